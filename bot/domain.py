@@ -1,0 +1,252 @@
+"""Plain data passed between the layers: no I/O, no behaviour beyond small helpers.
+
+Every datetime here is timezone-aware (UTC unless a source says otherwise); dates
+without a time are `datetime.date`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What has become of an invitation, as of a given report."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    RESPONDED = "responded"
+    TOOK_PLACE = "took_place"
+    WITHDRAWN = "withdrawn"
+
+
+class OccasionKind(StrEnum):
+    """The normalised kind of occasion, the same in every language."""
+
+    VISIT = "visit"
+    MEETING = "meeting"  # summit, talks, a meeting
+    DEBATE = "debate"
+    INTERVIEW = "interview"  # interview, podcast, show appearance
+    CONVERSATION = "conversation"  # a conversation on a platform (Clubhouse, Spaces, ...)
+    EVENT = "event"  # ceremony, parade, inauguration, wedding, gala
+    MATCH = "match"  # fight, match, challenge in sport
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news item, from a feed or from `analyze` input.
+
+    `key` identifies the article within its source (a feed entry's GUID, or the `id` of an
+    analyze line). `text` is clean plain text (no HTML).
+    """
+
+    key: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    published: datetime | None = None
+    lang: str | None = None  # a hint (feed language or the caller's), not a detection
+    outlet: str | None = None
+    feed_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """What the invitation is to: a normalised kind, the place or platform, the phrase."""
+
+    kind: OccasionKind
+    place: str | None = None  # "Clubhouse", "Moscow", "the White House" (canonical, English)
+    text: str = ""  # human-readable: "a conversation on Clubhouse"
+
+    def describe(self) -> str:
+        if self.text:
+            return self.text
+        if self.place:
+            return f"{self.kind.value} ({self.place})"
+        return self.kind.value
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A figure as the matcher resolved it.
+
+    `figure_id` is the gazetteer id where the figure is known (then `name` is its canonical
+    name); None for a person found only from the text (then `name` is as written, in
+    nominative form where the language inflects).
+    """
+
+    name: str
+    figure_id: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.figure_id is not None
+
+    @property
+    def key(self) -> str:
+        """A stable key for grouping: the gazetteer id, or the folded name."""
+        return self.figure_id or "name:" + " ".join(self.name.casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One invitation found in one article, with the status this article reports."""
+
+    inviter: Party
+    invitee: Party
+    occasion: Occasion
+    status: Status
+    confidence: float  # 0..1
+    evidence: str  # the sentence the status comes from
+    lang: str
+    # When the reported status came about, if the text says ("on Monday" → a date);
+    # None means "as of the article's date".
+    status_date: date | None = None
+    # When the invitation itself was made, if the text says.
+    invited_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The matcher's whole answer for one article."""
+
+    lang: str  # detected language code (ISO 639-1 where one exists), "und" if unknown
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a report came from."""
+
+    url: str | None
+    outlet: str | None
+    lang: str
+    published: datetime  # the article's date (its publication time, or the replay clock)
+    article_id: int | None = None  # the stored article's id, when stored
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A mention together with its source: the tracker's input."""
+
+    mention: Mention
+    source: Source
+
+    @property
+    def event_time(self) -> datetime:
+        """When the reported status came about: the stated date, else the article's."""
+        if self.mention.status_date is not None:
+            d = self.mention.status_date
+            return datetime(d.year, d.month, d.day, tzinfo=self.source.published.tzinfo)
+        return self.source.published
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated, sourced observation of an invitation's status."""
+
+    at: datetime  # when the status came about (event time, not arrival time)
+    status: Status
+    url: str | None
+    outlet: str | None
+    lang: str
+    evidence: str
+    confidence: float
+    seen_at: datetime  # when we learned of it (article date / clock)
+
+
+@dataclass(slots=True)
+class InvitationState:
+    """An invitation as the tracker sees it: enough to decide, nothing storage-specific.
+
+    `id` is None for an invitation the tracker has just created and the store has not
+    yet saved.
+    """
+
+    id: int | None
+    inviter: Party
+    invitee: Party
+    occasion: Occasion
+    status: Status
+    status_at: datetime  # event time of the entry that set the current status
+    first_seen: datetime
+    last_update: datetime
+    confidence: float
+    quiet: bool = False
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for entry in self.timeline:
+            if entry.url:
+                seen.setdefault(entry.url, None)
+        return list(seen)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({e.lang for e in self.timeline if e.lang})
+
+
+class NotificationKind(StrEnum):
+    NEW = "new"  # a new invitation
+    STATUS = "status"  # a real status change
+    QUIET = "quiet"  # no news for a while (announced only when configured)
+    DIGEST = "digest"  # new sources for an unchanged status (off by default)
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """What a notifier shows: a self-contained snapshot, so delivery needs no joins.
+
+    `invitation_id` may be None only before the store has saved the invitation; the
+    store fills it in when it writes the outbox row in the same transaction.
+    """
+
+    kind: NotificationKind
+    invitation_id: int | None
+    inviter: str
+    invitee: str
+    occasion: str
+    status: Status
+    previous_status: Status | None
+    source_url: str | None
+    outlet: str | None
+    source_date: datetime
+    languages: tuple[str, ...]
+    evidence: str
+    confidence: float
+    created_at: datetime
+    sources: tuple[str, ...] = ()
+    inviter_id: str | None = None
+    invitee_id: str | None = None
+    occasion_kind: OccasionKind = OccasionKind.OTHER
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackOutcome:
+    """What the tracker decided for one report about one invitation.
+
+    `invitation` is the invitation's new state (id None when new). `notifications` are
+    the ones to write to the outbox in the same transaction as the state.
+    """
+
+    invitation: InvitationState
+    is_new: bool
+    entry: TimelineEntry | None  # the timeline entry added (None if an exact repeat)
+    status_changed: bool
+    notifications: tuple[Notification, ...] = ()
+
+
+STATUS_SYMBOLS: dict[Status, str] = {
+    Status.PENDING: "⏳",
+    Status.ACCEPTED: "✅",
+    Status.DECLINED: "❌",
+    Status.RESPONDED: "💬",
+    Status.TOOK_PLACE: "🤝",
+    Status.WITHDRAWN: "🚫",
+}

@@ -1,0 +1,44 @@
+"""The notifier contract: the outbox loop asks a notifier where a notification goes and
+hands it each delivery; the notifier answers with a `SendResult` and never touches the store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from bot.domain import Notification
+from bot.store.api import GuildSettings
+
+
+class SendOutcome(StrEnum):
+    SENT = "sent"
+    RETRY = "retry"  # transient (5xx, network, rate limit): try again after retry_after
+    FORBIDDEN = "forbidden"  # 403: the bot lacks permission in this target
+    GONE = "gone"  # 404: the target no longer exists; disable it
+    FAILED = "failed"  # permanent for this notification only (e.g. 400)
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    outcome: SendOutcome
+    message_id: str | None = None
+    retry_after: float | None = None  # seconds
+    error: str | None = None
+
+
+class Notifier(Protocol):
+    """A channel of delivery: the console, or Discord."""
+
+    consumer: str  # "console" or "discord": the outbox consumer name
+
+    def targets(self, notification: Notification,
+                guilds: Sequence[GuildSettings]) -> list[str]:
+        """The targets that want this notification (filters applied)."""
+        ...
+
+    async def send(self, target: str, notification: Notification,
+                   previous_message_id: str | None) -> SendResult:
+        """Post (or, with `previous_message_id`, edit that post and reply to it)."""
+        ...

@@ -1,0 +1,179 @@
+"""The store's contract: what the rest of the bot may ask of the database.
+
+Everything crossing this boundary is a plain dataclass from `bot.domain` or below; no
+SQLModel object escapes the `store` package. A `Unit` is one transaction: it commits when
+its `with` block ends normally and rolls back on an exception, so a tracker outcome and
+the outbox rows it causes are written together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from bot.domain import Article, InvitationState, Notification, Source, Status, TrackOutcome
+
+
+class FeedState(StrEnum):
+    ACTIVE = "active"
+    FAILING = "failing"  # recent failures, backing off
+    DISABLED = "disabled"  # too many failures or a permanent error; reason kept in last_error
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRecord:
+    id: int
+    url: str
+    title: str | None
+    lang: str | None
+    state: FeedState
+    etag: str | None
+    last_modified: str | None
+    next_poll_at: datetime
+    last_polled_at: datetime | None
+    last_success_at: datetime | None
+    failure_count: int
+    last_error: str | None
+    origin: str  # "config" (from config/feeds.toml) or "user" (added by command)
+    entries_seen: int  # articles stored from this feed
+    backfilled: bool  # the first poll (recorded without notifying) has happened
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    notification: Notification
+    created_at: datetime
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # permanent: gave up (target gone, forbidden, too many attempts)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    id: int
+    outbox_id: int
+    target: str  # "console", or "discord:<guild_id>:<channel_id>"
+    state: DeliveryState
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    message_id: str | None
+    notification: Notification
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationFilter:
+    status: Sequence[Status] = ()
+    figure_key: str | None = None  # Party.key of inviter or invitee
+    since: datetime | None = None  # last_update >= since
+    limit: int = 25
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class GuildSettings:
+    guild_id: str
+    channel_ids: list[str] = field(default_factory=list)
+    figure_keys: list[str] = field(default_factory=list)  # empty: every figure
+    statuses: list[Status] = field(default_factory=list)  # empty: every status
+    languages: list[str] = field(default_factory=list)  # empty: every language
+    min_confidence: float = 0.0
+    mention_role_id: str | None = None
+    # channels the bot may not post in (403), with when the admins were told
+    forbidden_channels: dict[str, datetime] = field(default_factory=dict)
+
+
+class Unit(Protocol):
+    """One transaction over the store."""
+
+    # -- feeds -------------------------------------------------------------
+    def add_feed(self, url: str, *, title: str | None = None, lang: str | None = None,
+                 origin: str = "user", now: datetime) -> FeedRecord: ...
+    def remove_feed(self, url: str) -> bool: ...
+    def get_feed(self, url: str) -> FeedRecord | None: ...
+    def list_feeds(self) -> list[FeedRecord]: ...
+    def due_feeds(self, now: datetime, limit: int) -> list[FeedRecord]: ...
+    def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
+                        etag: str | None, last_modified: str | None,
+                        title: str | None = None, not_modified: bool = False) -> None: ...
+    def record_fetch_failure(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
+                             error: str, disable: bool) -> FeedRecord: ...
+    def mark_backfilled(self, feed_id: int) -> None: ...
+
+    # -- articles ----------------------------------------------------------
+    def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
+                    canonical_url: str | None, now: datetime) -> int | None:
+        """Store an article; None if it is a duplicate (same GUID within the feed, same
+        canonical URL, or same content hash)."""
+        ...
+
+    # -- invitations -------------------------------------------------------
+    def candidate_invitations(self, pairs: Sequence[tuple[str, str]],
+                              since: datetime) -> list[InvitationState]:
+        """Invitations whose (inviter key, invitee key) is one of `pairs` and whose
+        last_update or status_at is >= since, with their timelines. Uses an index."""
+        ...
+    def save_outcome(self, outcome: TrackOutcome, source: Source) -> int:
+        """Insert or update the invitation, append its timeline entry and status change,
+        and enqueue its notifications in the outbox (filling in the invitation id).
+        Returns the invitation id."""
+        ...
+    def get_invitation(self, invitation_id: int) -> InvitationState | None: ...
+    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]: ...
+    def count_invitations(self, flt: InvitationFilter) -> int: ...
+    def invitation_stats(self) -> dict[str, Any]: ...
+    def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
+        """(key, name) of figures appearing in invitations whose name starts with / contains prefix."""
+        ...
+    def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
+        """Not quiet, not final, last_update < before: candidates for the quiet sweep."""
+        ...
+
+    # -- outbox ------------------------------------------------------------
+    def enqueue(self, notification: Notification, now: datetime) -> int: ...
+    def undelivered(self, consumer: str, limit: int) -> list[OutboxItem]:
+        """Outbox items the consumer ("console", "discord") has not yet planned."""
+        ...
+    def plan_deliveries(self, outbox_id: int, consumer: str, targets: Sequence[str],
+                        now: datetime) -> None:
+        """Create one delivery per target (idempotent) and mark the item planned for the
+        consumer, even when `targets` is empty."""
+        ...
+    def due_deliveries(self, consumer: str, now: datetime, limit: int) -> list[Delivery]: ...
+    def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None: ...
+    def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None: ...
+    def mark_failed(self, delivery_id: int, error: str) -> None: ...
+    def message_for(self, invitation_id: int, target: str) -> str | None:
+        """The message that announced this invitation in this target, to edit it."""
+        ...
+    def remember_message(self, invitation_id: int, target: str, message_id: str) -> None: ...
+
+    # -- per-server settings and audit --------------------------------------
+    def guild_settings(self, guild_id: str) -> GuildSettings: ...
+    def all_guild_settings(self) -> list[GuildSettings]: ...
+    def save_guild_settings(self, settings: GuildSettings) -> None: ...
+    def watch(self, guild_id: str, user_id: str, figure_key: str) -> bool: ...
+    def unwatch(self, guild_id: str, user_id: str, figure_key: str | None) -> int: ...
+    def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(guild_id, user_id) of users watching any of these figures."""
+        ...
+    def audit(self, *, actor: str, guild_id: str | None, action: str, detail: dict[str, Any],
+              now: datetime) -> None: ...
+
+
+class Store(Protocol):
+    dialect: str  # "sqlite" or "postgresql"
+    url: str  # with any password masked
+
+    def unit(self) -> AbstractContextManager[Unit]: ...
+    def upgrade(self) -> None: ...
+    def close(self) -> None: ...
+
