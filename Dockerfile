@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Build stage: wheels for invitewatch and all its dependencies.
+FROM python:3.11-slim AS build
+WORKDIR /src
+RUN pip install --no-cache-dir --upgrade pip wheel
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+
+# Runtime stage: no compilers, a non-root user, data on a volume.
+FROM python:3.11-slim
+ENV PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    INVITEWATCH_CONFIG_DIR=/app/config \
+    INVITEWATCH_DATA_DIR=/data
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin invitewatch \
+    && mkdir -p /data /app \
+    && chown invitewatch:invitewatch /data
+COPY --from=build /wheels /wheels
+RUN pip install --no-index --find-links=/wheels invitewatch && rm -rf /wheels
+COPY config /app/config
+WORKDIR /app
+VOLUME ["/data"]
+USER invitewatch
+# Healthy when a poll cycle completed in the last 30 minutes (the bot writes a heartbeat).
+HEALTHCHECK --interval=60s --timeout=10s --start-period=120s --retries=3 \
+    CMD ["invitewatch", "health", "--max-age", "1800"]
+ENTRYPOINT ["invitewatch"]
+CMD ["run"]

@@ -1,0 +1,106 @@
+"""The `analyze` contract: JSON Lines of articles in, JSON Lines of invitations out.
+
+Input, one article per line: {"id": str, "text": str, "title": str?, "date": "YYYY-MM-DD"?,
+"lang": str?, "url": str?}. Output, one line per input line, in order: {"id", "lang",
+"invitations": [{"inviter", "invitee", "occasion", "status", "confidence", "evidence"}]},
+or {"id", "error"} for a malformed line. Blank lines are skipped. Keep this stable: other
+tools and our evaluation depend on it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from bot.domain import Article, MatchResult
+from bot.matcher import Matcher
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+class InputError(ValueError):
+    """A line that does not follow the input contract."""
+
+
+def parse_date(value: Any) -> datetime | None:
+    """`YYYY-MM-DD` (or a full ISO timestamp) to an aware datetime; noon UTC for a date."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'"date" must be a string like "2021-02-14", got {type(value).__name__}')
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time(12), tzinfo=UTC)
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError(f'"date" is not a date in YYYY-MM-DD form: {value!r}') from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def article_from_json(obj: Any) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError("a line must be a JSON object")
+    ident = obj.get("id")
+    if not isinstance(ident, str | int) or isinstance(ident, bool) or str(ident) == "":
+        raise InputError('"id" is missing or not a string')
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError('"text" is missing or not a string')
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f'"text" is longer than {MAX_TEXT_CHARS} characters')
+    optional: dict[str, str | None] = {}
+    for key in ("title", "lang", "url", "outlet"):
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'"{key}" must be a string')
+        optional[key] = value
+    return Article(key=str(ident), text=text, title=optional["title"] or "",
+                   url=optional["url"] or None, published=parse_date(obj.get("date")),
+                   lang=(optional["lang"] or None), outlet=optional["outlet"])
+
+
+def result_to_json(ident: str, result: MatchResult) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "lang": result.lang,
+        "invitations": [
+            {
+                "inviter": m.inviter.name,
+                "invitee": m.invitee.name,
+                "occasion": m.occasion.describe(),
+                "status": m.status.value,
+                "confidence": round(max(0.0, min(1.0, m.confidence)), 3),
+                "evidence": m.evidence,
+            }
+            for m in result.mentions
+        ],
+    }
+
+
+def _id_of(line: str) -> Any:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    return obj.get("id") if isinstance(obj, dict) else None
+
+
+def analyze_lines(lines: Iterable[str], matcher: Matcher) -> Iterator[dict[str, Any]]:
+    """One output object per non-blank input line, in order; never raises on bad input."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            article = article_from_json(json.loads(line))
+        except ValueError as exc:  # JSONDecodeError and InputError
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield {"id": _id_of(line), "error": f"line {number}: {reason}"}
+            continue
+        try:
+            result = matcher.match(article)
+        except Exception as exc:  # the matcher must not fail, but one article never stops a run
+            yield {"id": article.key, "error": f"line {number}: matcher failed: {exc}"}
+            continue
+        yield result_to_json(article.key, result)

@@ -1,0 +1,285 @@
+"""The composition root: reads settings, builds every concrete object, wires them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from bot.config import Config, ConfigError, Settings, changed_files, load_config
+from bot.domain import TrackOutcome
+from bot.errors import InvitewatchError
+from bot.feeds.fetch import FetchLimits, make_session
+from bot.feeds.urls import validate_feed_url
+from bot.matcher import Matcher
+from bot.notify.base import Notifier
+from bot.notify.console import ConsoleNotifier
+from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery
+from bot.pipeline import CycleResult, Poller, PollPolicy
+from bot.scheduler import Jobs, build_scheduler
+from bot.store import open_store
+from bot.store.api import Store
+from bot.tracker import TrackerPolicy, sweep_quiet
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_FILE = "heartbeat"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    p = settings.polling
+    return FetchLimits(connect_timeout=p.connect_timeout_seconds,
+                       read_timeout=p.read_timeout_seconds, max_bytes=p.max_bytes,
+                       max_redirects=p.max_redirects, user_agent=p.user_agent,
+                       allow_private=p.allow_private_addresses)
+
+
+def poll_policy(settings: Settings) -> PollPolicy:
+    p = settings.polling
+    return PollPolicy(interval=timedelta(minutes=p.interval_minutes),
+                      jitter=timedelta(seconds=p.jitter_seconds),
+                      max_concurrency=p.max_concurrency,
+                      backfill=timedelta(hours=p.backfill_hours),
+                      backoff_base=timedelta(minutes=p.backoff_base_minutes),
+                      backoff_max=timedelta(hours=p.backoff_max_hours),
+                      disable_after_failures=p.disable_after_failures)
+
+
+def tracker_policy(settings: Settings) -> TrackerPolicy:
+    t = settings.tracker
+    return TrackerPolicy(window_days=t.window_days, quiet_after_days=t.quiet_after_days,
+                         announce_quiet=t.announce_quiet, digest=t.digest)
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=getattr(logging, level, logging.INFO),
+                        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    # discord.py and aiohttp are chatty at INFO about things users need not see.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+class App:
+    """Everything the running bot is made of, rebuilt in part when config files change."""
+
+    def __init__(self, config: Config, *, clock: Callable[[], datetime] = utc_now,
+                 store: Store | None = None, matcher: Matcher | None = None) -> None:
+        self.config = config
+        self.clock = clock
+        self.store = store or open_store(config.settings.database_url())
+        self._matcher = matcher or Matcher.load(config.figures_path)
+        self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
+                             poll=poll_policy(config.settings),
+                             tracker=tracker_policy(config.settings), clock=clock)
+
+    @classmethod
+    def from_config_dir(cls, config_dir: str | None = None, **kwargs: Any) -> App:
+        return cls(load_config(config_dir), **kwargs)
+
+    @property
+    def settings(self) -> Settings:
+        return self.config.settings
+
+    def matcher(self) -> Matcher:
+        return self._matcher
+
+    # -- configuration -----------------------------------------------------------
+    def sync_config_feeds(self) -> tuple[int, int]:
+        """Make the store's config-origin feeds match config/feeds.toml; returns
+        (added, removed). Feeds added by command (origin "user") are left alone."""
+        wanted = {f.url: f for f in self.config.feeds}
+        added = removed = 0
+        now = self.clock()
+        with self.store.unit() as unit:
+            existing = {f.url: f for f in unit.list_feeds()}
+            for url, entry in wanted.items():
+                if url not in existing:
+                    unit.add_feed(url, title=entry.name, lang=entry.lang, origin="config",
+                                  now=now)
+                    added += 1
+            for url, record in existing.items():
+                if record.origin == "config" and url not in wanted:
+                    unit.remove_feed(url)
+                    removed += 1
+        return added, removed
+
+    def reload_if_changed(self) -> bool:
+        """Reload edited config files; an invalid edit is reported and the last good
+        configuration stays in force. Returns True when a new configuration was applied."""
+        changed = changed_files(self.config)
+        if not changed:
+            return False
+        try:
+            config = load_config(self.config.config_dir)
+            figures_changed = any(p.endswith("figures.toml") for p in changed)
+            matcher = Matcher.load(config.figures_path) if figures_changed else self._matcher
+        except ConfigError as exc:
+            log.error("configuration not reloaded, the last good one stays in force:\n  %s",
+                      "\n  ".join(exc.problems))
+            # remember the stamps so the same broken edit is reported once, not every 5 s
+            self.config = Config(self.config.settings, self.config.feeds, self.config.config_dir,
+                                 self.config.figures_path,
+                                 {**self.config.stamps, **_stamps(changed)})
+            return False
+        self.config = config
+        self._matcher = matcher
+        self.poller.limits = fetch_limits(config.settings)
+        self.poller.poll = poll_policy(config.settings)
+        self.poller.tracker = tracker_policy(config.settings)
+        added, removed = self.sync_config_feeds()
+        log.info("configuration reloaded (%s); feeds: %d added, %d removed",
+                 ", ".join(Path(p).name for p in changed), added, removed)
+        return True
+
+    def validate_feed_url(self, url: str) -> str:
+        return validate_feed_url(url, allow_private=self.settings.polling.allow_private_addresses)
+
+    # -- work --------------------------------------------------------------------
+    async def poll_once(self, session: aiohttp.ClientSession | None = None,
+                        only: list[str] | None = None) -> CycleResult:
+        if session is None:
+            async with make_session(self.poller.limits) as own:
+                return await self.poller.poll_due(own, only=only)
+        return await self.poller.poll_due(session, only=only)
+
+    def sweep_quiet(self) -> list[TrackOutcome]:
+        policy = self.poller.tracker
+        now = self.clock()
+        with self.store.unit() as unit:
+            stale = unit.stale_invitations(now - timedelta(days=policy.quiet_after_days), 500)
+            outcomes = sweep_quiet(stale, now, policy)
+            for outcome in outcomes:
+                source_entry = outcome.invitation.timeline[-1] if outcome.invitation.timeline \
+                    else None
+                from bot.domain import Source
+                unit.save_outcome(outcome, Source(
+                    url=source_entry.url if source_entry else None,
+                    outlet=source_entry.outlet if source_entry else None,
+                    lang=source_entry.lang if source_entry else "und", published=now))
+        return outcomes
+
+    def notifiers(self, discord_notifier: Notifier | None = None,
+                  console_out: Any = None) -> list[Notifier]:
+        found: list[Notifier] = []
+        if discord_notifier is not None:
+            found.append(discord_notifier)
+        if self.settings.console_enabled():
+            found.append(ConsoleNotifier(console_out))
+        return found
+
+    def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None) -> OutboxDelivery:
+        return OutboxDelivery(self.store, notifiers, clock=self.clock, on_forbidden=on_forbidden,
+                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts))
+
+    def heartbeat(self) -> None:
+        """Touch a file the container's health check reads (SQLite setups have a data dir)."""
+        path = Path(self.settings.storage.data_dir).expanduser() / HEARTBEAT_FILE
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.clock().isoformat(), encoding="utf-8")
+
+    async def run(self, *, stop: asyncio.Event | None = None) -> None:
+        """The bot: scheduler, notifiers, Discord when a token is set. Returns on SIGINT /
+        SIGTERM or when `stop` is set."""
+        stop = stop or asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+        added, removed = self.sync_config_feeds()
+        log.info("invitewatch starting: database %s, %d figures, feeds from config: %d added,"
+                 " %d removed", self.store.url, len(self._matcher.gazetteer), added, removed)
+
+        discord_client = None
+        discord_notifier: Notifier | None = None
+        token = self.settings.discord.token.get_secret_value()
+        on_forbidden = None
+        if token:
+            from bot.discord import DiscordNotifier, build_client
+            from bot.discord.deps import DiscordDeps
+            discord_client = build_client(self.discord_deps())
+            discord_notifier = DiscordNotifier(discord_client)
+            on_forbidden = discord_notifier.notify_admins_forbidden  # type: ignore[attr-defined]
+        else:
+            log.info("no DISCORD_TOKEN set: notifications are printed to the console")
+        delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
+
+        session = make_session(self.poller.limits)
+
+        async def poll() -> None:
+            result = await self.poller.poll_due(session)
+            if result.feeds:
+                log.info("poll cycle: %s", result.summary())
+            self.heartbeat()
+
+        async def deliver() -> DeliveryStats | None:
+            if discord_client is not None and not discord_client.is_ready():
+                return None
+            return await delivery.deliver_once()
+
+        async def watch() -> None:
+            await asyncio.to_thread(self.reload_if_changed)
+
+        async def sweep() -> None:
+            await asyncio.to_thread(self.sweep_quiet)
+
+        scheduler = build_scheduler(
+            Jobs(poll=poll, deliver=deliver, watch_config=watch, sweep=sweep),
+            deliver_seconds=self.settings.notify.outbox_interval_seconds)
+        scheduler.start()
+        discord_task: asyncio.Task[None] | None = None
+        if discord_client is not None:
+            discord_task = asyncio.create_task(discord_client.start(token))
+        try:
+            waiters = [asyncio.create_task(stop.wait())]
+            if discord_task is not None:
+                waiters.append(discord_task)  # type: ignore[arg-type]
+            done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+            if discord_task is not None and discord_task in done and discord_task.exception():
+                raise InvitewatchError(f"Discord connection failed: {discord_task.exception()}")
+        finally:
+            scheduler.shutdown(wait=False)
+            if discord_client is not None:
+                await discord_client.close()
+            await session.close()
+            log.info("invitewatch stopped")
+
+    def discord_deps(self) -> Any:
+        from bot.discord.deps import DiscordDeps
+
+        settings = self.settings
+
+        def search(prefix: str, limit: int) -> list[tuple[str, str]]:
+            return self._matcher.gazetteer.search(prefix, limit)
+
+        def resolve(text: str) -> tuple[str, str] | None:
+            party = self._matcher.gazetteer.resolve(text)
+            return (party.key, party.name) if party is not None else None
+
+        return DiscordDeps(
+            store=self.store, now=self.clock, search_figures=search, resolve_figure=resolve,
+            validate_feed_url=self.validate_feed_url,
+            settings_snapshot=lambda: self.settings.snapshot(),
+            api_base=settings.discord.api_base or None,
+            gateway_url=settings.discord.gateway_url or None,
+            sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
+            on_feeds_changed=None)
+
+
+def _stamps(paths: list[str]) -> dict[str, float]:
+    out = {}
+    for p in paths:
+        path = Path(p)
+        if path.is_file():
+            out[p] = path.stat().st_mtime
+    return out

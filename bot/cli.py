@@ -1,0 +1,486 @@
+"""The command line: `invitewatch <command>`; every command has --help."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bot.config import Config, load_config
+from bot.domain import InvitationState, Status
+from bot.errors import ConfigError, InvitewatchError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Context:
+    """Lazily built pieces, so `feeds list` does not load the gazetteer."""
+
+    def __init__(self, config_dir: str | None, database: str | None) -> None:
+        self.config_dir = config_dir
+        self.database = database
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            import os
+            env = dict(os.environ)
+            if self.database:
+                env["DATABASE_URL"] = self.database
+            self._config = load_config(self.config_dir, env)
+        return self._config
+
+    def store(self) -> Any:
+        from bot.store import open_store
+        return open_store(self.config.settings.database_url())
+
+    def matcher(self) -> Any:
+        from bot.matcher import Matcher
+        return Matcher.load(self.config.figures_path)
+
+    def app(self) -> Any:
+        from bot.app import App
+        return App(self.config)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn the project's errors into one clear message and exit status 1 (2 for config)."""
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            click.echo("configuration error:", err=True)
+            for problem in exc.problems:
+                click.echo(f"  - {problem}", err=True)
+            sys.exit(2)
+        except InvitewatchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config-dir", type=click.Path(file_okay=False), envvar="INVITEWATCH_CONFIG_DIR",
+              help="Directory with invitewatch.toml, feeds.toml, figures.toml "
+                   "(default: ./config, else the one shipped with the code).")
+@click.option("--database", metavar="URL", default=None,
+              help="Database URL (overrides DATABASE_URL and the config file).")
+@click.version_option(package_name="invitewatch")
+@click.pass_context
+def main(ctx: click.Context, config_dir: str | None, database: str | None) -> None:
+    """invitewatch: follows invitations between public figures in the news."""
+    ctx.obj = Context(config_dir, database)
+
+
+def _setup_logging(ctx: Context) -> None:
+    from bot.app import configure_logging
+    configure_logging(ctx.config.settings.logging.level)
+
+
+@main.command()
+@click.pass_obj
+@friendly_errors
+def run(ctx: Context) -> None:
+    """Run the bot: poll feeds, track invitations, notify (Discord when DISCORD_TOKEN is
+    set, the console otherwise). Stops on Ctrl-C."""
+    _setup_logging(ctx)
+    app = ctx.app()
+    asyncio.run(app.run())
+
+
+@main.command()
+@click.option("--once", is_flag=True, required=True,
+              help="Run one cycle and exit (for cron).")
+@click.option("--all", "all_feeds", is_flag=True, help="Poll every feed, not only the due ones.")
+@click.pass_obj
+@friendly_errors
+def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
+    """Poll the feeds that are due once, deliver notifications, and exit."""
+    _setup_logging(ctx)
+    app = ctx.app()
+    app.sync_config_feeds()
+
+    async def cycle() -> None:
+        only = None
+        if all_feeds:
+            with app.store.unit() as unit:
+                only = [f.url for f in unit.list_feeds() if f.state != "disabled"]
+        result = await app.poll_once(only=only)
+        for feed in result.feeds:
+            click.echo(feed.log_line(), err=True)
+        click.echo(result.summary(), err=True)
+        stats = await app.delivery(app.notifiers()).deliver_once()
+        click.echo(f"notifications: {stats}", err=True)
+
+    asyncio.run(cycle())
+
+
+@main.command()
+@click.option("--delay", type=click.FloatRange(0, 10), default=0.0,
+              help="Seconds to pause between simulated days.")
+@click.pass_obj
+@friendly_errors
+def demo(ctx: Context, delay: float) -> None:
+    """Run the whole pipeline over bundled example feeds that change over simulated days,
+    offline, and print the notifications and the final table."""
+    from bot.demo import run_demo
+    asyncio.run(run_demo(ctx.config, out=sys.stdout, delay=delay))
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress on stderr (default: when stderr is a terminal).")
+@click.pass_obj
+@friendly_errors
+def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
+    """Find invitations in articles: JSON Lines in (FILE or stdin), JSON Lines out.
+
+    Input lines: {"id", "text", "title"?, "date"?, "lang"?, "url"?}. Output lines:
+    {"id", "lang", "invitations": [{"inviter", "invitee", "occasion", "status",
+    "confidence", "evidence"}]}, or {"id", "error"} for a malformed line.
+    """
+    from bot.analyze import analyze_lines
+    matcher = ctx.matcher()
+    show = sys.stderr.isatty() if progress is None else progress
+    out = sys.stdout
+    count = 0
+    for obj in analyze_lines(file, matcher):
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        count += 1
+        if show and count % 100 == 0:
+            click.echo(f"\r{count} articles", err=True, nl=False)
+    out.flush()
+    if show:
+        click.echo(f"\r{count} articles", err=True)
+
+
+@main.command(name="eval")
+@click.option("--stories", is_flag=True, help="Evaluate the tracker on the story corpus.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Corpus directory (default: tests/data/matcher or tests/data/stories).")
+@click.option("--shared-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared corpus directory (default: ../shared beside the repository).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_obj
+@friendly_errors
+def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Path | None,
+             as_json: bool) -> None:
+    """Measure the matcher (precision, recall, F1, status accuracy per language) or, with
+    --stories, the tracker (records, final status, notifications)."""
+    if stories:
+        from bot.evaluation.stories_eval import run_stories_eval
+        code = run_stories_eval(stories_dir=data_dir or REPO_ROOT / "tests/data/stories",
+                                out=sys.stdout, as_json=as_json)
+    else:
+        from bot.evaluation.matcher_eval import run_matcher_eval
+        shared = shared_dir or REPO_ROOT.parent / "shared"
+        code = run_matcher_eval(ctx.matcher(), data_dir=data_dir or REPO_ROOT / "tests/data/matcher",
+                                shared_dir=shared if shared.is_dir() else None,
+                                out=sys.stdout, as_json=as_json)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--database", "database", metavar="URL", default=None,
+              help="Keep the result in this database (default: a temporary SQLite file).")
+@click.pass_obj
+@friendly_errors
+def replay(ctx: Context, file: Any, database: str | None) -> None:
+    """Process articles (analyze input format) in date order, the clock set to each
+    article's date, and print the notifications they would send."""
+    import tempfile
+
+    from bot.app import tracker_policy
+    from bot.notify.console import format_notification
+    from bot.replay import replay as run_replay
+    from bot.store import open_store
+
+    articles = []
+    for number, line in enumerate(file, start=1):
+        if not line.strip():
+            continue
+        try:
+            articles.append(json.loads(line))
+        except ValueError as exc:
+            click.echo(f"line {number}: not JSON ({exc}); skipped", err=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = database or f"sqlite:///{Path(tmp) / 'replay.db'}"
+        store = open_store(url)
+        try:
+            notes = run_replay(articles, store=store, matcher=ctx.matcher(),
+                               policy=tracker_policy(ctx.config.settings))
+        finally:
+            store.close()
+    for note in notes:
+        click.echo(format_notification(note) + "\n")
+    click.echo(f"{len(articles)} articles, {len(notes)} notifications", err=True)
+
+
+# -- invitations -----------------------------------------------------------------
+@main.group()
+def invitations() -> None:
+    """List and show tracked invitations."""
+
+
+def invitation_to_json(inv: InvitationState) -> dict[str, Any]:
+    """The stable `invitations list --json` contract."""
+    return {
+        "id": inv.id,
+        "inviter": inv.inviter.name,
+        "invitee": inv.invitee.name,
+        "occasion": inv.occasion.describe(),
+        "kind": inv.occasion.kind.value,
+        "place": inv.occasion.place,
+        "status": inv.status.value,
+        "first_seen": inv.first_seen.isoformat(),
+        "last_update": inv.last_update.isoformat(),
+        "sources": inv.sources,
+        "timeline": [
+            {"date": e.at.date().isoformat(), "status": e.status.value, "url": e.url,
+             "lang": e.lang, "evidence": e.evidence}
+            for e in inv.timeline
+        ],
+    }
+
+
+def _parse_since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    if value.endswith("d") and value[:-1].isdigit():
+        return datetime.now(UTC) - timedelta(days=int(value[:-1]))
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError as exc:
+        raise click.BadParameter('use YYYY-MM-DD or a number of days like "7d"') from exc
+
+
+@invitations.command(name="list")
+@click.option("--status", type=click.Choice([s.value for s in Status]), multiple=True,
+              help="Only these statuses (repeatable).")
+@click.option("--figure", help="Only invitations involving this figure (name or alias).")
+@click.option("--since", help='Updated since YYYY-MM-DD or e.g. "30d".')
+@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (stable format).")
+@click.pass_obj
+@friendly_errors
+def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
+                     since: str | None, limit: int, as_json: bool) -> None:
+    """List invitations, most recently updated first."""
+    from bot.store.api import InvitationFilter
+    figure_key = None
+    if figure:
+        party = ctx.matcher().gazetteer.resolve(figure)
+        figure_key = party.key if party else "name:" + " ".join(figure.casefold().split())
+    store = ctx.store()
+    with store.unit() as unit:
+        items = unit.list_invitations(InvitationFilter(
+            status=[Status(s) for s in status], figure_key=figure_key,
+            since=_parse_since(since), limit=limit))
+    if as_json:
+        click.echo(json.dumps([invitation_to_json(i) for i in items], ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(format_table(items))
+
+
+def format_table(items: list[InvitationState]) -> str:
+    if not items:
+        return "no invitations yet"
+    rows = [("id", "inviter → invitee", "occasion", "status", "sources", "last update")]
+    for inv in items:
+        rows.append((str(inv.id), f"{inv.inviter.name} → {inv.invitee.name}",
+                     inv.occasion.describe()[:40],
+                     inv.status.value + (" (quiet)" if inv.quiet else ""),
+                     str(len(inv.sources)), inv.last_update.date().isoformat()))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)
+
+
+@invitations.command(name="show")
+@click.argument("invitation_id", type=click.IntRange(1))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+@friendly_errors
+def invitations_show(ctx: Context, invitation_id: int, as_json: bool) -> None:
+    """Show one invitation with its timeline."""
+    store = ctx.store()
+    with store.unit() as unit:
+        inv = unit.get_invitation(invitation_id)
+    if inv is None:
+        raise click.ClickException(f"no invitation #{invitation_id}; see `invitewatch "
+                                   "invitations list`")
+    if as_json:
+        click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"#{inv.id} {inv.inviter.name} → {inv.invitee.name}: {inv.occasion.describe()}")
+    click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}; first seen "
+               f"{inv.first_seen.date()}, last update {inv.last_update.date()}")
+    for e in inv.timeline:
+        click.echo(f"  {e.at.date()}  {e.status.value:<10} [{e.lang}] {e.outlet or ''} "
+                   f"{e.url or ''}")
+        if e.evidence:
+            click.echo(f"      “{e.evidence[:200]}”")
+
+
+# -- feeds -----------------------------------------------------------------------
+@main.group()
+def feeds() -> None:
+    """Manage the feeds polled (config/feeds.toml feeds are added automatically)."""
+
+
+@feeds.command(name="add")
+@click.argument("url")
+@click.option("--name", help="A display name.")
+@click.option("--lang", help="The feed's language code, as a hint (e.g. de).")
+@click.pass_obj
+@friendly_errors
+def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None) -> None:
+    """Add a feed by URL."""
+    from bot.feeds.urls import validate_feed_url
+    clean = validate_feed_url(url, allow_private=ctx.config.settings.polling.allow_private_addresses)
+    store = ctx.store()
+    with store.unit() as unit:
+        existed = unit.get_feed(clean) is not None
+        unit.add_feed(clean, title=name, lang=lang, origin="user", now=datetime.now(UTC))
+        unit.audit(actor="cli", guild_id=None, action="feed_add", detail={"url": clean},
+                   now=datetime.now(UTC))
+    click.echo(f"{'already present' if existed else 'added'}: {clean}")
+
+
+@feeds.command(name="remove")
+@click.argument("url")
+@click.pass_obj
+@friendly_errors
+def feeds_remove(ctx: Context, url: str) -> None:
+    """Remove a feed (its stored articles and invitations stay)."""
+    store = ctx.store()
+    with store.unit() as unit:
+        removed = unit.remove_feed(url)
+        if removed:
+            unit.audit(actor="cli", guild_id=None, action="feed_remove", detail={"url": url},
+                       now=datetime.now(UTC))
+    if not removed:
+        raise click.ClickException(f"no such feed: {url} (see `invitewatch feeds list`)")
+    click.echo(f"removed: {url}")
+
+
+@feeds.command(name="list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+@friendly_errors
+def feeds_list(ctx: Context, as_json: bool) -> None:
+    """List feeds with their state, next poll and last error."""
+    store = ctx.store()
+    with store.unit() as unit:
+        records = unit.list_feeds()
+    if as_json:
+        click.echo(json.dumps([{
+            "url": f.url, "title": f.title, "lang": f.lang, "state": f.state.value,
+            "origin": f.origin, "failures": f.failure_count, "last_error": f.last_error,
+            "next_poll_at": f.next_poll_at.isoformat(),
+            "last_success_at": f.last_success_at.isoformat() if f.last_success_at else None,
+            "entries_seen": f.entries_seen} for f in records], ensure_ascii=False, indent=2))
+        return
+    if not records:
+        click.echo("no feeds; add one with `invitewatch feeds add URL` or in config/feeds.toml")
+        return
+    for f in records:
+        ok = f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "never"
+        click.echo(f"{f.state.value:<8} {f.url}")
+        click.echo(f"         {f.title or ''} [{f.lang or '?'}] origin={f.origin}, "
+                   f"{f.entries_seen} entries, last success {ok}, "
+                   f"next poll {f.next_poll_at:%Y-%m-%d %H:%M}")
+        if f.last_error:
+            click.echo(f"         last error ({f.failure_count} in a row): {f.last_error}")
+
+
+# -- config and database ---------------------------------------------------------------
+@main.group(name="config")
+def config_group() -> None:
+    """Check the configuration."""
+
+
+@config_group.command(name="check")
+@click.pass_obj
+def config_check(ctx: Context) -> None:
+    """Validate every configuration file and report all problems at once."""
+    problems: list[str] = []
+    config = None
+    try:
+        config = ctx.config
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    figures_path = config.figures_path if config else None
+    if config is None:
+        from bot.config import FIGURES_FILE, find_config_dir
+        directory = find_config_dir(ctx.config_dir)
+        if directory and (directory / FIGURES_FILE).is_file():
+            figures_path = directory / FIGURES_FILE
+    figures = 0
+    try:
+        from bot.matcher import Matcher
+        figures = len(Matcher.load(figures_path).gazetteer)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        click.echo(f"{len(problems)} problem(s):", err=True)
+        for p in problems:
+            click.echo(f"  - {p}", err=True)
+        sys.exit(2)
+    assert config is not None
+    where = config.config_dir or "(built-in defaults)"
+    click.echo(f"configuration OK: {where}: {len(config.feeds)} feeds, {figures} figures, "
+               f"database {config.settings.snapshot()['storage']['database_url']}")
+
+
+@main.group(name="db")
+def db_group() -> None:
+    """Database maintenance."""
+
+
+@db_group.command(name="upgrade")
+@click.pass_obj
+@friendly_errors
+def db_upgrade(ctx: Context) -> None:
+    """Apply the database migrations (also done on every start)."""
+    from bot.store import current_revision, head_revision, open_store
+    store = open_store(ctx.config.settings.database_url(), upgrade=False)
+    before = current_revision(store)
+    store.upgrade()
+    after = current_revision(store)
+    click.echo(f"database {store.url}: {before or 'empty'} → {after} (head {head_revision()})")
+
+
+@main.command()
+@click.option("--max-age", type=click.IntRange(1), default=1800, show_default=True,
+              help="Seconds since the last poll cycle before the bot counts as unhealthy.")
+@click.pass_obj
+def health(ctx: Context, max_age: int) -> None:
+    """Exit 0 when the running bot has completed a poll cycle recently (for container
+    health checks)."""
+    from bot.app import HEARTBEAT_FILE
+    path = Path(ctx.config.settings.storage.data_dir).expanduser() / HEARTBEAT_FILE
+    try:
+        beat = datetime.fromisoformat(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        click.echo(f"unhealthy: no heartbeat at {path}", err=True)
+        sys.exit(1)
+    age = (datetime.now(UTC) - beat).total_seconds()
+    if age > max_age:
+        click.echo(f"unhealthy: last poll cycle {age:.0f}s ago", err=True)
+        sys.exit(1)
+    click.echo(f"healthy: last poll cycle {age:.0f}s ago")

@@ -1,0 +1,343 @@
+"""Settings from `config/*.toml` and the environment, validated with messages that name
+the file and the key, and reloadable while the bot runs.
+
+Precedence, lowest first: built-in defaults, `config/invitewatch.toml`, environment
+variables. Secrets (the Discord token, a database password) come only from the
+environment or a secrets file, never from committed TOML.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "invitewatch.toml"
+FEEDS_FILE = "feeds.toml"
+FIGURES_FILE = "figures.toml"
+
+_REPO_CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StorageSettings(_Section):
+    data_dir: str = Field("data", min_length=1)
+    # Empty: SQLite at <data_dir>/invitewatch.db. Normally set via DATABASE_URL.
+    database_url: SecretStr = SecretStr("")
+
+
+class PollingSettings(_Section):
+    interval_minutes: float = Field(15, ge=1, le=24 * 60)
+    jitter_seconds: float = Field(30, ge=0, le=3600)
+    max_concurrency: int = Field(8, ge=1, le=64)
+    connect_timeout_seconds: float = Field(10, gt=0, le=120)
+    read_timeout_seconds: float = Field(30, gt=0, le=600)
+    max_bytes: int = Field(5_000_000, ge=10_000, le=100_000_000)
+    max_redirects: int = Field(5, ge=0, le=20)
+    backfill_hours: float = Field(48, ge=0, le=24 * 365)
+    backoff_base_minutes: float = Field(5, gt=0, le=24 * 60)
+    backoff_max_hours: float = Field(24, gt=0, le=24 * 30)
+    disable_after_failures: int = Field(10, ge=1, le=1000)
+    allow_private_addresses: bool = False
+    user_agent: str = Field("invitewatch/0.1 (feed reader; +https://github.com/invitewatch)",
+                            min_length=3, max_length=300)
+
+
+class TrackerSettings(_Section):
+    window_days: int = Field(180, ge=1, le=3650)
+    quiet_after_days: int = Field(30, ge=1, le=3650)
+    announce_quiet: bool = False
+    digest: bool = False
+
+
+class NotifySettings(_Section):
+    # "auto": print notifications to the console when no Discord token is set.
+    console: Literal["auto", "always", "never"] = "auto"
+    outbox_interval_seconds: float = Field(10, ge=1, le=3600)
+    max_attempts: int = Field(8, ge=1, le=100)
+
+
+class DiscordSettings(_Section):
+    token: SecretStr = SecretStr("")
+    api_base: str = ""  # empty: Discord's own
+    gateway_url: str = ""  # empty: Discord's own
+    # "global", or a guild (server) id to sync slash commands to that server only.
+    sync: str = "global"
+
+    @field_validator("sync")
+    @classmethod
+    def _sync_is_global_or_id(cls, value: str) -> str:
+        if value != "global" and not value.isdigit():
+            raise ValueError('must be "global" or a server (guild) id made of digits')
+        return value
+
+    @field_validator("api_base", "gateway_url")
+    @classmethod
+    def _url_or_empty(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://", "ws://", "wss://")):
+            raise ValueError("must be an http(s):// or ws(s):// URL, or empty for Discord's own")
+        return value.rstrip("/")
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class Settings(_Section):
+    storage: StorageSettings = StorageSettings()
+    polling: PollingSettings = PollingSettings()
+    tracker: TrackerSettings = TrackerSettings()
+    notify: NotifySettings = NotifySettings()
+    discord: DiscordSettings = DiscordSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    def database_url(self) -> str:
+        url = self.storage.database_url.get_secret_value()
+        if url:
+            return url
+        path = Path(self.storage.data_dir).expanduser().resolve() / "invitewatch.db"
+        return f"sqlite:///{path}"
+
+    def console_enabled(self) -> bool:
+        if self.notify.console == "always":
+            return True
+        if self.notify.console == "never":
+            return False
+        return not self.discord.token.get_secret_value()
+
+    def snapshot(self) -> dict[str, Any]:
+        """All settings as plain data with secrets masked: for `/config show` and logs."""
+        data = self.model_dump(mode="json")
+        data["discord"]["token"] = "set (hidden)" if self.discord.token.get_secret_value() else ""
+        url = self.storage.database_url.get_secret_value()
+        data["storage"]["database_url"] = mask_url(url) if url else f"(default) {self.database_url()}"
+        return data
+
+
+class FeedEntry(_Section):
+    url: str = Field(min_length=8, max_length=2048)
+    name: str | None = Field(None, max_length=200)
+    lang: str | None = Field(None, min_length=2, max_length=8)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration: what the running bot uses."""
+
+    settings: Settings
+    feeds: tuple[FeedEntry, ...]
+    config_dir: Path | None
+    figures_path: Path | None = None
+    # mtimes of the files it was read from, so a watcher can tell when to reload
+    stamps: Mapping[str, float] = field(default_factory=dict)
+
+
+# Environment variables and the settings they set; secrets live only here.
+ENV_OVERRIDES: dict[str, tuple[str, str]] = {
+    "DISCORD_TOKEN": ("discord", "token"),
+    "DISCORD_API_BASE": ("discord", "api_base"),
+    "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
+    "DISCORD_SYNC": ("discord", "sync"),
+    "DATABASE_URL": ("storage", "database_url"),
+    "INVITEWATCH_DATA_DIR": ("storage", "data_dir"),
+    "INVITEWATCH_LOG_LEVEL": ("logging", "level"),
+    "INVITEWATCH_CONSOLE": ("notify", "console"),
+    "INVITEWATCH_POLL_INTERVAL_MINUTES": ("polling", "interval_minutes"),
+    "INVITEWATCH_ALLOW_PRIVATE_ADDRESSES": ("polling", "allow_private_addresses"),
+}
+
+
+def mask_url(url: str) -> str:
+    """Hide the password in a database URL."""
+    if "://" not in url or "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in creds else url
+
+
+def find_config_dir(explicit: str | os.PathLike[str] | None = None,
+                    env: Mapping[str, str] | None = None) -> Path | None:
+    """The config directory: explicit, $INVITEWATCH_CONFIG_DIR, ./config, the repo's."""
+    env = os.environ if env is None else env
+    if explicit:
+        return Path(explicit)
+    if env.get("INVITEWATCH_CONFIG_DIR"):
+        return Path(env["INVITEWATCH_CONFIG_DIR"])
+    local = Path.cwd() / "config"
+    if (local / SETTINGS_FILE).is_file() or (local / FEEDS_FILE).is_file():
+        return local
+    if _REPO_CONFIG.is_dir():
+        return _REPO_CONFIG
+    return None
+
+
+def _read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: not valid TOML: {exc}")
+    except OSError as exc:
+        problems.append(f"{path}: cannot be read: {exc.strerror or exc}")
+    return {}
+
+
+def _describe(errors: ValidationError, path: Path | str, prefix: str = "") -> list[str]:
+    messages = []
+    for err in errors.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            what = "unknown key (a typo?)"
+        else:
+            what = err["msg"]
+        got = err.get("input")
+        shown = "" if isinstance(got, dict | list) or err["type"] == "missing" else f" (got {got!r})"
+        if "token" in loc or "database_url" in loc:
+            shown = ""
+        messages.append(f"{path}: {prefix}{loc}: {what}{shown}")
+    return messages
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for var, (section, key) in ENV_OVERRIDES.items():
+        value = env.get(var)
+        if value is None and var == "DISCORD_TOKEN" and env.get("DISCORD_TOKEN_FILE"):
+            token_file = Path(env["DISCORD_TOKEN_FILE"])
+            try:
+                value = token_file.read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ConfigError([f"DISCORD_TOKEN_FILE={token_file}: cannot be read: {exc}"]) from exc
+        if value is not None and value != "":
+            out.setdefault(section, {})[key] = value
+    return out
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for section, values in over.items():
+        current = merged.get(section)
+        merged[section] = {**(current if isinstance(current, dict) else {}), **values}
+    return merged
+
+
+def _validate_feeds(raw: dict[str, Any], path: Path, problems: list[str]) -> tuple[FeedEntry, ...]:
+    """Each entry on its own, so one bad entry does not hide the others' problems."""
+    for key in raw:
+        if key != "feeds":
+            problems.append(f"{path}: {key}: unknown key (feeds are listed as [[feeds]] tables)")
+    items = raw.get("feeds", [])
+    if not isinstance(items, list):
+        problems.append(f"{path}: feeds: must be a list of [[feeds]] tables")
+        return ()
+    feeds: list[FeedEntry] = []
+    first_index: dict[str, int] = {}
+    for i, item in enumerate(items):
+        try:
+            entry = FeedEntry.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(_describe(exc, path, prefix=f"feeds.{i}."))
+            continue
+        if entry.url in first_index:
+            problems.append(f"{path}: feeds.{i}.url: duplicate of feeds.{first_index[entry.url]}"
+                            f" ({entry.url})")
+            continue
+        first_index[entry.url] = i
+        feeds.append(entry)
+    return tuple(feeds)
+
+
+def load_config(config_dir: str | os.PathLike[str] | None = None,
+                env: Mapping[str, str] | None = None) -> Config:
+    """Read and validate every configuration file; raise ConfigError listing ALL problems."""
+    env = os.environ if env is None else env
+    directory = find_config_dir(config_dir, env)
+    problems: list[str] = []
+    stamps: dict[str, float] = {}
+    raw_settings: dict[str, Any] = {}
+    raw_feeds: dict[str, Any] = {}
+    figures_path: Path | None = None
+
+    if directory is not None:
+        if not directory.is_dir():
+            raise ConfigError([f"{directory}: configuration directory does not exist"])
+        settings_path = directory / SETTINGS_FILE
+        feeds_path = directory / FEEDS_FILE
+        raw_settings = _read_toml(settings_path, problems)
+        raw_feeds = _read_toml(feeds_path, problems)
+        for secret in ("token",):
+            if secret in raw_settings.get("discord", {}):
+                problems.append(f"{settings_path}: discord.token: secrets do not belong in "
+                                "config files; set the DISCORD_TOKEN environment variable")
+        figures_path = directory / FIGURES_FILE
+        for p in (settings_path, feeds_path, figures_path):
+            if p.is_file():
+                stamps[str(p)] = p.stat().st_mtime
+        if not figures_path.is_file():
+            figures_path = None
+    else:
+        settings_path = Path(SETTINGS_FILE)
+        feeds_path = Path(FEEDS_FILE)
+
+    settings = Settings()
+    try:
+        overrides = _env_overrides(env)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        overrides = {}
+    try:
+        settings = Settings.model_validate(_merge(raw_settings, {}))
+    except ValidationError as exc:
+        problems.extend(_describe(exc, settings_path))
+    if overrides:
+        try:
+            settings = Settings.model_validate(_merge(raw_settings, overrides))
+        except ValidationError as exc:
+            env_names = {v: k for k, v in ENV_OVERRIDES.items()}
+            for err in exc.errors():
+                loc = tuple(str(p) for p in err["loc"][:2])
+                var = env_names.get((loc[0], loc[1])) if len(loc) == 2 else None
+                if var and loc[1] in overrides.get(loc[0], {}):
+                    problems.append(f"environment {var}: {err['msg']}")
+    feeds = _validate_feeds(raw_feeds, feeds_path, problems)
+    if problems:
+        raise ConfigError(problems)
+    return Config(settings=settings, feeds=feeds, config_dir=directory,
+                  figures_path=figures_path, stamps=stamps)
+
+
+def changed_files(config: Config) -> list[str]:
+    """Files whose modification time differs from when `config` was read."""
+    changed = []
+    if config.config_dir is None:
+        return changed
+    for name in (SETTINGS_FILE, FEEDS_FILE, FIGURES_FILE):
+        path = config.config_dir / name
+        now = path.stat().st_mtime if path.is_file() else None
+        if config.stamps.get(str(path)) != now:
+            changed.append(str(path))
+    return changed

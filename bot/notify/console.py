@@ -1,0 +1,64 @@
+"""The console notifier: shows what a Discord post would, when no Discord token is set."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot.domain import STATUS_SYMBOLS, Notification, NotificationKind
+from bot.notify.base import SendOutcome, SendResult
+from bot.store.api import GuildSettings
+
+_HEADINGS = {
+    NotificationKind.NEW: "NEW INVITATION",
+    NotificationKind.STATUS: "STATUS CHANGE",
+    NotificationKind.QUIET: "GONE QUIET",
+    NotificationKind.DIGEST: "NEW SOURCE",
+}
+
+
+def format_notification(n: Notification) -> str:
+    """A plain-text rendering with the content of the Discord embed."""
+    ident = f" #{n.invitation_id}" if n.invitation_id is not None else ""
+    status = f"{STATUS_SYMBOLS[n.status]} {n.status.value}"
+    if n.previous_status is not None and n.previous_status != n.status:
+        status = f"{STATUS_SYMBOLS[n.previous_status]} {n.previous_status.value} → {status}"
+    when = n.source_date.date().isoformat()
+    source = " · ".join(x for x in (n.outlet, when, n.source_url) if x)
+    lines = [
+        f"━━ {_HEADINGS[n.kind]}{ident} ━━",
+        f"{n.inviter} → {n.invitee}",
+        f"  occasion : {n.occasion}",
+        f"  status   : {status}   (confidence {n.confidence:.2f})",
+        f"  source   : {source}",
+    ]
+    if n.languages:
+        lines.append(f"  languages: {', '.join(n.languages)}")
+    others = [u for u in n.sources if u != n.source_url]
+    if others:
+        shown = others[:5]
+        more = f" (+{len(others) - len(shown)} more)" if len(others) > len(shown) else ""
+        lines.append(f"  also in  : {', '.join(shown)}{more}")
+    if n.evidence:
+        evidence = n.evidence if len(n.evidence) <= 300 else n.evidence[:299] + "…"
+        lines.append(f"  evidence : “{evidence}”")
+    return "\n".join(lines)
+
+
+class ConsoleNotifier:
+    consumer = "console"
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out
+
+    def targets(self, notification: Notification,
+                guilds: Sequence[GuildSettings]) -> list[str]:
+        return ["console"]
+
+    async def send(self, target: str, notification: Notification,
+                   previous_message_id: str | None) -> SendResult:
+        out = self.out or sys.stdout
+        out.write(format_notification(notification) + "\n\n")
+        out.flush()
+        return SendResult(SendOutcome.SENT)

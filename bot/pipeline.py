@@ -1,0 +1,292 @@
+"""One poll cycle: due feeds ► fetch ► parse ► store ► match ► track ► outbox.
+
+A failing feed becomes a `FeedResult` value, so one bad feed never stops a batch. Blocking
+work (parsing, matching, database calls) runs in worker threads so the event loop (and
+Discord's heartbeat) is never held up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+
+from bot.domain import Article, Report, Source, TrackOutcome
+from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
+from bot.feeds.fetch import FetchLimits, fetch_feed
+from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.text import content_hash
+from bot.feeds.urls import canonical_url
+from bot.matcher import Matcher
+from bot.store.api import FeedRecord, Store, Unit
+from bot.tracker import TrackerPolicy, candidate_pairs, track
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PollPolicy:
+    """How often and how politely feeds are polled; built from `[polling]` settings."""
+
+    interval: timedelta = timedelta(minutes=15)
+    jitter: timedelta = timedelta(seconds=30)
+    max_concurrency: int = 8
+    backfill: timedelta = timedelta(hours=48)
+    backoff_base: timedelta = timedelta(minutes=5)
+    backoff_max: timedelta = timedelta(hours=24)
+    disable_after_failures: int = 10
+    # a permanent error (404, 410, not a feed) disables the feed after this many in a row
+    disable_after_permanent: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class FeedResult:
+    url: str
+    outcome: str  # "updated", "not_modified", "failed", "disabled"
+    entries: int = 0
+    new_articles: int = 0
+    new_invitations: int = 0
+    status_changes: int = 0
+    notifications: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+    def log_line(self) -> str:
+        if self.error:
+            return f"feed {self.url}: {self.outcome}: {self.error}"
+        return (f"feed {self.url}: {self.outcome}, {self.entries} entries, {self.new_articles} new,"
+                f" {self.new_invitations} new invitations, {self.status_changes} status changes"
+                f" ({self.seconds:.2f}s)")
+
+
+@dataclass(frozen=True, slots=True)
+class CycleResult:
+    feeds: tuple[FeedResult, ...]
+
+    @property
+    def failed(self) -> list[FeedResult]:
+        return [r for r in self.feeds if r.outcome in ("failed", "disabled")]
+
+    def summary(self) -> str:
+        new = sum(r.new_articles for r in self.feeds)
+        inv = sum(r.new_invitations for r in self.feeds)
+        changes = sum(r.status_changes for r in self.feeds)
+        return (f"{len(self.feeds)} feeds polled, {len(self.failed)} failed, {new} new articles,"
+                f" {inv} new invitations, {changes} status changes")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestCounts:
+    new_articles: int = 0
+    new_invitations: int = 0
+    status_changes: int = 0
+    notifications: int = 0
+
+    def __add__(self, other: IngestCounts) -> IngestCounts:
+        return IngestCounts(self.new_articles + other.new_articles,
+                            self.new_invitations + other.new_invitations,
+                            self.status_changes + other.status_changes,
+                            self.notifications + other.notifications)
+
+
+def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: datetime,
+                    policy: TrackerPolicy, notify: bool = True, feed_id: int | None = None,
+                    match: bool = True) -> list[TrackOutcome] | None:
+    """Store one article and fold its invitations into the tracker's records.
+
+    Returns None when the article is a duplicate (nothing is written), else the tracker's
+    outcomes, already saved in `unit` together with their outbox notifications (dropped
+    when `notify` is False, as on a feed's first poll). `match=False` stores the article
+    for deduplication only.
+    """
+    article_id = unit.add_article(
+        article, feed_id=feed_id, content_hash=content_hash(article.title, article.text),
+        canonical_url=canonical_url(article.url) if article.url else None, now=now)
+    if article_id is None:
+        return None
+    if not match:
+        return []
+    result = matcher.match(article)
+    published = article.published or now
+    source = Source(url=article.url, outlet=article.outlet, lang=result.lang,
+                    published=published, article_id=article_id)
+    outcomes: list[TrackOutcome] = []
+    for mention in result.mentions:
+        report = Report(mention=mention, source=source)
+        since = min(now, report.event_time) - timedelta(days=policy.window_days)
+        candidates = unit.candidate_invitations(candidate_pairs(mention), since)
+        for outcome in track(report, candidates, now, policy):
+            if not notify and outcome.notifications:
+                outcome = replace(outcome, notifications=())
+            unit.save_outcome(outcome, source)
+            outcomes.append(outcome)
+    return outcomes
+
+
+def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
+    return IngestCounts(
+        new_invitations=sum(1 for o in outcomes if o.is_new),
+        status_changes=sum(1 for o in outcomes if o.status_changed and not o.is_new),
+        notifications=sum(len(o.notifications) for o in outcomes))
+
+
+def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
+                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy) -> IngestCounts:
+    """Store and process a feed's entries, one transaction per article.
+
+    On the feed's first poll its existing entries are recorded without notifying: those
+    inside the backfill window are matched and tracked silently, older ones are only
+    remembered so they are never processed again.
+    """
+    first_poll = not feed.backfilled
+    counts = IngestCounts()
+    for article in parsed.entries:
+        if article.outlet is None and (parsed.title or feed.title):
+            article = replace(article, outlet=parsed.title or feed.title)
+        if article.lang is None and (parsed.lang or feed.lang):
+            article = replace(article, lang=parsed.lang or feed.lang)
+        published = article.published or now
+        fresh = published >= now - poll.backfill
+        try:
+            with store.unit() as unit:
+                outcomes = process_article(unit, matcher, article, now=now, policy=tracker,
+                                           notify=not first_poll, feed_id=feed.id,
+                                           match=fresh or not first_poll)
+        except StoreError:
+            raise
+        except Exception:  # one bad entry must not stop the feed; the article is not stored
+            log.exception("feed %s: entry %r could not be processed", feed.url, article.key)
+            continue
+        if outcomes is None:
+            continue
+        counts = counts + IngestCounts(new_articles=1) + count_outcomes(outcomes)
+    if first_poll:
+        with store.unit() as unit:
+            unit.mark_backfilled(feed.id)
+    return counts
+
+
+def next_poll_after_success(now: datetime, poll: PollPolicy, rng: random.Random) -> datetime:
+    return now + poll.interval + timedelta(seconds=rng.uniform(0, poll.jitter.total_seconds()))
+
+
+def next_poll_after_failure(now: datetime, failures: int, poll: PollPolicy,
+                            rng: random.Random, retry_after: float | None = None) -> datetime:
+    """Exponential backoff: base · 2^(failures-1), capped, with jitter; a server's
+    Retry-After is honoured when it asks for longer."""
+    delay = poll.backoff_base * (2 ** max(0, min(failures - 1, 20)))
+    delay = min(delay, poll.backoff_max)
+    if retry_after is not None:
+        delay = max(delay, timedelta(seconds=min(retry_after, poll.backoff_max.total_seconds())))
+    return now + delay + timedelta(seconds=rng.uniform(0, poll.jitter.total_seconds()))
+
+
+class Poller:
+    """Polls due feeds. Holds no state between cycles except what the store keeps."""
+
+    def __init__(self, store: Store, matcher: Callable[[], Matcher], *, limits: FetchLimits,
+                 poll: PollPolicy, tracker: TrackerPolicy,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 rng: random.Random | None = None) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.limits = limits
+        self.poll = poll
+        self.tracker = tracker
+        self.clock = clock
+        self.rng = rng or random.Random()
+
+    async def poll_due(self, session: aiohttp.ClientSession, *, limit: int = 500,
+                       only: Sequence[str] | None = None) -> CycleResult:
+        now = self.clock()
+
+        def due() -> list[FeedRecord]:
+            with self.store.unit() as unit:
+                if only is not None:
+                    return [f for f in unit.list_feeds() if f.url in only]
+                return unit.due_feeds(now, limit)
+
+        feeds = await asyncio.to_thread(due)
+        semaphore = asyncio.Semaphore(self.poll.max_concurrency)
+
+        async def one(feed: FeedRecord) -> FeedResult:
+            async with semaphore:
+                return await self.poll_feed(session, feed)
+
+        results = await asyncio.gather(*(one(f) for f in feeds))
+        for result in results:
+            level = logging.WARNING if result.error else logging.INFO
+            log.log(level, "%s", result.log_line())
+        return CycleResult(tuple(results))
+
+    async def poll_feed(self, session: aiohttp.ClientSession, feed: FeedRecord) -> FeedResult:
+        started = time.monotonic()
+        now = self.clock()
+        try:
+            fetched = await fetch_feed(session, feed.url, etag=feed.etag,
+                                       last_modified=feed.last_modified, limits=self.limits)
+        except FetchError as exc:
+            return await self._failed(feed, now, str(exc), permanent=exc.permanent,
+                                      retry_after=getattr(exc, "retry_after", None),
+                                      started=started)
+        if fetched.not_modified or fetched.body is None:
+            await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
+                                    fetched.last_modified, None, True)
+            return FeedResult(feed.url, "not_modified", seconds=time.monotonic() - started)
+        try:
+            parsed = await asyncio.to_thread(parse_feed, fetched.body, url=fetched.final_url,
+                                             headers=fetched.headers)
+        except ParseError as exc:
+            return await self._failed(feed, now, str(exc), permanent=True, started=started)
+        try:
+            counts = await asyncio.to_thread(
+                ingest_feed_entries, self.store, self.matcher(), feed, parsed,
+                now=now, tracker=self.tracker, poll=self.poll)
+            await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
+                                    fetched.last_modified, parsed.title, False)
+        except StoreError as exc:
+            # The database is unavailable: leave the feed's validators alone so the same
+            # entries are fetched again next time; nothing half-written stays behind.
+            return FeedResult(feed.url, "failed", error=f"database: {exc}",
+                              seconds=time.monotonic() - started)
+        return FeedResult(feed.url, "updated", entries=len(parsed.entries),
+                          new_articles=counts.new_articles,
+                          new_invitations=counts.new_invitations,
+                          status_changes=counts.status_changes,
+                          notifications=counts.notifications,
+                          error=None, seconds=time.monotonic() - started)
+
+    def _record_ok(self, feed: FeedRecord, now: datetime, etag: str | None,
+                   last_modified: str | None, title: str | None, not_modified: bool) -> None:
+        with self.store.unit() as unit:
+            unit.record_fetch_ok(feed.id, now=now,
+                                 next_poll_at=next_poll_after_success(now, self.poll, self.rng),
+                                 etag=etag, last_modified=last_modified, title=title,
+                                 not_modified=not_modified)
+
+    async def _failed(self, feed: FeedRecord, now: datetime, error: str, *, permanent: bool,
+                      started: float, retry_after: float | None = None) -> FeedResult:
+        failures = feed.failure_count + 1
+        disable = failures >= self.poll.disable_after_failures or (
+            permanent and failures >= self.poll.disable_after_permanent)
+        next_at = next_poll_after_failure(now, failures, self.poll, self.rng, retry_after)
+
+        def record() -> None:
+            with self.store.unit() as unit:
+                unit.record_fetch_failure(feed.id, now=now, next_poll_at=next_at, error=error,
+                                          disable=disable)
+
+        try:
+            await asyncio.to_thread(record)
+        except InvitewatchError as exc:
+            error = f"{error} (and could not record it: {exc})"
+        outcome = "disabled" if disable else "failed"
+        if disable:
+            error = f"{error}; disabled after {failures} failures in a row"
+        return FeedResult(feed.url, outcome, error=error, seconds=time.monotonic() - started)

@@ -1,0 +1,52 @@
+"""APScheduler jobs in the bot's event loop: poll due feeds, deliver the outbox, watch the
+configuration. Each job runs at most once at a time (max_instances=1, coalesce)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Jobs:
+    poll: Callable[[], Awaitable[object]]
+    deliver: Callable[[], Awaitable[object]]
+    watch_config: Callable[[], Awaitable[object]]
+    sweep: Callable[[], Awaitable[object]] | None = None
+
+
+def _guarded(name: str, job: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+    async def run() -> None:
+        try:
+            await job()
+        except Exception:  # a failing run is logged and the next one happens as scheduled
+            log.exception("job %s failed", name)
+    run.__name__ = f"invitewatch_{name}"
+    return run
+
+
+def build_scheduler(jobs: Jobs, *, poll_check_seconds: float = 60, poll_jitter: float = 10,
+                    deliver_seconds: float = 10, watch_seconds: float = 5,
+                    sweep_seconds: float = 3600) -> AsyncIOScheduler:
+    """The scheduler, not yet started. Feeds have their own next-poll times in the store;
+    the poll job only checks, every minute, which are due."""
+    scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={
+        "max_instances": 1, "coalesce": True, "misfire_grace_time": 30})
+    scheduler.add_job(_guarded("poll", jobs.poll), IntervalTrigger(
+        seconds=poll_check_seconds, jitter=poll_jitter), id="poll",
+                      next_run_time=datetime.now(UTC))
+    scheduler.add_job(_guarded("deliver", jobs.deliver),
+                      IntervalTrigger(seconds=deliver_seconds), id="deliver")
+    scheduler.add_job(_guarded("watch_config", jobs.watch_config),
+                      IntervalTrigger(seconds=watch_seconds), id="watch_config")
+    if jobs.sweep is not None:
+        scheduler.add_job(_guarded("sweep", jobs.sweep),
+                          IntervalTrigger(seconds=sweep_seconds), id="sweep")
+    return scheduler
