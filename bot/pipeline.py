@@ -68,12 +68,15 @@ class FeedResult:
 @dataclass(frozen=True, slots=True)
 class CycleResult:
     feeds: tuple[FeedResult, ...]
+    error: str | None = None  # the cycle could not start (the database is unavailable)
 
     @property
     def failed(self) -> list[FeedResult]:
         return [r for r in self.feeds if r.outcome in ("failed", "disabled")]
 
     def summary(self) -> str:
+        if self.error:
+            return f"poll cycle skipped: {self.error}"
         new = sum(r.new_articles for r in self.feeds)
         inv = sum(r.new_invitations for r in self.feeds)
         changes = sum(r.status_changes for r in self.feeds)
@@ -212,7 +215,11 @@ class Poller:
                     return [f for f in unit.list_feeds() if f.url in only]
                 return unit.due_feeds(now, limit)
 
-        feeds = await asyncio.to_thread(due)
+        try:
+            feeds = await asyncio.to_thread(due)
+        except StoreError as exc:
+            log.error("poll cycle skipped: %s", exc)
+            return CycleResult((), error=str(exc))
         semaphore = asyncio.Semaphore(self.poll.max_concurrency)
 
         async def one(feed: FeedRecord) -> FeedResult:

@@ -120,7 +120,7 @@ async def run_demo(config: Config, *, out: TextIO, delay: float = 0.0,
             with store.unit() as unit:
                 for meta in story["feeds"].values():
                     unit.add_feed(base + meta["path"], title=meta["title"], lang=meta["lang"],
-                                  origin="demo", now=clock())
+                                  origin="user", now=clock())
             out.write(f"invitewatch demo: {len(story['feeds'])} example feeds served at {base},"
                       f" {len(matcher.gazetteer)} figures known\n\n")
             from bot.feeds.fetch import make_session

@@ -1,0 +1,97 @@
+"""The composition root: config sync, live reload, and the bot running without a token."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from bot.app import App
+from bot.config import load_config
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path, repo_root: Path) -> Path:
+    directory = tmp_path / "config"
+    directory.mkdir()
+    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
+    port = closed_port()
+    (directory / "invitewatch.toml").write_text(
+        f'[storage]\ndata_dir = "{tmp_path / "data"}"\n'
+        "[polling]\nallow_private_addresses = true\nconnect_timeout_seconds = 1\n",
+        encoding="utf-8")
+    (directory / "feeds.toml").write_text(
+        f'[[feeds]]\nurl = "http://127.0.0.1:{port}/a.xml"\n'
+        f'[[feeds]]\nurl = "http://127.0.0.1:{port}/b.xml"\n', encoding="utf-8")
+    return directory
+
+
+def bump(path: Path, text: str) -> None:
+    before = path.stat().st_mtime
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (before + 10, before + 10))
+
+
+def test_reload_applies_good_edits_and_keeps_the_last_good_config(
+        config_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    app = App(load_config(config_dir, env={}))
+    try:
+        assert app.sync_config_feeds() == (2, 0)
+        assert app.sync_config_feeds() == (0, 0)
+        feeds = config_dir / "feeds.toml"
+        bump(feeds, feeds.read_text().split("[[feeds]]")[0] + "[[feeds]]" +
+             feeds.read_text().split("[[feeds]]")[1])
+        assert app.reload_if_changed()
+        with app.store.unit() as unit:
+            assert len(unit.list_feeds()) == 1
+        settings = config_dir / "invitewatch.toml"
+        good = settings.read_text()
+        bump(settings, good + "[polling\n")
+        with caplog.at_level(logging.ERROR):
+            assert not app.reload_if_changed()
+        assert "last good one stays in force" in caplog.text
+        assert "invitewatch.toml" in caplog.text
+        assert app.settings.polling.allow_private_addresses  # still the last good settings
+        caplog.clear()
+        with caplog.at_level(logging.ERROR):
+            assert not app.reload_if_changed()  # the same broken edit is reported once
+        assert caplog.text == ""
+        bump(settings, good.replace("connect_timeout_seconds = 1", "connect_timeout_seconds = 2"))
+        assert app.reload_if_changed()
+        assert app.poller.limits.connect_timeout == 2
+    finally:
+        app.store.close()
+
+
+async def test_run_without_token_or_network_keeps_running_and_reports_feeds(
+        config_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    app = App(load_config(config_dir, env={}))
+    stop = asyncio.Event()
+    try:
+        with caplog.at_level(logging.INFO):
+            task = asyncio.create_task(app.run(stop=stop))
+            for _ in range(100):
+                await asyncio.sleep(0.1)
+                with app.store.unit() as unit:
+                    records = unit.list_feeds()
+                if records and all(r.failure_count >= 1 for r in records):
+                    break
+            assert not task.done()  # still running after its feeds failed
+            stop.set()
+            await asyncio.wait_for(task, timeout=10)
+    finally:
+        app.store.close()
+    assert all(r.last_error and "127.0.0.1" in r.last_error for r in records), records
+    assert "no DISCORD_TOKEN set" in caplog.text
+    assert "/a.xml" in caplog.text
