@@ -1,0 +1,80 @@
+"""The labelled corpora under tests/data are well-formed, so `invitewatch eval` measures
+what the labels say."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.domain import OccasionKind, Status
+
+DATA = Path(__file__).resolve().parent / "data"
+FIRST_CLASS = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
+STATUSES = {s.value for s in Status}
+KINDS = {k.value for k in OccasionKind}
+
+
+def corpus_items() -> list[dict]:
+    items = []
+    for path in sorted((DATA / "matcher").glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                item = json.loads(line)
+                item["_where"] = f"{path.name}:{number}"
+                items.append(item)
+    return items
+
+
+def test_matcher_corpus_is_well_formed_and_large_enough() -> None:
+    items = corpus_items()
+    ids = Counter(i["id"] for i in items)
+    assert [k for k, n in ids.items() if n > 1] == []
+    for item in items:
+        where = item["_where"]
+        assert {"id", "lang", "date", "text", "expected"} <= set(item), where
+        assert isinstance(item["text"], str) and item["text"].strip(), where
+        date.fromisoformat(item["date"])
+        assert item["id"].startswith(item["lang"] + "-"), where
+        for exp in item["expected"]:
+            assert exp["status"] in STATUSES, where
+            assert exp.get("kind", "other") in KINDS, where
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"], where
+    by_lang = Counter(i["lang"] for i in items)
+    first_class = [i for i in items if i["lang"] in FIRST_CLASS]
+    assert len(first_class) >= 400, by_lang
+    assert set(FIRST_CLASS) <= set(by_lang), by_lang
+    negatives = sum(1 for i in first_class if not i["expected"])
+    assert negatives / len(first_class) >= 0.30
+    for lang in FIRST_CLASS:
+        statuses = {e["status"] for i in items if i["lang"] == lang for e in i["expected"]}
+        assert statuses == STATUSES, (lang, statuses)
+
+
+def test_story_corpus_is_well_formed() -> None:
+    stories = sorted((DATA / "stories").glob("*.json"))
+    assert len(stories) >= 25
+    langs: set[str] = set()
+    for path in stories:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        assert story["articles"], path.name
+        for article in story["articles"]:
+            assert {"id", "text", "date"} <= set(article), path.name
+            date.fromisoformat(article["date"])
+            langs.add(article.get("lang", ""))
+        expected = story["expected"]
+        assert expected["records"], path.name
+        for record in expected["records"]:
+            assert record["final_status"] in STATUSES, path.name
+        assert isinstance(expected["notifications"], int), path.name
+    assert len(langs - {""}) >= 6, langs
+
+
+@pytest.mark.parametrize("lang", FIRST_CLASS)
+def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
+    items = [i for i in corpus_items() if i["lang"] == lang]
+    assert len(items) >= 50
+    assert sum(1 for i in items if not i["expected"]) >= 15
