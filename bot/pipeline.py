@@ -29,6 +29,8 @@ from bot.tracker import TrackerPolicy, candidate_pairs, track
 
 log = logging.getLogger(__name__)
 
+FUTURE_TOLERANCE = timedelta(hours=1)
+
 
 @dataclass(frozen=True, slots=True)
 class PollPolicy:
@@ -155,6 +157,10 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
         if article.lang is None and (parsed.lang or feed.lang):
             article = replace(article, lang=parsed.lang or feed.lang)
         published = article.published or now
+        if published > now + FUTURE_TOLERANCE:
+            # A wrong clock or a scheduled post: a future date would pin the timeline ahead.
+            published = now
+            article = replace(article, published=now)
         fresh = published >= now - poll.backfill
         try:
             with store.unit() as unit:
