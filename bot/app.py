@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -203,13 +203,15 @@ class App:
         discord_client = None
         discord_notifier: Notifier | None = None
         token = self.settings.discord.token.get_secret_value()
-        on_forbidden = None
+        on_forbidden: Callable[[str, str], Awaitable[None]] | None = None
         if token:
             from bot.discord import DiscordNotifier, build_client
-            from bot.discord.deps import DiscordDeps
             discord_client = build_client(self.discord_deps())
-            discord_notifier = DiscordNotifier(discord_client)
-            on_forbidden = discord_notifier.notify_admins_forbidden  # type: ignore[attr-defined]
+            notifier = DiscordNotifier(discord_client, watchers=self.watchers)
+            discord_notifier = notifier
+
+            async def on_forbidden(guild_id: str, channel_id: str) -> None:
+                await notifier.notify_admins_forbidden(guild_id, channel_id)
         else:
             log.info("no DISCORD_TOKEN set: notifications are printed to the console")
         delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
@@ -253,6 +255,11 @@ class App:
                 await discord_client.close()
             await session.close()
             log.info("invitewatch stopped")
+
+    def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(guild, user) of members watching any of these figures, for /watch alerts."""
+        with self.store.unit() as unit:
+            return unit.watchers(figure_keys)
 
     def discord_deps(self) -> Any:
         from bot.discord.deps import DiscordDeps

@@ -210,10 +210,7 @@ def _describe(errors: ValidationError, path: Path | str, prefix: str = "") -> li
     messages = []
     for err in errors.errors():
         loc = ".".join(str(p) for p in err["loc"])
-        if err["type"] == "extra_forbidden":
-            what = "unknown key (a typo?)"
-        else:
-            what = err["msg"]
+        what = "unknown key (a typo?)" if err["type"] == "extra_forbidden" else err["msg"]
         got = err.get("input")
         shown = "" if isinstance(got, dict | list) or err["type"] == "missing" else f" (got {got!r})"
         if "token" in loc or "database_url" in loc:
@@ -332,7 +329,7 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
 
 def changed_files(config: Config) -> list[str]:
     """Files whose modification time differs from when `config` was read."""
-    changed = []
+    changed: list[str] = []
     if config.config_dir is None:
         return changed
     for name in (SETTINGS_FILE, FEEDS_FILE, FIGURES_FILE):

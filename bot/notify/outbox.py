@@ -81,16 +81,20 @@ class OutboxDelivery:
         return stats
 
     def _plan(self, notifier: Notifier) -> int:
+        """Record where each new item goes. `targets()` runs outside any transaction, so
+        a notifier may read the store itself (watchers, roles)."""
         now = self.clock()
-        planned = 0
         with self.store.unit() as unit:
             items = unit.undelivered(notifier.consumer, self.policy.batch)
             guilds = unit.all_guild_settings() if items else []
-            for item in items:
-                targets = notifier.targets(item.notification, guilds)
-                unit.plan_deliveries(item.id, notifier.consumer, targets, now)
-                planned += len(targets)
-        return planned
+        plans = [(item.id, notifier.targets(item.notification, guilds)) for item in items]
+        if not plans:
+            return 0
+        # A crash before this commit leaves the items unplanned: planned again next pass.
+        with self.store.unit() as unit:
+            for item_id, targets in plans:
+                unit.plan_deliveries(item_id, notifier.consumer, targets, now)
+        return sum(len(targets) for _, targets in plans)
 
     async def _send_due(self, notifier: Notifier, stats: DeliveryStats) -> None:
         with self.store.unit() as unit:
@@ -107,8 +111,7 @@ class OutboxDelivery:
             except Exception as exc:  # a notifier bug must not stop the other deliveries
                 log.exception("delivery %s to %s raised", delivery.id, delivery.target)
                 result = SendResult(SendOutcome.RETRY, error=f"{type(exc).__name__}: {exc}")
-            tell = self._record(delivery, result, stats,
-                                had_previous=previous[delivery.id] is not None)
+            tell = self._record(delivery, result, stats, previous=previous[delivery.id])
             if tell is not None and self.on_forbidden is not None:
                 try:
                     await self.on_forbidden(*tell)
@@ -116,14 +119,17 @@ class OutboxDelivery:
                     log.exception("could not tell the admins of server %s about channel %s", *tell)
 
     def _record(self, delivery: Delivery, result: SendResult, stats: DeliveryStats,
-                *, had_previous: bool) -> tuple[str, str] | None:
+                *, previous: str | None) -> tuple[str, str] | None:
         """Close or reschedule a delivery; returns (guild, channel) when a server's admins
         must be told, once, that the bot may not post in a channel."""
         now = self.clock()
         with self.store.unit() as unit:
             if result.outcome is SendOutcome.SENT:
                 invitation_id = delivery.notification.invitation_id
-                if result.message_id and invitation_id is not None and not had_previous:
+                # A notifier answers with the announcement's id: new, or a re-post when
+                # the old announcement was deleted; either way the next update edits it.
+                if (result.message_id and invitation_id is not None
+                        and result.message_id != previous):
                     unit.remember_message(invitation_id, delivery.target, result.message_id)
                 unit.mark_sent(delivery.id, result.message_id, now)
                 stats.sent += 1

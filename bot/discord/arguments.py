@@ -1,0 +1,143 @@
+"""Parsing and checking slash-command arguments: pure functions that raise `UserInputError`
+with a message telling the user what to type instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from bot.domain import Party, Status
+from bot.errors import InvitewatchError
+
+MAX_SINCE_DAYS = 3650
+MAX_LIST_ITEMS = 25
+MAX_LIST_TEXT = 1000
+CLEAR_WORDS = frozenset({"any", "all", "*", "none", "clear"})
+
+_RELATIVE = re.compile(r"^(\d{1,4})\s*([dw])$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+class UserInputError(InvitewatchError):
+    """An argument the user can fix; the message is shown to them as it is."""
+
+
+def parse_since(text: str | None, now: datetime) -> datetime | None:
+    """`2024-05-01` (UTC midnight) or `7d` / `2w` (before `now`); None when not given."""
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    match = _RELATIVE.match(text)
+    if match:
+        amount = int(match.group(1))
+        days = amount * (7 if match.group(2).lower() == "w" else 1)
+        if not 1 <= days <= MAX_SINCE_DAYS:
+            raise UserInputError(f"`since` must be between 1d and {MAX_SINCE_DAYS}d; got `{text}`.")
+        return now - timedelta(days=days)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserInputError(
+            f"`since` must be a date like `2024-05-01` or a span like `7d` or `2w`; got `{text[:40]}`."
+        ) from None
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    if moment > now:
+        raise UserInputError(f"`since` is in the future ({text}); give a past date or a span like `7d`.")
+    return moment
+
+
+def split_list(text: str, what: str) -> list[str]:
+    """Comma- or semicolon-separated items, stripped, deduplicated, in order."""
+    if len(text) > MAX_LIST_TEXT:
+        raise UserInputError(f"`{what}` is too long ({len(text)} characters, at most {MAX_LIST_TEXT}).")
+    items: list[str] = []
+    for raw in re.split(r"[,;\n]", text):
+        item = raw.strip()
+        if item and item not in items:
+            items.append(item)
+    if len(items) > MAX_LIST_ITEMS:
+        raise UserInputError(f"`{what}` has {len(items)} items; at most {MAX_LIST_ITEMS}.")
+    return items
+
+
+def is_clear(text: str) -> bool:
+    return text.strip().casefold() in CLEAR_WORDS
+
+
+def parse_statuses(text: str) -> list[Status]:
+    """`pending, accepted` -> statuses; `any` clears the filter (empty list)."""
+    if is_clear(text):
+        return []
+    statuses: list[Status] = []
+    for item in split_list(text, "statuses"):
+        key = item.casefold().replace(" ", "_").replace("-", "_")
+        if key == "tookplace":
+            key = "took_place"
+        try:
+            status = Status(key)
+        except ValueError:
+            valid = ", ".join(s.value for s in Status)
+            raise UserInputError(f"Unknown status `{item[:40]}`; use some of: {valid} (or `any`).") from None
+        if status not in statuses:
+            statuses.append(status)
+    return statuses
+
+
+def parse_languages(text: str) -> list[str]:
+    """`de, en` -> ISO 639 codes; `any` clears the filter."""
+    if is_clear(text):
+        return []
+    languages: list[str] = []
+    for item in split_list(text, "languages"):
+        code = item.casefold()
+        if not _LANGUAGE.match(code):
+            raise UserInputError(
+                f"`{item[:40]}` is not a language code; use two- or three-letter codes like `de, en, fr`."
+            )
+        if code not in languages:
+            languages.append(code)
+    return languages
+
+
+FigureResolver = Callable[[str], "tuple[str, str] | None"]
+
+
+def figure_key(text: str, resolve: FigureResolver) -> tuple[str, str]:
+    """A figure argument (an autocomplete value or typed text) -> (Party key, display name).
+
+    Autocomplete values are already keys; typed names go through the gazetteer, and a name
+    it does not know is kept as a name key, which is how the tracker stores such figures.
+    """
+    text = " ".join(text.split())
+    if not text:
+        raise UserInputError("Give a figure's name, e.g. `Vladimir Putin`.")
+    if len(text) > 100:
+        raise UserInputError("A figure's name has at most 100 characters.")
+    if text.startswith("name:"):
+        name = text.removeprefix("name:").strip()
+        if not name:
+            raise UserInputError("Give a figure's name, e.g. `Vladimir Putin`.")
+        return Party(name).key, name
+    resolved = resolve(text)
+    if resolved is not None:
+        return resolved
+    return Party(text).key, text
+
+
+def parse_figures(text: str, resolve: FigureResolver) -> list[tuple[str, str]]:
+    """A comma-separated list of figures -> [(key, name)]; `any` clears the filter."""
+    if is_clear(text):
+        return []
+    figures: list[tuple[str, str]] = []
+    for item in split_list(text, "figures"):
+        key, name = figure_key(item, resolve)
+        if key not in {k for k, _ in figures}:
+            figures.append((key, name))
+    return figures
+
+
+def parse_confidence(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise UserInputError(f"`min_confidence` must be between 0 and 1; got {value}.")
+    return value

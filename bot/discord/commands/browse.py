@@ -1,0 +1,152 @@
+"""Read-only commands: /invitations, /invitation, /figure, /stats."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord import limits
+from bot.discord.arguments import UserInputError, figure_key, parse_since
+from bot.discord.commands.common import figure_choices, in_store, reply
+from bot.discord.deps import DiscordDeps
+from bot.discord.formatting import invitation_detail_embed, invitation_page_embed, stats_embed
+from bot.discord.pagination import PAGE_SIZE, Page
+from bot.discord.safety import NO_MENTIONS, escape_untrusted
+from bot.domain import InvitationState, Status
+from bot.store.api import InvitationFilter, Unit
+
+MAX_INVITATION_ID = 2**53  # Discord integers beyond this lose precision in clients
+PAGER_TIMEOUT = 600.0
+
+STATUS_CHOICES = [app_commands.Choice(name=s.value.replace("_", " "), value=s.value) for s in Status]
+
+
+def _load_page(unit: Unit, flt: InvitationFilter, page: Page) -> tuple[list[InvitationState], Page]:
+    total = unit.count_invitations(flt)
+    page = Page(page.number, total, page.size).clamped()
+    states = unit.list_invitations(replace(flt, limit=page.size, offset=page.offset))
+    return states, page
+
+
+class InvitationPager(discord.ui.View):
+    """Previous/Next buttons over one query; only the member who asked can turn pages."""
+
+    def __init__(self, deps: DiscordDeps, *, owner_id: int, flt: InvitationFilter, page: Page,
+                 title: str, filters_text: str) -> None:
+        super().__init__(timeout=PAGER_TIMEOUT)
+        self.deps = deps
+        self.owner_id = owner_id
+        self.flt = flt
+        self.page = page
+        self.title = title
+        self.filters_text = filters_text
+        self.origin: discord.Interaction | None = None  # the command, to edit its answer
+        self._sync_buttons()
+
+    async def on_timeout(self) -> None:
+        # Dead buttons would answer "This interaction failed": remove them instead.
+        if self.origin is None:
+            return
+        # If the message was deleted or the token expired, there is nothing left to tidy.
+        with contextlib.suppress(discord.HTTPException):
+            await self.origin.edit_original_response(view=None)
+
+    def _sync_buttons(self) -> None:
+        self.previous_page.disabled = not self.page.has_previous
+        self.next_page.disabled = not self.page.has_next
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(
+            "Only the member who ran this command can turn its pages; run it yourself to browse.",
+            ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return False
+
+    async def show(self, interaction: discord.Interaction, page: Page) -> None:
+        states, self.page = await in_store(self.deps, lambda unit: _load_page(unit, self.flt, page))
+        self._sync_buttons()
+        embed = invitation_page_embed(self.title, states, self.page, self.filters_text)
+        await interaction.response.edit_message(embed=embed, view=self)
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, emoji="◀️")
+    async def previous_page(self, interaction: discord.Interaction,
+                            button: discord.ui.Button[InvitationPager]) -> None:
+        await self.show(interaction, self.page.previous())
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary, emoji="▶️")
+    async def next_page(self, interaction: discord.Interaction,
+                        button: discord.ui.Button[InvitationPager]) -> None:
+        await self.show(interaction, self.page.next())
+
+
+async def send_invitation_list(interaction: discord.Interaction, deps: DiscordDeps,
+                               flt: InvitationFilter, title: str, filters_text: str) -> None:
+    states, page = await in_store(deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE)))
+    embed = invitation_page_embed(title, states, page, filters_text)
+    if page.count > 1:
+        view = InvitationPager(deps, owner_id=interaction.user.id, flt=flt, page=page,
+                               title=title, filters_text=filters_text)
+        view.origin = interaction
+        await reply(interaction, embed=embed, view=view)
+    else:
+        await reply(interaction, embed=embed)
+
+
+def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
+    async def autocomplete_figure(interaction: discord.Interaction,
+                                  current: str) -> list[app_commands.Choice[str]]:
+        return await figure_choices(deps, current)
+
+    @tree.command(name="invitations", description="Invitations between public figures, newest first")
+    @app_commands.describe(status="Only this status", figure="Only invitations involving this figure",
+                           since="Updated since a date (2024-05-01) or a span (7d, 2w)")
+    @app_commands.choices(status=STATUS_CHOICES)
+    @app_commands.autocomplete(figure=autocomplete_figure)
+    async def invitations(interaction: discord.Interaction,
+                          status: app_commands.Choice[str] | None = None,
+                          figure: app_commands.Range[str, 1, 100] | None = None,
+                          since: app_commands.Range[str, 1, 20] | None = None) -> None:
+        described: list[str] = []
+        statuses: list[Status] = []
+        if status is not None:
+            statuses = [Status(status.value)]
+            described.append(f"status {status.value}")
+        key = None
+        if figure is not None:
+            key, name = figure_key(figure, deps.resolve_figure)
+            described.append(f"figure {escape_untrusted(name)}")
+        since_at = parse_since(since, deps.now())
+        if since_at is not None:
+            described.append(f"updated since {since_at:%Y-%m-%d}")
+        flt = InvitationFilter(status=statuses, figure_key=key, since=since_at, limit=PAGE_SIZE)
+        filters_text = ("Filters: " + ", ".join(described)) if described else ""
+        await send_invitation_list(interaction, deps, flt, "Invitations", filters_text)
+
+    @tree.command(name="invitation", description="One invitation and its timeline of reports")
+    @app_commands.describe(id="The invitation's number, as shown in posts and lists")
+    async def invitation(interaction: discord.Interaction,
+                         id: app_commands.Range[int, 1, MAX_INVITATION_ID]) -> None:
+        state = await in_store(deps, lambda unit: unit.get_invitation(id))
+        if state is None:
+            raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
+        await reply(interaction, embed=invitation_detail_embed(state))
+
+    @tree.command(name="figure", description="Invitations made or received by one public figure")
+    @app_commands.describe(name="The figure's name (suggestions as you type)")
+    @app_commands.autocomplete(name=autocomplete_figure)
+    async def figure_command(interaction: discord.Interaction,
+                             name: app_commands.Range[str, 1, 100]) -> None:
+        key, display = figure_key(name, deps.resolve_figure)
+        flt = InvitationFilter(figure_key=key, limit=PAGE_SIZE)
+        title = limits.clip(f"Invitations involving {escape_untrusted(display)}", limits.TITLE)
+        await send_invitation_list(interaction, deps, flt, title, "")
+
+    @tree.command(name="stats", description="What invitewatch has found so far")
+    async def stats(interaction: discord.Interaction) -> None:
+        numbers, feeds = await in_store(deps, lambda unit: (unit.invitation_stats(), unit.list_feeds()))
+        await reply(interaction, embed=stats_embed(numbers, feeds))

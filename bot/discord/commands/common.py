@@ -1,0 +1,140 @@
+"""What every command module shares: store access off the event loop, the admin check,
+ephemeral error replies, and figure autocomplete."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+import discord
+from discord import app_commands
+from discord.utils import MISSING
+
+from bot.discord import limits
+from bot.discord.arguments import UserInputError
+from bot.discord.deps import DiscordDeps
+from bot.discord.safety import NO_MENTIONS
+from bot.errors import InvitewatchError, StoreError
+from bot.store.api import Unit
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MANAGE_GUILD = discord.Permissions(manage_guild=True)
+
+
+class PermissionRefused(UserInputError):
+    """The member lacks the permission an admin command needs."""
+
+
+async def in_store(deps: DiscordDeps, work: Callable[[Unit], T]) -> T:
+    """Run `work` in one store transaction on a worker thread, so a slow database never
+    delays the gateway heartbeat."""
+
+    def run() -> T:
+        with deps.store.unit() as unit:
+            return work(unit)
+
+    return await asyncio.to_thread(run)
+
+
+def guild_id_of(interaction: discord.Interaction) -> str:
+    if interaction.guild_id is None:
+        raise UserInputError("This command works only in a server, not in direct messages.")
+    return str(interaction.guild_id)
+
+
+def require_manage_guild(interaction: discord.Interaction) -> str:
+    """The guild id, if the member may manage the server; PermissionRefused otherwise.
+
+    Discord hides admin commands from members without Manage Server
+    (`default_member_permissions`), but a server can override that per role or channel,
+    so the bot checks again on every call.
+    """
+    guild_id = guild_id_of(interaction)
+    permissions = interaction.permissions
+    if not (permissions.manage_guild or permissions.administrator):
+        raise PermissionRefused(
+            "You need the **Manage Server** permission to change invitewatch's settings. "
+            "Ask a server admin to run this command."
+        )
+    return guild_id
+
+
+def actor_of(interaction: discord.Interaction) -> str:
+    return f"discord:{interaction.user.id}"
+
+
+async def reply(interaction: discord.Interaction, *, content: str | None = None,
+                embed: discord.Embed | None = None, ephemeral: bool = False,
+                view: discord.ui.View | None = None) -> None:
+    """Answer, as the first response or as a follow-up if the interaction was deferred."""
+    text = limits.clip(content, limits.CONTENT) if content is not None else None
+    if interaction.response.is_done():
+        await interaction.followup.send(
+            content=text if text is not None else MISSING, embed=embed if embed is not None else MISSING,
+            view=view if view is not None else MISSING, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+    else:
+        await interaction.response.send_message(
+            content=text, embed=embed if embed is not None else MISSING, view=view if view is not None else MISSING,
+            ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+
+
+def error_message(error: BaseException) -> str:
+    """What to tell the user about an error raised by a command."""
+    if isinstance(error, app_commands.CommandInvokeError):
+        error = error.original
+    if isinstance(error, UserInputError):
+        return str(error)
+    if isinstance(error, StoreError):
+        return ("The database is not available right now, so nothing was changed. "
+                "Try again in a minute; if it persists, tell the bot's host.")
+    if isinstance(error, InvitewatchError):
+        return str(error)
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        return ("This command has changed since Discord last loaded it. Wait a minute for the "
+                "command list to refresh (or reload Discord), then try again.")
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works only in a server, not in direct messages."
+    if isinstance(error, app_commands.MissingPermissions):
+        return "You need the **Manage Server** permission for this command."
+    if isinstance(error, app_commands.TransformerError | app_commands.CheckFailure):
+        return f"That argument was not accepted: {error}"
+    return "Something went wrong on the bot's side; it was logged. Try again later."
+
+
+def is_expected(error: BaseException) -> bool:
+    if isinstance(error, app_commands.CommandInvokeError):
+        error = error.original
+    return isinstance(error, InvitewatchError | app_commands.CheckFailure | app_commands.TransformerError
+                      | app_commands.CommandNotFound | app_commands.CommandSignatureMismatch)
+
+
+async def send_error(interaction: discord.Interaction, error: BaseException) -> None:
+    if not is_expected(error):
+        log.error("command %s failed", interaction.command and interaction.command.qualified_name,
+                  exc_info=error)
+    try:
+        await reply(interaction, content="⚠️ " + error_message(error), ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not tell the user about an error", exc_info=True)
+
+
+async def figure_choices(deps: DiscordDeps, current: str) -> list[app_commands.Choice[str]]:
+    """Up to 25 figures whose name starts with (or contains) what was typed: the
+    gazetteer's first, then figures seen in invitations. Values are names, resolved again
+    when the command runs."""
+    current = " ".join(current.split())[:100]
+    names: dict[str, str] = {}
+    for _figure_id, name in deps.search_figures(current, limits.CHOICES):
+        names.setdefault(name.casefold(), name)
+    if len(names) < limits.CHOICES:
+        seen = await in_store(deps, lambda unit: unit.figures_seen(current, limits.CHOICES))
+        for _key, name in seen:
+            names.setdefault(name.casefold(), name)
+    return [app_commands.Choice(name=limits.clip(name, limits.CHOICE_NAME), value=name)
+            for name in list(names.values())[: limits.CHOICES]
+            if len(name) <= limits.CHOICE_VALUE]

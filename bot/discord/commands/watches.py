@@ -1,0 +1,57 @@
+"""A member's own alerts: /watch and /unwatch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord.arguments import figure_key
+from bot.discord.commands.common import figure_choices, guild_id_of, in_store, reply
+from bot.discord.deps import DiscordDeps
+from bot.discord.safety import escape_untrusted
+
+
+def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
+    async def autocomplete_figure(interaction: discord.Interaction,
+                                  current: str) -> list[app_commands.Choice[str]]:
+        return await figure_choices(deps, current)
+
+    @tree.command(name="watch", description="Get a direct message when there is news about a figure")
+    @app_commands.describe(figure="The figure to watch (suggestions as you type)")
+    @app_commands.autocomplete(figure=autocomplete_figure)
+    @app_commands.guild_only()
+    async def watch(interaction: discord.Interaction,
+                    figure: app_commands.Range[str, 1, 100]) -> None:
+        guild_id = guild_id_of(interaction)
+        key, name = figure_key(figure, deps.resolve_figure)
+        user_id = str(interaction.user.id)
+        added = await in_store(deps, lambda unit: unit.watch(guild_id, user_id, key))
+        shown = escape_untrusted(name)
+        if added:
+            text = (f"👀 You are now watching **{shown}**. `/unwatch` stops it; "
+                    "keep direct messages from server members open to receive the alerts.")
+        else:
+            text = f"You were already watching **{shown}**."
+        await reply(interaction, content=text, ephemeral=True)
+
+    @tree.command(name="unwatch", description="Stop watching a figure (or every figure)")
+    @app_commands.describe(figure="The figure to stop watching; leave empty to stop all")
+    @app_commands.autocomplete(figure=autocomplete_figure)
+    @app_commands.guild_only()
+    async def unwatch(interaction: discord.Interaction,
+                      figure: app_commands.Range[str, 1, 100] | None = None) -> None:
+        guild_id = guild_id_of(interaction)
+        user_id = str(interaction.user.id)
+        key: str | None = None
+        shown = "any figure"
+        if figure is not None:
+            key, name = figure_key(figure, deps.resolve_figure)
+            shown = f"**{escape_untrusted(name)}**"
+        removed = await in_store(deps, lambda unit: unit.unwatch(guild_id, user_id, key))
+        if removed:
+            text = f"Stopped {removed} watch(es) on {shown}."
+        else:
+            text = f"You were not watching {shown}. `/watch` starts watching a figure."
+        await reply(interaction, content=text, ephemeral=True)

@@ -1,0 +1,37 @@
+"""What the Discord layer needs from the rest of the bot, handed in by the composition root.
+
+Everything is a plain object or callable so that the Discord package imports no other
+layer's internals and tests can build it from real parts (a store on a temp file) without
+the rest of the application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.store.api import Store
+
+SearchFigures = Callable[[str, int], list[tuple[str, str]]]
+"""(prefix, limit) -> [(figure id, canonical name)] from the gazetteer."""
+
+ResolveFigure = Callable[[str], "tuple[str, str] | None"]
+"""Free text ("Putin", "der Kreml") -> (Party key, canonical name), or None if unknown."""
+
+ValidateFeedUrl = Callable[[str], str]
+"""Returns the normalised URL; raises bot.errors.FetchError with a message for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordDeps:
+    store: Store
+    now: Callable[[], datetime]  # timezone-aware
+    search_figures: SearchFigures
+    resolve_figure: ResolveFigure
+    validate_feed_url: ValidateFeedUrl
+    settings_snapshot: Callable[[], dict[str, object]]  # secrets already masked
+    api_base: str | None = None  # None: Discord's own REST API
+    gateway_url: str | None = None  # None: Discord's own gateway
+    sync_guild_id: str | None = None  # None: sync commands globally
+    on_feeds_changed: Callable[[], None] | None = None  # e.g. reschedule polling

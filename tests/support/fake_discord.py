@@ -1,0 +1,599 @@
+"""A fake Discord (REST + gateway websocket) on 127.0.0.1 that the real discord.py client
+can log in to, receive interactions from, and post through.
+
+It implements the routes the bot uses and records every request; failures (429 with a
+`Via` header and JSON `retry_after`, 403, 404, 5xx) can be scripted per route. Facts
+about what discord.py 2.7 needs are in the comments next to each payload.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+API_PREFIX = "/api/v10"
+GATEWAY_PATH = "/gateway"
+HEARTBEAT_INTERVAL_MS = 41_250
+EPHEMERAL_FLAG = 1 << 6
+
+# Permission bits (Discord's numbering)
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+READ_MESSAGE_HISTORY = 1 << 16
+MANAGE_GUILD = 1 << 5
+ADMINISTRATOR = 1 << 3
+MEMBER_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY
+
+
+def _now_iso() -> str:
+    return datetime.now(tz=UTC).isoformat()
+
+
+def json_answer(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    # discord.py only decodes a body whose Content-Type is exactly application/json;
+    # aiohttp's json_response appends "; charset=utf-8" and breaks the login.
+    return web.Response(body=json.dumps(payload).encode(), status=status,
+                        headers={"Content-Type": "application/json", **(headers or {})})
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    method: str
+    path: str  # without the /api/v10 prefix
+    query: dict[str, str]
+    body: Any  # parsed JSON, or the raw text, or None
+    headers: dict[str, str]
+    status: int = 0  # what the fake answered
+
+
+@dataclass
+class ScriptedFailure:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    times: int
+    retry_after: float | None = None
+    code: int = 0
+    message: str = ""
+    via: bool = True
+
+
+@dataclass
+class PendingInteraction:
+    payload: dict[str, Any]
+    callback: asyncio.Future[dict[str, Any]]
+
+
+@dataclass
+class FakeGuild:
+    id: str
+    name: str
+    owner_id: str
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    system_channel_id: str | None = None
+
+
+class FakeDiscord:
+    """Start with `await fake.start()`, stop with `await fake.stop()` (or `async with`)."""
+
+    def __init__(self, *, token: str = "test-token") -> None:
+        self.token = token
+        self._ids = itertools.count(1_200_000_000_000_000_000)
+        self.application_id = self.snowflake()
+        self.owner_id = self.snowflake()
+        self.bot_user = {"id": self.snowflake(), "username": "invitewatch", "discriminator": "0",
+                         "global_name": "invitewatch", "avatar": None, "bot": True, "flags": 0}
+        self.requests: list[RecordedRequest] = []
+        self.failures: list[ScriptedFailure] = []
+        self.guilds: dict[str, FakeGuild] = {}
+        self.messages: dict[str, dict[str, Any]] = {}  # id -> message payload
+        self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
+        self.identify: dict[str, Any] | None = None
+        self.heartbeats = 0
+        self.resumes = 0
+        self.identify_count = 0
+        self._resumed = asyncio.Event()
+        self.interactions: dict[str, PendingInteraction] = {}
+        self.dm_channels: dict[str, str] = {}  # user id -> channel id
+        self._sockets: list[web.WebSocketResponse] = []
+        self._sequence = 0
+        self._runner: web.AppRunner | None = None
+        self._request_event = asyncio.Event()
+        self.port = 0
+
+    # -- lifecycle ----------------------------------------------------------------
+    async def start(self) -> FakeDiscord:
+        app = web.Application()
+        app.router.add_get(GATEWAY_PATH, self._gateway)
+        app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+        return self
+
+    async def stop(self) -> None:
+        for socket in list(self._sockets):
+            await socket.close()
+        for pending in self.interactions.values():
+            if not pending.callback.done():
+                pending.callback.cancel()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def api_base(self) -> str:
+        return f"http://127.0.0.1:{self.port}{API_PREFIX}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}{GATEWAY_PATH}"
+
+    def snowflake(self) -> str:
+        return str(next(self._ids))
+
+    # -- world building -------------------------------------------------------------
+    def add_guild(self, name: str = "Test server", *, channel_names: Iterable[str] = ("news",),
+                  everyone_permissions: int = MEMBER_PERMISSIONS) -> FakeGuild:
+        guild_id = self.snowflake()
+        guild = FakeGuild(id=guild_id, name=name, owner_id=self.owner_id)
+        guild.roles.append(self.role_payload(guild_id, "@everyone", everyone_permissions, position=0))
+        for position, channel_name in enumerate(channel_names):
+            guild.channels.append(self.channel_payload(guild_id, channel_name, position))
+        guild.system_channel_id = guild.channels[0]["id"] if guild.channels else None
+        self.guilds[guild_id] = guild
+        return guild
+
+    def add_role(self, guild: FakeGuild, name: str, *, mentionable: bool = True) -> dict[str, Any]:
+        role = self.role_payload(self.snowflake(), name, 0, position=len(guild.roles),
+                                 mentionable=mentionable)
+        guild.roles.append(role)
+        return role
+
+    @staticmethod
+    def role_payload(role_id: str, name: str, permissions: int, *, position: int,
+                     mentionable: bool = False) -> dict[str, Any]:
+        return {"id": role_id, "name": name, "permissions": str(permissions), "position": position,
+                "color": 0, "hoist": False, "managed": False, "mentionable": mentionable,
+                "flags": 0}
+
+    def channel_payload(self, guild_id: str, name: str, position: int,
+                        overwrites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        return {"id": self.snowflake(), "type": 0, "guild_id": guild_id, "name": name,
+                "position": position, "permission_overwrites": overwrites or [], "nsfw": False,
+                "parent_id": None, "topic": None, "rate_limit_per_user": 0, "last_message_id": None,
+                "flags": 0}
+
+    def deny_bot_in(self, guild: FakeGuild, channel_id: str) -> None:
+        """A member overwrite denying the bot Send Messages in one channel."""
+        for channel in guild.channels:
+            if channel["id"] == channel_id:
+                channel["permission_overwrites"].append(
+                    {"id": self.bot_user["id"], "type": 1, "allow": "0", "deny": str(SEND_MESSAGES)})
+
+    def guild_create_payload(self, guild: FakeGuild) -> dict[str, Any]:
+        bot_member = {"user": self.bot_user, "roles": [], "joined_at": _now_iso(), "deaf": False,
+                      "mute": False, "flags": 0}
+        return {
+            "id": guild.id, "name": guild.name, "icon": None, "owner_id": guild.owner_id,
+            "roles": guild.roles, "channels": guild.channels, "members": [bot_member],
+            "member_count": 2, "unavailable": False, "features": [], "emojis": [], "stickers": [],
+            "threads": [], "joined_at": _now_iso(), "large": False, "voice_states": [],
+            "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+            "system_channel_id": guild.system_channel_id, "system_channel_flags": 0,
+            "verification_level": 0, "default_message_notifications": 0,
+            "explicit_content_filter": 0, "mfa_level": 0, "premium_tier": 0,
+            "preferred_locale": "en-US", "nsfw_level": 0, "afk_timeout": 300,
+            "afk_channel_id": None, "description": None, "banner": None, "splash": None,
+            "discovery_splash": None, "vanity_url_code": None, "premium_subscription_count": 0,
+            "max_members": 1000, "application_id": None, "rules_channel_id": None,
+            "public_updates_channel_id": None, "premium_progress_bar_enabled": False,
+        }
+
+    def find_channel(self, channel_id: str) -> dict[str, Any] | None:
+        for guild in self.guilds.values():
+            for channel in guild.channels:
+                if channel["id"] == channel_id:
+                    return channel
+        if channel_id in self.dm_channels.values():
+            return {"id": channel_id, "type": 1, "recipients": [], "last_message_id": None}
+        return None
+
+    # -- failures -------------------------------------------------------------------
+    def fail(self, method: str, path_regex: str, status: int, *, times: int = 1,
+             retry_after: float | None = None, code: int = 0, message: str = "",
+             via: bool = True) -> None:
+        """Answer the next `times` matching requests with `status` instead of serving them."""
+        self.failures.append(ScriptedFailure(method.upper(), re.compile(path_regex), status, times,
+                                             retry_after, code, message, via))
+
+    def _scripted(self, method: str, path: str) -> web.Response | None:
+        for failure in self.failures:
+            if failure.times <= 0 or failure.method != method or not failure.pattern.search(path):
+                continue
+            failure.times -= 1
+            headers: dict[str, str] = {}
+            body: dict[str, Any] = {"message": failure.message or f"scripted {failure.status}",
+                                    "code": failure.code}
+            if failure.status == 429:
+                retry_after = failure.retry_after if failure.retry_after is not None else 0.1
+                body = {"message": "You are being rate limited.", "retry_after": retry_after,
+                        "global": False}
+                headers["Retry-After"] = str(retry_after)
+                # discord.py waits out a 429 only when it came through Discord's proxy (Via).
+                if failure.via:
+                    headers["Via"] = "1.1 google"
+            return json_answer(body, failure.status, headers)
+        return None
+
+    # -- request log helpers ----------------------------------------------------------
+    def requests_to(self, method: str, path_regex: str) -> list[RecordedRequest]:
+        pattern = re.compile(path_regex)
+        return [r for r in self.requests if r.method == method and pattern.search(r.path)]
+
+    async def wait_for_request(self, method: str, path_regex: str, *, count: int = 1,
+                               timeout: float = 10.0) -> list[RecordedRequest]:
+        async def wait() -> list[RecordedRequest]:
+            while True:
+                found = self.requests_to(method, path_regex)
+                if len(found) >= count:
+                    return found
+                self._request_event.clear()
+                await self._request_event.wait()
+
+        return await asyncio.wait_for(wait(), timeout)
+
+    # -- REST -------------------------------------------------------------------------
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        method = request.method
+        body: Any = None
+        raw = await request.read()
+        if raw:
+            content_type = request.headers.get("Content-Type", "")
+            if content_type.startswith("application/json"):
+                body = json.loads(raw)
+            elif content_type.startswith("multipart/"):
+                body = self._payload_json_from_multipart(raw)
+            else:
+                body = raw.decode("utf-8", "replace")
+        if request.headers.get("Authorization") != f"Bot {self.token}" and "/interactions/" not in path \
+                and "/webhooks/" not in path:
+            response = json_answer({"message": "401: Unauthorized", "code": 0}, 401)
+        else:
+            response = self._scripted(method, path) or self._serve(method, path, body)
+        self.requests.append(RecordedRequest(method, path, dict(request.query), body,
+                                             dict(request.headers), response.status))
+        self._request_event.set()
+        return response
+
+    @staticmethod
+    def _payload_json_from_multipart(raw: bytes) -> Any:
+        text = raw.decode("utf-8", "replace")
+        match = re.search(r'name="payload_json"\r\n(?:Content-Type: [^\r]*\r\n)?\r\n(.*?)\r\n--', text,
+                          re.DOTALL)
+        return json.loads(match.group(1)) if match else text
+
+    def _serve(self, method: str, path: str, body: Any) -> web.Response:
+        routes: list[tuple[str, str, Any]] = [
+            ("GET", r"^/users/@me$", lambda m: self.bot_user),
+            ("GET", r"^/oauth2/applications/@me$", lambda m: self._application()),
+            ("PUT", r"^/applications/(\d+)/commands$", lambda m: self._put_commands("global", body)),
+            ("PUT", r"^/applications/(\d+)/guilds/(\d+)/commands$",
+             lambda m: self._put_commands(m.group(2), body)),
+            ("GET", r"^/applications/(\d+)/commands$", lambda m: self.commands.get("global", [])),
+            ("GET", r"^/applications/(\d+)/guilds/(\d+)/commands$",
+             lambda m: self.commands.get(m.group(2), [])),
+            ("POST", r"^/interactions/(\d+)/([^/]+)/callback$",
+             lambda m: self._interaction_callback(m.group(1), body)),
+            ("POST", r"^/webhooks/(\d+)/([^/]+)$", lambda m: self._followup(m.group(2), body)),
+            ("PATCH", r"^/webhooks/(\d+)/([^/]+)/messages/@original$",
+             lambda m: self._edit_original(m.group(2), body)),
+            ("GET", r"^/webhooks/(\d+)/([^/]+)/messages/@original$",
+             lambda m: self._original(m.group(2))),
+            ("GET", r"^/channels/(\d+)$", lambda m: self.find_channel(m.group(1))),
+            ("POST", r"^/channels/(\d+)/messages$", lambda m: self._post_message(m.group(1), body)),
+            ("PATCH", r"^/channels/(\d+)/messages/(\d+)$",
+             lambda m: self._edit_message(m.group(1), m.group(2), body)),
+            ("GET", r"^/channels/(\d+)/messages/(\d+)$",
+             lambda m: self._get_message(m.group(1), m.group(2))),
+            ("POST", r"^/users/@me/channels$", lambda m: self._dm_channel(body)),
+            ("GET", r"^/guilds/(\d+)$", lambda m: self._guild(m.group(1))),
+        ]
+        for route_method, pattern, handler in routes:
+            match = re.match(pattern, path)
+            if route_method == method and match:
+                result = handler(match)
+                if isinstance(result, web.Response):
+                    return result
+                if result is None:
+                    return json_answer({"message": "Unknown", "code": 10003}, 404)
+                return json_answer(result)
+        return json_answer({"message": f"fake Discord has no route {method} {path}", "code": 0}, 404)
+
+    def _application(self) -> dict[str, Any]:
+        # discord.py reads every one of these keys at login.
+        return {"id": self.application_id, "name": "invitewatch", "description": "", "icon": None,
+                "bot_public": True, "bot_require_code_grant": False, "verify_key": "0" * 64,
+                "owner": {"id": self.owner_id, "username": "owner", "discriminator": "0",
+                          "avatar": None, "global_name": "Owner"},
+                "flags": 0, "team": None, "summary": "", "rpc_origins": []}
+
+    def _put_commands(self, scope: str, body: Any) -> list[dict[str, Any]]:
+        stored = []
+        for command in body or []:
+            stored.append({"id": self.snowflake(), "application_id": self.application_id,
+                           "version": self.snowflake(), "type": 1, "description": "",
+                           "options": [], "default_member_permissions": None, "nsfw": False,
+                           **command, **({"guild_id": scope} if scope != "global" else {})})
+        self.commands[scope] = stored
+        return stored
+
+    def message_payload(self, channel_id: str, body: dict[str, Any], *,
+                        guild_id: str | None = None, flags: int = 0,
+                        message_id: str | None = None) -> dict[str, Any]:
+        reference = body.get("message_reference")
+        message: dict[str, Any] = {
+            "id": message_id or self.snowflake(), "channel_id": channel_id,
+            "author": self.bot_user, "content": body.get("content") or "",
+            "timestamp": _now_iso(), "edited_timestamp": None, "tts": False,
+            "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
+            "embeds": body.get("embeds") or [], "components": body.get("components") or [],
+            "pinned": False, "type": 19 if reference else 0,
+            "flags": flags | int(body.get("flags") or 0),
+        }
+        if guild_id:
+            message["guild_id"] = guild_id
+        if reference:
+            message["message_reference"] = {**reference, "channel_id": channel_id}
+        return message
+
+    def _post_message(self, channel_id: str, body: Any) -> dict[str, Any] | web.Response:
+        channel = self.find_channel(channel_id)
+        if channel is None:
+            return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        message = self.message_payload(channel_id, body or {}, guild_id=channel.get("guild_id"))
+        self.messages[message["id"]] = message
+        return message
+
+    def _edit_message(self, channel_id: str, message_id: str, body: Any) -> dict[str, Any] | web.Response:
+        message = self.messages.get(message_id)
+        if message is None or message["channel_id"] != channel_id:
+            return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        for key in ("content", "embeds", "components", "flags"):
+            if key in (body or {}):
+                message[key] = body[key]
+        message["edited_timestamp"] = _now_iso()
+        return message
+
+    def _get_message(self, channel_id: str, message_id: str) -> dict[str, Any] | web.Response:
+        message = self.messages.get(message_id)
+        if message is None or message["channel_id"] != channel_id:
+            return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        return message
+
+    def _dm_channel(self, body: Any) -> dict[str, Any]:
+        user_id = str(body["recipient_id"])
+        channel_id = self.dm_channels.setdefault(user_id, self.snowflake())
+        return {"id": channel_id, "type": 1, "last_message_id": None,
+                "recipients": [{"id": user_id, "username": f"user{user_id[-4:]}",
+                                "discriminator": "0", "avatar": None, "global_name": None}]}
+
+    def _guild(self, guild_id: str) -> dict[str, Any] | None:
+        guild = self.guilds.get(guild_id)
+        return self.guild_create_payload(guild) if guild else None
+
+    # -- interactions ---------------------------------------------------------------
+    def _interaction_by_token(self, token: str) -> PendingInteraction | None:
+        for pending in self.interactions.values():
+            if pending.payload["token"] == token:
+                return pending
+        return None
+
+    def _interaction_callback(self, interaction_id: str, body: Any) -> dict[str, Any] | web.Response:
+        pending = self.interactions.get(interaction_id)
+        if pending is None:
+            return json_answer({"message": "Unknown interaction", "code": 10062}, 404)
+        if pending.callback.done():
+            return json_answer({"message": "Interaction has already been acknowledged.",
+                                "code": 40060}, 400)
+        kind = int(body.get("type", 0))
+        data = body.get("data") or {}
+        answer: dict[str, Any] = {"interaction": {"id": interaction_id,
+                                                  "type": pending.payload["type"]}}
+        if kind == 4:  # CHANNEL_MESSAGE_WITH_SOURCE
+            channel_id = pending.payload["channel"]["id"]
+            message = self.message_payload(channel_id, data, guild_id=pending.payload.get("guild_id"))
+            message["interaction_metadata"] = {"id": interaction_id, "type": 2,
+                                               "user": pending.payload["member"]["user"],
+                                               "authorizing_integration_owners": {}}
+            self.messages[message["id"]] = message
+            pending.payload["_original"] = message["id"]
+            answer["interaction"].update(response_message_id=message["id"],
+                                         response_message_loading=False,
+                                         response_message_ephemeral=bool(
+                                             message["flags"] & EPHEMERAL_FLAG))
+            answer["resource"] = {"type": 4, "message": message}
+        elif kind == 7:  # UPDATE_MESSAGE (a button press)
+            updated = self.messages.get(pending.payload.get("message", {}).get("id", ""))
+            if updated is not None:
+                for key in ("content", "embeds", "components"):
+                    if key in data:
+                        updated[key] = data[key]
+                answer["resource"] = {"type": 7, "message": updated}
+        pending.callback.set_result(body)
+        return answer
+
+    def _followup(self, token: str, body: Any) -> dict[str, Any] | web.Response:
+        pending = self._interaction_by_token(token)
+        if pending is None:
+            return json_answer({"message": "Unknown Webhook", "code": 10015}, 404)
+        message = self.message_payload(pending.payload["channel"]["id"], body or {},
+                                       guild_id=pending.payload.get("guild_id"))
+        self.messages[message["id"]] = message
+        return message
+
+    def _original(self, token: str) -> dict[str, Any] | web.Response:
+        pending = self._interaction_by_token(token)
+        if pending is None or "_original" not in pending.payload:
+            return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        return self.messages[pending.payload["_original"]]
+
+    def _edit_original(self, token: str, body: Any) -> dict[str, Any] | web.Response:
+        pending = self._interaction_by_token(token)
+        if pending is None or "_original" not in pending.payload:
+            return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        message = self.messages[pending.payload["_original"]]
+        return self._edit_message(message["channel_id"], message["id"], body)
+
+    def member_payload(self, *, user_id: str | None = None, permissions: int = MEMBER_PERMISSIONS,
+                       name: str = "member") -> dict[str, Any]:
+        user_id = user_id or self.snowflake()
+        return {"user": {"id": user_id, "username": name, "discriminator": "0", "avatar": None,
+                         "global_name": name},
+                "roles": [], "joined_at": _now_iso(), "deaf": False, "mute": False, "flags": 0,
+                "permissions": str(permissions)}
+
+    def _interaction_base(self, kind: int, guild: FakeGuild, member: dict[str, Any],
+                          channel_id: str | None) -> dict[str, Any]:
+        channel_id = channel_id or guild.channels[0]["id"]
+        channel = self.find_channel(channel_id) or {"id": channel_id, "type": 0}
+        # Every key below is read by discord.py; a missing one kills client.start().
+        return {"id": self.snowflake(), "application_id": self.application_id, "type": kind,
+                "token": "itoken-" + self.snowflake(), "version": 1,
+                "attachment_size_limit": 8 * 1024 * 1024, "guild_id": guild.id,
+                "channel_id": channel_id, "channel": channel, "member": member,
+                "app_permissions": str(MEMBER_PERMISSIONS), "locale": "en-US",
+                "guild_locale": "en-US", "entitlements": [],
+                "authorizing_integration_owners": {"0": guild.id}, "context": 0}
+
+    def command_interaction(self, guild: FakeGuild, name: str, options: list[dict[str, Any]] | None = None,
+                            *, member: dict[str, Any] | None = None, channel_id: str | None = None,
+                            resolved: dict[str, Any] | None = None,
+                            autocomplete: bool = False) -> dict[str, Any]:
+        """An APPLICATION_COMMAND (or its AUTOCOMPLETE) interaction for a synced command.
+
+        `name` may be "group sub" for a subcommand; options are
+        [{"name", "type", "value"[, "focused"]}].
+        """
+        member = member or self.member_payload()
+        words = name.split()
+        command = self._synced(words[0], guild.id)
+        payload = self._interaction_base(4 if autocomplete else 2, guild, member, channel_id)
+        opts = options or []
+        if len(words) == 2:
+            opts = [{"name": words[1], "type": 1, "options": opts}]
+        data: dict[str, Any] = {"id": command["id"], "name": words[0], "type": 1, "options": opts,
+                                "guild_id": guild.id}
+        if resolved:
+            data["resolved"] = resolved
+        payload["data"] = data
+        return payload
+
+    def component_interaction(self, guild: FakeGuild, message_id: str, custom_id: str, *,
+                              member: dict[str, Any] | None = None) -> dict[str, Any]:
+        message = self.messages[message_id]
+        payload = self._interaction_base(3, guild, member or self.member_payload(),
+                                         message["channel_id"])
+        payload["message"] = message
+        payload["data"] = {"custom_id": custom_id, "component_type": 2}
+        return payload
+
+    def _synced(self, name: str, guild_id: str) -> dict[str, Any]:
+        for scope in (guild_id, "global"):
+            for command in self.commands.get(scope, []):
+                if command["name"] == name:
+                    return command
+        raise KeyError(f"command /{name} was not synced; synced: "
+                       f"{[c['name'] for s in self.commands.values() for c in s]}")
+
+    async def interact(self, payload: dict[str, Any], *, timeout: float = 10.0) -> dict[str, Any]:
+        """Dispatch INTERACTION_CREATE and wait for the bot's callback body."""
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self.interactions[payload["id"]] = PendingInteraction(payload, future)
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return await asyncio.wait_for(future, timeout)
+
+    async def respond(self, payload: dict[str, Any], *, timeout: float = 10.0) -> dict[str, Any]:
+        """Like `interact`, but when the bot defers (callback type 5) wait for its follow-up
+        message and return it as {"type": 4, "data": <follow-up body>, "deferred": True}."""
+        callback = await self.interact(payload, timeout=timeout)
+        if callback.get("type") != 5:
+            return callback
+        path = rf"^/webhooks/{self.application_id}/{re.escape(payload['token'])}$"
+        [followup] = await self.wait_for_request("POST", path, timeout=timeout)
+        return {"type": 4, "data": followup.body, "deferred": True}
+
+    async def drop_gateway(self, code: int = 4000) -> None:
+        """Close every gateway connection as Discord does on a hiccup (4000: resumable)."""
+        self._resumed.clear()
+        for socket in list(self._sockets):
+            await socket.close(code=code, message=b"fake drop")
+
+    async def wait_for_resume(self, timeout: float = 10.0) -> None:
+        await asyncio.wait_for(self._resumed.wait(), timeout)
+
+    # -- gateway ----------------------------------------------------------------------
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        if not self._sockets:
+            raise RuntimeError("no gateway connection to dispatch to")
+        self._sequence += 1
+        frame = {"op": 0, "t": event, "s": self._sequence, "d": data}
+        for socket in list(self._sockets):
+            await socket.send_str(json.dumps(frame))
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        # The client asks for compress=zlib-stream, but plain JSON text frames are accepted.
+        await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}}))
+        try:
+            async for frame in socket:
+                if frame.type is not WSMsgType.TEXT:
+                    continue
+                message = json.loads(frame.data)
+                op = message.get("op")
+                if op == 1:
+                    self.heartbeats += 1
+                    await socket.send_str(json.dumps({"op": 11}))
+                elif op == 2:
+                    self.identify = message["d"]
+                    self.identify_count += 1
+                    await self._send_ready()
+                elif op == 6:  # RESUME after a dropped connection
+                    self.resumes += 1
+                    await self.dispatch("RESUMED", {})
+                    self._resumed.set()
+        finally:
+            if socket in self._sockets:
+                self._sockets.remove(socket)
+        return socket
+
+    async def _send_ready(self) -> None:
+        ready = {"v": 10, "user": self.bot_user, "session_id": "fake-session",
+                 "resume_gateway_url": self.gateway_url,
+                 "guilds": [{"id": g, "unavailable": True} for g in self.guilds],
+                 "application": {"id": self.application_id, "flags": 0},
+                 "private_channels": [], "relationships": []}
+        await self.dispatch("READY", ready)
+        for guild in self.guilds.values():
+            await self.dispatch("GUILD_CREATE", self.guild_create_payload(guild))
