@@ -280,7 +280,8 @@ class App:
             api_base=settings.discord.api_base or None,
             gateway_url=settings.discord.gateway_url or None,
             sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
-            on_feeds_changed=None)
+            on_feeds_changed=None,
+            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers))
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

@@ -76,6 +76,17 @@ class DiscordSettings(_Section):
     gateway_url: str = ""  # empty: Discord's own
     # "global", or a guild (server) id to sync slash commands to that server only.
     sync: str = "global"
+    # Server ids whose admins may add/remove feeds from Discord (feeds are shared by all
+    # servers). Empty: any server's admins.
+    feed_admin_servers: list[str] = []
+
+    @field_validator("feed_admin_servers")
+    @classmethod
+    def _server_ids(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if not v.isdigit()]
+        if bad:
+            raise ValueError(f"server ids are made of digits; not {', '.join(bad)}")
+        return value
 
     @field_validator("sync")
     @classmethod

@@ -35,3 +35,6 @@ class DiscordDeps:
     gateway_url: str | None = None  # None: Discord's own gateway
     sync_guild_id: str | None = None  # None: sync commands globally
     on_feeds_changed: Callable[[], None] | None = None  # e.g. reschedule polling
+    # Feeds are shared by every server the bot is in: the servers whose admins may add or
+    # remove them. Empty: every server's admins (a bot that serves only its host's servers).
+    feed_admin_guilds: Callable[[], frozenset[str]] = frozenset

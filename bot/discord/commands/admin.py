@@ -63,6 +63,15 @@ def missing_permissions(channel: discord.abc.GuildChannel) -> list[str]:
     return [label for name, label in POST_PERMISSIONS.items() if not getattr(granted, name)]
 
 
+def require_feed_admin(deps: DiscordDeps, guild_id: str) -> None:
+    """Feeds are shared by every server: only the host's chosen servers may change them."""
+    allowed = deps.feed_admin_guilds()
+    if allowed and guild_id not in allowed:
+        raise UserInputError("Feeds are shared by every server this bot is in, and on this bot "
+                             "only the host's own servers may change them. Ask the bot's host "
+                             "to add or remove the feed (config/feeds.toml).")
+
+
 def _admin_group(name: str, description: str) -> app_commands.Group:
     return app_commands.Group(name=name, description=description,
                               default_permissions=MANAGE_GUILD, guild_only=True)
@@ -182,6 +191,7 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     async def feeds_add(interaction: discord.Interaction,
                         url: app_commands.Range[str, 1, MAX_URL]) -> None:
         guild_id = require_manage_guild(interaction)
+        require_feed_admin(deps, guild_id)
         # Validation may resolve the host name: off the event loop, and deferred so a slow
         # DNS answer does not outlive Discord's three seconds for a first response.
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -225,6 +235,7 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     async def feeds_remove(interaction: discord.Interaction,
                            url: app_commands.Range[str, 1, MAX_URL]) -> None:
         guild_id = require_manage_guild(interaction)
+        require_feed_admin(deps, guild_id)
         wanted = url.strip()
         actor = actor_of(interaction)
 
