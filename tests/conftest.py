@@ -21,3 +21,14 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent (it exists beside the repository in CI only)")
     return SHARED_DIR
+
+
+# Real-database fixtures: `store`/`store_url` run a test on SQLite and on PostgreSQL.
+from tests.conftest_store import (  # noqa: E402, F401
+    postgres_reachable,
+    postgres_store_url,
+    sqlite_store,
+    sqlite_store_url,
+    store,
+    store_url,
+)

@@ -1,13 +1,10 @@
-"""The outbox loop over a real (SQLite) store, with a scripted notifier."""
+"""The outbox loop over a real store (SQLite and PostgreSQL), with a scripted notifier."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from bot.domain import (
     InvitationState,
@@ -22,7 +19,6 @@ from bot.domain import (
 )
 from bot.notify.base import SendOutcome, SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
-from bot.store import open_store
 from bot.store.api import GuildSettings, Store
 
 T0 = datetime(2021, 2, 14, 12, tzinfo=UTC)
@@ -54,13 +50,6 @@ class ScriptedNotifier:
                    previous_message_id: str | None) -> SendResult:
         self.sent.append((target, notification, previous_message_id))
         return self.script.pop(0) if self.script else SendResult(SendOutcome.SENT, "m-default")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = open_store(f"sqlite:///{tmp_path / 'outbox.db'}")
-    yield s
-    s.close()
 
 
 class Clock:

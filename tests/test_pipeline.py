@@ -1,11 +1,11 @@
 """A poll cycle end to end: a local HTTP server serves feeds, the real fetcher, parser,
-matcher, tracker and store do the rest."""
+matcher, tracker and store (SQLite and PostgreSQL) do the rest."""
 
 from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -55,13 +55,6 @@ class Clock:
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher.load()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'pipeline.db'}", busy_timeout=0.3)
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -1,0 +1,128 @@
+"""JSON encodings of what the store keeps as text: notifications, settings lists, audit detail.
+
+Enums are written as their values and datetimes as ISO 8601 with an offset, so a payload
+written by one backend (or one version of the bot) reads back identically on another.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bot.domain import Notification, NotificationKind, OccasionKind, Status
+from bot.errors import StoreError
+from bot.store.types import require_aware
+
+NOTIFICATION_FORMAT = 1  # bump when the payload changes shape; readers accept older ones
+
+
+def notification_to_dict(notification: Notification) -> dict[str, Any]:
+    n = notification
+    return {
+        "format": NOTIFICATION_FORMAT,
+        "kind": n.kind.value,
+        "invitation_id": n.invitation_id,
+        "inviter": n.inviter,
+        "invitee": n.invitee,
+        "occasion": n.occasion,
+        "status": n.status.value,
+        "previous_status": n.previous_status.value if n.previous_status else None,
+        "source_url": n.source_url,
+        "outlet": n.outlet,
+        "source_date": require_aware(n.source_date, "notification source_date").isoformat(),
+        "languages": list(n.languages),
+        "evidence": n.evidence,
+        "confidence": n.confidence,
+        "created_at": require_aware(n.created_at, "notification created_at").isoformat(),
+        "sources": list(n.sources),
+        "inviter_id": n.inviter_id,
+        "invitee_id": n.invitee_id,
+        "occasion_kind": n.occasion_kind.value,
+        "place": n.place,
+    }
+
+
+def notification_to_json(notification: Notification) -> str:
+    return json.dumps(notification_to_dict(notification), ensure_ascii=False, sort_keys=True)
+
+
+def notification_from_dict(data: dict[str, Any]) -> Notification:
+    """Rebuild a Notification; StoreError names the field when the payload is damaged."""
+    try:
+        previous = data.get("previous_status")
+        return Notification(
+            kind=NotificationKind(data["kind"]),
+            invitation_id=_optional_int(data.get("invitation_id")),
+            inviter=str(data["inviter"]),
+            invitee=str(data["invitee"]),
+            occasion=str(data["occasion"]),
+            status=Status(data["status"]),
+            previous_status=Status(previous) if previous is not None else None,
+            source_url=data.get("source_url"),
+            outlet=data.get("outlet"),
+            source_date=parse_aware(data["source_date"], "source_date"),
+            languages=tuple(str(x) for x in data.get("languages", ())),
+            evidence=str(data.get("evidence", "")),
+            confidence=float(data["confidence"]),
+            created_at=parse_aware(data["created_at"], "created_at"),
+            sources=tuple(str(x) for x in data.get("sources", ())),
+            inviter_id=data.get("inviter_id"),
+            invitee_id=data.get("invitee_id"),
+            occasion_kind=OccasionKind(data.get("occasion_kind", OccasionKind.OTHER.value)),
+            place=data.get("place"),
+        )
+    except KeyError as exc:
+        raise StoreError(f"notification payload lacks the field {exc.args[0]!r}") from exc
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"notification payload is malformed: {exc}") from exc
+
+
+def notification_from_json(text: str) -> Notification:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"notification payload is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise StoreError(f"notification payload must be a JSON object, got {type(data).__name__}")
+    return notification_from_dict(data)
+
+
+def with_invitation_id(notification: Notification, invitation_id: int) -> Notification:
+    return replace(notification, invitation_id=invitation_id)
+
+
+def parse_aware(value: Any, what: str) -> datetime:
+    if not isinstance(value, str):
+        raise StoreError(f"{what} must be an ISO 8601 string, got {value!r}")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise StoreError(f"{what} is not an ISO 8601 datetime: {value!r}") from exc
+    return require_aware(parsed, what)
+
+
+def _optional_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"invitation_id must be an integer, got {value!r}")
+    return value
+
+
+def dump_json(value: Any, what: str) -> str:
+    """Text for a JSON column; a value JSON cannot represent is the caller's error, named."""
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"{what} cannot be stored as JSON: {exc}") from exc
+
+
+def load_json(text: str | None, what: str, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StoreError(f"stored {what} is not valid JSON: {exc}") from exc

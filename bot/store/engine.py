@@ -1,0 +1,184 @@
+"""Opening a database: URL normalisation, engine setup per backend, the Store object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic.util import CommandError
+from sqlalchemy import URL, create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from bot.errors import StoreError
+from bot.store.errors import describe_error
+from bot.store.unit import SqlUnit
+
+DEFAULT_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
+
+
+def normalise_url(url: str) -> URL:
+    """Parse a database URL; plain PostgreSQL URLs get the psycopg 3 driver, a bare path is SQLite."""
+    text = (url or "").strip()
+    if not text:
+        raise StoreError("the database URL is empty: use sqlite:///path/to/file.db or "
+                         "postgresql://user@host/dbname")
+    if "://" not in text:
+        text = "sqlite:///" + text
+    for prefix in ("postgres://", "postgresql://"):
+        if text.startswith(prefix):
+            text = "postgresql+psycopg://" + text[len(prefix):]
+    try:
+        parsed = make_url(text)
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"invalid database URL {_mask_raw(text)!r}: {exc}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.database and parsed.database.startswith("~"):
+        parsed = parsed.set(database=str(Path(parsed.database).expanduser()))
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database {backend!r} in {parsed.render_as_string()}: "
+                         "use sqlite:///path or postgresql://user@host/dbname")
+    return parsed
+
+
+def _mask_raw(text: str) -> str:
+    # Used only when the URL does not parse: hide anything between "://user:" and "@".
+    head, sep, rest = text.partition("://")
+    if not sep or "@" not in rest:
+        return text
+    creds, _, host = rest.rpartition("@")
+    user = creds.split(":", 1)[0]
+    return f"{head}://{user}:***@{host}" if ":" in creds else text
+
+
+def masked(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def _sqlite_path(url: URL) -> str | None:
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return database
+
+
+def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
+    path = _sqlite_path(url)
+    kwargs: dict[str, Any] = {"echo": echo}
+    if path is None:
+        # One shared connection, or every checkout would see a different empty database.
+        kwargs["poolclass"] = StaticPool
+    else:
+        directory = Path(path).expanduser().resolve().parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database directory {directory}: {exc}") from exc
+    engine = create_engine(
+        url, connect_args={"timeout": busy_timeout, "check_same_thread": False}, **kwargs
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            if path is not None:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # IMMEDIATE takes the write lock up front, where the busy timeout applies; a deferred
+        # transaction that reads and then writes would fail at once with SQLITE_BUSY instead.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _make_postgres_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = 10
+    engine = create_engine(url, pool_pre_ping=True, echo=echo, connect_args=connect_args)
+    lock_timeout_ms = int(busy_timeout * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {lock_timeout_ms}")
+            cursor.execute("SET TIME ZONE 'UTC'")
+        dbapi_connection.commit()
+
+    return engine
+
+
+class SqlStore:
+    """The `bot.store.api.Store` over SQLAlchemy: SQLite or PostgreSQL."""
+
+    def __init__(self, url: URL, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+                 echo: bool = False) -> None:
+        self._url = url
+        self.dialect: str = url.get_backend_name()
+        self.url: str = masked(url)
+        self.busy_timeout = busy_timeout
+        try:
+            if self.dialect == "sqlite":
+                self.engine = _make_sqlite_engine(url, busy_timeout, echo)
+            else:
+                self.engine = _make_postgres_engine(url, busy_timeout, echo)
+        except NoSuchModuleError as exc:
+            raise StoreError(f"no database driver for {self.url}: {exc}") from exc
+        except ImportError as exc:
+            raise StoreError(f"the database driver for {self.url} is not installed: {exc}") from exc
+
+    @property
+    def location(self) -> str:
+        """What to call this database in messages: the SQLite file, or the masked URL."""
+        if self.dialect == "sqlite":
+            return _sqlite_path(self._url) or ":memory:"
+        return self.url
+
+    def error(self, exc: SQLAlchemyError) -> StoreError:
+        return StoreError(describe_error(exc, dialect=self.dialect, where=self.location,
+                                         busy_timeout=self.busy_timeout))
+
+    @contextmanager
+    def unit(self) -> Iterator[SqlUnit]:
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield SqlUnit(session, dialect=self.dialect)
+        except SQLAlchemyError as exc:
+            raise self.error(exc) from exc
+
+    def upgrade(self) -> None:
+        from bot.store.migrate import upgrade_to_head
+
+        try:
+            upgrade_to_head(self.engine)
+        except SQLAlchemyError as exc:
+            raise self.error(exc) from exc
+        except CommandError as exc:
+            raise StoreError(f"cannot migrate database {self.location}: {exc}; was it written "
+                             "by a newer invitewatch?") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SqlStore({self.url!r})"

@@ -1,0 +1,64 @@
+"""Alembic, driven from code: users need no alembic.ini, the scripts ship in the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.errors import StoreError
+
+if TYPE_CHECKING:
+    from bot.store.engine import SqlStore
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Any constant will do: it only has to be the same for every invitewatch process.
+_PG_MIGRATION_LOCK = 0x1F1E_57A7
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # only if the package was installed without its migrations
+        raise StoreError(f"no database migrations found in {MIGRATIONS_DIR}: reinstall invitewatch")
+    return head
+
+
+def _revision_on(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def current_revision(store: SqlStore) -> str | None:
+    """The revision the database is at; None for a database never migrated."""
+    try:
+        with store.engine.connect() as connection:
+            return _revision_on(connection)
+    except SQLAlchemyError as exc:
+        raise store.error(exc) from exc
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Apply every pending migration in one transaction (both backends have transactional DDL)."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes starting together must not both create the schema.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                               {"key": _PG_MIGRATION_LOCK})
+        if _revision_on(connection) == head_revision():
+            return
+        command.upgrade(alembic_config(connection), "head")

@@ -1,0 +1,59 @@
+"""Articles: what has been read, so nothing is matched twice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
+
+from bot.domain import Article
+from bot.errors import StoreError
+from bot.store.repo_base import RepoBase, require_text
+from bot.store.tables import ArticleRow, FeedRow
+from bot.store.types import require_aware
+
+
+class ArticleRepository(RepoBase):
+    def _is_duplicate(self, feed_id: int | None, guid: str, content_hash: str,
+                      canonical_url: str | None) -> bool:
+        same_guid: ColumnElement[bool] = (
+            col(ArticleRow.feed_id).is_(None) if feed_id is None
+            else col(ArticleRow.feed_id) == feed_id
+        ) & (col(ArticleRow.guid) == guid)
+        keys = [same_guid, col(ArticleRow.content_hash) == content_hash]
+        if canonical_url:
+            keys.append(col(ArticleRow.canonical_url) == canonical_url)
+        found = self.session.scalar(select(col(ArticleRow.id)).where(or_(*keys)).limit(1))
+        return found is not None
+
+    def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
+                    canonical_url: str | None, now: datetime) -> int | None:
+        """Store an article; None if it is a duplicate (same GUID within the feed, same
+        canonical URL, or same content hash). Articles without a feed (analyze input)
+        share one GUID namespace."""
+        guid = require_text(article.key, "article key (GUID)")
+        content_hash = require_text(content_hash, "article content hash")
+        canonical_url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
+        if feed_id is not None and self.session.get(FeedRow, feed_id) is None:
+            raise StoreError(f"cannot store article {guid!r}: no feed with id {feed_id}")
+        if self._is_duplicate(feed_id, guid, content_hash, canonical_url):
+            return None
+        published = article.published
+        values = {
+            "feed_id": feed_id,
+            "guid": guid,
+            "url": article.url,
+            "canonical_url": canonical_url,
+            "title": article.title,
+            "lang": article.lang,
+            "published": require_aware(published, "article published") if published else None,
+            "content_hash": content_hash,
+            "fetched_at": require_aware(now, "now"),
+        }
+        # Another transaction may have stored the same article (same feed and GUID, URL or
+        # content) since the check above: every one of those keys is unique, so the
+        # insert then does nothing instead of storing a duplicate.
+        article_id = self._insert_ignoring_conflict(ArticleRow, values, None)
+        return int(article_id) if article_id is not None else None

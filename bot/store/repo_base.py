@@ -1,0 +1,51 @@
+"""What every repository mixin of `SqlUnit` shares: the session and portable helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.errors import StoreError
+
+
+class RepoBase:
+    def __init__(self, session: Session, *, dialect: str) -> None:
+        self.session = session
+        self.dialect = dialect
+
+    def _insert_ignoring_conflict(self, table: Any, values: dict[str, Any],
+                                  conflict_columns: list[str] | None) -> Any | None:
+        """INSERT unless a row with the same key exists; the new row's (first) primary key
+        value, or None when nothing was inserted.
+
+        ON CONFLICT DO NOTHING rather than check-then-insert, so two processes racing on
+        the same key cannot both insert or make the transaction fail. With
+        `conflict_columns=None` a conflict on any unique key counts.
+        """
+        sql_table: Table = table.__table__
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        statement = (
+            dialect_insert(sql_table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=conflict_columns)
+            # rowcount is not reliable here (psycopg reports -1): a returned row is.
+            .returning(*sql_table.primary_key.columns)
+        )
+        inserted = self.session.execute(statement).first()
+        return inserted[0] if inserted is not None else None
+
+
+def check_limit(limit: int, offset: int = 0) -> None:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise StoreError(f"limit must be a non-negative integer, got {limit!r}")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise StoreError(f"offset must be a non-negative integer, got {offset!r}")
+
+
+def require_text(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise StoreError(f"{what} must be a non-empty string, got {value!r}")
+    return value.strip()

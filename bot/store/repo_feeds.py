@@ -1,0 +1,134 @@
+"""Feeds: the list of sources, their polling schedule and health."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlmodel import col
+
+from bot.errors import StoreError
+from bot.store.api import FeedRecord, FeedState
+from bot.store.convert import feed_record
+from bot.store.repo_base import RepoBase, check_limit, require_text
+from bot.store.tables import ArticleRow, FeedRow
+from bot.store.types import require_aware
+
+FEED_ORIGINS = ("config", "user")
+
+
+class FeedRepository(RepoBase):
+    def _records(self, rows: Sequence[FeedRow]) -> list[FeedRecord]:
+        """The records of `rows`, with their article counts in one grouped query."""
+        ids = [r.id for r in rows if r.id is not None]
+        counts: dict[int | None, int] = {}
+        if ids:
+            counts = {
+                feed_id: int(n)
+                for feed_id, n in self.session.execute(
+                    select(col(ArticleRow.feed_id), func.count())
+                    .where(col(ArticleRow.feed_id).in_(ids))
+                    .group_by(col(ArticleRow.feed_id))
+                ).all()
+            }
+        return [feed_record(r, counts.get(r.id, 0)) for r in rows]
+
+    def _record(self, row: FeedRow) -> FeedRecord:
+        return self._records([row])[0]
+
+    def _feed_row(self, feed_id: int) -> FeedRow:
+        row = self.session.get(FeedRow, feed_id)
+        if row is None:
+            raise StoreError(f"no feed with id {feed_id}")
+        return row
+
+    def _feed_by_url(self, url: str) -> FeedRow | None:
+        return self.session.scalars(
+            select(FeedRow).where(col(FeedRow.url) == str(url).strip())
+        ).first()
+
+    def add_feed(self, url: str, *, title: str | None = None, lang: str | None = None,
+                 origin: str = "user", now: datetime) -> FeedRecord:
+        """The feed with this URL, added now unless it is already known (then unchanged)."""
+        url = require_text(url, "feed URL")
+        if origin not in FEED_ORIGINS:
+            raise StoreError(f"feed origin must be one of {', '.join(FEED_ORIGINS)}, got {origin!r}")
+        now = require_aware(now, "now")
+        self._insert_ignoring_conflict(
+            FeedRow,
+            {"url": url, "title": title, "lang": lang, "state": FeedState.ACTIVE.value,
+             "next_poll_at": now, "failure_count": 0, "origin": origin, "backfilled": False,
+             "created_at": now},
+            ["url"],
+        )
+        row = self._feed_by_url(url)
+        assert row is not None  # inserted just now, or already there
+        return self._record(row)
+
+    def remove_feed(self, url: str) -> bool:
+        row = self._feed_by_url(url)
+        if row is None:
+            return False
+        # Articles stay: invitations cite them as evidence.
+        self.session.execute(
+            update(ArticleRow).where(col(ArticleRow.feed_id) == row.id).values(feed_id=None)
+        )
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
+    def get_feed(self, url: str) -> FeedRecord | None:
+        row = self._feed_by_url(url)
+        return self._record(row) if row is not None else None
+
+    def list_feeds(self) -> list[FeedRecord]:
+        rows = self.session.scalars(select(FeedRow).order_by(col(FeedRow.id))).all()
+        return self._records(rows)
+
+    def due_feeds(self, now: datetime, limit: int) -> list[FeedRecord]:
+        check_limit(limit)
+        rows = self.session.scalars(
+            select(FeedRow)
+            .where(col(FeedRow.state) != FeedState.DISABLED.value)
+            .where(col(FeedRow.next_poll_at) <= require_aware(now, "now"))
+            .order_by(col(FeedRow.next_poll_at), col(FeedRow.id))
+            .limit(limit)
+        ).all()
+        return self._records(rows)
+
+    def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
+                        etag: str | None, last_modified: str | None,
+                        title: str | None = None, not_modified: bool = False) -> None:
+        row = self._feed_row(feed_id)
+        row.state = FeedState.ACTIVE.value
+        row.failure_count = 0
+        row.last_error = None
+        row.last_polled_at = require_aware(now, "now")
+        row.last_success_at = row.last_polled_at
+        row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
+        if not_modified:
+            # A 304 need not repeat the validators: keep the ones we had unless new ones came.
+            row.etag = etag if etag is not None else row.etag
+            row.last_modified = last_modified if last_modified is not None else row.last_modified
+        else:
+            row.etag = etag
+            row.last_modified = last_modified
+        if title:
+            row.title = title
+        self.session.flush()
+
+    def record_fetch_failure(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
+                             error: str, disable: bool) -> FeedRecord:
+        row = self._feed_row(feed_id)
+        row.failure_count += 1
+        row.state = (FeedState.DISABLED if disable else FeedState.FAILING).value
+        row.last_error = str(error)
+        row.last_polled_at = require_aware(now, "now")
+        row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
+        self.session.flush()
+        return self._record(row)
+
+    def mark_backfilled(self, feed_id: int) -> None:
+        self._feed_row(feed_id).backfilled = True
+        self.session.flush()

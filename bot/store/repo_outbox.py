@@ -1,0 +1,166 @@
+"""The outbox: notifications written with the change that caused them, delivered later."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import exists, insert, select
+from sqlmodel import col
+
+from bot.domain import Notification, NotificationKind
+from bot.errors import StoreError
+from bot.store.api import Delivery, DeliveryState, OutboxItem
+from bot.store.codec import notification_to_json
+from bot.store.convert import delivery, outbox_item
+from bot.store.repo_base import RepoBase, check_limit, require_text
+from bot.store.tables import DeliveryRow, OutboxConsumerRow, OutboxRow, PostedMessageRow
+from bot.store.types import require_aware
+
+log = logging.getLogger(__name__)
+
+
+def consumer_of(target: str) -> str:
+    """"console" for "console", "discord" for "discord:<guild>:<channel>"."""
+    return target.split(":", 1)[0]
+
+
+class OutboxRepository(RepoBase):
+    def enqueue(self, notification: Notification, now: datetime) -> int:
+        statement = insert(OutboxRow).values(
+            invitation_id=notification.invitation_id,
+            kind=NotificationKind(notification.kind).value,
+            payload=notification_to_json(notification),
+            created_at=require_aware(now, "now"),
+        ).returning(col(OutboxRow.id))
+        self.session.flush()  # the invitation it refers to may still be pending
+        outbox_id = self.session.execute(statement).scalar_one()
+        if outbox_id is None:  # the column is a primary key: only a broken driver does this
+            raise StoreError("the database returned no id for the new outbox row")
+        return int(outbox_id)
+
+    def undelivered(self, consumer: str, limit: int) -> list[OutboxItem]:
+        """Outbox items the consumer ("console", "discord") has not yet planned, oldest first."""
+        check_limit(limit)
+        planned = exists().where(
+            col(OutboxConsumerRow.outbox_id) == col(OutboxRow.id),
+            col(OutboxConsumerRow.consumer) == consumer,
+        )
+        rows = self.session.scalars(
+            select(OutboxRow).where(~planned).order_by(col(OutboxRow.id)).limit(limit)
+        ).all()
+        items: list[OutboxItem] = []
+        for row in rows:
+            try:
+                items.append(outbox_item(row))
+            except StoreError as exc:
+                self._set_aside(row, consumer, exc)
+        return items
+
+    def _set_aside(self, row: OutboxRow, consumer: str, error: StoreError) -> None:
+        """Plan an unreadable item with no deliveries, so one damaged row cannot block the
+        outbox for ever; the row itself stays in the table for whoever repairs it."""
+        log.error("outbox item %s cannot be read and is skipped for %s: %s", row.id, consumer,
+                  error)
+        self._insert_ignoring_conflict(
+            OutboxConsumerRow,
+            {"outbox_id": row.id, "consumer": consumer, "planned_at": row.created_at},
+            ["outbox_id", "consumer"],
+        )
+
+    def plan_deliveries(self, outbox_id: int, consumer: str, targets: Sequence[str],
+                        now: datetime) -> None:
+        """Create one delivery per target (idempotent) and mark the item planned for the
+        consumer, even when `targets` is empty. Each target must belong to the consumer:
+        "console", or "discord:<guild_id>:<channel_id>" for "discord"."""
+        consumer = require_text(consumer, "consumer")
+        now = require_aware(now, "now")
+        if self.session.get(OutboxRow, outbox_id) is None:
+            raise StoreError(f"cannot plan deliveries: no outbox item with id {outbox_id}")
+        for target in targets:
+            target = require_text(target, "delivery target")
+            if consumer_of(target) != consumer:
+                raise StoreError(f"target {target!r} does not belong to consumer {consumer!r}")
+            self._insert_ignoring_conflict(
+                DeliveryRow,
+                {"outbox_id": outbox_id, "consumer": consumer, "target": target,
+                 "state": DeliveryState.PENDING.value, "attempts": 0, "next_attempt_at": now,
+                 "created_at": now},
+                ["outbox_id", "target"],
+            )
+        self._insert_ignoring_conflict(
+            OutboxConsumerRow,
+            {"outbox_id": outbox_id, "consumer": consumer, "planned_at": now},
+            ["outbox_id", "consumer"],
+        )
+
+    def due_deliveries(self, consumer: str, now: datetime, limit: int) -> list[Delivery]:
+        """PENDING deliveries of the consumer whose next attempt is due, earliest first."""
+        check_limit(limit)
+        rows = self.session.execute(
+            select(DeliveryRow, OutboxRow)
+            .join(OutboxRow, col(OutboxRow.id) == col(DeliveryRow.outbox_id))
+            .where(col(DeliveryRow.consumer) == consumer)
+            .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)
+            .where(col(DeliveryRow.next_attempt_at) <= require_aware(now, "now"))
+            .order_by(col(DeliveryRow.next_attempt_at), col(DeliveryRow.id))
+            .limit(limit)
+        ).all()
+        due: list[Delivery] = []
+        for delivery_row, outbox_row in rows:
+            try:
+                due.append(delivery(delivery_row, outbox_row))
+            except StoreError as exc:
+                log.error("delivery %s of outbox item %s cannot be read and is given up: %s",
+                          delivery_row.id, outbox_row.id, exc)
+                delivery_row.state = DeliveryState.FAILED.value
+                delivery_row.last_error = f"unreadable notification: {exc}"
+        self.session.flush()
+        return due
+
+    def _delivery_row(self, delivery_id: int) -> DeliveryRow:
+        row = self.session.get(DeliveryRow, delivery_id)
+        if row is None:
+            raise StoreError(f"no delivery with id {delivery_id}")
+        return row
+
+    def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None:
+        row = self._delivery_row(delivery_id)
+        row.state = DeliveryState.SENT.value
+        row.attempts += 1
+        row.message_id = message_id
+        row.sent_at = require_aware(now, "now")
+        self.session.flush()
+
+    def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
+        row = self._delivery_row(delivery_id)
+        row.state = DeliveryState.PENDING.value
+        row.attempts += 1
+        row.last_error = str(error)
+        row.next_attempt_at = require_aware(next_attempt_at, "next_attempt_at")
+        self.session.flush()
+
+    def mark_failed(self, delivery_id: int, error: str) -> None:
+        row = self._delivery_row(delivery_id)
+        row.state = DeliveryState.FAILED.value
+        row.attempts += 1
+        row.last_error = str(error)
+        self.session.flush()
+
+    def message_for(self, invitation_id: int, target: str) -> str | None:
+        """The message that announced this invitation in this target, to edit it."""
+        row = self.session.get(PostedMessageRow, (invitation_id, target))
+        return row.message_id if row is not None else None
+
+    def remember_message(self, invitation_id: int, target: str, message_id: str) -> None:
+        """Keep (or replace) the message id for this invitation in this target."""
+        target = require_text(target, "target")
+        message_id = require_text(message_id, "message id")
+        row = self.session.get(PostedMessageRow, (invitation_id, target))
+        if row is None:
+            self.session.add(PostedMessageRow(invitation_id=invitation_id, target=target,
+                                              message_id=message_id))
+        else:
+            row.message_id = message_id
+        self.session.flush()

@@ -1,0 +1,219 @@
+"""The database schema as SQLModel tables.
+
+Rows never leave the store package: `bot/store/convert.py` turns them into the plain
+dataclasses of `bot.domain` and `bot.store.api`. Enum values are stored as their string
+values (no database enum types, so adding a status needs no type migration); JSON is stored
+as text written by `bot/store/codec.py`, so both backends hold the same bytes. Every
+datetime column is `UTCDateTime`: aware UTC in and out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime
+
+# Stable constraint names, so migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+metadata: MetaData = SQLModel.metadata
+
+
+def _fk(target: str, *, ondelete: str, nullable: bool, index: bool = False) -> Column[int]:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+class FeedRow(SQLModel, table=True):
+    __tablename__ = "feeds"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True)
+    title: str | None = None
+    lang: str | None = None
+    state: str = "active"
+    etag: str | None = None
+    last_modified: str | None = None
+    next_poll_at: datetime = Field(sa_type=UTCDateTime, index=True)
+    last_polled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failure_count: int = 0
+    last_error: str | None = Field(default=None, sa_type=Text)
+    origin: str = "user"
+    backfilled: bool = False
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("feed_id", "guid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int | None = Field(default=None, sa_column=_fk("feeds.id", ondelete="SET NULL", nullable=True))
+    guid: str
+    url: str | None = None
+    canonical_url: str | None = Field(default=None, index=True, unique=True)
+    title: str = Field(default="", sa_type=Text)
+    lang: str | None = None
+    published: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    content_hash: str = Field(index=True, unique=True)
+    fetched_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InvitationRow(SQLModel, table=True):
+    __tablename__ = "invitations"
+    __table_args__ = (
+        # The tracker's candidate lookup: by pair, then by recency; never a table scan.
+        Index("ix_invitations_pair_last_update", "inviter_key", "invitee_key", "last_update"),
+        Index("ix_invitations_pair_status_at", "inviter_key", "invitee_key", "status_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    inviter_key: str
+    inviter_name: str
+    inviter_figure_id: str | None = None
+    invitee_key: str = Field(index=True)
+    invitee_name: str
+    invitee_figure_id: str | None = None
+    occasion_kind: str
+    occasion_place: str | None = None
+    occasion_text: str = Field(default="", sa_type=Text)
+    status: str
+    status_at: datetime = Field(sa_type=UTCDateTime)
+    first_seen: datetime = Field(sa_type=UTCDateTime)
+    last_update: datetime = Field(sa_type=UTCDateTime, index=True)
+    confidence: float
+    quiet: bool = False
+
+
+class TimelineEntryRow(SQLModel, table=True):
+    """One sourced observation of an invitation's status (the evidence)."""
+
+    __tablename__ = "timeline_entries"
+    __table_args__ = (Index("ix_timeline_entries_invitation_at", "invitation_id", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_id: int = Field(sa_column=_fk("invitations.id", ondelete="CASCADE", nullable=False))
+    at: datetime = Field(sa_type=UTCDateTime)
+    status: str
+    url: str | None = Field(default=None, sa_type=Text)
+    outlet: str | None = None
+    lang: str
+    evidence: str = Field(default="", sa_type=Text)
+    confidence: float
+    seen_at: datetime = Field(sa_type=UTCDateTime)
+    article_id: int | None = Field(
+        default=None, sa_column=_fk("articles.id", ondelete="SET NULL", nullable=True)
+    )
+
+
+class StatusChangeRow(SQLModel, table=True):
+    __tablename__ = "status_changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_id: int = Field(
+        sa_column=_fk("invitations.id", ondelete="CASCADE", nullable=False, index=True)
+    )
+    from_status: str | None = None
+    to_status: str
+    at: datetime = Field(sa_type=UTCDateTime)
+    source_url: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class OutboxRow(SQLModel, table=True):
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_id: int | None = Field(
+        default=None, sa_column=_fk("invitations.id", ondelete="SET NULL", nullable=True, index=True)
+    )
+    kind: str
+    payload: str = Field(sa_type=Text)  # the Notification as JSON (codec.notification_to_json)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class OutboxConsumerRow(SQLModel, table=True):
+    """That a consumer has planned an outbox item (its deliveries exist, possibly none)."""
+
+    __tablename__ = "outbox_consumers"
+
+    outbox_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("outbox.id", ondelete="CASCADE"), primary_key=True)
+    )
+    consumer: str = Field(primary_key=True)
+    planned_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class DeliveryRow(SQLModel, table=True):
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("outbox_id", "target"),
+        Index("ix_deliveries_due", "consumer", "state", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    outbox_id: int = Field(sa_column=_fk("outbox.id", ondelete="CASCADE", nullable=False))
+    consumer: str
+    target: str
+    state: str = "pending"
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    message_id: str | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PostedMessageRow(SQLModel, table=True):
+    """Which message announced an invitation in a target, so later changes edit/reply to it."""
+
+    __tablename__ = "posted_messages"
+
+    invitation_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("invitations.id", ondelete="CASCADE"), primary_key=True)
+    )
+    target: str = Field(primary_key=True)
+    message_id: str
+
+
+class GuildSettingsRow(SQLModel, table=True):
+    __tablename__ = "guild_settings"
+
+    guild_id: str = Field(primary_key=True)
+    channel_ids: str = Field(default="[]", sa_type=Text)  # JSON list
+    figure_keys: str = Field(default="[]", sa_type=Text)  # JSON list
+    statuses: str = Field(default="[]", sa_type=Text)  # JSON list of Status values
+    languages: str = Field(default="[]", sa_type=Text)  # JSON list
+    min_confidence: float = 0.0
+    mention_role_id: str | None = None
+    forbidden_channels: str = Field(default="{}", sa_type=Text)  # JSON {channel: ISO time}
+
+
+class WatchRow(SQLModel, table=True):
+    __tablename__ = "watches"
+    __table_args__ = (UniqueConstraint("guild_id", "user_id", "figure_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: str
+    user_id: str
+    figure_key: str = Field(index=True)
+
+
+class AuditRow(SQLModel, table=True):
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor: str
+    guild_id: str | None = Field(default=None, index=True)
+    action: str
+    detail: str = Field(default="{}", sa_type=Text)  # JSON object
+    at: datetime = Field(sa_type=UTCDateTime, index=True)

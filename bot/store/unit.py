@@ -1,0 +1,13 @@
+"""`SqlUnit`: one transaction over the store, with every repository's methods."""
+
+from __future__ import annotations
+
+from bot.store.repo_articles import ArticleRepository
+from bot.store.repo_feeds import FeedRepository
+from bot.store.repo_guilds import GuildRepository
+from bot.store.repo_invitations import InvitationRepository
+
+
+class SqlUnit(FeedRepository, ArticleRepository, InvitationRepository, GuildRepository):
+    """Implements `bot.store.api.Unit`; made only by `SqlStore.unit()`, which owns the
+    transaction (commit on a normal exit, rollback on an exception)."""

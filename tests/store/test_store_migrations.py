@@ -1,0 +1,112 @@
+"""Alembic migrations: run from code, idempotent, and in step with the models."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from store_builders import T0
+
+from bot.errors import StoreError
+from bot.store import SqlStore, current_revision, head_revision, open_store
+from bot.store.migrate import MIGRATIONS_DIR, alembic_config
+from bot.store.tables import metadata
+
+EXPECTED_TABLES = {
+    "feeds", "articles", "invitations", "timeline_entries", "status_changes", "outbox",
+    "outbox_consumers", "deliveries", "posted_messages", "guild_settings", "watches",
+    "audit_log", "alembic_version",
+}
+
+
+def _tables(store: SqlStore) -> set[str]:
+    return set(inspect(store.engine).get_table_names())
+
+
+def test_open_without_upgrade_leaves_an_empty_database_unmigrated(store_url: str) -> None:
+    store = open_store(store_url, upgrade=False)
+    try:
+        assert current_revision(store) is None
+        assert _tables(store) == set()
+    finally:
+        store.close()
+
+
+def test_upgrade_on_an_empty_database_creates_the_schema(store_url: str) -> None:
+    store = open_store(store_url, upgrade=False)
+    try:
+        store.upgrade()
+        assert _tables(store) == EXPECTED_TABLES
+        assert current_revision(store) == head_revision() == "0001"
+        indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("invitations")}
+        assert "ix_invitations_pair_last_update" in indexes
+    finally:
+        store.close()
+
+
+def test_upgrading_twice_is_a_no_op_and_keeps_data(store_url: str) -> None:
+    store = open_store(store_url)
+    try:
+        with store.unit() as unit:
+            unit.add_feed("https://news.example/feed", now=T0)
+        store.upgrade()
+    finally:
+        store.close()
+    reopened = open_store(store_url)  # upgrade=True again on an up-to-date database
+    try:
+        assert current_revision(reopened) == head_revision()
+        with reopened.unit() as unit:
+            assert [f.url for f in unit.list_feeds()] == ["https://news.example/feed"]
+    finally:
+        reopened.close()
+
+
+def test_migrated_schema_matches_the_models(store: SqlStore) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, metadata) == []
+
+
+def test_migration_scripts_are_package_files() -> None:
+    migrations = MIGRATIONS_DIR
+    assert (migrations / "env.py").is_file()
+    assert (migrations / "script.py.mako").is_file()
+    assert (migrations / "versions" / "0001_initial.py").is_file()
+    assert not (migrations / "alembic.ini").exists()
+
+
+def test_a_database_from_an_unknown_revision_is_refused_clearly(store_url: str) -> None:
+    store = open_store(store_url)
+    try:
+        with store.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    finally:
+        store.close()
+    with pytest.raises(StoreError, match=r"Can't locate revision identified by '9999'.*newer"):
+        open_store(store_url)
+
+
+def test_processes_starting_together_migrate_once(store_url: str) -> None:
+    def start() -> str | None:
+        opened = open_store(store_url)
+        try:
+            return current_revision(opened)
+        finally:
+            opened.close()
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        revisions = list(pool.map(lambda _: start(), range(3)))
+    assert revisions == [head_revision()] * 3
+
+
+def test_the_initial_migration_downgrades_cleanly(store: SqlStore) -> None:
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    assert _tables(store) == {"alembic_version"}
+    assert current_revision(store) is None
+    store.upgrade()
+    assert _tables(store) == EXPECTED_TABLES
