@@ -1,0 +1,1 @@
+"""Offline evaluations of the matcher and the tracker against labelled corpora."""

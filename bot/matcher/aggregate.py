@@ -1,0 +1,242 @@
+"""Article level: fold sentence findings into one Mention per invitation.
+
+Invitations come from sentences with an invitation cue and both parties; status notes
+("Eine Zusage gibt es bislang noch nicht", "the Kremlin called it an interesting
+proposal") from any sentence, attached to the invitation whose party they name (a
+spokesperson or a body standing for that party counts), or to the one just reported.
+The most advanced status wins and its sentence is the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.domain import Mention, Occasion, OccasionKind, Party, Status
+from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
+
+MIN_CONFIDENCE = 0.3
+
+
+@dataclass(slots=True)
+class Candidate:
+    inviter: Party
+    invitee: Party
+    status: Status
+    evidence: str
+    confidence: float
+    first_sentence: int
+    cue_end: int  # offset of the first cue in its sentence, for the occasion
+    sentences: list[int] = field(default_factory=list)
+    countries: dict[str, str | None] = field(default_factory=dict)
+    occasion: Occasion | None = None
+
+    @property
+    def keys(self) -> tuple[str, str]:
+        return (self.inviter.key, self.invitee.key)
+
+    def offer(self, status: Status, evidence: str, sentence: int, confidence: float) -> None:
+        if status_rank(status) > status_rank(self.status):
+            self.status = status
+            self.evidence = evidence
+            self.confidence = max(min(self.confidence, confidence), self.confidence - 0.1)
+        if sentence not in self.sentences:
+            self.sentences.append(sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    index: int
+    paragraph: int
+    text: str
+    facts: SentenceFacts
+
+
+def fold_article(views: list[SentenceView]) -> list[Candidate]:
+    candidates: dict[tuple[str, str], Candidate] = {}
+    partials: list[tuple[SentenceView, InviteFinding]] = []
+    for view in views:
+        for finding in view.facts.invitations:
+            if finding.inviter is None or finding.invitee is None:
+                partials.append((view, finding))
+                continue
+            key = (finding.inviter.party.key, finding.invitee.party.key)
+            existing = candidates.get(key)
+            if existing is None:
+                candidates[key] = Candidate(
+                    inviter=finding.inviter.party,
+                    invitee=finding.invitee.party,
+                    status=finding.status,
+                    evidence=view.text,
+                    confidence=finding.confidence,
+                    first_sentence=view.index,
+                    cue_end=finding.cue.end,
+                    sentences=[view.index],
+                    countries={finding.inviter.party.key: finding.inviter.country,
+                               finding.invitee.party.key: finding.invitee.country},
+                )
+            else:
+                existing.confidence = max(existing.confidence, finding.confidence)
+                existing.offer(finding.status, view.text, view.index, finding.confidence)
+    _merge_reverse(candidates)
+    ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
+    leftovers = [(v, f) for v, f in partials if not _attach_partial(v, f, ordered)]
+    for candidate in _complete_partials(leftovers, views):
+        existing = candidates.get(candidate.keys)
+        if existing is None:
+            candidates[candidate.keys] = candidate
+            ordered.append(candidate)
+        else:
+            existing.offer(candidate.status, candidate.evidence, candidate.first_sentence,
+                           candidate.confidence)
+    _merge_reverse(candidates)
+    ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
+    for view in views:
+        if not view.facts.statuses:
+            continue
+        if any(f.inviter is not None and f.invitee is not None for f in view.facts.invitations):
+            continue
+        _attach_status(view, ordered)
+    return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
+    """A weakly ordered pair that also appears the other way round is the same invitation."""
+    for key in list(candidates):
+        reverse = (key[1], key[0])
+        if key not in candidates or reverse not in candidates:
+            continue
+        one, other = candidates[key], candidates[reverse]
+        keep, drop = (one, other) if one.confidence >= other.confidence else (other, one)
+        if drop.confidence > 0.7:
+            continue  # both directions stated firmly: an invitation and a counter-invitation
+        keep.offer(drop.status, drop.evidence, drop.first_sentence, drop.confidence)
+        del candidates[drop.keys]
+
+
+def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate]
+                    ) -> bool:
+    for candidate in candidates:
+        if (finding.inviter is not None and candidate.inviter.key == finding.inviter.party.key) or (
+            finding.invitee is not None and candidate.invitee.key == finding.invitee.party.key
+        ):
+            candidate.offer(finding.status, view.text, view.index, finding.confidence)
+            return True
+    return False
+
+
+def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
+                       views: list[SentenceView]) -> list[Candidate]:
+    """An invitation sentence that names one side only ("Rogan had extended the
+    invitation weeks earlier") takes the other side from the article: a complementary
+    partial, the figures of status sentences that name this side, the headline, or the
+    sentences around it."""
+    made: list[Candidate] = []
+    used: set[int] = set()
+    for i, (view, finding) in enumerate(leftovers):
+        if i in used:
+            continue
+        known = finding.inviter or finding.invitee
+        if known is None or not known.party.known:
+            continue  # a name found only from the text is too weak to pair from afar
+        other: Ref | None = None
+        for j, (_, other_finding) in enumerate(leftovers):
+            if j == i or j in used:
+                continue
+            if finding.inviter is not None and other_finding.invitee is not None and \
+                    other_finding.invitee.party.key != known.party.key:
+                other = other_finding.invitee
+            elif finding.invitee is not None and other_finding.inviter is not None and \
+                    other_finding.inviter.party.key != known.party.key:
+                other = other_finding.inviter
+            if other is not None:
+                used.add(j)
+                break
+        if other is None:
+            other = _context_party(known, view, views)
+        if other is None:
+            continue
+        inviter, invitee = (known, other) if finding.inviter is not None else (other, known)
+        made.append(Candidate(
+            inviter=inviter.party, invitee=invitee.party, status=finding.status,
+            evidence=view.text, confidence=min(finding.confidence, 0.6, other.confidence),
+            first_sentence=view.index, cue_end=finding.cue.end, sentences=[view.index],
+            countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
+        ))
+    return made
+
+
+def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:
+    def others(candidate_view: SentenceView) -> list[Ref]:
+        return [r for r in candidate_view.facts.refs
+                if r.party.key != known.party.key and r.principal != known.party.key]
+
+    # Only sentences that report an answer or the meeting itself, and name this side.
+    status_views = [v for v in views if v.facts.statuses and v is not view
+                    and any(r.party.key == known.party.key for r in v.facts.refs)]
+    for candidate_view in status_views:
+        found = others(candidate_view)
+        known_figures = [r for r in found if r.party.known]
+        if known_figures or found:
+            return (known_figures or found)[0]
+    return None
+
+
+def _party_keys(refs: list[Ref], candidates: list[Candidate]) -> set[str]:
+    keys = {r.party.key for r in refs}
+    for ref in refs:
+        if ref.principal:
+            keys.add(ref.principal)
+        elif ref.spokesperson and ref.country:
+            for candidate in candidates:
+                for party_key, country in candidate.countries.items():
+                    if country == ref.country:
+                        keys.add(party_key)
+    return keys
+
+
+def _attach_status(view: SentenceView, candidates: list[Candidate]) -> None:
+    if not candidates:
+        return
+    best_status, _cue = max(view.facts.statuses, key=lambda sc: status_rank(sc[0]))
+    keys = _party_keys(view.facts.refs, candidates)
+    scored = [(len(keys & set(c.keys)), c) for c in candidates]
+    # "It took place" needs both sides named: a figure's unrelated trip is no meeting.
+    def needed(candidate: Candidate) -> int:
+        if best_status is not Status.TOOK_PLACE:
+            return 1
+        # One side is enough right next to the invitation if it is the guest who came
+        # ("Selenskyj ist in Berlin eingetroffen. Er folgte einer Einladung von Scholz").
+        near = min(abs(s - view.index) for s in candidate.sentences)
+        return 1 if near <= 1 and candidate.invitee.key in keys else 2
+
+    scored = [(n, c) for n, c in scored if n >= needed(c)]
+    if scored:
+        top = max(n for n, _ in scored)
+        pool = [c for n, c in scored if n == top]
+        target = min(pool, key=lambda c: abs(c.first_sentence - view.index))
+        target.offer(best_status, view.text, view.index, target.confidence)
+        return
+    # No party named: an anaphoric reply ("He called it an interesting proposal") right
+    # after an invitation, or one that speaks of "the invitation".
+    if keys and best_status is Status.TOOK_PLACE:
+        return  # names other people: their meeting, not this invitation's
+    preceding = [c for c in candidates if c.first_sentence <= view.index]
+    if not preceding:
+        return
+    target = max(preceding, key=lambda c: max(s for s in c.sentences if s <= view.index))
+    last_seen = max(s for s in target.sentences if s <= view.index)
+    if view.facts.has_invite_noun or view.index - last_seen <= 1:
+        target.offer(best_status, view.text, view.index, target.confidence - 0.1)
+
+
+def to_mention(candidate: Candidate, lang: str) -> Mention:
+    occasion = candidate.occasion or Occasion(kind=OccasionKind.OTHER)
+    return Mention(
+        inviter=candidate.inviter,
+        invitee=candidate.invitee,
+        occasion=occasion,
+        status=candidate.status,
+        confidence=round(max(0.0, min(1.0, candidate.confidence)), 3),
+        evidence=candidate.evidence,
+        lang=lang,
+    )

@@ -1,0 +1,230 @@
+"""The matcher: an article in, the invitations it reports out. Pure after loading."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.domain import Article, MatchResult, Mention
+from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.extract import Ref, SentenceFacts, analyse, slavic_case
+from bot.matcher.gazetteer import Gazetteer, load_gazetteer
+from bot.matcher.langid import UNDETERMINED, detect_language
+from bot.matcher.lexicon import (
+    CueHit,
+    Lexicon,
+    default_lexicon_dir,
+    load_lexicons,
+    merged_words,
+)
+from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
+from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
+from bot.matcher.spotting import FigureHit, FigureSpotter, lower_same_length
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 200_000  # a feed item longer than this is a dump, not an article
+_ADJACENT = frozenset(" ,\u00a0-–()")
+
+
+def _adjacent(gap: str) -> bool:
+    """Two mentions of one figure that are one mention: "Russian President Vladimir Putin",
+    "Elon Musk (@elonmusk)", "премьер-министра Индии Нарендру Моди" (a first name between)."""
+    if all(ch in _ADJACENT for ch in gap):
+        return True
+    words = gap.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].isalpha()
+
+
+def default_figures_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "config" / "figures.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class _Resources:
+    lexicons: dict[str, Lexicon]
+    places: PlaceFinder
+    tail_markers: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+class Matcher:
+    """Finds invitations between public figures in one article at a time."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder
+                 ) -> None:
+        self.gazetteer = gazetteer
+        self._spotter = FigureSpotter(gazetteer)
+        all_lexicons = list(lexicons.values())
+        self._resources = _Resources(
+            lexicons=lexicons,
+            places=places,
+            tail_markers=merged_words(all_lexicons, "tail_markers"),
+            abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
+        )
+
+    @classmethod
+    def load(cls, figures_path: Path | None = None, lexicon_dir: Path | None = None) -> Matcher:
+        """Read figures.toml and the lexicons once; ConfigError names file and key."""
+        gazetteer = load_gazetteer(figures_path or default_figures_path())
+        directory = lexicon_dir or default_lexicon_dir()
+        lexicons = load_lexicons(directory)
+        places_path = directory / "_places.toml"
+        if not places_path.exists():
+            places_path = default_lexicon_dir() / "_places.toml"
+        return cls(gazetteer, lexicons, PlaceFinder(places_path))
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self._resources.lexicons)
+
+    def match(self, article: Article) -> MatchResult:
+        """Never raises: an article the matcher cannot read yields no mentions."""
+        try:
+            return self._match(article)
+        except Exception:  # one odd article must never stop a feed's batch
+            log.exception("matcher failed on article %r", getattr(article, "key", None))
+            return MatchResult(lang=UNDETERMINED)
+
+    def _lexicons_for(self, lang: str) -> list[Lexicon]:
+        lexicons = self._resources.lexicons
+        chosen = [lexicons[lang]] if lang in lexicons else list(lexicons.values())
+        # English quotes and tweets turn up in every language's press.
+        if lang != "en" and "en" in lexicons and lexicons["en"] not in chosen:
+            chosen.append(lexicons["en"])
+        return chosen
+
+    def _match(self, article: Article) -> MatchResult:
+        text = (article.text or "")[:MAX_TEXT_CHARS].replace("’", "'")
+        title = (article.title or "")[:2000].replace("’", "'")
+        lang = detect_language(f"{title}\n{text}", article.lang)
+        if not self._spotter_has_figures():
+            return MatchResult(lang=lang)
+        segmented = segment(title, text, tail_markers=self._resources.tail_markers,
+                            abbreviations=self._resources.abbreviations)
+        when: date | None = article.published.date() if article.published else None
+        hits = self._spotter.spot(segmented.text, when)
+        lexicons = self._lexicons_for(lang)
+        views = self._views(segmented, hits, lexicons, lang, when)
+        candidates = [c for c in fold_article(views) if self._plausible(c)]
+        if not candidates:
+            return MatchResult(lang=lang)
+        self._set_occasions(candidates, segmented, views, lexicons)
+        mentions: list[Mention] = [to_mention(c, lang) for c in candidates]
+        return MatchResult(lang=lang, mentions=tuple(mentions))
+
+    def _plausible(self, candidate: Candidate) -> bool:
+        """A name found only from the text that contains a place or platform ("France
+        Inter", "Clubhouse Talk") is an institution, not a person."""
+        for party in (candidate.inviter, candidate.invitee):
+            if not party.known and self._resources.places.find(party.name):
+                return False
+        return True
+
+    def _spotter_has_figures(self) -> bool:
+        return len(self.gazetteer) > 0
+
+    def _views(self, segmented: Segmented, hits: list[FigureHit], lexicons: list[Lexicon],
+               lang: str, when: date | None) -> list[SentenceView]:
+        views: list[SentenceView] = []
+        previous_subject: Ref | None = None
+        position = 0
+        live = self._sentences_with_cues(segmented, lexicons)
+        for sentence in segmented.sentences:
+            while position < len(hits) and hits[position].end <= sentence.start:
+                position += 1
+            inside: list[FigureHit] = []
+            scan = position
+            while scan < len(hits) and hits[scan].start < sentence.end:
+                if hits[scan].end <= sentence.end:
+                    inside.append(hits[scan])
+                scan += 1
+            refs = self._refs(sentence.text, sentence.start, inside, when)
+            if sentence.index in live:
+                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject)
+            else:
+                facts = SentenceFacts(refs=refs)
+            views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))
+            if refs:
+                previous_subject = refs[0]
+        return views
+
+    @staticmethod
+    def _sentences_with_cues(segmented: Segmented, lexicons: list[Lexicon]) -> set[int]:
+        """Indices of the sentences holding an anchor word of any lexicon in force: one
+        automaton pass over the article instead of one per sentence."""
+        lowered = lower_same_length(segmented.text)
+        starts = [s.start for s in segmented.sentences]
+        live: set[int] = set()
+        for lexicon in lexicons:
+            for end in lexicon.anchor_ends(lowered):
+                index = bisect_right(starts, end) - 1
+                if index >= 0:
+                    live.add(segmented.sentences[index].index)
+        return live
+
+    def _refs(self, sentence: str, offset: int, hits: list[FigureHit], when: date | None
+              ) -> list[Ref]:
+        refs: list[Ref] = []
+        for hit in hits:
+            figure = self.gazetteer.get(hit.figure_id)
+            if figure is None:
+                continue
+            start, end = hit.start - offset, hit.end - offset
+            if refs and refs[-1].party.figure_id == hit.figure_id and _adjacent(
+                sentence[refs[-1].end : start]
+            ):
+                # "Russian President Vladimir Putin", "Elon Musk (@elonmusk)": one mention.
+                last = refs[-1]
+                refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
+                               last.country, last.spokesperson, last.principal,
+                               slavic_case(hit.surface) or last.case)
+                continue
+            principal = figure.principal(when)
+            # A spokesperson stands for their principal: "Peskov declined" is Putin's answer.
+            party_id = principal if principal and self.gazetteer.get(principal) else hit.figure_id
+            if refs and refs[-1].party.figure_id == party_id and _adjacent(
+                sentence[refs[-1].end : start]
+            ):
+                last = refs[-1]
+                refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
+                               last.country, last.spokesperson, last.principal,
+                               slavic_case(hit.surface) or last.case)
+                continue
+            refs.append(
+                Ref(
+                    party=self.gazetteer.party(party_id),
+                    start=start,
+                    end=end,
+                    possessive=hit.possessive,
+                    confidence=0.9 if hit.form == "surname" else 1.0,
+                    country=figure.country,
+                    spokesperson=figure.is_spokesperson,
+                    principal=principal,
+                    case=slavic_case(hit.surface),
+                )
+            )
+        return refs
+
+    def _set_occasions(self, candidates: list[Candidate], segmented: Segmented,
+                       views: list[SentenceView], lexicons: list[Lexicon]) -> None:
+        places = self._resources.places
+        title_text = segmented.sentences[0].text if segmented.sentences else ""
+        for candidate in candidates:
+            first = views[candidate.first_sentence].text
+            labels = [h for lx in lexicons for h in lx.occasions(first)]
+            sentence_places: list[PlaceHit] = places.find(first)
+            context_labels: list[CueHit] = []
+            context_places: list[PlaceHit] = []
+            for index in candidate.sentences[1:4]:
+                text = views[index].text
+                context_labels.extend(h for lx in lexicons for h in lx.occasions(text))
+                context_places.extend(places.find(text))
+            context_labels.extend(h for lx in lexicons for h in lx.occasions(title_text))
+            context_places.extend(places.find(title_text))
+            candidate.occasion = choose_occasion(
+                candidate.cue_end, labels, sentence_places, context_labels, context_places
+            )

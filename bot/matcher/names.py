@@ -1,0 +1,166 @@
+"""Persons the gazetteer does not know: capitalised name sequences next to a cue.
+
+Only argument positions are searched (the words right before or after a cue), which keeps
+German nouns and headline capitals from becoming people. Names are put back in the
+nominative where the language inflects them and a simple suffix rule is clear.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
+_NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
+_PARTICLES = r"(?:von|van|de|da|del|della|der|di|du|dos|das|bin|ibn|ter)"
+_NAME_SEQUENCE = re.compile(
+    rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{1,7}}"
+)
+
+GENERIC_STOPWORDS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "in", "on", "at", "of", "for", "to", "and", "or", "but", "mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "prince", "princess", "pope", "chancellor", "senator", "governor", "mayor", "ceo", "chief", "secretary", "general", "sir", "lord", "lady", "saint", "st", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+
+# Russian/Ukrainian oblique endings back to the nominative (masculine surnames), longest first.
+_SLAVIC_RULES: tuple[tuple[str, str], ...] = (
+    ("ського", "ський"), ("ському", "ський"), ("ським", "ський"),
+    ("ского", "ский"), ("скому", "ский"), ("ским", "ский"),
+    ("цкого", "цкий"), ("цкому", "цкий"),
+    ("ова", "ов"), ("ову", "ов"), ("овым", "ов"), ("овим", "ов"), ("ове", "ов"), ("ові", "ов"),
+    ("ева", "ев"), ("еву", "ев"), ("евым", "ев"), ("еве", "ев"),
+    ("єва", "єв"), ("єву", "єв"), ("євим", "єв"),
+    ("енка", "енко"), ("енку", "енко"), ("енком", "енко"),
+    ("ина", "ин"), ("ину", "ин"), ("иным", "ин"), ("ине", "ин"), ("іна", "ін"), ("іну", "ін"),
+    ("іним", "ін"), ("іні", "ін"),
+    ("ына", "ын"), ("ыну", "ын"), ("ыным", "ын"),
+)
+
+
+def nominative(name: str, lang: str) -> str:
+    """Best-effort nominative of an inflected surname (last word only)."""
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    if lang in ("ru", "uk", "be", "bg"):
+        lower = last.lower()
+        changed = False
+        for ending, replacement in _SLAVIC_RULES:
+            if lower.endswith(ending) and len(lower) > len(ending) + 1:
+                last = last[: len(last) - len(ending)] + replacement
+                changed = True
+                break
+        else:
+            if lower.endswith(("а", "у")) and len(lower) > 4 and lower[-2] not in "аеиоуыэюяії":
+                last = last[:-1]
+                changed = True
+        if changed:
+            # The given names were declined the same way: "Ивана" -> "Иван", "Сергея" -> "Сергей".
+            words[:-1] = [_slavic_given_name(w) for w in words[:-1]]
+    elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß":
+        last = last[:-1]
+    elif lang in ("en",) and last.endswith(("'s", "’s")):
+        last = last[:-2]
+    words[-1] = last
+    return " ".join(words)
+
+
+def _without_suffix(token: str) -> str:
+    """"Başkanlığı'nın" -> "Başkanlığı", "Merkel's" -> "Merkel": case endings after an
+    apostrophe are not part of the name."""
+    for mark in ("'", "’"):
+        head, _, tail = token.partition(mark)
+        if tail and head and len(tail) <= 4 and tail.islower():
+            return head
+    return token
+
+
+def _has_particle(text: str, run: list[tuple[int, str]]) -> bool:
+    span = text[run[0][0] : run[-1][0] + len(run[-1][1])]
+    return re.search(rf"\s{_PARTICLES}\s", span) is not None
+
+
+INSTITUTION_WORDS = frozenset(
+    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery"]
+)
+
+
+def _slavic_given_name(word: str) -> str:
+    lower = word.lower()
+    if len(lower) < 4:
+        return word
+    if lower.endswith(("ея", "ія", "ия")):
+        return word[:-1] + "й"
+    if lower.endswith(("а", "у")) and lower[-2] not in "аеиоуыэюяії":
+        return word[:-1]
+    if lower.endswith("ом") and lower[-3] not in "аеиоуыэюяії":
+        return word[:-2]
+    return word
+
+
+def name_sequences(text: str, stopwords: frozenset[str],
+                   titles: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Capitalised runs of 2-4 words that look like a person's name.
+
+    A capitalised sequence is cut at titles and function words ("South Korean President
+    Yoon Suk Yeol" -> "Yoon Suk Yeol"); a run followed by a non-title stopword is the
+    start of an institution's name ("Munich Security Conference") and is dropped.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _NAME_SEQUENCE.finditer(text):
+        run: list[tuple[int, str]] = []
+        position = match.start()
+        tainted = _after_article(text, match.start())
+        for token in match.group(0).split():
+            start = text.index(token, position)
+            position = start + len(token)
+            folded = token.casefold()
+            if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
+                    folded in INSTITUTION_WORDS:
+                # "Munich Security Conference", "Flow Podcast", "Novo Pacto Financeiro
+                # Global": a capitalised run next to such a word names an institution.
+                institutional = folded in INSTITUTION_WORDS or (
+                    folded in stopwords and folded not in titles and token[:1].isupper())
+                if run and not institutional and not tainted:
+                    _keep(run, found, text)
+                tainted = institutional
+                run = []
+                continue
+            run.append((start, _without_suffix(token)))
+        if not tainted:
+            _keep(run, found, text)
+    return found
+
+
+_ARTICLES_BEFORE_NAMES = frozenset(
+    ["the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "il", "lo", "gli", "o", "os", "as", "um", "uma", "der", "die", "das", "den", "dem", "des", "een", "het"]
+)
+
+
+def _after_article(text: str, start: int) -> bool:
+    """'la Financiación para el Desarrollo de Sevilla': names of people take no article."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold() in _ARTICLES_BEFORE_NAMES
+
+
+def _keep(run: list[tuple[int, str]], found: list[tuple[int, int, str]], text: str = "") -> None:
+    # "de l'Intérieur Gérald Darmanin": an elided article's noun is not part of the name.
+    if run and run[0][0] > 0 and text[run[0][0] - 1] in "'’":
+        run = run[1:]
+    while run and run[0][1][:1].islower():  # a particle never starts a name ("von Österreichs")
+        run = run[1:]
+    # Four capitalised words without a particle are a title ("Novo Pacto Financeiro Global").
+    if not 2 <= len(run) <= 3 and not (len(run) == 4 and _has_particle(text, run)):
+        return
+    if not 2 <= len(run) <= 4:
+        return
+    if any(token.isupper() and len(token) > 3 for _, token in run):
+        return
+    start = run[0][0]
+    end = run[-1][0] + len(run[-1][1])
+    found.append((start, end, " ".join(token for _, token in run)))
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i

@@ -1,0 +1,191 @@
+"""What an invitation is to: kind, place or platform, and a short English description."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from bot.domain import Occasion, OccasionKind
+from bot.errors import ConfigError
+from bot.matcher.lexicon import CueHit
+
+# English labels used in the lexicons' [occasion] tables, and the kind each one means.
+LABEL_KINDS: dict[str, OccasionKind] = {
+    "visit": OccasionKind.VISIT,
+    "state visit": OccasionKind.VISIT,
+    "trip": OccasionKind.VISIT,
+    "meeting": OccasionKind.MEETING,
+    "summit": OccasionKind.MEETING,
+    "talks": OccasionKind.MEETING,
+    "negotiations": OccasionKind.MEETING,
+    "dinner": OccasionKind.MEETING,
+    "lunch": OccasionKind.MEETING,
+    "conference": OccasionKind.MEETING,
+    "forum": OccasionKind.MEETING,
+    "debate": OccasionKind.DEBATE,
+    "interview": OccasionKind.INTERVIEW,
+    "podcast": OccasionKind.INTERVIEW,
+    "show": OccasionKind.INTERVIEW,
+    "conversation": OccasionKind.CONVERSATION,
+    "chat": OccasionKind.CONVERSATION,
+    "ceremony": OccasionKind.EVENT,
+    "inauguration": OccasionKind.EVENT,
+    "coronation": OccasionKind.EVENT,
+    "parade": OccasionKind.EVENT,
+    "wedding": OccasionKind.EVENT,
+    "funeral": OccasionKind.EVENT,
+    "gala": OccasionKind.EVENT,
+    "celebration": OccasionKind.EVENT,
+    "concert": OccasionKind.EVENT,
+    "festival": OccasionKind.EVENT,
+    "event": OccasionKind.EVENT,
+    "fight": OccasionKind.MATCH,
+    "match": OccasionKind.MATCH,
+    "duel": OccasionKind.MATCH,
+    "game": OccasionKind.MATCH,
+}
+
+_VOWEL_SOUND = ("a", "e", "i", "o", "u")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    canonical: str
+    is_platform: bool
+    start: int
+    end: int
+
+
+class PlaceFinder:
+    """Places and platforms from `_places.toml`, any language form -> canonical English."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError([f"{path}: cannot read places: {exc}"]) from exc
+        self._automaton = ahocorasick.Automaton()
+        count = 0
+        for section, is_platform in (("places", False), ("platforms", True)):
+            table = data.get(section, {})
+            if not isinstance(table, dict):
+                raise ConfigError([f"{path}: [{section}] must be a table of name = [forms]"])
+            for canonical, forms in table.items():
+                if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                    raise ConfigError([f"{path}: key '{section}.{canonical}': must be an array of strings"])
+                for form in {canonical, *forms}:
+                    key = form.lower()
+                    if len(key) == len(form) and len(key) >= 2:
+                        self._automaton.add_word(key, (canonical, is_platform, form))
+                        count += 1
+        self._empty = count == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[PlaceHit]:
+        if self._empty or not text:
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return []
+        hits: list[PlaceHit] = []
+        for end_index, (canonical, is_platform, form) in self._automaton.iter(lowered):
+            end = end_index + 1
+            start = end - len(form)
+            surface = text[start:end]
+            if form[0].isupper() and not surface[0].isupper():
+                continue
+            if _bounded(text, start, end, form):
+                hits.append(PlaceHit(canonical, is_platform, start, end))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        out: list[PlaceHit] = []
+        for hit in hits:
+            if out and hit.start < out[-1].end:
+                continue
+            out.append(hit)
+        return out
+
+
+def _needs_boundary(ch: str) -> bool:
+    if not ch.isalpha():
+        return True
+    try:
+        script = unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return True
+    return script not in {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI"}
+
+
+def _bounded(text: str, start: int, end: int, form: str) -> bool:
+    if _needs_boundary(form[0]) and start > 0 and text[start - 1].isalnum():
+        return False
+    if _needs_boundary(form[-1]) and end < len(text) and text[end].isalnum():
+        # Case endings (в Москве, Kyjiwer-) are listed as forms; a short suffix is allowed.
+        run = end
+        while run < len(text) and text[run].isalnum():
+            run += 1
+        return run - end <= 2 and len(form) >= 4
+    return True
+
+
+def describe(label: str | None, place: PlaceHit | None) -> Occasion:
+    kind = LABEL_KINDS.get(label, OccasionKind.OTHER) if label else OccasionKind.OTHER
+    if place is not None and place.is_platform and kind in (OccasionKind.OTHER, OccasionKind.MEETING,
+                                                            OccasionKind.VISIT):
+        kind, label = OccasionKind.CONVERSATION, "conversation"
+    if place is not None and not place.is_platform and kind is OccasionKind.OTHER:
+        kind, label = OccasionKind.VISIT, "visit"
+    if kind is OccasionKind.OTHER or label is None:
+        return Occasion(kind=OccasionKind.OTHER, place=place.canonical if place else None, text="")
+    noun = ("an " if label.startswith(_VOWEL_SOUND) else "a ") + label
+    if label == "talks":
+        noun = "talks"
+    if place is None:
+        return Occasion(kind=kind, place=None, text=noun)
+    if place.is_platform:
+        return Occasion(kind=kind, place=place.canonical, text=f"{noun} on {place.canonical}")
+    preposition = "to" if kind is OccasionKind.VISIT else "in"
+    return Occasion(kind=kind, place=place.canonical, text=f"{noun} {preposition} {place.canonical}")
+
+
+def choose_occasion(
+    cue_end: int, labels: list[CueHit], places: list[PlaceHit], fallback_labels: list[CueHit],
+    fallback_places: list[PlaceHit],
+) -> Occasion:
+    """The label and place nearest after the cue in its sentence, else from the context."""
+    label = _nearest(cue_end, [(h.start, h.category) for h in labels])
+    place_hit = _nearest_place(cue_end, places)
+    if label is None and place_hit is not None and not place_hit.is_platform and \
+            place_hit.start < cue_end:
+        # A place before the cue is where someone spoke ("Moscow said"), not a destination.
+        place_hit = None
+    if label is None and fallback_labels:
+        label = fallback_labels[0].category
+    if place_hit is None and fallback_places:
+        platforms = [p for p in fallback_places if p.is_platform]
+        if platforms:
+            place_hit = platforms[0]
+    return describe(label, place_hit)
+
+
+def _nearest(anchor: int, items: list[tuple[int, str]]) -> str | None:
+    if not items:
+        return None
+    after = [item for item in items if item[0] >= anchor]
+    pool = after or items
+    return min(pool, key=lambda item: abs(item[0] - anchor))[1]
+
+
+def _nearest_place(anchor: int, places: list[PlaceHit]) -> PlaceHit | None:
+    if not places:
+        return None
+    platforms = [p for p in places if p.is_platform]
+    if platforms:
+        return min(platforms, key=lambda p: abs(p.start - anchor))
+    after = [p for p in places if p.start >= anchor]
+    pool = after or places
+    return min(pool, key=lambda p: abs(p.start - anchor))

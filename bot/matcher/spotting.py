@@ -1,0 +1,254 @@
+"""Finding figures in text: one Aho-Corasick automaton over every alias, title and handle.
+
+Matches are word-boundary aware for scripts that separate words (Latin, Cyrillic, Greek,
+Arabic, ...), not for CJK or Thai; an inflection suffix may follow a name (Путин-а,
+Putin-a, Merkel-s) so declined names are found without listing every form; the longest
+match wins; roles ("the Kremlin") are resolved to their holder on the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import ahocorasick
+
+from bot.matcher.gazetteer import Gazetteer
+
+# Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
+# genitive -s, Baltic/Finnish/Hungarian cases kept short on purpose).
+INFLECTION_SUFFIXES = frozenset(
+    ["s", "a", "u", "e", "y", "i", "ą", "ę", "ie", "em", "om", "ym", "im", "ov", "ovi", "owi", "iem", "em", "ego", "emu", "ą", "ou", "а", "у", "ом", "ым", "им", "е", "ой", "ою", "ей", "ы", "и", "ю", "я", "ым", "ого", "ому", "ем", "ові", "ові", "ом", "і", "ем", "у", "ю", "ого", "ому", "ім", "ий", "ій", "ої", "ою", "ая", "ую", "ой", "ей", "ею", "ы", "ın", "in", "un", "ün", "nin", "nın", "nun", "nün", "ı", "ya", "ye", "yı", "yi", "ye", "na", "ne", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "lta", "ltä", "t", "nak", "nek", "val", "vel", "ról", "ről"]
+)
+
+FORM_NAME = "name"  # a listed name or alias: resolves on its own
+FORM_HANDLE = "handle"
+FORM_TITLE = "title"  # a role: resolves by date
+FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHit:
+    figure_id: str
+    start: int
+    end: int
+    form: str  # FORM_*
+    surface: str
+    possessive: bool = False
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    form: str
+    target: str  # figure id, or the title text for FORM_TITLE
+    alias: str
+    needs_suffix: bool = False  # a stem ("Зеленськ") that only matches with a case ending
+
+
+# Cyrillic nominative endings that change in the oblique cases: the stem is indexed too.
+_CYRILLIC_NOMINATIVE_ENDINGS = ("ий", "ый", "ой", "ій", "а", "я", "ь", "й", "о")
+
+
+@lru_cache(maxsize=4096)
+def _char_needs_boundary(ch: str) -> bool:
+    if not ch.isalpha():
+        return True
+    try:
+        script = unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return True
+    return script not in {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER",
+                          "MYANMAR"}
+
+
+def _cyrillic_stem(alias: str) -> str | None:
+    words = alias.split()
+    last = words[-1] if words else ""
+    if not last or not ("\u0400" <= last[-1] <= "\u04ff"):
+        return None
+    for ending in _CYRILLIC_NOMINATIVE_ENDINGS:
+        if last.lower().endswith(ending) and len(last) - len(ending) >= 4:
+            return " ".join([*words[:-1], last[: -len(ending)]])
+    return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_ARABIC_PROCLITICS = frozenset("وبلفك")
+
+
+class FigureSpotter:
+    """Built once per gazetteer; `spot` is pure and thread-safe."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, list[_Entry]] = {}
+
+        def add(alias: str, entry: _Entry) -> None:
+            key = _normalise(lower_same_length(alias))
+            if len(key) != len(alias) or len(key.strip()) < 2:
+                return
+            bucket = entries.setdefault(key, [])
+            if all((e.form, e.target) != (entry.form, entry.target) for e in bucket):
+                bucket.append(entry)
+
+        listed: set[str] = set()
+        for figure in gazetteer:
+            for alias in (figure.name, *figure.aliases):
+                add(alias, _Entry(FORM_NAME, figure.id, alias))
+                listed.add(alias.lower())
+            for handle in figure.handles:
+                add(handle, _Entry(FORM_HANDLE, figure.id, handle))
+                if handle.startswith("@"):
+                    listed.add(handle.lower())
+            for role in figure.roles:
+                for title in role.titles:
+                    add(title, _Entry(FORM_TITLE, title, title))
+        for figure in gazetteer:
+            if figure.kind != "person":
+                continue
+            for alias in (figure.name, *figure.aliases):
+                stem = _cyrillic_stem(alias)
+                if stem and stem.lower() not in listed:
+                    add(stem, _Entry(FORM_NAME, figure.id, stem, needs_suffix=True))
+            words = figure.name.split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
+                add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+        for key, bucket in entries.items():
+            self._automaton.add_word(key, tuple(bucket))
+        self._empty = not entries
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def spot(self, text: str, when: date | None) -> list[FigureHit]:
+        if self._empty or not text:
+            return []
+        lowered = _normalise(lower_same_length(text))
+        candidates: list[FigureHit] = []
+        for end_index, bucket in self._automaton.iter(lowered):
+            end = end_index + 1
+            alias_len = len(bucket[0].alias)
+            start = end - alias_len
+            hit = self._accept(text, start, end, bucket, when)
+            if hit is not None:
+                candidates.extend(hit)
+        return self._resolve(self._longest(candidates))
+
+    def _accept(self, text: str, start: int, end: int, bucket: tuple[_Entry, ...],
+                when: date | None) -> list[FigureHit] | None:
+        alias = bucket[0].alias
+        surface = text[start:end]
+        first, last = alias[0], alias[-1]
+        if _char_needs_boundary(first) and start > 0 and _is_word_char(text[start - 1]):
+            left = text[start - 1]
+            if not (left in _ARABIC_PROCLITICS and (start < 2 or not _is_word_char(text[start - 2]))):
+                return None
+        suffix = ""
+        if _char_needs_boundary(last) and end < len(text) and _is_word_char(text[end]):
+            run_end = end
+            while run_end < len(text) and _is_word_char(text[run_end]) and run_end - end < 4:
+                run_end += 1
+            if run_end < len(text) and _is_word_char(text[run_end]):
+                return None
+            suffix = text[end:run_end].lower()
+            if not last.isalpha() or len(alias.split()[-1]) < 4 or suffix not in INFLECTION_SUFFIXES:
+                return None
+        hits: list[FigureHit] = []
+        for entry in bucket:
+            if entry.needs_suffix and not suffix:
+                continue
+            if entry.form != FORM_TITLE and not _case_ok(entry.alias, surface):
+                continue
+            figure_id = entry.target
+            if entry.form == FORM_TITLE:
+                holder = self.gazetteer.holder_of(entry.target, when)
+                if holder is None:
+                    continue
+                figure_id = holder
+            possessive = suffix == "s" or text.startswith(("'s", "’s"), end) or (
+                text.startswith(("'", "’"), end) and surface.endswith("s")
+            ) or _TURKISH_GENITIVE.match(text, end) is not None or text.startswith(
+                _POSTPOSED_GENITIVES, end)
+            hits.append(FigureHit(figure_id, start, end + len(suffix), entry.form,
+                                  text[start:end + len(suffix)], possessive, suffix))
+        return hits
+
+    @staticmethod
+    def _longest(candidates: list[FigureHit]) -> list[FigureHit]:
+        """Keep the longest match where matches overlap (all readings of one span kept)."""
+        candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken: set[tuple[int, int]] = set()
+        occupied = bytearray(max((h.end for h in candidates), default=0))
+        kept: list[FigureHit] = []
+        for hit in candidates:
+            span = (hit.start, hit.end)
+            if span in taken:
+                kept.append(hit)
+                continue
+            if occupied.find(1, hit.start, hit.end) != -1:
+                continue
+            taken.add(span)
+            occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            kept.append(hit)
+        kept.sort(key=lambda h: h.start)
+        return kept
+
+    def _resolve(self, hits: list[FigureHit]) -> list[FigureHit]:
+        """One reading per span: prefer figures the article names unambiguously."""
+        firm: set[str] = set()
+        by_span: dict[tuple[int, int], list[FigureHit]] = {}
+        for hit in hits:
+            by_span.setdefault((hit.start, hit.end), []).append(hit)
+        for readings in by_span.values():
+            names = {h.figure_id for h in readings if h.form in (FORM_NAME, FORM_HANDLE, FORM_TITLE)}
+            if len(names) == 1:
+                firm |= names
+        out: list[FigureHit] = []
+        for readings in by_span.values():
+            strong = [h for h in readings if h.form != FORM_SURNAME]
+            weak = [h for h in readings if h.form == FORM_SURNAME and h.figure_id in firm]
+            pool = strong or weak
+            if not pool:
+                continue
+            chosen = next((h for h in pool if h.figure_id in firm), pool[0])
+            out.append(chosen)
+        out.sort(key=lambda h: h.start)
+        return out
+
+
+_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
+# "Erdoğan'ın daveti": a Turkish genitive after the apostrophe makes the name a possessor.
+# Genitive particles that follow the possessor: "मोदी का न्योता", "安倍首相の招待".
+_POSTPOSED_GENITIVES = (" का ", " के ", " की ", "の", "의 ")
+_TURKISH_GENITIVE = re.compile(r"['’](?:n?[ıiuü]n)(?!\w)")
+
+
+def lower_same_length(text: str) -> str:
+    """Lower case with one character for one ("İ" would become two)."""
+    lowered = text.replace("İ", "i").lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.replace("İ", "i"))
+
+
+def _normalise(lowered: str) -> str:
+    """Hyphens match spaces ("Maison-Blanche" = "Maison Blanche"); one char for one."""
+    return lowered.translate(_HYPHENS)
+
+
+def _case_ok(alias: str, surface: str) -> bool:
+    """A capitalised alias must not match a lowercase word ("May" is not "may")."""
+    if alias.islower() or not any(c.isalpha() for c in alias):
+        return True
+    if len(alias) <= 3:
+        return surface == alias or surface == alias.upper()
+    first_alpha = next((c for c in surface if c.isalpha()), "")
+    alias_first = next((c for c in alias if c.isalpha()), "")
+    return not (alias_first.isupper() and first_alpha.islower())

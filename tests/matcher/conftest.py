@@ -1,0 +1,40 @@
+"""Fixtures for the matcher tests: a small gazetteer written for the tests, the real lexicons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.domain import Article, MatchResult
+from bot.matcher import Matcher
+
+HERE = Path(__file__).resolve().parent
+SMALL_FIGURES = HERE / "figures_small.toml"
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Matcher:
+    return Matcher.load(SMALL_FIGURES)
+
+
+@pytest.fixture(scope="session")
+def match(matcher: Matcher) -> Callable[..., MatchResult]:
+    def run(text: str, *, title: str = "", date: str = "2023-05-01", lang: str | None = None
+            ) -> MatchResult:
+        published = datetime.fromisoformat(date).replace(hour=12, tzinfo=UTC)
+        return matcher.match(Article(key="t", text=text, title=title, published=published,
+                                     lang=lang))
+
+    return run
+
+
+def pairs(result: MatchResult) -> set[tuple[str, str, str]]:
+    """(inviter id or name, invitee id or name, status) of each mention."""
+    return {
+        (m.inviter.figure_id or m.inviter.name, m.invitee.figure_id or m.invitee.name,
+         m.status.value)
+        for m in result.mentions
+    }
