@@ -110,11 +110,35 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Observation:
+    """Something an article reports between two figures WITHOUT calling it an invitation:
+    they met, a visit took place, a planned trip was called off, one agreed or refused to
+    meet the other.
+
+    It is not an invitation and never creates one (and `analyze` does not report it), but
+    it can move an invitation the tracker already holds for the same two figures, in
+    either direction: "Biden and Lula met at the White House" is how most outlets report
+    that an invitation took place. `first` and `second` are in the order the text gives;
+    the tracker ignores the order.
+    """
+
+    first: Party
+    second: Party
+    occasion: Occasion
+    status: Status  # took_place, withdrawn (called off), accepted, declined, responded
+    confidence: float
+    evidence: str
+    lang: str
+    status_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MatchResult:
     """The matcher's whole answer for one article."""
 
     lang: str  # detected language code (ISO 639-1 where one exists), "und" if unknown
     mentions: tuple[Mention, ...] = ()
+    observations: tuple[Observation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
