@@ -3,8 +3,8 @@
 Input, one article per line: {"id": str, "text": str, "title": str?, "date": "YYYY-MM-DD"?,
 "lang": str?, "url": str?}. Output, one line per input line, in order: {"id", "lang",
 "invitations": [{"inviter", "invitee", "occasion", "status", "confidence", "evidence"}]},
-or {"id", "error"} for a malformed line. Blank lines are skipped. Keep this stable: other
-tools and our evaluation depend on it.
+or {"id", "error"} for a malformed (or blank) line. Keep this stable: other tools and our
+evaluation depend on it.
 """
 
 from __future__ import annotations
@@ -87,10 +87,21 @@ def _id_of(line: str) -> Any:
     return obj.get("id") if isinstance(obj, dict) else None
 
 
-def analyze_lines(lines: Iterable[str], matcher: Matcher) -> Iterator[dict[str, Any]]:
-    """One output object per non-blank input line, in order; never raises on bad input."""
-    for number, line in enumerate(lines, start=1):
+def analyze_lines(lines: Iterable[str | bytes], matcher: Matcher) -> Iterator[dict[str, Any]]:
+    """One output object per input line, in order; never raises on bad input. Lines may
+    be bytes (read as UTF-8, so one badly encoded line costs only that line)."""
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield {"id": None, "error": f"line {number}: not UTF-8 text ({exc.reason} at "
+                                            f"byte {exc.start})"}
+                continue
+        else:
+            line = raw
         if not line.strip():
+            yield {"id": None, "error": f"line {number}: empty line"}
             continue
         try:
             article = article_from_json(json.loads(line))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,31 @@ from bot.tracker import TrackerPolicy, sweep_quiet
 log = logging.getLogger(__name__)
 
 HEARTBEAT_FILE = "heartbeat"
+
+
+def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
+                        env: Mapping[str, str] | None = None) -> Config:
+    """The configuration, with feed URLs checked exactly as `feeds add` checks them."""
+    return load_config(config_dir, env,
+                       url_check=lambda url, private: validate_feed_url(url, allow_private=private))
+
+
+def sync_config_feeds(store: Store, config: Config, now: datetime) -> tuple[int, int]:
+    """Make the store's config-origin feeds match config/feeds.toml; returns (added,
+    removed). Feeds added by command or from Discord (origin "user") are left alone."""
+    wanted = {f.url: f for f in config.feeds}
+    added = removed = 0
+    with store.unit() as unit:
+        existing = {f.url: f for f in unit.list_feeds()}
+        for url, entry in wanted.items():
+            if url not in existing:
+                unit.add_feed(url, title=entry.name, lang=entry.lang, origin="config", now=now)
+                added += 1
+        for url, record in existing.items():
+            if record.origin == "config" and url not in wanted:
+                unit.remove_feed(url)
+                removed += 1
+    return added, removed
 
 
 def utc_now() -> datetime:
@@ -84,7 +110,7 @@ class App:
 
     @classmethod
     def from_config_dir(cls, config_dir: str | None = None, **kwargs: Any) -> App:
-        return cls(load_config(config_dir), **kwargs)
+        return cls(load_checked_config(config_dir), **kwargs)
 
     @property
     def settings(self) -> Settings:
@@ -95,23 +121,7 @@ class App:
 
     # -- configuration -----------------------------------------------------------
     def sync_config_feeds(self) -> tuple[int, int]:
-        """Make the store's config-origin feeds match config/feeds.toml; returns
-        (added, removed). Feeds added by command (origin "user") are left alone."""
-        wanted = {f.url: f for f in self.config.feeds}
-        added = removed = 0
-        now = self.clock()
-        with self.store.unit() as unit:
-            existing = {f.url: f for f in unit.list_feeds()}
-            for url, entry in wanted.items():
-                if url not in existing:
-                    unit.add_feed(url, title=entry.name, lang=entry.lang, origin="config",
-                                  now=now)
-                    added += 1
-            for url, record in existing.items():
-                if record.origin == "config" and url not in wanted:
-                    unit.remove_feed(url)
-                    removed += 1
-        return added, removed
+        return sync_config_feeds(self.store, self.config, self.clock())
 
     def reload_if_changed(self) -> bool:
         """Reload edited config files; an invalid edit is reported and the last good
@@ -120,7 +130,7 @@ class App:
         if not changed:
             return False
         try:
-            config = load_config(self.config.config_dir)
+            config = load_checked_config(self.config.config_dir)
             figures_changed = any(p.endswith("figures.toml") for p in changed)
             matcher = Matcher.load(config.figures_path) if figures_changed else self._matcher
         except ConfigError as exc:

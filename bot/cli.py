@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from bot.config import Config, load_config
+from bot.config import Config
 from bot.domain import InvitationState, Status
 from bot.errors import ConfigError, InvitewatchError
+from bot.notify.console import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,12 +39,20 @@ class Context:
             env = dict(os.environ)
             if self.database:
                 env["DATABASE_URL"] = self.database
-            self._config = load_config(self.config_dir, env)
+            from bot.app import load_checked_config
+            self._config = load_checked_config(self.config_dir, env)
         return self._config
 
     def store(self) -> Any:
         from bot.store import open_store
         return open_store(self.config.settings.database_url())
+
+    def synced_store(self) -> Any:
+        """The store with config/feeds.toml's feeds in it, as the running bot has them."""
+        from bot.app import sync_config_feeds
+        store = self.store()
+        sync_config_feeds(store, self.config, datetime.now(UTC))
+        return store
 
     def matcher(self) -> Any:
         from bot.matcher import Matcher
@@ -51,6 +61,17 @@ class Context:
     def app(self) -> Any:
         from bot.app import App
         return App(self.config)
+
+
+def json_line(obj: Any) -> str:
+    """One JSON line; text the terminal's encoding cannot carry (a lone surrogate from a
+    \\ud800 escape) is written as an escape instead of failing the whole run."""
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(obj, ensure_ascii=True)
+    return text
 
 
 def friendly_errors(func: F) -> F:
@@ -139,7 +160,7 @@ def demo(ctx: Context, delay: float) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.File("rb"), default="-")
 @click.option("--progress/--no-progress", default=None,
               help="Show progress on stderr (default: when stderr is a terminal).")
 @click.pass_obj
@@ -157,7 +178,7 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
     out = sys.stdout
     count = 0
     for obj in analyze_lines(file, matcher):
-        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.write(json_line(obj) + "\n")
         count += 1
         if show and count % 100 == 0:
             click.echo(f"\r{count} articles", err=True, nl=False)
@@ -209,13 +230,23 @@ def replay(ctx: Context, file: Any, database: str | None) -> None:
     from bot.store import open_store
 
     articles = []
+    first_line: dict[str, int] = {}
     for number, line in enumerate(file, start=1):
         if not line.strip():
             continue
         try:
-            articles.append(json.loads(line))
+            article = json.loads(line)
         except ValueError as exc:
             click.echo(f"line {number}: not JSON ({exc}); skipped", err=True)
+            continue
+        ident = str(article.get("id")) if isinstance(article, dict) else None
+        if ident is not None and ident in first_line:
+            click.echo(f"line {number}: id {ident!r} was already used on line "
+                       f"{first_line[ident]}; skipped as a duplicate", err=True)
+            continue
+        if ident is not None:
+            first_line[ident] = number
+        articles.append(article)
     with tempfile.TemporaryDirectory() as tmp:
         url = database or f"sqlite:///{Path(tmp) / 'replay.db'}"
         store = open_store(url)
@@ -256,15 +287,25 @@ def invitation_to_json(inv: InvitationState) -> dict[str, Any]:
     }
 
 
+_SPAN = re.compile(r"^(\d{1,5})\s*([dw])$")
+
+
 def _parse_since(value: str | None) -> datetime | None:
+    """YYYY-MM-DD, or a span back from now: "7d", "2w" (as /invitations accepts)."""
     if not value:
         return None
-    if value.endswith("d") and value[:-1].isdigit():
-        return datetime.now(UTC) - timedelta(days=int(value[:-1]))
+    text = value.strip().lower()
+    span = _SPAN.match(text)
+    if span:
+        days = int(span.group(1)) * (7 if span.group(2) == "w" else 1)
+        if days > 36500:
+            raise click.BadParameter("a span of at most 100 years, please", param_hint="--since")
+        return datetime.now(UTC) - timedelta(days=days)
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        return datetime.combine(date.fromisoformat(text), time(0), tzinfo=UTC)
     except ValueError as exc:
-        raise click.BadParameter('use YYYY-MM-DD or a number of days like "7d"') from exc
+        raise click.BadParameter('use YYYY-MM-DD, or a span like "7d" or "2w"',
+                                 param_hint="--since") from exc
 
 
 @invitations.command(name="list")
@@ -293,6 +334,9 @@ def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
         click.echo(json.dumps([invitation_to_json(i) for i in items], ensure_ascii=False,
                               indent=2))
         return
+    if not items and (status or figure or since):
+        click.echo("no invitations match these filters")
+        return
     click.echo(format_table(items))
 
 
@@ -301,8 +345,9 @@ def format_table(items: list[InvitationState]) -> str:
         return "no invitations yet"
     rows = [("id", "inviter → invitee", "occasion", "status", "sources", "last update")]
     for inv in items:
-        rows.append((str(inv.id), f"{inv.inviter.name} → {inv.invitee.name}",
-                     inv.occasion.describe()[:40],
+        rows.append((str(inv.id),
+                     printable(f"{inv.inviter.name} → {inv.invitee.name}", one_line=True),
+                     printable(inv.occasion.describe(), one_line=True)[:40],
                      inv.status.value + (" (quiet)" if inv.quiet else ""),
                      str(len(inv.sources)), inv.last_update.date().isoformat()))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -311,7 +356,7 @@ def format_table(items: list[InvitationState]) -> str:
 
 
 @invitations.command(name="show")
-@click.argument("invitation_id", type=click.IntRange(1))
+@click.argument("invitation_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 @friendly_errors
@@ -326,14 +371,15 @@ def invitations_show(ctx: Context, invitation_id: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
         return
-    click.echo(f"#{inv.id} {inv.inviter.name} → {inv.invitee.name}: {inv.occasion.describe()}")
+    click.echo(printable(f"#{inv.id} {inv.inviter.name} → {inv.invitee.name}: "
+                         f"{inv.occasion.describe()}", one_line=True))
     click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}; first seen "
                f"{inv.first_seen.date()}, last update {inv.last_update.date()}")
     for e in inv.timeline:
-        click.echo(f"  {e.at.date()}  {e.status.value:<10} [{e.lang}] {e.outlet or ''} "
-                   f"{e.url or ''}")
+        click.echo(printable(f"  {e.at.date()}  {e.status.value:<10} [{e.lang}] "
+                             f"{e.outlet or ''} {e.url or ''}", one_line=True))
         if e.evidence:
-            click.echo(f"      “{e.evidence[:200]}”")
+            click.echo("      “" + printable(e.evidence[:200], one_line=True) + "”")
 
 
 # -- feeds -----------------------------------------------------------------------
@@ -352,13 +398,27 @@ def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None) -> Non
     """Add a feed by URL."""
     from bot.feeds.urls import validate_feed_url
     clean = validate_feed_url(url, allow_private=ctx.config.settings.polling.allow_private_addresses)
-    store = ctx.store()
+    if lang is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", lang):
+        raise click.BadParameter("a language code such as de or pt-BR", param_hint="--lang")
+    name = (printable(name, one_line=True)[:200] or None) if name else None
+    store = ctx.synced_store()
+    now = datetime.now(UTC)
     with store.unit() as unit:
         existed = unit.get_feed(clean) is not None
-        unit.add_feed(clean, title=name, lang=lang, origin="user", now=datetime.now(UTC))
-        unit.audit(actor="cli", guild_id=None, action="feed_add", detail={"url": clean},
-                   now=datetime.now(UTC))
+        if not existed:
+            unit.add_feed(clean, title=name, lang=lang, origin="user", now=now)
+            unit.audit(actor="cli", guild_id=None, action="feed_add", detail={"url": clean},
+                       now=now)
     click.echo(f"{'already present' if existed else 'added'}: {clean}")
+
+
+def _stored_url(ctx: Context, url: str) -> str:
+    """The URL as `feeds add` stored it (normalised), or as given if it does not parse."""
+    from bot.feeds.urls import validate_feed_url
+    try:
+        return validate_feed_url(url, allow_private=True)
+    except InvitewatchError:
+        return url.strip()
 
 
 @feeds.command(name="remove")
@@ -366,16 +426,23 @@ def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None) -> Non
 @click.pass_obj
 @friendly_errors
 def feeds_remove(ctx: Context, url: str) -> None:
-    """Remove a feed (its stored articles and invitations stay)."""
-    store = ctx.store()
+    """Remove a feed added by command or from Discord (its articles and invitations stay).
+    Feeds listed in config/feeds.toml are removed by editing that file."""
+    wanted = _stored_url(ctx, url)
+    store = ctx.synced_store()
     with store.unit() as unit:
-        removed = unit.remove_feed(url)
-        if removed:
-            unit.audit(actor="cli", guild_id=None, action="feed_remove", detail={"url": url},
-                       now=datetime.now(UTC))
-    if not removed:
+        record = unit.get_feed(wanted) or unit.get_feed(url.strip())
+        if record is not None and record.origin == "config":
+            where = ctx.config.config_dir / "feeds.toml" if ctx.config.config_dir else "feeds.toml"
+            raise click.ClickException(f"{record.url} is listed in {where}: remove it there "
+                                       "(the running bot picks the change up)")
+        if record is not None:
+            unit.remove_feed(record.url)
+            unit.audit(actor="cli", guild_id=None, action="feed_remove",
+                       detail={"url": record.url}, now=datetime.now(UTC))
+    if record is None:
         raise click.ClickException(f"no such feed: {url} (see `invitewatch feeds list`)")
-    click.echo(f"removed: {url}")
+    click.echo(f"removed: {record.url}")
 
 
 @feeds.command(name="list")
@@ -384,7 +451,7 @@ def feeds_remove(ctx: Context, url: str) -> None:
 @friendly_errors
 def feeds_list(ctx: Context, as_json: bool) -> None:
     """List feeds with their state, next poll and last error."""
-    store = ctx.store()
+    store = ctx.synced_store()
     with store.unit() as unit:
         records = unit.list_feeds()
     if as_json:
@@ -400,12 +467,14 @@ def feeds_list(ctx: Context, as_json: bool) -> None:
         return
     for f in records:
         ok = f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "never"
+        title = printable(f.title or "", one_line=True)
         click.echo(f"{f.state.value:<8} {f.url}")
-        click.echo(f"         {f.title or ''} [{f.lang or '?'}] origin={f.origin}, "
+        click.echo(f"         {title} [{f.lang or '?'}] origin={f.origin}, "
                    f"{f.entries_seen} entries, last success {ok}, "
                    f"next poll {f.next_poll_at:%Y-%m-%d %H:%M}")
         if f.last_error:
-            click.echo(f"         last error ({f.failure_count} in a row): {f.last_error}")
+            error = printable(f.last_error, one_line=True)
+            click.echo(f"         last error ({f.failure_count} in a row): {error}")
 
 
 # -- config and database ---------------------------------------------------------------
@@ -479,7 +548,13 @@ def health(ctx: Context, max_age: int) -> None:
     except (OSError, ValueError):
         click.echo(f"unhealthy: no heartbeat at {path}", err=True)
         sys.exit(1)
+    if beat.tzinfo is None:
+        beat = beat.replace(tzinfo=UTC)
     age = (datetime.now(UTC) - beat).total_seconds()
+    if age < -60:
+        click.echo(f"unhealthy: the heartbeat at {path} is dated in the future "
+                   f"({beat:%Y-%m-%d %H:%M}); was the clock changed?", err=True)
+        sys.exit(1)
     if age > max_age:
         click.echo(f"unhealthy: last poll cycle {age:.0f}s ago", err=True)
         sys.exit(1)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from bot.errors import ConfigError
+from bot.errors import ConfigError, InvitewatchError
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +28,27 @@ FEEDS_FILE = "feeds.toml"
 FIGURES_FILE = "figures.toml"
 
 _REPO_CONFIG = Path(__file__).resolve().parent.parent / "config"
+DATABASE_SCHEMES = ("sqlite://", "sqlite+pysqlite://", "postgresql://", "postgres://",
+                    "postgresql+psycopg://")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class StorageSettings(_Section):
     data_dir: str = Field("data", min_length=1)
     # Empty: SQLite at <data_dir>/invitewatch.db. Normally set via DATABASE_URL.
     database_url: SecretStr = SecretStr("")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: SecretStr) -> SecretStr:
+        url = value.get_secret_value().strip()
+        if url and not url.startswith(DATABASE_SCHEMES):
+            raise ValueError(f"{mask_url(url)!r} is not a database URL: use "
+                             "sqlite:///path/to/file.db or postgresql://user:password@host/dbname")
+        return SecretStr(url)
 
 
 class PollingSettings(_Section):
@@ -106,6 +118,11 @@ class DiscordSettings(_Section):
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
 
 class Settings(_Section):
     storage: StorageSettings = StorageSettings()
@@ -141,7 +158,8 @@ class Settings(_Section):
 class FeedEntry(_Section):
     url: str = Field(min_length=8, max_length=2048)
     name: str | None = Field(None, max_length=200)
-    lang: str | None = Field(None, min_length=2, max_length=8)
+    lang: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
+                             description="an ISO 639-1 code such as de or pt-BR")
 
     @field_validator("url")
     @classmethod
@@ -179,7 +197,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
 
 
 def mask_url(url: str) -> str:
-    """Hide the password in a database URL."""
+    """Hide the password in a database URL, in its credentials or its query string."""
+    url = re.sub(r"(?i)([?&](?:password|pass|pwd)=)[^&]*", r"\1***", url)
     if "://" not in url or "@" not in url:
         return url
     scheme, rest = url.split("://", 1)
@@ -212,6 +231,8 @@ def _read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
         return {}
     except tomllib.TOMLDecodeError as exc:
         problems.append(f"{path}: not valid TOML: {exc}")
+    except UnicodeDecodeError:
+        problems.append(f"{path}: not UTF-8 text (is it the right file?)")
     except OSError as exc:
         problems.append(f"{path}: cannot be read: {exc.strerror or exc}")
     return {}
@@ -237,10 +258,14 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
         if value is None and var == "DISCORD_TOKEN" and env.get("DISCORD_TOKEN_FILE"):
             token_file = Path(env["DISCORD_TOKEN_FILE"])
             try:
-                value = token_file.read_text(encoding="utf-8").strip()
+                value = token_file.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise ConfigError([f"DISCORD_TOKEN_FILE={token_file}: not a text file"]) from exc
             except OSError as exc:
                 raise ConfigError([f"DISCORD_TOKEN_FILE={token_file}: cannot be read: {exc}"]) from exc
-        if value is not None and value != "":
+        # Surrounding blanks are never part of a value; a blank value means "not set".
+        value = value.strip() if value is not None else None
+        if value:
             out.setdefault(section, {})[key] = value
     return out
 
@@ -253,7 +278,13 @@ def _merge(base: dict[str, Any], over: Mapping[str, Mapping[str, Any]]) -> dict[
     return merged
 
 
-def _validate_feeds(raw: dict[str, Any], path: Path, problems: list[str]) -> tuple[FeedEntry, ...]:
+UrlCheck = Callable[[str, bool], str]
+"""(url, allow_private) -> the normalised URL; raises InvitewatchError saying what is wrong."""
+
+
+def _validate_feeds(raw: dict[str, Any], path: Path, problems: list[str],
+                    url_check: UrlCheck | None = None,
+                    allow_private: bool = False) -> tuple[FeedEntry, ...]:
     """Each entry on its own, so one bad entry does not hide the others' problems."""
     for key in raw:
         if key != "feeds":
@@ -270,6 +301,12 @@ def _validate_feeds(raw: dict[str, Any], path: Path, problems: list[str]) -> tup
         except ValidationError as exc:
             problems.extend(_describe(exc, path, prefix=f"feeds.{i}."))
             continue
+        if url_check is not None:
+            try:
+                entry = entry.model_copy(update={"url": url_check(entry.url, allow_private)})
+            except InvitewatchError as exc:
+                problems.append(f"{path}: feeds.{i}.url: {exc}")
+                continue
         if entry.url in first_index:
             problems.append(f"{path}: feeds.{i}.url: duplicate of feeds.{first_index[entry.url]}"
                             f" ({entry.url})")
@@ -280,8 +317,12 @@ def _validate_feeds(raw: dict[str, Any], path: Path, problems: list[str]) -> tup
 
 
 def load_config(config_dir: str | os.PathLike[str] | None = None,
-                env: Mapping[str, str] | None = None) -> Config:
-    """Read and validate every configuration file; raise ConfigError listing ALL problems."""
+                env: Mapping[str, str] | None = None,
+                url_check: UrlCheck | None = None) -> Config:
+    """Read and validate every configuration file; raise ConfigError listing ALL problems.
+
+    `url_check` validates and normalises each feed URL the way `feeds add` does (the
+    composition root passes the feeds layer's validator)."""
     env = os.environ if env is None else env
     directory = find_config_dir(config_dir, env)
     problems: list[str] = []
@@ -297,8 +338,9 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
         feeds_path = directory / FEEDS_FILE
         raw_settings = _read_toml(settings_path, problems)
         raw_feeds = _read_toml(feeds_path, problems)
+        discord_section = raw_settings.get("discord")
         for secret in ("token",):
-            if secret in raw_settings.get("discord", {}):
+            if isinstance(discord_section, dict) and secret in discord_section:
                 problems.append(f"{settings_path}: discord.token: secrets do not belong in "
                                 "config files; set the DISCORD_TOKEN environment variable")
         figures_path = directory / FIGURES_FILE
@@ -331,7 +373,8 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
                 var = env_names.get((loc[0], loc[1])) if len(loc) == 2 else None
                 if var and loc[1] in overrides.get(loc[0], {}):
                     problems.append(f"environment {var}: {err['msg']}")
-    feeds = _validate_feeds(raw_feeds, feeds_path, problems)
+    feeds = _validate_feeds(raw_feeds, feeds_path, problems, url_check,
+                            settings.polling.allow_private_addresses)
     if problems:
         raise ConfigError(problems)
     return Config(settings=settings, feeds=feeds, config_dir=directory,

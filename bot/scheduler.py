@@ -3,6 +3,7 @@ configuration. Each job runs at most once at a time (max_instances=1, coalesce).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ def _guarded(name: str, job: Callable[[], Awaitable[object]]) -> Callable[[], Aw
     async def run() -> None:
         try:
             await job()
+        except asyncio.CancelledError:
+            # Shutting down in the middle of a run: nothing to report.
+            log.info("job %s stopped by shutdown", name)
         except Exception:  # a failing run is logged and the next one happens as scheduled
             log.exception("job %s failed", name)
     run.__name__ = f"invitewatch_{name}"

@@ -31,7 +31,7 @@ def test_output_follows_the_contract_line_for_line(matcher: Matcher) -> None:
         json.dumps({"id": 7, "text": "Nothing here."}),
     ]
     out = list(analyze_lines(lines, matcher))
-    assert [o.get("id") for o in out] == ["a", None, "c", "d", None, "7"]
+    assert [o.get("id") for o in out] == ["a", None, None, "c", "d", None, "7"]
     first = out[0]
     assert set(first) == {"id", "lang", "invitations"}
     assert first["lang"] == "en"
@@ -41,10 +41,11 @@ def test_output_follows_the_contract_line_for_line(matcher: Matcher) -> None:
         "Elon Musk", "Vladimir Putin", "pending")
     assert 0 <= inv["confidence"] <= 1
     assert "Clubhouse" in inv["occasion"]
-    assert "line 3" in out[1]["error"]
-    assert '"text"' in out[2]["error"]
-    assert "YYYY-MM-DD" in out[3]["error"]
-    assert out[5]["invitations"] == []
+    assert out[1]["error"] == "line 2: empty line"  # one output line per input line
+    assert "line 3" in out[2]["error"]
+    assert '"text"' in out[3]["error"]
+    assert "YYYY-MM-DD" in out[4]["error"]
+    assert out[6]["invitations"] == []
 
 
 def test_date_becomes_noon_utc() -> None:

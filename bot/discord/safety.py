@@ -65,10 +65,12 @@ def safe_link_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    if parts.username is not None or len(url) > MAX_LINK_URL or any(ch.isspace() for ch in url):
+    if parts.username is not None or any(ch.isspace() for ch in url):
         return None
     # "@" is encoded too, so "…/@everyone" in a link cannot read as a mention anywhere.
-    return quote(url, safe=":/?#[]!$&'*+,;=%-._~")
+    # The limit applies to what Discord receives: percent-encoding can triple a length.
+    encoded = quote(url, safe=":/?#[]!$&'*+,;=%-._~")
+    return encoded if len(encoded) <= MAX_LINK_URL else None
 
 
 def link(label: str, url: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -18,8 +19,22 @@ _HEADINGS = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """Text from feeds and users made safe for a terminal: no escape sequences, bells or
+    other control characters (and, with `one_line`, no line breaks to forge lines with)."""
+    text = _CONTROL.sub("", text)
+    return " ".join(text.split()) if one_line else text
+
+
 def format_notification(n: Notification) -> str:
-    """A plain-text rendering with the content of the Discord embed."""
+    """A plain-text rendering with the content of the Discord embed, safe for a terminal."""
+    return printable(_format(n))
+
+
+def _format(n: Notification) -> str:
     ident = f" #{n.invitation_id}" if n.invitation_id is not None else ""
     status = f"{STATUS_SYMBOLS[n.status]} {n.status.value}"
     if n.previous_status is not None and n.previous_status != n.status:

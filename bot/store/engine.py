@@ -55,7 +55,14 @@ def _mask_raw(text: str) -> str:
     return f"{head}://{user}:***@{host}" if ":" in creds else text
 
 
+_SECRET_QUERY_KEYS = ("password", "pass", "pwd")
+
+
 def masked(url: URL) -> str:
+    """The URL for messages: its password hidden, in the credentials or the query."""
+    secret = {k: "***" for k in url.query if k.lower() in _SECRET_QUERY_KEYS}
+    if secret:
+        url = url.update_query_dict(secret)
     return url.render_as_string(hide_password=True)
 
 

@@ -20,9 +20,6 @@ def _output_lines(stdout: bytes) -> list[dict[str, object]]:
     return [json.loads(line) for line in stdout.decode("utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.xfail(strict=True, reason="a JSON line with a lone surrogate escape (\\ud800, valid "
-                   "JSON) is echoed into the evidence, and writing it raises UnicodeEncodeError: "
-                   "traceback, and every later line is lost")
 def test_analyze_survives_a_lone_surrogate_escape(sandbox: Sandbox) -> None:
     odd = ('{"id": "odd", "text": "Emmanuel Macron has invited Joe Biden \\ud800 to Paris '
            'for a state visit."}')
@@ -34,8 +31,6 @@ def test_analyze_survives_a_lone_surrogate_escape(sandbox: Sandbox) -> None:
     assert rows[1]["invitations"], rows[1]
 
 
-@pytest.mark.xfail(strict=True, reason="a line that is not UTF-8 raises UnicodeDecodeError while "
-                   "reading: traceback, exit 1, and NO output at all, not even for good lines")
 def test_analyze_reports_a_line_that_is_not_utf8_and_goes_on(sandbox: Sandbox) -> None:
     stdin = (json.dumps(GOOD).encode() + b"\n"
              + b'{"id": "latin1", "text": "Gr\xfc\xdfe aus M\xfcnchen"}\n'
@@ -59,9 +54,6 @@ def test_analyze_gives_an_error_line_for_each_malformed_line(sandbox: Sandbox) -
     assert rows[5]["id"] == "good" and rows[5]["invitations"]
 
 
-@pytest.mark.xfail(strict=True, reason="replay keeps the first article of an id and silently "
-                   "drops a later one with the same id and different text: no message, and the "
-                   "summary still counts it")
 def test_replay_does_not_silently_drop_an_article_reusing_an_id(sandbox: Sandbox) -> None:
     first = {"id": "a1", "date": "2022-05-02", "lang": "en",
              "text": "Emmanuel Macron has invited Joe Biden to Paris for a state visit."}
@@ -101,10 +93,6 @@ def test_demo_tells_the_story_it_narrates(sandbox: Sandbox) -> None:
     assert "responded → 🚫 withdrawn" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="control characters from article text reach the console "
-                   "raw: ESC sequences in a feed item clear the screen / retitle the terminal of "
-                   "whoever runs `run`, `poll --once` or `replay` (html_to_text and the console "
-                   "notifier keep them)")
 def test_console_notifications_carry_no_terminal_escape_sequences(sandbox: Sandbox) -> None:
     hostile = {"id": "esc", "date": "2022-05-02", "lang": "en", "url": "https://news.example.org/1",
                "text": "Olaf Scholz has invited Emmanuel Macron \x1b[2J\x1b]0;owned\x07 to "

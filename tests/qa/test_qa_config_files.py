@@ -21,24 +21,18 @@ def test_config_check_passes_on_the_sandbox(cli: Callable[..., Result]) -> None:
     assert "configuration OK" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="a non-UTF-8 invitewatch.toml raises UnicodeDecodeError "
-                   "out of bot/config.py:_read_toml (only TOMLDecodeError/OSError are caught)")
 def test_config_check_reports_a_binary_settings_file(sandbox: Sandbox,
                                                      cli: Callable[..., Result]) -> None:
     (sandbox.config_dir / "invitewatch.toml").write_bytes(NOT_UTF8)
     assert_user_error(cli("config", "check"), "invitewatch.toml")
 
 
-@pytest.mark.xfail(strict=True, reason="a non-UTF-8 feeds.toml raises UnicodeDecodeError "
-                   "out of bot/config.py:_read_toml")
 def test_config_check_reports_a_binary_feeds_file(sandbox: Sandbox,
                                                   cli: Callable[..., Result]) -> None:
     (sandbox.config_dir / "feeds.toml").write_bytes(NOT_UTF8)
     assert_user_error(cli("config", "check"), "feeds.toml")
 
 
-@pytest.mark.xfail(strict=True, reason="`discord = 5` makes load_config test `'token' in 5`: "
-                   "TypeError instead of a problem naming discord")
 def test_config_check_reports_a_section_that_is_not_a_table(sandbox: Sandbox,
                                                             cli: Callable[..., Result]) -> None:
     (sandbox.config_dir / "invitewatch.toml").write_text("discord = 5\n", encoding="utf-8")
@@ -75,16 +69,12 @@ def test_config_check_reports_figures_missing_name_duplicate_id_reversed_dates(
     assert_user_error(result, "nameless", "duplicate id", "before")
 
 
-@pytest.mark.xfail(strict=True, reason="DATABASE_URL=garbage passes config check; the other "
-                   "commands then silently create a SQLite file named 'garbage' in the cwd")
 def test_config_check_rejects_a_database_url_that_is_not_a_url(
         sandbox: Sandbox, cli: Callable[..., Result]) -> None:
     result = cli("config", "check", env={"DATABASE_URL": "garbage"})
     assert_user_error(result, "DATABASE_URL")
 
 
-@pytest.mark.xfail(strict=True, reason="DATABASE_URL=garbage is taken as sqlite:///garbage: "
-                   "`invitations list` succeeds and leaves a database file in the cwd")
 def test_commands_refuse_a_database_url_that_is_not_a_url(
         sandbox: Sandbox, cli: Callable[..., Result]) -> None:
     result = cli("invitations", "list", env={"DATABASE_URL": "garbage"})
@@ -92,9 +82,6 @@ def test_commands_refuse_a_database_url_that_is_not_a_url(
     assert_user_error(result, "garbage")
 
 
-@pytest.mark.xfail(strict=True, reason="a running bot whose invitewatch.toml is overwritten "
-                   "with non-UTF-8 bytes gets UnicodeDecodeError from reload_if_changed instead "
-                   "of keeping the last good configuration (logged with a traceback every 5 s)")
 def test_reload_keeps_the_last_good_configuration_after_a_binary_edit(
         sandbox: Sandbox) -> None:
     import os
@@ -117,8 +104,6 @@ def test_reload_keeps_the_last_good_configuration_after_a_binary_edit(
     assert app.config.settings == config.settings
 
 
-@pytest.mark.xfail(strict=True, reason="DISCORD_TOKEN_FILE pointing at a non-UTF-8 file raises "
-                   "UnicodeDecodeError (bot/config.py:_env_overrides catches OSError only)")
 def test_config_check_reports_a_token_file_that_is_not_text(sandbox: Sandbox,
                                                             cli: Callable[..., Result]) -> None:
     token_file = sandbox.root / "token.bin"
@@ -128,8 +113,6 @@ def test_config_check_reports_a_token_file_that_is_not_text(sandbox: Sandbox,
     assert "ELF" not in result.output  # never echo what may be a secret
 
 
-@pytest.mark.xfail(strict=True, reason="a blank DISCORD_TOKEN ('  ') counts as a token: config "
-                   "check passes and `run` tries to log in to Discord with it")
 def test_a_blank_token_is_refused_or_means_no_token(sandbox: Sandbox) -> None:
     from bot.config import ConfigError, load_config
 
@@ -142,9 +125,6 @@ def test_a_blank_token_is_refused_or_means_no_token(sandbox: Sandbox) -> None:
     assert token == "", "a blank token must be refused or mean no token (the console notifier)"
 
 
-@pytest.mark.xfail(strict=True, reason="feeds.toml is checked more loosely than `feeds add`: "
-                   "loopback hosts, credentials and spaces in the URL, and a unicode/punycode "
-                   "spelling of one feed all pass `config check`")
 @pytest.mark.parametrize("entries, expected", [
     ('url = "http://localhost/feed.xml"', "localhost"),
     ('url = "https://user:secret@news.example.com/feed.xml"', "credentials"),
@@ -158,9 +138,6 @@ def test_config_check_validates_feed_urls_like_feeds_add(
     assert_user_error(cli("config", "check"), "feeds.toml", expected)
 
 
-@pytest.mark.xfail(strict=True, reason="a PostgreSQL password passed as ?password=... (a form libpq "
-                   "accepts) is printed in clear by config check and the connection error; "
-                   "mask_url only hides user:password@")
 @pytest.mark.parametrize("command", [("config", "check"), ("invitations", "list")])
 def test_a_password_in_the_database_url_query_is_never_printed(
         cli: Callable[..., Result], command: tuple[str, ...]) -> None:

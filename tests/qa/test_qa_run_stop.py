@@ -12,8 +12,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
-
 from tests.qa.qa_support import USER_ENV, Sandbox
 
 
@@ -52,8 +50,6 @@ def silent_feed_server() -> Iterator[tuple[int, threading.Event]]:
         listener.close()
 
 
-@pytest.mark.xfail(strict=True, reason="Ctrl-C during a fetch: APScheduler logs the cancelled poll "
-                   "job as 'raised an exception' with a CancelledError traceback (ERROR level)")
 def test_ctrl_c_during_a_fetch_stops_without_a_traceback(sandbox: Sandbox) -> None:
     with silent_feed_server() as (port, connected):
         (sandbox.config_dir / "feeds.toml").write_text(
