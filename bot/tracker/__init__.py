@@ -1,0 +1,10 @@
+"""The tracker: which invitation a report belongs to, the status machine, the timeline.
+
+Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
+"""
+
+from bot.tracker.occasion import normalise_occasion
+from bot.tracker.policy import TrackerPolicy
+from bot.tracker.track import candidate_pairs, sweep_quiet, track
+
+__all__ = ["TrackerPolicy", "candidate_pairs", "normalise_occasion", "sweep_quiet", "track"]

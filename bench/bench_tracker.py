@@ -1,0 +1,203 @@
+"""Benchmark: the tracker and the store under a growing history.
+
+Replays synthetic reports (default 100,000 carrying 10,000 invitations) through the store the
+way the pipeline does, minus the matcher: per report one transaction that stores the
+article, asks the store for the candidate invitations of the mention's pairs, runs the
+tracker and saves its outcomes with their outbox notifications. Reports/s is measured over
+the first and the last 10% of the run: finding candidates must use an index, so the last
+10% (with 90% of the history stored) should be about as fast as the first.
+
+    .venv/bin/python bench/bench_tracker.py                       # SQLite and PostgreSQL
+    .venv/bin/python bench/bench_tracker.py --reports 5000 --invitations 500 --backend sqlite
+    .venv/bin/python bench/bench_tracker.py --pg-url postgresql+psycopg://user@host:5432/db
+
+PostgreSQL runs in a schema of its own, dropped afterwards; SQLite in a temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.domain import Article, Mention, Occasion, OccasionKind, Party, Report, Source, Status
+from bot.feeds.text import content_hash
+from bot.store import open_store
+from bot.store.api import InvitationFilter, Store
+from bot.tracker import TrackerPolicy, candidate_pairs, track
+
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+START = datetime(2020, 1, 1, tzinfo=UTC)
+PLACES = ("Moscow", "Kyiv", "Paris", "Berlin", "the White House", "Beijing", "Istanbul",
+          "Rome", "London", "Tokyo", None)
+KINDS = (OccasionKind.VISIT, OccasionKind.DEBATE, OccasionKind.INTERVIEW,
+         OccasionKind.CONVERSATION, OccasionKind.EVENT)
+# The life of one invitation, one status per report (later reports repeat the last).
+LIFE = (Status.PENDING, Status.PENDING, Status.RESPONDED, Status.RESPONDED, Status.ACCEPTED,
+        Status.ACCEPTED, Status.ACCEPTED, Status.TOOK_PLACE, Status.TOOK_PLACE,
+        Status.TOOK_PLACE)
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticReport:
+    serial: int
+    article: Article
+    report: Report
+
+
+def synthetic_reports(reports: int, invitations: int, seed: int = 7) -> list[SyntheticReport]:
+    """`reports` reports spread over `invitations` invitations between ~invitations/5
+    figures, dated over about three years, each invitation's reports within ~6 weeks; sorted
+    by date. Figure pairs recur, with other places, so the tracker has to tell them apart."""
+    rng = random.Random(seed)
+    figures = [Party(f"Figure {n}", f"figure-{n}") for n in range(max(10, invitations // 5))]
+    span = timedelta(days=3 * 365)
+    per_invitation = max(1, reports // invitations)
+    planned: list[tuple[datetime, int, int, Status]] = []
+    specs: list[tuple[Party, Party, Occasion]] = []
+    for i in range(invitations):
+        inviter, invitee = rng.sample(figures, 2)
+        kind = rng.choice(KINDS)
+        # Each invitation gets its own place, so recurring pairs stay apart.
+        occasion = Occasion(kind=kind, place=f"{rng.choice(PLACES) or 'Venue'} #{i}")
+        specs.append((inviter, invitee, occasion))
+        start = START + span * (i / invitations)
+        for k in range(per_invitation):
+            planned.append((start + timedelta(days=4 * k, hours=rng.randrange(24)), i, k,
+                            LIFE[min(k, len(LIFE) - 1)]))
+    planned.sort()
+    out: list[SyntheticReport] = []
+    for serial, (when, i, k, status) in enumerate(planned[:reports]):
+        inviter, invitee, occasion = specs[i]
+        url = f"https://bench.example/{i}/{k}"
+        text = f"{inviter.name} invited {invitee.name} ({occasion.place}); report {k}: {status}"
+        article = Article(key=f"{i}-{k}", text=text, title=f"Invitation {i}, report {k}",
+                          url=url, published=when, lang="en", outlet=f"Outlet {k % 7}")
+        mention = Mention(inviter=inviter, invitee=invitee, occasion=occasion, status=status,
+                          confidence=0.8, evidence=text, lang="en")
+        source = Source(url=url, outlet=article.outlet, lang="en", published=when)
+        out.append(SyntheticReport(serial, article, Report(mention=mention, source=source)))
+    return out
+
+
+def process(store: Store, item: SyntheticReport, policy: TrackerPolicy,
+            store_articles: bool = True) -> None:
+    """What the pipeline does for one article, with the mention given instead of matched.
+    Without `store_articles` the article is not stored (the tracker's path alone)."""
+    now = item.article.published or START
+    with store.unit() as unit:
+        article_id: int | None = None
+        if store_articles:
+            article_id = unit.add_article(item.article, feed_id=None,
+                                          content_hash=content_hash(item.article.title,
+                                                                    item.article.text),
+                                          canonical_url=item.article.url, now=now)
+            if article_id is None:
+                return
+        report = item.report
+        source = Source(url=report.source.url, outlet=report.source.outlet, lang="en",
+                        published=report.source.published, article_id=article_id)
+        since = min(now, report.event_time) - timedelta(days=policy.window_days)
+        candidates = unit.candidate_invitations(candidate_pairs(report.mention), since)
+        for outcome in track(report, candidates, now, policy):
+            unit.save_outcome(outcome, source)
+
+
+def run(store: Store, items: list[SyntheticReport], label: str,
+        store_articles: bool = True) -> dict[str, float]:
+    policy = TrackerPolicy()
+    tenth = max(1, len(items) // 10)
+    last_tenth_from = len(items) - tenth
+    started = time.perf_counter()
+    first_done = last_from = started
+    for n, item in enumerate(items):
+        if n == last_tenth_from:
+            last_from = time.perf_counter()
+        if n % tenth == 0 and n:
+            print(f"  {label}: {n / len(items):4.0%} after "
+                  f"{time.perf_counter() - started:7.1f}s", file=sys.stderr)
+        process(store, item, policy, store_articles)
+        if n == tenth - 1:
+            first_done = time.perf_counter()
+    finished = time.perf_counter()
+    with store.unit() as unit:
+        stored = unit.count_invitations(InvitationFilter())
+    return {"first": tenth / (first_done - started), "last": tenth / (finished - last_from),
+            "total_s": finished - started, "overall": len(items) / (finished - started),
+            "invitations": stored}
+
+
+@contextmanager
+def sqlite_store() -> Iterator[Store]:
+    with tempfile.TemporaryDirectory(prefix="invitewatch-bench-") as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+@contextmanager
+def postgres_store(url: str) -> Iterator[Store]:
+    from sqlalchemy import create_engine, text  # bench only: the schema is made and dropped
+    from sqlalchemy.engine import make_url
+
+    schema = "iw_bench_" + uuid.uuid4().hex[:10]
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    store = open_store(scoped.render_as_string(hide_password=False))
+    try:
+        yield store
+    finally:
+        store.close()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--invitations", type=int, default=10_000)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
+    parser.add_argument("--no-articles", action="store_true",
+                        help="skip storing the articles: time the candidate lookup, the "
+                             "tracker and saving outcomes alone")
+    args = parser.parse_args(argv)
+    if args.reports < 10 or args.invitations < 1 or args.invitations > args.reports:
+        parser.error("need --reports >= 10 and 1 <= --invitations <= --reports")
+    items = synthetic_reports(args.reports, args.invitations)
+    print(f"{len(items)} reports carrying {args.invitations} invitations", file=sys.stderr)
+    backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    failed = False
+    for backend in backends:
+        opener = sqlite_store() if backend == "sqlite" else postgres_store(args.pg_url)
+        try:
+            with opener as store:
+                result = run(store, items, backend, not args.no_articles)
+        except Exception as exc:  # a missing server is reported, the other backend still runs
+            print(f"{backend}: could not run: {exc}")
+            failed = True
+            continue
+        what = " (articles not stored)" if args.no_articles else ""
+        print(f"{backend}{what}: {len(items)} reports in {result['total_s']:.1f}s "
+              f"({result['overall']:.0f}/s); first 10%: {result['first']:.0f} reports/s, "
+              f"last 10%: {result['last']:.0f} reports/s "
+              f"(last/first {result['last'] / result['first']:.2f}); "
+              f"{result['invitations']:.0f} invitations stored")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

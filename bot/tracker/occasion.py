@@ -1,0 +1,225 @@
+"""Occasion normalisation and the rule for when two reported occasions are the same one.
+
+The matcher already names places in canonical English; this module only irons out the
+spellings that still differ between outlets (Kiev/Kyiv, Donbass/Donbas) and knows a few
+well-known containments (the Kremlin is in Moscow, Kyiv is in Ukraine), so that "a visit
+to Ukraine" can be the same invitation as "a visit to Kyiv" while Kyiv and Donbas, two
+different places, never are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bot.domain import Occasion, OccasionKind
+
+# Spelling variants seen in the press -> the canonical English name.
+_PLACE_ALIASES: dict[str, str] = {
+    "kiev": "Kyiv",
+    "kyiv": "Kyiv",
+    "donbass": "Donbas",
+    "donbas": "Donbas",
+    "the donbas": "Donbas",
+    "moskau": "Moscow",
+    "moscou": "Moscow",
+    "moscu": "Moscow",
+    "москва": "Moscow",
+    "київ": "Kyiv",
+    "киев": "Kyiv",
+    "twitter spaces": "X Spaces",
+    "spaces": "X Spaces",
+    "white house": "the White House",
+    "the white house": "the White House",
+    "kremlin": "the Kremlin",
+    "the kremlin": "the Kremlin",
+    "elysee": "the Élysée Palace",
+    "elysee palace": "the Élysée Palace",
+    "the elysee palace": "the Élysée Palace",
+    "vatican": "the Vatican",
+    "the vatican": "the Vatican",
+    "vatican city": "the Vatican",
+    "holy see": "the Vatican",
+    "the holy see": "the Vatican",
+    "demilitarized zone": "DMZ",
+    "demilitarised zone": "DMZ",
+    "the dmz": "DMZ",
+    "united states": "the United States",
+    "the united states": "the United States",
+    "usa": "the United States",
+    "us": "the United States",
+    "uk": "the United Kingdom",
+    "united kingdom": "the United Kingdom",
+    "the united kingdom": "the United Kingdom",
+    "beijing": "Beijing",
+    "peking": "Beijing",
+}
+
+# child -> parent, by comparison key; used only to decide compatibility.
+_PLACE_PARENTS: dict[str, str] = {
+    "white house": "washington",
+    "washington": "united states",
+    "mar-a-lago": "united states",
+    "camp david": "united states",
+    "kremlin": "moscow",
+    "moscow": "russia",
+    "sochi": "russia",
+    "st petersburg": "russia",
+    "saint petersburg": "russia",
+    "kyiv": "ukraine",
+    "donbas": "ukraine",
+    "lviv": "ukraine",
+    "odesa": "ukraine",
+    "elysee palace": "paris",
+    "paris": "france",
+    "downing street": "london",
+    "london": "united kingdom",
+    "buckingham palace": "london",
+    "chancellery": "berlin",
+    "berlin": "germany",
+    "istanbul": "turkey",
+    "ankara": "turkey",
+    "beijing": "china",
+    "pyongyang": "north korea",
+    "seoul": "south korea",
+    "tehran": "iran",
+    "jerusalem": "israel",
+    "rome": "italy",
+    "madrid": "spain",
+    "brussels": "belgium",
+    "budapest": "hungary",
+    "warsaw": "poland",
+    "tokyo": "japan",
+    "new delhi": "india",
+    "panmunjom": "dmz",
+    "anchorage": "alaska",
+    "alaska": "united states",
+    "atlanta": "united states",
+    "austin": "united states",
+    "new york": "united states",
+    "bregancon": "france",
+    "fort de bregancon": "france",
+    "rio de janeiro": "brazil",
+    "brasilia": "brazil",
+    "vatican": "rome",
+    "geneva": "switzerland",
+    "davos": "switzerland",
+    "minsk": "belarus",
+    "doha": "qatar",
+    "riyadh": "saudi arabia",
+    "jeddah": "saudi arabia",
+}
+
+# Kinds that outlets use interchangeably for the same occasion.
+_KIND_FAMILIES: tuple[frozenset[OccasionKind], ...] = (
+    frozenset({OccasionKind.VISIT, OccasionKind.MEETING}),
+    frozenset({OccasionKind.INTERVIEW, OccasionKind.CONVERSATION}),
+)
+
+
+def place_key(place: str | None) -> str | None:
+    """The comparison key of a place: case, accents, punctuation and a leading "the" folded."""
+    if place is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", place)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace(".", "").replace("’", "'").casefold()
+    words = plain.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    return key or None
+
+
+def canonical_place(place: str | None) -> str | None:
+    if place is None:
+        return None
+    stripped = " ".join(place.split())
+    if not stripped:
+        return None
+    alias = _PLACE_ALIASES.get(stripped.casefold())
+    if alias is None:
+        key = place_key(stripped)
+        alias = _PLACE_ALIASES.get(key) if key else None
+    return alias or stripped
+
+
+def normalise_occasion(occasion: Occasion) -> Occasion:
+    """The same occasion with its place spelled canonically and its text trimmed."""
+    return Occasion(
+        kind=occasion.kind,
+        place=canonical_place(occasion.place),
+        text=" ".join(occasion.text.split()),
+    )
+
+
+def _ancestors(key: str) -> list[str]:
+    chain: list[str] = []
+    current = _PLACE_PARENTS.get(key)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = _PLACE_PARENTS.get(current)
+    return chain
+
+
+def place_affinity(a: str | None, b: str | None) -> int | None:
+    """How well two places agree: 3 the same, 2 one inside the other, 1 one unknown,
+    None when they are two different places (the occasions cannot be the same)."""
+    key_a = place_key(canonical_place(a))
+    key_b = place_key(canonical_place(b))
+    if key_a is None or key_b is None:
+        return 1
+    if key_a == key_b:
+        return 3
+    if key_a in _ancestors(key_b) or key_b in _ancestors(key_a):
+        return 2
+    return None
+
+
+def kind_affinity(a: OccasionKind, b: OccasionKind) -> int | None:
+    """3 the same kind, 1 related or one unspecified (OTHER), None incompatible."""
+    if a == b:
+        return 3
+    if OccasionKind.OTHER in (a, b):
+        return 1
+    if any(a in family and b in family for family in _KIND_FAMILIES):
+        return 1
+    return None
+
+
+def occasion_affinity(a: Occasion, b: Occasion) -> int | None:
+    """A score for two occasions being the same one (higher is closer), None if not."""
+    places = place_affinity(a.place, b.place)
+    if places is None:
+        return None
+    kinds = kind_affinity(a.kind, b.kind)
+    if kinds is None:
+        # Outlets name one occasion differently ("a festival in Rome", "a visit to Rome"):
+        # a shared named place outweighs the wording, a missing place does not.
+        return places if places >= 2 else None
+    return kinds + places
+
+
+def merge_occasions(known: Occasion, reported: Occasion) -> Occasion:
+    """Refine a known occasion with what a new report says more precisely.
+
+    A specific kind replaces OTHER and a place fills a gap (or narrows a containing place:
+    "Ukraine" becomes "Kyiv"); what is already specific is kept, so the record does not
+    flip between the wordings of different outlets.
+    """
+    kind = known.kind
+    if kind == OccasionKind.OTHER and reported.kind != OccasionKind.OTHER:
+        kind = reported.kind
+    place = known.place
+    if place is None:
+        place = reported.place
+    elif reported.place is not None and place_affinity(place, reported.place) == 2:
+        known_key = place_key(canonical_place(place))
+        reported_key = place_key(canonical_place(reported.place))
+        if known_key is not None and known_key in _ancestors(reported_key or ""):
+            place = reported.place
+    text = known.text
+    refined = place != known.place or kind != known.kind
+    # The human-readable phrase follows the most precise wording seen.
+    if reported.text and (not text or refined):
+        text = reported.text
+    return Occasion(kind=kind, place=place, text=text)

@@ -1,0 +1,46 @@
+"""The tracker's tunable settings and the fixed rules that are not worth configuring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.domain import Status
+
+
+@dataclass(frozen=True)
+class TrackerPolicy:
+    window_days: int = 180  # how far back an invitation can still receive reports
+    quiet_after_days: int = 30
+    announce_quiet: bool = False
+    digest: bool = False  # emit DIGEST notifications for new sources (off by default)
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.window_days < 1:
+            problems.append(f"window_days must be at least 1, got {self.window_days}")
+        if self.quiet_after_days < 1:
+            problems.append(f"quiet_after_days must be at least 1, got {self.quiet_after_days}")
+        if problems:
+            raise ValueError("invalid tracker policy: " + "; ".join(problems))
+
+    @property
+    def window(self) -> timedelta:
+        return timedelta(days=self.window_days)
+
+    @property
+    def quiet_after(self) -> timedelta:
+        return timedelta(days=self.quiet_after_days)
+
+
+FINAL_STATUSES: frozenset[Status] = frozenset(
+    {Status.TOOK_PLACE, Status.DECLINED, Status.WITHDRAWN}
+)
+
+# A fresh "X invites Y" this long after the invitation was settled is a new invitation,
+# not a late echo of the old one.
+REOPEN_AFTER_FINAL = timedelta(days=30)
+
+# A reverse-direction invitation made within this time after the first one is read as the
+# invitee's counter-offer, i.e. a reply to the first invitation.
+COUNTER_WINDOW = timedelta(days=30)

@@ -1,0 +1,390 @@
+"""Deciding what a report means for the known invitations: pure, `now` is an argument.
+
+`track` folds one report into the invitation it is about (or opens a new one), and reads a
+reverse-direction invitation made soon after another as the invitee's counter-offer, i.e.
+also a reply (RESPONDED) to the first. `sweep_quiet` flags invitations without news.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from bot.domain import (
+    InvitationState,
+    Mention,
+    Notification,
+    NotificationKind,
+    Occasion,
+    Party,
+    Report,
+    Status,
+    TimelineEntry,
+    TrackOutcome,
+)
+from bot.tracker.notifications import snapshot
+from bot.tracker.occasion import merge_occasions, normalise_occasion, occasion_affinity
+from bot.tracker.policy import (
+    COUNTER_WINDOW,
+    FINAL_STATUSES,
+    REOPEN_AFTER_FINAL,
+    TrackerPolicy,
+)
+from bot.tracker.status import entry_order, resolve_status
+
+_OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
+
+
+def candidate_pairs(mention: Mention) -> list[tuple[str, str]]:
+    """The (inviter key, invitee key) pairs whose invitations a mention may concern: its own
+    direction, and the reverse one (the mention may be a counter-invitation)."""
+    forward = (mention.inviter.key, mention.invitee.key)
+    if forward[0] == forward[1]:
+        return [forward]
+    return [forward, (forward[1], forward[0])]
+
+
+def track(
+    report: Report,
+    candidates: Sequence[InvitationState],
+    now: datetime,
+    policy: TrackerPolicy,
+) -> list[TrackOutcome]:
+    """The outcomes of one report, given the invitations the store found for its pairs.
+
+    The first outcome is always about the report's own invitation (new, or an existing one
+    the report belongs to); a second one appears when the report is a counter-invitation
+    that answers an invitation in the other direction. A self-invitation (same figure on
+    both sides, a matcher slip) yields no outcome. Inputs are never mutated.
+
+    Raises ValueError when the report breaks the data contract (a naive datetime, a
+    confidence outside 0..1, a party without a name).
+    """
+    _check_report(report, now)
+    mention = report.mention
+    if mention.inviter.key == mention.invitee.key:
+        return []
+    occasion = normalise_occasion(mention.occasion)
+    entry = _entry_for(report, mention.status, now)
+    forward_key = (mention.inviter.key, mention.invitee.key)
+    forward = [c for c in candidates if (c.inviter.key, c.invitee.key) == forward_key]
+    reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
+
+    target = _best_match(forward, occasion, mention.status, report.event_time, policy)
+    entries = [entry]
+    if mention.status == Status.PENDING:
+        # Reverse invitations made shortly after this one are counter-offers: replies to it
+        # that arrived before it did.
+        first = min(entry.at, _span(target)[0]) if target is not None else entry.at
+        entries.extend(_counter_replies(first, reverse, now))
+    own = _apply(target, entries, occasion, mention, now, policy)
+    outcomes = [own]
+
+    if mention.status == Status.PENDING:
+        answered = _answered_by_counter(own.invitation, reverse)
+        if answered is not None:
+            counter_entry = replace(entry, status=Status.RESPONDED)
+            reply = _apply(answered, [counter_entry], answered.occasion, None, now, policy)
+            if reply.entry is not None:
+                outcomes.append(reply)
+    return outcomes
+
+
+def sweep_quiet(
+    invitations: Sequence[InvitationState], now: datetime, policy: TrackerPolicy
+) -> list[TrackOutcome]:
+    """Flag as quiet the open invitations with no news for `policy.quiet_after_days`.
+
+    Settled invitations (took place, declined, withdrawn) are never quiet, and one already
+    flagged is left alone, so a sweep repeated every hour notifies (if at all) once.
+    """
+    _require_aware(now, "now")
+    outcomes: list[TrackOutcome] = []
+    for invitation in invitations:
+        if invitation.quiet or invitation.status in FINAL_STATUSES:
+            continue
+        if now - invitation.last_update < policy.quiet_after:
+            continue
+        quiet = replace(invitation, quiet=True, timeline=list(invitation.timeline))
+        notifications: tuple[Notification, ...] = ()
+        if policy.announce_quiet:
+            notifications = (
+                snapshot(NotificationKind.QUIET, quiet, about=None, previous_status=None, now=now),
+            )
+        outcomes.append(
+            TrackOutcome(
+                invitation=quiet,
+                is_new=False,
+                entry=None,
+                status_changed=False,
+                notifications=notifications,
+            )
+        )
+    return outcomes
+
+
+# -- validation ------------------------------------------------------------------------
+
+
+def _require_aware(moment: datetime, what: str) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what} must be a timezone-aware datetime, got naive {moment!r}")
+
+
+def _check_report(report: Report, now: datetime) -> None:
+    _require_aware(now, "now")
+    _require_aware(report.source.published, "report.source.published")
+    mention = report.mention
+    if not isinstance(mention.confidence, int | float) or math.isnan(mention.confidence) or not (
+        0.0 <= mention.confidence <= 1.0
+    ):
+        raise ValueError(f"mention confidence must be within 0..1, got {mention.confidence!r}")
+    for role, party in (("inviter", mention.inviter), ("invitee", mention.invitee)):
+        if not party.name.strip():
+            raise ValueError(f"mention {role} has an empty name")
+    if not isinstance(mention.status, Status):
+        raise ValueError(f"mention status must be a Status, got {mention.status!r}")
+
+
+# -- matching a report to an invitation --------------------------------------------------
+
+
+def _span(invitation: InvitationState) -> tuple[datetime, datetime]:
+    """First and last event time of an invitation's timeline."""
+    if invitation.timeline:
+        moments = [e.at for e in invitation.timeline]
+        return min(moments), max(moments)
+    return min(invitation.first_seen, invitation.status_at), invitation.status_at
+
+
+def _best_match(
+    candidates: Sequence[InvitationState],
+    occasion: Occasion,
+    status: Status,
+    event_time: datetime,
+    policy: TrackerPolicy,
+) -> InvitationState | None:
+    best: InvitationState | None = None
+    best_score: tuple[int, float, float] | None = None
+    for candidate in candidates:
+        affinity = occasion_affinity(candidate.occasion, occasion)
+        if affinity is None:
+            continue
+        first, last = _span(candidate)
+        if event_time > last + policy.window or event_time < first - policy.window:
+            continue
+        settled_long_ago = (
+            candidate.status in FINAL_STATUSES
+            and status == Status.PENDING
+            and event_time > candidate.status_at + REOPEN_AFTER_FINAL
+        )
+        if settled_long_ago:
+            continue
+        gap = max((first - event_time).total_seconds(), (event_time - last).total_seconds(), 0.0)
+        # Ties between equally close candidates go to the older one, deterministically.
+        score = (affinity, -gap, -first.timestamp())
+        if best_score is None or score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _made_at(invitation: InvitationState) -> datetime | None:
+    """When the invitation was made, as far as we know: the time of its earliest entry when
+    that entry reports it as pending; None when the first news we have is already a later
+    status (then we do not know when it was made)."""
+    if not invitation.timeline:
+        return None
+    first = min(e.at for e in invitation.timeline)
+    if any(e.at == first and e.status == Status.PENDING for e in invitation.timeline):
+        return first
+    return None
+
+
+def _answered_by_counter(
+    counter: InvitationState, reverse: Sequence[InvitationState]
+) -> InvitationState | None:
+    """The reverse-direction invitation that `counter` answers, if it is a counter-offer:
+    still open (pending or a non-committal reply) and made shortly before it."""
+    counter_made = _made_at(counter)
+    if counter_made is None:
+        return None
+    best: InvitationState | None = None
+    for original in reverse:
+        if original.status not in _OPEN_STATUSES:
+            continue
+        original_first, _ = _span(original)
+        if original_first < counter_made <= original_first + COUNTER_WINDOW and (
+            best is None or original_first > _span(best)[0]
+        ):
+            best = original
+    return best
+
+
+def _counter_replies(
+    invitation_first: datetime, reverse: Sequence[InvitationState], now: datetime
+) -> list[TimelineEntry]:
+    """Replies an invitation made at `invitation_first` has already received: the opening
+    reports of reverse-direction invitations made shortly after it, read as RESPONDED."""
+    replies: list[TimelineEntry] = []
+    for other in reverse:
+        other_made = _made_at(other)
+        if other_made is None:
+            continue
+        if not invitation_first < other_made <= invitation_first + COUNTER_WINDOW:
+            continue
+        opening = min(
+            (e for e in other.timeline if e.at == other_made and e.status == Status.PENDING),
+            key=entry_order,
+        )
+        replies.append(replace(opening, status=Status.RESPONDED, seen_at=now))
+    return replies
+
+
+# -- building outcomes ---------------------------------------------------------------------
+
+
+def _entry_for(report: Report, status: Status, now: datetime) -> TimelineEntry:
+    mention = report.mention
+    return TimelineEntry(
+        at=report.event_time,
+        status=status,
+        url=report.source.url,
+        outlet=report.source.outlet,
+        lang=report.source.lang or mention.lang,
+        evidence=mention.evidence,
+        confidence=float(mention.confidence),
+        seen_at=now,
+    )
+
+
+def _is_repeat(invitation: InvitationState, entry: TimelineEntry) -> bool:
+    for known in invitation.timeline:
+        if known.status != entry.status:
+            continue
+        if entry.url is not None and known.url == entry.url:
+            return True
+        if (
+            entry.url is None
+            and known.url is None
+            and (known.outlet, known.evidence, known.at) == (entry.outlet, entry.evidence, entry.at)
+        ):
+            return True
+    return False
+
+
+def _prefer_known(current: Party, reported: Party) -> Party:
+    """Keep the gazetteer's canonical party once one report has resolved it."""
+    if not current.known and reported.known:
+        return reported
+    return current
+
+
+def _apply(
+    known: InvitationState | None,
+    entries: Sequence[TimelineEntry],
+    occasion: Occasion,
+    mention: Mention | None,
+    now: datetime,
+    policy: TrackerPolicy,
+) -> TrackOutcome:
+    """Add entries to a known invitation, or open a new one from them, and recompute the
+    status. `entries[0]` is the report's own entry (the outcome's `entry`); the others are
+    replies derived from counter-invitations. Exact repeats are dropped."""
+    entry = entries[0]
+    if known is None:
+        assert mention is not None, "a new invitation needs the mention that reports it"
+        fresh = [e for i, e in enumerate(entries) if e not in entries[:i]]
+        return _opened(mention, occasion, fresh, now)
+    added = [e for e in entries if not _is_repeat(known, e)]
+    if entry not in added:
+        unchanged = replace(known, timeline=list(known.timeline))
+        return TrackOutcome(invitation=unchanged, is_new=False, entry=None, status_changed=False)
+    timeline = sorted([*known.timeline, *added], key=entry_order)
+    resolution = resolve_status(timeline)
+    updated = replace(
+        known,
+        inviter=_prefer_known(known.inviter, mention.inviter) if mention else known.inviter,
+        invitee=_prefer_known(known.invitee, mention.invitee) if mention else known.invitee,
+        occasion=merge_occasions(known.occasion, occasion),
+        status=resolution.status,
+        status_at=resolution.status_at,
+        confidence=resolution.confidence,
+        last_update=max(known.last_update, now),
+        quiet=False,
+        timeline=timeline,
+    )
+    changed = updated.status != known.status
+    notifications: tuple[Notification, ...] = ()
+    if changed:
+        about = _entry_about(updated, added)
+        notifications = (
+            snapshot(
+                NotificationKind.STATUS,
+                updated,
+                about=about,
+                previous_status=known.status,
+                now=now,
+            ),
+        )
+    elif policy.digest and entry.url is not None and entry.url not in known.sources:
+        notifications = (
+            snapshot(
+                NotificationKind.DIGEST,
+                updated,
+                about=entry,
+                previous_status=None,
+                now=now,
+            ),
+        )
+    return TrackOutcome(
+        invitation=updated,
+        is_new=False,
+        entry=entry,
+        status_changed=changed,
+        notifications=notifications,
+    )
+
+
+def _entry_about(invitation: InvitationState, added: Sequence[TimelineEntry]) -> TimelineEntry | None:
+    """The newly added entry that carries the invitation's status, if any."""
+    carrying = [e for e in added if e.status == invitation.status]
+    return carrying[0] if carrying else None
+
+
+def _opened(
+    mention: Mention,
+    occasion: Occasion,
+    entries: Sequence[TimelineEntry],
+    now: datetime,
+) -> TrackOutcome:
+    timeline = sorted(entries, key=entry_order)
+    resolution = resolve_status(timeline)
+    invitation = InvitationState(
+        id=None,
+        inviter=mention.inviter,
+        invitee=mention.invitee,
+        occasion=occasion,
+        status=resolution.status,
+        status_at=resolution.status_at,
+        first_seen=now,
+        last_update=now,
+        confidence=resolution.confidence,
+        quiet=False,
+        timeline=timeline,
+    )
+    notification = snapshot(
+        NotificationKind.NEW,
+        invitation,
+        about=_entry_about(invitation, entries),
+        previous_status=None,
+        now=now,
+    )
+    return TrackOutcome(
+        invitation=invitation,
+        is_new=True,
+        entry=entries[0],
+        status_changed=False,
+        notifications=(notification,),
+    )

@@ -1,0 +1,126 @@
+"""Builders for hand-made reports, and a ledger that applies tracker outcomes in memory the
+way the pipeline applies them to the store (candidates by pair, ids on insert)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+
+from bot.domain import (
+    InvitationState,
+    Mention,
+    Notification,
+    Occasion,
+    OccasionKind,
+    Party,
+    Report,
+    Source,
+    Status,
+    TrackOutcome,
+)
+from bot.tracker import TrackerPolicy, candidate_pairs, track
+
+FIGURES = {
+    "musk": Party("Elon Musk", "elon-musk"),
+    "putin": Party("Vladimir Putin", "vladimir-putin"),
+    "zelensky": Party("Volodymyr Zelensky", "volodymyr-zelensky"),
+    "west": Party("Kanye West", "kanye-west"),
+    "macron": Party("Emmanuel Macron", "emmanuel-macron"),
+    "scholz": Party("Olaf Scholz", "olaf-scholz"),
+    "trump": Party("Donald Trump", "donald-trump"),
+    "kim": Party("Kim Jong Un", "kim-jong-un"),
+}
+
+
+def slug(text: str) -> str:
+    return "-".join(text.casefold().split())
+
+
+def day(text: str, hour: int = 12) -> datetime:
+    return datetime.combine(date.fromisoformat(text), time(hour), tzinfo=UTC)
+
+
+def report(
+    inviter: str,
+    invitee: str,
+    status: Status,
+    on: str,
+    *,
+    kind: OccasionKind = OccasionKind.CONVERSATION,
+    place: str | None = "Clubhouse",
+    url: str | None = None,
+    outlet: str | None = None,
+    lang: str = "en",
+    confidence: float = 0.8,
+    status_date: str | None = None,
+    evidence: str | None = None,
+    hour: int = 12,
+) -> Report:
+    mention = Mention(
+        inviter=FIGURES.get(inviter, Party(inviter)),
+        invitee=FIGURES.get(invitee, Party(invitee)),
+        occasion=Occasion(kind=kind, place=place),
+        status=status,
+        confidence=confidence,
+        evidence=evidence or f"{inviter} -> {invitee}: {status.value} ({on})",
+        lang=lang,
+        status_date=date.fromisoformat(status_date) if status_date else None,
+    )
+    source = Source(
+        url=url or f"https://{slug(outlet or 'news')}.example/{inviter}-{invitee}-{status.value}-{on}",
+        outlet=outlet or "Example News",
+        lang=lang,
+        published=day(on, hour),
+    )
+    return Report(mention=mention, source=source)
+
+
+@dataclass
+class Ledger:
+    """Holds invitations between reports as the store would, for the pure tracker's tests."""
+
+    policy: TrackerPolicy = field(default_factory=TrackerPolicy)
+    invitations: dict[int, InvitationState] = field(default_factory=dict)
+    notifications: list[Notification] = field(default_factory=list)
+    outcomes: list[TrackOutcome] = field(default_factory=list)
+
+    def feed(self, rep: Report, now: datetime | None = None) -> list[TrackOutcome]:
+        pairs = set(candidate_pairs(rep.mention))
+        candidates = [
+            inv for inv in self.invitations.values()
+            if (inv.inviter.key, inv.invitee.key) in pairs
+        ]
+        outcomes = track(rep, candidates, now or rep.source.published, self.policy)
+        for outcome in outcomes:
+            self.apply(outcome)
+        return outcomes
+
+    def feed_all(self, reports: Iterable[Report]) -> Ledger:
+        for rep in reports:
+            self.feed(rep)
+        return self
+
+    def apply(self, outcome: TrackOutcome) -> int:
+        state = outcome.invitation
+        ident = state.id if state.id is not None else len(self.invitations) + 1
+        self.invitations[ident] = replace(state, id=ident, timeline=list(state.timeline))
+        self.notifications.extend(replace(n, invitation_id=ident) for n in outcome.notifications)
+        self.outcomes.append(outcome)
+        return ident
+
+    def only(self) -> InvitationState:
+        assert len(self.invitations) == 1, f"expected one invitation, got {self.describe()}"
+        return next(iter(self.invitations.values()))
+
+    def between(self, inviter: str, invitee: str) -> list[InvitationState]:
+        return [
+            inv for inv in self.invitations.values()
+            if inv.inviter.key == FIGURES[inviter].key and inv.invitee.key == FIGURES[invitee].key
+        ]
+
+    def describe(self) -> list[str]:
+        return [
+            f"{i}: {inv.inviter.name} -> {inv.invitee.name} {inv.occasion.describe()} {inv.status}"
+            for i, inv in self.invitations.items()
+        ]
