@@ -194,16 +194,22 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
 @click.option("--shared-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The shared corpus directory (default: ../shared beside the repository).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--annotation", is_flag=True,
+              help="With --stories: use the stories' hand-annotated mentions instead of the "
+                   "matcher, to measure the tracker alone.")
 @click.pass_obj
 @friendly_errors
 def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Path | None,
-             as_json: bool) -> None:
+             as_json: bool, annotation: bool) -> None:
     """Measure the matcher (precision, recall, F1, status accuracy per language) or, with
     --stories, the tracker (records, final status, notifications)."""
     if stories:
+        from bot.app import tracker_policy
         from bot.evaluation.stories_eval import run_stories_eval
         code = run_stories_eval(stories_dir=data_dir or REPO_ROOT / "tests/data/stories",
-                                out=sys.stdout, as_json=as_json)
+                                out=sys.stdout, as_json=as_json, annotation=annotation,
+                                matcher=None if annotation else ctx.matcher(),
+                                policy=tracker_policy(ctx.config.settings))
     else:
         from bot.evaluation.matcher_eval import run_matcher_eval
         shared = shared_dir or REPO_ROOT.parent / "shared"

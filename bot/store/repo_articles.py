@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
@@ -18,15 +18,22 @@ from bot.store.types import require_aware
 class ArticleRepository(RepoBase):
     def _is_duplicate(self, feed_id: int | None, guid: str, content_hash: str,
                       canonical_url: str | None) -> bool:
-        same_guid: ColumnElement[bool] = (
+        """Three lookups, each on its own index: one query OR-ing the keys is planned as
+        a full scan by PostgreSQL once the table is large."""
+        same_feed: ColumnElement[bool] = (
             col(ArticleRow.feed_id).is_(None) if feed_id is None
             else col(ArticleRow.feed_id) == feed_id
-        ) & (col(ArticleRow.guid) == guid)
-        keys = [same_guid, col(ArticleRow.content_hash) == content_hash]
+        )
+        lookups: list[ColumnElement[bool]] = [
+            same_feed & (col(ArticleRow.guid) == guid),
+            col(ArticleRow.content_hash) == content_hash,
+        ]
         if canonical_url:
-            keys.append(col(ArticleRow.canonical_url) == canonical_url)
-        found = self.session.scalar(select(col(ArticleRow.id)).where(or_(*keys)).limit(1))
-        return found is not None
+            lookups.append(col(ArticleRow.canonical_url) == canonical_url)
+        return any(
+            self.session.scalar(select(col(ArticleRow.id)).where(key).limit(1)) is not None
+            for key in lookups
+        )
 
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
                     canonical_url: str | None, now: datetime) -> int | None:
