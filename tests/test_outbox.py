@@ -6,20 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.domain import (
-    InvitationState,
-    Notification,
-    NotificationKind,
-    Occasion,
-    OccasionKind,
-    Party,
-    Source,
-    Status,
-    TrackOutcome,
-)
+from bot.domain import Notification, NotificationKind, Source, Status, TrackOutcome
 from bot.notify.base import SendOutcome, SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
 from bot.store.api import GuildSettings, Store
+from tests.store.store_builders import state
 
 T0 = datetime(2021, 2, 14, 12, tzinfo=UTC)
 
@@ -61,15 +52,12 @@ class Clock:
 
 
 def enqueue(store: Store, n: Notification) -> None:
+    """Put `n` in the outbox, first saving the invitation it refers to."""
     with store.unit() as unit:
         while n.invitation_id is not None and unit.get_invitation(n.invitation_id) is None:
-            unit.save_outcome(TrackOutcome(InvitationState(
-                id=None, inviter=Party("Elon Musk", "elon-musk"),
-                invitee=Party("Vladimir Putin", "vladimir-putin"),
-                occasion=Occasion(OccasionKind.CONVERSATION, "Clubhouse"),
-                status=Status.PENDING, status_at=T0, first_seen=T0, last_update=T0,
-                confidence=0.9), True, None, False),
-                Source(url="https://example.org/a", outlet="Example", lang="en", published=T0))
+            unit.save_outcome(TrackOutcome(state(), True, None, False),
+                              Source(url="https://example.org/a", outlet="Example", lang="en",
+                                     published=T0))
         unit.enqueue(n, T0)
 
 
