@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
-from bot.domain import Article, Report, Source, TrackOutcome
+from bot.domain import Article, Observation, Report, Source, TrackOutcome
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
 from bot.feeds.parse import ParsedFeed, parse_feed
@@ -25,7 +25,13 @@ from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
 from bot.store.api import FeedRecord, Store, Unit
-from bot.tracker import TrackerPolicy, candidate_pairs, track
+from bot.tracker import (
+    TrackerPolicy,
+    candidate_pairs,
+    observation_pairs,
+    track,
+    track_observation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -122,16 +128,35 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
     source = Source(url=article.url, outlet=article.outlet, lang=result.lang,
                     published=published, article_id=article_id)
     outcomes: list[TrackOutcome] = []
-    for mention in result.mentions:
-        report = Report(mention=mention, source=source)
-        since = min(now, report.event_time) - timedelta(days=policy.window_days)
-        candidates = unit.candidate_invitations(candidate_pairs(mention), since)
-        for outcome in track(report, candidates, now, policy):
+
+    def save(found: list[TrackOutcome]) -> None:
+        for outcome in found:
             if not notify and outcome.notifications:
                 outcome = replace(outcome, notifications=())
             unit.save_outcome(outcome, source)
             outcomes.append(outcome)
+
+    window = timedelta(days=policy.window_days)
+    for mention in result.mentions:
+        report = Report(mention=mention, source=source)
+        since = min(now, report.event_time) - window
+        candidates = unit.candidate_invitations(candidate_pairs(mention), since)
+        save(track(report, candidates, now, policy))
+    # Observations (they met, it was called off) only move invitations already held, so
+    # they come after the article's own invitations have been saved.
+    for observation in result.observations:
+        since = min(now, observation_time(observation, published)) - window
+        candidates = unit.candidate_invitations(observation_pairs(observation), since)
+        save(track_observation(observation, source, candidates, now, policy))
     return outcomes
+
+
+def observation_time(observation: Observation, published: datetime) -> datetime:
+    """When the observed thing happened: the stated date, else the article's."""
+    if observation.status_date is None:
+        return published
+    d = observation.status_date
+    return datetime(d.year, d.month, d.day, tzinfo=published.tzinfo or UTC)
 
 
 def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:

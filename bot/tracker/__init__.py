@@ -5,6 +5,20 @@ Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
-from bot.tracker.track import candidate_pairs, sweep_quiet, track
+from bot.tracker.track import (
+    candidate_pairs,
+    observation_pairs,
+    sweep_quiet,
+    track,
+    track_observation,
+)
 
-__all__ = ["TrackerPolicy", "candidate_pairs", "normalise_occasion", "sweep_quiet", "track"]
+__all__ = [
+    "TrackerPolicy",
+    "candidate_pairs",
+    "normalise_occasion",
+    "observation_pairs",
+    "sweep_quiet",
+    "track",
+    "track_observation",
+]

@@ -71,6 +71,7 @@ _PLACE_PARENTS: dict[str, str] = {
     "odesa": "ukraine",
     "elysee palace": "paris",
     "paris": "france",
+    "normandy": "france",
     "downing street": "london",
     "london": "united kingdom",
     "buckingham palace": "london",
@@ -108,6 +109,29 @@ _PLACE_PARENTS: dict[str, str] = {
     "riyadh": "saudi arabia",
     "jeddah": "saudi arabia",
 }
+
+# Online platforms (comparison keys), mirroring the matcher's [platforms] list: the tracker
+# may not import the matcher, and needs only to tell a platform from a place on the map.
+_PLATFORM_KEYS: frozenset[str] = frozenset(
+    {
+        "clubhouse",
+        "x spaces",
+        "twitter",
+        "x",
+        "zoom",
+        "instagram live",
+        "instagram",
+        "youtube",
+        "twitch",
+        "tiktok",
+        "telegram",
+        "rumble",
+        "kick",
+        "joe rogan experience",
+        "facebook",
+        "truth social",
+    }
+)
 
 # Kinds that outlets use interchangeably for the same occasion.
 _KIND_FAMILIES: tuple[frozenset[OccasionKind], ...] = (
@@ -161,6 +185,10 @@ def _ancestors(key: str) -> list[str]:
     return chain
 
 
+# place_affinity of one place named twice (as opposed to one inside the other).
+_SAME_PLACE = 3
+
+
 def place_affinity(a: str | None, b: str | None) -> int | None:
     """How well two places agree: 3 the same, 2 one inside the other, 1 one unknown,
     None when they are two different places (the occasions cannot be the same)."""
@@ -169,7 +197,7 @@ def place_affinity(a: str | None, b: str | None) -> int | None:
     if key_a is None or key_b is None:
         return 1
     if key_a == key_b:
-        return 3
+        return _SAME_PLACE
     if key_a in _ancestors(key_b) or key_b in _ancestors(key_a):
         return 2
     return None
@@ -187,16 +215,41 @@ def kind_affinity(a: OccasionKind, b: OccasionKind) -> int | None:
 
 
 def occasion_affinity(a: Occasion, b: Occasion) -> int | None:
-    """A score for two occasions being the same one (higher is closer), None if not."""
+    """A score for two occasions being the same one (higher is closer), None if not.
+
+    An unspecified kind (OTHER) or a missing place is compatible with a specific one; two
+    places neither of which contains the other are two different occasions, and so are two
+    different specific kinds (outside one family: a state visit to Paris is not the D-Day
+    commemoration) unless both name the very same place - outlets do word one occasion
+    differently ("a conversation in Ukraine", "a visit to Ukraine"), but a place that is
+    merely missing or only contains the other is no evidence that they mean the same one.
+    """
     places = place_affinity(a.place, b.place)
     if places is None:
         return None
     kinds = kind_affinity(a.kind, b.kind)
     if kinds is None:
-        # Outlets name one occasion differently ("a festival in Rome", "a visit to Rome"):
-        # a shared named place outweighs the wording, a missing place does not.
-        return places if places >= 2 else None
+        return places if places == _SAME_PLACE else None
     return kinds + places
+
+
+def is_platform(place: str | None) -> bool:
+    """Whether a place is an online platform rather than somewhere on the map."""
+    key = place_key(canonical_place(place))
+    return key is not None and key in _PLATFORM_KEYS
+
+
+def places_conflict(a: str | None, b: str | None) -> bool:
+    """Whether two named places rule out one occasion: two different places on the map, or
+    two different platforms, neither containing the other.
+
+    A platform and a map place do not conflict: a reply made "on Twitter" or "from the
+    Kremlin" is where the reply was given, not a different occasion, and replies rarely
+    restate the occasion precisely.
+    """
+    if a is None or b is None or is_platform(a) != is_platform(b):
+        return False
+    return place_affinity(a, b) is None
 
 
 def merge_occasions(known: Occasion, reported: Occasion) -> Occasion:

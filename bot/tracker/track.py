@@ -2,7 +2,10 @@
 
 `track` folds one report into the invitation it is about (or opens a new one), and reads a
 reverse-direction invitation made soon after another as the invitee's counter-offer, i.e.
-also a reply (RESPONDED) to the first. `sweep_quiet` flags invitations without news.
+also a reply (RESPONDED) to the first; a reply whose occasion was misread joins the only
+open invitation it can concern. `track_observation` moves an invitation already held on
+news reported without an invitation word ("they met"), and never opens one. `sweep_quiet`
+flags invitations without news.
 """
 
 from __future__ import annotations
@@ -17,15 +20,24 @@ from bot.domain import (
     Mention,
     Notification,
     NotificationKind,
+    Observation,
     Occasion,
     Party,
     Report,
+    Source,
     Status,
     TimelineEntry,
     TrackOutcome,
 )
 from bot.tracker.notifications import snapshot
-from bot.tracker.occasion import merge_occasions, normalise_occasion, occasion_affinity
+from bot.tracker.occasion import (
+    is_platform,
+    kind_affinity,
+    merge_occasions,
+    normalise_occasion,
+    occasion_affinity,
+    places_conflict,
+)
 from bot.tracker.policy import (
     COUNTER_WINDOW,
     FINAL_STATUSES,
@@ -35,6 +47,9 @@ from bot.tracker.policy import (
 from bot.tracker.status import entry_order, resolve_status
 
 _OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
+
+# occasion_affinity of two occasions of the same kind at the same place.
+_SAME_OCCASION = 6
 
 
 def candidate_pairs(mention: Mention) -> list[tuple[str, str]]:
@@ -73,6 +88,14 @@ def track(
     reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
 
     target = _best_match(forward, occasion, mention.status, report.event_time, policy)
+    if target is None and mention.status != Status.PENDING:
+        # A reply rarely restates the occasion precisely (and the matcher may read it from
+        # the reply's own setting: "from the Kremlin", "on Twitter"), nor always the roles.
+        target = _reply_target(
+            forward + _recent(reverse, entry), occasion, entry, policy, misread_only=True
+        )
+        if target is not None:
+            return [_apply_reply(target, entry, occasion, mention, now, policy)]
     entries = [entry]
     if mention.status == Status.PENDING:
         # Reverse invitations made shortly after this one are counter-offers: replies to it
@@ -90,6 +113,51 @@ def track(
             if reply.entry is not None:
                 outcomes.append(reply)
     return outcomes
+
+
+def observation_pairs(observation: Observation) -> list[tuple[str, str]]:
+    """The (inviter key, invitee key) pairs whose invitations an observation may move: both
+    directions, since an observation ("X and Y met") says nothing about who invited whom."""
+    forward = (observation.first.key, observation.second.key)
+    if forward[0] == forward[1]:
+        return [forward]
+    return [forward, (forward[1], forward[0])]
+
+
+def track_observation(
+    observation: Observation,
+    source: Source,
+    candidates: Sequence[InvitationState],
+    now: datetime,
+    policy: TrackerPolicy,
+) -> list[TrackOutcome]:
+    """At most one outcome: the observation added, as a timeline entry, to the open
+    invitation between its two figures (either direction) that it concerns.
+
+    The invitation is the best one with a compatible occasion within the window; failing
+    that, the only open one whose place does not conflict. "Open" means not settled, or
+    settled but moved by this observation (a meeting that took place after all, a visit
+    called off after it was accepted) as the status machine decides. An observation never
+    opens an invitation, and one that would only say "pending" is ignored: without an
+    invitation word it is not news about one. Notifications are those of any report: a
+    STATUS one on a real change, none on a repeat.
+
+    Raises ValueError when the observation breaks the data contract (a naive datetime, a
+    confidence outside 0..1, a party without a name, a status that is not a Status).
+    """
+    _check_observation(observation, source, now)
+    if observation.status == Status.PENDING:
+        return []
+    if observation.first.key == observation.second.key:
+        return []
+    pair = {observation.first.key, observation.second.key}
+    between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair]
+    occasion = normalise_occasion(observation.occasion)
+    entry = _observation_entry(observation, source, now)
+    target = _reply_target(between, occasion, entry, policy)
+    if target is None:
+        return []
+    return [_apply_reply(target, entry, occasion, None, now, policy)]
 
 
 def sweep_quiet(
@@ -148,6 +216,21 @@ def _check_report(report: Report, now: datetime) -> None:
         raise ValueError(f"mention status must be a Status, got {mention.status!r}")
 
 
+def _check_observation(observation: Observation, source: Source, now: datetime) -> None:
+    _require_aware(now, "now")
+    _require_aware(source.published, "source.published")
+    confidence = observation.confidence
+    if not isinstance(confidence, int | float) or math.isnan(confidence) or not (
+        0.0 <= confidence <= 1.0
+    ):
+        raise ValueError(f"observation confidence must be within 0..1, got {confidence!r}")
+    for role, party in (("first", observation.first), ("second", observation.second)):
+        if not party.name.strip():
+            raise ValueError(f"observation {role} party has an empty name")
+    if not isinstance(observation.status, Status):
+        raise ValueError(f"observation status must be a Status, got {observation.status!r}")
+
+
 # -- matching a report to an invitation --------------------------------------------------
 
 
@@ -175,12 +258,7 @@ def _best_match(
         first, last = _span(candidate)
         if event_time > last + policy.window or event_time < first - policy.window:
             continue
-        settled_long_ago = (
-            candidate.status in FINAL_STATUSES
-            and status == Status.PENDING
-            and event_time > candidate.status_at + REOPEN_AFTER_FINAL
-        )
-        if settled_long_ago:
+        if status == Status.PENDING and _reopened_by(candidate, affinity, event_time):
             continue
         gap = max((first - event_time).total_seconds(), (event_time - last).total_seconds(), 0.0)
         # Ties between equally close candidates go to the older one, deterministically.
@@ -188,6 +266,105 @@ def _best_match(
         if best_score is None or score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _reopened_by(candidate: InvitationState, affinity: int, event_time: datetime) -> bool:
+    """Whether a fresh "X invites Y" at `event_time` is a new invitation rather than news of
+    `candidate`: it comes long after the candidate was settled, or long after it was
+    accepted without naming the same occasion (an accepted visit still to come is often
+    recalled by name, "the state visit to Paris"; a vaguer invitation weeks later is
+    another one)."""
+    if event_time <= candidate.status_at + REOPEN_AFTER_FINAL:
+        return False
+    if candidate.status in FINAL_STATUSES:
+        return True
+    return candidate.status == Status.ACCEPTED and affinity < _SAME_OCCASION
+
+
+def _still_open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether a reply or an observation can still move `candidate`: it is not settled, or
+    the entry is a later meeting or calling-off that the status machine lets win (a repeat
+    of the settled status counts only shortly after it, as more outlets report it)."""
+    if candidate.status not in FINAL_STATUSES:
+        return True
+    if entry.status not in (Status.TOOK_PLACE, Status.WITHDRAWN):
+        return False
+    if entry.at.date() < candidate.status_at.date():
+        return False
+    if entry.status == candidate.status:
+        return entry.at <= candidate.status_at + REOPEN_AFTER_FINAL
+    return resolve_status([*candidate.timeline, entry]).status == entry.status
+
+
+def _recent(reverse: Sequence[InvitationState], entry: TimelineEntry) -> list[InvitationState]:
+    """The reverse-direction invitations a reply with swapped roles may still be about: ones
+    first reported shortly before it. Months later, "Y invited X" and an answer is more
+    likely another invitation than a misread reply (direction matters between invitations).
+    A meeting that took place is the exception: like an observation, it happened between
+    the two whoever is said to have invited whom, so it may concern any of them."""
+    if entry.status == Status.TOOK_PLACE:
+        return list(reverse)
+    return [c for c in reverse if _span(c)[0] <= entry.at <= _span(c)[0] + COUNTER_WINDOW]
+
+
+def _in_window(candidate: InvitationState, event_time: datetime, policy: TrackerPolicy) -> bool:
+    first, last = _span(candidate)
+    return last + policy.window >= event_time >= first - policy.window
+
+
+def _reply_target(
+    candidates: Sequence[InvitationState],
+    occasion: Occasion,
+    entry: TimelineEntry,
+    policy: TrackerPolicy,
+    *,
+    misread_only: bool = False,
+) -> InvitationState | None:
+    """The invitation a reply or an observation belongs to, among invitations between the
+    same two figures in either direction: the closest open one with a compatible occasion,
+    else the only open one whose place does not truly conflict (None when there are
+    several: guessing would merge two real invitations).
+
+    `misread_only` (for a mention, which opens a record when it joins none) narrows the
+    fallback to occasions that look misread rather than different: a compatible kind, or
+    a platform against a place on the map (the setting of the reply, "from the Kremlin",
+    "on Twitter"). A refusal of "a ceremony" is then not folded into an accepted state
+    visit, whichever of the two arrives first.
+    """
+    open_ones = [
+        c for c in candidates if _in_window(c, entry.at, policy) and _still_open_to(c, entry)
+    ]
+    best: InvitationState | None = None
+    best_score: tuple[int, float, float] | None = None
+    for candidate in open_ones:
+        affinity = occasion_affinity(candidate.occasion, occasion)
+        if affinity is None:
+            continue
+        first, last = _span(candidate)
+        gap = max((first - entry.at).total_seconds(), (entry.at - last).total_seconds(), 0.0)
+        score = (affinity, -gap, -first.timestamp())
+        if best_score is None or score > best_score:
+            best, best_score = candidate, score
+    if best is not None:
+        return best
+    if len(open_ones) != 1:
+        return None
+    sole = open_ones[0]
+    if places_conflict(sole.occasion.place, occasion.place):
+        return None
+    if misread_only and not _looks_misread(sole.occasion, occasion):
+        return None
+    return sole
+
+
+def _looks_misread(known: Occasion, reported: Occasion) -> bool:
+    if kind_affinity(known.kind, reported.kind) is not None:
+        return True
+    return (
+        known.place is not None
+        and reported.place is not None
+        and is_platform(known.place) != is_platform(reported.place)
+    )
 
 
 def _made_at(invitation: InvitationState) -> datetime | None:
@@ -257,6 +434,44 @@ def _entry_for(report: Report, status: Status, now: datetime) -> TimelineEntry:
         confidence=float(mention.confidence),
         seen_at=now,
     )
+
+
+def _observation_entry(observation: Observation, source: Source, now: datetime) -> TimelineEntry:
+    at = source.published
+    if observation.status_date is not None:
+        d = observation.status_date
+        at = datetime(d.year, d.month, d.day, tzinfo=source.published.tzinfo)
+    return TimelineEntry(
+        at=at,
+        status=observation.status,
+        url=source.url,
+        outlet=source.outlet,
+        lang=source.lang or observation.lang,
+        evidence=observation.evidence,
+        confidence=float(observation.confidence),
+        seen_at=now,
+    )
+
+
+def _apply_reply(
+    known: InvitationState,
+    entry: TimelineEntry,
+    occasion: Occasion,
+    mention: Mention | None,
+    now: datetime,
+    policy: TrackerPolicy,
+) -> TrackOutcome:
+    """Add a reply's (or an observation's) entry to the invitation it was matched to. Its
+    occasion refines the record only when compatible with it, and its parties only when in
+    the record's direction: a reply joined despite a misread occasion or swapped roles
+    must not rewrite the record with them."""
+    if occasion_affinity(known.occasion, occasion) is None:
+        occasion = known.occasion
+    same_direction = mention is not None and (mention.inviter.key, mention.invitee.key) == (
+        known.inviter.key,
+        known.invitee.key,
+    )
+    return _apply(known, [entry], occasion, mention if same_direction else None, now, policy)
 
 
 def _is_repeat(invitation: InvitationState, entry: TimelineEntry) -> bool:

@@ -135,10 +135,6 @@ STORY_SAME_PAIR_TWO_INVITATIONS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="the Normandy invitation (occasion 'other' in English) is "
-                   "folded into the earlier Paris state visit, then its French refusal becomes a "
-                   "separate record 'a ceremony': one real invitation split in two, its first "
-                   "report never announced")
 def test_replay_keeps_two_invitations_of_one_pair_apart(sandbox: Sandbox,
                                                         cli: Callable[..., Result]) -> None:
     articles = sandbox.root / "story.jsonl"

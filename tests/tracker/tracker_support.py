@@ -11,6 +11,7 @@ from bot.domain import (
     InvitationState,
     Mention,
     Notification,
+    Observation,
     Occasion,
     OccasionKind,
     Party,
@@ -19,7 +20,13 @@ from bot.domain import (
     Status,
     TrackOutcome,
 )
-from bot.tracker import TrackerPolicy, candidate_pairs, track
+from bot.tracker import (
+    TrackerPolicy,
+    candidate_pairs,
+    observation_pairs,
+    track,
+    track_observation,
+)
 
 FIGURES = {
     "musk": Party("Elon Musk", "elon-musk"),
@@ -30,6 +37,8 @@ FIGURES = {
     "scholz": Party("Olaf Scholz", "olaf-scholz"),
     "trump": Party("Donald Trump", "donald-trump"),
     "kim": Party("Kim Jong Un", "kim-jong-un"),
+    "biden": Party("Joe Biden", "joe-biden"),
+    "lula": Party("Luiz Inácio Lula da Silva", "lula-da-silva"),
 }
 
 
@@ -76,6 +85,40 @@ def report(
     return Report(mention=mention, source=source)
 
 
+def observation(
+    first: str,
+    second: str,
+    status: Status,
+    on: str,
+    *,
+    kind: OccasionKind = OccasionKind.MEETING,
+    place: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    lang: str = "en",
+    confidence: float = 0.8,
+    status_date: str | None = None,
+) -> tuple[Observation, Source]:
+    """An observation ("X and Y met") with the source that reports it."""
+    seen = Observation(
+        first=FIGURES.get(first, Party(first)),
+        second=FIGURES.get(second, Party(second)),
+        occasion=Occasion(kind=kind, place=place),
+        status=status,
+        confidence=confidence,
+        evidence=f"{first} and {second}: {status.value} ({on})",
+        lang=lang,
+        status_date=date.fromisoformat(status_date) if status_date else None,
+    )
+    source = Source(
+        url=url or f"https://{slug(outlet or 'wire')}.example/seen-{first}-{second}-{on}",
+        outlet=outlet or "Example Wire",
+        lang=lang,
+        published=day(on),
+    )
+    return seen, source
+
+
 @dataclass
 class Ledger:
     """Holds invitations between reports as the store would, for the pure tracker's tests."""
@@ -92,6 +135,20 @@ class Ledger:
             if (inv.inviter.key, inv.invitee.key) in pairs
         ]
         outcomes = track(rep, candidates, now or rep.source.published, self.policy)
+        for outcome in outcomes:
+            self.apply(outcome)
+        return outcomes
+
+    def observe(
+        self, seen: tuple[Observation, Source], now: datetime | None = None
+    ) -> list[TrackOutcome]:
+        obs, source = seen
+        pairs = set(observation_pairs(obs))
+        candidates = [
+            inv for inv in self.invitations.values()
+            if (inv.inviter.key, inv.invitee.key) in pairs
+        ]
+        outcomes = track_observation(obs, source, candidates, now or source.published, self.policy)
         for outcome in outcomes:
             self.apply(outcome)
         return outcomes
