@@ -225,6 +225,12 @@ def _attach_status(view: SentenceView, candidates: list[Candidate]) -> None:
         return
     target = max(preceding, key=lambda c: max(s for s in c.sentences if s <= view.index))
     last_seen = max(s for s in target.sentences if s <= view.index)
+    if view.facts.both_subject and not keys and view.index - last_seen <= 1:
+        # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence.
+        for candidate in preceding:
+            if last_seen in candidate.sentences and candidate.inviter.key == target.inviter.key:
+                candidate.offer(best_status, view.text, view.index, candidate.confidence - 0.1)
+        return
     if view.facts.has_invite_noun or view.index - last_seen <= 1:
         target.offer(best_status, view.text, view.index, target.confidence - 0.1)
 

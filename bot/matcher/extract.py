@@ -67,6 +67,7 @@ class SentenceFacts:
     refs: list[Ref] = field(default_factory=list)
     has_invite_noun: bool = False
     negated_invitation: bool = False
+    both_subject: bool = False  # "Both confirmed": the answer of every invitee just named
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class _Words:
     title_suffixes: frozenset[str]
     noun_suffixes: frozenset[str]
     blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
+    both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _Words] = {}
@@ -120,6 +122,7 @@ def _merge_words(lexicons: list[Lexicon]) -> _Words:
         titles=merged("titles"),
         title_suffixes=merged("title_suffixes"),
         noun_suffixes=merged("noun_suffixes"),
+        both=merged("both_words"),
         blockers=frozenset(
             phrase.casefold()
             for lexicon in lexicons
@@ -191,6 +194,9 @@ def analyse(
     words = _words(lexicons)
     refs = _with_unknown_names(sentence, refs, words, lang)
     facts = SentenceFacts(refs=refs)
+    opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
+    facts.both_subject = any(w in words.both for w in opening) or \
+        " ".join(opening[:2]) in words.both or " ".join(opening[1:3]) in words.both
     negations = [c for c in cues if c.category == "negation"]
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
@@ -209,8 +215,10 @@ def analyse(
             continue
         if cue.category in ("active", "challenge") and _exhortation(sentence, cue, words, refs, lang):
             continue
-        for inviter, invitee, confidence in _arguments(sentence, cue, refs, words, lang,
-                                                       previous_subject):
+        arguments = _arguments(sentence, cue, refs, words, lang, previous_subject)
+        if cue.category in ("by", "noun") and all(a[0] is None for a in arguments):
+            arguments = _described_inviter(sentence, cue, refs, words) or arguments
+        for inviter, invitee, confidence in arguments:
             status_here = _strongest(_statuses_of(facts.statuses, refs, inviter, invitee))
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
@@ -422,6 +430,37 @@ def _arguments(sentence: str, cue: CueHit, refs: list[Ref], words: _Words, lang:
     return []
 
 
+def _described_inviter(sentence: str, cue: CueHit, refs: list[Ref], words: _Words
+                       ) -> list[Pair]:
+    """"Zelensky attended Milei's inauguration at the invitation of the new Argentine
+    president": the inviter is described, not named. With exactly two figures before the
+    cue, the description is the one that is not the sentence's subject."""
+    following = sentence[cue.end : cue.end + 60]
+    if any(cue.end <= r.start < cue.end + 60 for r in refs):
+        return []
+    tokens = [t.strip(",.;:«»\"").casefold() for t in following.split()[:4]]
+    markers = words.from_markers | {"of"}
+    cue_words = cue.text.casefold().split()
+    if cue_words and cue_words[-1] in markers:
+        tokens = ["of", *tokens]  # "at the invitation of the new president"
+    if not tokens or tokens[0] not in markers:
+        return []
+    if not any(t in words.titles and t not in _ARTICLE_TITLES for t in tokens[1:4]):
+        return []
+    before: list[Ref] = []
+    for ref in refs:
+        if ref.end <= cue.start and all(ref.party.key != b.party.key for b in before):
+            before.append(ref)
+    if len(before) != 2:
+        return []
+    subject, other = before
+    return _pairs(other, [subject], 0.6)
+
+
+# Lexicons list articles among their titles ("el", "la") to cut names; not a description.
+_ARTICLE_TITLES = frozenset({"el", "la", "le", "the", "il", "o", "a", "der", "die"})
+
+
 def _pairs(inviter: Ref | None, invitees: list[Ref], confidence: float) -> list[Pair]:
     if inviter is None and not invitees:
         return []
@@ -612,6 +651,16 @@ def _starts_with_pronoun(sentence: str, words: _Words) -> bool:
 
 
 # --- persons the gazetteer does not know ---------------------------------------------------
+
+
+def conjunction_words(lexicons: list[Lexicon]) -> frozenset[str]:
+    return _words(lexicons).conjunctions
+
+
+def with_unknown_names(sentence: str, refs: list[Ref], lexicons: list[Lexicon], lang: str
+                       ) -> list[Ref]:
+    """The refs plus the persons the text names that the gazetteer does not know."""
+    return _with_unknown_names(sentence, refs, _words(lexicons), lang)
 
 
 def _with_unknown_names(sentence: str, refs: list[Ref], words: _Words, lang: str) -> list[Ref]:

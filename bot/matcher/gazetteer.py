@@ -68,6 +68,11 @@ class Figure:
                     best = (start, principal_id)
         if best is not None:
             return best[1]
+        if any(period.start is not None or period.until is not None
+               for _, period in self.speaks_for):
+            # Dated entries that all miss the date: a former spokesperson (Psaki in 2025)
+            # speaks for nobody, whatever the undated fallback says.
+            return None
         return self.spokesperson_for
 
 

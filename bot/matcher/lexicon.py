@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.spotting import CommonWords
 
 # Invitation cues, by how their arguments are laid out around them.
 INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun")
@@ -62,8 +64,29 @@ _LIST_KEYS = (
     "conjunctions",
     "title_suffixes",
     "noun_suffixes",
+    "both_words",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
+_MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
+# Observation cues ([observe] table): what happened between two figures without an
+# invitation word, by how the two figures stand around the cue (see observe.py).
+OBSERVE_CATEGORIES = (
+    "met",  # symmetric: "X and Y met", "X met (with) Y", "встретились X и Y"
+    "hosted",  # host before, guest after: "X hosted Y", "X empfing Y"
+    "hosted_by",  # guest before, host after: "Y was received by X"
+    "happened",  # "the meeting between X and Y took place": needs an occasion noun
+    "arrived",  # "Y arrived in Z for talks with X", "Y attended ... alongside X": the second
+    # figure follows a with-marker
+    "called_off",  # "X's visit to Y was called off": needs an occasion noun
+    "agreed_to_meet",  # "X agreed to meet Y"
+    "refused_to_meet",  # "X refused to meet Y"
+)
+# Word lists inside [observe]: prepositions for "with", hedges and negations that make a
+# report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
+# small words that may stand between a figure and the cue (articles, "counterpart"), and
+# the words that may follow "X and Y met" (a place or a time, not another object).
+OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
+                 "after_meeting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +108,31 @@ class Lexicon:
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _occasion_terms: ahocorasick.Automaton | None = None
     _group_label: dict[str, str] = field(default_factory=dict)
+    observe: dict[str, list[str]] = field(default_factory=dict)
+    observe_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    _observe_anchors: ahocorasick.Automaton | None = None
+    _live_anchors: ahocorasick.Automaton | None = None
+
+    def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
+        """Observation cue matches of the phrases whose anchor word occurs (overlaps
+        included; observe.py keeps the longest at each place)."""
+        if self._observe_anchors is None:
+            return []
+        lowered = sentence.lower() if lowered is None else lowered
+        seen: set[str] = set()
+        out: list[CueHit] = []
+        for _end, entries in self._observe_anchors.iter(lowered):
+            for category, regex in entries:
+                if regex in seen:
+                    continue
+                seen.add(regex)
+                pattern = self._compiled.get(regex)
+                if pattern is None:
+                    pattern = self._compiled[regex] = re.compile(regex, re.IGNORECASE)
+                out.extend(CueHit(category, m.start(), m.end(), m.group(0))
+                           for m in pattern.finditer(sentence)
+                           if not _touches_mark(sentence, m.start(), m.end()))
+        return out
 
     def words(self, key: str) -> frozenset[str]:
         return self.lists.get(key, frozenset())
@@ -96,21 +144,54 @@ class Lexicon:
         anchors occur: a big alternation would try hundreds of phrases at every position.
         """
         index: dict[str, list[tuple[str, str]]] = {}
+        plain: dict[str, list[str]] = {}
         for category in ALL_CATEGORIES:
             for phrase in self.phrases.get(category, []):
                 anchor = _anchor_of(phrase)
-                if anchor:
-                    index.setdefault(anchor, []).append(
-                        (category, phrase_to_regex(phrase, self.word_boundaries)))
+                if not anchor:
+                    continue
+                if phrase.lower() == anchor and _is_plain_word(anchor):
+                    # One literal word: the automaton's match is the hit, no regex needed.
+                    if category not in plain.setdefault(anchor, []):
+                        plain[anchor].append(category)
+                    continue
+                index.setdefault(anchor, []).append(
+                    (category, phrase_to_regex(phrase, self.word_boundaries)))
         automaton = ahocorasick.Automaton()
-        for anchor, entries in index.items():
-            automaton.add_word(anchor, tuple(entries))
+        for anchor in index.keys() | plain.keys():
+            automaton.add_word(anchor, (len(anchor), tuple(plain.get(anchor, ())),
+                                        _merged_by_category(index.get(anchor, []))))
         self._anchors = automaton if len(automaton) else None
         if self._anchors is not None:
             self._anchors.make_automaton()
+        # A sentence is worth analysing only for an invitation or status cue: the modifiers
+        # ("not", "if", "will") occur nearly everywhere and change nothing on their own.
+        live = ahocorasick.Automaton()
+        for anchor in index.keys() | plain.keys():
+            categories = [c for c, _ in index.get(anchor, ())] + plain.get(anchor, [])
+            if any(category not in MODIFIER_CATEGORIES for category in categories):
+                inviting = any(category in INVITE_CATEGORIES for category in categories)
+                live.add_word(anchor, inviting)
+        self._live_anchors = live if len(live) else None
+        if self._live_anchors is not None:
+            self._live_anchors.make_automaton()
         for category, regex in (e for entries in index.values() for e in entries):
             re.compile(regex)  # a phrase that does not compile fails at load, not at match
             del category
+        observe_index: dict[str, list[tuple[str, str]]] = {}
+        for category in OBSERVE_CATEGORIES:
+            for phrase in self.observe.get(category, []):
+                anchor = _anchor_of(phrase)
+                if anchor:
+                    regex = phrase_to_regex(phrase, self.word_boundaries)
+                    re.compile(regex)  # fails at load, not at match
+                    observe_index.setdefault(anchor, []).append((category, regex))
+        anchors = ahocorasick.Automaton()
+        for anchor, entries in observe_index.items():
+            anchors.add_word(anchor, _merged_by_category(entries))
+        self._observe_anchors = anchors if len(anchors) else None
+        if self._observe_anchors is not None:
+            self._observe_anchors.make_automaton()
         occasions = ahocorasick.Automaton()
         for label, terms in self.occasion.items():
             for term in terms:
@@ -121,11 +202,12 @@ class Lexicon:
             occasions.make_automaton()
             self._occasion_terms = occasions
 
-    def anchor_ends(self, lowered: str) -> list[int]:
-        """Where anchor words end in a lower-cased text: sentences without one are skipped."""
-        if self._anchors is None:
+    def anchor_ends(self, lowered: str) -> list[tuple[int, bool]]:
+        """Where the anchor words of invitation and status cues end in a lower-cased text,
+        and whether the anchor can start an invitation: sentences without one are skipped."""
+        if self._live_anchors is None:
             return []
-        return [end for end, _ in self._anchors.iter(lowered)]
+        return list(self._live_anchors.iter(lowered))
 
     def hits(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Every phrase match of every category, overlaps included (callers resolve them)."""
@@ -136,7 +218,15 @@ class Lexicon:
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         seen: set[str] = set()
         out: list[CueHit] = []
-        for _end, entries in self._anchors.iter(lowered):
+        bounded = self.word_boundaries
+        size = len(lowered)
+        for end, (length, plain, entries) in self._anchors.iter(lowered):
+            start = end - length + 1
+            if bounded and start > 0 and _inside_word(lowered[start - 1]):
+                continue  # "no" inside "economy": every phrase starts its words at a boundary
+            if plain and not (bounded and end + 1 < size and _continues_word(lowered[end + 1])):
+                out.extend(CueHit(category, start, end + 1, sentence[start : end + 1])
+                           for category in plain)
             for category, regex in entries:
                 if regex in seen:
                     continue
@@ -145,7 +235,8 @@ class Lexicon:
                 if pattern is None:
                     pattern = self._compiled[regex] = re.compile(regex, re.IGNORECASE)
                 out.extend(CueHit(category, m.start(), m.end(), m.group(0))
-                           for m in pattern.finditer(sentence))
+                           for m in pattern.finditer(sentence)
+                           if not (bounded and _touches_mark(sentence, m.start(), m.end())))
         return out
 
     def occasions(self, sentence: str) -> list[CueHit]:
@@ -174,6 +265,41 @@ class Lexicon:
                 continue
             out.append(hit)
         return out
+
+
+def _merged_by_category(entries: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """One alternation per category (longest phrase first): an anchor such as "invitation"
+    carries dozens of phrases, and one regex pass is far cheaper than dozens."""
+    by_category: dict[str, list[str]] = {}
+    for category, regex in entries:
+        by_category.setdefault(category, []).append(regex)
+    return tuple(
+        (category, regexes[0] if len(regexes) == 1 else
+         "|".join(f"(?:{r})" for r in sorted(regexes, key=len, reverse=True)))
+        for category, regexes in by_category.items()
+    )
+
+
+def _touches_mark(text: str, start: int, end: int) -> bool:
+    """Combining marks are not \\w to Python's re, yet they are inside words: the "न" that
+    ends "पुतिन" follows a vowel sign and must not read as the negation "न". Checked after
+    the match: a mark class inside every phrase regex made loading twice as slow."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return any(ch > "\u02ff" and unicodedata.category(ch)[0] == "M" for ch in (before, after) if ch)
+
+
+def _is_plain_word(token: str) -> bool:
+    return all(ch.isalnum() or ch == "-" or unicodedata.category(ch)[0] == "M" for ch in token)
+
+
+def _continues_word(ch: str) -> bool:
+    """What `(?![\\w<marks>])` refuses after a phrase."""
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+
+
+def _inside_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_@#" or unicodedata.category(ch).startswith("M")
 
 
 def _anchor_of(phrase: str) -> str:
@@ -209,6 +335,10 @@ def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
         return r"(?!x)x"
     body = "".join(p + (joiners[i] if i < len(pieces) - 1 else "") for i, p in enumerate(pieces))
     if word_boundaries:
+        if any("\u0600" <= ch <= "\u0e7f" for ch in phrase):
+            # Scripts with combining marks inside words (Arabic, Indic, Thai): the marks
+            # count as word characters for the boundaries.
+            return rf"(?<![\w@#{_MARKS}]){body}(?![\w{_MARKS}])"
         return rf"(?<![\w@#]){body}(?!\w)"
     return body
 
@@ -252,6 +382,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
             )
             continue
         occasion[label] = _strings(value, f"occasion.{label}", source, problems)
+    observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -261,12 +392,32 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
     if problems:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
-                      occasion=occasion, lists=lists)
+                      occasion=occasion, lists=lists, observe=observe,
+                      observe_lists=observe_lists)
     try:
         lexicon.compile()
     except re.error as exc:
         raise ConfigError([f"{source}: a phrase does not compile: {exc}"]) from exc
     return lexicon
+
+
+def _observe_table(table: Any, source: str, problems: list[str]
+                   ) -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
+    phrases: dict[str, list[str]] = {}
+    lists: dict[str, frozenset[str]] = {}
+    if not isinstance(table, dict):
+        problems.append(f"{source}: [observe] must be a table of category = [phrases]")
+        return phrases, lists
+    for key, value in table.items():
+        if key in OBSERVE_CATEGORIES:
+            phrases[key] = _strings(value, f"observe.{key}", source, problems)
+        elif key in OBSERVE_LISTS:
+            lists[key] = frozenset(
+                s.casefold() for s in _strings(value, f"observe.{key}", source, problems))
+        else:
+            known = ", ".join(OBSERVE_CATEGORIES + OBSERVE_LISTS)
+            problems.append(f"{source}: key 'observe.{key}': unknown (expected one of {known})")
+    return phrases, lists
 
 
 def _strings(value: Any, key: str, source: str, problems: list[str]) -> list[str]:
@@ -309,6 +460,23 @@ def load_lexicons(directory: Path | None = None) -> dict[str, Lexicon]:
     if problems:
         raise ConfigError(problems)
     return lexicons
+
+
+def load_common_words(path: Path) -> CommonWords:
+    """The aliases that are also ordinary words (see _common_words.toml); ConfigError names
+    the file and key. A missing file means none."""
+    if not path.exists():
+        return CommonWords()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
+    problems: list[str] = []
+    words = _strings(data.get("words", []), "words", str(path), problems)
+    suffixes = _strings(data.get("name_suffixes", []), "name_suffixes", str(path), problems)
+    if problems:
+        raise ConfigError(problems)
+    return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes))
 
 
 def merged_words(lexicons: Iterable[Lexicon], key: str) -> frozenset[str]:

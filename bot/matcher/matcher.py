@@ -4,25 +4,35 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, MatchResult, Mention
+from bot.domain import Article, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
-from bot.matcher.extract import Ref, SentenceFacts, analyse, slavic_case
+from bot.matcher.dates import status_date
+from bot.matcher.extract import (
+    Ref,
+    SentenceFacts,
+    analyse,
+    slavic_case,
+    status_rank,
+    with_unknown_names,
+)
 from bot.matcher.gazetteer import Gazetteer, load_gazetteer
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
     CueHit,
     Lexicon,
     default_lexicon_dir,
+    load_common_words,
     load_lexicons,
     merged_words,
 )
+from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
-from bot.matcher.spotting import FigureHit, FigureSpotter, lower_same_length
+from bot.matcher.spotting import CommonWords, FigureHit, FigureSpotter, lower_same_length
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +64,10 @@ class _Resources:
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder
-                 ) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
+                 common_words: CommonWords | None = None) -> None:
         self.gazetteer = gazetteer
-        self._spotter = FigureSpotter(gazetteer)
+        self._spotter = FigureSpotter(gazetteer, common_words)
         all_lexicons = list(lexicons.values())
         self._resources = _Resources(
             lexicons=lexicons,
@@ -75,7 +85,10 @@ class Matcher:
         places_path = directory / "_places.toml"
         if not places_path.exists():
             places_path = default_lexicon_dir() / "_places.toml"
-        return cls(gazetteer, lexicons, PlaceFinder(places_path))
+        common_path = directory / "_common_words.toml"
+        if not common_path.exists():
+            common_path = default_lexicon_dir() / "_common_words.toml"
+        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path))
 
     @property
     def languages(self) -> list[str]:
@@ -110,11 +123,72 @@ class Matcher:
         lexicons = self._lexicons_for(lang)
         views = self._views(segmented, hits, lexicons, lang, when)
         candidates = [c for c in fold_article(views) if self._plausible(c)]
-        if not candidates:
-            return MatchResult(lang=lang)
-        self._set_occasions(candidates, segmented, views, lexicons)
-        mentions: list[Mention] = [to_mention(c, lang) for c in candidates]
-        return MatchResult(lang=lang, mentions=tuple(mentions))
+        mentions: list[Mention] = []
+        if candidates:
+            self._set_occasions(candidates, segmented, views, lexicons)
+            mentions = [to_mention(c, lang) for c in candidates]
+        observations = self._observations(views, lexicons, lang, when, mentions)
+        return MatchResult(
+            lang=lang,
+            mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status))
+                           for m in mentions),
+            observations=tuple(
+                replace(o, status_date=status_date(o.evidence, lang, when, o.status))
+                for o in observations),
+        )
+
+    def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
+                      when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
+        """One observation per pair of figures, the most advanced status first found; none
+        for a pair the article already reports an invitation for.
+
+        A meeting reported in the very sentence of an open invitation is that invitation
+        taking place ("Putin met Xi in Beijing, to which Xi had invited him"): the mention
+        moves to took_place (in `mentions`, in place)."""
+        invited = {frozenset((m.inviter.key, m.invitee.key)): i for i, m in enumerate(mentions)}
+        chosen: dict[frozenset[str], tuple[ObservationFinding, str]] = {}
+        year = when.year if when else None
+        for view in views:
+            refs = view.facts.refs
+            if not refs:
+                continue  # an observation needs a figure the gazetteer knows
+            if len({r.party.key for r in refs}) < 2:
+                # The name finder is cheaper than the cue regex: look for a second person first.
+                refs = with_unknown_names(view.text, refs, lexicons, lang)
+                if len({r.party.key for r in refs}) < 2:
+                    continue
+            cues = observation_cues(view.text, lexicons)
+            if not cues:
+                continue
+            refs = with_unknown_names(view.text, refs, lexicons, lang)
+            for finding in observe_sentence(view.text, refs, cues, lexicons, lang,
+                                            self._resources.places, year):
+                pair = frozenset((finding.first.party.key, finding.second.party.key))
+                if pair in invited:
+                    self._took_place_with(mentions, invited[pair], finding, view.text)
+                    continue
+                if not self._plausible_parties(finding):
+                    continue
+                held = chosen.get(pair)
+                if held is None or status_rank(finding.status) > status_rank(held[0].status):
+                    chosen[pair] = (finding, view.text)
+        return tuple(
+            Observation(first=f.first.party, second=f.second.party, occasion=f.occasion,
+                        status=f.status, confidence=f.confidence, evidence=text, lang=lang)
+            for f, text in chosen.values()
+        )
+
+    @staticmethod
+    def _took_place_with(mentions: list[Mention], index: int, finding: ObservationFinding,
+                         sentence: str) -> None:
+        mention = mentions[index]
+        if finding.status is Status.TOOK_PLACE and mention.evidence == sentence and \
+                mention.status in (Status.PENDING, Status.ACCEPTED):
+            mentions[index] = replace(mention, status=Status.TOOK_PLACE)
+
+    def _plausible_parties(self, finding: ObservationFinding) -> bool:
+        return all(ref.party.known or not self._resources.places.find(ref.party.name)
+                   for ref in (finding.first, finding.second))
 
     def _plausible(self, candidate: Candidate) -> bool:
         """A name found only from the text that contains a place or platform ("France
@@ -159,12 +233,16 @@ class Matcher:
         lowered = lower_same_length(segmented.text)
         starts = [s.start for s in segmented.sentences]
         live: set[int] = set()
+        inviting = False
         for lexicon in lexicons:
-            for end in lexicon.anchor_ends(lowered):
+            for end, invitation_anchor in lexicon.anchor_ends(lowered):
+                inviting = inviting or invitation_anchor
                 index = bisect_right(starts, end) - 1
                 if index >= 0:
                     live.add(segmented.sentences[index].index)
-        return live
+        # Statuses only ever attach to an invitation: without any invitation word in the
+        # article (most news), no sentence needs analysing.
+        return live if inviting else set()
 
     def _refs(self, sentence: str, offset: int, hits: list[FigureHit], when: date | None
               ) -> list[Ref]:

@@ -40,6 +40,8 @@ def nominative(name: str, lang: str) -> str:
     words = name.split()
     if not words:
         return name
+    # "Папу Лева XIV": the regnal number does not decline, the name before it does.
+    numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
     if lang in ("ru", "uk", "be", "bg"):
         lower = last.lower()
@@ -50,18 +52,30 @@ def nominative(name: str, lang: str) -> str:
                 changed = True
                 break
         else:
-            if lower.endswith(("а", "у")) and len(lower) > 4 and lower[-2] not in "аеиоуыэюяії":
+            short = 3 if numeral else 4  # "Лева XIV": a short name is safe before a number
+            if lower.endswith(("а", "у")) and len(lower) > short and lower[-2] not in _VOWELS:
                 last = last[:-1]
                 changed = True
+            elif numeral and lower.endswith(("ом", "ем")) and len(lower) > 4 and \
+                    lower[-3] not in _VOWELS:
+                last = last[:-2]  # "Левом XIV"
+                changed = True
         if changed:
-            # The given names were declined the same way: "Ивана" -> "Иван", "Сергея" -> "Сергей".
-            words[:-1] = [_slavic_given_name(w) for w in words[:-1]]
+            # The given names were declined the same way: "Ивана" -> "Иван", "Сергея" -> "Сергей";
+            # "Папу Лева", "Папою Левом": a word in -у / -ою beside them is an -а noun.
+            case = "ins" if lower.endswith(("ом", "ем", "ым", "им")) else (
+                "acc" if lower.endswith(("а", "я")) else None)
+            words[:-1] = [_slavic_given_name(w, case) for w in words[:-1]]
     elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß":
         last = last[:-1]
     elif lang in ("en",) and last.endswith(("'s", "’s")):
         last = last[:-2]
     words[-1] = last
-    return " ".join(words)
+    return " ".join(words + numeral)
+
+
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+\.?$")
+_VOWELS = "аеиоуыэюяії"
 
 
 def _without_suffix(token: str) -> str:
@@ -84,10 +98,14 @@ INSTITUTION_WORDS = frozenset(
 )
 
 
-def _slavic_given_name(word: str) -> str:
+def _slavic_given_name(word: str, case: str | None = None) -> str:
     lower = word.lower()
     if len(lower) < 4:
         return word
+    if case == "acc" and lower.endswith("у") and lower[-2] not in _VOWELS:
+        return word[:-1] + "а"  # "Папу Лева" -> "Папа"
+    if case == "ins" and lower.endswith(("ою", "ой")) and lower[-3] not in _VOWELS:
+        return word[:-2] + "а"  # "Папою Левом" -> "Папа"
     if lower.endswith(("ея", "ія", "ия")):
         return word[:-1] + "й"
     if lower.endswith(("а", "у")) and lower[-2] not in "аеиоуыэюяії":

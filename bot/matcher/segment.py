@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that end with a dot without ending a sentence (folded, without the dot).
 DEFAULT_ABBREVIATIONS = frozenset(
@@ -67,7 +68,12 @@ def _is_tail_marker(line: str, tail_markers: frozenset[str]) -> bool:
     folded = line.casefold()
     if len(folded) > 80:
         return False
-    return any(folded.startswith(marker) for marker in tail_markers)
+    return folded.startswith(_marker_tuple(tail_markers))
+
+
+@lru_cache(maxsize=8)
+def _marker_tuple(tail_markers: frozenset[str]) -> tuple[str, ...]:
+    return tuple(tail_markers)
 
 
 def segment(
@@ -128,16 +134,17 @@ def split_sentences(line: str, abbreviations: frozenset[str] = DEFAULT_ABBREVIAT
 
 
 def _ends_sentence(line: str, dot: int, end: int, abbreviations: frozenset[str]) -> bool:
-    rest = line[end:].lstrip()
-    if not rest:
+    following = _skip_space(line, end)  # no slicing: long lines have many boundaries
+    if following >= len(line):
         return True
-    first = rest[0]
+    first = line[following]
     # A lowercase continuation is an abbreviation or an ellipsis inside the sentence.
     if first.islower():
         return False
     if line[dot] != ".":
         return True
-    word_match = _WORD_BEFORE.search(line, 0, dot)
+    # A window, not the whole line: searching from 0 made long lines quadratic.
+    word_match = _WORD_BEFORE.search(line, max(0, dot - 40), dot)
     if word_match is None:
         return True
     word = word_match.group(1).casefold().strip(".")
@@ -156,3 +163,9 @@ def _append(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i

@@ -47,6 +47,7 @@ class _Entry:
     target: str  # figure id, or the title text for FORM_TITLE
     alias: str
     needs_suffix: bool = False  # a stem ("Зеленськ") that only matches with a case ending
+    common_word: bool = False  # the alias is also an ordinary word ("Bono", トランプ)
 
 
 # Cyrillic nominative endings that change in the oblique cases: the stem is indexed too.
@@ -58,11 +59,16 @@ def _char_needs_boundary(ch: str) -> bool:
     if not ch.isalpha():
         return True
     try:
-        script = unicodedata.name(ch).split(" ", 1)[0]
+        # "KATAKANA-HIRAGANA PROLONGED SOUND MARK" (ー), "HALFWIDTH KATAKANA LETTER A":
+        # the script can be any word of the name, not only the first.
+        words = set(unicodedata.name(ch).replace("-", " ").split())
     except ValueError:
         return True
-    return script not in {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER",
-                          "MYANMAR"}
+    return not words & _UNSPACED_SCRIPTS
+
+
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER",
+                               "MYANMAR", "IDEOGRAPHIC"})
 
 
 def _cyrillic_stem(alias: str) -> str | None:
@@ -76,8 +82,61 @@ def _cyrillic_stem(alias: str) -> str | None:
     return None
 
 
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+\.?$")
+_CYRILLIC_VOWELS = "аеёиоуыэюяіїє"
+
+
+def _declined_regnal_names(alias: str) -> list[str]:
+    """"Лев XIV" -> "Лева XIV", "Левом XIV", ...: the case ending goes on the name before
+    the regnal number, where the suffix rule (which looks at the alias's end) cannot see it."""
+    words = alias.split()
+    if len(words) < 2 or not _ROMAN_NUMERAL.match(words[-1]):
+        return []
+    name = words[-2]
+    if len(name) < 3 or not all("\u0400" <= c <= "\u04ff" for c in name):
+        return []
+    lower = name.lower()
+    if lower.endswith("а"):
+        stems = [name[:-1] + e for e in ("у", "ою", "ой", "е", "і", "и", "ы")]
+    elif lower[-1] not in _CYRILLIC_VOWELS:
+        stems = [name + e for e in ("а", "у", "ом", "ові", "е", "і", "ем")]
+    else:
+        return []
+    return [" ".join([*words[:-2], stem, words[-1]]) for stem in stems]
+
+
+_HEAD_ENDINGS = {
+    "consonant": ("а", "у", "ом", "е", "ові", "ем", "і", "я", "ю", "еві"),  # hard and soft
+    "ь": ("я", "ю", "ем", "і", "е", "ю"),
+    "а": ("у", "ы", "и", "е", "і", "ой", "ою"),
+}
+
+
+def _declined_head_word(title: str) -> list[str]:
+    """"председатель КНР" -> "председателю КНР", "президент України" -> "президента
+    України": a Cyrillic title declines its first word, which the suffix rule (looking at
+    the end of the title) cannot see. Only nouns: adjectives decline with their noun."""
+    words = title.split()
+    if len(words) < 2:
+        return []
+    head = words[0]
+    lower = head.lower()
+    if len(lower) < 4 or not all("\u0400" <= c <= "\u04ff" or c == "-" for c in lower):
+        return []
+    if lower.endswith("ь"):
+        forms = [head[:-1] + e for e in _HEAD_ENDINGS["ь"]]
+    elif lower.endswith("а") and lower[-2] not in _CYRILLIC_VOWELS:
+        forms = [head[:-1] + e for e in _HEAD_ENDINGS["а"]]
+    elif lower[-1] not in _CYRILLIC_VOWELS and lower[-1] not in "йъ":
+        forms = [head + e for e in _HEAD_ENDINGS["consonant"]]
+    else:
+        return []
+    return [" ".join([form, *words[1:]]) for form in dict.fromkeys(forms)]
+
+
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    # Combining marks (Indic vowel signs, harakat) continue a word though not alphanumeric.
+    return ch.isalnum() or ch == "_" or (ch >= "\u0300" and unicodedata.category(ch)[0] == "M")
 
 
 _ARABIC_PROCLITICS = frozenset("وبلفك")
@@ -86,8 +145,9 @@ _ARABIC_PROCLITICS = frozenset("وبلفك")
 class FigureSpotter:
     """Built once per gazetteer; `spot` is pure and thread-safe."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None) -> None:
         self.gazetteer = gazetteer
+        self._common = common_words or CommonWords()
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[_Entry]] = {}
 
@@ -102,7 +162,8 @@ class FigureSpotter:
         listed: set[str] = set()
         for figure in gazetteer:
             for alias in (figure.name, *figure.aliases):
-                add(alias, _Entry(FORM_NAME, figure.id, alias))
+                add(alias, _Entry(FORM_NAME, figure.id, alias,
+                                  common_word=self._common.is_common(alias)))
                 listed.add(alias.lower())
             for handle in figure.handles:
                 add(handle, _Entry(FORM_HANDLE, figure.id, handle))
@@ -111,6 +172,8 @@ class FigureSpotter:
             for role in figure.roles:
                 for title in role.titles:
                     add(title, _Entry(FORM_TITLE, title, title))
+                    for declined in _declined_head_word(title):
+                        add(declined, _Entry(FORM_TITLE, title, declined))
         for figure in gazetteer:
             if figure.kind != "person":
                 continue
@@ -118,6 +181,9 @@ class FigureSpotter:
                 stem = _cyrillic_stem(alias)
                 if stem and stem.lower() not in listed:
                     add(stem, _Entry(FORM_NAME, figure.id, stem, needs_suffix=True))
+                for declined in _declined_regnal_names(alias):
+                    if declined.lower() not in listed:
+                        add(declined, _Entry(FORM_NAME, figure.id, declined))
             words = figure.name.split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
                 add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
@@ -166,6 +232,11 @@ class FigureSpotter:
                 continue
             if entry.form != FORM_TITLE and not _case_ok(entry.alias, surface):
                 continue
+            form: str | None = entry.form
+            if entry.common_word:
+                form = self._common_word_form(text, start, end, entry.alias, surface)
+            if form is None:
+                continue
             figure_id = entry.target
             if entry.form == FORM_TITLE:
                 holder = self.gazetteer.holder_of(entry.target, when)
@@ -176,9 +247,27 @@ class FigureSpotter:
                 text.startswith(("'", "’"), end) and surface.endswith("s")
             ) or _TURKISH_GENITIVE.match(text, end) is not None or text.startswith(
                 _POSTPOSED_GENITIVES, end)
-            hits.append(FigureHit(figure_id, start, end + len(suffix), entry.form,
+            hits.append(FigureHit(figure_id, start, end + len(suffix), form,
                                   text[start:end + len(suffix)], possessive, suffix))
         return hits
+
+    def _common_word_form(self, text: str, start: int, end: int, alias: str, surface: str
+                          ) -> str | None:
+        """How far an alias that is also an ordinary word can be trusted here.
+
+        Written with its own capitals in the middle of a sentence it is a name ("said
+        Maduro"); anywhere else ("YE OLDE", "Bono del Estado" opening a sentence, トランプ
+        the card game) it only counts like a bare surname: when the article names the
+        figure unambiguously elsewhere. A name suffix makes an unspaced script certain
+        (トランプ大統領, トランプ氏).
+        """
+        if any(c.isalpha() and (c.isupper() or c.islower()) for c in alias):
+            if surface != alias:
+                return None
+            return FORM_SURNAME if _opens_sentence(text, start) else FORM_NAME
+        if text.startswith(self._common.name_suffixes, end):
+            return FORM_NAME
+        return FORM_SURNAME
 
     @staticmethod
     def _longest(candidates: list[FigureHit]) -> list[FigureHit]:
@@ -223,7 +312,23 @@ class FigureSpotter:
         return out
 
 
-_HYPHENS = str.maketrans({"-": " ", "‐": " ", "‑": " ", "’": "'"})
+@dataclass(frozen=True, slots=True)
+class CommonWords:
+    """Aliases that are also ordinary words, and the suffixes that mark a name in scripts
+    without capitals (lexicons/_common_words.toml)."""
+
+    words: frozenset[str] = frozenset()
+    name_suffixes: tuple[str, ...] = ()
+
+    def is_common(self, alias: str) -> bool:
+        return alias.casefold() in self.words
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'«„“‘(-–—")
+    return not before or before[-1] in ".!?:;\n…"
+
+
 # "Erdoğan'ın daveti": a Turkish genitive after the apostrophe makes the name a possessor.
 # Genitive particles that follow the possessor: "मोदी का न्योता", "安倍首相の招待".
 _POSTPOSED_GENITIVES = (" का ", " के ", " की ", "の", "의 ")
@@ -240,7 +345,8 @@ def lower_same_length(text: str) -> str:
 
 def _normalise(lowered: str) -> str:
     """Hyphens match spaces ("Maison-Blanche" = "Maison Blanche"); one char for one."""
-    return lowered.translate(_HYPHENS)
+    # Chained replace: str.translate with a table is slow on non-ASCII text.
+    return lowered.replace("-", " ").replace("‐", " ").replace("‑", " ").replace("’", "'")
 
 
 def _case_ok(alias: str, surface: str) -> bool:

@@ -82,6 +82,35 @@ def test_spokesperson_principal(tmp_path: Path) -> None:
     assert spokesperson.principal(date(2024, 1, 1)) == "carl-dahl"
 
 
+FORMER_SPOKESPERSON = GOOD + """
+[[figures]]
+id = "eva-lind"
+name = "Eva Lind"
+category = "spokesperson"
+spokesperson_for = "anna-berg"
+[[figures.speaks_for]]
+id = "anna-berg"
+from = 2019-01-01
+until = 2022-05-01
+"""
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (date(2020, 6, 1), "anna-berg"),
+        (date(2022, 5, 1), None),  # left office: the undated fallback does not apply
+        (date(2025, 1, 1), None),
+        (date(2018, 1, 1), None),
+        (None, "anna-berg"),
+    ],
+)
+def test_dated_spokesperson_speaks_for_nobody_outside_the_dates(
+        tmp_path: Path, when: date | None, expected: str | None) -> None:
+    figure = load_gazetteer(write(tmp_path, FORMER_SPOKESPERSON)).get("eva-lind")
+    assert figure is not None and figure.principal(when) == expected
+
+
 def test_search(tmp_path: Path) -> None:
     gazetteer = load_gazetteer(write(tmp_path, GOOD))
     assert gazetteer.search("an") == [("anna-berg", "Anna Berg")]

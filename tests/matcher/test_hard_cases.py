@@ -203,3 +203,39 @@ def test_occasion(match: Match, text: str, kind: OccasionKind, place: str | None
     assert mention.occasion.kind is kind
     assert mention.occasion.place == place
     assert mention.occasion.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Pedro Sánchez invited Lula and Giorgia Meloni to a summit in Madrid. Both "
+               "confirmed their attendance."),
+        ("es", "Pedro Sánchez invitó a Lula y a Giorgia Meloni a una cumbre en Madrid. Ambos "
+               "confirmaron su asistencia."),
+        ("fr", "Pedro Sánchez a invité Lula et Giorgia Meloni à un sommet à Madrid. Tous deux "
+               "ont accepté l'invitation."),
+    ],
+)
+def test_both_answer_for_every_invitee(match: Match, lang: str, text: str) -> None:
+    assert pairs(match(text, lang=lang)) == {(SANCHEZ, LULA, "accepted"),
+                                             (SANCHEZ, MELONI, "accepted")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Volodymyr Zelensky attended the inauguration of Lula at the invitation of the "
+               "new president."),
+        ("es", "Volodymyr Zelensky asistió a la toma de posesión de Lula, a invitación del nuevo "
+               "presidente."),
+    ],
+)
+def test_a_described_inviter_is_the_other_figure(match: Match, lang: str, text: str) -> None:
+    found = pairs(match(text, lang=lang))
+    assert {(a, b) for a, b, _ in found} == {(LULA, ZELENSKY)}
+
+
+def test_a_described_inviter_needs_exactly_two_figures(match: Match) -> None:
+    text = ("Volodymyr Zelensky and Olaf Scholz attended the inauguration of Lula at the "
+            "invitation of the new president.")
+    assert not any(a == LULA for a, _b, _s in pairs(match(text, lang="en")))

@@ -1,0 +1,199 @@
+"""When a reported status came about, from the words of its sentence and the article's date.
+
+Conservative on purpose: a status date moves an invitation's timeline, so a wrong one is
+worse than none. Only past dates count (a date after the article is the occasion's, "will
+visit on 10 February"), at most 60 days back; a weekday counts only for statuses that
+report a past act (a weekday beside an acceptance is usually the visit's); two different
+dates in one sentence give none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from bot.domain import Status
+
+MAX_DAYS_BACK = 60
+# Statuses whose sentence's weekday is the day of the act itself ("declined on Monday").
+_WEEKDAY_STATUSES = frozenset({Status.TOOK_PLACE, Status.WITHDRAWN, Status.DECLINED,
+                               Status.RESPONDED})
+_DATED_STATUSES = _WEEKDAY_STATUSES | {Status.ACCEPTED}
+
+
+@dataclass(frozen=True, slots=True)
+class _DateWords:
+    weekdays: tuple[tuple[str, ...], ...]  # Monday first
+    months: tuple[tuple[str, ...], ...]  # January first
+    yesterday: tuple[str, ...] = ()
+    day_before_yesterday: tuple[str, ...] = ()
+    month_first: bool = False  # "March 2" as well as "2 March"
+
+
+# The eight first-class languages. Russian and Ukrainian months in the genitive ("2 марта").
+_WORDS: dict[str, _DateWords] = {
+    "en": _DateWords(
+        weekdays=(("monday",), ("tuesday",), ("wednesday",), ("thursday",), ("friday",),
+                  ("saturday",), ("sunday",)),
+        months=(("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+                ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+                ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+                ("december", "dec")),
+        yesterday=("yesterday",), day_before_yesterday=("the day before yesterday",),
+        month_first=True,
+    ),
+    "de": _DateWords(
+        weekdays=(("montag",), ("dienstag",), ("mittwoch",), ("donnerstag",), ("freitag",),
+                  ("samstag", "sonnabend"), ("sonntag",)),
+        months=(("januar", "jänner"), ("februar",), ("märz",), ("april",), ("mai",), ("juni",),
+                ("juli",), ("august",), ("september",), ("oktober",), ("november",),
+                ("dezember",)),
+        yesterday=("gestern",), day_before_yesterday=("vorgestern",),
+    ),
+    "fr": _DateWords(
+        weekdays=(("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",),
+                  ("dimanche",)),
+        months=(("janvier",), ("février",), ("mars",), ("avril",), ("mai",), ("juin",),
+                ("juillet",), ("août",), ("septembre",), ("octobre",), ("novembre",),
+                ("décembre",)),
+        yesterday=("hier",), day_before_yesterday=("avant-hier",),
+    ),
+    "es": _DateWords(
+        weekdays=(("lunes",), ("martes",), ("miércoles",), ("jueves",), ("viernes",),
+                  ("sábado",), ("domingo",)),
+        months=(("enero",), ("febrero",), ("marzo",), ("abril",), ("mayo",), ("junio",),
+                ("julio",), ("agosto",), ("septiembre", "setiembre"), ("octubre",),
+                ("noviembre",), ("diciembre",)),
+        yesterday=("ayer",), day_before_yesterday=("anteayer", "antier"),
+    ),
+    "it": _DateWords(
+        weekdays=(("lunedì",), ("martedì",), ("mercoledì",), ("giovedì",), ("venerdì",),
+                  ("sabato",), ("domenica",)),
+        months=(("gennaio",), ("febbraio",), ("marzo",), ("aprile",), ("maggio",), ("giugno",),
+                ("luglio",), ("agosto",), ("settembre",), ("ottobre",), ("novembre",),
+                ("dicembre",)),
+        yesterday=("ieri",), day_before_yesterday=("l'altro ieri", "l'altroieri"),
+    ),
+    "pt": _DateWords(
+        weekdays=(("segunda-feira",), ("terça-feira",), ("quarta-feira",), ("quinta-feira",),
+                  ("sexta-feira",), ("sábado",), ("domingo",)),
+        months=(("janeiro",), ("fevereiro",), ("março",), ("abril",), ("maio",), ("junho",),
+                ("julho",), ("agosto",), ("setembro",), ("outubro",), ("novembro",),
+                ("dezembro",)),
+        yesterday=("ontem",), day_before_yesterday=("anteontem",),
+    ),
+    "ru": _DateWords(
+        weekdays=(("понедельник",), ("вторник",), ("среду",), ("четверг",), ("пятницу",),
+                  ("субботу",), ("воскресенье",)),
+        months=(("января",), ("февраля",), ("марта",), ("апреля",), ("мая",), ("июня",),
+                ("июля",), ("августа",), ("сентября",), ("октября",), ("ноября",),
+                ("декабря",)),
+        yesterday=("вчера",), day_before_yesterday=("позавчера",),
+    ),
+    "uk": _DateWords(
+        weekdays=(("понеділок",), ("вівторок",), ("середу",), ("четвер",), ("п'ятницю",),
+                  ("суботу",), ("неділю",)),
+        months=(("січня",), ("лютого",), ("березня",), ("квітня",), ("травня",), ("червня",),
+                ("липня",), ("серпня",), ("вересня",), ("жовтня",), ("листопада",),
+                ("грудня",)),
+        yesterday=("вчора", "учора"), day_before_yesterday=("позавчора",),
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    words: _DateWords
+    weekday: re.Pattern[str]
+    explicit: tuple[re.Pattern[str], ...]
+    relative: re.Pattern[str]
+
+
+def _alternation(forms: tuple[str, ...]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _patterns(lang: str) -> _Patterns | None:
+    words = _WORDS.get(lang)
+    if words is None:
+        return None
+    weekday = "|".join(f"(?P<w{i}>{_alternation(forms)})" for i, forms in enumerate(words.weekdays))
+    month = "|".join(f"(?P<m{i}>{_alternation(forms)})" for i, forms in enumerate(words.months))
+    year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d))?"
+    explicit = [rf"(?<!\d)(?P<day>[0-3]?\d)(?:\.|º|er|st|nd|rd|th|-го)?\s+(?:de\s+|di\s+)?"
+                rf"(?:{month})\.?{year}"]
+    if words.month_first:
+        explicit.append(rf"(?:{month})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){year}")
+    relative = "|".join(
+        f"(?P<r{back}>{_alternation(forms)})"
+        for back, forms in ((2, words.day_before_yesterday), (1, words.yesterday)) if forms)
+    flags = re.IGNORECASE
+    return _Patterns(
+        words=words,
+        weekday=re.compile(rf"(?<![\w'’-])(?:{weekday})(?![\w'’-])", flags),
+        explicit=tuple(re.compile(rf"(?<![\w'’-])(?:{e})(?![\w'’-])", flags) for e in explicit),
+        relative=re.compile(rf"(?<![\w'’-])(?:{relative})(?![\w'’-])" if relative else r"(?!x)x",
+                            flags),
+    )
+
+
+def status_date(sentence: str, lang: str, published: date | None, status: Status
+                ) -> date | None:
+    """The date the sentence gives for the status, or None (= as of the article's date)."""
+    if published is None or status not in _DATED_STATUSES:
+        return None
+    found: set[date] = set()
+    for code in dict.fromkeys((lang, "en")):
+        patterns = _patterns(code)
+        if patterns is None:
+            continue
+        found |= _explicit_dates(sentence, patterns, published)
+        for match in patterns.relative.finditer(sentence):
+            back = 2 if match.lastgroup == "r2" else 1
+            found.add(published - timedelta(days=back))
+        if status in _WEEKDAY_STATUSES:
+            for match in patterns.weekday.finditer(sentence):
+                if match.lastgroup is None:
+                    continue
+                back = (published.weekday() - int(match.lastgroup[1:])) % 7
+                if back:  # the article's own weekday: that day, or a week ago - unclear
+                    found.add(published - timedelta(days=back))
+                else:
+                    found.add(published)
+    usable = {d for d in found if published - timedelta(days=MAX_DAYS_BACK) <= d <= published}
+    if len(found) != 1 or len(usable) != 1:
+        return None
+    (when,) = usable
+    return None if when == published else when
+
+
+def _explicit_dates(sentence: str, patterns: _Patterns, published: date) -> set[date]:
+    found: set[date] = set()
+    matches = [m for pattern in patterns.explicit for m in pattern.finditer(sentence)]
+    for match in matches:
+        month = next((int(name[1:]) + 1 for name, value in match.groupdict().items()
+                      if value and name.startswith("m") and name[1:].isdigit()), None)
+        if month is None:
+            continue
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else published.year
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if not match.group("year") and when > published and \
+                date(year - 1, month, min(day, 28)) >= published - timedelta(days=MAX_DAYS_BACK):
+            # "on 30 December" in a January article is last year's
+            when = _safe_date(year - 1, month, day) or when
+        found.add(when)
+    return found
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

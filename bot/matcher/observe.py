@@ -1,0 +1,383 @@
+"""Observations: what a sentence reports between two figures without an invitation word.
+
+"X and Y met", "X hosted Y", "Y arrived in Z for talks with X", "the debate between X and
+Y took place", "X's visit to Y was called off", "X agreed / refused to meet Y". Each cue
+category of the lexicons' [observe] table says where the two figures stand around it.
+
+Precision comes first: an observation can only move an invitation the tracker already
+holds, but a wrong one moves it wrongly. So a cue counts only with both figures close to
+it, nothing hedged, negated or dated to the past, and nothing but names, titles and small
+words between a figure and the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.domain import Occasion, OccasionKind, Status
+from bot.matcher.extract import Ref, conjunction_words
+from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
+
+OBSERVATION_CONFIDENCE = 0.8
+_NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
+_WINDOW_BEFORE = 3
+_WINDOW_AFTER = 6
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_STRIP = ",.;:!?\"'«»„“”()"
+# Languages whose clause may end with the verb: "Scholz hat Macron im Kanzleramt empfangen".
+_VERB_FINAL = frozenset({"de", "nl"})
+_VERB_SECOND = frozenset({"de", "nl", "sv", "da", "no"})
+
+STATUS_OF = {
+    "met": Status.TOOK_PLACE,
+    "hosted": Status.TOOK_PLACE,
+    "hosted_by": Status.TOOK_PLACE,
+    "happened": Status.TOOK_PLACE,
+    "arrived": Status.TOOK_PLACE,
+    "called_off": Status.WITHDRAWN,
+    "agreed_to_meet": Status.ACCEPTED,
+    "refused_to_meet": Status.DECLINED,
+}
+# The occasion a cue implies when the sentence names none.
+_DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
+                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting"}
+# Categories that only speak of an occasion the sentence names ("the debate ... took place").
+_NEEDS_OCCASION = frozenset({"happened", "called_off"})
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationFinding:
+    first: Ref
+    second: Ref
+    status: Status
+    occasion: Occasion
+    confidence: float
+    cue: CueHit
+
+
+@dataclass(frozen=True, slots=True)
+class _ObserveWords:
+    with_markers: frozenset[str]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    retrospective: frozenset[str]
+    long_ago: frozenset[str]
+    fillers: frozenset[str]
+    conjunctions: frozenset[str]
+    object_pronouns: frozenset[str]
+    after_meeting: frozenset[str]
+
+
+_WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
+
+
+def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
+    key = tuple(id(lexicon) for lexicon in lexicons)
+    cached = _WORDS_CACHE.get(key)
+    if cached is None:
+        def merged(name: str) -> frozenset[str]:
+            return frozenset(w for lx in lexicons for w in lx.observe_lists.get(name, ()))
+
+        titles = frozenset(w for lx in lexicons for w in lx.words("titles"))
+        cached = _WORDS_CACHE[key] = _ObserveWords(
+            with_markers=merged("with_markers"),
+            hedges=merged("hedges"),
+            negations=merged("negations"),
+            retrospective=merged("retrospective"),
+            long_ago=merged("long_ago"),
+            fillers=merged("fillers") | titles,
+            conjunctions=conjunction_words(lexicons),
+            object_pronouns=frozenset(w for lx in lexicons for w in lx.words("object_pronouns")),
+            after_meeting=merged("after_meeting"),
+        )
+    return cached
+
+
+def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
+    lowered = sentence.lower()
+    return _non_overlapping([c for lx in lexicons for c in lx.observation_cues(sentence, lowered)])
+
+
+def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
+                     lexicons: list[Lexicon], lang: str, places: PlaceFinder,
+                     article_year: int | None) -> list[ObservationFinding]:
+    """Observations in one sentence: `refs` are its figures (known and unknown) in order,
+    `cues` its observation cues (`observation_cues`)."""
+    # A spokesperson meeting someone is not their principal meeting them.
+    refs = [r for r in refs if not r.spokesperson]
+    if len({r.party.key for r in refs}) < 2 or sentence.rstrip().endswith("?"):
+        return []
+    words = _observe_words(lexicons)
+    if article_year is not None and any(int(y) != article_year for y in _YEAR.findall(sentence)):
+        return []  # "they met in 2019": an old meeting is not this invitation's
+    found: list[ObservationFinding] = []
+    for cue in cues:
+        if _hypothetical(sentence, cue, words):
+            continue
+        pair = _RESOLVERS[cue.category](sentence, cue, refs, words, lang)
+        if pair is None:
+            continue
+        first, second = pair
+        if first.party.key == second.party.key:
+            continue
+        occasion = _occasion(sentence, cue, lexicons, places)
+        if occasion is None:
+            continue
+        confidence = round(OBSERVATION_CONFIDENCE * min(first.confidence, second.confidence), 3)
+        found.append(ObservationFinding(first, second, STATUS_OF[cue.category], occasion,
+                                        confidence, cue))
+    return found
+
+
+def _non_overlapping(cues: list[CueHit]) -> list[CueHit]:
+    cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[CueHit] = []
+    for cue in cues:
+        if kept and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip(_STRIP).casefold() for t in text.split() if t.strip(_STRIP)]
+
+
+def _is_in(token: str, vocabulary: frozenset[str]) -> bool:
+    # Elided forms count as their word: "n'a" is a negation, "l'a" an article.
+    return token in vocabulary or ("'" in token and token.split("'", 1)[0] + "'" in vocabulary)
+
+
+def _hypothetical(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
+    """Hedged, negated or dated to the past: "could meet", "did not meet", "last met",
+    "met two years ago", "trafen sich nicht"."""
+    before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
+    inside_and_after = _tokens(sentence[cue.start : cue.end + 60])
+    after = inside_and_after[: len(_tokens(cue.text)) + _WINDOW_AFTER]
+    blocked = words.hedges | words.negations | words.retrospective
+    if any(_is_in(t, blocked) for t in before):
+        return True
+    return any(_is_in(t, words.negations | words.long_ago) for t in after)
+
+
+# --- where the two figures stand --------------------------------------------------------
+
+Pair = tuple[Ref, Ref]
+
+
+def _gap_ok(text: str, words: _ObserveWords, allow_with: bool = True) -> bool:
+    """Only names, titles, articles (and 'with') between a figure and the cue."""
+    if any(p in text for p in ".;:!?\"«»()"):
+        return False
+    tokens = text.split()
+    if len(tokens) > _NEAR_WORDS:
+        return False
+    for raw in tokens:
+        token = raw.strip(_STRIP).casefold()
+        if not token:
+            continue
+        if raw[:1].isupper() or _is_in(token, words.fillers):
+            continue
+        if allow_with and token in words.with_markers:
+            continue
+        return False
+    return True
+
+
+def _distinct(refs: list[Ref], exclude: Ref | None = None) -> list[Ref]:
+    out: list[Ref] = []
+    for ref in refs:
+        if exclude is not None and ref.party.key == exclude.party.key:
+            continue
+        if out and out[-1].party.key == ref.party.key:
+            continue
+        out.append(ref)
+    return out
+
+
+def _split(refs: list[Ref], cue: CueHit) -> tuple[list[Ref], list[Ref], list[Ref]]:
+    before = [r for r in refs if r.end <= cue.start]
+    inside = [r for r in refs if r.start >= cue.start and r.end <= cue.end]
+    after = [r for r in refs if r.start >= cue.end]
+    return before, inside, after
+
+
+def _subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords) -> Ref | None:
+    """The figure right before the cue, if only auxiliaries or titles stand between."""
+    if not before:
+        return None
+    last = before[-1]
+    gap = sentence[last.end : cue.start]
+    if "," in gap or len(gap.split()) > 2 or last.possessive:
+        return None
+    if any(t in words.conjunctions for t in _tokens(gap)):
+        return None
+    return last
+
+
+def _object(sentence: str, cue: CueHit, candidates: list[Ref], words: _ObserveWords,
+            subject: Ref | None) -> Ref | None:
+    """The first figure after the cue (or inside a split cue) with nothing but names,
+    titles, articles and 'with' in between; a possessive is not the object ("welcomed
+    Macron's proposal")."""
+    for ref in _distinct(candidates, subject):
+        if ref.possessive or sentence.startswith(("'s", "’s"), ref.end):
+            return None
+        start = cue.end if ref.start >= cue.end else cue.start + len(cue.text.split()[0])
+        if ref.start < start or not _gap_ok(sentence[start : ref.start], words):
+            return None
+        return ref
+    return None
+
+
+def _coordinated_pair(sentence: str, refs: list[Ref], words: _ObserveWords) -> Pair | None:
+    """Two figures joined by 'and' (or 'with'): "Putin und Xi", "Путин с Си"."""
+    if len(refs) < 2:
+        return None
+    one, two = refs[0], refs[1]
+    gap = _tokens(sentence[one.end : two.start])
+    if len(gap) == 1 and (gap[0] in words.conjunctions or gap[0] in words.with_markers):
+        return one, two
+    return None
+
+
+def _symmetric(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+               lang: str) -> Pair | None:
+    before, inside, after = _split(refs, cue)
+    subject = _subject(sentence, cue, before, words)
+    if subject is not None:
+        # "Trump and Putin met"
+        group = _distinct(before[-3:])
+        if len(group) >= 2 and group[-1] is subject:
+            pair = _coordinated_pair(sentence, group[-2:], words)
+            if pair is not None:
+                # "Biden and Harris met reporters": they met someone else, not each other.
+                return pair if _met_each_other(sentence, cue, refs, words) else None
+        # "Trump met (with) Putin", "Путин встретился с Моди"
+        other = _object(sentence, cue, inside + after, words, subject)
+        return (subject, other) if other is not None else None
+    # "встретились Путин и Трамп", "Am Montag trafen sich Scholz und Macron"
+    following = _distinct(after)
+    if following and _gap_ok(sentence[cue.end : following[0].start], words, allow_with=False):
+        return _coordinated_pair(sentence, following[:2], words)
+    return None
+
+
+def _met_each_other(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords
+                    ) -> bool:
+    """After "X and Y met" only the end of the clause, a place or a time may follow."""
+    rest = sentence[cue.end :]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ",.;:!?)\"»”—–":
+        return True
+    if any(r.start >= cue.end and not sentence[cue.end : r.start].strip() for r in refs):
+        return False  # "... met Putin": a third figure
+    following = _tokens(stripped[:40])[:1]
+    return bool(following) and following[0] in words.after_meeting
+
+
+def _host_then_guest(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+                     lang: str) -> Pair | None:
+    before, inside, after = _split(refs, cue)
+    subject = _subject(sentence, cue, before, words)
+    if subject is not None:
+        other = _object(sentence, cue, inside + after, words, subject)
+        if other is not None:
+            return subject, other
+        earlier = _distinct(before[:-1], subject)
+        if earlier and _pronoun_object(sentence, cue, subject, words):
+            # "Putin ist in Pjöngjang eingetroffen, wo ihn Kim empfing"; "..., where Kim
+            # welcomed him": the pronoun is the figure the sentence spoke of before.
+            return subject, earlier[-1]
+        if lang in _VERB_FINAL and earlier and not after and _clause_ends(sentence, cue) and \
+                _gap_ok(sentence[earlier[-1].end : subject.start], words, False):
+            return earlier[-1], subject  # "Scholz hat Macron im Kanzleramt empfangen"
+        return None
+    if lang in _VERB_SECOND:
+        # "Am Montag empfing Scholz Macron": verb second, subject and object after it.
+        following = _distinct(after)
+        if len(following) >= 2 and _gap_ok(sentence[cue.end : following[0].start], words, False):
+            gap = sentence[following[0].end : following[1].start]
+            if not gap.strip() or (_gap_ok(gap, words, False) and "," not in gap):
+                return following[0], following[1]
+    return None
+
+
+def _pronoun_object(sentence: str, cue: CueHit, subject: Ref, words: _ObserveWords) -> bool:
+    following = _tokens(sentence[cue.end : cue.end + 20])[:1]
+    preceding = _tokens(sentence[max(0, subject.start - 20) : subject.start])[-1:]
+    return any(t in words.object_pronouns for t in following + preceding)
+
+
+def _clause_ends(sentence: str, cue: CueHit) -> bool:
+    rest = sentence[cue.end :].lstrip()
+    return not rest or rest[0] in ",.;:!?"
+
+
+def _guest_then_host(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+                     lang: str) -> Pair | None:
+    before, inside, after = _split(refs, cue)
+    guest = _subject(sentence, cue, before, words)
+    if guest is None:
+        return None
+    host = _object(sentence, cue, inside + after, words, guest)
+    return (guest, host) if host is not None else None
+
+
+def _arrival(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+             lang: str) -> Pair | None:
+    before, inside, after = _split(refs, cue)
+    guest = _subject(sentence, cue, before, words)
+    if guest is None:
+        return None
+    for ref in _distinct(inside + after, guest):
+        if ref.start - cue.end > 90 or ref.possessive:
+            return None
+        preceding = _tokens(sentence[max(cue.start, ref.start - 30) : ref.start])[-3:]
+        if any(t in words.with_markers for t in preceding):
+            return guest, ref
+    return None
+
+
+def _with_named_occasion(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+                         lang: str) -> Pair | None:
+    """Exactly two figures in the sentence ("the debate between X and Y took place",
+    "X's visit to Y was called off"); a third makes the pairing a guess."""
+    distinct: dict[str, Ref] = {}
+    for ref in refs:
+        distinct.setdefault(ref.party.key, ref)
+    if len(distinct) != 2:
+        return None
+    first, second = sorted(distinct.values(), key=lambda r: r.start)
+    return first, second
+
+
+_RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, str], Pair | None]] = {
+    "met": _symmetric,
+    "agreed_to_meet": _symmetric,
+    "refused_to_meet": _guest_then_host,
+    "hosted": _host_then_guest,
+    "hosted_by": _guest_then_host,
+    "arrived": _arrival,
+    "happened": _with_named_occasion,
+    "called_off": _with_named_occasion,
+}
+
+
+def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
+              ) -> Occasion | None:
+    labels = [h for lx in lexicons for h in lx.occasions(sentence)
+              if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
+    label: str | None = None
+    if labels:
+        label = min(labels, key=lambda h: abs(h.start - cue.start)).category
+    elif cue.category in _NEEDS_OCCASION:
+        return None
+    else:
+        label = _DEFAULT_LABEL.get(cue.category)
+    found = [p for p in places.find(sentence) if not p.is_platform or label != "visit"]
+    place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
+    return describe(label, place)

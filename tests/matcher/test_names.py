@@ -1,0 +1,50 @@
+"""Unknown names back in the nominative; declined names before a regnal number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.matcher.gazetteer import gazetteer_from_data
+from bot.matcher.names import nominative
+from bot.matcher.spotting import FigureSpotter
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("Папу Лева XIV", "uk", "Папа Лев XIV"),
+        ("Папою Левом XIV", "uk", "Папа Лев XIV"),
+        ("Папа Лев XIV", "uk", "Папа Лев XIV"),
+        ("Ивана Петрова", "ru", "Иван Петров"),
+        ("Сергея Иванова", "ru", "Сергей Иванов"),
+        ("Виктору Орбану", "ru", "Виктор Орбан"),
+        ("Иваном Петровым", "ru", "Иван Петров"),
+    ],
+)
+def test_nominative(name: str, lang: str, expected: str) -> None:
+    assert nominative(name, lang) == expected
+
+
+@pytest.mark.parametrize("text", ["з Папою Левом XIV", "запросив Папу Лева XIV", "Льва XIV",
+                                  "Леву XIV"])
+def test_declined_name_before_a_regnal_number_is_found(text: str) -> None:
+    gazetteer = gazetteer_from_data({"figures": [
+        {"id": "leo", "name": "Pope Leo XIV", "aliases": ["Лев XIV", "Льва XIV"]}]})
+    assert [h.figure_id for h in FigureSpotter(gazetteer).spot(text, None)] == ["leo"]
+
+
+@pytest.mark.parametrize("text", ["приглашение председателю КНР", "встреча с председателем КНР",
+                                  "запрошення президента України", "прес-секретаря Кремля"])
+def test_a_cyrillic_title_declines_its_first_word(text: str) -> None:
+    gazetteer = gazetteer_from_data({"figures": [
+        {"id": "xi", "name": "Xi Jinping",
+         "roles": [{"titles": ["председатель КНР"], "from": date(2013, 3, 14)}]},
+        {"id": "zelensky", "name": "Volodymyr Zelensky",
+         "roles": [{"titles": ["президент України"], "from": date(2019, 5, 20)}]},
+        {"id": "peskov", "name": "Dmitry Peskov",
+         "roles": [{"titles": ["прес-секретар Кремля"], "from": date(2012, 5, 22)}]},
+    ]})
+    hits = FigureSpotter(gazetteer).spot(text, date(2024, 1, 1))
+    assert len(hits) == 1 and hits[0].figure_id in {"xi", "zelensky", "peskov"}

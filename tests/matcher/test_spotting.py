@@ -1,0 +1,105 @@
+"""Figure spotting: scripts without spaces, aliases that are also ordinary words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.matcher.gazetteer import gazetteer_from_data
+from bot.matcher.lexicon import default_lexicon_dir, load_common_words
+from bot.matcher.spotting import CommonWords, FigureSpotter
+
+FIGURES = {
+    "figures": [
+        {"id": "zelensky", "name": "Volodymyr Zelensky", "aliases": ["ゼレンスキー", "젤렌스키"]},
+        {"id": "trump", "name": "Donald Trump", "aliases": ["トランプ", "Trump"]},
+        {"id": "kanye", "name": "Kanye West", "aliases": ["Ye"]},
+        {"id": "bono", "name": "Bono", "aliases": ["Paul Hewson"]},
+        {"id": "maduro", "name": "Nicolás Maduro", "aliases": ["Maduro"]},
+    ]
+}
+COMMON = CommonWords(frozenset({"ye", "bono", "maduro", "トランプ"}), ("氏", "大統領"))
+
+
+@pytest.fixture(scope="module")
+def spotter() -> FigureSpotter:
+    return FigureSpotter(gazetteer_from_data(FIGURES), COMMON)
+
+
+def found(spotter: FigureSpotter, text: str) -> list[tuple[str, str]]:
+    return [(h.figure_id, h.surface) for h in spotter.spot(text, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ゼレンスキー大統領が来日した。", "ゼレンスキーが来日した。", "ゼレンスキーは", "会談後ゼレンスキー氏"],
+)
+def test_katakana_name_ending_in_the_prolonged_sound_mark(spotter: FigureSpotter,
+                                                           text: str) -> None:
+    assert [f for f, _ in found(spotter, text)] == ["zelensky"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "YE OLDE SHOP sells maps.",  # capitals of a headline are no evidence of a name
+        "Ye shall see, said the preacher.",  # opening a sentence
+        "El Gobierno emitirá un bono. Bono del Estado a diez años.",
+        "El plátano maduro cuesta poco.",
+        "トランプで遊ぶ子供たち。",  # the card game
+    ],
+)
+def test_common_word_aliases_are_not_names(spotter: FigureSpotter, text: str) -> None:
+    assert found(spotter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The rapper known as Ye invited fans.", "kanye"),
+        ("U2 singer Bono met the pope.", "bono"),
+        ("El presidente Maduro habló.", "maduro"),
+        ("トランプ大統領が来日した。", "trump"),
+        ("トランプ氏は", "trump"),
+    ],
+)
+def test_common_word_aliases_as_names(spotter: FigureSpotter, text: str, figure: str) -> None:
+    assert [f for f, _ in found(spotter, text)] == [figure]
+
+
+def test_a_sentence_opening_common_word_counts_when_the_article_names_the_figure(
+        spotter: FigureSpotter) -> None:
+    hits = found(spotter, "Maduro habló el lunes. Según Nicolás Maduro, no habrá cambios.")
+    assert hits == [("maduro", "Maduro"), ("maduro", "Nicolás Maduro")]
+    card_and_president = found(spotter, "トランプで遊ぶ。トランプ大統領が来日")
+    assert [f for f, _ in card_and_president] == ["trump", "trump"]
+
+
+def test_the_shipped_common_words_file_loads() -> None:
+    common = load_common_words(default_lexicon_dir() / "_common_words.toml")
+    assert common.is_common("Ye") and common.is_common("トランプ")
+    assert not common.is_common("Putin")
+
+
+def test_a_bad_common_words_file_names_file_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "_common_words.toml"
+    path.write_text('words = "ye"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'words'"):
+        load_common_words(path)
+    path.write_text("words = [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_common_words(path)
+    assert load_common_words(tmp_path / "missing.toml") == CommonWords()
+
+
+def test_a_word_ending_after_a_combining_mark_is_not_a_separate_word() -> None:
+    # "पुतिन" ends in "न" after a vowel sign; the negation "न" must not be read in it,
+    # neither as a one-word phrase nor inside a longer one.
+    from bot.matcher.lexicon import lexicon_from_data
+
+    lexicon = lexicon_from_data({"lang": "hi", "modifiers": {"negation": ["न", "न के"]}},
+                                source="hi.toml")
+    assert lexicon.hits("व्लादिमीर पुतिन के निमंत्रण पर") == []
+    assert [h.text for h in lexicon.hits("वे न आएंगे")] == ["न"]
