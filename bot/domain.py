@@ -22,6 +22,12 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+# Statuses after which nothing more is expected: the quiet sweep skips them, and a new
+# report long after one of them is a new invitation.
+FINAL_STATUSES: frozenset[Status] = frozenset(
+    {Status.TOOK_PLACE, Status.DECLINED, Status.WITHDRAWN})
+
+
 class OccasionKind(StrEnum):
     """The normalised kind of occasion, the same in every language."""
 

@@ -11,7 +11,14 @@ from typing import Any
 from sqlalchemy import Select, and_, distinct, func, insert, or_, select, union
 from sqlmodel import col
 
-from bot.domain import InvitationState, Source, Status, TimelineEntry, TrackOutcome
+from bot.domain import (
+    FINAL_STATUSES,
+    InvitationState,
+    Source,
+    Status,
+    TimelineEntry,
+    TrackOutcome,
+)
 from bot.errors import StoreError
 from bot.store.api import DeliveryState, InvitationFilter
 from bot.store.convert import (
@@ -35,7 +42,6 @@ from bot.store.tables import (
 from bot.store.types import require_aware
 
 # Statuses after which nothing more is expected, so the quiet sweep leaves them alone.
-FINAL_STATUSES = frozenset({Status.DECLINED, Status.TOOK_PLACE, Status.WITHDRAWN})
 
 
 class InvitationRepository(OutboxRepository):

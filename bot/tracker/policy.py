@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.domain import Status
-
 
 @dataclass(frozen=True)
 class TrackerPolicy:
@@ -32,10 +30,6 @@ class TrackerPolicy:
     def quiet_after(self) -> timedelta:
         return timedelta(days=self.quiet_after_days)
 
-
-FINAL_STATUSES: frozenset[Status] = frozenset(
-    {Status.TOOK_PLACE, Status.DECLINED, Status.WITHDRAWN}
-)
 
 # A fresh "X invites Y" this long after the invitation was settled is a new invitation,
 # not a late echo of the old one.

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.domain import (
+    FINAL_STATUSES,
     InvitationState,
     Mention,
     Notification,
@@ -38,12 +39,7 @@ from bot.tracker.occasion import (
     occasion_affinity,
     places_conflict,
 )
-from bot.tracker.policy import (
-    COUNTER_WINDOW,
-    FINAL_STATUSES,
-    REOPEN_AFTER_FINAL,
-    TrackerPolicy,
-)
+from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
 from bot.tracker.status import entry_order, resolve_status
 
 _OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
