@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 
 from bot.config import Config, ConfigError, Settings, changed_files, load_config
-from bot.domain import TrackOutcome
+from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.feeds.urls import validate_feed_url
@@ -163,19 +163,19 @@ class App:
         return await self.poller.poll_due(session, only=only)
 
     def sweep_quiet(self) -> list[TrackOutcome]:
+        """Mark invitations with no news for `quiet_after_days` as quiet (announced only
+        when configured)."""
         policy = self.poller.tracker
         now = self.clock()
         with self.store.unit() as unit:
             stale = unit.stale_invitations(now - timedelta(days=policy.quiet_after_days), 500)
             outcomes = sweep_quiet(stale, now, policy)
             for outcome in outcomes:
-                source_entry = outcome.invitation.timeline[-1] if outcome.invitation.timeline \
-                    else None
-                from bot.domain import Source
+                last = outcome.invitation.timeline[-1] if outcome.invitation.timeline else None
+                # No article caused this change: the source is the last report, seen now.
                 unit.save_outcome(outcome, Source(
-                    url=source_entry.url if source_entry else None,
-                    outlet=source_entry.outlet if source_entry else None,
-                    lang=source_entry.lang if source_entry else "und", published=now))
+                    url=last.url if last else None, outlet=last.outlet if last else None,
+                    lang=last.lang if last else "und", published=now))
         return outcomes
 
     def notifiers(self, discord_notifier: Notifier | None = None,

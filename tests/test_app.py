@@ -95,3 +95,33 @@ async def test_run_without_token_or_network_keeps_running_and_reports_feeds(
     assert all(r.last_error and "127.0.0.1" in r.last_error for r in records), records
     assert "no DISCORD_TOKEN set" in caplog.text
     assert "/a.xml" in caplog.text
+
+
+def test_quiet_sweep_marks_old_open_invitations(config_dir: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.domain import NotificationKind, Source, Status, TrackOutcome
+    from bot.store.api import InvitationFilter
+    from tests.store.store_builders import state
+
+    now = [datetime(2021, 2, 14, 12, tzinfo=UTC)]
+    app = App(load_config(config_dir, env={}), clock=lambda: now[0])
+    try:
+        with app.store.unit() as unit:
+            for status in (Status.PENDING, Status.TOOK_PLACE):
+                unit.save_outcome(TrackOutcome(state(status=status, when=now[0]), True, None,
+                                               False),
+                                  Source(url="https://a.example/1", outlet="A", lang="en",
+                                         published=now[0]))
+        assert app.sweep_quiet() == []  # nothing is old yet
+        now[0] += timedelta(days=31)
+        swept = app.sweep_quiet()
+        assert [o.invitation.status for o in swept] == [Status.PENDING]
+        assert all(NotificationKind.QUIET not in {n.kind for n in o.notifications}
+                   for o in swept)  # not announced unless configured
+        with app.store.unit() as unit:
+            quiet = {i.status: i.quiet for i in unit.list_invitations(InvitationFilter())}
+        assert quiet == {Status.PENDING: True, Status.TOOK_PLACE: False}
+        assert app.sweep_quiet() == []  # once quiet, not swept again
+    finally:
+        app.store.close()
