@@ -3,7 +3,7 @@
 FROM python:3.11-slim AS build
 WORKDIR /src
 RUN pip install --no-cache-dir --upgrade pip wheel
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
