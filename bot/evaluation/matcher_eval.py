@@ -299,6 +299,10 @@ def run_matcher_eval(matcher: Matcher, *, data_dir: Path, shared_dir: Path | Non
         if feeds_dir.is_dir():
             feeds = evaluate_feeds(matcher, feeds_dir)
     missed = _missed_targets(scores, feeds)
+    measured_nothing = not scores and events is None and feeds is None
+    if measured_nothing:
+        problems.append(f"nothing to measure: no labelled items under {data_dir}"
+                        + (f" and no shared corpus under {shared_dir}" if shared_dir else ""))
     if as_json:
         json.dump({
             "languages": {lang: s.as_dict() for lang, s in sorted(scores.items())},
@@ -311,8 +315,8 @@ def run_matcher_eval(matcher: Matcher, *, data_dir: Path, shared_dir: Path | Non
         }, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        _print_report(out, scores, problems, events, feeds, missed)
-    if not scores and events is None and feeds is None:
+        _print_report(out, scores, problems, events, feeds, missed, measured_nothing)
+    if measured_nothing:
         return 2
     return 1 if missed else 0
 
@@ -349,7 +353,7 @@ def _missed_targets(scores: dict[str, LanguageScore], feeds: FeedsSummary | None
 
 def _print_report(out: TextIO, scores: dict[str, LanguageScore], problems: list[str],
                   events: EventsSummary | None, feeds: FeedsSummary | None,
-                  missed: list[str]) -> None:
+                  missed: list[str], measured_nothing: bool = False) -> None:
     out.write("Labelled corpus: (inviter, invitee) pairs and status\n")
     out.write(f"{'lang':<6}{'items':>6}{'neg':>5}{'tp':>5}{'fp':>5}{'fn':>5}"
               f"{'P':>8}{'R':>8}{'F1':>8}{'status':>8}\n")
@@ -386,6 +390,10 @@ def _print_report(out: TextIO, scores: dict[str, LanguageScore], problems: list[
             out.write(f"  (a real invitation, reviewed) {real['file']}: {real['found']}\n")
         for bad in feeds.unreadable:
             out.write(f"  unreadable: {bad}\n")
+    if measured_nothing:
+        # Claiming success after measuring nothing would hide a wrong --data-dir.
+        out.write("\nNo targets checked: nothing was measured.\n")
+        return
     out.write("\n" + ("All targets met.\n" if not missed else "Targets missed:\n"))
     for line in missed:
         out.write(f"  {line}\n")

@@ -9,6 +9,7 @@ The most advanced status wins and its sentence is the evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
@@ -29,6 +30,9 @@ class Candidate:
     sentences: list[int] = field(default_factory=list)
     countries: dict[str, str | None] = field(default_factory=dict)
     occasion: Occasion | None = None
+    # Where the first cue starts: a split cue ("hat X nach Moskau eingeladen") holds its
+    # occasion inside, before cue_end.
+    cue_start: int | None = None
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -51,7 +55,12 @@ class SentenceView:
     facts: SentenceFacts
 
 
-def fold_article(views: list[SentenceView]) -> list[Candidate]:
+# The canonical places a text names (the matcher passes its place finder).
+PlaceNames = Callable[[str], set[str]]
+
+
+def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None
+                 ) -> list[Candidate]:
     candidates: dict[tuple[str, str], Candidate] = {}
     partials: list[tuple[SentenceView, InviteFinding]] = []
     for view in views:
@@ -70,6 +79,7 @@ def fold_article(views: list[SentenceView]) -> list[Candidate]:
                     confidence=finding.confidence,
                     first_sentence=view.index,
                     cue_end=finding.cue.end,
+                    cue_start=finding.cue.start,
                     sentences=[view.index],
                     countries={finding.inviter.party.key: finding.inviter.country,
                                finding.invitee.party.key: finding.invitee.country},
@@ -95,7 +105,7 @@ def fold_article(views: list[SentenceView]) -> list[Candidate]:
             continue
         if any(f.inviter is not None and f.invitee is not None for f in view.facts.invitations):
             continue
-        _attach_status(view, ordered)
+        _attach_status(view, ordered, views, place_names)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
 
 
@@ -159,7 +169,8 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
         made.append(Candidate(
             inviter=inviter.party, invitee=invitee.party, status=finding.status,
             evidence=view.text, confidence=min(finding.confidence, 0.6, other.confidence),
-            first_sentence=view.index, cue_end=finding.cue.end, sentences=[view.index],
+            first_sentence=view.index, cue_end=finding.cue.end, cue_start=finding.cue.start,
+            sentences=[view.index],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
         ))
     return made
@@ -194,10 +205,25 @@ def _party_keys(refs: list[Ref], candidates: list[Candidate]) -> set[str]:
     return keys
 
 
-def _attach_status(view: SentenceView, candidates: list[Candidate]) -> None:
+def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceView],
+               place_names: PlaceNames | None) -> bool:
+    """The sentence and the invitation name places and none in common: "the summit in
+    Anchorage took place" is not the invitation to Moscow."""
+    if place_names is None or not 0 <= candidate.first_sentence < len(views):
+        return False
+    here = place_names(view.text)
+    # From the cue on: what precedes it is where someone spoke or a headline's dateline.
+    there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
+    return bool(here) and bool(there) and not here & there
+
+
+def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
+                   place_names: PlaceNames | None = None) -> None:
+    best_status, _cue = max(view.facts.statuses, key=lambda sc: status_rank(sc[0]))
+    if best_status is Status.TOOK_PLACE:
+        candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)]
     if not candidates:
         return
-    best_status, _cue = max(view.facts.statuses, key=lambda sc: status_rank(sc[0]))
     keys = _party_keys(view.facts.refs, candidates)
     scored = [(len(keys & set(c.keys)), c) for c in candidates]
     # "It took place" needs both sides named: a figure's unrelated trip is no meeting.

@@ -32,6 +32,8 @@ HEAD_FINAL_LANGUAGES = frozenset({"ja", "ko", "tr", "hi"})
 # Languages that put the finite verb second, the subject after it when something else leads.
 VERB_SECOND_LANGUAGES = frozenset({"de", "nl", "sv", "da", "no", "is"})
 # Languages that mark the agent by case ("приглашён Маском"), without a preposition.
+# Languages that routinely leave a known subject unsaid in the next sentence.
+ZERO_PRONOUN_LANGUAGES = frozenset({"ja", "ko"})
 CASE_MARKED_LANGUAGES = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs",
                                    "lt", "lv", "fi", "et", "hu", "tr", "el", "ro", "bg", "mk"})
 
@@ -88,6 +90,7 @@ class _Words:
     noun_suffixes: frozenset[str]
     blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
     both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
+    with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _Words] = {}
@@ -129,6 +132,10 @@ def _merge_words(lexicons: list[Lexicon]) -> _Words:
             for category in ("future", "hedge")
             for phrase in lexicon.phrases.get(category, [])
             if " " not in phrase and len(phrase) > 1
+        ),
+        with_markers=frozenset(
+            word.casefold() for lexicon in lexicons
+            for word in lexicon.observe_lists.get("with_markers", frozenset())
         ),
     )
 
@@ -201,6 +208,9 @@ def analyse(
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
     pendings = [c for c in status_cues if c.category == "pending"]
+    # A denial anywhere in the sentence unmakes its invitations: "X denied that he had
+    # invited Y", "Reports that X invited Y are false" report no invitation at all.
+    denied = any(c.category == "denial" for c in cues)
     for cue in status_cues:
         status = _status_of(cue, negations, hedges, pendings, futures)
         if status is not None:
@@ -210,7 +220,7 @@ def analyse(
             continue  # «Приглашение на казнь»: the title of a work
         if cue.category == "noun":
             facts.has_invite_noun = True
-        if _negated(cue, negations, words):
+        if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
         if cue.category in ("active", "challenge") and _exhortation(sentence, cue, words, refs, lang):
@@ -344,8 +354,15 @@ def _arguments(sentence: str, cue: CueHit, refs: list[Ref], words: _Words, lang:
         first_word_end = cue.start + 1  # "应普京邀请": no spaces in CJK, the agent is inside
     after = [r for r in refs if r.start >= first_word_end]
     possessed = bool(before) and before[-1].possessive and cue.start - before[-1].end <= 3
-    if cue.category == "noun" or (cue.category in ("active", "challenge") and possessed):
+    # "la sfida con Zuckerberg": a cue word followed by "with" is the noun, not the verb.
+    next_words = (tokens[1:2] if len(tokens) > 1 else sentence[cue.end :].split(None, 1)[:1])
+    with_follows = bool(next_words) and next_words[0].casefold() in words.with_markers
+    if cue.category == "noun" or (cue.category in ("active", "challenge")
+                                  and (possessed or with_follows)):
         # "Musk's challenge to a cage fight": after a possessive the verb form is a noun.
+        if with_follows and len(tokens) > 1:
+            # Only the noun itself: a split cue ("sfida ... a") may run past the figures.
+            cue = CueHit(cue.category, cue.start, first_word_end, tokens[0])
         return _noun_arguments(sentence, cue, before, after, words, previous_subject, lang)
     if cue.category in ("passive", "by") and lang in HEAD_FINAL_LANGUAGES and before:
         # "安倍首相の招待で", "バイデン大統領から招待されていた": the agent comes first,
@@ -355,6 +372,12 @@ def _arguments(sentence: str, cue: CueHit, refs: list[Ref], words: _Words, lang:
                          for m in words.from_markers | {"の", "의", " का", " के", " की"})]
         agent_ref = marked[-1] if marked else before[-1]
         patients = [r for r in before if r.party.key != agent_ref.party.key][:1] or after[:1]
+        if not patients and marked and lang in ZERO_PRONOUN_LANGUAGES and \
+                previous_subject is not None \
+                and previous_subject.party.key != agent_ref.party.key:
+            # "ゼレンスキー大統領は…到着した。岸田首相の招きで…参加する": the guest is the
+            # previous sentence's topic, left unsaid.
+            return _pairs(agent_ref, [previous_subject], 0.6)
         return _pairs(agent_ref, patients, 0.75)
     if cue.category in ("passive", "by"):
         agent = after[0] if after else None
@@ -404,6 +427,14 @@ def _arguments(sentence: str, cue: CueHit, refs: list[Ref], words: _Words, lang:
             lang in VERB_SECOND_LANGUAGES and "," not in sentence[cue.end : after[0].start]:
         # Verb-second order: "Am Samstag lud Musk Putin ein" (not "... eingeladen, darunter").
         return _pairs(after[0], _coordinated(sentence, after[1:], words), 0.8)
+    if len(before) >= 2 and lang in _PARTICLES:
+        # "트럼프 대통령은 김정은 위원장을 초청했다", "岸田首相はバイデン大統領を招いた": the
+        # particles say who is the subject and who the object, whatever the order.
+        roles = [(ref, _particle_role(sentence, ref, lang)) for ref in before]
+        subjects = [r for r, role in roles if role == "subject"]
+        objects = [r for r, role in roles if role == "object"]
+        if subjects and objects and subjects[-1].party.key != objects[-1].party.key:
+            return _pairs(subjects[-1], [objects[-1]], 0.85)
     if len(before) >= 2 and lang in VERB_FINAL_LANGUAGES:
         # Verb-final clause: "..., dass Musk Putin einlud"; "Scholz hat Macron und Tusk
         # eingeladen": the objects are the coordinated group nearest the verb.
@@ -459,6 +490,40 @@ def _described_inviter(sentence: str, cue: CueHit, refs: list[Ref], words: _Word
 
 # Lexicons list articles among their titles ("el", "la") to cut names; not a description.
 _ARTICLE_TITLES = frozenset({"el", "la", "le", "the", "il", "o", "a", "der", "die"})
+
+
+# Case particles after a name or its title: (subject/topic, object).
+_PARTICLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "ja": (frozenset("はが"), frozenset("を")),
+    "ko": (frozenset("은는이가"), frozenset("을를")),
+}
+_JA_OTHER_PARTICLES = frozenset("のにとへでもや、。")
+
+
+def _particle_role(sentence: str, ref: Ref, lang: str) -> str | None:
+    """'subject' or 'object' from the particle closing the name (a title may stand between:
+    "大統領は", "대통령은"), None when another particle or nothing marks it."""
+    subject_marks, object_marks = _PARTICLES[lang]
+    if lang == "ja":
+        for ch in sentence[ref.end : ref.end + 6]:
+            if ch in subject_marks:
+                return "subject"
+            if ch in object_marks:
+                return "object"
+            if ch in _JA_OTHER_PARTICLES:
+                return None
+        return None
+    rest = sentence[ref.end :]
+    token = rest.split(None, 1)[0] if rest and not rest[0].isspace() else ""
+    if not token:
+        following = rest.split(None, 1)
+        token = following[0] if following and len(following[0]) <= 5 else ""
+    token = token.rstrip(",.;:!?'\"")
+    if token and token[-1] in subject_marks:
+        return "subject"
+    if token and token[-1] in object_marks:
+        return "object"
+    return None
 
 
 def _pairs(inviter: Ref | None, invitees: list[Ref], confidence: float) -> list[Pair]:
@@ -537,6 +602,12 @@ def _noun_arguments(sentence: str, cue: CueHit, before: list[Ref], after: list[R
                 not gap or (ref.case == "gen" and len(gap) <= 4)):
             # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun.
             inviter = ref
+        elif inviter is None and index == 0 and len(gap) == 1 and gap[0] in words.with_markers \
+                and before and not invitees:
+            # "Musk: la sfida con Zuckerberg", "Musk's fight with Zuckerberg": the one who
+            # announces the challenge faces the figure after "with".
+            inviter, invitees = before[-1], [ref]
+            break
         elif inviter is None and index == 0 and not gap and before and \
                 len(sentence[before[-1].end : cue.start].split()) == 0:
             # "Renzi sfida Salvini", "Musk sfida Zuckerberg": the noun is the verb's twin.

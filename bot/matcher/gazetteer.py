@@ -210,9 +210,40 @@ def gazetteer_from_data(data: Mapping[str, Any], *, source: str = "figures.toml"
                     f"{source}: figure {figure.id!r}: key 'spokesperson_for'/'speaks_for': "
                     f"unknown figure id {principal!r}"
                 )
+    problems.extend(_shared_form_problems(figures, source))
     if problems:
         raise ConfigError(problems)
     return Gazetteer(figures)
+
+
+def _shared_form_problems(figures: Iterable[Figure], source: str) -> list[str]:
+    """An alias or handle given to two figures (or equal to another's name).
+
+    Resolution would silently pick whichever figure came first, attributing one person's
+    invitations to another, so the host must disambiguate in the file.
+    """
+    owners: dict[str, tuple[str, str, str]] = {}  # folded form -> (figure id, key, as written)
+    problems: list[str] = []
+    for figure in figures:
+        forms = [("name", figure.name)]
+        forms += [("aliases", a) for a in figure.aliases]
+        forms += [("handles", h) for h in figure.handles]
+        for key, written in forms:
+            folded = fold(written)
+            owner = owners.get(folded)
+            if owner is None:
+                owners[folded] = (figure.id, key, written)
+                continue
+            owner_id, owner_key, _ = owner
+            if owner_id == figure.id or (key == "name" and owner_key == "name"):
+                # Two namesakes are allowed; only an alias or handle must be unambiguous.
+                continue
+            problems.append(
+                f"{source}: figure {figure.id!r}: key {key!r}: {written!r} is also listed "
+                f"for figure {owner_id!r} (key {owner_key!r}); an alias or handle must "
+                f"belong to one figure only"
+            )
+    return problems
 
 
 def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> Figure | None:

@@ -28,7 +28,9 @@ from bot.matcher.spotting import CommonWords
 INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
-MODIFIER_CATEGORIES = ("negation", "hedge", "future")
+# "denial": the sentence says the invitation never happened ("denied that he had invited",
+# "reports that ... are false"); it scopes the whole sentence.
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -48,6 +50,7 @@ ALL_CATEGORIES = (
     "negation",
     "hedge",
     "future",
+    "denial",
 )
 _LIST_KEYS = (
     "from_markers",

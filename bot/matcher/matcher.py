@@ -122,7 +122,7 @@ class Matcher:
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
         views = self._views(segmented, hits, lexicons, lang, when)
-        candidates = [c for c in fold_article(views) if self._plausible(c)]
+        candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
@@ -164,7 +164,7 @@ class Matcher:
             for finding in observe_sentence(view.text, refs, cues, lexicons, lang,
                                             self._resources.places, year):
                 pair = frozenset((finding.first.party.key, finding.second.party.key))
-                if pair in invited:
+                if pair in invited and not _other_place(mentions[invited[pair]], finding):
                     self._took_place_with(mentions, invited[pair], finding, view.text)
                     continue
                 if not self._plausible_parties(finding):
@@ -189,6 +189,9 @@ class Matcher:
     def _plausible_parties(self, finding: ObservationFinding) -> bool:
         return all(ref.party.known or not self._resources.places.find(ref.party.name)
                    for ref in (finding.first, finding.second))
+
+    def _place_names(self, text: str) -> set[str]:
+        return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
 
     def _plausible(self, candidate: Candidate) -> bool:
         """A name found only from the text that contains a place or platform ("France
@@ -304,5 +307,14 @@ class Matcher:
             context_labels.extend(h for lx in lexicons for h in lx.occasions(title_text))
             context_places.extend(places.find(title_text))
             candidate.occasion = choose_occasion(
-                candidate.cue_end, labels, sentence_places, context_labels, context_places
+                candidate.cue_end, labels, sentence_places, context_labels, context_places,
+                cue_start=candidate.cue_start,
             )
+
+
+def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
+    """The observation names a place the invitation does not ("the summit in Anchorage
+    took place", the invitation is to Moscow): another occasion of the same two figures,
+    reported as an observation of its own."""
+    here, there = finding.occasion.place, mention.occasion.place
+    return here is not None and there is not None and here != there

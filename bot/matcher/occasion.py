@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ class PlaceFinder:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError([f"{path}: cannot read places: {exc}"]) from exc
+        self._channel = _channel_pattern(data.get("channel_words", []), path)
         self._automaton = ahocorasick.Automaton()
         count = 0
         for section, is_platform in (("places", False), ("platforms", True)):
@@ -99,6 +101,9 @@ class PlaceFinder:
             surface = text[start:end]
             if form[0].isupper() and not surface[0].isupper():
                 continue
+            if is_platform and self._channel is not None and \
+                    self._channel.search(text[max(0, start - 60):start]):
+                continue  # "writing on Twitter": how the news was given, not the occasion
             if _bounded(text, start, end, form):
                 hits.append(PlaceHit(canonical, is_platform, start, end))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -108,6 +113,17 @@ class PlaceFinder:
                 continue
             out.append(hit)
         return out
+
+
+def _channel_pattern(words: object, path: Path) -> re.Pattern[str] | None:
+    """A pattern for a channel word followed by at most four words, at the end of a text."""
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ConfigError([f"{path}: key 'channel_words': must be an array of non-empty strings"])
+    if not words:
+        return None
+    alternatives = "|".join(sorted({re.escape(w.strip()) for w in words}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*(?:[\s,]+[^\s.!?;:]+){{0,4}}?[\s,]+$",
+                      re.IGNORECASE)
 
 
 def _needs_boundary(ch: str) -> bool:
@@ -154,13 +170,26 @@ def describe(label: str | None, place: PlaceHit | None) -> Occasion:
 
 def choose_occasion(
     cue_end: int, labels: list[CueHit], places: list[PlaceHit], fallback_labels: list[CueHit],
-    fallback_places: list[PlaceHit],
+    fallback_places: list[PlaceHit], *, cue_start: int | None = None,
 ) -> Occasion:
-    """The label and place nearest after the cue in its sentence, else from the context."""
-    label = _nearest(cue_end, [(h.start, h.category) for h in labels])
-    place_hit = _nearest_place(cue_end, places)
+    """The label and place inside a split cue ("hat ihn zu einem Treffen in Moskau
+    eingeladen"), else nearest after the cue in its sentence, else from the context."""
+    inside_labels = [h for h in labels if cue_start is not None and cue_start <= h.start
+                     and h.end <= cue_end]
+    inside_places = [p for p in places if cue_start is not None and cue_start <= p.start
+                     and p.end <= cue_end]
+    if inside_labels:
+        label: str | None = inside_labels[0].category
+    elif inside_places:
+        # The verb closes the clause ("nach Moskau eingeladen, nachdem ... zu einem Treffen
+        # ..."): a label after it belongs to the next clause, the place alone says visit.
+        label = None
+    else:
+        label = _nearest(cue_end, [(h.start, h.category) for h in labels])
+    place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
+                 else _nearest_place(cue_end, places))
     if label is None and place_hit is not None and not place_hit.is_platform and \
-            place_hit.start < cue_end:
+            place_hit.start < (cue_start if inside_places and cue_start is not None else cue_end):
         # A place before the cue is where someone spoke ("Moscow said"), not a destination.
         place_hit = None
     if label is None and fallback_labels:

@@ -63,6 +63,13 @@ def test_nothing_to_evaluate(matcher: Matcher, tmp_path: Path) -> None:
     assert run_matcher_eval(matcher, data_dir=tmp_path / "absent", shared_dir=None, out=out) == 2
 
 
+def test_an_empty_corpus_claims_no_success(matcher: Matcher, tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert run_matcher_eval(matcher, data_dir=tmp_path, shared_dir=tmp_path, out=out) == 2
+    text = out.getvalue()
+    assert "All targets met" not in text and "nothing to measure" in text
+
+
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 

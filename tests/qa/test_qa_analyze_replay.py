@@ -105,9 +105,6 @@ def test_console_notifications_carry_no_terminal_escape_sequences(sandbox: Sandb
     assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="a denied invitation is reported as a pending one at 0.9 "
-                   "('denied that he had invited', 'reports that X invited Y are false', "
-                   "'dementierte, ... eingeladen zu haben')")
 @pytest.mark.parametrize("text", [
     "Olaf Scholz denied that he had invited Vladimir Putin to Berlin.",
     "Reports that Olaf Scholz invited Vladimir Putin to Berlin are false, a spokesman said.",

@@ -105,8 +105,6 @@ def test_feeds_list_shows_the_config_feeds_on_a_fresh_install(
     assert "https://news.example.org/world.xml" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="`eval` on an empty corpus exits 2 yet prints 'All targets "
-                   "met.' after measuring nothing")
 def test_eval_on_an_empty_corpus_does_not_claim_success(sandbox: Sandbox,
                                                         cli: Callable[..., Result]) -> None:
     empty = sandbox.root / "empty-corpus"

@@ -45,8 +45,6 @@ def test_config_check_reports_a_polling_section_that_is_a_list(
     assert_user_error(cli("config", "check"), "invitewatch.toml", "polling")
 
 
-@pytest.mark.xfail(strict=True, reason="figures.toml documents 'An alias must belong to one "
-                   "figure only' but config check does not report an alias given to two figures")
 def test_config_check_reports_an_alias_shared_by_two_figures(
         sandbox: Sandbox, cli: Callable[..., Result]) -> None:
     (sandbox.config_dir / "figures.toml").write_text(
