@@ -50,6 +50,20 @@ class _Identifier:
 
 _IDENTIFIER = _Identifier()
 
+# The model knows hundreds of languages and dialects; on a headline it happily answers
+# Extremaduran for Spanish or Bulgarian for Russian. News feeds come overwhelmingly in a
+# few dozen languages, so the model's ranking is weighed by how often a language reaches
+# news feeds: widely published languages count fully, others less, the rest not at all.
+_WIDELY_PUBLISHED = "en es fr de ru pt it zh ja ar"
+_OFTEN_PUBLISHED = "uk pl nl tr ko fa hi id vi sv cs ro el he hu"
+_ALSO_PUBLISHED = ("bg sr hr sk sl da no nb fi et lv lt ca gl eu ms th bn ur ta te ml mr ne si "
+                   "ka hy az kk uz be mk sq bs tl sw am ps my km lo")
+_NEWS_PRIOR: dict[str, float] = {
+    **dict.fromkeys(_WIDELY_PUBLISHED.split(" "), 1.0),
+    **dict.fromkeys(_OFTEN_PUBLISHED.split(" "), 0.7),
+    **dict.fromkeys(_ALSO_PUBLISHED.split(" "), 0.45),
+}
+
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script family, from the first word of each character's Unicode name."""
@@ -127,6 +141,16 @@ def _by_script(sample: str, counts: dict[str, int]) -> str | None:
     return None
 
 
+def weigh_by_news_prior(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The model's ranking restricted to news languages, weighed by their prior and
+    renormalised; the order of the result is the new ranking."""
+    weighed = [(lang, p * _NEWS_PRIOR[lang]) for lang, p in ranked if lang in _NEWS_PRIOR]
+    total = sum(p for _, p in weighed)
+    if total <= 0:
+        return []
+    return sorted(((lang, p / total) for lang, p in weighed), key=lambda kv: -kv[1])
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """ISO 639-1 code of the text's language, or "und". Never raises.
 
@@ -155,7 +179,7 @@ def _detect(text: str, hint: str | None) -> str:
             return hint or UNDETERMINED
         # A hint in the same script family refines a family guess (e.g. zh vs yue).
         return by_script
-    ranked = _IDENTIFIER.rank(sample)
+    ranked = weigh_by_news_prior(_IDENTIFIER.rank(sample))
     if not ranked:
         return hint or UNDETERMINED
     best, best_p = ranked[0]

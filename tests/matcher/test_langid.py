@@ -48,3 +48,15 @@ def test_never_fails_on_junk(junk: str) -> None:
 def test_bad_hint_is_ignored() -> None:
     assert detect_language("The president invited his counterpart to Washington.",
                            hint="???") == "en"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Путин пригласил Си Цзиньпина в Москву.", "ru"),  # the model alone says bg
+    ("Sánchez invitó a Milei a Madrid.", "es"),  # the model alone says Extremaduran
+    ("Macron a invité Scholz à Paris.", "fr"),
+    ("Meloni ha invitato Musk ad Atreju.", "it"),
+    ("Duda zaprosił Bidena do Warszawy.", "pl"),
+    ("Petr Pavel pozval Zelenského do Prahy.", "cs"),
+])
+def test_short_headlines_get_a_news_language(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
