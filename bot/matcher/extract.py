@@ -208,10 +208,15 @@ def analyse(
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
     pendings = [c for c in status_cues if c.category == "pending"]
-    # A denial anywhere in the sentence unmakes its invitations: "X denied that he had
-    # invited Y", "Reports that X invited Y are false" report no invitation at all.
-    denied = any(c.category == "denial" for c in cues)
+    # A denial unmakes what it denies. "X denied that he had invited Y" and "Reports that
+    # X invited Y are false" report no invitation at all; "Peskov denied that Putin had
+    # accepted Musk's invitation" denies the answer, and the invitation stands, unanswered.
+    denials = [c for c in cues if c.category == "denial"]
+    denied_answers = [s for s in status_cues if any(d.start < s.start for d in denials)]
+    denied = bool(denials) and not denied_answers
     for cue in status_cues:
+        if cue in denied_answers:
+            continue
         status = _status_of(cue, negations, hedges, pendings, futures)
         if status is not None:
             facts.statuses.append((status, cue))

@@ -152,3 +152,16 @@ def _found_pairs(matcher: Matcher, text: str, lang: str) -> set[tuple[str | None
     article = Article(key="t", text=text, title="", lang=lang,
                       published=datetime(2023, 5, 20, 12, tzinfo=UTC))
     return {(m.inviter.figure_id, m.invitee.figure_id) for m in matcher.match(article).mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "Kremlin spokesman Dmitry Peskov denied that Vladimir Putin had accepted Elon Musk's "
+    "invitation to a conversation on Clubhouse.",
+    "Dmitri Peskow dementierte, dass Putin die Einladung von Elon Musk angenommen habe.",
+])
+def test_a_denied_answer_leaves_the_invitation_pending(text: str) -> None:
+    """What is denied is the answer, not the invitation."""
+    result = Matcher.load().match(Article(key="d", text=text,
+                                          published=datetime(2021, 2, 16, tzinfo=UTC)))
+    assert [(m.inviter.name, m.invitee.name, m.status) for m in result.mentions] == [
+        ("Elon Musk", "Vladimir Putin", Status.PENDING)]
