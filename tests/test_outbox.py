@@ -80,7 +80,7 @@ async def test_new_then_status_change_edits_the_same_message(store: Store) -> No
 
 async def test_transient_failure_is_retried_with_backoff(store: Store) -> None:
     notifier = ScriptedNotifier(script=[
-        SendResult(SendOutcome.RETRY, retry_after=30, error="HTTP 502"),
+        SendResult(SendOutcome.RETRY, retry_after=30, error="HTTP 429"),
         SendResult(SendOutcome.SENT, "m1")])
     clock = Clock()
     loop = OutboxDelivery(store, [notifier], clock=clock, policy=DeliveryPolicy(max_attempts=3))

@@ -24,7 +24,8 @@ class SendOutcome(StrEnum):
 class SendResult:
     outcome: SendOutcome
     message_id: str | None = None
-    retry_after: float | None = None  # seconds
+    # A rate limit: come back after this many seconds (it does not use up an attempt).
+    retry_after: float | None = None
     error: str | None = None
 
 

@@ -42,13 +42,10 @@ class DeliveryStats:
                 f" {self.failed} failed")
 
 
-def retry_delay(attempts: int, policy: DeliveryPolicy, retry_after: float | None,
-                rng: random.Random) -> timedelta:
+def retry_delay(attempts: int, policy: DeliveryPolicy, rng: random.Random) -> timedelta:
+    """Exponential backoff after a failed send, capped, with a little jitter."""
     delay = policy.backoff_base * (2 ** max(0, min(attempts - 1, 16)))
-    delay = min(delay, policy.backoff_max)
-    if retry_after is not None:
-        delay = max(delay, timedelta(seconds=retry_after))
-    return delay + timedelta(seconds=rng.uniform(0, 1))
+    return min(delay, policy.backoff_max) + timedelta(seconds=rng.uniform(0, 1))
 
 
 def _target_channel(target: str) -> tuple[str, str] | None:
@@ -136,8 +133,17 @@ class OutboxDelivery:
                 return None
             error = result.error or result.outcome.value
             attempts = delivery.attempts + 1
+            if result.outcome is SendOutcome.RETRY and result.retry_after is not None:
+                # A rate limit says when to come back; it delays a post, never loses it.
+                next_at = now + timedelta(seconds=max(0.0, result.retry_after)
+                                          + self.rng.uniform(0, 0.5))
+                unit.mark_retry(delivery.id, error, next_at, count_attempt=False)
+                stats.retried += 1
+                log.info("delivery to %s rate limited; retry at %s", delivery.target,
+                         next_at.isoformat(timespec="seconds"))
+                return None
             if result.outcome is SendOutcome.RETRY and attempts < self.policy.max_attempts:
-                next_at = now + retry_delay(attempts, self.policy, result.retry_after, self.rng)
+                next_at = now + retry_delay(attempts, self.policy, self.rng)
                 unit.mark_retry(delivery.id, error, next_at)
                 stats.retried += 1
                 log.warning("delivery to %s failed (%s); retry %d at %s", delivery.target, error,

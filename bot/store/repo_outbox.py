@@ -133,10 +133,12 @@ class OutboxRepository(RepoBase):
         row.sent_at = require_aware(now, "now")
         self.session.flush()
 
-    def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
+    def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
+                   *, count_attempt: bool = True) -> None:
         row = self._delivery_row(delivery_id)
         row.state = DeliveryState.PENDING.value
-        row.attempts += 1
+        if count_attempt:
+            row.attempts += 1
         row.last_error = str(error)
         row.next_attempt_at = require_aware(next_attempt_at, "next_attempt_at")
         self.session.flush()

@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.domain import Notification, NotificationKind, Source, Status, TrackOutcome
 from bot.notify.base import SendOutcome, SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
@@ -73,8 +71,6 @@ async def run_for(delivery: OutboxDelivery, clock: Clock, span: timedelta,
         clock.now += step
 
 
-@pytest.mark.xfail(strict=True, reason="each 429 counts as a failed attempt: after max_attempts "
-                   "rate limits in a row the notification is marked failed and never posted")
 async def test_a_rate_limit_storm_does_not_lose_the_post(store: Store) -> None:
     clock = Clock()
     notifier = RateLimitedNotifier(limited=10, clock=clock)
@@ -84,8 +80,6 @@ async def test_a_rate_limit_storm_does_not_lose_the_post(store: Store) -> None:
     assert len(notifier.calls) == 11, f"{len(notifier.calls)} sends; the post was given up"
 
 
-@pytest.mark.xfail(strict=True, reason="a 429's Retry-After of 2 s is replaced by the error "
-                   "backoff (15 s, 30 s, 60 s, ...): three rate limits delay a post by minutes")
 async def test_a_rate_limited_post_is_retried_after_retry_after(store: Store) -> None:
     clock = Clock()
     notifier = RateLimitedNotifier(limited=3, clock=clock)
