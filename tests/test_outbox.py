@@ -158,3 +158,21 @@ async def test_a_crashing_notifier_does_not_lose_the_notification(store: Store) 
     clock.now += timedelta(minutes=5)
     stats = await loop.deliver_once()
     assert stats.sent == 1 and len(notifier.sent) == 2
+
+
+async def test_two_processes_delivering_one_outbox_post_once(store: Store) -> None:
+    """A running bot and a cron `poll --once` may deliver at the same time: each
+    delivery is claimed by one of them."""
+    import asyncio
+
+    first, second = ScriptedNotifier(), ScriptedNotifier()
+    clock = Clock()
+    for invitation in range(1, 6):
+        enqueue(store, note(invitation_id=invitation))
+    await asyncio.gather(OutboxDelivery(store, [first], clock=clock).deliver_once(),
+                         OutboxDelivery(store, [second], clock=clock).deliver_once())
+    sent = [n.invitation_id for _, n, _ in first.sent + second.sent]
+    assert sorted(sent) == [1, 2, 3, 4, 5]
+    clock.now += timedelta(hours=1)  # past any lease: nothing is left to send
+    await OutboxDelivery(store, [first], clock=clock).deliver_once()
+    assert len(first.sent) + len(second.sent) == 5

@@ -28,6 +28,9 @@ class DeliveryPolicy:
     backoff_base: timedelta = timedelta(seconds=15)
     backoff_max: timedelta = timedelta(hours=1)
     batch: int = 50
+    # A claimed delivery is left alone by other processes this long; if this one dies
+    # mid-send, another picks the delivery up after it.
+    lease: timedelta = timedelta(minutes=5)
 
 
 @dataclass(slots=True)
@@ -95,7 +98,8 @@ class OutboxDelivery:
 
     async def _send_due(self, notifier: Notifier, stats: DeliveryStats) -> None:
         with self.store.unit() as unit:
-            due = unit.due_deliveries(notifier.consumer, self.clock(), self.policy.batch)
+            due = unit.due_deliveries(notifier.consumer, self.clock(), self.policy.batch,
+                                      lease=self.policy.lease)
             previous = {
                 d.id: unit.message_for(d.notification.invitation_id, d.target)
                 if d.notification.invitation_id is not None else None

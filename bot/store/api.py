@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -147,7 +147,11 @@ class Unit(Protocol):
         """Create one delivery per target (idempotent) and mark the item planned for the
         consumer, even when `targets` is empty."""
         ...
-    def due_deliveries(self, consumer: str, now: datetime, limit: int) -> list[Delivery]: ...
+    def due_deliveries(self, consumer: str, now: datetime, limit: int,
+                       lease: timedelta | None = None) -> list[Delivery]:
+        """Due PENDING deliveries; with `lease`, claimed (their next attempt moved to
+        now + lease) so no other process sends them meanwhile."""
+        ...
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None: ...
     def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
                    *, count_attempt: bool = True) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import exists, insert, select
 from sqlmodel import col
@@ -95,18 +95,29 @@ class OutboxRepository(RepoBase):
             ["outbox_id", "consumer"],
         )
 
-    def due_deliveries(self, consumer: str, now: datetime, limit: int) -> list[Delivery]:
-        """PENDING deliveries of the consumer whose next attempt is due, earliest first."""
+    def due_deliveries(self, consumer: str, now: datetime, limit: int,
+                       lease: timedelta | None = None) -> list[Delivery]:
+        """PENDING deliveries of the consumer whose next attempt is due, earliest first.
+
+        With `lease`, the deliveries returned are claimed: their next attempt moves to
+        now + lease, so another process delivering the same outbox (a second bot, a
+        cron `poll --once`) does not send them too. PostgreSQL skips rows another
+        transaction is claiming; SQLite's IMMEDIATE transactions serialise claims.
+        """
         check_limit(limit)
-        rows = self.session.execute(
+        now = require_aware(now, "now")
+        query = (
             select(DeliveryRow, OutboxRow)
             .join(OutboxRow, col(OutboxRow.id) == col(DeliveryRow.outbox_id))
             .where(col(DeliveryRow.consumer) == consumer)
             .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)
-            .where(col(DeliveryRow.next_attempt_at) <= require_aware(now, "now"))
+            .where(col(DeliveryRow.next_attempt_at) <= now)
             .order_by(col(DeliveryRow.next_attempt_at), col(DeliveryRow.id))
             .limit(limit)
-        ).all()
+        )
+        if lease is not None and self.dialect == "postgresql":
+            query = query.with_for_update(of=DeliveryRow, skip_locked=True)
+        rows = self.session.execute(query).all()
         due: list[Delivery] = []
         for delivery_row, outbox_row in rows:
             try:
@@ -116,6 +127,9 @@ class OutboxRepository(RepoBase):
                           delivery_row.id, outbox_row.id, exc)
                 delivery_row.state = DeliveryState.FAILED.value
                 delivery_row.last_error = f"unreadable notification: {exc}"
+                continue
+            if lease is not None:
+                delivery_row.next_attempt_at = now + lease
         self.session.flush()
         return due
 
