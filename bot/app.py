@@ -91,8 +91,10 @@ def tracker_policy(settings: Settings) -> TrackerPolicy:
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=getattr(logging, level, logging.INFO),
                         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")
-    # discord.py and aiohttp are chatty at INFO about things users need not see.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Libraries that are chatty at INFO about things users need not see (alembic tells
+    # which DDL mode it assumes on every start, even with nothing to migrate).
+    for name in ("apscheduler", "alembic"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class App:
@@ -270,6 +272,28 @@ class App:
         """(guild, user) of members watching any of these figures, for /watch alerts."""
         with self.store.unit() as unit:
             return unit.watchers(figure_keys)
+
+    async def deliver_once(self, console_out: Any = None) -> DeliveryStats:
+        """One delivery pass, for `poll --once`: to the console, and to Discord over its
+        REST API when a token is set (no gateway connection, no command sync)."""
+        token = self.settings.discord.token.get_secret_value()
+        if not token:
+            return await self.delivery(self.notifiers(console_out=console_out)).deliver_once()
+        from dataclasses import replace as replace_field
+
+        from bot.discord import DiscordNotifier, build_client
+        client = build_client(replace_field(self.discord_deps(), sync_commands=False))
+        try:
+            await client.login(token)
+            notifier = DiscordNotifier(client, watchers=self.watchers)
+
+            async def on_forbidden(guild_id: str, channel_id: str) -> None:
+                await notifier.notify_admins_forbidden(guild_id, channel_id)
+
+            delivery = self.delivery(self.notifiers(notifier, console_out), on_forbidden)
+            return await delivery.deliver_once()
+        finally:
+            await client.close()
 
     def discord_deps(self) -> Any:
         from bot.discord.deps import DiscordDeps

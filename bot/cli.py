@@ -137,11 +137,10 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
         if all_feeds:
             with app.store.unit() as unit:
                 only = [f.url for f in unit.list_feeds() if f.state != "disabled"]
+        # Each feed's result is in the log (a warning when it failed); the summary here.
         result = await app.poll_once(only=only)
-        for feed in result.feeds:
-            click.echo(feed.log_line(), err=True)
         click.echo(result.summary(), err=True)
-        stats = await app.delivery(app.notifiers()).deliver_once()
+        stats = await app.deliver_once()
         click.echo(f"notifications: {stats}", err=True)
 
     asyncio.run(cycle())

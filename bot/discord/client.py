@@ -76,6 +76,8 @@ class InvitewatchClient(discord.Client):
         await send_error(interaction, error)
 
     async def setup_hook(self) -> None:
+        if not self.deps.sync_commands:
+            return
         guild_id = self.deps.sync_guild_id
         try:
             if guild_id:

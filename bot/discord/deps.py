@@ -38,3 +38,6 @@ class DiscordDeps:
     # Feeds are shared by every server the bot is in: the servers whose admins may add or
     # remove them. Empty: every server's admins (a bot that serves only its host's servers).
     feed_admin_guilds: Callable[[], frozenset[str]] = frozenset
+    # False for a client that only delivers notifications over REST (`poll --once`):
+    # it does not register the slash commands again on every run.
+    sync_commands: bool = True

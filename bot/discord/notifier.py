@@ -218,7 +218,7 @@ class DiscordNotifier:
                               forbidden_channel_id: str) -> list[discord.abc.Messageable]:
         guild = self.client.get_guild(int(guild_id))
         if guild is None:
-            return []
+            return await self._fetched_admin_channels(guild_id, forbidden_channel_id)
         candidates: list[discord.abc.Messageable] = []
         me = guild.me
         ordered = ([guild.system_channel] if guild.system_channel else []) + sorted(
@@ -232,6 +232,22 @@ class DiscordNotifier:
                     continue
             candidates.append(channel)
         return candidates
+
+    async def _fetched_admin_channels(self, guild_id: str,
+                                      forbidden_channel_id: str) -> list[discord.abc.Messageable]:
+        """Without the gateway's cache (a REST-only client, as `poll --once` uses), the
+        server's channels come from the API; permissions show only when a send fails."""
+        try:
+            data = await self.client.http.get_guild(int(guild_id))
+            guild = await self.client.fetch_guild(int(guild_id))
+            channels = await guild.fetch_channels()
+        except discord.HTTPException as error:
+            log.info("could not list the channels of %s: %s", guild_id, error)
+            return []
+        texts = sorted((c for c in channels if isinstance(c, discord.TextChannel)
+                        and str(c.id) != forbidden_channel_id), key=lambda c: c.position)
+        system = [c for c in texts if str(c.id) == str(data.get("system_channel_id"))]
+        return [*system, *(c for c in texts if c not in system)]
 
     async def _owner_id(self, guild_id: str) -> int | None:
         guild = self.client.get_guild(int(guild_id))

@@ -46,8 +46,6 @@ def two_feeds(sandbox: Sandbox, server: FeedServer) -> tuple[str, str]:
     return good, gone
 
 
-@pytest.mark.xfail(strict=True, reason="at the shipped log level every feed's result is "
-                   "printed twice: once as a log line and once as a plain line")
 def test_poll_once_reports_each_feed_once(sandbox: Sandbox, two_feeds: tuple[str, str]) -> None:
     output = cron_poll(sandbox)
     for url in two_feeds:
@@ -55,8 +53,6 @@ def test_poll_once_reports_each_feed_once(sandbox: Sandbox, two_feeds: tuple[str
         assert len(lines) == 1, "\n".join(lines)
 
 
-@pytest.mark.xfail(strict=True, reason="every run prints alembic's 'Context impl SQLiteImpl.' "
-                   "and 'Will assume non-transactional DDL.' even when no migration is applied")
 def test_poll_once_on_an_up_to_date_database_says_nothing_about_migrations(
         sandbox: Sandbox, two_feeds: tuple[str, str]) -> None:
     cron_poll(sandbox)  # creates and migrates the database
