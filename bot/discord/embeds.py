@@ -41,7 +41,7 @@ def status_text(status: Status) -> str:
 
 
 def format_day(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d}"
+    return moment.date().isoformat()
 
 
 def source_line(outlet: str | None, url: str | None, when: datetime | None) -> str:

@@ -55,8 +55,6 @@ async def test_since_that_makes_no_sense_is_an_ephemeral_error(bot: Bot, since: 
     assert data["allowed_mentions"] == {"parse": []}
 
 
-@pytest.mark.xfail(strict=True, reason="a `since` date before year 1000 is echoed unpadded: "
-                   "'Filters: updated since 1-01-01' for 0001-01-01")
 async def test_an_early_since_date_is_echoed_as_typed(bot: Bot) -> None:
     answer = await invitations(bot, "0001-01-01")
     description = answer["data"]["embeds"][0]["description"]

@@ -122,7 +122,7 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
             described.append(f"figure {escape_untrusted(name)}")
         since_at = parse_since(since, deps.now())
         if since_at is not None:
-            described.append(f"updated since {since_at:%Y-%m-%d}")
+            described.append(f"updated since {since_at.date().isoformat()}")
         flt = InvitationFilter(status=statuses, figure_key=key, since=since_at, limit=PAGE_SIZE)
         filters_text = ("Filters: " + ", ".join(described)) if described else ""
         await send_invitation_list(interaction, deps, flt, "Invitations", filters_text)
