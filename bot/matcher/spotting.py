@@ -205,7 +205,7 @@ class FigureSpotter:
             hit = self._accept(text, start, end, bucket, when)
             if hit is not None:
                 candidates.extend(hit)
-        return self._resolve(self._longest(candidates))
+        return _drop_titles_beside_names(text, self._resolve(self._longest(candidates)))
 
     def _accept(self, text: str, start: int, end: int, bucket: tuple[_Entry, ...],
                 when: date | None) -> list[FigureHit] | None:
@@ -310,6 +310,29 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+_NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE)
+
+
+def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHit]:
+    """A title written right next to a name describes that name: "US President Joe
+    Biden", "former German Chancellor Angela Merkel", 普京总统. The name is who is meant,
+    whoever holds the title on the article's date, so the title reading is dropped."""
+    dropped: set[int] = set()
+    for i in range(len(hits) - 1):
+        first, second = hits[i], hits[i + 1]
+        if first.figure_id == second.figure_id:
+            continue  # the title and the name agree: both readings are the same person
+        gap = text[first.end:second.start]
+        if first.form == FORM_TITLE and second.form in _NAME_FORMS and len(gap) <= 3 \
+                and not gap.strip(" ,\u00a0-–"):
+            dropped.add(i)
+        elif second.form == FORM_TITLE and first.form in _NAME_FORMS and gap == "":
+            # Unspaced scripts put the title after the name (普京总统); with a space, a
+            # title after a name usually starts the next phrase ("Зеленского председателю КНР").
+            dropped.add(i + 1)
+    return [h for i, h in enumerate(hits) if i not in dropped]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,6 @@ def _pairs(invitations: list[dict[str, object]]) -> list[tuple[object, object]]:
     return [(found["inviter"], found["invitee"]) for found in invitations]
 
 
-@pytest.mark.xfail(strict=True, reason="a title before an explicit name is resolved to the "
-                   "title's current holder: 'US President Joe Biden' in a 2026 article becomes "
-                   "Donald Trump, 'former German Chancellor Angela Merkel' becomes Friedrich Merz")
 def test_a_named_person_is_not_replaced_by_the_current_holder_of_the_title(
         sandbox: Sandbox) -> None:
     found = _analyze(
