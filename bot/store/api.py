@@ -112,7 +112,8 @@ class Unit(Protocol):
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
                     canonical_url: str | None, now: datetime) -> int | None:
         """Store an article; None if it is a duplicate (same GUID within the feed, same
-        canonical URL, or same content hash)."""
+        canonical URL, or same content hash). A feed entry whose text changed under the
+        same GUID is updated and its id returned, so it is read again."""
         ...
 
     # -- invitations -------------------------------------------------------

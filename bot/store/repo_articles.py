@@ -35,16 +35,40 @@ class ArticleRepository(RepoBase):
             for key in lookups
         )
 
+    def _updated_in_place(self, feed_id: int, guid: str, content_hash: str, article: Article,
+                          now: datetime) -> int | None:
+        """A feed entry edited under the same GUID ("UPDATE: the Kremlin replied") is
+        read again: the stored row takes the new content and its id is returned, so the
+        caller matches it. None when the entry is new or unchanged, or when its new
+        content is already stored elsewhere."""
+        row = self.session.scalar(select(ArticleRow).where(
+            (col(ArticleRow.feed_id) == feed_id) & (col(ArticleRow.guid) == guid)).limit(1))
+        if row is None or row.content_hash == content_hash:
+            return None
+        if self.session.scalar(select(col(ArticleRow.id)).where(
+                col(ArticleRow.content_hash) == content_hash).limit(1)) is not None:
+            return None
+        row.content_hash = content_hash
+        row.title = article.title
+        row.fetched_at = require_aware(now, "now")
+        self.session.flush()
+        return int(row.id) if row.id is not None else None
+
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
                     canonical_url: str | None, now: datetime) -> int | None:
         """Store an article; None if it is a duplicate (same GUID within the feed, same
-        canonical URL, or same content hash). Articles without a feed (analyze input)
-        share one GUID namespace."""
+        canonical URL, or same content hash). An entry whose text changed under the same
+        GUID in the same feed is updated and its id returned, to be read again. Articles
+        without a feed (analyze input) share one GUID namespace."""
         guid = require_text(article.key, "article key (GUID)")
         content_hash = require_text(content_hash, "article content hash")
         canonical_url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
         if feed_id is not None and self.session.get(FeedRow, feed_id) is None:
             raise StoreError(f"cannot store article {guid!r}: no feed with id {feed_id}")
+        if feed_id is not None:
+            updated = self._updated_in_place(feed_id, guid, content_hash, article, now)
+            if updated is not None:
+                return updated
         if self._is_duplicate(feed_id, guid, content_hash, canonical_url):
             return None
         published = article.published

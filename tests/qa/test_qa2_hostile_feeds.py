@@ -179,8 +179,6 @@ def test_a_2mb_entry_and_five_scripts_in_one_poll_crash_nothing(
     assert new_posts(again.output) == 0 and "STATUS CHANGE" not in again.output, again.output
 
 
-@pytest.mark.xfail(strict=True, reason="an article updated in place (same GUID and link, new "
-                   "text) is dropped as a duplicate: the decline it reports is never seen")
 def test_an_article_updated_in_place_moves_the_status(
         sandbox: Sandbox, cli: Callable[..., Result], server: FeedServer) -> None:
     configure(sandbox, server.url("/live.xml"))

@@ -31,9 +31,28 @@ def feeds(store: SqlStore) -> tuple[int, int]:
 def test_same_guid_in_the_same_feed_is_a_duplicate(store: SqlStore, feeds: tuple[int, int]) -> None:
     one, _ = feeds
     with store.unit() as unit:
-        assert unit.add_article(article("guid-1", url="https://one.example/other"), feed_id=one,
-                                content_hash="hash-2", canonical_url="https://one.example/other",
+        assert unit.add_article(article("guid-1", url="https://one.example/a"), feed_id=one,
+                                content_hash="hash-1", canonical_url="https://one.example/a",
                                 now=T0) is None
+    assert _count(store) == 1
+
+
+def test_an_entry_edited_under_its_guid_is_read_again(store: SqlStore,
+                                                     feeds: tuple[int, int]) -> None:
+    """'UPDATE: the Kremlin replied' keeps the GUID and changes the text: the stored row
+    takes the new content and comes back to be matched; nothing is stored twice."""
+    one, _ = feeds
+    with store.unit() as unit:
+        first = unit.add_article(article("guid-1", url="https://one.example/a"), feed_id=one,
+                                 content_hash="hash-1", canonical_url="https://one.example/a",
+                                 now=T0)
+        updated = unit.add_article(article("guid-1", url="https://one.example/a"), feed_id=one,
+                                   content_hash="hash-2", canonical_url="https://one.example/a",
+                                   now=T0)
+        again = unit.add_article(article("guid-1", url="https://one.example/a"), feed_id=one,
+                                 content_hash="hash-2", canonical_url="https://one.example/a",
+                                 now=T0)
+    assert first is None and isinstance(updated, int) and again is None
     assert _count(store) == 1
 
 
