@@ -11,8 +11,6 @@ from click.testing import Result
 from tests.qa.qa_support import Sandbox, assert_user_error
 
 
-@pytest.mark.xfail(strict=True, reason="an id beyond SQLite's 64-bit INTEGER raises OverflowError "
-                   "(traceback) instead of 'no invitation #...'")
 def test_invitations_show_an_id_too_large_for_the_database(cli: Callable[..., Result]) -> None:
     assert_user_error(cli("invitations", "show", "99999999999999999999999"), "no invitation")
 
