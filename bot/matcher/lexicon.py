@@ -129,13 +129,19 @@ class Lexicon:
                 if regex in seen:
                     continue
                 seen.add(regex)
-                pattern = self._compiled.get(regex)
-                if pattern is None:
-                    pattern = self._compiled[regex] = re.compile(regex, re.IGNORECASE)
-                out.extend(CueHit(category, m.start(), m.end(), m.group(0))
-                           for m in pattern.finditer(sentence)
-                           if not _touches_mark(sentence, m.start(), m.end()))
+                out.extend(self._regex_hits(category, regex, sentence, bounded=True))
         return out
+
+    def _regex_hits(self, category: str, regex: str, sentence: str, *,
+                    bounded: bool) -> list[CueHit]:
+        """Matches of one cue pattern (compiled once); with `bounded`, none that touches a
+        letter or mark on either side."""
+        pattern = self._compiled.get(regex)
+        if pattern is None:
+            pattern = self._compiled[regex] = re.compile(regex, re.IGNORECASE)
+        return [CueHit(category, m.start(), m.end(), m.group(0))
+                for m in pattern.finditer(sentence)
+                if not (bounded and _touches_mark(sentence, m.start(), m.end()))]
 
     def words(self, key: str) -> frozenset[str]:
         return self.lists.get(key, frozenset())
@@ -234,12 +240,7 @@ class Lexicon:
                 if regex in seen:
                     continue
                 seen.add(regex)
-                pattern = self._compiled.get(regex)
-                if pattern is None:
-                    pattern = self._compiled[regex] = re.compile(regex, re.IGNORECASE)
-                out.extend(CueHit(category, m.start(), m.end(), m.group(0))
-                           for m in pattern.finditer(sentence)
-                           if not (bounded and _touches_mark(sentence, m.start(), m.end())))
+                out.extend(self._regex_hits(category, regex, sentence, bounded=bounded))
         return out
 
     def occasions(self, sentence: str) -> list[CueHit]:
