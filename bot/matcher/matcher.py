@@ -255,21 +255,13 @@ class Matcher:
             if figure is None:
                 continue
             start, end = hit.start - offset, hit.end - offset
-            if refs and refs[-1].party.figure_id == hit.figure_id and _adjacent(
-                sentence[refs[-1].end : start]
-            ):
-                # "Russian President Vladimir Putin", "Elon Musk (@elonmusk)": one mention.
-                last = refs[-1]
-                refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
-                               last.country, last.spokesperson, last.principal,
-                               slavic_case(hit.surface) or last.case)
-                continue
             principal = figure.principal(when)
             # A spokesperson stands for their principal: "Peskov declined" is Putin's answer.
             party_id = principal if principal and self.gazetteer.get(principal) else hit.figure_id
-            if refs and refs[-1].party.figure_id == party_id and _adjacent(
+            if refs and refs[-1].party.figure_id in (hit.figure_id, party_id) and _adjacent(
                 sentence[refs[-1].end : start]
             ):
+                # "Russian President Vladimir Putin", "Elon Musk (@elonmusk)": one mention.
                 last = refs[-1]
                 refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
                                last.country, last.spokesperson, last.principal,

@@ -7,22 +7,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 
 from tests.qa.qa_support import USER_ENV, Sandbox
 from tests.qa.test_qa2_hostile_feeds import QUIET, FeedServer, rss
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    running = FeedServer()
-    running.thread.start()
-    yield running
-    running.httpd.shutdown()
-    running.httpd.server_close()
-    running.thread.join()
+from tests.qa.test_qa2_hostile_feeds import server as server  # the local feed server fixture
 
 
 def cron_poll(sandbox: Sandbox) -> str:
