@@ -17,7 +17,7 @@ import click
 from bot.config import Config
 from bot.domain import InvitationState, Status
 from bot.errors import ConfigError, InvitewatchError
-from bot.notify.console import printable
+from bot.notify.console import format_table, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -343,21 +343,6 @@ def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
         click.echo("no invitations match these filters")
         return
     click.echo(format_table(items))
-
-
-def format_table(items: list[InvitationState]) -> str:
-    if not items:
-        return "no invitations yet"
-    rows = [("id", "inviter → invitee", "occasion", "status", "sources", "last update")]
-    for inv in items:
-        rows.append((str(inv.id),
-                     printable(f"{inv.inviter.name} → {inv.invitee.name}", one_line=True),
-                     printable(inv.occasion.describe(), one_line=True)[:40],
-                     inv.status.value + (" (quiet)" if inv.quiet else ""),
-                     str(len(inv.sources)), inv.last_update.date().isoformat()))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                     for r in rows)
 
 
 @invitations.command(name="show")

@@ -96,7 +96,7 @@ async def _serve(feeds: DemoFeeds) -> tuple[web.AppRunner, str]:
 async def run_demo(config: Config, *, out: TextIO, delay: float = 0.0,
                    database_url: str | None = None) -> None:
     from bot.app import fetch_limits
-    from bot.cli import format_table
+    from bot.notify.console import format_table
 
     story = load_story()
     feeds = DemoFeeds(story)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.domain import Article, MatchResult, Status
+from bot.feeds.parse import parse_feed
 from bot.matcher import Matcher
 from bot.matcher.gazetteer import fold
 
@@ -238,24 +239,8 @@ class FeedsSummary:
 
 
 def _entries_of(path: Path) -> list[Article]:
-    """Entries of one feed file, through the project's feed parser when it is there."""
-    body = path.read_bytes()
-    try:
-        from bot.feeds.parse import parse_feed
-    except ImportError:  # fall back to feedparser only while bot.feeds is missing
-        pass
-    else:
-        return list(parse_feed(body, url=path.resolve().as_uri()).entries)
-    import feedparser
-
-    parsed = feedparser.parse(body)
-    articles = []
-    for i, entry in enumerate(parsed.entries):
-        text = entry.get("summary", "") or ""
-        articles.append(Article(key=str(entry.get("id") or entry.get("link") or i), text=text,
-                                title=entry.get("title", "") or "",
-                                lang=parsed.feed.get("language")))
-    return articles
+    """Entries of one feed file, read by the project's own feed parser."""
+    return list(parse_feed(path.read_bytes(), url=path.resolve().as_uri()).entries)
 
 
 def evaluate_feeds(matcher: Matcher, feeds_dir: Path) -> FeedsSummary:

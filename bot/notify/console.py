@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.domain import STATUS_SYMBOLS, Notification, NotificationKind
+from bot.domain import STATUS_SYMBOLS, InvitationState, Notification, NotificationKind
 from bot.notify.base import SendOutcome, SendResult
 from bot.store.api import GuildSettings
 
@@ -77,3 +77,19 @@ class ConsoleNotifier:
         out.write(format_notification(notification) + "\n\n")
         out.flush()
         return SendResult(SendOutcome.SENT)
+
+
+def format_table(items: list[InvitationState]) -> str:
+    """The invitations as an aligned plain-text table, for `invitations list` and the demo."""
+    if not items:
+        return "no invitations yet"
+    rows = [("id", "inviter → invitee", "occasion", "status", "sources", "last update")]
+    for inv in items:
+        rows.append((str(inv.id),
+                     printable(f"{inv.inviter.name} → {inv.invitee.name}", one_line=True),
+                     printable(inv.occasion.describe(), one_line=True)[:40],
+                     inv.status.value + (" (quiet)" if inv.quiet else ""),
+                     str(len(inv.sources)), inv.last_update.date().isoformat()))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)

@@ -26,8 +26,8 @@ from bot.store.api import (
     Unit,
 )
 from bot.store.codec import notification_from_json, notification_to_json
-from bot.store.engine import DEFAULT_BUSY_TIMEOUT, SqlStore, normalise_url
-from bot.store.migrate import current_revision, head_revision
+from bot.store.engine import DEFAULT_BUSY_TIMEOUT, SqlStore, current_revision, normalise_url
+from bot.store.migrate import head_revision
 from bot.store.unit import SqlUnit
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from bot.errors import StoreError
 from bot.store.errors import describe_error
+from bot.store.migrate import revision_on, upgrade_to_head
 from bot.store.unit import SqlUnit
 
 DEFAULT_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
@@ -168,8 +169,6 @@ class SqlStore:
             raise self.error(exc) from exc
 
     def upgrade(self) -> None:
-        from bot.store.migrate import upgrade_to_head
-
         try:
             upgrade_to_head(self.engine)
         except SQLAlchemyError as exc:
@@ -189,3 +188,12 @@ class SqlStore:
 
     def __repr__(self) -> str:
         return f"SqlStore({self.url!r})"
+
+
+def current_revision(store: SqlStore) -> str | None:
+    """The revision the database is at; None for a database never migrated."""
+    try:
+        with store.engine.connect() as connection:
+            return revision_on(connection)
+    except SQLAlchemyError as exc:
+        raise store.error(exc) from exc

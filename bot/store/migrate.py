@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -11,12 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.errors import StoreError
-
-if TYPE_CHECKING:
-    from bot.store.engine import SqlStore
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant will do: it only has to be the same for every invitewatch process.
@@ -39,17 +34,9 @@ def head_revision() -> str:
     return head
 
 
-def _revision_on(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def current_revision(store: SqlStore) -> str | None:
+def revision_on(connection: Connection) -> str | None:
     """The revision the database is at; None for a database never migrated."""
-    try:
-        with store.engine.connect() as connection:
-            return _revision_on(connection)
-    except SQLAlchemyError as exc:
-        raise store.error(exc) from exc
+    return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(engine: Engine) -> None:
@@ -59,6 +46,6 @@ def upgrade_to_head(engine: Engine) -> None:
             # Two processes starting together must not both create the schema.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": _PG_MIGRATION_LOCK})
-        if _revision_on(connection) == head_revision():
+        if revision_on(connection) == head_revision():
             return
         command.upgrade(alembic_config(connection), "head")
