@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,25 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent (it exists beside the repository in CI only)")
     return SHARED_DIR
+
+
+# What starts a separate invitewatch (or other) process: such a test costs seconds of
+# start-up, so it is `slow` and left out of the quick daily run (`pytest -m "not slow"`).
+_STARTS_A_PROCESS = re.compile(
+    r"\b(run_process|invitewatch|create_subprocess_exec|subprocess\.(run|Popen|check_output))\(")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None:
+            continue
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        if _STARTS_A_PROCESS.search(source):
+            item.add_marker(pytest.mark.slow)
 
 
 # Real-database fixtures: `store`/`store_url` run a test on SQLite and on PostgreSQL.

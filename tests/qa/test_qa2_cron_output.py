@@ -14,6 +14,8 @@ from tests.qa.qa_support import USER_ENV, Sandbox
 from tests.qa.test_qa2_hostile_feeds import QUIET, FeedServer, rss
 from tests.qa.test_qa2_hostile_feeds import server as server  # the local feed server fixture
 
+pytestmark = pytest.mark.slow  # each test starts the real bot as a process
+
 
 def cron_poll(sandbox: Sandbox) -> str:
     """stdout and stderr of one `poll --once`, as cron mails them (the shipped log level)."""

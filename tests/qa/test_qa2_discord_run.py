@@ -20,6 +20,8 @@ from tests.qa.qa_support import USER_ENV, Sandbox
 from tests.qa.test_qa2_hostile_feeds import QUIET, RECENT, FeedServer, item, rss
 from tests.support.fake_discord import MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
 
+pytestmark = pytest.mark.slow  # each test starts the real bot as a process
+
 HOSTILE_TITLE = "@everyone Macron invites Biden <@&1> <@!42> @here " + "ж" * 400
 HOSTILE_TEXT = ("Emmanuel Macron has invited Joe Biden to a state visit in Paris next spring, "
                 "@everyone @here <@42> <@&7> were told. " + "A long digression follows. " * 3000)

@@ -12,7 +12,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from tests.qa.qa_support import USER_ENV, Sandbox
+
+pytestmark = pytest.mark.slow  # each test starts the real bot as a process
 
 
 @contextmanager

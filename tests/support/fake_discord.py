@@ -317,6 +317,8 @@ class FakeDiscord:
              lambda m: self._get_message(m.group(1), m.group(2))),
             ("POST", r"^/users/@me/channels$", lambda m: self._dm_channel(body)),
             ("GET", r"^/guilds/(\d+)$", lambda m: self._guild(m.group(1))),
+            # As on Discord, a guild's channels are a separate resource, not in GET /guilds/{id}.
+            ("GET", r"^/guilds/(\d+)/channels$", lambda m: self._guild_channels(m.group(1))),
         ]
         for route_method, pattern, handler in routes:
             match = re.match(pattern, path)
@@ -399,7 +401,18 @@ class FakeDiscord:
 
     def _guild(self, guild_id: str) -> dict[str, Any] | None:
         guild = self.guilds.get(guild_id)
-        return self.guild_create_payload(guild) if guild else None
+        if guild is None:
+            return None
+        payload = self.guild_create_payload(guild)
+        # GET /guilds/{id} carries no channels, members or other gateway-only fields.
+        for gateway_only in ("channels", "members", "threads", "presences", "voice_states",
+                             "member_count", "joined_at", "large", "unavailable"):
+            payload.pop(gateway_only, None)
+        return payload
+
+    def _guild_channels(self, guild_id: str) -> list[dict[str, Any]] | None:
+        guild = self.guilds.get(guild_id)
+        return list(guild.channels) if guild else None
 
     # -- interactions ---------------------------------------------------------------
     def _interaction_by_token(self, token: str) -> PendingInteraction | None:
