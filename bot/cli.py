@@ -7,7 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from bot.config import Config
-from bot.domain import InvitationState, Status
+from bot.domain import InvitationState, Status, parse_since
 from bot.errors import ConfigError, InvitewatchError
 from bot.notify.console import format_table, printable
 
@@ -292,25 +292,11 @@ def invitation_to_json(inv: InvitationState) -> dict[str, Any]:
     }
 
 
-_SPAN = re.compile(r"^(\d{1,5})\s*([dw])$")
-
-
 def _parse_since(value: str | None) -> datetime | None:
-    """YYYY-MM-DD, or a span back from now: "7d", "2w" (as /invitations accepts)."""
-    if not value:
-        return None
-    text = value.strip().lower()
-    span = _SPAN.match(text)
-    if span:
-        days = int(span.group(1)) * (7 if span.group(2) == "w" else 1)
-        if days > 36500:
-            raise click.BadParameter("a span of at most 100 years, please", param_hint="--since")
-        return datetime.now(UTC) - timedelta(days=days)
     try:
-        return datetime.combine(date.fromisoformat(text), time(0), tzinfo=UTC)
+        return parse_since(value, datetime.now(UTC))
     except ValueError as exc:
-        raise click.BadParameter('use YYYY-MM-DD, or a span like "7d" or "2w"',
-                                 param_hint="--since") from exc
+        raise click.BadParameter(str(exc), param_hint="--since") from exc
 
 
 @invitations.command(name="list")

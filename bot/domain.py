@@ -6,8 +6,9 @@ without a time are `datetime.date`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -280,3 +281,34 @@ STATUS_SYMBOLS: dict[Status, str] = {
     Status.TOOK_PLACE: "🤝",
     Status.WITHDRAWN: "🚫",
 }
+
+
+MAX_SINCE_DAYS = 36_500  # a span beyond a century is a typo, not a question
+_SPAN = re.compile(r"^(\d{1,6})\s*([dw])$", re.IGNORECASE)
+
+
+def parse_since(text: str | None, now: datetime) -> datetime | None:
+    """"Updated since", as the command line and Discord both take it: a date (`2024-05-01`,
+    UTC midnight) or a span back from `now` (`7d`, `2w`); None when not given.
+
+    Raises ValueError with a message that says what to type instead (each front adds the
+    option's name in its own style).
+    """
+    if text is None or not text.strip():
+        return None
+    text = text.strip()
+    span = _SPAN.match(text)
+    if span:
+        days = int(span.group(1)) * (7 if span.group(2).lower() == "w" else 1)
+        if not 1 <= days <= MAX_SINCE_DAYS:
+            raise ValueError(f"must be a span between 1d and {MAX_SINCE_DAYS}d; got {text!r}")
+        return now - timedelta(days=days)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("must be a date like 2024-05-01 or a span like 7d or 2w; "
+                         f"got {text[:40]!r}") from None
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    if moment > now:
+        raise ValueError(f"is in the future ({text}); give a past date or a span like 7d")
+    return moment

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime
 
 from bot.domain import Party, Status
+from bot.domain import parse_since as domain_parse_since
 from bot.errors import InvitewatchError
 
-MAX_SINCE_DAYS = 3650
 MAX_LIST_ITEMS = 25
 MAX_LIST_TEXT = 1000
 CLEAR_WORDS = frozenset({"any", "all", "*", "none", "clear"})
 
-_RELATIVE = re.compile(r"^(\d{1,4})\s*([dw])$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -25,26 +24,10 @@ class UserInputError(InvitewatchError):
 
 def parse_since(text: str | None, now: datetime) -> datetime | None:
     """`2024-05-01` (UTC midnight) or `7d` / `2w` (before `now`); None when not given."""
-    if text is None or not text.strip():
-        return None
-    text = text.strip()
-    match = _RELATIVE.match(text)
-    if match:
-        amount = int(match.group(1))
-        days = amount * (7 if match.group(2).lower() == "w" else 1)
-        if not 1 <= days <= MAX_SINCE_DAYS:
-            raise UserInputError(f"`since` must be between 1d and {MAX_SINCE_DAYS}d; got `{text}`.")
-        return now - timedelta(days=days)
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise UserInputError(
-            f"`since` must be a date like `2024-05-01` or a span like `7d` or `2w`; got `{text[:40]}`."
-        ) from None
-    moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
-    if moment > now:
-        raise UserInputError(f"`since` is in the future ({text}); give a past date or a span like `7d`.")
-    return moment
+        return domain_parse_since(text, now)
+    except ValueError as error:
+        raise UserInputError(f"`since` {error}.") from None
 
 
 def split_list(text: str, what: str) -> list[str]:
