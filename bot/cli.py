@@ -205,7 +205,12 @@ def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Pat
     if stories:
         from bot.app import tracker_policy
         from bot.evaluation.stories_eval import run_stories_eval
+        # The real-text stories go with the default corpus only (an explicit --data-dir
+        # is a corpus of its own); they read their records from the shared corpus.
+        real_dir = None if data_dir else REPO_ROOT / "tests/data/stories/real"
         code = run_stories_eval(stories_dir=data_dir or REPO_ROOT / "tests/data/stories",
+                                real_dir=real_dir,
+                                corpus_root=(shared_dir or REPO_ROOT.parent / "shared") / "corpus",
                                 out=sys.stdout, as_json=as_json, annotation=annotation,
                                 matcher=None if annotation else ctx.matcher(),
                                 policy=tracker_policy(ctx.config.settings))

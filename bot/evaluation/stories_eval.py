@@ -134,6 +134,12 @@ def load_story(path: Path) -> Story:
         raise StoryFileError(f"{path}: cannot be read: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise StoryFileError(f"{path}: not valid JSON: {exc}") from exc
+    return story_from_dict(data, path)
+
+
+def story_from_dict(data: Any, path: Path) -> Story:
+    """Validate one story already read (`path` names it in errors): the real-text stories
+    build the dict from corpus references before they come here."""
     if not isinstance(data, dict):
         raise StoryFileError(f"{path}: the top level must be an object")
     story_id = _text(data, "id", path)
@@ -488,22 +494,69 @@ def run_stories_eval(
     matcher: Matcher | None = None,
     policy: TrackerPolicy | None = None,
     annotation: bool = False,
+    real_dir: Path | None = None,
+    corpus_root: Path | None = None,
 ) -> int:
     """Evaluate every story; print a table (or JSON) to `out`.
 
     `annotation=True` replays the annotated mentions instead of running the matcher: it
-    measures the tracker, store and replay alone. Returns 0 when the targets are met
-    (held >= 90%, final status right >= 85%, no duplicate notification), 1 when they are
-    not, 2 when the corpus cannot be read.
+    measures the tracker, store and replay alone. With `real_dir`, the real-text stories
+    there (records referenced in `corpus_root`, see bot.evaluation.real_stories) are
+    evaluated and reported first, apart from the self-written ones; when `corpus_root` is
+    absent they are skipped with a message saying so. Returns 0 when the self-written
+    corpus meets the targets (held >= 90%, final status right >= 85%, no duplicate
+    notification), 1 when it does not, 2 when a corpus cannot be read. The real-text
+    figures are a measurement and do not decide the exit code.
     """
     try:
         stories = load_stories(stories_dir)
-        chosen = cast(Matcher, AnnotationMatcher(stories)) if annotation else None
+        real, skipped = _load_real(real_dir, corpus_root)
+        chosen = cast(Matcher, AnnotationMatcher([*stories, *real])) if annotation else None
     except StoryFileError as exc:
         out.write(f"error: {exc}\n")
         return 2
     matcher = chosen or matcher or Matcher.load()
     policy = policy or TrackerPolicy()
+    payload: dict[str, Any] = {}
+    if real_dir is not None:
+        if real:
+            real_results, real_totals = _evaluate_all(real, matcher, policy, annotation)
+            payload["real"] = {"stories": [asdict(r) for r in real_results],
+                               "totals": real_totals}
+            if not as_json:
+                out.write(f"== Real-text stories ({real_dir}): a measurement, reported "
+                          "apart\n")
+                _print_table(real_results, real_totals, out)
+                out.write("\n== Self-written stories\n")
+        else:
+            payload["real"] = {"skipped": skipped}
+            if not as_json:
+                out.write(f"Real-text stories skipped: {skipped}\n\n")
+    results, totals = _evaluate_all(stories, matcher, policy, annotation)
+    if as_json:
+        payload.update(stories=[asdict(r) for r in results], totals=totals)
+        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_table(results, totals, out)
+    return 0 if totals["targets_met"] else 1
+
+
+def _load_real(real_dir: Path | None, corpus_root: Path | None) -> tuple[list[Story], str]:
+    """The real-text stories, or none and the reason they were skipped."""
+    if real_dir is None:
+        return [], ""
+    if corpus_root is None or not corpus_root.is_dir():
+        return [], (f"the shared corpus ({corpus_root or '../shared/corpus'}) is not there; "
+                    "real-text stories reference its records and cannot be read without it")
+    # Imported here: real_stories builds on this module's story validation.
+    from bot.evaluation.real_stories import load_real_stories
+
+    return load_real_stories(real_dir, corpus_root), ""
+
+
+def _evaluate_all(
+    stories: Sequence[Story], matcher: Matcher, policy: TrackerPolicy, annotation: bool
+) -> tuple[list[StoryResult], dict[str, Any]]:
     results = [evaluate_story(story, matcher, policy) for story in stories]
     disagreements = 0
     annotated = 0
@@ -518,12 +571,7 @@ def run_stories_eval(
     totals["mode"] = "annotation" if annotation else "matcher"
     if annotated:
         totals["matcher_disagrees"] = {"articles": disagreements, "of": annotated}
-    if as_json:
-        payload = {"stories": [asdict(r) for r in results], "totals": totals}
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        _print_table(results, totals, out)
-    return 0 if totals["targets_met"] else 1
+    return results, totals
 
 
 def summarise(results: Sequence[StoryResult]) -> dict[str, Any]:
