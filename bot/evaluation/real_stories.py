@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from bot.evaluation.stories_eval import Story, StoryFileError, story_from_dict
+from bot.evaluation.story_files import Story, StoryFileError, story_from_dict
 
 # The corpus fields a story article takes over; `source` becomes the outlet.
 _COPIED = ("date", "lang", "title", "text", "url")

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.evaluation.real_stories import load_real_stories
-from bot.evaluation.stories_eval import StoryFileError, run_stories_eval
+from bot.evaluation.stories_eval import run_stories_eval
+from bot.evaluation.story_files import StoryFileError
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_DIR = REPO / "tests" / "data" / "stories" / "real"

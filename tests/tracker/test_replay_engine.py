@@ -10,7 +10,8 @@ from typing import Any, cast
 import pytest
 
 from bot.domain import NotificationKind, Status
-from bot.evaluation.stories_eval import AnnotationMatcher, load_story
+from bot.evaluation.stories_eval import AnnotationMatcher
+from bot.evaluation.story_files import load_story
 from bot.matcher import Matcher
 from bot.replay import ReplayInputError, replay
 from bot.store import open_store

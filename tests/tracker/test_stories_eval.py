@@ -22,12 +22,11 @@ from bot.domain import (
 )
 from bot.evaluation.stories_eval import (
     AnnotationMatcher,
-    StoryFileError,
     compare,
     count_duplicates,
-    load_story,
     run_stories_eval,
 )
+from bot.evaluation.story_files import StoryFileError, load_story
 from bot.matcher import Matcher
 
 STORIES_DIR = Path(__file__).resolve().parents[1] / "data" / "stories"

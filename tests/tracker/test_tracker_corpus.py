@@ -12,7 +12,8 @@ import pytest
 from tracker_support import Ledger
 
 from bot.domain import Mention, NotificationKind, Occasion, Report, Source
-from bot.evaluation.stories_eval import AnnotationGazetteer, Story, load_stories
+from bot.evaluation.stories_eval import AnnotationGazetteer
+from bot.evaluation.story_files import Story, load_stories
 from bot.tracker import TrackerPolicy
 
 STORIES_DIR = Path(__file__).resolve().parents[1] / "data" / "stories"
