@@ -17,7 +17,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -94,9 +94,10 @@ def _check_observation(entry: Any, where: str) -> list[str]:
         return [f"{where}: an observation must be an object"]
     problems = []
     parties = entry.get("parties")
-    if (not isinstance(parties, list) or len(parties) < 2
+    # One party is enough for an attendance ("X took part in the summit").
+    if (not isinstance(parties, list) or not parties
             or not all(isinstance(p, str) and 0 < len(p) <= MAX_NAME for p in parties)):
-        problems.append(f"{where}: observation 'parties' must list two or more names")
+        problems.append(f"{where}: observation 'parties' must list the names")
     if entry.get("kind") not in OBSERVATION_KINDS:
         problems.append(f"{where}: observation kind {entry.get('kind')!r} not in "
                         f"{sorted(OBSERVATION_KINDS)}")
@@ -122,7 +123,9 @@ def check_gold_object(obj: Any, where: str) -> list[str]:
     if len(obj["note"]) > MAX_NOTE or "\n" in obj["note"]:
         problems.append(f"{where}: the note must be one line of at most {MAX_NOTE} characters")
     try:
-        datetime.strptime(obj["date"], "%Y-%m-%d")
+        if len(obj["date"]) != 10:  # fromisoformat also takes the basic form YYYYMMDD
+            raise ValueError(obj["date"])
+        date.fromisoformat(obj["date"])
     except ValueError:
         problems.append(f"{where}: date {obj['date']!r} is not YYYY-MM-DD")
     expected, observations, tags = obj.get("expected"), obj.get("observations", []), obj.get("tags")

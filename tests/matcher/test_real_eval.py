@@ -74,8 +74,9 @@ def tiny(tmp_path: Path) -> tuple[Path, Path, list[str]]:
     return gold, tmp_path / "corpus", ids
 
 
-def test_all_records_scored_exactly(matcher: Matcher, tiny: tuple[Path, Path, list[str]]) -> None:
-    gold, corpus, _ids_ = tiny
+def test_all_records_scored_exactly(
+        matcher: Matcher, tiny: tuple[Path, Path, list[str]]) -> None:
+    gold, corpus, _ = tiny
     records, problems = load_gold(gold)
     assert len(records) == len(CASES) + 1
     assert problems and all(p.startswith("news-cc-en-tiny.jsonl:7: ") for p in problems)
@@ -93,7 +94,7 @@ def test_all_records_scored_exactly(matcher: Matcher, tiny: tuple[Path, Path, li
 
 def test_halves_partition_the_records(matcher: Matcher,
                                       tiny: tuple[Path, Path, list[str]]) -> None:
-    gold, corpus, _ids_ = tiny
+    gold, corpus, _ = tiny
     records, _problems = load_gold(gold)
     dev = evaluate_real(matcher, records, corpus, "dev")
     test = evaluate_real(matcher, records, corpus, "test")
@@ -115,8 +116,9 @@ def test_errors_grouped_by_tag(matcher: Matcher, tiny: tuple[Path, Path, list[st
     assert grouped["negative"][0].problems[0].startswith("false pair joe-biden -> xi-jinping")
 
 
-def test_one_pair_with_two_invitations_counts_once(matcher: Matcher, tiny: tuple[Path, Path, list[str]]) -> None:
-    gold, corpus, _ids_ = tiny
+def test_one_pair_with_two_invitations_counts_once(
+        matcher: Matcher, tiny: tuple[Path, Path, list[str]]) -> None:
+    gold, corpus, _ = tiny
     records, _problems = load_gold(gold)
     first = records[0]
     first.expected.append(type(first.expected[0])("Emmanuel Macron", "Olaf Scholz", "took_place"))
@@ -126,7 +128,7 @@ def test_one_pair_with_two_invitations_counts_once(matcher: Matcher, tiny: tuple
 
 
 def test_report_text_and_json(matcher: Matcher, tiny: tuple[Path, Path, list[str]]) -> None:
-    gold, corpus, _ids_ = tiny
+    gold, corpus, _ = tiny
     out = io.StringIO()
     code, summary = run_real_eval(matcher, gold_dir=gold, corpus_root=corpus, out=out,
                                   split="all", errors=True)
@@ -142,7 +144,7 @@ def test_report_text_and_json(matcher: Matcher, tiny: tuple[Path, Path, list[str
 def test_absent_corpus_is_skipped_with_a_message(matcher: Matcher,
                                                  tiny: tuple[Path, Path, list[str]],
                                                  tmp_path: Path) -> None:
-    gold, _corpus, _ids_ = tiny
+    gold, _, _ = tiny
     out = io.StringIO()
     code, summary = run_real_eval(matcher, gold_dir=gold, corpus_root=tmp_path / "absent",
                                   out=out, split="all")
