@@ -13,6 +13,7 @@ from bot.cli_real import evaluate_matcher
 from bot.evaluation.real_eval import (
     errors_by_tag,
     evaluate_real,
+    feed_record_id,
     load_gold,
     run_real_eval,
     split_of,
@@ -134,7 +135,7 @@ def test_report_text_and_json(matcher: Matcher, tiny: tuple[Path, Path, list[str
                                   split="all", errors=True)
     text = out.getvalue()
     assert code == 0
-    assert text.startswith("Real text (all half")
+    assert text.startswith("Real text (all records")
     assert "outcome-only: 1 records, 1 missed, 0 wrong status, 0 false pairs" in text
     assert summary["overall"]["tp"] == 2 and summary["overall"]["false_alarms"] == 1
     assert summary["errors_by_tag"]["negative"]["false_pair"] == 1
@@ -159,3 +160,48 @@ def test_cli_real_only_without_the_shared_corpus_fails(matcher: Matcher, tmp_pat
                             split="test", errors=False, real_only=True)
     assert code == 2
     assert "skipped" in capsys.readouterr().out
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>t</title><link>https://news.example.org/</link>
+<language>en</language>
+<item><title>Visit</title><link>https://news.example.org/a</link>
+<pubDate>Mon, 01 May 2023 10:00:00 GMT</pubDate>
+<description>Emmanuel Macron invited Olaf Scholz to Paris. Scholz accepted the invitation.</description>
+</item>
+<item><title>Other</title><link>https://news.example.org/b</link>
+<pubDate>Mon, 01 May 2023 11:00:00 GMT</pubDate>
+<description>Museums open late on Friday.</description></item>
+</channel></rss>
+"""
+
+
+def test_feed_entries_are_read_through_the_feed_parser(matcher: Matcher, tmp_path: Path) -> None:
+    corpus = "feeds-real/example/news.xml"
+    (tmp_path / "corpus" / "feeds-real" / "example").mkdir(parents=True)
+    (tmp_path / "corpus" / corpus).write_text(FEED, "utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    lines = []
+    for key, expected in (("https://news.example.org/a", [
+            {"inviter": "Emmanuel Macron", "invitee": "Olaf Scholz", "status": "accepted"}]),
+            ("https://news.example.org/b", [])):
+        record_id = feed_record_id(corpus, key)
+        lines.append({"id": record_id, "corpus": corpus, "lang": "en", "date": "2023-05-01",
+                      "split": split_of(record_id), "expected": expected,
+                      "tags": ["explicit-cue" if expected else "negative"], "note": "test"})
+    (gold / "feeds-real.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    records, problems = load_gold(gold)
+    assert problems == []
+    report = evaluate_real(matcher, records, tmp_path / "corpus", "all")
+    en = report.scores["en"]
+    assert (en.records, en.true_pos, en.status_right, en.false_alarms) == (2, 1, 1, 0)
+
+
+def test_feed_ids_do_not_depend_on_where_the_corpus_sits() -> None:
+    corpus = "feeds-real/feed-rs/reddit.xml"
+    assert feed_record_id(corpus, "file:///a/b/shared/corpus/feeds-real/feed-rs/t3_1") == \
+        feed_record_id(corpus, "file://elsewhere/feeds-real/feed-rs/t3_1") == \
+        "feed-rs/reddit.xml#feed-rs/t3_1"
+    assert feed_record_id(corpus, "https://x.org/feeds-real/1") == \
+        "feed-rs/reddit.xml#https://x.org/feeds-real/1"
