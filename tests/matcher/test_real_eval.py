@@ -205,3 +205,15 @@ def test_feed_ids_do_not_depend_on_where_the_corpus_sits() -> None:
         "feed-rs/reddit.xml#feed-rs/t3_1"
     assert feed_record_id(corpus, "https://x.org/feeds-real/1") == \
         "feed-rs/reddit.xml#https://x.org/feeds-real/1"
+
+
+def test_cli_real_only_json_names_what_was_skipped(matcher: Matcher, tmp_path: Path,
+                                                   capsys: Any) -> None:
+    code = evaluate_matcher(matcher, data_dir=None, shared_dir=tmp_path, as_json=True,
+                            split="dev", errors=True, real_only=True)
+    report = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert set(report) == {"real_text"}
+    assert report["real_text"]["split"] == "dev"
+    assert report["real_text"]["overall"]["records"] == 0
+    assert any("not found under" in reason for reason in report["real_text"]["skipped"])
