@@ -196,10 +196,15 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
 @click.option("--annotation", is_flag=True,
               help="With --stories: use the stories' hand-annotated mentions instead of the "
                    "matcher, to measure the tracker alone.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default=None,
+              help="Half of the real-text gold to score (default: test; dev with --errors).")
+@click.option("--errors", is_flag=True, help="List the real-text errors by cause tag.")
+@click.option("--real-only", is_flag=True, help="Only the real text, not our own corpus.")
 @click.pass_obj
 @friendly_errors
 def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Path | None,
-             as_json: bool, annotation: bool) -> None:
+             as_json: bool, annotation: bool, split: str | None, errors: bool,
+             real_only: bool) -> None:
     """Measure the matcher (precision, recall, F1, status accuracy per language) or, with
     --stories, the tracker (records, final status, notifications)."""
     if stories:
@@ -215,11 +220,10 @@ def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Pat
                                 matcher=None if annotation else ctx.matcher(),
                                 policy=tracker_policy(ctx.config.settings))
     else:
-        from bot.evaluation.matcher_eval import run_matcher_eval
-        shared = shared_dir or REPO_ROOT.parent / "shared"
-        code = run_matcher_eval(ctx.matcher(), data_dir=data_dir or REPO_ROOT / "tests/data/matcher",
-                                shared_dir=shared if shared.is_dir() else None,
-                                out=sys.stdout, as_json=as_json)
+        from bot.cli_real import evaluate_matcher
+        code = evaluate_matcher(ctx.matcher(), data_dir=data_dir, shared_dir=shared_dir,
+                                as_json=as_json, split=split or ("dev" if errors else "test"),
+                                errors=errors, real_only=real_only)
     sys.exit(code)
 
 
