@@ -599,3 +599,22 @@ def _opened(
         status_changed=False,
         notifications=(notification,),
     )
+
+
+# -- for the lone-report linker (bot/tracker/lone.py) --------------------------------------
+
+
+def in_window(candidate: InvitationState, event_time: datetime, policy: TrackerPolicy) -> bool:
+    """Whether an event at `event_time` is within the window of the invitation's timeline."""
+    return _in_window(candidate, event_time, policy)
+
+
+def still_open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether a report without an invitation word can still move `candidate`."""
+    return _still_open_to(candidate, entry)
+
+
+def apply_entry(known: InvitationState, entry: TimelineEntry, occasion: Occasion,
+                now: datetime, policy: TrackerPolicy) -> TrackOutcome:
+    """Add an entry that names no inviter/invitee pair to an invitation, as an observation's."""
+    return _apply_reply(known, entry, occasion, None, now, policy)
