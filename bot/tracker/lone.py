@@ -78,6 +78,9 @@ def link_lone(
         and _open_to(c, entry)
         and _occasion_fits(c, observation, occasion.place)
     ]
+    if len(fitting) > 1:
+        # A record an editor hid as false is no rival to a real one.
+        fitting = [c for c in fitting if not c.hidden] or fitting
     if not fitting:
         return LoneLink([])
     if len(fitting) > 1:
