@@ -363,27 +363,37 @@ def format_table(items: list[InvitationState]) -> str:
 @invitations.command(name="show")
 @click.argument("invitation_id", type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--debug", is_flag=True, help="Also show the tracker's traces (reports it "
+              "linked to no record because several fitted).")
 @click.pass_obj
 @friendly_errors
-def invitations_show(ctx: Context, invitation_id: int, as_json: bool) -> None:
-    """Show one invitation with its timeline."""
+def invitations_show(ctx: Context, invitation_id: int, as_json: bool, debug: bool) -> None:
+    """Show one invitation with its timeline (entries numbered for `correct split`)."""
+    from bot.cli_corrections import echo_notes
     inv = None
     if invitation_id < 2**63:  # larger ids cannot exist in either database
         store = ctx.store()
         with store.unit() as unit:
             inv = unit.get_invitation(invitation_id)
+            if inv is not None and not as_json:
+                echo_timeline(inv)
+                echo_notes(unit, invitation_id, debug=debug)
+                return
     if inv is None:
         raise click.ClickException(f"no invitation #{invitation_id}; see `invitewatch "
                                    "invitations list`")
-    if as_json:
-        click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
-        return
+    click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
+
+
+def echo_timeline(inv: InvitationState) -> None:
     click.echo(printable(f"#{inv.id} {inv.inviter.name} → {inv.invitee.name}: "
                          f"{inv.occasion.describe()}", one_line=True))
-    click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}; first seen "
+    click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}"
+               f"{' (hidden as false)' if inv.hidden else ''}; first seen "
                f"{inv.first_seen.date()}, last update {inv.last_update.date()}")
-    for e in inv.timeline:
-        click.echo(printable(f"  {e.at.date()}  {e.status.value:<10} [{e.lang}] "
+    for n, e in enumerate(inv.timeline, start=1):
+        mark = " [editorial]" if e.editorial else ""
+        click.echo(printable(f"  {n}. {e.at.date()}  {e.status.value:<10} [{e.lang}]{mark} "
                              f"{e.outlet or ''} {e.url or ''}", one_line=True))
         if e.evidence:
             click.echo("      “" + printable(e.evidence[:200], one_line=True) + "”")
@@ -566,3 +576,8 @@ def health(ctx: Context, max_age: int) -> None:
         click.echo(f"unhealthy: last poll cycle {age:.0f}s ago", err=True)
         sys.exit(1)
     click.echo(f"healthy: last poll cycle {age:.0f}s ago")
+
+
+from bot.cli_corrections import correct  # noqa: E402  (it builds on this module)
+
+main.add_command(correct)
