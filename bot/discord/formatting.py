@@ -62,8 +62,9 @@ def invitation_detail_embed(state: InvitationState) -> discord.Embed:
                      f"Languages: {', '.join(state.languages) or 'unknown'}"),
         colour=STATUS_COLOURS[state.status],
     )
-    timeline = sorted(state.timeline, key=lambda e: (e.at, e.seen_at))
-    fields = [_timeline_field(entry) for entry in timeline]
+    # The tracker's order, numbered: `/correct split` takes an entry by this number.
+    timeline = sorted(state.timeline, key=lambda e: (e.at, e.seen_at, e.status.value, e.url or ""))
+    fields = [_timeline_field(entry, n) for n, entry in enumerate(timeline, start=1)]
     embed.set_footer(text=f"confidence {state.confidence:.0%}" + (" · quiet" if state.quiet else ""))
     if not fields:
         embed.add_field(name="Timeline", value="No reports recorded.", inline=False)
@@ -84,12 +85,14 @@ def invitation_detail_embed(state: InvitationState) -> discord.Embed:
     return limits.fit_embed(embed)
 
 
-def _timeline_field(entry: TimelineEntry) -> tuple[str, str]:
+def _timeline_field(entry: TimelineEntry, number: int) -> tuple[str, str]:
     evidence = " ".join(entry.evidence.split())
     value = source_line(entry.outlet, entry.url, None) + f" ({escape_untrusted(entry.lang)})"
     if evidence:
         value += "\n> " + escape_untrusted(limits.clip(evidence, EVIDENCE_IN_TIMELINE))
-    name = f"{format_day(entry.at)} · {status_text(entry.status)}"
+    name = f"{number}. {format_day(entry.at)} · {status_text(entry.status)}"
+    if entry.editorial:
+        name += " · editorial"
     return limits.clip(name, limits.FIELD_NAME), limits.clip(value, limits.FIELD_VALUE)
 
 
