@@ -301,6 +301,9 @@ class TrackOutcome:
     entry: TimelineEntry | None  # the timeline entry added (None if an exact repeat)
     status_changed: bool
     notifications: tuple[Notification, ...] = ()
+    # Records a bridging report showed to be this same invitation: the store moves their
+    # timelines, sources and announcements into `invitation` and deletes them first.
+    merged_ids: tuple[int, ...] = ()
 
 
 STATUS_SYMBOLS: dict[Status, str] = {

@@ -137,6 +137,9 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
             # A record an editor hid as false absorbs its echoes without announcing them.
             if (not notify or outcome.invitation.hidden) and outcome.notifications:
                 outcome = replace(outcome, notifications=())
+            for merged_id in outcome.merged_ids:  # a bridging report: one invitation
+                assert outcome.invitation.id is not None
+                unit.absorb_invitation(outcome.invitation.id, merged_id)
             unit.save_outcome(outcome, source)
             outcomes.append(outcome)
 

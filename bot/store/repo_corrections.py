@@ -3,6 +3,7 @@ beyond saving outcomes (hidden records, moving evidence between records, notes).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import and_, delete, or_, select, update
@@ -11,7 +12,7 @@ from sqlmodel import col
 from bot.domain import InvitationState, TimelineEntry
 from bot.errors import StoreError
 from bot.store.api import NOTE_EDITORIAL, NOTE_TRACE, InvitationNote
-from bot.store.codec import dump_json, load_json
+from bot.store.codec import dump_json, load_json, notification_from_json, notification_to_json
 from bot.store.convert import timeline_entry
 from bot.store.repo_base import require_text
 from bot.store.repo_invitations import InvitationRepository
@@ -78,6 +79,12 @@ class CorrectionRepository(InvitationRepository):
             raise StoreError(f"cannot merge invitation {keep_id} into itself")
         self._require(keep_id)
         other = self._require(other_id)
+        # The outbox payload names the record too: announcements still to be delivered
+        # must point at the record that survives.
+        for outbox in self.session.scalars(
+                select(OutboxRow).where(col(OutboxRow.invitation_id) == other_id)).all():
+            moved = replace(notification_from_json(outbox.payload), invitation_id=keep_id)
+            outbox.payload = notification_to_json(moved)
         for table in (TimelineEntryRow, StatusChangeRow, InvitationNoteRow, OutboxRow):
             self.session.execute(update(table).where(col(table.invitation_id) == other_id)
                                  .values(invitation_id=keep_id))

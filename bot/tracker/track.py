@@ -30,6 +30,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
+from bot.tracker.bridge import bridge
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -98,7 +99,8 @@ def track(
         # that arrived before it did.
         first = min(entry.at, _span(target)[0]) if target is not None else entry.at
         entries.extend(_counter_replies(first, reverse, now))
-    own = _apply(target, entries, occasion, mention, now, policy)
+    own = bridge(_apply(target, entries, occasion, mention, now, policy), target, forward,
+                 mention, now, policy)
     outcomes = [own]
 
     if mention.status == Status.PENDING:

@@ -3,6 +3,7 @@ merge, split, set a status, hide; notes and audit; announcements through the out
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -256,3 +257,25 @@ def test_a_hidden_record_absorbs_its_echoes_silently(store: SqlStore, matcher: M
         (hidden,) = unit.list_invitations(InvitationFilter(include_hidden=True))
     assert hidden.status == Status.DECLINED and len(hidden.timeline) == 2
     assert _outbox(store) == []
+
+
+def test_a_bridging_report_merges_two_stored_records(store: SqlStore, matcher: Matcher) -> None:
+    for key, text, day in [
+        ("d1", "Donald Trump invited Vladimir Putin to a meeting in Brussels.", 1),
+        ("d2", "Donald Trump invited Vladimir Putin to a summit in Geneva.", 2),
+    ]:
+        _process(store, matcher, replace(_article(key, text, day),
+                                         published=datetime(2025, 3, day, 12, tzinfo=UTC)))
+    with store.unit() as unit:
+        assert len(unit.list_invitations(InvitationFilter())) == 2
+    bridge = _article("d3", "Vladimir Putin has accepted Donald Trump's invitation to talks in "
+                      "Geneva rather than Brussels.", 5)
+    _process(store, matcher, replace(bridge, published=datetime(2025, 3, 5, 12, tzinfo=UTC)))
+    with store.unit() as unit:
+        (record,) = unit.list_invitations(InvitationFilter())
+    assert record.status == Status.ACCEPTED and record.occasion.place == "Geneva"
+    assert sorted(record.sources) == [f"https://news.example/d{n}" for n in (1, 2, 3)]
+    kinds = [(k, s) for k, s, _ in _outbox(store)]
+    assert kinds == [(NotificationKind.NEW, Status.PENDING), (NotificationKind.NEW, Status.PENDING),
+                     (NotificationKind.STATUS, Status.ACCEPTED)]
+    assert {i for _, _, i in _outbox(store)} == {record.id}  # the merged record's moved too
