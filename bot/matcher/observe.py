@@ -461,10 +461,16 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     """The occasion the sentence names; None when it names neither a kind nor a place."""
     labels = [h for lx in lexicons for h in lx.occasions(sentence)
               if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
-    label = min(labels, key=lambda h: abs(h.start - cue.start)).category if labels else None
+    chosen = min(labels, key=lambda h: abs(h.start - cue.start)) if labels else None
+    label = chosen.category if chosen else None
     if label is None and cue.category in _NEEDS_OCCASION:
         return None
-    found = [p for p in places.find(sentence) if not p.is_platform or label != "visit"]
+    # The place of the occasion follows the cue ("arrived in Pyongyang") or its noun ("the
+    # summit in Budapest ... was called off"); one elsewhere is a title or a setting
+    # ("President of Ukraine Volodymyr Zelensky took part in ...").
+    found = [p for p in places.find(sentence)
+             if (not p.is_platform or label != "visit")
+             and (p.start >= cue.end or (chosen is not None and 0 <= p.start - chosen.end <= 12))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:
         return None

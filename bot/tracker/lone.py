@@ -148,12 +148,16 @@ def _occasion_fits(candidate: InvitationState, observation: LoneObservation,
                    place: str | None) -> bool:
     """A place the report names must be the invitation's (or inside it, or contain it),
     and kinds must not contradict; with no place, the kind must be the very same one (the
-    kind is then all that ties the report to this invitation)."""
+    kind is then all that ties the report to this invitation). "Took place" needs the
+    place itself: figures take part in meetings every day, and a meeting without a place
+    is no evidence that this invitation's was the one."""
     kinds = kind_affinity(candidate.occasion.kind, observation.occasion.kind)
     if kinds is None:
         return False
+    places = place_affinity(candidate.occasion.place, place) if place is not None else None
+    if observation.status == Status.TOOK_PLACE:
+        return places is not None and places >= 2
     if place is not None:
-        places = place_affinity(candidate.occasion.place, place)
         if places is None:
             return False
         return places >= 2 or kinds == 3

@@ -69,3 +69,25 @@ def test_a_figure_the_article_pairs_gives_no_lone_report(match: Match) -> None:
             "Vladimir Putin will not attend the talks in Istanbul.")
     result = match(text, date="2025-05-14")
     assert result.lone_observations == ()
+
+
+def test_a_place_in_a_title_is_not_the_occasions(match: Match) -> None:
+    text = "President of Russia Vladimir Putin took part in the meeting of the council."
+    for seen in match(text, date="2025-05-14").lone_observations:
+        assert seen.occasion.place is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Wladimir Putin wird nicht an den Gesprächen in Istanbul teilnehmen."),
+        ("fr", "Vladimir Poutine n'assistera pas aux pourparlers d'Istanbul."),
+        ("it", "Vladimir Putin non parteciperà ai colloqui di Istanbul."),
+        ("ru", "Владимир Путин не приедет на переговоры в Стамбул."),
+        ("uk", "Володимир Путін не приїде на переговори до Стамбула."),
+    ],
+)
+def test_declines_in_other_languages(match: Match, lang: str, text: str) -> None:
+    result = match(text, date="2025-05-14", lang=lang)
+    assert lone(result) == {(PUTIN, SIDE_INVITEE, "declined")}
+    assert result.lone_observations[0].occasion.place == "Istanbul"

@@ -196,3 +196,13 @@ def test_the_latest_correction_counts() -> None:
         _entry(R, "2025-01-06", url="e2", editorial=True),
     ]
     assert resolve_status(timeline).status == R
+
+
+def test_took_place_needs_the_place_itself() -> None:
+    """"Putin took part in a meeting" (no place) does not settle his pending meeting."""
+    ledger = _istanbul_talks()
+    assert feed_lone(ledger, lone("putin", T, "2025-05-16", kind=MEETING)).outcomes == []
+    ledger2 = Ledger()
+    ledger2.feed(report("zelensky", "putin", P, "2025-05-11", kind=MEETING, place=None))
+    assert feed_lone(ledger2, lone("putin", T, "2025-05-16", place="Istanbul")).outcomes == []
+    assert ledger.only().status == P and ledger2.only().status == P
