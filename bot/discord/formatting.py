@@ -14,7 +14,7 @@ from bot.discord.embeds import STATUS_COLOURS, format_day, source_line, status_t
 from bot.discord.pagination import Page
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.domain import InvitationState, Status, TimelineEntry
-from bot.store.api import FeedRecord, GuildSettings
+from bot.store.api import FeedRecord, GuildSettings, InvitationNote
 
 NEUTRAL = 0x5865F2
 EVIDENCE_IN_TIMELINE = 200
@@ -49,17 +49,23 @@ def invitation_page_embed(title: str, states: Sequence[InvitationState], page: P
     return limits.fit_embed(embed)
 
 
-def invitation_detail_embed(state: InvitationState) -> discord.Embed:
-    """One invitation and its dated, sourced timeline, newest entries kept when it is long."""
+def invitation_detail_embed(state: InvitationState,
+                            notes: Sequence[InvitationNote] = ()) -> discord.Embed:
+    """One invitation and its dated, sourced timeline, newest entries kept when it is long;
+    with an editor's notes (merges, splits, hidden) under the description."""
     inviter = escape_untrusted(state.inviter.name)
     invitee = escape_untrusted(state.invitee.name)
+    editorial = "".join(f"\n✏️ {format_day(n.at)} {escape_untrusted(n.text)}" for n in notes)
     embed = discord.Embed(
         title=limits.clip(f"#{state.id} {inviter} → {invitee}", limits.TITLE),
-        description=(f"Occasion: {escape_untrusted(state.occasion.describe())}\n"
-                     f"Status: {status_text(state.status)} since {format_day(state.status_at)}\n"
-                     f"First seen {format_day(state.first_seen)}, last update "
-                     f"{format_day(state.last_update)}\n"
-                     f"Languages: {', '.join(state.languages) or 'unknown'}"),
+        description=limits.clip(
+            f"Occasion: {escape_untrusted(state.occasion.describe())}\n"
+            f"Status: {status_text(state.status)} since {format_day(state.status_at)}\n"
+            f"First seen {format_day(state.first_seen)}, last update "
+            f"{format_day(state.last_update)}\n"
+            f"Languages: {', '.join(state.languages) or 'unknown'}"
+            + ("\nHidden by an editor as a false record." if state.hidden else "")
+            + editorial, limits.DESCRIPTION),
         colour=STATUS_COLOURS[state.status],
     )
     # The tracker's order, numbered: `/correct split` takes an entry by this number.

@@ -82,6 +82,10 @@ async def test_correct_merge_and_split(bot: Bot) -> None:
         opt("record", one, kind=INTEGER), opt("entry", 3, kind=INTEGER),
         opt("note", "the Kremlin answered another invitation")], member=admin(bot))
     assert "is now record #" in _ok(split)
+    shown = await run(bot, "invitation", [opt("id", one, kind=INTEGER)])
+    description = shown["data"]["embeds"][0]["description"]
+    assert f"merged record #{two} into this one: one Clubhouse invitation" in description
+    assert "split off into record #" in description
     with bot.store.unit() as unit:
         records = unit.list_invitations(InvitationFilter())
     assert sorted((len(r.timeline), r.status.value) for r in records) == [
@@ -98,6 +102,8 @@ async def test_correct_hide_and_undo(bot: Bot) -> None:
     assert "hidden as a false record" in _ok(hidden)
     listed = await run(bot, "invitations")
     assert f"#{record}" not in str(listed["data"])
+    shown = await run(bot, "invitation", [opt("id", record, kind=INTEGER)])
+    assert "Hidden by an editor" in shown["data"]["embeds"][0]["description"]
     back = await run(bot, "correct hide", [opt("record", record, kind=INTEGER),
                                            opt("note", "real after all"),
                                            opt("undo", True, kind=BOOLEAN)], member=admin(bot))
