@@ -33,14 +33,16 @@ class CorrectionResult:
 def merge_records(unit: Unit, keep_id: int, other_id: int, *, actor: str, note: str,
                   now: datetime, guild_id: str | None = None) -> CorrectionResult:
     """Fold record `other_id` into `keep_id`: every timeline entry, source, note and
-    announcement moves; `other_id` is gone."""
+    announcement moves; `other_id` is gone. The kept record's figures stay, so records
+    with one figure in common may be merged (a misspelled name made a second inviter);
+    records with none are refused."""
     if keep_id == other_id:
         raise CorrectionError(f"cannot merge record #{keep_id} with itself")
     keep, other = _get(unit, keep_id), _get(unit, other_id)
-    if {keep.inviter.key, keep.invitee.key} != {other.inviter.key, other.invitee.key}:
+    if not {keep.inviter.key, keep.invitee.key} & {other.inviter.key, other.invitee.key}:
         raise CorrectionError(
-            f"records #{keep_id} ({_pair(keep)}) and #{other_id} ({_pair(other)}) are not "
-            "between the same two figures")
+            f"records #{keep_id} ({_pair(keep)}) and #{other_id} ({_pair(other)}) have no "
+            "figure in common: they cannot be one invitation")
     outcome = rules.merge(keep, other, now)
     unit.absorb_invitation(keep_id, other_id)
     _save(unit, outcome, actor, now)

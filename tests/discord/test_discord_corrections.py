@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from discord_builders import DAY0, KANYE, MUSK, add_report, store_invitation
+from discord_builders import DAY0, KANYE, add_report, store_invitation
 from discord_harness import Bot, audit_log, make_deps, running_bot
 from test_discord_commands import EPHEMERAL, admin, assert_ephemeral_error, opt, run
 
-from bot.domain import NotificationKind, Status
+from bot.domain import NotificationKind, Party, Status
 from bot.store.api import InvitationFilter, Store
 from tests.support.fake_discord import MEMBER_PERMISSIONS, FakeDiscord
 
@@ -113,13 +113,13 @@ async def test_correct_hide_and_undo(bot: Bot) -> None:
 
 async def test_bad_corrections_are_refused_clearly(bot: Bot) -> None:
     record = store_invitation(bot.store)
-    other_pair = store_invitation(bot.store, inviter=MUSK, invitee=KANYE,
+    other_pair = store_invitation(bot.store, inviter=KANYE, invitee=Party("Someone Else"),
                                   url="https://daily.example/kanye")
     cases = [
         (await run(bot, "correct merge", [opt("keep", record, kind=INTEGER),
                                           opt("other", other_pair, kind=INTEGER),
                                           opt("note", "x")], member=admin(bot)),
-         "not between the same two figures"),
+         "no figure in common"),
         (await run(bot, "correct status", [opt("record", 999, kind=INTEGER),
                                            opt("status", "declined"), opt("note", "x")],
                    member=admin(bot)), "no record #999"),

@@ -94,10 +94,21 @@ def test_merge_into_the_more_advanced_record_changes_nothing_announced(
     assert _outbox(store) == []
 
 
+def test_merge_of_a_misspelled_second_inviter_keeps_the_known_figure(store: SqlStore) -> None:
+    one = _save(store, (at(0), Status.PENDING, "https://a.example/1"))
+    typo = _save(store, (at(1), Status.RESPONDED, "https://b.example/2"),
+                 inviter=Party("Elon Muks"))
+    with store.unit() as unit:
+        merge_records(unit, one, typo, actor="cli:ed", note="Muks is Musk", now=NOW)
+        kept = unit.get_invitation(one)
+    assert kept is not None and kept.inviter == MUSK and kept.status == Status.RESPONDED
+
+
 def test_merge_refuses_records_of_other_figures_and_itself(store: SqlStore) -> None:
     one = _save(store, (at(0), Status.PENDING, "https://a.example/1"))
-    other = _save(store, (at(0), Status.PENDING, "https://c.example/1"), invitee=ZELENSKY)
-    with store.unit() as unit, pytest.raises(CorrectionError, match="same two figures"):
+    other = _save(store, (at(0), Status.PENDING, "https://c.example/1"), inviter=ZELENSKY,
+                  invitee=Party("Someone Else"))
+    with store.unit() as unit, pytest.raises(CorrectionError, match="no figure in common"):
         merge_records(unit, one, other, actor="cli:ed", note="", now=NOW)
     with store.unit() as unit, pytest.raises(CorrectionError, match="itself"):
         merge_records(unit, one, one, actor="cli:ed", note="", now=NOW)

@@ -76,7 +76,7 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     correct = app_commands.Group(name="correct", description="Correct tracked records (admins)",
                                  default_permissions=MANAGE_GUILD, guild_only=True)
 
-    @correct.command(name="merge", description="Fold one record into another (same two figures)")
+    @correct.command(name="merge", description="Fold one record into another (a figure in common)")
     @app_commands.describe(keep="The record to keep (its number)", other="The record folded "
                            "into it", note="Why: kept in the record's timeline")
     async def merge(interaction: discord.Interaction, keep: app_commands.Range[int, 1],
