@@ -6,89 +6,16 @@ import asyncio
 import json
 import re
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from bot.config import Config
+from bot.cli_common import REPO_ROOT, Context, friendly_errors, json_line
 from bot.domain import InvitationState, Status, parse_since
 from bot.errors import ConfigError, InvitewatchError
 from bot.notify.console import format_table, printable
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-class Context:
-    """Lazily built pieces, so `feeds list` does not load the gazetteer."""
-
-    def __init__(self, config_dir: str | None, database: str | None) -> None:
-        self.config_dir = config_dir
-        self.database = database
-        self._config: Config | None = None
-
-    @property
-    def config(self) -> Config:
-        if self._config is None:
-            import os
-            env = dict(os.environ)
-            if self.database:
-                env["DATABASE_URL"] = self.database
-            from bot.app import load_checked_config
-            self._config = load_checked_config(self.config_dir, env)
-        return self._config
-
-    def store(self) -> Any:
-        from bot.store import open_store
-        return open_store(self.config.settings.database_url())
-
-    def synced_store(self) -> Any:
-        """The store with config/feeds.toml's feeds in it, as the running bot has them."""
-        from bot.app import sync_config_feeds
-        store = self.store()
-        sync_config_feeds(store, self.config, datetime.now(UTC))
-        return store
-
-    def matcher(self) -> Any:
-        from bot.matcher import Matcher
-        return Matcher.load(self.config.figures_path)
-
-    def app(self) -> Any:
-        from bot.app import App
-        return App(self.config)
-
-
-def json_line(obj: Any) -> str:
-    """One JSON line; text the terminal's encoding cannot carry (a lone surrogate from a
-    \\ud800 escape) is written as an escape instead of failing the whole run."""
-    text = json.dumps(obj, ensure_ascii=False)
-    try:
-        text.encode(sys.stdout.encoding or "utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(obj, ensure_ascii=True)
-    return text
-
-
-def friendly_errors(func: F) -> F:
-    """Turn the project's errors into one clear message and exit status 1 (2 for config)."""
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ConfigError as exc:
-            click.echo("configuration error:", err=True)
-            for problem in exc.problems:
-                click.echo(f"  - {problem}", err=True)
-            sys.exit(2)
-        except InvitewatchError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(1)
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -343,27 +270,37 @@ def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
 @invitations.command(name="show")
 @click.argument("invitation_id", type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--debug", is_flag=True, help="Also show the tracker's traces (reports it "
+              "linked to no record because several fitted).")
 @click.pass_obj
 @friendly_errors
-def invitations_show(ctx: Context, invitation_id: int, as_json: bool) -> None:
-    """Show one invitation with its timeline."""
+def invitations_show(ctx: Context, invitation_id: int, as_json: bool, debug: bool) -> None:
+    """Show one invitation with its timeline (entries numbered for `correct split`)."""
+    from bot.cli_corrections import echo_notes
     inv = None
     if invitation_id < 2**63:  # larger ids cannot exist in either database
         store = ctx.store()
         with store.unit() as unit:
             inv = unit.get_invitation(invitation_id)
+            if inv is not None and not as_json:
+                echo_timeline(inv)
+                echo_notes(unit, invitation_id, debug=debug)
+                return
     if inv is None:
         raise click.ClickException(f"no invitation #{invitation_id}; see `invitewatch "
                                    "invitations list`")
-    if as_json:
-        click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
-        return
+    click.echo(json.dumps(invitation_to_json(inv), ensure_ascii=False, indent=2))
+
+
+def echo_timeline(inv: InvitationState) -> None:
     click.echo(printable(f"#{inv.id} {inv.inviter.name} → {inv.invitee.name}: "
                          f"{inv.occasion.describe()}", one_line=True))
-    click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}; first seen "
+    click.echo(f"status: {inv.status.value}{' (quiet)' if inv.quiet else ''}"
+               f"{' (hidden as false)' if inv.hidden else ''}; first seen "
                f"{inv.first_seen.date()}, last update {inv.last_update.date()}")
-    for e in inv.timeline:
-        click.echo(printable(f"  {e.at.date()}  {e.status.value:<10} [{e.lang}] "
+    for n, e in enumerate(inv.timeline, start=1):
+        mark = " [editorial]" if e.editorial else ""
+        click.echo(printable(f"  {n}. {e.at.date()}  {e.status.value:<10} [{e.lang}]{mark} "
                              f"{e.outlet or ''} {e.url or ''}", one_line=True))
         if e.evidence:
             click.echo("      “" + printable(e.evidence[:200], one_line=True) + "”")
@@ -546,3 +483,8 @@ def health(ctx: Context, max_age: int) -> None:
         click.echo(f"unhealthy: last poll cycle {age:.0f}s ago", err=True)
         sys.exit(1)
     click.echo(f"healthy: last poll cycle {age:.0f}s ago")
+
+
+from bot.cli_corrections import correct  # noqa: E402  (it builds on this module)
+
+main.add_command(correct)

@@ -139,6 +139,32 @@ class Observation:
     status_date: date | None = None
 
 
+# Which side of an invitation a lone observation's party stands on (None: either).
+SIDE_INVITER = "inviter"
+SIDE_INVITEE = "invitee"
+
+
+@dataclass(frozen=True, slots=True)
+class LoneObservation:
+    """A report that names only ONE party of an invitation and its occasion: "Putin will
+    not attend the talks in Istanbul", "Modi arrived in Moscow", "Trump's visit to Budapest
+    was called off", "the invitation stands, Musk said".
+
+    Like an `Observation` it never creates an invitation; the tracker links it to the one
+    open invitation it most plausibly answers (the party on `side`, a compatible occasion,
+    within the window), or to none when several fit.
+    """
+
+    party: Party
+    side: str | None  # SIDE_INVITER, SIDE_INVITEE, or None when either side fits
+    occasion: Occasion
+    status: Status
+    confidence: float
+    evidence: str
+    lang: str
+    status_date: date | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     """The matcher's whole answer for one article."""
@@ -146,6 +172,7 @@ class MatchResult:
     lang: str  # detected language code (ISO 639-1 where one exists), "und" if unknown
     mentions: tuple[Mention, ...] = ()
     observations: tuple[Observation, ...] = ()
+    lone_observations: tuple[LoneObservation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +214,9 @@ class TimelineEntry:
     evidence: str
     confidence: float
     seen_at: datetime  # when we learned of it (article date / clock)
+    # Set by a human correction (`outlet` then names the editor, `evidence` the note): the
+    # status machine lets it outrank the automatic entries it was made against.
+    editorial: bool = False
 
 
 @dataclass(slots=True)
@@ -208,6 +238,7 @@ class InvitationState:
     confidence: float
     quiet: bool = False
     timeline: list[TimelineEntry] = field(default_factory=list)
+    hidden: bool = False  # hidden by an editor as a false record: still absorbs its echoes
 
     @property
     def sources(self) -> list[str]:
@@ -271,6 +302,9 @@ class TrackOutcome:
     entry: TimelineEntry | None  # the timeline entry added (None if an exact repeat)
     status_changed: bool
     notifications: tuple[Notification, ...] = ()
+    # Records a bridging report showed to be this same invitation: the store moves their
+    # timelines, sources and announcements into `invitation` and deletes them first.
+    merged_ids: tuple[int, ...] = ()
 
 
 STATUS_SYMBOLS: dict[Status, str] = {

@@ -17,17 +17,20 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
-from bot.domain import Article, Observation, Report, Source, TrackOutcome
+from bot.domain import Article, LoneObservation, Observation, Report, Source, TrackOutcome
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
-from bot.store.api import FeedRecord, Store, Unit
+from bot.store.api import NOTE_TRACE, FeedRecord, InvitationNote, Store, Unit
 from bot.tracker import (
+    LinkTrace,
     TrackerPolicy,
     candidate_pairs,
+    link_lone,
+    lone_party_key,
     observation_pairs,
     track,
     track_observation,
@@ -131,8 +134,12 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
 
     def save(found: list[TrackOutcome]) -> None:
         for outcome in found:
-            if not notify and outcome.notifications:
+            # A record an editor hid as false absorbs its echoes without announcing them.
+            if (not notify or outcome.invitation.hidden) and outcome.notifications:
                 outcome = replace(outcome, notifications=())
+            for merged_id in outcome.merged_ids:  # a bridging report: one invitation
+                assert outcome.invitation.id is not None
+                unit.absorb_invitation(outcome.invitation.id, merged_id)
             unit.save_outcome(outcome, source)
             outcomes.append(outcome)
 
@@ -148,10 +155,29 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         since = min(now, observation_time(observation, published)) - window
         candidates = unit.candidate_invitations(observation_pairs(observation), since)
         save(track_observation(observation, source, candidates, now, policy))
+    # Reports naming one party, last: they may answer an invitation this article opened.
+    for lone in result.lone_observations:
+        since = min(now, observation_time(lone, published)) - window
+        candidates = unit.invitations_of(lone_party_key(lone), since)
+        link = link_lone(lone, source, candidates, now, policy)
+        save(link.outcomes)
+        if link.trace is not None:
+            keep_trace(unit, link.trace, now)
     return outcomes
 
 
-def observation_time(observation: Observation, published: datetime) -> datetime:
+def keep_trace(unit: Unit, trace: LinkTrace, now: datetime) -> None:
+    """Note on each fitting record why a report was linked to none of them (debug view)."""
+    detail = {"url": trace.entry.url, "status": trace.entry.status.value,
+              "evidence": trace.entry.evidence, "candidates": list(trace.invitation_ids)}
+    for invitation_id in trace.invitation_ids:
+        unit.add_note(InvitationNote(invitation_id=invitation_id, kind=NOTE_TRACE,
+                                     action="ambiguous_link", actor="tracker",
+                                     text=trace.reason, at=now, detail=detail))
+
+
+def observation_time(observation: Observation | LoneObservation, published: datetime
+                     ) -> datetime:
     """When the observed thing happened: the stated date, else the article's."""
     if observation.status_date is None:
         return published

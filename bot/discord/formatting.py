@@ -14,7 +14,7 @@ from bot.discord.embeds import STATUS_COLOURS, format_day, source_line, status_t
 from bot.discord.pagination import Page
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.domain import InvitationState, Status, TimelineEntry
-from bot.store.api import FeedRecord, GuildSettings
+from bot.store.api import FeedRecord, GuildSettings, InvitationNote
 
 NEUTRAL = 0x5865F2
 EVIDENCE_IN_TIMELINE = 200
@@ -49,21 +49,28 @@ def invitation_page_embed(title: str, states: Sequence[InvitationState], page: P
     return limits.fit_embed(embed)
 
 
-def invitation_detail_embed(state: InvitationState) -> discord.Embed:
-    """One invitation and its dated, sourced timeline, newest entries kept when it is long."""
+def invitation_detail_embed(state: InvitationState,
+                            notes: Sequence[InvitationNote] = ()) -> discord.Embed:
+    """One invitation and its dated, sourced timeline, newest entries kept when it is long;
+    with an editor's notes (merges, splits, hidden) under the description."""
     inviter = escape_untrusted(state.inviter.name)
     invitee = escape_untrusted(state.invitee.name)
+    editorial = "".join(f"\n✏️ {format_day(n.at)} {escape_untrusted(n.text)}" for n in notes)
     embed = discord.Embed(
         title=limits.clip(f"#{state.id} {inviter} → {invitee}", limits.TITLE),
-        description=(f"Occasion: {escape_untrusted(state.occasion.describe())}\n"
-                     f"Status: {status_text(state.status)} since {format_day(state.status_at)}\n"
-                     f"First seen {format_day(state.first_seen)}, last update "
-                     f"{format_day(state.last_update)}\n"
-                     f"Languages: {', '.join(state.languages) or 'unknown'}"),
+        description=limits.clip(
+            f"Occasion: {escape_untrusted(state.occasion.describe())}\n"
+            f"Status: {status_text(state.status)} since {format_day(state.status_at)}\n"
+            f"First seen {format_day(state.first_seen)}, last update "
+            f"{format_day(state.last_update)}\n"
+            f"Languages: {', '.join(state.languages) or 'unknown'}"
+            + ("\nHidden by an editor as a false record." if state.hidden else "")
+            + editorial, limits.DESCRIPTION),
         colour=STATUS_COLOURS[state.status],
     )
-    timeline = sorted(state.timeline, key=lambda e: (e.at, e.seen_at))
-    fields = [_timeline_field(entry) for entry in timeline]
+    # The tracker's order, numbered: `/correct split` takes an entry by this number.
+    timeline = sorted(state.timeline, key=lambda e: (e.at, e.seen_at, e.status.value, e.url or ""))
+    fields = [_timeline_field(entry, n) for n, entry in enumerate(timeline, start=1)]
     embed.set_footer(text=f"confidence {state.confidence:.0%}" + (" · quiet" if state.quiet else ""))
     if not fields:
         embed.add_field(name="Timeline", value="No reports recorded.", inline=False)
@@ -84,12 +91,14 @@ def invitation_detail_embed(state: InvitationState) -> discord.Embed:
     return limits.fit_embed(embed)
 
 
-def _timeline_field(entry: TimelineEntry) -> tuple[str, str]:
+def _timeline_field(entry: TimelineEntry, number: int) -> tuple[str, str]:
     evidence = " ".join(entry.evidence.split())
     value = source_line(entry.outlet, entry.url, None) + f" ({escape_untrusted(entry.lang)})"
     if evidence:
         value += "\n> " + escape_untrusted(limits.clip(evidence, EVIDENCE_IN_TIMELINE))
-    name = f"{format_day(entry.at)} · {status_text(entry.status)}"
+    name = f"{number}. {format_day(entry.at)} · {status_text(entry.status)}"
+    if entry.editorial:
+        name += " · editorial"
     return limits.clip(name, limits.FIELD_NAME), limits.clip(value, limits.FIELD_VALUE)
 
 

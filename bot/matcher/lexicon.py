@@ -83,6 +83,9 @@ OBSERVE_CATEGORIES = (
     "called_off",  # "X's visit to Y was called off": needs an occasion noun
     "agreed_to_meet",  # "X agreed to meet Y"
     "refused_to_meet",  # "X refused to meet Y"
+    # Cues of reports naming ONE party (observe.py, `observe_lone`):
+    "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
+    "offer_stands",  # "the invitation stands": the inviter keeps it open
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and

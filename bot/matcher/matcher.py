@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, MatchResult, Mention, Observation, Status
+from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
 from bot.matcher.dates import status_date
 from bot.matcher.extract import (
@@ -29,7 +29,13 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
-from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
+from bot.matcher.observe import (
+    LoneFinding,
+    ObservationFinding,
+    observation_cues,
+    observe_lone,
+    observe_sentence,
+)
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import CommonWords, FigureHit, FigureSpotter, lower_same_length
@@ -135,7 +141,41 @@ class Matcher:
             observations=tuple(
                 replace(o, status_date=status_date(o.evidence, lang, when, o.status))
                 for o in observations),
+            lone_observations=tuple(
+                replace(o, status_date=status_date(o.evidence, lang, when, o.status))
+                for o in self._lone_observations(views, lexicons, lang, when, mentions,
+                                                 observations)),
         )
+
+    def _lone_observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
+                           when: date | None, mentions: list[Mention],
+                           observations: tuple[Observation, ...]) -> list[LoneObservation]:
+        """Reports naming one figure ("Putin will not attend the talks in Istanbul"): one per
+        figure, the most advanced status first found; none for a figure the article already
+        reports an invitation or an observation about (those name the pair)."""
+        paired = {p.key for m in mentions for p in (m.inviter, m.invitee)}
+        paired |= {p.key for o in observations for p in (o.first, o.second)}
+        chosen: dict[str, tuple[LoneFinding, str]] = {}
+        year = when.year if when else None
+        for view in views:
+            refs = view.facts.refs
+            if len({r.party.key for r in refs}) != 1 or refs[0].party.key in paired:
+                continue
+            cues = observation_cues(view.text, lexicons)
+            if not cues:
+                continue
+            refs = with_unknown_names(view.text, refs, lexicons, lang)
+            for finding in observe_lone(view.text, refs, cues, lexicons,
+                                        self._resources.places, year):
+                key = finding.party.party.key
+                held = chosen.get(key)
+                if held is None or status_rank(finding.status) > status_rank(held[0].status):
+                    chosen[key] = (finding, view.text)
+        return [
+            LoneObservation(party=f.party.party, side=f.side, occasion=f.occasion,
+                            status=f.status, confidence=f.confidence, evidence=text, lang=lang)
+            for f, text in chosen.values()
+        ]
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

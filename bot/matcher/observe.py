@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain import Occasion, OccasionKind, Status
+from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Status
 from bot.matcher.extract import Ref, conjunction_words
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
@@ -117,7 +117,8 @@ def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
     for cue in cues:
         if _hypothetical(sentence, cue, words):
             continue
-        pair = _RESOLVERS[cue.category](sentence, cue, refs, words, lang)
+        resolver = _RESOLVERS.get(cue.category)
+        pair = resolver(sentence, cue, refs, words, lang) if resolver is not None else None
         if pair is None:
             continue
         first, second = pair
@@ -380,4 +381,99 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
         label = _DEFAULT_LABEL.get(cue.category)
     found = [p for p in places.find(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
+    return describe(label, place)
+
+
+# --- reports naming one party --------------------------------------------------------------
+
+# Status and side of the party for each cue a one-party report may carry. "Took place" and
+# "called off" may name either side ("Putin's visit was called off", "Kim's summit took
+# place"); arriving and staying away are the guest's; keeping the offer open the host's.
+LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
+               "arrived": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
+               "offer_stands": Status.PENDING}
+LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
+                                    "arrived": SIDE_INVITEE, "will_not_attend": SIDE_INVITEE,
+                                    "offer_stands": SIDE_INVITER}
+# The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
+_LONE_SUBJECT = frozenset({"arrived", "will_not_attend"})
+# One-party reports carry less than two-party ones: the tracker must find the other party.
+LONE_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class LoneFinding:
+    party: Ref
+    side: str | None
+    status: Status
+    occasion: Occasion
+    confidence: float
+    cue: CueHit
+
+
+def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: list[Lexicon],
+                 places: PlaceFinder, article_year: int | None) -> list[LoneFinding]:
+    """Reports in one sentence that name exactly one figure (`refs` must include the
+    persons the gazetteer does not know, so that a second one rules the sentence out) and
+    an occasion: a place or an occasion noun ("the talks in Istanbul"), since the tracker
+    has nothing else to find the invitation by."""
+    refs = [r for r in refs if not r.spokesperson]
+    if len({r.party.key for r in refs}) != 1 or not refs[0].party.known:
+        return []
+    if sentence.rstrip().endswith("?"):
+        return []
+    if article_year is not None and any(int(y) != article_year for y in _YEAR.findall(sentence)):
+        return []
+    words = _observe_words(lexicons)
+    found: list[LoneFinding] = []
+    for cue in cues:
+        status = LONE_STATUS.get(cue.category)
+        if status is None or _lone_hedged(sentence, cue, words):
+            continue
+        party = refs[0]
+        if cue.category in _LONE_SUBJECT:
+            before = [r for r in refs if r.end <= cue.start]
+            if _subject(sentence, cue, before, words) is None:
+                continue
+        occasion = _lone_occasion(sentence, cue, lexicons, places)
+        if occasion is None:
+            continue
+        confidence = round(LONE_CONFIDENCE * party.confidence, 3)
+        found.append(LoneFinding(party, LONE_SIDE[cue.category], status, occasion,
+                                 confidence, cue))
+    return found
+
+
+def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
+    """Hedged or dated to the past; a negation counts except in a cue that is itself
+    negative ("will not attend")."""
+    if cue.category != "will_not_attend":
+        return _hypothetical(sentence, cue, words)
+    before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
+    after = _tokens(sentence[cue.end : cue.end + 60])[:_WINDOW_AFTER]
+    if any(_is_in(t, words.hedges | words.negations | words.retrospective) for t in before):
+        return True
+    return any(_is_in(t, words.long_ago) for t in after)
+
+
+def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
+                   ) -> Occasion | None:
+    """The occasion the sentence names; None when it names neither a kind nor a place."""
+    labels = [h for lx in lexicons for h in lx.occasions(sentence)
+              if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
+    chosen = min(labels, key=lambda h: abs(h.start - cue.start)) if labels else None
+    label = chosen.category if chosen else None
+    if label is None and cue.category in _NEEDS_OCCASION:
+        return None
+    # The place of the occasion follows the cue ("arrived in Pyongyang") or its noun ("the
+    # summit in Budapest ... was called off"); one elsewhere is a title or a setting
+    # ("President of Ukraine Volodymyr Zelensky took part in ...").
+    found = [p for p in places.find(sentence)
+             if (not p.is_platform or label != "visit")
+             and (p.start >= cue.end or (chosen is not None and 0 <= p.start - chosen.end <= 12))]
+    place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
+    if label is None and place is None:
+        return None
+    if label is None and cue.category == "arrived":
+        label = "visit"
     return describe(label, place)

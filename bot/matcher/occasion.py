@@ -188,9 +188,15 @@ def choose_occasion(
         label = _nearest(cue_end, [(h.start, h.category) for h in labels])
     place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
                  else _nearest_place(cue_end, places))
-    if label is None and place_hit is not None and not place_hit.is_platform and \
-            place_hit.start < (cue_start if inside_places and cue_start is not None else cue_end):
-        # A place before the cue is where someone spoke ("Moscow said"), not a destination.
+    if place_hit is not None and not place_hit.is_platform and not inside_places and \
+            place_hit.start < (cue_start if cue_start is not None else cue_end) and \
+            (label is None or _named_after(labels, label, cue_end)) and \
+            not _names_place(labels, label, place_hit):
+        # A place before the cue is where someone spoke ("Moscow said", "speaking at a press
+        # conference in Brussels, Macron invited Xi to a state visit"), not the destination,
+        # unless the occasion's own noun names it ("the talks in Istanbul, to which ...") or
+        # the occasion itself comes before the cue ("took part in the festival in Rome, to
+        # which she had invited him").
         place_hit = None
     if label is None and fallback_labels:
         label = fallback_labels[0].category
@@ -199,6 +205,22 @@ def choose_occasion(
         if platforms:
             place_hit = platforms[0]
     return describe(label, place_hit)
+
+
+# How far (characters) a place may stand from the occasion noun that names it: "talks in
+# Istanbul", "モスクワでの会談".
+_NAMED_BY_LABEL = 12
+
+
+def _named_after(labels: list[CueHit], label: str, cue_end: int) -> bool:
+    return any(h.category == label and h.start >= cue_end for h in labels)
+
+
+def _names_place(labels: list[CueHit], label: str | None, place: PlaceHit) -> bool:
+    return label is not None and any(
+        h.category == label and (0 <= place.start - h.end <= _NAMED_BY_LABEL
+                                 or 0 <= h.start - place.end <= _NAMED_BY_LABEL)
+        for h in labels)
 
 
 def _nearest(anchor: int, items: list[tuple[int, str]]) -> str | None:

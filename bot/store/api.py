@@ -15,7 +15,15 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
-from bot.domain import Article, InvitationState, Notification, Source, Status, TrackOutcome
+from bot.domain import (
+    Article,
+    InvitationState,
+    Notification,
+    Source,
+    Status,
+    TimelineEntry,
+    TrackOutcome,
+)
 
 
 class FeedState(StrEnum):
@@ -76,6 +84,7 @@ class InvitationFilter:
     since: datetime | None = None  # last_update >= since
     limit: int = 25
     offset: int = 0
+    include_hidden: bool = False  # records an editor hid as false
 
 
 @dataclass(slots=True)
@@ -89,6 +98,26 @@ class GuildSettings:
     mention_role_id: str | None = None
     # channels the bot may not post in (403), with when the admins were told
     forbidden_channels: dict[str, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationNote:
+    """An entry of a record's timeline that is not evidence: an editor's correction
+    (kind "editorial") or the tracker's trace of a report it linked to no record ("trace",
+    shown in the debug view)."""
+
+    invitation_id: int
+    kind: str  # NOTE_EDITORIAL or NOTE_TRACE
+    action: str  # merge, split, set_status, hide, unhide, ambiguous_link
+    actor: str
+    text: str
+    at: datetime
+    detail: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+NOTE_EDITORIAL = "editorial"
+NOTE_TRACE = "trace"
 
 
 class Unit(Protocol):
@@ -136,6 +165,24 @@ class Unit(Protocol):
         ...
     def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
         """Not quiet, not final, last_update < before: candidates for the quiet sweep."""
+        ...
+
+    # -- corrections and traces (repo_corrections.py) ------------------------
+    def invitations_of(self, figure_key: str, since: datetime) -> list[InvitationState]:
+        """Invitations with the figure on either side, last_update or status_at >= since,
+        with their timelines (hidden ones included: they absorb their echoes)."""
+        ...
+    def add_note(self, note: InvitationNote) -> int: ...
+    def notes(self, invitation_id: int, *, traces: bool = False) -> list[InvitationNote]:
+        """The record's editorial notes (and its traces with `traces`), oldest first."""
+        ...
+    def set_hidden(self, invitation_id: int, hidden: bool) -> None: ...
+    def absorb_invitation(self, keep_id: int, other_id: int) -> None:
+        """Move every timeline entry, status change, note, outbox row and posted message of
+        `other_id` to `keep_id`, then delete `other_id`."""
+        ...
+    def move_entry(self, invitation_id: int, entry: TimelineEntry, to_id: int) -> None:
+        """Move one stored timeline entry equal to `entry` to invitation `to_id` (a split)."""
         ...
 
     # -- outbox ------------------------------------------------------------

@@ -78,6 +78,7 @@ def timeline_entry(row: TimelineEntryRow) -> TimelineEntry:
         evidence=row.evidence,
         confidence=row.confidence,
         seen_at=row.seen_at,
+        editorial=bool(row.editorial),
     )
 
 
@@ -98,6 +99,7 @@ def timeline_values(invitation_id: int, entry: TimelineEntry,
         "confidence": float(entry.confidence),
         "seen_at": require_aware(entry.seen_at, "timeline entry seen_at"),
         "article_id": article_id,
+        "editorial": bool(entry.editorial),
     }
 
 
@@ -133,6 +135,7 @@ def invitation_state(row: InvitationRow, timeline: list[TimelineEntry]) -> Invit
         confidence=row.confidence,
         quiet=row.quiet,
         timeline=timeline,
+        hidden=bool(row.hidden),
     )
 
 
@@ -154,6 +157,7 @@ def invitation_values(state: InvitationState) -> dict[str, Any]:
         "last_update": require_aware(state.last_update, "invitation last_update"),
         "confidence": float(state.confidence),
         "quiet": bool(state.quiet),
+        "hidden": bool(state.hidden),
     }
 
 

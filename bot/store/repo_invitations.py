@@ -87,6 +87,8 @@ class InvitationRepository(OutboxRepository):
         return self._states([row])[0] if row is not None else None
 
     def _filtered(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
+        if not flt.include_hidden:
+            statement = statement.where(col(InvitationRow.hidden).is_(False))
         if flt.status:
             statement = statement.where(
                 col(InvitationRow.status).in_(
@@ -172,6 +174,7 @@ class InvitationRepository(OutboxRepository):
         rows = self.session.scalars(
             select(InvitationRow)
             .where(col(InvitationRow.quiet).is_(False))
+            .where(col(InvitationRow.hidden).is_(False))
             .where(col(InvitationRow.status).not_in([s.value for s in FINAL_STATUSES]))
             .where(col(InvitationRow.last_update) < require_aware(before, "before"))
             .order_by(col(InvitationRow.last_update), col(InvitationRow.id))

@@ -92,6 +92,7 @@ class InvitationRow(SQLModel, table=True):
     last_update: datetime = Field(sa_type=UTCDateTime, index=True)
     confidence: float
     quiet: bool = False
+    hidden: bool = False  # an editor's "false record" (migration 0002_corrections)
 
 
 class TimelineEntryRow(SQLModel, table=True):
@@ -113,6 +114,26 @@ class TimelineEntryRow(SQLModel, table=True):
     article_id: int | None = Field(
         default=None, sa_column=_fk("articles.id", ondelete="SET NULL", nullable=True)
     )
+    editorial: bool = False  # a human correction (migration 0002_corrections)
+
+
+class InvitationNoteRow(SQLModel, table=True):
+    """What a record's timeline shows besides its evidence: an editor's corrections (merge,
+    split, status, hide) and the tracker's traces (a report linked to none because several
+    records fitted), the latter only in the debug view."""
+
+    __tablename__ = "invitation_notes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    invitation_id: int = Field(
+        sa_column=_fk("invitations.id", ondelete="CASCADE", nullable=False, index=True)
+    )
+    kind: str  # "editorial" or "trace"
+    action: str  # merge, split, set_status, hide, unhide, ambiguous_link
+    actor: str
+    text: str = Field(default="", sa_type=Text)
+    detail: str = Field(default="{}", sa_type=Text)  # JSON object
+    at: datetime = Field(sa_type=UTCDateTime)
 
 
 class StatusChangeRow(SQLModel, table=True):

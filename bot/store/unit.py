@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.store.repo_articles import ArticleRepository
+from bot.store.repo_corrections import CorrectionRepository
 from bot.store.repo_feeds import FeedRepository
 from bot.store.repo_guilds import GuildRepository
-from bot.store.repo_invitations import InvitationRepository
 
 
-class SqlUnit(FeedRepository, ArticleRepository, InvitationRepository, GuildRepository):
+class SqlUnit(FeedRepository, ArticleRepository, CorrectionRepository, GuildRepository):
     """Implements `bot.store.api.Unit`; made only by `SqlStore.unit()`, which owns the
     transaction (commit on a normal exit, rollback on an exception)."""

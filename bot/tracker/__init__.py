@@ -3,6 +3,7 @@
 Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 """
 
+from bot.tracker.lone import LinkTrace, LoneLink, link_lone, lone_party_key
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.track import (
@@ -14,8 +15,12 @@ from bot.tracker.track import (
 )
 
 __all__ = [
+    "LinkTrace",
+    "LoneLink",
     "TrackerPolicy",
     "candidate_pairs",
+    "link_lone",
+    "lone_party_key",
     "normalise_occasion",
     "observation_pairs",
     "sweep_quiet",

@@ -14,6 +14,9 @@ Rules, in order:
 3. Conflicting decisive reports of the same day are settled by support: each distinct
    outlet counts once, weighted by its most confident report; then by confidence alone;
    then the more conclusive status (a fixed order, so the outcome never depends on arrival).
+4. An editorial entry (a human correction) sets the status whatever came before it: only
+   the automatic entries dated after the latest correction, and not repeating evidence it
+   was made against (the same URL or the same sentence), are resolved with it by rules 1-3.
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ def resolve_status(timeline: Sequence[TimelineEntry]) -> Resolution:
     """The status the timeline supports. The timeline must not be empty."""
     if not timeline:
         raise ValueError("cannot resolve the status of an invitation with an empty timeline")
+    timeline = since_correction(timeline)
     top_tier = max(_TIER[e.status] for e in timeline)
     contenders = [e for e in timeline if _TIER[e.status] == top_tier]
     if top_tier >= 2:
@@ -104,6 +108,24 @@ def resolve_status(timeline: Sequence[TimelineEntry]) -> Resolution:
         status_at=min(e.at for e in carriers),
         confidence=max(e.confidence for e in carriers),
     )
+
+
+def since_correction(timeline: Sequence[TimelineEntry]) -> Sequence[TimelineEntry]:
+    """The entries the status is resolved from: all of them without a correction; else the
+    latest correction and the automatic entries that are new evidence after it."""
+    corrections = [e for e in timeline if e.editorial]
+    if not corrections:
+        return timeline
+    latest = max(corrections, key=lambda e: (e.at, e.seen_at))
+    # What the editor had in front of them.
+    before = [e for e in timeline if not e.editorial and e.seen_at <= latest.seen_at]
+    seen_urls = {e.url for e in before if e.url}
+    seen_evidence = {e.evidence for e in before if e.evidence}
+    # Dated a later day than the correction (which so wins its own day outright), and not
+    # the evidence it overruled read once more.
+    later = [e for e in timeline if not e.editorial and e.at.date() > latest.at.date()
+             and e.url not in seen_urls and e.evidence not in seen_evidence]
+    return [latest, *later]
 
 
 def entry_order(entry: TimelineEntry) -> tuple[datetime, datetime, str, str]:

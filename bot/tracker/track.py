@@ -30,6 +30,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
+from bot.tracker.bridge import bridge
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -98,7 +99,8 @@ def track(
         # that arrived before it did.
         first = min(entry.at, _span(target)[0]) if target is not None else entry.at
         entries.extend(_counter_replies(first, reverse, now))
-    own = _apply(target, entries, occasion, mention, now, policy)
+    own = bridge(_apply(target, entries, occasion, mention, now, policy), target, forward,
+                 mention, now, policy)
     outcomes = [own]
 
     if mention.status == Status.PENDING:
@@ -599,3 +601,22 @@ def _opened(
         status_changed=False,
         notifications=(notification,),
     )
+
+
+# -- for the lone-report linker (bot/tracker/lone.py) --------------------------------------
+
+
+def in_window(candidate: InvitationState, event_time: datetime, policy: TrackerPolicy) -> bool:
+    """Whether an event at `event_time` is within the window of the invitation's timeline."""
+    return _in_window(candidate, event_time, policy)
+
+
+def still_open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether a report without an invitation word can still move `candidate`."""
+    return _still_open_to(candidate, entry)
+
+
+def apply_entry(known: InvitationState, entry: TimelineEntry, occasion: Occasion,
+                now: datetime, policy: TrackerPolicy) -> TrackOutcome:
+    """Add an entry that names no inviter/invitee pair to an invitation, as an observation's."""
+    return _apply_reply(known, entry, occasion, None, now, policy)

@@ -129,7 +129,7 @@ async def test_invitation_shows_its_timeline(bot: Bot) -> None:
     embed = callback["data"]["embeds"][0]
     assert embed["title"] == f"#{invitation_id} Elon Musk → Vladimir Putin"
     names = [f["name"] for f in embed["fields"]]
-    assert names == ["2021-02-14 · ⏳ Pending", "2021-02-15 · 💬 Responded (non-committal)"]
+    assert names == ["1. 2021-02-14 · ⏳ Pending", "2. 2021-02-15 · 💬 Responded (non-committal)"]
     assert "(https://zeitung.example/kreml) (de)" in embed["fields"][1]["value"]
     assert "Languages: de, en" in embed["description"]
 

@@ -118,7 +118,7 @@ def test_timeline_embed_keeps_the_newest_entries() -> None:
     embed = invitation_detail_embed(state)
     assert_within_limits(embed)
     assert embed.fields[0].name == "Earlier"
-    assert embed.fields[-1].name is not None and embed.fields[-1].name.startswith("2021-03-25")
+    assert embed.fields[-1].name is not None and embed.fields[-1].name.startswith("40. 2021-03-25")
 
 
 def test_feed_and_config_embeds_fit() -> None:

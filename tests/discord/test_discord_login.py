@@ -13,7 +13,7 @@ from bot.store.api import Store
 from tests.support.fake_discord import FakeDiscord
 
 EXPECTED_COMMANDS = {"invitations", "invitation", "figure", "watch", "unwatch", "stats",
-                     "setup", "feeds", "config"}
+                     "setup", "feeds", "config", "correct"}
 
 
 async def test_login_ready_and_guild_create(bot: Bot) -> None:
@@ -35,7 +35,7 @@ async def test_commands_synced_globally_with_admin_permissions(bot: Bot) -> None
     assert len(synced) == 1
     by_name = {c["name"]: c for c in synced[0].body}
     assert set(by_name) == EXPECTED_COMMANDS
-    for admin in ("setup", "feeds", "config"):
+    for admin in ("setup", "feeds", "config", "correct"):
         assert int(by_name[admin]["default_member_permissions"]) == 1 << 5  # Manage Server
         assert by_name[admin]["dm_permission"] is False  # servers only
     assert by_name["invitations"]["default_member_permissions"] is None

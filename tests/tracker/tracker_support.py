@@ -160,6 +160,8 @@ class Ledger:
 
     def apply(self, outcome: TrackOutcome) -> int:
         state = outcome.invitation
+        for merged_id in outcome.merged_ids:  # as the store absorbs a bridged record
+            del self.invitations[merged_id]
         ident = state.id if state.id is not None else len(self.invitations) + 1
         self.invitations[ident] = replace(state, id=ident, timeline=list(state.timeline))
         self.notifications.extend(replace(n, invitation_id=ident) for n in outcome.notifications)

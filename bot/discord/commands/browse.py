@@ -131,10 +131,10 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     @app_commands.describe(id="The invitation's number, as shown in posts and lists")
     async def invitation(interaction: discord.Interaction,
                          id: app_commands.Range[int, 1, MAX_INVITATION_ID]) -> None:
-        state = await in_store(deps, lambda unit: unit.get_invitation(id))
+        state, notes = await in_store(deps, lambda unit: (unit.get_invitation(id), unit.notes(id)))
         if state is None:
             raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
-        await reply(interaction, embed=invitation_detail_embed(state))
+        await reply(interaction, embed=invitation_detail_embed(state, notes))
 
     @tree.command(name="figure", description="Invitations made or received by one public figure")
     @app_commands.describe(name="The figure's name (suggestions as you type)")

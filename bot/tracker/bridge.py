@@ -1,0 +1,94 @@
+"""Merging two records of one invitation that a later report shows to be one: pure.
+
+Two records of the same pair open when their occasions conflict: most often one report
+took the wrong place (where the news was announced, a venue since changed). A report that
+joins one of them and names, in its own sentence, the place of the other too ("the talks
+first floated for Brussels will be held in Geneva") bridges them: the records merge, every
+timeline entry and source kept. A vague report (no place) bridges nothing, so it never
+glues two specific invitations together. Place names are compared as the records hold them
+(canonical English), so a bridge written in another language is found only when it spells
+the place the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from bot.domain import (
+    FINAL_STATUSES,
+    InvitationState,
+    Mention,
+    Notification,
+    NotificationKind,
+    Status,
+    TrackOutcome,
+)
+from bot.tracker.notifications import snapshot
+from bot.tracker.occasion import kind_affinity, places_conflict
+from bot.tracker.policy import TrackerPolicy
+from bot.tracker.status import entry_order, resolve_status
+
+
+def bridge(own: TrackOutcome, known: InvitationState | None,
+           candidates: Sequence[InvitationState], mention: Mention, now: datetime,
+           policy: TrackerPolicy) -> TrackOutcome:
+    """`own` (the report joined to `known`, the record as it was before the report) with
+    the record it bridges merged in (`merged_ids`); `own` unchanged when it bridges none."""
+    target = own.invitation
+    if known is None or own.is_new or target.id is None or own.entry is None \
+            or target.occasion.place is None:
+        return own
+    evidence = _fold(mention.evidence)
+    if _fold(target.occasion.place) not in evidence:
+        return own
+    bridged = [
+        other for other in candidates
+        if other.id is not None and other.id != target.id
+        and (other.inviter.key, other.invitee.key) == (target.inviter.key, target.invitee.key)
+        and other.status not in FINAL_STATUSES and not other.hidden
+        and other.occasion.place is not None
+        and places_conflict(other.occasion.place, target.occasion.place)
+        and kind_affinity(other.occasion.kind, target.occasion.kind) is not None
+        and _fold(other.occasion.place) in evidence
+        and _near(other, target, policy)
+    ]
+    if len(bridged) != 1:
+        return own  # none, or several: a guess would merge real invitations
+    return _merged(own, known.status, bridged[0], now)
+
+
+def _merged(own: TrackOutcome, before: Status, other: InvitationState, now: datetime
+            ) -> TrackOutcome:
+    target = own.invitation
+    timeline = sorted([*target.timeline, *other.timeline], key=entry_order)
+    resolution = resolve_status(timeline)
+    merged = replace(target, status=resolution.status, status_at=resolution.status_at,
+                     confidence=resolution.confidence,
+                     first_seen=min(target.first_seen, other.first_seen), timeline=timeline)
+    changed = merged.status != before
+    notifications: tuple[Notification, ...] = ()
+    # Announced only when neither record had the status: the merge itself is no news.
+    if changed and merged.status != other.status:
+        notifications = (snapshot(NotificationKind.STATUS, merged, about=own.entry,
+                                  previous_status=before, now=now),)
+    return TrackOutcome(invitation=merged, is_new=False, entry=own.entry,
+                        status_changed=changed, notifications=notifications,
+                        merged_ids=(*own.merged_ids, other.id) if other.id is not None
+                        else own.merged_ids)
+
+
+def _near(a: InvitationState, b: InvitationState, policy: TrackerPolicy) -> bool:
+    a_times = [e.at for e in a.timeline] or [a.status_at]
+    b_times = [e.at for e in b.timeline] or [b.status_at]
+    return (min(a_times) - policy.window <= max(b_times)
+            and min(b_times) - policy.window <= max(a_times))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = plain.removeprefix("the ")
+    return " ".join(plain.split())

@@ -1,0 +1,164 @@
+"""Linking a report that names only one party ("Putin will not attend the talks in
+Istanbul", "Modi arrived in Moscow") to the open invitation it answers: pure, `now` is an
+argument.
+
+Without the second party the occasion and the time are all there is to go on, so the
+rules are strict: the party must stand on the report's side of the invitation, the
+invitation must still be open to the report's status (as for observations), within the
+window, and its occasion must agree with what the report says (the same place or one inside
+the other when the report names a place; the same kind of occasion when it names none).
+When more than one invitation fits, the report is linked to none: guessing would move the
+wrong record, and a missed report costs less than a wrong status. The reason is returned
+as a `LinkTrace` so the timeline's debug view can show it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain import (
+    SIDE_INVITEE,
+    SIDE_INVITER,
+    InvitationState,
+    LoneObservation,
+    Source,
+    Status,
+    TimelineEntry,
+    TrackOutcome,
+)
+from bot.tracker.occasion import kind_affinity, normalise_occasion, place_affinity
+from bot.tracker.policy import TrackerPolicy
+from bot.tracker.track import apply_entry, in_window, still_open_to
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTrace:
+    """Why a lone report was linked to no invitation although some fitted it: kept with
+    each of `invitation_ids` for the debug view of their timelines."""
+
+    invitation_ids: tuple[int, ...]
+    reason: str
+    entry: TimelineEntry
+
+
+@dataclass(frozen=True, slots=True)
+class LoneLink:
+    outcomes: list[TrackOutcome]
+    trace: LinkTrace | None = None
+
+
+def lone_party_key(observation: LoneObservation) -> str:
+    """The figure whose invitations the store is asked for."""
+    return observation.party.key
+
+
+def link_lone(
+    observation: LoneObservation,
+    source: Source,
+    candidates: Sequence[InvitationState],
+    now: datetime,
+    policy: TrackerPolicy,
+) -> LoneLink:
+    """At most one outcome: the lone report added to the single open invitation it fits.
+
+    `candidates` are the invitations the store holds for the party (on either side).
+    No fit gives nothing; several give nothing and a trace naming them (only saved ones,
+    with an id, can be named). Raises ValueError on a report that breaks the data contract.
+    """
+    _check(observation, source, now)
+    entry = _entry(observation, source, now)
+    occasion = normalise_occasion(observation.occasion)
+    fitting = [
+        c for c in candidates
+        if _on_side(c, observation)
+        and in_window(c, entry.at, policy)
+        and _open_to(c, entry)
+        and _occasion_fits(c, observation, occasion.place)
+    ]
+    if len(fitting) > 1:
+        # A record an editor hid as false is no rival to a real one.
+        fitting = [c for c in fitting if not c.hidden] or fitting
+    if not fitting:
+        return LoneLink([])
+    if len(fitting) > 1:
+        ids = tuple(sorted(c.id for c in fitting if c.id is not None))
+        listed = ", ".join(f"#{i}" for i in ids)
+        reason = (f"a report naming only {observation.party.name} "
+                  f"({observation.status.value}, {occasion.describe()}) fits {len(fitting)} "
+                  f"open invitations ({listed}); linked to none rather than guess")
+        return LoneLink([], LinkTrace(ids, reason, entry))
+    return LoneLink([apply_entry(fitting[0], entry, occasion, now, policy)])
+
+
+def _check(observation: LoneObservation, source: Source, now: datetime) -> None:
+    for moment, what in ((now, "now"), (source.published, "source.published")):
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"{what} must be a timezone-aware datetime, got naive {moment!r}")
+    confidence = observation.confidence
+    if not isinstance(confidence, int | float) or math.isnan(confidence) or not (
+        0.0 <= confidence <= 1.0
+    ):
+        raise ValueError(f"lone observation confidence must be within 0..1, got {confidence!r}")
+    if not observation.party.name.strip():
+        raise ValueError("lone observation party has an empty name")
+    if not isinstance(observation.status, Status):
+        raise ValueError(f"lone observation status must be a Status, got {observation.status!r}")
+    if observation.side not in (None, SIDE_INVITER, SIDE_INVITEE):
+        raise ValueError(f"lone observation side must be inviter, invitee or None, "
+                         f"got {observation.side!r}")
+
+
+def _entry(observation: LoneObservation, source: Source, now: datetime) -> TimelineEntry:
+    at = source.published
+    if observation.status_date is not None:
+        d = observation.status_date
+        at = datetime(d.year, d.month, d.day, tzinfo=source.published.tzinfo)
+    return TimelineEntry(
+        at=at,
+        status=observation.status,
+        url=source.url,
+        outlet=source.outlet,
+        lang=source.lang or observation.lang,
+        evidence=observation.evidence,
+        confidence=float(observation.confidence),
+        seen_at=now,
+    )
+
+
+def _on_side(candidate: InvitationState, observation: LoneObservation) -> bool:
+    key = observation.party.key
+    if observation.side == SIDE_INVITER:
+        return candidate.inviter.key == key
+    if observation.side == SIDE_INVITEE:
+        return candidate.invitee.key == key
+    return key in (candidate.inviter.key, candidate.invitee.key)
+
+
+def _open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """"The offer stands" (pending) speaks only of an invitation not yet settled."""
+    if entry.status == Status.PENDING:
+        return candidate.status in (Status.PENDING, Status.RESPONDED)
+    return still_open_to(candidate, entry)
+
+
+def _occasion_fits(candidate: InvitationState, observation: LoneObservation,
+                   place: str | None) -> bool:
+    """A place the report names must be the invitation's (or inside it, or contain it),
+    and kinds must not contradict; with no place, the kind must be the very same one (the
+    kind is then all that ties the report to this invitation). "Took place" needs the
+    place itself: figures take part in meetings every day, and a meeting without a place
+    is no evidence that this invitation's was the one."""
+    kinds = kind_affinity(candidate.occasion.kind, observation.occasion.kind)
+    if kinds is None:
+        return False
+    places = place_affinity(candidate.occasion.place, place) if place is not None else None
+    if observation.status == Status.TOOK_PLACE:
+        return places is not None and places >= 2
+    if place is not None:
+        if places is None:
+            return False
+        return places >= 2 or kinds == 3
+    return kinds == 3

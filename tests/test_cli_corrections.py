@@ -1,0 +1,116 @@
+"""`invitewatch correct ...` and `invitations show [--debug]`, driven as an editor would
+(click's runner, a temporary config dir, SQLite; the store tests cover PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+
+ARTICLES = [
+    {"id": "a", "date": "2025-05-11", "lang": "en", "url": "https://a.example/1",
+     "text": "Volodymyr Zelensky invited Vladimir Putin to talks in Istanbul."},
+    {"id": "b", "date": "2025-05-12", "lang": "en", "url": "https://b.example/2",
+     "text": "Donald Trump invited Vladimir Putin to talks in Istanbul."},
+    {"id": "c", "date": "2025-05-14", "lang": "en", "url": "https://c.example/3",
+     "text": "Vladimir Putin will not attend the talks in Istanbul, the Kremlin said."},
+]
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path, repo_root: Path) -> Path:
+    directory = tmp_path / "config"
+    directory.mkdir()
+    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
+    (directory / "invitewatch.toml").write_text(
+        f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    (directory / "feeds.toml").write_text("", encoding="utf-8")
+    return directory
+
+
+def run(config_dir: Path, *args: str) -> Any:
+    return CliRunner().invoke(main, ["--config-dir", str(config_dir), *args],
+                              catch_exceptions=False)
+
+
+@pytest.fixture
+def db(config_dir: Path, tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'corrections.db'}"
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
+    replayed = run(config_dir, "replay", str(path), "--database", url)
+    assert replayed.exit_code == 0, replayed.output
+    return url
+
+
+def records(config_dir: Path, db: str) -> list[dict[str, Any]]:
+    listed = run(config_dir, "--database", db, "invitations", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    return sorted(json.loads(listed.output), key=lambda r: r["id"])
+
+
+def test_show_debug_tells_why_a_report_was_linked_to_none(config_dir: Path, db: str) -> None:
+    first, _ = records(config_dir, db)
+    plain = run(config_dir, "--database", db, "invitations", "show", str(first["id"]))
+    assert plain.exit_code == 0 and "linked to none" not in plain.output
+    assert "1. 2025-05-11" in plain.output
+    debug = run(config_dir, "--database", db, "invitations", "show", str(first["id"]), "--debug")
+    assert "[debug] ambiguous_link" in debug.output and "linked to none" in debug.output
+
+
+def test_status_correction_then_merge_then_split(config_dir: Path, db: str) -> None:
+    first, second = records(config_dir, db)
+    one = str(first["id"])
+    done = run(config_dir, "--database", db, "correct", "status", one, "declined",
+               "--note", "the Kremlin's no was about these talks", "--by", "ed")
+    assert done.exit_code == 0, done.output
+    assert f"#{one} set to declined" in done.output and "1 announcement(s) queued" in done.output
+    shown = run(config_dir, "--database", db, "invitations", "show", one)
+    assert "[editorial] editor: cli:ed" in shown.output and "declined" in shown.output
+
+    # A record cannot be merged with itself: a clear error, nothing changed.
+    refused = run(config_dir, "--database", db, "correct", "merge", one, one, "--note", "x")
+    assert refused.exit_code == 1 and "with itself" in refused.output
+    assert len(records(config_dir, db)) == 2
+
+    split = run(config_dir, "--database", db, "correct", "split", one, "2", "--note",
+                "the editor's entry is its own record")
+    assert split.exit_code == 0, split.output
+    third = records(config_dir, db)[-1]
+    assert third["status"] == "declined" and third["inviter"] == first["inviter"]
+    assert records(config_dir, db)[0]["status"] == "pending"
+    merged = run(config_dir, "--database", db, "correct", "merge", one, str(third["id"]),
+                 "--note", "one story after all")
+    assert merged.exit_code == 0, merged.output
+    assert [r["id"] for r in records(config_dir, db)] == [first["id"], second["id"]]
+    shown = run(config_dir, "--database", db, "invitations", "show", one)
+    assert "[editorial] split" in shown.output and "[editorial] merge" in shown.output
+
+
+def test_hide_and_undo(config_dir: Path, db: str) -> None:
+    first, _ = records(config_dir, db)
+    one = str(first["id"])
+    hidden = run(config_dir, "--database", db, "correct", "hide", one, "--note", "a hoax")
+    assert hidden.exit_code == 0 and "hidden as a false record" in hidden.output
+    assert [r["id"] for r in records(config_dir, db)] != [] and \
+        first["id"] not in [r["id"] for r in records(config_dir, db)]
+    shown = run(config_dir, "--database", db, "invitations", "show", one)
+    assert "(hidden as false)" in shown.output
+    back = run(config_dir, "--database", db, "correct", "hide", one, "--undo", "--note", "real")
+    assert back.exit_code == 0 and first["id"] in [r["id"] for r in records(config_dir, db)]
+
+
+def test_bad_requests_are_clear(config_dir: Path, db: str) -> None:
+    missing = run(config_dir, "--database", db, "correct", "status", "999", "declined",
+                  "--note", "x")
+    assert missing.exit_code == 1 and "no record #999" in missing.output
+    no_note = run(config_dir, "--database", db, "correct", "hide", "1")
+    assert no_note.exit_code == 2 and "--note" in no_note.output
+    bad_entry = run(config_dir, "--database", db, "correct", "split", "1", "9", "--note", "x")
+    assert bad_entry.exit_code == 1 and "no entry 9" in bad_entry.output
