@@ -22,7 +22,7 @@ from bot.feeds.urls import validate_feed_url
 from bot.matcher import Matcher
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
-from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery
+from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
 from bot.pipeline import CycleResult, Poller, PollPolicy
 from bot.scheduler import Jobs, build_scheduler
 from bot.store import open_store
@@ -189,9 +189,14 @@ class App:
             found.append(ConsoleNotifier(console_out))
         return found
 
-    def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None) -> OutboxDelivery:
+    def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None,
+                 role: str = "run") -> OutboxDelivery:
+        # A stable identity per host, data directory, database and role: a restarted bot
+        # takes back its own claims at once (the same nonces, within Discord's window).
+        data_dir = str(Path(self.settings.storage.data_dir).expanduser().resolve())
         return OutboxDelivery(self.store, notifiers, clock=self.clock, on_forbidden=on_forbidden,
-                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts))
+                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts),
+                              worker=worker_id(data_dir, self.store.url, role))
 
     def heartbeat(self) -> None:
         """Touch a file the container's health check reads (SQLite setups have a data dir)."""
@@ -263,6 +268,8 @@ class App:
                 raise InvitewatchError(f"Discord connection failed: {discord_task.exception()}")
         finally:
             scheduler.shutdown(wait=False)
+            with contextlib.suppress(InvitewatchError):
+                delivery.release()  # a clean stop: whatever it held is due again at once
             if discord_client is not None:
                 await discord_client.close()
             await session.close()
@@ -278,7 +285,8 @@ class App:
         REST API when a token is set (no gateway connection, no command sync)."""
         token = self.settings.discord.token.get_secret_value()
         if not token:
-            return await self.delivery(self.notifiers(console_out=console_out)).deliver_once()
+            return await self.delivery(self.notifiers(console_out=console_out),
+                                       role="poll").deliver_once()
         from dataclasses import replace as replace_field
 
         from bot.discord import DiscordNotifier, build_client
@@ -290,7 +298,8 @@ class App:
             async def on_forbidden(guild_id: str, channel_id: str) -> None:
                 await notifier.notify_admins_forbidden(guild_id, channel_id)
 
-            delivery = self.delivery(self.notifiers(notifier, console_out), on_forbidden)
+            delivery = self.delivery(self.notifiers(notifier, console_out), on_forbidden,
+                                     role="poll")
             return await delivery.deliver_once()
         finally:
             await client.close()

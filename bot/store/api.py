@@ -67,6 +67,9 @@ class Delivery:
     last_error: str | None
     message_id: str | None
     notification: Notification
+    # Stable across attempts and restarts, unique per delivery (see convert.delivery_nonce):
+    # sent to Discord with enforce_nonce so a repeated post returns the first message.
+    nonce: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +152,21 @@ class Unit(Protocol):
         consumer, even when `targets` is empty."""
         ...
     def due_deliveries(self, consumer: str, now: datetime, limit: int,
-                       lease: timedelta | None = None) -> list[Delivery]:
-        """Due PENDING deliveries; with `lease`, claimed (their next attempt moved to
-        now + lease) so no other process sends them meanwhile."""
+                       lease: timedelta | None = None,
+                       worker: str | None = None) -> list[Delivery]:
+        """Due PENDING deliveries with no earlier pending delivery of the same invitation to
+        the same target (outbox order per invitation and target); with `lease`, claimed
+        (their next attempt moved to now + lease, `claimed_by` set to `worker`) so no other
+        process sends them meanwhile."""
         ...
+    def renew_claims(self, delivery_ids: Sequence[int], worker: str, until: datetime) -> int:
+        """Extend the lease of these deliveries while `worker` still holds them."""
+        ...
+    def release_claims(self, worker: str, now: datetime) -> int:
+        """Make every pending delivery claimed by `worker` due now (a restart of that worker
+        resumes its own claims at once)."""
+        ...
+    def get_delivery(self, delivery_id: int) -> Delivery | None: ...
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None: ...
     def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
                    *, count_attempt: bool = True) -> None:

@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import json
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -105,6 +106,10 @@ class FakeDiscord:
         self._resumed = asyncio.Event()
         self.interactions: dict[str, PendingInteraction] = {}
         self.dm_channels: dict[str, str] = {}  # user id -> channel id
+        # (channel id, nonce) -> (message id, when): Discord's enforce_nonce deduplication
+        self.nonces: dict[tuple[str, str], tuple[str, float]] = {}
+        self.nonce_window = 300.0  # seconds; Discord says "a few minutes"
+        self.nonce_hits = 0
         self._sockets: list[web.WebSocketResponse] = []
         self._sequence = 0
         self._runner: web.AppRunner | None = None
@@ -370,7 +375,26 @@ class FakeDiscord:
         channel = self.find_channel(channel_id)
         if channel is None:
             return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
-        message = self.message_payload(channel_id, body or {}, guild_id=channel.get("guild_id"))
+        body = body or {}
+        nonce = body.get("nonce")
+        key = (channel_id, str(nonce))
+        if nonce is not None and body.get("enforce_nonce"):
+            # As Discord does: the same nonce from the same user in the same channel within
+            # a few minutes returns the message already created, and creates nothing.
+            if len(str(nonce)) > 25:
+                return json_answer({"message": "Invalid Form Body", "code": 50035,
+                                    "errors": {"nonce": "too long"}}, 400)
+            seen = self.nonces.get(key)
+            if seen is not None and time.monotonic() - seen[1] < self.nonce_window:
+                self.nonce_hits += 1
+                existing = self.messages.get(seen[0])
+                if existing is not None:
+                    return existing
+        message = self.message_payload(channel_id, body, guild_id=channel.get("guild_id"))
+        if nonce is not None:
+            message["nonce"] = nonce
+            if body.get("enforce_nonce"):
+                self.nonces[key] = (message["id"], time.monotonic())
         self.messages[message["id"]] = message
         return message
 
