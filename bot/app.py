@@ -8,13 +8,14 @@ import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 
-from bot.config import Config, ConfigError, Settings, changed_files, load_config
+from bot.config import FEEDS_FILE, Config, ConfigError, Settings, changed_files, load_config
 from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
@@ -42,20 +43,36 @@ def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
 
 
 def sync_config_feeds(store: Store, config: Config, now: datetime) -> tuple[int, int]:
-    """Make the store's config-origin feeds match config/feeds.toml; returns (added,
-    removed). Feeds added by command or from Discord (origin "user") are left alone."""
+    """Make the store's config-origin feeds match config/feeds.toml; returns (added or
+    resumed, removed). Feeds added by command or from Discord (origin "user") are left
+    alone. A feed dropped from the file is retired, not deleted: its GUIDs, validators and
+    backfill state stay, and listing it again resumes it without a silent re-backfill. A
+    missing or empty file while config feeds exist is taken for an accident and changes
+    nothing, unless `polling.remove_feeds_if_config_empty` says it is meant."""
     wanted = {f.url: f for f in config.feeds}
     added = removed = 0
     with store.unit() as unit:
-        existing = {f.url: f for f in unit.list_feeds()}
+        existing = {f.url: f for f in unit.list_feeds(include_removed=True)}
+        active = [r for r in existing.values() if r.origin == "config" and not r.removed]
+        keep_all = (not wanted and bool(active)
+                    and not config.settings.polling.remove_feeds_if_config_empty)
+        if keep_all:
+            log.error("%s lists no feeds (missing, empty or being rewritten?) but %d config "
+                      "feeds are known: they are KEPT and still polled. To really remove them "
+                      "all, set polling.remove_feeds_if_config_empty = true.",
+                      FEEDS_FILE, len(active))
         for url, entry in wanted.items():
-            if url not in existing:
+            record = existing.get(url)
+            if record is None or record.removed:
                 unit.add_feed(url, title=entry.name, lang=entry.lang, origin="config", now=now)
                 added += 1
-        for url, record in existing.items():
-            if record.origin == "config" and url not in wanted:
-                unit.remove_feed(url)
-                removed += 1
+                if record is not None:
+                    log.info("feed %s is back in %s: resumed with its history", url, FEEDS_FILE)
+        if not keep_all:
+            for record in active:
+                if record.url not in wanted:
+                    unit.retire_feed(record.url, now)
+                    removed += 1
     return added, removed
 
 
@@ -79,7 +96,9 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       backfill=timedelta(hours=p.backfill_hours),
                       backoff_base=timedelta(minutes=p.backoff_base_minutes),
                       backoff_max=timedelta(hours=p.backoff_max_hours),
-                      disable_after_failures=p.disable_after_failures)
+                      disable_after_failures=p.disable_after_failures,
+                      max_new_entries=p.max_new_entries_per_feed,
+                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
@@ -109,6 +128,8 @@ class App:
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
                              poll=poll_policy(config.settings),
                              tracker=tracker_policy(config.settings), clock=clock)
+        self._session: aiohttp.ClientSession | None = None
+        self._session_limits: FetchLimits | None = None
 
     @classmethod
     def from_config_dir(cls, config_dir: str | None = None, **kwargs: Any) -> App:
@@ -152,6 +173,23 @@ class App:
         log.info("configuration reloaded (%s); feeds: %d added, %d removed",
                  ", ".join(Path(p).name for p in changed), added, removed)
         return True
+
+    async def fetch_session(self) -> aiohttp.ClientSession:
+        """The HTTP session for the current fetch limits. The session carries them (the
+        address guard, timeouts, user agent), so a reload that changed them rebuilds it."""
+        if self._session is not None and self._session_limits != self.poller.limits:
+            await self._session.close()
+            self._session = None
+            log.info("HTTP session rebuilt for the new fetch settings")
+        if self._session is None:
+            self._session = make_session(self.poller.limits)
+            self._session_limits = self.poller.limits
+        return self._session
+
+    async def close_fetch_session(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     def validate_feed_url(self, url: str) -> str:
         return validate_feed_url(url, allow_private=self.settings.polling.allow_private_addresses)
@@ -233,9 +271,8 @@ class App:
             log.info("no DISCORD_TOKEN set: notifications are printed to the console")
         delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
 
-        session = make_session(self.poller.limits)
-
         async def poll() -> None:
+            session = await self.fetch_session()
             result = await self.poller.poll_due(session)
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
@@ -244,6 +281,9 @@ class App:
         async def deliver() -> DeliveryStats | None:
             if discord_client is not None and not discord_client.is_ready():
                 return None
+            # Settings reloaded meanwhile apply to the next pass.
+            delivery.policy = replace(delivery.policy,
+                                      max_attempts=self.settings.notify.max_attempts)
             return await delivery.deliver_once()
 
         async def watch() -> None:
@@ -272,7 +312,7 @@ class App:
                 delivery.release()  # a clean stop: whatever it held is due again at once
             if discord_client is not None:
                 await discord_client.close()
-            await session.close()
+            await self.close_fetch_session()
             log.info("invitewatch stopped")
 
     def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:

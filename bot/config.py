@@ -64,6 +64,13 @@ class PollingSettings(_Section):
     backoff_max_hours: float = Field(24, gt=0, le=24 * 30)
     disable_after_failures: int = Field(10, ge=1, le=1000)
     allow_private_addresses: bool = False
+    # One feed cannot starve the rest: new entries taken from a feed per poll (the rest on
+    # the next polls, soon after), and a poll cycle starts no feed after this many seconds.
+    max_new_entries_per_feed: int = Field(200, ge=1, le=100_000)
+    cycle_budget_seconds: float = Field(300, ge=1, le=24 * 3600)
+    # feeds.toml missing or empty while config feeds exist is taken for an accident (a
+    # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
+    remove_feeds_if_config_empty: bool = False
     user_agent: str = Field("invitewatch/0.1 (feed reader; +https://github.com/invitewatch)",
                             min_length=3, max_length=300)
 

@@ -66,6 +66,7 @@ def feed_record(row: FeedRow, entries_seen: int) -> FeedRecord:
         origin=row.origin,
         entries_seen=entries_seen,
         backfilled=row.backfilled,
+        removed=row.removed_at is not None,
     )
 
 
