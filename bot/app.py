@@ -364,7 +364,8 @@ class App:
             gateway_url=settings.discord.gateway_url or None,
             sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
             on_feeds_changed=None,
-            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers))
+            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
+            max_watches=lambda: self.settings.discord.max_watches_per_member)
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

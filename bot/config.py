@@ -96,8 +96,10 @@ class DiscordSettings(_Section):
     # "global", or a guild (server) id to sync slash commands to that server only.
     sync: str = "global"
     # Server ids whose admins may add/remove feeds from Discord (feeds are shared by all
-    # servers). Empty: any server's admins.
+    # servers). Empty: nobody from Discord; the host uses config/feeds.toml and the CLI.
     feed_admin_servers: list[str] = []
+    # The most figures one member may /watch in one server (each is a row and a DM).
+    max_watches_per_member: int = Field(25, ge=1, le=1000)
 
     @field_validator("feed_admin_servers")
     @classmethod

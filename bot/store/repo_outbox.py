@@ -178,6 +178,8 @@ class OutboxRepository(RepoBase):
         return int(getattr(result, "rowcount", 0) or 0)
 
     def get_delivery(self, delivery_id: int) -> Delivery | None:
+        if not self.id_in_range(delivery_id):
+            return None
         row = self.session.get(DeliveryRow, delivery_id)
         if row is None:
             return None

@@ -6,6 +6,7 @@ the POST and the commit, a STATUS posted while its NEW was leased and then edite
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -106,10 +107,8 @@ async def test_crash_between_the_post_and_the_commit_posts_once(bot: Bot) -> Non
         unit.enqueue(notification(invitation_id=invitation_id), FIXED_NOW)
     clock = Clock()
     dying = CrashAfterSend(DiscordNotifier(bot.client), crash_on=1)
-    try:
+    with contextlib.suppress(Crash):
         await OutboxDelivery(bot.store, [dying], clock=clock, worker="host-a").deliver_once()
-    except Crash:
-        pass
     assert len(announcements(bot)) == 1
     # The same worker restarts at once (same clock): it resumes its claim without waiting
     # for the lease, and the repeated POST carries the same nonce.
@@ -131,10 +130,8 @@ async def test_crash_after_a_status_reply_replies_once(bot: Bot) -> None:
     invitation_then_acceptance(bot)
     clock = Clock()
     dying = CrashAfterSend(DiscordNotifier(bot.client), crash_on=2)
-    try:
+    with contextlib.suppress(Crash):
         await OutboxDelivery(bot.store, [dying], clock=clock, worker="host-a").deliver_once()
-    except Crash:
-        pass
     assert len(replies(bot)) == 1
     await OutboxDelivery(bot.store, [DiscordNotifier(bot.client)], clock=clock,
                          worker="host-a").deliver_once()
@@ -152,7 +149,7 @@ async def test_a_leased_new_holds_back_its_status_and_nothing_goes_stale(bot: Bo
                            worker="host-a")
     first._plan(first.notifiers[0])
     with bot.store.unit() as unit:  # host A claims the NEW and dies before sending it
-        [claimed] = unit.due_deliveries("discord", clock(), 10, lease=policy.lease,
+        [_claimed] = unit.due_deliveries("discord", clock(), 10, lease=policy.lease,
                                         worker="host-a")
     add_report(bot.store, invitation_id, Status.ACCEPTED, when=DAY0 + timedelta(days=1),
                url="https://zeitung.example/ja")
