@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -110,6 +111,13 @@ class FakeDiscord:
         self.nonces: dict[tuple[str, str], tuple[str, float]] = {}
         self.nonce_window = 300.0  # seconds; Discord says "a few minutes"
         self.nonce_hits = 0
+        # Fault modes for the fault-injection suite: a random delay before each channel
+        # request, an outage (503 on every channel route), and a hook called after each
+        # message is written, before the answer goes out.
+        self.max_delay = 0.0
+        self.outage = False
+        self.on_message_write: Callable[[str, str], None] | None = None
+        self.rng = random.Random(0)
         self._sockets: list[web.WebSocketResponse] = []
         self._sequence = 0
         self._runner: web.AppRunner | None = None
@@ -280,11 +288,20 @@ class FakeDiscord:
                 body = self._payload_json_from_multipart(raw)
             else:
                 body = raw.decode("utf-8", "replace")
+        if self.max_delay > 0 and path.startswith("/channels/"):
+            await asyncio.sleep(self.rng.uniform(0, self.max_delay))
         if request.headers.get("Authorization") != f"Bot {self.token}" and "/interactions/" not in path \
                 and "/webhooks/" not in path:
             response = json_answer({"message": "401: Unauthorized", "code": 0}, 401)
+        elif self.outage and path.startswith("/channels/"):
+            response = json_answer({"message": "503: Service Unavailable", "code": 0}, 503)
         else:
             response = self._scripted(method, path) or self._serve(method, path, body)
+            if self.on_message_write is not None and method in ("POST", "PATCH") \
+                    and re.match(r"^/channels/\d+/messages", path) and response.status < 300:
+                # Fault injection: the message is created (or edited) and the client may be
+                # killed before it reads the answer - the window between post and commit.
+                self.on_message_write(method, path)
         self.requests.append(RecordedRequest(method, path, dict(request.query), body,
                                              dict(request.headers), response.status))
         self._request_event.set()
