@@ -228,3 +228,21 @@ async def test_an_error_in_one_feed_does_not_fail_the_cycle(
             result = await polling.poll_due(session)
     outcomes = {r.url: r.outcome for r in result.feeds}
     assert outcomes == {good: "updated", bad: "failed"}
+
+
+@pytest.mark.slow
+async def test_more_than_500_due_feeds_are_all_polled_in_one_cycle(
+        sqlite_store: Store, matcher: Matcher) -> None:
+    """The cycle used to take at most 500 due feeds (hard-coded): a large host fell behind
+    silently."""
+    async with LocalHTTPServer() as server:
+        urls = [server.add_feed(f"/many/{n}.xml", rss(0, f"m{n}")) for n in range(510)]
+        with sqlite_store.unit() as unit:
+            for url in urls:
+                unit.add_feed(url, now=NOW)
+        polling = poller(sqlite_store, matcher, max_concurrency=16)
+        async with make_session(polling.limits) as session:
+            result = await polling.poll_due(session)
+    assert len(result.feeds) == 510 and result.backlog == 0
+    with sqlite_store.unit() as unit:
+        assert unit.count_due_feeds(NOW) == 0
