@@ -25,7 +25,7 @@ from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
 from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
 from bot.pipeline import CycleResult, Poller, PollPolicy
-from bot.scheduler import Jobs, build_scheduler
+from bot.scheduler import Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
 from bot.store.api import Store
 from bot.tracker import TrackerPolicy, sweep_quiet
@@ -287,7 +287,10 @@ class App:
             return await delivery.deliver_once()
 
         async def watch() -> None:
-            await asyncio.to_thread(self.reload_if_changed)
+            interval = self.settings.notify.outbox_interval_seconds
+            if await asyncio.to_thread(self.reload_if_changed) and \
+                    self.settings.notify.outbox_interval_seconds != interval:
+                set_delivery_interval(scheduler, self.settings.notify.outbox_interval_seconds)
 
         async def sweep() -> None:
             await asyncio.to_thread(self.sweep_quiet)

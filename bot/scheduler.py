@@ -71,6 +71,11 @@ def scheduler_logger(skips: SkippedRunsOncePerEpisode) -> logging.Logger:
     return logger
 
 
+def set_delivery_interval(scheduler: AsyncIOScheduler, seconds: float) -> None:
+    """Apply a reloaded `notify.outbox_interval_seconds` to the running scheduler."""
+    scheduler.reschedule_job("deliver", trigger=IntervalTrigger(seconds=seconds))
+
+
 def build_scheduler(jobs: Jobs, *, poll_check_seconds: float = 60, poll_jitter: float = 10,
                     deliver_seconds: float = 10, watch_seconds: float = 5,
                     sweep_seconds: float = 3600) -> AsyncIOScheduler:
