@@ -8,13 +8,14 @@ import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 
-from bot.config import Config, ConfigError, Settings, changed_files, load_config
+from bot.config import FEEDS_FILE, Config, ConfigError, Settings, changed_files, load_config
 from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
@@ -22,9 +23,9 @@ from bot.feeds.urls import validate_feed_url
 from bot.matcher import Matcher
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
-from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery
+from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
 from bot.pipeline import CycleResult, Poller, PollPolicy
-from bot.scheduler import Jobs, build_scheduler
+from bot.scheduler import Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
 from bot.store.api import Store
 from bot.tracker import TrackerPolicy, sweep_quiet
@@ -42,20 +43,36 @@ def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
 
 
 def sync_config_feeds(store: Store, config: Config, now: datetime) -> tuple[int, int]:
-    """Make the store's config-origin feeds match config/feeds.toml; returns (added,
-    removed). Feeds added by command or from Discord (origin "user") are left alone."""
+    """Make the store's config-origin feeds match config/feeds.toml; returns (added or
+    resumed, removed). Feeds added by command or from Discord (origin "user") are left
+    alone. A feed dropped from the file is retired, not deleted: its GUIDs, validators and
+    backfill state stay, and listing it again resumes it without a silent re-backfill. A
+    missing or empty file while config feeds exist is taken for an accident and changes
+    nothing, unless `polling.remove_feeds_if_config_empty` says it is meant."""
     wanted = {f.url: f for f in config.feeds}
     added = removed = 0
     with store.unit() as unit:
-        existing = {f.url: f for f in unit.list_feeds()}
+        existing = {f.url: f for f in unit.list_feeds(include_removed=True)}
+        active = [r for r in existing.values() if r.origin == "config" and not r.removed]
+        keep_all = (not wanted and bool(active)
+                    and not config.settings.polling.remove_feeds_if_config_empty)
+        if keep_all:
+            log.error("%s lists no feeds (missing, empty or being rewritten?) but %d config "
+                      "feeds are known: they are KEPT and still polled. To really remove them "
+                      "all, set polling.remove_feeds_if_config_empty = true.",
+                      FEEDS_FILE, len(active))
         for url, entry in wanted.items():
-            if url not in existing:
+            record = existing.get(url)
+            if record is None or record.removed:
                 unit.add_feed(url, title=entry.name, lang=entry.lang, origin="config", now=now)
                 added += 1
-        for url, record in existing.items():
-            if record.origin == "config" and url not in wanted:
-                unit.remove_feed(url)
-                removed += 1
+                if record is not None:
+                    log.info("feed %s is back in %s: resumed with its history", url, FEEDS_FILE)
+        if not keep_all:
+            for record in active:
+                if record.url not in wanted:
+                    unit.retire_feed(record.url, now)
+                    removed += 1
     return added, removed
 
 
@@ -79,7 +96,9 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       backfill=timedelta(hours=p.backfill_hours),
                       backoff_base=timedelta(minutes=p.backoff_base_minutes),
                       backoff_max=timedelta(hours=p.backoff_max_hours),
-                      disable_after_failures=p.disable_after_failures)
+                      disable_after_failures=p.disable_after_failures,
+                      max_new_entries=p.max_new_entries_per_feed,
+                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
@@ -109,6 +128,8 @@ class App:
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
                              poll=poll_policy(config.settings),
                              tracker=tracker_policy(config.settings), clock=clock)
+        self._session: aiohttp.ClientSession | None = None
+        self._session_limits: FetchLimits | None = None
 
     @classmethod
     def from_config_dir(cls, config_dir: str | None = None, **kwargs: Any) -> App:
@@ -153,6 +174,23 @@ class App:
                  ", ".join(Path(p).name for p in changed), added, removed)
         return True
 
+    async def fetch_session(self) -> aiohttp.ClientSession:
+        """The HTTP session for the current fetch limits. The session carries them (the
+        address guard, timeouts, user agent), so a reload that changed them rebuilds it."""
+        if self._session is not None and self._session_limits != self.poller.limits:
+            await self._session.close()
+            self._session = None
+            log.info("HTTP session rebuilt for the new fetch settings")
+        if self._session is None:
+            self._session = make_session(self.poller.limits)
+            self._session_limits = self.poller.limits
+        return self._session
+
+    async def close_fetch_session(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
     def validate_feed_url(self, url: str) -> str:
         return validate_feed_url(url, allow_private=self.settings.polling.allow_private_addresses)
 
@@ -189,9 +227,14 @@ class App:
             found.append(ConsoleNotifier(console_out))
         return found
 
-    def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None) -> OutboxDelivery:
+    def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None,
+                 role: str = "run") -> OutboxDelivery:
+        # A stable identity per host, data directory, database and role: a restarted bot
+        # takes back its own claims at once (the same nonces, within Discord's window).
+        data_dir = str(Path(self.settings.storage.data_dir).expanduser().resolve())
         return OutboxDelivery(self.store, notifiers, clock=self.clock, on_forbidden=on_forbidden,
-                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts))
+                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts),
+                              worker=worker_id(data_dir, self.store.url, role))
 
     def heartbeat(self) -> None:
         """Touch a file the container's health check reads (SQLite setups have a data dir)."""
@@ -228,9 +271,8 @@ class App:
             log.info("no DISCORD_TOKEN set: notifications are printed to the console")
         delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
 
-        session = make_session(self.poller.limits)
-
         async def poll() -> None:
+            session = await self.fetch_session()
             result = await self.poller.poll_due(session)
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
@@ -239,10 +281,16 @@ class App:
         async def deliver() -> DeliveryStats | None:
             if discord_client is not None and not discord_client.is_ready():
                 return None
+            # Settings reloaded meanwhile apply to the next pass.
+            delivery.policy = replace(delivery.policy,
+                                      max_attempts=self.settings.notify.max_attempts)
             return await delivery.deliver_once()
 
         async def watch() -> None:
-            await asyncio.to_thread(self.reload_if_changed)
+            interval = self.settings.notify.outbox_interval_seconds
+            if await asyncio.to_thread(self.reload_if_changed) and \
+                    self.settings.notify.outbox_interval_seconds != interval:
+                set_delivery_interval(scheduler, self.settings.notify.outbox_interval_seconds)
 
         async def sweep() -> None:
             await asyncio.to_thread(self.sweep_quiet)
@@ -263,9 +311,11 @@ class App:
                 raise InvitewatchError(f"Discord connection failed: {discord_task.exception()}")
         finally:
             scheduler.shutdown(wait=False)
+            with contextlib.suppress(InvitewatchError):
+                delivery.release()  # a clean stop: whatever it held is due again at once
             if discord_client is not None:
                 await discord_client.close()
-            await session.close()
+            await self.close_fetch_session()
             log.info("invitewatch stopped")
 
     def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:
@@ -278,7 +328,8 @@ class App:
         REST API when a token is set (no gateway connection, no command sync)."""
         token = self.settings.discord.token.get_secret_value()
         if not token:
-            return await self.delivery(self.notifiers(console_out=console_out)).deliver_once()
+            return await self.delivery(self.notifiers(console_out=console_out),
+                                       role="poll").deliver_once()
         from dataclasses import replace as replace_field
 
         from bot.discord import DiscordNotifier, build_client
@@ -290,7 +341,8 @@ class App:
             async def on_forbidden(guild_id: str, channel_id: str) -> None:
                 await notifier.notify_admins_forbidden(guild_id, channel_id)
 
-            delivery = self.delivery(self.notifiers(notifier, console_out), on_forbidden)
+            delivery = self.delivery(self.notifiers(notifier, console_out), on_forbidden,
+                                     role="poll")
             return await delivery.deliver_once()
         finally:
             await client.close()
@@ -315,7 +367,8 @@ class App:
             gateway_url=settings.discord.gateway_url or None,
             sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
             on_feeds_changed=None,
-            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers))
+            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
+            max_watches=lambda: self.settings.discord.max_watches_per_member)
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

@@ -64,6 +64,13 @@ class PollingSettings(_Section):
     backoff_max_hours: float = Field(24, gt=0, le=24 * 30)
     disable_after_failures: int = Field(10, ge=1, le=1000)
     allow_private_addresses: bool = False
+    # One feed cannot starve the rest: new entries taken from a feed per poll (the rest on
+    # the next polls, soon after), and a poll cycle starts no feed after this many seconds.
+    max_new_entries_per_feed: int = Field(200, ge=1, le=100_000)
+    cycle_budget_seconds: float = Field(300, ge=1, le=24 * 3600)
+    # feeds.toml missing or empty while config feeds exist is taken for an accident (a
+    # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
+    remove_feeds_if_config_empty: bool = False
     user_agent: str = Field("invitewatch/0.1 (feed reader; +https://github.com/invitewatch)",
                             min_length=3, max_length=300)
 
@@ -89,8 +96,10 @@ class DiscordSettings(_Section):
     # "global", or a guild (server) id to sync slash commands to that server only.
     sync: str = "global"
     # Server ids whose admins may add/remove feeds from Discord (feeds are shared by all
-    # servers). Empty: any server's admins.
+    # servers). Empty: nobody from Discord; the host uses config/feeds.toml and the CLI.
     feed_admin_servers: list[str] = []
+    # The most figures one member may /watch in one server (each is a row and a DM).
+    max_watches_per_member: int = Field(25, ge=1, le=1000)
 
     @field_validator("feed_admin_servers")
     @classmethod

@@ -8,6 +8,7 @@ Discord's heartbeat) is never held up.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -54,6 +55,11 @@ class PollPolicy:
     disable_after_failures: int = 10
     # a permanent error (404, 410, not a feed) disables the feed after this many in a row
     disable_after_permanent: int = 3
+    # One feed cannot hold the poll job: new entries stored per feed per poll (the feed is
+    # polled again at once for the rest), and no feed is started after the cycle budget.
+    max_new_entries: int = 200
+    cycle_budget: timedelta = timedelta(minutes=5)
+    batch: int = 100  # due feeds read from the store at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,7 @@ class FeedResult:
 class CycleResult:
     feeds: tuple[FeedResult, ...]
     error: str | None = None  # the cycle could not start (the database is unavailable)
+    backlog: int = 0  # feeds still due when the cycle ended (its time budget ran out)
 
     @property
     def failed(self) -> list[FeedResult]:
@@ -92,7 +99,7 @@ class CycleResult:
         inv = sum(r.new_invitations for r in self.feeds)
         changes = sum(r.status_changes for r in self.feeds)
         return (f"{len(self.feeds)} feeds polled, {len(self.failed)} failed, {new} new articles,"
-                f" {inv} new invitations, {changes} status changes")
+                f" {inv} new invitations, {changes} status changes, {self.backlog} still due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +108,14 @@ class IngestCounts:
     new_invitations: int = 0
     status_changes: int = 0
     notifications: int = 0
+    capped: bool = False  # stopped at PollPolicy.max_new_entries: more entries are waiting
 
     def __add__(self, other: IngestCounts) -> IngestCounts:
         return IngestCounts(self.new_articles + other.new_articles,
                             self.new_invitations + other.new_invitations,
                             self.status_changes + other.status_changes,
-                            self.notifications + other.notifications)
+                            self.notifications + other.notifications,
+                            self.capped or other.capped)
 
 
 def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: datetime,
@@ -203,6 +212,10 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
     first_poll = not feed.backfilled
     counts = IngestCounts()
     for article in parsed.entries:
+        if counts.new_articles >= poll.max_new_entries:
+            # The rest waits for the next poll (soon): one big feed cannot hold the cycle.
+            counts = counts + IngestCounts(capped=True)
+            break
         if article.outlet is None and (parsed.title or feed.title):
             article = replace(article, outlet=parsed.title or feed.title)
         if article.lang is None and (parsed.lang or feed.lang):
@@ -226,7 +239,7 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
         if outcomes is None:
             continue
         counts = counts + IngestCounts(new_articles=1) + count_outcomes(outcomes)
-    if first_poll:
+    if first_poll and not counts.capped:
         with store.unit() as unit:
             unit.mark_backfilled(feed.id)
     return counts
@@ -262,32 +275,71 @@ class Poller:
         self.clock = clock
         self.rng = rng or random.Random()
 
-    async def poll_due(self, session: aiohttp.ClientSession, *, limit: int = 500,
+    async def poll_due(self, session: aiohttp.ClientSession, *, limit: int | None = None,
                        only: Sequence[str] | None = None) -> CycleResult:
+        """Poll the due feeds (or `only` these), batch after batch, until none is due or the
+        cycle's time budget is spent (then the backlog is logged; the next cycle goes on).
+        `limit` caps the number of feeds of this cycle."""
+        started = time.monotonic()
         now = self.clock()
+        budget = self.poll.cycle_budget.total_seconds()
+        results: list[FeedResult] = []
+        done: set[int] = set()
 
         def due() -> list[FeedRecord]:
             with self.store.unit() as unit:
                 if only is not None:
-                    return [f for f in unit.list_feeds() if f.url in only]
-                return unit.due_feeds(now, limit)
+                    return [f for f in unit.list_feeds() if f.url in only and f.id not in done]
+                # Feeds polled this cycle are not taken again (a capped feed waits for the
+                # next cycle), so every due feed gets its turn.
+                wanted = self.poll.batch + len(done)
+                return [f for f in unit.due_feeds(now, wanted) if f.id not in done]
 
-        try:
-            feeds = await asyncio.to_thread(due)
-        except StoreError as exc:
-            log.error("poll cycle skipped: %s", exc)
-            return CycleResult((), error=str(exc))
+        def backlog() -> int:
+            with self.store.unit() as unit:
+                return unit.count_due_feeds(now)
+
         semaphore = asyncio.Semaphore(self.poll.max_concurrency)
 
         async def one(feed: FeedRecord) -> FeedResult:
             async with semaphore:
-                return await self.poll_feed(session, feed)
+                if time.monotonic() - started > budget:
+                    return FeedResult(feed.url, "deferred")
+                try:
+                    return await self.poll_feed(session, feed)
+                except Exception as exc:  # one feed's error never fails the cycle
+                    log.exception("feed %s: poll failed", feed.url)
+                    return FeedResult(feed.url, "failed", error=f"{type(exc).__name__}: {exc}")
 
-        results = await asyncio.gather(*(one(f) for f in feeds))
-        for result in results:
-            level = logging.WARNING if result.error else logging.INFO
-            log.log(level, "%s", result.log_line())
-        return CycleResult(tuple(results))
+        while limit is None or len(results) < limit:
+            try:
+                feeds = await asyncio.to_thread(due)
+            except StoreError as exc:
+                log.error("poll cycle skipped: %s", exc)
+                return CycleResult(tuple(results), error=str(exc))
+            if limit is not None:
+                feeds = feeds[:limit - len(results)]
+            if not feeds:
+                break
+            done.update(f.id for f in feeds)
+            batch = await asyncio.gather(*(one(f) for f in feeds))
+            for result in batch:
+                if result.outcome == "deferred":
+                    continue
+                results.append(result)
+                level = logging.WARNING if result.error else logging.INFO
+                log.log(level, "%s", result.log_line())
+            if only is not None or time.monotonic() - started > budget:
+                break
+        remaining = 0
+        if only is None:
+            with contextlib.suppress(StoreError):
+                remaining = await asyncio.to_thread(backlog)
+        if remaining:
+            log.warning("poll cycle ended after %.0f s with %d feeds still due (budget %.0f s):"
+                        " they come first next cycle", time.monotonic() - started, remaining,
+                        budget)
+        return CycleResult(tuple(results), backlog=remaining)
 
     async def poll_feed(self, session: aiohttp.ClientSession, feed: FeedRecord) -> FeedResult:
         started = time.monotonic()
@@ -312,13 +364,22 @@ class Poller:
             counts = await asyncio.to_thread(
                 ingest_feed_entries, self.store, self.matcher(), feed, parsed,
                 now=now, tracker=self.tracker, poll=self.poll)
-            await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
-                                    fetched.last_modified, parsed.title, False)
+            if counts.capped:
+                # More entries wait: no validators (a 304 would hide them) and due again
+                # next cycle, after the other feeds have had their turn.
+                await asyncio.to_thread(self._record_ok, feed, now, None, None, parsed.title,
+                                        False, True)
+            else:
+                await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
+                                        fetched.last_modified, parsed.title, False)
         except StoreError as exc:
             # The database is unavailable: leave the feed's validators alone so the same
             # entries are fetched again next time; nothing half-written stays behind.
             return FeedResult(feed.url, "failed", error=f"database: {exc}",
                               seconds=time.monotonic() - started)
+        if counts.capped:
+            log.info("feed %s: %d new entries taken (the cap per poll); the rest next cycle",
+                     feed.url, counts.new_articles)
         return FeedResult(feed.url, "updated", entries=len(parsed.entries),
                           new_articles=counts.new_articles,
                           new_invitations=counts.new_invitations,
@@ -327,10 +388,11 @@ class Poller:
                           error=None, seconds=time.monotonic() - started)
 
     def _record_ok(self, feed: FeedRecord, now: datetime, etag: str | None,
-                   last_modified: str | None, title: str | None, not_modified: bool) -> None:
+                   last_modified: str | None, title: str | None, not_modified: bool,
+                   again_now: bool = False) -> None:
+        next_at = now if again_now else next_poll_after_success(now, self.poll, self.rng)
         with self.store.unit() as unit:
-            unit.record_fetch_ok(feed.id, now=now,
-                                 next_poll_at=next_poll_after_success(now, self.poll, self.rng),
+            unit.record_fetch_ok(feed.id, now=now, next_poll_at=next_at,
                                  etag=etag, last_modified=last_modified, title=title,
                                  not_modified=not_modified)
 

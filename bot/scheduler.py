@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -32,8 +33,47 @@ def _guarded(name: str, job: Callable[[], Awaitable[object]]) -> Callable[[], Aw
             log.info("job %s stopped by shutdown", name)
         except Exception:  # a failing run is logged and the next one happens as scheduled
             log.exception("job %s failed", name)
-    run.__name__ = f"invitewatch_{name}"
+    run.__name__ = run.__qualname__ = f"invitewatch_{name}"
     return run
+
+
+class SkippedRunsOncePerEpisode(logging.Filter):
+    """APScheduler warns at every tick a job is still running ("maximum number of running
+    instances reached"): hundreds of lines during an outage. The first skip of a job is
+    let through; the rest are counted and summed up once the long run ends."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: dict[str, int] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "maximum number of running instances" not in str(record.msg):
+            return True
+        job = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        job_id = str(getattr(job, "id", job))
+        count = self.skipped.get(job_id, 0)
+        self.skipped[job_id] = count + 1
+        return count == 0
+
+    def job_ended(self, event: JobExecutionEvent) -> None:
+        skipped = self.skipped.pop(str(event.job_id), 0)
+        if skipped > 1:
+            log.warning("job %s ran long: %d scheduled runs were skipped meanwhile",
+                        event.job_id, skipped)
+
+
+def scheduler_logger(skips: SkippedRunsOncePerEpisode) -> logging.Logger:
+    """A logger of its own for one scheduler (its filter holds that scheduler's episodes),
+    under "apscheduler" so the usual levels and handlers apply."""
+    logger = logging.Logger("apscheduler.scheduler")
+    logger.parent = logging.getLogger("apscheduler")
+    logger.addFilter(skips)
+    return logger
+
+
+def set_delivery_interval(scheduler: AsyncIOScheduler, seconds: float) -> None:
+    """Apply a reloaded `notify.outbox_interval_seconds` to the running scheduler."""
+    scheduler.reschedule_job("deliver", trigger=IntervalTrigger(seconds=seconds))
 
 
 def build_scheduler(jobs: Jobs, *, poll_check_seconds: float = 60, poll_jitter: float = 10,
@@ -41,8 +81,10 @@ def build_scheduler(jobs: Jobs, *, poll_check_seconds: float = 60, poll_jitter: 
                     sweep_seconds: float = 3600) -> AsyncIOScheduler:
     """The scheduler, not yet started. Feeds have their own next-poll times in the store;
     the poll job only checks, every minute, which are due."""
-    scheduler = AsyncIOScheduler(timezone="UTC", job_defaults={
+    skips = SkippedRunsOncePerEpisode()
+    scheduler = AsyncIOScheduler(timezone="UTC", logger=scheduler_logger(skips), job_defaults={
         "max_instances": 1, "coalesce": True, "misfire_grace_time": 30})
+    scheduler.add_listener(skips.job_ended, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     scheduler.add_job(_guarded("poll", jobs.poll), IntervalTrigger(
         seconds=poll_check_seconds, jitter=poll_jitter), id="poll",
                       next_run_time=datetime.now(UTC))

@@ -28,7 +28,9 @@ ALLOWED: dict[str, set[str]] = {
     "bot.matcher": FOUNDATION,
     "bot.tracker": FOUNDATION,
     "bot.store": FOUNDATION,
-    "bot.notify": FOUNDATION | {"bot.store"},
+    # Delivery renders each post from the invitation's current state with the tracker's
+    # (pure) snapshot, so a late post can never show a stale status.
+    "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
     "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections"},
     "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},

@@ -38,7 +38,8 @@ class ScriptedNotifier:
         return list(self.target_list)
 
     async def send(self, target: str, notification: Notification,
-                   previous_message_id: str | None) -> SendResult:
+                   previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
         self.sent.append((target, notification, previous_message_id))
         return self.script.pop(0) if self.script else SendResult(SendOutcome.SENT, "m-default")
 
@@ -144,7 +145,8 @@ async def test_gone_channel_is_removed_from_targets(store: Store) -> None:
 async def test_a_crashing_notifier_does_not_lose_the_notification(store: Store) -> None:
     class Boom(ScriptedNotifier):
         async def send(self, target: str, notification: Notification,
-                       previous_message_id: str | None) -> SendResult:
+                       previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
             self.sent.append((target, notification, previous_message_id))
             if len(self.sent) == 1:
                 raise RuntimeError("bug")

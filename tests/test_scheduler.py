@@ -41,3 +41,20 @@ async def test_jobs_run_in_the_loop_never_two_at_once_and_survive_errors() -> No
     assert polls >= 1
     assert most == 1
     assert watched >= 2
+
+
+async def test_a_reloaded_delivery_interval_is_applied() -> None:
+    from bot.scheduler import set_delivery_interval
+
+    async def idle() -> None:
+        return None
+
+    scheduler = build_scheduler(Jobs(poll=idle, deliver=idle, watch_config=idle),
+                                deliver_seconds=10)
+    scheduler.start()
+    try:
+        set_delivery_interval(scheduler, 3)
+        job = scheduler.get_job("deliver")
+        assert job is not None and job.trigger.interval.total_seconds() == 3
+    finally:
+        scheduler.shutdown(wait=False)

@@ -36,8 +36,10 @@ class DiscordDeps:
     sync_guild_id: str | None = None  # None: sync commands globally
     on_feeds_changed: Callable[[], None] | None = None  # e.g. reschedule polling
     # Feeds are shared by every server the bot is in: the servers whose admins may add or
-    # remove them. Empty: every server's admins (a bot that serves only its host's servers).
+    # remove them. Empty: nobody from Discord (only the host, through the CLI and config).
     feed_admin_guilds: Callable[[], frozenset[str]] = frozenset
+    # The most figures one member may /watch in one server.
+    max_watches: Callable[[], int] = lambda: 25
     # False for a client that only delivers notifications over REST (`poll --once`):
     # it does not register the slash commands again on every run.
     sync_commands: bool = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from collections.abc import Callable, Sequence
 
 import aiohttp
@@ -13,9 +14,7 @@ import discord
 from bot.discord.deps import DiscordDeps
 from bot.discord.embeds import (
     announcement_text,
-    new_invitation_embed,
     notification_embed,
-    status_change_embed,
     status_reply_text,
 )
 from bot.discord.filters import ChannelTarget, channel_targets, figure_keys, parse_target
@@ -34,6 +33,12 @@ DEFAULT_RETRY_AFTER = 5.0
 
 WatcherLookup = Callable[[Sequence[str]], list[tuple[str, str]]]
 RoleLookup = Callable[[str], "str | None"]
+
+
+def _nonce(base: str | None, kind: str) -> str | int:
+    """discord.py sends `enforce_nonce: true` with every nonce; Discord allows 25
+    characters. Without a delivery nonce, a random one, as discord.py would pick."""
+    return (base + kind)[-25:] if base else secrets.randbits(63)
 
 
 def dm_target(user_id: str) -> str:
@@ -118,7 +123,8 @@ class DiscordNotifier:
 
     # -- delivery -----------------------------------------------------------
     async def send(self, target: str, notification: Notification,
-                   previous_message_id: str | None) -> SendResult:
+                   previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
         user_id: str | None = None
         parsed: ChannelTarget | None = None
         try:
@@ -139,7 +145,8 @@ class DiscordNotifier:
             else:
                 assert user_id is not None
                 channel = await self.client.create_dm(discord.Object(id=int(user_id)))
-            return await self._deliver(channel, notification, previous_message_id, role)
+            return await self._deliver(channel, notification, previous_message_id, role,
+                                       current=current or notification, nonce=nonce)
         except discord.RateLimited as error:
             return SendResult(SendOutcome.RETRY, retry_after=error.retry_after, error=str(error))
         except discord.HTTPException as error:
@@ -155,33 +162,37 @@ class DiscordNotifier:
                                                    guild_id=int(target.guild_id))
 
     async def _deliver(self, channel: discord.abc.Messageable, notification: Notification,
-                       previous_message_id: str | None, role: str | None) -> SendResult:
+                       previous_message_id: str | None, role: str | None, *,
+                       current: Notification, nonce: str | None) -> SendResult:
+        """Post the invitation as it stands (`current`), or edit the earlier post to it and
+        reply with the change (`notification`). Each message sent carries the delivery's
+        nonce plus a letter for its kind: Discord returns the first message for a repeat
+        (enforce_nonce), so a retry after a crash cannot post twice."""
         mentions = allowed_mentions(role)
+        embed = notification_embed(current)
         if previous_message_id is None or not previous_message_id.isdigit():
             message = await channel.send(content=announcement_text(notification, role),
-                                         embed=notification_embed(notification),
-                                         allowed_mentions=mentions)
+                                         embed=embed, allowed_mentions=mentions,
+                                         nonce=_nonce(nonce, "p"))
             return SendResult(SendOutcome.SENT, message_id=str(message.id))
 
         original = channel.get_partial_message(int(previous_message_id))  # type: ignore[attr-defined]
-        edited_embed = (new_invitation_embed(notification)
-                        if notification.kind is NotificationKind.NEW
-                        else status_change_embed(notification))
         try:
-            await original.edit(embed=edited_embed, allowed_mentions=NO_MENTIONS)
+            await original.edit(embed=embed, allowed_mentions=NO_MENTIONS)
         except discord.NotFound as error:
             if error.code != UNKNOWN_MESSAGE:
                 raise
             # Someone deleted the announcement: post the current state afresh instead.
             message = await channel.send(content=announcement_text(notification, role),
-                                         embed=edited_embed, allowed_mentions=mentions)
+                                         embed=embed, allowed_mentions=mentions,
+                                         nonce=_nonce(nonce, "a"))
             return SendResult(SendOutcome.SENT, message_id=str(message.id))
         if notification.kind is not NotificationKind.NEW:
             reference = discord.MessageReference(message_id=int(previous_message_id),
                                                  channel_id=original.channel.id,
                                                  fail_if_not_exists=False)
             await channel.send(content=status_reply_text(notification, role), reference=reference,
-                               allowed_mentions=mentions)
+                               allowed_mentions=mentions, nonce=_nonce(nonce, "r"))
         # The announcement stays the message to edit next time, not the reply.
         return SendResult(SendOutcome.SENT, message_id=previous_message_id)
 

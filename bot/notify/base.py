@@ -40,6 +40,13 @@ class Notifier(Protocol):
         ...
 
     async def send(self, target: str, notification: Notification,
-                   previous_message_id: str | None) -> SendResult:
-        """Post (or, with `previous_message_id`, edit that post and reply to it)."""
+                   previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
+        """Post (or, with `previous_message_id`, edit that post and reply to it).
+
+        `notification` is the event being delivered (what a reply says); `current` is the
+        invitation as it stands now, what a post or an edit must show (None: the event).
+        `nonce` is stable across every attempt of this delivery: a notifier that can make
+        its channel drop a repeated message (Discord's enforce_nonce) derives its nonces
+        from it, so a retry after a crash never posts twice."""
         ...

@@ -72,7 +72,8 @@ class ConsoleNotifier:
         return ["console"]
 
     async def send(self, target: str, notification: Notification,
-                   previous_message_id: str | None) -> SendResult:
+                   previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
         out = self.out or sys.stdout
         out.write(format_notification(notification) + "\n\n")
         out.flush()

@@ -3,21 +3,38 @@
 The outbox row was written in the same transaction as the change that caused it. Here each
 notifier decides its targets (recorded as delivery rows, once), and each delivery is sent
 and closed. The message id is recorded (`remember_message`, `mark_sent`) in the same
-transaction that closes the delivery, right after the send returns: a crash between the
-send and that commit is the only window in which a post could be repeated, and it is as
-small as it can be without two-phase commit.
+transaction that closes the delivery, right after the send returns.
+
+Exactly once, in order:
+- an invitation's deliveries to one target go strictly in outbox order (the store never
+  hands out a delivery while an earlier one of the same invitation and target is pending),
+  and every post or edit shows the invitation as it stands when it is sent, read fresh
+  with the message to edit: no interleaving can post a second announcement or edit a post
+  back to an older status;
+- a crash between the send and the commit is covered by the delivery's nonce, the same on
+  every attempt, which Discord uses to return the first message instead of posting again;
+  it does so for a few minutes only, hence a short lease, renewed while this process
+  lives, and claims tagged with a stable worker id that a restarted process takes back at
+  once.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import hashlib
 import logging
+import os
 import random
+import socket
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.domain import InvitationState, Notification
 from bot.notify.base import Notifier, SendOutcome, SendResult
 from bot.store.api import Delivery, Store
+from bot.tracker.notifications import snapshot
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +46,12 @@ class DeliveryPolicy:
     backoff_max: timedelta = timedelta(hours=1)
     batch: int = 50
     # A claimed delivery is left alone by other processes this long; if this one dies
-    # mid-send, another picks the delivery up after it.
-    lease: timedelta = timedelta(minutes=5)
+    # mid-send, another picks the delivery up after it. Short, so the retry falls within
+    # Discord's nonce window; renewed every lease/3 while this process is sending.
+    lease: timedelta = timedelta(seconds=60)
+    # Sending rounds per pass: a round sends the head of each invitation's queue, so a
+    # NEW and its STATUS due together go out in one pass, one after the other.
+    max_rounds: int = 20
 
 
 @dataclass(slots=True)
@@ -58,6 +79,22 @@ def _target_channel(target: str) -> tuple[str, str] | None:
     return None
 
 
+def worker_id(*parts: str) -> str:
+    """A worker identity stable across restarts of the same process on the same host with
+    the same data (e.g. `worker_id(data_dir, "run")`): its claims are resumed at start."""
+    seed = "|".join([socket.gethostname(), *parts])
+    return "w-" + hashlib.sha256(seed.encode()).hexdigest()[:16]
+
+
+def current_view(event: Notification, invitation: InvitationState | None) -> Notification:
+    """What a post or an edit shows: the invitation as it stands now, or the event itself
+    when it is already current (or the invitation is gone)."""
+    if invitation is None or invitation.status == event.status:
+        return event
+    return snapshot(event.kind, invitation, about=None, previous_status=None,
+                    now=event.created_at)
+
+
 class OutboxDelivery:
     """Runs delivery for a set of notifiers; `deliver_once` is one pass, for the scheduler."""
 
@@ -65,19 +102,36 @@ class OutboxDelivery:
                  policy: DeliveryPolicy | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  on_forbidden: Callable[[str, str], Awaitable[None]] | None = None,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None, worker: str | None = None) -> None:
         self.store = store
         self.notifiers = list(notifiers)
         self.policy = policy or DeliveryPolicy()
         self.clock = clock
         self.on_forbidden = on_forbidden
         self.rng = rng or random.Random()
+        # Without a given identity, one per process: its claims simply expire after a crash.
+        self.worker = worker or f"w-{socket.gethostname()}-{os.getpid()}-{id(self):x}"
+        self._resumed = False
+
+    def release(self) -> int:
+        """Give back this worker's claims (a clean shutdown, or the start of a restarted
+        worker): they are due again at once, with the same nonces."""
+        with self.store.unit() as unit:
+            return unit.release_claims(self.worker, self.clock())
 
     async def deliver_once(self) -> DeliveryStats:
         stats = DeliveryStats()
+        if not self._resumed:
+            released = self.release()
+            self._resumed = True
+            if released:
+                log.info("resuming %d deliveries this worker had claimed before it stopped",
+                         released)
         for notifier in self.notifiers:
             stats.planned += self._plan(notifier)
-            await self._send_due(notifier, stats)
+            for _ in range(self.policy.max_rounds):
+                if not await self._send_due(notifier, stats):
+                    break
         return stats
 
     def _plan(self, notifier: Notifier) -> int:
@@ -96,28 +150,58 @@ class OutboxDelivery:
                 unit.plan_deliveries(item_id, notifier.consumer, targets, now)
         return sum(len(targets) for _, targets in plans)
 
-    async def _send_due(self, notifier: Notifier, stats: DeliveryStats) -> None:
+    async def _renew(self, held: set[int]) -> None:
+        """Keep the lease on the deliveries still being sent, every lease/3, until cancelled."""
+        period = max(self.policy.lease.total_seconds() / 3, 0.05)
+        while True:
+            await asyncio.sleep(period)
+            try:
+                with self.store.unit() as unit:
+                    unit.renew_claims(sorted(held), self.worker, self.clock() + self.policy.lease)
+            except Exception:  # the next renewal (or the lease) covers a failed one
+                log.warning("could not renew the delivery lease", exc_info=True)
+
+    async def _send_due(self, notifier: Notifier, stats: DeliveryStats) -> int:
+        """One round: claim the due deliveries and send them; returns how many were tried."""
         with self.store.unit() as unit:
             due = unit.due_deliveries(notifier.consumer, self.clock(), self.policy.batch,
-                                      lease=self.policy.lease)
-            previous = {
-                d.id: unit.message_for(d.notification.invitation_id, d.target)
-                if d.notification.invitation_id is not None else None
-                for d in due
-            }
-        for delivery in due:
+                                      lease=self.policy.lease, worker=self.worker)
+        if not due:
+            return 0
+        held = {d.id for d in due}
+        renewer = asyncio.create_task(self._renew(held))
+        try:
+            for delivery in due:
+                await self._send_one(notifier, delivery, stats)
+                held.discard(delivery.id)
+        finally:
+            renewer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewer
+        return len(due)
+
+    async def _send_one(self, notifier: Notifier, delivery: Delivery,
+                        stats: DeliveryStats) -> None:
+        invitation_id = delivery.notification.invitation_id
+        # Read just before sending, never for a whole batch up front: an earlier delivery
+        # of the same invitation may have posted the announcement a moment ago.
+        with self.store.unit() as unit:
+            previous = (unit.message_for(invitation_id, delivery.target)
+                        if invitation_id is not None else None)
+            state = unit.get_invitation(invitation_id) if invitation_id is not None else None
+        current = current_view(delivery.notification, state)
+        try:
+            result = await notifier.send(delivery.target, delivery.notification, previous,
+                                         current=current, nonce=delivery.nonce or None)
+        except Exception as exc:  # a notifier bug must not stop the other deliveries
+            log.exception("delivery %s to %s raised", delivery.id, delivery.target)
+            result = SendResult(SendOutcome.RETRY, error=f"{type(exc).__name__}: {exc}")
+        tell = self._record(delivery, result, stats, previous=previous)
+        if tell is not None and self.on_forbidden is not None:
             try:
-                result = await notifier.send(delivery.target, delivery.notification,
-                                             previous[delivery.id])
-            except Exception as exc:  # a notifier bug must not stop the other deliveries
-                log.exception("delivery %s to %s raised", delivery.id, delivery.target)
-                result = SendResult(SendOutcome.RETRY, error=f"{type(exc).__name__}: {exc}")
-            tell = self._record(delivery, result, stats, previous=previous[delivery.id])
-            if tell is not None and self.on_forbidden is not None:
-                try:
-                    await self.on_forbidden(*tell)
-                except Exception:
-                    log.exception("could not tell the admins of server %s about channel %s", *tell)
+                await self.on_forbidden(*tell)
+            except Exception:
+                log.exception("could not tell the admins of server %s about channel %s", *tell)
 
     def _record(self, delivery: Delivery, result: SendResult, stats: DeliveryStats,
                 *, previous: str | None) -> tuple[str, str] | None:

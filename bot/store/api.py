@@ -49,6 +49,7 @@ class FeedRecord:
     origin: str  # "config" (from config/feeds.toml) or "user" (added by command)
     entries_seen: int  # articles stored from this feed
     backfilled: bool  # the first poll (recorded without notifying) has happened
+    removed: bool = False  # dropped from feeds.toml: kept with its history, not polled
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,9 @@ class Delivery:
     last_error: str | None
     message_id: str | None
     notification: Notification
+    # Stable across attempts and restarts, unique per delivery (see convert.delivery_nonce):
+    # sent to Discord with enforce_nonce so a repeated post returns the first message.
+    nonce: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +132,14 @@ class Unit(Protocol):
                  origin: str = "user", now: datetime) -> FeedRecord: ...
     def remove_feed(self, url: str) -> bool: ...
     def get_feed(self, url: str) -> FeedRecord | None: ...
-    def list_feeds(self) -> list[FeedRecord]: ...
+    def list_feeds(self, *, include_removed: bool = False) -> list[FeedRecord]:
+        """The feeds polled; with `include_removed`, also the config feeds kept after being
+        dropped from feeds.toml."""
+        ...
+    def retire_feed(self, url: str, now: datetime) -> bool:
+        """Stop polling a feed, keeping it and its history; `add_feed` resumes it."""
+        ...
+    def count_due_feeds(self, now: datetime) -> int: ...
     def due_feeds(self, now: datetime, limit: int) -> list[FeedRecord]: ...
     def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                         etag: str | None, last_modified: str | None,
@@ -196,10 +207,21 @@ class Unit(Protocol):
         consumer, even when `targets` is empty."""
         ...
     def due_deliveries(self, consumer: str, now: datetime, limit: int,
-                       lease: timedelta | None = None) -> list[Delivery]:
-        """Due PENDING deliveries; with `lease`, claimed (their next attempt moved to
-        now + lease) so no other process sends them meanwhile."""
+                       lease: timedelta | None = None,
+                       worker: str | None = None) -> list[Delivery]:
+        """Due PENDING deliveries with no earlier pending delivery of the same invitation to
+        the same target (outbox order per invitation and target); with `lease`, claimed
+        (their next attempt moved to now + lease, `claimed_by` set to `worker`) so no other
+        process sends them meanwhile."""
         ...
+    def renew_claims(self, delivery_ids: Sequence[int], worker: str, until: datetime) -> int:
+        """Extend the lease of these deliveries while `worker` still holds them."""
+        ...
+    def release_claims(self, worker: str, now: datetime) -> int:
+        """Make every pending delivery claimed by `worker` due now (a restart of that worker
+        resumes its own claims at once)."""
+        ...
+    def get_delivery(self, delivery_id: int) -> Delivery | None: ...
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None: ...
     def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
                    *, count_attempt: bool = True) -> None:
@@ -218,6 +240,7 @@ class Unit(Protocol):
     def save_guild_settings(self, settings: GuildSettings) -> None: ...
     def watch(self, guild_id: str, user_id: str, figure_key: str) -> bool: ...
     def unwatch(self, guild_id: str, user_id: str, figure_key: str | None) -> int: ...
+    def count_watches(self, guild_id: str, user_id: str) -> int: ...
     def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:
         """(guild_id, user_id) of users watching any of these figures."""
         ...

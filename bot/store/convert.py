@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
@@ -65,6 +66,7 @@ def feed_record(row: FeedRow, entries_seen: int) -> FeedRecord:
         origin=row.origin,
         entries_seen=entries_seen,
         backfilled=row.backfilled,
+        removed=row.removed_at is not None,
     )
 
 
@@ -180,7 +182,17 @@ def delivery(row: DeliveryRow, outbox: OutboxRow) -> Delivery:
         last_error=row.last_error,
         message_id=row.message_id,
         notification=notification_from_json(outbox.payload),
+        nonce=delivery_nonce(row),
     )
+
+
+def delivery_nonce(row: DeliveryRow) -> str:
+    """A nonce for Discord (at most 25 characters): the same for every attempt of a
+    delivery, different for any other delivery, even in another database that reuses the
+    ids (the creation time and target go in too). The notifier appends one letter per
+    message kind it sends for the delivery."""
+    seed = f"{row.id}|{row.target}|{row.created_at.isoformat()}"
+    return "iw" + hashlib.sha256(seed.encode()).hexdigest()[:20]
 
 
 def guild_settings(row: GuildSettingsRow) -> GuildSettings:

@@ -16,6 +16,12 @@ class RepoBase:
         self.session = session
         self.dialect = dialect
 
+    def id_in_range(self, value: int) -> bool:
+        """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's
+        64-bit): a larger one, from a forged command, is "not found", not a driver error."""
+        limit = 2**31 - 1 if self.dialect == "postgresql" else 2**63 - 1
+        return isinstance(value, int) and 1 <= value <= limit
+
     def _insert_ignoring_conflict(self, table: Any, values: dict[str, Any],
                                   conflict_columns: list[str] | None) -> Any | None:
         """INSERT unless a row with the same key exists; the new row's (first) primary key

@@ -64,7 +64,32 @@ class FeedRepository(RepoBase):
         )
         row = self._feed_by_url(url)
         assert row is not None  # inserted just now, or already there
+        if row.removed_at is not None:
+            # A feed dropped from the config and now wanted again resumes where it stopped:
+            # its GUIDs, validators and backfill state are all still here.
+            row.removed_at = None
+            row.origin = origin
+            self.session.flush()
         return self._record(row)
+
+    def retire_feed(self, url: str, now: datetime) -> bool:
+        """Stop polling a feed but keep it and its history, so adding it back resumes it
+        instead of backfilling it afresh (silently) as a new feed."""
+        row = self._feed_by_url(url)
+        if row is None or row.removed_at is not None:
+            return False
+        row.removed_at = require_aware(now, "now")
+        self.session.flush()
+        return True
+
+    def count_due_feeds(self, now: datetime) -> int:
+        """How many feeds are due now: the poll backlog."""
+        return int(self.session.scalar(
+            select(func.count()).select_from(FeedRow)
+            .where(col(FeedRow.state) != FeedState.DISABLED.value)
+            .where(col(FeedRow.removed_at).is_(None))
+            .where(col(FeedRow.next_poll_at) <= require_aware(now, "now"))
+        ) or 0)
 
     def remove_feed(self, url: str) -> bool:
         row = self._feed_by_url(url)
@@ -82,15 +107,18 @@ class FeedRepository(RepoBase):
         row = self._feed_by_url(url)
         return self._record(row) if row is not None else None
 
-    def list_feeds(self) -> list[FeedRecord]:
-        rows = self.session.scalars(select(FeedRow).order_by(col(FeedRow.id))).all()
-        return self._records(rows)
+    def list_feeds(self, *, include_removed: bool = False) -> list[FeedRecord]:
+        query = select(FeedRow).order_by(col(FeedRow.id))
+        if not include_removed:
+            query = query.where(col(FeedRow.removed_at).is_(None))
+        return self._records(self.session.scalars(query).all())
 
     def due_feeds(self, now: datetime, limit: int) -> list[FeedRecord]:
         check_limit(limit)
         rows = self.session.scalars(
             select(FeedRow)
             .where(col(FeedRow.state) != FeedState.DISABLED.value)
+            .where(col(FeedRow.removed_at).is_(None))
             .where(col(FeedRow.next_poll_at) <= require_aware(now, "now"))
             .order_by(col(FeedRow.next_poll_at), col(FeedRow.id))
             .limit(limit)

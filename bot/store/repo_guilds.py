@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlmodel import col
 
 from bot.store.api import GuildSettings
@@ -47,6 +47,12 @@ class GuildRepository(RepoBase):
              "figure_key": require_text(figure_key, "figure key")},
             ["guild_id", "user_id", "figure_key"],
         )
+
+    def count_watches(self, guild_id: str, user_id: str) -> int:
+        return int(self.session.scalar(
+            select(func.count()).select_from(WatchRow)
+            .where(col(WatchRow.guild_id) == str(guild_id), col(WatchRow.user_id) == str(user_id))
+        ) or 0)
 
     def unwatch(self, guild_id: str, user_id: str, figure_key: str | None) -> int:
         """Remove one watch, or every watch of the user in the guild when figure_key is None."""

@@ -83,6 +83,8 @@ class InvitationRepository(OutboxRepository):
         return self._states(rows)
 
     def get_invitation(self, invitation_id: int) -> InvitationState | None:
+        if not self.id_in_range(invitation_id):
+            return None
         row = self.session.get(InvitationRow, invitation_id)
         return self._states([row])[0] if row is not None else None
 

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import exists, insert, or_, select, update
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from bot.domain import Notification, NotificationKind
@@ -96,22 +97,38 @@ class OutboxRepository(RepoBase):
         )
 
     def due_deliveries(self, consumer: str, now: datetime, limit: int,
-                       lease: timedelta | None = None) -> list[Delivery]:
-        """PENDING deliveries of the consumer whose next attempt is due, earliest first.
+                       lease: timedelta | None = None,
+                       worker: str | None = None) -> list[Delivery]:
+        """PENDING deliveries of the consumer whose next attempt is due, earliest first,
+        leaving out any delivery with an earlier pending delivery of the same invitation to
+        the same target: an invitation's notifications reach a target strictly in outbox
+        order, whatever was leased, retried or interrupted by a crash.
 
         With `lease`, the deliveries returned are claimed: their next attempt moves to
-        now + lease, so another process delivering the same outbox (a second bot, a
-        cron `poll --once`) does not send them too. PostgreSQL skips rows another
-        transaction is claiming; SQLite's IMMEDIATE transactions serialise claims.
+        now + lease and `claimed_by` to `worker`, so another process delivering the same
+        outbox (a second bot, a cron `poll --once`) does not send them too. PostgreSQL
+        skips rows another transaction is claiming; SQLite's IMMEDIATE transactions
+        serialise claims.
         """
         check_limit(limit)
         now = require_aware(now, "now")
+        earlier = aliased(DeliveryRow)
+        earlier_outbox = aliased(OutboxRow)
+        blocked = (
+            exists()
+            .where(col(earlier.target) == col(DeliveryRow.target))
+            .where(col(earlier.state) == DeliveryState.PENDING.value)
+            .where(col(earlier.outbox_id) < col(DeliveryRow.outbox_id))
+            .where(col(earlier_outbox.id) == col(earlier.outbox_id))
+            .where(col(earlier_outbox.invitation_id) == col(OutboxRow.invitation_id))
+        )
         query = (
             select(DeliveryRow, OutboxRow)
             .join(OutboxRow, col(OutboxRow.id) == col(DeliveryRow.outbox_id))
             .where(col(DeliveryRow.consumer) == consumer)
             .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)
             .where(col(DeliveryRow.next_attempt_at) <= now)
+            .where(or_(col(OutboxRow.invitation_id).is_(None), ~blocked))
             .order_by(col(DeliveryRow.next_attempt_at), col(DeliveryRow.id))
             .limit(limit)
         )
@@ -130,8 +147,44 @@ class OutboxRepository(RepoBase):
                 continue
             if lease is not None:
                 delivery_row.next_attempt_at = now + lease
+                delivery_row.claimed_by = worker
         self.session.flush()
         return due
+
+    def renew_claims(self, delivery_ids: Sequence[int], worker: str, until: datetime) -> int:
+        """Extend the lease of these deliveries while `worker` still holds them."""
+        if not delivery_ids:
+            return 0
+        result = self.session.execute(
+            update(DeliveryRow)
+            .where(col(DeliveryRow.id).in_(list(delivery_ids)))
+            .where(col(DeliveryRow.claimed_by) == worker)
+            .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)
+            .values(next_attempt_at=require_aware(until, "until"))
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def release_claims(self, worker: str, now: datetime) -> int:
+        """Make the pending deliveries claimed by `worker` due now: a restarted worker
+        resumes what it was sending at once (with the same nonces) instead of after the lease."""
+        result = self.session.execute(
+            update(DeliveryRow)
+            .where(col(DeliveryRow.claimed_by) == worker)
+            .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)
+            .values(next_attempt_at=require_aware(now, "now"), claimed_by=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def get_delivery(self, delivery_id: int) -> Delivery | None:
+        if not self.id_in_range(delivery_id):
+            return None
+        row = self.session.get(DeliveryRow, delivery_id)
+        if row is None:
+            return None
+        outbox_row = self.session.get(OutboxRow, row.outbox_id)
+        return delivery(row, outbox_row) if outbox_row is not None else None
 
     def _delivery_row(self, delivery_id: int) -> DeliveryRow:
         row = self.session.get(DeliveryRow, delivery_id)
@@ -145,6 +198,7 @@ class OutboxRepository(RepoBase):
         row.attempts += 1
         row.message_id = message_id
         row.sent_at = require_aware(now, "now")
+        row.claimed_by = None
         self.session.flush()
 
     def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
@@ -155,6 +209,7 @@ class OutboxRepository(RepoBase):
             row.attempts += 1
         row.last_error = str(error)
         row.next_attempt_at = require_aware(next_attempt_at, "next_attempt_at")
+        row.claimed_by = None
         self.session.flush()
 
     def mark_failed(self, delivery_id: int, error: str) -> None:
@@ -162,6 +217,7 @@ class OutboxRepository(RepoBase):
         row.state = DeliveryState.FAILED.value
         row.attempts += 1
         row.last_error = str(error)
+        row.claimed_by = None
         self.session.flush()
 
     def message_for(self, invitation_id: int, target: str) -> str | None:

@@ -50,6 +50,8 @@ class FeedRow(SQLModel, table=True):
     origin: str = "user"
     backfilled: bool = False
     created_at: datetime = Field(sa_type=UTCDateTime)
+    # A config feed dropped from feeds.toml is kept, history and all, and not polled.
+    removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ArticleRow(SQLModel, table=True):
@@ -179,6 +181,9 @@ class DeliveryRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("outbox_id", "target"),
         Index("ix_deliveries_due", "consumer", "state", "next_attempt_at"),
+        # An invitation's deliveries to a target go strictly in outbox order: this finds
+        # an earlier pending one without a scan.
+        Index("ix_deliveries_chain", "target", "state", "outbox_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -192,6 +197,9 @@ class DeliveryRow(SQLModel, table=True):
     message_id: str | None = None
     created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The worker holding the lease (see OutboxDelivery): a restarted process takes its own
+    # claims back at once instead of waiting for the lease to run out.
+    claimed_by: str | None = None
 
 
 class PostedMessageRow(SQLModel, table=True):

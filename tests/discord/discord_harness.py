@@ -73,7 +73,9 @@ def make_deps(store: Store, fake: FakeDiscord | None, feeds_changed: FeedsChange
         settings_snapshot=lambda: {"database": {"url": "sqlite:///x.db"},
                                    "discord": {"token": "set (hidden)"}},
         api_base=fake.api_base if fake else None, gateway_url=fake.gateway_url if fake else None,
-        sync_guild_id=sync_guild_id, on_feeds_changed=feeds_changed)
+        sync_guild_id=sync_guild_id, on_feeds_changed=feeds_changed,
+        # The fake's servers are the host's own: they may change the shared feeds.
+        feed_admin_guilds=lambda: frozenset(fake.guilds) if fake else frozenset())
 
 
 @dataclass

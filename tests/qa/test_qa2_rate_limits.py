@@ -32,7 +32,8 @@ class RateLimitedNotifier:
         return ["discord:1:10"]
 
     async def send(self, target: str, notification: Notification,
-                   previous_message_id: str | None) -> SendResult:
+                   previous_message_id: str | None, *, current: Notification | None = None,
+                   nonce: str | None = None) -> SendResult:
         assert self.clock is not None
         self.calls.append(self.clock.now)
         if len(self.calls) <= self.limited:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -105,6 +107,17 @@ class FakeDiscord:
         self._resumed = asyncio.Event()
         self.interactions: dict[str, PendingInteraction] = {}
         self.dm_channels: dict[str, str] = {}  # user id -> channel id
+        # (channel id, nonce) -> (message id, when): Discord's enforce_nonce deduplication
+        self.nonces: dict[tuple[str, str], tuple[str, float]] = {}
+        self.nonce_window = 300.0  # seconds; Discord says "a few minutes"
+        self.nonce_hits = 0
+        # Fault modes for the fault-injection suite: a random delay before each channel
+        # request, an outage (503 on every channel route), and a hook called after each
+        # message is written, before the answer goes out.
+        self.max_delay = 0.0
+        self.outage = False
+        self.on_message_write: Callable[[str, str], None] | None = None
+        self.rng = random.Random(0)
         self._sockets: list[web.WebSocketResponse] = []
         self._sequence = 0
         self._runner: web.AppRunner | None = None
@@ -275,11 +288,20 @@ class FakeDiscord:
                 body = self._payload_json_from_multipart(raw)
             else:
                 body = raw.decode("utf-8", "replace")
+        if self.max_delay > 0 and path.startswith("/channels/"):
+            await asyncio.sleep(self.rng.uniform(0, self.max_delay))
         if request.headers.get("Authorization") != f"Bot {self.token}" and "/interactions/" not in path \
                 and "/webhooks/" not in path:
             response = json_answer({"message": "401: Unauthorized", "code": 0}, 401)
+        elif self.outage and path.startswith("/channels/"):
+            response = json_answer({"message": "503: Service Unavailable", "code": 0}, 503)
         else:
             response = self._scripted(method, path) or self._serve(method, path, body)
+            if self.on_message_write is not None and method in ("POST", "PATCH") \
+                    and re.match(r"^/channels/\d+/messages", path) and response.status < 300:
+                # Fault injection: the message is created (or edited) and the client may be
+                # killed before it reads the answer - the window between post and commit.
+                self.on_message_write(method, path)
         self.requests.append(RecordedRequest(method, path, dict(request.query), body,
                                              dict(request.headers), response.status))
         self._request_event.set()
@@ -372,7 +394,26 @@ class FakeDiscord:
         channel = self.find_channel(channel_id)
         if channel is None:
             return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
-        message = self.message_payload(channel_id, body or {}, guild_id=channel.get("guild_id"))
+        body = body or {}
+        nonce = body.get("nonce")
+        key = (channel_id, str(nonce))
+        if nonce is not None and body.get("enforce_nonce"):
+            # As Discord does: the same nonce from the same user in the same channel within
+            # a few minutes returns the message already created, and creates nothing.
+            if len(str(nonce)) > 25:
+                return json_answer({"message": "Invalid Form Body", "code": 50035,
+                                    "errors": {"nonce": "too long"}}, 400)
+            seen = self.nonces.get(key)
+            if seen is not None and time.monotonic() - seen[1] < self.nonce_window:
+                self.nonce_hits += 1
+                existing = self.messages.get(seen[0])
+                if existing is not None:
+                    return existing
+        message = self.message_payload(channel_id, body, guild_id=channel.get("guild_id"))
+        if nonce is not None:
+            message["nonce"] = nonce
+            if body.get("enforce_nonce"):
+                self.nonces[key] = (message["id"], time.monotonic())
         self.messages[message["id"]] = message
         return message
 

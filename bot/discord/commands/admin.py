@@ -66,7 +66,9 @@ def missing_permissions(channel: discord.abc.GuildChannel) -> list[str]:
 def require_feed_admin(deps: DiscordDeps, guild_id: str) -> None:
     """Feeds are shared by every server: only the host's chosen servers may change them."""
     allowed = deps.feed_admin_guilds()
-    if allowed and guild_id not in allowed:
+    # Secure by default for a public bot: no listed server means nobody from Discord (the
+    # host still manages feeds with config/feeds.toml and `invitewatch feeds`).
+    if guild_id not in allowed:
         raise UserInputError("Feeds are shared by every server this bot is in, and on this bot "
                              "only the host's own servers may change them. Ask the bot's host "
                              "to add or remove the feed (config/feeds.toml).")

@@ -131,6 +131,8 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     @app_commands.describe(id="The invitation's number, as shown in posts and lists")
     async def invitation(interaction: discord.Interaction,
                          id: app_commands.Range[int, 1, MAX_INVITATION_ID]) -> None:
+        if not 1 <= id <= MAX_INVITATION_ID:  # a forged interaction skips Discord's check
+            raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
         state, notes = await in_store(deps, lambda unit: (unit.get_invitation(id), unit.notes(id)))
         if state is None:
             raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")

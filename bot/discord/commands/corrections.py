@@ -45,7 +45,9 @@ Change = Callable[[Unit, str, str, datetime], CorrectionResult]
 def require_record_editor(deps: DiscordDeps, guild_id: str) -> None:
     """Records are shared by every server: only the host's chosen servers may correct them."""
     allowed = deps.feed_admin_guilds()
-    if allowed and guild_id not in allowed:
+    # As for feeds: no listed server means nobody from Discord (the host still corrects
+    # records with `invitewatch correct`).
+    if guild_id not in allowed:
         raise UserInputError("Records are shared by every server this bot is in, and on this "
                              "bot only the host's own servers may correct them. Ask the bot's "
                              "host, or an admin of one of those servers.")

@@ -7,10 +7,11 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.arguments import figure_key
+from bot.discord.arguments import UserInputError, figure_key
 from bot.discord.commands.common import figure_choices, guild_id_of, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import escape_untrusted
+from bot.store.api import Unit
 
 
 def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
@@ -27,7 +28,17 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         guild_id = guild_id_of(interaction)
         key, name = figure_key(figure, deps.resolve_figure)
         user_id = str(interaction.user.id)
-        added = await in_store(deps, lambda unit: unit.watch(guild_id, user_id, key))
+        cap = deps.max_watches()
+
+        def add(unit: Unit) -> bool:
+            added = unit.watch(guild_id, user_id, key)
+            if added and unit.count_watches(guild_id, user_id) > cap:
+                # Raised inside the transaction: the watch just added is rolled back.
+                raise UserInputError(f"You already watch {cap} figures in this server, the "
+                                     "most allowed. `/unwatch` one to make room.")
+            return added
+
+        added = await in_store(deps, add)
         shown = escape_untrusted(name)
         if added:
             text = (f"👀 You are now watching **{shown}**. `/unwatch` stops it; "
