@@ -22,6 +22,7 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.spotting import CommonWords
 
 # Invitation cues, by how their arguments are laid out around them.
@@ -68,6 +69,8 @@ _LIST_KEYS = (
     "title_suffixes",
     "noun_suffixes",
     "both_words",
+    "attribution_words",
+    "articles",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
@@ -115,6 +118,7 @@ class Lexicon:
     observe_lists: dict[str, frozenset[str]] = field(default_factory=dict)
     _observe_anchors: ahocorasick.Automaton | None = None
     _live_anchors: ahocorasick.Automaton | None = None
+    grammar: Grammar = field(default_factory=Grammar)  # the [grammar] table
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -387,6 +391,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
             continue
         occasion[label] = _strings(value, f"occasion.{label}", source, problems)
     observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
+    grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -397,7 +402,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
                       occasion=occasion, lists=lists, observe=observe,
-                      observe_lists=observe_lists)
+                      observe_lists=observe_lists, grammar=grammar)
     try:
         lexicon.compile()
     except re.error as exc:

@@ -20,6 +20,7 @@ from bot.matcher.extract import (
     with_unknown_names,
 )
 from bot.matcher.gazetteer import Gazetteer, load_gazetteer
+from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
     CueHit,
@@ -59,21 +60,37 @@ class _Resources:
     places: PlaceFinder
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
+    grammars: dict[str, Grammar]  # per language, every one with all case endings
+    default_grammar: Grammar
+
+
+def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
+              ) -> tuple[dict[str, Grammar], Grammar]:
+    """Each language's grammar: its lexicon's [grammar] table, else `_grammar.toml`'s. The
+    case endings of every language go into each, as a Cyrillic name may turn up anywhere."""
+    own = {**extra, **{code: lexicon.grammar for code, lexicon in lexicons.items()}}
+    endings = merged_endings(own.values())
+    return ({code: with_endings(g, endings) for code, g in own.items()},
+            with_endings(Grammar(), endings))
 
 
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
-                 common_words: CommonWords | None = None) -> None:
+                 common_words: CommonWords | None = None,
+                 grammars: dict[str, Grammar] | None = None) -> None:
         self.gazetteer = gazetteer
         self._spotter = FigureSpotter(gazetteer, common_words)
         all_lexicons = list(lexicons.values())
+        by_language, default_grammar = _grammars(lexicons, grammars or {})
         self._resources = _Resources(
             lexicons=lexicons,
             places=places,
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
+            grammars=by_language,
+            default_grammar=default_grammar,
         )
 
     @classmethod
@@ -88,7 +105,11 @@ class Matcher:
         common_path = directory / "_common_words.toml"
         if not common_path.exists():
             common_path = default_lexicon_dir() / "_common_words.toml"
-        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path))
+        grammar_path = directory / "_grammar.toml"
+        if not grammar_path.exists():
+            grammar_path = default_lexicon_dir() / "_grammar.toml"
+        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
+                   load_extra_grammars(grammar_path))
 
     @property
     def languages(self) -> list[str]:
@@ -101,6 +122,9 @@ class Matcher:
         except Exception:  # one odd article must never stop a feed's batch
             log.exception("matcher failed on article %r", getattr(article, "key", None))
             return MatchResult(lang=UNDETERMINED)
+
+    def _grammar_for(self, lang: str) -> Grammar:
+        return self._resources.grammars.get(lang, self._resources.default_grammar)
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
         lexicons = self._resources.lexicons
@@ -148,20 +172,21 @@ class Matcher:
         invited = {frozenset((m.inviter.key, m.invitee.key)): i for i, m in enumerate(mentions)}
         chosen: dict[frozenset[str], tuple[ObservationFinding, str]] = {}
         year = when.year if when else None
+        grammar = self._grammar_for(lang)
         for view in views:
             refs = view.facts.refs
             if not refs:
                 continue  # an observation needs a figure the gazetteer knows
             if len({r.party.key for r in refs}) < 2:
                 # The name finder is cheaper than the cue regex: look for a second person first.
-                refs = with_unknown_names(view.text, refs, lexicons, lang)
+                refs = with_unknown_names(view.text, refs, lexicons, lang, grammar)
                 if len({r.party.key for r in refs}) < 2:
                     continue
             cues = observation_cues(view.text, lexicons)
             if not cues:
                 continue
-            refs = with_unknown_names(view.text, refs, lexicons, lang)
-            for finding in observe_sentence(view.text, refs, cues, lexicons, lang,
+            refs = with_unknown_names(view.text, refs, lexicons, lang, grammar)
+            for finding in observe_sentence(view.text, refs, cues, lexicons, grammar,
                                             self._resources.places, year):
                 pair = frozenset((finding.first.party.key, finding.second.party.key))
                 if pair in invited and not _other_place(mentions[invited[pair]], finding):
@@ -210,6 +235,7 @@ class Matcher:
         previous_subject: Ref | None = None
         position = 0
         live = self._sentences_with_cues(segmented, lexicons)
+        grammar = self._grammar_for(lang)
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -221,7 +247,7 @@ class Matcher:
                 scan += 1
             refs = self._refs(sentence.text, sentence.start, inside, when)
             if sentence.index in live:
-                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject)
+                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject, grammar)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))
@@ -250,6 +276,7 @@ class Matcher:
     def _refs(self, sentence: str, offset: int, hits: list[FigureHit], when: date | None
               ) -> list[Ref]:
         refs: list[Ref] = []
+        endings = self._resources.default_grammar.case_endings
         for hit in hits:
             figure = self.gazetteer.get(hit.figure_id)
             if figure is None:
@@ -265,7 +292,7 @@ class Matcher:
                 last = refs[-1]
                 refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
                                last.country, last.spokesperson, last.principal,
-                               slavic_case(hit.surface) or last.case)
+                               slavic_case(hit.surface, endings) or last.case)
                 continue
             refs.append(
                 Ref(
@@ -277,7 +304,7 @@ class Matcher:
                     country=figure.country,
                     spokesperson=figure.is_spokesperson,
                     principal=principal,
-                    case=slavic_case(hit.surface),
+                    case=slavic_case(hit.surface, endings),
                 )
             )
         return refs
