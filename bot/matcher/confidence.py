@@ -17,6 +17,10 @@ class Confidences:
     surname_only: float = 0.9  # a gazetteer figure named by surname alone
     observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
     missing_invitee: float = 0.7  # factor when only the inviter is found
+    # Article level (aggregate.py).
+    later_status_penalty: float = 0.1  # a status from a later sentence is a little less sure
+    firm_direction: float = 0.7  # both directions above this: invitation and counter-invitation
+    context_party: float = 0.6  # the other party taken from a neighbouring sentence
     # Argument rules (arguments.py), one per construction.
     subject_verb_object: float = 0.9  # "Macron invited Scholz"
     subject_verb_far_object: float = 0.75  # the object more than 80 characters on

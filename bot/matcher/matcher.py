@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.domain import Article, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.dates import status_date
 from bot.matcher.extract import (
     Ref,
@@ -300,7 +301,7 @@ class Matcher:
                     start=start,
                     end=end,
                     possessive=hit.possessive,
-                    confidence=0.9 if hit.form == "surname" else 1.0,
+                    confidence=CONFIDENCE.surname_only if hit.form == "surname" else 1.0,
                     country=figure.country,
                     spokesperson=figure.is_spokesperson,
                     principal=principal,

@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain import Occasion, OccasionKind, Status
+from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import Ref, conjunction_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
 
-OBSERVATION_CONFIDENCE = 0.8
+OBSERVATION_CONFIDENCE = CONFIDENCE.observation
 _NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 6
