@@ -79,6 +79,29 @@ def arguments(clause: Clause) -> list[Pair]:
     return []
 
 
+# --- events with a named host ---------------------------------------------------------------
+
+_HOST_AFTER = 40  # characters between the host marker and the host ("принимает в Минске X")
+
+
+def hosted_event(c: Clause) -> list[Pair] | None:
+    """"Modi will not attend the summit that Albanese is hosting", "Frederiksen chegou a
+    Santiago para o jantar oferecido por Boric", "Орбан не поедет на форум, который
+    принимает Лукашенко": the host invited whoever the sentence says attends, skips or
+    arrives for it (the status comes from that verb; analyse() drops the reading when the
+    sentence reports no attendance)."""
+    if c.cue.category != "hosted":
+        return None
+    inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
+    following = [r for r in c.after if r.start >= c.cue.end and
+                 r.start - c.cue.end <= _HOST_AFTER]
+    host = inside[-1] if inside else (following[0] if following else None)
+    guests = [r for r in c.before if host is None or r.party.key != host.party.key]
+    if host is None or not guests:
+        return []
+    return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+
+
 # --- nouns ("Musk's invitation to Putin") -----------------------------------------------
 
 
@@ -448,6 +471,7 @@ def described_inviter(c: Clause) -> list[Pair]:
 
 # The order matters: the specific constructions first, the fallbacks last.
 RULES: tuple[Rule, ...] = (
+    hosted_event,
     noun_or_nominalised_verb,
     head_final_agent,
     passive_with_agent,

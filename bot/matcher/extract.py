@@ -145,8 +145,11 @@ def analyse(
         found: list[Pair] = arguments(clause)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
+        statuses = _statuses_for(cue, facts.statuses)
         for inviter, invitee, confidence in found:
-            status_here = _strongest(_statuses_of(facts.statuses, refs, inviter, invitee))
+            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
+            if cue.category == "hosted" and status_here is None:
+                continue  # a host named, but nobody said to attend, skip or arrive
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
@@ -166,6 +169,18 @@ _RANK = {
 
 def status_rank(status: Status) -> int:
     return _RANK[status]
+
+
+def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]]
+                  ) -> list[tuple[Status, CueHit]]:
+    """The sentence's statuses minus those that are words of the cue itself: "hosted" in
+    "the dinner hosted by Boric" is the event, not its taking place; "propuso" in "propuso
+    a Boric celebrar una cumbre" is the invitation, not a counter-proposal."""
+    if cue.category not in ("hosted", "active", "challenge"):
+        return statuses
+    return [(status, hit) for status, hit in statuses
+            if not (cue.start <= hit.start and hit.end <= cue.end and (
+                cue.category == "hosted" or status is Status.RESPONDED))]
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,

@@ -26,7 +26,9 @@ from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.spotting import CommonWords
 
 # Invitation cues, by how their arguments are laid out around them.
-INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun")
+# "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
+# hosting"); whoever is said to attend, skip or arrive for it was invited by the host.
+INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
@@ -48,6 +50,7 @@ ALL_CATEGORIES = (
     "challenge",
     "active",
     "noun",
+    "hosted",
     "negation",
     "hedge",
     "future",
