@@ -145,6 +145,11 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             break
         if any(w in words.from_markers for w in gap) and found.inviter is None:
             found.inviter = ref
+        elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
+                (ref.possessive or ref.residence) and found.inviter is None:
+            # "an invitation to Nadal's farewell", "an invitation to Buckingham Palace": the
+            # owner of the event, or the residence, invites.
+            found.inviter = ref
         elif ((any(w in words.to_markers for w in gap) and not set(gap) & words.attribution)
               or ref.case == "dat") and not found.invitees:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
@@ -222,7 +227,24 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
             found.invitees = [agent]
 
 
+def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
+    """"Trudeau a remercié le roi Felipe VI pour son invitation": the one thanked invited,
+    the one who thanks was invited."""
+    if len(c.before) < 2 or not c.words.thanks:
+        return None
+    thanker, thanked = c.before[-2], c.before[-1]
+    between = [w.strip(",").casefold() for w in c.sentence[thanker.end : thanked.start].split()]
+    after_thanked = c.sentence[thanked.end : c.cue.start].split()
+    if not any(w in c.words.thanks for w in between) or len(between) > 4 or \
+            len(after_thanked) > 4 or thanker.party.key == thanked.party.key:
+        return None
+    return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    thanks = _thanked_for_invitation(c)
+    if thanks is not None:
+        return thanks
     found = _NounParties()
     # "Musk's invitation", "Musks Einladung": a possessive right before the noun.
     if c.before and c.before[-1].possessive and c.cue.start - c.before[-1].end <= 12:
@@ -283,6 +305,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
             c.tokens[-1].casefold() not in c.words.from_markers:
         agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
             w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))), None)
+    if agent is None:
+        # "was invited to the White House": the residence is the host.
+        agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
     patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)

@@ -26,6 +26,7 @@ class Ref:
     spokesperson: bool = False
     principal: str | None = None  # the figure a spokesperson answers for
     case: str | None = None  # "dat" / "gen" where a Slavic ending says so
+    residence: bool = False  # "Buckingham Palace", "the Kremlin": the host, never the invitee
 
 
 
@@ -51,6 +52,7 @@ class Words:
     # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
     attribution: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
+    thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -88,6 +90,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         both=merged("both_words"),
         attribution=merged("attribution_words"),
         articles=merged("articles"),
+        thanks=merged("thanks_words"),
         blockers=frozenset(
             phrase.casefold()
             for lexicon in lexicons

@@ -128,6 +128,8 @@ def analyse(
         if cue in denied_answers:
             continue
         status = _status_of(cue, negations, hedges, pendings, futures)
+        if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
+            status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is not None:
             facts.statuses.append((status, cue))
     for cue in invite_cues:

@@ -33,7 +33,8 @@ INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
 # "reports that ... are false"); it scopes the whole sentence.
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial")
+# "counter": a counter-venue ("but only in Budapest") - an acceptance with it is a response.
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -55,6 +56,7 @@ ALL_CATEGORIES = (
     "hedge",
     "future",
     "denial",
+    "counter",
 )
 _LIST_KEYS = (
     "from_markers",
@@ -74,6 +76,8 @@ _LIST_KEYS = (
     "both_words",
     "attribution_words",
     "articles",
+    "thanks_words",
+    "residence_words",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"

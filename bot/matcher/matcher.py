@@ -34,7 +34,13 @@ from bot.matcher.lexicon import (
 from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
-from bot.matcher.spotting import CommonWords, FigureHit, FigureSpotter, lower_same_length
+from bot.matcher.spotting import (
+    FORM_TITLE,
+    CommonWords,
+    FigureHit,
+    FigureSpotter,
+    lower_same_length,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +67,7 @@ class _Resources:
     places: PlaceFinder
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
+    residence_words: frozenset[str]  # a title ending in one of these is a residence
     grammars: dict[str, Grammar]  # per language, every one with all case endings
     default_grammar: Grammar
 
@@ -90,6 +97,7 @@ class Matcher:
             places=places,
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
+            residence_words=merged_words(all_lexicons, "residence_words"),
             grammars=by_language,
             default_grammar=default_grammar,
         )
@@ -123,6 +131,15 @@ class Matcher:
         except Exception:  # one odd article must never stop a feed's batch
             log.exception("matcher failed on article %r", getattr(article, "key", None))
             return MatchResult(lang=UNDETERMINED)
+
+    def _residence(self, hit: FigureHit) -> bool:
+        """A role title naming a building or seat ("Buckingham Palace", "the Kremlin",
+        "Palazzo Chigi"): it hosts; it is never the one invited."""
+        if hit.form != FORM_TITLE:
+            return False
+        words = hit.surface.casefold().replace("’", "'").split()
+        last = words[-1].split("'")[-1] if words else ""
+        return last in self._resources.residence_words
 
     def _grammar_for(self, lang: str) -> Grammar:
         return self._resources.grammars.get(lang, self._resources.default_grammar)
@@ -306,6 +323,7 @@ class Matcher:
                     spokesperson=figure.is_spokesperson,
                     principal=principal,
                     case=slavic_case(hit.surface, endings),
+                    residence=self._residence(hit),
                 )
             )
         return refs
