@@ -235,7 +235,9 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     thanker, thanked = c.before[-2], c.before[-1]
     between = [w.strip(",").casefold() for w in c.sentence[thanker.end : thanked.start].split()]
     after_thanked = c.sentence[thanked.end : c.cue.start].split()
-    if not any(w in c.words.thanks for w in between) or len(between) > 4 or \
+    # Verb-final: "Scholz hat Macron für seine Einladung gedankt".
+    closing = [w.strip(",.;:!?").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
+    if not any(w in c.words.thanks for w in between + closing) or len(between) > 4 or \
             len(after_thanked) > 4 or thanker.party.key == thanked.party.key:
         return None
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
