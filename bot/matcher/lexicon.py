@@ -126,6 +126,8 @@ class Lexicon:
     _observe_anchors: ahocorasick.Automaton | None = None
     _live_anchors: ahocorasick.Automaton | None = None
     grammar: Grammar = field(default_factory=Grammar)  # the [grammar] table
+    # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
+    transcript: dict[str, list[str]] = field(default_factory=dict)
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -399,6 +401,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         occasion[label] = _strings(value, f"occasion.{label}", source, problems)
     observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
     grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
+    transcript = _transcript_table(data.get("transcript", {}), source, problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -409,12 +412,29 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
                       occasion=occasion, lists=lists, observe=observe,
-                      observe_lists=observe_lists, grammar=grammar)
+                      observe_lists=observe_lists, grammar=grammar, transcript=transcript)
     try:
         lexicon.compile()
     except re.error as exc:
         raise ConfigError([f"{source}: a phrase does not compile: {exc}"]) from exc
     return lexicon
+
+
+TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker")
+
+
+def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        problems.append(f"{source}: [transcript] must be a table of key = [phrases]")
+        return {}
+    out: dict[str, list[str]] = {}
+    for key, value in table.items():
+        if key not in TRANSCRIPT_KEYS:
+            problems.append(f"{source}: key 'transcript.{key}': unknown (expected one of "
+                            f"{', '.join(TRANSCRIPT_KEYS)})")
+            continue
+        out[key] = _strings(value, f"transcript.{key}", source, problems)
+    return out
 
 
 def _observe_table(table: Any, source: str, problems: list[str]

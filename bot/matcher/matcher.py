@@ -41,6 +41,7 @@ from bot.matcher.spotting import (
     FigureSpotter,
     lower_same_length,
 )
+from bot.matcher.transcript import SentenceSpan, add_transcript_findings, transcript_words
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,7 @@ class Matcher:
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
         views = self._views(segmented, hits, lexicons, lang, when)
+        self._transcript(segmented, hits, views, lexicons, when, bool(title))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []
         if candidates:
@@ -178,6 +180,21 @@ class Matcher:
                 replace(o, status_date=status_date(o.evidence, lang, when, o.status))
                 for o in observations),
         )
+
+    def _transcript(self, segmented: Segmented, hits: list[FigureHit],
+                    views: list[SentenceView], lexicons: list[Lexicon], when: date | None,
+                    has_title: bool) -> None:
+        """Speaker labels and thanks for an invitation (transcript.py)."""
+        words = transcript_words(lexicons)
+        if words.empty or not hits or ":" not in segmented.text:
+            return
+        refs = self._refs(segmented.text, 0, hits, when)
+        first = segmented.sentences[0] if segmented.sentences else None
+        title_refs = [r for r in refs if has_title and first is not None and r.end <= first.end]
+        spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
+                 for s in segmented.sentences]
+        add_transcript_findings(segmented.text, spans, refs, title_refs, words,
+                                lambda index: views[index].facts.refs)
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

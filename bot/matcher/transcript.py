@@ -1,0 +1,160 @@
+"""Speech transcripts: who is speaking, and what thanking for an invitation says.
+
+Official sites publish meetings as transcripts: "President of Azerbaijan Ilham Aliyev:
+Thank you, Mr President. First of all, thank you for inviting me." The speaker is the
+figure of the label; "you" is the other side of the conversation (the other speaker, else
+the other figure of the title). Thanking for an invitation at the meeting means the
+invited visit is taking place:
+
+* "thank you for inviting me" / "for the invitation" said by S: the other side invited S;
+* "thank you for accepting my invitation" said by S: S invited the one thanked (named in
+  the sentence, else the other side).
+
+Phrases come from the lexicons' `[transcript]` tables (`invited_speaker`,
+`inviting_speaker`); the thanks words are the lexicons' `thanks_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.domain import Status
+from bot.matcher.clause import Ref
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.extract import InviteFinding, SentenceFacts
+from bot.matcher.lexicon import CueHit, Lexicon
+
+_LABEL_TAIL = re.compile(r"[^.!?:;\n\"“”«»]{0,70}?:\s+(?=[\"“«]?[^\W\d_])")
+_LABEL_WORDS = frozenset({"of", "the", "and", "de", "la", "del", "der", "des"})
+_MAX_LABEL_BEFORE = 80  # characters of title words before the name in a label
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptWords:
+    thanks: frozenset[str]
+    invited_speaker: tuple[str, ...]  # "for inviting me": the speaker was invited
+    inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
+
+    @property
+    def empty(self) -> bool:
+        return not (self.thanks and (self.invited_speaker or self.inviting_speaker))
+
+
+def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
+    def phrases(key: str) -> tuple[str, ...]:
+        return tuple(sorted({p.casefold() for lx in lexicons
+                             for p in lx.transcript.get(key, ())}, key=len, reverse=True))
+
+    thanks = frozenset(w for lx in lexicons for w in lx.words("thanks_words"))
+    return TranscriptWords(thanks | frozenset(w for lx in lexicons
+                                              for w in lx.transcript.get("thanks", ())),
+                           phrases("invited_speaker"), phrases("inviting_speaker"))
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    speaker: Ref  # offsets in the article text
+    start: int  # where the speech begins (after the colon)
+
+
+def _is_label(text: str, ref: Ref) -> int | None:
+    """Where the speech starts if the figure at `ref` opens a speaker label, else None."""
+    tail = _LABEL_TAIL.match(text, ref.end)
+    if tail is None:
+        return None
+    inside = re.sub(r"\([^)]*\)", " ", text[ref.end : tail.end()])
+    if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", inside)):
+        return None  # "Putin said: ..." is reported speech, not a label
+    head = text[max(0, ref.start - _MAX_LABEL_BEFORE) : ref.start]
+    head = re.split(r"[.!?:;\n\"”»]", head)[-1]
+    if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", head)):
+        return None
+    return tail.end()
+
+
+def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
+    labels: list[Label] = []
+    for ref in refs:
+        start = _is_label(text, ref)
+        if start is not None and (not labels or labels[-1].start <= ref.start):
+            labels.append(Label(ref, start))
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    index: int
+    start: int
+    end: int
+    text: str
+    facts: SentenceFacts
+
+
+def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
+                            article_refs: Sequence[Ref], title_refs: Sequence[Ref],
+                            words: TranscriptWords,
+                            sentence_refs: Callable[[int], list[Ref]]) -> None:
+    """Append to each sentence's facts the invitations its speaker's thanks reveal."""
+    if words.empty:
+        return
+    labels = speaker_labels(text, article_refs)
+    if not labels:
+        return
+    for sentence in sentences:
+        lowered = sentence.text.casefold()
+        if not any(w in lowered for w in words.thanks):
+            continue
+        # The label may open this very sentence: the speech starts after its colon.
+        speech = [lb for lb in labels if lb.start <= sentence.end]
+        if not speech:
+            continue
+        label = speech[-1]
+        offset = max(0, label.start - sentence.start)
+        _thanks_in_sentence(sentence, lowered, offset, label.speaker,
+                            _other_side(label.speaker, labels, title_refs),
+                            words, sentence_refs(sentence.index))
+
+
+def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
+                ) -> Ref | None:
+    """The one the speaker addresses as "you": the only other speaker of a two-sided
+    conversation, else the only other figure of the title. A press conference or a summit
+    (several other speakers) has no single "you"."""
+    others = {lb.speaker.party.key: lb.speaker for lb in labels
+              if lb.speaker.party.key != speaker.party.key}
+    if len(others) == 1:
+        return next(iter(others.values()))
+    titled = {r.party.key: r for r in title_refs if r.party.key != speaker.party.key}
+    if not others and len(titled) == 1:
+        return next(iter(titled.values()))
+    return None
+
+
+def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, offset: int, speaker: Ref,
+                        other: Ref | None, words: TranscriptWords, refs: list[Ref]) -> None:
+    for phrase in words.invited_speaker:
+        at = lowered.find(phrase, offset)
+        if at >= 0 and other is not None:
+            _add(sentence, other, speaker, at, phrase)
+            return
+    for phrase in words.inviting_speaker:
+        at = lowered.find(phrase, offset)
+        if at < 0:
+            continue
+        named = [r for r in refs if offset <= r.start and r.end <= at
+                 and r.party.key != speaker.party.key]
+        guest = named[-1] if named else other
+        if guest is not None:
+            _add(sentence, speaker, guest, at, phrase)
+        return
+
+
+def _add(sentence: SentenceSpan, inviter: Ref, invitee: Ref, at: int, phrase: str) -> None:
+    if inviter.party.key == invitee.party.key:
+        return
+    cue = CueHit("transcript", at, at + len(phrase), sentence.text[at : at + len(phrase)])
+    sentence.facts.invitations.append(InviteFinding(
+        inviter, invitee, Status.TOOK_PLACE, cue,
+        round(CONFIDENCE.transcript_thanks * min(inviter.confidence, invitee.confidence), 3)))

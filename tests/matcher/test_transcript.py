@@ -1,0 +1,43 @@
+"""Speech transcripts (bot/matcher/transcript.py): thanks for an invitation by a labelled
+speaker. Texts written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.domain import MatchResult
+
+from .conftest import pairs
+
+Match = Callable[..., MatchResult]
+PUTIN, MACRON, SCHOLZ, XI = "vladimir-putin", "emmanuel-macron", "olaf-scholz", "xi-jinping"
+
+
+def test_the_guest_thanks_the_host_for_inviting_him(match: Match) -> None:
+    text = ("President of Russia Vladimir Putin: Mr President, welcome to Moscow. It is good to "
+            "see you.\n\nPresident of France Emmanuel Macron: Thank you, Mr President. First of "
+            "all, thank you for inviting me. We have a lot to discuss.")
+    assert pairs(match(text, title="Meeting with President of France Emmanuel Macron")) == {
+        (PUTIN, MACRON, "took_place")}
+
+
+def test_the_host_thanks_the_guest_for_accepting(match: Match) -> None:
+    text = ("Vladimir Putin: Mr President, friends, I would like to thank Olaf Scholz for "
+            "accepting my invitation to come to Russia. Olaf Scholz: Thank you.")
+    assert pairs(match(text, title="Talks in the Kremlin")) == {(PUTIN, SCHOLZ, "took_place")}
+
+
+def test_you_is_the_only_other_figure_of_the_title(match: Match) -> None:
+    text = "Xi Jinping: Thank you very much for your invitation. I am glad to be here."
+    assert pairs(match(text, title="Vladimir Putin met Xi Jinping")) == {(PUTIN, XI, "took_place")}
+
+
+def test_a_press_conference_has_no_single_you(match: Match) -> None:
+    text = ("Emmanuel Macron: Good afternoon. Olaf Scholz: Mr President, a question. "
+            "Vladimir Putin: Thank you so much for the invitation. Xi Jinping: Next question.")
+    assert pairs(match(text, title="Annual news conference")) == set()
+
+
+def test_reported_speech_is_not_a_label(match: Match) -> None:
+    text = "The chancellor said to Emmanuel Macron: thank you for inviting me."
+    assert (MACRON, SCHOLZ, "took_place") not in pairs(match(text, title="Olaf Scholz in Paris"))
