@@ -55,8 +55,16 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    speaker: Ref  # offsets in the article text
+    speaker: Ref | None  # offsets in the article text; None: someone the gazetteer lacks
     start: int  # where the speech begins (after the colon)
+
+
+# Any speaker label, known figure or not ("Indira Asanova:", "President of Armenia Vahagn
+# Khachaturyan:"): a turn of someone unknown ends the previous speaker's turn.
+_ANY_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=\n))"
+    r"(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)(?:\s+(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)){0,12}"
+    r"(?:\s*\([^)]*\))?:\s+(?=[\"“«]?[^\W\d_])")
 
 
 def _is_label(text: str, ref: Ref) -> int | None:
@@ -80,7 +88,13 @@ def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
         start = _is_label(text, ref)
         if start is not None and (not labels or labels[-1].start <= ref.start):
             labels.append(Label(ref, start))
-    return labels
+    known = {label.start for label in labels}
+    for match in _ANY_LABEL.finditer(text):
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", " ", match.group(0)))
+        if match.end() not in known and words and all(
+                w[:1].isupper() or w in _LABEL_WORDS for w in words):
+            labels.append(Label(None, match.end()))
+    return sorted(labels, key=lambda label: label.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +125,8 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         if not speech:
             continue
         label = speech[-1]
+        if label.speaker is None:
+            continue  # someone the gazetteer does not know is speaking
         offset = max(0, label.start - sentence.start)
         _thanks_in_sentence(sentence, lowered, offset, label.speaker,
                             _other_side(label.speaker, labels, title_refs),
@@ -123,7 +139,7 @@ def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
     conversation, else the only other figure of the title. A press conference or a summit
     (several other speakers) has no single "you"."""
     others = {lb.speaker.party.key: lb.speaker for lb in labels
-              if lb.speaker.party.key != speaker.party.key}
+              if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
     if len(others) == 1:
         return next(iter(others.values()))
     titled = {r.party.key: r for r in title_refs if r.party.key != speaker.party.key}
@@ -136,7 +152,9 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, offset: int, speak
                         other: Ref | None, words: TranscriptWords, refs: list[Ref]) -> None:
     for phrase in words.invited_speaker:
         at = lowered.find(phrase, offset)
-        if at >= 0 and other is not None:
+        if at >= 0:
+            # With no single "you", the host is left to the article (aggregate.py looks
+            # for the other party in the neighbouring sentences).
             _add(sentence, other, speaker, at, phrase)
             return
     for phrase in words.inviting_speaker:
@@ -151,10 +169,12 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, offset: int, speak
         return
 
 
-def _add(sentence: SentenceSpan, inviter: Ref, invitee: Ref, at: int, phrase: str) -> None:
-    if inviter.party.key == invitee.party.key:
+def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,
+         phrase: str) -> None:
+    if inviter is not None and inviter.party.key == invitee.party.key:
         return
     cue = CueHit("transcript", at, at + len(phrase), sentence.text[at : at + len(phrase)])
+    scale = min(r.confidence for r in (inviter, invitee) if r is not None)
     sentence.facts.invitations.append(InviteFinding(
         inviter, invitee, Status.TOOK_PLACE, cue,
-        round(CONFIDENCE.transcript_thanks * min(inviter.confidence, invitee.confidence), 3)))
+        round(CONFIDENCE.transcript_thanks * scale, 3)))

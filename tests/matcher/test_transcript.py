@@ -41,3 +41,10 @@ def test_a_press_conference_has_no_single_you(match: Match) -> None:
 def test_reported_speech_is_not_a_label(match: Match) -> None:
     text = "The chancellor said to Emmanuel Macron: thank you for inviting me."
     assert (MACRON, SCHOLZ, "took_place") not in pairs(match(text, title="Olaf Scholz in Paris"))
+
+
+def test_an_unknown_speaker_ends_the_previous_turn(match: Match) -> None:
+    text = ("Vladimir Putin: Welcome, colleagues. We have much to discuss today. "
+            "Governor Ivan Petrovsky: Thank you very much for inviting me. "
+            "Emmanuel Macron: Good afternoon.")
+    assert pairs(match(text, title="Vladimir Putin and Emmanuel Macron")) == set()
