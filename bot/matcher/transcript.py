@@ -118,19 +118,14 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         return
     for sentence in sentences:
         lowered = sentence.text.casefold()
-        if not any(w in lowered for w in words.thanks):
-            continue
-        # The label may open this very sentence: the speech starts after its colon.
-        speech = [lb for lb in labels if lb.start <= sentence.end]
-        if not speech:
-            continue
-        label = speech[-1]
-        if label.speaker is None:
-            continue  # someone the gazetteer does not know is speaking
-        offset = max(0, label.start - sentence.start)
-        _thanks_in_sentence(sentence, lowered, offset, label.speaker,
-                            _other_side(label.speaker, labels, title_refs),
-                            words, sentence_refs(sentence.index))
+        if any(w in lowered for w in words.thanks):
+            _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
+                                sentence_refs(sentence.index))
+
+
+def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:
+    """The label whose turn holds the position (the speech starts after its colon)."""
+    return next((lb for lb in reversed(labels) if lb.start <= position), None)
 
 
 def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
@@ -148,25 +143,32 @@ def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
     return None
 
 
-def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, offset: int, speaker: Ref,
-                        other: Ref | None, words: TranscriptWords, refs: list[Ref]) -> None:
-    for phrase in words.invited_speaker:
-        at = lowered.find(phrase, offset)
-        if at >= 0:
-            # With no single "you", the host is left to the article (aggregate.py looks
-            # for the other party in the neighbouring sentences).
-            _add(sentence, other, speaker, at, phrase)
+def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
+                        title_refs: Sequence[Ref], words: TranscriptWords,
+                        refs: list[Ref]) -> None:
+    for phrases, speaker_invited in ((words.invited_speaker, True),
+                                     (words.inviting_speaker, False)):
+        for phrase in phrases:
+            at = lowered.find(phrase)
+            if at < 0:
+                continue
+            label = _speaker_at(labels, sentence.start + at)
+            if label is None or label.speaker is None:
+                return  # nobody, or someone the gazetteer does not know, is speaking
+            speaker = label.speaker
+            other = _other_side(speaker, labels, title_refs)
+            if speaker_invited:
+                # With no single "you", the host is left to the article (aggregate.py
+                # looks for the other party in the neighbouring sentences).
+                _add(sentence, other, speaker, at, phrase)
+                return
+            offset = label.start - sentence.start
+            named = [r for r in refs if offset <= r.start and r.end <= at
+                     and r.party.key != speaker.party.key]
+            guest = named[-1] if named else other
+            if guest is not None:
+                _add(sentence, speaker, guest, at, phrase)
             return
-    for phrase in words.inviting_speaker:
-        at = lowered.find(phrase, offset)
-        if at < 0:
-            continue
-        named = [r for r in refs if offset <= r.start and r.end <= at
-                 and r.party.key != speaker.party.key]
-        guest = named[-1] if named else other
-        if guest is not None:
-            _add(sentence, speaker, guest, at, phrase)
-        return
 
 
 def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,

@@ -44,8 +44,8 @@ def test_reported_speech_is_not_a_label(match: Match) -> None:
 
 
 def test_an_unknown_speaker_ends_the_previous_turn(match: Match) -> None:
-    text = ("Vladimir Putin: Welcome, colleagues. We have much to discuss today. "
-            "Governor Ivan Petrovsky: Thank you very much for inviting me. "
+    text = ("Vladimir Putin: Welcome, colleagues. We have much to discuss today.\n\n"
+            "Governor Ivan Petrovsky: Thank you very much for inviting me.\n\n"
             "Emmanuel Macron: Good afternoon.")
     found = pairs(match(text, title="Vladimir Putin and Emmanuel Macron"))
     # Putin is not the one thanking: no visit of his or to him comes out of it.
