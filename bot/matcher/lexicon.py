@@ -22,6 +22,7 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.spotting import CommonWords
 
@@ -128,6 +129,7 @@ class Lexicon:
     grammar: Grammar = field(default_factory=Grammar)  # the [grammar] table
     # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
     transcript: dict[str, list[str]] = field(default_factory=dict)
+    dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -402,6 +404,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
     observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
     grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
     transcript = _transcript_table(data.get("transcript", {}), source, problems)
+    dates = date_words_from(data.get("dates"), source=source, problems=problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -412,7 +415,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
                       occasion=occasion, lists=lists, observe=observe,
-                      observe_lists=observe_lists, grammar=grammar, transcript=transcript)
+                      observe_lists=observe_lists, grammar=grammar, transcript=transcript, dates=dates)
     try:
         lexicon.compile()
     except re.error as exc:

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.domain import Article, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.dates import status_date
+from bot.matcher.dates import DateWords, status_date
 from bot.matcher.extract import (
     Ref,
     SentenceFacts,
@@ -69,6 +69,7 @@ class _Resources:
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
     residence_words: frozenset[str]  # a title ending in one of these is a residence
+    date_words: dict[str, DateWords]  # the lexicons' [dates] tables
     grammars: dict[str, Grammar]  # per language, every one with all case endings
     default_grammar: Grammar
 
@@ -99,6 +100,7 @@ class Matcher:
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
             residence_words=merged_words(all_lexicons, "residence_words"),
+            date_words={code: lx.dates for code, lx in lexicons.items() if lx.dates},
             grammars=by_language,
             default_grammar=default_grammar,
         )
@@ -172,12 +174,14 @@ class Matcher:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
         observations = self._observations(views, lexicons, lang, when, mentions)
+        dates = self._resources.date_words
         return MatchResult(
             lang=lang,
-            mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status))
+            mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status,
+                                                              dates))
                            for m in mentions),
             observations=tuple(
-                replace(o, status_date=status_date(o.evidence, lang, when, o.status))
+                replace(o, status_date=status_date(o.evidence, lang, when, o.status, dates))
                 for o in observations),
         )
 

@@ -112,3 +112,15 @@ def test_no_matcher_function_above_complexity_30(tmp_path: Path) -> None:
     done = subprocess.run([ruff, *flags, str(tmp_path / "tangled.py")], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode != 0 and "C901" in done.stdout
+
+
+def test_date_words_come_from_the_lexicons_and_are_checked() -> None:
+    from bot.matcher.lexicon import lexicon_from_data
+
+    lexicons = load_lexicons()
+    dates = lexicons["ru"].dates
+    assert dates is not None and dates.months[2] == ("марта",)
+    assert lexicons["en"].dates is not None and lexicons["en"].dates.month_first
+    with pytest.raises(ConfigError, match=r"dates\.months"):
+        lexicon_from_data({"lang": "xx", "dates": {"weekdays": [["mo"]] * 7,
+                                                   "months": [["jan"]] * 11}}, source="xx.toml")
