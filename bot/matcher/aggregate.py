@@ -191,6 +191,13 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) ->
         known_figures = [r for r in found if r.party.known]
         if known_figures or found:
             return (known_figures or found)[0]
+    # The headline naming this side and one other known figure ("The first phone
+    # conversation between the President of Ukraine and the Prime Minister of Hungary").
+    if views and views[0] is not view and any(r.party.key == known.party.key
+                                              for r in views[0].facts.refs):
+        headline = {r.party.key: r for r in others(views[0]) if r.party.known}
+        if len(headline) == 1:
+            return next(iter(headline.values()))
     return None
 
 

@@ -53,6 +53,7 @@ class Words:
     attribution: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
+    phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -91,6 +92,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         attribution=merged("attribution_words"),
         articles=merged("articles"),
         thanks=merged("thanks_words"),
+        phone=merged("phone_words"),
         blockers=frozenset(
             phrase.casefold()
             for lexicon in lexicons

@@ -130,6 +130,10 @@ def analyse(
         status = _status_of(cue, negations, hedges, pendings, futures)
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
+        if status is Status.TOOK_PLACE and not invite_cues and _by_phone(sentence, words):
+            # "The phone conversation between the two presidents took place": a call is
+            # another occasion than the visit one of them was invited to.
+            continue
         if status is not None:
             facts.statuses.append((status, cue))
     for cue in invite_cues:
@@ -171,6 +175,12 @@ _RANK = {
 
 def status_rank(status: Status) -> int:
     return _RANK[status]
+
+
+def _by_phone(sentence: str, words: Words) -> bool:
+    return bool(words.phone) and any(
+        token.startswith(tuple(words.phone))
+        for token in sentence.casefold().replace("-", " ").split())
 
 
 def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]]

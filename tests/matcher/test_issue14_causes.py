@@ -185,3 +185,17 @@ def test_every_phenomenon_comes_out_as_stated(item: dict | None, real_matcher: M
     expected = sorted((key(e["inviter"]), key(e["invitee"]), e["status"]) for e in item["expect"])
     found = sorted((m.inviter.key, m.invitee.key, m.status.value) for m in result.mentions)
     assert found == expected, item["text"]
+
+
+def test_a_phone_call_taking_place_is_not_the_visit(match: Match) -> None:
+    """The call's "took place" is another occasion; the headline still supplies the
+    inviter of "The President invited X to visit"."""
+    text = ("The phone conversation between Emmanuel Macron and Olaf Scholz took place on "
+            "Monday.\n\nThe sides discussed energy. The President invited Olaf Scholz to pay "
+            "a visit to Marseille.")
+    assert pairs(match(text)) == {(MACRON, SCHOLZ, "pending")}
+
+
+def test_a_meeting_taking_place_still_counts(match: Match) -> None:
+    text = "Macron invited Olaf Scholz to Marseille. The meeting took place on Monday."
+    assert pairs(match(text)) == {(MACRON, SCHOLZ, "took_place")}
