@@ -102,6 +102,20 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
 
 
+def welcome_to_visit(c: Clause) -> list[Pair] | None:
+    """"Putin said Biden would always be welcome in Moscow", "Macron est le bienvenu à
+    Moscou, a dit Peskov": the invitee stands before the cue; the one who says so (the
+    figure before it, else the one after, else the previous subject) invites."""
+    if c.cue.category != "welcome":
+        return None
+    if not c.before:
+        return []
+    invitee = c.before[-1]
+    speakers = [r for r in (*c.before[-2::-1], *c.after) if r.party.key != invitee.party.key]
+    inviter = speakers[0] if speakers else c.previous_subject
+    return pairs(inviter, [invitee], CONFIDENCE.welcome)
+
+
 # --- nouns ("Musk's invitation to Putin") -----------------------------------------------
 
 
@@ -499,6 +513,7 @@ def described_inviter(c: Clause) -> list[Pair]:
 # The order matters: the specific constructions first, the fallbacks last.
 RULES: tuple[Rule, ...] = (
     hosted_event,
+    welcome_to_visit,
     noun_or_nominalised_verb,
     head_final_agent,
     passive_with_agent,

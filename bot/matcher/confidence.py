@@ -48,6 +48,7 @@ class Confidences:
     hosted_event: float = 0.7  # "Modi will not attend the summit Albanese is hosting"
     received_invitation_to_event: float = 0.75  # "received an invitation to Nadal's exhibition"
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
+    welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"
     transcript_thanks: float = 0.75  # "Aliyev: ... thank you for inviting me" (transcript.py)
 
 

@@ -29,7 +29,10 @@ from bot.matcher.spotting import CommonWords
 # Invitation cues, by how their arguments are laid out around them.
 # "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
 # hosting"); whoever is said to attend, skip or arrive for it was invited by the host.
-INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted")
+# "welcome": an open invitation said of its invitee ("X is welcome to visit", "X est le
+# bienvenu"): the invitee stands before the cue.
+INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted",
+                     "welcome")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
@@ -53,6 +56,7 @@ ALL_CATEGORIES = (
     "active",
     "noun",
     "hosted",
+    "welcome",
     "negation",
     "hedge",
     "future",

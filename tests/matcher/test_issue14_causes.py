@@ -42,6 +42,12 @@ LULA, ZELENSKY, ERDOGAN = "lula", "volodymyr-zelensky", "recep-tayyip-erdogan"
         ("Olaf Scholz wäre bereit, Macron in Straßburg zu treffen.", (SCHOLZ, MACRON, "pending")),
         ("Erdoğan est prêt à recevoir Zelensky à Istanbul.", (ERDOGAN, ZELENSKY, "pending")),
         ("Joe Biden asked Zelensky to come to Washington.", (BIDEN, ZELENSKY, "pending")),
+        # an open invitation said of its invitee
+        ("Vladimir Putin said Olaf Scholz would always be welcome in Moscow.",
+         (PUTIN, SCHOLZ, "pending")),
+        ("Emmanuel Macron est le bienvenu à Rome, a déclaré Giorgia Meloni.",
+         (MELONI, MACRON, "pending")),
+        ("Путин заявил, что всегда рады видеть Си Цзиньпина в Москве.", (PUTIN, XI, "pending")),
         # the challenge idiom
         ("Giorgia Meloni ha lanciato il guanto a Pedro Sánchez per un duello televisivo.",
          (MELONI, SANCHEZ, "pending")),
