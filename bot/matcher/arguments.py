@@ -321,6 +321,12 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
             c.tokens[-1].casefold() not in c.words.from_markers:
         agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
             w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))), None)
+    if agent is not None and not agent.party.known:
+        # "at the invitation of President of People's Republic of China Xi Jinping": a
+        # capitalised stretch the gazetteer lacks is the title of the figure that follows.
+        agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
+                      r.start - agent.end <= 40 and
+                      not any(p in c.sentence[agent.end : r.start] for p in ",;.")), agent)
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)

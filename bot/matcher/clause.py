@@ -214,5 +214,7 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
 
 
 def starts_with_pronoun(sentence: str, words: Words) -> bool:
-    first = sentence.split(None, 3)[:2]
-    return any(w.strip(",.\"'“”«»").casefold() in words.pronouns for w in first)
+    """"He ...", "Er ...", and the two-word stand-ins of the lexicons ("The President
+    renewed his invitation to Johnson": the president the article is about)."""
+    first = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:2]]
+    return any(w in words.pronouns for w in first) or " ".join(first) in words.pronouns

@@ -205,3 +205,15 @@ def test_a_phone_call_taking_place_is_not_the_visit(match: Match) -> None:
 def test_a_meeting_taking_place_still_counts(match: Match) -> None:
     text = "Macron invited Olaf Scholz to Marseille. The meeting took place on Monday."
     assert pairs(match(text)) == {(MACRON, SCHOLZ, "took_place")}
+
+
+def test_a_title_the_gazetteer_lacks_is_not_the_inviter(match: Match) -> None:
+    text = ("Olaf Scholz will visit Beijing at the invitation of President of People's "
+            "Republic of China Xi Jinping.")
+    assert {(a, b) for a, b, _ in pairs(match(text))} == {(XI, SCHOLZ)}
+
+
+def test_the_president_as_subject_is_the_previous_subject(match: Match) -> None:
+    text = ("Emmanuel Macron and Olaf Scholz exchanged views on energy. The President renewed "
+            "his invitation to Scholz to visit Marseille next year.")
+    assert (MACRON, SCHOLZ, "pending") in pairs(match(text, title="Energy talks in Paris"))
