@@ -165,10 +165,18 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             offset = label.start - sentence.start
             named = [r for r in refs if offset <= r.start and r.end <= at
                      and r.party.key != speaker.party.key]
-            guest = named[-1] if named else other
-            if guest is not None:
+            guests = [named[-1]] if named else [other] if other else _all_others(speaker, labels)
+            for guest in guests:
                 _add(sentence, speaker, guest, at, phrase)
             return
+
+
+def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:
+    """"Colleagues, thank you for accepting my invitation" at a summit: every other
+    figure who speaks at the meeting was invited by the host."""
+    others = {lb.speaker.party.key: lb.speaker for lb in labels
+              if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
+    return list(others.values())
 
 
 def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,

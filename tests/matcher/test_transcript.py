@@ -50,3 +50,11 @@ def test_an_unknown_speaker_ends_the_previous_turn(match: Match) -> None:
     found = pairs(match(text, title="Vladimir Putin and Emmanuel Macron"))
     # Putin is not the one thanking: no visit of his or to him comes out of it.
     assert not any(PUTIN in (a, b) or status == "took_place" for a, b, status in found), found
+
+
+def test_the_host_thanks_every_speaker_of_a_summit(match: Match) -> None:
+    text = ("Vladimir Putin: Colleagues, good afternoon. Thank you for accepting my invitation."
+            "\n\nEmmanuel Macron: Thank you, it is good to be here.\n\nOlaf Scholz: Good "
+            "afternoon, colleagues.")
+    assert pairs(match(text, title="Informal summit")) == {
+        (PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place")}
