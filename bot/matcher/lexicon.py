@@ -428,7 +428,8 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
     return lexicon
 
 
-TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker")
+TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_person",
+                   "second_person")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

@@ -36,6 +36,8 @@ class TranscriptWords:
     thanks: frozenset[str]
     invited_speaker: tuple[str, ...]  # "for inviting me": the speaker was invited
     inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
+    first_person: frozenset[str] = frozenset()  # "I invited", "my invitation": the speaker
+    second_person: frozenset[str] = frozenset()  # "I invite you": the other side
 
     @property
     def empty(self) -> bool:
@@ -50,7 +52,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
     thanks = frozenset(w for lx in lexicons for w in lx.words("thanks_words"))
     return TranscriptWords(thanks | frozenset(w for lx in lexicons
                                               for w in lx.transcript.get("thanks", ())),
-                           phrases("invited_speaker"), phrases("inviting_speaker"))
+                           phrases("invited_speaker"), phrases("inviting_speaker"),
+                           frozenset(phrases("first_person")), frozenset(phrases("second_person")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +121,35 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         return
     for sentence in sentences:
         lowered = sentence.text.casefold()
+        _first_person(sentence, labels, title_refs, words)
         if any(w in lowered for w in words.thanks):
             _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
                                 sentence_refs(sentence.index))
+
+
+def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
+                  title_refs: Sequence[Ref], words: TranscriptWords) -> None:
+    """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
+    you to Moscow": a one-sided invitation whose missing side is the speaker ("I", "my
+    invitation") or the one addressed ("you")."""
+    for finding in sentence.facts.invitations:
+        if (finding.inviter is None) == (finding.invitee is None):
+            continue
+        label = _speaker_at(labels, sentence.start + finding.cue.start)
+        if label is None or label.speaker is None:
+            continue
+        before = [w.strip(",.;:!?\"'«»“”").casefold()
+                  for w in sentence.text[: finding.cue.start].split()[-3:]]
+        after = [w.strip(",.;:!?\"'«»“”").casefold()
+                 for w in sentence.text[finding.cue.end :].split()[:1]]
+        if finding.inviter is None and set(before) & words.first_person and \
+                finding.invitee is not None and finding.invitee.party.known:
+            # Only a figure the gazetteer knows: a chairman "inviting" an official to
+            # report is procedure, and those officials are mostly not in it.
+            finding.inviter = label.speaker
+        elif finding.invitee is None and set(after) & words.second_person and \
+                finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
+            finding.invitee = _other_side(label.speaker, labels, title_refs)
 
 
 def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:

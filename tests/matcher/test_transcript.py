@@ -58,3 +58,15 @@ def test_the_host_thanks_every_speaker_of_a_summit(match: Match) -> None:
             "afternoon, colleagues.")
     assert pairs(match(text, title="Informal summit")) == {
         (PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place")}
+
+
+def test_i_invited_is_the_speaker(match: Match) -> None:
+    text = ("Vladimir Putin: Good afternoon. During our talks I invited Xi Jinping to the "
+            "forum in Kazan.\n\nXi Jinping: Thank you.")
+    assert (PUTIN, XI, "pending") in pairs(match(text, title="Press statements"))
+
+
+def test_i_invited_an_official_the_gazetteer_lacks_is_procedure(match: Match) -> None:
+    text = ("Vladimir Putin: Colleagues, good afternoon. I have invited today Ivan Petrovsky, "
+            "head of the sanitary service.\n\nOlaf Scholz: Thank you.")
+    assert not any(a == PUTIN for a, _, _ in pairs(match(text, title="Meeting")))
