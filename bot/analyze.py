@@ -2,8 +2,11 @@
 
 Input, one article per line: {"id": str, "text": str, "title": str?, "date": "YYYY-MM-DD"?,
 "lang": str?, "url": str?}. Output, one line per input line, in order: {"id", "lang",
-"invitations": [{"inviter", "invitee", "occasion", "status", "confidence", "evidence"}]},
-or {"id", "error"} for a malformed (or blank) line. Keep this stable: other tools and our
+"invitations": [{"inviter", "invitee", "occasion", "status", "confidence", "evidence"}],
+"observations": [{"parties", "kind", "status", "evidence"}]}, or {"id", "error"} for a
+malformed (or blank) line. `observations` (added by issue 14) are what the article reports
+between two figures without an invitation word - a meeting, a visit, attendance, a
+cancellation - which moves an invitation already tracked but never creates one. Keep this stable: other tools and our
 evaluation depend on it.
 """
 
@@ -75,6 +78,15 @@ def result_to_json(ident: str, result: MatchResult) -> dict[str, Any]:
                 "evidence": m.evidence,
             }
             for m in result.mentions
+        ],
+        "observations": [
+            {
+                "parties": [o.first.name, o.second.name],
+                "kind": o.occasion.kind.value,
+                "status": o.status.value,
+                "evidence": o.evidence,
+            }
+            for o in result.observations
         ],
     }
 

@@ -33,7 +33,7 @@ def test_output_follows_the_contract_line_for_line(matcher: Matcher) -> None:
     out = list(analyze_lines(lines, matcher))
     assert [o.get("id") for o in out] == ["a", None, None, "c", "d", None, "7"]
     first = out[0]
-    assert set(first) == {"id", "lang", "invitations"}
+    assert set(first) == {"id", "lang", "invitations", "observations"}
     assert first["lang"] == "en"
     [inv] = first["invitations"]
     assert set(inv) == {"inviter", "invitee", "occasion", "status", "confidence", "evidence"}
@@ -82,3 +82,17 @@ def test_seed_articles_per_gold(shared_dir: Path, matcher: Matcher) -> None:
             pair = {inv["inviter"], inv["invitee"]}
             # Invitation 2 (Musk and Kanye West) may be reported; nothing else may.
             assert pair in ({"Elon Musk", "Vladimir Putin"}, {"Elon Musk", "Kanye West"}), inv
+
+
+def test_observations_are_listed_per_article(matcher: Matcher) -> None:
+    """A meeting reported without an invitation word comes out under `observations`,
+    not as an invitation."""
+    [out] = analyze_lines([json.dumps({
+        "id": "m", "date": "2023-06-20",
+        "text": "Joe Biden met Emmanuel Macron at the White House on Monday."})], matcher)
+    assert out["invitations"] == []
+    [obs] = out["observations"]
+    assert set(obs) == {"parties", "kind", "status", "evidence"}
+    assert set(obs["parties"]) == {"Joe Biden", "Emmanuel Macron"}
+    assert (obs["kind"], obs["status"]) == ("meeting", "took_place")
+    assert "met" in obs["evidence"]

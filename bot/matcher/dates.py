@@ -10,9 +10,11 @@ dates in one sentence give none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from bot.domain import Status
 
@@ -24,7 +26,9 @@ _DATED_STATUSES = _WEEKDAY_STATUSES | {Status.ACCEPTED}
 
 
 @dataclass(frozen=True, slots=True)
-class _DateWords:
+class DateWords:
+    """A language's date words: the [dates] table of its lexicon."""
+
     weekdays: tuple[tuple[str, ...], ...]  # Monday first
     months: tuple[tuple[str, ...], ...]  # January first
     yesterday: tuple[str, ...] = ()
@@ -32,80 +36,41 @@ class _DateWords:
     month_first: bool = False  # "March 2" as well as "2 March"
 
 
-# The eight first-class languages. Russian and Ukrainian months in the genitive ("2 марта").
-_WORDS: dict[str, _DateWords] = {
-    "en": _DateWords(
-        weekdays=(("monday",), ("tuesday",), ("wednesday",), ("thursday",), ("friday",),
-                  ("saturday",), ("sunday",)),
-        months=(("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-                ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-                ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-                ("december", "dec")),
-        yesterday=("yesterday",), day_before_yesterday=("the day before yesterday",),
-        month_first=True,
-    ),
-    "de": _DateWords(
-        weekdays=(("montag",), ("dienstag",), ("mittwoch",), ("donnerstag",), ("freitag",),
-                  ("samstag", "sonnabend"), ("sonntag",)),
-        months=(("januar", "jänner"), ("februar",), ("märz",), ("april",), ("mai",), ("juni",),
-                ("juli",), ("august",), ("september",), ("oktober",), ("november",),
-                ("dezember",)),
-        yesterday=("gestern",), day_before_yesterday=("vorgestern",),
-    ),
-    "fr": _DateWords(
-        weekdays=(("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",),
-                  ("dimanche",)),
-        months=(("janvier",), ("février",), ("mars",), ("avril",), ("mai",), ("juin",),
-                ("juillet",), ("août",), ("septembre",), ("octobre",), ("novembre",),
-                ("décembre",)),
-        yesterday=("hier",), day_before_yesterday=("avant-hier",),
-    ),
-    "es": _DateWords(
-        weekdays=(("lunes",), ("martes",), ("miércoles",), ("jueves",), ("viernes",),
-                  ("sábado",), ("domingo",)),
-        months=(("enero",), ("febrero",), ("marzo",), ("abril",), ("mayo",), ("junio",),
-                ("julio",), ("agosto",), ("septiembre", "setiembre"), ("octubre",),
-                ("noviembre",), ("diciembre",)),
-        yesterday=("ayer",), day_before_yesterday=("anteayer", "antier"),
-    ),
-    "it": _DateWords(
-        weekdays=(("lunedì",), ("martedì",), ("mercoledì",), ("giovedì",), ("venerdì",),
-                  ("sabato",), ("domenica",)),
-        months=(("gennaio",), ("febbraio",), ("marzo",), ("aprile",), ("maggio",), ("giugno",),
-                ("luglio",), ("agosto",), ("settembre",), ("ottobre",), ("novembre",),
-                ("dicembre",)),
-        yesterday=("ieri",), day_before_yesterday=("l'altro ieri", "l'altroieri"),
-    ),
-    "pt": _DateWords(
-        weekdays=(("segunda-feira",), ("terça-feira",), ("quarta-feira",), ("quinta-feira",),
-                  ("sexta-feira",), ("sábado",), ("domingo",)),
-        months=(("janeiro",), ("fevereiro",), ("março",), ("abril",), ("maio",), ("junho",),
-                ("julho",), ("agosto",), ("setembro",), ("outubro",), ("novembro",),
-                ("dezembro",)),
-        yesterday=("ontem",), day_before_yesterday=("anteontem",),
-    ),
-    "ru": _DateWords(
-        weekdays=(("понедельник",), ("вторник",), ("среду",), ("четверг",), ("пятницу",),
-                  ("субботу",), ("воскресенье",)),
-        months=(("января",), ("февраля",), ("марта",), ("апреля",), ("мая",), ("июня",),
-                ("июля",), ("августа",), ("сентября",), ("октября",), ("ноября",),
-                ("декабря",)),
-        yesterday=("вчера",), day_before_yesterday=("позавчера",),
-    ),
-    "uk": _DateWords(
-        weekdays=(("понеділок",), ("вівторок",), ("середу",), ("четвер",), ("п'ятницю",),
-                  ("суботу",), ("неділю",)),
-        months=(("січня",), ("лютого",), ("березня",), ("квітня",), ("травня",), ("червня",),
-                ("липня",), ("серпня",), ("вересня",), ("жовтня",), ("листопада",),
-                ("грудня",)),
-        yesterday=("вчора", "учора"), day_before_yesterday=("позавчора",),
-    ),
-}
+def date_words_from(table: Any, *, source: str, problems: list[str]) -> DateWords | None:
+    """A [dates] table, or None when absent; problems name the file and key."""
+    if not table:
+        return None
+    if not isinstance(table, Mapping):
+        problems.append(f"{source}: [dates] must be a table")
+        return None
+
+    def forms(key: str, count: int) -> tuple[tuple[str, ...], ...]:
+        value = table.get(key)
+        if not isinstance(value, list) or len(value) != count or not all(
+                isinstance(f, list) and f and all(isinstance(w, str) and w for w in f)
+                for f in value):
+            problems.append(f"{source}: key 'dates.{key}': must be {count} arrays of words")
+            return ()
+        return tuple(tuple(w.casefold() for w in f) for f in value)
+
+    def words(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            problems.append(f"{source}: key 'dates.{key}': must be an array of words")
+            return ()
+        return tuple(value)
+
+    month_first = table.get("month_first", False)
+    if not isinstance(month_first, bool):
+        problems.append(f"{source}: key 'dates.month_first': must be true or false")
+        month_first = False
+    return DateWords(forms("weekdays", 7), forms("months", 12), words("yesterday"),
+                     words("day_before_yesterday"), month_first)
 
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    words: _DateWords
+    words: DateWords
     weekday: re.Pattern[str]
     explicit: tuple[re.Pattern[str], ...]
     relative: re.Pattern[str]
@@ -115,11 +80,8 @@ def _alternation(forms: tuple[str, ...]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-@lru_cache(maxsize=16)
-def _patterns(lang: str) -> _Patterns | None:
-    words = _WORDS.get(lang)
-    if words is None:
-        return None
+@lru_cache(maxsize=64)
+def _patterns(words: DateWords) -> _Patterns:
     weekday = "|".join(f"(?P<w{i}>{_alternation(forms)})" for i, forms in enumerate(words.weekdays))
     month = "|".join(f"(?P<m{i}>{_alternation(forms)})" for i, forms in enumerate(words.months))
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d))?"
@@ -140,16 +102,18 @@ def _patterns(lang: str) -> _Patterns | None:
     )
 
 
-def status_date(sentence: str, lang: str, published: date | None, status: Status
-                ) -> date | None:
-    """The date the sentence gives for the status, or None (= as of the article's date)."""
+def status_date(sentence: str, lang: str, published: date | None, status: Status,
+                words: Mapping[str, DateWords]) -> date | None:
+    """The date the sentence gives for the status, or None (= as of the article's date).
+    `words` are the date words per language (the lexicons' [dates] tables); the article's
+    language and English are tried."""
     if published is None or status not in _DATED_STATUSES:
         return None
     found: set[date] = set()
     for code in dict.fromkeys((lang, "en")):
-        patterns = _patterns(code)
-        if patterns is None:
+        if code not in words:
             continue
+        patterns = _patterns(words[code])
         found |= _explicit_dates(sentence, patterns, published)
         for match in patterns.relative.finditer(sentence):
             back = 2 if match.lastgroup == "r2" else 1

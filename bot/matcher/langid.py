@@ -8,9 +8,10 @@ small family) on their own are settled without the statistical model.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from typing import Any
+
+from bot.langmodel import language_identifier
 
 UNDETERMINED = "und"
 _PREFIX_CHARS = 800  # enough for a stable guess; the full text costs 4x more for nothing
@@ -26,20 +27,10 @@ _KAZAKH_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮ")
 
 
 class _Identifier:
-    """Loads py3langid lazily and once per process (the model is read-only and thread-safe)."""
-
-    def __init__(self) -> None:
-        self._model: Any = None
-        self._lock = threading.Lock()
+    """The process-wide py3langid model (`bot.langmodel`, shared with the feed layer)."""
 
     def model(self) -> Any:
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                    self._model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        return self._model
+        return language_identifier()
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         try:

@@ -22,15 +22,23 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.dates import DateWords, date_words_from
+from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.spotting import CommonWords
 
 # Invitation cues, by how their arguments are laid out around them.
-INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun")
+# "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
+# hosting"); whoever is said to attend, skip or arrive for it was invited by the host.
+# "welcome": an open invitation said of its invitee ("X is welcome to visit", "X est le
+# bienvenu"): the invitee stands before the cue.
+INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted",
+                     "welcome")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
 # "reports that ... are false"); it scopes the whole sentence.
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial")
+# "counter": a counter-venue ("but only in Budapest") - an acceptance with it is a response.
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -47,10 +55,13 @@ ALL_CATEGORIES = (
     "challenge",
     "active",
     "noun",
+    "hosted",
+    "welcome",
     "negation",
     "hedge",
     "future",
     "denial",
+    "counter",
 )
 _LIST_KEYS = (
     "from_markers",
@@ -68,6 +79,11 @@ _LIST_KEYS = (
     "title_suffixes",
     "noun_suffixes",
     "both_words",
+    "attribution_words",
+    "articles",
+    "thanks_words",
+    "residence_words",
+    "phone_words",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
@@ -118,6 +134,10 @@ class Lexicon:
     observe_lists: dict[str, frozenset[str]] = field(default_factory=dict)
     _observe_anchors: ahocorasick.Automaton | None = None
     _live_anchors: ahocorasick.Automaton | None = None
+    grammar: Grammar = field(default_factory=Grammar)  # the [grammar] table
+    # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
+    transcript: dict[str, list[str]] = field(default_factory=dict)
+    dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -390,6 +410,9 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
             continue
         occasion[label] = _strings(value, f"occasion.{label}", source, problems)
     observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
+    grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
+    transcript = _transcript_table(data.get("transcript", {}), source, problems)
+    dates = date_words_from(data.get("dates"), source=source, problems=problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -400,12 +423,30 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
                       occasion=occasion, lists=lists, observe=observe,
-                      observe_lists=observe_lists)
+                      observe_lists=observe_lists, grammar=grammar, transcript=transcript, dates=dates)
     try:
         lexicon.compile()
     except re.error as exc:
         raise ConfigError([f"{source}: a phrase does not compile: {exc}"]) from exc
     return lexicon
+
+
+TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_person",
+                   "second_person")
+
+
+def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        problems.append(f"{source}: [transcript] must be a table of key = [phrases]")
+        return {}
+    out: dict[str, list[str]] = {}
+    for key, value in table.items():
+        if key not in TRANSCRIPT_KEYS:
+            problems.append(f"{source}: key 'transcript.{key}': unknown (expected one of "
+                            f"{', '.join(TRANSCRIPT_KEYS)})")
+            continue
+        out[key] = _strings(value, f"transcript.{key}", source, problems)
+    return out
 
 
 def _observe_table(table: Any, source: str, problems: list[str]

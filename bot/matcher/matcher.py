@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
-from bot.matcher.dates import status_date
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.dates import DateWords, status_date
 from bot.matcher.extract import (
     Ref,
     SentenceFacts,
@@ -20,6 +21,7 @@ from bot.matcher.extract import (
     with_unknown_names,
 )
 from bot.matcher.gazetteer import Gazetteer, load_gazetteer
+from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
     CueHit,
@@ -38,7 +40,14 @@ from bot.matcher.observe import (
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
-from bot.matcher.spotting import CommonWords, FigureHit, FigureSpotter, lower_same_length
+from bot.matcher.spotting import (
+    FORM_TITLE,
+    CommonWords,
+    FigureHit,
+    FigureSpotter,
+    lower_same_length,
+)
+from bot.matcher.transcript import SentenceSpan, add_transcript_findings, transcript_words
 
 log = logging.getLogger(__name__)
 
@@ -65,21 +74,41 @@ class _Resources:
     places: PlaceFinder
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
+    residence_words: frozenset[str]  # a title ending in one of these is a residence
+    date_words: dict[str, DateWords]  # the lexicons' [dates] tables
+    grammars: dict[str, Grammar]  # per language, every one with all case endings
+    default_grammar: Grammar
+
+
+def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
+              ) -> tuple[dict[str, Grammar], Grammar]:
+    """Each language's grammar: its lexicon's [grammar] table, else `_grammar.toml`'s. The
+    case endings of every language go into each, as a Cyrillic name may turn up anywhere."""
+    own = {**extra, **{code: lexicon.grammar for code, lexicon in lexicons.items()}}
+    endings = merged_endings(own.values())
+    return ({code: with_endings(g, endings) for code, g in own.items()},
+            with_endings(Grammar(), endings))
 
 
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
-                 common_words: CommonWords | None = None) -> None:
+                 common_words: CommonWords | None = None,
+                 grammars: dict[str, Grammar] | None = None) -> None:
         self.gazetteer = gazetteer
         self._spotter = FigureSpotter(gazetteer, common_words)
         all_lexicons = list(lexicons.values())
+        by_language, default_grammar = _grammars(lexicons, grammars or {})
         self._resources = _Resources(
             lexicons=lexicons,
             places=places,
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
+            residence_words=merged_words(all_lexicons, "residence_words"),
+            date_words={code: lx.dates for code, lx in lexicons.items() if lx.dates},
+            grammars=by_language,
+            default_grammar=default_grammar,
         )
 
     @classmethod
@@ -94,7 +123,11 @@ class Matcher:
         common_path = directory / "_common_words.toml"
         if not common_path.exists():
             common_path = default_lexicon_dir() / "_common_words.toml"
-        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path))
+        grammar_path = directory / "_grammar.toml"
+        if not grammar_path.exists():
+            grammar_path = default_lexicon_dir() / "_grammar.toml"
+        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
+                   load_extra_grammars(grammar_path))
 
     @property
     def languages(self) -> list[str]:
@@ -107,6 +140,18 @@ class Matcher:
         except Exception:  # one odd article must never stop a feed's batch
             log.exception("matcher failed on article %r", getattr(article, "key", None))
             return MatchResult(lang=UNDETERMINED)
+
+    def _residence(self, hit: FigureHit) -> bool:
+        """A role title naming a building or seat ("Buckingham Palace", "the Kremlin",
+        "Palazzo Chigi"): it hosts; it is never the one invited."""
+        if hit.form != FORM_TITLE:
+            return False
+        words = hit.surface.casefold().replace("’", "'").split()
+        last = words[-1].split("'")[-1] if words else ""
+        return last in self._resources.residence_words
+
+    def _grammar_for(self, lang: str) -> Grammar:
+        return self._resources.grammars.get(lang, self._resources.default_grammar)
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
         lexicons = self._resources.lexicons
@@ -128,21 +173,24 @@ class Matcher:
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
         views = self._views(segmented, hits, lexicons, lang, when)
+        self._transcript(segmented, hits, views, lexicons, when, bool(title))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
         observations = self._observations(views, lexicons, lang, when, mentions)
+        dates = self._resources.date_words
         return MatchResult(
             lang=lang,
-            mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status))
+            mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status,
+                                                              dates))
                            for m in mentions),
             observations=tuple(
-                replace(o, status_date=status_date(o.evidence, lang, when, o.status))
+                replace(o, status_date=status_date(o.evidence, lang, when, o.status, dates))
                 for o in observations),
             lone_observations=tuple(
-                replace(o, status_date=status_date(o.evidence, lang, when, o.status))
+                replace(o, status_date=status_date(o.evidence, lang, when, o.status, dates))
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
@@ -177,6 +225,21 @@ class Matcher:
             for f, text in chosen.values()
         ]
 
+    def _transcript(self, segmented: Segmented, hits: list[FigureHit],
+                    views: list[SentenceView], lexicons: list[Lexicon], when: date | None,
+                    has_title: bool) -> None:
+        """Speaker labels and thanks for an invitation (transcript.py)."""
+        words = transcript_words(lexicons)
+        if words.empty or not hits or ":" not in segmented.text:
+            return
+        refs = self._refs(segmented.text, 0, hits, when)
+        first = segmented.sentences[0] if segmented.sentences else None
+        title_refs = [r for r in refs if has_title and first is not None and r.end <= first.end]
+        spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
+                 for s in segmented.sentences]
+        add_transcript_findings(segmented.text, spans, refs, title_refs, words,
+                                lambda index: views[index].facts.refs)
+
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
         """One observation per pair of figures, the most advanced status first found; none
@@ -188,20 +251,21 @@ class Matcher:
         invited = {frozenset((m.inviter.key, m.invitee.key)): i for i, m in enumerate(mentions)}
         chosen: dict[frozenset[str], tuple[ObservationFinding, str]] = {}
         year = when.year if when else None
+        grammar = self._grammar_for(lang)
         for view in views:
             refs = view.facts.refs
             if not refs:
                 continue  # an observation needs a figure the gazetteer knows
             if len({r.party.key for r in refs}) < 2:
                 # The name finder is cheaper than the cue regex: look for a second person first.
-                refs = with_unknown_names(view.text, refs, lexicons, lang)
+                refs = with_unknown_names(view.text, refs, lexicons, lang, grammar)
                 if len({r.party.key for r in refs}) < 2:
                     continue
             cues = observation_cues(view.text, lexicons)
             if not cues:
                 continue
-            refs = with_unknown_names(view.text, refs, lexicons, lang)
-            for finding in observe_sentence(view.text, refs, cues, lexicons, lang,
+            refs = with_unknown_names(view.text, refs, lexicons, lang, grammar)
+            for finding in observe_sentence(view.text, refs, cues, lexicons, grammar,
                                             self._resources.places, year):
                 pair = frozenset((finding.first.party.key, finding.second.party.key))
                 if pair in invited and not _other_place(mentions[invited[pair]], finding):
@@ -250,6 +314,7 @@ class Matcher:
         previous_subject: Ref | None = None
         position = 0
         live = self._sentences_with_cues(segmented, lexicons)
+        grammar = self._grammar_for(lang)
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -261,7 +326,7 @@ class Matcher:
                 scan += 1
             refs = self._refs(sentence.text, sentence.start, inside, when)
             if sentence.index in live:
-                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject)
+                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject, grammar)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))
@@ -290,6 +355,7 @@ class Matcher:
     def _refs(self, sentence: str, offset: int, hits: list[FigureHit], when: date | None
               ) -> list[Ref]:
         refs: list[Ref] = []
+        endings = self._resources.default_grammar.case_endings
         for hit in hits:
             figure = self.gazetteer.get(hit.figure_id)
             if figure is None:
@@ -305,7 +371,7 @@ class Matcher:
                 last = refs[-1]
                 refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
                                last.country, last.spokesperson, last.principal,
-                               slavic_case(hit.surface) or last.case)
+                               slavic_case(hit.surface, endings) or last.case)
                 continue
             refs.append(
                 Ref(
@@ -313,11 +379,12 @@ class Matcher:
                     start=start,
                     end=end,
                     possessive=hit.possessive,
-                    confidence=0.9 if hit.form == "surname" else 1.0,
+                    confidence=CONFIDENCE.surname_only if hit.form == "surname" else 1.0,
                     country=figure.country,
                     spokesperson=figure.is_spokesperson,
                     principal=principal,
-                    case=slavic_case(hit.surface),
+                    case=slavic_case(hit.surface, endings),
+                    residence=self._residence(hit),
                 )
             )
         return refs

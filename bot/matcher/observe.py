@@ -17,19 +17,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Status
+from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import Ref, conjunction_words
+from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
 
-OBSERVATION_CONFIDENCE = 0.8
+OBSERVATION_CONFIDENCE = CONFIDENCE.observation
 _NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 6
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _STRIP = ",.;:!?\"'«»„“”()"
-# Languages whose clause may end with the verb: "Scholz hat Macron im Kanzleramt empfangen".
-_VERB_FINAL = frozenset({"de", "nl"})
-_VERB_SECOND = frozenset({"de", "nl", "sv", "da", "no"})
 
 STATUS_OF = {
     "met": Status.TOOK_PLACE,
@@ -102,7 +101,7 @@ def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
 
 
 def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
-                     lexicons: list[Lexicon], lang: str, places: PlaceFinder,
+                     lexicons: list[Lexicon], grammar: Grammar, places: PlaceFinder,
                      article_year: int | None) -> list[ObservationFinding]:
     """Observations in one sentence: `refs` are its figures (known and unknown) in order,
     `cues` its observation cues (`observation_cues`)."""
@@ -118,7 +117,7 @@ def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
         if _hypothetical(sentence, cue, words):
             continue
         resolver = _RESOLVERS.get(cue.category)
-        pair = resolver(sentence, cue, refs, words, lang) if resolver is not None else None
+        pair = resolver(sentence, cue, refs, words, grammar) if resolver is not None else None
         if pair is None:
             continue
         first, second = pair
@@ -246,7 +245,7 @@ def _coordinated_pair(sentence: str, refs: list[Ref], words: _ObserveWords) -> P
 
 
 def _symmetric(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
-               lang: str) -> Pair | None:
+               grammar: Grammar) -> Pair | None:
     before, inside, after = _split(refs, cue)
     subject = _subject(sentence, cue, before, words)
     if subject is not None:
@@ -281,7 +280,7 @@ def _met_each_other(sentence: str, cue: CueHit, refs: list[Ref], words: _Observe
 
 
 def _host_then_guest(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
-                     lang: str) -> Pair | None:
+                     grammar: Grammar) -> Pair | None:
     before, inside, after = _split(refs, cue)
     subject = _subject(sentence, cue, before, words)
     if subject is not None:
@@ -293,11 +292,11 @@ def _host_then_guest(sentence: str, cue: CueHit, refs: list[Ref], words: _Observ
             # "Putin ist in Pjöngjang eingetroffen, wo ihn Kim empfing"; "..., where Kim
             # welcomed him": the pronoun is the figure the sentence spoke of before.
             return subject, earlier[-1]
-        if lang in _VERB_FINAL and earlier and not after and _clause_ends(sentence, cue) and \
+        if grammar.final_participle and earlier and not after and _clause_ends(sentence, cue) and \
                 _gap_ok(sentence[earlier[-1].end : subject.start], words, False):
             return earlier[-1], subject  # "Scholz hat Macron im Kanzleramt empfangen"
         return None
-    if lang in _VERB_SECOND:
+    if grammar.verb_second:
         # "Am Montag empfing Scholz Macron": verb second, subject and object after it.
         following = _distinct(after)
         if len(following) >= 2 and _gap_ok(sentence[cue.end : following[0].start], words, False):
@@ -319,7 +318,7 @@ def _clause_ends(sentence: str, cue: CueHit) -> bool:
 
 
 def _guest_then_host(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
-                     lang: str) -> Pair | None:
+                     grammar: Grammar) -> Pair | None:
     before, inside, after = _split(refs, cue)
     guest = _subject(sentence, cue, before, words)
     if guest is None:
@@ -329,7 +328,7 @@ def _guest_then_host(sentence: str, cue: CueHit, refs: list[Ref], words: _Observ
 
 
 def _arrival(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
-             lang: str) -> Pair | None:
+             grammar: Grammar) -> Pair | None:
     before, inside, after = _split(refs, cue)
     guest = _subject(sentence, cue, before, words)
     if guest is None:
@@ -344,7 +343,7 @@ def _arrival(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
 
 
 def _with_named_occasion(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
-                         lang: str) -> Pair | None:
+                         grammar: Grammar) -> Pair | None:
     """Exactly two figures in the sentence ("the debate between X and Y took place",
     "X's visit to Y was called off"); a third makes the pairing a guess."""
     distinct: dict[str, Ref] = {}
@@ -356,7 +355,7 @@ def _with_named_occasion(sentence: str, cue: CueHit, refs: list[Ref], words: _Ob
     return first, second
 
 
-_RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, str], Pair | None]] = {
+_RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar], Pair | None]] = {
     "met": _symmetric,
     "agreed_to_meet": _symmetric,
     "refused_to_meet": _guest_then_host,

@@ -9,6 +9,9 @@ import pytest
 
 from bot.domain import MatchResult, Status
 from bot.matcher.dates import status_date
+from bot.matcher.lexicon import load_lexicons
+
+WORDS = {code: lx.dates for code, lx in load_lexicons().items() if lx.dates}
 
 WEDNESDAY = date(2024, 3, 6)
 MONDAY = date(2024, 3, 4)
@@ -51,15 +54,15 @@ T = Status.TOOK_PLACE
     ],
 )
 def test_status_date(lang: str, sentence: str, status: Status, expected: date | None) -> None:
-    assert status_date(sentence, lang, WEDNESDAY, status) == expected
+    assert status_date(sentence, lang, WEDNESDAY, status, WORDS) == expected
 
 
 def test_a_date_late_in_december_read_in_january_is_last_year() -> None:
-    assert status_date("They met on 30 December.", "en", date(2024, 1, 5), T) == date(2023, 12, 30)
+    assert status_date("They met on 30 December.", "en", date(2024, 1, 5), T, WORDS) == date(2023, 12, 30)
 
 
 def test_no_article_date_no_status_date() -> None:
-    assert status_date("They met on Monday.", "en", None, T) is None
+    assert status_date("They met on Monday.", "en", None, T, WORDS) is None
 
 
 def test_mentions_and_observations_carry_the_status_date(match: Callable[..., MatchResult]

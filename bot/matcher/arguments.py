@@ -1,0 +1,535 @@
+"""Who invites whom around one invitation cue: an ordered list of small rules.
+
+Each rule handles one construction and says so in its docstring with an example. The
+first rule that answers (returns a list, possibly empty) wins; a rule that does not apply
+returns None and the next one is tried. Word-order facts come from the language's
+[grammar] table (grammar.py), confidences from confidence.py.
+
+To add a construction: write a rule, put it in RULES before the more general rules it
+must pre-empt, and add its example to tests/matcher/test_argument_rules.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.matcher.clause import (
+    Pair,
+    Ref,
+    Words,
+    clitic_before,
+    coordinated,
+    coordinated_back,
+    object_pronoun_follows,
+    pairs,
+    possessive_pronoun_before,
+    right_before,
+    starts_with_pronoun,
+    subject_and_object_before,
+    word_before,
+)
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.grammar import Grammar
+from bot.matcher.lexicon import CueHit
+
+_NEAR_OBJECT = 80  # characters: beyond this the object of a verb is a less sure reading
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One cue in its sentence, with the figures before and after it."""
+
+    sentence: str
+    cue: CueHit
+    refs: list[Ref]
+    words: Words
+    grammar: Grammar
+    previous_subject: Ref | None
+    before: list[Ref]
+    after: list[Ref]
+    tokens: list[str]  # the cue's words
+    first_word_end: int  # split cues ("lädt Scholz ... ein") hold their object inside
+
+
+Rule = Callable[[Clause], list[Pair] | None]
+
+
+def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, grammar: Grammar,
+                previous_subject: Ref | None) -> Clause:
+    tokens = cue.text.split()
+    first_word_end = cue.start + len(tokens[0]) if tokens else cue.end
+    if len(tokens) == 1 and cue.text[:1] >= "\u2e80":
+        first_word_end = cue.start + 1  # "应普京邀请": no spaces in CJK, the agent is inside
+    return Clause(
+        sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
+        previous_subject=previous_subject,
+        before=[r for r in refs if r.end <= cue.start],
+        after=[r for r in refs if r.start >= first_word_end],
+        tokens=tokens, first_word_end=first_word_end,
+    )
+
+
+def arguments(clause: Clause) -> list[Pair]:
+    """(inviter, invitee, confidence) readings of the cue: the first rule that applies."""
+    for rule in RULES:
+        found = rule(clause)
+        if found is not None:
+            return found
+    return []
+
+
+# --- events with a named host ---------------------------------------------------------------
+
+_HOST_AFTER = 40  # characters between the host marker and the host ("принимает в Минске X")
+
+
+def hosted_event(c: Clause) -> list[Pair] | None:
+    """"Modi will not attend the summit that Albanese is hosting", "Frederiksen chegou a
+    Santiago para o jantar oferecido por Boric", "Орбан не поедет на форум, который
+    принимает Лукашенко": the host invited whoever the sentence says attends, skips or
+    arrives for it (the status comes from that verb; analyse() drops the reading when the
+    sentence reports no attendance)."""
+    if c.cue.category != "hosted":
+        return None
+    inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
+    following = [r for r in c.after if r.start >= c.cue.end and
+                 r.start - c.cue.end <= _HOST_AFTER]
+    host = inside[-1] if inside else (following[0] if following else None)
+    guests = [r for r in c.before if host is None or r.party.key != host.party.key]
+    if host is None or not guests:
+        return []
+    return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+
+
+def welcome_to_visit(c: Clause) -> list[Pair] | None:
+    """"Putin said Biden would always be welcome in Moscow", "Macron est le bienvenu à
+    Moscou, a dit Peskov": the invitee stands before the cue; the one who says so (the
+    figure before it, else the one after, else the previous subject) invites."""
+    if c.cue.category != "welcome":
+        return None
+    if not c.before:
+        return []
+    invitee = c.before[-1]
+    speakers = [r for r in (*c.before[-2::-1], *c.after) if r.party.key != invitee.party.key]
+    inviter = speakers[0] if speakers else c.previous_subject
+    return pairs(inviter, [invitee], CONFIDENCE.welcome)
+
+
+# --- nouns ("Musk's invitation to Putin") -----------------------------------------------
+
+
+def _with_follows(c: Clause) -> bool:
+    next_words = c.tokens[1:2] if len(c.tokens) > 1 else c.sentence[c.cue.end :].split(None, 1)[:1]
+    return bool(next_words) and next_words[0].casefold() in c.words.with_markers
+
+
+def noun_or_nominalised_verb(c: Clause) -> list[Pair] | None:
+    """"Musk's invitation to Putin"; "Musk's challenge to a cage fight" (after a possessive
+    the verb form is a noun); "la sfida con Zuckerberg" (a cue followed by "with")."""
+    possessed = bool(c.before) and c.before[-1].possessive and \
+        c.cue.start - c.before[-1].end <= 3
+    with_follows = _with_follows(c)
+    if not (c.cue.category == "noun" or (c.cue.category in ("active", "challenge")
+                                         and (possessed or with_follows))):
+        return None
+    cue = c.cue
+    if with_follows and len(c.tokens) > 1:
+        # Only the noun itself: a split cue ("sfida ... a") may run past the figures.
+        cue = CueHit(cue.category, cue.start, c.first_word_end, c.tokens[0])
+    return noun_arguments(Clause(c.sentence, cue, c.refs, c.words, c.grammar, c.previous_subject,
+                                 c.before, c.after, c.tokens, c.first_word_end))
+
+
+@dataclass(slots=True)
+class _NounParties:
+    inviter: Ref | None = None
+    invitees: list[Ref] | None = None
+    done: bool = False  # a construction settled both sides
+
+
+def _scan_after_noun(c: Clause, found: _NounParties) -> None:
+    """The figures after the noun: "invitation from X", "invitation to Y", "приглашение
+    Путина" (a genitive), "Musk: la sfida con Zuckerberg", "Renzi sfida Salvini"."""
+    words = c.words
+    for index, ref in enumerate(c.after):
+        gap_text = c.sentence[c.cue.end : ref.start].casefold().replace("’", "'")
+        gap = [w.strip(",.\"«»„“") for w in gap_text.split()]
+        if len(gap) > 7:
+            break
+        if any(w in words.from_markers for w in gap) and found.inviter is None:
+            found.inviter = ref
+        elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
+                (ref.possessive or ref.residence) and found.inviter is None:
+            # "an invitation to Nadal's farewell", "an invitation to Buckingham Palace": the
+            # owner of the event, or the residence, invites.
+            found.inviter = ref
+        elif ((any(w in words.to_markers for w in gap) and not set(gap) & words.attribution)
+              or ref.case == "dat") and not found.invitees:
+            # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
+            found.invitees = coordinated(c.sentence, c.after[index:], words)
+        elif found.inviter is None and index == 0 and c.grammar.case_marked and (
+                not gap or (ref.case == "gen" and len(gap) <= 4)):
+            # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun.
+            found.inviter = ref
+        elif found.inviter is None and index == 0 and len(gap) == 1 and \
+                gap[0] in words.with_markers and c.before and not found.invitees:
+            # "Musk: la sfida con Zuckerberg": the one who announces the challenge faces
+            # the figure after "with".
+            found.inviter, found.invitees, found.done = c.before[-1], [ref], True
+            return
+        elif found.inviter is None and index == 0 and not gap and c.before and \
+                len(c.sentence[c.before[-1].end : c.cue.start].split()) == 0:
+            # "Renzi sfida Salvini": the noun is the verb's twin.
+            found.inviter, found.invitees, found.done = c.before[-1], [ref], True
+            return
+
+
+def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
+    """"Farage withdrew his invitation to Musk" (his = the subject); "Meloni ... il
+    Pontefice ha accolto il suo invito" (the subject answers); "Seine Einladung an Paris
+    Hilton ist geplatzt" (his = the previous sentence's subject)."""
+    if found.inviter is not None or not possessive_pronoun_before(c.sentence, c.cue, c.words):
+        return
+    before = c.before
+    if before and found.invitees:
+        found.inviter = before[0]
+    elif len(before) >= 2 and not found.invitees:
+        between = c.sentence[before[-1].end : c.cue.start]
+        if "," not in between and len(between.split()) <= 5:
+            found.inviter, found.invitees = before[-2], [before[-1]]
+        else:
+            # "Trump said ... no debate with Harris, rejecting her challenge"
+            found.inviter, found.invitees = before[-1], [before[0]]
+    elif not before and found.invitees and c.previous_subject is not None:
+        found.inviter = c.previous_subject
+
+
+def _inviter_before_noun(c: Clause, found: _NounParties) -> None:
+    """"Renzi ha lanciato la sfida a Salvini": the figure before; "Приглашение ...,
+    которое Синдзо Абэ передал Владимиру Путину": the figure between the noun and the
+    dative invitee extended it."""
+    if found.inviter is not None or not found.invitees:
+        return
+    if c.before:
+        found.inviter = c.before[-1]
+    elif c.grammar.case_marked:
+        extenders = [r for r in c.after if r.end <= found.invitees[0].start and r.case != "dat"]
+        if extenders:
+            found.inviter = extenders[-1]
+
+
+def _invitee_answering(c: Clause, found: _NounParties) -> None:
+    """"Y accepted X's invitation" (the subject answers); "Sie schlug die Einladung von
+    Trump aus" (she = the previous subject); "An invitation from X ... was turned down by
+    Y"; "Приглашение Зеленского было отклонено ... Виктором Орбаном" (an instrumental)."""
+    if found.invitees:
+        return
+    inviter = found.inviter
+    others = [r for r in c.before if inviter is None or r.party.key != inviter.party.key]
+    if others:
+        found.invitees = [others[-1]]
+    elif c.previous_subject is not None and starts_with_pronoun(c.sentence, c.words) and (
+            inviter is None or c.previous_subject.party.key != inviter.party.key):
+        found.invitees = [c.previous_subject]
+    elif inviter is not None:
+        agent = _agent_after_status(c, inviter)
+        if agent is None:
+            agent = next((r for r in c.after if r.case == "ins"
+                          and r.party.key != inviter.party.key), None)
+        if agent is not None:
+            found.invitees = [agent]
+
+
+def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
+    """"Trudeau a remercié le roi Felipe VI pour son invitation": the one thanked invited,
+    the one who thanks was invited."""
+    if len(c.before) < 2 or not c.words.thanks:
+        return None
+    thanker, thanked = c.before[-2], c.before[-1]
+    between = [w.strip(",").casefold() for w in c.sentence[thanker.end : thanked.start].split()]
+    after_thanked = c.sentence[thanked.end : c.cue.start].split()
+    # Verb-final: "Scholz hat Macron für seine Einladung gedankt".
+    closing = [w.strip(",.;:!?").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
+    if not any(w in c.words.thanks for w in between + closing) or len(between) > 4 or \
+            len(after_thanked) > 4 or thanker.party.key == thanked.party.key:
+        return None
+    return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
+
+
+def noun_arguments(c: Clause) -> list[Pair]:
+    thanks = _thanked_for_invitation(c)
+    if thanks is not None:
+        return thanks
+    found = _NounParties()
+    # "Musk's invitation", "Musks Einladung": a possessive right before the noun.
+    if c.before and c.before[-1].possessive and c.cue.start - c.before[-1].end <= 12:
+        found.inviter = c.before[-1]
+    _scan_after_noun(c, found)
+    if not found.done:
+        _inviter_from_pronoun(c, found)
+        _inviter_before_noun(c, found)
+        _invitee_answering(c, found)
+    if found.inviter is None and not found.invitees:
+        return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)] if c.before else []
+    if found.inviter is None:
+        return [(None, invitee, CONFIDENCE.noun_invitee_only) for invitee in found.invitees or []]
+    return pairs(found.inviter, found.invitees or [], CONFIDENCE.noun_with_parties)
+
+
+def _agent_after_status(c: Clause, inviter: Ref) -> Ref | None:
+    for ref in c.after:
+        if ref.party.key == inviter.party.key or ref.start <= inviter.end:
+            continue
+        preceding = word_before(c.sentence, ref.start, 3)
+        if any(w in c.words.from_markers for w in preceding[-2:]) and \
+                ref.start - c.cue.end < 120:
+            return ref
+    return None
+
+
+# --- passives and "at the invitation of" ---------------------------------------------------
+
+
+def head_final_agent(c: Clause) -> list[Pair] | None:
+    """"安倍首相の招待で", "バイデン大統領から招待されていた": in a head-final language the
+    agent comes first, marked by a genitive or "from" particle."""
+    if c.cue.category not in ("passive", "by") or not c.grammar.head_final or not c.before:
+        return None
+    markers = c.words.from_markers | c.grammar.agent_markers
+    marked = [r for r in c.before if any(c.sentence.startswith(m, r.end) for m in markers)]
+    agent = marked[-1] if marked else c.before[-1]
+    patients = [r for r in c.before if r.party.key != agent.party.key][:1] or c.after[:1]
+    previous = c.previous_subject
+    if not patients and marked and c.grammar.zero_pronoun and previous is not None \
+            and previous.party.key != agent.party.key:
+        # "ゼレンスキー大統領は…到着した。岸田首相の招きで…参加する": the guest is the
+        # previous sentence's topic, left unsaid.
+        return pairs(agent, [previous], CONFIDENCE.head_final_zero_pronoun)
+    return pairs(agent, patients, CONFIDENCE.head_final_agent)
+
+
+def passive_with_agent(c: Clause) -> list[Pair] | None:
+    """"Scholz was invited by Macron", "приглашён Маском" (an agent marked by case), "at
+    the invitation of Macron, Scholz ..."; "was invited to preside over the funeral of
+    Martin Kenyon" has no agent unless "by" / "von" / "par" introduces one."""
+    if c.cue.category not in ("passive", "by"):
+        return None
+    agent = c.after[0] if c.after else None
+    case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
+    if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
+            c.tokens[-1].casefold() not in c.words.from_markers:
+        agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
+            w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))), None)
+    if agent is not None and not agent.party.known:
+        # "at the invitation of President of People's Republic of China Xi Jinping": a
+        # capitalised stretch the gazetteer lacks is the title of the figure that follows.
+        agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
+                      r.start - agent.end <= 40 and
+                      not any(p in c.sentence[agent.end : r.start] for p in ",;.")), agent)
+    if agent is None:
+        # "was invited to the White House": the residence is the host.
+        agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
+    patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
+    if not patients and len(c.after) >= 2:
+        patients = coordinated(c.sentence, c.after[1:], c.words)
+    if not patients and c.cue.category == "passive" and c.previous_subject is not None:
+        return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
+    return pairs(agent, patients, CONFIDENCE.passive_with_agent)
+
+
+def agreed_with_partner(c: Clause) -> list[Pair] | None:
+    """"Harris agreed to a debate with Trump": the partner proposed it, the subject
+    accepts."""
+    if c.cue.category != "agreed":
+        return None
+    subject = c.before[-1] if c.before else (c.after[1] if len(c.after) >= 2 else None)
+    partner = c.after[0] if c.after else None
+    return pairs(partner, [subject] if subject else [], CONFIDENCE.agreed)
+
+
+# --- active verbs ---------------------------------------------------------------------
+
+
+def clitic_object(c: Clause) -> list[Pair] | None:
+    """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
+    convidou" (the subject before the clitic); "lo ha invitato Macron", "куда его
+    приглашал Рамафоса" (the object first, the subject after the verb)."""
+    if not c.grammar.preverbal_clitics or not clitic_before(c.sentence, c.cue, c.words,
+                                                             c.grammar):
+        return None
+    before, after = c.before, c.after
+    conjoined = len(before) >= 2 and any(
+        w.strip(",").casefold() in c.words.conjunctions
+        for w in c.sentence[before[-1].end : c.cue.start].split())
+    if before and (not after or conjoined or right_before(c.sentence, before[-1], c.cue,
+                                                          c.words)):
+        subject, object_ref = subject_and_object_before(c.sentence, c.cue, before, c.words,
+                                                        c.previous_subject)
+        return pairs(subject, [object_ref] if object_ref else [],
+                     CONFIDENCE.clitic_subject_before)
+    if after:
+        object_ref = before[-1] if before else c.previous_subject
+        return pairs(after[0], [object_ref] if object_ref else [],
+                     CONFIDENCE.clitic_subject_after)
+    return None
+
+
+def subject_verb_object(c: Clause) -> list[Pair] | None:
+    """"Macron invited Scholz and Tusk": the nearest figure before the verb that is not
+    its object ("стрім з Маском, на який волонтер запрошував засновника SpaceX")."""
+    if not (c.before and c.after):
+        return None
+    subjects = [r for r in c.before if r.party.key != c.after[0].party.key] or c.before
+    subject = subjects[-1]
+    objects = [r for r in c.after if r.party.key != subject.party.key]
+    if not objects:
+        return None
+    confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
+        else CONFIDENCE.subject_verb_far_object
+    return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)
+
+
+def verb_second(c: Clause) -> list[Pair] | None:
+    """"Am Samstag lud Musk Putin ein": subject and object after the verb (not "...
+    eingeladen, darunter")."""
+    after = c.after
+    if len(after) >= 2 and after[0].party.key != after[1].party.key and \
+            c.grammar.verb_second and "," not in c.sentence[c.cue.end : after[0].start]:
+        return pairs(after[0], coordinated(c.sentence, after[1:], c.words),
+                     CONFIDENCE.verb_second)
+    return None
+
+
+def case_particles(c: Clause) -> list[Pair] | None:
+    """"트럼프 대통령은 김정은 위원장을 초청했다", "岸田首相はバイデン大統領を招いた": the
+    particles say who is the subject and who the object, whatever the order."""
+    if len(c.before) < 2 or not c.grammar.has_particles:
+        return None
+    roles = [(ref, _particle_role(c.sentence, ref, c.grammar)) for ref in c.before]
+    subjects = [r for r, role in roles if role == "subject"]
+    objects = [r for r, role in roles if role == "object"]
+    if subjects and objects and subjects[-1].party.key != objects[-1].party.key:
+        return pairs(subjects[-1], [objects[-1]], CONFIDENCE.particles)
+    return None
+
+
+def verb_final(c: Clause) -> list[Pair] | None:
+    """"..., dass Musk Putin einlud"; "Scholz hat Macron und Tusk eingeladen": the objects
+    are the coordinated group nearest the final verb."""
+    if len(c.before) < 2 or not c.grammar.verb_final:
+        return None
+    objects = coordinated_back(c.sentence, c.before, c.words)
+    rest = c.before[: len(c.before) - len(objects)]
+    if rest:
+        return pairs(rest[-1], list(reversed(objects)), CONFIDENCE.verb_final)
+    return pairs(c.before[-2], [c.before[-1]], CONFIDENCE.verb_final_pair)
+
+
+def object_pronoun_after(c: Clause) -> list[Pair] | None:
+    """"after Macron invited her"; "telefonou a Zelensky e convidou-o": both figures
+    before, a pronoun object after the verb."""
+    if len(c.before) < 2 or not object_pronoun_follows(c.sentence, c.cue, c.words):
+        return None
+    subject, object_ref = subject_and_object_before(c.sentence, c.cue, c.before, c.words, None)
+    return pairs(subject, [object_ref] if object_ref else [], CONFIDENCE.object_pronoun_after)
+
+
+def pronoun_subject(c: Clause) -> list[Pair] | None:
+    """"Er habe Merz zwar eingeladen", "He invited Merz": a pronoun subject stands for the
+    previous sentence's subject."""
+    if c.previous_subject is None or not starts_with_pronoun(c.sentence, c.words):
+        return None
+    if len(c.before) == 1 and not c.after:
+        return pairs(c.previous_subject, c.before, CONFIDENCE.pronoun_subject)
+    if c.after:
+        return pairs(c.previous_subject, coordinated(c.sentence, c.after, c.words),
+                     CONFIDENCE.pronoun_subject)
+    return None
+
+
+def lone_figure(c: Clause) -> list[Pair] | None:
+    """"Macron invited ..." (an inviter alone); "Eingeladen hatte die Bundespräsidentin
+    X" (verb-final, nothing before: the figure after invites); "... invited Scholz" (an
+    invitee alone)."""
+    if c.before:
+        return [(c.before[-1], None, CONFIDENCE.lone_figure)]
+    if c.after:
+        if c.grammar.verb_final and not c.sentence[: c.cue.start].strip():
+            return [(c.after[0], None, CONFIDENCE.lone_figure)]
+        return [(None, c.after[0], CONFIDENCE.lone_figure)]
+    return None
+
+
+def _particle_role(sentence: str, ref: Ref, grammar: Grammar) -> str | None:
+    """'subject' or 'object' from the particle closing the name (a title may stand between:
+    "大統領は", "대통령은"), None when another particle or nothing marks it."""
+    if grammar.particle_style == "scan":
+        for ch in sentence[ref.end : ref.end + 6]:
+            if ch in grammar.subject_particles:
+                return "subject"
+            if ch in grammar.object_particles:
+                return "object"
+            if ch in grammar.other_particles:
+                return None
+        return None
+    rest = sentence[ref.end :]
+    token = rest.split(None, 1)[0] if rest and not rest[0].isspace() else ""
+    if not token:
+        following = rest.split(None, 1)
+        token = following[0] if following and len(following[0]) <= 5 else ""
+    token = token.rstrip(",.;:!?'\"")
+    if token and token[-1] in grammar.subject_particles:
+        return "subject"
+    if token and token[-1] in grammar.object_particles:
+        return "object"
+    return None
+
+
+# --- "at the invitation of the new president" -----------------------------------------------
+
+
+def described_inviter(c: Clause) -> list[Pair]:
+    """"Zelensky attended Milei's inauguration at the invitation of the new Argentine
+    president": the inviter is described, not named. With exactly two figures before the
+    cue, the description is the one that is not the sentence's subject."""
+    sentence, cue, words = c.sentence, c.cue, c.words
+    following = sentence[cue.end : cue.end + 60]
+    if any(cue.end <= r.start < cue.end + 60 for r in c.refs):
+        return []
+    tokens = [t.strip(",.;:«»\"").casefold() for t in following.split()[:4]]
+    markers = words.from_markers | {"of"}
+    cue_words = cue.text.casefold().split()
+    if cue_words and cue_words[-1] in markers:
+        tokens = ["of", *tokens]  # "at the invitation of the new president"
+    if not tokens or tokens[0] not in markers:
+        return []
+    if not any(t in words.titles and t not in words.articles for t in tokens[1:4]):
+        return []
+    before: list[Ref] = []
+    for ref in c.refs:
+        if ref.end <= cue.start and all(ref.party.key != b.party.key for b in before):
+            before.append(ref)
+    if len(before) != 2:
+        return []
+    subject, other = before
+    return pairs(other, [subject], CONFIDENCE.described_inviter)
+
+
+# The order matters: the specific constructions first, the fallbacks last.
+RULES: tuple[Rule, ...] = (
+    hosted_event,
+    welcome_to_visit,
+    noun_or_nominalised_verb,
+    head_final_agent,
+    passive_with_agent,
+    agreed_with_partner,
+    clitic_object,
+    subject_verb_object,
+    verb_second,
+    case_particles,
+    verb_final,
+    object_pronoun_after,
+    pronoun_subject,
+    lone_figure,
+)

@@ -1,0 +1,220 @@
+"""What the argument rules work with: figures at places in a sentence, the merged word
+lists of the lexicons in force, and small tests on the words around a cue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain import Party
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.grammar import Grammar
+from bot.matcher.lexicon import CueHit, Lexicon
+
+COORDINATION_GAP = 45  # "Macron und Polens Regierungschef Donald Tusk"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A party at a place in a sentence."""
+
+    party: Party
+    start: int
+    end: int
+    possessive: bool = False
+    confidence: float = 1.0  # lower for names found only from the text
+    country: str | None = None
+    spokesperson: bool = False
+    principal: str | None = None  # the figure a spokesperson answers for
+    case: str | None = None  # "dat" / "gen" where a Slavic ending says so
+    residence: bool = False  # "Buckingham Palace", "the Kremlin": the host, never the invitee
+
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists of the lexicons in force, merged once per sentence."""
+
+    negation: frozenset[str]
+    exhortation: frozenset[str]
+    from_markers: frozenset[str]
+    to_markers: frozenset[str]
+    pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    conjunctions: frozenset[str]
+    name_stop: frozenset[str]
+    titles: frozenset[str]
+    title_suffixes: frozenset[str]
+    noun_suffixes: frozenset[str]
+    blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
+    both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
+    with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
+    # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
+    attribution: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
+    thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
+    phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
+
+
+_WORDS_CACHE: dict[tuple[int, ...], Words] = {}
+
+
+def words_of(lexicons: list[Lexicon]) -> Words:
+    key = tuple(id(lexicon) for lexicon in lexicons)
+    cached = _WORDS_CACHE.get(key)
+    if cached is None:
+        cached = _WORDS_CACHE[key] = _merge_words(lexicons)
+    return cached
+
+
+def _merge_words(lexicons: list[Lexicon]) -> Words:
+    def merged(*keys: str) -> frozenset[str]:
+        out: set[str] = set()
+        for lexicon in lexicons:
+            for key in keys:
+                out |= lexicon.words(key)
+        return frozenset(out)
+
+    return Words(
+        negation=merged("negation_words"),
+        exhortation=merged("exhortation_objects"),
+        from_markers=merged("from_markers"),
+        to_markers=merged("to_markers"),
+        pronouns=merged("pronouns"),
+        object_pronouns=merged("object_pronouns"),
+        possessive_pronouns=merged("possessive_pronouns"),
+        conjunctions=merged("conjunctions"),
+        name_stop=merged("name_stopwords"),
+        titles=merged("titles"),
+        title_suffixes=merged("title_suffixes"),
+        noun_suffixes=merged("noun_suffixes"),
+        both=merged("both_words"),
+        attribution=merged("attribution_words"),
+        articles=merged("articles"),
+        thanks=merged("thanks_words"),
+        phone=merged("phone_words"),
+        blockers=frozenset(
+            phrase.casefold()
+            for lexicon in lexicons
+            for category in ("future", "hedge")
+            for phrase in lexicon.phrases.get(category, [])
+            if " " not in phrase and len(phrase) > 1
+        ),
+        with_markers=frozenset(
+            word.casefold() for lexicon in lexicons
+            for word in lexicon.observe_lists.get("with_markers", frozenset())
+        ),
+    )
+
+
+
+Pair = tuple[Ref | None, Ref | None, float]  # inviter, invitee, confidence
+
+
+def pairs(inviter: Ref | None, invitees: list[Ref], confidence: float) -> list[Pair]:
+    if inviter is None and not invitees:
+        return []
+    if not invitees:
+        return [(inviter, None, confidence * CONFIDENCE.missing_invitee)]
+    out: list[Pair] = []
+    for invitee in invitees:
+        if inviter is not None and inviter.party.key == invitee.party.key:
+            continue
+        scale = min(r.confidence for r in (inviter, invitee) if r is not None)
+        out.append((inviter, invitee, round(confidence * scale, 3)))
+    if not out and inviter is not None:
+        out.append((inviter, None, confidence * CONFIDENCE.missing_invitee))
+    return out
+
+
+def is_coordination(gap: str, words: Words) -> bool:
+    if len(gap) > COORDINATION_GAP or any(p in gap for p in ".;:!?()"):
+        return False
+    tokens = [t.strip(",").casefold() for t in gap.split()]
+    if not tokens:
+        return "," in gap
+    if any(t in words.blockers for t in tokens):
+        return False
+    return any(t in words.conjunctions for t in tokens) or (gap.strip() == ",")
+
+
+def coordinated(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:
+    """The first ref and those joined to it by 'and' / 'und' / commas."""
+    if not refs:
+        return []
+    group = [refs[0]]
+    for ref in refs[1:]:
+        if any(ref.party.key == g.party.key for g in group):
+            continue  # the same figure again ("премьер-министра Индии Нарендру Моди")
+        if is_coordination(sentence[group[-1].end : ref.start], words):
+            if all(ref.party.key != g.party.key for g in group):
+                group.append(ref)
+            continue
+        break
+    return group
+
+
+def coordinated_back(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:
+    group = [refs[-1]]
+    for ref in reversed(refs[:-1]):
+        if is_coordination(sentence[ref.end : group[-1].start], words):
+            if all(ref.party.key != g.party.key for g in group):
+                group.append(ref)
+            continue
+        break
+    return group
+
+
+
+def word_before(sentence: str, index: int, count: int = 1) -> list[str]:
+    return [w.strip(",.;:!?\"'«»„“").casefold() for w in sentence[max(0, index - 40) : index].split()[-count:]]
+
+
+def right_before(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
+    """The ref is the verb's subject: at most two words (auxiliary, clitic) in between."""
+    gap = [w.strip(",").casefold() for w in sentence[ref.end : cue.start].split()]
+    return len(gap) <= 2 and not any(w in words.conjunctions for w in gap) and \
+        "," not in sentence[ref.end : cue.start]
+
+
+def clitic_before(sentence: str, cue: CueHit, words: Words, grammar: Grammar) -> bool:
+    first = cue.text.split()[0].casefold() if cue.text.split() else ""
+    if first.startswith(("l'", "l’")) or (len(cue.text.split()) > 1 and first in words.object_pronouns):
+        return True  # "l'invitait", "lui proposait": the clitic is inside the cue
+    # Only the word right before counts: "para o qual tinha convidado" has an article;
+    # Slavic clitics may stand one adverb away ("куди його особисто запрошував").
+    previous = word_before(sentence, cue.start, 2 if grammar.case_marked else 1)
+    return any(w in words.object_pronouns or w.startswith(("l'", "l’")) for w in previous)
+
+
+def possessive_pronoun_before(sentence: str, cue: CueHit, words: Words) -> bool:
+    return any(w in words.possessive_pronouns for w in word_before(sentence, cue.start, 2))
+
+
+def object_pronoun_follows(sentence: str, cue: CueHit, words: Words) -> bool:
+    following = sentence[cue.end : cue.end + 20].replace("-", " ").split()
+    return bool(following) and following[0].strip(",.;:!?").casefold() in words.object_pronouns
+
+
+def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], words: Words,
+                               previous_subject: Ref | None) -> tuple[Ref, Ref | None]:
+    """Who is who when both stand before the verb and a pronoun stands for the object.
+
+    Right before the verb is the subject ("after Macron invited her"); after a
+    conjunction the sentence's first figure is ("Mattarella ha telefonato a Macron e l'ha
+    invitato", "telefonou a Zelensky e convidou-o")."""
+    last = before[-1]
+    others = [r for r in before if r.party.key != last.party.key]
+    gap = [w.strip(",").casefold() for w in sentence[last.end : cue.start].split()]
+    if len(gap) <= 4 and any(w in words.conjunctions for w in gap) and others:
+        return others[0], last
+    if others:
+        return last, others[-1]  # "Lula visited the White House and met Biden, who had invited him"
+    return last, previous_subject
+
+
+def starts_with_pronoun(sentence: str, words: Words) -> bool:
+    """"He ...", "Er ...", and the two-word stand-ins of the lexicons ("The President
+    renewed his invitation to Johnson": the president the article is about)."""
+    first = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:2]]
+    return any(w in words.pronouns for w in first) or " ".join(first) in words.pronouns

@@ -1,0 +1,55 @@
+"""Every confidence the matcher gives, named in one table.
+
+A finding's confidence says how sure the construction that produced it is; the aggregate
+drops findings below `minimum` and keeps the surest of competing readings. The values
+were tuned on tests/data/matcher; change one here, never inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Confidences:
+    minimum: float = 0.3  # below this a finding is dropped (aggregate.py)
+    unknown_name: float = 0.55  # a person found only from the text, not the gazetteer
+    surname_only: float = 0.9  # a gazetteer figure named by surname alone
+    observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
+    missing_invitee: float = 0.7  # factor when only the inviter is found
+    # Article level (aggregate.py).
+    later_status_penalty: float = 0.1  # a status from a later sentence is a little less sure
+    firm_direction: float = 0.7  # both directions above this: invitation and counter-invitation
+    context_party: float = 0.6  # the other party taken from a neighbouring sentence
+    # Argument rules (arguments.py), one per construction.
+    subject_verb_object: float = 0.9  # "Macron invited Scholz"
+    subject_verb_far_object: float = 0.75  # the object more than 80 characters on
+    passive_with_agent: float = 0.9  # "Scholz was invited by Macron"
+    passive_previous_subject: float = 0.65  # "He was invited by Macron" (he = last subject)
+    head_final_agent: float = 0.75  # "安倍首相の招待で"
+    head_final_zero_pronoun: float = 0.6  # the guest is the previous sentence's topic
+    agreed: float = 0.8  # "Harris agreed to a debate with Trump"
+    clitic_subject_before: float = 0.7  # "Macron l'avait invité"
+    clitic_subject_after: float = 0.75  # "lo ha invitato Macron"
+    verb_second: float = 0.8  # "Am Samstag lud Musk Putin ein"
+    particles: float = 0.85  # "岸田首相はバイデン大統領を招いた"
+    verb_final: float = 0.75  # "..., dass Musk Putin einlud"
+    verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
+    object_pronoun_after: float = 0.75  # "after Macron invited her"
+    pronoun_subject: float = 0.65  # "Er habe Merz zwar eingeladen"
+    lone_figure: float = 0.6  # one figure and the verb: the other side is unknown
+    noun_with_parties: float = 0.85  # "Musk's invitation to Putin"
+    noun_invitee_only: float = 0.6  # "an invitation to Putin"
+    noun_lone_figure: float = 0.5  # "Putin ... the invitation"
+    described_inviter: float = 0.6  # "at the invitation of the new Argentine president"
+    # Rules for invitations phrased without an invitation word (issue 14).
+    proposal: float = 0.75  # "Milei propuso a Boric celebrar una cumbre"
+    willingness: float = 0.7  # "Merz wäre bereit, Tusk in Görlitz zu treffen"
+    hosted_event: float = 0.7  # "Modi will not attend the summit Albanese is hosting"
+    received_invitation_to_event: float = 0.75  # "received an invitation to Nadal's exhibition"
+    residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
+    welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"
+    transcript_thanks: float = 0.75  # "Aliyev: ... thank you for inviting me" (transcript.py)
+
+
+CONFIDENCE = Confidences()

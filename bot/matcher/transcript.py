@@ -1,0 +1,219 @@
+"""Speech transcripts: who is speaking, and what thanking for an invitation says.
+
+Official sites publish meetings as transcripts: "President of Azerbaijan Ilham Aliyev:
+Thank you, Mr President. First of all, thank you for inviting me." The speaker is the
+figure of the label; "you" is the other side of the conversation (the other speaker, else
+the other figure of the title). Thanking for an invitation at the meeting means the
+invited visit is taking place:
+
+* "thank you for inviting me" / "for the invitation" said by S: the other side invited S;
+* "thank you for accepting my invitation" said by S: S invited the one thanked (named in
+  the sentence, else the other side).
+
+Phrases come from the lexicons' `[transcript]` tables (`invited_speaker`,
+`inviting_speaker`); the thanks words are the lexicons' `thanks_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.domain import Status
+from bot.matcher.clause import Ref
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.extract import InviteFinding, SentenceFacts
+from bot.matcher.lexicon import CueHit, Lexicon
+
+_LABEL_TAIL = re.compile(r"[^.!?:;\n\"“”«»]{0,70}?:\s+(?=[\"“«]?[^\W\d_])")
+_LABEL_WORDS = frozenset({"of", "the", "and", "de", "la", "del", "der", "des"})
+_MAX_LABEL_BEFORE = 80  # characters of title words before the name in a label
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptWords:
+    thanks: frozenset[str]
+    invited_speaker: tuple[str, ...]  # "for inviting me": the speaker was invited
+    inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
+    first_person: frozenset[str] = frozenset()  # "I invited", "my invitation": the speaker
+    second_person: frozenset[str] = frozenset()  # "I invite you": the other side
+
+    @property
+    def empty(self) -> bool:
+        return not (self.thanks and (self.invited_speaker or self.inviting_speaker))
+
+
+def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
+    def phrases(key: str) -> tuple[str, ...]:
+        return tuple(sorted({p.casefold() for lx in lexicons
+                             for p in lx.transcript.get(key, ())}, key=len, reverse=True))
+
+    thanks = frozenset(w for lx in lexicons for w in lx.words("thanks_words"))
+    return TranscriptWords(thanks | frozenset(w for lx in lexicons
+                                              for w in lx.transcript.get("thanks", ())),
+                           phrases("invited_speaker"), phrases("inviting_speaker"),
+                           frozenset(phrases("first_person")), frozenset(phrases("second_person")))
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    speaker: Ref | None  # offsets in the article text; None: someone the gazetteer lacks
+    start: int  # where the speech begins (after the colon)
+
+
+# Any speaker label, known figure or not ("Indira Asanova:", "President of Armenia Vahagn
+# Khachaturyan:"): a turn of someone unknown ends the previous speaker's turn.
+_ANY_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=\n))"
+    r"(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)(?:\s+(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)){0,12}"
+    r"(?:\s*\([^)]*\))?:\s+(?=[\"“«]?[^\W\d_])")
+
+
+def _is_label(text: str, ref: Ref) -> int | None:
+    """Where the speech starts if the figure at `ref` opens a speaker label, else None."""
+    tail = _LABEL_TAIL.match(text, ref.end)
+    if tail is None:
+        return None
+    inside = re.sub(r"\([^)]*\)", " ", text[ref.end : tail.end()])
+    if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", inside)):
+        return None  # "Putin said: ..." is reported speech, not a label
+    head = text[max(0, ref.start - _MAX_LABEL_BEFORE) : ref.start]
+    head = re.split(r"[.!?:;\n\"”»]", head)[-1]
+    if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", head)):
+        return None
+    return tail.end()
+
+
+def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
+    labels: list[Label] = []
+    for ref in refs:
+        start = _is_label(text, ref)
+        if start is not None and (not labels or labels[-1].start <= ref.start):
+            labels.append(Label(ref, start))
+    known = {label.start for label in labels}
+    for match in _ANY_LABEL.finditer(text):
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", " ", match.group(0)))
+        if match.end() not in known and words and all(
+                w[:1].isupper() or w in _LABEL_WORDS for w in words):
+            labels.append(Label(None, match.end()))
+    return sorted(labels, key=lambda label: label.start)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    index: int
+    start: int
+    end: int
+    text: str
+    facts: SentenceFacts
+
+
+def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
+                            article_refs: Sequence[Ref], title_refs: Sequence[Ref],
+                            words: TranscriptWords,
+                            sentence_refs: Callable[[int], list[Ref]]) -> None:
+    """Append to each sentence's facts the invitations its speaker's thanks reveal."""
+    if words.empty:
+        return
+    labels = speaker_labels(text, article_refs)
+    if not labels:
+        return
+    for sentence in sentences:
+        lowered = sentence.text.casefold()
+        _first_person(sentence, labels, title_refs, words)
+        if any(w in lowered for w in words.thanks):
+            _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
+                                sentence_refs(sentence.index))
+
+
+def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
+                  title_refs: Sequence[Ref], words: TranscriptWords) -> None:
+    """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
+    you to Moscow": a one-sided invitation whose missing side is the speaker ("I", "my
+    invitation") or the one addressed ("you")."""
+    for finding in sentence.facts.invitations:
+        if (finding.inviter is None) == (finding.invitee is None):
+            continue
+        label = _speaker_at(labels, sentence.start + finding.cue.start)
+        if label is None or label.speaker is None:
+            continue
+        before = [w.strip(",.;:!?\"'«»“”").casefold()
+                  for w in sentence.text[: finding.cue.start].split()[-3:]]
+        after = [w.strip(",.;:!?\"'«»“”").casefold()
+                 for w in sentence.text[finding.cue.end :].split()[:1]]
+        if finding.inviter is None and set(before) & words.first_person and \
+                finding.invitee is not None and finding.invitee.party.known:
+            # Only a figure the gazetteer knows: a chairman "inviting" an official to
+            # report is procedure, and those officials are mostly not in it.
+            finding.inviter = label.speaker
+        elif finding.invitee is None and set(after) & words.second_person and \
+                finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
+            finding.invitee = _other_side(label.speaker, labels, title_refs)
+
+
+def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:
+    """The label whose turn holds the position (the speech starts after its colon)."""
+    return next((lb for lb in reversed(labels) if lb.start <= position), None)
+
+
+def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
+                ) -> Ref | None:
+    """The one the speaker addresses as "you": the only other speaker of a two-sided
+    conversation, else the only other figure of the title. A press conference or a summit
+    (several other speakers) has no single "you"."""
+    others = {lb.speaker.party.key: lb.speaker for lb in labels
+              if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
+    if len(others) == 1:
+        return next(iter(others.values()))
+    titled = {r.party.key: r for r in title_refs if r.party.key != speaker.party.key}
+    if not others and len(titled) == 1:
+        return next(iter(titled.values()))
+    return None
+
+
+def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
+                        title_refs: Sequence[Ref], words: TranscriptWords,
+                        refs: list[Ref]) -> None:
+    for phrases, speaker_invited in ((words.invited_speaker, True),
+                                     (words.inviting_speaker, False)):
+        for phrase in phrases:
+            at = lowered.find(phrase)
+            if at < 0:
+                continue
+            label = _speaker_at(labels, sentence.start + at)
+            if label is None or label.speaker is None:
+                return  # nobody, or someone the gazetteer does not know, is speaking
+            speaker = label.speaker
+            other = _other_side(speaker, labels, title_refs)
+            if speaker_invited:
+                # With no single "you", the host is left to the article (aggregate.py
+                # looks for the other party in the neighbouring sentences).
+                _add(sentence, other, speaker, at, phrase)
+                return
+            offset = label.start - sentence.start
+            named = [r for r in refs if offset <= r.start and r.end <= at
+                     and r.party.key != speaker.party.key]
+            guests = [named[-1]] if named else [other] if other else _all_others(speaker, labels)
+            for guest in guests:
+                _add(sentence, speaker, guest, at, phrase)
+            return
+
+
+def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:
+    """"Colleagues, thank you for accepting my invitation" at a summit: every other
+    figure who speaks at the meeting was invited by the host."""
+    others = {lb.speaker.party.key: lb.speaker for lb in labels
+              if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
+    return list(others.values())
+
+
+def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,
+         phrase: str) -> None:
+    if inviter is not None and inviter.party.key == invitee.party.key:
+        return
+    cue = CueHit("transcript", at, at + len(phrase), sentence.text[at : at + len(phrase)])
+    scale = min(r.confidence for r in (inviter, invitee) if r is not None)
+    sentence.facts.invitations.append(InviteFinding(
+        inviter, invitee, Status.TOOK_PLACE, cue,
+        round(CONFIDENCE.transcript_thanks * scale, 3)))

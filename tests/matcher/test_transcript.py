@@ -1,0 +1,72 @@
+"""Speech transcripts (bot/matcher/transcript.py): thanks for an invitation by a labelled
+speaker. Texts written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.domain import MatchResult
+
+from .conftest import pairs
+
+Match = Callable[..., MatchResult]
+PUTIN, MACRON, SCHOLZ, XI = "vladimir-putin", "emmanuel-macron", "olaf-scholz", "xi-jinping"
+
+
+def test_the_guest_thanks_the_host_for_inviting_him(match: Match) -> None:
+    text = ("President of Russia Vladimir Putin: Mr President, welcome to Moscow. It is good to "
+            "see you.\n\nPresident of France Emmanuel Macron: Thank you, Mr President. First of "
+            "all, thank you for inviting me. We have a lot to discuss.")
+    assert pairs(match(text, title="Meeting with President of France Emmanuel Macron")) == {
+        (PUTIN, MACRON, "took_place")}
+
+
+def test_the_host_thanks_the_guest_for_accepting(match: Match) -> None:
+    text = ("Vladimir Putin: Mr President, friends, I would like to thank Olaf Scholz for "
+            "accepting my invitation to come to Russia. Olaf Scholz: Thank you.")
+    assert pairs(match(text, title="Talks in the Kremlin")) == {(PUTIN, SCHOLZ, "took_place")}
+
+
+def test_you_is_the_only_other_figure_of_the_title(match: Match) -> None:
+    text = "Xi Jinping: Thank you very much for your invitation. I am glad to be here."
+    assert pairs(match(text, title="Vladimir Putin met Xi Jinping")) == {(PUTIN, XI, "took_place")}
+
+
+def test_a_press_conference_has_no_single_you(match: Match) -> None:
+    text = ("Emmanuel Macron: Good afternoon. Olaf Scholz: Mr President, a question. "
+            "Vladimir Putin: Thank you so much for the invitation. Xi Jinping: Next question.")
+    assert pairs(match(text, title="Annual news conference")) == set()
+
+
+def test_reported_speech_is_not_a_label(match: Match) -> None:
+    text = "The chancellor said to Emmanuel Macron: thank you for inviting me."
+    assert (MACRON, SCHOLZ, "took_place") not in pairs(match(text, title="Olaf Scholz in Paris"))
+
+
+def test_an_unknown_speaker_ends_the_previous_turn(match: Match) -> None:
+    text = ("Vladimir Putin: Welcome, colleagues. We have much to discuss today.\n\n"
+            "Governor Ivan Petrovsky: Thank you very much for inviting me.\n\n"
+            "Emmanuel Macron: Good afternoon.")
+    found = pairs(match(text, title="Vladimir Putin and Emmanuel Macron"))
+    # Putin is not the one thanking: no visit of his or to him comes out of it.
+    assert not any(PUTIN in (a, b) or status == "took_place" for a, b, status in found), found
+
+
+def test_the_host_thanks_every_speaker_of_a_summit(match: Match) -> None:
+    text = ("Vladimir Putin: Colleagues, good afternoon. Thank you for accepting my invitation."
+            "\n\nEmmanuel Macron: Thank you, it is good to be here.\n\nOlaf Scholz: Good "
+            "afternoon, colleagues.")
+    assert pairs(match(text, title="Informal summit")) == {
+        (PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place")}
+
+
+def test_i_invited_is_the_speaker(match: Match) -> None:
+    text = ("Vladimir Putin: Good afternoon. During our talks I invited Xi Jinping to the "
+            "forum in Kazan.\n\nXi Jinping: Thank you.")
+    assert (PUTIN, XI, "pending") in pairs(match(text, title="Press statements"))
+
+
+def test_i_invited_an_official_the_gazetteer_lacks_is_procedure(match: Match) -> None:
+    text = ("Vladimir Putin: Colleagues, good afternoon. I have invited today Ivan Petrovsky, "
+            "head of the sanitary service.\n\nOlaf Scholz: Thank you.")
+    assert not any(a == PUTIN for a, _, _ in pairs(match(text, title="Meeting")))
