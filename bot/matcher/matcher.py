@@ -32,7 +32,13 @@ from bot.matcher.lexicon import (
 from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
-from bot.matcher.spotting import CommonWords, FigureHit, FigureSpotter, lower_same_length
+from bot.matcher.spotting import (
+    FORM_CONFIDENCE,
+    CommonWords,
+    FigureHit,
+    FigureSpotter,
+    lower_same_length,
+)
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +279,7 @@ class Matcher:
                     start=start,
                     end=end,
                     possessive=hit.possessive,
-                    confidence=0.9 if hit.form == "surname" else 1.0,
+                    confidence=FORM_CONFIDENCE.get(hit.form, 1.0),
                     country=figure.country,
                     spokesperson=figure.is_spokesperson,
                     principal=principal,

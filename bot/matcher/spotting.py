@@ -17,6 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from bot.matcher.gazetteer import Gazetteer
+from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
 # Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
 # genitive -s, Baltic/Finnish/Hungarian cases kept short on purpose).
@@ -28,6 +29,13 @@ FORM_NAME = "name"  # a listed name or alias: resolves on its own
 FORM_HANDLE = "handle"
 FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
+
+# How far a reference is trusted, by the form it was found in (scales the pair's confidence).
+FORM_CONFIDENCE: dict[str, float] = {
+    FORM_SURNAME: 0.9,
+    FORM_NEAR_NAME: 0.8,  # one letter off a listed name
+    FORM_NEAR_SURNAME: 0.75,  # one letter off the surname of a figure named in the article
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +195,7 @@ class FigureSpotter:
             words = figure.name.split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
                 add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+        self._near = NearMissIndex(gazetteer, self._common.words)
         for key, bucket in entries.items():
             self._automaton.add_word(key, tuple(bucket))
         self._empty = not entries
@@ -205,7 +214,17 @@ class FigureSpotter:
             hit = self._accept(text, start, end, bucket, when)
             if hit is not None:
                 candidates.extend(hit)
-        return _drop_titles_beside_names(text, self._resolve(self._longest(candidates)))
+        hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
+        return _drop_titles_beside_names(text, hits)
+
+    def _with_near_misses(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """Names one edit off a known figure's (nearmiss.py), outside the exact matches."""
+        firm = {h.figure_id for h in hits if h.form in (FORM_NAME, FORM_HANDLE, FORM_TITLE)}
+        near = self._near.find(text, [(h.start, h.end) for h in hits], firm)
+        if not near:
+            return hits
+        extra = [FigureHit(n.figure_id, n.start, n.end, n.form, n.surface) for n in near]
+        return sorted(hits + extra, key=lambda h: h.start)
 
     def _accept(self, text: str, start: int, end: int, bucket: tuple[_Entry, ...],
                 when: date | None) -> list[FigureHit] | None:
@@ -312,7 +331,7 @@ class FigureSpotter:
         return out
 
 
-_NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE)
+_NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE, FORM_NEAR_NAME, FORM_NEAR_SURNAME)
 
 
 def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHit]:
