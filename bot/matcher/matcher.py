@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.domain import Article, MatchResult, Mention, Observation, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import status_date
 from bot.matcher.extract import (
     Ref,
@@ -34,6 +35,7 @@ from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_CONFIDENCE,
+    FORM_STANDIN,
     CommonWords,
     FigureHit,
     FigureSpotter,
@@ -71,9 +73,10 @@ class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
-                 common_words: CommonWords | None = None) -> None:
+                 common_words: CommonWords | None = None,
+                 countries: CountryWords | None = None) -> None:
         self.gazetteer = gazetteer
-        self._spotter = FigureSpotter(gazetteer, common_words)
+        self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
         self._resources = _Resources(
             lexicons=lexicons,
@@ -94,7 +97,11 @@ class Matcher:
         common_path = directory / "_common_words.toml"
         if not common_path.exists():
             common_path = default_lexicon_dir() / "_common_words.toml"
-        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path))
+        countries_path = directory / "_countries.toml"
+        if not countries_path.exists():
+            countries_path = default_lexicon_dir() / "_countries.toml"
+        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
+                   load_countries(countries_path))
 
     @property
     def languages(self) -> list[str]:
@@ -222,7 +229,10 @@ class Matcher:
             inside: list[FigureHit] = []
             scan = position
             while scan < len(hits) and hits[scan].start < sentence.end:
-                if hits[scan].end <= sentence.end:
+                # A country or capital stands for its leader only as a party of an
+                # invitation: elsewhere it is a place ("talks in Moscow").
+                if hits[scan].end <= sentence.end and (
+                        hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
             refs = self._refs(sentence.text, sentence.start, inside, when)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, CountryWords
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
@@ -29,12 +30,18 @@ FORM_NAME = "name"  # a listed name or alias: resolves on its own
 FORM_HANDLE = "handle"
 FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
+FORM_STANDIN = "stand-in"  # a country or capital for its leader: only as a party
+FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's counterpart
+_BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART)  # resolved through dated roles
+_LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
 
 # How far a reference is trusted, by the form it was found in (scales the pair's confidence).
 FORM_CONFIDENCE: dict[str, float] = {
     FORM_SURNAME: 0.9,
     FORM_NEAR_NAME: 0.8,  # one letter off a listed name
     FORM_NEAR_SURNAME: 0.75,  # one letter off the surname of a figure named in the article
+    FORM_STANDIN: 0.8,  # "Kyiv invited": the leader is meant, but the text does not say who
+    FORM_COUNTERPART: 0.8,
 }
 
 
@@ -153,9 +160,11 @@ _ARABIC_PROCLITICS = frozenset("وبلفك")
 class FigureSpotter:
     """Built once per gazetteer; `spot` is pure and thread-safe."""
 
-    def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None,
+                 countries: CountryWords | None = None) -> None:
         self.gazetteer = gazetteer
         self._common = common_words or CommonWords()
+        self._countries = countries or CountryWords()
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[_Entry]] = {}
 
@@ -195,6 +204,10 @@ class FigureSpotter:
             words = figure.name.split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
                 add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+        for stand_in in self._countries.stand_ins:
+            form = {KIND_PLACE: FORM_STANDIN, KIND_COUNTERPART: FORM_COUNTERPART}.get(
+                stand_in.kind, FORM_TITLE)
+            add(stand_in.phrase, _Entry(form, stand_in.leader_title, stand_in.phrase))
         self._near = NearMissIndex(gazetteer, self._common.words)
         for key, bucket in entries.items():
             self._automaton.add_word(key, tuple(bucket))
@@ -215,7 +228,52 @@ class FigureSpotter:
             if hit is not None:
                 candidates.extend(hit)
         hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
-        return _drop_titles_beside_names(text, hits)
+        return self._leaders_only(text, _drop_titles_beside_names(text, hits))
+
+    def _party_position(self, text: str, start: int, end: int) -> bool:
+        """Whether a country or capital name stands where a party can ("Kyiv invited",
+        "Russia has turned down"), not where a place does ("to Moscow", "de la Russie",
+        "visit Beijing") nor inside a longer name ("New Mexico", "Washington Post",
+        "Russia-Ukraine talks")."""
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 2]
+        if before.endswith(("-", "'", "’")) or after.startswith("-"):
+            return False
+        if before.endswith(" ") and not before.endswith("  "):
+            last = before.split()[-1:] or [""]
+            if last[0][:1].isupper() and last[0][-1:].isalpha():
+                return False  # "New Mexico", "George Washington"
+        if after.startswith(" ") and after[1:2].isupper():
+            return False  # "Washington Post", "Paris Saint-Germain"
+        if text.startswith(("'s ", "’s "), end):
+            # "Russia's invasion" is the country; "Russia's invitation" its leader's.
+            head = text[end + 3 : end + 40].split(None, 1)[:1]
+            return bool(head) and head[0].casefold().strip(",.;:") in \
+                self._countries.possessive_heads
+        words = [w.casefold().strip("\"'«»“”(") for w in before.split()[-2:]]
+        while words and words[-1] in _ARTICLES:
+            words.pop()
+        return not (words and words[-1] in self._countries.place_markers)
+
+    def _leaders_only(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """A counterpart is a leader's only when the person before it is a leader ("the
+        Canadian prime minister invited his Mexican counterpart"; a foreign minister's
+        counterpart is a foreign minister); a country right before a name is an
+        adjective of it ("Russia's Putin", "China's Xi Jinping")."""
+        kept: list[FigureHit] = []
+        for i, hit in enumerate(hits):
+            if hit.form == FORM_COUNTERPART:
+                owner = next((h for h in reversed(kept) if h.form != FORM_COUNTERPART), None)
+                figure = self.gazetteer.get(owner.figure_id) if owner else None
+                if owner is None or figure is None or owner.figure_id == hit.figure_id or \
+                        figure.category not in _LEADER_CATEGORIES or \
+                        hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
+                    continue
+            elif hit.form == FORM_STANDIN and i + 1 < len(hits) and \
+                    hits[i + 1].start - hit.end <= 4:
+                continue
+            kept.append(hit)
+        return kept
 
     def _with_near_misses(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
         """Names one edit off a known figure's (nearmiss.py), outside the exact matches."""
@@ -249,7 +307,11 @@ class FigureSpotter:
         for entry in bucket:
             if entry.needs_suffix and not suffix:
                 continue
-            if entry.form != FORM_TITLE and not _case_ok(entry.alias, surface):
+            if entry.form not in (FORM_TITLE, FORM_COUNTERPART) and \
+                    not _case_ok(entry.alias, surface):
+                continue
+            if entry.form == FORM_STANDIN and (suffix or not self._party_position(
+                    text, start, end)):
                 continue
             form: str | None = entry.form
             if entry.common_word:
@@ -257,7 +319,7 @@ class FigureSpotter:
             if form is None:
                 continue
             figure_id = entry.target
-            if entry.form == FORM_TITLE:
+            if entry.form in _BY_DATE:
                 holder = self.gazetteer.holder_of(entry.target, when)
                 if holder is None:
                     continue
@@ -332,6 +394,8 @@ class FigureSpotter:
 
 
 _NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE, FORM_NEAR_NAME, FORM_NEAR_SURNAME)
+_ARTICLES = frozenset(["the", "le", "la", "les", "l'", "el", "los", "las", "il", "lo", "gli", "o",
+                       "os", "as", "die", "der", "das", "den", "dem", "des"])
 
 
 def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHit]:
@@ -344,8 +408,8 @@ def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHi
         if first.figure_id == second.figure_id:
             continue  # the title and the name agree: both readings are the same person
         gap = text[first.end:second.start]
-        if first.form == FORM_TITLE and second.form in _NAME_FORMS and len(gap) <= 3 \
-                and not gap.strip(" ,\u00a0-–"):
+        if first.form in (FORM_TITLE, FORM_COUNTERPART) and second.form in _NAME_FORMS \
+                and len(gap) <= 3 and not gap.strip(" ,\u00a0-–"):
             dropped.add(i)
         elif second.form == FORM_TITLE and first.form in _NAME_FORMS and gap == "":
             # Unspaced scripts put the title after the name (普京总统); with a space, a
