@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, MatchResult, Mention, Observation, Status
+from bot.domain import Article, MatchResult, Mention, Observation, Party, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
 from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import status_date
@@ -30,6 +30,7 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
+from bot.matcher.local_names import load_role_words, with_local_names
 from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
@@ -74,8 +75,10 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
                  common_words: CommonWords | None = None,
-                 countries: CountryWords | None = None) -> None:
+                 countries: CountryWords | None = None,
+                 role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self._role_words = role_words
         self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
         self._resources = _Resources(
@@ -100,8 +103,11 @@ class Matcher:
         countries_path = directory / "_countries.toml"
         if not countries_path.exists():
             countries_path = default_lexicon_dir() / "_countries.toml"
+        roles_path = directory / "_role_words.toml"
+        if not roles_path.exists():
+            roles_path = default_lexicon_dir() / "_role_words.toml"
         return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
-                   load_countries(countries_path))
+                   load_countries(countries_path), load_role_words(roles_path))
 
     @property
     def languages(self) -> list[str]:
@@ -134,6 +140,8 @@ class Matcher:
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
+        hits = with_local_names(segmented.text, hits, lang, merged_words(lexicons, "titles"),
+                                merged_words(lexicons, "name_stopwords"), self._role_words)
         views = self._views(segmented, hits, lexicons, lang, when)
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []
@@ -267,10 +275,14 @@ class Matcher:
               ) -> list[Ref]:
         refs: list[Ref] = []
         for hit in hits:
+            start, end = hit.start - offset, hit.end - offset
+            if hit.name:  # a person the gazetteer does not know, named with a title
+                refs.append(Ref(Party(name=hit.name), start, end, hit.possessive,
+                                FORM_CONFIDENCE.get(hit.form, 0.55), case=slavic_case(hit.surface)))
+                continue
             figure = self.gazetteer.get(hit.figure_id)
             if figure is None:
                 continue
-            start, end = hit.start - offset, hit.end - offset
             principal = figure.principal(when)
             # A spokesperson stands for their principal: "Peskov declined" is Putin's answer.
             party_id = principal if principal and self.gazetteer.get(principal) else hit.figure_id

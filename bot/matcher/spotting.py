@@ -32,6 +32,8 @@ FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
 FORM_STANDIN = "stand-in"  # a country or capital for its leader: only as a party
 FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's counterpart
+FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
+FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
 _BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART)  # resolved through dated roles
 _LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
 
@@ -42,6 +44,8 @@ FORM_CONFIDENCE: dict[str, float] = {
     FORM_NEAR_SURNAME: 0.75,  # one letter off the surname of a figure named in the article
     FORM_STANDIN: 0.8,  # "Kyiv invited": the leader is meant, but the text does not say who
     FORM_COUNTERPART: 0.8,
+    FORM_LOCAL: 0.55,  # as trusted as the names found around a cue (extract.py)
+    FORM_LOCAL_SURNAME: 0.5,
 }
 
 
@@ -54,6 +58,7 @@ class FigureHit:
     surface: str
     possessive: bool = False
     suffix: str = ""
+    name: str = ""  # for a person the gazetteer does not know (figure_id ""): the name
 
 
 @dataclass(frozen=True, slots=True)
