@@ -52,6 +52,7 @@ class CountryWords:
     stand_ins: tuple[StandIn, ...] = ()
     place_markers: frozenset[str] = frozenset()  # prepositions and visiting verbs, folded
     possessive_heads: frozenset[str] = frozenset()  # "Russia's invitation": the leader's
+    formal_prefixes: tuple[str, ...] = ()  # "the Republic of": "President of the Republic of X"
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -95,8 +96,21 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                                             "possessive_heads", source, problems)}
     if problems:
         raise ConfigError(problems)
+    prefixes = _strings(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
+    if problems:
+        raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
-    return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads))
+    return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
+                        tuple(prefixes))
+
+
+def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:
+    """"President of Belarus" -> "President of the Republic of Belarus", …: the formal
+    name of a state after "of" in an English title (the same role, the same dates)."""
+    role, sep, country = title.partition(" of ")
+    if not sep or not role[:1].isupper() or not country[:1].isupper() or " of " in country:
+        return []
+    return [f"{role} of {prefix} {country}" for prefix in prefixes]
 
 
 def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader: str,

@@ -77,6 +77,7 @@ def local_names(text: str, lang: str, titles: frozenset[str], stopwords: frozens
     full: list[LocalName] = []
     for start, end, name in name_sequences(text, stopwords, titles | role_words):
         start, name = _without_leading_codes(text, start, name)
+        start, name = _without_title_complement(text, start, name)
         if len(name.split()) < 2 or mask.find(1, start, end) != -1:
             continue
         if not (_title_before(text, start, roles) or _title_after(text, end, roles)):
@@ -113,6 +114,20 @@ def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
     if tokens and tokens[0].isupper() and len(tokens[0]) > 1:
         return start, ""
     return start, " ".join(tokens)
+
+
+_COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", "do", "da", "von",
+                                 "des", "der"])
+
+
+def _without_title_complement(text: str, start: int, name: str) -> tuple[int, str]:
+    """"President of Turkmenistan Serdar Berdimuhamedov" -> "Serdar Berdimuhamedov": after
+    "of" the first capitalised word completes the title (a country, a city, a body)."""
+    tokens = name.split()
+    before = text[max(0, start - 12) : start].split()
+    if len(tokens) < 3 or not before or before[-1].casefold() not in _COMPLEMENT_MARKERS:
+        return start, name
+    return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
 
 
 def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:

@@ -41,6 +41,7 @@ from bot.matcher.spotting import (
     FigureHit,
     FigureSpotter,
     lower_same_length,
+    stand_ins_as_subjects,
 )
 
 log = logging.getLogger(__name__)
@@ -243,7 +244,8 @@ class Matcher:
                         hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
-            refs = self._refs(sentence.text, sentence.start, inside, when)
+            refs = self._refs(sentence.text, sentence.start, stand_ins_as_subjects(inside),
+                              when)
             if sentence.index in live:
                 facts = analyse(sentence.text, refs, lexicons, lang, previous_subject)
             else:

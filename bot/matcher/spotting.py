@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, CountryWords
+from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, CountryWords, formal_variants
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
@@ -194,6 +194,8 @@ class FigureSpotter:
             for role in figure.roles:
                 for title in role.titles:
                     add(title, _Entry(FORM_TITLE, title, title))
+                    for formal in formal_variants(title, self._countries.formal_prefixes):
+                        add(formal, _Entry(FORM_TITLE, title, formal))
                     for declined in _declined_head_word(title):
                         add(declined, _Entry(FORM_TITLE, title, declined))
         for figure in gazetteer:
@@ -396,6 +398,19 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+def stand_ins_as_subjects(hits: list[FigureHit]) -> list[FigureHit]:
+    """The hits of one sentence, with a country or capital kept only as its first party
+    and beside a named one ("Kyiv invited Donald Trump"). Real press releases invite
+    countries to join projects ("invited Japan to join the reconstruction", "Ukraine
+    invited Poland to take part"): states, not their leaders, so a country after another
+    party, or among countries only, stands for nobody."""
+    if not any(h.form == FORM_STANDIN for h in hits):
+        return hits
+    named_after_first = any(h.form != FORM_STANDIN for h in hits[1:])
+    return [h for i, h in enumerate(hits)
+            if h.form != FORM_STANDIN or (i == 0 and named_after_first)]
 
 
 _NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE, FORM_NEAR_NAME, FORM_NEAR_SURNAME)

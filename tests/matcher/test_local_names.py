@@ -37,6 +37,11 @@ def test_an_untitled_name_is_left_to_the_cue_finder() -> None:
     assert names("Jane Okafor spoke. Okafor left.", "en") == []
 
 
+def test_the_complement_of_a_title_is_not_a_given_name() -> None:
+    assert names("Mayor of Springfield Tom Bexley spoke.", "en") == [
+        ("Tom Bexley", "Tom Bexley", True)]
+
+
 def test_the_title_may_follow_after_a_comma() -> None:
     assert names("Pierre Hurmic, maire de Bordeaux, a parlé.", "fr") == [
         ("Pierre Hurmic", "Pierre Hurmic", True)]

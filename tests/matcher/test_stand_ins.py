@@ -157,3 +157,34 @@ def test_a_malformed_countries_file_names_the_key(data: dict[str, object], fragm
     with pytest.raises(ConfigError) as caught:
         countries_from_data(data)
     assert any(fragment in problem for problem in caught.value.problems)
+
+
+def test_a_formal_state_name_in_a_title(real: Matcher) -> None:
+    text = ("Vladimir Putin will visit Beijing at the invitation of President of the People's "
+            "Republic of China Xi Jinping.")
+    # "will visit … at the invitation of": accepted (the status is the lexicon's business).
+    assert {(i, e) for i, e, _ in pairs(run(real, text, "2022-02-01"))} == {
+        ("xi-jinping", "vladimir-putin")}
+    text = "President of the Republic of Belarus invited Ilham Aliyev to Minsk."
+    assert pairs(run(real, text, "2023-06-01")) == {
+        ("alexander-lukashenko", "ilham-aliyev", "pending")}
+
+
+def test_a_country_possessive_is_its_leaders_only_before_an_invitation_word(
+        real: Matcher) -> None:
+    text = "Russia's invitation to Donald Trump still stands, Dmitry Peskov said."
+    assert ("vladimir-putin", "donald-trump") in {
+        (i, e) for i, e, _ in pairs(run(real, text, "2025-05-01"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Real press releases invite countries, not leaders, to join projects.
+        "Volodymyr Zelensky also invited Japan to join the reconstruction of Ukraine.",
+        "Ukraine invited Poland to take an active part in the reconstruction of its cities.",
+        "The United Kingdom has already been invited to take patronage over the region.",
+    ],
+)
+def test_a_country_invited_to_join_is_a_state(real: Matcher, text: str) -> None:
+    assert pairs(run(real, text, "2022-06-01")) == set()
