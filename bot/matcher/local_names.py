@@ -19,9 +19,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
+
 from bot.errors import ConfigError
 from bot.matcher.names import name_sequences, nominative
-from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit
+from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit, lower_same_length
 
 _TITLE_BEFORE_WORDS = 4  # "министр финансов Иван Петров", "le maire de Bordeaux, Pierre …"
 _TITLE_AFTER_WORDS = 3  # "Pierre Hurmic, maire de Bordeaux"
@@ -63,39 +65,90 @@ def load_role_words(path: Path) -> frozenset[str]:
                      if w.strip())
 
 
+class LocalNameFinder:
+    """The word lists of one language combination, prepared once (see `Matcher`)."""
+
+    def __init__(self, titles: frozenset[str], stopwords: frozenset[str],
+                 role_words: frozenset[str] = frozenset()) -> None:
+        # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
+        # only a real role word ("senator", "министр", "maire") makes a name a person's.
+        self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
+                               ) | role_words
+        self._cut = titles | role_words
+        self._stopwords = stopwords
+        # One Aho-Corasick pass finds every role word (a regex alternation of hundreds of
+        # words would try each at every position).
+        self._role: ahocorasick.Automaton | None = None
+        if self.roles:
+            self._role = ahocorasick.Automaton()
+            for role in self.roles:
+                self._role.add_word(role, len(role))
+            self._role.make_automaton()
+
+    def find(self, text: str, lang: str, taken: list[tuple[int, int]]) -> list[LocalName]:
+        """Titled names not in `taken` (the gazetteer's matches), then their later mentions."""
+        if self._role is None:
+            return []
+        mask = bytearray(len(text) + 1)
+        for start, end in taken:
+            mask[start:end] = b"\x01" * (end - start)
+        full: list[LocalName] = []
+        for start, end, name in self._sequences(text):
+            start, name = _without_leading_codes(text, start, name)
+            start, name = _without_title_complement(text, start, name)
+            if len(name.split()) < 2 or mask.find(1, start, end) != -1:
+                continue
+            if not (_title_before(text, start, self.roles) or
+                    _title_after(text, end, self.roles)):
+                continue
+            full.append(LocalName(nominative(name, lang), start, end, text[start:end], True))
+            mask[start:end] = b"\x01" * (end - start)
+        if not full:
+            return []
+        return sorted(full + _later_mentions(text, full, mask), key=lambda n: n.start)
+
+    def _sequences(self, text: str) -> list[tuple[int, int, str]]:
+        """Name sequences near a role word only: the windows where a titled name can be
+        (the whole article is most of the cost otherwise)."""
+        windows: list[list[int]] = []
+        lowered = lower_same_length(text)
+        for last, length in self._role.iter(lowered) if self._role else ():
+            start, end = last + 1 - length, last + 1
+            if (start > 0 and lowered[start - 1].isalnum()) or \
+                    (end < len(text) and lowered[end].isalnum()):
+                continue  # inside a longer word
+            low, high = max(0, start - _WINDOW_BEFORE), end + _WINDOW_AFTER
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = high
+            else:
+                windows.append([low, high])
+        found: list[tuple[int, int, str]] = []
+        for low, high in windows:
+            while low > 0 and not text[low - 1].isspace():
+                low -= 1  # never cut a word in two
+            while high < len(text) and not text[high].isspace():
+                high += 1
+            found += [(start + low, end + low, name) for start, end, name in
+                      name_sequences(text[low:high], self._stopwords, self._cut)]
+        return found
+
+
+_WINDOW_BEFORE = 90  # "Pierre Hurmic, maire": the name before the role word
+_WINDOW_AFTER = 110  # "министр финансов и экономики Иван Петров": the name after it
+
+
 def local_names(text: str, lang: str, titles: frozenset[str], stopwords: frozenset[str],
                 taken: list[tuple[int, int]], role_words: frozenset[str] = frozenset()
                 ) -> list[LocalName]:
-    """Titled names not in `taken` (the gazetteer's matches), then their later mentions."""
-    mask = bytearray(len(text) + 1)
-    for start, end in taken:
-        mask[start:end] = b"\x01" * (end - start)
-    # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
-    # only a real role word ("senator", "министр", "maire") makes a name a person's here.
-    roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords) | \
-        role_words
-    full: list[LocalName] = []
-    for start, end, name in name_sequences(text, stopwords, titles | role_words):
-        start, name = _without_leading_codes(text, start, name)
-        start, name = _without_title_complement(text, start, name)
-        if len(name.split()) < 2 or mask.find(1, start, end) != -1:
-            continue
-        if not (_title_before(text, start, roles) or _title_after(text, end, roles)):
-            continue
-        full.append(LocalName(nominative(name, lang), start, end, text[start:end], True))
-        mask[start:end] = b"\x01" * (end - start)
-    if not full:
-        return []
-    return sorted(full + _later_mentions(text, full, mask), key=lambda n: n.start)
+    """Titled names not in `taken`, then their later mentions (a one-off finder)."""
+    return LocalNameFinder(titles, stopwords, role_words).find(text, lang, taken)
 
 
-def with_local_names(text: str, hits: list[FigureHit], lang: str, titles: frozenset[str],
-                     stopwords: frozenset[str], role_words: frozenset[str] = frozenset()
+def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalNameFinder
                      ) -> list[FigureHit]:
     """The spotter's hits plus the titled names it does not know (figure_id "", `name`
     set), in text order."""
-    local = local_names(text, lang, titles, stopwords, [(h.start, h.end) for h in hits],
-                        role_words)
+    local = finder.find(text, lang, [(h.start, h.end) for h in hits])
     if not local:
         return hits
     extra = [FigureHit("", n.start, n.end, FORM_LOCAL if n.full else FORM_LOCAL_SURNAME,

@@ -30,7 +30,7 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
-from bot.matcher.local_names import load_role_words, with_local_names
+from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
 from bot.matcher.observe import ObservationFinding, observation_cues, observe_sentence
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
@@ -80,6 +80,8 @@ class Matcher:
                  role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self._role_words = role_words
+        # One finder of titled names per language in force (its word lists merged once).
+        self._local_finders: dict[str, LocalNameFinder] = {}
         self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
         self._resources = _Resources(
@@ -122,6 +124,14 @@ class Matcher:
             log.exception("matcher failed on article %r", getattr(article, "key", None))
             return MatchResult(lang=UNDETERMINED)
 
+    def _local_finder(self, lang: str, lexicons: list[Lexicon]) -> LocalNameFinder:
+        finder = self._local_finders.get(lang)
+        if finder is None:
+            finder = self._local_finders[lang] = LocalNameFinder(
+                merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
+                self._role_words)
+        return finder
+
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
         lexicons = self._resources.lexicons
         chosen = [lexicons[lang]] if lang in lexicons else list(lexicons.values())
@@ -141,8 +151,7 @@ class Matcher:
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
-        hits = with_local_names(segmented.text, hits, lang, merged_words(lexicons, "titles"),
-                                merged_words(lexicons, "name_stopwords"), self._role_words)
+        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
         views = self._views(segmented, hits, lexicons, lang, when)
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []

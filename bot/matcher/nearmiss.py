@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from bot.matcher.gazetteer import Gazetteer, fold
 
@@ -34,6 +33,7 @@ MIN_LONE_SURNAME = 6  # letters of a surname written alone
 
 # A capitalised word in a script with capitals (Latin, Cyrillic, Greek), hyphens inside.
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w", re.UNICODE)
+_NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
 _CASED = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſА-яЁёІіЇїЄєҐґΑ-ω'\- ]+$")
 
 
@@ -105,53 +105,52 @@ class NearMissIndex:
         mask = bytearray(len(text) + 1)
         for start, end in taken:
             mask[start:end] = b"\x01" * (end - start)
-        words = [m for m in _WORD.finditer(text) if not mask.find(1, m.start(), m.end()) + 1]
         # Lone surnames: only words starting like a surname of a firm figure (cheap filter).
         initials: dict[str, list[tuple[str, str]]] = {}
         for figure_id in firm:
             for surname in self._surnames.get(figure_id, ()):
                 initials.setdefault(surname[0], []).append((surname, figure_id))
         found: list[NearMiss] = []
-        used: set[int] = set()
-        for i, match in enumerate(words):
-            if i in used:
-                continue
-            full = self._full_name(text, words, i)
-            if full is not None:
-                hit, count = full
-                found.append(hit)
-                used.update(range(i, i + count))
+        resume = 0
+        for match in _WORD.finditer(text):
+            start = match.start()
+            if start < resume or mask[start] or mask[match.end() - 1]:
                 continue
             token = match.group(0)
+            candidates = self._by_first.get(token.casefold())
+            if candidates:
+                hit = self._full_name(text, match, candidates, mask)
+                if hit is not None:
+                    found.append(hit)
+                    resume = hit.end
+                    continue
             if len(token) >= MIN_LONE_SURNAME and token[0].casefold() in initials:
                 lone = self._lone_surname(text, match, initials[token[0].casefold()])
                 if lone is not None:
                     found.append(lone)
         return found
 
-    def _full_name(self, text: str, words: list[re.Match[str]], i: int
-                   ) -> tuple[NearMiss, int] | None:
-        first = words[i]
-        candidates = self._by_first.get(first.group(0).casefold())
-        if not candidates:
-            return None
-        for count in (2, 3):
-            if i + count > len(words):
+    def _full_name(self, text: str, first: re.Match[str], candidates: list[tuple[str, str]],
+                   mask: bytearray) -> NearMiss | None:
+        """The given name `first`, then one or two more words separated by single spaces."""
+        rest_words: list[str] = []
+        end = first.end()
+        for _ in range(2):
+            following = _NEXT_WORD.match(text, end)
+            if following is None or mask.find(1, following.start(1), following.end()) != -1:
                 break
-            run = words[i : i + count]
-            if any(text[a.end() : b.start()] != " " for a, b in pairwise(run)):
-                break
-            written = text[first.start() : run[-1].end()]
+            rest_words.append(fold(following.group(1)))
+            end = following.end()
+            written = text[first.start() : end]
             if self._known_form(written):
                 return None
-            rest = " ".join(fold(m.group(0)) for m in run[1:])
+            rest = " ".join(rest_words)
             if rest in self._common or len(rest) < MIN_SURNAME:
                 continue
             figures = {fid for listed, fid in candidates
                        if listed[:1] == rest[:1] and within_one_edit(rest, listed)}
             if len(figures) == 1:
-                return NearMiss(figures.pop(), first.start(), run[-1].end(), FORM_NEAR_NAME,
-                                written), count
+                return NearMiss(figures.pop(), first.start(), end, FORM_NEAR_NAME, written)
             if figures:
                 return None  # one edit from two people: not a spelling we can settle
         return None
