@@ -53,6 +53,7 @@ class CountryWords:
     place_markers: frozenset[str] = frozenset()  # prepositions and visiting verbs, folded
     possessive_heads: frozenset[str] = frozenset()  # "Russia's invitation": the leader's
     formal_prefixes: tuple[str, ...] = ()  # "the Republic of": "President of the Republic of X"
+    bare_counterparts: tuple[str, ...] = ()  # "his counterpart": the one other leader named
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -97,11 +98,12 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     if problems:
         raise ConfigError(problems)
     prefixes = _strings(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
+    bare = _strings(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
     if problems:
         raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
-                        tuple(prefixes))
+                        tuple(prefixes), tuple(bare))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -211,6 +211,8 @@ class FigureSpotter:
             words = figure.name.split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
                 add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+        for phrase in self._countries.bare_counterparts:
+            add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
             form = {KIND_PLACE: FORM_STANDIN, KIND_COUNTERPART: FORM_COUNTERPART}.get(
                 stand_in.kind, FORM_TITLE)
@@ -269,6 +271,11 @@ class FigureSpotter:
         adjective of it ("Russia's Putin", "China's Xi Jinping")."""
         kept: list[FigureHit] = []
         for i, hit in enumerate(hits):
+            if hit.form == FORM_COUNTERPART and not hit.figure_id:
+                counterpart = self._bare_counterpart(text, hits, hit)
+                if counterpart is not None:
+                    kept.append(counterpart)
+                continue
             if hit.form == FORM_COUNTERPART:
                 owner = next((h for h in reversed(kept) if h.form != FORM_COUNTERPART), None)
                 figure = self.gazetteer.get(owner.figure_id) if owner else None
@@ -281,6 +288,27 @@ class FigureSpotter:
                 continue
             kept.append(hit)
         return kept
+
+    def _bare_counterpart(self, text: str, hits: list[FigureHit], hit: FigureHit
+                          ) -> FigureHit | None:
+        """"Macron called Lula and invited his counterpart to Paris": the counterpart is
+        the one other leader the article names, the sentence's first party being the one
+        whose counterpart it is. Anything less clear (two other leaders, no leader before
+        it in the sentence) stands for nobody."""
+        sentence_start = max(text.rfind(mark, 0, hit.start) for mark in (". ", "! ", "? ", "\n"))
+        owner = next((h for h in hits if sentence_start < h.start < hit.start and h.figure_id
+                      and h.form != FORM_COUNTERPART), None)
+        if owner is None or not self._is_leader(owner.figure_id):
+            return None
+        others = {h.figure_id for h in hits if h.figure_id and h.figure_id != owner.figure_id
+                  and h.form != FORM_COUNTERPART and self._is_leader(h.figure_id)}
+        if len(others) != 1:
+            return None
+        return FigureHit(others.pop(), hit.start, hit.end, FORM_COUNTERPART, hit.surface)
+
+    def _is_leader(self, figure_id: str) -> bool:
+        figure = self.gazetteer.get(figure_id)
+        return figure is not None and figure.category in _LEADER_CATEGORIES
 
     def _with_near_misses(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
         """Names one edit off a known figure's (nearmiss.py), outside the exact matches."""
@@ -326,7 +354,11 @@ class FigureSpotter:
             if form is None:
                 continue
             figure_id = entry.target
-            if entry.form in _BY_DATE:
+            if entry.form == FORM_COUNTERPART and not entry.target:
+                if when is None:
+                    continue  # "his counterpart" is settled by the leaders of the date
+                figure_id = ""  # "his counterpart": settled by the article (_leaders_only)
+            elif entry.form in _BY_DATE:
                 holder = self.gazetteer.holder_of(entry.target, when)
                 if holder is None:
                     continue

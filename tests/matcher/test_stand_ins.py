@@ -188,3 +188,24 @@ def test_a_country_possessive_is_its_leaders_only_before_an_invitation_word(
 )
 def test_a_country_invited_to_join_is_a_state(real: Matcher, text: str) -> None:
     assert pairs(run(real, text, "2022-06-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one other leader named is the counterpart of the sentence's first party.
+        ("Emmanuel Macron spoke with Lula on the phone and invited his counterpart to Paris.",
+         {("emmanuel-macron", "lula-da-silva")}),
+        ("Lula landed in Rome on Monday. There Giorgia Meloni invited her counterpart to a "
+         "dinner.", {("giorgia-meloni", "lula-da-silva")}),
+        # Two other leaders: whose counterpart is unclear, so nobody is guessed.
+        ("Lula and Xi Jinping arrived. Emmanuel Macron invited his counterpart to Paris.",
+         set()),
+        # No leader opens the sentence ("He"): nobody either.
+        ("Lula arrived in Lisbon. He invited his counterpart to Paris.", set()),
+    ],
+)
+def test_a_bare_counterpart_only_when_unambiguous(
+        real: Matcher, text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(i, e) for i, e, _ in pairs(run(real, text, "2025-06-07"))}
+    assert found == expected
