@@ -119,3 +119,20 @@ def test_index_skips_uncased_scripts() -> None:
     data = {"figures": [{"id": "x", "name": "Ken Tanaka", "aliases": ["田中健"]}]}
     index = NearMissIndex(gazetteer_from_data(data))
     assert index.find("田中建が来た。", [], {"x"}) == []
+
+
+def test_a_misspelled_inviter_is_the_known_figure_at_lower_confidence() -> None:
+    from datetime import UTC, datetime
+
+    from bot.domain import Article
+    from bot.matcher import Matcher
+
+    matcher = Matcher.load()  # the shipped gazetteer
+    day = datetime(2025, 3, 1, 12, tzinfo=UTC)
+    right = matcher.match(Article(key="a", text="Keir Starmer invited Emmanuel Macron to "
+                                  "Chequers for talks.", published=day))
+    typo = matcher.match(Article(key="b", text="Keir Starmar invited Emmanuel Macron to "
+                                 "Chequers for talks.", published=day))
+    assert [(m.inviter.figure_id, m.invitee.figure_id) for m in typo.mentions] == [
+        ("keir-starmer", "emmanuel-macron")]
+    assert typo.mentions[0].confidence < right.mentions[0].confidence
