@@ -15,6 +15,11 @@ class Confidences:
     minimum: float = 0.3  # below this a finding is dropped (aggregate.py)
     unknown_name: float = 0.55  # a person found only from the text, not the gazetteer
     surname_only: float = 0.9  # a gazetteer figure named by surname alone
+    near_name: float = 0.8  # one letter off a listed name (nearmiss.py)
+    near_surname: float = 0.75  # one letter off the surname of a figure named in the article
+    stand_in: float = 0.8  # "Kyiv invited": the leader is meant, but the text does not say who
+    counterpart: float = 0.8  # "his Mexican counterpart"
+    local_surname: float = 0.5  # a later surname of a titled name the gazetteer lacks
     observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
     missing_invitee: float = 0.7  # factor when only the inviter is found
     # Article level (aggregate.py).

@@ -116,9 +116,15 @@ class Gazetteer:
         return list(self._by_form.get(fold(form), ()))
 
     def holder_of(self, title: str, when: date | None) -> str | None:
-        """The figure a title stands for on a date (the latest-starting role that covers it)."""
+        """The figure a title stands for on a date (the latest-starting role that covers it).
+
+        Without a date only a role that never changes hands (no `from`, no `until`: "the
+        Amazon founder") resolves: an undated text may be years old, and naming today's
+        holder of "the Kremlin" would put words in the wrong person's mouth."""
         best: tuple[date, str] | None = None
         for figure_id, role in self._by_title.get(fold(title), ()):
+            if when is None and (role.start is not None or role.until is not None):
+                continue
             if role.covers(when):
                 start = role.start or date.min
                 if best is None or start > best[0]:

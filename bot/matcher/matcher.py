@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Status
+from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Party, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.extract import (
     Ref,
@@ -31,6 +32,7 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
+from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
 from bot.matcher.observe import (
     LoneFinding,
     ObservationFinding,
@@ -41,11 +43,14 @@ from bot.matcher.observe import (
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
+    FORM_CONFIDENCE,
+    FORM_STANDIN,
     FORM_TITLE,
     CommonWords,
     FigureHit,
     FigureSpotter,
     lower_same_length,
+    stand_ins_as_subjects,
 )
 from bot.matcher.transcript import SentenceSpan, add_transcript_findings, transcript_words
 
@@ -95,9 +100,14 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
                  common_words: CommonWords | None = None,
-                 grammars: dict[str, Grammar] | None = None) -> None:
+                 grammars: dict[str, Grammar] | None = None,
+                 countries: CountryWords | None = None,
+                 role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
-        self._spotter = FigureSpotter(gazetteer, common_words)
+        self._role_words = role_words
+        # One finder of titled names per language in force (its word lists merged once).
+        self._local_finders: dict[str, LocalNameFinder] = {}
+        self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
         by_language, default_grammar = _grammars(lexicons, grammars or {})
         self._resources = _Resources(
@@ -126,8 +136,15 @@ class Matcher:
         grammar_path = directory / "_grammar.toml"
         if not grammar_path.exists():
             grammar_path = default_lexicon_dir() / "_grammar.toml"
+        countries_path = directory / "_countries.toml"
+        if not countries_path.exists():
+            countries_path = default_lexicon_dir() / "_countries.toml"
+        roles_path = directory / "_role_words.toml"
+        if not roles_path.exists():
+            roles_path = default_lexicon_dir() / "_role_words.toml"
         return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
-                   load_extra_grammars(grammar_path))
+                   load_extra_grammars(grammar_path), load_countries(countries_path),
+                   load_role_words(roles_path))
 
     @property
     def languages(self) -> list[str]:
@@ -153,6 +170,14 @@ class Matcher:
     def _grammar_for(self, lang: str) -> Grammar:
         return self._resources.grammars.get(lang, self._resources.default_grammar)
 
+    def _local_finder(self, lang: str, lexicons: list[Lexicon]) -> LocalNameFinder:
+        finder = self._local_finders.get(lang)
+        if finder is None:
+            finder = self._local_finders[lang] = LocalNameFinder(
+                merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
+                self._role_words)
+        return finder
+
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
         lexicons = self._resources.lexicons
         chosen = [lexicons[lang]] if lang in lexicons else list(lexicons.values())
@@ -172,6 +197,7 @@ class Matcher:
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
         lexicons = self._lexicons_for(lang)
+        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
         views = self._views(segmented, hits, lexicons, lang, when)
         self._transcript(segmented, hits, views, lexicons, when, bool(title))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
@@ -321,10 +347,14 @@ class Matcher:
             inside: list[FigureHit] = []
             scan = position
             while scan < len(hits) and hits[scan].start < sentence.end:
-                if hits[scan].end <= sentence.end:
+                # A country or capital stands for its leader only as a party of an
+                # invitation: elsewhere it is a place ("talks in Moscow").
+                if hits[scan].end <= sentence.end and (
+                        hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
-            refs = self._refs(sentence.text, sentence.start, inside, when)
+            refs = self._refs(sentence.text, sentence.start, stand_ins_as_subjects(inside),
+                              when)
             if sentence.index in live:
                 facts = analyse(sentence.text, refs, lexicons, lang, previous_subject, grammar)
             else:
@@ -357,10 +387,15 @@ class Matcher:
         refs: list[Ref] = []
         endings = self._resources.default_grammar.case_endings
         for hit in hits:
+            start, end = hit.start - offset, hit.end - offset
+            if hit.name:  # a person the gazetteer does not know, named with a title
+                refs.append(Ref(Party(name=hit.name), start, end, hit.possessive,
+                                FORM_CONFIDENCE.get(hit.form, CONFIDENCE.unknown_name),
+                                case=slavic_case(hit.surface, endings)))
+                continue
             figure = self.gazetteer.get(hit.figure_id)
             if figure is None:
                 continue
-            start, end = hit.start - offset, hit.end - offset
             principal = figure.principal(when)
             # A spokesperson stands for their principal: "Peskov declined" is Putin's answer.
             party_id = principal if principal and self.gazetteer.get(principal) else hit.figure_id
@@ -379,7 +414,7 @@ class Matcher:
                     start=start,
                     end=end,
                     possessive=hit.possessive,
-                    confidence=CONFIDENCE.surname_only if hit.form == "surname" else 1.0,
+                    confidence=FORM_CONFIDENCE.get(hit.form, 1.0),
                     country=figure.country,
                     spokesperson=figure.is_spokesperson,
                     principal=principal,

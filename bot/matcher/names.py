@@ -65,7 +65,7 @@ def nominative(name: str, lang: str) -> str:
             # "Папу Лева", "Папою Левом": a word in -у / -ою beside them is an -а noun.
             case = "ins" if lower.endswith(("ом", "ем", "ым", "им")) else (
                 "acc" if lower.endswith(("а", "я")) else None)
-            words[:-1] = [_slavic_given_name(w, case) for w in words[:-1]]
+            words[:-1] = [_slavic_given_name(w, case, lang) for w in words[:-1]]
     elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß":
         last = last[:-1]
     elif lang in ("en",) and last.endswith(("'s", "’s")):
@@ -98,10 +98,13 @@ INSTITUTION_WORDS = frozenset(
 )
 
 
-def _slavic_given_name(word: str, case: str | None = None) -> str:
+def _slavic_given_name(word: str, case: str | None = None, lang: str = "ru") -> str:
     lower = word.lower()
     if len(lower) < 4:
         return word
+    if case == "acc" and lower.endswith(("ря", "ля")):
+        # "Игоря" -> "Игорь", "Ігоря" -> "Ігор", "Василя" -> "Василь": a soft stem.
+        return word[:-1] + ("" if lang == "uk" and lower.endswith("ря") else "ь")
     if case == "acc" and lower.endswith("у") and lower[-2] not in _VOWELS:
         return word[:-1] + "а"  # "Папу Лева" -> "Папа"
     if case == "ins" and lower.endswith(("ою", "ой")) and lower[-3] not in _VOWELS:

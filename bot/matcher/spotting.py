@@ -16,7 +16,10 @@ from functools import lru_cache
 
 import ahocorasick
 
+from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, CountryWords, formal_variants
 from bot.matcher.gazetteer import Gazetteer
+from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
 # Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
 # genitive -s, Baltic/Finnish/Hungarian cases kept short on purpose).
@@ -28,6 +31,23 @@ FORM_NAME = "name"  # a listed name or alias: resolves on its own
 FORM_HANDLE = "handle"
 FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
+FORM_STANDIN = "stand-in"  # a country or capital for its leader: only as a party
+FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's counterpart
+FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
+FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
+_BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART)  # resolved through dated roles
+_LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
+
+# How far a reference is trusted, by the form it was found in (scales the pair's confidence).
+FORM_CONFIDENCE: dict[str, float] = {
+    FORM_SURNAME: CONFIDENCE.surname_only,
+    FORM_NEAR_NAME: CONFIDENCE.near_name,
+    FORM_NEAR_SURNAME: CONFIDENCE.near_surname,
+    FORM_STANDIN: CONFIDENCE.stand_in,
+    FORM_COUNTERPART: CONFIDENCE.counterpart,
+    FORM_LOCAL: CONFIDENCE.unknown_name,  # as trusted as the names found around a cue
+    FORM_LOCAL_SURNAME: CONFIDENCE.local_surname,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +59,7 @@ class FigureHit:
     surface: str
     possessive: bool = False
     suffix: str = ""
+    name: str = ""  # for a person the gazetteer does not know (figure_id ""): the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +166,11 @@ _ARABIC_PROCLITICS = frozenset("وبلفك")
 class FigureSpotter:
     """Built once per gazetteer; `spot` is pure and thread-safe."""
 
-    def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None,
+                 countries: CountryWords | None = None) -> None:
         self.gazetteer = gazetteer
         self._common = common_words or CommonWords()
+        self._countries = countries or CountryWords()
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[_Entry]] = {}
 
@@ -172,6 +195,8 @@ class FigureSpotter:
             for role in figure.roles:
                 for title in role.titles:
                     add(title, _Entry(FORM_TITLE, title, title))
+                    for formal in formal_variants(title, self._countries.formal_prefixes):
+                        add(formal, _Entry(FORM_TITLE, title, formal))
                     for declined in _declined_head_word(title):
                         add(declined, _Entry(FORM_TITLE, title, declined))
         for figure in gazetteer:
@@ -187,6 +212,13 @@ class FigureSpotter:
             words = figure.name.split()
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
                 add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+        for phrase in self._countries.bare_counterparts:
+            add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
+        for stand_in in self._countries.stand_ins:
+            form = {KIND_PLACE: FORM_STANDIN, KIND_COUNTERPART: FORM_COUNTERPART}.get(
+                stand_in.kind, FORM_TITLE)
+            add(stand_in.phrase, _Entry(form, stand_in.leader_title, stand_in.phrase))
+        self._near = NearMissIndex(gazetteer, self._common.words)
         for key, bucket in entries.items():
             self._automaton.add_word(key, tuple(bucket))
         self._empty = not entries
@@ -205,7 +237,88 @@ class FigureSpotter:
             hit = self._accept(text, start, end, bucket, when)
             if hit is not None:
                 candidates.extend(hit)
-        return _drop_titles_beside_names(text, self._resolve(self._longest(candidates)))
+        hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
+        return self._leaders_only(text, _drop_titles_beside_names(text, hits))
+
+    def _party_position(self, text: str, start: int, end: int) -> bool:
+        """Whether a country or capital name stands where a party can ("Kyiv invited",
+        "Russia has turned down"), not where a place does ("to Moscow", "de la Russie",
+        "visit Beijing") nor inside a longer name ("New Mexico", "Washington Post",
+        "Russia-Ukraine talks")."""
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 2]
+        if before.endswith(("-", "'", "’")) or after.startswith("-"):
+            return False
+        if before.endswith(" ") and not before.endswith("  "):
+            last = before.split()[-1:] or [""]
+            if last[0][:1].isupper() and last[0][-1:].isalpha():
+                return False  # "New Mexico", "George Washington"
+        if after.startswith(" ") and after[1:2].isupper():
+            return False  # "Washington Post", "Paris Saint-Germain"
+        if text.startswith(("'s ", "’s "), end):
+            # "Russia's invasion" is the country; "Russia's invitation" its leader's.
+            head = text[end + 3 : end + 40].split(None, 1)[:1]
+            return bool(head) and head[0].casefold().strip(",.;:") in \
+                self._countries.possessive_heads
+        words = [w.casefold().strip("\"'«»“”(") for w in before.split()[-2:]]
+        while words and words[-1] in _ARTICLES:
+            words.pop()
+        return not (words and words[-1] in self._countries.place_markers)
+
+    def _leaders_only(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """A counterpart is a leader's only when the person before it is a leader ("the
+        Canadian prime minister invited his Mexican counterpart"; a foreign minister's
+        counterpart is a foreign minister); a country right before a name is an
+        adjective of it ("Russia's Putin", "China's Xi Jinping")."""
+        kept: list[FigureHit] = []
+        for i, hit in enumerate(hits):
+            if hit.form == FORM_COUNTERPART and not hit.figure_id:
+                counterpart = self._bare_counterpart(text, hits, hit)
+                if counterpart is not None:
+                    kept.append(counterpart)
+                continue
+            if hit.form == FORM_COUNTERPART:
+                owner = next((h for h in reversed(kept) if h.form != FORM_COUNTERPART), None)
+                figure = self.gazetteer.get(owner.figure_id) if owner else None
+                if owner is None or figure is None or owner.figure_id == hit.figure_id or \
+                        figure.category not in _LEADER_CATEGORIES or \
+                        hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
+                    continue
+            elif hit.form == FORM_STANDIN and i + 1 < len(hits) and \
+                    hits[i + 1].start - hit.end <= 4:
+                continue
+            kept.append(hit)
+        return kept
+
+    def _bare_counterpart(self, text: str, hits: list[FigureHit], hit: FigureHit
+                          ) -> FigureHit | None:
+        """"Macron called Lula and invited his counterpart to Paris": the counterpart is
+        the one other leader the article names, the sentence's first party being the one
+        whose counterpart it is. Anything less clear (two other leaders, no leader before
+        it in the sentence) stands for nobody."""
+        sentence_start = max(text.rfind(mark, 0, hit.start) for mark in (". ", "! ", "? ", "\n"))
+        owner = next((h for h in hits if sentence_start < h.start < hit.start and h.figure_id
+                      and h.form != FORM_COUNTERPART), None)
+        if owner is None or not self._is_leader(owner.figure_id):
+            return None
+        others = {h.figure_id for h in hits if h.figure_id and h.figure_id != owner.figure_id
+                  and h.form != FORM_COUNTERPART and self._is_leader(h.figure_id)}
+        if len(others) != 1:
+            return None
+        return FigureHit(others.pop(), hit.start, hit.end, FORM_COUNTERPART, hit.surface)
+
+    def _is_leader(self, figure_id: str) -> bool:
+        figure = self.gazetteer.get(figure_id)
+        return figure is not None and figure.category in _LEADER_CATEGORIES
+
+    def _with_near_misses(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """Names one edit off a known figure's (nearmiss.py), outside the exact matches."""
+        firm = {h.figure_id for h in hits if h.form in (FORM_NAME, FORM_HANDLE, FORM_TITLE)}
+        near = self._near.find(text, [(h.start, h.end) for h in hits], firm)
+        if not near:
+            return hits
+        extra = [FigureHit(n.figure_id, n.start, n.end, n.form, n.surface) for n in near]
+        return sorted(hits + extra, key=lambda h: h.start)
 
     def _accept(self, text: str, start: int, end: int, bucket: tuple[_Entry, ...],
                 when: date | None) -> list[FigureHit] | None:
@@ -230,7 +343,11 @@ class FigureSpotter:
         for entry in bucket:
             if entry.needs_suffix and not suffix:
                 continue
-            if entry.form != FORM_TITLE and not _case_ok(entry.alias, surface):
+            if entry.form not in (FORM_TITLE, FORM_COUNTERPART) and \
+                    not _case_ok(entry.alias, surface):
+                continue
+            if entry.form == FORM_STANDIN and (suffix or not self._party_position(
+                    text, start, end)):
                 continue
             form: str | None = entry.form
             if entry.common_word:
@@ -238,7 +355,11 @@ class FigureSpotter:
             if form is None:
                 continue
             figure_id = entry.target
-            if entry.form == FORM_TITLE:
+            if entry.form == FORM_COUNTERPART and not entry.target:
+                if when is None:
+                    continue  # "his counterpart" is settled by the leaders of the date
+                figure_id = ""  # "his counterpart": settled by the article (_leaders_only)
+            elif entry.form in _BY_DATE:
                 holder = self.gazetteer.holder_of(entry.target, when)
                 if holder is None:
                     continue
@@ -312,7 +433,22 @@ class FigureSpotter:
         return out
 
 
-_NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE)
+def stand_ins_as_subjects(hits: list[FigureHit]) -> list[FigureHit]:
+    """The hits of one sentence, with a country or capital kept only as its first party
+    and beside a named one ("Kyiv invited Donald Trump"). Real press releases invite
+    countries to join projects ("invited Japan to join the reconstruction", "Ukraine
+    invited Poland to take part"): states, not their leaders, so a country after another
+    party, or among countries only, stands for nobody."""
+    if not any(h.form == FORM_STANDIN for h in hits):
+        return hits
+    named_after_first = any(h.form != FORM_STANDIN for h in hits[1:])
+    return [h for i, h in enumerate(hits)
+            if h.form != FORM_STANDIN or (i == 0 and named_after_first)]
+
+
+_NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE, FORM_NEAR_NAME, FORM_NEAR_SURNAME)
+_ARTICLES = frozenset(["the", "le", "la", "les", "l'", "el", "los", "las", "il", "lo", "gli", "o",
+                       "os", "as", "die", "der", "das", "den", "dem", "des"])
 
 
 def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHit]:
@@ -325,8 +461,8 @@ def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHi
         if first.figure_id == second.figure_id:
             continue  # the title and the name agree: both readings are the same person
         gap = text[first.end:second.start]
-        if first.form == FORM_TITLE and second.form in _NAME_FORMS and len(gap) <= 3 \
-                and not gap.strip(" ,\u00a0-–"):
+        if first.form in (FORM_TITLE, FORM_COUNTERPART) and second.form in _NAME_FORMS \
+                and len(gap) <= 3 and not gap.strip(" ,\u00a0-–"):
             dropped.add(i)
         elif second.form == FORM_TITLE and first.form in _NAME_FORMS and gap == "":
             # Unspaced scripts put the title after the name (普京总统); with a space, a

@@ -29,6 +29,8 @@ handles = ["@annaberg"]
 titles = ["the Palace", "Swedish President"]
 from = 2019-01-01
 until = 2023-01-01
+[[figures.roles]]
+titles = ["Nobel laureate"]
 
 [[figures]]
 id = "carl-dahl"
@@ -62,7 +64,11 @@ def test_loads_a_valid_file(tmp_path: Path) -> None:
         ("the Palace", date(2020, 6, 1), "anna-berg"),
         ("the Palace", date(2023, 1, 1), "carl-dahl"),  # handover day: the successor
         ("Palace", date(2024, 6, 1), "carl-dahl"),
-        ("Swedish President", None, "carl-dahl"),  # undated: the latest holder
+        # Undated: a title held in turn by dated holders resolves to nobody (not to the
+        # latest holder, who may not have held it when the text was written).
+        ("Swedish President", None, None),
+        ("the Palace", None, None),
+        ("Nobel laureate", None, "anna-berg"),  # a role without dates holds for any text
         ("Someone Else", None, None),
         ("", None, None),
     ],

@@ -1,0 +1,141 @@
+"""Countries, capitals, governments and "counterparts" standing for a country's leader.
+
+"Kyiv invited…", "Russia has turned down…", "the Spanish government invited…", "his Mexican
+counterpart": the press names a leader through the country. Each country in
+`lexicons/_countries.toml` names ONE title of its effective leader as written in
+figures.toml ("Mexican President"); the phrase resolves through that title's dated roles
+and the article's date, exactly as "the Kremlin" does, so the dates of office live in one
+place (the gazetteer) and an undated article resolves nothing.
+
+Three kinds of phrase, trusted differently by the spotter:
+- `place`: a country or capital name. A place is far more often where something happens
+  than who acts, so it stands for the leader only as a party: not after a preposition or a
+  verb of visiting, not inside a longer capitalised name, not as a modifier of a name
+  ("Russia's Putin"), and only in a sentence with an invitation word (matcher).
+- `title`: a government or leader phrase ("the Spanish government", "правительство
+  России"): resolves like any title.
+- `counterpart`: "his Mexican counterpart" is the Mexican leader only when the person it
+  is the counterpart OF is a head of state or government (a foreign minister's
+  counterpart is a foreign minister, whom the country's entry does not name).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.errors import ConfigError
+
+KIND_PLACE = "place"
+KIND_TITLE = "title"
+KIND_COUNTERPART = "counterpart"
+
+# Per-language templates that build phrases from a country's adjectives and names.
+_TEMPLATE_KEYS = {"government": KIND_TITLE, "leader": KIND_TITLE, "counterpart": KIND_COUNTERPART}
+
+
+@dataclass(frozen=True, slots=True)
+class StandIn:
+    phrase: str
+    leader_title: str  # a title listed in figures.toml, resolved by date
+    kind: str  # KIND_*
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountryWords:
+    """Everything loaded from _countries.toml: the phrases and the words that show a
+    country or capital is a place, not a party."""
+
+    stand_ins: tuple[StandIn, ...] = ()
+    place_markers: frozenset[str] = frozenset()  # prepositions and visiting verbs, folded
+    possessive_heads: frozenset[str] = frozenset()  # "Russia's invitation": the leader's
+    formal_prefixes: tuple[str, ...] = ()  # "the Republic of": "President of the Republic of X"
+    bare_counterparts: tuple[str, ...] = ()  # "his counterpart": the one other leader named
+
+
+def load_countries(path: Path) -> CountryWords:
+    """Read _countries.toml; a missing file means no stand-ins. ConfigError names the key."""
+    if not path.exists():
+        return CountryWords()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
+    return countries_from_data(data, source=str(path))
+
+
+def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
+                        ) -> CountryWords:
+    problems: list[str] = []
+    templates = data.get("templates", {})
+    if not isinstance(templates, dict):
+        raise ConfigError([f"{source}: 'templates' must be a table of languages"])
+    markers: set[str] = set()
+    for lang, words in data.get("place_markers", {}).items():
+        markers |= {w.casefold() for w in _strings(words, f"place_markers.{lang}", source,
+                                                   problems)}
+    stand_ins: list[StandIn] = []
+    for index, entry in enumerate(data.get("countries", [])):
+        where = f"countries[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) or \
+                not isinstance(entry.get("leader"), str):
+            problems.append(f"{source}: {where}: needs 'code' and 'leader' (a figures.toml title)")
+            continue
+        code, leader = entry["code"], entry["leader"]
+        for lang, words in entry.items():
+            if lang in ("code", "leader"):
+                continue
+            if not isinstance(words, dict):
+                problems.append(f"{source}: {where}.{lang}: must be a table")
+                continue
+            stand_ins.extend(_phrases(words, templates.get(lang, {}), code, leader,
+                                      f"{where}.{lang}", source, problems))
+    heads = {w.casefold() for w in _strings(data.get("possessive_heads", []),
+                                            "possessive_heads", source, problems)}
+    if problems:
+        raise ConfigError(problems)
+    prefixes = _strings(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
+    bare = _strings(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
+    if problems:
+        raise ConfigError(problems)
+    unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
+    return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
+                        tuple(prefixes), tuple(bare))
+
+
+def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:
+    """"President of Belarus" -> "President of the Republic of Belarus", …: the formal
+    name of a state after "of" in an English title (the same role, the same dates)."""
+    role, sep, country = title.partition(" of ")
+    if not sep or not role[:1].isupper() or not country[:1].isupper() or " of " in country:
+        return []
+    return [f"{role} of {prefix} {country}" for prefix in prefixes]
+
+
+def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader: str,
+             where: str, source: str, problems: list[str]) -> list[StandIn]:
+    def listed(key: str) -> list[str]:
+        return _strings(words.get(key, []), f"{where}.{key}", source, problems)
+
+    out = [StandIn(p, leader, KIND_PLACE, code) for p in listed("names") + listed("capitals")]
+    out += [StandIn(p, leader, KIND_TITLE, code) for p in listed("government")]
+    out += [StandIn(p, leader, KIND_COUNTERPART, code) for p in listed("counterpart")]
+    # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive (ru, uk).
+    fillers = {"{adj}": listed("adj"), "{name}": listed("names"), "{gen}": listed("gen")}
+    for key, kind in _TEMPLATE_KEYS.items():
+        for template in _strings(templates.get(key, []), f"templates.{key}", source, problems):
+            for slot, values in fillers.items():
+                if slot in template:
+                    out += [StandIn(template.replace(slot, v), leader, kind, code)
+                            for v in values]
+    return out
+
+
+def _strings(value: Any, key: str, source: str, problems: list[str]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{source}: {key}: must be an array of non-empty strings")
+        return []
+    return [v.strip() for v in value]

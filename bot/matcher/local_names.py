@@ -1,0 +1,241 @@
+"""Named persons the gazetteer does not know, followed through one article.
+
+"Senator Jane Okafor … Okafor said", "губернатор Сергей Кожемякин … Кожемякину ответили":
+a capitalised name of two or three words with a title or role word beside it ("Senator",
+"министр финансов", "голова", "le maire de Bordeaux, …") is a person, reported by the
+name as written, put back in the nominative (names.nominative). Later in the same article
+the surname alone, or an inflected form of it, is the same person, so a reply given under
+the surname joins the invitation made under the full name.
+
+The title is required here (unlike the finder of names around a cue in extract.py), since
+these names are looked for in the whole article, not only next to an invitation word.
+Pure: the lexicons' `titles` and `name_stopwords` come in as arguments.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from bot.errors import ConfigError
+from bot.matcher.names import name_sequences, nominative
+from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit, lower_same_length
+
+_TITLE_BEFORE_WORDS = 4  # "министр финансов Иван Петров", "le maire de Bordeaux, Pierre …"
+_TITLE_AFTER_WORDS = 3  # "Pierre Hurmic, maire de Bordeaux"
+_MIN_TITLE = 4  # letters: shorter "titles" are articles and particles
+_CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "а", "я", "ь", "й", "о")
+# Case endings a Cyrillic surname stem can take (Петров-у, Кожемякин-ым, Непомнящ-ему).
+_CYRILLIC_SUFFIXES = frozenset(
+    ["а", "у", "е", "ом", "ым", "им", "ем", "ой", "ою", "ей", "ы", "и", "ю", "я", "ого", "ему",
+     "ому", "ові", "еві", "ім", "ій", "ої", "ую", "ая", "ої", "ого", "его"])
+_WORD = re.compile(r"[\w'’\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LocalName:
+    name: str  # nominative, as the article writes it
+    start: int
+    end: int
+    surface: str
+    full: bool  # the full name (True) or a later surname-only mention
+
+
+def load_role_words(path: Path) -> frozenset[str]:
+    """lexicons/_role_words.toml: every language's role words, folded; missing = none."""
+    if not path.exists():
+        return frozenset()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
+    words = data.get("words", {})
+    problems = [f"{path}: words.{lang}: must be an array of strings"
+                for lang, listed in (words.items() if isinstance(words, dict) else [])
+                if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed)]
+    if not isinstance(words, dict):
+        problems.append(f"{path}: 'words' must be a table of languages")
+    if problems:
+        raise ConfigError(problems)
+    return frozenset(w.strip().casefold() for listed in words.values() for w in listed
+                     if w.strip())
+
+
+class LocalNameFinder:
+    """The word lists of one language combination, prepared once (see `Matcher`)."""
+
+    def __init__(self, titles: frozenset[str], stopwords: frozenset[str],
+                 role_words: frozenset[str] = frozenset()) -> None:
+        # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
+        # only a real role word ("senator", "министр", "maire") makes a name a person's.
+        self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
+                               ) | role_words
+        self._cut = titles | role_words
+        self._stopwords = stopwords
+        # One Aho-Corasick pass finds every role word (a regex alternation of hundreds of
+        # words would try each at every position).
+        self._role: ahocorasick.Automaton | None = None
+        if self.roles:
+            self._role = ahocorasick.Automaton()
+            for role in self.roles:
+                self._role.add_word(role, len(role))
+            self._role.make_automaton()
+
+    def find(self, text: str, lang: str, taken: list[tuple[int, int]]) -> list[LocalName]:
+        """Titled names not in `taken` (the gazetteer's matches), then their later mentions."""
+        if self._role is None:
+            return []
+        mask = bytearray(len(text) + 1)
+        for start, end in taken:
+            mask[start:end] = b"\x01" * (end - start)
+        full: list[LocalName] = []
+        for start, end, name in self._sequences(text):
+            start, name = _without_leading_codes(text, start, name)
+            start, name = _without_title_complement(text, start, name)
+            if len(name.split()) < 2 or mask.find(1, start, end) != -1:
+                continue
+            if not (_title_before(text, start, self.roles) or
+                    _title_after(text, end, self.roles)):
+                continue
+            full.append(LocalName(nominative(name, lang), start, end, text[start:end], True))
+            mask[start:end] = b"\x01" * (end - start)
+        if not full:
+            return []
+        return sorted(full + _later_mentions(text, full, mask), key=lambda n: n.start)
+
+    def _sequences(self, text: str) -> list[tuple[int, int, str]]:
+        """Name sequences near a role word only: the windows where a titled name can be
+        (the whole article is most of the cost otherwise)."""
+        windows: list[list[int]] = []
+        lowered = lower_same_length(text)
+        for last, length in self._role.iter(lowered) if self._role else ():
+            start, end = last + 1 - length, last + 1
+            if (start > 0 and lowered[start - 1].isalnum()) or \
+                    (end < len(text) and lowered[end].isalnum()):
+                continue  # inside a longer word
+            low, high = max(0, start - _WINDOW_BEFORE), end + _WINDOW_AFTER
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = high
+            else:
+                windows.append([low, high])
+        found: list[tuple[int, int, str]] = []
+        for low, high in windows:
+            while low > 0 and not text[low - 1].isspace():
+                low -= 1  # never cut a word in two
+            while high < len(text) and not text[high].isspace():
+                high += 1
+            found += [(start + low, end + low, name) for start, end, name in
+                      name_sequences(text[low:high], self._stopwords, self._cut)]
+        return found
+
+
+_WINDOW_BEFORE = 90  # "Pierre Hurmic, maire": the name before the role word
+_WINDOW_AFTER = 110  # "министр финансов и экономики Иван Петров": the name after it
+
+
+def local_names(text: str, lang: str, titles: frozenset[str], stopwords: frozenset[str],
+                taken: list[tuple[int, int]], role_words: frozenset[str] = frozenset()
+                ) -> list[LocalName]:
+    """Titled names not in `taken`, then their later mentions (a one-off finder)."""
+    return LocalNameFinder(titles, stopwords, role_words).find(text, lang, taken)
+
+
+def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalNameFinder
+                     ) -> list[FigureHit]:
+    """The spotter's hits plus the titled names it does not know (figure_id "", `name`
+    set), in text order."""
+    local = finder.find(text, lang, [(h.start, h.end) for h in hits])
+    if not local:
+        return hits
+    extra = [FigureHit("", n.start, n.end, FORM_LOCAL if n.full else FORM_LOCAL_SURNAME,
+                       n.surface, possessive=text.startswith(("'s", "’s"), n.end), name=n.name)
+             for n in local]
+    return sorted(hits + extra, key=lambda h: h.start)
+
+
+def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
+    """"ОДА Петро Іваненко" -> "Петро Іваненко": an abbreviation before a name is the
+    body the person heads."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[0].isupper() and len(tokens[0]) > 1:
+        start = text.index(tokens[1], start + len(tokens[0]))
+        tokens = tokens[1:]
+    if tokens and tokens[0].isupper() and len(tokens[0]) > 1:
+        return start, ""
+    return start, " ".join(tokens)
+
+
+_COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", "do", "da", "von",
+                                 "des", "der"])
+
+
+def _without_title_complement(text: str, start: int, name: str) -> tuple[int, str]:
+    """"President of Turkmenistan Serdar Berdimuhamedov" -> "Serdar Berdimuhamedov": after
+    "of" the first capitalised word completes the title (a country, a city, a body)."""
+    tokens = name.split()
+    before = text[max(0, start - 12) : start].split()
+    if len(tokens) < 3 or not before or before[-1].casefold() not in _COMPLEMENT_MARKERS:
+        return start, name
+    return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
+
+
+def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:
+    before = text[max(0, start - 80) : start]
+    # Only within the clause, but across one appositive comma ("le maire de Bordeaux, P…").
+    clause = re.split(r"[.;:!?\n()«»\"“”]", before)[-1]
+    words = [w.casefold() for w in _WORD.findall(clause)][-_TITLE_BEFORE_WORDS:]
+    return any(w in titles for w in words)
+
+
+def _title_after(text: str, end: int, titles: frozenset[str]) -> bool:
+    after = text[end : end + 60]
+    if not after.startswith(", "):
+        return False
+    words = [w.casefold() for w in _WORD.findall(re.split(r"[.;:!?\n,]", after[2:])[0])]
+    return any(w in titles for w in words[:_TITLE_AFTER_WORDS])
+
+
+def _later_mentions(text: str, full: list[LocalName], mask: bytearray) -> list[LocalName]:
+    """The surname alone (or declined) after the full name, outside the taken spans."""
+    by_surname: dict[str, str] = {}
+    for person in full:
+        surname = person.name.split()[-1]
+        if len(surname) >= 3:
+            # Two people with one surname: a bare surname is no longer clear.
+            by_surname[surname] = "" if by_surname.get(surname, person.name) != person.name \
+                else person.name
+    first_start = min(p.start for p in full)
+    found: list[LocalName] = []
+    for match in _WORD.finditer(text, first_start):
+        token = match.group(0)
+        if not token[:1].isupper() or mask.find(1, match.start(), match.end()) != -1:
+            continue
+        name = _owner(token, by_surname)
+        if name:
+            end = match.end() - (2 if token.endswith(("'s", "’s")) else 0)
+            found.append(LocalName(name, match.start(), end, text[match.start() : end], False))
+    return found
+
+
+def _owner(token: str, by_surname: dict[str, str]) -> str:
+    bare = token
+    for mark in ("'s", "’s"):
+        if token.endswith(mark):
+            bare = token[: -len(mark)]
+    if bare in by_surname:
+        return by_surname[bare]
+    if not ("\u0400" <= token[-1:] <= "\u04ff"):
+        return ""
+    for surname, name in by_surname.items():
+        stem = surname
+        for ending in _CYRILLIC_ENDINGS:
+            if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+                stem = surname[: -len(ending)]
+                break
+        if token.startswith(stem) and token[len(stem):] in _CYRILLIC_SUFFIXES:
+            return name
+    return ""

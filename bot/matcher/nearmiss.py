@@ -1,0 +1,174 @@
+"""Near-miss spellings: a name one edit away from a known figure's name is that figure.
+
+Outlets misspell names ("Volodymyr Zelenksy", "Emanuel Macron"), and one misspelling was
+enough to split a story into two records with two inviters. A near miss is accepted only
+where a false merge is unlikely:
+
+- a full name: the given name is written exactly as listed and the rest (the surname, of
+  at least five letters) is one edit away (insertion, deletion, substitution or two
+  neighbours swapped), with its first letter right ("Ronald Trump" and "Donald Grump"
+  are other people, or jokes);
+- a surname alone: at least six letters, one edit away from a surname of a figure the
+  article already names unambiguously, not opening a sentence and not also written in
+  lower case in the article (then it is an ordinary word);
+- never when the written form is another figure's name or alias, an ordinary word listed
+  in `_common_words.toml`, or one edit away from two different figures.
+
+Pure: an index built once per gazetteer, then a scan per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.matcher.gazetteer import Gazetteer, fold
+
+FORM_NEAR_NAME = "near-name"  # a full name one edit off: resolves on its own
+FORM_NEAR_SURNAME = "near-surname"  # a surname one edit off: only beside the figure's name
+
+MIN_SURNAME = 5  # letters of the edited part of a full name
+MIN_LONE_SURNAME = 6  # letters of a surname written alone
+
+# A capitalised word in a script with capitals (Latin, Cyrillic, Greek), hyphens inside.
+_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w", re.UNICODE)
+_NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
+_CASED = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſА-яЁёІіЇїЄєҐґΑ-ω'\- ]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    figure_id: str
+    start: int
+    end: int
+    form: str  # FORM_NEAR_NAME or FORM_NEAR_SURNAME
+    surface: str
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one insertion, deletion, substitution or swap
+    of two neighbouring letters (False when equal)."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # one substitution
+        # neighbours swapped: "Zelenksy" / "Zelensky"
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]  # one letter inserted in b
+
+
+class NearMissIndex:
+    """Every multi-word name and alias by its first word; every surname by figure."""
+
+    def __init__(self, gazetteer: Gazetteer, common_words: Iterable[str] = ()) -> None:
+        self._gazetteer = gazetteer
+        self._common = frozenset(w.casefold() for w in common_words)
+        # folded given name -> [(folded rest, figure id)]
+        self._by_first: dict[str, list[tuple[str, str]]] = {}
+        # figure id -> folded surnames (last words of its names) long enough to match alone
+        self._surnames: dict[str, frozenset[str]] = {}
+        for figure in gazetteer:
+            if figure.kind != "person":
+                continue
+            surnames: set[str] = set()
+            for form in (figure.name, *figure.aliases):
+                if not _CASED.match(form):
+                    continue  # unspaced and uncased scripts: no capital to anchor on
+                words = fold(form).split()
+                if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
+                    rest = " ".join(words[1:])
+                    bucket = self._by_first.setdefault(words[0], [])
+                    if (rest, figure.id) not in bucket:
+                        bucket.append((rest, figure.id))
+                last = words[-1] if words else ""
+                if len(last) >= MIN_LONE_SURNAME and (len(words) >= 2 or form[:1].isupper()):
+                    surnames.add(last)
+            if surnames:
+                self._surnames[figure.id] = frozenset(surnames)
+
+    def _known_form(self, written: str) -> bool:
+        return bool(self._gazetteer.ids_for_form(written))
+
+    def find(self, text: str, taken: list[tuple[int, int]], firm: set[str]) -> list[NearMiss]:
+        """Near misses in `text` outside the spans already `taken` by exact matches;
+        lone surnames only for the figures in `firm` (named unambiguously in the text)."""
+        mask = bytearray(len(text) + 1)
+        for start, end in taken:
+            mask[start:end] = b"\x01" * (end - start)
+        # Lone surnames: only words starting like a surname of a firm figure (cheap filter).
+        initials: dict[str, list[tuple[str, str]]] = {}
+        for figure_id in firm:
+            for surname in self._surnames.get(figure_id, ()):
+                initials.setdefault(surname[0], []).append((surname, figure_id))
+        found: list[NearMiss] = []
+        resume = 0
+        for match in _WORD.finditer(text):
+            start = match.start()
+            if start < resume or mask[start] or mask[match.end() - 1]:
+                continue
+            token = match.group(0)
+            candidates = self._by_first.get(token.casefold())
+            if candidates:
+                hit = self._full_name(text, match, candidates, mask)
+                if hit is not None:
+                    found.append(hit)
+                    resume = hit.end
+                    continue
+            if len(token) >= MIN_LONE_SURNAME and token[0].casefold() in initials:
+                lone = self._lone_surname(text, match, initials[token[0].casefold()])
+                if lone is not None:
+                    found.append(lone)
+        return found
+
+    def _full_name(self, text: str, first: re.Match[str], candidates: list[tuple[str, str]],
+                   mask: bytearray) -> NearMiss | None:
+        """The given name `first`, then one or two more words separated by single spaces."""
+        rest_words: list[str] = []
+        end = first.end()
+        for _ in range(2):
+            following = _NEXT_WORD.match(text, end)
+            if following is None or mask.find(1, following.start(1), following.end()) != -1:
+                break
+            rest_words.append(fold(following.group(1)))
+            end = following.end()
+            written = text[first.start() : end]
+            if self._known_form(written):
+                return None
+            rest = " ".join(rest_words)
+            if rest in self._common or len(rest) < MIN_SURNAME:
+                continue
+            figures = {fid for listed, fid in candidates
+                       if listed[:1] == rest[:1] and within_one_edit(rest, listed)}
+            if len(figures) == 1:
+                return NearMiss(figures.pop(), first.start(), end, FORM_NEAR_NAME, written)
+            if figures:
+                return None  # one edit from two people: not a spelling we can settle
+        return None
+
+    def _lone_surname(self, text: str, match: re.Match[str], surnames: list[tuple[str, str]]
+                      ) -> NearMiss | None:
+        written = match.group(0)
+        folded = fold(written)
+        figures = {fid for surname, fid in surnames if within_one_edit(folded, surname)}
+        if len(figures) != 1 or folded in self._common or self._known_form(written):
+            return None
+        if _opens_sentence(text, match.start()):
+            return None
+        if re.search(rf"(?<!\w){re.escape(written.lower())}(?!\w)", text):
+            return None  # also written in lower case: an ordinary word of the language
+        return NearMiss(figures.pop(), match.start(), match.end(), FORM_NEAR_SURNAME, written)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'«„“‘(-–—")
+    return not before or before[-1] in ".!?:;\n…"

@@ -1,0 +1,99 @@
+"""Persons the gazetteer does not know, named with a title, followed through the article
+(issue 14 item 3): found in Latin and Cyrillic script, reported in the nominative at a
+lower confidence, and a later surname-only or declined mention is the same person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.domain import MatchResult
+from bot.errors import ConfigError
+from bot.matcher.local_names import load_role_words, local_names
+from bot.matcher.names import nominative
+
+from .conftest import pairs
+
+ROLES = frozenset({"senator", "mayor", "министр", "губернатор", "губернатора", "голова", "мера",
+                   "maire"})
+STOP = frozenset({"the", "on", "in", "de", "и", "в"})
+
+
+def names(text: str, lang: str) -> list[tuple[str, str, bool]]:
+    return [(n.surface, n.name, n.full)
+            for n in local_names(text, lang, frozenset(), STOP, [], ROLES)]
+
+
+def test_a_titled_name_and_its_later_surname() -> None:
+    text = "Senator Jane Okafor spoke. On Monday Okafor's aide called Mayor Tom Bexley."
+    assert names(text, "en") == [("Jane Okafor", "Jane Okafor", True),
+                                 ("Okafor", "Jane Okafor", False),
+                                 ("Tom Bexley", "Tom Bexley", True)]
+
+
+def test_an_untitled_name_is_left_to_the_cue_finder() -> None:
+    assert names("Jane Okafor spoke. Okafor left.", "en") == []
+
+
+def test_the_complement_of_a_title_is_not_a_given_name() -> None:
+    assert names("Mayor of Springfield Tom Bexley spoke.", "en") == [
+        ("Tom Bexley", "Tom Bexley", True)]
+
+
+def test_the_title_may_follow_after_a_comma() -> None:
+    assert names("Pierre Hurmic, maire de Bordeaux, a parlé.", "fr") == [
+        ("Pierre Hurmic", "Pierre Hurmic", True)]
+
+
+def test_cyrillic_names_come_back_in_the_nominative_and_link_when_declined() -> None:
+    text = "Министр Иван Петров позвал губернатора Сергея Кожемякина. Кожемякину отказали."
+    assert names(text, "ru") == [("Иван Петров", "Иван Петров", True),
+                                 ("Сергея Кожемякина", "Сергей Кожемякин", True),
+                                 ("Кожемякину", "Сергей Кожемякин", False)]
+    text = "Голова ОДА Петро Іваненко запросив мера Ігоря Терехова. Іваненку відповіли."
+    assert names(text, "uk") == [("Петро Іваненко", "Петро Іваненко", True),
+                                 ("Ігоря Терехова", "Ігор Терехов", True),
+                                 ("Іваненку", "Петро Іваненко", False)]
+
+
+def test_a_shared_surname_links_to_nobody() -> None:
+    text = "Senator Jane Okafor met Mayor Paul Okafor. Okafor said nothing."
+    assert [n for n in names(text, "en") if not n[2]] == []
+
+
+def test_names_the_gazetteer_knows_are_not_repeated() -> None:
+    text = "Senator Jane Okafor spoke."
+    assert local_names(text, "en", frozenset(), STOP, [(8, 19)], ROLES) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [("Игоря Иванова", "ru", "Игорь Иванов"), ("Ігоря Терехова", "uk", "Ігор Терехов"),
+     ("Василя Петренка", "uk", "Василь Петренко")],
+)
+def test_soft_given_names_come_back(name: str, lang: str, expected: str) -> None:
+    assert nominative(name, lang) == expected
+
+
+def test_the_surname_later_carries_the_invitation(match: Callable[..., MatchResult]) -> None:
+    # The inviter is named in full in a sentence without an invitation word, then only by
+    # surname where the invitation is made.
+    result = match("Senator Jane Okafor chairs the water committee. On Monday Okafor invited "
+                   "Mayor Tom Bexley to testify.")
+    assert pairs(result) == {("Jane Okafor", "Tom Bexley", "pending")}
+    assert all(m.confidence < 0.6 for m in result.mentions)  # names not in the gazetteer
+    result = match("Министр финансов Иван Петров выступил на форуме. Вечером Петров пригласил "
+                   "губернатора Сергея Кожемякина на ужин.", lang="ru")
+    assert pairs(result) == {("Иван Петров", "Сергей Кожемякин", "pending")}
+
+
+def test_role_words_file(tmp_path: Path) -> None:
+    path = tmp_path / "_role_words.toml"
+    assert load_role_words(path) == frozenset()
+    path.write_text('[words]\nen = ["Mayor"]\nru = ["мэр"]\n', encoding="utf-8")
+    assert load_role_words(path) == {"mayor", "мэр"}
+    path.write_text('[words]\nen = "mayor"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"words\.en"):
+        load_role_words(path)
