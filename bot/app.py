@@ -105,7 +105,7 @@ class App:
         self.config = config
         self.clock = clock
         self.store = store or open_store(config.settings.database_url())
-        self._matcher = matcher or Matcher.load(config.figures_path)
+        self._matcher = matcher or Matcher.load(overrides=config.figures_path)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
                              poll=poll_policy(config.settings),
                              tracker=tracker_policy(config.settings), clock=clock)
@@ -134,7 +134,7 @@ class App:
         try:
             config = load_checked_config(self.config.config_dir)
             figures_changed = any(p.endswith("figures.toml") for p in changed)
-            matcher = Matcher.load(config.figures_path) if figures_changed else self._matcher
+            matcher = Matcher.load(overrides=config.figures_path) if figures_changed else self._matcher
         except ConfigError as exc:
             log.error("configuration not reloaded, the last good one stays in force:\n  %s",
                       "\n  ".join(exc.problems))

@@ -24,6 +24,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _beside_code_or_cwd(relative: str) -> Path:
+    """`relative` under the source checkout the code runs from; an installed package has no
+    checkout around it, so then under the working directory (a clone one stands in)."""
+    for root in (REPO_ROOT, Path.cwd()):
+        if (root / relative).is_dir():
+            return root / relative
+    return Path.cwd() / relative
+
+
 class Context:
     """Lazily built pieces, so `feeds list` does not load the gazetteer."""
 
@@ -56,7 +65,7 @@ class Context:
 
     def matcher(self) -> Any:
         from bot.matcher import Matcher
-        return Matcher.load(self.config.figures_path)
+        return Matcher.load(overrides=self.config.figures_path)
 
     def app(self) -> Any:
         from bot.app import App
@@ -93,8 +102,9 @@ def friendly_errors(func: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config-dir", type=click.Path(file_okay=False), envvar="INVITEWATCH_CONFIG_DIR",
-              help="Directory with invitewatch.toml, feeds.toml, figures.toml "
-                   "(default: ./config, else the one shipped with the code).")
+              help="Directory with invitewatch.toml, feeds.toml and optionally figures.toml "
+                   "(default: ./config when present, else built-in defaults; the figures "
+                   "and lexicons ship with the code, figures.toml extends them).")
 @click.option("--database", metavar="URL", default=None,
               help="Database URL (overrides DATABASE_URL and the config file).")
 @click.version_option(package_name="invitewatch")
@@ -205,14 +215,15 @@ def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Pat
     if stories:
         from bot.app import tracker_policy
         from bot.evaluation.stories_eval import run_stories_eval
-        code = run_stories_eval(stories_dir=data_dir or REPO_ROOT / "tests/data/stories",
+        code = run_stories_eval(stories_dir=data_dir or _beside_code_or_cwd("tests/data/stories"),
                                 out=sys.stdout, as_json=as_json, annotation=annotation,
                                 matcher=None if annotation else ctx.matcher(),
                                 policy=tracker_policy(ctx.config.settings))
     else:
         from bot.evaluation.matcher_eval import run_matcher_eval
-        shared = shared_dir or REPO_ROOT.parent / "shared"
-        code = run_matcher_eval(ctx.matcher(), data_dir=data_dir or REPO_ROOT / "tests/data/matcher",
+        shared = shared_dir or _beside_code_or_cwd("../shared")
+        code = run_matcher_eval(ctx.matcher(),
+                                data_dir=data_dir or _beside_code_or_cwd("tests/data/matcher"),
                                 shared_dir=shared if shared.is_dir() else None,
                                 out=sys.stdout, as_json=as_json)
     sys.exit(code)
@@ -509,7 +520,7 @@ def config_check(ctx: Context) -> None:
     figures = 0
     try:
         from bot.matcher import Matcher
-        figures = len(Matcher.load(figures_path).gazetteer)
+        figures = len(Matcher.load(overrides=figures_path).gazetteer)
     except ConfigError as exc:
         problems.extend(exc.problems)
     if problems:

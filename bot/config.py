@@ -176,6 +176,7 @@ class Config:
     settings: Settings
     feeds: tuple[FeedEntry, ...]
     config_dir: Path | None
+    # the host's config/figures.toml when present: applied over the built-in figures
     figures_path: Path | None = None
     # mtimes of the files it was read from, so a watcher can tell when to reload
     stamps: Mapping[str, float] = field(default_factory=dict)
