@@ -22,7 +22,9 @@ COPY config /app/config
 WORKDIR /app
 VOLUME ["/data"]
 USER invitewatch
-# Healthy when a poll cycle completed in the last 30 minutes (the bot writes a heartbeat).
+# Healthy when the running bot can do its job: it reported in the last 30 minutes (it writes
+# /data/status.json every 15 s), the database answers, feeds are not all failing, the
+# Discord gateway is up and the outbox moves (`invitewatch health` says which check failed).
 HEALTHCHECK --interval=60s --timeout=10s --start-period=120s --retries=3 \
     CMD ["invitewatch", "health", "--max-age", "1800"]
 ENTRYPOINT ["invitewatch"]

@@ -31,9 +31,6 @@ from bot.tracker import TrackerPolicy, sweep_quiet
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_FILE = "heartbeat"
-
-
 def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
                         env: Mapping[str, str] | None = None) -> Config:
     """The configuration, with feed URLs checked exactly as `feeds add` checks them."""
@@ -193,13 +190,6 @@ class App:
         return OutboxDelivery(self.store, notifiers, clock=self.clock, on_forbidden=on_forbidden,
                               policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts))
 
-    def heartbeat(self) -> None:
-        """Touch a file the container's health check reads (SQLite setups have a data dir)."""
-        path = Path(self.settings.storage.data_dir).expanduser() / HEARTBEAT_FILE
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.clock().isoformat(), encoding="utf-8")
-
     async def run(self, *, stop: asyncio.Event | None = None) -> None:
         """The bot: scheduler, notifiers, Discord when a token is set. Returns on SIGINT /
         SIGTERM or when `stop` is set."""
@@ -226,15 +216,23 @@ class App:
                 await notifier.notify_admins_forbidden(guild_id, channel_id)
         else:
             log.info("no DISCORD_TOKEN set: notifications are printed to the console")
-        delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
+        notifiers = self.notifiers(discord_notifier)
+        delivery = self.delivery(notifiers, on_forbidden)
+        from bot.monitor import Monitor  # health, status.json, /healthz and /metrics
+        monitor = Monitor(self.store, self.settings, clock=self.clock,  # type: ignore[arg-type]
+                          consumers=[n.consumer for n in notifiers], gateway=discord_client)
+        monitor_web = await monitor.serve()
+        monitor_stop = asyncio.Event()
+        monitor_task = asyncio.create_task(monitor.sample_forever(monitor_stop))
 
         session = make_session(self.poller.limits)
 
         async def poll() -> None:
+            started = loop.time()
             result = await self.poller.poll_due(session)
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
-            self.heartbeat()
+            await monitor.cycle_done(result, loop.time() - started)
 
         async def deliver() -> DeliveryStats | None:
             if discord_client is not None and not discord_client.is_ready():
@@ -263,6 +261,10 @@ class App:
                 raise InvitewatchError(f"Discord connection failed: {discord_task.exception()}")
         finally:
             scheduler.shutdown(wait=False)
+            monitor_stop.set()
+            await monitor_task
+            if monitor_web is not None:
+                await monitor_web.cleanup()
             if discord_client is not None:
                 await discord_client.close()
             await session.close()

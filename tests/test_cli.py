@@ -119,9 +119,9 @@ def test_db_upgrade_reports_revisions(config_dir: Path) -> None:
     assert "head" in result.output
 
 
-def test_health_without_heartbeat_is_unhealthy(config_dir: Path) -> None:
+def test_health_without_a_running_bot_is_unhealthy(config_dir: Path) -> None:
     result = invoke(config_dir, "health")
-    assert result.exit_code == 1 and "no heartbeat" in result.output
+    assert result.exit_code == 1 and "no status at" in result.output
 
 
 def test_demo_tells_the_story_offline(config_dir: Path) -> None:
