@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,6 +18,9 @@ from bot.config import Config
 from bot.domain import InvitationState, Status
 from bot.errors import ConfigError, InvitewatchError
 from bot.notify.console import printable
+
+if TYPE_CHECKING:
+    from bot.pipeline import CycleResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -142,7 +145,7 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
     app = ctx.app()
     app.sync_config_feeds()
 
-    async def cycle() -> None:
+    async def cycle() -> CycleResult:
         only = None
         if all_feeds:
             with app.store.unit() as unit:
@@ -152,8 +155,14 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
         click.echo(result.summary(), err=True)
         stats = await app.deliver_once()
         click.echo(f"notifications: {stats}", err=True)
+        return result
 
-    asyncio.run(cycle())
+    result = asyncio.run(cycle())
+    # For cron: a cycle in which nothing could be fetched is a failure worth a mail.
+    if result.error or (result.feeds and len(result.failed) == len(result.feeds)):
+        click.echo("every feed polled failed: no network? (see the warnings above)"
+                   if not result.error else "the poll cycle could not run", err=True)
+        sys.exit(1)
 
 
 @main.command()
