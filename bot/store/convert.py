@@ -65,6 +65,8 @@ def feed_record(row: FeedRow, entries_seen: int) -> FeedRecord:
         origin=row.origin,
         entries_seen=entries_seen,
         backfilled=row.backfilled,
+        disabled_at=row.disabled_at,
+        disabled_reason=row.disabled_reason,
     )
 
 

@@ -50,6 +50,9 @@ class FeedRow(SQLModel, table=True):
     origin: str = "user"
     backfilled: bool = False
     created_at: datetime = Field(sa_type=UTCDateTime)
+    # When and why the feed stopped being polled (repeated failures, or disabled by hand).
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    disabled_reason: str | None = Field(default=None, sa_type=Text)
 
 
 class ArticleRow(SQLModel, table=True):

@@ -41,7 +41,7 @@ def test_upgrade_on_an_empty_database_creates_the_schema(store_url: str) -> None
     try:
         store.upgrade()
         assert _tables(store) == EXPECTED_TABLES
-        assert current_revision(store) == head_revision() == "0001"
+        assert current_revision(store) == head_revision() is not None
         indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("invitations")}
         assert "ix_invitations_pair_last_update" in indexes
     finally:
