@@ -415,30 +415,6 @@ def feeds() -> None:
     """Manage the feeds polled (config/feeds.toml feeds are added automatically)."""
 
 
-@feeds.command(name="add")
-@click.argument("url")
-@click.option("--name", help="A display name.")
-@click.option("--lang", help="The feed's language code, as a hint (e.g. de).")
-@click.pass_obj
-@friendly_errors
-def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None) -> None:
-    """Add a feed by URL."""
-    from bot.feeds.urls import validate_feed_url
-    clean = validate_feed_url(url, allow_private=ctx.config.settings.polling.allow_private_addresses)
-    if lang is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", lang):
-        raise click.BadParameter("a language code such as de or pt-BR", param_hint="--lang")
-    name = (printable(name, one_line=True)[:200] or None) if name else None
-    store = ctx.synced_store()
-    now = datetime.now(UTC)
-    with store.unit() as unit:
-        existed = unit.get_feed(clean) is not None
-        if not existed:
-            unit.add_feed(clean, title=name, lang=lang, origin="user", now=now)
-            unit.audit(actor="cli", guild_id=None, action="feed_add", detail={"url": clean},
-                       now=now)
-    click.echo(f"{'already present' if existed else 'added'}: {clean}")
-
-
 def _stored_url(ctx: Context, url: str) -> str:
     """The URL as `feeds add` stored it (normalised), or as given if it does not parse."""
     from bot.feeds.urls import validate_feed_url
@@ -470,38 +446,6 @@ def feeds_remove(ctx: Context, url: str) -> None:
     if record is None:
         raise click.ClickException(f"no such feed: {url} (see `invitewatch feeds list`)")
     click.echo(f"removed: {record.url}")
-
-
-@feeds.command(name="list")
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@friendly_errors
-def feeds_list(ctx: Context, as_json: bool) -> None:
-    """List feeds with their state, next poll and last error."""
-    store = ctx.synced_store()
-    with store.unit() as unit:
-        records = unit.list_feeds()
-    if as_json:
-        click.echo(json.dumps([{
-            "url": f.url, "title": f.title, "lang": f.lang, "state": f.state.value,
-            "origin": f.origin, "failures": f.failure_count, "last_error": f.last_error,
-            "next_poll_at": f.next_poll_at.isoformat(),
-            "last_success_at": f.last_success_at.isoformat() if f.last_success_at else None,
-            "entries_seen": f.entries_seen} for f in records], ensure_ascii=False, indent=2))
-        return
-    if not records:
-        click.echo("no feeds; add one with `invitewatch feeds add URL` or in config/feeds.toml")
-        return
-    for f in records:
-        ok = f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "never"
-        title = printable(f.title or "", one_line=True)
-        click.echo(f"{f.state.value:<8} {f.url}")
-        click.echo(f"         {title} [{f.lang or '?'}] origin={f.origin}, "
-                   f"{f.entries_seen} entries, last success {ok}, "
-                   f"next poll {f.next_poll_at:%Y-%m-%d %H:%M}")
-        if f.last_error:
-            error = printable(f.last_error, one_line=True)
-            click.echo(f"         last error ({f.failure_count} in a row): {error}")
 
 
 # -- config and database ---------------------------------------------------------------
@@ -561,6 +505,8 @@ def db_upgrade(ctx: Context) -> None:
     click.echo(f"database {store.url}: {before or 'empty'} → {after} (head {head_revision()})")
 
 
+from bot.cli_feeds import register as register_feed_commands  # noqa: E402
 from bot.cli_health import health  # noqa: E402  (commands in modules of their own)
 
 main.add_command(health)
+register_feed_commands(feeds)
