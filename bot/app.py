@@ -317,7 +317,17 @@ class App:
             gateway_url=settings.discord.gateway_url or None,
             sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
             on_feeds_changed=None,
-            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers))
+            feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
+            explain=self.explain_lines)
+
+    async def explain_lines(self, query: str, server_id: str | None) -> list[str]:
+        """/explain's answer: the steps for one article, this server's filter only."""
+        from bot.explain_service import explain_query
+        result = await explain_query(
+            query, store=self.store, matcher=self._matcher,  # type: ignore[arg-type]
+            policy=self.poller.tracker, limits=self.poller.limits, now=self.clock(),
+            server_id=server_id)
+        return result.lines()
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

@@ -505,8 +505,10 @@ def db_upgrade(ctx: Context) -> None:
     click.echo(f"database {store.url}: {before or 'empty'} → {after} (head {head_revision()})")
 
 
+from bot.cli_explain import explain  # noqa: E402
 from bot.cli_feeds import register as register_feed_commands  # noqa: E402
 from bot.cli_health import health  # noqa: E402  (commands in modules of their own)
 
 main.add_command(health)
+main.add_command(explain)
 register_feed_commands(feeds)

@@ -6,7 +6,7 @@ from typing import Any
 
 from discord import app_commands
 
-from bot.discord.commands import admin, browse, watches
+from bot.discord.commands import admin, browse, explain, watches
 from bot.discord.deps import DiscordDeps
 
 
@@ -14,3 +14,4 @@ def register_all(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None
     browse.register(tree, deps)
     watches.register(tree, deps)
     admin.register(tree, deps)
+    explain.register(tree, deps)
