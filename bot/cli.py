@@ -191,18 +191,28 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
     "confidence", "evidence"}]}, or {"id", "error"} for a malformed line.
     """
     from bot.analyze import analyze_lines
+    from bot.progress import bar
     matcher = ctx.matcher()
     show = sys.stderr.isatty() if progress is None else progress
     out = sys.stdout
-    count = 0
-    for obj in analyze_lines(file, matcher):
-        out.write(json_line(obj) + "\n")
-        count += 1
-        if show and count % 100 == 0:
-            click.echo(f"\r{count} articles", err=True, nl=False)
+    with bar(_lines_ahead(file) if show else None, "analyze", enabled=show) as progress_bar:
+        for obj in analyze_lines(file, matcher):
+            out.write(json_line(obj) + "\n")
+            progress_bar.update(1)
     out.flush()
-    if show:
-        click.echo(f"\r{count} articles", err=True)
+
+
+def _lines_ahead(file: Any) -> int | None:
+    """Lines left in a regular file (the bar's total), read then rewound; None for a pipe."""
+    try:
+        if not file.seekable() or file.name in ("-", "<stdin>"):
+            return None
+        start = file.tell()
+        total = sum(1 for line in file if line.strip())
+        file.seek(start)
+        return total
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 @main.command(name="eval")
@@ -215,26 +225,43 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
 @click.option("--annotation", is_flag=True,
               help="With --stories: use the stories' hand-annotated mentions instead of the "
                    "matcher, to measure the tracker alone.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.pass_obj
 @friendly_errors
 def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Path | None,
-             as_json: bool, annotation: bool) -> None:
+             as_json: bool, annotation: bool, progress: bool | None) -> None:
     """Measure the matcher (precision, recall, F1, status accuracy per language) or, with
     --stories, the tracker (records, final status, notifications)."""
+    from bot.progress import ProgressMatcher, bar, count_feed_entries, count_lines
+    show = sys.stderr.isatty() if progress is None else progress
     if stories:
         from bot.app import tracker_policy
         from bot.evaluation.stories_eval import run_stories_eval
-        code = run_stories_eval(stories_dir=data_dir or _beside_code_or_cwd("tests/data/stories"),
-                                out=sys.stdout, as_json=as_json, annotation=annotation,
-                                matcher=None if annotation else ctx.matcher(),
-                                policy=tracker_policy(ctx.config.settings))
+        directory = data_dir or _beside_code_or_cwd("tests/data/stories")
+        # each story's articles are matched twice: the run, and the transcript
+        total = 2 * count_lines(directory.glob("*.jsonl")) if show else None
+        with bar(total, "eval --stories", enabled=show and not annotation) as progress_bar:
+            matcher = None if annotation else ProgressMatcher(ctx.matcher(), progress_bar)
+            code = run_stories_eval(stories_dir=directory, out=sys.stdout, as_json=as_json,
+                                    annotation=annotation, matcher=matcher,  # type: ignore[arg-type]
+                                    policy=tracker_policy(ctx.config.settings))
     else:
         from bot.evaluation.matcher_eval import run_matcher_eval
         shared = shared_dir or _beside_code_or_cwd("../shared")
-        code = run_matcher_eval(ctx.matcher(),
-                                data_dir=data_dir or _beside_code_or_cwd("tests/data/matcher"),
-                                shared_dir=shared if shared.is_dir() else None,
-                                out=sys.stdout, as_json=as_json)
+        directory = data_dir or _beside_code_or_cwd("tests/data/matcher")
+        total = None
+        if show:
+            total = count_lines(directory.glob("*.jsonl"))
+            if shared.is_dir():
+                total += count_lines([shared / "corpus/events/derived/events_flat.jsonl"])
+                total += count_feed_entries(p for p in (shared / "corpus/feeds-real").rglob("*")
+                                            if p.is_file())
+        with bar(total, "eval", enabled=show) as progress_bar:
+            code = run_matcher_eval(ProgressMatcher(ctx.matcher(), progress_bar),  # type: ignore[arg-type]
+                                    data_dir=directory,
+                                    shared_dir=shared if shared.is_dir() else None,
+                                    out=sys.stdout, as_json=as_json)
     sys.exit(code)
 
 
@@ -242,15 +269,18 @@ def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Pat
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--database", "database", metavar="URL", default=None,
               help="Keep the result in this database (default: a temporary SQLite file).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.pass_obj
 @friendly_errors
-def replay(ctx: Context, file: Any, database: str | None) -> None:
+def replay(ctx: Context, file: Any, database: str | None, progress: bool | None) -> None:
     """Process articles (analyze input format) in date order, the clock set to each
     article's date, and print the notifications they would send."""
     import tempfile
 
     from bot.app import tracker_policy
     from bot.notify.console import format_notification
+    from bot.progress import bar
     from bot.replay import replay as run_replay
     from bot.store import open_store
 
@@ -275,9 +305,12 @@ def replay(ctx: Context, file: Any, database: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = database or f"sqlite:///{Path(tmp) / 'replay.db'}"
         store = open_store(url)
+        show = sys.stderr.isatty() if progress is None else progress
         try:
-            notes = run_replay(articles, store=store, matcher=ctx.matcher(),
-                               policy=tracker_policy(ctx.config.settings))
+            with bar(len(articles), "replay", enabled=show) as progress_bar:
+                notes = run_replay(articles, store=store, matcher=ctx.matcher(),
+                                   policy=tracker_policy(ctx.config.settings),
+                                   on_article=lambda: progress_bar.update(1))
         finally:
             store.close()
     for note in notes:
