@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1
-# Build stage: wheels for invitewatch and all its dependencies.
+# Build stage: the invitewatch wheel (its dependencies come from the lock file below).
 FROM python:3.11-slim AS build
 WORKDIR /src
 RUN pip install --no-cache-dir --upgrade pip wheel
 COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
 
 # Runtime stage: no compilers, a non-root user, data on a volume.
 FROM python:3.11-slim
@@ -16,8 +16,11 @@ ENV PYTHONUNBUFFERED=1 \
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin invitewatch \
     && mkdir -p /data /app \
     && chown invitewatch:invitewatch /data
+COPY requirements.lock /tmp/requirements.lock
+# Dependencies at the exact versions and hashes of the lock file, then the app itself.
+RUN pip install --require-hashes -r /tmp/requirements.lock && rm /tmp/requirements.lock
 COPY --from=build /wheels /wheels
-RUN pip install --no-index --find-links=/wheels invitewatch && rm -rf /wheels
+RUN pip install --no-deps --no-index /wheels/invitewatch-*.whl && rm -rf /wheels
 COPY config /app/config
 WORKDIR /app
 VOLUME ["/data"]
