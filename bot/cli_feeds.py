@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -40,7 +39,7 @@ def _when(value: datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M} UTC" if value else "never"
 
 
-def _find(ctx: Context, unit: Any, url: str) -> FeedRecord:
+def _find(unit: Any, url: str) -> FeedRecord:
     from bot.feeds.urls import validate_feed_url
     try:
         wanted = validate_feed_url(url, allow_private=True)
@@ -184,7 +183,7 @@ def feeds_enable(ctx: Context, url: str) -> None:
     store = ctx.synced_store()
     now = datetime.now(UTC)
     with store.unit() as unit:
-        record = _find(ctx, unit, url)
+        record = _find(unit, url)
         if record.state.value != "disabled":
             click.echo(f"already enabled: {record.url} ({record.state.value})")
             return
@@ -209,7 +208,7 @@ def feeds_disable(ctx: Context, url: str, reason: str) -> None:
     why = "disabled by hand (cli)" + (f": {printable(reason, one_line=True)[:300]}"
                                       if reason.strip() else "")
     with store.unit() as unit:
-        record = _find(ctx, unit, url)
+        record = _find(unit, url)
         if record.state.value == "disabled":
             click.echo(f"already disabled: {record.url} since {_when(record.disabled_at)}")
             return
@@ -273,4 +272,3 @@ def feeds_test(ctx: Context, url: str, as_json: bool) -> None:
     if not as_json:
         click.echo(f"\n{len(probe.entries)} entries, {found} invitations found; nothing stored",
                    err=True)
-    sys.stdout.flush()
