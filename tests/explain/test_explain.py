@@ -134,3 +134,19 @@ def test_an_unknown_article_whose_page_cannot_be_read(newsroom: Path,
     assert found["stored"]["decision"].startswith("no:")
     assert found["text"]["decision"].startswith("not available")
     assert "404" in text(found["text"])
+
+
+async def test_the_running_bot_answers_explain_for_one_server(newsroom: Path) -> None:
+    from bot.app import App
+    from bot.config import load_config
+
+    app = App(load_config(newsroom, env={}))
+    try:
+        explainer = app.discord_deps().explain
+        assert explainer is not None
+        lines = await explainer("https://news.example.org/invite", "100")
+    finally:
+        app.store.close()
+    shown = "\n".join(lines)
+    assert "opened new invitation #1" in shown
+    assert "server 100: filtered out" in shown and "server 101" not in shown
