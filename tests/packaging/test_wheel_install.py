@@ -130,3 +130,26 @@ def test_run_starts_and_stops(installed: Path, elsewhere: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.shared
+def test_analyze_reads_the_shared_seeds_right(installed: Path, elsewhere: Path,
+                                              shared_dir: Path) -> None:
+    seeds = [
+        {"id": "en", "date": "2021-02-14",
+         "text": (shared_dir / "seeds" / "004_73de5ce1ef32ca8d.txt").read_text("utf-8")},
+        {"id": "de", "date": "2021-02-15",
+         "text": (shared_dir / "seeds" / "000_085402abd20f6a34.txt").read_text("utf-8")},
+    ]
+    done = run(installed, elsewhere, "analyze", "--no-progress",
+               stdin="".join(json.dumps(s) + "\n" for s in seeds))
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = {row["id"]: row for row in map(json.loads, done.stdout.splitlines())}
+    assert rows["en"]["lang"] == "en" and rows["de"]["lang"] == "de"
+
+    def status(row: dict[str, object]) -> list[str]:
+        return [str(i["status"]) for i in row["invitations"]  # type: ignore[attr-defined]
+                if (i["inviter"], i["invitee"]) == ("Elon Musk", "Vladimir Putin")]
+
+    assert status(rows["en"]) == ["pending"]
+    assert status(rows["de"]) == ["responded"]
