@@ -4,7 +4,7 @@ Articles are ~3 KB, built from sentences written for this benchmark in many lang
 (invitations, replies, negatives and plain news), with every lexicon loaded and the real
 gazetteer. Run:
 
-    .venv/bin/python bench/bench_matcher.py [--articles 2000] [--figures config/figures.toml]
+    .venv/bin/python bench/bench_matcher.py [--articles 2000] [--figures bot/data/figures.toml]
 
 Prints the load time, articles/s (single thread), the mean and p95 per article, and the
 peak resident memory of the process (psutil) and the peak of Python allocations
@@ -188,7 +188,7 @@ def bench_langid(articles: list[Article]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--figures", type=Path, default=REPO / "config" / "figures.toml")
+    parser.add_argument("--figures", type=Path, default=REPO / "bot" / "data" / "figures.toml")
     parser.add_argument("--langid", action="store_true", help="also compare py3langid and lingua")
     parser.add_argument("--dense", action="store_true",
                         help="worst case: every sentence an invitation, reply or exhortation")

@@ -32,9 +32,6 @@ from bot.tracker import TrackerPolicy, sweep_quiet
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_FILE = "heartbeat"
-
-
 def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
                         env: Mapping[str, str] | None = None) -> Config:
     """The configuration, with feed URLs checked exactly as `feeds add` checks them."""
@@ -124,7 +121,7 @@ class App:
         self.config = config
         self.clock = clock
         self.store = store or open_store(config.settings.database_url())
-        self._matcher = matcher or Matcher.load(config.figures_path)
+        self._matcher = matcher or Matcher.load(overrides=config.figures_path)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
                              poll=poll_policy(config.settings),
                              tracker=tracker_policy(config.settings), clock=clock)
@@ -155,7 +152,7 @@ class App:
         try:
             config = load_checked_config(self.config.config_dir)
             figures_changed = any(p.endswith("figures.toml") for p in changed)
-            matcher = Matcher.load(config.figures_path) if figures_changed else self._matcher
+            matcher = Matcher.load(overrides=config.figures_path) if figures_changed else self._matcher
         except ConfigError as exc:
             log.error("configuration not reloaded, the last good one stays in force:\n  %s",
                       "\n  ".join(exc.problems))
@@ -236,13 +233,6 @@ class App:
                               policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts),
                               worker=worker_id(data_dir, self.store.url, role))
 
-    def heartbeat(self) -> None:
-        """Touch a file the container's health check reads (SQLite setups have a data dir)."""
-        path = Path(self.settings.storage.data_dir).expanduser() / HEARTBEAT_FILE
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.clock().isoformat(), encoding="utf-8")
-
     async def run(self, *, stop: asyncio.Event | None = None) -> None:
         """The bot: scheduler, notifiers, Discord when a token is set. Returns on SIGINT /
         SIGTERM or when `stop` is set."""
@@ -269,14 +259,22 @@ class App:
                 await notifier.notify_admins_forbidden(guild_id, channel_id)
         else:
             log.info("no DISCORD_TOKEN set: notifications are printed to the console")
-        delivery = self.delivery(self.notifiers(discord_notifier), on_forbidden)
+        notifiers = self.notifiers(discord_notifier)
+        delivery = self.delivery(notifiers, on_forbidden)
+        from bot.monitor import Monitor  # health, status.json, /healthz and /metrics
+        monitor = Monitor(self.store, self.settings, clock=self.clock,  # type: ignore[arg-type]
+                          consumers=[n.consumer for n in notifiers], gateway=discord_client)
+        monitor_web = await monitor.serve()
+        monitor_stop = asyncio.Event()
+        monitor_task = asyncio.create_task(monitor.sample_forever(monitor_stop))
 
         async def poll() -> None:
             session = await self.fetch_session()
+            started = loop.time()
             result = await self.poller.poll_due(session)
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
-            self.heartbeat()
+            await monitor.cycle_done(result, loop.time() - started)
 
         async def deliver() -> DeliveryStats | None:
             if discord_client is not None and not discord_client.is_ready():
@@ -313,6 +311,10 @@ class App:
             scheduler.shutdown(wait=False)
             with contextlib.suppress(InvitewatchError):
                 delivery.release()  # a clean stop: whatever it held is due again at once
+            monitor_stop.set()
+            await monitor_task
+            if monitor_web is not None:
+                await monitor_web.cleanup()
             if discord_client is not None:
                 await discord_client.close()
             await self.close_fetch_session()
@@ -368,7 +370,17 @@ class App:
             sync_guild_id=None if settings.discord.sync == "global" else settings.discord.sync,
             on_feeds_changed=None,
             feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
-            max_watches=lambda: self.settings.discord.max_watches_per_member)
+            max_watches=lambda: self.settings.discord.max_watches_per_member,
+            explain=self.explain_lines)
+
+    async def explain_lines(self, query: str, server_id: str | None) -> list[str]:
+        """/explain's answer: the steps for one article, this server's filter only."""
+        from bot.explain_service import explain_query
+        result = await explain_query(
+            query, store=self.store, matcher=self._matcher,  # type: ignore[arg-type]
+            policy=self.poller.tracker, limits=self.poller.limits, now=self.clock(),
+            server_id=server_id)
+        return result.lines()
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

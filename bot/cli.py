@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli_common import REPO_ROOT, Context, friendly_errors, json_line
+from bot.cli_common import Context, beside_code_or_cwd, friendly_errors, json_line
 from bot.domain import InvitationState, Status, parse_since
 from bot.errors import ConfigError, InvitewatchError
 from bot.notify.console import format_table, printable
 
+if TYPE_CHECKING:
+    from bot.pipeline import CycleResult
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config-dir", type=click.Path(file_okay=False), envvar="INVITEWATCH_CONFIG_DIR",
-              help="Directory with invitewatch.toml, feeds.toml, figures.toml "
-                   "(default: ./config, else the one shipped with the code).")
+              help="Directory with invitewatch.toml, feeds.toml and optionally figures.toml "
+                   "(default: ./config when present, else built-in defaults; the figures "
+                   "and lexicons ship with the code, figures.toml extends them).")
 @click.option("--database", metavar="URL", default=None,
               help="Database URL (overrides DATABASE_URL and the config file).")
 @click.version_option(package_name="invitewatch")
@@ -59,7 +62,7 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
     app = ctx.app()
     app.sync_config_feeds()
 
-    async def cycle() -> None:
+    async def cycle() -> CycleResult:
         only = None
         if all_feeds:
             with app.store.unit() as unit:
@@ -69,8 +72,14 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
         click.echo(result.summary(), err=True)
         stats = await app.deliver_once()
         click.echo(f"notifications: {stats}", err=True)
+        return result
 
-    asyncio.run(cycle())
+    result = asyncio.run(cycle())
+    # For cron: a cycle in which nothing could be fetched is a failure worth a mail.
+    if result.error or (result.feeds and len(result.failed) == len(result.feeds)):
+        click.echo("every feed polled failed: no network? (see the warnings above)"
+                   if not result.error else "the poll cycle could not run", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -99,18 +108,28 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
     "confidence", "evidence"}]}, or {"id", "error"} for a malformed line.
     """
     from bot.analyze import analyze_lines
+    from bot.progress import bar
     matcher = ctx.matcher()
     show = sys.stderr.isatty() if progress is None else progress
     out = sys.stdout
-    count = 0
-    for obj in analyze_lines(file, matcher):
-        out.write(json_line(obj) + "\n")
-        count += 1
-        if show and count % 100 == 0:
-            click.echo(f"\r{count} articles", err=True, nl=False)
+    with bar(_lines_ahead(file) if show else None, "analyze", enabled=show) as progress_bar:
+        for obj in analyze_lines(file, matcher):
+            out.write(json_line(obj) + "\n")
+            progress_bar.update(1)
     out.flush()
-    if show:
-        click.echo(f"\r{count} articles", err=True)
+
+
+def _lines_ahead(file: Any) -> int | None:
+    """Lines left in a regular file (the bar's total), read then rewound; None for a pipe."""
+    try:
+        if not file.seekable() or file.name in ("-", "<stdin>"):
+            return None
+        start = file.tell()
+        total = sum(1 for line in file if line.strip())
+        file.seek(start)
+        return total
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 @main.command(name="eval")
@@ -127,30 +146,51 @@ def analyze(ctx: Context, file: Any, progress: bool | None) -> None:
               help="Half of the real-text gold to score (default: test; dev with --errors).")
 @click.option("--errors", is_flag=True, help="List the real-text errors by cause tag.")
 @click.option("--real-only", is_flag=True, help="Only the real text, not our own corpus.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.pass_obj
 @friendly_errors
 def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Path | None,
              as_json: bool, annotation: bool, split: str | None, errors: bool,
-             real_only: bool) -> None:
+             real_only: bool, progress: bool | None) -> None:
     """Measure the matcher (precision, recall, F1, status accuracy per language) or, with
     --stories, the tracker (records, final status, notifications)."""
+    from bot.progress import ProgressMatcher, bar, count_feed_entries, count_lines
+    show = sys.stderr.isatty() if progress is None else progress
     if stories:
         from bot.app import tracker_policy
         from bot.evaluation.stories_eval import run_stories_eval
+        directory = data_dir or beside_code_or_cwd("tests/data/stories")
         # The real-text stories go with the default corpus only (an explicit --data-dir
         # is a corpus of its own); they read their records from the shared corpus.
-        real_dir = None if data_dir else REPO_ROOT / "tests/data/stories/real"
-        code = run_stories_eval(stories_dir=data_dir or REPO_ROOT / "tests/data/stories",
-                                real_dir=real_dir,
-                                corpus_root=(shared_dir or REPO_ROOT.parent / "shared") / "corpus",
-                                out=sys.stdout, as_json=as_json, annotation=annotation,
-                                matcher=None if annotation else ctx.matcher(),
-                                policy=tracker_policy(ctx.config.settings))
+        real_dir = None if data_dir else directory / "real"
+        shared = shared_dir or beside_code_or_cwd("../shared")
+        # each story's articles are matched twice: the run, and the transcript
+        total = 2 * count_lines(directory.glob("*.jsonl")) if show else None
+        with bar(total, "eval --stories", enabled=show and not annotation) as progress_bar:
+            matcher = None if annotation else ProgressMatcher(ctx.matcher(), progress_bar)
+            code = run_stories_eval(stories_dir=directory, real_dir=real_dir,
+                                    corpus_root=shared / "corpus",
+                                    out=sys.stdout, as_json=as_json,
+                                    annotation=annotation, matcher=matcher,  # type: ignore[arg-type]
+                                    policy=tracker_policy(ctx.config.settings))
     else:
         from bot.cli_real import evaluate_matcher
-        code = evaluate_matcher(ctx.matcher(), data_dir=data_dir, shared_dir=shared_dir,
-                                as_json=as_json, split=split or ("dev" if errors else "test"),
-                                errors=errors, real_only=real_only)
+        shared = shared_dir or beside_code_or_cwd("../shared")
+        directory = data_dir or beside_code_or_cwd("tests/data/matcher")
+        total = None
+        if show:
+            total = count_lines(directory.glob("*.jsonl"))
+            if shared.is_dir():  # the real-text gold's texts are there
+                total += count_lines(beside_code_or_cwd("tests/data/real").glob("*.jsonl"))
+                total += count_lines([shared / "corpus/events/derived/events_flat.jsonl"])
+                total += count_feed_entries(p for p in (shared / "corpus/feeds-real").rglob("*")
+                                            if p.is_file())
+        with bar(total, "eval", enabled=show) as progress_bar:
+            code = evaluate_matcher(ProgressMatcher(ctx.matcher(), progress_bar),  # type: ignore[arg-type]
+                                    data_dir=directory, shared_dir=shared, as_json=as_json,
+                                    split=split or ("dev" if errors else "test"),
+                                    errors=errors, real_only=real_only)
     sys.exit(code)
 
 
@@ -158,15 +198,18 @@ def evaluate(ctx: Context, stories: bool, data_dir: Path | None, shared_dir: Pat
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--database", "database", metavar="URL", default=None,
               help="Keep the result in this database (default: a temporary SQLite file).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.pass_obj
 @friendly_errors
-def replay(ctx: Context, file: Any, database: str | None) -> None:
+def replay(ctx: Context, file: Any, database: str | None, progress: bool | None) -> None:
     """Process articles (analyze input format) in date order, the clock set to each
     article's date, and print the notifications they would send."""
     import tempfile
 
     from bot.app import tracker_policy
     from bot.notify.console import format_notification
+    from bot.progress import bar
     from bot.replay import replay as run_replay
     from bot.store import open_store
 
@@ -191,9 +234,12 @@ def replay(ctx: Context, file: Any, database: str | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = database or f"sqlite:///{Path(tmp) / 'replay.db'}"
         store = open_store(url)
+        show = sys.stderr.isatty() if progress is None else progress
         try:
-            notes = run_replay(articles, store=store, matcher=ctx.matcher(),
-                               policy=tracker_policy(ctx.config.settings))
+            with bar(len(articles), "replay", enabled=show) as progress_bar:
+                notes = run_replay(articles, store=store, matcher=ctx.matcher(),
+                                   policy=tracker_policy(ctx.config.settings),
+                                   on_article=lambda: progress_bar.update(1))
         finally:
             store.close()
     for note in notes:
@@ -312,30 +358,6 @@ def feeds() -> None:
     """Manage the feeds polled (config/feeds.toml feeds are added automatically)."""
 
 
-@feeds.command(name="add")
-@click.argument("url")
-@click.option("--name", help="A display name.")
-@click.option("--lang", help="The feed's language code, as a hint (e.g. de).")
-@click.pass_obj
-@friendly_errors
-def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None) -> None:
-    """Add a feed by URL."""
-    from bot.feeds.urls import validate_feed_url
-    clean = validate_feed_url(url, allow_private=ctx.config.settings.polling.allow_private_addresses)
-    if lang is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", lang):
-        raise click.BadParameter("a language code such as de or pt-BR", param_hint="--lang")
-    name = (printable(name, one_line=True)[:200] or None) if name else None
-    store = ctx.synced_store()
-    now = datetime.now(UTC)
-    with store.unit() as unit:
-        existed = unit.get_feed(clean) is not None
-        if not existed:
-            unit.add_feed(clean, title=name, lang=lang, origin="user", now=now)
-            unit.audit(actor="cli", guild_id=None, action="feed_add", detail={"url": clean},
-                       now=now)
-    click.echo(f"{'already present' if existed else 'added'}: {clean}")
-
-
 def _stored_url(ctx: Context, url: str) -> str:
     """The URL as `feeds add` stored it (normalised), or as given if it does not parse."""
     from bot.feeds.urls import validate_feed_url
@@ -369,38 +391,6 @@ def feeds_remove(ctx: Context, url: str) -> None:
     click.echo(f"removed: {record.url}")
 
 
-@feeds.command(name="list")
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@friendly_errors
-def feeds_list(ctx: Context, as_json: bool) -> None:
-    """List feeds with their state, next poll and last error."""
-    store = ctx.synced_store()
-    with store.unit() as unit:
-        records = unit.list_feeds()
-    if as_json:
-        click.echo(json.dumps([{
-            "url": f.url, "title": f.title, "lang": f.lang, "state": f.state.value,
-            "origin": f.origin, "failures": f.failure_count, "last_error": f.last_error,
-            "next_poll_at": f.next_poll_at.isoformat(),
-            "last_success_at": f.last_success_at.isoformat() if f.last_success_at else None,
-            "entries_seen": f.entries_seen} for f in records], ensure_ascii=False, indent=2))
-        return
-    if not records:
-        click.echo("no feeds; add one with `invitewatch feeds add URL` or in config/feeds.toml")
-        return
-    for f in records:
-        ok = f.last_success_at.strftime("%Y-%m-%d %H:%M") if f.last_success_at else "never"
-        title = printable(f.title or "", one_line=True)
-        click.echo(f"{f.state.value:<8} {f.url}")
-        click.echo(f"         {title} [{f.lang or '?'}] origin={f.origin}, "
-                   f"{f.entries_seen} entries, last success {ok}, "
-                   f"next poll {f.next_poll_at:%Y-%m-%d %H:%M}")
-        if f.last_error:
-            error = printable(f.last_error, one_line=True)
-            click.echo(f"         last error ({f.failure_count} in a row): {error}")
-
-
 # -- config and database ---------------------------------------------------------------
 @main.group(name="config")
 def config_group() -> None:
@@ -426,7 +416,7 @@ def config_check(ctx: Context) -> None:
     figures = 0
     try:
         from bot.matcher import Matcher
-        figures = len(Matcher.load(figures_path).gazetteer)
+        figures = len(Matcher.load(overrides=figures_path).gazetteer)
     except ConfigError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -458,33 +448,12 @@ def db_upgrade(ctx: Context) -> None:
     click.echo(f"database {store.url}: {before or 'empty'} → {after} (head {head_revision()})")
 
 
-@main.command()
-@click.option("--max-age", type=click.IntRange(1), default=1800, show_default=True,
-              help="Seconds since the last poll cycle before the bot counts as unhealthy.")
-@click.pass_obj
-def health(ctx: Context, max_age: int) -> None:
-    """Exit 0 when the running bot has completed a poll cycle recently (for container
-    health checks)."""
-    from bot.app import HEARTBEAT_FILE
-    path = Path(ctx.config.settings.storage.data_dir).expanduser() / HEARTBEAT_FILE
-    try:
-        beat = datetime.fromisoformat(path.read_text(encoding="utf-8").strip())
-    except (OSError, ValueError):
-        click.echo(f"unhealthy: no heartbeat at {path}", err=True)
-        sys.exit(1)
-    if beat.tzinfo is None:
-        beat = beat.replace(tzinfo=UTC)
-    age = (datetime.now(UTC) - beat).total_seconds()
-    if age < -60:
-        click.echo(f"unhealthy: the heartbeat at {path} is dated in the future "
-                   f"({beat:%Y-%m-%d %H:%M}); was the clock changed?", err=True)
-        sys.exit(1)
-    if age > max_age:
-        click.echo(f"unhealthy: last poll cycle {age:.0f}s ago", err=True)
-        sys.exit(1)
-    click.echo(f"healthy: last poll cycle {age:.0f}s ago")
-
-
-from bot.cli_corrections import correct  # noqa: E402  (it builds on this module)
+from bot.cli_corrections import correct  # noqa: E402  (commands in modules of their own)
+from bot.cli_explain import explain  # noqa: E402
+from bot.cli_feeds import register as register_feed_commands  # noqa: E402
+from bot.cli_health import health  # noqa: E402
 
 main.add_command(correct)
+main.add_command(health)
+main.add_command(explain)
+register_feed_commands(feeds)

@@ -21,6 +21,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+def beside_code_or_cwd(relative: str) -> Path:
+    """`relative` under the source checkout the code runs from; an installed package has no
+    checkout around it, so then under the working directory (a clone one stands in)."""
+    for root in (REPO_ROOT, Path.cwd()):
+        if (root / relative).is_dir():
+            return root / relative
+    return Path.cwd() / relative
+
+
 class Context:
     """Lazily built pieces, so `feeds list` does not load the gazetteer."""
 
@@ -53,7 +62,7 @@ class Context:
 
     def matcher(self) -> Any:
         from bot.matcher import Matcher
-        return Matcher.load(self.config.figures_path)
+        return Matcher.load(overrides=self.config.figures_path)
 
     def app(self) -> Any:
         from bot.app import App

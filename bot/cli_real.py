@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.cli_common import beside_code_or_cwd
 from bot.matcher import Matcher
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def evaluate_matcher(matcher: Matcher, *, data_dir: Path | None, shared_dir: Path | None,
@@ -23,8 +22,8 @@ def evaluate_matcher(matcher: Matcher, *, data_dir: Path | None, shared_dir: Pat
     from bot.evaluation.matcher_eval import run_matcher_eval
     from bot.evaluation.real_eval import run_real_eval
 
-    shared = shared_dir or REPO_ROOT.parent / "shared"
-    real_code, real = run_real_eval(matcher, gold_dir=REPO_ROOT / "tests/data/real",
+    shared = shared_dir or beside_code_or_cwd("../shared")
+    real_code, real = run_real_eval(matcher, gold_dir=beside_code_or_cwd("tests/data/real"),
                                     corpus_root=shared / "corpus", out=sys.stdout, split=split,
                                     errors=errors, as_json=as_json)
     if real_only:
@@ -32,7 +31,7 @@ def evaluate_matcher(matcher: Matcher, *, data_dir: Path | None, shared_dir: Pat
             _dump({"real_text": real})
         return real_code
     buffer = io.StringIO() if as_json else sys.stdout
-    code = run_matcher_eval(matcher, data_dir=data_dir or REPO_ROOT / "tests/data/matcher",
+    code = run_matcher_eval(matcher, data_dir=data_dir or beside_code_or_cwd("tests/data/matcher"),
                             shared_dir=shared if shared.is_dir() else None, out=buffer,
                             as_json=as_json)
     if as_json:

@@ -124,6 +124,28 @@ class DiscordSettings(_Section):
         return value.rstrip("/")
 
 
+class MonitoringSettings(_Section):
+    # host:port where `run` serves /healthz and Prometheus /metrics; "" turns them off.
+    address: str = "127.0.0.1:9108"
+    # Unhealthy when every due feed has failed for this long (no network, a proxy down).
+    failing_window_minutes: float = Field(60, ge=1, le=7 * 24 * 60)
+    # Unhealthy when a notification has waited this long to be delivered.
+    outbox_stuck_minutes: float = Field(30, ge=1, le=7 * 24 * 60)
+    # Unhealthy when the Discord gateway (with a token set) has been down this long.
+    gateway_grace_minutes: float = Field(5, ge=0, le=24 * 60)
+
+    @field_validator("address")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        value = value.strip()
+        if value in ("", "off"):
+            return ""
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+            raise ValueError('must be "host:port" such as "127.0.0.1:9108", or "" for off')
+        return value
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -140,6 +162,7 @@ class Settings(_Section):
     notify: NotifySettings = NotifySettings()
     discord: DiscordSettings = DiscordSettings()
     logging: LoggingSettings = LoggingSettings()
+    monitoring: MonitoringSettings = MonitoringSettings()
 
     def database_url(self) -> str:
         url = self.storage.database_url.get_secret_value()
@@ -185,6 +208,7 @@ class Config:
     settings: Settings
     feeds: tuple[FeedEntry, ...]
     config_dir: Path | None
+    # the host's config/figures.toml when present: applied over the built-in figures
     figures_path: Path | None = None
     # mtimes of the files it was read from, so a watcher can tell when to reload
     stamps: Mapping[str, float] = field(default_factory=dict)
@@ -202,6 +226,7 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "INVITEWATCH_CONSOLE": ("notify", "console"),
     "INVITEWATCH_POLL_INTERVAL_MINUTES": ("polling", "interval_minutes"),
     "INVITEWATCH_ALLOW_PRIVATE_ADDRESSES": ("polling", "allow_private_addresses"),
+    "INVITEWATCH_MONITORING_ADDRESS": ("monitoring", "address"),
 }
 
 

@@ -307,6 +307,21 @@ class TrackOutcome:
     merged_ids: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class StoreFacts:
+    """What the database says about the bot's health (read by `bot.store.health_queries`,
+    judged by `bot.health`)."""
+
+    feeds_by_state: dict[str, int]
+    last_success_at: datetime | None  # the newest successful fetch of any feed
+    oldest_undelivered_at: datetime | None  # when the oldest undelivered notification was queued
+    undelivered: int
+    invitations_by_status: dict[str, int] = field(default_factory=dict)
+    notifications: dict[str, int] = field(default_factory=dict)  # queued, delivered, failed
+    articles: int = 0
+
+
+
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.PENDING: "⏳",
     Status.ACCEPTED: "✅",

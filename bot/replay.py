@@ -10,7 +10,7 @@ consumer "replay"), so they carry the invitation ids the store gave them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -66,12 +66,13 @@ def replay(
     store: Store,
     matcher: Matcher,
     policy: TrackerPolicy,
+    on_article: Callable[[], object] | None = None,
 ) -> list[Notification]:
     """Process the articles in date order and return the notifications written, in order.
 
     A duplicate article (same id, URL or content as one already stored) is skipped by the
     store, as it would be when polling. Notifications already in the outbox before the
-    replay are not returned.
+    replay are not returned. `on_article` is called after each article (a progress bar).
     """
     prepared = prepare_articles(articles)
     with store.unit() as unit:
@@ -81,6 +82,8 @@ def replay(
         with store.unit() as unit:
             process_article(unit, matcher, item.article, now=item.clock, policy=policy)
             written.extend(_drain_outbox(unit, now=item.clock))
+        if on_article is not None:
+            on_article()
     return written
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import shutil
 import socket
 from pathlib import Path
 
@@ -25,7 +24,6 @@ def closed_port() -> int:
 def config_dir(tmp_path: Path, repo_root: Path) -> Path:
     directory = tmp_path / "config"
     directory.mkdir()
-    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
     port = closed_port()
     (directory / "invitewatch.toml").write_text(
         f'[storage]\ndata_dir = "{tmp_path / "data"}"\n'

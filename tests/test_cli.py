@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from bot.cli import main
 def config_dir(tmp_path: Path, repo_root: Path) -> Path:
     directory = tmp_path / "config"
     directory.mkdir()
-    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
     (directory / "invitewatch.toml").write_text(
         f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
     (directory / "feeds.toml").write_text(
@@ -57,7 +55,8 @@ def test_config_check_reports_all_problems(config_dir: Path) -> None:
 
 
 def test_feeds_add_list_remove(config_dir: Path) -> None:
-    added = invoke(config_dir, "feeds", "add", "https://news.example.com/rss", "--lang", "de")
+    added = invoke(config_dir, "feeds", "add", "--no-check", "https://news.example.com/rss",
+                   "--lang", "de")
     assert added.exit_code == 0, added.output
     again = invoke(config_dir, "feeds", "add", "https://news.example.com/rss")
     assert "already present" in again.output
@@ -121,9 +120,9 @@ def test_db_upgrade_reports_revisions(config_dir: Path) -> None:
     assert "head" in result.output
 
 
-def test_health_without_heartbeat_is_unhealthy(config_dir: Path) -> None:
+def test_health_without_a_running_bot_is_unhealthy(config_dir: Path) -> None:
     result = invoke(config_dir, "health")
-    assert result.exit_code == 1 and "no heartbeat" in result.output
+    assert result.exit_code == 1 and "no status at" in result.output
 
 
 def test_demo_tells_the_story_offline(config_dir: Path) -> None:

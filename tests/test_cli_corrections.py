@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,6 @@ ARTICLES = [
 def config_dir(tmp_path: Path, repo_root: Path) -> Path:
     directory = tmp_path / "config"
     directory.mkdir()
-    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
     (directory / "invitewatch.toml").write_text(
         f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
     (directory / "feeds.toml").write_text("", encoding="utf-8")

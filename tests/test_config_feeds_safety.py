@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import random
-import shutil
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -34,7 +33,6 @@ NOW = datetime(2021, 2, 15, 15, tzinfo=UTC)
 def config_dir(tmp_path: Path, repo_root: Path) -> Path:
     directory = tmp_path / "config"
     directory.mkdir()
-    shutil.copy(repo_root / "config" / "figures.toml", directory / "figures.toml")
     (directory / "invitewatch.toml").write_text(
         f'[storage]\ndata_dir = "{tmp_path / "data"}"\n'
         '[polling]\nallow_private_addresses = true\nuser_agent = "first-agent"\n',

@@ -106,7 +106,7 @@ async def run_demo(config: Config, *, out: TextIO, delay: float = 0.0,
     def clock() -> datetime:
         return clock_now[0]
 
-    matcher = Matcher.load(config.figures_path)
+    matcher = Matcher.load(overrides=config.figures_path)
     runner, base = await _serve(feeds)
     with tempfile.TemporaryDirectory(prefix="invitewatch-demo-") as tmp:
         store = open_store(database_url or f"sqlite:///{Path(tmp) / 'demo.db'}")

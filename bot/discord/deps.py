@@ -7,7 +7,7 @@ the rest of the application.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,3 +43,6 @@ class DiscordDeps:
     # False for a client that only delivers notifications over REST (`poll --once`):
     # it does not register the slash commands again on every run.
     sync_commands: bool = True
+    # /explain: (article URL or number, server id) -> the steps as lines of text; None:
+    # the command is not offered.
+    explain: Callable[[str, str | None], Awaitable[list[str]]] | None = None

@@ -146,7 +146,11 @@ def feeds_embed(feeds: Sequence[FeedRecord]) -> discord.Embed:
         title = escape_untrusted(feed.title or "untitled")
         line = (f"`{feed.state.value}` {title} · {feed.entries_seen} articles · {feed.origin}\n"
                 f"{bare_url(feed.url)}")
-        if feed.last_error:
+        if feed.state.value == "disabled":
+            since = f" since {feed.disabled_at:%Y-%m-%d}" if feed.disabled_at else ""
+            why = escape_untrusted(limits.clip(feed.disabled_reason or feed.last_error or "?", 150))
+            line += f"\n  not read{since}: {why} · `/feeds enable` brings it back"
+        elif feed.last_error:
             line += f"\n  last error: {escape_untrusted(limits.clip(feed.last_error, 150))}"
         lines.append(line)
     text = ""

@@ -21,7 +21,8 @@ from bot.matcher.extract import (
     status_rank,
     with_unknown_names,
 )
-from bot.matcher.gazetteer import Gazetteer, load_gazetteer
+from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
+from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
@@ -70,7 +71,8 @@ def _adjacent(gap: str) -> bool:
 
 
 def default_figures_path() -> Path:
-    return Path(__file__).resolve().parents[2] / "config" / "figures.toml"
+    """The gazetteer shipped inside the package (package data, found by any install)."""
+    return BUILTIN_FIGURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +124,13 @@ class Matcher:
         )
 
     @classmethod
-    def load(cls, figures_path: Path | None = None, lexicon_dir: Path | None = None) -> Matcher:
-        """Read figures.toml and the lexicons once; ConfigError names file and key."""
-        gazetteer = load_gazetteer(figures_path or default_figures_path())
+    def load(cls, figures_path: Path | None = None, lexicon_dir: Path | None = None, *,
+             overrides: Path | None = None) -> Matcher:
+        """Read the figures and the lexicons once; ConfigError names file and key.
+
+        `figures_path` is a complete gazetteer (default: the built-in one); `overrides` is a
+        host's config/figures.toml applied over it by figure id (see figures_source)."""
+        gazetteer = load_figures(overrides, builtin=figures_path or default_figures_path())
         directory = lexicon_dir or default_lexicon_dir()
         lexicons = load_lexicons(directory)
         places_path = directory / "_places.toml"

@@ -50,6 +50,8 @@ class FeedRecord:
     entries_seen: int  # articles stored from this feed
     backfilled: bool  # the first poll (recorded without notifying) has happened
     removed: bool = False  # dropped from feeds.toml: kept with its history, not polled
+    disabled_at: datetime | None = None  # when it stopped being polled (state DISABLED)
+    disabled_reason: str | None = None  # why: the last error, or who disabled it by hand
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,12 @@ class Unit(Protocol):
     def record_fetch_failure(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                              error: str, disable: bool) -> FeedRecord: ...
     def mark_backfilled(self, feed_id: int) -> None: ...
+    def disable_feed(self, url: str, *, reason: str, now: datetime) -> FeedRecord | None:
+        """Stop polling the feed (None when there is no such feed); history stays."""
+        ...
+    def enable_feed(self, url: str, *, now: datetime) -> FeedRecord | None:
+        """Poll the feed again from now, its failure count reset (None when unknown)."""
+        ...
 
     # -- articles ----------------------------------------------------------
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,

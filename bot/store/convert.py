@@ -67,6 +67,8 @@ def feed_record(row: FeedRow, entries_seen: int) -> FeedRecord:
         entries_seen=entries_seen,
         backfilled=row.backfilled,
         removed=row.removed_at is not None,
+        disabled_at=row.disabled_at,
+        disabled_reason=row.disabled_reason,
     )
 
 

@@ -132,6 +132,8 @@ class FeedRepository(RepoBase):
         row.state = FeedState.ACTIVE.value
         row.failure_count = 0
         row.last_error = None
+        row.disabled_at = None
+        row.disabled_reason = None
         row.last_polled_at = require_aware(now, "now")
         row.last_success_at = row.last_polled_at
         row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
@@ -152,6 +154,10 @@ class FeedRepository(RepoBase):
         row.failure_count += 1
         row.state = (FeedState.DISABLED if disable else FeedState.FAILING).value
         row.last_error = str(error)
+        if disable and row.disabled_at is None:
+            row.disabled_at = require_aware(now, "now")
+            row.disabled_reason = (f"{row.failure_count} failures in a row, the last: "
+                                   f"{str(error)[:500]}")
         row.last_polled_at = require_aware(now, "now")
         row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
         self.session.flush()
@@ -160,3 +166,28 @@ class FeedRepository(RepoBase):
     def mark_backfilled(self, feed_id: int) -> None:
         self._feed_row(feed_id).backfilled = True
         self.session.flush()
+
+    def disable_feed(self, url: str, *, reason: str, now: datetime) -> FeedRecord | None:
+        row = self._feed_by_url(url)
+        if row is None:
+            return None
+        if row.state != FeedState.DISABLED.value:
+            row.state = FeedState.DISABLED.value
+            row.disabled_at = require_aware(now, "now")
+            row.disabled_reason = require_text(reason, "reason")[:500]
+            self.session.flush()
+        return self._record(row)
+
+    def enable_feed(self, url: str, *, now: datetime) -> FeedRecord | None:
+        row = self._feed_by_url(url)
+        if row is None:
+            return None
+        # A fresh start: due at once, and the backoff forgotten (the last error stays
+        # visible until the next poll replaces or clears it).
+        row.state = FeedState.ACTIVE.value
+        row.failure_count = 0
+        row.next_poll_at = require_aware(now, "now")
+        row.disabled_at = None
+        row.disabled_reason = None
+        self.session.flush()
+        return self._record(row)

@@ -52,6 +52,9 @@ class FeedRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     # A config feed dropped from feeds.toml is kept, history and all, and not polled.
     removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When and why the feed stopped being polled (repeated failures, or disabled by hand).
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    disabled_reason: str | None = Field(default=None, sa_type=Text)
 
 
 class ArticleRow(SQLModel, table=True):

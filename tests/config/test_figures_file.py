@@ -1,4 +1,4 @@
-"""Validates config/figures.toml, the gazetteer that hosts edit by hand.
+"""Validates bot/data/figures.toml, the built-in gazetteer (hosts extend it in config/).
 
 The checks are plain functions over the parsed TOML so that each one is shown to catch
 the mistake it is for (see the `test_checker_*` tests), and then run on the real file.
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-FIGURES_PATH = REPO_ROOT / "config" / "figures.toml"
+FIGURES_PATH = REPO_ROOT / "bot" / "data" / "figures.toml"
 
 MIN_FIGURES = 500
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

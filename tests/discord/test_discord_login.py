@@ -40,7 +40,7 @@ async def test_commands_synced_globally_with_admin_permissions(bot: Bot) -> None
         assert by_name[admin]["dm_permission"] is False  # servers only
     assert by_name["invitations"]["default_member_permissions"] is None
     subcommands = {o["name"] for o in by_name["feeds"]["options"]}
-    assert subcommands == {"list", "add", "remove"}
+    assert subcommands == {"list", "add", "remove", "enable", "disable"}
 
 
 async def test_commands_synced_to_one_guild_when_configured(fake: FakeDiscord, store: Store) -> None:

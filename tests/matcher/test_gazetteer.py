@@ -167,8 +167,6 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_the_real_figures_file_loads(repo_root: Path) -> None:
-    path = repo_root / "config" / "figures.toml"
-    if not path.exists():
-        pytest.skip("config/figures.toml not written yet")
+    path = repo_root / "bot" / "data" / "figures.toml"
     gazetteer = load_gazetteer(path)
     assert gazetteer.resolve("the Kremlin", date(2021, 2, 15)) is not None

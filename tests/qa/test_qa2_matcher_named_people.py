@@ -12,7 +12,7 @@ import pytest
 
 from tests.qa.qa_support import Sandbox, run_process
 
-SHIPPED_FIGURES = Path(__file__).resolve().parents[2] / "config" / "figures.toml"
+SHIPPED_FIGURES = Path(__file__).resolve().parents[2] / "bot" / "data" / "figures.toml"
 
 
 def _analyze(sandbox: Sandbox, *articles: dict[str, str]) -> dict[str, list[dict[str, object]]]:

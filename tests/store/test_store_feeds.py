@@ -157,3 +157,26 @@ def test_naive_datetimes_are_refused(store: SqlStore) -> None:
         unit.add_feed(URL, now=T0.replace(tzinfo=None))
     with store.unit() as unit:
         assert unit.list_feeds() == []
+
+
+def test_disable_and_enable_keep_when_and_why(store: SqlStore) -> None:
+    url = "https://news.example/lifecycle.xml"
+    with store.unit() as unit:
+        feed = unit.add_feed(url, now=T0)
+        failed = unit.record_fetch_failure(feed.id, now=at(1), next_poll_at=at(2),
+                                           error="HTTP 404", disable=True)
+        assert failed.state == FeedState.DISABLED and failed.disabled_at == at(1)
+        assert failed.disabled_reason is not None and "HTTP 404" in failed.disabled_reason
+        # Disabling a disabled feed keeps the first when and why.
+        again = unit.disable_feed(url, reason="by hand", now=at(3))
+        assert again is not None and again.disabled_at == at(1)
+        enabled = unit.enable_feed(url, now=at(4))
+        assert enabled is not None and enabled.state == FeedState.ACTIVE
+        assert enabled.failure_count == 0 and enabled.next_poll_at == at(4)
+        assert enabled.disabled_at is None and enabled.disabled_reason is None
+        assert [f.url for f in unit.due_feeds(at(4), 10)] == [url]
+        manual = unit.disable_feed(url, reason="disabled by cli", now=at(5))
+        assert manual is not None and manual.disabled_reason == "disabled by cli"
+        assert manual.disabled_at == at(5) and unit.due_feeds(at(9), 10) == []
+        assert unit.disable_feed("https://absent.example/x", reason="x", now=at(5)) is None
+        assert unit.enable_feed("https://absent.example/x", now=at(5)) is None

@@ -41,7 +41,7 @@ def test_upgrade_on_an_empty_database_creates_the_schema(store_url: str) -> None
     try:
         store.upgrade()
         assert _tables(store) == EXPECTED_TABLES
-        assert current_revision(store) == head_revision()
+        assert current_revision(store) == head_revision() is not None
         indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("invitations")}
         assert "ix_invitations_pair_last_update" in indexes
     finally:
@@ -110,3 +110,25 @@ def test_the_initial_migration_downgrades_cleanly(store: SqlStore) -> None:
     assert current_revision(store) is None
     store.upgrade()
     assert _tables(store) == EXPECTED_TABLES
+
+
+def test_feed_lifecycle_migration_dates_feeds_disabled_before_it(store_url: str) -> None:
+    store = open_store(store_url, upgrade=False)
+    try:
+        with store.engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO feeds (url, state, next_poll_at, last_polled_at, failure_count, "
+                "last_error, origin, backfilled, created_at) VALUES ('https://gone.example/rss',"
+                " 'disabled', '2021-02-14 09:30:00+00:00', '2021-02-14 09:30:00+00:00', 10, "
+                "'HTTP 410 Gone', 'user', true, '2021-02-01 09:30:00+00:00')")
+        store.upgrade()
+        with store.unit() as unit:
+            (feed,) = unit.list_feeds()
+        assert feed.disabled_reason == "HTTP 410 Gone"
+        assert feed.disabled_at == T0
+        with store.engine.begin() as connection:  # and back down to 0001 cleanly
+            command.downgrade(alembic_config(connection), "0001")
+        assert "disabled_at" not in {c["name"] for c in inspect(store.engine).get_columns("feeds")}
+    finally:
+        store.close()

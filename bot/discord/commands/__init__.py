@@ -6,7 +6,7 @@ from typing import Any
 
 from discord import app_commands
 
-from bot.discord.commands import admin, browse, corrections, watches
+from bot.discord.commands import admin, browse, corrections, explain, watches
 from bot.discord.deps import DiscordDeps
 
 
@@ -15,3 +15,4 @@ def register_all(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None
     watches.register(tree, deps)
     admin.register(tree, deps)
     corrections.register(tree, deps)
+    explain.register(tree, deps)

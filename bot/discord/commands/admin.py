@@ -22,6 +22,7 @@ from bot.discord.arguments import (
     parse_languages,
     parse_statuses,
 )
+from bot.discord.commands import feeds_lifecycle
 from bot.discord.commands.common import (
     MANAGE_GUILD,
     actor_of,
@@ -269,5 +270,6 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         await reply(interaction, embed=config_embed(deps.settings_snapshot(), settings), ephemeral=True)
 
     tree.add_command(setup)
+    feeds_lifecycle.register(feeds, deps, autocomplete_feed, require_feed_admin)
     tree.add_command(feeds)
     tree.add_command(config)

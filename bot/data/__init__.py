@@ -1,0 +1,1 @@
+"""Data shipped with the code: the built-in gazetteer (figures.toml)."""
