@@ -88,6 +88,8 @@ def resolve_article(raw: Any, index: CorpusIndex, path: Path, i: int) -> dict[st
             article[key] = record[key]
     if "mentions" in raw:
         article["mentions"] = raw["mentions"]
+    if "observations" in raw:
+        article["observations"] = raw["observations"]
     return article
 
 

@@ -36,6 +36,7 @@ from bot.domain import (
     Mention,
     Notification,
     NotificationKind,
+    Observation,
     Occasion,
     Party,
     Status,
@@ -44,6 +45,7 @@ from bot.evaluation.real_stories import load_real_stories
 from bot.evaluation.story_files import (
     ExpectedRecord,
     GoldMention,
+    GoldObservation,
     Story,
     StoryFileError,
     load_stories,
@@ -116,12 +118,14 @@ class AnnotationMatcher:
     def __init__(self, stories: Sequence[Story]) -> None:
         self.gazetteer = AnnotationGazetteer()
         self._by_article: dict[str, tuple[GoldMention, ...]] = {}
+        self._observed: dict[str, tuple[GoldObservation, ...]] = {}
         for story in stories:
             if story.gold is None:
                 raise StoryFileError(f"{story.path}: the articles are not annotated "
                                      "(\"mentions\"), so the story cannot be replayed "
                                      "with the annotation")
             self._by_article.update(story.gold)
+            self._observed.update(story.gold_observations)
 
     def match(self, article: Article) -> MatchResult:
         gold = self._by_article.get(article.key, ())
@@ -138,7 +142,25 @@ class AnnotationMatcher:
             )
             for m in gold
         )
-        return MatchResult(lang=lang, mentions=mentions)
+        # What the article reports without an invitation word ("the visit took place")
+        # moves a record the tracker holds, as the matcher's observations do.
+        # With several parties, the first met (or received) each of the others; a
+        # one-party observation has no pair to move.
+        observations = tuple(
+            Observation(
+                first=self.gazetteer.resolve(o.parties[0]),
+                second=self.gazetteer.resolve(other),
+                occasion=Occasion(kind=o.kind, place=o.place),
+                status=o.status,
+                confidence=0.9,
+                evidence=f"{article.title}: {article.text[:200]}",
+                lang=lang,
+            )
+            for o in self._observed.get(article.key, ())
+            if o.status is not Status.PENDING  # nothing has happened yet: nothing to move
+            for other in o.parties[1:]
+        )
+        return MatchResult(lang=lang, mentions=mentions, observations=observations)
 
 
 # -- evaluating one story ------------------------------------------------------------------

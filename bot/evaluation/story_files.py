@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,22 @@ class GoldMention:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldObservation:
+    """What an article reports between two figures without an invitation word, as
+    annotated (optional `observations` key): "they met", "the visit took place"."""
+
+    parties: tuple[str, ...]  # the first met or received each of the others
+    kind: OccasionKind
+    status: Status
+    place: str | None = None
+
+
+# The real-text gold's observation kinds, in the tracker's occasion kinds.
+_OBSERVATION_KINDS = {"call": OccasionKind.CONVERSATION, "attendance": OccasionKind.EVENT,
+                      "cancellation": OccasionKind.OTHER}
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     path: Path
@@ -49,6 +65,8 @@ class Story:
     notifications: int
     # article id -> its annotated mentions; None when the story is not annotated
     gold: dict[str, tuple[GoldMention, ...]] | None = None
+    # article id -> its annotated observations (articles without any are absent)
+    gold_observations: dict[str, tuple[GoldObservation, ...]] = field(default_factory=dict)
 
 
 def load_story(path: Path) -> Story:
@@ -72,6 +90,7 @@ def story_from_dict(data: Any, path: Path) -> Story:
     if not isinstance(articles, list) or not articles:
         raise StoryFileError(f"{path}: \"articles\" must be a non-empty list")
     gold: dict[str, tuple[GoldMention, ...]] = {}
+    observed: dict[str, tuple[GoldObservation, ...]] = {}
     for i, article in enumerate(articles):
         if not isinstance(article, dict):
             raise StoryFileError(f"{path}: articles[{i}] must be an object")
@@ -79,6 +98,8 @@ def story_from_dict(data: Any, path: Path) -> Story:
             _text(article, key, path, where=f"articles[{i}].")
         if "mentions" in article:
             gold[article["id"]] = _gold_mentions(article["mentions"], path, i)
+        if article.get("observations"):
+            observed[article["id"]] = _gold_observations(article["observations"], path, i)
     if gold and len(gold) != len(articles):
         raise StoryFileError(
             f"{path}: either every article has \"mentions\" or none has "
@@ -103,6 +124,7 @@ def story_from_dict(data: Any, path: Path) -> Story:
         records=records,
         notifications=notifications,
         gold=gold or None,
+        gold_observations=observed,
     )
 
 
@@ -155,6 +177,29 @@ def _gold_mentions(raw: Any, path: Path, i: int) -> tuple[GoldMention, ...]:
             status=_enum_value(item, "status", Status, path, where),
             place=place or None,
         ))
+    return tuple(found)
+
+
+def _gold_observations(raw: Any, path: Path, i: int) -> tuple[GoldObservation, ...]:
+    if not isinstance(raw, list):
+        raise StoryFileError(f"{path}: \"articles[{i}].observations\" must be a list")
+    found: list[GoldObservation] = []
+    for j, item in enumerate(raw):
+        where = f"articles[{i}].observations[{j}]."
+        if not isinstance(item, dict):
+            raise StoryFileError(f"{path}: {where[:-1]} must be an object")
+        parties = item.get("parties")
+        if (not isinstance(parties, list) or not parties
+                or not all(isinstance(p, str) and p.strip() for p in parties)):
+            raise StoryFileError(f"{path}: \"{where}parties\" must be a list of names")
+        kind = _OBSERVATION_KINDS.get(str(item.get("kind"))) or _enum_value(
+            item, "kind", OccasionKind, path, where)
+        place = item.get("place")
+        if place is not None and not isinstance(place, str):
+            raise StoryFileError(f"{path}: \"{where}place\" must be a string")
+        found.append(GoldObservation(parties=tuple(parties), kind=kind,
+                                     status=_enum_value(item, "status", Status, path, where),
+                                     place=place or None))
     return tuple(found)
 
 

@@ -183,3 +183,47 @@ def test_the_annotation_matcher_needs_an_annotated_corpus(tmp_path: Path) -> Non
     story = load_story(write_story(tmp_path, minimal()))
     with pytest.raises(StoryFileError, match="not annotated"):
         AnnotationMatcher([story])
+
+
+def visit_story(observation: dict[str, Any]) -> dict[str, Any]:
+    """An invitation to a visit, then a report of the visit with no invitation word."""
+    return {
+        "id": "visit",
+        "articles": [
+            {"id": "a1", "date": "2022-06-02", "text": "x", "mentions": [
+                {"inviter": "A", "invitee": "B", "kind": "visit", "status": "pending",
+                 "place": "Kyiv"}]},
+            {"id": "a2", "date": "2022-06-21", "text": "y", "mentions": [],
+             "observations": [observation]},
+        ],
+        "expected": {"records": [{"inviter": "A", "invitee": "B", "kind": "visit",
+                                  "final_status": "took_place", "place": "Kyiv"}],
+                     "notifications": 2},
+    }
+
+
+@pytest.mark.parametrize("parties", [["A", "B"], ["A", "C", "B"]])
+def test_an_annotated_observation_moves_the_record_it_concerns(
+        tmp_path: Path, parties: list[str]) -> None:
+    write_story(tmp_path, visit_story({"parties": parties, "kind": "visit",
+                                       "status": "took_place"}))
+    out = io.StringIO()
+    assert run_stories_eval(stories_dir=tmp_path, out=out, as_json=True, annotation=True) == 0
+    totals = json.loads(out.getvalue())["totals"]
+    assert totals["status_right"] == 1 and totals["notifications_sent"] == 2
+
+
+def test_a_pending_or_one_party_observation_moves_nothing(tmp_path: Path) -> None:
+    story = visit_story({"parties": ["A", "B"], "kind": "attendance", "status": "pending"})
+    story["articles"][1]["observations"].append(
+        {"parties": ["B"], "kind": "visit", "status": "took_place"})
+    write_story(tmp_path, story)
+    out = io.StringIO()
+    run_stories_eval(stories_dir=tmp_path, out=out, as_json=True, annotation=True)
+    assert json.loads(out.getvalue())["totals"]["status_right"] == 0
+
+
+def test_an_observation_without_parties_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoryFileError, match=r'observations\[0\]\.parties" must be a list'):
+        load_story(write_story(tmp_path, visit_story({"parties": [], "kind": "visit",
+                                                      "status": "took_place"})))
