@@ -56,7 +56,12 @@ class InvitationRepository(OutboxRepository):
             ).all()
             for row in rows:
                 grouped[row.invitation_id].append(row)
-        return {i: ordered_timeline(grouped.get(i, [])) for i in ids}
+        timelines = {i: ordered_timeline(grouped.get(i, [])) for i in ids}
+        # save_outcome, later in this transaction, diffs against these instead of reading
+        # them again: the tracker decided on exactly this snapshot.
+        for i, timeline in timelines.items():
+            self._stored_timelines[i] = list(timeline)
+        return timelines
 
     def _states(self, rows: Sequence[InvitationRow]) -> list[InvitationState]:
         timelines = self._timelines([r.id for r in rows if r.id is not None])
@@ -186,6 +191,9 @@ class InvitationRepository(OutboxRepository):
 
     # -- writing -------------------------------------------------------------
     def _stored_entries(self, invitation_id: int) -> list[TimelineEntry]:
+        known = self._stored_timelines.get(invitation_id)
+        if known is not None:
+            return list(known)
         rows = self.session.scalars(
             select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id) == invitation_id)
         ).all()
@@ -243,10 +251,12 @@ class InvitationRepository(OutboxRepository):
             wanted.append(entry)
         # A multiset difference: an entry repeated on purpose is kept as often as it occurs.
         missing = Counter(wanted) - Counter(stored)
-        rows = []
+        added: list[TimelineEntry] = []
         for item in wanted:
             if missing[item] > 0:
                 missing[item] -= 1
-                rows.append(timeline_values(invitation_id, item, source))
-        if rows:
-            self.session.execute(insert(TimelineEntryRow), rows)
+                added.append(item)
+        if added:
+            self.session.execute(insert(TimelineEntryRow),
+                                 [timeline_values(invitation_id, item, source) for item in added])
+        self._stored_timelines[invitation_id] = stored + added
