@@ -18,6 +18,9 @@ class RepoBase:
         self.dialect = dialect
         # Timelines read in this transaction, by invitation id (see InvitationRepository).
         self._stored_timelines: dict[int, list[TimelineEntry]] = {}
+        # Rows the tracker's candidates came from, held here because the session's identity
+        # map keeps only weak references: save_outcome then updates them without a SELECT.
+        self._held_rows: list[object] = []
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's

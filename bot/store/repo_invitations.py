@@ -50,13 +50,19 @@ class InvitationRepository(OutboxRepository):
     # -- reading -------------------------------------------------------------
     def _timelines(self, ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
         grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
-        if ids:
+        # A timeline this transaction already read (and kept current as it appended to it)
+        # is not read again: the pipeline stores a feed's entries in one transaction, and
+        # they often report on the same invitations.
+        known = {i: list(self._stored_timelines[i]) for i in ids if i in self._stored_timelines}
+        unread = [i for i in ids if i not in known]
+        if unread:
             rows = self.session.scalars(
-                select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id).in_(ids))
+                select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id).in_(unread))
             ).all()
             for row in rows:
                 grouped[row.invitation_id].append(row)
-        timelines = {i: ordered_timeline(grouped.get(i, [])) for i in ids}
+        timelines = {i: known[i] if i in known else ordered_timeline(grouped.get(i, []))
+                     for i in ids}
         # save_outcome, later in this transaction, diffs against these instead of reading
         # them again: the tracker decided on exactly this snapshot.
         for i, timeline in timelines.items():
@@ -85,6 +91,7 @@ class InvitationRepository(OutboxRepository):
         rows = self.session.scalars(
             select(InvitationRow).where(or_(*terms)).order_by(col(InvitationRow.id))
         ).all()
+        self._held_rows.extend(rows)
         return self._states(rows)
 
     def get_invitation(self, invitation_id: int) -> InvitationState | None:
@@ -259,4 +266,7 @@ class InvitationRepository(OutboxRepository):
         if added:
             self.session.execute(insert(TimelineEntryRow),
                                  [timeline_values(invitation_id, item, source) for item in added])
-        self._stored_timelines[invitation_id] = stored + added
+        # In the order a read-back gives (convert.ordered_timeline): the sort is stable and
+        # the new rows get the higher ids, so ties keep stored entries first.
+        self._stored_timelines[invitation_id] = sorted(
+            stored + added, key=lambda e: (e.at, e.seen_at, e.status.value, e.url or ""))
