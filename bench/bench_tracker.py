@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+# This checkout's `bot`, not the copy the virtualenv may have installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from bot.domain import Article, Mention, Occasion, OccasionKind, Party, Report, Source, Status
 from bot.feeds.text import content_hash
 from bot.store import open_store
