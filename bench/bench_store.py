@@ -1,4 +1,4 @@
-"""Store timings (not a test): python tests/store/bench_store.py [--n 20000] [--pg URL]
+"""Store timings (not a test): python bench/bench_store.py [--n 20000] [--pg URL]
 
 Fills a fresh database with N invitations (two timeline entries and one outbox row each)
 and N articles, then times the pipeline's hot calls. PostgreSQL runs in a throw-away schema.
@@ -20,8 +20,10 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# The builders are shared with the store's tests; the repository root comes first so this
+# checkout's `bot` is timed, not an installed copy.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from store_builders import T0, at, entry, new_outcome, source, state
 

@@ -28,10 +28,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+# This checkout's `bot`, not the copy the virtualenv may have installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from bot.domain import Article, Mention, Occasion, OccasionKind, Party, Report, Source, Status
 from bot.feeds.text import content_hash
 from bot.store import open_store
-from bot.store.api import InvitationFilter, Store
+from bot.store.api import InvitationFilter, Store, Unit
 from bot.tracker import TrackerPolicy, candidate_pairs, track
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -88,49 +91,54 @@ def synthetic_reports(reports: int, invitations: int, seed: int = 7) -> list[Syn
     return out
 
 
-def process(store: Store, item: SyntheticReport, policy: TrackerPolicy,
+def process(unit: Unit, item: SyntheticReport, policy: TrackerPolicy,
             store_articles: bool = True) -> None:
-    """What the pipeline does for one article, with the mention given instead of matched.
-    Without `store_articles` the article is not stored (the tracker's path alone)."""
+    """What the pipeline does for one article, with the mention given instead of matched,
+    inside the caller's transaction. Without `store_articles` the article is not stored
+    (the tracker's path alone)."""
     now = item.article.published or START
-    with store.unit() as unit:
-        article_id: int | None = None
-        if store_articles:
-            article_id = unit.add_article(item.article, feed_id=None,
-                                          content_hash=content_hash(item.article.title,
-                                                                    item.article.text),
-                                          canonical_url=item.article.url, now=now)
-            if article_id is None:
-                return
-        report = item.report
-        source = Source(url=report.source.url, outlet=report.source.outlet, lang="en",
-                        published=report.source.published, article_id=article_id)
-        since = min(now, report.event_time) - timedelta(days=policy.window_days)
-        candidates = unit.candidate_invitations(candidate_pairs(report.mention), since)
-        for outcome in track(report, candidates, now, policy):
-            unit.save_outcome(outcome, source)
+    article_id: int | None = None
+    if store_articles:
+        article_id = unit.add_article(item.article, feed_id=None,
+                                      content_hash=content_hash(item.article.title,
+                                                                item.article.text),
+                                      canonical_url=item.article.url, now=now)
+        if article_id is None:
+            return
+    report = item.report
+    source = Source(url=report.source.url, outlet=report.source.outlet, lang="en",
+                    published=report.source.published, article_id=article_id)
+    since = min(now, report.event_time) - timedelta(days=policy.window_days)
+    candidates = unit.candidate_invitations(candidate_pairs(report.mention), since)
+    for outcome in track(report, candidates, now, policy):
+        unit.save_outcome(outcome, source)
 
 
 def run(store: Store, items: list[SyntheticReport], label: str,
-        store_articles: bool = True) -> dict[str, float]:
+        store_articles: bool = True, batch: int = 1) -> dict[str, float]:
+    """Reports in transactions of `batch` (1: one per report; 20: one per feed's entries,
+    as a poll stores them). Rates are over the first and last tenth, in whole batches."""
     policy = TrackerPolicy()
-    tenth = max(1, len(items) // 10)
-    last_tenth_from = len(items) - tenth
+    tenth = max(batch, len(items) // 10 // batch * batch)
+    last_tenth_from = (len(items) - tenth) // batch * batch
     started = time.perf_counter()
     first_done = last_from = started
-    for n, item in enumerate(items):
+    for n in range(0, len(items), batch):
         if n == last_tenth_from:
             last_from = time.perf_counter()
-        if n % tenth == 0 and n:
+        if n and n % tenth == 0:
             print(f"  {label}: {n / len(items):4.0%} after "
                   f"{time.perf_counter() - started:7.1f}s", file=sys.stderr)
-        process(store, item, policy, store_articles)
-        if n == tenth - 1:
+        with store.unit() as unit:
+            for item in items[n:n + batch]:
+                process(unit, item, policy, store_articles)
+        if n + batch == tenth:
             first_done = time.perf_counter()
     finished = time.perf_counter()
     with store.unit() as unit:
         stored = unit.count_invitations(InvitationFilter())
-    return {"first": tenth / (first_done - started), "last": tenth / (finished - last_from),
+    return {"first": tenth / (first_done - started),
+            "last": (len(items) - last_tenth_from) / (finished - last_from),
             "total_s": finished - started, "overall": len(items) / (finished - started),
             "invitations": stored}
 
@@ -171,10 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--invitations", type=int, default=10_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
+    parser.add_argument("--batch", type=int, default=20,
+                        help="reports per transaction (default 20, one feed's entries as a "
+                             "poll stores them; 1 is one transaction per report)")
     parser.add_argument("--no-articles", action="store_true",
                         help="skip storing the articles: time the candidate lookup, the "
                              "tracker and saving outcomes alone")
     args = parser.parse_args(argv)
+    if args.batch < 1:
+        parser.error("need --batch >= 1")
     if args.reports < 10 or args.invitations < 1 or args.invitations > args.reports:
         parser.error("need --reports >= 10 and 1 <= --invitations <= --reports")
     items = synthetic_reports(args.reports, args.invitations)
@@ -185,12 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         opener = sqlite_store() if backend == "sqlite" else postgres_store(args.pg_url)
         try:
             with opener as store:
-                result = run(store, items, backend, not args.no_articles)
+                result = run(store, items, backend, not args.no_articles, args.batch)
         except Exception as exc:  # a missing server is reported, the other backend still runs
             print(f"{backend}: could not run: {exc}")
             failed = True
             continue
-        what = " (articles not stored)" if args.no_articles else ""
+        what = f" ({args.batch} per transaction" + (", articles not stored)" if args.no_articles else ")")
         print(f"{backend}{what}: {len(items)} reports in {result['total_s']:.1f}s "
               f"({result['overall']:.0f}/s); first 10%: {result['first']:.0f} reports/s, "
               f"last 10%: {result['last']:.0f} reports/s "

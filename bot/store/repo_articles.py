@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
@@ -18,8 +18,9 @@ from bot.store.types import require_aware
 class ArticleRepository(RepoBase):
     def _is_duplicate(self, feed_id: int | None, guid: str, content_hash: str,
                       canonical_url: str | None) -> bool:
-        """Three lookups, each on its own index: one query OR-ing the keys is planned as
-        a full scan by PostgreSQL once the table is large."""
+        """Three lookups, each on its own index, in one round trip: `EXISTS(...) OR
+        EXISTS(...)` plans every subquery separately, whereas one query OR-ing the keys is
+        planned as a full scan by PostgreSQL once the table is large."""
         same_feed: ColumnElement[bool] = (
             col(ArticleRow.feed_id).is_(None) if feed_id is None
             else col(ArticleRow.feed_id) == feed_id
@@ -30,10 +31,8 @@ class ArticleRepository(RepoBase):
         ]
         if canonical_url:
             lookups.append(col(ArticleRow.canonical_url) == canonical_url)
-        return any(
-            self.session.scalar(select(col(ArticleRow.id)).where(key).limit(1)) is not None
-            for key in lookups
-        )
+        found = self.session.scalar(select(or_(*(exists().where(key) for key in lookups))))
+        return bool(found)
 
     def _updated_in_place(self, feed_id: int, guid: str, content_hash: str, article: Article,
                           now: datetime) -> int | None:

@@ -8,6 +8,7 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.domain import TimelineEntry
 from bot.errors import StoreError
 
 
@@ -15,6 +16,11 @@ class RepoBase:
     def __init__(self, session: Session, *, dialect: str) -> None:
         self.session = session
         self.dialect = dialect
+        # Timelines read in this transaction, by invitation id (see InvitationRepository).
+        self._stored_timelines: dict[int, list[TimelineEntry]] = {}
+        # Rows the tracker's candidates came from, held here because the session's identity
+        # map keeps only weak references: save_outcome then updates them without a SELECT.
+        self._held_rows: list[object] = []
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's

@@ -85,6 +85,9 @@ class CorrectionRepository(InvitationRepository):
                 select(OutboxRow).where(col(OutboxRow.invitation_id) == other_id)).all():
             moved = replace(notification_from_json(outbox.payload), invitation_id=keep_id)
             outbox.payload = notification_to_json(moved)
+        # Both timelines change: a later save_outcome must read them again.
+        self._stored_timelines.pop(keep_id, None)
+        self._stored_timelines.pop(other_id, None)
         for table in (TimelineEntryRow, StatusChangeRow, InvitationNoteRow, OutboxRow):
             self.session.execute(update(table).where(col(table.invitation_id) == other_id)
                                  .values(invitation_id=keep_id))

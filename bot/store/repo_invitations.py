@@ -50,13 +50,24 @@ class InvitationRepository(OutboxRepository):
     # -- reading -------------------------------------------------------------
     def _timelines(self, ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
         grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
-        if ids:
+        # A timeline this transaction already read (and kept current as it appended to it)
+        # is not read again: the pipeline stores a feed's entries in one transaction, and
+        # they often report on the same invitations.
+        known = {i: list(self._stored_timelines[i]) for i in ids if i in self._stored_timelines}
+        unread = [i for i in ids if i not in known]
+        if unread:
             rows = self.session.scalars(
-                select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id).in_(ids))
+                select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id).in_(unread))
             ).all()
             for row in rows:
                 grouped[row.invitation_id].append(row)
-        return {i: ordered_timeline(grouped.get(i, [])) for i in ids}
+        timelines = {i: known[i] if i in known else ordered_timeline(grouped.get(i, []))
+                     for i in ids}
+        # save_outcome, later in this transaction, diffs against these instead of reading
+        # them again: the tracker decided on exactly this snapshot.
+        for i, timeline in timelines.items():
+            self._stored_timelines[i] = list(timeline)
+        return timelines
 
     def _states(self, rows: Sequence[InvitationRow]) -> list[InvitationState]:
         timelines = self._timelines([r.id for r in rows if r.id is not None])
@@ -80,6 +91,7 @@ class InvitationRepository(OutboxRepository):
         rows = self.session.scalars(
             select(InvitationRow).where(or_(*terms)).order_by(col(InvitationRow.id))
         ).all()
+        self._held_rows.extend(rows)
         return self._states(rows)
 
     def get_invitation(self, invitation_id: int) -> InvitationState | None:
@@ -186,6 +198,9 @@ class InvitationRepository(OutboxRepository):
 
     # -- writing -------------------------------------------------------------
     def _stored_entries(self, invitation_id: int) -> list[TimelineEntry]:
+        known = self._stored_timelines.get(invitation_id)
+        if known is not None:
+            return list(known)
         rows = self.session.scalars(
             select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id) == invitation_id)
         ).all()
@@ -243,10 +258,15 @@ class InvitationRepository(OutboxRepository):
             wanted.append(entry)
         # A multiset difference: an entry repeated on purpose is kept as often as it occurs.
         missing = Counter(wanted) - Counter(stored)
-        rows = []
+        added: list[TimelineEntry] = []
         for item in wanted:
             if missing[item] > 0:
                 missing[item] -= 1
-                rows.append(timeline_values(invitation_id, item, source))
-        if rows:
-            self.session.execute(insert(TimelineEntryRow), rows)
+                added.append(item)
+        if added:
+            self.session.execute(insert(TimelineEntryRow),
+                                 [timeline_values(invitation_id, item, source) for item in added])
+        # In the order a read-back gives (convert.ordered_timeline): the sort is stable and
+        # the new rows get the higher ids, so ties keep stored entries first.
+        self._stored_timelines[invitation_id] = sorted(
+            stored + added, key=lambda e: (e.at, e.seen_at, e.status.value, e.url or ""))
