@@ -78,7 +78,10 @@ def _message(node: Node, post: str, *, ref: SourceRef, title: str | None) -> Art
     channel, _, number = post.partition("/")
     if not channel or not number.isdigit():
         raise ParseError(f"unexpected post id {post!r}")
-    body = node.css_first(".tgme_widget_message_text")
+    # The post's own text; a reply block repeats the answered post's text before it.
+    texts = [n for n in node.css(".tgme_widget_message_text")
+             if not _inside(n, "tgme_widget_message_reply")]
+    body = texts[-1] if texts else None
     text = html_to_text(body.html or "") if body is not None else ""
     if not text.strip():
         return None
@@ -95,3 +98,12 @@ def _message(node: Node, post: str, *, ref: SourceRef, title: str | None) -> Art
         platform="telegram",
         in_reply_to=reply_to,
     )
+
+
+def _inside(node: Node, css_class: str) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if css_class in str(parent.attributes.get("class") or "").split():
+            return True
+        parent = parent.parent
+    return False
