@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Party, Status
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.authored import PostPhrases, author_party, authored_candidates
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -106,6 +107,7 @@ class Matcher:
                  countries: CountryWords | None = None,
                  role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
         self._role_words = role_words
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
@@ -207,6 +209,8 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when)
         self._transcript(segmented, hits, views, lexicons, when, bool(title))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
+        if article.author:
+            candidates = self._authored(article.author, views, candidates, when)
         mentions: list[Mention] = []
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
@@ -226,6 +230,17 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _authored(self, author: str, views: list[SentenceView], candidates: list[Candidate],
+                  when: date | None) -> list[Candidate]:
+        """A post's first-person invitations, the author inviting (authored.py); a pair
+        the text itself already names keeps the text's reading."""
+        inviter = author_party(author, self.gazetteer.resolve(author, when))
+        known = {c.keys for c in candidates}
+        extra = [c for c in authored_candidates(
+            views, inviter, self._post_phrases, lambda h: self.gazetteer.resolve(h, when))
+            if c.keys not in known and self._plausible(c)]
+        return candidates + extra
 
     def _lone_observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                            when: date | None, mentions: list[Mention],
