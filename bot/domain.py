@@ -172,6 +172,19 @@ class LoneObservation:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyAnswer:
+    """A post that answers the post it replies to or quotes (`Article.in_reply_to`): its
+    author accepts or refuses, naming nobody ("Sure, let's do it"). It never creates an
+    invitation; the tracker applies it to the author's one open invitation as invitee."""
+
+    author: Party
+    status: Status  # accepted or declined
+    evidence: str
+    in_reply_to: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class MatchResult:
     """The matcher's whole answer for one article."""
 
@@ -179,6 +192,7 @@ class MatchResult:
     mentions: tuple[Mention, ...] = ()
     observations: tuple[Observation, ...] = ()
     lone_observations: tuple[LoneObservation, ...] = ()
+    reply: ReplyAnswer | None = None  # a post answering the one it replies to
 
 
 @dataclass(frozen=True, slots=True)

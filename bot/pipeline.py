@@ -34,6 +34,7 @@ from bot.tracker import (
     link_lone,
     lone_party_key,
     observation_pairs,
+    reply_mention,
     track,
     track_observation,
 )
@@ -165,6 +166,19 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         since = min(now, observation_time(observation, published)) - window
         candidates = unit.candidate_invitations(observation_pairs(observation), since)
         save(track_observation(observation, source, candidates, now, policy))
+    # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
+    if result.reply is not None:
+        since = published - window
+        held = unit.invitations_of(result.reply.author.key, since)
+        answer = reply_mention(result.reply, held, result.lang)
+        if answer is None:
+            log.info("post %s answers %s (%s) but its author %s has no single open "
+                     "invitation: not linked", article.key, result.reply.in_reply_to,
+                     result.reply.status.value, result.reply.author.name)
+        else:
+            report = Report(mention=answer, source=source)
+            save(track(report, unit.candidate_invitations(candidate_pairs(answer), since),
+                       now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
         since = min(now, observation_time(lone, published)) - window

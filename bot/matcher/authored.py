@@ -28,23 +28,52 @@ class PostPhrases:
     """Per language, the phrases of an invitation made by the one writing."""
 
     patterns: dict[str, re.Pattern[str]]
+    accept: dict[str, re.Pattern[str]]
+    decline: dict[str, re.Pattern[str]]
+    negations: dict[str, frozenset[str]]
 
     @classmethod
     def load(cls, path: Path) -> PostPhrases:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        patterns: dict[str, re.Pattern[str]] = {}
+        tables: dict[str, dict[str, re.Pattern[str]]] = {"invite": {}, "accept": {},
+                                                          "decline": {}}
         for lang, table in data.items():
-            phrases = sorted({p.casefold() for p in table.get("invite", [])}, key=len,
-                             reverse=True)
-            if phrases:
-                patterns[lang] = re.compile(
-                    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
-        return cls(patterns)
+            for key, compiled in tables.items():
+                pattern = _alternation(table.get(key, []))
+                if pattern is not None:
+                    compiled[lang] = pattern
+        negations = {lang: frozenset(w.casefold() for w in table.get("negations", []))
+                     for lang, table in data.items()}
+        return cls(tables["invite"], tables["accept"], tables["decline"], negations)
 
     def find(self, sentence: str) -> re.Match[str] | None:
-        lowered = sentence.casefold().replace("’", "'")
+        lowered = _fold(sentence)
         found = [m for p in self.patterns.values() if (m := p.search(lowered))]
         return min(found, key=lambda m: m.start()) if found else None
+
+    def reply_status(self, text: str) -> Status | None:
+        """How a reply answers the invitation it replies to: accepted, declined or None
+        (no answer in it). A refusal wins over an acceptance ("thanks, but no")."""
+        lowered = _fold(text)
+        if any(p.search(lowered) for p in self.decline.values()):
+            return Status.DECLINED
+        for lang, pattern in self.accept.items():
+            for match in pattern.finditer(lowered):
+                before = set(re.findall(r"\w+", lowered[: match.start()])[-2:])
+                if not before & self.negations.get(lang, frozenset()):
+                    return Status.ACCEPTED
+        return None
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
+def _alternation(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    ordered = sorted({p.casefold() for p in phrases}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
 
 
 def author_party(author: str, resolved: Party | None) -> Party:
@@ -82,3 +111,7 @@ def _invitee(view: SentenceView, author: Party, resolve_handle: ResolveHandle) -
         if party.key != author.key and handle.casefold() != author.name.casefold():
             return party
     return None
+
+
+# A reply longer than this is an argument of its own, not an answer to the post above.
+MAX_REPLY_CHARS = 500

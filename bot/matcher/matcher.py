@@ -8,9 +8,23 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Party, Status
+from bot.domain import (
+    Article,
+    LoneObservation,
+    MatchResult,
+    Mention,
+    Observation,
+    Party,
+    ReplyAnswer,
+    Status,
+)
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
-from bot.matcher.authored import PostPhrases, author_party, authored_candidates
+from bot.matcher.authored import (
+    MAX_REPLY_CHARS,
+    PostPhrases,
+    author_party,
+    authored_candidates,
+)
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -219,6 +233,7 @@ class Matcher:
         dates = self._resources.date_words
         return MatchResult(
             lang=lang,
+            reply=self._reply(article, text, title, mentions, when),
             mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status,
                                                               dates))
                            for m in mentions),
@@ -241,6 +256,22 @@ class Matcher:
             views, inviter, self._post_phrases, lambda h: self.gazetteer.resolve(h, when))
             if c.keys not in known and self._plausible(c)]
         return candidates + extra
+
+    def _reply(self, article: Article, text: str, title: str, mentions: list[Mention],
+               when: date | None) -> ReplyAnswer | None:
+        """A short reply by its author answering the post above: accepted or declined."""
+        if not (article.author and article.in_reply_to) or mentions:
+            return None
+        body = f"{title}\n{text}".strip()
+        if len(body) > MAX_REPLY_CHARS:
+            return None
+        status = self._post_phrases.reply_status(body)
+        if status is None:
+            return None
+        author = author_party(article.author, self.gazetteer.resolve(article.author, when))
+        confidence = CONFIDENCE.post_author if author.known else CONFIDENCE.post_author_unknown
+        return ReplyAnswer(author=author, status=status, evidence=body,
+                           in_reply_to=article.in_reply_to, confidence=confidence)
 
     def _lone_observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                            when: date | None, mentions: list[Mention],
