@@ -35,8 +35,7 @@ log = logging.getLogger(__name__)
 def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
                         env: Mapping[str, str] | None = None) -> Config:
     """The configuration, with feed URLs checked exactly as `feeds add` checks them."""
-    return load_config(config_dir, env,
-                       url_check=check_feed_or_source)
+    return load_config(config_dir, env, url_check=check_feed_or_source)
 
 
 def sync_config_feeds(store: Store, config: Config, now: datetime) -> tuple[int, int]:
