@@ -65,6 +65,20 @@ class Article:
     platform: str | None = None
     in_reply_to: str | None = None
 
+    @property
+    def source_label(self) -> str | None:
+        """How a report names where it came from: the outlet, or for a post "post by
+        @handle on Bluesky" (shown linked to the post, and set apart from news reports)."""
+        if self.platform and self.platform != "news" and self.author:
+            name = PLATFORM_NAMES.get(self.platform, self.platform.title())
+            return f"post by {self.author} on {name}"
+        return self.outlet
+
+
+PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon",
+                  "telegram": "Telegram", "youtube": "YouTube", "threads": "Threads",
+                  "instagram": "Instagram"}
+
 
 @dataclass(frozen=True, slots=True)
 class Occasion:

@@ -139,7 +139,7 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         return []
     result = matcher.match(article)
     published = article.published or now
-    source = Source(url=article.url, outlet=article.outlet, lang=result.lang,
+    source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
                     published=published, article_id=article_id)
     outcomes: list[TrackOutcome] = []
 

@@ -97,7 +97,25 @@ async def test_invitation_and_reply_across_platforms_make_one_invitation(
     # The cross-post is the same text: stored once (duplicate content), then the reply.
     assert [e.status for e in only.timeline] == [Status.PENDING, Status.ACCEPTED]
     assert only.timeline[-1].evidence == "Sure, let's do it"
+    # Where each was said: a post by its author on its platform, linked to the post.
+    assert only.timeline[0].outlet == "post by @alice.test on Bluesky"
+    assert only.timeline[0].url == "https://bsky.app/profile/alice.test/post/a1"
+    assert only.timeline[-1].outlet == f"post by @bob@{mastodon.instance} on Mastodon"
     ghost = feeds[sources[3]]
     assert ghost.failure_count == 3 and ghost.state.value == "disabled"  # a permanent error
     assert ghost.last_error is not None and "no such Bluesky account @ghost.test" in \
         ghost.last_error
+
+
+def test_discord_names_a_post_by_its_author_and_platform_linked() -> None:
+    from bot.discord.embeds import source_line
+    from bot.domain import Article
+
+    post = Article(key="k", text="t", url="https://bsky.app/profile/alice.test/post/a1",
+                   author="@alice.test", platform="bluesky", outlet="Alice")
+    line = source_line(post.source_label, post.url, None)
+    assert "post by @alice.test on Bluesky" in line
+    assert "https://bsky.app/profile/alice.test/post/a1" in line
+    news = Article(key="n", text="t", url="https://news.example/1", outlet="The Wire")
+    assert news.source_label == "The Wire"
+    assert "post by" not in source_line(news.source_label, news.url, None)
