@@ -68,19 +68,22 @@ async def test_mastodon_statuses_over_pages(http_server: LocalHTTPServer,
         fake.post("alice", str(n), f"<p>post number {n}</p>", minutes=n)
     fake.post("alice", "46", "", minutes=46, media_only=True)
     fake.post("alice", "47", "<p>replying</p>", minutes=47, reply_to="3")
+    fake.post("alice", "48", "<p>quoting</p>", minutes=48, quote_of="5")
     ref = source_ref("mastodon", f"@alice@{fake.instance}")
 
     parsed = await fetch_source(session, ref, LOCAL, endpoints(http_server))
 
-    assert len(parsed.entries) == 46  # 45 + the reply; the media-only post is skipped
+    assert len(parsed.entries) == 47  # 45 + reply + quote; the media-only post is skipped
     assert parsed.warning is not None and "1 posts with only media" in parsed.warning
-    newest = parsed.entries[0]
+    quoting = parsed.entries[0]
+    assert quoting.in_reply_to == parsed.entries[-5].key  # the key of status 5
+    newest = parsed.entries[1]
     assert newest.text == "replying" and newest.author == f"@alice@{fake.instance}"
     assert newest.platform == "mastodon"
     assert newest.in_reply_to == parsed.entries[-3].key  # the key of status 3
     assert newest.published is not None and newest.published.tzinfo is not None
     pages = http_server.requests_to("/api/v1/accounts/7/statuses")
-    assert len(pages) == 2 and "max_id=8" in pages[1].query
+    assert len(pages) == 2 and "max_id=9" in pages[1].query
 
 
 async def test_mastodon_pages_stop_when_rate_limit_is_spent(

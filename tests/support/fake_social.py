@@ -40,7 +40,8 @@ class FakeMastodon:
         return f"127.0.0.1:{self.server.port}"
 
     def post(self, user: str, status_id: str, html: str, *, minutes: int = 0,
-             reply_to: str | None = None, lang: str = "en", media_only: bool = False) -> None:
+             reply_to: str | None = None, lang: str = "en", media_only: bool = False,
+             quote_of: str | None = None) -> None:
         account_id = self.accounts[user]
         status = {
             "id": status_id, "created_at": stamp(minutes), "language": lang,
@@ -52,6 +53,8 @@ class FakeMastodon:
             "account": {"id": account_id, "acct": user, "username": user,
                         "display_name": user.title()},
         }
+        if quote_of is not None:  # Mastodon 4.4+ quote posts
+            status["quote"] = {"state": "accepted", "quoted_status": {"id": quote_of}}
         self.statuses.setdefault(account_id, []).insert(0, status)
 
     async def _lookup(self, request: web.Request) -> web.StreamResponse:

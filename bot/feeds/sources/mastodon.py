@@ -107,6 +107,7 @@ def _answered(status: dict[str, Any], instance: str) -> str | None:
     quote_ = status.get("quote")
     if isinstance(quote_, dict):
         quoted = quote_.get("quoted_status")
-        if isinstance(quoted, dict) and quoted.get("uri"):
-            return str(quoted["uri"])
+        if isinstance(quoted, dict) and quoted.get("id"):
+            # A quote-post answers the quoted status, spelled as the instance numbers it.
+            return status_key(instance, str(quoted["id"]))
     return None
