@@ -25,11 +25,10 @@ Bad = Callable[[str, str], None]
 def parse_handles(value: Any, bad: Bad) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """(every handle, handles by platform); each problem reported through `bad`."""
     if isinstance(value, list):
-        plain = _strings(value, "handles", bad)
-        for i, handle in enumerate(plain):
-            if not handle.startswith("@"):
-                bad(f"handles[{i}]", f"a handle starts with '@', got {handle!r}")
-        return tuple(plain), {}
+        # The flat list is as before: any platform, not checked beyond being text.
+        if not all(isinstance(item, str) for item in value):
+            _strings(value, "handles", bad)  # reports the items that are not text
+        return tuple(h.strip() for h in value if isinstance(h, str) and h.strip()), {}
     if not isinstance(value, dict):
         bad("handles", "must be an array of handles or a table of them per platform "
                        f"({', '.join(PLATFORMS)})")
