@@ -19,7 +19,7 @@ from bot.config import FEEDS_FILE, Config, ConfigError, Settings, changed_files,
 from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
-from bot.feeds.sources import Endpoints, check_feed_or_source
+from bot.feeds.sources import Endpoints, check_feed_or_source, parse_source_uri
 from bot.matcher import Matcher
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
@@ -91,6 +91,24 @@ def source_endpoints(settings: Settings) -> Endpoints:
                      max_pages=s.max_pages)
 
 
+def source_owners(config: Config) -> dict[str, str]:
+    """Post author (as the adapters write it, "@handle") → the figure a source names."""
+    owners: dict[str, str] = {}
+    for entry in config.feeds:
+        ref = parse_source_uri(entry.url)
+        if entry.figure and ref is not None:
+            owners[ref.display] = entry.figure
+    return owners
+
+
+def _own_sources(matcher: Matcher, config: Config) -> Matcher:
+    unknown = matcher.set_author_figures(source_owners(config))
+    if unknown:
+        log.warning("feeds.toml names figures the gazetteer does not know as account "
+                    "owners (ignored): %s", ", ".join(unknown))
+    return matcher
+
+
 def poll_policy(settings: Settings) -> PollPolicy:
     p = settings.polling
     return PollPolicy(interval=timedelta(minutes=p.interval_minutes),
@@ -127,7 +145,8 @@ class App:
         self.config = config
         self.clock = clock
         self.store = store or open_store(config.settings.database_url())
-        self._matcher = matcher or Matcher.load(overrides=config.figures_path)
+        self._matcher = _own_sources(matcher or Matcher.load(overrides=config.figures_path),
+                                     config)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
                              endpoints=source_endpoints(config.settings),
                              poll=poll_policy(config.settings),
@@ -169,7 +188,7 @@ class App:
                                  {**self.config.stamps, **_stamps(changed)})
             return False
         self.config = config
-        self._matcher = matcher
+        self._matcher = _own_sources(matcher, config)
         self.poller.limits = fetch_limits(config.settings)
         self.poller.endpoints = source_endpoints(config.settings)
         self.poller.poll = poll_policy(config.settings)

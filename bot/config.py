@@ -217,6 +217,9 @@ class FeedEntry(_Section):
     url: str = Field(min_length=8, max_length=2048)
     kind: Literal["rss", "atom", "mastodon", "bluesky", "telegram", "youtube"] = "rss"
     account: str | None = Field(None, min_length=1, max_length=300)
+    # The gazetteer id of the figure whose account this is (when the gazetteer does not
+    # list the account's handle): its posts' author is that figure.
+    figure: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_.-]{0,99}$")
     name: str | None = Field(None, max_length=200)
     lang: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
                              description="an ISO 639-1 code such as de or pt-BR")
@@ -231,9 +234,9 @@ class FeedEntry(_Section):
             if not isinstance(data.get("account"), str) or data.get("url"):
                 raise ValueError(f"a {kind} source names its `account` (and no `url`)")
             return {**data, "url": f"{kind}:{data['account']}"}
-        if data.get("account") is not None:
-            raise ValueError(f"`account` is for social kinds ({', '.join(SOCIAL_KINDS)}); "
-                             f"a {kind} feed has a `url`")
+        if data.get("account") is not None or data.get("figure") is not None:
+            raise ValueError(f"`account` and `figure` are for social kinds "
+                             f"({', '.join(SOCIAL_KINDS)}); a {kind} feed has a `url`")
         return data
 
     @field_validator("url")

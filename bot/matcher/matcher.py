@@ -122,6 +122,8 @@ class Matcher:
                  role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
+        # A post author (as the adapters write it) → the figure a source names as its owner.
+        self._author_figures: dict[str, str] = {}
         self._role_words = role_words
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
@@ -246,11 +248,24 @@ class Matcher:
                                                  observations)),
         )
 
+    def set_author_figures(self, owners: dict[str, str]) -> list[str]:
+        """Accounts whose owner a source names (`figure = "<id>"` in feeds.toml): author
+        → figure id. Returns the ids the gazetteer does not know (those are ignored)."""
+        known = {a.casefold(): f for a, f in owners.items() if self.gazetteer.get(f)}
+        self._author_figures = known
+        return sorted({f for f in owners.values() if not self.gazetteer.get(f)})
+
+    def _author(self, author: str, when: date | None) -> Party:
+        owner = self._author_figures.get(author.casefold())
+        if owner is not None:
+            return self.gazetteer.party(owner)
+        return author_party(author, self.gazetteer.resolve(author, when))
+
     def _authored(self, author: str, views: list[SentenceView], candidates: list[Candidate],
                   when: date | None) -> list[Candidate]:
         """A post's first-person invitations, the author inviting (authored.py); a pair
         the text itself already names keeps the text's reading."""
-        inviter = author_party(author, self.gazetteer.resolve(author, when))
+        inviter = self._author(author, when)
         known = {c.keys for c in candidates}
         extra = [c for c in authored_candidates(
             views, inviter, self._post_phrases, lambda h: self.gazetteer.resolve(h, when))
@@ -268,7 +283,7 @@ class Matcher:
         status = self._post_phrases.reply_status(body)
         if status is None:
             return None
-        author = author_party(article.author, self.gazetteer.resolve(article.author, when))
+        author = self._author(article.author, when)
         confidence = CONFIDENCE.post_author if author.known else CONFIDENCE.post_author_unknown
         return ReplyAnswer(author=author, status=status, evidence=body,
                            in_reply_to=article.in_reply_to, confidence=confidence)

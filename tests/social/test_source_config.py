@@ -44,7 +44,7 @@ def test_feeds_toml_accounts_are_normalised_sources(config_dir: Path) -> None:
 @pytest.mark.parametrize(("entry", "problem"), [
     ('kind = "mastodon"\nurl = "https://x.example/"', "names its `account`"),
     ('kind = "bluesky"\naccount = "nodot"', "a Bluesky account is a handle"),
-    ('url = "https://x.example/feed"\naccount = "@a@b.c"', "`account` is for social kinds"),
+    ('url = "https://x.example/feed"\naccount = "@a@b.c"', "`account` and `figure` are for social kinds"),
     ('kind = "myspace"\naccount = "x"', "kind"),
 ])
 def test_bad_sources_in_feeds_toml_are_reported(config_dir: Path, entry: str,
@@ -67,3 +67,34 @@ def test_feeds_add_kind_stores_the_account_and_list_shows_it(config_dir: Path) -
     assert [f["url"] for f in json.loads(listed.output)] == ["bluesky:alice.bsky.social"]
     disabled = cli(config_dir, "feeds", "disable", "bluesky:alice.bsky.social")
     assert disabled.exit_code == 0, disabled.output
+
+
+def test_a_source_names_the_figure_whose_account_it_is(config_dir: Path) -> None:
+    from bot.app import source_owners
+    from bot.domain import Article
+    from bot.matcher import Matcher
+
+    (config_dir / "feeds.toml").write_text(
+        '[[feeds]]\nkind = "telegram"\naccount = "@Kremlin_Channel_Example"\n'
+        'figure = "vladimir-putin"\n\n'
+        '[[feeds]]\nkind = "bluesky"\naccount = "someone.example.org"\nfigure = "no-such-id"\n',
+        encoding="utf-8")
+    owners = source_owners(load_checked_config(config_dir, env={}))
+    assert owners == {"@kremlin_channel_example": "vladimir-putin",
+                      "@someone.example.org": "no-such-id"}
+    matcher = Matcher.load()
+    post = Article(key="p", text="I invite Elon Musk to Moscow.",
+                   author="@kremlin_channel_example", platform="telegram")
+    before = matcher.match(post).mentions
+    assert [m.inviter.name for m in before] == ["@kremlin_channel_example"]
+    assert matcher.set_author_figures(owners) == ["no-such-id"]
+    [mention] = matcher.match(post).mentions
+    assert (mention.inviter.figure_id, mention.invitee.name) == ("vladimir-putin", "Elon Musk")
+
+
+def test_figure_is_only_for_accounts(config_dir: Path) -> None:
+    (config_dir / "feeds.toml").write_text(
+        '[[feeds]]\nurl = "https://example.org/rss.xml"\nfigure = "vladimir-putin"\n',
+        encoding="utf-8")
+    with pytest.raises(ConfigError, match="`figure` are for social kinds"):
+        load_checked_config(config_dir, env={})
