@@ -19,7 +19,7 @@ from bot.config import FEEDS_FILE, Config, ConfigError, Settings, changed_files,
 from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
-from bot.feeds.urls import validate_feed_url
+from bot.feeds.sources import Endpoints, check_feed_or_source, parse_source_uri
 from bot.matcher import Matcher
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
@@ -35,8 +35,7 @@ log = logging.getLogger(__name__)
 def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
                         env: Mapping[str, str] | None = None) -> Config:
     """The configuration, with feed URLs checked exactly as `feeds add` checks them."""
-    return load_config(config_dir, env,
-                       url_check=lambda url, private: validate_feed_url(url, allow_private=private))
+    return load_config(config_dir, env, url_check=check_feed_or_source)
 
 
 def sync_config_feeds(store: Store, config: Config, now: datetime) -> tuple[int, int]:
@@ -85,6 +84,31 @@ def fetch_limits(settings: Settings) -> FetchLimits:
                        allow_private=p.allow_private_addresses)
 
 
+def source_endpoints(settings: Settings) -> Endpoints:
+    s = settings.sources
+    return Endpoints(mastodon_scheme=s.mastodon_scheme, bluesky_appview=s.bluesky_appview,
+                     telegram_base=s.telegram_base, youtube_base=s.youtube_base,
+                     max_pages=s.max_pages)
+
+
+def source_owners(config: Config) -> dict[str, str]:
+    """Post author (as the adapters write it, "@handle") → the figure a source names."""
+    owners: dict[str, str] = {}
+    for entry in config.feeds:
+        ref = parse_source_uri(entry.url)
+        if entry.figure and ref is not None:
+            owners[ref.display] = entry.figure
+    return owners
+
+
+def _own_sources(matcher: Matcher, config: Config) -> Matcher:
+    unknown = matcher.set_author_figures(source_owners(config))
+    if unknown:
+        log.warning("feeds.toml names figures the gazetteer does not know as account "
+                    "owners (ignored): %s", ", ".join(unknown))
+    return matcher
+
+
 def poll_policy(settings: Settings) -> PollPolicy:
     p = settings.polling
     return PollPolicy(interval=timedelta(minutes=p.interval_minutes),
@@ -121,8 +145,10 @@ class App:
         self.config = config
         self.clock = clock
         self.store = store or open_store(config.settings.database_url())
-        self._matcher = matcher or Matcher.load(overrides=config.figures_path)
+        self._matcher = _own_sources(matcher or Matcher.load(overrides=config.figures_path),
+                                     config)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
+                             endpoints=source_endpoints(config.settings),
                              poll=poll_policy(config.settings),
                              tracker=tracker_policy(config.settings), clock=clock)
         self._session: aiohttp.ClientSession | None = None
@@ -162,8 +188,9 @@ class App:
                                  {**self.config.stamps, **_stamps(changed)})
             return False
         self.config = config
-        self._matcher = matcher
+        self._matcher = _own_sources(matcher, config)
         self.poller.limits = fetch_limits(config.settings)
+        self.poller.endpoints = source_endpoints(config.settings)
         self.poller.poll = poll_policy(config.settings)
         self.poller.tracker = tracker_policy(config.settings)
         added, removed = self.sync_config_feeds()
@@ -189,7 +216,7 @@ class App:
             self._session = None
 
     def validate_feed_url(self, url: str) -> str:
-        return validate_feed_url(url, allow_private=self.settings.polling.allow_private_addresses)
+        return check_feed_or_source(url, self.settings.polling.allow_private_addresses)
 
     # -- work --------------------------------------------------------------------
     async def poll_once(self, session: aiohttp.ClientSession | None = None,

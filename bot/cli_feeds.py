@@ -22,15 +22,16 @@ if TYPE_CHECKING:
 
 
 def _probe(ctx: Context, url: str) -> Probe:
-    from bot.app import fetch_limits
+    from bot.app import fetch_limits, source_endpoints
     from bot.feeds.fetch import make_session
     from bot.feeds.probe import probe_feed
 
     limits = fetch_limits(ctx.config.settings)
+    endpoints = source_endpoints(ctx.config.settings)
 
     async def run() -> Probe:
         async with make_session(limits) as session:
-            return await probe_feed(session, url, limits)
+            return await probe_feed(session, url, limits, endpoints)
 
     return asyncio.run(run())
 
@@ -40,9 +41,9 @@ def _when(value: datetime | None) -> str:
 
 
 def _find(unit: Any, url: str) -> FeedRecord:
-    from bot.feeds.urls import validate_feed_url
+    from bot.feeds.sources import check_feed_or_source
     try:
-        wanted = validate_feed_url(url, allow_private=True)
+        wanted = check_feed_or_source(url, True)
     except InvitewatchError:
         wanted = url.strip()
     record = unit.get_feed(wanted) or unit.get_feed(url.strip())
@@ -59,22 +60,34 @@ def register(feeds: click.Group) -> None:
     feeds.add_command(feeds_test)
 
 
+KINDS = ("rss", "atom", "mastodon", "bluesky", "telegram", "youtube")
+
+
+def _address(url: str, kind: str) -> str:
+    """What is stored for a feed (its URL) or an account ("<kind>:<account>")."""
+    return url.strip() if kind in ("rss", "atom") else f"{kind}:{url.strip()}"
+
+
 @click.command(name="add")
 @click.argument("url")
+@click.option("--kind", type=click.Choice(KINDS), default="rss", show_default=True,
+              help="An RSS/Atom feed (URL), or an account to follow on a platform: "
+                   "@user@instance (mastodon), handle or DID (bluesky), channel name "
+                   "(telegram), channel id UC… (youtube).")
 @click.option("--name", help="A display name (default: the feed's own title).")
 @click.option("--lang", help="The feed's language code, as a hint (e.g. de).")
 @click.option("--no-check", is_flag=True,
               help="Add without fetching it first (for a feed that is down right now).")
 @click.pass_obj
 @friendly_errors
-def feeds_add(ctx: Context, url: str, name: str | None, lang: str | None,
+def feeds_add(ctx: Context, url: str, kind: str, name: str | None, lang: str | None,
               no_check: bool) -> None:
     """Add a feed by URL. It is fetched once first: a typo or a page that is not a feed is
     reported now, not an hour later; a web page's announced feed (<link rel="alternate">)
     is found and added instead of the page."""
-    from bot.feeds.urls import validate_feed_url
+    from bot.feeds.sources import check_feed_or_source
     allow_private = ctx.config.settings.polling.allow_private_addresses
-    clean = validate_feed_url(url, allow_private=allow_private)
+    clean = check_feed_or_source(_address(url, kind), allow_private)
     if lang is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", lang):
         raise click.BadParameter("a language code such as de or pt-BR", param_hint="--lang")
     name = (printable(name, one_line=True)[:200] or None) if name else None
@@ -220,14 +233,17 @@ def feeds_disable(ctx: Context, url: str, reason: str) -> None:
 
 @click.command(name="test")
 @click.argument("url")
+@click.option("--kind", type=click.Choice(KINDS), default="rss", show_default=True,
+              help="As for `feeds add`.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per entry.")
 @click.pass_obj
 @friendly_errors
-def feeds_test(ctx: Context, url: str, as_json: bool) -> None:
-    """Dry run: fetch URL once and show the entries it would read and what the matcher
-    finds in each. Nothing is stored."""
-    from bot.feeds.urls import validate_feed_url
-    clean = validate_feed_url(url, allow_private=ctx.config.settings.polling.allow_private_addresses)
+def feeds_test(ctx: Context, url: str, kind: str, as_json: bool) -> None:
+    """Dry run: fetch URL (or the account) once and show the entries it would read and what
+    the matcher finds in each. Nothing is stored."""
+    from bot.feeds.sources import check_feed_or_source
+    clean = check_feed_or_source(_address(url, kind),
+                                 ctx.config.settings.polling.allow_private_addresses)
     try:
         probe = _probe(ctx, clean)
     except (FetchError, ParseError) as exc:

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.errors import ConfigError, InvitewatchError
 
@@ -73,6 +81,17 @@ class PollingSettings(_Section):
     remove_feeds_if_config_empty: bool = False
     user_agent: str = Field("invitewatch/0.1 (feed reader; +https://github.com/invitewatch)",
                             min_length=3, max_length=300)
+
+
+class SourcesSettings(_Section):
+    """Where the social platforms are reached (a host may point at its own mirror; tests
+    point at 127.0.0.1) and how many pages of an account are read per poll."""
+
+    mastodon_scheme: Literal["https", "http"] = "https"
+    bluesky_appview: str = Field("https://public.api.bsky.app", pattern=r"^https?://\S+$")
+    telegram_base: str = Field("https://t.me", pattern=r"^https?://\S+$")
+    youtube_base: str = Field("https://www.youtube.com", pattern=r"^https?://\S+$")
+    max_pages: int = Field(3, ge=1, le=20)
 
 
 class TrackerSettings(_Section):
@@ -158,6 +177,7 @@ class LoggingSettings(_Section):
 class Settings(_Section):
     storage: StorageSettings = StorageSettings()
     polling: PollingSettings = PollingSettings()
+    sources: SourcesSettings = SourcesSettings()
     tracker: TrackerSettings = TrackerSettings()
     notify: NotifySettings = NotifySettings()
     discord: DiscordSettings = DiscordSettings()
@@ -187,15 +207,43 @@ class Settings(_Section):
         return data
 
 
+SOCIAL_KINDS = ("mastodon", "bluesky", "telegram", "youtube")
+
+
 class FeedEntry(_Section):
+    """A feed (`url`), or an account on a social platform (`kind` and `account`); the
+    account is kept as `url = "<kind>:<account>"`, which the feeds layer normalises."""
+
     url: str = Field(min_length=8, max_length=2048)
+    kind: Literal["rss", "atom", "mastodon", "bluesky", "telegram", "youtube"] = "rss"
+    account: str | None = Field(None, min_length=1, max_length=300)
+    # The gazetteer id of the figure whose account this is (when the gazetteer does not
+    # list the account's handle): its posts' author is that figure.
+    figure: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_.-]{0,99}$")
     name: str | None = Field(None, max_length=200)
     lang: str | None = Field(None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
                              description="an ISO 639-1 code such as de or pt-BR")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _address(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        kind = data.get("kind", "rss")
+        if kind in SOCIAL_KINDS:
+            if not isinstance(data.get("account"), str) or data.get("url"):
+                raise ValueError(f"a {kind} source names its `account` (and no `url`)")
+            return {**data, "url": f"{kind}:{data['account']}"}
+        if data.get("account") is not None or data.get("figure") is not None:
+            raise ValueError(f"`account` and `figure` are for social kinds "
+                             f"({', '.join(SOCIAL_KINDS)}); a {kind} feed has a `url`")
+        return data
+
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str) -> str:
+        if value.partition(":")[0] in SOCIAL_KINDS:
+            return value  # an account, set from `kind` and `account` above
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value

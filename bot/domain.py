@@ -58,6 +58,26 @@ class Article:
     lang: str | None = None  # a hint (feed language or the caller's), not a detection
     outlet: str | None = None
     feed_url: str | None = None
+    # A post on a social platform has an author (a handle with "@", or a name), the
+    # platform it was made on ("mastodon", "bluesky", "telegram", "youtube", ...; None for
+    # news), and, where it answers or quotes another post, that post's id or URL.
+    author: str | None = None
+    platform: str | None = None
+    in_reply_to: str | None = None
+
+    @property
+    def source_label(self) -> str | None:
+        """How a report names where it came from: the outlet, or for a post "post by
+        @handle on Bluesky" (shown linked to the post, and set apart from news reports)."""
+        if self.platform and self.platform != "news" and self.author:
+            name = PLATFORM_NAMES.get(self.platform, self.platform.title())
+            return f"post by {self.author} on {name}"
+        return self.outlet
+
+
+PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon",
+                  "telegram": "Telegram", "youtube": "YouTube", "threads": "Threads",
+                  "instagram": "Instagram"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +186,19 @@ class LoneObservation:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyAnswer:
+    """A post that answers the post it replies to or quotes (`Article.in_reply_to`): its
+    author accepts or refuses, naming nobody ("Sure, let's do it"). It never creates an
+    invitation; the tracker applies it to the author's one open invitation as invitee."""
+
+    author: Party
+    status: Status  # accepted or declined
+    evidence: str
+    in_reply_to: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class MatchResult:
     """The matcher's whole answer for one article."""
 
@@ -173,6 +206,7 @@ class MatchResult:
     mentions: tuple[Mention, ...] = ()
     observations: tuple[Observation, ...] = ()
     lone_observations: tuple[LoneObservation, ...] = ()
+    reply: ReplyAnswer | None = None  # a post answering the one it replies to
 
 
 @dataclass(frozen=True, slots=True)

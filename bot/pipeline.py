@@ -22,6 +22,7 @@ from bot.domain import Article, LoneObservation, Observation, Report, Source, Tr
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
 from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
@@ -33,6 +34,7 @@ from bot.tracker import (
     link_lone,
     lone_party_key,
     observation_pairs,
+    reply_mention,
     track,
     track_observation,
 )
@@ -137,7 +139,7 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         return []
     result = matcher.match(article)
     published = article.published or now
-    source = Source(url=article.url, outlet=article.outlet, lang=result.lang,
+    source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
                     published=published, article_id=article_id)
     outcomes: list[TrackOutcome] = []
 
@@ -164,6 +166,19 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         since = min(now, observation_time(observation, published)) - window
         candidates = unit.candidate_invitations(observation_pairs(observation), since)
         save(track_observation(observation, source, candidates, now, policy))
+    # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
+    if result.reply is not None:
+        since = published - window
+        held = unit.invitations_of(result.reply.author.key, since)
+        answer = reply_mention(result.reply, held, result.lang)
+        if answer is None:
+            log.info("post %s answers %s (%s) but its author %s has no single open "
+                     "invitation: not linked", article.key, result.reply.in_reply_to,
+                     result.reply.status.value, result.reply.author.name)
+        else:
+            report = Report(mention=answer, source=source)
+            save(track(report, unit.candidate_invitations(candidate_pairs(answer), since),
+                       now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
         since = min(now, observation_time(lone, published)) - window
@@ -266,8 +281,9 @@ class Poller:
     def __init__(self, store: Store, matcher: Callable[[], Matcher], *, limits: FetchLimits,
                  poll: PollPolicy, tracker: TrackerPolicy,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None, endpoints: Endpoints | None = None) -> None:
         self.store = store
+        self.endpoints = endpoints or Endpoints()
         self.matcher = matcher
         self.limits = limits
         self.poll = poll
@@ -344,6 +360,19 @@ class Poller:
     async def poll_feed(self, session: aiohttp.ClientSession, feed: FeedRecord) -> FeedResult:
         started = time.monotonic()
         now = self.clock()
+        source = parse_source_uri(feed.url)
+        if source is not None:
+            # An account on a social platform: its adapter reads the posts (no validators;
+            # the store knows each post by its key, so nothing is taken twice).
+            try:
+                posts = await fetch_source(session, source, self.limits, self.endpoints)
+            except FetchError as exc:
+                return await self._failed(feed, now, str(exc), permanent=exc.permanent,
+                                          retry_after=getattr(exc, "retry_after", None),
+                                          started=started)
+            except ParseError as exc:
+                return await self._failed(feed, now, str(exc), permanent=True, started=started)
+            return await self._ingest(feed, posts, now, started, None, None)
         try:
             fetched = await fetch_feed(session, feed.url, etag=feed.etag,
                                        last_modified=feed.last_modified, limits=self.limits)
@@ -360,6 +389,11 @@ class Poller:
                                              headers=fetched.headers)
         except ParseError as exc:
             return await self._failed(feed, now, str(exc), permanent=True, started=started)
+        return await self._ingest(feed, parsed, now, started, fetched.etag,
+                                  fetched.last_modified)
+
+    async def _ingest(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime, started: float,
+                      etag: str | None, last_modified: str | None) -> FeedResult:
         try:
             counts = await asyncio.to_thread(
                 ingest_feed_entries, self.store, self.matcher(), feed, parsed,
@@ -370,8 +404,8 @@ class Poller:
                 await asyncio.to_thread(self._record_ok, feed, now, None, None, parsed.title,
                                         False, True)
             else:
-                await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
-                                        fetched.last_modified, parsed.title, False)
+                await asyncio.to_thread(self._record_ok, feed, now, etag, last_modified,
+                                        parsed.title, False)
         except StoreError as exc:
             # The database is unavailable: leave the feed's validators alone so the same
             # entries are fetched again next time; nothing half-written stays behind.

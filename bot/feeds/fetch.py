@@ -263,6 +263,9 @@ def _status_error(status: int, reason: str | None, url: str, headers: dict[str, 
     phrase = reason or _standard_phrase(status)
     message = f"HTTP {status} {phrase} from {url}".replace("  ", " ")
     retry_after = _retry_after_seconds(headers.get("retry-after"))
+    if retry_after is None and status == 429:
+        # Mastodon and Bluesky say when the limit resets instead of Retry-After.
+        retry_after = rate_limit_reset_seconds(headers)
     if status == 429 or (status == 503 and retry_after is not None):
         if retry_after is not None:
             message += f" (retry after {retry_after:g} s)"
@@ -291,6 +294,27 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(tz=UTC)).total_seconds())
+
+
+def rate_limit_reset_seconds(headers: dict[str, str]) -> float | None:
+    """Seconds until the rate limit resets, from `X-RateLimit-Reset` (Mastodon: an ISO 8601
+    time) or `RateLimit-Reset` (Bluesky: epoch seconds); None when neither is usable."""
+    value = (headers.get("x-ratelimit-reset") or headers.get("ratelimit-reset") or "").strip()
+    if not value:
+        return None
+    now = datetime.now(tz=UTC)
+    if value.isdigit():
+        number = float(value)
+        # epoch seconds, or (the IETF draft) seconds from now
+        seconds = number - now.timestamp() if number > 1_000_000_000 else number
+        return max(0.0, seconds)
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
 
 
 def _failure(exc: BaseException, url: str, limits: FetchLimits) -> FetchError:

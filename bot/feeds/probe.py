@@ -14,6 +14,7 @@ from bot.domain import Article
 from bot.errors import FetchError, ParseError
 from bot.feeds.fetch import FetchLimits, fetch_feed
 from bot.feeds.parse import parse_feed
+from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.urls import validate_feed_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -51,9 +52,16 @@ def _looks_like_html(body: bytes) -> bool:
     return head.startswith(b"<!doctype html") or b"<html" in head
 
 
-async def probe_feed(session: aiohttp.ClientSession, url: str, limits: FetchLimits) -> Probe:
+async def probe_feed(session: aiohttp.ClientSession, url: str, limits: FetchLimits,
+                     endpoints: Endpoints | None = None) -> Probe:
     """Fetch and parse `url`; when it is an HTML page announcing a feed, the first announced
-    feed that parses. Raises FetchError or ParseError saying what is wrong."""
+    feed that parses; when it is a `<kind>:<account>` source, the account's recent posts.
+    Raises FetchError or ParseError saying what is wrong."""
+    source = parse_source_uri(url)
+    if source is not None:
+        posts = await fetch_source(session, source, limits, endpoints)
+        return Probe(url=source.uri, title=posts.title, lang=posts.lang,
+                     entries=tuple(posts.entries), warning=posts.warning)
     fetched = await fetch_feed(session, url, limits=limits)
     body = fetched.body or b""
     try:

@@ -55,6 +55,9 @@ class Confidences:
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
     welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"
     transcript_thanks: float = 0.75  # "Aliyev: ... thank you for inviting me" (transcript.py)
+    # Posts with an author (authored.py): "I invite @x", the author being the inviter.
+    post_author: float = 0.85  # the author is a figure of the gazetteer
+    post_author_unknown: float = 0.7  # an author the gazetteer does not know
 
 
 CONFIDENCE = Confidences()

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.domain import Party
 from bot.errors import ConfigError
+from bot.matcher.handles import parse_handles
 
 FIGURE_KINDS = ("person", "organisation")
 _KIND_SYNONYMS = {"organization": "organisation", "org": "organisation"}
@@ -47,10 +48,15 @@ class Figure:
     category: str = "other"
     country: str | None = None
     aliases: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()  # every handle, whatever the platform
     roles: tuple[Role, ...] = ()
     spokesperson_for: str | None = None  # the principal whose replies this person gives
     speaks_for: tuple[tuple[str, Role], ...] = ()  # dated principals, more precise
+    # (platform, its handles) where the file says which platform a handle is on
+    platform_handles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def handles_on(self, platform: str) -> tuple[str, ...]:
+        return dict(self.platform_handles).get(platform, ())
 
     @property
     def is_spokesperson(self) -> bool:
@@ -280,7 +286,7 @@ def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> F
     if country is not None and not isinstance(country, str):
         bad("country", f"must be a string (ISO 3166 alpha-2), got {country!r}")
     aliases = _string_list(entry.get("aliases", []), "aliases", bad)
-    handles = _string_list(entry.get("handles", []), "handles", bad)
+    handles, handles_by_platform = parse_handles(entry.get("handles", []), bad)
     roles: list[Role] = []
     raw_roles = entry.get("roles", [])
     if not isinstance(raw_roles, list):
@@ -319,7 +325,8 @@ def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> F
         category=category if isinstance(category, str) else "other",
         country=country.strip().upper() or None if isinstance(country, str) else None,
         aliases=tuple(a.strip() for a in aliases if a.strip()),
-        handles=tuple(h.strip() for h in handles if h.strip()),
+        handles=handles,
+        platform_handles=tuple(sorted(handles_by_platform.items())),
         roles=tuple(roles),
         spokesperson_for=spokesperson_for.strip() if isinstance(spokesperson_for, str) else None,
         speaks_for=tuple(speaks_for),

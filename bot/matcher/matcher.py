@@ -8,8 +8,23 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from bot.domain import Article, LoneObservation, MatchResult, Mention, Observation, Party, Status
+from bot.domain import (
+    Article,
+    LoneObservation,
+    MatchResult,
+    Mention,
+    Observation,
+    Party,
+    ReplyAnswer,
+    Status,
+)
 from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.authored import (
+    MAX_REPLY_CHARS,
+    PostPhrases,
+    author_party,
+    authored_candidates,
+)
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -106,6 +121,9 @@ class Matcher:
                  countries: CountryWords | None = None,
                  role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
+        # A post author (as the adapters write it) → the figure a source names as its owner.
+        self._author_figures: dict[str, str] = {}
         self._role_words = role_words
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
@@ -207,6 +225,8 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when)
         self._transcript(segmented, hits, views, lexicons, when, bool(title))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
+        if article.author:
+            candidates = self._authored(article.author, views, candidates, when)
         mentions: list[Mention] = []
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
@@ -215,6 +235,7 @@ class Matcher:
         dates = self._resources.date_words
         return MatchResult(
             lang=lang,
+            reply=self._reply(article, text, title, mentions, when),
             mentions=tuple(replace(m, status_date=status_date(m.evidence, lang, when, m.status,
                                                               dates))
                            for m in mentions),
@@ -226,6 +247,46 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def set_author_figures(self, owners: dict[str, str]) -> list[str]:
+        """Accounts whose owner a source names (`figure = "<id>"` in feeds.toml): author
+        → figure id. Returns the ids the gazetteer does not know (those are ignored)."""
+        known = {a.casefold(): f for a, f in owners.items() if self.gazetteer.get(f)}
+        self._author_figures = known
+        return sorted({f for f in owners.values() if not self.gazetteer.get(f)})
+
+    def _author(self, author: str, when: date | None) -> Party:
+        owner = self._author_figures.get(author.casefold())
+        if owner is not None:
+            return self.gazetteer.party(owner)
+        return author_party(author, self.gazetteer.resolve(author, when))
+
+    def _authored(self, author: str, views: list[SentenceView], candidates: list[Candidate],
+                  when: date | None) -> list[Candidate]:
+        """A post's first-person invitations, the author inviting (authored.py); a pair
+        the text itself already names keeps the text's reading."""
+        inviter = self._author(author, when)
+        known = {c.keys for c in candidates}
+        extra = [c for c in authored_candidates(
+            views, inviter, self._post_phrases, lambda h: self.gazetteer.resolve(h, when))
+            if c.keys not in known and self._plausible(c)]
+        return candidates + extra
+
+    def _reply(self, article: Article, text: str, title: str, mentions: list[Mention],
+               when: date | None) -> ReplyAnswer | None:
+        """A short reply by its author answering the post above: accepted or declined."""
+        if not (article.author and article.in_reply_to) or mentions:
+            return None
+        body = f"{title}\n{text}".strip()
+        if len(body) > MAX_REPLY_CHARS:
+            return None
+        status = self._post_phrases.reply_status(body)
+        if status is None:
+            return None
+        author = self._author(article.author, when)
+        confidence = CONFIDENCE.post_author if author.known else CONFIDENCE.post_author_unknown
+        return ReplyAnswer(author=author, status=status, evidence=body,
+                           in_reply_to=article.in_reply_to, confidence=confidence)
 
     def _lone_observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                            when: date | None, mentions: list[Mention],

@@ -6,6 +6,7 @@ Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 from bot.tracker.lone import LinkTrace, LoneLink, link_lone, lone_party_key
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
+from bot.tracker.replies import reply_mention
 from bot.tracker.track import (
     candidate_pairs,
     observation_pairs,
@@ -23,6 +24,7 @@ __all__ = [
     "lone_party_key",
     "normalise_occasion",
     "observation_pairs",
+    "reply_mention",
     "sweep_quiet",
     "track",
     "track_observation",

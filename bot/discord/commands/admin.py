@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
@@ -189,17 +189,22 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         records = await in_store(deps, lambda unit: unit.list_feeds())
         await reply(interaction, embed=feeds_embed(records), ephemeral=True)
 
-    @feeds.command(name="add", description="Read another RSS/Atom feed")
-    @app_commands.describe(url="The feed's address (http or https)")
+    @feeds.command(name="add", description="Read another RSS/Atom feed, or follow an account")
+    @app_commands.describe(url="The feed's address (http or https), or the account to follow",
+                           kind="rss/atom (default), or the platform of the account")
     async def feeds_add(interaction: discord.Interaction,
-                        url: app_commands.Range[str, 1, MAX_URL]) -> None:
+                        url: app_commands.Range[str, 1, MAX_URL],
+                        kind: Literal["rss", "atom", "mastodon", "bluesky", "telegram",
+                                      "youtube"] = "rss") -> None:
         guild_id = require_manage_guild(interaction)
         require_feed_admin(deps, guild_id)
         # Validation may resolve the host name: off the event loop, and deferred so a slow
         # DNS answer does not outlive Discord's three seconds for a first response.
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            normalised = await asyncio.to_thread(deps.validate_feed_url, url.strip())
+            # An account is kept as "<kind>:<account>"; the feeds layer normalises it.
+            address = url.strip() if kind in ("rss", "atom") else f"{kind}:{url.strip()}"
+            normalised = await asyncio.to_thread(deps.validate_feed_url, address)
         except FetchError as error:
             raise UserInputError(f"That feed address was refused: {error}") from None
         actor = actor_of(interaction)
