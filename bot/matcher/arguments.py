@@ -168,9 +168,11 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
               or ref.case == "dat") and not found.invitees:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
             found.invitees = coordinated(c.sentence, c.after[index:], words)
-        elif found.inviter is None and index == 0 and c.grammar.case_marked and (
-                not gap or (ref.case == "gen" and len(gap) <= 4)):
-            # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun.
+        elif found.inviter is None and index == 0 and (
+                (c.grammar.case_marked and (not gap or (ref.case == "gen" and len(gap) <= 4)))
+                or (not gap and ref.possessive)):
+            # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun;
+            # "die Einladung Lukaschenkos": a genitive -s.
             found.inviter = ref
         elif found.inviter is None and index == 0 and len(gap) == 1 and \
                 gap[0] in words.with_markers and c.before and not found.invitees:
@@ -257,7 +259,27 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
 
 
+def _without_messenger(c: Clause) -> Clause:
+    """"Paschinjan überbrachte Alijew die Einladung Lukaschenkos", "Pashinyan delivered
+    Lukashenko's invitation to Aliyev": the subject of a messenger verb carries the
+    invitation and is no party to it; the figures around the noun decide."""
+    if not c.words.messenger or not c.before:
+        return c
+    for index, ref in enumerate(c.before):
+        between = [w.strip(",.;:").casefold() for w in c.sentence[ref.end : c.cue.start].split()]
+        verb = next((k for k, w in enumerate(between) if w in c.words.messenger), None)
+        if verb is not None and verb <= 2 and len(between) <= 8:
+            kept = [r for r in c.before if r is not ref]
+            return Clause(c.sentence, c.cue, [r for r in c.refs if r is not ref], c.words,
+                          c.grammar, c.previous_subject, kept, c.after, c.tokens,
+                          c.first_word_end)
+        if index >= 1:
+            break
+    return c
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    c = _without_messenger(c)
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
         return thanks

@@ -54,6 +54,8 @@ class Words:
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
+    # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
+    messenger: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -93,6 +95,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
+        messenger=merged("messenger_words"),
         blockers=frozenset(
             phrase.casefold()
             for lexicon in lexicons

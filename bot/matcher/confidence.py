@@ -19,6 +19,7 @@ class Confidences:
     near_surname: float = 0.75  # one letter off the surname of a figure named in the article
     stand_in: float = 0.8  # "Kyiv invited": the leader is meant, but the text does not say who
     counterpart: float = 0.8  # "his Mexican counterpart"
+    demonym: float = 0.8  # "invitó al argentino": refers back to a leader the article named
     local_surname: float = 0.5  # a later surname of a titled name the gazetteer lacks
     observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
     missing_invitee: float = 0.7  # factor when only the inviter is found

@@ -151,7 +151,7 @@ def analyse(
         found: list[Pair] = arguments(clause)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
-        statuses = _statuses_for(cue, facts.statuses)
+        statuses = _statuses_for(cue, facts.statuses, invite_cues)
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
             if cue.category == "hosted" and status_here is None:
@@ -183,11 +183,16 @@ def _by_phone(sentence: str, words: Words) -> bool:
         for token in sentence.casefold().replace("-", " ").split())
 
 
-def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]]
-                  ) -> list[tuple[Status, CueHit]]:
+def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
+                  invite_cues: list[CueHit]) -> list[tuple[Status, CueHit]]:
     """The sentence's statuses minus those that are words of the cue itself: "hosted" in
     "the dinner hosted by Boric" is the event, not its taking place; "propuso" in "propuso
-    a Boric celebrar una cumbre" is the invitation, not a counter-proposal."""
+    a Boric celebrar una cumbre" is the invitation, not a counter-proposal. A status
+    sharing words with ANOTHER invitation cue is that one's: "Boric rechazó la invitación
+    de Milei y, a su vez, invitó al argentino" declines Milei's, not his own."""
+    statuses = [(status, hit) for status, hit in statuses
+                if not any(other is not cue and other.start < hit.end and hit.start < other.end
+                           for other in invite_cues)]
     if cue.category not in ("hosted", "active", "challenge"):
         return statuses
     return [(status, hit) for status, hit in statuses
