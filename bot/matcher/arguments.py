@@ -436,6 +436,22 @@ def case_particles(c: Clause) -> list[Pair] | None:
     return None
 
 
+def pronoun_object_before_final_verb(c: Clause) -> list[Pair] | None:
+    """"..., wohin Fico ihn eingeladen hatte", "... weil Scholz ihn eingeladen hat": in a
+    verb-final clause a pronoun object between the last figure and the verb stands for an
+    earlier figure of the sentence; the last figure invites it."""
+    if len(c.before) < 2 or not c.grammar.verb_final:
+        return None
+    subject = c.before[-1]
+    gap = [w.strip(",.;:").casefold() for w in c.sentence[subject.end : c.cue.start].split()]
+    if not gap or len(gap) > 2 or gap[0] not in c.words.object_pronouns:
+        return None
+    others = [r for r in c.before if r.party.key != subject.party.key]
+    if not others:
+        return None
+    return pairs(subject, [others[0]], CONFIDENCE.verb_final_pronoun_object)
+
+
 def verb_final(c: Clause) -> list[Pair] | None:
     """"..., dass Musk Putin einlud"; "Scholz hat Macron und Tusk eingeladen": the objects
     are the coordinated group nearest the final verb."""
@@ -550,6 +566,7 @@ RULES: tuple[Rule, ...] = (
     subject_verb_object,
     verb_second,
     case_particles,
+    pronoun_object_before_final_verb,
     verb_final,
     object_pronoun_after,
     pronoun_subject,

@@ -40,6 +40,7 @@ class Confidences:
     verb_second: float = 0.8  # "Am Samstag lud Musk Putin ein"
     particles: float = 0.85  # "岸田首相はバイデン大統領を招いた"
     verb_final: float = 0.75  # "..., dass Musk Putin einlud"
+    verb_final_pronoun_object: float = 0.75  # "..., wohin Fico ihn eingeladen hatte"
     verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     pronoun_subject: float = 0.65  # "Er habe Merz zwar eingeladen"

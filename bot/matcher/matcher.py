@@ -107,6 +107,8 @@ class Matcher:
                  role_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self._role_words = role_words
+        # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
+        self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         self._spotter = FigureSpotter(gazetteer, common_words, countries)
@@ -333,9 +335,15 @@ class Matcher:
         """A name found only from the text that contains a place or platform ("France
         Inter", "Clubhouse Talk") is an institution, not a person."""
         for party in (candidate.inviter, candidate.invitee):
-            if not party.known and self._resources.places.find(party.name):
+            if not party.known and not self._marked_organisation(party.name) and \
+                    self._resources.places.find(party.name):
                 return False
         return True
+
+    def _marked_organisation(self, name: str) -> bool:
+        words = name.split()
+        return bool(words) and (words[0].casefold() in self._organisation_markers or
+                                words[-1].casefold() in self._organisation_markers)
 
     def _spotter_has_figures(self) -> bool:
         return len(self.gazetteer) > 0
