@@ -58,6 +58,9 @@ class Article:
     lang: str | None = None  # a hint (feed language or the caller's), not a detection
     outlet: str | None = None
     feed_url: str | None = None
+    # Who speaks in the text when it is one person's own words (an address, a post): "I
+    # invite Mrs Merkel" is theirs. A plain name as the source gives it; None: unknown.
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

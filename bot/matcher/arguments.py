@@ -495,7 +495,9 @@ def lone_figure(c: Clause) -> list[Pair] | None:
     if c.after:
         if c.grammar.verb_final and not c.sentence[: c.cue.start].strip():
             return [(c.after[0], None, CONFIDENCE.lone_figure)]
-        return [(None, c.after[0], CONFIDENCE.lone_figure)]
+        # "Я запрошую пані Меркель і пана Саркозі": every coordinated invitee.
+        return [(None, r, CONFIDENCE.lone_figure)
+                for r in coordinated(c.sentence, c.after, c.words)]
     return None
 
 

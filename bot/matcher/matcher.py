@@ -207,7 +207,8 @@ class Matcher:
         lexicons = self._lexicons_for(lang)
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
         views = self._views(segmented, hits, lexicons, lang, when)
-        self._transcript(segmented, hits, views, lexicons, when, bool(title))
+        self._transcript(segmented, hits, views, lexicons, when, bool(title),
+                         self._author(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
         mentions: list[Mention] = []
         if candidates:
@@ -259,12 +260,19 @@ class Matcher:
             for f, text in chosen.values()
         ]
 
+    def _author(self, author: str | None, when: date | None) -> Ref | None:
+        """The article's author as the speaker of the whole text, when the gazetteer knows
+        them (an unknown author could not be told from anyone else)."""
+        party = self.gazetteer.resolve(author, when) if author else None
+        return Ref(party, 0, 0) if party is not None and party.known else None
+
     def _transcript(self, segmented: Segmented, hits: list[FigureHit],
                     views: list[SentenceView], lexicons: list[Lexicon], when: date | None,
-                    has_title: bool) -> None:
-        """Speaker labels and thanks for an invitation (transcript.py)."""
+                    has_title: bool, author: Ref | None = None) -> None:
+        """Speaker labels and thanks for an invitation (transcript.py); an author speaks
+        the whole text up to the first label."""
         words = transcript_words(lexicons)
-        if words.empty or not hits or ":" not in segmented.text:
+        if words.empty or not hits or (":" not in segmented.text and author is None):
             return
         refs = self._refs(segmented.text, 0, hits, when)
         first = segmented.sentences[0] if segmented.sentences else None
@@ -272,7 +280,7 @@ class Matcher:
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
-                                lambda index: views[index].facts.refs)
+                                lambda index: views[index].facts.refs, author)
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

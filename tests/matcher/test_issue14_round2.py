@@ -149,3 +149,41 @@ def test_a_lowercase_marker_is_no_organisation(match: Match) -> None:
 )
 def test_a_challenge_naming_the_occasion_first(match: Match, lang: str, text: str) -> None:
     assert (PUTIN, XI, "pending") in pairs(match(text, lang=lang)), text
+
+
+# --- the author speaks: first-person addresses ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("uk", "Слава Україні. Я запрошую пана Макрона і пана Шольца відвідати Бучу.",
+         {(ZELENSKY, MACRON, "pending"), (ZELENSKY, SCHOLZ, "pending")}),
+        ("en", "I invite President Macron to visit Bucha.", {(ZELENSKY, MACRON, "pending")}),
+        ("de", "Ich lade Olaf Scholz nach Kyjiw ein.", {(ZELENSKY, SCHOLZ, "pending")}),
+        ("ru", "Я приглашаю Макрона посетить Бучу.", {(ZELENSKY, MACRON, "pending")}),
+    ],
+)
+def test_the_author_is_the_first_person(matcher: Matcher, lang: str, text: str,
+                                        expected: set[tuple[str, str, str]]) -> None:
+    def run(author: str | None) -> set[tuple[str, str, str]]:
+        return pairs(matcher.match(Article(key="t", text=text, lang=lang, author=author,
+                                           published=datetime(2023, 5, 1, tzinfo=UTC))))
+
+    assert run("Volodymyr Zelensky") == expected, text
+    assert run(None) == set(), text  # nobody to stand for "I"
+
+
+def test_an_unknown_author_speaks_for_nobody(matcher: Matcher) -> None:
+    article = Article(key="t", text="I invite President Macron to visit Bucha.", lang="en",
+                      author="Some Blogger", published=datetime(2023, 5, 1, tzinfo=UTC))
+    assert pairs(matcher.match(article)) == set()
+
+
+def test_an_author_thanking_for_an_invitation_names_no_host(matcher: Matcher) -> None:
+    """An address thanks many in turn: the host is not guessed from other sentences."""
+    text = ("Olaf Scholz spoke about Russia yesterday. I am grateful also for the invitation "
+            "to the summit this year.")
+    article = Article(key="t", text=text, lang="en", author="Volodymyr Zelensky",
+                      published=datetime(2023, 5, 1, tzinfo=UTC))
+    assert pairs(matcher.match(article)) == set()
