@@ -187,3 +187,23 @@ def test_an_author_thanking_for_an_invitation_names_no_host(matcher: Matcher) ->
     article = Article(key="t", text=text, lang="en", author="Volodymyr Zelensky",
                       published=datetime(2023, 5, 1, tzinfo=UTC))
     assert pairs(matcher.match(article)) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Volodymyr Zelensky also invited Xi Jinping to join the post-war reconstruction "
+               "of our country."),
+        ("en", "Olaf Scholz invited Macron to facilitate the work of the national programme."),
+        ("en", "Joe Biden invited Lula to invest in the new fund."),
+        ("uk", "Зеленський запросив Макрона долучитися до відбудови України."),
+        ("ru", "Путин пригласил Си Цзиньпина инвестировать в Сибирь."),
+    ],
+)
+def test_asked_to_join_a_project_is_no_invitation(match: Match, lang: str, text: str) -> None:
+    assert pairs(match(text, lang=lang)) == set(), text
+
+
+def test_asked_to_visit_still_is(match: Match) -> None:
+    assert pairs(match("Olaf Scholz invited Macron to Berlin to discuss investment.")) == {
+        (SCHOLZ, MACRON, "pending")}
