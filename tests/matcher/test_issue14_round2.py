@@ -207,3 +207,32 @@ def test_asked_to_join_a_project_is_no_invitation(match: Match, lang: str, text:
 def test_asked_to_visit_still_is(match: Match) -> None:
     assert pairs(match("Olaf Scholz invited Macron to Berlin to discuss investment.")) == {
         (SCHOLZ, MACRON, "pending")}
+
+
+# --- issue 15: a bridging report names the record's place in its own language --------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("ru", "Путин не поедет на переговоры в Женеве.", "Geneva"),
+        ("ru", "Путин не поедет на саммит в Минске.", "Minsk"),
+        ("uk", "Путін не поїде на саміт у Мінську.", "Minsk"),
+        ("ru", "Путин не поедет на переговоры в Рейкьявике.", "Reykjavik"),
+        ("de", "Putin wird nicht an den Gesprächen in Reykjavík teilnehmen.", "Reykjavik"),
+    ],
+)
+def test_a_lone_report_gives_the_canonical_place(match: Match, lang: str, text: str,
+                                                 place: str) -> None:
+    found = [(o.party.key, o.occasion.place) for o in match(text, lang=lang).lone_observations]
+    assert found == [(PUTIN, place)], text
+
+
+def test_case_forms_of_cyrillic_places() -> None:
+    from bot.matcher.occasion import cyrillic_case_forms
+
+    assert {"Женеве", "Женеву", "Женевы"} <= set(cyrillic_case_forms("Женева"))
+    assert {"Минске", "Минска", "Мінську"} <= set(cyrillic_case_forms("Минск")) | set(
+        cyrillic_case_forms("Мінськ"))
+    assert cyrillic_case_forms("Осло") == []  # does not decline
+    assert cyrillic_case_forms("Geneva") == []
