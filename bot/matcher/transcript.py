@@ -208,7 +208,12 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             offset = label.start - sentence.start
             named = [r for r in refs if offset <= r.start and r.end <= at
                      and r.party.key != speaker.party.key]
-            guests = [named[-1]] if named else [other] if other else _all_others(speaker, labels)
+            # "thank my colleagues, the President of Azerbaijan and the Prime Minister of
+            # Armenia, for agreeing to come": everyone thanked after the thanks word.
+            thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
+            thanked = [r for r in named if r.start > thanked_from >= 0]
+            guests = thanked or ([named[-1]] if named else [other] if other
+                                 else _all_others(speaker, labels))
             for guest in guests:
                 _add(sentence, speaker, guest, at, phrase, status)
             return

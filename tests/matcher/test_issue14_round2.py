@@ -236,3 +236,11 @@ def test_case_forms_of_cyrillic_places() -> None:
         cyrillic_case_forms("Мінськ"))
     assert cyrillic_case_forms("Осло") == []  # does not decline
     assert cyrillic_case_forms("Geneva") == []
+
+
+def test_a_speaker_thanks_every_guest_for_coming(match: Match) -> None:
+    text = ("Vladimir Putin: Colleagues, I would like to thank again my colleagues, Emmanuel "
+            "Macron and Olaf Scholz, for agreeing to come to Moscow today. Our talks were "
+            "constructive.")
+    found = pairs(match(text, lang="en"))
+    assert {(PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place")} <= found, found
