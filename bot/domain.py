@@ -58,9 +58,10 @@ class Article:
     lang: str | None = None  # a hint (feed language or the caller's), not a detection
     outlet: str | None = None
     feed_url: str | None = None
-    # A post on a social platform has an author (a handle with "@", or a name), the
-    # platform it was made on ("mastodon", "bluesky", "telegram", "youtube", ...; None for
-    # news), and, where it answers or quotes another post, that post's id or URL.
+    # Who speaks when the text is one person's own words (a post, an address): "I invite
+    # Mrs Merkel" is theirs; a handle with "@" or a name, None when unknown. A post also
+    # has the platform it was made on ("mastodon", "bluesky", "telegram", "youtube", ...;
+    # None for news) and, where it answers or quotes another post, that post's id or URL.
     author: str | None = None
     platform: str | None = None
     in_reply_to: str | None = None

@@ -168,9 +168,11 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
               or ref.case == "dat") and not found.invitees:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
             found.invitees = coordinated(c.sentence, c.after[index:], words)
-        elif found.inviter is None and index == 0 and c.grammar.case_marked and (
-                not gap or (ref.case == "gen" and len(gap) <= 4)):
-            # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun.
+        elif found.inviter is None and index == 0 and (
+                (c.grammar.case_marked and (not gap or (ref.case == "gen" and len(gap) <= 4)))
+                or (not gap and ref.possessive)):
+            # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun;
+            # "die Einladung Lukaschenkos": a genitive -s.
             found.inviter = ref
         elif found.inviter is None and index == 0 and len(gap) == 1 and \
                 gap[0] in words.with_markers and c.before and not found.invitees:
@@ -257,7 +259,27 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
 
 
+def _without_messenger(c: Clause) -> Clause:
+    """"Paschinjan überbrachte Alijew die Einladung Lukaschenkos", "Pashinyan delivered
+    Lukashenko's invitation to Aliyev": the subject of a messenger verb carries the
+    invitation and is no party to it; the figures around the noun decide."""
+    if not c.words.messenger or not c.before:
+        return c
+    for index, ref in enumerate(c.before):
+        between = [w.strip(",.;:").casefold() for w in c.sentence[ref.end : c.cue.start].split()]
+        verb = next((k for k, w in enumerate(between) if w in c.words.messenger), None)
+        if verb is not None and verb <= 2 and len(between) <= 8:
+            kept = [r for r in c.before if r is not ref]
+            return Clause(c.sentence, c.cue, [r for r in c.refs if r is not ref], c.words,
+                          c.grammar, c.previous_subject, kept, c.after, c.tokens,
+                          c.first_word_end)
+        if index >= 1:
+            break
+    return c
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    c = _without_messenger(c)
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
         return thanks
@@ -414,6 +436,22 @@ def case_particles(c: Clause) -> list[Pair] | None:
     return None
 
 
+def pronoun_object_before_final_verb(c: Clause) -> list[Pair] | None:
+    """"..., wohin Fico ihn eingeladen hatte", "... weil Scholz ihn eingeladen hat": in a
+    verb-final clause a pronoun object between the last figure and the verb stands for an
+    earlier figure of the sentence; the last figure invites it."""
+    if len(c.before) < 2 or not c.grammar.verb_final:
+        return None
+    subject = c.before[-1]
+    gap = [w.strip(",.;:").casefold() for w in c.sentence[subject.end : c.cue.start].split()]
+    if not gap or len(gap) > 2 or gap[0] not in c.words.object_pronouns:
+        return None
+    others = [r for r in c.before if r.party.key != subject.party.key]
+    if not others:
+        return None
+    return pairs(subject, [others[0]], CONFIDENCE.verb_final_pronoun_object)
+
+
 def verb_final(c: Clause) -> list[Pair] | None:
     """"..., dass Musk Putin einlud"; "Scholz hat Macron und Tusk eingeladen": the objects
     are the coordinated group nearest the final verb."""
@@ -457,7 +495,9 @@ def lone_figure(c: Clause) -> list[Pair] | None:
     if c.after:
         if c.grammar.verb_final and not c.sentence[: c.cue.start].strip():
             return [(c.after[0], None, CONFIDENCE.lone_figure)]
-        return [(None, c.after[0], CONFIDENCE.lone_figure)]
+        # "Я запрошую пані Меркель і пана Саркозі": every coordinated invitee.
+        return [(None, r, CONFIDENCE.lone_figure)
+                for r in coordinated(c.sentence, c.after, c.words)]
     return None
 
 
@@ -528,6 +568,7 @@ RULES: tuple[Rule, ...] = (
     subject_verb_object,
     verb_second,
     case_particles,
+    pronoun_object_before_final_verb,
     verb_final,
     object_pronoun_after,
     pronoun_subject,

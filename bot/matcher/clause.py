@@ -54,6 +54,9 @@ class Words:
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
+    # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
+    messenger: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -93,6 +96,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
+        messenger=merged("messenger_words"),
+        organisations=merged("organisation_markers"),
         blockers=frozenset(
             phrase.casefold()
             for lexicon in lexicons
@@ -206,7 +211,10 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
     last = before[-1]
     others = [r for r in before if r.party.key != last.party.key]
     gap = [w.strip(",").casefold() for w in sentence[last.end : cue.start].split()]
-    if len(gap) <= 4 and any(w in words.conjunctions for w in gap) and others:
+    if others and ((len(gap) <= 4 and any(w in words.conjunctions for w in gap))
+                   or (gap and gap[-1] in words.conjunctions)):
+        # "Scholz declined Macron's invitation to Paris and invited him": a verb after a
+        # conjunction shares the sentence's subject.
         return others[0], last
     if others:
         return last, others[-1]  # "Lula visited the White House and met Biden, who had invited him"

@@ -19,6 +19,7 @@ class Confidences:
     near_surname: float = 0.75  # one letter off the surname of a figure named in the article
     stand_in: float = 0.8  # "Kyiv invited": the leader is meant, but the text does not say who
     counterpart: float = 0.8  # "his Mexican counterpart"
+    demonym: float = 0.8  # "invitó al argentino": refers back to a leader the article named
     local_surname: float = 0.5  # a later surname of a titled name the gazetteer lacks
     observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
     missing_invitee: float = 0.7  # factor when only the inviter is found
@@ -39,6 +40,7 @@ class Confidences:
     verb_second: float = 0.8  # "Am Samstag lud Musk Putin ein"
     particles: float = 0.85  # "岸田首相はバイデン大統領を招いた"
     verb_final: float = 0.75  # "..., dass Musk Putin einlud"
+    verb_final_pronoun_object: float = 0.75  # "..., wohin Fico ihn eingeladen hatte"
     verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     pronoun_subject: float = 0.65  # "Er habe Merz zwar eingeladen"

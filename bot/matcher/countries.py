@@ -31,9 +31,12 @@ from bot.errors import ConfigError
 KIND_PLACE = "place"
 KIND_TITLE = "title"
 KIND_COUNTERPART = "counterpart"
+# "invitó al argentino": a demonym standing for a leader the article has already named
+KIND_DEMONYM = "demonym"
 
 # Per-language templates that build phrases from a country's adjectives and names.
-_TEMPLATE_KEYS = {"government": KIND_TITLE, "leader": KIND_TITLE, "counterpart": KIND_COUNTERPART}
+_TEMPLATE_KEYS = {"government": KIND_TITLE, "leader": KIND_TITLE, "counterpart": KIND_COUNTERPART,
+                  "demonym": KIND_DEMONYM}
 
 
 @dataclass(frozen=True, slots=True)

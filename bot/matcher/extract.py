@@ -23,6 +23,7 @@ from bot.matcher.lexicon import (
     Lexicon,
 )
 from bot.matcher.names import name_sequences, nominative
+from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
@@ -151,7 +152,7 @@ def analyse(
         found: list[Pair] = arguments(clause)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
-        statuses = _statuses_for(cue, facts.statuses)
+        statuses = _statuses_for(cue, facts.statuses, invite_cues)
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
             if cue.category == "hosted" and status_here is None:
@@ -183,11 +184,20 @@ def _by_phone(sentence: str, words: Words) -> bool:
         for token in sentence.casefold().replace("-", " ").split())
 
 
-def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]]
-                  ) -> list[tuple[Status, CueHit]]:
+def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
+                  invite_cues: list[CueHit]) -> list[tuple[Status, CueHit]]:
     """The sentence's statuses minus those that are words of the cue itself: "hosted" in
     "the dinner hosted by Boric" is the event, not its taking place; "propuso" in "propuso
-    a Boric celebrar una cumbre" is the invitation, not a counter-proposal."""
+    a Boric celebrar una cumbre" is the invitation, not a counter-proposal. A status
+    sharing words with ANOTHER invitation cue is that one's: "Boric rechazó la invitación
+    de Milei y, a su vez, invitó al argentino" declines Milei's, not his own; so is a
+    status standing before another cue that comes first ("Scholz declined Macron's
+    invitation and invited him to Berlin")."""
+    statuses = [(status, hit) for status, hit in statuses
+                if not any(other is not cue and (
+                    (other.start < hit.end and hit.start < other.end)  # inside the other cue
+                    or (hit.end <= other.start and other.end <= cue.start))  # its verb
+                    for other in invite_cues)]
     if cue.category not in ("hosted", "active", "challenge"):
         return statuses
     return [(status, hit) for status, hit in statuses
@@ -321,6 +331,9 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
             possessive = True  # "Nowitzkis Benefizspiel"
         found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,
                          case=slavic_case(name, grammar.case_endings)))
+    for start, end, name in organisation_names(sentence, words.organisations):
+        if not any(r.start < end and start < r.end for r in (*refs, *found)):
+            found.append(Ref(Party(name=name), start, end, False, UNKNOWN_CONFIDENCE))
     if not found:
         return refs
     return sorted(refs + found, key=lambda r: r.start)

@@ -84,6 +84,8 @@ _LIST_KEYS = (
     "thanks_words",
     "residence_words",
     "phone_words",
+    "messenger_words",
+    "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"

@@ -125,6 +125,8 @@ class Matcher:
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
+        # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
+        self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         self._spotter = FigureSpotter(gazetteer, common_words, countries)
@@ -223,9 +225,12 @@ class Matcher:
         lexicons = self._lexicons_for(lang)
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
         views = self._views(segmented, hits, lexicons, lang, when)
-        self._transcript(segmented, hits, views, lexicons, when, bool(title))
+        self._transcript(segmented, hits, views, lexicons, when, bool(title),
+                         self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
-        if article.author:
+        # A post's author invites in the first person even when the gazetteer lacks them
+        # (named as written, at a lower confidence); any other text's author only when known.
+        if article.author and (article.platform or self._speaker(article.author, when)):
             candidates = self._authored(article.author, views, candidates, when)
         mentions: list[Mention] = []
         if candidates:
@@ -318,12 +323,19 @@ class Matcher:
             for f, text in chosen.values()
         ]
 
+    def _speaker(self, author: str | None, when: date | None) -> Ref | None:
+        """The article's author as the speaker of the whole text, when the gazetteer knows
+        them (an unknown author could not be told from anyone else)."""
+        party = self.gazetteer.resolve(author, when) if author else None
+        return Ref(party, 0, 0) if party is not None and party.known else None
+
     def _transcript(self, segmented: Segmented, hits: list[FigureHit],
                     views: list[SentenceView], lexicons: list[Lexicon], when: date | None,
-                    has_title: bool) -> None:
-        """Speaker labels and thanks for an invitation (transcript.py)."""
+                    has_title: bool, author: Ref | None = None) -> None:
+        """Speaker labels and thanks for an invitation (transcript.py); an author speaks
+        the whole text up to the first label."""
         words = transcript_words(lexicons)
-        if words.empty or not hits or ":" not in segmented.text:
+        if words.empty or not hits or (":" not in segmented.text and author is None):
             return
         refs = self._refs(segmented.text, 0, hits, when)
         first = segmented.sentences[0] if segmented.sentences else None
@@ -331,7 +343,7 @@ class Matcher:
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
-                                lambda index: views[index].facts.refs)
+                                lambda index: views[index].facts.refs, author)
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -394,9 +406,15 @@ class Matcher:
         """A name found only from the text that contains a place or platform ("France
         Inter", "Clubhouse Talk") is an institution, not a person."""
         for party in (candidate.inviter, candidate.invitee):
-            if not party.known and self._resources.places.find(party.name):
+            if not party.known and not self._marked_organisation(party.name) and \
+                    self._resources.places.find(party.name):
                 return False
         return True
+
+    def _marked_organisation(self, name: str) -> bool:
+        words = name.split()
+        return bool(words) and (words[0].casefold() in self._organisation_markers or
+                                words[-1].casefold() in self._organisation_markers)
 
     def _spotter_has_figures(self) -> bool:
         return len(self.gazetteer) > 0

@@ -72,6 +72,8 @@ class PlaceFinder:
         self._channel = _channel_pattern(data.get("channel_words", []), path)
         self._automaton = ahocorasick.Automaton()
         count = 0
+        entries: dict[str, tuple[str, bool, str]] = {}
+        declined: dict[str, tuple[str, bool, str]] = {}
         for section, is_platform in (("places", False), ("platforms", True)):
             table = data.get(section, {})
             if not isinstance(table, dict):
@@ -82,8 +84,14 @@ class PlaceFinder:
                 for form in {canonical, *forms}:
                     key = form.lower()
                     if len(key) == len(form) and len(key) >= 2:
-                        self._automaton.add_word(key, (canonical, is_platform, form))
-                        count += 1
+                        entries[key] = (canonical, is_platform, form)
+                        for case_form in cyrillic_case_forms(form):
+                            declined.setdefault(case_form.lower(), (canonical, is_platform,
+                                                                    case_form))
+        # A listed form always wins over a derived case form of another place.
+        for key, value in {**declined, **entries}.items():
+            self._automaton.add_word(key, value)
+            count += 1
         self._empty = count == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -113,6 +121,31 @@ class PlaceFinder:
                 continue
             out.append(hit)
         return out
+
+
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ\-]{3,}$")
+# Russian and Ukrainian case endings of a place name by its nominative ending: "Женева" ->
+# "Женеве", "Женеву"; "Минск" -> "Минске", "Мінську". A bridging report in Russian names
+# the same place as the English record ("в Рейкьявике" -> Reykjavik).
+_CASE_ENDINGS_A = ("и", "ы", "е", "у", "ой", "і", "ою")
+_CASE_ENDINGS_CONSONANT = ("а", "е", "у", "ом", "і", "і", "ові")
+
+
+def cyrillic_case_forms(form: str) -> list[str]:
+    """The oblique case forms of a one-word Cyrillic place name (none for other names,
+    and none for names ending in a vowel that does not decline, "Осло", "Баку")."""
+    if not _CYRILLIC_WORD.match(form):
+        return []
+    last = form[-1]
+    if last in "ая":
+        return [form[:-1] + ending for ending in _CASE_ENDINGS_A]
+    if last in "аеёиоуыэюяіїє":
+        return []
+    if last == "ь":
+        return [form[:-1] + ending for ending in ("и", "ю", "і")]
+    if last == "й":
+        return [form[:-1] + ending for ending in ("я", "е", "ю", "ї", "ї")]
+    return [form + ending for ending in _CASE_ENDINGS_CONSONANT]
 
 
 def _channel_pattern(words: object, path: Path) -> re.Pattern[str] | None:

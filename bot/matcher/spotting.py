@@ -17,7 +17,13 @@ from functools import lru_cache
 import ahocorasick
 
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, CountryWords, formal_variants
+from bot.matcher.countries import (
+    KIND_COUNTERPART,
+    KIND_DEMONYM,
+    KIND_PLACE,
+    CountryWords,
+    formal_variants,
+)
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
@@ -33,9 +39,10 @@ FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
 FORM_STANDIN = "stand-in"  # a country or capital for its leader: only as a party
 FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's counterpart
+FORM_DEMONYM = "demonym"  # "al argentino": only a leader the article already named
 FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
 FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
-_BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART)  # resolved through dated roles
+_BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMONYM)  # resolved through dated roles
 _LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
 
 # How far a reference is trusted, by the form it was found in (scales the pair's confidence).
@@ -45,6 +52,7 @@ FORM_CONFIDENCE: dict[str, float] = {
     FORM_NEAR_SURNAME: CONFIDENCE.near_surname,
     FORM_STANDIN: CONFIDENCE.stand_in,
     FORM_COUNTERPART: CONFIDENCE.counterpart,
+    FORM_DEMONYM: CONFIDENCE.demonym,
     FORM_LOCAL: CONFIDENCE.unknown_name,  # as trusted as the names found around a cue
     FORM_LOCAL_SURNAME: CONFIDENCE.local_surname,
 }
@@ -215,7 +223,8 @@ class FigureSpotter:
         for phrase in self._countries.bare_counterparts:
             add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
-            form = {KIND_PLACE: FORM_STANDIN, KIND_COUNTERPART: FORM_COUNTERPART}.get(
+            form = {KIND_PLACE: FORM_STANDIN, KIND_COUNTERPART: FORM_COUNTERPART,
+                    KIND_DEMONYM: FORM_DEMONYM}.get(
                 stand_in.kind, FORM_TITLE)
             add(stand_in.phrase, _Entry(form, stand_in.leader_title, stand_in.phrase))
         self._near = NearMissIndex(gazetteer, self._common.words)
@@ -284,6 +293,11 @@ class FigureSpotter:
                         figure.category not in _LEADER_CATEGORIES or \
                         hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
                     continue
+            elif hit.form == FORM_DEMONYM and not any(h.figure_id == hit.figure_id and
+                                                      h.form != FORM_DEMONYM for h in kept):
+                # A demonym refers back; it never introduces a leader ("al argentino"
+                # before any Argentine is named is anyone from Argentina).
+                continue
             elif hit.form == FORM_STANDIN and i + 1 < len(hits) and \
                     hits[i + 1].start - hit.end <= 4:
                 continue

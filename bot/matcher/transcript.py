@@ -60,6 +60,9 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
 class Label:
     speaker: Ref | None  # offsets in the article text; None: someone the gazetteer lacks
     start: int  # where the speech begins (after the colon)
+    # The article's author: their thanks for an invitation answer it (an address after
+    # the call), where a speaker at the event itself shows it took place.
+    author: bool = False
 
 
 # Any speaker label, known figure or not ("Indira Asanova:", "President of Armenia Vahagn
@@ -112,11 +115,15 @@ class SentenceSpan:
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             article_refs: Sequence[Ref], title_refs: Sequence[Ref],
                             words: TranscriptWords,
-                            sentence_refs: Callable[[int], list[Ref]]) -> None:
-    """Append to each sentence's facts the invitations its speaker's thanks reveal."""
+                            sentence_refs: Callable[[int], list[Ref]],
+                            author: Ref | None = None) -> None:
+    """Append to each sentence's facts the invitations its speaker's thanks reveal. An
+    author (an address, a post) speaks from the start of the text."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
+    if author is not None:
+        labels = [Label(author, 0, author=True), *labels]
     if not labels:
         return
     for sentence in sentences:
@@ -186,17 +193,29 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
                 return  # nobody, or someone the gazetteer does not know, is speaking
             speaker = label.speaker
             other = _other_side(speaker, labels, title_refs)
+            status = Status.RESPONDED if label.author else Status.TOOK_PLACE
+            if speaker_invited and label.author:
+                # An address speaks to its audience, not to one figure, and thanks many
+                # in turn ("Grateful to Indonesia ... Grateful also for the invitation"):
+                # neither the other speakers nor the neighbouring sentences are a safe
+                # guess at the host.
+                return
             if speaker_invited:
                 # With no single "you", the host is left to the article (aggregate.py
                 # looks for the other party in the neighbouring sentences).
-                _add(sentence, other, speaker, at, phrase)
+                _add(sentence, other, speaker, at, phrase, status)
                 return
             offset = label.start - sentence.start
             named = [r for r in refs if offset <= r.start and r.end <= at
                      and r.party.key != speaker.party.key]
-            guests = [named[-1]] if named else [other] if other else _all_others(speaker, labels)
+            # "thank my colleagues, the President of Azerbaijan and the Prime Minister of
+            # Armenia, for agreeing to come": everyone thanked after the thanks word.
+            thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
+            thanked = [r for r in named if r.start > thanked_from >= 0]
+            guests = thanked or ([named[-1]] if named else [other] if other
+                                 else _all_others(speaker, labels))
             for guest in guests:
-                _add(sentence, speaker, guest, at, phrase)
+                _add(sentence, speaker, guest, at, phrase, status)
             return
 
 
@@ -209,11 +228,11 @@ def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:
 
 
 def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,
-         phrase: str) -> None:
+         phrase: str, status: Status = Status.TOOK_PLACE) -> None:
     if inviter is not None and inviter.party.key == invitee.party.key:
         return
     cue = CueHit("transcript", at, at + len(phrase), sentence.text[at : at + len(phrase)])
     scale = min(r.confidence for r in (inviter, invitee) if r is not None)
     sentence.facts.invitations.append(InviteFinding(
-        inviter, invitee, Status.TOOK_PLACE, cue,
+        inviter, invitee, status, cue,
         round(CONFIDENCE.transcript_thanks * scale, 3)))

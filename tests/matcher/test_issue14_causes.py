@@ -150,11 +150,6 @@ def test_false_alarms_stay_silent(match: Match, text: str) -> None:
 # --- ../shared/matcher-phenomena.jsonl ----------------------------------------------------
 
 PHENOMENA = Path(__file__).resolve().parents[3] / "shared" / "matcher-phenomena.jsonl"
-# Examples that need the figures work of issue 14 item 3 (names beyond the gazetteer,
-# surname-only and inflected links, roles and governments; branch `figures`): they are
-# expected to fail here until that branch is merged, and must pass after.
-NEEDS_FIGURES = {"gaz-de-1", "gaz-ru-1", "role-en-1", "role-es-1", "pair-de-1", "cue-de-1",
-                 "contam-es-1"}
 
 
 def _phenomena() -> list[dict]:
@@ -171,13 +166,9 @@ def real_matcher() -> Matcher:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("item", _phenomena() or [None], ids=lambda i: i["id"] if i else "absent")
-def test_every_phenomenon_comes_out_as_stated(item: dict | None, real_matcher: Matcher,
-                                              request: pytest.FixtureRequest) -> None:
+def test_every_phenomenon_comes_out_as_stated(item: dict | None, real_matcher: Matcher) -> None:
     if item is None:
         pytest.skip(f"{PHENOMENA} is absent (../shared beside the repository)")
-    if item["id"] in NEEDS_FIGURES:
-        request.applymarker(pytest.mark.xfail(reason="needs the figures branch (issue 14 item 3)",
-                                              strict=False))
     when = datetime.fromisoformat(item["date"]).replace(hour=12, tzinfo=UTC)
     from bot.domain import Article
 
