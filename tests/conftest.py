@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.matcher import Matcher
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
 
@@ -23,6 +25,13 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent (it exists beside the repository in CI only)")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def real_matcher() -> Matcher:
+    """The matcher with the shipped gazetteer and lexicons, loaded once for the whole session
+    (loading takes seconds); a test that needs other figures loads its own."""
+    return Matcher.load()
 
 
 # What starts a separate invitewatch (or other) process: such a test costs seconds of
@@ -44,8 +53,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+# A feed server on 127.0.0.1 whose answers a test changes between polls (`server`).
+from tests.support.feed_server import server  # noqa: E402, F401
+
 # Real-database fixtures: `store`/`store_url` run a test on SQLite and on PostgreSQL.
-from tests.conftest_store import (  # noqa: E402, F401
+from tests.support.store_fixtures import (  # noqa: E402, F401
     postgres_reachable,
     postgres_store_url,
     sqlite_store,

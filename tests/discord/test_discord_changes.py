@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from discord_harness import audit_log
 
 from bot.discord.commands.changes import (
     FilterChange,
@@ -22,6 +21,7 @@ from bot.discord.commands.changes import (
 from bot.domain import Status
 from bot.store import open_store
 from bot.store.api import FeedState, Store
+from tests.support.discord_harness import audit_log
 
 NOW = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 WHO = Who(actor="discord:7", guild_id="100", now=NOW)

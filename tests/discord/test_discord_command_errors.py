@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 from discord import app_commands
-from discord_harness import Bot, make_deps, running_bot
 
 from bot.errors import StoreError
 from bot.store.api import Store, Unit
+from tests.support.discord_harness import Bot, make_deps, running_bot
 from tests.support.fake_discord import ADMINISTRATOR, MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
 
 EPHEMERAL = 1 << 6

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from discord import app_commands
-from discord_harness import make_deps
 
 from bot.discord import build_client
 from bot.store import open_store
+from tests.support.discord_harness import make_deps
 
 # Commands any member may run: they only read what the bot found, or change the member's own
 # direct-message watches. Adding one here is a decision; say why beside it.
