@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,42 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"{SHARED_DIR} is absent (it exists beside the repository in CI only)")
     return SHARED_DIR
+
+
+def _file_key(path: Path | None) -> tuple[str, int, int] | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def matchers_loaded_once() -> Iterator[None]:
+    """`Matcher.load` reads and compiles the gazetteer and lexicons (seconds); the command
+    line and the app load one per command, so the same files were loaded hundreds of times
+    in a run. Within the tests, a load with the same files (path, mtime and size) returns
+    the matcher already built, which is read-only; a load of other lexicons, or one that
+    fails, goes to the real loader every time."""
+    real_load = Matcher.__dict__["load"]
+    built: dict[object, Matcher] = {}
+
+    def load(cls: type[Matcher], figures_path: Path | None = None,
+             lexicon_dir: Path | None = None, *, overrides: Path | None = None) -> Matcher:
+        if lexicon_dir is not None or cls is not Matcher:
+            return real_load.__func__(cls, figures_path, lexicon_dir, overrides=overrides)
+        key = (_file_key(figures_path), _file_key(overrides))
+        if key not in built:
+            built[key] = real_load.__func__(cls, figures_path, lexicon_dir, overrides=overrides)
+        return built[key]
+
+    Matcher.load = classmethod(load)  # type: ignore[method-assign, assignment]
+    try:
+        yield
+    finally:
+        Matcher.load = real_load  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
