@@ -43,6 +43,12 @@ def config_check(ctx: Context) -> None:
         figures = len(Matcher.load(overrides=figures_path).gazetteer)
     except ConfigError as exc:
         problems.extend(exc.problems)
+    try:
+        # What loading cannot refuse: a title two figures hold on the same day.
+        from bot.matcher.figures_source import check_figures
+        problems.extend(check_figures(figures_path))
+    except ConfigError:
+        pass  # an unreadable file: loading above already reported it
     if problems:
         click.echo(f"{len(problems)} problem(s):", err=True)
         for p in problems:
