@@ -125,7 +125,7 @@ class Figures:
 
 
 def heads_of_government(count: int) -> list[str]:
-    data = tomllib.loads((REPO_ROOT / "config" / "figures.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((REPO_ROOT / "bot" / "data" / "figures.toml").read_text(encoding="utf-8"))
     names = [f["name"] for f in data["figures"] if f.get("kind", "person") == "person"
              and f.get("category") in ("head_of_state", "head_of_government")]
     return names[:count]
@@ -253,7 +253,7 @@ async def test_kill_9_outages_and_rate_limits_lose_and_repeat_nothing(
     rng = random.Random(8)
     config_dir = tmp_path / "config"
     config_dir.mkdir()
-    shutil.copy(REPO_ROOT / "config" / "figures.toml", config_dir / "figures.toml")
+    shutil.copy(REPO_ROOT / "bot" / "data" / "figures.toml", config_dir / "figures.toml")
     (config_dir / "invitewatch.toml").write_text(
         f'[storage]\ndata_dir = "{tmp_path / "data"}"\n'
         "[polling]\nallow_private_addresses = true\nconnect_timeout_seconds = 2\n"
