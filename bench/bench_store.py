@@ -20,15 +20,11 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-# The builders are shared with the store's tests; the repository root comes first so this
-# checkout's `bot` is timed, not an installed copy.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from store_builders import T0, at, entry, new_outcome, source, state
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: bot, tests
 
 from bot.domain import Party
 from bot.store import InvitationFilter, SqlStore, open_store
+from tests.support.builders import T0, at, entry, new_outcome, source, state
 
 
 def _party(n: int) -> Party:
@@ -51,7 +47,7 @@ def fill(store: SqlStore, n: int, batch: int = 200) -> float:
 
 
 def _article(i: int):  # type: ignore[no-untyped-def]
-    from store_builders import article
+    from tests.support.builders import article
 
     return article(f"g{i}", url=f"https://news.example/{i}")
 

@@ -14,8 +14,8 @@ STATUSES = {"pending", "accepted", "declined", "responded", "took_place", "withd
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.load()
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 def test_output_follows_the_contract_line_for_line(matcher: Matcher) -> None:

@@ -100,7 +100,7 @@ def test_quiet_sweep_marks_old_open_invitations(config_dir: Path) -> None:
 
     from bot.domain import NotificationKind, Source, Status, TrackOutcome
     from bot.store.api import InvitationFilter
-    from tests.store.store_builders import state
+    from tests.support.builders import state
 
     now = [datetime(2021, 2, 14, 12, tzinfo=UTC)]
     app = App(load_config(config_dir, env={}), clock=lambda: now[0])

@@ -121,9 +121,7 @@ def imports_of(name: str, path: Path, modules: Iterable[str]) -> list[Import]:
 
 
 def unit_of(module: str) -> str:
-    unit = ".".join(module.split(".")[:2])
-    # The command line's subjects (bot/cli_<subject>.py) are parts of one unit.
-    return "bot.cli" if unit.startswith("bot.cli_") else unit
+    return ".".join(module.split(".")[:2])
 
 
 def owned_by(module: str, owners: tuple[str, ...]) -> bool:

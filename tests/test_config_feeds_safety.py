@@ -164,8 +164,8 @@ def poller(store: Store, matcher: Matcher, **policy: object) -> Poller:
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.load()
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 async def test_a_big_feed_is_taken_in_slices_and_others_still_polled(

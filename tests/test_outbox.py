@@ -10,7 +10,7 @@ from bot.domain import Notification, NotificationKind, Source, Status, TrackOutc
 from bot.notify.base import SendOutcome, SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
 from bot.store.api import GuildSettings, Store
-from tests.store.store_builders import state
+from tests.support.builders import state
 
 T0 = datetime(2021, 2, 14, 12, tzinfo=UTC)
 

@@ -53,8 +53,8 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.load()
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 @pytest.fixture

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from bot.errors import ConfigError
+from bot.matcher.figures_check import check_title_overlaps
 from bot.matcher.gazetteer import Gazetteer, gazetteer_from_data
 
 BUILTIN_FIGURES = Path(__file__).resolve().parent.parent / "data" / "figures.toml"
@@ -142,3 +143,20 @@ def load_figures(overrides: Path | None = None, *,
     if merged.problems:
         raise ConfigError(merged.problems)
     return gazetteer
+
+
+def check_figures(overrides: Path | None = None, *,
+                  builtin: Path = BUILTIN_FIGURES) -> list[str]:
+    """What loading the gazetteer cannot refuse, for `config check`: titles that two figures
+    hold on the same day (`figures_check`), each naming the file the figure was written in,
+    the figure and the key. (Loading itself refuses duplicated ids, a spelling listed for
+    two figures and unknown references, naming file, figure and key.)"""
+    base = read_figures_file(builtin)
+    if overrides is None:
+        return [str(p) for p in check_title_overlaps(base, str(builtin))]
+    overlay = read_figures_file(overrides)
+    merged = merge_figures(base, overlay, source=str(overrides))
+    written_by_host = {str(f.get("id")) for f in overlay.get("figures", []) or []
+                       if isinstance(f, dict)}
+    return [str(replace(p, file=str(overrides)) if p.figure in written_by_host else p)
+            for p in check_title_overlaps(merged.data, str(builtin))]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -17,6 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from bot.matcher.figures_check import (
+    check_shared_spellings,
+    cross_figure_problems,
+    figures_of,
+    fold,
+    period_of,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIGURES_PATH = REPO_ROOT / "bot" / "data" / "figures.toml"
@@ -63,19 +70,6 @@ ROLE_KEYS = {"titles", "from", "until"}
 SPEAKS_FOR_KEYS = {"id", "from", "until"}
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2031, 1, 1)
-
-# Spellings that really do name more than one listed figure in the press. An alias or
-# handle listed for two figures is a mistake unless it is here, with the reason.
-DELIBERATELY_AMBIGUOUS: dict[str, str] = {}
-
-# Titles that two figures hold at once on purpose (co-founders, joint bodies).
-SHARED_TITLES: dict[str, str] = {}
-
-
-def fold(text: str) -> str:
-    """The comparison key of a spelling: NFC, case-folded, ’ as ', inner whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().replace("’", "'").split())
-
 
 # ------------------------------------------------------------------------------ checkers
 def _is_date(value: object) -> bool:
@@ -192,87 +186,6 @@ def check_figure(index: int, figure: object) -> list[str]:
     return problems
 
 
-def _figures(data: Mapping[str, Any]) -> list[dict[str, Any]]:
-    figures = data.get("figures", [])
-    return [f for f in figures if isinstance(f, dict)] if isinstance(figures, list) else []
-
-
-def check_unique_ids(data: Mapping[str, Any]) -> list[str]:
-    counts: dict[str, int] = defaultdict(int)
-    for figure in _figures(data):
-        counts[str(figure.get("id"))] += 1
-    return [f"id {i!r} is used by {n} figures" for i, n in sorted(counts.items()) if n > 1]
-
-
-def check_shared_spellings(
-    data: Mapping[str, Any], allowed: Mapping[str, str] = DELIBERATELY_AMBIGUOUS
-) -> list[str]:
-    """A name, alias or handle must point at one figure only, unless deliberately listed."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for figure in _figures(data):
-        fid = str(figure.get("id"))
-        spellings = [figure.get("name", "")]
-        spellings += figure.get("aliases", []) + figure.get("handles", [])
-        for spelling in spellings:
-            if isinstance(spelling, str) and spelling.strip():
-                owners[fold(spelling)].add(fid)
-    allowed_folded = {fold(a) for a in allowed}
-    return [
-        f"{spelling!r} is listed for several figures: {sorted(ids)}"
-        for spelling, ids in sorted(owners.items())
-        if len(ids) > 1 and spelling not in allowed_folded
-    ]
-
-
-def check_references(data: Mapping[str, Any]) -> list[str]:
-    ids = {f.get("id") for f in _figures(data)}
-    problems = []
-    for figure in _figures(data):
-        fid = figure.get("id")
-        spoken = figure.get("spokesperson_for")
-        if isinstance(spoken, str) and spoken not in ids:
-            problems.append(f"{fid}: spokesperson_for names unknown id {spoken!r}")
-        for entry in figure.get("speaks_for", []) or []:
-            if isinstance(entry, dict) and entry.get("id") not in ids:
-                problems.append(f"{fid}: speaks_for names unknown id {entry.get('id')!r}")
-    return problems
-
-
-def _period(table: Mapping[str, Any]) -> tuple[date, date]:
-    start = table.get("from") if _is_date(table.get("from")) else date.min
-    end = table.get("until") if _is_date(table.get("until")) else date.max
-    return start, end  # type: ignore[return-value]
-
-
-def check_title_overlaps(
-    data: Mapping[str, Any], allowed: Mapping[str, str] = SHARED_TITLES
-) -> list[str]:
-    """One title must resolve to one figure on any given day ('until' is exclusive)."""
-    holders: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
-    for figure in _figures(data):
-        for role in figure.get("roles", []) or []:
-            if not isinstance(role, dict):
-                continue
-            start, end = _period(role)
-            for title in role.get("titles", []) or []:
-                if isinstance(title, str):
-                    holders[fold(title)].append((start, end, str(figure.get("id"))))
-    allowed_folded = {fold(t) for t in allowed}
-    problems = []
-    for title, spans in sorted(holders.items()):
-        if title in allowed_folded:
-            continue
-        spans.sort()
-        for i, (s1, e1, f1) in enumerate(spans):
-            for s2, e2, f2 in spans[i + 1 :]:
-                if f1 != f2 and s2 < e1:
-                    problems.append(
-                        f"title {title!r} is held by {f1} ({s1}..{e1}) and "
-                        f"{f2} ({s2}..{e2}) at the same time"
-                    )
-    return problems
-
-
 def all_problems(data: Mapping[str, Any]) -> list[str]:
     problems = [f"unknown top-level key '{k}'" for k in sorted(set(data) - {"figures"})]
     figures = data.get("figures")
@@ -280,21 +193,15 @@ def all_problems(data: Mapping[str, Any]) -> list[str]:
         return [*problems, "the file has no [[figures]] tables"]
     for index, figure in enumerate(figures):
         problems += check_figure(index, figure)
-    return (
-        problems
-        + check_unique_ids(data)
-        + check_shared_spellings(data)
-        + check_references(data)
-        + check_title_overlaps(data)
-    )
+    return problems + [str(p) for p in cross_figure_problems(data, "figures.toml")]
 
 
 def resolve_title(data: Mapping[str, Any], title: str, when: date) -> list[str]:
     """Ids of the figures a title stands for on a date, as the matcher resolves it."""
     found = []
-    for figure in _figures(data):
+    for figure in figures_of(data):
         for role in figure.get("roles", []) or []:
-            start, end = _period(role)
+            start, end = period_of(role)
             if start <= when < end and fold(title) in {fold(t) for t in role["titles"]}:
                 found.append(figure["id"])
     return sorted(set(found))
@@ -305,7 +212,7 @@ def who_is(data: Mapping[str, Any], spelling: str) -> list[str]:
     return sorted(
         {
             f["id"]
-            for f in _figures(data)
+            for f in figures_of(data)
             if key in {fold(s) for s in [f["name"], *f.get("aliases", []), *f.get("handles", [])]}
         }
     )
@@ -413,7 +320,8 @@ def test_checker_catches(mutation: tuple[str, str], expected: str) -> None:
 
 def test_checker_allows_listed_ambiguity() -> None:
     data = _parse(GOOD.replace("aliases = []", 'aliases = ["Example"]'))
-    assert check_shared_spellings(data, allowed={"Example": "both are called that"}) == []
+    assert check_shared_spellings(data, "figures.toml",
+                                  allowed={"Example": "both are called that"}) == []
 
 
 # ------------------------------------------------------------------------ the real file
@@ -552,7 +460,7 @@ def test_common_surnames_are_not_aliases(figures_data: dict[str, Any]) -> None:
 
 
 def _iter_titles(data: Mapping[str, Any]) -> Iterable[str]:
-    for figure in _figures(data):
+    for figure in figures_of(data):
         for role in figure.get("roles", []) or []:
             yield from role.get("titles", [])
 

@@ -4,22 +4,18 @@ temp file, a fake Discord server, and the real discord.py client logged in to it
 from __future__ import annotations
 
 import socket
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # discord_harness, discord_builders
-
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
-from discord_harness import Bot, FeedsChanged, make_deps, running_bot
 
 from bot.discord.client import configure_endpoints
 from bot.store import open_store
 from bot.store.api import Store
+from tests.support.discord_harness import Bot, FeedsChanged, make_deps, running_bot
 from tests.support.fake_discord import FakeDiscord
 
 

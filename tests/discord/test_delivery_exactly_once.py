@@ -10,14 +10,13 @@ import contextlib
 from datetime import datetime, timedelta
 from typing import Any
 
-from discord_builders import DAY0, add_report, notification, store_invitation
-from discord_harness import FIXED_NOW, Bot
-
 from bot.discord.notifier import DiscordNotifier
 from bot.domain import Notification, NotificationKind, Status
 from bot.notify.base import SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
 from bot.store.api import GuildSettings
+from tests.support.builders import DAY0, add_report, notification, store_invitation
+from tests.support.discord_harness import FIXED_NOW, Bot
 
 
 class Crash(BaseException):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from discord_harness import make_deps
-
 from bot.discord import DiscordNotifier, build_client
 from bot.store.api import Store
+from tests.support.discord_harness import make_deps
 from tests.support.fake_discord import FakeDiscord
 
 

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 from discord import app_commands
-from discord_harness import Bot, make_deps, running_bot
 
 from bot.errors import StoreError
 from bot.store.api import Store, Unit
+from tests.support.discord_harness import Bot, make_deps, running_bot
 from tests.support.fake_discord import ADMINISTRATOR, MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
 
 EPHEMERAL = 1 << 6
@@ -78,3 +78,15 @@ async def test_a_stale_command_gets_a_helpful_answer(bot: Bot) -> None:
     callback = await bot.fake.respond(payload)
     assert callback["data"]["flags"] & EPHEMERAL
     assert "command has changed" in callback["data"]["content"]
+
+
+async def test_a_failing_group_command_is_answered_once(fake: FakeDiscord, store: Store) -> None:
+    # The group's own error handler answers; the tree's handler also sees the error and
+    # must not send a second message.
+    async with running_bot(fake, store, make_deps(store, fake)) as bot:
+        payload = fake.command_interaction(bot.guild, "feeds list")  # a member without Manage Server
+        callback = await fake.interact(payload)
+        assert "Manage Server" in callback["data"]["content"]
+        await fake.interact(fake.command_interaction(bot.guild, "stats"))  # let any straggler land
+        assert len(bot.errors) == 1  # the tree's handler saw it too
+        assert fake.requests_to("POST", rf"^/webhooks/\d+/{payload['token']}$") == []

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from discord import app_commands
-from discord_harness import make_deps
 
 from bot.discord import build_client
 from bot.store import open_store
+from tests.support.discord_harness import make_deps
 
 # Commands any member may run: they only read what the bot found, or change the member's own
 # direct-message watches. Adding one here is a decision; say why beside it.
@@ -39,16 +39,20 @@ def walk(commands: list[Any], parents: tuple[str, ...] = ()) -> Iterator[tuple[t
 
 
 def checks_permission(function: Any, depth: int = 2) -> bool:
-    """Whether `function`, or a module function it calls (two calls deep), calls require_*."""
+    """Whether `function`, or a module function or a method of its own class it calls (two
+    calls deep), calls require_*."""
     source = inspect.getsource(function)
     if re.search(r"\brequire_\w+\(", source):
         return True
     if depth == 0:
         return False
-    called = set(re.findall(r"\b(_?\w+)\(", source))
     module_globals = getattr(function, "__globals__", {})
-    return any(checks_permission(module_globals[name], depth - 1) for name in called
-               if inspect.isfunction(module_globals.get(name)))
+    called = [module_globals.get(name) for name in set(re.findall(r"(?<![.\w])(_?\w+)\(", source))]
+    owner = module_globals.get(function.__qualname__.rpartition(".")[0])
+    if inspect.isclass(owner):  # a command written as a method of its group
+        called += [getattr(owner, name, None)
+                   for name in set(re.findall(r"\bself\.(\w+)\(", source))]
+    return any(checks_permission(f, depth - 1) for f in called if inspect.isfunction(f))
 
 
 @pytest.fixture(scope="module")

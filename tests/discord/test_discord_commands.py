@@ -7,7 +7,10 @@ import json
 from typing import Any
 
 import pytest
-from discord_builders import (
+
+from bot.domain import Status
+from bot.store.api import GuildSettings, Store
+from tests.support.builders import (
     DAY0,
     KANYE,
     MUSK,
@@ -16,51 +19,21 @@ from discord_builders import (
     many_invitations,
     store_invitation,
 )
-from discord_harness import FIXED_NOW, Bot, FeedsChanged, audit_log, make_deps, running_bot
-
-from bot.domain import Status
-from bot.store.api import GuildSettings, Store
+from tests.support.discord_harness import (
+    EPHEMERAL,
+    FIXED_NOW,
+    Bot,
+    FeedsChanged,
+    admin,
+    assert_ephemeral_error,
+    audit_log,
+    make_deps,
+    opt,
+    run,
+    running_bot,
+    text_of,
+)
 from tests.support.fake_discord import ADMINISTRATOR, MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
-
-EPHEMERAL = 1 << 6
-
-
-def opt(name: str, value: Any, kind: int = 3, focused: bool = False) -> dict[str, Any]:
-    option: dict[str, Any] = {"name": name, "type": kind, "value": value}
-    if focused:
-        option["focused"] = True
-    return option
-
-
-async def run(bot: Bot, name: str, options: list[dict[str, Any]] | None = None, *,
-              member: dict[str, Any] | None = None, resolved: dict[str, Any] | None = None,
-              autocomplete: bool = False) -> dict[str, Any]:
-    payload = bot.fake.command_interaction(bot.guild, name, options, member=member,
-                                           resolved=resolved, autocomplete=autocomplete)
-    return await bot.fake.respond(payload)
-
-
-def admin(bot: Bot) -> dict[str, Any]:
-    return bot.fake.member_payload(permissions=MEMBER_PERMISSIONS | MANAGE_GUILD, name="admin")
-
-
-def text_of(callback: dict[str, Any]) -> str:
-    data = callback["data"]
-    parts = [data.get("content") or ""]
-    for embed in data.get("embeds") or []:
-        parts += [embed.get("title", ""), embed.get("description", ""),
-                  embed.get("footer", {}).get("text", "")]
-        parts += [f"{f['name']}: {f['value']}" for f in embed.get("fields", [])]
-    return "\n".join(parts)
-
-
-def assert_ephemeral_error(callback: dict[str, Any], *needles: str) -> None:
-    assert callback["type"] == 4
-    assert callback["data"]["flags"] & EPHEMERAL, "errors must be ephemeral"
-    text = callback["data"]["content"]
-    assert text.startswith("⚠️")
-    for needle in needles:
-        assert needle in text, text
 
 
 def channel_resolved(bot: Bot, channel: dict[str, Any]) -> dict[str, Any]:

@@ -6,12 +6,20 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from discord_builders import DAY0, KANYE, add_report, store_invitation
-from discord_harness import Bot, audit_log, make_deps, running_bot
-from test_discord_commands import EPHEMERAL, admin, assert_ephemeral_error, opt, run
-
 from bot.domain import NotificationKind, Party, Status
 from bot.store.api import InvitationFilter, Store
+from tests.support.builders import DAY0, KANYE, add_report, store_invitation
+from tests.support.discord_harness import (
+    EPHEMERAL,
+    Bot,
+    admin,
+    assert_ephemeral_error,
+    audit_log,
+    make_deps,
+    opt,
+    run,
+    running_bot,
+)
 from tests.support.fake_discord import MEMBER_PERMISSIONS, FakeDiscord
 
 INTEGER, BOOLEAN = 4, 5

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import discord
 import pytest
-from discord_builders import AUDIO_CHAT, DAY0, MUSK, PUTIN, notification, timeline_entry
 
 from bot.discord import limits
 from bot.discord.embeds import (
@@ -19,6 +18,7 @@ from bot.discord.formatting import config_embed, feeds_embed, invitation_detail_
 from bot.discord.safety import escape_untrusted, link, safe_link_url
 from bot.domain import STATUS_SYMBOLS, InvitationState, NotificationKind, Party, Status
 from bot.store.api import FeedRecord, FeedState, GuildSettings
+from tests.support.builders import AUDIO_CHAT, DAY0, MUSK, PUTIN, notification, timeline_entry
 
 LONG = "word " * 3000  # 15 000 characters
 

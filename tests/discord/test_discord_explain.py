@@ -7,14 +7,22 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest_asyncio
-from discord_harness import Bot, FeedsChanged, make_deps, running_bot
-from test_discord_commands import EPHEMERAL, opt, run, text_of
 
 from bot.explain_service import explain_query
 from bot.feeds.fetch import FetchLimits
 from bot.matcher import Matcher
 from bot.store.api import GuildSettings, Store
 from bot.tracker import TrackerPolicy
+from tests.support.discord_harness import (
+    EPHEMERAL,
+    Bot,
+    FeedsChanged,
+    make_deps,
+    opt,
+    run,
+    running_bot,
+    text_of,
+)
 from tests.support.fake_discord import FakeDiscord
 
 SMALL_FIGURES = Path(__file__).resolve().parents[1] / "matcher" / "figures_small.toml"

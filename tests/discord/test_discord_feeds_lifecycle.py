@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from discord_harness import FIXED_NOW, Bot, FeedsChanged, audit_log
-from test_discord_commands import EPHEMERAL, admin, assert_ephemeral_error, opt, run, text_of
-
 from bot.store.api import FeedState
+from tests.support.discord_harness import (
+    EPHEMERAL,
+    FIXED_NOW,
+    Bot,
+    FeedsChanged,
+    admin,
+    assert_ephemeral_error,
+    audit_log,
+    opt,
+    run,
+    text_of,
+)
 
 URL = "https://feeds.example/world.xml"
 

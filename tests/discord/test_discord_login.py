@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import discord
 import pytest
-from discord_harness import Bot, make_deps, start_client
 
 from bot.discord.client import build_client
 from bot.errors import ConfigError
 from bot.store.api import Store
+from tests.support.discord_harness import Bot, make_deps, start_client
 from tests.support.fake_discord import FakeDiscord
 
 EXPECTED_COMMANDS = {"invitations", "invitation", "figure", "watch", "unwatch", "stats",

@@ -7,14 +7,13 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from discord_builders import KANYE, MUSK, PUTIN, notification, store_invitation
-from discord_harness import FIXED_NOW, Bot
-
 from bot.discord.notifier import DiscordNotifier
 from bot.domain import NotificationKind, Party, Status
 from bot.notify.base import SendOutcome
 from bot.notify.outbox import OutboxDelivery
 from bot.store.api import GuildSettings
+from tests.support.builders import KANYE, MUSK, PUTIN, notification, store_invitation
+from tests.support.discord_harness import FIXED_NOW, Bot
 
 HOSTILE_TEXT = ("@everyone look: <@123456789012345678> and <@&234567890123456789> and @here "
                 "invited everyone to [click](https://evil.example)")

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
-from discord_builders import KANYE, notification
 
 from bot.discord.arguments import (
     UserInputError,
@@ -25,6 +24,7 @@ from bot.discord.safety import allowed_mentions
 from bot.domain import Party, Status
 from bot.errors import ConfigError
 from bot.store.api import GuildSettings
+from tests.support.builders import KANYE, notification
 
 NOW = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -10,11 +10,18 @@ import logging
 from dataclasses import replace
 
 import pytest
-from discord_harness import Bot, make_deps, running_bot
-from test_discord_commands import admin, assert_ephemeral_error, opt, run
 
 from bot.scheduler import Jobs, build_scheduler
 from bot.store.api import Store
+from tests.support.discord_harness import (
+    Bot,
+    admin,
+    assert_ephemeral_error,
+    make_deps,
+    opt,
+    run,
+    running_bot,
+)
 from tests.support.fake_discord import FakeDiscord
 
 

@@ -15,8 +15,7 @@ from bot.cli import main
 from bot.domain import Status
 from bot.store import open_store
 from bot.store.api import GuildSettings
-from tests.qa.test_qa2_hostile_feeds import FeedServer, item, rss
-from tests.qa.test_qa2_hostile_feeds import server as server  # the local feed server fixture
+from tests.support.feed_server import FeedServer, item, rss
 
 NOW = datetime.now(UTC)
 QUIET = "The city council met on Tuesday to discuss the budget for next year."

@@ -52,6 +52,7 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.slow  # a whole corpus
 def test_every_corpus_file_parses_or_raises_parse_error(corpus_dir: Path) -> None:
     outcomes = {"parsed": 0, "not a feed": 0}
     unexpected: list[str] = []

@@ -18,7 +18,7 @@ from bot.feeds import urls
 from bot.feeds.fetch import FetchLimits, RetryLaterError, fetch_feed, make_session
 from bot.feeds.guard import PublicAddressResolver, RefusedAddressError
 from bot.feeds.parse import parse_feed
-from tests.feeds.feed_samples import HTML_PAGE, SIMPLE_FEED
+from tests.support.feed_samples import HTML_PAGE, SIMPLE_FEED
 from tests.support.http_server import LocalHTTPServer
 
 # The test server lives on 127.0.0.1, which the default limits rightly refuse.

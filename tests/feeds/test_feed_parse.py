@@ -8,7 +8,7 @@ import pytest
 
 from bot.errors import ParseError
 from bot.feeds.parse import parse_feed
-from tests.feeds.feed_samples import HTML_PAGE, SIMPLE_FEED, Item, rss
+from tests.support.feed_samples import HTML_PAGE, SIMPLE_FEED, Item, rss
 
 FEED_URL = "https://gazette.example/rss"
 

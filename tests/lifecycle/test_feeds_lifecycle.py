@@ -13,8 +13,7 @@ from click.testing import CliRunner, Result
 from bot.cli import main
 from bot.feeds.probe import feed_links
 from bot.store import open_store
-from tests.qa.test_qa2_hostile_feeds import FeedServer, item, rss
-from tests.qa.test_qa2_hostile_feeds import server as server  # the local feed server fixture
+from tests.support.feed_server import FeedServer, item, rss
 
 WHEN = datetime.now(UTC) - timedelta(hours=2)
 INVITE = ("Elon Musk has invited Russian President Vladimir Putin to a conversation on "

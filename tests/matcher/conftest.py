@@ -10,6 +10,7 @@ import pytest
 
 from bot.domain import Article, MatchResult
 from bot.matcher import Matcher
+from tests.support.matching import pairs  # noqa: F401  (older imports of it from here)
 
 HERE = Path(__file__).resolve().parent
 SMALL_FIGURES = HERE / "figures_small.toml"
@@ -29,12 +30,3 @@ def match(matcher: Matcher) -> Callable[..., MatchResult]:
                                      lang=lang))
 
     return run
-
-
-def pairs(result: MatchResult) -> set[tuple[str, str, str]]:
-    """(inviter id or name, invitee id or name, status) of each mention."""
-    return {
-        (m.inviter.figure_id or m.inviter.name, m.invitee.figure_id or m.invitee.name,
-         m.status.value)
-        for m in result.mentions
-    }

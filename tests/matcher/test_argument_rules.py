@@ -16,8 +16,7 @@ from bot.errors import ConfigError
 from bot.matcher import arguments
 from bot.matcher.grammar import CaseEndings, grammar_from_data, slavic_case
 from bot.matcher.lexicon import load_lexicons
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.domain import MatchResult, OccasionKind
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
 

@@ -13,8 +13,7 @@ import pytest
 
 from bot.domain import MatchResult, Party
 from bot.matcher import Matcher
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
 MACRON, SCHOLZ, PUTIN, MUSK = "emmanuel-macron", "olaf-scholz", "vladimir-putin", "elon-musk"
@@ -157,11 +156,6 @@ def _phenomena() -> list[dict]:
         return []
     return [json.loads(line) for line in PHENOMENA.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def real_matcher() -> Matcher:
-    return Matcher.load()
 
 
 @pytest.mark.shared

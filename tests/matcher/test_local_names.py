@@ -13,8 +13,7 @@ from bot.domain import MatchResult
 from bot.errors import ConfigError
 from bot.matcher.local_names import load_role_words, local_names
 from bot.matcher.names import nominative
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 ROLES = frozenset({"senator", "mayor", "министр", "губернатор", "губернатора", "голова", "мера",
                    "maire"})

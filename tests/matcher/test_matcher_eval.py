@@ -73,6 +73,7 @@ def test_an_empty_corpus_claims_no_success(matcher: Matcher, tmp_path: Path) -> 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
+@pytest.mark.slow  # a whole corpus
 @pytest.mark.shared
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason=f"{SHARED} is absent")
 def test_shared_corpus_sections(matcher: Matcher, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.matcher import Matcher
 from bot.matcher.gazetteer import gazetteer_from_data
 from bot.matcher.nearmiss import (
     FORM_NEAR_NAME,
@@ -121,13 +122,12 @@ def test_index_skips_uncased_scripts() -> None:
     assert index.find("田中建が来た。", [], {"x"}) == []
 
 
-def test_a_misspelled_inviter_is_the_known_figure_at_lower_confidence() -> None:
+def test_a_misspelled_inviter_is_the_known_figure_at_lower_confidence(real_matcher: Matcher) -> None:
     from datetime import UTC, datetime
 
     from bot.domain import Article
-    from bot.matcher import Matcher
 
-    matcher = Matcher.load()  # the shipped gazetteer
+    matcher = real_matcher  # the shipped gazetteer
     day = datetime(2025, 3, 1, 12, tzinfo=UTC)
     right = matcher.match(Article(key="a", text="Keir Starmer invited Emmanuel Macron to "
                                   "Chequers for talks.", published=day))

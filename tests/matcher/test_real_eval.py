@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli_real import evaluate_matcher
+from bot.cli.evaluation import evaluate_matcher
 from bot.evaluation.real_eval import (
     errors_by_tag,
     evaluate_real,

@@ -20,11 +20,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def real_matcher() -> Matcher:
-    return Matcher.load(FIGURES)
-
-
 def run(matcher: Matcher, name: str, day: str) -> MatchResult:
     text = (SEEDS / name).read_text(encoding="utf-8")
     published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import ConfigError
+from bot.matcher import Matcher
 from bot.matcher.gazetteer import gazetteer_from_data
 from bot.matcher.lexicon import default_lexicon_dir, load_common_words
 from bot.matcher.spotting import CommonWords, FigureSpotter
@@ -105,15 +106,13 @@ def test_a_word_ending_after_a_combining_mark_is_not_a_separate_word() -> None:
     assert [h.text for h in lexicon.hits("वे न आएंगे")] == ["न"]
 
 
-def test_a_title_beside_another_persons_name_yields_to_the_name() -> None:
+def test_a_title_beside_another_persons_name_yields_to_the_name(real_matcher: Matcher) -> None:
     """'US President Joe Biden' in a 2026 article is Biden, not the title's holder then."""
     from datetime import UTC, datetime
 
     from bot.domain import Article
-    from bot.matcher import Matcher
 
-    matcher = Matcher.load()
-    result = matcher.match(Article(
+    result = real_matcher.match(Article(
         key="t", published=datetime(2026, 3, 16, tzinfo=UTC),
         text="French President Emmanuel Macron has invited US President Joe Biden to Paris."))
     assert [(m.inviter.name, m.invitee.name) for m in result.mentions] == [

@@ -16,8 +16,8 @@ from bot.matcher.lexicon import default_lexicon_dir
 
 
 @pytest.fixture(scope="module")
-def real() -> Matcher:
-    return Matcher.load()  # the shipped figures.toml: the dated roles are the point here
+def real(real_matcher: Matcher) -> Matcher:
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 def run(matcher: Matcher, text: str, day: str | None) -> MatchResult:

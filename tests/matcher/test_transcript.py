@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.domain import MatchResult
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
 PUTIN, MACRON, SCHOLZ, XI = "vladimir-putin", "emmanuel-macron", "olaf-scholz", "xi-jinping"

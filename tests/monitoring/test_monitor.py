@@ -20,7 +20,7 @@ from bot.monitor import Monitor
 from bot.pipeline import CycleResult, FeedResult
 from bot.store import SqlStore
 from bot.store.health_queries import store_facts
-from tests.store.store_builders import T0, new_outcome, source
+from tests.support.builders import T0, new_outcome, source
 
 
 def settings_for(tmp_path: Path, address: str = "") -> Settings:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
-from store_builders import T0, article
 
 from bot.errors import StoreError
 from bot.store import SqlStore
 from bot.store.tables import ArticleRow
+from tests.support.builders import T0, article
 
 
 def _count(store: SqlStore) -> int:

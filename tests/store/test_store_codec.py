@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import timedelta, timezone
 
 import pytest
-from store_builders import notification
 
 from bot.domain import NotificationKind, OccasionKind, Status
 from bot.errors import StoreError
 from bot.store import notification_from_json, notification_to_json
 from bot.store.codec import notification_to_dict
+from tests.support.builders import notification
 
 
 def test_a_notification_survives_the_round_trip() -> None:
@@ -25,7 +25,7 @@ def test_a_notification_survives_the_round_trip() -> None:
     data = json.loads(text)
     assert (data["kind"], data["status"], data["previous_status"]) == ("status", "responded",
                                                                        "pending")
-    assert data["source_date"] == "2021-02-14T09:30:00+00:00"  # ISO 8601, in UTC, with offset
+    assert data["source_date"] == "2021-02-14T08:00:00+00:00"  # ISO 8601, in UTC, with offset
     assert data["occasion_kind"] == "conversation"
     assert "Песков" in text  # readable, not escaped
     assert notification_from_json(text) == original

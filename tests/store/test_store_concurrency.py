@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from store_builders import T0, article
-
 from bot.store import SqlStore, open_store
+from tests.support.builders import T0, article
 
 ARTICLES = 15
 

@@ -31,7 +31,7 @@ from bot.store.api import InvitationFilter
 from bot.store.tables import AuditRow
 from bot.tracker import TrackerPolicy
 from bot.tracker.status import resolve_status
-from tests.store.store_builders import MUSK, PUTIN, T0, at, entry, state
+from tests.support.builders import MUSK, PUTIN, T0, at, entry, state
 
 POLICY = TrackerPolicy()
 NOW = T0 + timedelta(days=3)
@@ -205,8 +205,8 @@ def test_invitations_of_finds_both_sides(store: SqlStore) -> None:
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher.load()
+def matcher(real_matcher: Matcher) -> Matcher:
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 def _article(key: str, text: str, day: int) -> Article:

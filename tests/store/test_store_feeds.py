@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 
 import pytest
-from store_builders import T0, article, at
 
 from bot.errors import StoreError
 from bot.store import FeedState, SqlStore
+from tests.support.builders import T0, article, at
 
 URL = "https://news.example/feed"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 
 import pytest
-from store_builders import T0, at
 
 from bot.domain import Status
 from bot.errors import StoreError
 from bot.store import GuildSettings, SqlStore
+from tests.support.builders import T0, at
 
 
 def test_an_unconfigured_guild_gets_defaults(store: SqlStore) -> None:

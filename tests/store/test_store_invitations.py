@@ -8,7 +8,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, select
-from store_builders import (
+
+from bot.domain import InvitationState, NotificationKind, Party, Status, TrackOutcome
+from bot.errors import StoreError
+from bot.store import InvitationFilter, SqlStore
+from bot.store.tables import OutboxRow, StatusChangeRow, TimelineEntryRow
+from tests.support.builders import (
     MUSK,
     PUTIN,
     T0,
@@ -21,11 +26,6 @@ from store_builders import (
     state,
     status_outcome,
 )
-
-from bot.domain import InvitationState, NotificationKind, Party, Status, TrackOutcome
-from bot.errors import StoreError
-from bot.store import InvitationFilter, SqlStore
-from bot.store.tables import OutboxRow, StatusChangeRow, TimelineEntryRow
 
 
 def _save(store: SqlStore, outcome: TrackOutcome, url: str = "https://news.example/a1") -> int:
@@ -53,7 +53,7 @@ def test_a_new_invitation_is_stored_with_its_timeline_and_notification(store: Sq
     assert [(r["invitation_id"], r["kind"]) for r in outbox] == [(invitation_id, "new")]
     with store.unit() as unit:
         [item] = unit.undelivered("console", limit=10)
-    assert item.notification == notification(invitation_id=invitation_id)
+    assert item.notification == notification(invitation_id=invitation_id, created_at=T0)
     assert _rows(store, StatusChangeRow) == []  # a new invitation is not a change
 
 
@@ -292,7 +292,7 @@ def test_quiet_flag_and_notification_kinds_round_trip(store: SqlStore) -> None:
     quiet = TrackOutcome(
         invitation=replace(saved, quiet=True, last_update=at(days=40)), is_new=False, entry=None,
         status_changed=False,
-        notifications=(notification(NotificationKind.QUIET, created_at=at(days=40)),))
+        notifications=(notification(NotificationKind.QUIET, created_at=at(days=40), invitation_id=None),))
     _save(store, quiet)
     assert _get(store, invitation_id).quiet is True
     with store.unit() as unit:

@@ -9,12 +9,12 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
-from store_builders import T0
 
 from bot.errors import StoreError
 from bot.store import SqlStore, current_revision, head_revision, open_store
 from bot.store.migrate import MIGRATIONS_DIR, alembic_config
 from bot.store.tables import metadata
+from tests.support.builders import T0
 
 EXPECTED_TABLES = {
     "feeds", "articles", "invitations", "timeline_entries", "status_changes", "outbox",

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from store_builders import T0
 
 from bot.errors import StoreError
 from bot.store import SqlStore, normalise_url, open_store
+from tests.support.builders import T0
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from store_builders import T0, at, new_outcome, notification, source
 
 from bot.errors import StoreError
 from bot.store import DeliveryState, SqlStore
+from tests.support.builders import T0, at, new_outcome, notification, source
 
 DISCORD_A = "discord:111:222"
 DISCORD_B = "discord:111:333"
@@ -14,7 +14,7 @@ DISCORD_B = "discord:111:333"
 
 def _enqueue(store: SqlStore, count: int) -> list[int]:
     with store.unit() as unit:
-        return [unit.enqueue(notification(created_at=at(n)), at(n)) for n in range(count)]
+        return [unit.enqueue(notification(created_at=at(n), invitation_id=None), at(n)) for n in range(count)]
 
 
 def test_undelivered_lists_unplanned_items_oldest_first_per_consumer(store: SqlStore) -> None:
@@ -27,7 +27,7 @@ def test_undelivered_lists_unplanned_items_oldest_first_per_consumer(store: SqlS
         assert [i.id for i in unit.undelivered("discord", 10)] == ids[2:]
         assert [i.id for i in unit.undelivered("console", 10)] == ids  # other consumers unaffected
         [first] = unit.undelivered("console", 1)
-    assert first.notification == notification(created_at=T0)
+    assert first.notification == notification(created_at=T0, invitation_id=None)
     assert first.created_at == T0
 
 
@@ -64,7 +64,7 @@ def test_due_deliveries_by_consumer_time_and_state(store: SqlStore) -> None:
         discord = unit.due_deliveries("discord", at(5), 10)
         assert [d.outbox_id for d in discord] == [first, second]
         assert [d.outbox_id for d in unit.due_deliveries("discord", at(1.5), 10)] == [first]
-        assert discord[0].notification == notification(created_at=T0)
+        assert discord[0].notification == notification(created_at=T0, invitation_id=None)
         assert discord[0].state is DeliveryState.PENDING
 
 

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from store_builders import MUSK, PUTIN, at, entry, new_outcome, source, state, status_outcome
-
 from bot.domain import Status, TrackOutcome
 from bot.store import SqlStore
 from bot.store.tables import TimelineEntryRow
+from tests.support.builders import (
+    MUSK,
+    PUTIN,
+    at,
+    entry,
+    new_outcome,
+    source,
+    state,
+    status_outcome,
+)
 
 
 def _pairs() -> list[tuple[str, str]]:

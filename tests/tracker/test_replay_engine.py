@@ -115,11 +115,6 @@ MISUNDERSTANDING = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_matcher() -> Matcher:
-    return Matcher.load()
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize("de_first", [False, True], ids=["en-first", "de-first"])
 def test_the_seeds_in_either_order_give_one_invitation_responded(

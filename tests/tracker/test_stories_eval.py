@@ -153,6 +153,7 @@ def test_duplicates_are_second_news_and_repeated_statuses() -> None:
     assert count_duplicates([*clean, note(status, 1, Status.ACCEPTED)]) == 1
 
 
+@pytest.mark.slow  # a whole corpus
 def test_with_the_annotation_the_whole_corpus_meets_every_target() -> None:
     out = io.StringIO()
     assert run_stories_eval(stories_dir=STORIES_DIR, out=out, as_json=True,
@@ -163,6 +164,7 @@ def test_with_the_annotation_the_whole_corpus_meets_every_target() -> None:
     assert totals["notifications_sent"] == totals["notifications_ideal"]
 
 
+@pytest.mark.slow  # a whole corpus
 def test_with_the_real_matcher_failures_show_what_the_matcher_said(tmp_path: Path) -> None:
     """Whatever the matcher's current quality: the run completes, the tracker never sends
     a duplicate, and a failing story is explained article by article."""

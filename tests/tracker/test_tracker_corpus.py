@@ -9,12 +9,12 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
-from tracker_support import Ledger
 
 from bot.domain import Mention, NotificationKind, Occasion, Report, Source
 from bot.evaluation.stories_eval import AnnotationGazetteer
 from bot.evaluation.story_files import Story, load_stories
 from bot.tracker import TrackerPolicy
+from tests.support.tracker_ledger import Ledger
 
 STORIES_DIR = Path(__file__).resolve().parents[1] / "data" / "stories"
 STORIES = load_stories(STORIES_DIR)

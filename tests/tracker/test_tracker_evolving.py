@@ -3,9 +3,8 @@ two records of one invitation; a vague report glues nothing (hand-built data onl
 
 from __future__ import annotations
 
-from tracker_support import Ledger, report
-
 from bot.domain import NotificationKind, OccasionKind, Status
+from tests.support.tracker_ledger import Ledger, report
 
 P, R, A, D, T = (Status.PENDING, Status.RESPONDED, Status.ACCEPTED, Status.DECLINED,
                  Status.TOOK_PLACE)

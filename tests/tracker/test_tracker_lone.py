@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tracker_support import FIGURES, Ledger, day, report
 
 from bot.domain import (
     SIDE_INVITEE,
@@ -22,6 +21,7 @@ from bot.domain import (
 )
 from bot.tracker import TrackerPolicy, link_lone
 from bot.tracker.status import resolve_status
+from tests.support.tracker_ledger import FIGURES, Ledger, day, report
 
 P, R, A, D, T, W = (Status.PENDING, Status.RESPONDED, Status.ACCEPTED, Status.DECLINED,
                     Status.TOOK_PLACE, Status.WITHDRAWN)

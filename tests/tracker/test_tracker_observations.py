@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
-from tracker_support import FIGURES, Ledger, day, observation, report
 
 from bot.domain import NotificationKind, OccasionKind, Status
 from bot.tracker import TrackerPolicy, observation_pairs, track_observation
+from tests.support.tracker_ledger import FIGURES, Ledger, day, observation, report
 
 P, R, A, D, T, W = (
     Status.PENDING,

@@ -8,9 +8,9 @@ import random
 from collections.abc import Sequence
 
 import pytest
-from tracker_support import Ledger, day, report
 
 from bot.domain import NotificationKind, OccasionKind, Report, Status
+from tests.support.tracker_ledger import Ledger, day, report
 
 P, R, A, D, T, W = (
     Status.PENDING,

@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from tracker_support import FIGURES, Ledger, day, report
 
 from bot.domain import NotificationKind, Occasion, OccasionKind, Status
 from bot.tracker.occasion import occasion_affinity, places_conflict
+from tests.support.tracker_ledger import FIGURES, Ledger, day, report
 
 P, R, A, D, T, W = (
     Status.PENDING,

@@ -6,10 +6,10 @@ import copy
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tracker_support import FIGURES, Ledger, day, report
 
 from bot.domain import NotificationKind, OccasionKind, Status
 from bot.tracker import TrackerPolicy, candidate_pairs, sweep_quiet, track
+from tests.support.tracker_ledger import FIGURES, Ledger, day, report
 
 P, R, A, D, T, W = (
     Status.PENDING,

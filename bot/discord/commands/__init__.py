@@ -1,4 +1,9 @@
-"""Slash commands, one module per concern; `register_all` adds them all to a tree."""
+"""Slash commands, one module per concern; `register_all` adds them all to a tree.
+
+A group (`/setup`, `/feeds`, `/config`, `/correct`) is an `app_commands.Group` subclass of
+`common.CommandGroup` with its commands as methods and one error handler; the top-level
+commands (`/invitations`, `/watch`, `/explain`, ...) are registered by their module's
+`register`. What an admin command changes is a plain function in `changes.py`."""
 
 from __future__ import annotations
 
@@ -6,13 +11,16 @@ from typing import Any
 
 from discord import app_commands
 
-from bot.discord.commands import admin, browse, corrections, explain, watches
+from bot.discord.commands import browse, explain, watches
+from bot.discord.commands.admin import ConfigGroup, SetupGroup
+from bot.discord.commands.corrections import CorrectGroup
+from bot.discord.commands.feeds import FeedsGroup
 from bot.discord.deps import DiscordDeps
 
 
 def register_all(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     browse.register(tree, deps)
     watches.register(tree, deps)
-    admin.register(tree, deps)
-    corrections.register(tree, deps)
+    for group in (SetupGroup, FeedsGroup, ConfigGroup, CorrectGroup):
+        tree.add_command(group(deps))
     explain.register(tree, deps)

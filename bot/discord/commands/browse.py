@@ -10,8 +10,8 @@ import discord
 from discord import app_commands
 
 from bot.discord import limits
-from bot.discord.arguments import UserInputError, figure_key, parse_since
-from bot.discord.commands.common import figure_choices, in_store, reply
+from bot.discord.arguments import UserInputError, parse_since
+from bot.discord.commands.common import Figure, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import invitation_detail_embed, invitation_page_embed, stats_embed
 from bot.discord.pagination import PAGE_SIZE, Page
@@ -98,18 +98,13 @@ async def send_invitation_list(interaction: discord.Interaction, deps: DiscordDe
 
 
 def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
-    async def autocomplete_figure(interaction: discord.Interaction,
-                                  current: str) -> list[app_commands.Choice[str]]:
-        return await figure_choices(deps, current)
-
     @tree.command(name="invitations", description="Invitations between public figures, newest first")
     @app_commands.describe(status="Only this status", figure="Only invitations involving this figure",
                            since="Updated since a date (2024-05-01) or a span (7d, 2w)")
     @app_commands.choices(status=STATUS_CHOICES)
-    @app_commands.autocomplete(figure=autocomplete_figure)
     async def invitations(interaction: discord.Interaction,
                           status: app_commands.Choice[str] | None = None,
-                          figure: app_commands.Range[str, 1, 100] | None = None,
+                          figure: Figure | None = None,
                           since: app_commands.Range[str, 1, 20] | None = None) -> None:
         described: list[str] = []
         statuses: list[Status] = []
@@ -118,8 +113,8 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
             described.append(f"status {status.value}")
         key = None
         if figure is not None:
-            key, name = figure_key(figure, deps.resolve_figure)
-            described.append(f"figure {escape_untrusted(name)}")
+            key = figure.key
+            described.append(f"figure {escape_untrusted(figure.name)}")
         since_at = parse_since(since, deps.now())
         if since_at is not None:
             described.append(f"updated since {since_at.date().isoformat()}")
@@ -140,12 +135,9 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
 
     @tree.command(name="figure", description="Invitations made or received by one public figure")
     @app_commands.describe(name="The figure's name (suggestions as you type)")
-    @app_commands.autocomplete(name=autocomplete_figure)
-    async def figure_command(interaction: discord.Interaction,
-                             name: app_commands.Range[str, 1, 100]) -> None:
-        key, display = figure_key(name, deps.resolve_figure)
-        flt = InvitationFilter(figure_key=key, limit=PAGE_SIZE)
-        title = limits.clip(f"Invitations involving {escape_untrusted(display)}", limits.TITLE)
+    async def figure_command(interaction: discord.Interaction, name: Figure) -> None:
+        flt = InvitationFilter(figure_key=name.key, limit=PAGE_SIZE)
+        title = limits.clip(f"Invitations involving {escape_untrusted(name.name)}", limits.TITLE)
         await send_invitation_list(interaction, deps, flt, title, "")
 
     @tree.command(name="stats", description="What invitewatch has found so far")

@@ -1,19 +1,21 @@
 """What every command module shares: store access off the event loop, the admin check,
-ephemeral error replies, and figure autocomplete."""
+ephemeral error replies (one per failed command), the base class of the command groups,
+and the figure argument (its resolution and autocomplete)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 import discord
 from discord import app_commands
 from discord.utils import MISSING
 
 from bot.discord import limits
-from bot.discord.arguments import UserInputError
+from bot.discord.arguments import UserInputError, figure_key
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import NO_MENTIONS
 from bot.errors import InvitewatchError, StoreError
@@ -87,6 +89,9 @@ def error_message(error: BaseException) -> str:
     """What to tell the user about an error raised by a command."""
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
+    if isinstance(error, app_commands.TransformerError) and isinstance(error.__cause__,
+                                                                        UserInputError):
+        error = error.__cause__  # a transformer's own message says what to type instead
     if isinstance(error, UserInputError):
         return str(error)
     if isinstance(error, StoreError):
@@ -113,7 +118,15 @@ def is_expected(error: BaseException) -> bool:
                       | app_commands.CommandNotFound | app_commands.CommandSignatureMismatch)
 
 
+ANSWERED = "invitewatch.error_answered"
+
+
 async def send_error(interaction: discord.Interaction, error: BaseException) -> None:
+    """Tell the user (once: a group's handler and the tree's both see a group command's
+    error) and log what was not expected."""
+    if interaction.extras.get(ANSWERED):
+        return
+    interaction.extras[ANSWERED] = True
     if not is_expected(error):
         log.error("command %s failed", interaction.command and interaction.command.qualified_name,
                   exc_info=error)
@@ -138,3 +151,59 @@ async def figure_choices(deps: DiscordDeps, current: str) -> list[app_commands.C
     return [app_commands.Choice(name=limits.clip(name, limits.CHOICE_NAME), value=name)
             for name in list(names.values())[: limits.CHOICES]
             if len(name) <= limits.CHOICE_VALUE]
+
+
+class CommandGroup(app_commands.Group):
+    """A slash-command group: its commands are methods, `deps` what they work with, and
+    `on_error` the one error handler of the group."""
+
+    def __init__(self, deps: DiscordDeps) -> None:
+        super().__init__()
+        self.deps = deps
+
+    async def on_error(self, interaction: discord.Interaction,
+                       error: app_commands.AppCommandError) -> None:
+        await send_error(interaction, error)
+
+
+def deps_of(interaction: discord.Interaction) -> DiscordDeps:
+    """The bot's dependencies, from the client that received the interaction (for the
+    transformers, which discord.py builds before any command runs)."""
+    return cast(DiscordDeps, cast(Any, interaction.client).deps)
+
+
+@dataclass(frozen=True)
+class FigureArg:
+    """A figure argument, resolved: the Party key the store uses and the name to show."""
+
+    key: str
+    name: str
+
+
+class FigureTransformer(app_commands.Transformer):
+    """A figure option: suggestions as the member types (the gazetteer's figures first, then
+    figures seen in invitations) and, when the command runs, resolution of what was typed or
+    chosen through the gazetteer (an unknown name is kept as a name key)."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.string
+
+    @property
+    def min_value(self) -> int:
+        return 1
+
+    @property
+    def max_value(self) -> int:
+        return 100
+
+    async def transform(self, interaction: discord.Interaction, value: str) -> FigureArg:
+        key, name = figure_key(value, deps_of(interaction).resolve_figure)
+        return FigureArg(key, name)
+
+    async def autocomplete(self, interaction: discord.Interaction,  # type: ignore[override]
+                           value: str) -> list[app_commands.Choice[str]]:
+        return await figure_choices(deps_of(interaction), value)
+
+
+Figure = app_commands.Transform[FigureArg, FigureTransformer]

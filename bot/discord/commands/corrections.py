@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -26,6 +25,7 @@ from bot.discord import limits
 from bot.discord.arguments import UserInputError
 from bot.discord.commands.common import (
     MANAGE_GUILD,
+    CommandGroup,
     actor_of,
     in_store,
     reply,
@@ -74,47 +74,46 @@ async def _correct(deps: DiscordDeps, interaction: discord.Interaction, note: st
     await reply(interaction, content=limits.clip(text, limits.CONTENT), ephemeral=True)
 
 
-def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
-    correct = app_commands.Group(name="correct", description="Correct tracked records (admins)",
-                                 default_permissions=MANAGE_GUILD, guild_only=True)
+class CorrectGroup(CommandGroup, name="correct", description="Correct tracked records (admins)",
+                   default_permissions=MANAGE_GUILD, guild_only=True):
 
-    @correct.command(name="merge", description="Fold one record into another (a figure in common)")
+    @app_commands.command(name="merge",
+                          description="Fold one record into another (a figure in common)")
     @app_commands.describe(keep="The record to keep (its number)", other="The record folded "
                            "into it", note="Why: kept in the record's timeline")
-    async def merge(interaction: discord.Interaction, keep: app_commands.Range[int, 1],
+    async def merge(self, interaction: discord.Interaction, keep: app_commands.Range[int, 1],
                     other: app_commands.Range[int, 1], note: str) -> None:
         why = " ".join(note.split())
-        await _correct(deps, interaction, note, lambda unit, actor, guild, now: merge_records(
+        await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: merge_records(
             unit, keep, other, actor=actor, note=why, now=now, guild_id=guild))
 
-    @correct.command(name="split", description="Split a timeline entry off into a record of its own")
+    @app_commands.command(name="split",
+                          description="Split a timeline entry off into a record of its own")
     @app_commands.describe(record="The record (its number)", entry="The timeline entry "
                            "(numbered as /invitation shows them)", note="Why")
-    async def split(interaction: discord.Interaction, record: app_commands.Range[int, 1],
+    async def split(self, interaction: discord.Interaction, record: app_commands.Range[int, 1],
                     entry: app_commands.Range[int, 1], note: str) -> None:
         why = " ".join(note.split())
-        await _correct(deps, interaction, note, lambda unit, actor, guild, now: split_entry(
+        await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: split_entry(
             unit, record, entry, actor=actor, note=why, now=now, guild_id=guild))
 
-    @correct.command(name="status", description="Set a record's status, with a note")
+    @app_commands.command(name="status", description="Set a record's status, with a note")
     @app_commands.describe(record="The record (its number)", status="The right status",
                            note="Why: shown in the timeline as an editorial entry")
     @app_commands.choices(status=STATUS_CHOICES)
-    async def status(interaction: discord.Interaction, record: app_commands.Range[int, 1],
+    async def status(self, interaction: discord.Interaction, record: app_commands.Range[int, 1],
                      status: app_commands.Choice[str], note: str) -> None:
         why = " ".join(note.split())
         chosen = Status(status.value)
-        await _correct(deps, interaction, note, lambda unit, actor, guild, now:
+        await _correct(self.deps, interaction, note, lambda unit, actor, guild, now:
                        set_record_status(unit, record, chosen, actor=actor, note=why,
                                          now=now, guild_id=guild))
 
-    @correct.command(name="hide", description="Hide a false record (or show it again)")
+    @app_commands.command(name="hide", description="Hide a false record (or show it again)")
     @app_commands.describe(record="The record (its number)", note="Why",
                            undo="Show the record again instead")
-    async def hide(interaction: discord.Interaction, record: app_commands.Range[int, 1],
+    async def hide(self, interaction: discord.Interaction, record: app_commands.Range[int, 1],
                    note: str, undo: bool = False) -> None:
         why = " ".join(note.split())
-        await _correct(deps, interaction, note, lambda unit, actor, guild, now: hide_record(
+        await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: hide_record(
             unit, record, actor=actor, note=why, now=now, guild_id=guild, hidden=not undo))
-
-    tree.add_command(correct)

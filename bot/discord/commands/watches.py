@@ -7,26 +7,20 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.arguments import UserInputError, figure_key
-from bot.discord.commands.common import figure_choices, guild_id_of, in_store, reply
+from bot.discord.arguments import UserInputError
+from bot.discord.commands.common import Figure, guild_id_of, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import escape_untrusted
 from bot.store.api import Unit
 
 
 def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
-    async def autocomplete_figure(interaction: discord.Interaction,
-                                  current: str) -> list[app_commands.Choice[str]]:
-        return await figure_choices(deps, current)
-
     @tree.command(name="watch", description="Get a direct message when there is news about a figure")
     @app_commands.describe(figure="The figure to watch (suggestions as you type)")
-    @app_commands.autocomplete(figure=autocomplete_figure)
     @app_commands.guild_only()
-    async def watch(interaction: discord.Interaction,
-                    figure: app_commands.Range[str, 1, 100]) -> None:
+    async def watch(interaction: discord.Interaction, figure: Figure) -> None:
         guild_id = guild_id_of(interaction)
-        key, name = figure_key(figure, deps.resolve_figure)
+        key, name = figure.key, figure.name
         user_id = str(interaction.user.id)
         cap = deps.max_watches()
 
@@ -49,17 +43,16 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
 
     @tree.command(name="unwatch", description="Stop watching a figure (or every figure)")
     @app_commands.describe(figure="The figure to stop watching; leave empty to stop all")
-    @app_commands.autocomplete(figure=autocomplete_figure)
     @app_commands.guild_only()
     async def unwatch(interaction: discord.Interaction,
-                      figure: app_commands.Range[str, 1, 100] | None = None) -> None:
+                      figure: Figure | None = None) -> None:
         guild_id = guild_id_of(interaction)
         user_id = str(interaction.user.id)
         key: str | None = None
         shown = "any figure"
         if figure is not None:
-            key, name = figure_key(figure, deps.resolve_figure)
-            shown = f"**{escape_untrusted(name)}**"
+            key = figure.key
+            shown = f"**{escape_untrusted(figure.name)}**"
         removed = await in_store(deps, lambda unit: unit.unwatch(guild_id, user_id, key))
         if removed:
             text = f"Stopped {removed} watch(es) on {shown}."

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.qa.qa_support import USER_ENV, Sandbox
+from tests.support.sandbox import USER_ENV, Sandbox
 
 pytestmark = pytest.mark.slow  # each test starts the real bot as a process
 

@@ -1,10 +1,9 @@
-"""QA round 2: slash commands with odd arguments, through the fake Discord to the real
+"""Slash commands with odd arguments, through the fake Discord to the real
 discord.py client: every answer is either the result or an ephemeral error saying what
 to type, never a garbled echo of the argument and never a ping."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -12,13 +11,10 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "discord"))  # the Discord harness
-
-from discord_builders import store_invitation
-from discord_harness import Bot, FeedsChanged, make_deps, running_bot
-
 from bot.store import open_store
 from bot.store.api import Store
+from tests.support.builders import store_invitation
+from tests.support.discord_harness import Bot, FeedsChanged, make_deps, running_bot
 from tests.support.fake_discord import FakeDiscord
 
 EPHEMERAL = 1 << 6

@@ -12,11 +12,6 @@ from bot.matcher import Matcher
 PUTIN, MACRON, MODI, XI = "vladimir-putin", "emmanuel-macron", "narendra-modi", "xi-jinping"
 
 
-@pytest.fixture(scope="module")
-def real_matcher() -> Matcher:
-    return Matcher.load()
-
-
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [

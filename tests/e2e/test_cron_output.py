@@ -1,4 +1,4 @@
-"""QA round 2: `invitewatch poll --once` as a cron user reads it (cron mails whatever a job
+"""`invitewatch poll --once` as a cron user reads it (cron mails whatever a job
 prints): each fact is said once, and a run that applies no migration says nothing about
 migrations."""
 
@@ -10,9 +10,8 @@ import sys
 
 import pytest
 
-from tests.qa.qa_support import USER_ENV, Sandbox
-from tests.qa.test_qa2_hostile_feeds import QUIET, FeedServer, rss
-from tests.qa.test_qa2_hostile_feeds import server as server  # the local feed server fixture
+from tests.support.feed_server import QUIET, FeedServer, rss
+from tests.support.sandbox import USER_ENV, Sandbox
 
 pytestmark = pytest.mark.slow  # each test starts the real bot as a process
 

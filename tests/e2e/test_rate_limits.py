@@ -1,4 +1,4 @@
-"""QA round 2: a storm of Discord rate limits (429 with Retry-After) only delays a post. A
+"""A storm of Discord rate limits (429 with Retry-After) only delays a post. A
 rate limit is Discord saying "later", not a failed attempt: it must not use up the
 attempts that end a notification, and "later" means after Retry-After, not after a
 backoff meant for errors."""
@@ -13,7 +13,7 @@ from bot.domain import Notification, NotificationKind, Source, Status, TrackOutc
 from bot.notify.base import SendOutcome, SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
 from bot.store.api import GuildSettings, Store
-from tests.store.store_builders import state
+from tests.support.builders import state
 
 T0 = datetime(2021, 2, 14, 12, tzinfo=UTC)
 RATE_LIMITED = SendResult(SendOutcome.RETRY, retry_after=2.0, error="429 rate limited")

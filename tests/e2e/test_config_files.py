@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from tests.qa.qa_support import Sandbox, assert_user_error
+from tests.support.sandbox import Sandbox, assert_user_error
 
 # Bytes that are not UTF-8, as a file saved in the wrong encoding or a binary dropped in
 # by mistake would be.

@@ -13,8 +13,7 @@ from bot.domain import Article, MatchResult, OccasionKind, Status
 from bot.errors import ConfigError
 from bot.matcher import Matcher
 from bot.matcher.gazetteer import gazetteer_from_data
-
-from .conftest import pairs
+from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
 
@@ -143,9 +142,9 @@ def test_a_japanese_guest_left_unsaid_is_the_previous_topic(shipped: Matcher) ->
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Matcher:
+def shipped(real_matcher: Matcher) -> Matcher:
     """The shipped gazetteer: it holds the Japanese and Korean spellings of the figures."""
-    return Matcher.load()
+    return real_matcher  # loaded once per session (tests/conftest.py)
 
 
 def _found_pairs(matcher: Matcher, text: str, lang: str) -> set[tuple[str | None, str | None]]:
@@ -159,9 +158,9 @@ def _found_pairs(matcher: Matcher, text: str, lang: str) -> set[tuple[str | None
     "invitation to a conversation on Clubhouse.",
     "Dmitri Peskow dementierte, dass Putin die Einladung von Elon Musk angenommen habe.",
 ])
-def test_a_denied_answer_leaves_the_invitation_pending(text: str) -> None:
+def test_a_denied_answer_leaves_the_invitation_pending(text: str, real_matcher: Matcher) -> None:
     """What is denied is the answer, not the invitation."""
-    result = Matcher.load().match(Article(key="d", text=text,
+    result = real_matcher.match(Article(key="d", text=text,
                                           published=datetime(2021, 2, 16, tzinfo=UTC)))
     assert [(m.inviter.name, m.invitee.name, m.status) for m in result.mentions] == [
         ("Elon Musk", "Vladimir Putin", Status.PENDING)]

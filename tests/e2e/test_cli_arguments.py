@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from tests.qa.qa_support import Sandbox, assert_user_error
+from tests.support.sandbox import Sandbox, assert_user_error
 
 
 def test_invitations_show_an_id_too_large_for_the_database(cli: Callable[..., Result]) -> None:

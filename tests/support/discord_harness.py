@@ -1,30 +1,24 @@
 """The Discord tests' harness: DiscordDeps over a real store, the real client logged in to
-the fake Discord, and a reader of the audit log. Fixtures are in conftest.py."""
+the fake Discord, and a reader of the audit log. Fixtures are in tests/discord/conftest.py."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:  # `bot` and `tests.support` from this work tree
-    sys.path.insert(0, str(REPO_ROOT))
+from discord import app_commands
 
-from discord import app_commands  # noqa: E402
-
-from bot.discord.client import InvitewatchClient, build_client  # noqa: E402
-from bot.discord.commands.common import send_error  # noqa: E402
-from bot.discord.deps import DiscordDeps  # noqa: E402
-from bot.errors import FetchError  # noqa: E402
-from bot.store.api import Store  # noqa: E402
-from tests.support.fake_discord import FakeDiscord, FakeGuild  # noqa: E402
+from bot.discord.client import InvitewatchClient, build_client
+from bot.discord.commands.common import send_error
+from bot.discord.deps import DiscordDeps
+from bot.errors import FetchError
+from bot.store.api import Store
+from tests.support.fake_discord import MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord, FakeGuild
 
 FIXED_NOW = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -128,3 +122,45 @@ def audit_log(store: Store) -> list[tuple[str, str, str]]:
     with sqlite3.connect(path) as connection:
         return [(str(a), str(g), str(act)) for a, g, act in connection.execute(
             "SELECT actor, guild_id, action FROM audit_log ORDER BY id")]
+
+
+# -- driving one command and reading its answer ------------------------------------
+EPHEMERAL = 1 << 6
+
+
+def opt(name: str, value: Any, kind: int = 3, focused: bool = False) -> dict[str, Any]:
+    option: dict[str, Any] = {"name": name, "type": kind, "value": value}
+    if focused:
+        option["focused"] = True
+    return option
+
+
+async def run(bot: Bot, name: str, options: list[dict[str, Any]] | None = None, *,
+              member: dict[str, Any] | None = None, resolved: dict[str, Any] | None = None,
+              autocomplete: bool = False) -> dict[str, Any]:
+    payload = bot.fake.command_interaction(bot.guild, name, options, member=member,
+                                           resolved=resolved, autocomplete=autocomplete)
+    return await bot.fake.respond(payload)
+
+
+def admin(bot: Bot) -> dict[str, Any]:
+    return bot.fake.member_payload(permissions=MEMBER_PERMISSIONS | MANAGE_GUILD, name="admin")
+
+
+def text_of(callback: dict[str, Any]) -> str:
+    data = callback["data"]
+    parts = [data.get("content") or ""]
+    for embed in data.get("embeds") or []:
+        parts += [embed.get("title", ""), embed.get("description", ""),
+                  embed.get("footer", {}).get("text", "")]
+        parts += [f"{f['name']}: {f['value']}" for f in embed.get("fields", [])]
+    return "\n".join(parts)
+
+
+def assert_ephemeral_error(callback: dict[str, Any], *needles: str) -> None:
+    assert callback["type"] == 4
+    assert callback["data"]["flags"] & EPHEMERAL, "errors must be ephemeral"
+    text = callback["data"]["content"]
+    assert text.startswith("⚠️")
+    for needle in needles:
+        assert needle in text, text

@@ -1,4 +1,4 @@
-"""Fixtures for the QA tests: drive the real command line as a new user would, in a
+"""Fixtures for the end-to-end tests: drive the real command line as a new user would, in a
 temporary config and data directory."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.cli import main
-from tests.qa.qa_support import QA_DATA, USER_ENV, Sandbox
+from tests.support.sandbox import E2E_DATA, USER_ENV, Sandbox
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     data_dir = tmp_path / "data"
     monkeypatch.setenv("INVITEWATCH_DATA_DIR", str(data_dir))
     monkeypatch.chdir(tmp_path)
-    shutil.copy(QA_DATA / "figures.toml", config_dir / "figures.toml")
+    shutil.copy(E2E_DATA / "figures.toml", config_dir / "figures.toml")
     (config_dir / "invitewatch.toml").write_text("[logging]\nlevel = \"WARNING\"\n",
                                                  encoding="utf-8")
     (config_dir / "feeds.toml").write_text(

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from bot.cli_common import Context, friendly_errors
+from bot.cli.common import Context, friendly_errors
 from bot.domain import Status
 from bot.notify.console import printable
 
@@ -111,3 +111,7 @@ def echo_notes(unit: Any, invitation_id: int, *, debug: bool) -> None:
         label = "editorial" if note.kind == "editorial" else "debug"
         click.echo(printable(f"  {note.at.date()}  [{label}] {note.action} by {note.actor}: "
                              f"{note.text}", one_line=True))
+
+
+def register(main: click.Group) -> None:
+    main.add_command(correct)

@@ -18,7 +18,7 @@ from bot.errors import ConfigError, InvitewatchError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def beside_code_or_cwd(relative: str) -> Path:
@@ -95,3 +95,9 @@ def friendly_errors(func: F) -> F:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
     return wrapper  # type: ignore[return-value]
+
+
+def setup_logging(ctx: Context) -> None:
+    """Logging as the configuration asks, for the commands that run the pipeline."""
+    from bot.app import configure_logging
+    configure_logging(ctx.config.settings.logging.level)

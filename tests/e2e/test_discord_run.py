@@ -1,4 +1,4 @@
-"""QA round 2: `invitewatch run` as a user of a Discord-compatible server runs it, a real
+"""`invitewatch run` as a user of a Discord-compatible server runs it, a real
 process pointed at the fake Discord on 127.0.0.1 with DISCORD_TOKEN, DISCORD_API_BASE and
 DISCORD_GATEWAY_URL; an admin picks a channel with /setup channel, a cron-style
 `poll --once` brings in a hostile article, and the running bot posts it."""
@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests.qa.qa_support import USER_ENV, Sandbox
-from tests.qa.test_qa2_hostile_feeds import QUIET, RECENT, FeedServer, item, rss
 from tests.support.fake_discord import MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
+from tests.support.feed_server import QUIET, RECENT, FeedServer, item, rss
+from tests.support.sandbox import USER_ENV, Sandbox
 
 pytestmark = pytest.mark.slow  # each test starts the real bot as a process
 

@@ -1,4 +1,4 @@
-"""QA round 2: `analyze` on sentences a news reader sees every day, with the shipped
+"""`analyze` on sentences a news reader sees every day, with the shipped
 gazetteer. A person named in the text is the person meant, whatever title stands before
 the name; a Chinese invitation keeps its direction, its place and its status."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.qa.qa_support import Sandbox, run_process
+from tests.support.sandbox import Sandbox, run_process
 
 SHIPPED_FIGURES = Path(__file__).resolve().parents[2] / "bot" / "data" / "figures.toml"
 

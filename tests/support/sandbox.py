@@ -1,4 +1,4 @@
-"""Helpers for the QA tests: a sandbox of config and data directories, the real command
+"""Helpers for the end-to-end tests: a sandbox of config and data directories, the real command
 line as a process, and telling a clean user error from a crash."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-QA_DATA = Path(__file__).resolve().parent / "data"
+E2E_DATA = Path(__file__).resolve().parents[1] / "e2e" / "data"
 
 # Variables a developer may have exported that would point a test at their own setup.
 USER_ENV = ("DATABASE_URL", "DISCORD_TOKEN", "DISCORD_TOKEN_FILE", "INVITEWATCH_CONFIG_DIR",

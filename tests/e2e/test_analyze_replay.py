@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.qa.qa_support import Sandbox, run_process
+from tests.support.sandbox import Sandbox, run_process
 
 GOOD = {"id": "good", "date": "2022-05-02", "lang": "en",
         "text": "Emmanuel Macron has invited Joe Biden to Paris for a state visit."}

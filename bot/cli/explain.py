@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from bot.cli_common import Context, friendly_errors
+from bot.cli.common import Context, friendly_errors
 from bot.notify.console import printable
 
 
@@ -48,3 +48,7 @@ def explain(ctx: Context, query: str, text_file: Any, server_id: str | None,
     for line in result.lines():
         body = line.lstrip(" ")
         click.echo(line[: len(line) - len(body)] + printable(body, one_line=True))
+
+
+def register(main: click.Group) -> None:
+    main.add_command(explain)

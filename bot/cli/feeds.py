@@ -1,5 +1,5 @@
-"""`invitewatch feeds add|list|enable|disable|test`: the feed lifecycle on the command line.
-(`feeds remove` stays in bot/cli.py.)"""
+"""`invitewatch feeds add|list|enable|disable|test|remove`: the feed lifecycle on the
+command line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from bot.cli_common import Context, friendly_errors, json_line
+from bot.cli.common import Context, friendly_errors, json_line
 from bot.errors import FetchError, InvitewatchError, ParseError
 from bot.notify.console import printable
 
@@ -52,12 +52,11 @@ def _find(unit: Any, url: str) -> FeedRecord:
     return record
 
 
-def register(feeds: click.Group) -> None:
-    feeds.add_command(feeds_add)
-    feeds.add_command(feeds_list)
-    feeds.add_command(feeds_enable)
-    feeds.add_command(feeds_disable)
-    feeds.add_command(feeds_test)
+def register(main: click.Group) -> None:
+    for command in (feeds_add, feeds_list, feeds_enable, feeds_disable, feeds_test,
+                    feeds_remove):
+        feeds.add_command(command)
+    main.add_command(feeds)
 
 
 KINDS = ("rss", "atom", "mastodon", "bluesky", "telegram", "youtube")
@@ -288,3 +287,41 @@ def feeds_test(ctx: Context, url: str, kind: str, as_json: bool) -> None:
     if not as_json:
         click.echo(f"\n{len(probe.entries)} entries, {found} invitations found; nothing stored",
                    err=True)
+
+
+@click.group()
+def feeds() -> None:
+    """Manage the feeds polled (config/feeds.toml feeds are added automatically)."""
+
+
+def _stored_url(ctx: Context, url: str) -> str:
+    """The URL as `feeds add` stored it (normalised), or as given if it does not parse."""
+    from bot.feeds.urls import validate_feed_url
+    try:
+        return validate_feed_url(url, allow_private=True)
+    except InvitewatchError:
+        return url.strip()
+
+
+@click.command(name="remove")
+@click.argument("url")
+@click.pass_obj
+@friendly_errors
+def feeds_remove(ctx: Context, url: str) -> None:
+    """Remove a feed added by command or from Discord (its articles and invitations stay).
+    Feeds listed in config/feeds.toml are removed by editing that file."""
+    wanted = _stored_url(ctx, url)
+    store = ctx.synced_store()
+    with store.unit() as unit:
+        record = unit.get_feed(wanted) or unit.get_feed(url.strip())
+        if record is not None and record.origin == "config":
+            where = ctx.config.config_dir / "feeds.toml" if ctx.config.config_dir else "feeds.toml"
+            raise click.ClickException(f"{record.url} is listed in {where}: remove it there "
+                                       "(the running bot picks the change up)")
+        if record is not None:
+            unit.remove_feed(record.url)
+            unit.audit(actor="cli", guild_id=None, action="feed_remove",
+                       detail={"url": record.url}, now=datetime.now(UTC))
+    if record is None:
+        raise click.ClickException(f"no such feed: {url} (see `invitewatch feeds list`)")
+    click.echo(f"removed: {record.url}")

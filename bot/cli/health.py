@@ -61,3 +61,7 @@ def health(ctx: Any, max_age: int, as_json: bool) -> None:
         for line in lines[1:]:
             click.echo(line, err=not report.healthy)
     sys.exit(0 if report.healthy else 1)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(health)

@@ -1,0 +1,74 @@
+"""`invitewatch run|poll|demo`: the bot itself, one cycle of it, and the offline demo."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from bot.cli.common import Context, friendly_errors, setup_logging
+
+if TYPE_CHECKING:
+    from bot.pipeline import CycleResult
+
+
+def register(main: click.Group) -> None:
+    for command in (run, poll, demo):
+        main.add_command(command)
+
+
+@click.command()
+@click.pass_obj
+@friendly_errors
+def run(ctx: Context) -> None:
+    """Run the bot: poll feeds, track invitations, notify (Discord when DISCORD_TOKEN is
+    set, the console otherwise). Stops on Ctrl-C."""
+    setup_logging(ctx)
+    app = ctx.app()
+    asyncio.run(app.run())
+
+
+@click.command()
+@click.option("--once", is_flag=True, required=True,
+              help="Run one cycle and exit (for cron).")
+@click.option("--all", "all_feeds", is_flag=True, help="Poll every feed, not only the due ones.")
+@click.pass_obj
+@friendly_errors
+def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
+    """Poll the feeds that are due once, deliver notifications, and exit."""
+    setup_logging(ctx)
+    app = ctx.app()
+    app.sync_config_feeds()
+
+    async def cycle() -> CycleResult:
+        only = None
+        if all_feeds:
+            with app.store.unit() as unit:
+                only = [f.url for f in unit.list_feeds() if f.state != "disabled"]
+        # Each feed's result is in the log (a warning when it failed); the summary here.
+        result = await app.poll_once(only=only)
+        click.echo(result.summary(), err=True)
+        stats = await app.deliver_once()
+        click.echo(f"notifications: {stats}", err=True)
+        return result
+
+    result = asyncio.run(cycle())
+    # For cron: a cycle in which nothing could be fetched is a failure worth a mail.
+    if result.error or (result.feeds and len(result.failed) == len(result.feeds)):
+        click.echo("every feed polled failed: no network? (see the warnings above)"
+                   if not result.error else "the poll cycle could not run", err=True)
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--delay", type=click.FloatRange(0, 10), default=0.0,
+              help="Seconds to pause between simulated days.")
+@click.pass_obj
+@friendly_errors
+def demo(ctx: Context, delay: float) -> None:
+    """Run the whole pipeline over bundled example feeds that change over simulated days,
+    offline, and print the notifications and the final table."""
+    from bot.demo import run_demo
+    asyncio.run(run_demo(ctx.config, out=sys.stdout, delay=delay))
