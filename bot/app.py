@@ -398,7 +398,17 @@ class App:
             on_feeds_changed=None,
             feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
             max_watches=lambda: self.settings.discord.max_watches_per_member,
-            explain=self.explain_lines)
+            explain=self.explain_lines,
+            probe_feed=self.probe_feed)
+
+    async def probe_feed(self, address: str) -> tuple[str, str | None, int]:
+        """/feeds add's check: the feed read once, as `invitewatch feeds add` does."""
+        from bot.feeds.probe import probe_feed
+        limits = fetch_limits(self.settings)
+        async with make_session(limits) as session:
+            probe = await probe_feed(session, address, limits,
+                                     source_endpoints(self.settings))
+        return probe.url, probe.title, len(probe.entries)
 
     async def explain_lines(self, query: str, server_id: str | None) -> list[str]:
         """/explain's answer: the steps for one article, this server's filter only."""

@@ -22,6 +22,10 @@ ResolveFigure = Callable[[str], "tuple[str, str] | None"]
 ValidateFeedUrl = Callable[[str], str]
 """Returns the normalised URL; raises bot.errors.FetchError with a message for the user."""
 
+ProbeFeed = Callable[[str], Awaitable[tuple[str, str | None, int]]]
+"""Reads a feed (or an account) once: (its own URL, the page announcing it may differ;
+title; entries now). Raises bot.errors.FetchError or ParseError with a message for the user."""
+
 
 @dataclass(frozen=True, slots=True)
 class DiscordDeps:
@@ -46,3 +50,5 @@ class DiscordDeps:
     # /explain: (article URL or number, server id) -> the steps as lines of text; None:
     # the command is not offered.
     explain: Callable[[str, str | None], Awaitable[list[str]]] | None = None
+    # /feeds add reads the feed once before adding it; None: added unread.
+    probe_feed: ProbeFeed | None = None

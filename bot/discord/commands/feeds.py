@@ -27,7 +27,7 @@ from bot.discord.commands.common import (
 from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import feeds_embed
 from bot.discord.safety import bare_url, escape_untrusted
-from bot.errors import FetchError
+from bot.errors import FetchError, ParseError
 
 MAX_URL = 2048
 URL = app_commands.Range[str, 1, MAX_URL]
@@ -81,14 +81,27 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
             normalised = await asyncio.to_thread(self.deps.validate_feed_url, address)
         except FetchError as error:
             raise UserInputError(f"That feed address was refused: {error}") from None
+        found = ""
+        if self.deps.probe_feed is not None:
+            # Read it once now, as `invitewatch feeds add` does: a typo is found at once,
+            # not an hour later, and a web page gives the feed it announces.
+            try:
+                feed_url, title, entries = await self.deps.probe_feed(normalised)
+            except (FetchError, ParseError) as error:
+                raise UserInputError(f"I could not read a feed at {bare_url(normalised)}: "
+                                     f"{error}") from None
+            if feed_url != normalised:
+                normalised = await asyncio.to_thread(self.deps.validate_feed_url, feed_url)
+            named = f"{limits.clip(title, 100)}, " if title else ""
+            found = f" ({named}{entries} entries now)"
         record = await in_store(self.deps, lambda unit: add_feed(unit, who, normalised))
         if record is None:
             raise UserInputError(f"I already read {bare_url(normalised)}. "
                                  "`/feeds list` shows every feed.")
         self.changed()
-        await reply(interaction, content=f"Added {bare_url(normalised)}; its first poll records "
-                                         "the articles already there without announcing them.",
-                    ephemeral=True)
+        await reply(interaction, content=f"Added {bare_url(normalised)}{found}; its first poll "
+                                         "records the articles already there without "
+                                         "announcing them.", ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop reading a feed")
     @app_commands.describe(url="The feed's address, as /feeds list shows it")
