@@ -204,6 +204,8 @@ def _message(error: Any) -> str:
     if error["type"] == "missing":
         return "missing"
     if error["type"] == "extra_forbidden":
+        if error["loc"][0] == "handles":
+            return f"unknown platform; use one of {', '.join(HANDLE_PATTERNS)}"
         return "unknown key"
     if error["type"] == "enum":
         return f"must be one of {error['ctx']['expected']}, got {error['input']!r}"

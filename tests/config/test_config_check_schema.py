@@ -60,7 +60,7 @@ def test_a_per_platform_handle_and_a_role_key_name_their_place(tmp_path: Path) -
     result = CliRunner().invoke(main, ["--config-dir", str(config), "config", "check"])
     assert result.exit_code == 2, result.output
     for fragment in ["key 'handles.x[0]': '@elon musk' is not a valid x handle",
-                     "key 'handles.friendster': unknown key",
+                     "key 'handles.friendster': unknown platform",
                      "key 'roles[0].since': unknown key"]:
         assert fragment in result.output, result.output
 
