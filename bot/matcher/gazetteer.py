@@ -9,16 +9,15 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from bot.domain import Party
 from bot.errors import ConfigError
-from bot.matcher.handles import parse_handles
+from bot.matcher.figures_schema import FigureKind, PlatformHandles, validate_figure
 
-FIGURE_KINDS = ("person", "organisation")
-_KIND_SYNONYMS = {"organization": "organisation", "org": "organisation"}
+FIGURE_KINDS = tuple(k.value for k in FigureKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,118 +258,34 @@ def _shared_form_problems(figures: Iterable[Figure], source: str) -> list[str]:
 
 
 def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> Figure | None:
-    if not isinstance(entry, dict):
-        problems.append(f"{source}: figures[{index}]: must be a table, got {type(entry).__name__}")
-        return None
-    figure_id = entry.get("id")
+    """The figure of one `[[figures]]` table, checked against `figures_schema`; every
+    problem goes to `problems` naming file, figure and key."""
+    figure_id = entry.get("id") if isinstance(entry, dict) else None
     where = f"{source}: figures[{index}]" + (
         f" (id {figure_id!r})" if isinstance(figure_id, str) else ""
     )
-    before = len(problems)
-
-    def bad(key: str, what: str) -> None:
-        problems.append(f"{where}: key {key!r}: {what}")
-
-    if not isinstance(figure_id, str) or not figure_id.strip():
-        bad("id", "missing or not a non-empty string")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        bad("name", "missing or not a non-empty string")
-    kind = entry.get("kind", "person")
-    if not isinstance(kind, str) or _KIND_SYNONYMS.get(kind, kind) not in FIGURE_KINDS:
-        bad("kind", f"must be one of {', '.join(FIGURE_KINDS)}, got {kind!r}")
-    category = entry.get("category", "other")
-    if not isinstance(category, str):
-        bad("category", f"must be a string, got {category!r}")
-    country = entry.get("country")
-    if country is not None and not isinstance(country, str):
-        bad("country", f"must be a string (ISO 3166 alpha-2), got {country!r}")
-    aliases = _string_list(entry.get("aliases", []), "aliases", bad)
-    handles, handles_by_platform = parse_handles(entry.get("handles", []), bad)
-    roles: list[Role] = []
-    raw_roles = entry.get("roles", [])
-    if not isinstance(raw_roles, list):
-        bad("roles", "must be an array of tables ([[figures.roles]])")
-        raw_roles = []
-    for r_index, raw_role in enumerate(raw_roles):
-        role = _parse_role(raw_role, f"roles[{r_index}]", bad)
-        if role is not None:
-            roles.append(role)
-    spokesperson_for = entry.get("spokesperson_for")
-    if spokesperson_for is not None and (
-        not isinstance(spokesperson_for, str) or not spokesperson_for.strip()
-    ):
-        bad("spokesperson_for", f"must be a figure id, got {spokesperson_for!r}")
-        spokesperson_for = None
-    speaks_for: list[tuple[str, Role]] = []
-    raw_speaks = entry.get("speaks_for", [])
-    if not isinstance(raw_speaks, list):
-        bad("speaks_for", "must be an array of tables ([[figures.speaks_for]])")
-        raw_speaks = []
-    for s_index, raw in enumerate(raw_speaks):
-        key = f"speaks_for[{s_index}]"
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            bad(f"{key}.id", "missing or not a figure id")
-            continue
-        start = _parse_date(raw.get("from"), f"{key}.from", bad)
-        until = _parse_date(raw.get("until"), f"{key}.until", bad)
-        speaks_for.append((raw["id"].strip(), Role(titles=(), start=start, until=until)))
-    if len(problems) > before:
+    valid, found = validate_figure(entry, where)
+    problems.extend(found)
+    if valid is None:
         return None
-    assert isinstance(figure_id, str) and isinstance(name, str) and isinstance(kind, str)
+    if isinstance(valid.handles, PlatformHandles):
+        by_platform = valid.handles.by_platform()
+        handles = tuple(dict.fromkeys(h for hs in by_platform.values() for h in hs))
+    else:
+        by_platform, handles = {}, tuple(h.strip() for h in valid.handles if h.strip())
+    country = (valid.country or "").strip().upper()
     return Figure(
-        id=figure_id.strip(),
-        name=name.strip(),
-        kind=_KIND_SYNONYMS.get(kind, kind),
-        category=category if isinstance(category, str) else "other",
-        country=country.strip().upper() or None if isinstance(country, str) else None,
-        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        id=valid.id,
+        name=valid.name,
+        kind=valid.kind.value,
+        category=valid.category.value,
+        country=country or None,
+        aliases=tuple(a.strip() for a in valid.aliases if a.strip()),
         handles=handles,
-        platform_handles=tuple(sorted(handles_by_platform.items())),
-        roles=tuple(roles),
-        spokesperson_for=spokesperson_for.strip() if isinstance(spokesperson_for, str) else None,
-        speaks_for=tuple(speaks_for),
+        platform_handles=tuple(sorted(by_platform.items())),
+        roles=tuple(Role(titles=tuple(t.strip() for t in r.titles if t.strip()),
+                         start=r.start, until=r.until) for r in valid.roles),
+        spokesperson_for=valid.spokesperson_for,
+        speaks_for=tuple((s.id, Role(titles=(), start=s.start, until=s.until))
+                         for s in valid.speaks_for),
     )
-
-
-def _string_list(value: Any, key: str, bad: Any) -> list[str]:
-    if not isinstance(value, list):
-        bad(key, f"must be an array of strings, got {type(value).__name__}")
-        return []
-    out: list[str] = []
-    for i, item in enumerate(value):
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            bad(f"{key}[{i}]", f"must be a string, got {item!r}")
-    return out
-
-
-def _parse_role(raw: Any, key: str, bad: Any) -> Role | None:
-    if not isinstance(raw, dict):
-        bad(key, "must be a table with 'titles' and optional 'from'/'until'")
-        return None
-    titles = _string_list(raw.get("titles", []), f"{key}.titles", bad)
-    if not titles:
-        bad(f"{key}.titles", "missing or empty")
-    start = _parse_date(raw.get("from"), f"{key}.from", bad)
-    until = _parse_date(raw.get("until"), f"{key}.until", bad)
-    if start and until and until < start:
-        bad(f"{key}.until", f"{until} is before 'from' {start}")
-    return Role(titles=tuple(t.strip() for t in titles if t.strip()), start=start, until=until)
-
-
-def _parse_date(value: Any, key: str, bad: Any) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    bad(key, f"not a date (write YYYY-MM-DD): {value!r}")
-    return None

@@ -24,6 +24,7 @@ import ahocorasick
 from bot.errors import ConfigError
 from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
+from bot.matcher.lexicon_schema import top_level_problems
 from bot.matcher.spotting import CommonWords
 
 # Invitation cues, by how their arguments are laid out around them.
@@ -373,7 +374,9 @@ def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
 
 
 def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
-    problems: list[str] = []
+    # The top level against its schema first; a key it refuses is not read again below.
+    problems, refused = top_level_problems(dict(data), source)
+    data = {k: v for k, v in data.items() if k not in refused}
     lang = data.get("lang")
     if not isinstance(lang, str) or not lang.strip():
         problems.append(f"{source}: key 'lang': missing or not a language code")
