@@ -31,7 +31,7 @@ from bot.domain import (
 )
 from bot.tracker.occasion import kind_affinity, normalise_occasion, place_affinity
 from bot.tracker.policy import TrackerPolicy
-from bot.tracker.track import apply_entry, in_window, still_open_to
+from bot.tracker.track import apply_entry, in_window, observation_entry, still_open_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ def link_lone(
     with an id, can be named). Raises ValueError on a report that breaks the data contract.
     """
     _check(observation, source, now)
-    entry = _entry(observation, source, now)
+    entry = observation_entry(observation, source, now)
     occasion = normalise_occasion(observation.occasion)
     fitting = [
         c for c in candidates
@@ -111,21 +111,6 @@ def _check(observation: LoneObservation, source: Source, now: datetime) -> None:
                          f"got {observation.side!r}")
 
 
-def _entry(observation: LoneObservation, source: Source, now: datetime) -> TimelineEntry:
-    at = source.published
-    if observation.status_date is not None:
-        d = observation.status_date
-        at = datetime(d.year, d.month, d.day, tzinfo=source.published.tzinfo)
-    return TimelineEntry(
-        at=at,
-        status=observation.status,
-        url=source.url,
-        outlet=source.outlet,
-        lang=source.lang or observation.lang,
-        evidence=observation.evidence,
-        confidence=float(observation.confidence),
-        seen_at=now,
-    )
 
 
 def _on_side(candidate: InvitationState, observation: LoneObservation) -> bool:

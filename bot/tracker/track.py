@@ -18,6 +18,7 @@ from datetime import datetime
 from bot.domain import (
     FINAL_STATUSES,
     InvitationState,
+    LoneObservation,
     Mention,
     Notification,
     NotificationKind,
@@ -151,7 +152,7 @@ def track_observation(
     pair = {observation.first.key, observation.second.key}
     between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair]
     occasion = normalise_occasion(observation.occasion)
-    entry = _observation_entry(observation, source, now)
+    entry = observation_entry(observation, source, now)
     target = _reply_target(between, occasion, entry, policy)
     if target is None:
         return []
@@ -434,7 +435,10 @@ def _entry_for(report: Report, status: Status, now: datetime) -> TimelineEntry:
     )
 
 
-def _observation_entry(observation: Observation, source: Source, now: datetime) -> TimelineEntry:
+def observation_entry(observation: Observation | LoneObservation, source: Source,
+                      now: datetime) -> TimelineEntry:
+    """The timeline entry for what an article reports without an invitation word: dated
+    by the text's own date when it gives one, else by the article's."""
     at = source.published
     if observation.status_date is not None:
         d = observation.status_date
