@@ -153,24 +153,17 @@ class Matcher:
         gazetteer = load_figures(overrides, builtin=figures_path or default_figures_path())
         directory = lexicon_dir or default_lexicon_dir()
         lexicons = load_lexicons(directory)
-        places_path = directory / "_places.toml"
-        if not places_path.exists():
-            places_path = default_lexicon_dir() / "_places.toml"
-        common_path = directory / "_common_words.toml"
-        if not common_path.exists():
-            common_path = default_lexicon_dir() / "_common_words.toml"
-        grammar_path = directory / "_grammar.toml"
-        if not grammar_path.exists():
-            grammar_path = default_lexicon_dir() / "_grammar.toml"
-        countries_path = directory / "_countries.toml"
-        if not countries_path.exists():
-            countries_path = default_lexicon_dir() / "_countries.toml"
-        roles_path = directory / "_role_words.toml"
-        if not roles_path.exists():
-            roles_path = default_lexicon_dir() / "_role_words.toml"
-        return cls(gazetteer, lexicons, PlaceFinder(places_path), load_common_words(common_path),
-                   load_extra_grammars(grammar_path), load_countries(countries_path),
-                   load_role_words(roles_path))
+
+        def shared(name: str) -> Path:
+            """A shared data file of the lexicon directory, else the bundled one."""
+            path = directory / name
+            return path if path.exists() else default_lexicon_dir() / name
+
+        return cls(gazetteer, lexicons, PlaceFinder(shared("_places.toml")),
+                   load_common_words(shared("_common_words.toml")),
+                   load_extra_grammars(shared("_grammar.toml")),
+                   load_countries(shared("_countries.toml")),
+                   load_role_words(shared("_role_words.toml")))
 
     @property
     def languages(self) -> list[str]:
