@@ -317,19 +317,3 @@ async def test_setup_channel_warns_about_missing_permissions_and_clears_the_forb
     assert settings.forbidden_channels == {}  # the admin says it is fixed: try again
 
 
-async def test_feeds_are_changed_only_from_the_hosts_servers(fake: FakeDiscord, store: Store) -> None:
-    """Feeds are shared by every server: with feed_admin_servers set, another server's
-    admins may list them but not add or remove them."""
-    from dataclasses import replace
-
-    deps = replace(make_deps(store, fake), feed_admin_guilds=lambda: frozenset({"42"}))
-    async with running_bot(fake, store, deps) as bot:
-        refused = await run(bot, "feeds add", [opt("url", "https://feeds.example/a.xml")],
-                            member=admin(bot))
-        assert_ephemeral_error(refused, "only the host's own servers")
-        removal = await run(bot, "feeds remove", [opt("url", "https://feeds.example/a.xml")],
-                            member=admin(bot))
-        assert_ephemeral_error(removal, "only the host's own servers")
-    with store.unit() as unit:
-        assert unit.list_feeds() == []
-    assert audit_log(store) == []

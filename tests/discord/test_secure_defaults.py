@@ -17,6 +17,7 @@ from tests.support.discord_harness import (
     Bot,
     admin,
     assert_ephemeral_error,
+    audit_log,
     make_deps,
     opt,
     run,
@@ -25,9 +26,13 @@ from tests.support.discord_harness import (
 from tests.support.fake_discord import FakeDiscord
 
 
+@pytest.mark.parametrize("admin_servers", [
+    frozenset(),  # the default, []: nobody from Discord
+    frozenset({"42"}),  # set: only those servers, not this one
+])
 async def test_no_feed_admin_servers_means_nobody_changes_feeds_from_discord(
-        fake: FakeDiscord, store: Store) -> None:
-    deps = replace(make_deps(store, fake), feed_admin_guilds=frozenset)  # the default: []
+        fake: FakeDiscord, store: Store, admin_servers: frozenset[str]) -> None:
+    deps = replace(make_deps(store, fake), feed_admin_guilds=lambda: admin_servers)
     async with running_bot(fake, store, deps) as bot:
         refused = await run(bot, "feeds add", [opt("url", "https://feeds.example/a.xml")],
                             member=admin(bot))
@@ -37,6 +42,7 @@ async def test_no_feed_admin_servers_means_nobody_changes_feeds_from_discord(
         assert_ephemeral_error(removal, "only the host's own servers")
     with store.unit() as unit:
         assert unit.list_feeds() == []
+    assert audit_log(store) == []
 
 
 async def test_watches_per_member_are_capped(fake: FakeDiscord, store: Store) -> None:
