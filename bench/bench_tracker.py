@@ -9,6 +9,7 @@ the first and the last 10% of the run: finding candidates must use an index, so 
 
     .venv/bin/python bench/bench_tracker.py                       # SQLite and PostgreSQL
     .venv/bin/python bench/bench_tracker.py --reports 5000 --invitations 500 --backend sqlite
+    .venv/bin/python bench/bench_tracker.py --reports 3000 --invitations 300 --hot  # + a hot story
     .venv/bin/python bench/bench_tracker.py --pg-url postgresql+psycopg://user@host:5432/db
 
 PostgreSQL runs in a schema of its own, dropped afterwards; SQLite in a temporary file.
@@ -91,6 +92,26 @@ def synthetic_reports(reports: int, invitations: int, seed: int = 7) -> list[Syn
     return out
 
 
+def hot_reports(reports: int) -> list[SyntheticReport]:
+    """A hot story: `reports` reports of ONE invitation from seven outlets, ten minutes
+    apart (all inside the tracker's window), its status moving along LIFE over the run."""
+    inviter, invitee = Party("Figure A", "figure-a"), Party("Figure B", "figure-b")
+    occasion = Occasion(kind=OccasionKind.VISIT, place="Geneva")
+    out: list[SyntheticReport] = []
+    for k in range(reports):
+        when = START + timedelta(minutes=10 * k)
+        status = LIFE[min(k * len(LIFE) // reports, len(LIFE) - 1)]
+        url = f"https://bench.example/hot/{k}"
+        text = f"{inviter.name} invited {invitee.name} (Geneva); report {k}: {status}"
+        article = Article(key=f"hot-{k}", text=text, title=f"Hot story, report {k}", url=url,
+                          published=when, lang="en", outlet=f"Outlet {k % 7}")
+        mention = Mention(inviter=inviter, invitee=invitee, occasion=occasion, status=status,
+                          confidence=0.8, evidence=text, lang="en")
+        source = Source(url=url, outlet=article.outlet, lang="en", published=when)
+        out.append(SyntheticReport(k, article, Report(mention=mention, source=source)))
+    return out
+
+
 def process(unit: Unit, item: SyntheticReport, policy: TrackerPolicy,
             store_articles: bool = True) -> None:
     """What the pipeline does for one article, with the mention given instead of matched,
@@ -109,7 +130,8 @@ def process(unit: Unit, item: SyntheticReport, policy: TrackerPolicy,
     source = Source(url=report.source.url, outlet=report.source.outlet, lang="en",
                     published=report.source.published, article_id=article_id)
     since = min(now, report.event_time) - timedelta(days=policy.window_days)
-    candidates = unit.candidate_invitations(candidate_pairs(report.mention), since)
+    candidates = unit.candidate_invitations(candidate_pairs(report.mention), since,
+                                            urls=[source.url], evidence=[report.mention.evidence])
     for outcome in track(report, candidates, now, policy):
         unit.save_outcome(outcome, source)
 
@@ -173,6 +195,27 @@ def postgres_store(url: str) -> Iterator[Store]:
         admin.dispose()
 
 
+def run_one(backend: str, scenario: str, items: list[SyntheticReport],
+            args: argparse.Namespace) -> bool:
+    """One scenario on one backend, its line printed; True when it could not run."""
+    opener = sqlite_store() if backend == "sqlite" else postgres_store(args.pg_url)
+    try:
+        with opener as store:
+            result = run(store, items, f"{backend} {scenario}", not args.no_articles,
+                         args.batch)
+    except Exception as exc:  # a missing server is reported, the other backend still runs
+        print(f"{backend} {scenario}: could not run: {exc}")
+        return True
+    what = f" ({args.batch} per transaction" + (", articles not stored)" if args.no_articles
+                                                else ")")
+    print(f"{backend} {scenario}{what}: {len(items)} reports in {result['total_s']:.1f}s "
+          f"({result['overall']:.0f}/s); first 10%: {result['first']:.0f} reports/s, "
+          f"last 10%: {result['last']:.0f} reports/s "
+          f"(last/first {result['last'] / result['first']:.2f}); "
+          f"{result['invitations']:.0f} invitations stored")
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100_000)
@@ -185,30 +228,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-articles", action="store_true",
                         help="skip storing the articles: time the candidate lookup, the "
                              "tracker and saving outcomes alone")
+    parser.add_argument("--hot", action="store_true",
+                        help="also run a hot story: every report about ONE invitation (its "
+                             "timeline grows to --reports entries); both lines are printed")
+    parser.add_argument("--hot-only", action="store_true", help="run the hot story alone")
     args = parser.parse_args(argv)
     if args.batch < 1:
         parser.error("need --batch >= 1")
     if args.reports < 10 or args.invitations < 1 or args.invitations > args.reports:
         parser.error("need --reports >= 10 and 1 <= --invitations <= --reports")
-    items = synthetic_reports(args.reports, args.invitations)
-    print(f"{len(items)} reports carrying {args.invitations} invitations", file=sys.stderr)
+    scenarios: list[tuple[str, list[SyntheticReport]]] = []
+    if not args.hot_only:
+        scenarios.append(("normal", synthetic_reports(args.reports, args.invitations)))
+        print(f"normal: {args.reports} reports carrying {args.invitations} invitations",
+              file=sys.stderr)
+    if args.hot or args.hot_only:
+        scenarios.append(("hot", hot_reports(args.reports)))
+        print(f"hot: {args.reports} reports of one invitation", file=sys.stderr)
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     failed = False
     for backend in backends:
-        opener = sqlite_store() if backend == "sqlite" else postgres_store(args.pg_url)
-        try:
-            with opener as store:
-                result = run(store, items, backend, not args.no_articles, args.batch)
-        except Exception as exc:  # a missing server is reported, the other backend still runs
-            print(f"{backend}: could not run: {exc}")
-            failed = True
-            continue
-        what = f" ({args.batch} per transaction" + (", articles not stored)" if args.no_articles else ")")
-        print(f"{backend}{what}: {len(items)} reports in {result['total_s']:.1f}s "
-              f"({result['overall']:.0f}/s); first 10%: {result['first']:.0f} reports/s, "
-              f"last 10%: {result['last']:.0f} reports/s "
-              f"(last/first {result['last'] / result['first']:.2f}); "
-              f"{result['invitations']:.0f} invitations stored")
+        for scenario, items in scenarios:
+            failed = run_one(backend, scenario, items, args) or failed
     return 1 if failed else 0
 
 

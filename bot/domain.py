@@ -254,12 +254,23 @@ class TimelineEntry:
     editorial: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineSummary:
+    """Set on an `InvitationState` whose `timeline` is not the whole timeline but the
+    bounded part the tracker decides on (`bot.tracker.summary`), so a report costs the same
+    whatever the timeline's length: what the rest of the timeline still contributes."""
+
+    languages: tuple[str, ...] = ()  # of every entry, the unloaded ones included
+
+
 @dataclass(slots=True)
 class InvitationState:
     """An invitation as the tracker sees it: enough to decide, nothing storage-specific.
 
     `id` is None for an invitation the tracker has just created and the store has not
-    yet saved.
+    yet saved. With a `summary`, `timeline` holds only the entries that decide the status,
+    span and opening (see `bot.tracker.summary`) plus those sharing the report's URL or
+    evidence; `sources` then lists only theirs (the store completes a notification's).
     """
 
     id: int | None
@@ -274,6 +285,7 @@ class InvitationState:
     quiet: bool = False
     timeline: list[TimelineEntry] = field(default_factory=list)
     hidden: bool = False  # hidden by an editor as a false record: still absorbs its echoes
+    summary: TimelineSummary | None = None  # set when `timeline` is partial (see above)
 
     @property
     def sources(self) -> list[str]:
@@ -285,7 +297,8 @@ class InvitationState:
 
     @property
     def languages(self) -> list[str]:
-        return sorted({e.lang for e in self.timeline if e.lang})
+        known = set(self.summary.languages) if self.summary is not None else set()
+        return sorted(known | {e.lang for e in self.timeline if e.lang})
 
 
 class NotificationKind(StrEnum):

@@ -1,4 +1,5 @@
-"""JSON encodings of what the store keeps as text: notifications, settings lists, audit detail.
+"""JSON encodings of what the store keeps as text: notifications, timeline summaries,
+settings lists, audit detail.
 
 Enums are written as their values and datetimes as ISO 8601 with an offset, so a payload
 written by one backend (or one version of the bot) reads back identically on another.
@@ -11,7 +12,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot.domain import Notification, NotificationKind, OccasionKind, Status
+from bot.domain import (
+    Notification,
+    NotificationKind,
+    OccasionKind,
+    Status,
+    TimelineEntry,
+    TimelineSummary,
+)
 from bot.errors import StoreError
 from bot.store.types import require_aware
 
@@ -126,3 +134,47 @@ def load_json(text: str | None, what: str, default: Any) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise StoreError(f"stored {what} is not valid JSON: {exc}") from exc
+
+
+SUMMARY_FORMAT = 1
+
+
+def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "at": require_aware(entry.at, "timeline entry time").isoformat(),
+        "status": Status(entry.status).value,
+        "url": entry.url,
+        "outlet": entry.outlet,
+        "lang": entry.lang,
+        "evidence": entry.evidence,
+        "confidence": float(entry.confidence),
+        "seen_at": require_aware(entry.seen_at, "timeline entry seen_at").isoformat(),
+        "editorial": bool(entry.editorial),
+    }
+
+
+def _entry_from_dict(data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        at=parse_aware(data["at"], "at"), status=Status(data["status"]), url=data.get("url"),
+        outlet=data.get("outlet"), lang=str(data["lang"]), evidence=str(data["evidence"]),
+        confidence=float(data["confidence"]), seen_at=parse_aware(data["seen_at"], "seen_at"),
+        editorial=bool(data.get("editorial", False)))
+
+
+def summary_to_json(entries: list[TimelineEntry], summary: TimelineSummary) -> str:
+    """An invitation's timeline summary: the entries that decide (`bot.tracker.summary`)
+    and what the rest of the timeline contributes."""
+    return json.dumps({"format": SUMMARY_FORMAT, "entries": [_entry_to_dict(e) for e in entries],
+                       "languages": list(summary.languages)},
+                      ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def summary_from_json(text: str, what: str) -> tuple[list[TimelineEntry], TimelineSummary]:
+    """StoreError naming `what` when the stored summary is damaged."""
+    data = load_json(text, what, None)
+    try:
+        entries = [_entry_from_dict(item) for item in data["entries"]]
+        languages = tuple(str(x) for x in data["languages"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"stored {what} is malformed: {exc!r}") from exc
+    return entries, TimelineSummary(languages=languages)

@@ -18,6 +18,9 @@ class RepoBase:
         self.dialect = dialect
         # Timelines read in this transaction, by invitation id (see InvitationRepository).
         self._stored_timelines: dict[int, list[TimelineEntry]] = {}
+        # The bounded part of a timeline last handed to the tracker (a summary and the
+        # report's repeats), by invitation id: save_outcome diffs against it.
+        self._views: dict[int, list[TimelineEntry]] = {}
         # Rows the tracker's candidates came from, held here because the session's identity
         # map keeps only weak references: save_outcome then updates them without a SELECT.
         self._held_rows: list[object] = []

@@ -86,8 +86,7 @@ class CorrectionRepository(InvitationRepository):
             moved = replace(notification_from_json(outbox.payload), invitation_id=keep_id)
             outbox.payload = notification_to_json(moved)
         # Both timelines change: a later save_outcome must read them again.
-        self._stored_timelines.pop(keep_id, None)
-        self._stored_timelines.pop(other_id, None)
+        self._forget_timelines(keep_id, other_id)
         for table in (TimelineEntryRow, StatusChangeRow, InvitationNoteRow, OutboxRow):
             self.session.execute(update(table).where(col(table.invitation_id) == other_id)
                                  .values(invitation_id=keep_id))
@@ -114,10 +113,19 @@ class CorrectionRepository(InvitationRepository):
         ).all()
         for row in rows:
             if timeline_entry(row) == entry:
+                self._forget_timelines(invitation_id, to_id)
                 row.invitation_id = to_id
                 self.session.flush()
                 return
         raise StoreError(f"invitation {invitation_id} has no such timeline entry to split off")
+
+    def _forget_timelines(self, *ids: int) -> None:
+        """These timelines change outside save_outcome: this transaction's copies are
+        dropped and their summaries cleared (the next read summarises them afresh)."""
+        for invitation_id in ids:
+            self._stored_timelines.pop(invitation_id, None)
+            self._views.pop(invitation_id, None)
+            self._require(invitation_id).timeline_summary = None
 
     def _require(self, invitation_id: int) -> InvitationRow:
         row = self.session.get(InvitationRow, invitation_id)

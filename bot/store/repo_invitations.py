@@ -9,18 +9,22 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, distinct, func, insert, or_, select, union
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from bot.domain import (
     FINAL_STATUSES,
     InvitationState,
+    Notification,
     Source,
     Status,
     TimelineEntry,
+    TimelineSummary,
     TrackOutcome,
 )
 from bot.errors import StoreError
 from bot.store.api import DeliveryState, InvitationFilter
+from bot.store.codec import summary_from_json, summary_to_json
 from bot.store.convert import (
     enum_value,
     invitation_state,
@@ -40,6 +44,8 @@ from bot.store.tables import (
     TimelineEntryRow,
 )
 from bot.store.types import require_aware
+from bot.tracker.status import entry_order
+from bot.tracker.summary import summarise
 
 # Statuses after which nothing more is expected, so the quiet sweep leaves them alone.
 
@@ -73,10 +79,15 @@ class InvitationRepository(OutboxRepository):
         timelines = self._timelines([r.id for r in rows if r.id is not None])
         return [invitation_state(r, timelines[r.id]) for r in rows if r.id is not None]
 
-    def candidate_invitations(self, pairs: Sequence[tuple[str, str]],
-                              since: datetime) -> list[InvitationState]:
+    def candidate_invitations(self, pairs: Sequence[tuple[str, str]], since: datetime, *,
+                              urls: Sequence[str | None] | None = None,
+                              evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations whose (inviter key, invitee key) is one of `pairs` and whose
-        last_update or status_at is >= since, with their timelines. Uses an index."""
+        last_update or status_at is >= since, with their timelines. Uses an index.
+
+        Given the report's `urls` (and `evidence`), each timeline is only its summary plus
+        the entries repeating them (`InvitationState.summary` set): a bounded read however
+        long the timeline."""
         since = require_aware(since, "since")
         unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
         if not unique_pairs:
@@ -92,7 +103,52 @@ class InvitationRepository(OutboxRepository):
             select(InvitationRow).where(or_(*terms)).order_by(col(InvitationRow.id))
         ).all()
         self._held_rows.extend(rows)
-        return self._states(rows)
+        if urls is None:
+            return self._states(rows)
+        return self._summary_states(rows, urls, evidence)
+
+    def _summary_states(self, rows: Sequence[InvitationRow], urls: Sequence[str | None],
+                        evidence: Sequence[str]) -> list[InvitationState]:
+        """The rows' states with bounded timelines; a row not summarised yet (written before
+        migration 0005, or by a correction since) is read whole, once: saving summarises it."""
+        summaries = {r.id: summary_from_json(r.timeline_summary, f"invitation {r.id} summary")
+                     for r in rows if r.id is not None and r.timeline_summary is not None}
+        whole = self._timelines([r.id for r in rows if r.id is not None and r.id not in summaries])
+        # Besides the report's own, the URLs the summaries name: a counter-offer's reply is
+        # dated and sourced by the other record's opening entry, and is a repeat by its URL.
+        named = [e.url for entries, _ in summaries.values() for e in entries if e.url]
+        repeats = _Repeats([*urls, *named], evidence, corrected={
+            i for i, (entries, _) in summaries.items() if any(e.editorial for e in entries)})
+        matched = self._matching_entries(list(summaries), repeats)
+        states: list[InvitationState] = []
+        for row in rows:
+            if row.id is None:
+                continue
+            if row.id not in summaries:
+                states.append(invitation_state(row, whole[row.id]))
+                continue
+            entries, summary = summaries[row.id]
+            view = sorted([*matched.get(row.id, []),
+                           *(e for e in entries if not repeats.covers(row.id, e))],
+                          key=entry_order)
+            self._views[row.id] = list(view)
+            states.append(replace(invitation_state(row, view), summary=summary))
+        return states
+
+    def _matching_entries(self, ids: Sequence[int], repeats: _Repeats
+                          ) -> dict[int, list[TimelineEntry]]:
+        """The stored entries of these invitations `repeats` covers, in one query on the
+        (invitation_id, url) index (the evidence is compared only for a report without a
+        URL or a record an editor corrected)."""
+        if not ids:
+            return {}
+        condition = repeats.condition(ids)
+        if condition is None:
+            return {}
+        grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
+        for row in self.session.scalars(select(TimelineEntryRow).where(condition)).all():
+            grouped[row.invitation_id].append(row)
+        return {i: ordered_timeline(found) for i, found in grouped.items()}
 
     def get_invitation(self, invitation_id: int) -> InvitationState | None:
         if not self.id_in_range(invitation_id):
@@ -197,7 +253,13 @@ class InvitationRepository(OutboxRepository):
         return self._states(rows)
 
     # -- writing -------------------------------------------------------------
-    def _stored_entries(self, invitation_id: int) -> list[TimelineEntry]:
+    def _stored_entries(self, invitation_id: int, *, partial: bool = False
+                        ) -> list[TimelineEntry]:
+        """What the tracker's timeline is diffed against: the bounded view it was given
+        (`partial`), else the whole stored timeline."""
+        view = self._views.get(invitation_id) if partial else None
+        if view is not None:
+            return list(view)
         known = self._stored_timelines.get(invitation_id)
         if known is not None:
             return list(known)
@@ -228,13 +290,14 @@ class InvitationRepository(OutboxRepository):
                 raise StoreError(f"cannot update invitation {state.id}: it is not in the store")
             row = found
             previous = enum_value(Status, row.status, f"invitation {row.id} status")
-            stored = self._stored_entries(state.id)
+            stored = self._stored_entries(state.id, partial=state.summary is not None)
             for name, value in invitation_values(state).items():
                 setattr(row, name, value)
         assert row.id is not None
         invitation_id = row.id
 
-        self._append_timeline(invitation_id, state, outcome.entry, stored, source)
+        added = self._append_timeline(invitation_id, state, outcome.entry, stored, source)
+        self._summarise(row, state, stored, added)
         if outcome.status_changed:
             self.session.execute(insert(StatusChangeRow).values(
                 invitation_id=invitation_id,
@@ -244,7 +307,10 @@ class InvitationRepository(OutboxRepository):
                 source_url=source.url,
                 created_at=require_aware(state.last_update, "invitation last_update"),
             ))
-        for notification in outcome.notifications:
+        notifications = outcome.notifications
+        if notifications and state.summary is not None:
+            notifications = self._completed(invitation_id, notifications)
+        for notification in notifications:
             self.enqueue(replace(notification, invitation_id=invitation_id),
                          notification.created_at)
         self.session.flush()
@@ -252,7 +318,8 @@ class InvitationRepository(OutboxRepository):
 
     def _append_timeline(self, invitation_id: int, state: InvitationState,
                          entry: TimelineEntry | None, stored: list[TimelineEntry],
-                         source: Source) -> None:
+                         source: Source) -> list[TimelineEntry]:
+        """Store the entries of the tracker's timeline not in `stored`; returns them."""
         wanted = list(state.timeline)
         if entry is not None and entry not in wanted:
             wanted.append(entry)
@@ -266,7 +333,76 @@ class InvitationRepository(OutboxRepository):
         if added:
             self.session.execute(insert(TimelineEntryRow),
                                  [timeline_values(invitation_id, item, source) for item in added])
+        return added
+
+    def _summarise(self, row: InvitationRow, state: InvitationState,
+                   stored: list[TimelineEntry], added: list[TimelineEntry]) -> None:
+        """Keep the row's summary (and this transaction's copies of the timeline) current:
+        the summary of a summary plus new entries is the summary of the whole (see
+        bot.tracker.summary), so this costs the same however long the timeline is."""
+        assert row.id is not None
         # In the order a read-back gives (convert.ordered_timeline): the sort is stable and
         # the new rows get the higher ids, so ties keep stored entries first.
-        self._stored_timelines[invitation_id] = sorted(
-            stored + added, key=lambda e: (e.at, e.seen_at, e.status.value, e.url or ""))
+        current = sorted(stored + added, key=entry_order)
+        if state.summary is not None and row.id in self._views:
+            self._views[row.id] = current
+            whole = self._stored_timelines.get(row.id)
+            if whole is not None and added:
+                self._stored_timelines[row.id] = sorted(whole + added, key=entry_order)
+        else:
+            self._stored_timelines[row.id] = current
+            self._views.pop(row.id, None)
+        languages = set(state.summary.languages) if state.summary is not None else set()
+        languages |= {e.lang for e in current if e.lang}
+        row.timeline_summary = summary_to_json(
+            summarise(current), TimelineSummary(languages=tuple(sorted(languages))))
+
+    def _completed(self, invitation_id: int, notifications: Sequence[Notification]
+                   ) -> tuple[Notification, ...]:
+        """Notifications built from a bounded timeline, with every source and language of
+        the whole one (one read of the timeline's URLs, only when there is news)."""
+        found = self.session.execute(
+            select(col(TimelineEntryRow.url), col(TimelineEntryRow.lang))
+            .where(col(TimelineEntryRow.invitation_id) == invitation_id)
+            .order_by(col(TimelineEntryRow.at), col(TimelineEntryRow.seen_at),
+                      col(TimelineEntryRow.status), col(TimelineEntryRow.url),
+                      col(TimelineEntryRow.id))
+        ).all()
+        sources = tuple(dict.fromkeys(url for url, _ in found if url))
+        languages = tuple(sorted({lang for _, lang in found if lang}))
+        return tuple(replace(n, sources=sources, languages=languages) for n in notifications)
+
+
+class _Repeats:
+    """Which stored entries a bounded timeline must include besides its summary: those the
+    tracker compares the report's entries with (`track._is_repeat`: same URL, or without
+    one the same sentence; `status.since_correction`: after an editor's correction, the
+    same URL or sentence as the evidence they saw). As a SQL condition and in Python alike."""
+
+    def __init__(self, urls: Sequence[str | None], evidence: Sequence[str], *,
+                 corrected: set[int]) -> None:
+        self.urls = {u for u in urls if u}
+        self.evidence = {e for e in evidence if e} if (None in urls or corrected) else set()
+        self.without_url = None in urls
+        self.corrected = corrected
+
+    def covers(self, invitation_id: int, entry: TimelineEntry) -> bool:
+        if entry.url is not None and entry.url in self.urls:
+            return True
+        if entry.evidence not in self.evidence:
+            return False
+        return invitation_id in self.corrected or (self.without_url and entry.url is None)
+
+    def condition(self, ids: Sequence[int]) -> ColumnElement[bool] | None:
+        invitation, url = col(TimelineEntryRow.invitation_id), col(TimelineEntryRow.url)
+        said = col(TimelineEntryRow.evidence)
+        terms: list[ColumnElement[bool]] = []
+        if self.urls:
+            terms.append(and_(invitation.in_(ids), url.in_(sorted(self.urls))))
+        if self.evidence and self.without_url:
+            terms.append(and_(invitation.in_(ids), url.is_(None),
+                              said.in_(sorted(self.evidence))))
+        corrected = sorted(self.corrected.intersection(ids))
+        if self.evidence and corrected:
+            terms.append(and_(invitation.in_(corrected), said.in_(sorted(self.evidence))))
+        return or_(*terms) if terms else None

@@ -98,13 +98,20 @@ class InvitationRow(SQLModel, table=True):
     confidence: float
     quiet: bool = False
     hidden: bool = False  # an editor's "false record" (migration 0002_corrections)
+    # JSON: the bounded part of the timeline the tracker decides on, and every language
+    # (codec.summary_to_json); NULL until next saved (migration 0005_hot_summary).
+    timeline_summary: str | None = Field(default=None, sa_type=Text)
 
 
 class TimelineEntryRow(SQLModel, table=True):
     """One sourced observation of an invitation's status (the evidence)."""
 
     __tablename__ = "timeline_entries"
-    __table_args__ = (Index("ix_timeline_entries_invitation_at", "invitation_id", "at"),)
+    __table_args__ = (
+        Index("ix_timeline_entries_invitation_at", "invitation_id", "at"),
+        # A report's repeats found by URL, without reading the timeline (hot stories).
+        Index("ix_timeline_entries_invitation_url", "invitation_id", "url"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     invitation_id: int = Field(sa_column=_fk("invitations.id", ondelete="CASCADE", nullable=False))

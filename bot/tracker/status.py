@@ -54,7 +54,12 @@ class Resolution:
     confidence: float  # the strongest single report of the status
 
 
-def _source_identity(entry: TimelineEntry) -> str:
+def tier(status: Status) -> int:
+    """The status's rank in rule 1 (pending 0, responded 1, decisions 2, took place 3)."""
+    return _TIER[status]
+
+
+def source_identity(entry: TimelineEntry) -> str:
     """Which independent source an entry comes from: its outlet, else its URL."""
     if entry.outlet:
         return "outlet:" + " ".join(entry.outlet.casefold().split())
@@ -67,7 +72,7 @@ def support(entries: Iterable[TimelineEntry]) -> float:
     """Independent support: each source counted once, at its most confident report."""
     best: dict[str, float] = {}
     for entry in entries:
-        key = _source_identity(entry)
+        key = source_identity(entry)
         best[key] = max(best.get(key, 0.0), entry.confidence)
     return sum(best.values())
 
