@@ -155,16 +155,21 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
             outcomes.append(outcome)
 
     window = timedelta(days=policy.window_days)
+    # Timelines come summarised, with the entries repeating this article's URL or
+    # sentence: a report costs the same however long its invitation's timeline.
+    urls = [source.url]
     for mention in result.mentions:
         report = Report(mention=mention, source=source)
         since = min(now, report.event_time) - window
-        candidates = unit.candidate_invitations(candidate_pairs(mention), since)
+        candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
+                                                evidence=[mention.evidence])
         save(track(report, candidates, now, policy))
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:
         since = min(now, observation_time(observation, published)) - window
-        candidates = unit.candidate_invitations(observation_pairs(observation), since)
+        candidates = unit.candidate_invitations(observation_pairs(observation), since,
+                                                urls=urls, evidence=[observation.evidence])
         save(track_observation(observation, source, candidates, now, policy))
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
@@ -177,8 +182,9 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
                      result.reply.status.value, result.reply.author.name)
         else:
             report = Report(mention=answer, source=source)
-            save(track(report, unit.candidate_invitations(candidate_pairs(answer), since),
-                       now, policy))
+            save(track(report, unit.candidate_invitations(
+                candidate_pairs(answer), since, urls=urls, evidence=[answer.evidence]),
+                now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
         since = min(now, observation_time(lone, published)) - window

@@ -165,10 +165,16 @@ class Unit(Protocol):
         ...
 
     # -- invitations -------------------------------------------------------
-    def candidate_invitations(self, pairs: Sequence[tuple[str, str]],
-                              since: datetime) -> list[InvitationState]:
+    def candidate_invitations(self, pairs: Sequence[tuple[str, str]], since: datetime, *,
+                              urls: Sequence[str | None] | None = None,
+                              evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations whose (inviter key, invitee key) is one of `pairs` and whose
-        last_update or status_at is >= since, with their timelines. Uses an index."""
+        last_update or status_at is >= since, with their timelines. Uses an index.
+
+        Given the report's `urls` (None for a report without one) and `evidence`, each
+        timeline is bounded: the stored summary (`bot.tracker.summary`) plus the entries
+        repeating those URLs (or sentences, where the tracker compares them), with
+        `InvitationState.summary` set; save_outcome then keeps the summary current."""
         ...
     def save_outcome(self, outcome: TrackOutcome, source: Source) -> int:
         """Insert or update the invitation, append its timeline entry and status change,
