@@ -18,7 +18,15 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
-from bot.domain import Article, LoneObservation, Observation, Report, Source, TrackOutcome
+from bot.domain import (
+    Article,
+    LoneObservation,
+    MatchResult,
+    Observation,
+    Report,
+    Source,
+    TrackOutcome,
+)
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
 from bot.feeds.parse import ParsedFeed, parse_feed
@@ -26,7 +34,7 @@ from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
-from bot.store.api import NOTE_TRACE, FeedRecord, InvitationNote, Store, Unit
+from bot.store.api import NOTE_TRACE, ArticleVerdict, FeedRecord, InvitationNote, Store, Unit
 from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
@@ -62,6 +70,8 @@ class PollPolicy:
     max_new_entries: int = 200
     cycle_budget: timedelta = timedelta(minutes=5)
     batch: int = 100  # due feeds read from the store at a time
+    # A feed's entries stored per transaction (duplicate checks in one query per batch).
+    store_batch: int = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,22 +132,26 @@ class IngestCounts:
 
 def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: datetime,
                     policy: TrackerPolicy, notify: bool = True, feed_id: int | None = None,
-                    match: bool = True) -> list[TrackOutcome] | None:
+                    match: bool = True, matched: MatchResult | None = None,
+                    checked: bool = False, hashed: str | None = None
+                    ) -> list[TrackOutcome] | None:
     """Store one article and fold its invitations into the tracker's records.
 
     Returns None when the article is a duplicate (nothing is written), else the tracker's
     outcomes, already saved in `unit` together with their outbox notifications (dropped
     when `notify` is False, as on a feed's first poll). `match=False` stores the article
-    for deduplication only.
+    for deduplication only. A batch passes what it already knows: the matcher's result
+    (`matched`), the content hash, and `checked` (found new by `Unit.known_articles`).
     """
     article_id = unit.add_article(
-        article, feed_id=feed_id, content_hash=content_hash(article.title, article.text),
-        canonical_url=canonical_url(article.url) if article.url else None, now=now)
+        article, feed_id=feed_id, content_hash=hashed or content_hash(article.title, article.text),
+        canonical_url=canonical_url(article.url) if article.url else None, now=now,
+        checked=checked)
     if article_id is None:
         return None
     if not match:
         return []
-    result = matcher.match(article)
+    result = matched if matched is not None else matcher.match(article)
     published = article.published or now
     source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
                     published=published, article_id=article_id)
@@ -224,46 +238,138 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
 
 def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
                         *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy) -> IngestCounts:
-    """Store and process a feed's entries, one transaction per article.
+    """Store and process a feed's entries, `poll.store_batch` entries per transaction.
 
     On the feed's first poll its existing entries are recorded without notifying: those
     inside the backfill window are matched and tracked silently, older ones are only
     remembered so they are never processed again.
     """
     first_poll = not feed.backfilled
+    batch = _Batch(store, matcher, feed, now=now, tracker=tracker, poll=poll,
+                   notify=not first_poll)
     counts = IngestCounts()
-    for article in parsed.entries:
-        if counts.new_articles >= poll.max_new_entries:
+    entries = [_as_stored(article, parsed, feed, now) for article in parsed.entries]
+    for start in range(0, len(entries), max(1, poll.store_batch)):
+        room = poll.max_new_entries - counts.new_articles
+        if room <= 0:
             # The rest waits for the next poll (soon): one big feed cannot hold the cycle.
             counts = counts + IngestCounts(capped=True)
             break
-        if article.outlet is None and (parsed.title or feed.title):
-            article = replace(article, outlet=parsed.title or feed.title)
-        if article.lang is None and (parsed.lang or feed.lang):
-            article = replace(article, lang=parsed.lang or feed.lang)
-        published = article.published or now
-        if published > now + FUTURE_TOLERANCE:
-            # A wrong clock or a scheduled post: a future date would pin the timeline ahead.
-            published = now
-            article = replace(article, published=now)
-        fresh = published >= now - poll.backfill
-        try:
-            with store.unit() as unit:
-                outcomes = process_article(unit, matcher, article, now=now, policy=tracker,
-                                           notify=not first_poll, feed_id=feed.id,
-                                           match=fresh or not first_poll)
-        except StoreError:
-            raise
-        except Exception:  # one bad entry must not stop the feed; the article is not stored
-            log.exception("feed %s: entry %r could not be processed", feed.url, article.key)
-            continue
-        if outcomes is None:
-            continue
-        counts = counts + IngestCounts(new_articles=1) + count_outcomes(outcomes)
+        counts = counts + batch.ingest(entries[start:start + max(1, poll.store_batch)], room)
     if first_poll and not counts.capped:
         with store.unit() as unit:
             unit.mark_backfilled(feed.id)
     return counts
+
+
+def _as_stored(article: Article, parsed: ParsedFeed, feed: FeedRecord, now: datetime
+               ) -> Article:
+    """The entry as it is stored: the feed's title and language where it names none, and
+    no date in the future."""
+    if article.outlet is None and (parsed.title or feed.title):
+        article = replace(article, outlet=parsed.title or feed.title)
+    if article.lang is None and (parsed.lang or feed.lang):
+        article = replace(article, lang=parsed.lang or feed.lang)
+    if (article.published or now) > now + FUTURE_TOLERANCE:
+        # A wrong clock or a scheduled post: a future date would pin the timeline ahead.
+        article = replace(article, published=now)
+    return article
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    article: Article
+    content_hash: str
+    canonical_url: str | None
+    verdict: ArticleVerdict
+    match: bool  # inside the backfill window, or not the first poll
+    result: MatchResult | None = None
+
+
+class _Batch:
+    """One feed's entries, a batch at a time: the duplicate checks of a batch in one query,
+    matching outside any transaction (no write lock held meanwhile), then the batch's
+    articles, invitations and outbox rows in one transaction. A batch that fails is
+    stored again entry by entry, so one bad entry loses only itself."""
+
+    def __init__(self, store: Store, matcher: Matcher, feed: FeedRecord, *, now: datetime,
+                 tracker: TrackerPolicy, poll: PollPolicy, notify: bool) -> None:
+        self.store, self.matcher, self.feed = store, matcher, feed
+        self.now, self.tracker, self.poll, self.notify = now, tracker, poll, notify
+
+    def ingest(self, articles: Sequence[Article], room: int) -> IngestCounts:
+        """At most `room` new articles of `articles` stored (capped when more were new)."""
+        entries = self._fresh(articles)
+        capped = len(entries) > room
+        entries = [self._matched(e) for e in entries[:room]]
+        try:
+            counts = self._store_all(entries)
+        except StoreError:
+            raise
+        except Exception:  # one entry broke the batch: each one in a transaction of its own
+            log.exception("feed %s: a batch of %d entries failed; storing them one by one",
+                          self.feed.url, len(entries))
+            counts = IngestCounts()
+            for entry in entries:
+                counts = counts + self._store_one(entry)
+        return counts + IngestCounts(capped=capped)
+
+    def _fresh(self, articles: Sequence[Article]) -> list[_Entry]:
+        """The entries not stored yet (or edited since), each once: one query."""
+        keyed = [(a, content_hash(a.title, a.text), canonical_url(a.url) if a.url else None)
+                 for a in articles]
+        with self.store.unit() as unit:
+            known = unit.known_articles(self.feed.id, [(a.key, h, u) for a, h, u in keyed])
+        fresh: list[_Entry] = []
+        for article, hashed, url in keyed:
+            verdict = known.verdict(article.key, hashed, url)
+            if verdict is ArticleVerdict.DUPLICATE:
+                continue
+            known.remember(article.key, hashed, url)
+            published = article.published or self.now
+            fresh.append(_Entry(article, hashed, url, verdict, match=self.notify or (
+                published >= self.now - self.poll.backfill)))
+        return fresh
+
+    def _matched(self, entry: _Entry) -> _Entry:
+        if not entry.match:
+            return entry
+        return replace(entry, result=self.matcher.match(entry.article))
+
+    def _store_all(self, entries: Sequence[_Entry]) -> IngestCounts:
+        counts = IngestCounts()
+        with self.store.unit() as unit:
+            # Checked again inside the transaction: another process may have stored some.
+            known = unit.known_articles(
+                self.feed.id, [(e.article.key, e.content_hash, e.canonical_url) for e in entries])
+            for entry in entries:
+                verdict = known.verdict(entry.article.key, entry.content_hash, entry.canonical_url)
+                if verdict is ArticleVerdict.DUPLICATE:
+                    continue
+                known.remember(entry.article.key, entry.content_hash, entry.canonical_url)
+                counts = counts + self._process(unit, entry, verdict is ArticleVerdict.NEW)
+        return counts
+
+    def _store_one(self, entry: _Entry) -> IngestCounts:
+        try:
+            with self.store.unit() as unit:
+                return self._process(unit, entry, False)
+        except StoreError:
+            raise
+        except Exception:  # one bad entry must not stop the feed; the article is not stored
+            log.exception("feed %s: entry %r could not be processed", self.feed.url,
+                          entry.article.key)
+            return IngestCounts()
+
+    def _process(self, unit: Unit, entry: _Entry, checked: bool) -> IngestCounts:
+        outcomes = process_article(unit, self.matcher, entry.article, now=self.now,
+                                   policy=self.tracker, notify=self.notify,
+                                   feed_id=self.feed.id, match=entry.match,
+                                   matched=entry.result, checked=checked,
+                                   hashed=entry.content_hash)
+        if outcomes is None:
+            return IngestCounts()
+        return IngestCounts(new_articles=1) + count_outcomes(outcomes)
 
 
 def next_poll_after_success(now: datetime, poll: PollPolicy, rng: random.Random) -> datetime:

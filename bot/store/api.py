@@ -83,6 +83,41 @@ class Delivery:
     nonce: str = ""
 
 
+class ArticleVerdict(StrEnum):
+    NEW = "new"  # not stored under any of its keys: stored without further checks
+    DUPLICATE = "duplicate"  # same GUID and content, or the same content or URL elsewhere
+    CHANGED = "changed"  # same GUID in the feed, new content: add_article reads it again
+
+
+@dataclass(frozen=True, slots=True)
+class KnownArticles:
+    """What the store holds of a batch of feed entries, read in one query
+    (`Unit.known_articles`), so each entry's duplicate check costs no statement.
+    `remember` adds an entry stored since, so a batch repeating itself is caught too."""
+
+    guids: dict[str, str] = field(default_factory=dict)  # GUID in the feed → content hash
+    content_hashes: set[str] = field(default_factory=set)
+    canonical_urls: set[str] = field(default_factory=set)
+
+    def verdict(self, guid: str, content_hash: str, canonical_url: str | None) -> ArticleVerdict:
+        """add_article's rules: an edited entry under a known GUID is read again unless its
+        new content is already stored; otherwise any known key makes a duplicate."""
+        guid = guid.strip()
+        if guid in self.guids:
+            if self.guids[guid] == content_hash or content_hash in self.content_hashes:
+                return ArticleVerdict.DUPLICATE
+            return ArticleVerdict.CHANGED
+        if content_hash in self.content_hashes or (canonical_url or "").strip() in self.canonical_urls:
+            return ArticleVerdict.DUPLICATE
+        return ArticleVerdict.NEW
+
+    def remember(self, guid: str, content_hash: str, canonical_url: str | None) -> None:
+        self.guids[guid.strip()] = content_hash
+        self.content_hashes.add(content_hash)
+        if canonical_url:
+            self.canonical_urls.add(canonical_url.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class InvitationFilter:
     status: Sequence[Status] = ()
@@ -158,10 +193,19 @@ class Unit(Protocol):
 
     # -- articles ----------------------------------------------------------
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
-                    canonical_url: str | None, now: datetime) -> int | None:
+                    canonical_url: str | None, now: datetime,
+                    checked: bool = False) -> int | None:
         """Store an article; None if it is a duplicate (same GUID within the feed, same
         canonical URL, or same content hash). A feed entry whose text changed under the
-        same GUID is updated and its id returned, so it is read again."""
+        same GUID is updated and its id returned, so it is read again. `checked`: the
+        caller found it NEW with `known_articles` in this transaction, so only the insert
+        runs (which still does nothing on a key stored meanwhile)."""
+        ...
+    def known_articles(self, feed_id: int | None,
+                       keys: Sequence[tuple[str, str, str | None]]) -> KnownArticles:
+        """Which of these (GUID, content hash, canonical URL) keys the store holds: GUIDs
+        within the feed (None: the articles stored without one), hashes and URLs
+        anywhere; one query."""
         ...
 
     # -- invitations -------------------------------------------------------

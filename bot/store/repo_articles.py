@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, literal, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from bot.domain import Article
 from bot.errors import StoreError
+from bot.store.api import KnownArticles
 from bot.store.repo_base import RepoBase, require_text
 from bot.store.tables import ArticleRow, FeedRow
 from bot.store.types import require_aware
@@ -53,8 +56,44 @@ class ArticleRepository(RepoBase):
         self.session.flush()
         return int(row.id) if row.id is not None else None
 
+    def known_articles(self, feed_id: int | None,
+                       keys: Sequence[tuple[str, str, str | None]]) -> KnownArticles:
+        """Which of these (GUID, content hash, canonical URL) keys are stored, in one query:
+        three lookups on their own indexes, UNION ALL (see _is_duplicate)."""
+        known = KnownArticles()
+        guids = sorted({g.strip() for g, _, _ in keys if g and g.strip()})
+        hashes = sorted({h for _, h, _ in keys if h})
+        urls = sorted({u.strip() for _, _, u in keys if u and u.strip()})
+        parts: list[Any] = []  # the three lookups' selects (typed per column)
+        if guids:
+            same_feed: ColumnElement[bool] = (
+                col(ArticleRow.feed_id).is_(None) if feed_id is None
+                else col(ArticleRow.feed_id) == feed_id)
+            parts.append(select(literal("g"), col(ArticleRow.guid), col(ArticleRow.content_hash))
+                         .where(same_feed)
+                         .where(col(ArticleRow.guid).in_(guids)))
+        if hashes:
+            parts.append(select(literal("h"), col(ArticleRow.content_hash),
+                                col(ArticleRow.content_hash))
+                         .where(col(ArticleRow.content_hash).in_(hashes)))
+        if urls:
+            parts.append(select(literal("u"), col(ArticleRow.canonical_url),
+                                col(ArticleRow.content_hash))
+                         .where(col(ArticleRow.canonical_url).in_(urls)))
+        if not parts:
+            return known
+        for kind, key, content_hash in self.session.execute(union_all(*parts)).all():
+            if kind == "g":
+                known.guids[key] = content_hash
+            elif kind == "h":
+                known.content_hashes.add(key)
+            else:
+                known.canonical_urls.add(key)
+        return known
+
     def add_article(self, article: Article, *, feed_id: int | None, content_hash: str,
-                    canonical_url: str | None, now: datetime) -> int | None:
+                    canonical_url: str | None, now: datetime,
+                    checked: bool = False) -> int | None:
         """Store an article; None if it is a duplicate (same GUID within the feed, same
         canonical URL, or same content hash). An entry whose text changed under the same
         GUID in the same feed is updated and its id returned, to be read again. Articles
@@ -64,11 +103,11 @@ class ArticleRepository(RepoBase):
         canonical_url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
         if feed_id is not None and self.session.get(FeedRow, feed_id) is None:
             raise StoreError(f"cannot store article {guid!r}: no feed with id {feed_id}")
-        if feed_id is not None:
+        if feed_id is not None and not checked:
             updated = self._updated_in_place(feed_id, guid, content_hash, article, now)
             if updated is not None:
                 return updated
-        if self._is_duplicate(feed_id, guid, content_hash, canonical_url):
+        if not checked and self._is_duplicate(feed_id, guid, content_hash, canonical_url):
             return None
         published = article.published
         values = {

@@ -6,10 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, func, insert, or_, select, union
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Select, and_, bindparam, distinct, func, insert, or_, select, union
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlmodel import col
 
 from bot.domain import (
@@ -92,16 +93,10 @@ class InvitationRepository(OutboxRepository):
         unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
         if not unique_pairs:
             return []
-        inviter, invitee = col(InvitationRow.inviter_key), col(InvitationRow.invitee_key)
-        # One term per pair and time column, so each is a range search on a composite index.
-        terms = [
-            and_(inviter == a, invitee == b, when >= since)
-            for a, b in unique_pairs
-            for when in (col(InvitationRow.last_update), col(InvitationRow.status_at))
-        ]
-        rows = self.session.scalars(
-            select(InvitationRow).where(or_(*terms)).order_by(col(InvitationRow.id))
-        ).all()
+        parameters: dict[str, Any] = {"since": since}
+        for k, (a, b) in enumerate(unique_pairs):
+            parameters[f"a{k}"], parameters[f"b{k}"] = a, b
+        rows = self.session.scalars(_candidate_statement(len(unique_pairs)), parameters).all()
         self._held_rows.extend(rows)
         if urls is None:
             return self._states(rows)
@@ -142,11 +137,11 @@ class InvitationRepository(OutboxRepository):
         URL or a record an editor corrected)."""
         if not ids:
             return {}
-        condition = repeats.condition(ids)
-        if condition is None:
+        found = repeats.query(ids)
+        if found is None:
             return {}
         grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
-        for row in self.session.scalars(select(TimelineEntryRow).where(condition)).all():
+        for row in self.session.scalars(*found).all():
             grouped[row.invitation_id].append(row)
         return {i: ordered_timeline(found) for i, found in grouped.items()}
 
@@ -393,16 +388,46 @@ class _Repeats:
             return False
         return invitation_id in self.corrected or (self.without_url and entry.url is None)
 
-    def condition(self, ids: Sequence[int]) -> ColumnElement[bool] | None:
-        invitation, url = col(TimelineEntryRow.invitation_id), col(TimelineEntryRow.url)
-        said = col(TimelineEntryRow.evidence)
-        terms: list[ColumnElement[bool]] = []
-        if self.urls:
-            terms.append(and_(invitation.in_(ids), url.in_(sorted(self.urls))))
-        if self.evidence and self.without_url:
-            terms.append(and_(invitation.in_(ids), url.is_(None),
-                              said.in_(sorted(self.evidence))))
+    def query(self, ids: Sequence[int]) -> tuple[Select[Any], dict[str, Any]] | None:
+        """The statement (cached by shape, so SQLAlchemy compiles it once) and its
+        parameters; None when nothing can be a repeat."""
         corrected = sorted(self.corrected.intersection(ids))
-        if self.evidence and corrected:
-            terms.append(and_(invitation.in_(corrected), said.in_(sorted(self.evidence))))
-        return or_(*terms) if terms else None
+        shape = (bool(self.urls), bool(self.evidence and self.without_url),
+                 bool(self.evidence and corrected))
+        if not any(shape):
+            return None
+        return _repeats_statement(*shape), {
+            "ids": list(ids), "urls": sorted(self.urls), "evidence": sorted(self.evidence),
+            "corrected": corrected}
+
+
+@lru_cache(maxsize=64)
+def _candidate_statement(pairs: int) -> Select[Any]:
+    """The candidate lookup for `pairs` pairs (parameters a0, b0, ..., since): one term per
+    pair and time column, so each is a range search on a composite index. Built once per
+    number of pairs: building the expression costs more than running it."""
+    inviter, invitee = col(InvitationRow.inviter_key), col(InvitationRow.invitee_key)
+    since: BindParameter[datetime] = bindparam("since")
+    terms = [
+        and_(inviter == bindparam(f"a{k}"), invitee == bindparam(f"b{k}"), when >= since)
+        for k in range(pairs)
+        for when in (col(InvitationRow.last_update), col(InvitationRow.status_at))
+    ]
+    return select(InvitationRow).where(or_(*terms)).order_by(col(InvitationRow.id))
+
+
+@lru_cache(maxsize=8)
+def _repeats_statement(by_url: bool, without_url: bool, corrected: bool) -> Select[Any]:
+    """The entries _Repeats covers (parameters ids, urls, evidence, corrected)."""
+    invitation, url = col(TimelineEntryRow.invitation_id), col(TimelineEntryRow.url)
+    said = col(TimelineEntryRow.evidence)
+    ids = invitation.in_(bindparam("ids", expanding=True))
+    terms: list[ColumnElement[bool]] = []
+    if by_url:
+        terms.append(and_(ids, url.in_(bindparam("urls", expanding=True))))
+    if without_url:
+        terms.append(and_(ids, url.is_(None), said.in_(bindparam("evidence", expanding=True))))
+    if corrected:
+        terms.append(and_(invitation.in_(bindparam("corrected", expanding=True)),
+                          said.in_(bindparam("evidence", expanding=True))))
+    return select(TimelineEntryRow).where(or_(*terms))
