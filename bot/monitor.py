@@ -86,6 +86,10 @@ class Metrics:
         self.gateway_latency = Gauge("invitewatch_gateway_latency_seconds", "Discord gateway "
                                      "heartbeat latency (NaN when not connected)", registry=r)
         self.healthy = Gauge("invitewatch_healthy", "1 when /healthz says healthy", registry=r)
+        # No hard-coded cycle limit: a cycle ends when its time budget is spent, and what it
+        # left is measured here, so a host falling behind shows on a graph.
+        self.backlog = Gauge("invitewatch_poll_backlog", "Feeds still due when the last poll "
+                             "cycle ended (its time budget ran out)", registry=r)
         for state in FeedState:
             self.feeds.labels(state.value)
         for status in Status:
@@ -133,6 +137,8 @@ class Monitor:
         for feed in result.feeds:
             self.metrics.polls.labels(feed.outcome).inc()
             self.metrics.entries.inc(feed.new_articles)
+        if result.error is None:  # a cycle that could not start measured nothing
+            self.metrics.backlog.set(result.backlog)
         if not result.feeds:
             self.write_status()
             return

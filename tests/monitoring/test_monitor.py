@@ -15,11 +15,13 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.cli import main
 from bot.config import Settings
+from bot.feeds.fetch import FetchLimits, make_session
 from bot.health import GATEWAY_CONNECTING, GATEWAY_DOWN, GATEWAY_READY, RunState
 from bot.monitor import Monitor
-from bot.pipeline import CycleResult, FeedResult
+from bot.pipeline import CycleResult, FeedResult, Poller, PollPolicy
 from bot.store import SqlStore
 from bot.store.health_queries import store_facts
+from bot.tracker import TrackerPolicy
 from tests.support.builders import T0, new_outcome, source
 
 
@@ -226,3 +228,26 @@ def test_health_command_reads_the_bots_status_and_the_database(tmp_path: Path) -
     report = json.loads(well.output)
     assert report["healthy"] is True and report["due_feeds_failed"] == 0
     assert report["last_successful_fetch"] == (T0 + timedelta(minutes=5)).isoformat()
+
+
+async def test_the_poll_backlog_is_exported(sqlite_store: SqlStore, tmp_path: Path) -> None:
+    """Feeds still due when a cycle's time budget ran out are a metric (no cycle limit is
+    hard-coded, so a host falling behind must show)."""
+    with sqlite_store.unit() as unit:
+        for n in range(3):
+            unit.add_feed(f"https://feed{n}.example/rss", now=T0 - timedelta(hours=1))
+    limits = FetchLimits(allow_private=True)
+    spent = Poller(sqlite_store, lambda: None, limits=limits,  # type: ignore[arg-type, return-value]
+                   poll=PollPolicy(cycle_budget=timedelta(0)), tracker=TrackerPolicy(),
+                   clock=lambda: T0)
+    async with make_session(limits) as session:
+        result = await spent.poll_due(session)
+    assert (result.feeds, result.backlog) == ((), 3)
+    monitor = Monitor(sqlite_store, settings_for(tmp_path), clock=lambda: T0)
+    await monitor.cycle_done(result, 0.01)
+    assert samples((await monitor.metrics_text()).decode())[("invitewatch_poll_backlog", ())] == 3
+    # A cycle that could not start measures nothing; one that caught up clears it.
+    await monitor.cycle_done(CycleResult((), error="database is locked"), 0.01)
+    assert samples((await monitor.metrics_text()).decode())[("invitewatch_poll_backlog", ())] == 3
+    await monitor.cycle_done(CycleResult((FeedResult("https://feed0.example/rss", "updated"),)), 1)
+    assert samples((await monitor.metrics_text()).decode())[("invitewatch_poll_backlog", ())] == 0
