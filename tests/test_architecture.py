@@ -32,7 +32,9 @@ ALLOWED: dict[str, set[str]] = {
     "bot.feeds": FOUNDATION | {"bot.langmodel"},
     "bot.matcher": FOUNDATION | {"bot.langmodel"},
     "bot.tracker": FOUNDATION,
-    "bot.store": FOUNDATION,
+    # The timeline summary kept beside each invitation is the tracker's own pure rule
+    # (tracker/summary.py), so the store cannot drift from what the tracker decides on.
+    "bot.store": FOUNDATION | {"bot.tracker"},
     # Delivery renders each post from the invitation's current state with the tracker's
     # (pure) snapshot, so a late post can never show a stale status.
     "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
