@@ -336,6 +336,8 @@ class InvitationRepository(OutboxRepository):
         the summary of a summary plus new entries is the summary of the whole (see
         bot.tracker.summary), so this costs the same however long the timeline is."""
         assert row.id is not None
+        if not added and state.summary is not None and row.timeline_summary is not None:
+            return  # a repeat: nothing new to summarise
         # In the order a read-back gives (convert.ordered_timeline): the sort is stable and
         # the new rows get the higher ids, so ties keep stored entries first.
         current = sorted(stored + added, key=entry_order)
