@@ -19,7 +19,17 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 class UserInputError(InvitewatchError):
-    """An argument the user can fix; the message is shown to them as it is."""
+    """An argument the user can fix; the message is shown to them as it is.
+
+    The message is an English template with `str.format` placeholders filled from `values`,
+    so the error reply can show it in the server's language (`bot.i18n.t`); names and
+    typed text go in as values and stay as written.
+    """
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.template = message
+        self.values = values
 
 
 def parse_since(text: str | None, now: datetime) -> datetime | None:
@@ -27,20 +37,22 @@ def parse_since(text: str | None, now: datetime) -> datetime | None:
     try:
         return domain_parse_since(text, now)
     except ValueError as error:
-        raise UserInputError(f"`since` {error}.") from None
+        raise UserInputError("`since` {problem}.", problem=error) from None
 
 
 def split_list(text: str, what: str) -> list[str]:
     """Comma- or semicolon-separated items, stripped, deduplicated, in order."""
     if len(text) > MAX_LIST_TEXT:
-        raise UserInputError(f"`{what}` is too long ({len(text)} characters, at most {MAX_LIST_TEXT}).")
+        raise UserInputError("`{what}` is too long ({length} characters, at most {most}).",
+                             what=what, length=len(text), most=MAX_LIST_TEXT)
     items: list[str] = []
     for raw in re.split(r"[,;\n]", text):
         item = raw.strip()
         if item and item not in items:
             items.append(item)
     if len(items) > MAX_LIST_ITEMS:
-        raise UserInputError(f"`{what}` has {len(items)} items; at most {MAX_LIST_ITEMS}.")
+        raise UserInputError("`{what}` has {count} items; at most {most}.",
+                             what=what, count=len(items), most=MAX_LIST_ITEMS)
     return items
 
 
@@ -61,7 +73,8 @@ def parse_statuses(text: str) -> list[Status]:
             status = Status(key)
         except ValueError:
             valid = ", ".join(s.value for s in Status)
-            raise UserInputError(f"Unknown status `{item[:40]}`; use some of: {valid} (or `any`).") from None
+            raise UserInputError("Unknown status `{item}`; use some of: {valid} (or `any`).",
+                                 item=item[:40], valid=valid) from None
         if status not in statuses:
             statuses.append(status)
     return statuses
@@ -75,9 +88,8 @@ def parse_languages(text: str) -> list[str]:
     for item in split_list(text, "languages"):
         code = item.casefold()
         if not _LANGUAGE.match(code):
-            raise UserInputError(
-                f"`{item[:40]}` is not a language code; use two- or three-letter codes like `de, en, fr`."
-            )
+            raise UserInputError("`{item}` is not a language code; use two- or three-letter "
+                                 "codes like `de, en, fr`.", item=item[:40])
         if code not in languages:
             languages.append(code)
     return languages
@@ -122,5 +134,5 @@ def parse_figures(text: str, resolve: FigureResolver) -> list[tuple[str, str]]:
 
 def parse_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:
-        raise UserInputError(f"`min_confidence` must be between 0 and 1; got {value}.")
+        raise UserInputError("`min_confidence` must be between 0 and 1; got {value}.", value=value)
     return value
