@@ -183,28 +183,34 @@ def _render_value(value: Any, lang: str) -> str:
     return escape_untrusted(str(value))
 
 
-def feeds_embed(feeds: Sequence[FeedRecord]) -> discord.Embed:
-    embed = discord.Embed(title=f"Feeds ({len(feeds)})", colour=NEUTRAL)
-    lines = []
-    for feed in feeds:
-        title = escape_untrusted(feed.title or "untitled")
-        line = (f"`{feed.state.value}` {title} · {feed.entries_seen} articles · {feed.origin}\n"
-                f"{bare_url(feed.url)}")
-        if feed.state.value == "disabled":
-            since = f" since {feed.disabled_at:%Y-%m-%d}" if feed.disabled_at else ""
-            why = escape_untrusted(limits.clip(feed.disabled_reason or feed.last_error or "?", 150))
-            line += f"\n  not read{since}: {why} · `/feeds enable` brings it back"
-        elif feed.last_error:
-            line += f"\n  last error: {escape_untrusted(limits.clip(feed.last_error, 150))}"
-        lines.append(line)
+def _feed_line(feed: FeedRecord, lang: str) -> str:
+    title = escape_untrusted(feed.title or t(lang, "untitled"))
+    articles = tn(lang, "{n} article", "{n} articles", feed.entries_seen)
+    line = f"`{feed.state.value}` {title} · {articles} · {feed.origin}\n{bare_url(feed.url)}"
+    if feed.state.value == "disabled":
+        why = escape_untrusted(limits.clip(feed.disabled_reason or feed.last_error or "?", 150))
+        if feed.disabled_at:
+            line += "\n  " + t(lang, "not read since {day}: {why} · `/feeds enable` brings it "
+                                     "back", day=format_day(feed.disabled_at, lang), why=why)
+        else:
+            line += "\n  " + t(lang, "not read: {why} · `/feeds enable` brings it back", why=why)
+    elif feed.last_error:
+        line += "\n  " + t(lang, "last error: {error}",
+                           error=escape_untrusted(limits.clip(feed.last_error, 150)))
+    return line
+
+
+def feeds_embed(feeds: Sequence[FeedRecord], lang: str = SOURCE) -> discord.Embed:
+    embed = discord.Embed(title=t(lang, "Feeds ({count})", count=len(feeds)), colour=NEUTRAL)
+    lines = [_feed_line(feed, lang) for feed in feeds]
     text = ""
     for index, line in enumerate(lines):
         rest = len(lines) - index
         if len(text) + len(line) + 60 > limits.DESCRIPTION:
-            text += f"\n… and {rest} more"
+            text += "\n" + t(lang, "… and {count} more", count=rest)
             break
         text += ("\n" if text else "") + line
-    embed.description = text or "No feeds. Add one with `/feeds add <url>`."
+    embed.description = text or t(lang, "No feeds. Add one with `/feeds add <url>`.")
     return limits.fit_embed(embed)
 
 
