@@ -15,7 +15,7 @@ from bot.discord.embeds import STATUS_COLOURS, occasion_text, source_line, statu
 from bot.discord.pagination import Page
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.domain import InvitationState, OccasionKind, Status, TimelineEntry
-from bot.i18n import SOURCE, N_, format_day, format_share, kind_label, t, tn
+from bot.i18n import N_, SOURCE, format_day, format_share, kind_label, t, tn
 from bot.store.api import FeedRecord, GuildSettings, InvitationNote
 
 NEUTRAL = 0x5865F2

@@ -51,7 +51,7 @@ async def bot(fake: FakeDiscord, store: Store) -> AsyncIterator[Bot]:
 
 
 def ukrainian(bot: Bot) -> FakeGuild:
-    return [g for g in bot.fake.guilds.values() if g.preferred_locale == "uk"][0]
+    return next(g for g in bot.fake.guilds.values() if g.preferred_locale == "uk")
 
 
 def target(guild: FakeGuild) -> str:

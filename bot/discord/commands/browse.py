@@ -17,7 +17,7 @@ from bot.discord.formatting import invitation_detail_embed, invitation_page_embe
 from bot.discord.pagination import PAGE_SIZE, Page
 from bot.discord.safety import NO_MENTIONS, escape_untrusted
 from bot.domain import InvitationState, Status
-from bot.i18n import SOURCE, N_, format_day, status_label, t
+from bot.i18n import N_, SOURCE, format_day, status_label, t
 from bot.store.api import InvitationFilter, Unit
 
 MAX_INVITATION_ID = 2**53  # Discord integers beyond this lose precision in clients

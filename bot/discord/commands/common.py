@@ -5,6 +5,7 @@ of the command groups, and the figure argument (its resolution and autocomplete)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,10 +67,9 @@ async def answer_language(interaction: discord.Interaction) -> str:
         setting = AUTO
         deps = getattr(interaction.client, "deps", None)
         if isinstance(deps, DiscordDeps):
-            try:
+            # With the database down, the server's locale still says something useful.
+            with contextlib.suppress(InvitewatchError):
                 setting = await in_store(deps, lambda unit: unit.guild_settings(guild_id).language)
-            except InvitewatchError:
-                pass  # the database is down: the server's locale still says something useful
         locale = interaction.guild_locale.value if interaction.guild_locale else None
         lang = choose_language(setting, locale)
     interaction.extras[LANGUAGE] = lang
