@@ -7,15 +7,18 @@ server's locale, and "auto" returns to it."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest_asyncio
 
 from bot.discord.notifier import DiscordNotifier
 from bot.domain import NotificationKind, Status
+from bot.errors import StoreError
 from bot.notify.base import SendOutcome
-from bot.store.api import GuildSettings, Store
+from bot.store.api import GuildSettings, Store, Unit
 from tests.support.builders import notification, store_invitation
 from tests.support.discord_harness import (
     Bot,
@@ -208,3 +211,33 @@ async def test_a_forged_language_is_refused_and_nothing_changes(bot: Bot) -> Non
     with bot.store.unit() as unit:
         assert unit.guild_settings(bot.guild.id).language == "auto"
     assert audit_log(bot.store) == []
+
+
+class CountingLockedStore:
+    """A locked database that counts how often it was asked."""
+
+    dialect = "sqlite"
+    url = "sqlite:///locked.db"
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    @contextmanager
+    def unit(self) -> Iterator[Unit]:
+        self.attempts += 1
+        raise StoreError("database is locked by another process (sqlite:///locked.db)")
+        yield  # pragma: no cover
+
+    def upgrade(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+async def test_a_database_failure_is_told_in_the_servers_locale_without_asking_again(
+        fake: FakeDiscord, store: Store) -> None:
+    locked = CountingLockedStore()
+    deps = replace(make_deps(store, fake), store=locked)  # type: ignore[arg-type]
+    async with running_bot(fake, store, deps) as harness:
+        callback = await fake.interact(fake.command_interaction(ukrainian(harness), "stats"))
+    assert callback["data"]["content"].startswith("⚠️ База даних зараз недоступна")
+    assert locked.attempts == 1  # the command's own read; the language came from the locale

@@ -54,9 +54,10 @@ def guild_id_of(interaction: discord.Interaction) -> str:
 LANGUAGE = "invitewatch.language"
 
 
-async def answer_language(interaction: discord.Interaction) -> str:
+async def answer_language(interaction: discord.Interaction, *, read_setting: bool = True) -> str:
     """The language to answer in: the server's setting, or ("auto") the server's preferred
-    locale; in direct messages the member's own locale. Read once per interaction."""
+    locale; in direct messages the member's own locale. Read once per interaction;
+    `read_setting=False` goes by the locale alone."""
     known = interaction.extras.get(LANGUAGE)
     if isinstance(known, str):
         return known
@@ -66,7 +67,7 @@ async def answer_language(interaction: discord.Interaction) -> str:
         guild_id = str(interaction.guild_id)
         setting = AUTO
         deps = getattr(interaction.client, "deps", None)
-        if isinstance(deps, DiscordDeps):
+        if read_setting and isinstance(deps, DiscordDeps):
             # With the database down, the server's locale still says something useful.
             with contextlib.suppress(InvitewatchError):
                 setting = await in_store(deps, lambda unit: unit.guild_settings(guild_id).language)
@@ -156,8 +157,10 @@ async def send_error(interaction: discord.Interaction, error: BaseException) -> 
     if not is_expected(error):
         log.error("command %s failed", interaction.command and interaction.command.qualified_name,
                   exc_info=error)
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     try:
-        lang = await answer_language(interaction)
+        # After a database error, asking the database for the language would only wait again.
+        lang = await answer_language(interaction, read_setting=not isinstance(original, StoreError))
         await reply(interaction, content="⚠️ " + error_message(error, lang), ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell the user about an error", exc_info=True)
