@@ -80,8 +80,9 @@ class DiscordNotifier:
     `role_for(guild_id)` gives a server's role to mention; the roles seen in `targets()`
     come first (the outbox plans before it sends), the lookup covers deliveries planned
     before a restart; `language_for(guild_id)` likewise gives a server's language setting
-    ("auto": the server's preferred locale, as the gateway or the API reports it; direct
-    messages are in English). `watchers(figure_keys)` gives (guild_id, user_id) of members who
+    ("auto": the server's preferred locale, as the gateway or the API reports it; a direct
+    message is in the language of the server where its reader watches the figure, English
+    without `watchers`). `watchers(figure_keys)` gives (guild_id, user_id) of members who
     /watch a figure; each of them also gets the notification as a direct message.
     `role_for` defaults to a read of the client's store when the client is invitewatch's
     own (send() runs outside any store transaction). `watchers` has no such default: it is
@@ -143,6 +144,19 @@ class DiscordNotifier:
             return choose_language(setting, None)
         return choose_language(AUTO, await self._preferred_locale(guild_id))
 
+    async def _reader_language(self, user_id: str, notification: Notification) -> str:
+        """A watcher's direct message: the language of the (first) server where they watch
+        one of the notification's figures."""
+        if self._watchers is None:
+            return SOURCE
+        try:
+            pairs = await asyncio.to_thread(self._watchers, sorted(figure_keys(notification)))
+        except InvitewatchError as error:
+            log.warning("could not look up where %s watches: %s", user_id, error)
+            return SOURCE
+        guilds = sorted(guild for guild, user in pairs if user == user_id)
+        return await self.language(guilds[0]) if guilds else SOURCE
+
     async def _preferred_locale(self, guild_id: str) -> str | None:
         guild = self.client.get_guild(int(guild_id))
         if guild is not None:
@@ -183,6 +197,7 @@ class DiscordNotifier:
             else:
                 assert user_id is not None
                 channel = await self.client.create_dm(discord.Object(id=int(user_id)))
+                lang = await self._reader_language(user_id, notification)
             return await self._deliver(channel, notification, previous_message_id, role,
                                        current=current or notification, nonce=nonce, lang=lang)
         except discord.RateLimited as error:

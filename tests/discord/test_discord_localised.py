@@ -241,3 +241,18 @@ async def test_a_database_failure_is_told_in_the_servers_locale_without_asking_a
         callback = await fake.interact(fake.command_interaction(ukrainian(harness), "stats"))
     assert callback["data"]["content"].startswith("⚠️ База даних зараз недоступна")
     assert locked.attempts == 1  # the command's own read; the language came from the locale
+
+
+async def test_a_watchers_direct_message_is_in_the_language_of_their_server(bot: Bot) -> None:
+    watcher = "456789012345678901"
+    uk = ukrainian(bot)
+    notifier = DiscordNotifier(bot.client, watchers=lambda keys: [(uk.id, watcher)])
+    [dm] = notifier.targets(notification(), [])
+    assert dm == f"discord:dm:{watcher}"
+    result = await notifier.send(dm, notification(), None)
+    assert result.outcome is SendOutcome.SENT
+    fields = fields_of(last_post(bot)["embeds"][0])
+    assert fields["Статус"] == "⏳ Очікує відповіді"
+    # Without the lookup (or once the watch is gone) the message is in English.
+    await DiscordNotifier(bot.client).send(dm, notification(), None)
+    assert fields_of(last_post(bot)["embeds"][0])["Status"] == "⏳ Pending"
