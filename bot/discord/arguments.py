@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
-from bot.domain import Party, Status
+from bot.domain import MAX_SINCE_DAYS, Party, Status
 from bot.domain import parse_since as domain_parse_since
 from bot.errors import InvitewatchError
 
@@ -36,8 +36,23 @@ def parse_since(text: str | None, now: datetime) -> datetime | None:
     """`2024-05-01` (UTC midnight) or `7d` / `2w` (before `now`); None when not given."""
     try:
         return domain_parse_since(text, now)
-    except ValueError as error:
-        raise UserInputError("`since` {problem}.", problem=error) from None
+    except ValueError:
+        raise _since_error((text or "").strip()) from None
+
+
+def _since_error(text: str) -> UserInputError:
+    """The domain's refusal, worded as a template the reply can translate."""
+    shown = repr(text[:40])
+    if re.match(r"^\d+\s*[dw]$", text, re.IGNORECASE):
+        return UserInputError("`since` must be a span between 1d and {most}d; got {text}.",
+                              most=MAX_SINCE_DAYS, text=shown)
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return UserInputError("`since` must be a date like 2024-05-01 or a span like 7d or 2w; "
+                              "got {text}.", text=shown)
+    return UserInputError("`since` is in the future ({text}); give a past date or a span like "
+                          "7d.", text=text[:40])
 
 
 def split_list(text: str, what: str) -> list[str]:

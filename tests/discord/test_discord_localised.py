@@ -184,6 +184,8 @@ async def test_errors_are_in_the_servers_language(bot: Bot) -> None:
     assert_ephemeral_error(missing, "Запрошення № 999 немає. `/запрошення` покаже відомі.")
     refused = await run(bot, "setup language", [opt("language", "fr")])
     assert_ephemeral_error(refused, "**Server verwalten**")
+    future = await run(bot, "invitations", [opt("since", "2099-01-01")])
+    assert_ephemeral_error(future, "`since` liegt in der Zukunft (2099-01-01)")
 
 
 async def test_setup_language_overrides_the_locale_and_auto_returns_to_it(bot: Bot) -> None:
