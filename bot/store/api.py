@@ -139,6 +139,9 @@ class GuildSettings:
     mention_role_id: str | None = None
     # channels the bot may not post in (403), with when the admins were told
     forbidden_channels: dict[str, datetime] = field(default_factory=dict)
+    # the language of the bot's messages here: a language code, or "auto" for the
+    # server's preferred locale (bot.i18n)
+    language: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)

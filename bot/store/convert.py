@@ -213,6 +213,7 @@ def guild_settings(row: GuildSettingsRow) -> GuildSettings:
         min_confidence=row.min_confidence,
         mention_role_id=row.mention_role_id,
         forbidden_channels=forbidden,
+        language=row.language or "auto",
     )
 
 
@@ -225,6 +226,10 @@ def fill_guild_settings_row(row: GuildSettingsRow, settings: GuildSettings) -> G
     row.languages = dump_json([str(x) for x in settings.languages], what)
     row.min_confidence = float(settings.min_confidence)
     row.mention_role_id = settings.mention_role_id
+    if not isinstance(settings.language, str) or not settings.language.strip():
+        raise StoreError(f"{what}: language must be a language code or 'auto', "
+                         f"got {settings.language!r}")
+    row.language = settings.language.strip()
     row.forbidden_channels = dump_json(
         {
             str(channel): require_aware(when, f"{what}: forbidden channel {channel}").isoformat()

@@ -235,6 +235,7 @@ class GuildSettingsRow(SQLModel, table=True):
     min_confidence: float = 0.0
     mention_role_id: str | None = None
     forbidden_channels: str = Field(default="{}", sa_type=Text)  # JSON {channel: ISO time}
+    language: str = Field(default="auto", sa_column_kwargs={"server_default": "auto"})
 
 
 class WatchRow(SQLModel, table=True):

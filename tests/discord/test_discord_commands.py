@@ -137,7 +137,7 @@ async def test_watch_and_unwatch(bot: Bot) -> None:
         assert unit.watchers(["vladimir-putin"]) == [(bot.guild.id, user_id)]
 
     removed = await run(bot, "unwatch", [], member=member)
-    assert "Stopped 1 watch(es) on any figure" in removed["data"]["content"]
+    assert "Stopped 1 watch on any figure" in removed["data"]["content"]
     with bot.store.unit() as unit:
         assert unit.watchers(["vladimir-putin"]) == []
 

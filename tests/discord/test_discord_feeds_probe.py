@@ -58,7 +58,7 @@ async def test_a_web_page_adds_the_feed_it_announces(probing_bot: Bot,
     added = await run(probing_bot, "feeds add", [opt("url", site.url("/"))],
                       member=admin(probing_bot))
     content = added["data"]["content"]
-    assert f"Added <{site.url('/wire.xml')}> (QA Wire, 1 entries now)" in content
+    assert f"Added <{site.url('/wire.xml')}> (QA Wire, 1 entry now)" in content
     with probing_bot.store.unit() as unit:
         assert [f.url for f in unit.list_feeds()] == [site.url("/wire.xml")]
 

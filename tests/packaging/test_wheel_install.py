@@ -82,6 +82,18 @@ def test_the_installed_code_is_the_wheel(installed: Path, elsewhere: Path) -> No
     assert path.is_relative_to(installed.parent) and path.is_file()
 
 
+def test_the_wheel_carries_the_catalogues(installed: Path, elsewhere: Path) -> None:
+    """The .po files are package data, read at run time: no compile step after install."""
+    done = subprocess.run([str(installed / "python"), "-c",
+                           "from bot.i18n import LOCALES_DIR, t; print(LOCALES_DIR); "
+                           "print(t('uk', 'Pending'))"],
+                          cwd=elsewhere, env=clean_env(elsewhere), capture_output=True,
+                          text=True, check=True)
+    where, word = done.stdout.splitlines()
+    assert Path(where).is_relative_to(installed.parent)
+    assert word == "Очікує відповіді"
+
+
 def test_analyze_reads_the_seed(installed: Path, elsewhere: Path) -> None:
     done = run(installed, elsewhere, "analyze", "--no-progress", stdin=json.dumps(SEED) + "\n")
     assert done.returncode == 0, done.stderr[-2000:]

@@ -9,6 +9,7 @@ about what discord.py 2.7 needs are in the comments next to each payload.
 from __future__ import annotations
 
 import asyncio
+import copy
 import itertools
 import json
 import random
@@ -83,6 +84,7 @@ class FakeGuild:
     channels: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
     system_channel_id: str | None = None
+    preferred_locale: str = "en-US"  # Discord's locale code, e.g. "de", "uk", "es-ES"
 
 
 class FakeDiscord:
@@ -100,6 +102,8 @@ class FakeDiscord:
         self.guilds: dict[str, FakeGuild] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # id -> message payload
         self.commands: dict[str, list[dict[str, Any]]] = {}  # "global" or guild id -> commands
+        # Every PUT of a command list, as sent: (scope, body), scope "global" or a guild id.
+        self.synced: list[tuple[str, list[dict[str, Any]]]] = []
         self.identify: dict[str, Any] | None = None
         self.heartbeats = 0
         self.resumes = 0
@@ -165,9 +169,11 @@ class FakeDiscord:
 
     # -- world building -------------------------------------------------------------
     def add_guild(self, name: str = "Test server", *, channel_names: Iterable[str] = ("news",),
-                  everyone_permissions: int = MEMBER_PERMISSIONS) -> FakeGuild:
+                  everyone_permissions: int = MEMBER_PERMISSIONS,
+                  preferred_locale: str = "en-US") -> FakeGuild:
         guild_id = self.snowflake()
-        guild = FakeGuild(id=guild_id, name=name, owner_id=self.owner_id)
+        guild = FakeGuild(id=guild_id, name=name, owner_id=self.owner_id,
+                          preferred_locale=preferred_locale)
         guild.roles.append(self.role_payload(guild_id, "@everyone", everyone_permissions, position=0))
         for position, channel_name in enumerate(channel_names):
             guild.channels.append(self.channel_payload(guild_id, channel_name, position))
@@ -214,7 +220,7 @@ class FakeDiscord:
             "system_channel_id": guild.system_channel_id, "system_channel_flags": 0,
             "verification_level": 0, "default_message_notifications": 0,
             "explicit_content_filter": 0, "mfa_level": 0, "premium_tier": 0,
-            "preferred_locale": "en-US", "nsfw_level": 0, "afk_timeout": 300,
+            "preferred_locale": guild.preferred_locale, "nsfw_level": 0, "afk_timeout": 300,
             "afk_channel_id": None, "description": None, "banner": None, "splash": None,
             "discovery_splash": None, "vanity_url_code": None, "premium_subscription_count": 0,
             "max_members": 1000, "application_id": None, "rules_channel_id": None,
@@ -362,6 +368,7 @@ class FakeDiscord:
                 "flags": 0, "team": None, "summary": "", "rpc_origins": []}
 
     def _put_commands(self, scope: str, body: Any) -> list[dict[str, Any]]:
+        self.synced.append((scope, copy.deepcopy(body or [])))
         stored = []
         for command in body or []:
             stored.append({"id": self.snowflake(), "application_id": self.application_id,
@@ -536,7 +543,7 @@ class FakeDiscord:
                 "attachment_size_limit": 8 * 1024 * 1024, "guild_id": guild.id,
                 "channel_id": channel_id, "channel": channel, "member": member,
                 "app_permissions": str(MEMBER_PERMISSIONS), "locale": "en-US",
-                "guild_locale": "en-US", "entitlements": [],
+                "guild_locale": guild.preferred_locale, "entitlements": [],
                 "authorizing_integration_owners": {"0": guild.id}, "context": 0}
 
     def command_interaction(self, guild: FakeGuild, name: str, options: list[dict[str, Any]] | None = None,

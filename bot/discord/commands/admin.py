@@ -1,4 +1,4 @@
-"""Admin commands on this server's settings: /setup channel|filters and /config show.
+"""Admin commands on this server's settings: /setup channel|filters|language and /config show.
 
 Every group is hidden from members without Manage Server (`default_permissions`) and every
 command checks that permission again; the changes themselves are the plain functions of
@@ -17,16 +17,31 @@ from bot.discord.arguments import (
     parse_languages,
     parse_statuses,
 )
-from bot.discord.commands.changes import FilterChange, Who, set_channel, set_filters
+from bot.discord.commands.changes import (
+    FilterChange,
+    Who,
+    set_channel,
+    set_filters,
+    set_language,
+)
 from bot.discord.commands.common import (
+    LANGUAGE,
     MANAGE_GUILD,
     CommandGroup,
     actor_of,
+    answer_language,
     in_store,
     reply,
     require_manage_guild,
 )
 from bot.discord.formatting import config_embed, guild_settings_text
+from bot.i18n import AUTO, SUPPORTED, choose_language, t
+
+# Each language in its own name: an admin looking for theirs reads it in any interface language.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español",
+                  "ru": "Русский", "uk": "Українська"}
+LANGUAGE_CHOICES = [app_commands.Choice(name="Auto (the server's language)", value=AUTO)] + [
+    app_commands.Choice(name=LANGUAGE_NAMES[code], value=code) for code in SUPPORTED]
 
 POST_PERMISSIONS = {"view_channel": "View Channel", "send_messages": "Send Messages",
                     "embed_links": "Embed Links", "read_message_history": "Read Message History"}
@@ -58,15 +73,19 @@ class SetupGroup(CommandGroup, name="setup",
         channel_id = str(channel.id)
         updated = await in_store(self.deps, lambda unit: set_channel(unit, who, channel_id,
                                                                      remove=remove))
+        lang = await answer_language(interaction)
+        mention = f"<#{channel_id}>"
         if remove:
-            text = f"Notifications will no longer be posted in <#{channel_id}>."
+            text = t(lang, "Notifications will no longer be posted in {channel}.", channel=mention)
         else:
-            text = f"Notifications will be posted in <#{channel_id}>."
+            text = t(lang, "Notifications will be posted in {channel}.", channel=mention)
             missing = missing_permissions(channel)
             if missing:
-                text += (f"\n⚠️ I cannot post there yet: I am missing {', '.join(missing)} in "
-                         f"<#{channel_id}>. Grant them to my role in that channel.")
-        await reply(interaction, content=text + "\n\n" + guild_settings_text(updated),
+                # Permission names stay in English: Discord's own settings name them so.
+                text += "\n⚠️ " + t(lang, "I cannot post there yet: I am missing {permissions} "
+                                          "in {channel}. Grant them to my role in that channel.",
+                                    permissions=", ".join(missing), channel=mention)
+        await reply(interaction, content=text + "\n\n" + guild_settings_text(updated, None, lang),
                     ephemeral=True)
 
     @app_commands.command(name="filters",
@@ -107,10 +126,33 @@ class SetupGroup(CommandGroup, name="setup",
             raise UserInputError("Nothing to change: give at least one option "
                                  "(figures, statuses, languages, min_confidence, role, clear_role).")
         updated = await in_store(self.deps, lambda unit: set_filters(unit, who, change))
-        text = "Filters saved.\n\n" + guild_settings_text(updated, dict(figure_pairs or []))
+        lang = await answer_language(interaction)
+        text = t(lang, "Filters saved.") + "\n\n" + guild_settings_text(
+            updated, dict(figure_pairs or []), lang)
         if role is not None and not role.mentionable:
-            text += ("\n\nNote: this role is not mentionable; allow anyone to mention it, or give me "
-                     "the Mention @everyone, @here and All Roles permission, or it will not ping.")
+            text += "\n\n" + t(lang, "Note: this role is not mentionable; allow anyone to "
+                                     "mention it, or give me the Mention @everyone, @here and "
+                                     "All Roles permission, or it will not ping.")
+        await reply(interaction, content=text, ephemeral=True)
+
+    @app_commands.command(name="language",
+                          description="The language of invitewatch's messages in this server")
+    @app_commands.describe(language="A language, or Auto to follow the server's language")
+    @app_commands.choices(language=LANGUAGE_CHOICES)
+    async def language(self, interaction: discord.Interaction,
+                       language: app_commands.Choice[str]) -> None:
+        who = self.who(interaction)
+        if language.value != AUTO and language.value not in SUPPORTED:  # a forged interaction
+            raise UserInputError("Unknown language `{code}`; choose one of the list.",
+                                 code=language.value[:20])
+        await in_store(self.deps, lambda unit: set_language(unit, who, language.value))
+        locale = interaction.guild_locale.value if interaction.guild_locale else None
+        lang = choose_language(language.value, locale)
+        interaction.extras[LANGUAGE] = lang  # answer in the language just chosen
+        name = LANGUAGE_NAMES[lang]
+        text = (t(lang, "invitewatch now follows the server's language here ({language}).",
+                  language=name) if language.value == AUTO
+                else t(lang, "invitewatch now writes in {language} here.", language=name))
         await reply(interaction, content=text, ephemeral=True)
 
 
@@ -122,5 +164,6 @@ class ConfigGroup(CommandGroup, name="config", description="invitewatch's config
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = require_manage_guild(interaction)
         settings = await in_store(self.deps, lambda unit: unit.guild_settings(guild_id))
-        await reply(interaction, embed=config_embed(self.deps.settings_snapshot(), settings),
+        lang = await answer_language(interaction)
+        await reply(interaction, embed=config_embed(self.deps.settings_snapshot(), settings, lang),
                     ephemeral=True)

@@ -11,16 +11,18 @@ from discord import app_commands
 
 from bot.discord import limits
 from bot.discord.arguments import UserInputError, parse_since
-from bot.discord.commands.common import Figure, in_store, reply
+from bot.discord.commands.common import Figure, answer_language, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import invitation_detail_embed, invitation_page_embed, stats_embed
 from bot.discord.pagination import PAGE_SIZE, Page
 from bot.discord.safety import NO_MENTIONS, escape_untrusted
 from bot.domain import InvitationState, Status
+from bot.i18n import N_, SOURCE, format_day, status_label, t
 from bot.store.api import InvitationFilter, Unit
 
 MAX_INVITATION_ID = 2**53  # Discord integers beyond this lose precision in clients
 PAGER_TIMEOUT = 600.0
+NO_SUCH_INVITATION = N_("There is no invitation #{id}. `/invitations` lists the known ones.")
 
 STATUS_CHOICES = [app_commands.Choice(name=s.value.replace("_", " "), value=s.value) for s in Status]
 
@@ -36,9 +38,10 @@ class InvitationPager(discord.ui.View):
     """Previous/Next buttons over one query; only the member who asked can turn pages."""
 
     def __init__(self, deps: DiscordDeps, *, owner_id: int, flt: InvitationFilter, page: Page,
-                 title: str, filters_text: str) -> None:
+                 title: str, filters_text: str, lang: str) -> None:
         super().__init__(timeout=PAGER_TIMEOUT)
         self.deps = deps
+        self.lang = lang
         self.owner_id = owner_id
         self.flt = flt
         self.page = page
@@ -46,6 +49,8 @@ class InvitationPager(discord.ui.View):
         self.filters_text = filters_text
         self.origin: discord.Interaction | None = None  # the command, to edit its answer
         self._sync_buttons()
+        self.previous_page.label = t(lang, "Previous")
+        self.next_page.label = t(lang, "Next")
 
     async def on_timeout(self) -> None:
         # Dead buttons would answer "This interaction failed": remove them instead.
@@ -63,14 +68,15 @@ class InvitationPager(discord.ui.View):
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
-            "Only the member who ran this command can turn its pages; run it yourself to browse.",
+            t(self.lang, "Only the member who ran this command can turn its pages; run it "
+                         "yourself to browse."),
             ephemeral=True, allowed_mentions=NO_MENTIONS)
         return False
 
     async def show(self, interaction: discord.Interaction, page: Page) -> None:
         states, self.page = await in_store(self.deps, lambda unit: _load_page(unit, self.flt, page))
         self._sync_buttons()
-        embed = invitation_page_embed(self.title, states, self.page, self.filters_text)
+        embed = invitation_page_embed(self.title, states, self.page, self.filters_text, self.lang)
         await interaction.response.edit_message(embed=embed, view=self)
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, emoji="◀️")
@@ -85,12 +91,13 @@ class InvitationPager(discord.ui.View):
 
 
 async def send_invitation_list(interaction: discord.Interaction, deps: DiscordDeps,
-                               flt: InvitationFilter, title: str, filters_text: str) -> None:
+                               flt: InvitationFilter, title: str, filters_text: str,
+                               lang: str) -> None:
     states, page = await in_store(deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE)))
-    embed = invitation_page_embed(title, states, page, filters_text)
+    embed = invitation_page_embed(title, states, page, filters_text, lang)
     if page.count > 1:
         view = InvitationPager(deps, owner_id=interaction.user.id, flt=flt, page=page,
-                               title=title, filters_text=filters_text)
+                               title=title, filters_text=filters_text, lang=lang)
         view.origin = interaction
         await reply(interaction, embed=embed, view=view)
     else:
@@ -106,41 +113,50 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
                           status: app_commands.Choice[str] | None = None,
                           figure: Figure | None = None,
                           since: app_commands.Range[str, 1, 20] | None = None) -> None:
+        lang = await answer_language(interaction)
         described: list[str] = []
         statuses: list[Status] = []
         if status is not None:
             statuses = [Status(status.value)]
-            described.append(f"status {status.value}")
+            # English shows the value as typed in /setup filters; others the label.
+            word = status.value if lang == SOURCE else status_label(lang, statuses[0]).casefold()
+            described.append(t(lang, "status {status}", status=word))
         key = None
         if figure is not None:
             key = figure.key
-            described.append(f"figure {escape_untrusted(figure.name)}")
+            described.append(t(lang, "figure {name}", name=escape_untrusted(figure.name)))
         since_at = parse_since(since, deps.now())
         if since_at is not None:
-            described.append(f"updated since {since_at.date().isoformat()}")
+            described.append(t(lang, "updated since {day}", day=format_day(since_at, lang)))
         flt = InvitationFilter(status=statuses, figure_key=key, since=since_at, limit=PAGE_SIZE)
-        filters_text = ("Filters: " + ", ".join(described)) if described else ""
-        await send_invitation_list(interaction, deps, flt, "Invitations", filters_text)
+        filters_text = (t(lang, "Filters: {filters}", filters=", ".join(described))
+                        if described else "")
+        await send_invitation_list(interaction, deps, flt, t(lang, "Invitations"), filters_text,
+                                   lang)
 
     @tree.command(name="invitation", description="One invitation and its timeline of reports")
     @app_commands.describe(id="The invitation's number, as shown in posts and lists")
     async def invitation(interaction: discord.Interaction,
                          id: app_commands.Range[int, 1, MAX_INVITATION_ID]) -> None:
         if not 1 <= id <= MAX_INVITATION_ID:  # a forged interaction skips Discord's check
-            raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
+            raise UserInputError(NO_SUCH_INVITATION, id=id)
         state, notes = await in_store(deps, lambda unit: (unit.get_invitation(id), unit.notes(id)))
         if state is None:
-            raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
-        await reply(interaction, embed=invitation_detail_embed(state, notes))
+            raise UserInputError(NO_SUCH_INVITATION, id=id)
+        lang = await answer_language(interaction)
+        await reply(interaction, embed=invitation_detail_embed(state, notes, lang))
 
     @tree.command(name="figure", description="Invitations made or received by one public figure")
     @app_commands.describe(name="The figure's name (suggestions as you type)")
     async def figure_command(interaction: discord.Interaction, name: Figure) -> None:
+        lang = await answer_language(interaction)
         flt = InvitationFilter(figure_key=name.key, limit=PAGE_SIZE)
-        title = limits.clip(f"Invitations involving {escape_untrusted(name.name)}", limits.TITLE)
-        await send_invitation_list(interaction, deps, flt, title, "")
+        title = limits.clip(t(lang, "Invitations involving {name}",
+                              name=escape_untrusted(name.name)), limits.TITLE)
+        await send_invitation_list(interaction, deps, flt, title, "", lang)
 
     @tree.command(name="stats", description="What invitewatch has found so far")
     async def stats(interaction: discord.Interaction) -> None:
         numbers, feeds = await in_store(deps, lambda unit: (unit.invitation_stats(), unit.list_feeds()))
-        await reply(interaction, embed=stats_embed(numbers, feeds))
+        await reply(interaction, embed=stats_embed(numbers, feeds,
+                                                   await answer_language(interaction)))

@@ -22,6 +22,7 @@ def settings_detail(settings: GuildSettings) -> dict[str, Any]:
         "languages": list(settings.languages),
         "min_confidence": settings.min_confidence,
         "mention_role_id": settings.mention_role_id,
+        "language": settings.language,
     }
 
 
@@ -89,6 +90,17 @@ def set_filters(unit: Unit, who: Who, change: FilterChange) -> GuildSettings:
     unit.save_guild_settings(updated)
     unit.audit(actor=who.actor, guild_id=who.guild_id, action="setup.filters",
                detail={"before": before, "after": settings_detail(updated)}, now=who.now)
+    return updated
+
+
+def set_language(unit: Unit, who: Who, language: str) -> GuildSettings:
+    """The language of the bot's messages in the server: a code, or "auto" (its locale)."""
+    settings = unit.guild_settings(who.guild_id)
+    before = settings.language
+    updated = replace(settings, language=language)
+    unit.save_guild_settings(updated)
+    unit.audit(actor=who.actor, guild_id=who.guild_id, action="setup.language",
+               detail={"before": before, "after": language}, now=who.now)
     return updated
 
 

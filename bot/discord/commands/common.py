@@ -1,10 +1,11 @@
 """What every command module shares: store access off the event loop, the admin check,
-ephemeral error replies (one per failed command), the base class of the command groups,
-and the figure argument (its resolution and autocomplete)."""
+ephemeral error replies (one per failed command), the language to answer in, the base class
+of the command groups, and the figure argument (its resolution and autocomplete)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from bot.discord.arguments import UserInputError, figure_key
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import NO_MENTIONS
 from bot.errors import InvitewatchError, StoreError
+from bot.i18n import AUTO, choose_language, language_of, t
 from bot.store.api import Unit
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,32 @@ def guild_id_of(interaction: discord.Interaction) -> str:
     return str(interaction.guild_id)
 
 
+LANGUAGE = "invitewatch.language"
+
+
+async def answer_language(interaction: discord.Interaction, *, read_setting: bool = True) -> str:
+    """The language to answer in: the server's setting, or ("auto") the server's preferred
+    locale; in direct messages the member's own locale. Read once per interaction;
+    `read_setting=False` goes by the locale alone."""
+    known = interaction.extras.get(LANGUAGE)
+    if isinstance(known, str):
+        return known
+    if interaction.guild_id is None:
+        lang = language_of(interaction.locale.value)
+    else:
+        guild_id = str(interaction.guild_id)
+        setting = AUTO
+        deps = getattr(interaction.client, "deps", None)
+        if read_setting and isinstance(deps, DiscordDeps):
+            # With the database down, the server's locale still says something useful.
+            with contextlib.suppress(InvitewatchError):
+                setting = await in_store(deps, lambda unit: unit.guild_settings(guild_id).language)
+        locale = interaction.guild_locale.value if interaction.guild_locale else None
+        lang = choose_language(setting, locale)
+    interaction.extras[LANGUAGE] = lang
+    return lang
+
+
 def require_manage_guild(interaction: discord.Interaction) -> str:
     """The guild id, if the member may manage the server; PermissionRefused otherwise.
 
@@ -61,8 +89,7 @@ def require_manage_guild(interaction: discord.Interaction) -> str:
     if not (permissions.manage_guild or permissions.administrator):
         raise PermissionRefused(
             "You need the **Manage Server** permission to change invitewatch's settings. "
-            "Ask a server admin to run this command."
-        )
+            "Ask a server admin to run this command.")
     return guild_id
 
 
@@ -85,30 +112,30 @@ async def reply(interaction: discord.Interaction, *, content: str | None = None,
             ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
 
 
-def error_message(error: BaseException) -> str:
-    """What to tell the user about an error raised by a command."""
+def error_message(error: BaseException, lang: str = "en") -> str:
+    """What to tell the user about an error raised by a command, in `lang`."""
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, app_commands.TransformerError) and isinstance(error.__cause__,
                                                                         UserInputError):
         error = error.__cause__  # a transformer's own message says what to type instead
     if isinstance(error, UserInputError):
-        return str(error)
+        return t(lang, error.template, **error.values)
     if isinstance(error, StoreError):
-        return ("The database is not available right now, so nothing was changed. "
-                "Try again in a minute; if it persists, tell the bot's host.")
+        return t(lang, "The database is not available right now, so nothing was changed. "
+                       "Try again in a minute; if it persists, tell the bot's host.")
     if isinstance(error, InvitewatchError):
         return str(error)
     if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
-        return ("This command has changed since Discord last loaded it. Wait a minute for the "
-                "command list to refresh (or reload Discord), then try again.")
+        return t(lang, "This command has changed since Discord last loaded it. Wait a minute "
+                       "for the command list to refresh (or reload Discord), then try again.")
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command works only in a server, not in direct messages."
+        return t(lang, "This command works only in a server, not in direct messages.")
     if isinstance(error, app_commands.MissingPermissions):
-        return "You need the **Manage Server** permission for this command."
+        return t(lang, "You need the **Manage Server** permission for this command.")
     if isinstance(error, app_commands.TransformerError | app_commands.CheckFailure):
-        return f"That argument was not accepted: {error}"
-    return "Something went wrong on the bot's side; it was logged. Try again later."
+        return t(lang, "That argument was not accepted: {error}", error=error)
+    return t(lang, "Something went wrong on the bot's side; it was logged. Try again later.")
 
 
 def is_expected(error: BaseException) -> bool:
@@ -130,8 +157,11 @@ async def send_error(interaction: discord.Interaction, error: BaseException) -> 
     if not is_expected(error):
         log.error("command %s failed", interaction.command and interaction.command.qualified_name,
                   exc_info=error)
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
     try:
-        await reply(interaction, content="⚠️ " + error_message(error), ephemeral=True)
+        # After a database error, asking the database for the language would only wait again.
+        lang = await answer_language(interaction, read_setting=not isinstance(original, StoreError))
+        await reply(interaction, content="⚠️ " + error_message(error, lang), ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell the user about an error", exc_info=True)
 

@@ -27,12 +27,14 @@ from bot.discord.commands.common import (
     MANAGE_GUILD,
     CommandGroup,
     actor_of,
+    answer_language,
     in_store,
     reply,
     require_manage_guild,
 )
 from bot.discord.deps import DiscordDeps
 from bot.domain import Status
+from bot.i18n import tn
 from bot.store.api import Unit
 
 NOTE_MAX = 500
@@ -58,7 +60,7 @@ def _note(note: str) -> None:
     if not note:
         raise UserInputError("Say why in `note`: it is kept in the record's timeline.")
     if len(note) > NOTE_MAX:
-        raise UserInputError(f"Keep the note under {NOTE_MAX} characters.")
+        raise UserInputError("Keep the note under {most} characters.", most=NOTE_MAX)
 
 
 async def _correct(deps: DiscordDeps, interaction: discord.Interaction, note: str,
@@ -68,9 +70,11 @@ async def _correct(deps: DiscordDeps, interaction: discord.Interaction, note: st
     _note(note)  # refused before anything is read or written
     actor = actor_of(interaction)
     result = await in_store(deps, lambda unit: change(unit, actor, guild_id, deps.now()))
+    # The result's message is bot.corrections' own (shared with the command line): English.
     text = "✏️ " + result.message
     if result.notifications:
-        text += f"\n{result.notifications} announcement(s) queued."
+        text += "\n" + tn(await answer_language(interaction), "{n} announcement queued.",
+                          "{n} announcements queued.", result.notifications)
     await reply(interaction, content=limits.clip(text, limits.CONTENT), ephemeral=True)
 
 

@@ -9,9 +9,10 @@ import discord
 from discord import app_commands
 
 from bot.discord import limits
-from bot.discord.commands.common import reply
+from bot.discord.commands.common import answer_language, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.safety import escape_untrusted
+from bot.i18n import t
 
 MAX_QUERY = 2048
 
@@ -31,6 +32,9 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         lines = await explainer(article.strip(), guild_id)
         body = "\n".join(("> " if line.startswith(" ") else "") + escape_untrusted(line.strip())
                          for line in lines[1:])
-        embed = discord.Embed(title=limits.clip(f"Explain {article.strip()}", limits.TITLE),
+        lang = await answer_language(interaction)
+        # The steps themselves are bot.explain's own English (shared with the command line).
+        embed = discord.Embed(title=limits.clip(t(lang, "Explain {article}", article=article.strip()),
+                                                limits.TITLE),
                               description=limits.clip(body, limits.DESCRIPTION))
         await reply(interaction, embed=limits.fit_embed(embed), ephemeral=True)

@@ -20,6 +20,7 @@ from bot.discord.commands.common import (
     MANAGE_GUILD,
     CommandGroup,
     actor_of,
+    answer_language,
     in_store,
     reply,
     require_manage_guild,
@@ -28,10 +29,11 @@ from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import feeds_embed
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.errors import FetchError, ParseError
+from bot.i18n import N_, t, tn
 
 MAX_URL = 2048
 URL = app_commands.Range[str, 1, MAX_URL]
-NOT_READ = "`/feeds list` shows the exact addresses."
+NOT_READ = N_("I do not read {url}. `/feeds list` shows the exact addresses.")
 
 
 def require_feed_admin(deps: DiscordDeps, guild_id: str) -> None:
@@ -62,7 +64,8 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
     async def list_feeds(self, interaction: discord.Interaction) -> None:
         require_manage_guild(interaction)
         records = await in_store(self.deps, lambda unit: unit.list_feeds())
-        await reply(interaction, embed=feeds_embed(records), ephemeral=True)
+        await reply(interaction, embed=feeds_embed(records, await answer_language(interaction)),
+                    ephemeral=True)
 
     @app_commands.command(name="add",
                           description="Read another RSS/Atom feed, or follow an account")
@@ -80,28 +83,33 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
         try:
             normalised = await asyncio.to_thread(self.deps.validate_feed_url, address)
         except FetchError as error:
-            raise UserInputError(f"That feed address was refused: {error}") from None
-        found = ""
+            raise UserInputError("That feed address was refused: {error}", error=error) from None
+        found: tuple[int, str | None] | None = None
         if self.deps.probe_feed is not None:
             # Read it once now, as `invitewatch feeds add` does: a typo is found at once,
             # not an hour later, and a web page gives the feed it announces.
             try:
                 feed_url, title, entries = await self.deps.probe_feed(normalised)
             except (FetchError, ParseError) as error:
-                raise UserInputError(f"I could not read a feed at {bare_url(normalised)}: "
-                                     f"{error}") from None
+                raise UserInputError("I could not read a feed at {url}: {error}",
+                                     url=bare_url(normalised), error=error) from None
             if feed_url != normalised:
                 normalised = await asyncio.to_thread(self.deps.validate_feed_url, feed_url)
-            named = f"{limits.clip(title, 100)}, " if title else ""
-            found = f" ({named}{entries} entries now)"
+            found = (entries, limits.clip(title, 100) if title else None)
         record = await in_store(self.deps, lambda unit: add_feed(unit, who, normalised))
         if record is None:
-            raise UserInputError(f"I already read {bare_url(normalised)}. "
-                                 "`/feeds list` shows every feed.")
+            raise UserInputError("I already read {url}. `/feeds list` shows every feed.",
+                                 url=bare_url(normalised))
         self.changed()
-        await reply(interaction, content=f"Added {bare_url(normalised)}{found}; its first poll "
-                                         "records the articles already there without "
-                                         "announcing them.", ephemeral=True)
+        lang = await answer_language(interaction)
+        shown = bare_url(normalised)
+        if found is not None:
+            entries, title = found
+            count = tn(lang, "{n} entry now", "{n} entries now", entries)
+            shown += f" ({title}, {count})" if title else f" ({count})"
+        text = t(lang, "Added {url}; its first poll records the articles already there without "
+                       "announcing them.", url=shown)
+        await reply(interaction, content=text, ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop reading a feed")
     @app_commands.describe(url="The feed's address, as /feeds list shows it")
@@ -110,12 +118,14 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
         wanted = url.strip()
         record = await in_store(self.deps, lambda unit: remove_feed(unit, who, wanted))
         if record is None:
-            raise UserInputError(f"I do not read {bare_url(wanted)}. {NOT_READ}")
+            raise UserInputError(NOT_READ, url=bare_url(wanted))
         self.changed()
-        text = f"Removed {bare_url(record.url)}."
+        lang = await answer_language(interaction)
+        text = t(lang, "Removed {url}.", url=bare_url(record.url))
         if record.origin == "config":
-            text += (" It comes from the host's config/feeds.toml and may come back when the "
-                     "configuration is reloaded; ask the host to remove it there.")
+            text += " " + t(lang, "It comes from the host's config/feeds.toml and may come back "
+                                  "when the configuration is reloaded; ask the host to remove "
+                                  "it there.")
         await reply(interaction, content=text, ephemeral=True)
 
     @app_commands.command(name="enable", description="Read a disabled feed again")
@@ -125,15 +135,16 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
         wanted = url.strip()
         before, after = await in_store(self.deps, lambda unit: enable_feed(unit, who, wanted))
         if before is None:
-            raise UserInputError(f"I do not read {bare_url(wanted)}. {NOT_READ}")
+            raise UserInputError(NOT_READ, url=bare_url(wanted))
         if after is None:
-            raise UserInputError(f"{bare_url(before.url)} is not disabled "
-                                 f"(it is {before.state.value}).")
+            raise UserInputError("{url} is not disabled (it is {state}).",
+                                 url=bare_url(before.url), state=before.state.value)
         self.changed()
-        why = escape_untrusted(before.disabled_reason or "no reason recorded")
-        await reply(interaction, content=f"Enabled {bare_url(before.url)}: it is read again at "
-                                         f"the next poll. It had been disabled: {why}",
-                    ephemeral=True)
+        lang = await answer_language(interaction)
+        why = escape_untrusted(before.disabled_reason or t(lang, "no reason recorded"))
+        await reply(interaction, content=t(lang, "Enabled {url}: it is read again at the next "
+                                                 "poll. It had been disabled: {why}",
+                                           url=bare_url(before.url), why=why), ephemeral=True)
 
     @app_commands.command(name="disable", description="Stop reading a feed for now, keeping it")
     @app_commands.describe(url="The feed's address, as /feeds list shows it")
@@ -142,9 +153,11 @@ class FeedsGroup(CommandGroup, name="feeds", description="The news feeds invitew
         wanted = url.strip()
         record = await in_store(self.deps, lambda unit: disable_feed(unit, who, wanted))
         if record is None:
-            raise UserInputError(f"I do not read {bare_url(wanted)}. {NOT_READ}")
-        await reply(interaction, content=f"{bare_url(record.url)} is disabled; `/feeds enable` "
-                                         "brings it back.", ephemeral=True)
+            raise UserInputError(NOT_READ, url=bare_url(wanted))
+        lang = await answer_language(interaction)
+        await reply(interaction, content=t(lang, "{url} is disabled; `/feeds enable` brings it "
+                                                 "back.", url=bare_url(record.url)),
+                    ephemeral=True)
 
     @remove.autocomplete("url")
     @enable.autocomplete("url")
