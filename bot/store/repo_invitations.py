@@ -109,9 +109,9 @@ class InvitationRepository(OutboxRepository):
         summaries = {r.id: summary_from_json(r.timeline_summary, f"invitation {r.id} summary")
                      for r in rows if r.id is not None and r.timeline_summary is not None}
         whole = self._timelines([r.id for r in rows if r.id is not None and r.id not in summaries])
-        # Besides the report's own, the URLs the summaries name: a counter-offer's reply is
-        # dated and sourced by the other record's opening entry, and is a repeat by its URL.
-        named = [e.url for entries, _ in summaries.values() for e in entries if e.url]
+        # Besides the report's own, the URLs of the records' opening entries: a reply read
+        # from a counter-offer is the other record's opening entry, a repeat by its URL.
+        named = [_opening_url(entries) for entries, _ in summaries.values()]
         repeats = _Repeats([*urls, *named], evidence, corrected={
             i for i, (entries, _) in summaries.items() if any(e.editorial for e in entries)})
         matched = self._matching_entries(list(summaries), repeats)
@@ -368,6 +368,17 @@ class InvitationRepository(OutboxRepository):
         sources = tuple(dict.fromkeys(url for url, _ in found if url))
         languages = tuple(sorted({lang for _, lang in found if lang}))
         return tuple(replace(n, sources=sources, languages=languages) for n in notifications)
+
+
+def _opening_url(entries: Sequence[TimelineEntry]) -> str | None:
+    """The URL of the earliest "pending" entry at the first moment of a timeline in
+    timeline order (what `track._counter_replies` turns into a reply), if any."""
+    for entry in entries:
+        if entry.at != entries[0].at:
+            return None
+        if entry.status == Status.PENDING:
+            return entry.url
+    return None
 
 
 class _Repeats:
