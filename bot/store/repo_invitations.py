@@ -111,7 +111,7 @@ class InvitationRepository(OutboxRepository):
         whole = self._timelines([r.id for r in rows if r.id is not None and r.id not in summaries])
         # Besides the report's own, the URLs of the records' opening entries: a reply read
         # from a counter-offer is the other record's opening entry, a repeat by its URL.
-        named = [_opening_url(entries) for entries, _ in summaries.values()]
+        named = [url for entries, _ in summaries.values() if (url := _opening_url(entries))]
         repeats = _Repeats([*urls, *named], evidence, corrected={
             i for i, (entries, _) in summaries.items() if any(e.editorial for e in entries)})
         matched = self._matching_entries(list(summaries), repeats)
