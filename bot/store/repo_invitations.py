@@ -109,9 +109,9 @@ class InvitationRepository(OutboxRepository):
         summaries = {r.id: summary_from_json(r.timeline_summary, f"invitation {r.id} summary")
                      for r in rows if r.id is not None and r.timeline_summary is not None}
         whole = self._timelines([r.id for r in rows if r.id is not None and r.id not in summaries])
-        # Besides the report's own, the URLs the summaries name: a counter-offer's reply is
-        # dated and sourced by the other record's opening entry, and is a repeat by its URL.
-        named = [e.url for entries, _ in summaries.values() for e in entries if e.url]
+        # Besides the report's own, the URLs of the records' opening entries: a reply read
+        # from a counter-offer is the other record's opening entry, a repeat by its URL.
+        named = [url for entries, _ in summaries.values() if (url := _opening_url(entries))]
         repeats = _Repeats([*urls, *named], evidence, corrected={
             i for i, (entries, _) in summaries.items() if any(e.editorial for e in entries)})
         matched = self._matching_entries(list(summaries), repeats)
@@ -274,8 +274,11 @@ class InvitationRepository(OutboxRepository):
         """
         state = outcome.invitation
         previous: Status | None = None
+        # The row is written once per report: its columns and its summary together.
         if state.id is None:
-            row = InvitationRow(**invitation_values(state))
+            added = _new_entries(state, outcome.entry, [])
+            row = InvitationRow(**invitation_values(state),
+                                timeline_summary=_summary_json(state, [], added))
             self.session.add(row)
             self.session.flush()
             stored: list[TimelineEntry] = []
@@ -286,13 +289,19 @@ class InvitationRepository(OutboxRepository):
             row = found
             previous = enum_value(Status, row.status, f"invitation {row.id} status")
             stored = self._stored_entries(state.id, partial=state.summary is not None)
+            added = _new_entries(state, outcome.entry, stored)
             for name, value in invitation_values(state).items():
                 setattr(row, name, value)
+            # A repeat (nothing added) leaves a summary alone.
+            if added or state.summary is None or row.timeline_summary is None:
+                row.timeline_summary = _summary_json(state, stored, added)
         assert row.id is not None
         invitation_id = row.id
-
-        added = self._append_timeline(invitation_id, state, outcome.entry, stored, source)
-        self._summarise(row, state, stored, added)
+        if added:
+            # The table, not the entity: SQLAlchemy's ORM bulk insert costs more than the row.
+            self.session.execute(insert(_TIMELINE),
+                                 [timeline_values(invitation_id, item, source) for item in added])
+        self._remember_timeline(invitation_id, state, stored, added)
         if outcome.status_changed:
             self.session.execute(insert(StatusChangeRow).values(
                 invitation_id=invitation_id,
@@ -311,48 +320,21 @@ class InvitationRepository(OutboxRepository):
         self.session.flush()
         return invitation_id
 
-    def _append_timeline(self, invitation_id: int, state: InvitationState,
-                         entry: TimelineEntry | None, stored: list[TimelineEntry],
-                         source: Source) -> list[TimelineEntry]:
-        """Store the entries of the tracker's timeline not in `stored`; returns them."""
-        wanted = list(state.timeline)
-        if entry is not None and entry not in wanted:
-            wanted.append(entry)
-        # A multiset difference: an entry repeated on purpose is kept as often as it occurs.
-        missing = Counter(wanted) - Counter(stored)
-        added: list[TimelineEntry] = []
-        for item in wanted:
-            if missing[item] > 0:
-                missing[item] -= 1
-                added.append(item)
-        if added:
-            self.session.execute(insert(TimelineEntryRow),
-                                 [timeline_values(invitation_id, item, source) for item in added])
-        return added
-
-    def _summarise(self, row: InvitationRow, state: InvitationState,
-                   stored: list[TimelineEntry], added: list[TimelineEntry]) -> None:
-        """Keep the row's summary (and this transaction's copies of the timeline) current:
-        the summary of a summary plus new entries is the summary of the whole (see
-        bot.tracker.summary), so this costs the same however long the timeline is."""
-        assert row.id is not None
-        if not added and state.summary is not None and row.timeline_summary is not None:
-            return  # a repeat: nothing new to summarise
+    def _remember_timeline(self, invitation_id: int, state: InvitationState,
+                           stored: list[TimelineEntry], added: list[TimelineEntry]) -> None:
+        """Keep this transaction's copies of the timeline current: the bounded view the
+        tracker had (`state.summary` set), or the whole timeline."""
         # In the order a read-back gives (convert.ordered_timeline): the sort is stable and
         # the new rows get the higher ids, so ties keep stored entries first.
         current = sorted(stored + added, key=entry_order)
-        if state.summary is not None and row.id in self._views:
-            self._views[row.id] = current
-            whole = self._stored_timelines.get(row.id)
+        if state.summary is not None and invitation_id in self._views:
+            self._views[invitation_id] = current
+            whole = self._stored_timelines.get(invitation_id)
             if whole is not None and added:
-                self._stored_timelines[row.id] = sorted(whole + added, key=entry_order)
+                self._stored_timelines[invitation_id] = sorted(whole + added, key=entry_order)
         else:
-            self._stored_timelines[row.id] = current
-            self._views.pop(row.id, None)
-        languages = set(state.summary.languages) if state.summary is not None else set()
-        languages |= {e.lang for e in current if e.lang}
-        row.timeline_summary = summary_to_json(
-            summarise(current), TimelineSummary(languages=tuple(sorted(languages))))
+            self._stored_timelines[invitation_id] = current
+            self._views.pop(invitation_id, None)
 
     def _completed(self, invitation_id: int, notifications: Sequence[Notification]
                    ) -> tuple[Notification, ...]:
@@ -368,6 +350,49 @@ class InvitationRepository(OutboxRepository):
         sources = tuple(dict.fromkeys(url for url, _ in found if url))
         languages = tuple(sorted({lang for _, lang in found if lang}))
         return tuple(replace(n, sources=sources, languages=languages) for n in notifications)
+
+
+_TIMELINE = TimelineEntryRow.__table__  # type: ignore[attr-defined]
+
+
+def _new_entries(state: InvitationState, entry: TimelineEntry | None,
+                 stored: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The entries of the tracker's timeline (and its entry) not in `stored`: the timeline
+    is append-only, none is ever removed."""
+    wanted = list(state.timeline)
+    if entry is not None and entry not in wanted:
+        wanted.append(entry)
+    # A multiset difference: an entry repeated on purpose is kept as often as it occurs.
+    missing = Counter(wanted) - Counter(stored)
+    added: list[TimelineEntry] = []
+    for item in wanted:
+        if missing[item] > 0:
+            missing[item] -= 1
+            added.append(item)
+    return added
+
+
+def _summary_json(state: InvitationState, stored: list[TimelineEntry],
+                  added: list[TimelineEntry]) -> str:
+    """The row's summary after this report: the summary of a summary plus new entries is
+    the summary of the whole (bot.tracker.summary), so this costs the same however long
+    the timeline is."""
+    current = [*stored, *added]
+    languages = set(state.summary.languages) if state.summary is not None else set()
+    languages |= {e.lang for e in current if e.lang}
+    return summary_to_json(summarise(current),
+                           TimelineSummary(languages=tuple(sorted(languages))))
+
+
+def _opening_url(entries: Sequence[TimelineEntry]) -> str | None:
+    """The URL of the earliest "pending" entry at the first moment of a timeline in
+    timeline order (what `track._counter_replies` turns into a reply), if any."""
+    for entry in entries:
+        if entry.at != entries[0].at:
+            return None
+        if entry.status == Status.PENDING:
+            return entry.url
+    return None
 
 
 class _Repeats:
