@@ -119,7 +119,8 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       backoff_max=timedelta(hours=p.backoff_max_hours),
                       disable_after_failures=p.disable_after_failures,
                       max_new_entries=p.max_new_entries_per_feed,
-                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds))
+                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds),
+                      claim_lease=timedelta(seconds=p.claim_lease_seconds))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
