@@ -80,6 +80,8 @@ class PollingSettings(_Section):
     # is fetched by one of them per cycle, and a crashed one's feeds are free again after.
     # Longer than a feed's slowest poll (timeouts, storing its entries).
     claim_lease_seconds: float = Field(600, ge=1, le=24 * 3600)
+    # How often `run` looks for due feeds (each feed has its own next-poll time).
+    check_seconds: float = Field(60, ge=1, le=3600)
     # feeds.toml missing or empty while config feeds exist is taken for an accident (a
     # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
     remove_feeds_if_config_empty: bool = False

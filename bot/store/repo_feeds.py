@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.sql import Select
@@ -146,7 +147,7 @@ class FeedRepository(RepoBase):
                  .limit(limit))
         if self.dialect == "postgresql":
             query = query.with_for_update(skip_locked=True)
-        rows = self.session.scalars(query).all()
+        rows: Sequence[FeedRow] = self.session.scalars(query).all()
         until = require_aware(until, "until")
         for row in rows:
             row.claimed_by = worker
@@ -167,7 +168,7 @@ class FeedRepository(RepoBase):
         return int(getattr(self.session.execute(query), "rowcount", 0) or 0)
 
     @staticmethod
-    def _due(query: Select[tuple[FeedRow]], now: datetime) -> Select[tuple[FeedRow]]:
+    def _due(query: Select[Any], now: datetime) -> Select[Any]:
         return (query.where(col(FeedRow.state) != FeedState.DISABLED.value)
                 .where(col(FeedRow.removed_at).is_(None))
                 .where(col(FeedRow.next_poll_at) <= now))
