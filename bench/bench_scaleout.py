@@ -4,12 +4,13 @@ on N tiny local feeds (run on demand, not in CI).
     .venv/bin/python bench/bench_scaleout.py [--feeds 10000] [--workers 1,2,4]
         [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
-For each worker count: a fresh schema with N feeds (all due, never polled), the workers
-started as real processes, and a feed server in a process of its own that counts the
-requests per feed. Prints the feeds polled per second (from the first request the server
-saw to the last feed recorded in the database, so start-up is left out; the whole time
-with start-up beside it) and the proof that no feed was fetched twice in the cycle: the
-server's request count, the feeds it was asked for, and the most requests of one feed.
+For each worker count: a fresh schema with N feeds (never polled), the workers started
+as real processes, and a feed server in a process of its own that counts the requests per
+feed. Once every worker has started, all the feeds are made due at once. Prints the feeds
+polled per second (from then to the last feed recorded in the database, so start-up is
+left out; the whole run with start-up beside it) and the proof that no feed was fetched
+twice in the cycle: the server's request count, the feeds it was asked for, and the most
+requests of one feed.
 
 The feeds are spread over 16 loopback addresses (127.0.0.1-16) because a poller opens at
 most two connections per host, as it would to real outlets.
@@ -22,6 +23,8 @@ import asyncio
 import json
 import multiprocessing
 import os
+import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -30,7 +33,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +64,7 @@ claim_lease_seconds = 600
 address = ""
 
 [logging]
-level = "WARNING"
+level = "INFO"
 """
 
 
@@ -70,25 +73,20 @@ def serve(port: int, ready: multiprocessing.synchronize.Event) -> None:  # type:
     from aiohttp import web
 
     hits: dict[str, int] = {}
-    first: list[float] = []
     date = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
 
     async def feed(request: web.Request) -> web.Response:
         path = request.path
-        if not first:
-            first.append(time.time())
         hits[path] = hits.get(path, 0) + 1
         return web.Response(body=FEED.format(n=request.match_info["n"], date=date).encode(),
                             content_type="application/rss+xml")
 
     async def stats(_request: web.Request) -> web.Response:
         return web.json_response({"requests": sum(hits.values()), "feeds": len(hits),
-                                  "most": max(hits.values(), default=0),
-                                  "first": first[0] if first else None})
+                                  "most": max(hits.values(), default=0)})
 
     async def reset(_request: web.Request) -> web.Response:
         hits.clear()
-        first.clear()
         return web.json_response({})
 
     async def main() -> None:
@@ -127,8 +125,10 @@ def fresh_schema(pg: str, feeds: int, port: int) -> tuple[str, str]:
     url = make_url(pg).update_query_dict({"options": f"-csearch_path={schema}"})
     database = url.render_as_string(hide_password=False)
     now = datetime.now(UTC)
+    # Due only once every worker has started (see `make_due`): start-up is not measured.
+    later = now + timedelta(days=1)
     rows = [{"url": f"http://127.0.0.{1 + i % HOSTS}:{port}/f{i}.xml", "state": "active",
-             "next_poll_at": now, "failure_count": 0, "origin": "user", "backfilled": False,
+             "next_poll_at": later, "failure_count": 0, "origin": "user", "backfilled": False,
              "created_at": now} for i in range(feeds)]
     with open_store(database) as store, store.engine.begin() as connection:
         connection.execute(insert(FeedRow.__table__), rows)  # type: ignore[attr-defined]
@@ -142,6 +142,16 @@ def drop_schema(pg: str, schema: str) -> None:
     admin.dispose()
 
 
+def make_due(database: str) -> float:
+    engine = create_engine(database)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE feeds SET next_poll_at = now()"))
+        return time.time()
+    finally:
+        engine.dispose()
+
+
 def polled(database: str) -> int:
     engine = create_engine(database)
     try:
@@ -152,13 +162,15 @@ def polled(database: str) -> int:
         engine.dispose()
 
 
-def run_workers(count: int, database: str, config_dir: Path, feeds: int, timeout: float
-                ) -> tuple[float, float, list[int]]:
-    """(started, finished) as wall-clock times, and the workers' exit codes."""
+def run_workers(count: int, database: str, config_dir: Path, feeds: int, timeout: float,
+                keep_logs: Path | None = None) -> tuple[float, float, float, list[int]]:
+    """When the workers were started, when the feeds were made due, when the last was
+    polled (wall-clock times), and the workers' exit codes."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DISCORD_TOKEN")}
     env.update(DATABASE_URL=database, PYTHONPATH=str(REPO_ROOT),
                INVITEWATCH_CONSOLE="never")
     workers = []
+    cpu_before = _children_cpu()
     with tempfile.TemporaryDirectory() as data:
         started = time.time()
         logs = [Path(data) / f"w{i}.log" for i in range(count)]
@@ -170,20 +182,38 @@ def run_workers(count: int, database: str, config_dir: Path, feeds: int, timeout
                      "--role", "poll"], env=env, cwd=data, stdout=out,
                     stderr=subprocess.STDOUT))
         try:
-            deadline = started + timeout
+            while not all("invitewatch starting" in log.read_text() for log in logs):
+                check_running(workers, logs)
+                time.sleep(0.2)
+            time.sleep(2)  # the first (empty) poll check of each is over
+            due = make_due(database)
+            deadline = due + timeout
             while polled(database) < feeds:
                 if time.time() > deadline:
                     raise SystemExit(f"timed out: {polled(database)} of {feeds} feeds polled")
-                for worker, log in zip(workers, logs, strict=True):
-                    if worker.poll() is not None:
-                        raise SystemExit(f"a worker exited early:\n{log.read_text()[-3000:]}")
+                check_running(workers, logs)
                 time.sleep(0.5)
             finished = time.time()
         finally:
             for worker in workers:
                 worker.send_signal(signal.SIGINT)
             codes = [worker.wait(60) for worker in workers]
-    return started, finished, codes
+            if keep_logs is not None:
+                keep_logs.mkdir(parents=True, exist_ok=True)
+                for log in logs:
+                    shutil.copy(log, keep_logs / f"{count}-workers-{log.name}")
+    return started, due, finished, codes, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def check_running(workers: list[subprocess.Popen[bytes]], logs: list[Path]) -> None:
+    for worker, log in zip(workers, logs, strict=True):
+        if worker.poll() is not None:
+            raise SystemExit(f"a worker exited early:\n{log.read_text()[-3000:]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2,4", help="worker counts (default 1,2,4)")
     parser.add_argument("--pg", default=os.environ.get("INVITEWATCH_TEST_PG_URL", DEFAULT_PG))
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per run")
+    parser.add_argument("--logs", type=Path, help="keep the workers' logs in this directory")
     args = parser.parse_args(argv)
     counts = [int(c) for c in args.workers.split(",")]
     port = free_port()
@@ -202,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("the feed server did not start")
     print(f"{args.feeds} feeds, one entry each, on {HOSTS} loopback hosts; PostgreSQL "
           f"{make_url(args.pg).render_as_string()}; {os.cpu_count()} cores")
-    print(f"{'workers':>7} {'feeds/s':>8} {'polling s':>9} {'with start-up s':>15} "
-          f"{'requests':>8} {'feeds asked':>11} {'most per feed':>13}")
+    print(f"{'workers':>7} {'feeds/s':>8} {'polling s':>9} {'whole run s':>11} "
+          f"{'CPU ms/feed':>11} {'requests':>8} {'feeds asked':>11} {'most per feed':>13}")
     with tempfile.TemporaryDirectory() as config:
         (Path(config) / "invitewatch.toml").write_text(SETTINGS, encoding="utf-8")
         (Path(config) / "feeds.toml").write_text("", encoding="utf-8")
@@ -211,15 +242,16 @@ def main(argv: list[str] | None = None) -> int:
             server_call(port, "reset")
             schema, database = fresh_schema(args.pg, args.feeds, port)
             try:
-                started, finished, codes = run_workers(count, database, Path(config),
-                                                       args.feeds, args.timeout)
+                started, due, finished, codes, cpu = run_workers(count, database, Path(config),
+                                                            args.feeds, args.timeout,
+                                                            args.logs)
                 stats = server_call(port, "stats")
             finally:
                 drop_schema(args.pg, schema)
-            # From the first request the server saw: the workers' start-up left out.
-            first = float(stats["first"] or started)  # type: ignore[arg-type]
-            polling, wall = finished - first, finished - started
-            print(f"{count:7d} {args.feeds / polling:8.0f} {polling:9.1f} {wall:15.1f} "
+            # From the moment the feeds became due, every worker running and idle.
+            polling, wall = finished - due, finished - started
+            print(f"{count:7d} {args.feeds / polling:8.0f} {polling:9.1f} {wall:11.1f} "
+                  f"{cpu * 1000 / args.feeds:11.1f} "
                   f"{stats['requests']!s:>8} {stats['feeds']!s:>11} {stats['most']!s:>13}"
                   + ("" if set(codes) == {0} else f"  (exit codes {codes})"))
     server.terminate()

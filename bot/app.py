@@ -390,6 +390,9 @@ class App:
             Jobs(poll=poll if polls else None, deliver=deliver if delivery else None,
                  watch_config=watch, sweep=sweep, leader=lead),
             poll_check_seconds=self.settings.polling.check_seconds,
+            # Spread up to 10 s, never more than the interval itself (a short check
+            # interval is for processes that share the feeds and should all take part).
+            poll_jitter=min(10.0, self.settings.polling.check_seconds),
             deliver_seconds=self.settings.notify.outbox_interval_seconds)
         return scheduler
 
