@@ -307,10 +307,11 @@ class App:
             await self._wait(stop, side)
         finally:
             scheduler.shutdown(wait=False)
-            with contextlib.suppress(InvitewatchError):
-                if delivery is not None:
+            if delivery is not None:
+                with contextlib.suppress(InvitewatchError):
                     delivery.release()  # a clean stop: whatever it held is due again at once
-                if polls:
+            if polls:
+                with contextlib.suppress(InvitewatchError):
                     self.poller.release_claims()  # the feeds it claimed are free at once
             with contextlib.suppress(InvitewatchError):
                 await asyncio.to_thread(leader.release)
