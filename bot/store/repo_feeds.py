@@ -85,12 +85,13 @@ class FeedRepository(RepoBase):
         return True
 
     def count_due_feeds(self, now: datetime) -> int:
-        """How many feeds are due now: the poll backlog."""
+        """How many feeds are due now and held by no poller: the poll backlog (feeds
+        another process is polling are not behind)."""
+        now = require_aware(now, "now")
         return int(self.session.scalar(
-            select(func.count()).select_from(FeedRow)
-            .where(col(FeedRow.state) != FeedState.DISABLED.value)
-            .where(col(FeedRow.removed_at).is_(None))
-            .where(col(FeedRow.next_poll_at) <= require_aware(now, "now"))
+            self._due(select(func.count()).select_from(FeedRow), now)
+            .where(or_(col(FeedRow.claimed_until).is_(None),
+                       col(FeedRow.claimed_until) <= now))
         ) or 0)
 
     def remove_feed(self, url: str) -> bool:

@@ -120,3 +120,11 @@ def test_postgres_concurrent_claims_take_each_feed_once(postgres_store_url: str)
     finally:
         for opened in stores:
             opened.close()
+
+
+def test_the_backlog_leaves_out_feeds_another_worker_is_polling(store: SqlStore) -> None:
+    add_feeds(store, 3)
+    claim(store, "a", 2)
+    with store.unit() as unit:
+        assert unit.count_due_feeds(T0) == 1
+        assert unit.count_due_feeds(T0 + LEASE) == 3  # a crashed worker's feeds are behind
