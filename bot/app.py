@@ -8,7 +8,7 @@ import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,12 +25,16 @@ from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
 from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
 from bot.pipeline import CycleResult, Poller, PollPolicy
-from bot.scheduler import Jobs, build_scheduler, set_delivery_interval
+from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
-from bot.store.api import Store
+from bot.store.api import Leadership, Store
 from bot.tracker import TrackerPolicy, sweep_quiet
 
 log = logging.getLogger(__name__)
+
+ROLES = ("all", "poll", "deliver", "discord")
+# The advisory lock whose holder runs the periodic jobs (stale sweeps) for every process.
+LEADER_LOCK = "invitewatch-scheduler"
 
 def load_checked_config(config_dir: str | os.PathLike[str] | None = None,
                         env: Mapping[str, str] | None = None) -> Config:
@@ -119,7 +123,8 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       backoff_max=timedelta(hours=p.backoff_max_hours),
                       disable_after_failures=p.disable_after_failures,
                       max_new_entries=p.max_new_entries_per_feed,
-                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds))
+                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds),
+                      claim_lease=timedelta(seconds=p.claim_lease_seconds))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
@@ -260,40 +265,96 @@ class App:
                               policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts),
                               worker=worker_id(data_dir, self.store.url, role))
 
-    async def run(self, *, stop: asyncio.Event | None = None) -> None:
+    async def run(self, *, stop: asyncio.Event | None = None, role: str = "all") -> None:
         """The bot: scheduler, notifiers, Discord when a token is set. Returns on SIGINT /
-        SIGTERM or when `stop` is set."""
+        SIGTERM or when `stop` is set.
+
+        `role` splits the bot over processes sharing one PostgreSQL: "poll" only polls
+        feeds (claiming each due feed for itself), "deliver" only delivers the outbox
+        (to Discord over REST, or the console), "discord" only runs the gateway (slash
+        commands; sharded by `discord.shard_ids`/`shard_count`), "all" does everything.
+        In every role the process may become the leader that runs the periodic jobs."""
+        if role not in ROLES:
+            raise InvitewatchError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
-        added, removed = self.sync_config_feeds()
-        log.info("invitewatch starting: database %s, %d figures, feeds from config: %d added,"
-                 " %d removed", self.store.url, len(self._matcher.gazetteer), added, removed)
-
-        discord_client = None
-        discord_notifier: Notifier | None = None
-        token = self.settings.discord.token.get_secret_value()
-        on_forbidden: Callable[[str, str], Awaitable[None]] | None = None
-        if token:
-            from bot.discord import DiscordNotifier, build_client
-            discord_client = build_client(self.discord_deps())
-            notifier = DiscordNotifier(discord_client, watchers=self.watchers)
-            discord_notifier = notifier
-
-            async def on_forbidden(guild_id: str, channel_id: str) -> None:
-                await notifier.notify_admins_forbidden(guild_id, channel_id)
-        else:
-            log.info("no DISCORD_TOKEN set: notifications are printed to the console")
-        notifiers = self.notifiers(discord_notifier)
-        delivery = self.delivery(notifiers, on_forbidden)
+        polls, delivers = role in ("all", "poll"), role in ("all", "deliver")
+        added = removed = 0
+        if polls:
+            added, removed = self.sync_config_feeds()
+        log.info("invitewatch starting (role %s): database %s, %d figures, feeds from config:"
+                 " %d added, %d removed", role, self.store.url, len(self._matcher.gazetteer),
+                 added, removed)
+        side = await self._discord_side(role)
+        notifiers = self.notifiers(side.notifier) if delivers else []
+        delivery = (self.delivery(notifiers, side.on_forbidden,
+                                  role="run" if role == "all" else role) if delivers else None)
         from bot.monitor import Monitor  # health, status.json, /healthz and /metrics
         monitor = Monitor(self.store, self.settings, clock=self.clock,  # type: ignore[arg-type]
-                          consumers=[n.consumer for n in notifiers], gateway=discord_client)
+                          consumers=[n.consumer for n in notifiers],
+                          gateway=side.client if side.gateway else None)
         monitor_web = await monitor.serve()
         monitor_stop = asyncio.Event()
         monitor_task = asyncio.create_task(monitor.sample_forever(monitor_stop))
+        leader = self.store.leader_lock(LEADER_LOCK)
+        scheduler = self._scheduler(monitor, leader, side, delivery if delivers else None,
+                                    polls=polls)
+        scheduler.start()
+        try:
+            await self._wait(stop, side)
+        finally:
+            scheduler.shutdown(wait=False)
+            if delivery is not None:
+                with contextlib.suppress(InvitewatchError):
+                    delivery.release()  # a clean stop: whatever it held is due again at once
+            if polls:
+                with contextlib.suppress(InvitewatchError):
+                    self.poller.release_claims()  # the feeds it claimed are free at once
+            with contextlib.suppress(InvitewatchError):
+                await asyncio.to_thread(leader.release)
+            monitor_stop.set()
+            await monitor_task
+            if monitor_web is not None:
+                await monitor_web.cleanup()
+            if side.client is not None:
+                await side.client.close()
+            await self.close_fetch_session()
+            log.info("invitewatch stopped")
+
+    async def _discord_side(self, role: str) -> DiscordSide:
+        """The Discord client a role needs: the gateway ("all", "discord"), a REST-only
+        client for delivering ("deliver"), or none (no token, or "poll")."""
+        token = self.settings.discord.token.get_secret_value()
+        if role == "discord" and not token:
+            raise InvitewatchError("--role discord runs the Discord gateway: set DISCORD_TOKEN")
+        if not token or role == "poll":
+            if role in ("all", "deliver"):
+                log.info("no DISCORD_TOKEN set: notifications are printed to the console")
+            return DiscordSide()
+        from bot.discord import DiscordNotifier, build_client
+        deps = self.discord_deps()
+        gateway = role != "deliver"
+        if not gateway:
+            # Delivery needs only the REST API: no gateway connection, no command sync.
+            client = build_client(replace(deps, sync_commands=False, shard_ids=None,
+                                          shard_count=None))
+            await client.login(token)
+        else:
+            client = build_client(deps)
+        notifier = DiscordNotifier(client, watchers=self.watchers)
+
+        async def on_forbidden(guild_id: str, channel_id: str) -> None:
+            await notifier.notify_admins_forbidden(guild_id, channel_id)
+
+        task = asyncio.create_task(client.start(token)) if gateway else None
+        return DiscordSide(client, notifier, on_forbidden, gateway, task)
+
+    def _scheduler(self, monitor: Any, leader: Leadership, side: DiscordSide,
+                   delivery: OutboxDelivery | None, *, polls: bool) -> AsyncIOScheduler:
+        loop = asyncio.get_running_loop()
 
         async def poll() -> None:
             session = await self.fetch_session()
@@ -304,7 +365,8 @@ class App:
             await monitor.cycle_done(result, loop.time() - started)
 
         async def deliver() -> DeliveryStats | None:
-            if discord_client is not None and not discord_client.is_ready():
+            assert delivery is not None
+            if side.gateway and side.client is not None and not side.client.is_ready():
                 return None
             # Settings reloaded meanwhile apply to the next pass.
             delivery.policy = replace(delivery.policy,
@@ -317,35 +379,32 @@ class App:
                     self.settings.notify.outbox_interval_seconds != interval:
                 set_delivery_interval(scheduler, self.settings.notify.outbox_interval_seconds)
 
+        async def lead() -> None:
+            await asyncio.to_thread(leader.check)
+
         async def sweep() -> None:
-            await asyncio.to_thread(self.sweep_quiet)
+            # Periodic jobs run once for all the processes sharing the database.
+            if leader.held:
+                await asyncio.to_thread(self.sweep_quiet)
 
         scheduler = build_scheduler(
-            Jobs(poll=poll, deliver=deliver, watch_config=watch, sweep=sweep),
+            Jobs(poll=poll if polls else None, deliver=deliver if delivery else None,
+                 watch_config=watch, sweep=sweep, leader=lead),
+            poll_check_seconds=self.settings.polling.check_seconds,
+            # Spread up to 10 s, never more than the interval itself (a short check
+            # interval is for processes that share the feeds and should all take part).
+            poll_jitter=min(10.0, self.settings.polling.check_seconds),
             deliver_seconds=self.settings.notify.outbox_interval_seconds)
-        scheduler.start()
-        discord_task: asyncio.Task[None] | None = None
-        if discord_client is not None:
-            discord_task = asyncio.create_task(discord_client.start(token))
-        try:
-            waiters = [asyncio.create_task(stop.wait())]
-            if discord_task is not None:
-                waiters.append(discord_task)  # type: ignore[arg-type]
-            done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
-            if discord_task is not None and discord_task in done and discord_task.exception():
-                raise InvitewatchError(f"Discord connection failed: {discord_task.exception()}")
-        finally:
-            scheduler.shutdown(wait=False)
-            with contextlib.suppress(InvitewatchError):
-                delivery.release()  # a clean stop: whatever it held is due again at once
-            monitor_stop.set()
-            await monitor_task
-            if monitor_web is not None:
-                await monitor_web.cleanup()
-            if discord_client is not None:
-                await discord_client.close()
-            await self.close_fetch_session()
-            log.info("invitewatch stopped")
+        return scheduler
+
+    @staticmethod
+    async def _wait(stop: asyncio.Event, side: DiscordSide) -> None:
+        waiters: list[asyncio.Future[Any]] = [asyncio.ensure_future(stop.wait())]
+        if side.task is not None:
+            waiters.append(side.task)
+        done, _ = await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        if side.task is not None and side.task in done and side.task.exception():
+            raise InvitewatchError(f"Discord connection failed: {side.task.exception()}")
 
     def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:
         """(guild, user) of members watching any of these figures, for /watch alerts."""
@@ -362,7 +421,8 @@ class App:
         from dataclasses import replace as replace_field
 
         from bot.discord import DiscordNotifier, build_client
-        client = build_client(replace_field(self.discord_deps(), sync_commands=False))
+        client = build_client(replace_field(self.discord_deps(), sync_commands=False,
+                                            shard_ids=None, shard_count=None))
         try:
             await client.login(token)
             notifier = DiscordNotifier(client, watchers=self.watchers)
@@ -399,7 +459,9 @@ class App:
             feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
             max_watches=lambda: self.settings.discord.max_watches_per_member,
             explain=self.explain_lines,
-            probe_feed=self.probe_feed)
+            probe_feed=self.probe_feed,
+            shard_ids=tuple(settings.discord.shard_ids) or None,
+            shard_count=settings.discord.shard_count)
 
     async def probe_feed(self, address: str) -> tuple[str, str | None, int]:
         """/feeds add's check: the feed read once, as `invitewatch feeds add` does."""
@@ -418,6 +480,17 @@ class App:
             policy=self.poller.tracker, limits=self.poller.limits, now=self.clock(),
             server_id=server_id)
         return result.lines()
+
+
+@dataclass(frozen=True, slots=True)
+class DiscordSide:
+    """What a role has of Discord: a client (gateway or REST-only), its notifier."""
+
+    client: Any = None
+    notifier: Notifier | None = None
+    on_forbidden: Callable[[str, str], Awaitable[None]] | None = None
+    gateway: bool = False
+    task: asyncio.Task[None] | None = None
 
 
 def _stamps(paths: list[str]) -> dict[str, float]:

@@ -76,6 +76,12 @@ class PollingSettings(_Section):
     # the next polls, soon after), and a poll cycle starts no feed after this many seconds.
     max_new_entries_per_feed: int = Field(200, ge=1, le=100_000)
     cycle_budget_seconds: float = Field(300, ge=1, le=24 * 3600)
+    # Processes sharing one database claim the due feeds they poll for this long: a feed
+    # is fetched by one of them per cycle, and a crashed one's feeds are free again after.
+    # Longer than a feed's slowest poll (timeouts, storing its entries).
+    claim_lease_seconds: float = Field(600, ge=1, le=24 * 3600)
+    # How often `run` looks for due feeds (each feed has its own next-poll time).
+    check_seconds: float = Field(60, ge=1, le=3600)
     # feeds.toml missing or empty while config feeds exist is taken for an accident (a
     # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
     remove_feeds_if_config_empty: bool = False
@@ -119,6 +125,34 @@ class DiscordSettings(_Section):
     feed_admin_servers: list[str] = []
     # The most figures one member may /watch in one server (each is a row and a DM).
     max_watches_per_member: int = Field(25, ge=1, le=1000)
+    # Gateway sharding across processes (discord.py's AutoShardedClient): the shards this
+    # process runs, of `shard_count` in all. Both empty: one unsharded connection.
+    shard_ids: list[int] = []
+    shard_count: int | None = Field(None, ge=1, le=100_000)
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _shard_list(cls, value: object) -> object:
+        # From the environment: "0,1" or "0 1".
+        if isinstance(value, str):
+            parts = value.replace(",", " ").split()
+            if not all(p.isdigit() for p in parts):
+                raise ValueError(f"shard ids are whole numbers such as 0,1; got {value!r}")
+            return [int(p) for p in parts]
+        return value
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> DiscordSettings:
+        if self.shard_ids and self.shard_count is None:
+            raise ValueError("shard_ids needs shard_count (the number of shards in all)")
+        bad = [i for i in self.shard_ids if self.shard_count is not None
+               and not 0 <= i < self.shard_count]
+        if bad:
+            raise ValueError(f"shard ids must be 0 to shard_count-1 ({self.shard_count}); "
+                             f"not {', '.join(map(str, bad))}")
+        if len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError("shard_ids lists a shard twice")
+        return self
 
     @field_validator("feed_admin_servers")
     @classmethod
@@ -268,6 +302,8 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "DISCORD_API_BASE": ("discord", "api_base"),
     "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
     "DISCORD_SYNC": ("discord", "sync"),
+    "DISCORD_SHARD_IDS": ("discord", "shard_ids"),
+    "DISCORD_SHARD_COUNT": ("discord", "shard_count"),
     "DATABASE_URL": ("storage", "database_url"),
     "INVITEWATCH_DATA_DIR": ("storage", "data_dir"),
     "INVITEWATCH_LOG_LEVEL": ("logging", "level"),
@@ -455,6 +491,10 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
                 var = env_names.get((loc[0], loc[1])) if len(loc) == 2 else None
                 if var and loc[1] in overrides.get(loc[0], {}):
                     problems.append(f"environment {var}: {err['msg']}")
+                elif len(loc) == 1 and loc[0] in overrides:
+                    # A rule across a section's keys (discord shard ids and count).
+                    names = ", ".join(env_names[(loc[0], k)] for k in overrides[loc[0]])
+                    problems.append(f"environment {names}: {err['msg']}")
     feeds = _validate_feeds(raw_feeds, feeds_path, problems, url_check,
                             settings.polling.allow_private_addresses)
     if problems:

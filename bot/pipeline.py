@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import random
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -72,6 +74,9 @@ class PollPolicy:
     batch: int = 100  # due feeds read from the store at a time
     # A feed's entries stored per transaction (duplicate checks in one query per batch).
     store_batch: int = 50
+    # How long a worker's claim on the feeds of a batch holds (processes sharing the
+    # database skip them meanwhile); a crashed worker's feeds are free again after it.
+    claim_lease: timedelta = timedelta(minutes=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,8 +398,12 @@ class Poller:
     def __init__(self, store: Store, matcher: Callable[[], Matcher], *, limits: FetchLimits,
                  poll: PollPolicy, tracker: TrackerPolicy,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 rng: random.Random | None = None, endpoints: Endpoints | None = None) -> None:
+                 rng: random.Random | None = None, endpoints: Endpoints | None = None,
+                 worker: str | None = None) -> None:
         self.store = store
+        # Who claims the feeds this poller fetches: unique per process, so a restart never
+        # mistakes another process's claims for its own.
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
         self.endpoints = endpoints or Endpoints()
         self.matcher = matcher
         self.limits = limits
@@ -414,14 +423,23 @@ class Poller:
         results: list[FeedResult] = []
         done: set[int] = set()
 
-        def due() -> list[FeedRecord]:
+        def due(wanted: int) -> list[FeedRecord]:
             with self.store.unit() as unit:
                 if only is not None:
                     return [f for f in unit.list_feeds() if f.url in only and f.id not in done]
-                # Feeds polled this cycle are not taken again (a capped feed waits for the
-                # next cycle), so every due feed gets its turn.
-                wanted = self.poll.batch + len(done)
-                return [f for f in unit.due_feeds(now, wanted) if f.id not in done]
+                # Claimed, so other processes polling the same database skip them; a feed
+                # polled this cycle is not due again in it (a capped one waits for the next
+                # cycle), so every due feed gets its turn.
+                claimed = unit.claim_due_feeds(now, wanted, worker=self.worker,
+                                               until=self.clock() + self.poll.claim_lease)
+                again = [f.id for f in claimed if f.id in done]
+                if again:
+                    unit.release_feed_claims(self.worker, again)
+                return [f for f in claimed if f.id not in done]
+
+        def release(feeds: list[FeedRecord]) -> None:
+            with self.store.unit() as unit:
+                unit.release_feed_claims(self.worker, [f.id for f in feeds])
 
         def backlog() -> int:
             with self.store.unit() as unit:
@@ -441,7 +459,9 @@ class Poller:
 
         while limit is None or len(results) < limit:
             try:
-                feeds = await asyncio.to_thread(due)
+                wanted = self.poll.batch if limit is None else min(self.poll.batch,
+                                                                   limit - len(results))
+                feeds = await asyncio.to_thread(due, wanted)
             except StoreError as exc:
                 log.error("poll cycle skipped: %s", exc)
                 return CycleResult(tuple(results), error=str(exc))
@@ -451,6 +471,11 @@ class Poller:
                 break
             done.update(f.id for f in feeds)
             batch = await asyncio.gather(*(one(f) for f in feeds))
+            if only is None:
+                # Recording a poll ends its claim; the feeds left (deferred when the budget
+                # ran out, or their poll could not be recorded) are free again at once.
+                with contextlib.suppress(StoreError):
+                    await asyncio.to_thread(release, feeds)
             for result in batch:
                 if result.outcome == "deferred":
                     continue
@@ -468,6 +493,11 @@ class Poller:
                         " they come first next cycle", time.monotonic() - started, remaining,
                         budget)
         return CycleResult(tuple(results), backlog=remaining)
+
+    def release_claims(self) -> int:
+        """A clean stop: the feeds this poller claimed and did not poll are free at once."""
+        with self.store.unit() as unit:
+            return unit.release_feed_claims(self.worker)
 
     async def poll_feed(self, session: aiohttp.ClientSession, feed: FeedRecord) -> FeedResult:
         started = time.monotonic()

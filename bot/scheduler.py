@@ -18,10 +18,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Jobs:
-    poll: Callable[[], Awaitable[object]]
-    deliver: Callable[[], Awaitable[object]]
+    """The jobs of one process; a role that does not poll or deliver leaves them None."""
+
+    poll: Callable[[], Awaitable[object]] | None
+    deliver: Callable[[], Awaitable[object]] | None
     watch_config: Callable[[], Awaitable[object]]
     sweep: Callable[[], Awaitable[object]] | None = None
+    # Tries for (or keeps) the lead of the periodic jobs among processes sharing the
+    # database; run at once and then every `leader_seconds`.
+    leader: Callable[[], Awaitable[object]] | None = None
 
 
 def _guarded(name: str, job: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
@@ -72,24 +77,33 @@ def scheduler_logger(skips: SkippedRunsOncePerEpisode) -> logging.Logger:
 
 
 def set_delivery_interval(scheduler: AsyncIOScheduler, seconds: float) -> None:
-    """Apply a reloaded `notify.outbox_interval_seconds` to the running scheduler."""
-    scheduler.reschedule_job("deliver", trigger=IntervalTrigger(seconds=seconds))
+    """Apply a reloaded `notify.outbox_interval_seconds` to the running scheduler (one
+    that delivers)."""
+    if scheduler.get_job("deliver") is not None:
+        scheduler.reschedule_job("deliver", trigger=IntervalTrigger(seconds=seconds))
 
 
 def build_scheduler(jobs: Jobs, *, poll_check_seconds: float = 60, poll_jitter: float = 10,
                     deliver_seconds: float = 10, watch_seconds: float = 5,
-                    sweep_seconds: float = 3600) -> AsyncIOScheduler:
+                    sweep_seconds: float = 3600, leader_seconds: float = 15
+                    ) -> AsyncIOScheduler:
     """The scheduler, not yet started. Feeds have their own next-poll times in the store;
     the poll job only checks, every minute, which are due."""
     skips = SkippedRunsOncePerEpisode()
     scheduler = AsyncIOScheduler(timezone="UTC", logger=scheduler_logger(skips), job_defaults={
         "max_instances": 1, "coalesce": True, "misfire_grace_time": 30})
     scheduler.add_listener(skips.job_ended, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    scheduler.add_job(_guarded("poll", jobs.poll), IntervalTrigger(
-        seconds=poll_check_seconds, jitter=poll_jitter), id="poll",
-                      next_run_time=datetime.now(UTC))
-    scheduler.add_job(_guarded("deliver", jobs.deliver),
-                      IntervalTrigger(seconds=deliver_seconds), id="deliver")
+    if jobs.leader is not None:
+        scheduler.add_job(_guarded("leader", jobs.leader),
+                          IntervalTrigger(seconds=leader_seconds), id="leader",
+                          next_run_time=datetime.now(UTC))
+    if jobs.poll is not None:
+        scheduler.add_job(_guarded("poll", jobs.poll), IntervalTrigger(
+            seconds=poll_check_seconds, jitter=poll_jitter), id="poll",
+                          next_run_time=datetime.now(UTC))
+    if jobs.deliver is not None:
+        scheduler.add_job(_guarded("deliver", jobs.deliver),
+                          IntervalTrigger(seconds=deliver_seconds), id="deliver")
     scheduler.add_job(_guarded("watch_config", jobs.watch_config),
                       IntervalTrigger(seconds=watch_seconds), id="watch_config")
     if jobs.sweep is not None:

@@ -37,6 +37,8 @@ class Context:
         self.config_dir = config_dir
         self.database = database
         self._config: Config | None = None
+        # Settings given as command options, applied as their environment variables are.
+        self.env_overrides: dict[str, str] = {}
 
     @property
     def config(self) -> Config:
@@ -45,6 +47,7 @@ class Context:
             env = dict(os.environ)
             if self.database:
                 env["DATABASE_URL"] = self.database
+            env.update(self.env_overrides)
             from bot.app import load_checked_config
             self._config = load_checked_config(self.config_dir, env)
         return self._config

@@ -20,14 +20,28 @@ def register(main: click.Group) -> None:
 
 
 @click.command()
+@click.option("--role", type=click.Choice(["all", "poll", "deliver", "discord"]),
+              default="all", show_default=True, envvar="INVITEWATCH_ROLE",
+              help="What this process does when several share one PostgreSQL: poll feeds, "
+                   "deliver notifications, run the Discord gateway (commands), or all.")
+@click.option("--shard-ids", metavar="0,1",
+              help="The Discord gateway shards this process runs (with --shard-count); "
+                   "also DISCORD_SHARD_IDS.")
+@click.option("--shard-count", type=click.IntRange(1), metavar="N",
+              help="The number of gateway shards in all; also DISCORD_SHARD_COUNT.")
 @click.pass_obj
 @friendly_errors
-def run(ctx: Context) -> None:
+def run(ctx: Context, role: str, shard_ids: str | None, shard_count: int | None) -> None:
     """Run the bot: poll feeds, track invitations, notify (Discord when DISCORD_TOKEN is
-    set, the console otherwise). Stops on Ctrl-C."""
+    set, the console otherwise). Stops on Ctrl-C. See the README's "Scale-out" for
+    running it as several processes (roles) on one PostgreSQL."""
+    if shard_ids is not None:
+        ctx.env_overrides["DISCORD_SHARD_IDS"] = shard_ids
+    if shard_count is not None:
+        ctx.env_overrides["DISCORD_SHARD_COUNT"] = str(shard_count)
     setup_logging(ctx)
     app = ctx.app()
-    asyncio.run(app.run())
+    asyncio.run(app.run(role=role))
 
 
 @click.command()

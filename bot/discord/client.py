@@ -101,8 +101,15 @@ class InvitewatchClient(discord.Client):
                       error)
 
 
+class ShardedInvitewatchClient(InvitewatchClient, discord.AutoShardedClient):
+    """The same client over several gateway shards: one process runs the shards
+    `shard_ids` of `shard_count`, so the gateway load of many servers is spread over
+    processes (each with the same commands; Discord routes a server's events to its shard)."""
+
+
 def build_client(deps: DiscordDeps, **options: Any) -> InvitewatchClient:
-    """The bot's client, with its commands registered (synced when it logs in).
+    """The bot's client, with its commands registered (synced when it logs in); sharded
+    when `deps.shard_count` is set.
 
     `options` go to discord.Client (tests pass `guild_ready_timeout=0`).
     """
@@ -114,4 +121,9 @@ def build_client(deps: DiscordDeps, **options: Any) -> InvitewatchClient:
     if deps.api_base or deps.gateway_url:
         configure_endpoints(deps.api_base or Route.BASE, deps.gateway_url or
                             str(DiscordWebSocket.DEFAULT_GATEWAY))
+    if deps.shard_count is not None:
+        # Explicit shard ids and count: discord.py then asks Discord for no recommendation.
+        return ShardedInvitewatchClient(deps, shard_count=deps.shard_count,
+                                        shard_ids=list(deps.shard_ids or range(deps.shard_count)),
+                                        **options)
     return InvitewatchClient(deps, **options)

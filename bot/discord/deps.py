@@ -52,3 +52,7 @@ class DiscordDeps:
     explain: Callable[[str, str | None], Awaitable[list[str]]] | None = None
     # /feeds add reads the feed once before adding it; None: added unread.
     probe_feed: ProbeFeed | None = None
+    # Gateway sharding (discord.py's AutoShardedClient): the shards this process runs, of
+    # `shard_count` in all; None: one unsharded connection.
+    shard_ids: tuple[int, ...] | None = None
+    shard_count: int | None = None

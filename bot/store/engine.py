@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from bot.errors import StoreError
 from bot.store.errors import describe_error
+from bot.store.leader import LeaderLock
 from bot.store.migrate import revision_on, upgrade_to_head
 from bot.store.unit import SqlUnit
 
@@ -167,6 +168,11 @@ class SqlStore:
                 yield SqlUnit(session, dialect=self.dialect)
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc
+
+    def leader_lock(self, name: str) -> LeaderLock:
+        """The lock that makes one process of all those sharing this database the leader
+        for `name` (an advisory lock on PostgreSQL; on SQLite the process always leads)."""
+        return LeaderLock(self.engine, name)
 
     def upgrade(self) -> None:
         try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.sql import Select
 from sqlmodel import col
 
 from bot.errors import StoreError
@@ -83,12 +85,13 @@ class FeedRepository(RepoBase):
         return True
 
     def count_due_feeds(self, now: datetime) -> int:
-        """How many feeds are due now: the poll backlog."""
+        """How many feeds are due now and held by no poller: the poll backlog (feeds
+        another process is polling are not behind)."""
+        now = require_aware(now, "now")
         return int(self.session.scalar(
-            select(func.count()).select_from(FeedRow)
-            .where(col(FeedRow.state) != FeedState.DISABLED.value)
-            .where(col(FeedRow.removed_at).is_(None))
-            .where(col(FeedRow.next_poll_at) <= require_aware(now, "now"))
+            self._due(select(func.count()).select_from(FeedRow), now)
+            .where(or_(col(FeedRow.claimed_until).is_(None),
+                       col(FeedRow.claimed_until) <= now))
         ) or 0)
 
     def remove_feed(self, url: str) -> bool:
@@ -125,6 +128,52 @@ class FeedRepository(RepoBase):
         ).all()
         return self._records(rows)
 
+    def claim_due_feeds(self, now: datetime, limit: int, *, worker: str,
+                        until: datetime) -> list[FeedRecord]:
+        """Up to `limit` due feeds nobody holds, claimed for `worker` until `until`, so
+        processes sharing the database each poll a feed of their own: a feed is fetched by
+        one worker per cycle. A claim ends when the poll is recorded (`record_fetch_ok`,
+        `record_fetch_failure`), when released, or when `until` passes (a crashed worker).
+
+        PostgreSQL skips the rows another transaction is claiming (FOR UPDATE SKIP LOCKED),
+        so pollers never wait on each other; SQLite's IMMEDIATE transactions serialise the
+        claims of its single writer."""
+        check_limit(limit)
+        worker = require_text(worker, "worker")
+        now = require_aware(now, "now")
+        query = (self._due(select(FeedRow), now)
+                 .where(or_(col(FeedRow.claimed_until).is_(None),
+                            col(FeedRow.claimed_until) <= now))
+                 .order_by(col(FeedRow.next_poll_at), col(FeedRow.id))
+                 .limit(limit))
+        if self.dialect == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows: Sequence[FeedRow] = self.session.scalars(query).all()
+        until = require_aware(until, "until")
+        for row in rows:
+            row.claimed_by = worker
+            row.claimed_until = until
+        self.session.flush()
+        return self._records(rows)
+
+    def release_feed_claims(self, worker: str, feed_ids: Sequence[int] | None = None) -> int:
+        """End `worker`'s claims (on these feeds only, when given): the feeds it will not
+        poll after all are free for the others at once, not when the lease runs out."""
+        query = (update(FeedRow).where(col(FeedRow.claimed_by) == worker)
+                 .values(claimed_by=None, claimed_until=None)
+                 .execution_options(synchronize_session=False))
+        if feed_ids is not None:
+            if not feed_ids:
+                return 0
+            query = query.where(col(FeedRow.id).in_(list(feed_ids)))
+        return int(getattr(self.session.execute(query), "rowcount", 0) or 0)
+
+    @staticmethod
+    def _due(query: Select[Any], now: datetime) -> Select[Any]:
+        return (query.where(col(FeedRow.state) != FeedState.DISABLED.value)
+                .where(col(FeedRow.removed_at).is_(None))
+                .where(col(FeedRow.next_poll_at) <= now))
+
     def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                         etag: str | None, last_modified: str | None,
                         title: str | None = None, not_modified: bool = False) -> None:
@@ -137,6 +186,7 @@ class FeedRepository(RepoBase):
         row.last_polled_at = require_aware(now, "now")
         row.last_success_at = row.last_polled_at
         row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
+        row.claimed_by = row.claimed_until = None
         if not_modified:
             # A 304 need not repeat the validators: keep the ones we had unless new ones came.
             row.etag = etag if etag is not None else row.etag
@@ -160,6 +210,7 @@ class FeedRepository(RepoBase):
                                    f"{str(error)[:500]}")
         row.last_polled_at = require_aware(now, "now")
         row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
+        row.claimed_by = row.claimed_until = None
         self.session.flush()
         return self._record(row)
 

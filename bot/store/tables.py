@@ -55,6 +55,10 @@ class FeedRow(SQLModel, table=True):
     # When and why the feed stopped being polled (repeated failures, or disabled by hand).
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     disabled_reason: str | None = Field(default=None, sa_type=Text)
+    # The poll worker fetching the feed now and until when its claim holds (a crashed
+    # worker's claim simply expires); cleared when the poll is recorded.
+    claimed_by: str | None = None
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ArticleRow(SQLModel, table=True):

@@ -613,12 +613,14 @@ class FakeDiscord:
         await asyncio.wait_for(self._resumed.wait(), timeout)
 
     # -- gateway ----------------------------------------------------------------------
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+    async def dispatch(self, event: str, data: dict[str, Any],
+                       to: web.WebSocketResponse | None = None) -> None:
+        """Send an event to every gateway connection (or only `to`, one shard's)."""
         if not self._sockets:
             raise RuntimeError("no gateway connection to dispatch to")
         self._sequence += 1
         frame = {"op": 0, "t": event, "s": self._sequence, "d": data}
-        for socket in list(self._sockets):
+        for socket in [to] if to is not None else list(self._sockets):
             await socket.send_str(json.dumps(frame))
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -639,7 +641,7 @@ class FakeDiscord:
                 elif op == 2:
                     self.identify = message["d"]
                     self.identify_count += 1
-                    await self._send_ready()
+                    await self._send_ready(socket, message["d"].get("shard"))
                 elif op == 6:  # RESUME after a dropped connection
                     self.resumes += 1
                     await self.dispatch("RESUMED", {})
@@ -649,12 +651,19 @@ class FakeDiscord:
                 self._sockets.remove(socket)
         return socket
 
-    async def _send_ready(self) -> None:
+    async def _send_ready(self, socket: web.WebSocketResponse,
+                          shard: list[int] | None = None) -> None:
+        # As Discord does, a sharded connection gets its shard's guilds only:
+        # shard = (guild_id >> 22) % shard_count.
+        guilds = [g for g in self.guilds.values()
+                  if shard is None or (int(g.id) >> 22) % shard[1] == shard[0]]
         ready = {"v": 10, "user": self.bot_user, "session_id": "fake-session",
                  "resume_gateway_url": self.gateway_url,
-                 "guilds": [{"id": g, "unavailable": True} for g in self.guilds],
+                 "guilds": [{"id": g.id, "unavailable": True} for g in guilds],
                  "application": {"id": self.application_id, "flags": 0},
-                 "private_channels": [], "relationships": []}
-        await self.dispatch("READY", ready)
-        for guild in self.guilds.values():
-            await self.dispatch("GUILD_CREATE", self.guild_create_payload(guild))
+                 "private_channels": [], "relationships": [],
+                 **({"shard": shard} if shard is not None else {})}
+        await self.dispatch("READY", ready, to=socket if shard is not None else None)
+        for guild in guilds:
+            await self.dispatch("GUILD_CREATE", self.guild_create_payload(guild),
+                                to=socket if shard is not None else None)

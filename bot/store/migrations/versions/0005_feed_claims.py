@@ -1,0 +1,27 @@
+"""Feed claims: which worker is polling a feed and until when (scale-out on PostgreSQL).
+
+Revision ID: 0005_feed_claims
+Revises: 0004_feed_lifecycle
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005_feed_claims"
+down_revision: str | None = "0004_feed_lifecycle"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    op.add_column("feeds", sa.Column("claimed_by", sa.String(), nullable=True))
+    op.add_column("feeds", sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("feeds") as batch:
+        batch.drop_column("claimed_until")
+        batch.drop_column("claimed_by")
