@@ -52,3 +52,6 @@ class DiscordDeps:
     explain: Callable[[str, str | None], Awaitable[list[str]]] | None = None
     # /feeds add reads the feed once before adding it; None: added unread.
     probe_feed: ProbeFeed | None = None
+    # The public site's address ([web] public_base_url): /invitation links to the record's
+    # page there; "" : no link.
+    public_base_url: Callable[[], str] = str

@@ -278,7 +278,7 @@ def _narrowed(statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
     """The public site's filters: a language of the timeline, a search, a keyset cursor."""
     if flt.lang:
         statement = statement.where(
-            select(TimelineEntryRow.id)
+            select(col(TimelineEntryRow.id))
             .where(col(TimelineEntryRow.invitation_id) == col(InvitationRow.id))
             .where(col(TimelineEntryRow.lang) == flt.lang)
             .exists()

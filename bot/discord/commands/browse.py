@@ -131,7 +131,11 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         state, notes = await in_store(deps, lambda unit: (unit.get_invitation(id), unit.notes(id)))
         if state is None:
             raise UserInputError(f"There is no invitation #{id}. `/invitations` lists the known ones.")
-        await reply(interaction, embed=invitation_detail_embed(state, notes))
+        embed = invitation_detail_embed(state, notes)
+        base = deps.public_base_url()
+        if base and not state.hidden:  # the public site shows no hidden record
+            embed.url = f"{base}/invitations/{state.id}"
+        await reply(interaction, embed=embed)
 
     @tree.command(name="figure", description="Invitations made or received by one public figure")
     @app_commands.describe(name="The figure's name (suggestions as you type)")
