@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 from aiohttp import web
 
 from bot.domain import InvitationState, Status
-from bot.errors import StoreError
+from bot.errors import InvitewatchError, StoreError
 from bot.records import invitation_to_json
 from bot.store.api import ChangeFilter, InvitationFilter, Store, Unit
 from bot.web.atom import FeedInfo, atom_feed
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 FEED_SIZE = 50
 HTML = "text/html"
+STATIC = {"site.css": "text/css", "icon.svg": "image/svg+xml"}
 # Nothing but the site's own stylesheet: no script, no frame, no form elsewhere.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
@@ -49,6 +50,10 @@ class Page:
 
     items: list[InvitationState]
     next_after: tuple[Any, int] | None
+
+
+class NotFound(InvitewatchError):
+    """No such record, figure or status; the message says which."""
 
 
 class Site:
@@ -110,7 +115,7 @@ class Site:
         if number is not None:
             inv = await self.read(lambda unit: unit.get_invitation(number))
         if inv is None or inv.hidden:  # a hidden record is, to readers, no record
-            raise web.HTTPNotFound(text=f"There is no invitation #{text}.")
+            raise NotFound(f"There is no invitation #{text}.")
         return inv
 
     async def figure(self, request: web.Request) -> web.Response:
@@ -119,7 +124,7 @@ class Site:
         flt = self.list_filter(query)
         name = await self.read(lambda unit: unit.figure_name(key))
         if name is None:
-            raise web.HTTPNotFound(text=f"No invitation names the figure {key!r}.")
+            raise NotFound(f"No invitation names the figure {key!r}.")
         page = await self.list_page(flt, query.limit)
         here = f"{self.root}{figure_path(key)}"
         next_url = (f"{here}?{urlencode(query.params(after=page.next_after))}"
@@ -128,9 +133,12 @@ class Site:
                          next_url=next_url, first_url=here if query.after else None,
                          feed_url=f"{self.root}/feeds{figure_path(key)}.atom")
 
-    async def stylesheet(self, _request: web.Request) -> web.Response:
-        css = resources.files("bot.web").joinpath("static/site.css").read_text("utf-8")
-        return web.Response(text=css, content_type="text/css", charset="utf-8",
+    async def static(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in STATIC:  # a fixed list: no path from the request reaches the disk
+            raise NotFound(f"No file {name!r}.")
+        body = resources.files("bot.web").joinpath("static", name).read_bytes()
+        return web.Response(body=body, content_type=STATIC[name],
                             headers={"Cache-Control": "max-age=3600"})
 
     # -- feeds out ------------------------------------------------------------------
@@ -152,7 +160,7 @@ class Site:
         try:
             status = Status(value)
         except ValueError:
-            raise web.HTTPNotFound(text=f"{value!r} is not a status; one of "
+            raise NotFound(f"{value!r} is not a status; one of "
                                         f"{', '.join(s.value for s in Status)}.") from None
         return await self.feed(request, ChangeFilter(status=status, limit=FEED_SIZE),
                                f"status/{status.value}",
@@ -163,7 +171,7 @@ class Site:
         key = request.match_info["key"]
         name = await self.read(lambda unit: unit.figure_name(key))
         if name is None:
-            raise web.HTTPNotFound(text=f"No invitation names the figure {key!r}.")
+            raise NotFound(f"No invitation names the figure {key!r}.")
         return await self.feed(request, ChangeFilter(figure_key=key, limit=FEED_SIZE),
                                f"figure/{key}", f"invitewatch: invitations of {name}",
                                figure_path(key))
@@ -201,8 +209,10 @@ def _error_middleware(site: Site) -> Any:
             response = await handler(request)
         except BadQuery as exc:
             response = error(site, api, 400, "Bad request", str(exc))
-        except web.HTTPNotFound as exc:
-            response = error(site, api, 404, "Not found", exc.text or "No such page.")
+        except NotFound as exc:
+            response = error(site, api, 404, "Not found", str(exc))
+        except web.HTTPNotFound:
+            response = error(site, api, 404, "Not found", f"No page at {request.path}.")
         except web.HTTPMethodNotAllowed:
             response = error(site, api, 405, "Method not allowed",
                              "This site is read-only: only GET and HEAD.")
@@ -230,7 +240,7 @@ def build_app(store: Store, options: SiteOptions | None = None) -> web.Applicati
         ("/", site.index),
         ("/invitations/{id}", site.invitation),
         ("/figures/{key}", site.figure),
-        ("/static/site.css", site.stylesheet),
+        ("/static/{name}", site.static),
         ("/feeds/all.atom", site.feed_all),
         ("/feeds/status/{status}.atom", site.feed_status),
         ("/feeds/figures/{key}.atom", site.feed_figure),

@@ -26,8 +26,8 @@ INK = "#1a1a1a"
 MARGIN = 70.0  # room for the first and last labels
 MIN_GAP = 90.0  # between two dots, so their labels fit
 MIN_WIDTH = 640.0
-HEIGHT = 190.0
-LINE_Y = 95.0
+HEIGHT = 130.0
+LINE_Y = 62.0
 
 
 @dataclass(frozen=True, slots=True)
