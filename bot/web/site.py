@@ -66,7 +66,7 @@ class Site:
     # -- plumbing ---------------------------------------------------------------------
     async def read(self, job: Callable[[Unit], T]) -> T:
         def run() -> T:
-            with self.store.unit() as unit:
+            with self.store.reader() as unit:
                 return job(unit)
         return await asyncio.to_thread(run)
 
