@@ -143,6 +143,9 @@ async def bench_site(store: SqlStore, n: int, runs: int) -> dict[str, float]:
                                      lambda k: f"/?lang={LANGS[k % 8]}"),
             "list search": await timed(client, "list by search (q=geneva)", runs,
                                        lambda k: "/?q=geneva"),
+            # The worst case of a search: no record matches, every row is read.
+            "list search none": await timed(client, "list by search, no match (all rows)",
+                                            max(runs // 10, 5), lambda k: "/?q=zzzz"),
             "invitation": await timed(client, "invitation page (random id)", runs,
                                       lambda k: f"/invitations/{rng.choice(visible)}"),
             "figure": await timed(client, "figure page (random figure)", runs,
