@@ -10,8 +10,10 @@ from html.parser import HTMLParser
 import pytest
 from aiohttp.test_utils import TestClient
 
+from bot.domain import Party
 from bot.store.api import Store
-from tests.support.builders import many_invitations
+from bot.web.text import figure_path
+from tests.support.builders import many_invitations, store_invitation
 from tests.web.conftest import Records
 
 
@@ -170,3 +172,12 @@ async def test_read_only_and_safe_headers(client: TestClient, records: Records) 
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     css = await client.get("/static/site.css")
     assert css.status == 200 and "focus-visible" in await css.text()
+
+
+async def test_a_figure_whose_name_has_a_slash(client: TestClient, store: Store) -> None:
+    band = Party("AC/DC Band")
+    store_invitation(store, invitee=band, url="https://daily.example/band")
+    html = await get_html(client, figure_path(band.key))
+    assert "<h1>AC/DC Band</h1>" in html
+    feed = await client.get(f"/feeds{figure_path(band.key)}.atom")
+    assert feed.status == 200
