@@ -83,7 +83,7 @@ class Site:
                                 limit=query.limit + 1, after=query.after)
 
     async def list_page(self, flt: InvitationFilter, size: int) -> Page:
-        items = await self.read(lambda unit: unit.list_invitations(flt))
+        items = await self.read(lambda unit: unit.browse_invitations(flt))
         more = len(items) > size
         items = items[:size]
         last = items[-1] if more and items else None
