@@ -297,6 +297,7 @@ class App:
                           consumers=[n.consumer for n in notifiers],
                           gateway=side.client if side.gateway else None)
         monitor_web = await monitor.serve()
+        site = await self.serve_web() if self.settings.web.enabled else None
         monitor_stop = asyncio.Event()
         monitor_task = asyncio.create_task(monitor.sample_forever(monitor_stop))
         leader = self.store.leader_lock(LEADER_LOCK)
@@ -319,6 +320,8 @@ class App:
             await monitor_task
             if monitor_web is not None:
                 await monitor_web.cleanup()
+            if site is not None:
+                await site.cleanup()
             if side.client is not None:
                 await side.client.close()
             await self.close_fetch_session()
@@ -461,7 +464,34 @@ class App:
             explain=self.explain_lines,
             probe_feed=self.probe_feed,
             shard_ids=tuple(settings.discord.shard_ids) or None,
-            shard_count=settings.discord.shard_count)
+            shard_count=settings.discord.shard_count,
+            public_base_url=lambda: self.settings.web.public_base_url)
+
+    def site_options(self) -> Any:
+        """The public site's options: its public address and figure names resolved through
+        the gazetteer, as `invitations list --figure` resolves them."""
+        from bot.web import SiteOptions
+
+        def resolve(text: str) -> str | None:
+            party = self._matcher.gazetteer.resolve(text)
+            return party.key if party is not None else None
+
+        return SiteOptions(public_base_url=self.settings.web.public_base_url,
+                           resolve_figure=resolve)
+
+    async def serve_web(self) -> Any:
+        """Serve the public site on [web] host and port in this loop (None when the address
+        cannot be bound: logged, and the bot runs on without it)."""
+        from bot.web import bound, serve
+        web = self.settings.web
+        try:
+            runner = await serve(self.store, web.host, web.port, self.site_options())
+        except OSError as exc:
+            log.error("cannot serve the public site on %s:%s: %s; set [web] host and port "
+                      "(or INVITEWATCH_WEB_PORT) to a free address", web.host, web.port, exc)
+            return None
+        log.info("public site at http://%s/", bound(runner))
+        return runner
 
     async def probe_feed(self, address: str) -> tuple[str, str | None, int]:
         """/feeds add's check: the feed read once, as `invitewatch feeds add` does."""

@@ -199,6 +199,27 @@ class MonitoringSettings(_Section):
         return value
 
 
+class WebSettings(_Section):
+    """The public, read-only site (`invitewatch web`, and `run` when `enabled`)."""
+
+    enabled: bool = False  # `run` serves the site too
+    host: str = Field("127.0.0.1", min_length=1)
+    port: int = Field(8080, ge=0, le=65535)  # 0: a free port chosen by the system
+    # Where readers reach the site (e.g. https://invitations.example.org): Atom ids and
+    # self links and `/invitation`'s link use it. "" : the address each request came to,
+    # and no link in Discord.
+    public_base_url: str = ""
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", value):
+            raise ValueError('must be an http(s):// URL such as "https://example.org/invitewatch"'
+                             ', without a query, or "" for none')
+        return value.rstrip("/")
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -217,6 +238,7 @@ class Settings(_Section):
     discord: DiscordSettings = DiscordSettings()
     logging: LoggingSettings = LoggingSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
+    web: WebSettings = WebSettings()
 
     def database_url(self) -> str:
         url = self.storage.database_url.get_secret_value()
@@ -311,6 +333,10 @@ ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "INVITEWATCH_POLL_INTERVAL_MINUTES": ("polling", "interval_minutes"),
     "INVITEWATCH_ALLOW_PRIVATE_ADDRESSES": ("polling", "allow_private_addresses"),
     "INVITEWATCH_MONITORING_ADDRESS": ("monitoring", "address"),
+    "INVITEWATCH_WEB_ENABLED": ("web", "enabled"),
+    "INVITEWATCH_WEB_HOST": ("web", "host"),
+    "INVITEWATCH_WEB_PORT": ("web", "port"),
+    "INVITEWATCH_PUBLIC_BASE_URL": ("web", "public_base_url"),
 }
 
 

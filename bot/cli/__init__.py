@@ -16,11 +16,12 @@ from bot.cli import (
     invitations,
     maintenance,
     running,
+    web,
 )
 from bot.cli.root import main
 
 SUBJECTS = (running, analysis, evaluation, invitations, feeds, corrections, explain, health,
-            maintenance)
+            maintenance, web)
 for _subject in SUBJECTS:
     _subject.register(main)
 

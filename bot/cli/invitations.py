@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
 
 import click
 
 from bot.cli.common import Context, friendly_errors
 from bot.domain import InvitationState, Status, parse_since
 from bot.notify.console import format_table, printable
+from bot.records import invitation_to_json
 
 
 def register(main: click.Group) -> None:
@@ -20,27 +20,6 @@ def register(main: click.Group) -> None:
 @click.group()
 def invitations() -> None:
     """List and show tracked invitations."""
-
-
-def invitation_to_json(inv: InvitationState) -> dict[str, Any]:
-    """The stable `invitations list --json` contract."""
-    return {
-        "id": inv.id,
-        "inviter": inv.inviter.name,
-        "invitee": inv.invitee.name,
-        "occasion": inv.occasion.describe(),
-        "kind": inv.occasion.kind.value,
-        "place": inv.occasion.place,
-        "status": inv.status.value,
-        "first_seen": inv.first_seen.isoformat(),
-        "last_update": inv.last_update.isoformat(),
-        "sources": inv.sources,
-        "timeline": [
-            {"date": e.at.date().isoformat(), "status": e.status.value, "url": e.url,
-             "lang": e.lang, "evidence": e.evidence}
-            for e in inv.timeline
-        ],
-    }
 
 
 def _parse_since(value: str | None) -> datetime | None:

@@ -56,3 +56,6 @@ class DiscordDeps:
     # `shard_count` in all; None: one unsharded connection.
     shard_ids: tuple[int, ...] | None = None
     shard_count: int | None = None
+    # The public site's address ([web] public_base_url): /invitation links to the record's
+    # page there; "" : no link.
+    public_base_url: Callable[[], str] = str

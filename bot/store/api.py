@@ -126,6 +126,32 @@ class InvitationFilter:
     limit: int = 25
     offset: int = 0
     include_hidden: bool = False  # records an editor hid as false
+    lang: str | None = None  # with a timeline entry in this language
+    search: str | None = None  # in either party's name, the occasion or its place
+    # Keyset pagination: only records after this (last_update, id) in list order (most
+    # recent first), so a page deep in 100k records costs what the first page costs.
+    after: tuple[datetime, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """One stored status change (`from_status` None: the invitation was new), with the
+    invitation as it is now: what the Atom feeds publish."""
+
+    id: int
+    invitation: InvitationState
+    from_status: Status | None
+    to_status: Status
+    at: datetime  # when the status came about (event time)
+    created_at: datetime  # when the tracker learned of it
+    source_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeFilter:
+    figure_key: str | None = None  # either party
+    status: Status | None = None  # the status changed to
+    limit: int = 50
 
 
 @dataclass(slots=True)
@@ -239,6 +265,15 @@ class Unit(Protocol):
     def get_invitation(self, invitation_id: int) -> InvitationState | None: ...
     def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]: ...
     def count_invitations(self, flt: InvitationFilter) -> int: ...
+    def browse_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
+        """Exactly what `list_invitations` returns, read faster (the public site's lists)."""
+        ...
+    def status_changes(self, flt: ChangeFilter) -> list[StatusChange]:
+        """The latest status changes of visible (not hidden) invitations, newest first."""
+        ...
+    def figure_name(self, figure_key: str) -> str | None:
+        """The name a visible invitation gives the figure with this key (None: none does)."""
+        ...
     def invitation_stats(self) -> dict[str, Any]: ...
     def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
         """(key, name) of figures appearing in invitations whose name starts with / contains prefix."""
@@ -337,6 +372,10 @@ class Store(Protocol):
     def unit(self) -> AbstractContextManager[Unit]: ...
     def leader_lock(self, name: str) -> Leadership:
         """One leader for `name` among the processes sharing the database."""
+        ...
+    def reader(self) -> AbstractContextManager[Unit]:
+        """A unit for reading only (the public site): it neither takes nor waits for the
+        SQLite write lock; on PostgreSQL it is READ ONLY, so a write in it fails."""
         ...
     def upgrade(self) -> None: ...
     def close(self) -> None: ...

@@ -75,6 +75,10 @@ def _sqlite_path(url: URL) -> str | None:
     return database
 
 
+# The execution option that marks a reader's connection (see SqlStore.reader).
+READ_ONLY = "invitewatch_read_only"
+
+
 def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
     path = _sqlite_path(url)
     kwargs: dict[str, Any] = {"echo": echo}
@@ -109,7 +113,10 @@ def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock up front, where the busy timeout applies; a deferred
         # transaction that reads and then writes would fail at once with SQLITE_BUSY instead.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader's transaction (Store.reader) never writes: deferred, it reads a WAL
+        # snapshot without taking or waiting for the write lock.
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -120,6 +127,11 @@ def _make_postgres_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
         connect_args["connect_timeout"] = 10
     engine = create_engine(url, pool_pre_ping=True, echo=echo, connect_args=connect_args)
     lock_timeout_ms = int(busy_timeout * 1000)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        if connection.get_execution_options().get(READ_ONLY, False):
+            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -173,6 +185,17 @@ class SqlStore:
         """The lock that makes one process of all those sharing this database the leader
         for `name` (an advisory lock on PostgreSQL; on SQLite the process always leads)."""
         return LeaderLock(self.engine, name)
+
+    @contextmanager
+    def reader(self) -> Iterator[SqlUnit]:
+        """A unit that only reads (the public site): on SQLite a deferred transaction that
+        neither takes nor waits for the write lock, on PostgreSQL a READ ONLY one."""
+        try:
+            with Session(self.engine.execution_options(**{READ_ONLY: True}),
+                         expire_on_commit=False) as session, session.begin():
+                yield SqlUnit(session, dialect=self.dialect)
+        except SQLAlchemyError as exc:
+            raise self.error(exc) from exc
 
     def upgrade(self) -> None:
         try:

@@ -166,7 +166,7 @@ class InvitationRepository(OutboxRepository):
             statement = statement.where(
                 col(InvitationRow.last_update) >= require_aware(flt.since, "filter since")
             )
-        return statement
+        return _narrowed(statement, flt)
 
     def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
         """Most recently updated first."""
@@ -302,7 +302,9 @@ class InvitationRepository(OutboxRepository):
             self.session.execute(insert(_TIMELINE),
                                  [timeline_values(invitation_id, item, source) for item in added])
         self._remember_timeline(invitation_id, state, stored, added)
-        if outcome.status_changed:
+        # A new record's first status is a change from nothing (from_status NULL), so the
+        # table is the whole status history: the public site's Atom feeds read it.
+        if outcome.status_changed or state.id is None:
             self.session.execute(insert(StatusChangeRow).values(
                 invitation_id=invitation_id,
                 from_status=previous.value if previous is not None else None,
@@ -458,3 +460,28 @@ def _repeats_statement(by_url: bool, without_url: bool, corrected: bool) -> Sele
         terms.append(and_(invitation.in_(bindparam("corrected", expanding=True)),
                           said.in_(bindparam("evidence", expanding=True))))
     return select(TimelineEntryRow).where(or_(*terms))
+
+
+def _narrowed(statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
+    """The public site's filters: a language of the timeline, a search, a keyset cursor."""
+    if flt.lang:
+        statement = statement.where(
+            select(col(TimelineEntryRow.id))
+            .where(col(TimelineEntryRow.invitation_id) == col(InvitationRow.id))
+            .where(col(TimelineEntryRow.lang) == flt.lang)
+            .exists()
+        )
+    if flt.search and flt.search.strip():
+        # Case-insensitive for ASCII on SQLite (its lower() knows no other script), for
+        # every script on PostgreSQL; % and _ in the search are literal.
+        term = " ".join(flt.search.split())
+        statement = statement.where(or_(*(
+            col(column).icontains(term, autoescape=True)
+            for column in (InvitationRow.inviter_name, InvitationRow.invitee_name,
+                           InvitationRow.occasion_text, InvitationRow.occasion_place))))
+    if flt.after is not None:
+        when, last_id = require_aware(flt.after[0], "filter after"), int(flt.after[1])
+        updated = col(InvitationRow.last_update)
+        statement = statement.where(or_(
+            updated < when, and_(updated == when, col(InvitationRow.id) < last_id)))
+    return statement

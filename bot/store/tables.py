@@ -153,7 +153,11 @@ class InvitationNoteRow(SQLModel, table=True):
 
 
 class StatusChangeRow(SQLModel, table=True):
+    """An invitation's status history: its first status (from NULL), then each change."""
+
     __tablename__ = "status_changes"
+    # The public site's Atom feeds read the latest changes first (migration 0005_web).
+    __table_args__ = (Index("ix_status_changes_created_at", "created_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     invitation_id: int = Field(

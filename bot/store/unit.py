@@ -6,8 +6,10 @@ from bot.store.repo_articles import ArticleRepository
 from bot.store.repo_corrections import CorrectionRepository
 from bot.store.repo_feeds import FeedRepository
 from bot.store.repo_guilds import GuildRepository
+from bot.store.repo_public import PublicRepository
 
 
-class SqlUnit(FeedRepository, ArticleRepository, CorrectionRepository, GuildRepository):
+class SqlUnit(FeedRepository, ArticleRepository, CorrectionRepository, GuildRepository,
+              PublicRepository):
     """Implements `bot.store.api.Unit`; made only by `SqlStore.unit()`, which owns the
     transaction (commit on a normal exit, rollback on an exception)."""

@@ -144,6 +144,32 @@ def test_run_starts_and_stops(installed: Path, elsewhere: Path) -> None:
             proc.wait()
 
 
+def test_the_public_site_renders_from_the_wheel(installed: Path, elsewhere: Path) -> None:
+    """Templates, stylesheet and icon are package data: `invitewatch web` serves pages."""
+    proc = subprocess.Popen([str(installed / "invitewatch"), "web", "--port", "0"],
+                            cwd=elsewhere, env=clean_env(elsewhere), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("serving the public site at "), line
+        address = line.split()[5]
+        fetched = subprocess.run(
+            [str(installed / "python"), "-c",
+             "import sys, urllib.request as u\n"
+             "for path in ('', 'static/site.css', 'static/icon.svg'):\n"
+             "    print(u.urlopen(sys.argv[1] + path, timeout=30).status)\n"
+             "print(u.urlopen(sys.argv[1], timeout=30).read().decode()[:15])", address],
+            capture_output=True, text=True, timeout=120, env=clean_env(elsewhere))
+        assert fetched.stdout.split() == ["200", "200", "200", "<!doctype", "html>"], fetched
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.mark.shared
 def test_analyze_reads_the_shared_seeds_right(installed: Path, elsewhere: Path,
                                               shared_dir: Path) -> None:

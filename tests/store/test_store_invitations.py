@@ -54,7 +54,12 @@ def test_a_new_invitation_is_stored_with_its_timeline_and_notification(store: Sq
     with store.unit() as unit:
         [item] = unit.undelivered("console", limit=10)
     assert item.notification == notification(invitation_id=invitation_id, created_at=T0)
-    assert _rows(store, StatusChangeRow) == []  # a new invitation is not a change
+    # A new invitation starts its status history: its first status, from nothing
+    # (migration 0005_web; the public site's Atom feeds list it as new).
+    [first] = _rows(store, StatusChangeRow)
+    assert (first["invitation_id"], first["from_status"], first["to_status"]) == (
+        invitation_id, None, "pending")
+    assert (first["at"], first["created_at"]) == (T0, T0)
 
 
 def test_an_update_changes_status_appends_the_entry_and_records_the_change(store: SqlStore) -> None:
@@ -66,7 +71,7 @@ def test_an_update_changes_status_appends_the_entry_and_records_the_change(store
     assert (updated.status, updated.status_at, updated.last_update) == (Status.RESPONDED, later, later)
     assert [e.status for e in updated.timeline] == [Status.PENDING, Status.RESPONDED]
     assert updated.sources == ["https://news.example/a1", "https://news.example/a2"]
-    [change] = _rows(store, StatusChangeRow)
+    [_first, change] = _rows(store, StatusChangeRow)
     assert (change["invitation_id"], change["from_status"], change["to_status"]) == (
         invitation_id, "pending", "responded")
     assert (change["at"], change["source_url"]) == (later, "https://news.example/a2")

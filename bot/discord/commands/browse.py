@@ -144,7 +144,11 @@ def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
         if state is None:
             raise UserInputError(NO_SUCH_INVITATION, id=id)
         lang = await answer_language(interaction)
-        await reply(interaction, embed=invitation_detail_embed(state, notes, lang))
+        embed = invitation_detail_embed(state, notes, lang)
+        base = deps.public_base_url()
+        if base and not state.hidden:  # the public site shows no hidden record
+            embed.url = f"{base}/invitations/{state.id}"
+        await reply(interaction, embed=embed)
 
     @tree.command(name="figure", description="Invitations made or received by one public figure")
     @app_commands.describe(name="The figure's name (suggestions as you type)")
