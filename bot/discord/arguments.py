@@ -124,3 +124,55 @@ def parse_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:
         raise UserInputError(f"`min_confidence` must be between 0 and 1; got {value}.")
     return value
+
+
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+SOURCE_KINDS = ("news", "x", "bluesky", "mastodon", "telegram", "youtube", "threads", "instagram")
+
+
+def parse_countries(text: str) -> list[str]:
+    """`RU, us` -> ISO 3166 alpha-2 codes (upper case); `any` clears the filter."""
+    if is_clear(text):
+        return []
+    codes: list[str] = []
+    for item in split_list(text, "countries"):
+        if not _COUNTRY.match(item):
+            raise UserInputError(f"`{item[:40]}` is not a country code; use two-letter ISO codes "
+                                 "like `RU, US, FR`.")
+        if item.upper() not in codes:
+            codes.append(item.upper())
+    return codes
+
+
+def parse_choices(text: str, what: str, allowed: tuple[str, ...]) -> list[str]:
+    """Comma-separated words each from `allowed` (case and spaces forgiven); `any` clears."""
+    if is_clear(text):
+        return []
+    chosen: list[str] = []
+    for item in split_list(text, what):
+        word = item.casefold().replace(" ", "_").replace("-", "_")
+        if word not in allowed:
+            raise UserInputError(f"Unknown {what.rstrip('s')} `{item[:40]}`; use some of: "
+                                 f"{', '.join(allowed)} (or `any`).")
+        if word not in chosen:
+            chosen.append(word)
+    return chosen
+
+
+def parse_known_figures(text: str, resolve: FigureResolver,
+                        seen: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Like `parse_figures`, but a name neither the gazetteer nor any invitation knows is an
+    error (a typo would otherwise silently match nothing); `name:Jane Doe` forces a name."""
+    if is_clear(text):
+        return []
+    figures: list[tuple[str, str]] = []
+    for item in split_list(text, "figures"):
+        key, name = figure_key(item, resolve)
+        if key.startswith("name:") and not item.startswith("name:") and not seen(name):
+            raise UserInputError(
+                f"Unknown figure `{item[:60]}`: not in the gazetteer and in no invitation yet. "
+                "Check the spelling (`/figure` suggests names), or write `name:" + item[:60]
+                + "` to follow someone the gazetteer does not know.")
+        if key not in {k for k, _ in figures}:
+            figures.append((key, name))
+    return figures

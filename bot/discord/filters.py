@@ -2,31 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from bot.domain import Notification, Party
-from bot.store.api import GuildSettings
+from bot.domain import PLATFORM_NAMES, Notification, Party, Status
+from bot.store.api import Subscription
 
 TARGET_PREFIX = "discord"
+
+
+FigureFacts = Callable[[str], "tuple[str | None, str | None]"]
+"""A gazetteer figure id -> (ISO country code, category); (None, None) when unknown."""
+
+
+def no_facts(_figure_id: str) -> tuple[str | None, str | None]:
+    return None, None
 
 
 @dataclass(frozen=True, slots=True)
 class ChannelTarget:
     guild_id: str
     channel_id: str
+    # None only for a target planned before subscriptions existed (`discord:<g>:<c>`).
+    subscription_id: int | None = None
 
     def __str__(self) -> str:
-        return f"{TARGET_PREFIX}:{self.guild_id}:{self.channel_id}"
+        base = f"{TARGET_PREFIX}:{self.guild_id}:{self.channel_id}"
+        return base if self.subscription_id is None else f"{base}:{self.subscription_id}"
 
 
 def parse_target(target: str) -> ChannelTarget:
-    """`discord:<guild_id>:<channel_id>` -> ChannelTarget; ValueError for anything else."""
+    """`discord:<guild_id>:<channel_id>:<subscription_id>` (or the older form without the
+    subscription) -> ChannelTarget; ValueError for anything else."""
     parts = target.split(":")
-    if len(parts) != 3 or parts[0] != TARGET_PREFIX or not all(p.isdigit() for p in parts[1:]):
+    if len(parts) not in (3, 4) or parts[0] != TARGET_PREFIX \
+            or not all(p.isdigit() for p in parts[1:]):
         raise ValueError(f"not a Discord channel target: {target!r} "
-                         f"(expected '{TARGET_PREFIX}:<guild id>:<channel id>')")
-    return ChannelTarget(parts[1], parts[2])
+                         f"(expected '{TARGET_PREFIX}:<guild id>:<channel id>:<subscription id>')")
+    return ChannelTarget(parts[1], parts[2], int(parts[3]) if len(parts) == 4 else None)
 
 
 def figure_keys(notification: Notification) -> set[str]:
@@ -37,7 +51,29 @@ def figure_keys(notification: Notification) -> set[str]:
     }
 
 
-def wants(settings: GuildSettings, notification: Notification) -> bool:
+_PLATFORM_BY_NAME = {name.casefold(): key for key, name in PLATFORM_NAMES.items()}
+
+
+def source_kind(notification: Notification) -> str:
+    """"news", or the platform of a post ("bluesky", "telegram", ...): a post's source is
+    named "post by @handle on <Platform>" (`Article.source_label`)."""
+    outlet = notification.outlet or ""
+    if outlet.startswith("post by ") and " on " in outlet:
+        name = outlet.rsplit(" on ", 1)[1].strip().casefold()
+        return _PLATFORM_BY_NAME.get(name, name)
+    return "news"
+
+
+class Filters(Protocol):
+    """What /setup's settings and a subscription both filter on."""
+
+    figure_keys: list[str]
+    statuses: list[Status]
+    languages: list[str]
+    min_confidence: float
+
+
+def wants(settings: Filters, notification: Notification) -> bool:
     """Does this server's filter let the notification through? Empty filters let all through."""
     if settings.figure_keys and not figure_keys(notification) & set(settings.figure_keys):
         return False
@@ -50,29 +86,32 @@ def wants(settings: GuildSettings, notification: Notification) -> bool:
     return notification.confidence >= settings.min_confidence
 
 
-def channel_targets(notification: Notification, guilds: Iterable[GuildSettings]) -> list[str]:
-    """One target per configured channel of every server that wants the notification.
+def subscription_wants(sub: Subscription, notification: Notification,
+                       facts: FigureFacts = no_facts) -> bool:
+    """A subscription's filters: /setup's, plus countries and categories of either figure
+    (from the gazetteer) and the kind of source that reported it."""
+    if not wants(sub, notification):
+        return False
+    known = [facts(f) for f in (notification.inviter_id, notification.invitee_id) if f]
+    if sub.countries and not {c.upper() for c, _ in known if c} & set(sub.countries):
+        return False
+    if sub.categories and not {k for _, k in known if k} & set(sub.categories):
+        return False
+    return not sub.source_kinds or source_kind(notification) in sub.source_kinds
 
-    A channel marked forbidden (the bot got a 403 there) is skipped until an admin runs
-    /setup channel for it again, so one missing permission does not cause a 403 per post.
+
+def subscription_targets(notification: Notification, subscriptions: Iterable[Subscription],
+                         facts: FigureFacts = no_facts) -> list[str]:
+    """One target per subscription that wants the notification.
+
+    A subscription whose channel is marked forbidden (the bot got a 403 there) is skipped
+    until an admin chooses the channel again, so one missing permission does not cause a
+    403 per post.
     """
     targets: list[str] = []
-    seen: set[str] = set()
-    for settings in guilds:
-        if not settings.channel_ids or not wants(settings, notification):
+    for sub in subscriptions:
+        if sub.id is None or sub.forbidden_at is not None:
             continue
-        for channel_id in settings.channel_ids:
-            if channel_id in settings.forbidden_channels:
-                continue
-            target = str(ChannelTarget(settings.guild_id, channel_id))
-            if target not in seen:
-                seen.add(target)
-                targets.append(target)
+        if subscription_wants(sub, notification, facts) and sub.target not in targets:
+            targets.append(sub.target)
     return targets
-
-
-def role_for_guild(guilds: Sequence[GuildSettings], guild_id: str) -> str | None:
-    for settings in guilds:
-        if settings.guild_id == guild_id:
-            return settings.mention_role_id
-    return None

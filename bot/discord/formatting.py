@@ -14,7 +14,7 @@ from bot.discord.embeds import STATUS_COLOURS, format_day, source_line, status_t
 from bot.discord.pagination import Page
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.domain import InvitationState, Status, TimelineEntry
-from bot.store.api import FeedRecord, GuildSettings, InvitationNote
+from bot.store.api import FeedRecord, GuildSettings, InvitationNote, Subscription
 
 NEUTRAL = 0x5865F2
 EVIDENCE_IN_TIMELINE = 200
@@ -184,4 +184,41 @@ def config_embed(snapshot: Mapping[str, object], settings: GuildSettings) -> dis
     rendered = json.dumps(snapshot, indent=1, sort_keys=True, default=str)
     body = limits.clip(rendered.replace("```", "'''"), limits.DESCRIPTION - 20)
     embed.description = f"```json\n{body}\n```"
+    return limits.fit_embed(embed)
+
+
+def subscription_text(sub: Subscription, figure_names: Mapping[str, str] | None = None) -> str:
+    """One subscription as admins see it in /subscribe and /subscriptions."""
+    names = figure_names or {}
+    where = f"<#{sub.channel_id}>" + (f" ({sub.channel_kind.value})"
+                                      if sub.channel_kind.value != "text" else "")
+    style = "a forum post per invitation" if sub.channel_kind.value == "forum" else sub.style.value
+    parts = [f"**#{sub.id}** {where} · {style}"
+             + (" · from /setup" if sub.origin == "setup" else "")
+             + (" · ⚠️ no permission to post" if sub.forbidden_at is not None else "")]
+    filters = [
+        ("figures", ", ".join(escape_untrusted(names.get(k, k)) for k in sub.figure_keys)),
+        ("countries", ", ".join(sub.countries)),
+        ("categories", ", ".join(sub.categories)),
+        ("statuses", ", ".join(s.value for s in sub.statuses)),
+        ("languages", ", ".join(sub.languages)),
+        ("sources", ", ".join(sub.source_kinds)),
+        ("min confidence", f"{sub.min_confidence:.2f}" if sub.min_confidence else ""),
+    ]
+    shown = [f"{name}: {value}" for name, value in filters if value]
+    parts.append(" · ".join(shown) if shown else "every invitation")
+    if sub.mention_role_id:
+        parts.append(f"pings <@&{sub.mention_role_id}>")
+    return "\n".join(parts)
+
+
+def subscriptions_embed(subs: Sequence[Subscription], page: Page) -> discord.Embed:
+    embed = discord.Embed(title="Subscriptions of this server", colour=NEUTRAL)
+    if not subs:
+        embed.description = ("No subscriptions: nothing is posted in this server. "
+                             "`/subscribe` picks a channel and what to post there.")
+    else:
+        embed.description = limits.clip("\n\n".join(subscription_text(s) for s in subs),
+                                        limits.DESCRIPTION)
+    embed.set_footer(text=f"{page.describe()} · /unsubscribe <number> removes one")
     return limits.fit_embed(embed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.store.api import Store
+from bot.store.api import Store, Subscription
 
 
 def store_mention_role(store: Store) -> Callable[[str], str | None]:
@@ -19,3 +19,11 @@ def store_mention_role(store: Store) -> Callable[[str], str | None]:
             return unit.guild_settings(guild_id).mention_role_id
 
     return mention_role
+
+
+def store_subscription(store: Store) -> Callable[[int], Subscription | None]:
+    def subscription(subscription_id: int) -> Subscription | None:
+        with store.unit() as unit:
+            return unit.get_subscription(subscription_id)
+
+    return subscription
