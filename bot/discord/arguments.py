@@ -144,15 +144,16 @@ def parse_countries(text: str) -> list[str]:
     return codes
 
 
-def parse_choices(text: str, what: str, allowed: tuple[str, ...]) -> list[str]:
-    """Comma-separated words each from `allowed` (case and spaces forgiven); `any` clears."""
+def parse_choices(text: str, what: str, allowed: tuple[str, ...], one: str) -> list[str]:
+    """Comma-separated words each from `allowed` (case and spaces forgiven); `any` clears.
+    `what` names the option, `one` an item of it in the error message."""
     if is_clear(text):
         return []
     chosen: list[str] = []
     for item in split_list(text, what):
         word = item.casefold().replace(" ", "_").replace("-", "_")
         if word not in allowed:
-            raise UserInputError(f"Unknown {what.rstrip('s')} `{item[:40]}`; use some of: "
+            raise UserInputError(f"Unknown {one} `{item[:40]}`; use some of: "
                                  f"{', '.join(allowed)} (or `any`).")
         if word not in chosen:
             chosen.append(word)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import discord
 from discord.http import handle_message_parameters
@@ -26,6 +27,7 @@ from bot.discord.styles import compact_change_line, compact_line, thread_name
 from bot.domain import Notification, NotificationKind
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 UNKNOWN_CHANNEL = 10003  # Discord's JSON error codes
 UNKNOWN_MESSAGE = 10008
@@ -70,6 +72,7 @@ class Post:
     channel_id: int
     role: str | None
     nonce: str | None
+    in_thread: bool = False  # the subscription's channel is itself a thread
 
     def channel(self, channel_id: int | None = None) -> discord.PartialMessageable:
         # A partial channel posts without fetching the channel first: one request per post.
@@ -82,23 +85,11 @@ def _is_client_error(error: discord.HTTPException) -> bool:
     return 400 <= error.status < 500 and error.status != 429
 
 
-async def _edit(post: Post, channel_id: int, message_id: int, embed: discord.Embed) -> bool:
-    """Edit an announcement to the current state; False when it was deleted."""
+async def _unarchived(post: Post, thread_id: int, action: Callable[[], Awaitable[T]]) -> T:
+    """Run `action` in a thread, unarchiving the thread first if Discord says it is
+    archived (50083); a thread that stays archived (locked) raises that answer."""
     try:
-        await post.channel(channel_id).get_partial_message(message_id).edit(
-            embed=embed, allowed_mentions=NO_MENTIONS)
-    except discord.NotFound as error:
-        if error.code not in (UNKNOWN_MESSAGE, UNKNOWN_CHANNEL):
-            raise
-        return False
-    return True
-
-
-async def send_in_thread(post: Post, thread_id: int, **message: object) -> discord.Message:
-    """Post in a thread, unarchiving it first if Discord says it is archived (50083)."""
-    thread = post.channel(thread_id)
-    try:
-        return await thread.send(**message)  # type: ignore[call-overload]
+        return await action()
     except discord.HTTPException as error:
         if error.code != ARCHIVED_THREAD:
             raise
@@ -109,7 +100,37 @@ async def send_in_thread(post: Post, thread_id: int, **message: object) -> disco
     except discord.HTTPException:
         # Locked, or no Manage Threads: the thread stays archived, as Discord said.
         raise archived from None
-    return await thread.send(**message)  # type: ignore[call-overload]
+    return await action()
+
+
+async def _edit(post: Post, channel_id: int, message_id: int, embed: discord.Embed, *,
+                in_thread: bool = False) -> bool:
+    """Edit an announcement to the current state; False when it was deleted."""
+    message = post.channel(channel_id).get_partial_message(message_id)
+
+    async def edit() -> None:
+        await message.edit(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    try:
+        await (_unarchived(post, channel_id, edit) if in_thread else edit())
+    except discord.NotFound as error:
+        if error.code not in (UNKNOWN_MESSAGE, UNKNOWN_CHANNEL):
+            raise
+        return False
+    return True
+
+
+async def send_in_thread(post: Post, thread_id: int, **message: Any) -> discord.Message:
+    """Post in a thread, unarchiving it first if it is archived."""
+    thread = post.channel(thread_id)
+    return await _unarchived(post, thread_id, lambda: thread.send(**message))
+
+
+async def _send(post: Post, **message: Any) -> discord.Message:
+    """A message in the subscription's channel (a thread there is unarchived first)."""
+    if post.in_thread:
+        return await send_in_thread(post, post.channel_id, **message)
+    return await post.channel().send(**message)
 
 
 # -- embed ------------------------------------------------------------------------
@@ -118,15 +139,15 @@ async def deliver_embed(post: Post, notification: Notification, current: Notific
     """The full embed; a change edits it to the current state and replies under it."""
     mentions = allowed_mentions(post.role)
     embed = notification_embed(current)
-    channel = post.channel()
     if previous is None:
-        message = await channel.send(content=announcement_text(notification, post.role),
+        message = await _send(post, content=announcement_text(notification, post.role),
                                      embed=embed, allowed_mentions=mentions,
                                      nonce=nonce_for(post.nonce, "p"))
         return PostRef(message.id)
-    if not await _edit(post, post.channel_id, previous.message_id, embed):
+    if not await _edit(post, post.channel_id, previous.message_id, embed,
+                       in_thread=post.in_thread):
         # Someone deleted the announcement: post the current state afresh instead.
-        message = await channel.send(content=announcement_text(notification, post.role),
+        message = await _send(post, content=announcement_text(notification, post.role),
                                      embed=embed, allowed_mentions=mentions,
                                      nonce=nonce_for(post.nonce, "a"))
         return PostRef(message.id)
@@ -139,19 +160,17 @@ async def deliver_embed(post: Post, notification: Notification, current: Notific
 async def _reply(post: Post, notification: Notification, message_id: int) -> None:
     reference = discord.MessageReference(message_id=message_id, channel_id=post.channel_id,
                                          fail_if_not_exists=False)
-    await post.channel().send(content=status_reply_text(notification, post.role),
-                              reference=reference, allowed_mentions=allowed_mentions(post.role),
-                              nonce=nonce_for(post.nonce, "r"))
+    await _send(post, content=status_reply_text(notification, post.role), reference=reference,
+                allowed_mentions=allowed_mentions(post.role), nonce=nonce_for(post.nonce, "r"))
 
 
 # -- compact ----------------------------------------------------------------------
 async def deliver_compact(post: Post, notification: Notification, current: Notification,
                           previous: PostRef | None) -> PostRef:
     """One line per notification; a change is a line replying to the announcement."""
-    channel = post.channel()
     mentions = allowed_mentions(post.role)
     if notification.kind is NotificationKind.NEW and previous is None:
-        message = await channel.send(content=compact_line(current, post.role),
+        message = await _send(post, content=compact_line(current, post.role),
                                      allowed_mentions=mentions, nonce=nonce_for(post.nonce, "p"))
         return PostRef(message.id)
     if notification.kind is NotificationKind.NEW:
@@ -159,9 +178,9 @@ async def deliver_compact(post: Post, notification: Notification, current: Notif
     reference = (discord.MessageReference(message_id=previous.message_id,
                                           channel_id=post.channel_id, fail_if_not_exists=False)
                  if previous is not None else None)
-    message = await channel.send(content=compact_change_line(notification, post.role),
-                                 reference=reference,  # type: ignore[arg-type]
-                                 allowed_mentions=mentions, nonce=nonce_for(post.nonce, "r"))
+    message = await _send(post, content=compact_change_line(notification, post.role),
+                          reference=reference, allowed_mentions=mentions,
+                          nonce=nonce_for(post.nonce, "r"))
     return previous or PostRef(message.id)
 
 
@@ -222,7 +241,8 @@ async def deliver_forum(post: Post, notification: Notification, current: Notific
         return await _new_forum_post(post, notification, current)
     thread_id = previous.thread_id or previous.message_id
     try:
-        if not await _edit(post, thread_id, previous.message_id, notification_embed(current)):
+        if not await _edit(post, thread_id, previous.message_id, notification_embed(current),
+                           in_thread=True):
             return await _new_forum_post(post, notification, current)
         if notification.kind is not NotificationKind.NEW:
             await send_in_thread(post, thread_id,

@@ -11,6 +11,7 @@ import aiohttp
 import discord
 
 from bot.discord.delivery import (
+    ARCHIVED_THREAD,
     Post,
     PostRef,
     deliver_compact,
@@ -64,7 +65,8 @@ def result_for_http_error(error: discord.HTTPException) -> SendResult:
     message = f"{error.status} {error.text or error.__class__.__name__}".strip()[:500]
     if error.status == 429:
         return SendResult(SendOutcome.RETRY, retry_after=_retry_after(error), error=message)
-    if error.status == 403:
+    if error.status == 403 or error.code == ARCHIVED_THREAD:
+        # An archived thread the bot may not unarchive (locked) is closed to it too.
         return SendResult(SendOutcome.FORBIDDEN, error=message)
     if error.status == 404:
         return SendResult(SendOutcome.GONE, error=message)
@@ -194,7 +196,9 @@ class DiscordNotifier:
             role = subscription.mention_role_id
         else:
             role = await self._role(target.guild_id)
-        post = Post(self.client, int(target.guild_id), int(target.channel_id), role, nonce)
+        post = Post(self.client, int(target.guild_id), int(target.channel_id), role, nonce,
+                    in_thread=subscription is not None
+                    and subscription.channel_kind is ChannelKind.THREAD)
         ref = await deliverer(subscription)(post, notification, current,
                                             PostRef.parse(previous))
         return SendResult(SendOutcome.SENT, message_id=str(ref))

@@ -18,7 +18,13 @@ from bot.discord.arguments import (
     parse_statuses,
 )
 from bot.discord.client import bot_intents, configure_endpoints
-from bot.discord.filters import parse_target, source_kind, subscription_targets, subscription_wants, wants
+from bot.discord.filters import (
+    parse_target,
+    source_kind,
+    subscription_targets,
+    subscription_wants,
+    wants,
+)
 from bot.discord.pagination import Page
 from bot.discord.safety import allowed_mentions
 from bot.domain import Party, Status

@@ -141,11 +141,12 @@ def build_subscription(deps: DiscordDeps, unit: Unit, base: Subscription,
         style=base.style, mention_role_id=base.mention_role_id,
         figure_keys=[key for key, _ in figures],
         countries=parse_countries(args.countries) if args.countries else [],
-        categories=(parse_choices(args.categories, "categories", deps.figure_categories)
+        categories=(parse_choices(args.categories, "categories", deps.figure_categories,
+                                  "category")
                     if args.categories else []),
         statuses=parse_statuses(args.statuses) if args.statuses else [],
         languages=parse_languages(args.languages) if args.languages else [],
-        source_kinds=parse_choices(args.sources, "sources", SOURCE_KINDS) if args.sources else [],
+        source_kinds=parse_choices(args.sources, "sources", SOURCE_KINDS, "source") if args.sources else [],
         min_confidence=(parse_confidence(args.min_confidence)
                         if args.min_confidence is not None else 0.0))
     return sub, dict(figures)
