@@ -141,15 +141,15 @@ async def deliver_embed(post: Post, notification: Notification, current: Notific
     embed = notification_embed(current)
     if previous is None:
         message = await _send(post, content=announcement_text(notification, post.role),
-                                     embed=embed, allowed_mentions=mentions,
-                                     nonce=nonce_for(post.nonce, "p"))
+                              embed=embed, allowed_mentions=mentions,
+                              nonce=nonce_for(post.nonce, "p"))
         return PostRef(message.id)
     if not await _edit(post, post.channel_id, previous.message_id, embed,
                        in_thread=post.in_thread):
         # Someone deleted the announcement: post the current state afresh instead.
         message = await _send(post, content=announcement_text(notification, post.role),
-                                     embed=embed, allowed_mentions=mentions,
-                                     nonce=nonce_for(post.nonce, "a"))
+                              embed=embed, allowed_mentions=mentions,
+                              nonce=nonce_for(post.nonce, "a"))
         return PostRef(message.id)
     if notification.kind is not NotificationKind.NEW:
         await _reply(post, notification, previous.message_id)
@@ -169,12 +169,12 @@ async def deliver_compact(post: Post, notification: Notification, current: Notif
                           previous: PostRef | None) -> PostRef:
     """One line per notification; a change is a line replying to the announcement."""
     mentions = allowed_mentions(post.role)
-    if notification.kind is NotificationKind.NEW and previous is None:
-        message = await _send(post, content=compact_line(current, post.role),
-                                     allowed_mentions=mentions, nonce=nonce_for(post.nonce, "p"))
-        return PostRef(message.id)
     if notification.kind is NotificationKind.NEW:
-        return previous  # type: ignore[return-value]  # announced already
+        if previous is not None:
+            return previous  # announced already
+        message = await _send(post, content=compact_line(current, post.role),
+                              allowed_mentions=mentions, nonce=nonce_for(post.nonce, "p"))
+        return PostRef(message.id)
     reference = (discord.MessageReference(message_id=previous.message_id,
                                           channel_id=post.channel_id, fail_if_not_exists=False)
                  if previous is not None else None)

@@ -178,9 +178,13 @@ def guild_settings_text(settings: GuildSettings, figure_names: Mapping[str, str]
             f"Role to mention: {role}")
 
 
-def config_embed(snapshot: Mapping[str, object], settings: GuildSettings) -> discord.Embed:
+def config_embed(snapshot: Mapping[str, object], settings: GuildSettings,
+                 subscriptions: int | None = None) -> discord.Embed:
     embed = discord.Embed(title="Configuration", colour=NEUTRAL)
     embed.add_field(name="This server", value=guild_settings_text(settings), inline=False)
+    if subscriptions is not None:
+        embed.add_field(name="Subscriptions", inline=False,
+                        value=f"{subscriptions} (`/subscriptions` lists them)")
     rendered = json.dumps(snapshot, indent=1, sort_keys=True, default=str)
     body = limits.clip(rendered.replace("```", "'''"), limits.DESCRIPTION - 20)
     embed.description = f"```json\n{body}\n```"
