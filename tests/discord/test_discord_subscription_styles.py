@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 import pytest_asyncio
 
 from bot.discord.notifier import DiscordNotifier
@@ -248,3 +249,32 @@ async def test_each_subscription_has_its_own_filters(bot: Bot) -> None:
     assert len(bot.fake.messages_in(stars.channel_id)) == 2
     assert bot.fake.messages_in(declined.channel_id) == []
     assert posts_only.channel_id == declined.channel_id
+
+
+async def test_the_fake_threads_behave_as_discord_for_discord_py(bot: Bot) -> None:
+    """The routes discord.py calls for threads, answered as Discord answers them."""
+    import discord
+
+    http = bot.client.http
+    text_channel = int(channel_id(bot, "general"))
+    started = await http.start_thread_without_message(text_channel, name="talk",
+                                                      auto_archive_duration=1440, type=11)
+    thread = bot.client.get_partial_messageable(int(started["id"]), guild_id=int(bot.guild.id))
+    posted = await thread.send(content="in the thread")
+    assert posted.channel.id == int(started["id"])
+    card = await bot.client.get_partial_messageable(text_channel).send(content="card")
+    opened = await http.start_thread_with_message(text_channel, card.id, name="x",
+                                                  auto_archive_duration=60)
+    assert opened["id"] == str(card.id)  # a message's thread takes the message's id
+    with pytest.raises(discord.HTTPException) as twice:  # and a message holds one thread
+        await http.start_thread_with_message(text_channel, card.id, name="x",
+                                             auto_archive_duration=60)
+    assert twice.value.code == 160004
+    bot.fake.archive(started["id"])
+    with pytest.raises(discord.HTTPException) as archived:
+        await thread.send(content="too late")
+    assert (archived.value.status, archived.value.code) == (400, 50083)
+    forum = int(channel_id(bot, "debates"))
+    with pytest.raises(discord.HTTPException) as plain:
+        await bot.client.get_partial_messageable(forum).send(content="hello")
+    assert (plain.value.status, plain.value.code) == (400, 220001)

@@ -2,7 +2,13 @@
 can log in to, receive interactions from, and post through.
 
 It implements the routes the bot uses and records every request; failures (429 with a
-`Via` header and JSON `retry_after`, 403, 404, 5xx) can be scripted per route. Facts
+`Via` header and JSON `retry_after`, 403, 404, 5xx) can be scripted per route. Channels
+of several kinds (`add_channel`: text, announcement, forum, voice, category) and threads
+(`add_thread`) behave as on Discord: a thread started on a message takes the message's id
+and a second one is refused (160004), a forum takes posts (`POST /channels/{id}/threads`
+with a `message`) and refuses plain messages (400, 220001), an archived thread refuses
+posts and edits (400, 50083) until `PATCH /channels/{id}` unarchives it (refused, 403,
+when `archive(..., locked=True)`). Facts
 about what discord.py 2.7 needs are in the comments next to each payload.
 """
 
