@@ -86,18 +86,48 @@ def wants(settings: Filters, notification: Notification) -> bool:
     return notification.confidence >= settings.min_confidence
 
 
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What subscriptions filter on, worked out once per notification (not per
+    subscription: a notification is matched against every server's subscriptions)."""
+
+    keys: frozenset[str]
+    languages: frozenset[str]
+    countries: frozenset[str]
+    categories: frozenset[str]
+    source: str
+
+    @classmethod
+    def of(cls, notification: Notification, facts: FigureFacts = no_facts) -> Traits:
+        known = [facts(f) for f in (notification.inviter_id, notification.invitee_id) if f]
+        return cls(keys=frozenset(figure_keys(notification)),
+                   languages=frozenset(lang.casefold() for lang in notification.languages),
+                   countries=frozenset(c.upper() for c, _ in known if c),
+                   categories=frozenset(k for _, k in known if k),
+                   source=source_kind(notification))
+
+
+def _passes(sub: Subscription, notification: Notification, traits: Traits) -> bool:
+    if sub.figure_keys and traits.keys.isdisjoint(sub.figure_keys):
+        return False
+    if sub.statuses and notification.status not in sub.statuses:
+        return False
+    if sub.languages and traits.languages.isdisjoint(x.casefold() for x in sub.languages):
+        return False
+    if notification.confidence < sub.min_confidence:
+        return False
+    if sub.countries and traits.countries.isdisjoint(sub.countries):
+        return False
+    if sub.categories and traits.categories.isdisjoint(sub.categories):
+        return False
+    return not sub.source_kinds or traits.source in sub.source_kinds
+
+
 def subscription_wants(sub: Subscription, notification: Notification,
                        facts: FigureFacts = no_facts) -> bool:
-    """A subscription's filters: /setup's, plus countries and categories of either figure
-    (from the gazetteer) and the kind of source that reported it."""
-    if not wants(sub, notification):
-        return False
-    known = [facts(f) for f in (notification.inviter_id, notification.invitee_id) if f]
-    if sub.countries and not {c.upper() for c, _ in known if c} & set(sub.countries):
-        return False
-    if sub.categories and not {k for _, k in known if k} & set(sub.categories):
-        return False
-    return not sub.source_kinds or source_kind(notification) in sub.source_kinds
+    """A subscription's filters: /setup's (`wants`), plus countries and categories of
+    either figure (from the gazetteer) and the kind of source that reported it."""
+    return _passes(sub, notification, Traits.of(notification, facts))
 
 
 def subscription_targets(notification: Notification, subscriptions: Iterable[Subscription],
@@ -108,10 +138,11 @@ def subscription_targets(notification: Notification, subscriptions: Iterable[Sub
     until an admin chooses the channel again, so one missing permission does not cause a
     403 per post.
     """
-    targets: list[str] = []
+    traits = Traits.of(notification, facts)
+    targets: dict[str, None] = {}  # ordered, and a set for the duplicate check
     for sub in subscriptions:
         if sub.id is None or sub.forbidden_at is not None:
             continue
-        if subscription_wants(sub, notification, facts) and sub.target not in targets:
-            targets.append(sub.target)
-    return targets
+        if _passes(sub, notification, traits):
+            targets.setdefault(sub.target)
+    return list(targets)
