@@ -441,6 +441,7 @@ class App:
 
     def discord_deps(self) -> Any:
         from bot.discord.deps import DiscordDeps
+        from bot.matcher.figures_schema import FigureCategory
 
         settings = self.settings
 
@@ -450,6 +451,10 @@ class App:
         def resolve(text: str) -> tuple[str, str] | None:
             party = self._matcher.gazetteer.resolve(text)
             return (party.key, party.name) if party is not None else None
+
+        def facts(figure_id: str) -> tuple[str | None, str | None]:
+            figure = self._matcher.gazetteer.get(figure_id)
+            return (figure.country, figure.category) if figure is not None else (None, None)
 
         return DiscordDeps(
             store=self.store, now=self.clock, search_figures=search, resolve_figure=resolve,
@@ -461,6 +466,9 @@ class App:
             on_feeds_changed=None,
             feed_admin_guilds=lambda: frozenset(self.settings.discord.feed_admin_servers),
             max_watches=lambda: self.settings.discord.max_watches_per_member,
+            max_subscriptions=lambda: self.settings.discord.max_subscriptions_per_server,
+            figure_facts=facts,
+            figure_categories=tuple(c.value for c in FigureCategory),
             explain=self.explain_lines,
             probe_feed=self.probe_feed,
             shard_ids=tuple(settings.discord.shard_ids) or None,

@@ -125,6 +125,8 @@ class DiscordSettings(_Section):
     feed_admin_servers: list[str] = []
     # The most figures one member may /watch in one server (each is a row and a DM).
     max_watches_per_member: int = Field(25, ge=1, le=1000)
+    # The most subscriptions (/subscribe) one server may have.
+    max_subscriptions_per_server: int = Field(25, ge=1, le=500)
     # Gateway sharding across processes (discord.py's AutoShardedClient): the shards this
     # process runs, of `shard_count` in all. Both empty: one unsharded connection.
     shard_ids: list[int] = []

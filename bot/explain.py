@@ -8,12 +8,12 @@ written. Used by `invitewatch explain` and `/explain`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.discord.filters import wants
+from bot.discord.filters import subscription_wants, wants
 from bot.domain import Article, MatchResult, Mention, Notification, Report, Source
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
@@ -22,7 +22,7 @@ from bot.matcher.aggregate import MIN_CONFIDENCE
 from bot.matcher.lexicon import Lexicon
 from bot.matcher.segment import segment
 from bot.matcher.spotting import FigureSpotter
-from bot.store.api import GuildSettings
+from bot.store.api import ORIGIN_SETUP, GuildSettings, Subscription
 from bot.store.engine import SqlStore
 from bot.store.explain_queries import (
     QueuedNotification,
@@ -99,9 +99,11 @@ def canonical_ident(ident: str) -> str | None:
 
 def explain(query: str, *, store: SqlStore, matcher: Matcher, policy: TrackerPolicy,
             now: datetime, article: Article | None, text_note: str = "",
-            guilds: Sequence[GuildSettings] = ()) -> Explanation:
+            guilds: Sequence[GuildSettings] = (),
+            subscriptions: Sequence[Subscription] = ()) -> Explanation:
     """`article` carries the text (None when it could not be had: `text_note` says why);
-    `guilds` are the servers whose filters to show."""
+    `guilds` are the servers whose /setup filters to show, `subscriptions` their other
+    subscriptions (/setup's own are the guilds' lines)."""
     out = Explanation(query)
     stored = find_article(store, query, canonical_ident(query))
     if stored is None and article is not None and article.url:
@@ -121,8 +123,17 @@ def explain(query: str, *, store: SqlStore, matcher: Matcher, policy: TrackerPol
         result = _matcher_steps(out, matcher, article)
     found = traces(store, recorded.id) if recorded is not None else []
     _tracker_step(out, found, result, article, store, policy, now, recorded)
-    _servers_and_delivery(out, store, found, recorded, guilds)
+    extra = [sub for sub in subscriptions if sub.origin != ORIGIN_SETUP]
+    _servers_and_delivery(out, store, found, recorded, guilds, extra, _facts(matcher))
     return out
+
+
+def _facts(matcher: Matcher) -> Callable[[str], tuple[str | None, str | None]]:
+    def facts(figure_id: str) -> tuple[str | None, str | None]:
+        figure = matcher.gazetteer.get(figure_id)
+        return (figure.country, figure.category) if figure is not None else (None, None)
+
+    return facts
 
 
 def _stored_step(out: Explanation, stored: StoredArticle | None,
@@ -249,7 +260,8 @@ def _decide_again(mention: Mention, article: Article, store: SqlStore, policy: T
 
 def _servers_and_delivery(out: Explanation, store: SqlStore, found: list[Trace],
                           recorded: StoredArticle | None,
-                          guilds: Sequence[GuildSettings]) -> None:
+                          guilds: Sequence[GuildSettings], subscriptions: Sequence[Subscription],
+                          facts: Callable[[str], tuple[str | None, str | None]]) -> None:
     queued: list[QueuedNotification] = []
     if recorded is not None:
         for invitation_id in dict.fromkeys(t.invitation_id for t in found):
@@ -271,7 +283,14 @@ def _servers_and_delivery(out: Explanation, store: SqlStore, found: list[Trace],
         for settings in guilds:
             server_lines.append(f"server {settings.guild_id}: "
                                 f"{_filter_decision(settings, q.notification)}")
-    out.add("servers", f"{len(guilds)} server(s)" if guilds else "no server set up "
+        for sub in subscriptions:
+            wanted = subscription_wants(sub, q.notification, facts)
+            server_lines.append(
+                f"server {sub.guild_id}, subscription #{sub.id} (#{sub.channel_id}, "
+                f"{sub.style.value}): " + ("passes its filters" if wanted else
+                                           "filtered out by its filters"))
+    servers = {g.guild_id for g in guilds} | {sub.guild_id for sub in subscriptions}
+    out.add("servers", f"{len(servers)} server(s)" if servers else "no server set up "
             "(notifications go to the console only)", server_lines)
     delivery_lines = []
     for q in queued:

@@ -41,7 +41,9 @@ async def explain_query(query: str, *, store: SqlStore, matcher: Matcher, policy
         with store.unit() as unit:
             guilds = [g for g in unit.all_guild_settings()
                       if server_id is None or g.guild_id == server_id]
+            subscriptions = unit.subscriptions(server_id)
         return explain(query, store=store, matcher=matcher, policy=policy, now=now,
-                       article=article, text_note=note, guilds=guilds)
+                       article=article, text_note=note, guilds=guilds,
+                       subscriptions=subscriptions)
 
     return await asyncio.to_thread(run)

@@ -151,3 +151,56 @@ def parse_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:
         raise UserInputError("`min_confidence` must be between 0 and 1; got {value}.", value=value)
     return value
+
+
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+SOURCE_KINDS = ("news", "x", "bluesky", "mastodon", "telegram", "youtube", "threads", "instagram")
+
+
+def parse_countries(text: str) -> list[str]:
+    """`RU, us` -> ISO 3166 alpha-2 codes (upper case); `any` clears the filter."""
+    if is_clear(text):
+        return []
+    codes: list[str] = []
+    for item in split_list(text, "countries"):
+        if not _COUNTRY.match(item):
+            raise UserInputError("`{item}` is not a country code; use two-letter ISO codes "
+                                 "like `RU, US, FR`.", item=item[:40])
+        if item.upper() not in codes:
+            codes.append(item.upper())
+    return codes
+
+
+def parse_choices(text: str, what: str, allowed: tuple[str, ...], unknown: str) -> list[str]:
+    """Comma-separated words each from `allowed` (case and spaces forgiven); `any` clears.
+    `what` names the option; `unknown` is the error's template (marked with `N_` where it
+    is written, so it is translated), with `{item}` and `{valid}` to fill in."""
+    if is_clear(text):
+        return []
+    chosen: list[str] = []
+    for item in split_list(text, what):
+        word = item.casefold().replace(" ", "_").replace("-", "_")
+        if word not in allowed:
+            raise UserInputError(unknown, item=item[:40], valid=", ".join(allowed))
+        if word not in chosen:
+            chosen.append(word)
+    return chosen
+
+
+def parse_known_figures(text: str, resolve: FigureResolver,
+                        seen: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Like `parse_figures`, but a name neither the gazetteer nor any invitation knows is an
+    error (a typo would otherwise silently match nothing); `name:Jane Doe` forces a name."""
+    if is_clear(text):
+        return []
+    figures: list[tuple[str, str]] = []
+    for item in split_list(text, "figures"):
+        key, name = figure_key(item, resolve)
+        if key.startswith("name:") and not item.startswith("name:") and not seen(name):
+            raise UserInputError(
+                "Unknown figure `{item}`: not in the gazetteer and in no invitation yet. "
+                "Check the spelling (`/figure` suggests names), or write `name:{item}` to "
+                "follow someone the gazetteer does not know.", item=item[:60])
+        if key not in {k for k, _ in figures}:
+            figures.append((key, name))
+    return figures

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.discord.filters import FigureFacts, no_facts
 from bot.store.api import Store
 
 SearchFigures = Callable[[str, int], list[tuple[str, str]]]
@@ -21,6 +22,12 @@ ResolveFigure = Callable[[str], "tuple[str, str] | None"]
 
 ValidateFeedUrl = Callable[[str], str]
 """Returns the normalised URL; raises bot.errors.FetchError with a message for the user."""
+
+# The gazetteer's categories (bot/matcher/figures_schema.py FigureCategory), for checking a
+# subscription's `categories`; the composition root passes the gazetteer's own list.
+CATEGORIES = ("head_of_state", "head_of_government", "minister", "spokesperson", "politician",
+              "royal", "religious", "business", "entertainment", "sport", "media", "activist",
+              "official", "military", "other")
 
 ProbeFeed = Callable[[str], Awaitable[tuple[str, str | None, int]]]
 """Reads a feed (or an account) once: (its own URL, the page announcing it may differ;
@@ -59,3 +66,8 @@ class DiscordDeps:
     # The public site's address ([web] public_base_url): /invitation links to the record's
     # page there; "" : no link.
     public_base_url: Callable[[], str] = str
+    # A gazetteer figure's (country, category), for the subscriptions' filters.
+    figure_facts: FigureFacts = no_facts
+    figure_categories: tuple[str, ...] = CATEGORIES
+    # The most subscriptions one server may have.
+    max_subscriptions: Callable[[], int] = lambda: 25

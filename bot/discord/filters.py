@@ -2,31 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from bot.domain import Notification, Party
-from bot.store.api import GuildSettings
+from bot.domain import PLATFORM_NAMES, Notification, Party, Status
+from bot.store.api import Subscription
 
 TARGET_PREFIX = "discord"
+
+
+FigureFacts = Callable[[str], "tuple[str | None, str | None]"]
+"""A gazetteer figure id -> (ISO country code, category); (None, None) when unknown."""
+
+
+def no_facts(_figure_id: str) -> tuple[str | None, str | None]:
+    return None, None
 
 
 @dataclass(frozen=True, slots=True)
 class ChannelTarget:
     guild_id: str
     channel_id: str
+    # None only for a target planned before subscriptions existed (`discord:<g>:<c>`).
+    subscription_id: int | None = None
 
     def __str__(self) -> str:
-        return f"{TARGET_PREFIX}:{self.guild_id}:{self.channel_id}"
+        base = f"{TARGET_PREFIX}:{self.guild_id}:{self.channel_id}"
+        return base if self.subscription_id is None else f"{base}:{self.subscription_id}"
 
 
 def parse_target(target: str) -> ChannelTarget:
-    """`discord:<guild_id>:<channel_id>` -> ChannelTarget; ValueError for anything else."""
+    """`discord:<guild_id>:<channel_id>:<subscription_id>` (or the older form without the
+    subscription) -> ChannelTarget; ValueError for anything else."""
     parts = target.split(":")
-    if len(parts) != 3 or parts[0] != TARGET_PREFIX or not all(p.isdigit() for p in parts[1:]):
+    if len(parts) not in (3, 4) or parts[0] != TARGET_PREFIX \
+            or not all(p.isdigit() for p in parts[1:]):
         raise ValueError(f"not a Discord channel target: {target!r} "
-                         f"(expected '{TARGET_PREFIX}:<guild id>:<channel id>')")
-    return ChannelTarget(parts[1], parts[2])
+                         f"(expected '{TARGET_PREFIX}:<guild id>:<channel id>:<subscription id>')")
+    return ChannelTarget(parts[1], parts[2], int(parts[3]) if len(parts) == 4 else None)
 
 
 def figure_keys(notification: Notification) -> set[str]:
@@ -37,7 +51,29 @@ def figure_keys(notification: Notification) -> set[str]:
     }
 
 
-def wants(settings: GuildSettings, notification: Notification) -> bool:
+_PLATFORM_BY_NAME = {name.casefold(): key for key, name in PLATFORM_NAMES.items()}
+
+
+def source_kind(notification: Notification) -> str:
+    """"news", or the platform of a post ("bluesky", "telegram", ...): a post's source is
+    named "post by @handle on <Platform>" (`Article.source_label`)."""
+    outlet = notification.outlet or ""
+    if outlet.startswith("post by ") and " on " in outlet:
+        name = outlet.rsplit(" on ", 1)[1].strip().casefold()
+        return _PLATFORM_BY_NAME.get(name, name)
+    return "news"
+
+
+class Filters(Protocol):
+    """What /setup's settings and a subscription both filter on."""
+
+    figure_keys: list[str]
+    statuses: list[Status]
+    languages: list[str]
+    min_confidence: float
+
+
+def wants(settings: Filters, notification: Notification) -> bool:
     """Does this server's filter let the notification through? Empty filters let all through."""
     if settings.figure_keys and not figure_keys(notification) & set(settings.figure_keys):
         return False
@@ -50,29 +86,63 @@ def wants(settings: GuildSettings, notification: Notification) -> bool:
     return notification.confidence >= settings.min_confidence
 
 
-def channel_targets(notification: Notification, guilds: Iterable[GuildSettings]) -> list[str]:
-    """One target per configured channel of every server that wants the notification.
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What subscriptions filter on, worked out once per notification (not per
+    subscription: a notification is matched against every server's subscriptions)."""
 
-    A channel marked forbidden (the bot got a 403 there) is skipped until an admin runs
-    /setup channel for it again, so one missing permission does not cause a 403 per post.
+    keys: frozenset[str]
+    languages: frozenset[str]
+    countries: frozenset[str]
+    categories: frozenset[str]
+    source: str
+
+    @classmethod
+    def of(cls, notification: Notification, facts: FigureFacts = no_facts) -> Traits:
+        known = [facts(f) for f in (notification.inviter_id, notification.invitee_id) if f]
+        return cls(keys=frozenset(figure_keys(notification)),
+                   languages=frozenset(lang.casefold() for lang in notification.languages),
+                   countries=frozenset(c.upper() for c, _ in known if c),
+                   categories=frozenset(k for _, k in known if k),
+                   source=source_kind(notification))
+
+
+def _passes(sub: Subscription, notification: Notification, traits: Traits) -> bool:
+    if sub.figure_keys and traits.keys.isdisjoint(sub.figure_keys):
+        return False
+    if sub.statuses and notification.status not in sub.statuses:
+        return False
+    if sub.languages and traits.languages.isdisjoint(x.casefold() for x in sub.languages):
+        return False
+    if notification.confidence < sub.min_confidence:
+        return False
+    if sub.countries and traits.countries.isdisjoint(sub.countries):
+        return False
+    if sub.categories and traits.categories.isdisjoint(sub.categories):
+        return False
+    return not sub.source_kinds or traits.source in sub.source_kinds
+
+
+def subscription_wants(sub: Subscription, notification: Notification,
+                       facts: FigureFacts = no_facts) -> bool:
+    """A subscription's filters: /setup's (`wants`), plus countries and categories of
+    either figure (from the gazetteer) and the kind of source that reported it."""
+    return _passes(sub, notification, Traits.of(notification, facts))
+
+
+def subscription_targets(notification: Notification, subscriptions: Iterable[Subscription],
+                         facts: FigureFacts = no_facts) -> list[str]:
+    """One target per subscription that wants the notification.
+
+    A subscription whose channel is marked forbidden (the bot got a 403 there) is skipped
+    until an admin chooses the channel again, so one missing permission does not cause a
+    403 per post.
     """
-    targets: list[str] = []
-    seen: set[str] = set()
-    for settings in guilds:
-        if not settings.channel_ids or not wants(settings, notification):
+    traits = Traits.of(notification, facts)
+    targets: dict[str, None] = {}  # ordered, and a set for the duplicate check
+    for sub in subscriptions:
+        if sub.id is None or sub.forbidden_at is not None:
             continue
-        for channel_id in settings.channel_ids:
-            if channel_id in settings.forbidden_channels:
-                continue
-            target = str(ChannelTarget(settings.guild_id, channel_id))
-            if target not in seen:
-                seen.add(target)
-                targets.append(target)
-    return targets
-
-
-def role_for_guild(guilds: Sequence[GuildSettings], guild_id: str) -> str | None:
-    for settings in guilds:
-        if settings.guild_id == guild_id:
-            return settings.mention_role_id
-    return None
+        if _passes(sub, notification, traits):
+            targets.setdefault(sub.target)
+    return list(targets)

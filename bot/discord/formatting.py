@@ -16,7 +16,7 @@ from bot.discord.pagination import Page
 from bot.discord.safety import bare_url, escape_untrusted
 from bot.domain import InvitationState, OccasionKind, Status, TimelineEntry
 from bot.i18n import N_, SOURCE, format_day, format_share, kind_label, t, tn
-from bot.store.api import FeedRecord, GuildSettings, InvitationNote
+from bot.store.api import FeedRecord, GuildSettings, InvitationNote, Subscription
 
 NEUTRAL = 0x5865F2
 EVIDENCE_IN_TIMELINE = 200
@@ -240,11 +240,70 @@ def guild_settings_text(settings: GuildSettings, figure_names: Mapping[str, str]
 
 
 def config_embed(snapshot: Mapping[str, object], settings: GuildSettings,
-                 lang: str = SOURCE) -> discord.Embed:
+                 subscriptions: int | None = None, lang: str = SOURCE) -> discord.Embed:
     embed = discord.Embed(title=t(lang, "Configuration"), colour=NEUTRAL)
     embed.add_field(name=t(lang, "This server"), value=guild_settings_text(settings, None, lang),
                     inline=False)
+    if subscriptions is not None:
+        embed.add_field(name=t(lang, "Subscriptions"), inline=False,
+                        value=t(lang, "{count} (`/subscriptions` lists them)",
+                                count=subscriptions))
     rendered = json.dumps(snapshot, indent=1, sort_keys=True, default=str)
     body = limits.clip(rendered.replace("```", "'''"), limits.DESCRIPTION - 20)
     embed.description = f"```json\n{body}\n```"
+    return limits.fit_embed(embed)
+
+
+CHANNEL_KIND_LABELS = {"announcement": N_("announcement channel"), "thread": N_("thread"),
+                       "forum": N_("forum")}
+STYLE_LABELS = {"embed": N_("full embed"), "compact": N_("compact line"),
+                "thread": N_("a thread per invitation")}
+
+
+def _subscription_head(sub: Subscription, lang: str) -> str:
+    kind = CHANNEL_KIND_LABELS.get(sub.channel_kind.value)
+    where = f"<#{sub.channel_id}>" + (f" ({t(lang, kind)})" if kind else "")
+    style = (t(lang, "a forum post per invitation") if sub.channel_kind.value == "forum"
+             else t(lang, STYLE_LABELS[sub.style.value]))
+    return (f"**#{sub.id}** {where} · {style}"
+            + (" · " + t(lang, "from /setup") if sub.origin == "setup" else "")
+            + (" · ⚠️ " + t(lang, "no permission to post") if sub.forbidden_at is not None
+               else ""))
+
+
+def subscription_text(sub: Subscription, figure_names: Mapping[str, str] | None = None,
+                      lang: str = SOURCE) -> str:
+    """One subscription as admins see it in /subscribe and /subscriptions. Codes an admin
+    types (statuses, categories, sources, countries) are shown as typed, in any language."""
+    names = figure_names or {}
+    filters = [
+        (N_("figures: {value}"),
+         ", ".join(escape_untrusted(names.get(k, k)) for k in sub.figure_keys)),
+        (N_("countries: {value}"), ", ".join(sub.countries)),
+        (N_("categories: {value}"), ", ".join(sub.categories)),
+        (N_("statuses: {value}"), ", ".join(s.value for s in sub.statuses)),
+        (N_("languages: {value}"), ", ".join(sub.languages)),
+        (N_("sources: {value}"), ", ".join(sub.source_kinds)),
+        (N_("min confidence: {value}"),
+         f"{sub.min_confidence:.2f}" if sub.min_confidence else ""),
+    ]
+    shown = [t(lang, label, value=value) for label, value in filters if value]
+    parts = [_subscription_head(sub, lang),
+             " · ".join(shown) if shown else t(lang, "every invitation")]
+    if sub.mention_role_id:
+        parts.append(t(lang, "pings {role}", role=f"<@&{sub.mention_role_id}>"))
+    return "\n".join(parts)
+
+
+def subscriptions_embed(subs: Sequence[Subscription], page: Page,
+                        lang: str = SOURCE) -> discord.Embed:
+    embed = discord.Embed(title=t(lang, "Subscriptions of this server"), colour=NEUTRAL)
+    if not subs:
+        embed.description = t(lang, "No subscriptions: nothing is posted in this server. "
+                                    "`/subscribe` picks a channel and what to post there.")
+    else:
+        embed.description = limits.clip(
+            "\n\n".join(subscription_text(s, None, lang) for s in subs), limits.DESCRIPTION)
+    embed.set_footer(text=page.describe(lang) + " · "
+                     + t(lang, "/unsubscribe <number> removes one"))
     return limits.fit_embed(embed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.store.api import Store
+from bot.store.api import Store, Subscription
 
 
 def store_mention_role(store: Store) -> Callable[[str], str | None]:
@@ -28,3 +28,11 @@ def store_guild_language(store: Store) -> Callable[[str], str]:
             return unit.guild_settings(guild_id).language
 
     return language
+
+
+def store_subscription(store: Store) -> Callable[[int], Subscription | None]:
+    def subscription(subscription_id: int) -> Subscription | None:
+        with store.unit() as unit:
+            return unit.get_subscription(subscription_id)
+
+    return subscription

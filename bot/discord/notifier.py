@@ -5,42 +5,57 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 import aiohttp
 import discord
 
-from bot.discord.deps import DiscordDeps
-from bot.discord.embeds import (
-    announcement_text,
-    notification_embed,
-    status_reply_text,
+from bot.discord.delivery import (
+    ARCHIVED_THREAD,
+    Post,
+    PostRef,
+    deliver_compact,
+    deliver_embed,
+    deliver_forum,
+    deliver_thread,
 )
-from bot.discord.filters import ChannelTarget, channel_targets, figure_keys, parse_target
-from bot.discord.lookups import store_guild_language, store_mention_role
-from bot.discord.safety import NO_MENTIONS, allowed_mentions
+from bot.discord.deps import DiscordDeps
+from bot.discord.filters import (
+    ChannelTarget,
+    FigureFacts,
+    figure_keys,
+    no_facts,
+    parse_target,
+    subscription_targets,
+)
+from bot.discord.lookups import store_guild_language, store_mention_role, store_subscription
+from bot.discord.safety import NO_MENTIONS
 from bot.domain import Notification, NotificationKind
 from bot.errors import InvitewatchError
 from bot.i18n import AUTO, SOURCE, choose_language, t
 from bot.notify.base import SendOutcome, SendResult
-from bot.store.api import GuildSettings
+from bot.store.api import ChannelKind, Subscription, SubscriptionStyle
 
 log = logging.getLogger(__name__)
 
 DM_PREFIX = "discord:dm:"
-UNKNOWN_MESSAGE = 10008  # Discord's JSON error code: the message was deleted
 DEFAULT_RETRY_AFTER = 5.0
 
 WatcherLookup = Callable[[Sequence[str]], list[tuple[str, str]]]
 RoleLookup = Callable[[str], "str | None"]
 LanguageLookup = Callable[[str], str]
+SubscriptionLookup = Callable[[int], "Subscription | None"]
+Deliver = Callable[[Post, Notification, Notification, "PostRef | None"], Awaitable[PostRef]]
 
 
-def _nonce(base: str | None, kind: str) -> str | int:
-    """discord.py sends `enforce_nonce: true` with every nonce; Discord allows 25
-    characters. Without a delivery nonce, a random one, as discord.py would pick."""
-    return (base + kind)[-25:] if base else secrets.randbits(63)
+def deliverer(subscription: Subscription | None) -> Deliver:
+    """The style's delivery: a forum channel always gets a post per invitation."""
+    if subscription is None:  # a target planned before subscriptions: as it was then
+        return deliver_embed
+    if subscription.channel_kind is ChannelKind.FORUM:
+        return deliver_forum
+    return {SubscriptionStyle.COMPACT: deliver_compact,
+            SubscriptionStyle.THREAD: deliver_thread}.get(subscription.style, deliver_embed)
 
 
 def dm_target(user_id: str) -> str:
@@ -52,7 +67,8 @@ def result_for_http_error(error: discord.HTTPException) -> SendResult:
     message = f"{error.status} {error.text or error.__class__.__name__}".strip()[:500]
     if error.status == 429:
         return SendResult(SendOutcome.RETRY, retry_after=_retry_after(error), error=message)
-    if error.status == 403:
+    if error.status == 403 or error.code == ARCHIVED_THREAD:
+        # An archived thread the bot may not unarchive (locked) is closed to it too.
         return SendResult(SendOutcome.FORBIDDEN, error=message)
     if error.status == 404:
         return SendResult(SendOutcome.GONE, error=message)
@@ -77,70 +93,83 @@ def _retry_after(error: discord.HTTPException) -> float:
 class DiscordNotifier:
     """Implements `bot.notify.base.Notifier` over a logged-in discord.py client.
 
-    `role_for(guild_id)` gives a server's role to mention; the roles seen in `targets()`
-    come first (the outbox plans before it sends), the lookup covers deliveries planned
-    before a restart; `language_for(guild_id)` likewise gives a server's language setting
-    ("auto": the server's preferred locale, as the gateway or the API reports it; a direct
-    message is in the language of the server where its reader watches the figure, English
-    without `watchers`). `watchers(figure_keys)` gives (guild_id, user_id) of members who
-    /watch a figure; each of them also gets the notification as a direct message.
-    `role_for` defaults to a read of the client's store when the client is invitewatch's
-    own (send() runs outside any store transaction). `watchers` has no such default: it is
-    called from targets(), which the outbox calls inside its own transaction, and SQLite
-    allows one writer, so a second transaction there would wait on the first.
+    Each target is a subscription (`discord:<guild>:<channel>:<id>`); its style decides how
+    a notification is posted (`deliverer`). The subscriptions seen in `targets()` come
+    first (the outbox plans before it sends); `subscription_for(id)` covers deliveries
+    planned before a restart, and `role_for(guild_id)` the older per-server targets.
+    `language_for(guild_id)` gives a server's language setting, read at each send so a
+    change with /setup language applies to the next post ("auto": the server's preferred
+    locale, as the gateway or the API reports it; a direct message is in the language of
+    the server where its reader watches the figure, English without `watchers`). The
+    lookups default to reads of the client's store when the client is invitewatch's own
+    (send() runs outside any store transaction). `watchers(figure_keys)` gives
+    (guild_id, user_id) of members who /watch a figure; each of them also gets the
+    notification as a direct message. It has no such default: it is called from
+    targets(), which the outbox calls inside its own transaction, and SQLite allows one
+    writer, so a second transaction there would wait on the first. `facts(figure_id)`
+    gives a figure's country and category for the subscriptions' filters.
     """
 
     consumer = "discord"
 
     def __init__(self, client: discord.Client, *, role_for: RoleLookup | None = None,
                  watchers: WatcherLookup | None = None,
-                 language_for: LanguageLookup | None = None) -> None:
+                 language_for: LanguageLookup | None = None,
+                 subscription_for: SubscriptionLookup | None = None,
+                 facts: FigureFacts | None = None) -> None:
         self.client = client
         deps = getattr(client, "deps", None)
         if isinstance(deps, DiscordDeps):
             role_for = role_for or store_mention_role(deps.store)
             language_for = language_for or store_guild_language(deps.store)
+            subscription_for = subscription_for or store_subscription(deps.store)
+            facts = facts or deps.figure_facts
         self._role_for = role_for
         self._language_for = language_for
+        self._subscription_for = subscription_for
+        self._facts = facts or no_facts
         self._watchers = watchers
-        self._roles: dict[str, str | None] = {}
-        self._languages: dict[str, str] = {}  # guild id -> setting
+        self._subscriptions: dict[int, Subscription] = {}
         self._locales: dict[str, str | None] = {}  # guild id -> preferred locale, fetched
 
     # -- planning -----------------------------------------------------------
-    def targets(self, notification: Notification, guilds: Sequence[GuildSettings]) -> list[str]:
-        for settings in guilds:
-            self._roles[settings.guild_id] = settings.mention_role_id
-            self._languages[settings.guild_id] = settings.language
-        targets = channel_targets(notification, guilds)
+    def targets(self, notification: Notification,
+                subscriptions: Sequence[Subscription]) -> list[str]:
+        self._subscriptions.update((sub.id, sub) for sub in subscriptions if sub.id is not None)
+        targets = subscription_targets(notification, subscriptions, self._facts)
         if self._watchers is not None and notification.kind in (NotificationKind.NEW,
                                                                 NotificationKind.STATUS):
             users = {user_id for _guild, user_id in self._watchers(sorted(figure_keys(notification)))}
             targets.extend(dm_target(user_id) for user_id in sorted(users))
         return targets
 
-    async def _role(self, guild_id: str) -> str | None:
-        if guild_id in self._roles:
-            return self._roles[guild_id]
-        if self._role_for is None:
+    async def _lookup(self, lookup: Callable[[str], object] | None, key: str) -> object:
+        if lookup is None:
             return None
         try:
-            role = await asyncio.to_thread(self._role_for, guild_id)
+            return await asyncio.to_thread(lookup, key)
         except InvitewatchError as error:
-            # Posting without the role ping beats not posting at all.
-            log.warning("could not look up the role to mention in %s: %s", guild_id, error)
+            log.warning("could not read the settings of %s: %s", key, error)
             return None
-        return role
+
+    async def _subscription(self, subscription_id: int) -> Subscription | None:
+        if subscription_id in self._subscriptions:
+            return self._subscriptions[subscription_id]
+        if self._subscription_for is None:
+            return None
+        lookup = self._subscription_for
+        found = await self._lookup(lambda key: lookup(int(key)), str(subscription_id))
+        return found if isinstance(found, Subscription) else None
+
+    async def _role(self, guild_id: str) -> str | None:
+        # Posting without the role ping beats not posting at all.
+        found = await self._lookup(self._role_for, guild_id)
+        return found if isinstance(found, str) else None
 
     async def language(self, guild_id: str) -> str:
         """The language to post in: the server's setting, or its preferred locale."""
-        setting = self._languages.get(guild_id)
-        if setting is None and self._language_for is not None:
-            try:
-                setting = await asyncio.to_thread(self._language_for, guild_id)
-            except InvitewatchError as error:
-                log.warning("could not look up the language of %s: %s", guild_id, error)
-        if setting and setting != AUTO:
+        setting = await self._lookup(self._language_for, guild_id)
+        if isinstance(setting, str) and setting and setting != AUTO:
             return choose_language(setting, None)
         return choose_language(AUTO, await self._preferred_locale(guild_id))
 
@@ -175,31 +204,23 @@ class DiscordNotifier:
     async def send(self, target: str, notification: Notification,
                    previous_message_id: str | None, *, current: Notification | None = None,
                    nonce: str | None = None) -> SendResult:
-        user_id: str | None = None
-        parsed: ChannelTarget | None = None
         try:
             if target.startswith(DM_PREFIX):
                 user_id = target.removeprefix(DM_PREFIX)
                 if not user_id.isdigit():
                     raise ValueError(f"not a Discord user target: {target!r}")
-            else:
-                parsed = parse_target(target)
+                return await self._guarded(target, self._send_dm(
+                    user_id, notification, previous_message_id, current or notification, nonce))
+            parsed = parse_target(target)
         except ValueError as error:
             return SendResult(SendOutcome.FAILED, error=str(error))
+        return await self._guarded(target, self._send_channel(
+            parsed, notification, previous_message_id, current or notification, nonce))
+
+    async def _guarded(self, target: str, sending: Awaitable[SendResult]) -> SendResult:
+        """Discord's answer (or the network's) as what the outbox should do next."""
         try:
-            channel: discord.abc.Messageable
-            role: str | None = None
-            lang = SOURCE
-            if parsed is not None:
-                channel = self._channel(parsed)
-                role = await self._role(parsed.guild_id)
-                lang = await self.language(parsed.guild_id)
-            else:
-                assert user_id is not None
-                channel = await self.client.create_dm(discord.Object(id=int(user_id)))
-                lang = await self._reader_language(user_id, notification)
-            return await self._deliver(channel, notification, previous_message_id, role,
-                                       current=current or notification, nonce=nonce, lang=lang)
+            return await sending
         except discord.RateLimited as error:
             return SendResult(SendOutcome.RETRY, retry_after=error.retry_after, error=str(error))
         except discord.HTTPException as error:
@@ -209,46 +230,33 @@ class DiscordNotifier:
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             return SendResult(SendOutcome.RETRY, error=f"network error: {error!r}"[:500])
 
-    def _channel(self, target: ChannelTarget) -> discord.PartialMessageable:
-        # A partial channel posts without fetching the channel first: one request per post.
-        return self.client.get_partial_messageable(int(target.channel_id),
-                                                   guild_id=int(target.guild_id))
+    async def _send_channel(self, target: ChannelTarget, notification: Notification,
+                            previous: str | None, current: Notification,
+                            nonce: str | None) -> SendResult:
+        subscription: Subscription | None = None
+        if target.subscription_id is not None:
+            subscription = await self._subscription(target.subscription_id)
+            if subscription is None:
+                return SendResult(SendOutcome.FAILED, error=(
+                    f"subscription {target.subscription_id} no longer exists"))
+            role = subscription.mention_role_id
+        else:
+            role = await self._role(target.guild_id)
+        post = Post(self.client, int(target.guild_id), int(target.channel_id), role, nonce,
+                    in_thread=subscription is not None
+                    and subscription.channel_kind is ChannelKind.THREAD,
+                    lang=await self.language(target.guild_id))
+        ref = await deliverer(subscription)(post, notification, current,
+                                            PostRef.parse(previous))
+        return SendResult(SendOutcome.SENT, message_id=str(ref))
 
-    async def _deliver(self, channel: discord.abc.Messageable, notification: Notification,
-                       previous_message_id: str | None, role: str | None, *,
-                       current: Notification, nonce: str | None, lang: str) -> SendResult:
-        """Post the invitation as it stands (`current`), or edit the earlier post to it and
-        reply with the change (`notification`). Each message sent carries the delivery's
-        nonce plus a letter for its kind: Discord returns the first message for a repeat
-        (enforce_nonce), so a retry after a crash cannot post twice."""
-        mentions = allowed_mentions(role)
-        embed = notification_embed(current, lang)
-        if previous_message_id is None or not previous_message_id.isdigit():
-            message = await channel.send(content=announcement_text(notification, role),
-                                         embed=embed, allowed_mentions=mentions,
-                                         nonce=_nonce(nonce, "p"))
-            return SendResult(SendOutcome.SENT, message_id=str(message.id))
-
-        original = channel.get_partial_message(int(previous_message_id))  # type: ignore[attr-defined]
-        try:
-            await original.edit(embed=embed, allowed_mentions=NO_MENTIONS)
-        except discord.NotFound as error:
-            if error.code != UNKNOWN_MESSAGE:
-                raise
-            # Someone deleted the announcement: post the current state afresh instead.
-            message = await channel.send(content=announcement_text(notification, role),
-                                         embed=embed, allowed_mentions=mentions,
-                                         nonce=_nonce(nonce, "a"))
-            return SendResult(SendOutcome.SENT, message_id=str(message.id))
-        if notification.kind is not NotificationKind.NEW:
-            reference = discord.MessageReference(message_id=int(previous_message_id),
-                                                 channel_id=original.channel.id,
-                                                 fail_if_not_exists=False)
-            await channel.send(content=status_reply_text(notification, role, lang),
-                               reference=reference,
-                               allowed_mentions=mentions, nonce=_nonce(nonce, "r"))
-        # The announcement stays the message to edit next time, not the reply.
-        return SendResult(SendOutcome.SENT, message_id=previous_message_id)
+    async def _send_dm(self, user_id: str, notification: Notification, previous: str | None,
+                       current: Notification, nonce: str | None) -> SendResult:
+        channel = await self.client.create_dm(discord.Object(id=int(user_id)))
+        post = Post(self.client, None, channel.id, None, nonce,
+                    lang=await self._reader_language(user_id, notification))
+        ref = await deliver_embed(post, notification, current, PostRef.parse(previous))
+        return SendResult(SendOutcome.SENT, message_id=str(ref))
 
     # -- telling admins -------------------------------------------------------
     async def notify_admins_forbidden(self, guild_id: str, channel_id: str) -> bool:
@@ -260,8 +268,8 @@ class DiscordNotifier:
         text = "⚠️ " + t(await self.language(guild_id),
                          "invitewatch could not post notifications in {channel}: it is missing "
                          "permissions there. Give it View Channel, Send Messages, Embed Links "
-                         "and Read Message History in {channel}, then run `/setup channel` for "
-                         "that channel again (or choose another one).",
+                         "and Read Message History in {channel}, then run `/subscribe` (or "
+                         "`/setup channel`) for that channel again, or choose another one.",
                          channel=f"<#{channel_id}>")
         for channel in await self._admin_channels(guild_id, channel_id):
             try:

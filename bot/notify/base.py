@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from bot.domain import Notification
-from bot.store.api import GuildSettings
+from bot.store.api import Subscription
 
 
 class SendOutcome(StrEnum):
@@ -35,8 +35,9 @@ class Notifier(Protocol):
     consumer: str  # "console" or "discord": the outbox consumer name
 
     def targets(self, notification: Notification,
-                guilds: Sequence[GuildSettings]) -> list[str]:
-        """The targets that want this notification (filters applied)."""
+                subscriptions: Sequence[Subscription]) -> list[str]:
+        """The targets that want this notification: one per subscription whose filters
+        let it through (plus any the notifier adds, such as direct messages)."""
         ...
 
     async def send(self, target: str, notification: Notification,

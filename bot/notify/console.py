@@ -9,7 +9,7 @@ from typing import TextIO
 
 from bot.domain import STATUS_SYMBOLS, InvitationState, Notification, NotificationKind
 from bot.notify.base import SendOutcome, SendResult
-from bot.store.api import GuildSettings
+from bot.store.api import Subscription
 
 _HEADINGS = {
     NotificationKind.NEW: "NEW INVITATION",
@@ -68,7 +68,7 @@ class ConsoleNotifier:
         self.out = out
 
     def targets(self, notification: Notification,
-                guilds: Sequence[GuildSettings]) -> list[str]:
+                subscriptions: Sequence[Subscription]) -> list[str]:
         return ["console"]
 
     async def send(self, target: str, notification: Notification,

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.domain import InvitationState, Notification
 from bot.notify.base import Notifier, SendOutcome, SendResult
-from bot.store.api import Delivery, Store
+from bot.store.api import Delivery, Store, Unit
 from bot.tracker.notifications import snapshot
 
 log = logging.getLogger(__name__)
@@ -73,10 +73,33 @@ def retry_delay(attempts: int, policy: DeliveryPolicy, rng: random.Random) -> ti
 
 
 def _target_channel(target: str) -> tuple[str, str] | None:
+    """(guild, channel) of `discord:<guild>:<channel>[:<subscription>]`."""
     parts = target.split(":")
-    if len(parts) == 3 and parts[0] == "discord":
+    if len(parts) in (3, 4) and parts[0] == "discord":
         return parts[1], parts[2]
     return None
+
+
+def _channel_failed(unit: Unit, outcome: SendOutcome, guild_id: str, channel_id: str, *,
+                    error: str, now: datetime) -> tuple[str, str] | None:
+    """A channel the bot cannot post in: gone (deleted) drops its subscriptions;
+    forbidden marks them, and (guild, channel) is returned the first time so the admins
+    are told once."""
+    if outcome is SendOutcome.GONE:
+        removed = unit.drop_channel(guild_id, channel_id)
+        unit.audit(actor="invitewatch", guild_id=guild_id, action="channel_removed",
+                   detail={"channel_id": channel_id, "reason": error,
+                           "subscriptions": removed}, now=now)
+        log.warning("channel %s of server %s is gone; its %d subscription(s) removed",
+                    channel_id, guild_id, removed)
+        return None
+    if not unit.mark_channel_forbidden(guild_id, channel_id, now):
+        return None
+    unit.audit(actor="invitewatch", guild_id=guild_id, action="channel_forbidden",
+               detail={"channel_id": channel_id, "reason": error}, now=now)
+    log.warning("no permission to post in channel %s of server %s: %s",
+                channel_id, guild_id, error)
+    return guild_id, channel_id
 
 
 def worker_id(*parts: str) -> str:
@@ -140,8 +163,9 @@ class OutboxDelivery:
         now = self.clock()
         with self.store.unit() as unit:
             items = unit.undelivered(notifier.consumer, self.policy.batch)
-            guilds = unit.all_guild_settings() if items else []
-        plans = [(item.id, notifier.targets(item.notification, guilds)) for item in items]
+            subscriptions = unit.subscriptions() if items else []
+        plans = [(item.id, notifier.targets(item.notification, subscriptions))
+                 for item in items]
         if not plans:
             return 0
         # A crash before this commit leaves the items unplanned: planned again next pass.
@@ -241,26 +265,6 @@ class OutboxDelivery:
             stats.failed += 1
             channel = _target_channel(delivery.target)
             if result.outcome in (SendOutcome.FORBIDDEN, SendOutcome.GONE) and channel:
-                guild_id, channel_id = channel
-                settings = unit.guild_settings(guild_id)
-                if result.outcome is SendOutcome.GONE:
-                    # The channel was deleted: stop sending there.
-                    settings.channel_ids = [c for c in settings.channel_ids if c != channel_id]
-                    settings.forbidden_channels.pop(channel_id, None)
-                    unit.save_guild_settings(settings)
-                    unit.audit(actor="invitewatch", guild_id=guild_id, action="channel_removed",
-                               detail={"channel_id": channel_id, "reason": error}, now=now)
-                    log.warning("channel %s of server %s is gone; removed from its targets",
-                                channel_id, guild_id)
-                elif channel_id not in settings.forbidden_channels:
-                    settings.forbidden_channels[channel_id] = now
-                    unit.save_guild_settings(settings)
-                    unit.audit(actor="invitewatch", guild_id=guild_id,
-                               action="channel_forbidden",
-                               detail={"channel_id": channel_id, "reason": error}, now=now)
-                    log.warning("no permission to post in channel %s of server %s: %s",
-                                channel_id, guild_id, error)
-                    return guild_id, channel_id
-            else:
-                log.error("delivery to %s failed for good: %s", delivery.target, error)
+                return _channel_failed(unit, result.outcome, *channel, error=error, now=now)
+            log.error("delivery to %s failed for good: %s", delivery.target, error)
         return None

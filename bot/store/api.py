@@ -156,6 +156,9 @@ class ChangeFilter:
 
 @dataclass(slots=True)
 class GuildSettings:
+    """A server's /setup settings: its default subscription. Each channel listed is one
+    subscription of origin "setup" (the store keeps them in step on every save)."""
+
     guild_id: str
     channel_ids: list[str] = field(default_factory=list)
     figure_keys: list[str] = field(default_factory=list)  # empty: every figure
@@ -168,6 +171,60 @@ class GuildSettings:
     # the language of the bot's messages here: a language code, or "auto" for the
     # server's preferred locale (bot.i18n)
     language: str = "auto"
+
+
+class ChannelKind(StrEnum):
+    """Where a subscription posts: Discord's channel types the bot can post in."""
+
+    TEXT = "text"
+    ANNOUNCEMENT = "announcement"
+    THREAD = "thread"  # an existing thread: posts go into it
+    FORUM = "forum"  # each invitation gets its own forum post
+
+
+class SubscriptionStyle(StrEnum):
+    """How a subscription's notifications look."""
+
+    EMBED = "embed"  # the full embed; a status change edits it and replies under it
+    COMPACT = "compact"  # one line per notification
+    THREAD = "thread"  # the embed, then a thread under it per invitation for its changes
+
+
+ORIGIN_SETUP = "setup"  # made by /setup channel (or migrated from it): the server's default
+ORIGIN_SUBSCRIBE = "subscribe"  # made by /subscribe
+
+
+@dataclass(slots=True)
+class Subscription:
+    """One channel of one server with its own filters, role and style (issue 12).
+
+    Empty filter lists let everything through. `countries` are ISO 3166 alpha-2 codes and
+    `categories` the gazetteer's categories, both matched against either figure;
+    `source_kinds` are "news" or a platform ("bluesky", "telegram", ...)."""
+
+    guild_id: str
+    channel_id: str
+    channel_kind: ChannelKind = ChannelKind.TEXT
+    style: SubscriptionStyle = SubscriptionStyle.EMBED
+    figure_keys: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    statuses: list[Status] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    min_confidence: float = 0.0
+    source_kinds: list[str] = field(default_factory=list)
+    mention_role_id: str | None = None
+    origin: str = ORIGIN_SUBSCRIBE
+    # When the bot got a 403 in the channel (admins told once); None: posting works.
+    forbidden_at: datetime | None = None
+    created_by: str | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def target(self) -> str:
+        """The delivery target: deliveries and remembered messages are per subscription."""
+        return f"discord:{self.guild_id}:{self.channel_id}:{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +407,29 @@ class Unit(Protocol):
         ...
     def audit(self, *, actor: str, guild_id: str | None, action: str, detail: dict[str, Any],
               now: datetime) -> None: ...
+
+    # -- subscriptions (repo_subscriptions.py, issue 12) ---------------------------
+    def add_subscription(self, subscription: Subscription, now: datetime) -> Subscription:
+        """Store a new subscription; returns it with its id and creation time."""
+        ...
+    def get_subscription(self, subscription_id: int) -> Subscription | None: ...
+    def subscriptions(self, guild_id: str | None = None) -> list[Subscription]:
+        """A server's subscriptions (every server's with None), oldest first."""
+        ...
+    def count_subscriptions(self, guild_id: str) -> int: ...
+    def remove_subscription(self, subscription_id: int) -> Subscription | None:
+        """Delete it (a /setup one also leaves the server's /setup channels); its pending
+        deliveries fail with a note. None when there is no such subscription."""
+        ...
+    def mark_channel_forbidden(self, guild_id: str, channel_id: str, now: datetime) -> bool:
+        """Mark every subscription in the channel forbidden; False when it already was."""
+        ...
+    def clear_channel_forbidden(self, guild_id: str, channel_id: str) -> None:
+        """An admin chose the channel again: its subscriptions are tried again."""
+        ...
+    def drop_channel(self, guild_id: str, channel_id: str) -> int:
+        """The channel is gone: remove its subscriptions (and /setup's); how many."""
+        ...
 
 
 class Leadership(Protocol):

@@ -12,12 +12,13 @@ from sqlmodel import col
 from bot.store.api import GuildSettings
 from bot.store.codec import dump_json
 from bot.store.convert import fill_guild_settings_row, guild_settings
-from bot.store.repo_base import RepoBase, require_text
+from bot.store.repo_base import require_text
+from bot.store.repo_subscriptions import SubscriptionRepository
 from bot.store.tables import AuditRow, GuildSettingsRow, WatchRow
 from bot.store.types import require_aware
 
 
-class GuildRepository(RepoBase):
+class GuildRepository(SubscriptionRepository):
     def guild_settings(self, guild_id: str) -> GuildSettings:
         """The stored settings, or the defaults for a guild never configured."""
         row = self.session.get(GuildSettingsRow, str(guild_id))
@@ -37,6 +38,7 @@ class GuildRepository(RepoBase):
             self.session.add(row)
         fill_guild_settings_row(row, settings)
         self.session.flush()
+        self.sync_setup_subscriptions(settings)
 
     def watch(self, guild_id: str, user_id: str, figure_key: str) -> bool:
         """True when the watch is new, False when the user already watched the figure."""

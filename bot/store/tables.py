@@ -246,6 +246,31 @@ class GuildSettingsRow(SQLModel, table=True):
     language: str = Field(default="auto", sa_column_kwargs={"server_default": "auto"})
 
 
+class SubscriptionRow(SQLModel, table=True):
+    """One channel's subscription: its own filters, role and style (issue 12).
+    Deliveries and posted messages name it by target `discord:<guild>:<channel>:<id>`."""
+
+    __tablename__ = "subscriptions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    guild_id: str = Field(index=True)
+    channel_id: str
+    channel_kind: str = "text"
+    style: str = "embed"
+    figure_keys: str = Field(default="[]", sa_type=Text)  # JSON lists, as guild_settings
+    countries: str = Field(default="[]", sa_type=Text)
+    categories: str = Field(default="[]", sa_type=Text)
+    statuses: str = Field(default="[]", sa_type=Text)
+    languages: str = Field(default="[]", sa_type=Text)
+    source_kinds: str = Field(default="[]", sa_type=Text)
+    min_confidence: float = 0.0
+    mention_role_id: str | None = None
+    origin: str = "subscribe"  # "setup": kept in step with the server's /setup settings
+    forbidden_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_by: str | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class WatchRow(SQLModel, table=True):
     __tablename__ = "watches"
     __table_args__ = (UniqueConstraint("guild_id", "user_id", "figure_key"),)

@@ -120,8 +120,9 @@ async def test_crash_between_the_post_and_the_commit_posts_once(bot: Bot) -> Non
     assert sent[0].body["enforce_nonce"] is True and len(sent[0].body["nonce"]) <= 25
     assert bot.fake.nonce_hits == 1
     with bot.store.unit() as unit:
-        assert unit.message_for(invitation_id, f"discord:{bot.guild.id}:"
-                                f"{bot.guild.channels[1]['id']}") == post["id"]
+        [sub] = unit.subscriptions(bot.guild.id)
+        assert sub.channel_id == bot.guild.channels[1]["id"]
+        assert unit.message_for(invitation_id, sub.target) == post["id"]
 
 
 async def test_crash_after_a_status_reply_replies_once(bot: Bot) -> None:

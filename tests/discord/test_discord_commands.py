@@ -257,6 +257,7 @@ async def test_config_show(bot: Bot) -> None:
     text = text_of(callback)
     assert '"token": "set (hidden)"' in text
     assert f"Channels: <#{channel['id']}>" in text
+    assert "Subscriptions: 1 (`/subscriptions` lists them)" in text  # /setup's channel
     assert FIXED_NOW.year == 2021
 
 

@@ -18,7 +18,7 @@ from bot.discord.notifier import DiscordNotifier
 from bot.domain import NotificationKind, Status
 from bot.errors import StoreError
 from bot.notify.base import SendOutcome
-from bot.store.api import GuildSettings, Store, Unit
+from bot.store.api import Store, Unit
 from tests.support.builders import notification, store_invitation
 from tests.support.discord_harness import (
     Bot,
@@ -156,13 +156,17 @@ async def test_a_german_and_a_ukrainian_server_get_the_notification_in_their_lan
 
 async def test_the_servers_setting_outranks_its_locale_for_notifications(bot: Bot) -> None:
     notifier = DiscordNotifier(bot.client)
-    # What the outbox hands the notifier when it plans: the servers' settings.
-    notifier.targets(notification(), [GuildSettings(bot.guild.id, channel_ids=["1"],
-                                                    language="fr")])
+    with bot.store.unit() as unit:
+        unit.save_guild_settings(replace(unit.guild_settings(bot.guild.id), language="fr"))
     await notifier.send(target(bot.guild), notification(), None)
     fields = fields_of(last_post(bot)["embeds"][0])
     assert fields["Statut"] == "⏳ En attente"
     assert fields["Premier signalement"].endswith(" · 14 févr. 2021")
+    # The setting is read at each send: a change applies to the next post, no restart.
+    with bot.store.unit() as unit:
+        unit.save_guild_settings(replace(unit.guild_settings(bot.guild.id), language="auto"))
+    await notifier.send(target(bot.guild), notification(), None)
+    assert fields_of(last_post(bot)["embeds"][0])["Status"] == "⏳ Ausstehend"
 
 
 async def test_command_replies_are_in_the_servers_language(bot: Bot) -> None:

@@ -13,7 +13,8 @@ from tests.support.discord_harness import Bot, make_deps, start_client
 from tests.support.fake_discord import FakeDiscord
 
 EXPECTED_COMMANDS = {"invitations", "invitation", "figure", "watch", "unwatch", "stats",
-                     "setup", "feeds", "config", "correct"}
+                     "setup", "feeds", "config", "correct", "subscribe", "subscriptions",
+                     "unsubscribe"}
 
 
 async def test_login_ready_and_guild_create(bot: Bot) -> None:
@@ -35,12 +36,18 @@ async def test_commands_synced_globally_with_admin_permissions(bot: Bot) -> None
     assert len(synced) == 1
     by_name = {c["name"]: c for c in synced[0].body}
     assert set(by_name) == EXPECTED_COMMANDS
-    for admin in ("setup", "feeds", "config", "correct"):
+    for admin in ("setup", "feeds", "config", "correct", "subscribe", "subscriptions",
+                  "unsubscribe"):
         assert int(by_name[admin]["default_member_permissions"]) == 1 << 5  # Manage Server
         assert by_name[admin]["dm_permission"] is False  # servers only
     assert by_name["invitations"]["default_member_permissions"] is None
     subcommands = {o["name"] for o in by_name["feeds"]["options"]}
     assert subcommands == {"list", "add", "remove", "enable", "disable"}
+    channel = by_name["subscribe"]["options"][0]
+    # Text, announcement, forum (and Discord's other channel kinds, refused with a reason
+    # when chosen) and the three kinds of thread.
+    assert channel["name"] == "channel" and channel["type"] == 7
+    assert {0, 5, 15, 10, 11, 12} <= set(channel["channel_types"])
 
 
 async def test_commands_synced_to_one_guild_when_configured(fake: FakeDiscord, store: Store) -> None:

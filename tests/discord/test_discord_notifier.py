@@ -11,7 +11,7 @@ from bot.discord.notifier import DiscordNotifier
 from bot.domain import NotificationKind, Party, Status
 from bot.notify.base import SendOutcome
 from bot.notify.outbox import OutboxDelivery
-from bot.store.api import GuildSettings
+from bot.store.api import GuildSettings, Subscription
 from tests.support.builders import KANYE, MUSK, PUTIN, notification, store_invitation
 from tests.support.discord_harness import FIXED_NOW, Bot
 
@@ -90,15 +90,15 @@ async def test_deleted_announcement_is_posted_again(bot: Bot) -> None:
 async def test_role_is_the_only_possible_ping_and_article_text_is_defused(bot: Bot) -> None:
     role_id = "345678901234567890"
     notifier = DiscordNotifier(bot.client)
-    settings = GuildSettings(guild_id=bot.guild.id, channel_ids=[bot.guild.channels[1]["id"]],
-                             mention_role_id=role_id)
+    sub = Subscription(guild_id=bot.guild.id, channel_id=bot.guild.channels[1]["id"], id=1,
+                       mention_role_id=role_id)
     hostile = notification(inviter=Party("@everyone"), invitee=Party("<@123456789012345678>"),
                            evidence=HOSTILE_TEXT, outlet="@here News", occasion="@everyone party")
-    assert notifier.targets(hostile, [settings]) == [target(bot)]
-    first = await notifier.send(target(bot), hostile, None)
+    assert notifier.targets(hostile, [sub]) == [sub.target]
+    first = await notifier.send(sub.target, hostile, None)
     change = notification(NotificationKind.STATUS, status=Status.DECLINED, previous=Status.PENDING,
                           evidence=HOSTILE_TEXT, outlet="@everyone Times")
-    await notifier.send(target(bot), change, first.message_id)
+    await notifier.send(sub.target, change, first.message_id)
     bodies = [r.body for r in bot.fake.requests
               if r.method in ("POST", "PATCH") and "/channels/" in r.path]
     assert len(bodies) == 3
@@ -157,7 +157,12 @@ async def test_channel_deleted_is_gone_and_bad_targets_fail(bot: Bot) -> None:
     gone = await notifier.send(f"discord:{bot.guild.id}:1399999999999999999", notification(), None)
     assert gone.outcome is SendOutcome.GONE
     bad = await notifier.send("discord:not-a-channel", notification(), None)
-    assert bad.outcome is SendOutcome.FAILED and "expected 'discord:<guild id>:<channel id>'" in (bad.error or "")
+    assert bad.outcome is SendOutcome.FAILED and "expected 'discord:<guild id>:<channel id>:<subscription id>'" in (
+        bad.error or "")
+    removed = await notifier.send(f"discord:{bot.guild.id}:{bot.guild.channels[1]['id']}:99",
+                                  notification(), None)
+    assert removed.outcome is SendOutcome.FAILED
+    assert "subscription 99 no longer exists" in (removed.error or "")
 
 
 async def test_admins_are_told_about_a_forbidden_channel(bot: Bot) -> None:
@@ -210,7 +215,8 @@ async def test_outbox_delivery_posts_once_then_edits(bot: Bot) -> None:
     assert (stats.planned, stats.sent) == (1, 1)
     assert len(posts(bot)) == 1
     with bot.store.unit() as unit:
-        remembered = unit.message_for(invitation_id, f"discord:{bot.guild.id}:{channel_id}")
+        [sub] = unit.subscriptions(bot.guild.id)
+        remembered = unit.message_for(invitation_id, sub.target)
         assert remembered is not None and remembered in bot.fake.messages
         unit.enqueue(notification(NotificationKind.STATUS, status=Status.RESPONDED,
                                   previous=Status.PENDING, invitation_id=invitation_id), FIXED_NOW)

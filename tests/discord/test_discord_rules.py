@@ -18,12 +18,18 @@ from bot.discord.arguments import (
     parse_statuses,
 )
 from bot.discord.client import bot_intents, configure_endpoints
-from bot.discord.filters import channel_targets, parse_target, wants
+from bot.discord.filters import (
+    parse_target,
+    source_kind,
+    subscription_targets,
+    subscription_wants,
+    wants,
+)
 from bot.discord.pagination import Page
 from bot.discord.safety import allowed_mentions
 from bot.domain import Party, Status
 from bot.errors import ConfigError
-from bot.store.api import GuildSettings
+from bot.store.api import GuildSettings, Subscription
 from tests.support.builders import KANYE, notification
 
 NOW = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
@@ -62,20 +68,51 @@ def test_unknown_figures_match_by_folded_name() -> None:
     assert wants(guild(figure_keys=["name:jane doe"]), stranger)
 
 
-def test_targets_skip_forbidden_channels_and_unconfigured_guilds() -> None:
-    guilds = [guild("1", ("10", "11"), forbidden_channels={"11": NOW}),
-              guild("2", ()),
-              guild("3", ("30",), figure_keys=["kanye-west"]),
-              guild("4", ("40", "40"))]
-    assert channel_targets(notification(), guilds) == ["discord:1:10", "discord:4:40"]
-    assert channel_targets(notification(invitee=KANYE), guilds) == [
-        "discord:1:10", "discord:3:30", "discord:4:40"]
+def sub(sub_id: int, guild_id: str = "1", channel_id: str = "10", **kw: object) -> Subscription:
+    return Subscription(guild_id=guild_id, channel_id=channel_id, id=sub_id, **kw)  # type: ignore[arg-type]
+
+
+def test_targets_are_per_subscription_and_skip_forbidden_ones() -> None:
+    subs = [sub(1), sub(2, channel_id="11", forbidden_at=NOW),
+            sub(3, "3", "30", figure_keys=["kanye-west"]),
+            sub(4, "4", "40"), sub(5, "4", "40", style="compact")]
+    assert subscription_targets(notification(), subs) == [
+        "discord:1:10:1", "discord:4:40:4", "discord:4:40:5"]
+    assert subscription_targets(notification(invitee=KANYE), subs) == [
+        "discord:1:10:1", "discord:3:30:3", "discord:4:40:4", "discord:4:40:5"]
+
+
+FACTS = {"elon-musk": ("US", "business"), "vladimir-putin": ("RU", "head_of_state")}
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"countries": ["RU"]}, True),
+    ({"countries": ["FR"]}, False),
+    ({"categories": ["business"]}, True),
+    ({"categories": ["sport"]}, False),
+    ({"source_kinds": ["news"]}, True),
+    ({"source_kinds": ["bluesky"]}, False),
+    ({"countries": ["US"], "statuses": [Status.DECLINED]}, False),
+])
+def test_subscription_filters_on_countries_categories_and_sources(
+        filters: dict[str, object], expected: bool) -> None:
+    facts = lambda figure_id: FACTS.get(figure_id, (None, None))  # noqa: E731
+    assert subscription_wants(sub(1, **filters), notification(), facts) is expected
+
+
+def test_a_post_is_its_platform_as_source_kind() -> None:
+    post = notification(outlet="post by @elonmusk on Bluesky")
+    assert source_kind(post) == "bluesky" and source_kind(notification()) == "news"
+    assert subscription_wants(sub(1, source_kinds=["bluesky"]), post)
 
 
 def test_parse_target() -> None:
     parsed = parse_target("discord:1:2")
-    assert (parsed.guild_id, parsed.channel_id) == ("1", "2")
-    for bad in ("console", "discord:1", "discord:a:2", "slack:1:2", "discord:1:2:3"):
+    assert (parsed.guild_id, parsed.channel_id, parsed.subscription_id) == ("1", "2", None)
+    assert parse_target("discord:1:2:3").subscription_id == 3
+    assert str(parse_target("discord:1:2:3")) == "discord:1:2:3"
+    for bad in ("console", "discord:1", "discord:a:2", "slack:1:2", "discord:1:2:x",
+                "discord:1:2:3:4"):
         with pytest.raises(ValueError, match="not a Discord channel target"):
             parse_target(bad)
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from bot.cli import main
 from bot.domain import Status
 from bot.store import open_store
-from bot.store.api import GuildSettings
+from bot.store.api import GuildSettings, Subscription
 from tests.support.feed_server import FeedServer, item, rss
 
 NOW = datetime.now(UTC)
@@ -59,6 +59,9 @@ def newsroom(tmp_path: Path, server: FeedServer) -> Path:
             unit.save_guild_settings(GuildSettings(guild_id="100", channel_ids=["200"],
                                                    statuses=[Status.DECLINED]))
             unit.save_guild_settings(GuildSettings(guild_id="101", channel_ids=["201"]))
+            for channel_id, country in (("202", "FR"), ("203", "RU")):
+                unit.add_subscription(Subscription(guild_id="101", channel_id=channel_id,
+                                                   countries=[country]), NOW)
     finally:
         store.close()
     server.feed("/wire.xml", rss(item("quiet", "Budget", QUIET, NOW - timedelta(hours=5)),
@@ -88,11 +91,15 @@ def test_posted_and_filtered_by_a_server(newsroom: Path) -> None:
     assert ("server 100: filtered out: its statuses filter (declined) excludes pending"
             in servers)
     assert "server 101: passes its filters → #201" in servers
+    # The server's other subscriptions, each with its own filters (countries here).
+    assert "server 101, subscription #3 (#202, embed): filtered out by its filters" in servers
+    assert "server 101, subscription #4 (#203, embed): passes its filters" in servers
     assert "console: sent" in text(found["delivery"])
     by_id = cli(newsroom, "explain", found["stored"]["decision"].split("#")[1].split(",")[0])
     assert by_id.exit_code == 0 and "opened new invitation #1" in by_id.output
     one_server = cli(newsroom, "explain", "--server", "101", "https://news.example.org/invite")
     assert "server 100" not in one_server.output and "server 101" in one_server.output
+    assert "subscription #4" in one_server.output
 
 
 def test_merged_into_an_invitation_already_held(newsroom: Path) -> None:

@@ -2,7 +2,13 @@
 can log in to, receive interactions from, and post through.
 
 It implements the routes the bot uses and records every request; failures (429 with a
-`Via` header and JSON `retry_after`, 403, 404, 5xx) can be scripted per route. Facts
+`Via` header and JSON `retry_after`, 403, 404, 5xx) can be scripted per route. Channels
+of several kinds (`add_channel`: text, announcement, forum, voice, category) and threads
+(`add_thread`) behave as on Discord: a thread started on a message takes the message's id
+and a second one is refused (160004), a forum takes posts (`POST /channels/{id}/threads`
+with a `message`) and refuses plain messages (400, 220001), an archived thread refuses
+posts and edits (400, 50083) until `PATCH /channels/{id}` unarchives it (refused, 403,
+when `archive(..., locked=True)`). Facts
 about what discord.py 2.7 needs are in the comments next to each payload.
 """
 
@@ -34,7 +40,17 @@ EMBED_LINKS = 1 << 14
 READ_MESSAGE_HISTORY = 1 << 16
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
-MEMBER_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY
+CREATE_PUBLIC_THREADS = 1 << 35
+SEND_MESSAGES_IN_THREADS = 1 << 38
+MEMBER_PERMISSIONS = (VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY
+                      | CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS)
+
+# Channel types (Discord's numbering) and the error codes the thread routes answer with.
+TEXT, VOICE, CATEGORY, ANNOUNCEMENT, PUBLIC_THREAD, FORUM = 0, 2, 4, 5, 11, 15
+THREAD_TYPES = (10, 11, 12)
+ARCHIVED_THREAD = 50083  # "Thread is archived"
+FORUM_NEEDS_A_POST = 220001  # plain messages are refused in a forum: posts are threads
+THREAD_EXISTS = 160004  # "A thread has already been created for this message"
 
 
 def _now_iso() -> str:
@@ -85,6 +101,7 @@ class FakeGuild:
     roles: list[dict[str, Any]] = field(default_factory=list)
     system_channel_id: str | None = None
     preferred_locale: str = "en-US"  # Discord's locale code, e.g. "de", "uk", "es-ES"
+    threads: list[dict[str, Any]] = field(default_factory=list)  # active and archived
 
 
 class FakeDiscord:
@@ -195,11 +212,52 @@ class FakeDiscord:
                 "flags": 0}
 
     def channel_payload(self, guild_id: str, name: str, position: int,
-                        overwrites: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-        return {"id": self.snowflake(), "type": 0, "guild_id": guild_id, "name": name,
-                "position": position, "permission_overwrites": overwrites or [], "nsfw": False,
-                "parent_id": None, "topic": None, "rate_limit_per_user": 0, "last_message_id": None,
-                "flags": 0}
+                        overwrites: list[dict[str, Any]] | None = None, *,
+                        kind: int = TEXT) -> dict[str, Any]:
+        payload = {"id": self.snowflake(), "type": kind, "guild_id": guild_id, "name": name,
+                   "position": position, "permission_overwrites": overwrites or [],
+                   "nsfw": False, "parent_id": None, "topic": None, "rate_limit_per_user": 0,
+                   "last_message_id": None, "flags": 0}
+        if kind == FORUM:  # what discord.py reads of a forum channel
+            payload.update(available_tags=[], default_reaction_emoji=None,
+                           default_sort_order=None, default_forum_layout=0,
+                           default_thread_rate_limit_per_user=0,
+                           default_auto_archive_duration=1440)
+        if kind in (VOICE, 13):
+            payload.update(bitrate=64000, user_limit=0, rtc_region=None)
+        return payload
+
+    def add_channel(self, guild: FakeGuild, name: str, *, kind: int = TEXT) -> dict[str, Any]:
+        """Another channel of `kind` (TEXT, ANNOUNCEMENT, FORUM, VOICE, CATEGORY)."""
+        channel = self.channel_payload(guild.id, name, len(guild.channels), kind=kind)
+        guild.channels.append(channel)
+        return channel
+
+    def thread_payload(self, guild_id: str, parent_id: str, name: str, *,
+                       thread_id: str | None = None, kind: int = PUBLIC_THREAD,
+                       archived: bool = False, locked: bool = False,
+                       auto_archive_duration: int = 1440) -> dict[str, Any]:
+        return {"id": thread_id or self.snowflake(), "type": kind, "guild_id": guild_id,
+                "parent_id": parent_id, "owner_id": self.bot_user["id"], "name": name,
+                "last_message_id": None, "rate_limit_per_user": 0, "message_count": 0,
+                "member_count": 1, "total_message_sent": 0, "flags": 0, "applied_tags": [],
+                "thread_metadata": {"archived": archived, "locked": locked,
+                                    "auto_archive_duration": auto_archive_duration,
+                                    "archive_timestamp": _now_iso()}}
+
+    def add_thread(self, guild: FakeGuild, parent_id: str, name: str, *,
+                   archived: bool = False, locked: bool = False) -> dict[str, Any]:
+        """A thread that exists before the bot logs in (in GUILD_CREATE unless archived,
+        as Discord sends only active threads)."""
+        thread = self.thread_payload(guild.id, parent_id, name, archived=archived, locked=locked)
+        guild.threads.append(thread)
+        return thread
+
+    def threads_in(self, parent_id: str) -> list[dict[str, Any]]:
+        return [t for g in self.guilds.values() for t in g.threads if t["parent_id"] == parent_id]
+
+    def messages_in(self, channel_id: str) -> list[dict[str, Any]]:
+        return [m for m in self.messages.values() if m["channel_id"] == channel_id]
 
     def deny_bot_in(self, guild: FakeGuild, channel_id: str) -> None:
         """A member overwrite denying the bot Send Messages in one channel."""
@@ -215,7 +273,8 @@ class FakeDiscord:
             "id": guild.id, "name": guild.name, "icon": None, "owner_id": guild.owner_id,
             "roles": guild.roles, "channels": guild.channels, "members": [bot_member],
             "member_count": 2, "unavailable": False, "features": [], "emojis": [], "stickers": [],
-            "threads": [], "joined_at": _now_iso(), "large": False, "voice_states": [],
+            "threads": [t for t in guild.threads if not t["thread_metadata"]["archived"]],
+            "joined_at": _now_iso(), "large": False, "voice_states": [],
             "presences": [], "stage_instances": [], "guild_scheduled_events": [],
             "system_channel_id": guild.system_channel_id, "system_channel_flags": 0,
             "verification_level": 0, "default_message_notifications": 0,
@@ -229,7 +288,7 @@ class FakeDiscord:
 
     def find_channel(self, channel_id: str) -> dict[str, Any] | None:
         for guild in self.guilds.values():
-            for channel in guild.channels:
+            for channel in [*guild.channels, *guild.threads]:
                 if channel["id"] == channel_id:
                     return channel
         if channel_id in self.dm_channels.values():
@@ -338,6 +397,10 @@ class FakeDiscord:
             ("GET", r"^/webhooks/(\d+)/([^/]+)/messages/@original$",
              lambda m: self._original(m.group(2))),
             ("GET", r"^/channels/(\d+)$", lambda m: self.find_channel(m.group(1))),
+            ("PATCH", r"^/channels/(\d+)$", lambda m: self._edit_channel(m.group(1), body)),
+            ("POST", r"^/channels/(\d+)/threads$", lambda m: self._start_thread(m.group(1), body)),
+            ("POST", r"^/channels/(\d+)/messages/(\d+)/threads$",
+             lambda m: self._thread_from_message(m.group(1), m.group(2), body)),
             ("POST", r"^/channels/(\d+)/messages$", lambda m: self._post_message(m.group(1), body)),
             ("PATCH", r"^/channels/(\d+)/messages/(\d+)$",
              lambda m: self._edit_message(m.group(1), m.group(2), body)),
@@ -401,6 +464,9 @@ class FakeDiscord:
         channel = self.find_channel(channel_id)
         if channel is None:
             return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        refused = self._refuse_post(channel)
+        if refused is not None:
+            return refused
         body = body or {}
         nonce = body.get("nonce")
         key = (channel_id, str(nonce))
@@ -424,10 +490,111 @@ class FakeDiscord:
         self.messages[message["id"]] = message
         return message
 
+    @staticmethod
+    def _refuse_post(channel: dict[str, Any]) -> web.Response | None:
+        """Discord's refusals of a plain message: a forum takes posts (threads) only, and an
+        archived thread takes nothing until it is unarchived."""
+        if channel.get("type") == FORUM:
+            return json_answer({"message": "Cannot send messages in a forum channel; "
+                                "create a post (a thread with a message)",
+                                "code": FORUM_NEEDS_A_POST}, 400)
+        if channel.get("type") in THREAD_TYPES and channel["thread_metadata"]["archived"]:
+            return json_answer({"message": "Thread is archived", "code": ARCHIVED_THREAD}, 400)
+        return None
+
+    def _guild_of(self, channel: dict[str, Any]) -> FakeGuild | None:
+        return self.guilds.get(str(channel.get("guild_id")))
+
+    def _start_thread(self, channel_id: str, body: Any) -> dict[str, Any] | web.Response:
+        """POST /channels/{id}/threads: in a forum, a post whose first message (same id as
+        the post) is `message`; elsewhere a thread without a message."""
+        channel = self.find_channel(channel_id)
+        guild = self._guild_of(channel) if channel else None
+        if channel is None or guild is None:
+            return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        body = body or {}
+        if not body.get("name"):
+            return json_answer({"message": "Invalid Form Body", "code": 50035,
+                                "errors": {"name": "required"}}, 400)
+        if channel["type"] == FORUM:
+            if not isinstance(body.get("message"), dict):
+                return json_answer({"message": "Invalid Form Body", "code": 50035,
+                                    "errors": {"message": "a forum post needs a message"}}, 400)
+            thread = self.thread_payload(guild.id, channel_id, body["name"],
+                                         auto_archive_duration=int(
+                                             body.get("auto_archive_duration") or 1440))
+            guild.threads.append(thread)
+            message = self.message_payload(thread["id"], body["message"], guild_id=guild.id,
+                                           message_id=thread["id"])
+            self.messages[message["id"]] = message
+            return {**thread, "message": message}
+        if channel["type"] not in (TEXT, ANNOUNCEMENT):
+            return json_answer({"message": "Cannot execute action on this channel type",
+                                "code": 50024}, 400)
+        thread = self.thread_payload(guild.id, channel_id, body["name"],
+                                     kind=int(body.get("type") or 12))
+        guild.threads.append(thread)
+        return thread
+
+    def _thread_from_message(self, channel_id: str, message_id: str,
+                             body: Any) -> dict[str, Any] | web.Response:
+        """As Discord: the thread takes the message's id; a second one is refused."""
+        channel = self.find_channel(channel_id)
+        guild = self._guild_of(channel) if channel else None
+        message = self.messages.get(message_id)
+        if channel is None or guild is None:
+            return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        if message is None or message["channel_id"] != channel_id:
+            return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        if channel["type"] not in (TEXT, ANNOUNCEMENT):
+            return json_answer({"message": "Cannot execute action on this channel type",
+                                "code": 50024}, 400)
+        if "thread" in message:
+            return json_answer({"message": "A thread has already been created for this message",
+                                "code": THREAD_EXISTS}, 400)
+        body = body or {}
+        if not body.get("name"):
+            return json_answer({"message": "Invalid Form Body", "code": 50035,
+                                "errors": {"name": "required"}}, 400)
+        thread = self.thread_payload(guild.id, channel_id, body["name"], thread_id=message_id,
+                                     kind=PUBLIC_THREAD if channel["type"] == TEXT else 10,
+                                     auto_archive_duration=int(
+                                         body.get("auto_archive_duration") or 1440))
+        guild.threads.append(thread)
+        message["thread"] = thread
+        return thread
+
+    def _edit_channel(self, channel_id: str, body: Any) -> dict[str, Any] | web.Response:
+        """PATCH /channels/{id}: for a thread, (un)archive, lock, rename. A locked thread
+        can be unarchived only with Manage Threads, which the fake's bot does not have."""
+        channel = self.find_channel(channel_id)
+        if channel is None:
+            return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        body = body or {}
+        if channel.get("type") in THREAD_TYPES:
+            metadata = channel["thread_metadata"]
+            if metadata["locked"] and body.get("archived") is False:
+                return json_answer({"message": "Missing Permissions", "code": 50013}, 403)
+            for key in ("archived", "locked", "auto_archive_duration"):
+                if key in body:
+                    metadata[key] = body[key]
+        if "name" in body:
+            channel["name"] = body["name"]
+        return channel
+
+    def archive(self, thread_id: str, *, locked: bool = False) -> None:
+        """What Discord does after the thread's auto-archive time (or a moderator)."""
+        thread = self.find_channel(thread_id)
+        assert thread is not None and thread.get("type") in THREAD_TYPES, thread_id
+        thread["thread_metadata"].update(archived=True, locked=locked)
+
     def _edit_message(self, channel_id: str, message_id: str, body: Any) -> dict[str, Any] | web.Response:
         message = self.messages.get(message_id)
         if message is None or message["channel_id"] != channel_id:
             return json_answer({"message": "Unknown Message", "code": 10008}, 404)
+        channel = self.find_channel(channel_id) or {}
+        if channel.get("type") in THREAD_TYPES and channel["thread_metadata"]["archived"]:
+            return json_answer({"message": "Thread is archived", "code": ARCHIVED_THREAD}, 400)
         for key in ("content", "embeds", "components", "flags"):
             if key in (body or {}):
                 message[key] = body[key]

@@ -2,7 +2,7 @@
 
 A group (`/setup`, `/feeds`, `/config`, `/correct`) is an `app_commands.Group` subclass of
 `common.CommandGroup` with its commands as methods and one error handler; the top-level
-commands (`/invitations`, `/watch`, `/explain`, ...) are registered by their module's
+commands (`/invitations`, `/watch`, `/subscribe`, `/explain`, ...) are registered by their module's
 `register`. What an admin command changes is a plain function in `changes.py`."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from discord import app_commands
 
-from bot.discord.commands import browse, explain, watches
+from bot.discord.commands import browse, explain, subscriptions, watches
 from bot.discord.commands.admin import ConfigGroup, SetupGroup
 from bot.discord.commands.corrections import CorrectGroup
 from bot.discord.commands.feeds import FeedsGroup
@@ -21,6 +21,7 @@ from bot.discord.deps import DiscordDeps
 def register_all(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
     browse.register(tree, deps)
     watches.register(tree, deps)
+    subscriptions.register(tree, deps)
     for group in (SetupGroup, FeedsGroup, ConfigGroup, CorrectGroup):
         tree.add_command(group(deps))
     explain.register(tree, deps)

@@ -163,7 +163,8 @@ class ConfigGroup(CommandGroup, name="config", description="invitewatch's config
                           description="Show the bot's settings (secrets hidden) and this server's")
     async def show(self, interaction: discord.Interaction) -> None:
         guild_id = require_manage_guild(interaction)
-        settings = await in_store(self.deps, lambda unit: unit.guild_settings(guild_id))
+        settings, count = await in_store(self.deps, lambda unit: (
+            unit.guild_settings(guild_id), unit.count_subscriptions(guild_id)))
         lang = await answer_language(interaction)
-        await reply(interaction, embed=config_embed(self.deps.settings_snapshot(), settings, lang),
-                    ephemeral=True)
+        await reply(interaction, ephemeral=True,
+                    embed=config_embed(self.deps.settings_snapshot(), settings, count, lang))

@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from bot.discord.arguments import UserInputError
 from bot.domain import Status
-from bot.store.api import FeedRecord, FeedState, GuildSettings, Unit
+from bot.store.api import FeedRecord, FeedState, GuildSettings, Subscription, Unit
 
 
 def settings_detail(settings: GuildSettings) -> dict[str, Any]:
@@ -102,6 +103,57 @@ def set_language(unit: Unit, who: Who, language: str) -> GuildSettings:
     unit.audit(actor=who.actor, guild_id=who.guild_id, action="setup.language",
                detail={"before": before, "after": language}, now=who.now)
     return updated
+
+
+def subscription_detail(sub: Subscription) -> dict[str, Any]:
+    """A JSON-friendly picture of a subscription for the audit log."""
+    return {"id": sub.id, "channel_id": sub.channel_id, "channel_kind": sub.channel_kind.value,
+            "style": sub.style.value, "figure_keys": list(sub.figure_keys),
+            "countries": list(sub.countries), "categories": list(sub.categories),
+            "statuses": [s.value for s in sub.statuses], "languages": list(sub.languages),
+            "min_confidence": sub.min_confidence, "source_kinds": list(sub.source_kinds),
+            "mention_role_id": sub.mention_role_id, "origin": sub.origin}
+
+
+def _same_choice(a: Subscription, b: Subscription) -> bool:
+    """The same channel, style, filters and role: subscribing again adds nothing."""
+    keys = ("channel_id", "style", "figure_keys", "countries", "categories", "statuses",
+            "languages", "min_confidence", "source_kinds", "mention_role_id")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+def subscribe(unit: Unit, who: Who, wanted: Subscription, *,
+              cap: int) -> tuple[Subscription, bool]:
+    """(the subscription, whether it is new). The same subscription asked for again is not
+    duplicated: its channel is tried again (an admin fixing permissions re-runs it)."""
+    existing = unit.subscriptions(who.guild_id)
+    for sub in existing:
+        if _same_choice(sub, wanted):
+            unit.clear_channel_forbidden(who.guild_id, sub.channel_id)
+            return replace(sub, forbidden_at=None), False
+    if len(existing) >= cap:
+        raise UserInputError("This server already has {count} subscriptions, the most "
+                             "allowed ({cap}). `/unsubscribe` one, or widen the filters of "
+                             "another, to make room.", count=len(existing), cap=cap)
+    sub = unit.add_subscription(replace(wanted, guild_id=who.guild_id, created_by=who.actor),
+                                who.now)
+    unit.clear_channel_forbidden(who.guild_id, sub.channel_id)
+    unit.audit(actor=who.actor, guild_id=who.guild_id, action="subscribe",
+               detail=subscription_detail(sub), now=who.now)
+    return sub, True
+
+
+def unsubscribe(unit: Unit, who: Who, subscription_id: int) -> Subscription:
+    """Remove one of this server's subscriptions (UserInputError for another's or none)."""
+    sub = unit.get_subscription(subscription_id)
+    if sub is None or sub.guild_id != who.guild_id:
+        raise UserInputError("This server has no subscription #{id}. "
+                             "`/subscriptions` lists them with their numbers.",
+                             id=subscription_id)
+    unit.remove_subscription(subscription_id)
+    unit.audit(actor=who.actor, guild_id=who.guild_id, action="unsubscribe",
+               detail=subscription_detail(sub), now=who.now)
+    return sub
 
 
 def add_feed(unit: Unit, who: Who, url: str) -> FeedRecord | None:
