@@ -29,6 +29,9 @@ from bot.matcher.lexicon import CueHit, Lexicon
 _LABEL_TAIL = re.compile(r"[^.!?:;\n\"“”«»]{0,70}?:\s+(?=[\"“«]?[^\W\d_])")
 _LABEL_WORDS = frozenset({"of", "the", "and", "de", "la", "del", "der", "des"})
 _MAX_LABEL_BEFORE = 80  # characters of title words before the name in a label
+# An attendance list of this many guests is a summit's: the host's plural "you". Fewer
+# are the delegations of a bilateral meeting, whose "you" is the other side.
+_SUMMIT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class TranscriptWords:
     inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
     first_person: frozenset[str] = frozenset()  # "I invited", "my invitation": the speaker
     second_person: frozenset[str] = frozenset()  # "I invite you": the other side
+    # "The meeting was attended by A, B and C": the guests a summit's host thanks as "you"
+    attendance: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -53,7 +58,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
     return TranscriptWords(thanks | frozenset(w for lx in lexicons
                                               for w in lx.transcript.get("thanks", ())),
                            phrases("invited_speaker"), phrases("inviting_speaker"),
-                           frozenset(phrases("first_person")), frozenset(phrases("second_person")))
+                           frozenset(phrases("first_person")), frozenset(phrases("second_person")),
+                           phrases("attendance"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +132,13 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         labels = [Label(author, 0, author=True), *labels]
     if not labels:
         return
+    attendees = _attendees(sentences, words, sentence_refs)
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
         if any(w in lowered for w in words.thanks):
             _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
-                                sentence_refs(sentence.index))
+                                sentence_refs(sentence.index), attendees)
 
 
 def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
@@ -179,9 +186,27 @@ def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
     return None
 
 
+def _attendees(sentences: Sequence[SentenceSpan], words: TranscriptWords,
+               sentence_refs: Callable[[int], list[Ref]]) -> list[Ref]:
+    """The figures of the article's attendance list ("The meeting was attended by the
+    President of Azerbaijan Ilham Aliyev, ..."), in order, once each. Someone "also
+    invited to attend" in another sentence (an official convened to report) is not in it."""
+    found: dict[str, Ref] = {}
+    for sentence in sentences:
+        lowered = sentence.text.casefold()
+        at = min((i for i in (lowered.find(p) for p in words.attendance) if i >= 0),
+                 default=-1)
+        if at < 0:
+            continue
+        for ref in sentence_refs(sentence.index):
+            if ref.start >= at:
+                found.setdefault(ref.party.key, ref)
+    return list(found.values())
+
+
 def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
                         title_refs: Sequence[Ref], words: TranscriptWords,
-                        refs: list[Ref]) -> None:
+                        refs: list[Ref], attendees: Sequence[Ref] = ()) -> None:
     for phrases, speaker_invited in ((words.invited_speaker, True),
                                      (words.inviting_speaker, False)):
         for phrase in phrases:
@@ -212,16 +237,17 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             # Armenia, for agreeing to come": everyone thanked after the thanks word.
             thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
             thanked = [r for r in named if r.start > thanked_from >= 0]
-            guests = thanked or ([named[-1]] if named else [other] if other
-                                 else _all_others(speaker, labels))
+            listed = [r for r in attendees if r.party.key != speaker.party.key]
+            guests = thanked or ([named[-1]] if named else listed if len(listed) >= _SUMMIT
+                                 else [other] if other else _all_others(speaker, labels))
             for guest in guests:
                 _add(sentence, speaker, guest, at, phrase, status)
             return
 
 
 def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:
-    """"Colleagues, thank you for accepting my invitation" at a summit: every other
-    figure who speaks at the meeting was invited by the host."""
+    """"Colleagues, thank you for accepting my invitation" at a summit with no attendance
+    list: every other figure who speaks at the meeting was invited by the host."""
     others = {lb.speaker.party.key: lb.speaker for lb in labels
               if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
     return list(others.values())

@@ -69,3 +69,15 @@ def test_i_invited_an_official_the_gazetteer_lacks_is_procedure(match: Match) ->
     text = ("Vladimir Putin: Colleagues, good afternoon. I have invited today Ivan Petrovsky, "
             "head of the sanitary service.\n\nOlaf Scholz: Thank you.")
     assert not any(a == PUTIN for a, _, _ in pairs(match(text, title="Meeting")))
+
+
+def test_the_host_thanks_everyone_the_attendance_list_names(match: Match) -> None:
+    # A speaker convened to report ("was also invited to attend") is no guest of the host,
+    # and a listed guest who never speaks still is.
+    text = ("Moscow hosted an informal summit. The meeting was attended by President of France "
+            "Emmanuel Macron, Federal Chancellor Olaf Scholz and President of China Xi Jinping. "
+            "Ivan Petrovsky, head of the sanitary service, was also invited to attend.\n\n"
+            "Vladimir Putin: Colleagues, good afternoon. Thank you for accepting my invitation."
+            "\n\nIvan Petrovsky: Thank you.\n\nEmmanuel Macron: Good afternoon, colleagues.")
+    assert pairs(match(text, title="Informal summit")) == {
+        (PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place"), (PUTIN, XI, "took_place")}
