@@ -68,7 +68,12 @@ from bot.matcher.spotting import (
     lower_same_length,
     stand_ins_as_subjects,
 )
-from bot.matcher.transcript import SentenceSpan, add_transcript_findings, transcript_words
+from bot.matcher.transcript import (
+    SentenceSpan,
+    add_transcript_findings,
+    title_speaker,
+    transcript_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -328,15 +333,22 @@ class Matcher:
         """Speaker labels and thanks for an invitation (transcript.py); an author speaks
         the whole text up to the first label."""
         words = transcript_words(lexicons)
-        if words.empty or not hits or (":" not in segmented.text and author is None):
+        if words.empty or not hits:
             return
         refs = self._refs(segmented.text, 0, hits, when)
         first = segmented.sentences[0] if segmented.sentences else None
         title_refs = [r for r in refs if has_title and first is not None and r.end <= first.end]
+        # No author: a headline "Speech by X ..." names the one speaking the text.
+        by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
+            if author is None and title_refs and first is not None else None
+        if ":" not in segmented.text and author is None and by_title is None:
+            return
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
-                                lambda index: views[index].facts.refs, author)
+                                lambda index: views[index].facts.refs,
+                                author or (by_title.speaker if by_title else None),
+                                at_event=bool(by_title and by_title.at_event))
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

@@ -43,6 +43,10 @@ class TranscriptWords:
     second_person: frozenset[str] = frozenset()  # "I invite you": the other side
     # "The meeting was attended by A, B and C": the guests a summit's host thanks as "you"
     attendance: tuple[str, ...] = ()
+    # "Speech by the President of Ukraine ...": the headline names who speaks the text
+    speech_by: tuple[str, ...] = ()
+    # "... at the ISPI Forum", "... to the participants of the summit": given at the event
+    speech_at: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -59,7 +63,7 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                                               for w in lx.transcript.get("thanks", ())),
                            phrases("invited_speaker"), phrases("inviting_speaker"),
                            frozenset(phrases("first_person")), frozenset(phrases("second_person")),
-                           phrases("attendance"))
+                           phrases("attendance"), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,18 +122,46 @@ class SentenceSpan:
     facts: SentenceFacts
 
 
+@dataclass(frozen=True, slots=True)
+class TitleSpeaker:
+    speaker: Ref
+    at_event: bool  # a speech at the event it thanks for, not an address after it
+
+
+def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
+                  ) -> TitleSpeaker | None:
+    """"Speech by the President of Ukraine in the Chamber of Deputies of Luxembourg",
+    "... - address by President Volodymyr Zelenskyy": the one figure right after a
+    speech-by phrase of the headline speaks the text's first person (unless a label says
+    otherwise). Followed by "at" or "to the participants of" the speech is given at the
+    event; else it is an address, like an author's."""
+    lowered = title.casefold()
+    for phrase in words.speech_by:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        after = [r for r in title_refs if r.start >= at + len(phrase)]
+        if not after or lowered[at + len(phrase) : after[0].start].strip(" ,") not in (
+                "", "the", "president", "prime minister", "chancellor"):
+            return None
+        tail = lowered[after[0].end :].lstrip(" ,")
+        return TitleSpeaker(after[0], any(tail.startswith(w) for w in words.speech_at))
+    return None
+
+
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             article_refs: Sequence[Ref], title_refs: Sequence[Ref],
                             words: TranscriptWords,
                             sentence_refs: Callable[[int], list[Ref]],
-                            author: Ref | None = None) -> None:
+                            author: Ref | None = None, at_event: bool = False) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
-    author (an address, a post) speaks from the start of the text."""
+    author (an address, a post) speaks from the start of the text; `at_event`: the text
+    is a speech given at the event itself (its thanks show the invitation took place)."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
     if author is not None:
-        labels = [Label(author, 0, author=True), *labels]
+        labels = [Label(author, 0, author=not at_event), *labels]
     if not labels:
         return
     attendees = _attendees(sentences, words, sentence_refs)
@@ -226,9 +258,13 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
                 # guess at the host.
                 return
             if speaker_invited:
-                # With no single "you", the host is left to the article (aggregate.py
-                # looks for the other party in the neighbouring sentences).
-                _add(sentence, other, speaker, at, phrase, status)
+                # The host addressed in the sentence itself ("grateful for the invitation,
+                # Mr President Levits!"); else the single "you"; else the host is left to
+                # the article (aggregate.py looks in the neighbouring sentences).
+                addressed = [r for r in refs if r.party.key != speaker.party.key
+                             and r.start >= label.start - sentence.start]
+                _add(sentence, addressed[0] if len(addressed) == 1 else other, speaker, at,
+                     phrase, status)
                 return
             offset = label.start - sentence.start
             named = [r for r in refs if offset <= r.start and r.end <= at

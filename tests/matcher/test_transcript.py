@@ -81,3 +81,22 @@ def test_the_host_thanks_everyone_the_attendance_list_names(match: Match) -> Non
             "\n\nIvan Petrovsky: Thank you.\n\nEmmanuel Macron: Good afternoon, colleagues.")
     assert pairs(match(text, title="Informal summit")) == {
         (PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place"), (PUTIN, XI, "took_place")}
+
+
+def test_a_speech_by_headline_names_the_speaker_at_the_event(match: Match) -> None:
+    # No author and no label: "speech by X at ..." makes X the first person, speaking at
+    # the event, so thanks for the invitation there mean it took place.
+    text = "Dear colleagues! I am grateful for the invitation, dear Mr Macron. Thank you."
+    found = match(text, title="Speech by President Olaf Scholz at the Paris Peace Forum")
+    assert pairs(found) == {(MACRON, SCHOLZ, "took_place")}
+
+
+def test_an_address_by_headline_is_an_address_after_the_event(match: Match) -> None:
+    text = "Good evening. Today I invited Emmanuel Macron to visit Berlin next month."
+    found = match(text, title="Address by Chancellor Olaf Scholz")
+    assert (SCHOLZ, MACRON, "pending") in pairs(found)
+
+
+def test_a_headline_about_a_speech_by_someone_else_names_no_speaker(match: Match) -> None:
+    text = "I am grateful for the invitation, dear Mr Macron."
+    assert pairs(match(text, title="Olaf Scholz comments on a speech by a student")) == set()
