@@ -41,6 +41,7 @@ class TranscriptWords:
     inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
     first_person: frozenset[str] = frozenset()  # "I invited", "my invitation": the speaker
     second_person: frozenset[str] = frozenset()  # "I invite you": the other side
+    first_person_object: frozenset[str] = frozenset()  # "for inviting me": the speaker
     # "The meeting was attended by A, B and C": the guests a summit's host thanks as "you"
     attendance: tuple[str, ...] = ()
     # "Speech by the President of Ukraine ...": the headline names who speaks the text
@@ -63,7 +64,7 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                                               for w in lx.transcript.get("thanks", ())),
                            phrases("invited_speaker"), phrases("inviting_speaker"),
                            frozenset(phrases("first_person")), frozenset(phrases("second_person")),
-                           phrases("attendance"), phrases("speech_by"), phrases("speech_at"))
+                           frozenset(phrases("first_person_object")), phrases("attendance"), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +177,9 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
 def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                   title_refs: Sequence[Ref], words: TranscriptWords) -> None:
     """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
-    you to Moscow": a one-sided invitation whose missing side is the speaker ("I", "my
-    invitation") or the one addressed ("you")."""
+    you to Moscow", "I thanked Chancellor Scholz for inviting me": a one-sided invitation
+    whose missing side is the speaker ("I", "my invitation", "me") or the one addressed
+    ("you")."""
     for finding in sentence.facts.invitations:
         if (finding.inviter is None) == (finding.invitee is None):
             continue
@@ -188,14 +190,34 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                   for w in sentence.text[: finding.cue.start].split()[-3:]]
         after = [w.strip(",.;:!?\"'«»“”").casefold()
                  for w in sentence.text[finding.cue.end :].split()[:1]]
-        if finding.inviter is None and set(before) & words.first_person and \
-                finding.invitee is not None and finding.invitee.party.known:
+        if finding.inviter is None and finding.invitee is not None and \
+                finding.invitee.party.known and (
+                    set(before) & words.first_person or _i_leads(sentence, finding, words)):
             # Only a figure the gazetteer knows: a chairman "inviting" an official to
             # report is procedure, and those officials are mostly not in it.
             finding.inviter = label.speaker
+        elif finding.invitee is None and finding.inviter is not None and \
+                set(after) & words.first_person_object and \
+                finding.inviter.party.key != label.speaker.party.key:
+            finding.invitee = label.speaker
+            if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
+                # thanked for it: an address answers it, a speaker at the event is there
+                finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = _other_side(label.speaker, labels, title_refs)
+
+
+def _i_leads(sentence: SentenceSpan, finding: InviteFinding, words: TranscriptWords) -> bool:
+    """"I noted Ireland's support and invited Prime Minister Martin to visit": the
+    sentence's subject is the first person and neither a figure nor "you" stands between it
+    and an active invitation verb (a passive "was invited" has no agent to supply)."""
+    if finding.cue.category != "active":
+        return False
+    lead = [w.strip(",.;:!?\"'«»“”").casefold() for w in sentence.text[: finding.cue.start].split()]
+    if not set(lead[:2]) & words.first_person or set(lead) & words.second_person:
+        return False  # "we would like to ask you to invite X" asks someone else to
+    return not any(r.start < finding.cue.start for r in sentence.facts.refs)
 
 
 def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:

@@ -100,3 +100,22 @@ def test_an_address_by_headline_is_an_address_after_the_event(match: Match) -> N
 def test_a_headline_about_a_speech_by_someone_else_names_no_speaker(match: Match) -> None:
     text = "I am grateful for the invitation, dear Mr Macron."
     assert pairs(match(text, title="Olaf Scholz comments on a speech by a student")) == set()
+
+
+def test_i_as_the_subject_of_coordinated_verbs_is_the_speaker(match: Match) -> None:
+    text = ("Good evening. I noted France's support for our reforms and invited President "
+            "Emmanuel Macron to visit Berlin.")
+    found = match(text, title="Address by Chancellor Olaf Scholz after his call with Xi Jinping")
+    assert (SCHOLZ, MACRON, "pending") in pairs(found)
+
+
+def test_thanked_someone_for_inviting_me_in_an_address_is_a_response(match: Match) -> None:
+    text = "Good evening. Today I personally thanked Emmanuel Macron for inviting me to Paris."
+    found = match(text, title="Address by Chancellor Olaf Scholz")
+    assert pairs(found) == {(MACRON, SCHOLZ, "responded")}
+
+
+def test_asking_someone_to_invite_is_no_invitation_of_the_speaker(match: Match) -> None:
+    text = "We would like to ask you to invite President Emmanuel Macron to the ceremony."
+    found = match(text, title="Address by Chancellor Olaf Scholz")
+    assert not any(a == SCHOLZ for a, _, _ in pairs(found))
