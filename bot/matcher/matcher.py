@@ -117,6 +117,10 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
             with_endings(Grammar(), endings))
 
 
+# The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
+LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
+
+
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
@@ -348,7 +352,8 @@ class Matcher:
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
                                 lambda index: views[index].facts.refs,
                                 author or (by_title.speaker if by_title else None),
-                                at_event=bool(by_title and by_title.at_event))
+                                at_event=bool(by_title and by_title.at_event),
+                                country_leaders=lambda text: self._country_leaders(text, when))
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -403,6 +408,19 @@ class Matcher:
     def _plausible_parties(self, finding: ObservationFinding) -> bool:
         return all(ref.party.known or not self._resources.places.find(ref.party.name)
                    for ref in (finding.first, finding.second))
+
+    def _country_leaders(self, text: str, when: date | None) -> set[str]:
+        """The figures holding a leading title ("President of X", "Prime Minister of X")
+        of a country the text names, on the article's date (none when undated)."""
+        if when is None:
+            return set()
+        keys: set[str] = set()
+        for place in self._place_names(text):
+            for role in LEADING_ROLES:
+                party = self.gazetteer.resolve(f"{role} of {place}", when)
+                if party is not None:
+                    keys.add(party.key)
+        return keys
 
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}

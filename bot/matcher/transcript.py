@@ -150,11 +150,28 @@ def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
     return None
 
 
+# The figures (party keys) leading a country the text names, among those the article
+# names: "Grateful to Indonesia" stands for Indonesia's president only when the article
+# has named them (the matcher resolves the country's leading titles on the article's date).
+CountryLeaders = Callable[[str], set[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    labels: Sequence[Label]
+    title_refs: Sequence[Ref]
+    words: TranscriptWords
+    attendees: Sequence[Ref]
+    article_refs: Sequence[Ref]
+    country_leaders: CountryLeaders | None
+
+
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             article_refs: Sequence[Ref], title_refs: Sequence[Ref],
                             words: TranscriptWords,
                             sentence_refs: Callable[[int], list[Ref]],
-                            author: Ref | None = None, at_event: bool = False) -> None:
+                            author: Ref | None = None, at_event: bool = False,
+                            country_leaders: CountryLeaders | None = None) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
     author (an address, a post) speaks from the start of the text; `at_event`: the text
     is a speech given at the event itself (its thanks show the invitation took place)."""
@@ -165,13 +182,16 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         labels = [Label(author, 0, author=not at_event), *labels]
     if not labels:
         return
-    attendees = _attendees(sentences, words, sentence_refs)
+    context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
+                       article_refs, country_leaders)
+    previous: SentenceSpan | None = None
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
         if any(w in lowered for w in words.thanks):
-            _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
-                                sentence_refs(sentence.index), attendees)
+            _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
+                                previous)
+        previous = sentence
 
 
 def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
@@ -258,9 +278,9 @@ def _attendees(sentences: Sequence[SentenceSpan], words: TranscriptWords,
     return list(found.values())
 
 
-def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
-                        title_refs: Sequence[Ref], words: TranscriptWords,
-                        refs: list[Ref], attendees: Sequence[Ref] = ()) -> None:
+def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
+                        refs: list[Ref], previous: SentenceSpan | None) -> None:
+    labels, title_refs, words = context.labels, context.title_refs, context.words
     for phrases, speaker_invited in ((words.invited_speaker, True),
                                      (words.inviting_speaker, False)):
         for phrase in phrases:
@@ -275,9 +295,13 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             status = Status.RESPONDED if label.author else Status.TOOK_PLACE
             if speaker_invited and label.author:
                 # An address speaks to its audience, not to one figure, and thanks many
-                # in turn ("Grateful to Indonesia ... Grateful also for the invitation"):
-                # neither the other speakers nor the neighbouring sentences are a safe
-                # guess at the host.
+                # in turn: neither the other speakers nor the neighbouring sentences are a
+                # safe guess at the host, but a country thanked in this sentence or the
+                # thanks just before ("Grateful to Indonesia ... Grateful also for the
+                # invitation to the G20") stands for its leader the article names.
+                host = _thanked_country(sentence, previous, speaker, context)
+                if host is not None:
+                    _add(sentence, host, speaker, at, phrase, status)
                 return
             if speaker_invited:
                 # The host addressed in the sentence itself ("grateful for the invitation,
@@ -295,12 +319,29 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             # Armenia, for agreeing to come": everyone thanked after the thanks word.
             thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
             thanked = [r for r in named if r.start > thanked_from >= 0]
-            listed = [r for r in attendees if r.party.key != speaker.party.key]
+            listed = [r for r in context.attendees if r.party.key != speaker.party.key]
             guests = thanked or ([named[-1]] if named else listed if len(listed) >= _SUMMIT
                                  else [other] if other else _all_others(speaker, labels))
             for guest in guests:
                 _add(sentence, speaker, guest, at, phrase, status)
             return
+
+
+
+
+def _thanked_country(sentence: SentenceSpan, previous: SentenceSpan | None, speaker: Ref,
+                     context: _Context) -> Ref | None:
+    if context.country_leaders is None:
+        return None
+    texts = [sentence.text]
+    if previous is not None and any(w in previous.text.casefold() for w in context.words.thanks):
+        texts.append(previous.text)
+    for text in texts:
+        keys = context.country_leaders(text) - {speaker.party.key}
+        hosts = {r.party.key: r for r in context.article_refs if r.party.key in keys}
+        if len(hosts) == 1:
+            return next(iter(hosts.values()))
+    return None
 
 
 def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:

@@ -4,8 +4,10 @@ speaker. Texts written for these tests."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
-from bot.domain import MatchResult
+from bot.domain import Article, MatchResult
+from bot.matcher import Matcher
 from tests.support.matching import pairs
 
 Match = Callable[..., MatchResult]
@@ -119,3 +121,26 @@ def test_asking_someone_to_invite_is_no_invitation_of_the_speaker(match: Match) 
     text = "We would like to ask you to invite President Emmanuel Macron to the ceremony."
     found = match(text, title="Address by Chancellor Olaf Scholz")
     assert not any(a == SCHOLZ for a, _, _ in pairs(found))
+
+
+def _address(matcher: Matcher, text: str, when: str = "2022-04-20") -> MatchResult:
+    return matcher.match(Article(
+        key="t", text=text, title="Звернення Президента", lang="uk",
+        published=datetime.fromisoformat(when).replace(hour=12, tzinfo=UTC),
+        author="Volodymyr Zelensky"))
+
+
+def test_an_address_thanking_a_country_for_an_invitation_names_its_leader(
+        real_matcher: Matcher) -> None:
+    # "Grateful to Indonesia ... Grateful also for the invitation": the thanked country
+    # (in the dative) stands for its president, whom the address has named.
+    text = ("Говорив сьогодні з Президентом Індонезії. Вдячний Індонезії за підтримку нашої "
+            "держави. Вдячний також за запрошення взяти участь у саміті.")
+    assert pairs(_address(real_matcher, text)) == {
+        ("joko-widodo", "volodymyr-zelensky", "responded")}
+
+
+def test_a_thanked_country_whose_leader_the_address_never_names_is_no_party(
+        real_matcher: Matcher) -> None:
+    text = "Вдячний Індонезії за підтримку. Вдячний також за запрошення взяти участь у саміті."
+    assert pairs(_address(real_matcher, text)) == set()
