@@ -144,3 +144,18 @@ def test_a_thanked_country_whose_leader_the_address_never_names_is_no_party(
         real_matcher: Matcher) -> None:
     text = "Вдячний Індонезії за підтримку. Вдячний також за запрошення взяти участь у саміті."
     assert pairs(_address(real_matcher, text)) == set()
+
+
+def test_an_address_inviting_with_subject_and_object_unsaid(real_matcher: Matcher) -> None:
+    # Ukrainian leaves both out after the figure is named: "Spoke with Pope Francis.
+    # Thanked His Holiness. Invited [him] to visit our state."
+    text = ("Вранці говорив з Папою Франциском про мир. Подякував Його Святості за молитви. "
+            "Запросив відвідати нашу державу.")
+    assert pairs(_address(real_matcher, text)) == {
+        ("volodymyr-zelensky", "pope-francis", "pending")}
+
+
+def test_an_unsaid_subject_must_open_the_sentence(real_matcher: Matcher) -> None:
+    text = "Говорив з Папою Франциском. Ми знаємо, кого Путін запросив до Москви."
+    assert ("volodymyr-zelensky", "pope-francis", "pending") not in pairs(
+        _address(real_matcher, text))
