@@ -123,6 +123,8 @@ def status_change_embed(notification: Notification) -> discord.Embed:
     status = status_text(notification.status)
     if notification.previous_status is not None and notification.previous_status != notification.status:
         status += f" (was {status_text(notification.previous_status)})"
+    if notification.kind is NotificationKind.HIDDEN:
+        status = f"🚫 hidden by an editor as a false record (was {status})"
     embed.add_field(name="Status", value=status, inline=True)
     embed.add_field(name="Languages", value=_languages(notification), inline=True)
     embed.add_field(name="Confidence", value=f"{notification.confidence:.0%}", inline=True)
@@ -158,6 +160,9 @@ def status_reply_text(notification: Notification, role_id: str | None) -> str:
         parts.append(f"{STATUS_SYMBOLS[notification.status]} No news for a while on this invitation.")
     elif notification.kind is NotificationKind.DIGEST:
         parts.append(f"📰 New source, status unchanged: {status_text(notification.status)}.")
+    elif notification.kind is NotificationKind.HIDDEN:
+        why = f": {notification.evidence}" if notification.evidence else ""
+        parts.append(f"🚫 **Hidden by an editor** as a false record{why}")
     else:
         change = status_text(notification.status)
         if notification.previous_status is not None:

@@ -102,8 +102,8 @@ class DiscordNotifier:
         for settings in guilds:
             self._roles[settings.guild_id] = settings.mention_role_id
         targets = channel_targets(notification, guilds)
-        if self._watchers is not None and notification.kind in (NotificationKind.NEW,
-                                                                NotificationKind.STATUS):
+        if self._watchers is not None and notification.kind in (
+                NotificationKind.NEW, NotificationKind.STATUS, NotificationKind.HIDDEN):
             users = {user_id for _guild, user_id in self._watchers(sorted(figure_keys(notification)))}
             targets.extend(dm_target(user_id) for user_id in sorted(users))
         return targets
@@ -170,6 +170,10 @@ class DiscordNotifier:
         (enforce_nonce), so a retry after a crash cannot post twice."""
         mentions = allowed_mentions(role)
         embed = notification_embed(current)
+        if notification.kind is NotificationKind.HIDDEN and (
+                previous_message_id is None or not previous_message_id.isdigit()):
+            # Never announced here: there is nothing to retract, and nothing to post.
+            return SendResult(SendOutcome.SENT)
         if previous_message_id is None or not previous_message_id.isdigit():
             message = await channel.send(content=announcement_text(notification, role),
                                          embed=embed, allowed_mentions=mentions,
