@@ -44,6 +44,12 @@ class TranscriptWords:
     first_person_object: frozenset[str] = frozenset()  # "for inviting me": the speaker
     # "The meeting was attended by A, B and C": the guests a summit's host thanks as "you"
     attendance: tuple[str, ...] = ()
+    # "I would like to invite you to make an official visit": the speaker invites "you"
+    invite_you: tuple[str, ...] = ()
+    # "I will take part in the forum at your invitation": "you" invited the speaker
+    at_your_invitation: tuple[str, ...] = ()
+    # "I am planning to ..." beside "at your invitation": accepted, not yet taken place
+    plans: tuple[str, ...] = ()
     # "Speech by the President of Ukraine ...": the headline names who speaks the text
     speech_by: tuple[str, ...] = ()
     # "... at the ISPI Forum", "... to the participants of the summit": given at the event
@@ -64,7 +70,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                                               for w in lx.transcript.get("thanks", ())),
                            phrases("invited_speaker"), phrases("inviting_speaker"),
                            frozenset(phrases("first_person")), frozenset(phrases("second_person")),
-                           frozenset(phrases("first_person_object")), phrases("attendance"), phrases("speech_by"), phrases("speech_at"))
+                           frozenset(phrases("first_person_object")), phrases("attendance"),
+                           phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +195,8 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
+        if not sentence.facts.invitations:
+            _you_in_a_turn(sentence, lowered, context)
         if any(w in lowered for w in words.thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
                                 previous)
@@ -226,6 +235,38 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = _other_side(label.speaker, labels, title_refs)
+
+
+def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
+    """A turn of a two-sided conversation naming nobody: "I would like to invite you to
+    make an official visit" (the speaker invites the other side, pending), "I am planning
+    to take part in the forum at your invitation" (the other side invited the speaker:
+    accepted when planned, else taking place as said)."""
+    for phrases, speaker_invites in ((context.words.invite_you, True),
+                                     (context.words.at_your_invitation, False)):
+        at = min((i for i in (lowered.find(p) for p in phrases) if i >= 0), default=-1)
+        if at < 0:
+            continue
+        label = _speaker_at(context.labels, sentence.start + at)
+        if label is None or label.speaker is None:
+            return
+        # Only the one other speaker of a conversation: a speech's "you" is its audience
+        # ("I invite you - your cities, your companies - to take part"), and a summit or
+        # a press conference has no single "you".
+        others = {lb.speaker.party.key: lb.speaker for lb in context.labels
+                  if lb.speaker is not None and not lb.author and lb.start > 0
+                  and lb.speaker.party.key != label.speaker.party.key}
+        if len(others) != 1:
+            return
+        other = next(iter(others.values()))
+        phrase = next(p for p in phrases if lowered.startswith(p, at))
+        if speaker_invites:
+            _add(sentence, label.speaker, other, at, phrase, Status.PENDING)
+        else:
+            planned = any(w in lowered[:at] for w in context.words.plans)
+            _add(sentence, other, label.speaker, at, phrase,
+                 Status.ACCEPTED if planned else Status.TOOK_PLACE)
+        return
 
 
 def _i_leads(sentence: SentenceSpan, finding: InviteFinding, words: TranscriptWords) -> bool:

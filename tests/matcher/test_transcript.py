@@ -159,3 +159,24 @@ def test_an_unsaid_subject_must_open_the_sentence(real_matcher: Matcher) -> None
     text = "Говорив з Папою Франциском. Ми знаємо, кого Путін запросив до Москви."
     assert ("volodymyr-zelensky", "pope-francis", "pending") not in pairs(
         _address(real_matcher, text))
+
+
+def test_a_turn_inviting_you_is_the_speakers_invitation_to_the_other_speaker(
+        match: Match) -> None:
+    text = ("Vladimir Putin: Welcome to Moscow. We are glad you came.\n\nXi Jinping: Thank you. "
+            "I would like to take this opportunity to invite you to make an official visit "
+            "to China at your convenience.\n\nVladimir Putin: Thank you. I will definitely take "
+            "advantage of your invitation.")
+    assert (XI, PUTIN, "accepted") in pairs(match(text, title="Russian-Chinese talks"))
+
+
+def test_at_your_invitation_planned_is_accepted(match: Match) -> None:
+    text = ("Vladimir Putin: Mr President, good afternoon.\n\nOlaf Scholz: Good afternoon. "
+            "I am planning to take part in the forum in June, at your invitation.")
+    assert pairs(match(text, title="Telephone conversation")) == {(PUTIN, SCHOLZ, "accepted")}
+
+
+def test_a_speech_inviting_its_audience_names_no_figure(match: Match) -> None:
+    text = "Dear friends! I invite you - your cities, your companies - to take part in this."
+    found = match(text, title="Address by Chancellor Olaf Scholz to the mayors about Russia")
+    assert pairs(found) == set()
