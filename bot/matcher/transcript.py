@@ -50,6 +50,8 @@ class TranscriptWords:
     at_your_invitation: tuple[str, ...] = ()
     # "I am planning to ..." beside "at your invitation": accepted, not yet taken place
     plans: tuple[str, ...] = ()
+    # "I invite you to take the floor": a chairman's procedure right after "invite you"
+    procedure: tuple[str, ...] = ()
     # "Speech by the President of Ukraine ...": the headline names who speaks the text
     speech_by: tuple[str, ...] = ()
     # "... at the ISPI Forum", "... to the participants of the summit": given at the event
@@ -71,7 +73,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            phrases("invited_speaker"), phrases("inviting_speaker"),
                            frozenset(phrases("first_person")), frozenset(phrases("second_person")),
                            frozenset(phrases("first_person_object")), phrases("attendance"),
-                           phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"), phrases("speech_by"), phrases("speech_at"))
+                           phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"),
+                           phrases("procedure"), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +263,9 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> N
             return
         other = next(iter(others.values()))
         phrase = next(p for p in phrases if lowered.startswith(p, at))
+        rest = lowered[at + len(phrase) :].lstrip(" ,")
+        if speaker_invites and any(rest.startswith(p) for p in context.words.procedure):
+            return  # "I invite you to take the floor / to report": procedure, no visit
         if speaker_invites:
             _add(sentence, label.speaker, other, at, phrase, Status.PENDING)
         else:

@@ -180,3 +180,9 @@ def test_a_speech_inviting_its_audience_names_no_figure(match: Match) -> None:
     text = "Dear friends! I invite you - your cities, your companies - to take part in this."
     found = match(text, title="Address by Chancellor Olaf Scholz to the mayors about Russia")
     assert pairs(found) == set()
+
+
+def test_inviting_the_other_speaker_to_take_the_floor_is_procedure(match: Match) -> None:
+    text = ("Vladimir Putin: Good afternoon, colleagues. Mr President, I invite you to take "
+            "the floor.\n\nXi Jinping: Thank you.")
+    assert pairs(match(text, title="Meeting of the council")) == set()
