@@ -345,8 +345,9 @@ class Matcher:
         # No author: a headline "Speech by X ..." names the one speaking the text.
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
             if author is None and title_refs and first is not None else None
-        if ":" not in segmented.text and author is None and by_title is None:
-            return
+        if author is None and by_title is None and not any(
+                mark in segmented.text for mark in ':"“«„'):
+            return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,

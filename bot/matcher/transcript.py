@@ -52,6 +52,9 @@ class TranscriptWords:
     plans: tuple[str, ...] = ()
     # "I invite you to take the floor": a chairman's procedure right after "invite you"
     procedure: tuple[str, ...] = ()
+    # '"...," Zelensky said' / 'said Zelensky': a quote's speaker; "told" names its "you"
+    quote_verbs: frozenset[str] = frozenset()
+    quote_addressing: frozenset[str] = frozenset()
     # "Speech by the President of Ukraine ...": the headline names who speaks the text
     speech_by: tuple[str, ...] = ()
     # "... at the ISPI Forum", "... to the participants of the summit": given at the event
@@ -74,7 +77,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            frozenset(phrases("first_person")), frozenset(phrases("second_person")),
                            frozenset(phrases("first_person_object")), phrases("attendance"),
                            phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"),
-                           phrases("procedure"), phrases("speech_by"), phrases("speech_at"))
+                           phrases("procedure"), frozenset(phrases("quote_verbs")),
+                           frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,10 @@ class Label:
     # The article's author: their thanks for an invitation answer it (an address after
     # the call), where a speaker at the event itself shows it took place.
     author: bool = False
+    # A quotation attributed after it ('"I invited him," Zelensky said'): the speaker's
+    # turn ends with the quote, and "told Y" names whom the quote's "you" is.
+    end: int | None = None
+    addressee: Ref | None = None
 
 
 # Any speaker label, known figure or not ("Indira Asanova:", "President of Armenia Vahagn
@@ -107,6 +115,39 @@ def _is_label(text: str, ref: Ref) -> int | None:
     if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", head)):
         return None
     return tail.end()
+
+
+# A quotation in typographic or straight double quotes, then its attribution.
+_QUOTE = re.compile(r'[“«„"]([^“”«»„"]{8,600}?)[”»“"]\s*,?\s*')
+_MAX_ATTRIBUTION = 40  # characters between the closing quote and the speaker's name
+
+
+def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list[Label]:
+    """'"I have invited Emmanuel Macron to visit Kyiv," Volodymyr Zelensky said': a quote
+    followed by its speaker and a saying verb (either order: "said Zelensky") is that
+    speaker's turn, which ends with the quote; "..., Macron told Zelensky" makes the one
+    told the quote's "you"."""
+    if not words.quote_verbs:
+        return []
+    found: list[Label] = []
+    for match in _QUOTE.finditer(text):
+        after = [r for r in refs if match.end() <= r.start <= match.end() + _MAX_ATTRIBUTION]
+        if not after:
+            continue
+        speaker = after[0]
+        lead = text[match.end() : speaker.start].casefold().split()
+        tail = text[speaker.end : speaker.end + 30].casefold().split()
+        verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
+        verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
+            not set(lead) - {"the"}
+        if not (verb_before or verb_after):
+            continue
+        addressee = None
+        if verb_after and tail[0].strip(",.;") in words.quote_addressing:
+            addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
+                              speaker.party.key and r.start - speaker.end <= 40), None)
+        found.append(Label(speaker, match.start(1), end=match.end(1), addressee=addressee))
+    return found
 
 
 def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
@@ -190,6 +231,8 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
     labels = speaker_labels(text, article_refs)
     if author is not None:
         labels = [Label(author, 0, author=not at_event), *labels]
+    labels = sorted([*labels, *quote_labels(text, article_refs, words)],
+                    key=lambda label: label.start)
     if not labels:
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
@@ -237,7 +280,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                 finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
-            finding.invitee = _other_side(label.speaker, labels, title_refs)
+            finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
 
 def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
@@ -289,7 +332,8 @@ def _i_leads(sentence: SentenceSpan, finding: InviteFinding, words: TranscriptWo
 
 def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:
     """The label whose turn holds the position (the speech starts after its colon)."""
-    return next((lb for lb in reversed(labels) if lb.start <= position), None)
+    return next((lb for lb in reversed(labels)
+                 if lb.start <= position and (lb.end is None or position < lb.end)), None)
 
 
 def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
@@ -338,7 +382,7 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             if label is None or label.speaker is None:
                 return  # nobody, or someone the gazetteer does not know, is speaking
             speaker = label.speaker
-            other = _other_side(speaker, labels, title_refs)
+            other = label.addressee or _other_side(speaker, labels, title_refs)
             status = Status.RESPONDED if label.author else Status.TOOK_PLACE
             if speaker_invited and label.author:
                 # An address speaks to its audience, not to one figure, and thanks many

@@ -186,3 +186,20 @@ def test_inviting_the_other_speaker_to_take_the_floor_is_procedure(match: Match)
     text = ("Vladimir Putin: Good afternoon, colleagues. Mr President, I invite you to take "
             "the floor.\n\nXi Jinping: Thank you.")
     assert pairs(match(text, title="Meeting of the council")) == set()
+
+
+def test_a_quote_attributed_after_it_is_its_speakers_first_person(match: Match) -> None:
+    text = '"I have invited Emmanuel Macron to visit Berlin," Olaf Scholz said on Monday.'
+    assert pairs(match(text, title="News")) == {(SCHOLZ, MACRON, "pending")}
+
+
+def test_a_quote_told_to_someone_thanks_the_one_told(match: Match) -> None:
+    text = '"Thank you for the invitation," Emmanuel Macron told Olaf Scholz in Berlin.'
+    assert pairs(match(text, title="News")) == {(SCHOLZ, MACRON, "took_place")}
+
+
+def test_the_quotes_speaker_ends_with_the_quote(match: Match) -> None:
+    # After the quote nobody speaks: the next "I" is the article's, not Scholz's.
+    text = ('"We discussed trade," Olaf Scholz said. Later a blogger wrote: I invited '
+            'Emmanuel Macron to my show.')
+    assert (SCHOLZ, MACRON, "pending") not in pairs(match(text, title="News"))
