@@ -101,18 +101,23 @@ def set_record_status(unit: Unit, invitation_id: int, status: Status, *, actor: 
 def hide_record(unit: Unit, invitation_id: int, *, actor: str, note: str, now: datetime,
                 guild_id: str | None = None, hidden: bool = True) -> CorrectionResult:
     """Hide a false record from lists and announcements (or show it again). It stays in
-    the store and keeps absorbing later reports of the same news, silently."""
+    the store and keeps absorbing later reports of the same news, silently. The servers
+    are told, like a status change: a retraction (HIDDEN, with the note), or, shown again,
+    the record afresh."""
     invitation = _get(unit, invitation_id)
     if not note.strip():
         raise CorrectionError("hiding a record needs a note saying why")
     if invitation.hidden == hidden:
         state = "hidden" if hidden else "shown"
         return CorrectionResult(invitation_id, f"#{invitation_id} is already {state}", 0)
-    unit.set_hidden(invitation_id, hidden)
     action = "hide" if hidden else "unhide"
     text = ("hidden as a false record" if hidden else "shown again") + _because(note)
+    # The announcement goes out even though the record is now hidden (_save would drop it).
+    outcome = rules.hide(invitation, hidden, " ".join(note.split()), actor, now)
+    unit.set_hidden(invitation_id, hidden)
+    unit.save_outcome(outcome, _editor_source(actor, now))
     _record(unit, invitation_id, action, actor, text, {}, now, guild_id)
-    return CorrectionResult(invitation_id, f"#{invitation_id} {text}", 0)
+    return CorrectionResult(invitation_id, f"#{invitation_id} {text}", len(outcome.notifications))
 
 
 def _get(unit: Unit, invitation_id: int) -> InvitationState:

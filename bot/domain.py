@@ -306,6 +306,7 @@ class NotificationKind(StrEnum):
     STATUS = "status"  # a real status change
     QUIET = "quiet"  # no news for a while (announced only when configured)
     DIGEST = "digest"  # new sources for an unchanged status (off by default)
+    HIDDEN = "hidden"  # an editor hid the record as false (or showed it again): a retraction
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.discord.filters import subscription_wants, wants
-from bot.domain import Article, MatchResult, Mention, Notification, Report, Source
+from bot.domain import (
+    Article,
+    LoneObservation,
+    MatchResult,
+    Mention,
+    Notification,
+    Report,
+    Source,
+)
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
@@ -34,6 +42,7 @@ from bot.store.explain_queries import (
     traces,
 )
 from bot.tracker import TrackerPolicy
+from bot.tracker.lone import link_lone, lone_party_key, observation_time
 from bot.tracker.track import candidate_pairs, track
 
 # Lexicon categories, as a person would call them.
@@ -196,9 +205,15 @@ def _matcher_steps(out: Explanation, matcher: Matcher, article: Article) -> Matc
     details += [f"observation: {o.first.name} / {o.second.name}: {o.status.value}, "
                 f"confidence {o.confidence:.2f} — “{_clip(o.evidence, 120)}”"
                 for o in result.observations]
-    if result.mentions or result.observations:
+    details += [f"one party only: {o.party.name}"
+                + (f" (the {o.side}'s side)" if o.side else "")
+                + f", {o.occasion.describe()}: {o.status.value} — “{_clip(o.evidence, 120)}”"
+                for o in result.lone_observations]
+    if result.mentions or result.observations or result.lone_observations:
         out.add("invitations", f"{len(result.mentions)} invitation(s), "
-                               f"{len(result.observations)} observation(s)", details)
+                               f"{len(result.observations)} observation(s)"
+                + (f", {len(result.lone_observations)} report(s) naming one party"
+                   if result.lone_observations else ""), details)
     elif not names:
         out.add("invitations", "none: no figure found, so no invitation between figures")
     elif not cues:
@@ -223,9 +238,11 @@ def _tracker_step(out: Explanation, found: list[Trace], result: MatchResult | No
             if (mention.inviter.name, mention.invitee.name) in pairs_recorded:
                 continue
             details.append(_decide_again(mention, article, store, policy, now, recorded))
+        details += [_link_again(lone, article, store, policy, now)
+                    for lone in result.lone_observations]
     if found:
         decision = f"recorded in {len({t.invitation_id for t in found})} invitation(s)"
-    elif result is not None and result.mentions:
+    elif result is not None and (result.mentions or result.lone_observations):
         decision = "nothing recorded from this article"
     elif result is not None:
         decision = "nothing to track: no invitation found"
@@ -256,6 +273,30 @@ def _decide_again(mention: Mention, article: Article, store: SqlStore, policy: T
     return (f"{pair}: would merge into invitation #{first.invitation.id} {what}"
             + (f", status → {first.invitation.status.value}" if first.status_changed else
                ", no status change"))
+
+
+def _link_again(lone: LoneObservation, article: Article, store: SqlStore,
+                policy: TrackerPolicy, now: datetime) -> str:
+    """Which open invitation a report naming one party answers, on the current records:
+    one (linked), none, or several (linked to none, and why)."""
+    published = article.published or now
+    source = Source(url=article.url, outlet=article.outlet, lang=lone.lang, published=published)
+    since = min(now, observation_time(lone, published)) - timedelta(days=policy.window_days)
+    with store.unit() as unit:
+        candidates = unit.invitations_of(lone_party_key(lone), since)
+    link = link_lone(lone, source, candidates, max(now, published), policy)
+    who = f"{lone.party.name} alone ({lone.status.value})"
+    if link.trace is not None:
+        return f"{who}: {link.trace.reason}"
+    if not link.outcomes:
+        held = ", ".join(f"#{c.id}" for c in candidates) or "none"
+        return (f"{who}: no open invitation it answers (same side, occasion and window; "
+                f"records of {lone.party.name}: {held})")
+    outcome = link.outcomes[0]
+    return (f"{who}: answers invitation #{outcome.invitation.id} ({outcome.invitation.inviter.name}"
+            f" → {outcome.invitation.invitee.name})"
+            + (f", status → {outcome.invitation.status.value}" if outcome.status_changed
+               else ", no status change"))
 
 
 def _servers_and_delivery(out: Explanation, store: SqlStore, found: list[Trace],

@@ -22,9 +22,7 @@ import aiohttp
 
 from bot.domain import (
     Article,
-    LoneObservation,
     MatchResult,
-    Observation,
     Report,
     Source,
     TrackOutcome,
@@ -44,6 +42,7 @@ from bot.tracker import (
     link_lone,
     lone_party_key,
     observation_pairs,
+    observation_time,
     reply_mention,
     track,
     track_observation,
@@ -223,15 +222,6 @@ def keep_trace(unit: Unit, trace: LinkTrace, now: datetime) -> None:
         unit.add_note(InvitationNote(invitation_id=invitation_id, kind=NOTE_TRACE,
                                      action="ambiguous_link", actor="tracker",
                                      text=trace.reason, at=now, detail=detail))
-
-
-def observation_time(observation: Observation | LoneObservation, published: datetime
-                     ) -> datetime:
-    """When the observed thing happened: the stated date, else the article's."""
-    if observation.status_date is None:
-        return published
-    d = observation.status_date
-    return datetime(d.year, d.month, d.day, tzinfo=published.tzinfo or UTC)
 
 
 def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:

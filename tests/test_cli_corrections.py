@@ -96,6 +96,7 @@ def test_hide_and_undo(config_dir: Path, db: str) -> None:
     one = str(first["id"])
     hidden = run(config_dir, "--database", db, "correct", "hide", one, "--note", "a hoax")
     assert hidden.exit_code == 0 and "hidden as a false record" in hidden.output
+    assert "1 announcement(s) queued" in hidden.output, hidden.output
     assert [r["id"] for r in records(config_dir, db)] != [] and \
         first["id"] not in [r["id"] for r in records(config_dir, db)]
     shown = run(config_dir, "--database", db, "invitations", "show", one)

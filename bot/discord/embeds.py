@@ -134,6 +134,8 @@ def status_change_embed(notification: Notification, lang: str = SOURCE) -> disco
     if notification.previous_status is not None and notification.previous_status != notification.status:
         status += " " + t(lang, "(was {status})",
                           status=status_text(notification.previous_status, lang))
+    if notification.kind is NotificationKind.HIDDEN:
+        status = t(lang, "🚫 hidden by an editor as a false record (was {status})", status=status)
     _common_fields(embed, notification, status, lang)
     embed.add_field(
         name=t(lang, "Latest report"),
@@ -171,6 +173,9 @@ def status_reply_text(notification: Notification, role_id: str | None,
     elif notification.kind is NotificationKind.DIGEST:
         parts.append("📰 " + t(lang, "New source, status unchanged: {status}.",
                               status=status_text(notification.status, lang)))
+    elif notification.kind is NotificationKind.HIDDEN:
+        why = f": {notification.evidence}" if notification.evidence else ""
+        parts.append("🚫 " + t(lang, "**Hidden by an editor** as a false record") + why)
     else:
         change = status_text(notification.status, lang)
         if notification.previous_status is not None:

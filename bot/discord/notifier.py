@@ -58,6 +58,12 @@ def deliverer(subscription: Subscription | None) -> Deliver:
             SubscriptionStyle.THREAD: deliver_thread}.get(subscription.style, deliver_embed)
 
 
+def _nothing_to_retract(notification: Notification, previous: str | None) -> bool:
+    # A record hidden where it was never announced: there is nothing to take back, and
+    # announcing it only to retract it would be noise.
+    return notification.kind is NotificationKind.HIDDEN and PostRef.parse(previous) is None
+
+
 def dm_target(user_id: str) -> str:
     return DM_PREFIX + user_id
 
@@ -137,8 +143,8 @@ class DiscordNotifier:
                 subscriptions: Sequence[Subscription]) -> list[str]:
         self._subscriptions.update((sub.id, sub) for sub in subscriptions if sub.id is not None)
         targets = subscription_targets(notification, subscriptions, self._facts)
-        if self._watchers is not None and notification.kind in (NotificationKind.NEW,
-                                                                NotificationKind.STATUS):
+        if self._watchers is not None and notification.kind in (
+                NotificationKind.NEW, NotificationKind.STATUS, NotificationKind.HIDDEN):
             users = {user_id for _guild, user_id in self._watchers(sorted(figure_keys(notification)))}
             targets.extend(dm_target(user_id) for user_id in sorted(users))
         return targets
@@ -242,6 +248,8 @@ class DiscordNotifier:
             role = subscription.mention_role_id
         else:
             role = await self._role(target.guild_id)
+        if _nothing_to_retract(notification, previous):
+            return SendResult(SendOutcome.SENT)
         post = Post(self.client, int(target.guild_id), int(target.channel_id), role, nonce,
                     in_thread=subscription is not None
                     and subscription.channel_kind is ChannelKind.THREAD,
@@ -252,6 +260,8 @@ class DiscordNotifier:
 
     async def _send_dm(self, user_id: str, notification: Notification, previous: str | None,
                        current: Notification, nonce: str | None) -> SendResult:
+        if _nothing_to_retract(notification, previous):
+            return SendResult(SendOutcome.SENT)
         channel = await self.client.create_dm(discord.Object(id=int(user_id)))
         post = Post(self.client, None, channel.id, None, nonce,
                     lang=await self._reader_language(user_id, notification))

@@ -38,6 +38,8 @@ def _change(notification: Notification, lang: str) -> str:
         return f"{STATUS_SYMBOLS[notification.status]} " + t(lang, "no news for a while")
     if notification.kind is NotificationKind.DIGEST:
         return "📰 " + t(lang, "new source, still {status}", status=status)
+    if notification.kind is NotificationKind.HIDDEN:
+        return "🚫 " + t(lang, "**Hidden by an editor** as a false record")
     if notification.previous_status is not None:
         return f"{status_text(notification.previous_status, lang)} → {status}"
     return status

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.domain import Party, Status
@@ -31,12 +31,15 @@ class PostPhrases:
     accept: dict[str, re.Pattern[str]]
     decline: dict[str, re.Pattern[str]]
     negations: dict[str, frozenset[str]]
+    # A past-tense verb opening the sentence with its subject left unsaid ("Запросив
+    # відвідати нашу державу"): in the author's own text the subject is the author.
+    leading: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> PostPhrases:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         tables: dict[str, dict[str, re.Pattern[str]]] = {"invite": {}, "accept": {},
-                                                          "decline": {}}
+                                                          "decline": {}, "invite_leading": {}}
         for lang, table in data.items():
             for key, compiled in tables.items():
                 pattern = _alternation(table.get(key, []))
@@ -44,12 +47,23 @@ class PostPhrases:
                     compiled[lang] = pattern
         negations = {lang: frozenset(w.casefold() for w in table.get("negations", []))
                      for lang, table in data.items()}
-        return cls(tables["invite"], tables["accept"], tables["decline"], negations)
+        return cls(tables["invite"], tables["accept"], tables["decline"], negations,
+                   tables["invite_leading"])
 
     def find(self, sentence: str) -> re.Match[str] | None:
         lowered = _fold(sentence)
         found = [m for p in self.patterns.values() if (m := p.search(lowered))]
         return min(found, key=lambda m: m.start()) if found else None
+
+    def find_leading(self, sentence: str) -> re.Match[str] | None:
+        """A leading phrase as the sentence's first word."""
+        lowered = _fold(sentence).lstrip(" \"'«“-–—")
+        offset = len(sentence) - len(lowered)
+        for pattern in self.leading.values():
+            match = pattern.match(lowered)
+            if match is not None:
+                return re.compile(re.escape(match.group(0))).search(_fold(sentence), offset)
+        return None
 
     def reply_status(self, text: str) -> Status | None:
         """How a reply answers the invitation it replies to: accepted, declined or None
@@ -81,16 +95,32 @@ def author_party(author: str, resolved: Party | None) -> Party:
     return resolved or Party(name=" ".join(author.split()))
 
 
+# How many sentences back an unsaid object may refer (a thanks between them is usual).
+_UNSAID_REACH = 2
+
+
 def authored_candidates(views: Sequence[SentenceView], author: Party, phrases: PostPhrases,
                         resolve_handle: ResolveHandle) -> list[Candidate]:
     """One pending invitation per invitee the author invites in the first person."""
     found: dict[str, Candidate] = {}
     confidence = CONFIDENCE.post_author if author.known else CONFIDENCE.post_author_unknown
+    named: SentenceView | None = None  # the latest sentence naming a figure
     for view in views:
+        before = named if named is not None and view.index - named.index <= _UNSAID_REACH \
+            else None
+        if view.facts.refs:
+            named = view
         match = phrases.find(view.text)
+        leading = match is None and (match := phrases.find_leading(view.text)) is not None
         if match is None:
             continue
         invitee = _invitee(view, author, resolve_handle)
+        if invitee is None and leading and before is not None:
+            # "Spoke with His Holiness Pope Francis. Thanked His Holiness for ... Invited
+            # [him] to visit": the object left unsaid too is the one figure named last.
+            others = {r.party.key: r.party for r in before.facts.refs
+                      if r.party.key != author.key and r.party.known and not r.residence}
+            invitee = next(iter(others.values())) if len(others) == 1 else None
         if invitee is None or invitee.key in found:
             continue
         found[invitee.key] = Candidate(

@@ -437,7 +437,9 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
 
 
 TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_person",
-                   "second_person")
+                   "second_person", "first_person_object", "attendance", "invite_you",
+                   "at_your_invitation", "plans", "procedure", "quote_verbs",
+                   "quote_addressing", "speech_by", "speech_at")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

@@ -68,7 +68,12 @@ from bot.matcher.spotting import (
     lower_same_length,
     stand_ins_as_subjects,
 )
-from bot.matcher.transcript import SentenceSpan, add_transcript_findings, transcript_words
+from bot.matcher.transcript import (
+    SentenceSpan,
+    add_transcript_findings,
+    title_speaker,
+    transcript_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +115,10 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
     endings = merged_endings(own.values())
     return ({code: with_endings(g, endings) for code, g in own.items()},
             with_endings(Grammar(), endings))
+
+
+# The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
+LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
 
 
 class Matcher:
@@ -328,15 +337,24 @@ class Matcher:
         """Speaker labels and thanks for an invitation (transcript.py); an author speaks
         the whole text up to the first label."""
         words = transcript_words(lexicons)
-        if words.empty or not hits or (":" not in segmented.text and author is None):
+        if words.empty or not hits:
             return
         refs = self._refs(segmented.text, 0, hits, when)
         first = segmented.sentences[0] if segmented.sentences else None
         title_refs = [r for r in refs if has_title and first is not None and r.end <= first.end]
+        # No author: a headline "Speech by X ..." names the one speaking the text.
+        by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
+            if author is None and title_refs and first is not None else None
+        if author is None and by_title is None and not any(
+                mark in segmented.text for mark in ':"“«„'):
+            return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
-                                lambda index: views[index].facts.refs, author)
+                                lambda index: views[index].facts.refs,
+                                author or (by_title.speaker if by_title else None),
+                                at_event=bool(by_title and by_title.at_event),
+                                country_leaders=lambda text: self._country_leaders(text, when))
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -391,6 +409,19 @@ class Matcher:
     def _plausible_parties(self, finding: ObservationFinding) -> bool:
         return all(ref.party.known or not self._resources.places.find(ref.party.name)
                    for ref in (finding.first, finding.second))
+
+    def _country_leaders(self, text: str, when: date | None) -> set[str]:
+        """The figures holding a leading title ("President of X", "Prime Minister of X")
+        of a country the text names, on the article's date (none when undated)."""
+        if when is None:
+            return set()
+        keys: set[str] = set()
+        for place in self._place_names(text):
+            for role in LEADING_ROLES:
+                party = self.gazetteer.resolve(f"{role} of {place}", when)
+                if party is not None:
+                    keys.add(party.key)
+        return keys
 
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}

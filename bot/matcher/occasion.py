@@ -137,6 +137,11 @@ def cyrillic_case_forms(form: str) -> list[str]:
     if not _CYRILLIC_WORD.match(form):
         return []
     last = form[-1]
+    # "-ия"/"-ія" decline softly: Индонезия -> Индонезии, Індонезія -> Індонезії.
+    if form.endswith("ия"):
+        return [form[:-1] + ending for ending in ("и", "ю", "ей")]
+    if form.endswith("ія"):
+        return [form[:-1] + ending for ending in ("ї", "ю", "єю")]
     if last in "ая":
         return [form[:-1] + ending for ending in _CASE_ENDINGS_A]
     if last in "аеёиоуыэюяіїє":

@@ -29,6 +29,9 @@ from bot.matcher.lexicon import CueHit, Lexicon
 _LABEL_TAIL = re.compile(r"[^.!?:;\n\"“”«»]{0,70}?:\s+(?=[\"“«]?[^\W\d_])")
 _LABEL_WORDS = frozenset({"of", "the", "and", "de", "la", "del", "der", "des"})
 _MAX_LABEL_BEFORE = 80  # characters of title words before the name in a label
+# An attendance list of this many guests is a summit's: the host's plural "you". Fewer
+# are the delegations of a bilateral meeting, whose "you" is the other side.
+_SUMMIT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,24 @@ class TranscriptWords:
     inviting_speaker: tuple[str, ...]  # "for accepting my invitation": the speaker invited
     first_person: frozenset[str] = frozenset()  # "I invited", "my invitation": the speaker
     second_person: frozenset[str] = frozenset()  # "I invite you": the other side
+    first_person_object: frozenset[str] = frozenset()  # "for inviting me": the speaker
+    # "The meeting was attended by A, B and C": the guests a summit's host thanks as "you"
+    attendance: tuple[str, ...] = ()
+    # "I would like to invite you to make an official visit": the speaker invites "you"
+    invite_you: tuple[str, ...] = ()
+    # "I will take part in the forum at your invitation": "you" invited the speaker
+    at_your_invitation: tuple[str, ...] = ()
+    # "I am planning to ..." beside "at your invitation": accepted, not yet taken place
+    plans: tuple[str, ...] = ()
+    # "I invite you to take the floor": a chairman's procedure right after "invite you"
+    procedure: tuple[str, ...] = ()
+    # '"...," Zelensky said' / 'said Zelensky': a quote's speaker; "told" names its "you"
+    quote_verbs: frozenset[str] = frozenset()
+    quote_addressing: frozenset[str] = frozenset()
+    # "Speech by the President of Ukraine ...": the headline names who speaks the text
+    speech_by: tuple[str, ...] = ()
+    # "... at the ISPI Forum", "... to the participants of the summit": given at the event
+    speech_at: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -53,7 +74,11 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
     return TranscriptWords(thanks | frozenset(w for lx in lexicons
                                               for w in lx.transcript.get("thanks", ())),
                            phrases("invited_speaker"), phrases("inviting_speaker"),
-                           frozenset(phrases("first_person")), frozenset(phrases("second_person")))
+                           frozenset(phrases("first_person")), frozenset(phrases("second_person")),
+                           frozenset(phrases("first_person_object")), phrases("attendance"),
+                           phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"),
+                           phrases("procedure"), frozenset(phrases("quote_verbs")),
+                           frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +88,10 @@ class Label:
     # The article's author: their thanks for an invitation answer it (an address after
     # the call), where a speaker at the event itself shows it took place.
     author: bool = False
+    # A quotation attributed after it ('"I invited him," Zelensky said'): the speaker's
+    # turn ends with the quote, and "told Y" names whom the quote's "you" is.
+    end: int | None = None
+    addressee: Ref | None = None
 
 
 # Any speaker label, known figure or not ("Indira Asanova:", "President of Armenia Vahagn
@@ -86,6 +115,39 @@ def _is_label(text: str, ref: Ref) -> int | None:
     if any(w[:1].islower() and w not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", head)):
         return None
     return tail.end()
+
+
+# A quotation in typographic or straight double quotes, then its attribution.
+_QUOTE = re.compile(r'[“«„"]([^“”«»„"]{8,600}?)[”»“"]\s*,?\s*')
+_MAX_ATTRIBUTION = 40  # characters between the closing quote and the speaker's name
+
+
+def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list[Label]:
+    """'"I have invited Emmanuel Macron to visit Kyiv," Volodymyr Zelensky said': a quote
+    followed by its speaker and a saying verb (either order: "said Zelensky") is that
+    speaker's turn, which ends with the quote; "..., Macron told Zelensky" makes the one
+    told the quote's "you"."""
+    if not words.quote_verbs:
+        return []
+    found: list[Label] = []
+    for match in _QUOTE.finditer(text):
+        after = [r for r in refs if match.end() <= r.start <= match.end() + _MAX_ATTRIBUTION]
+        if not after:
+            continue
+        speaker = after[0]
+        lead = text[match.end() : speaker.start].casefold().split()
+        tail = text[speaker.end : speaker.end + 30].casefold().split()
+        verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
+        verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
+            not set(lead) - {"the"}
+        if not (verb_before or verb_after):
+            continue
+        addressee = None
+        if verb_after and tail[0].strip(",.;") in words.quote_addressing:
+            addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
+                              speaker.party.key and r.start - speaker.end <= 40), None)
+        found.append(Label(speaker, match.start(1), end=match.end(1), addressee=addressee))
+    return found
 
 
 def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
@@ -112,33 +174,87 @@ class SentenceSpan:
     facts: SentenceFacts
 
 
+@dataclass(frozen=True, slots=True)
+class TitleSpeaker:
+    speaker: Ref
+    at_event: bool  # a speech at the event it thanks for, not an address after it
+
+
+def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
+                  ) -> TitleSpeaker | None:
+    """"Speech by the President of Ukraine in the Chamber of Deputies of Luxembourg",
+    "... - address by President Volodymyr Zelenskyy": the one figure right after a
+    speech-by phrase of the headline speaks the text's first person (unless a label says
+    otherwise). Followed by "at" or "to the participants of" the speech is given at the
+    event; else it is an address, like an author's."""
+    lowered = title.casefold()
+    for phrase in words.speech_by:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        after = [r for r in title_refs if r.start >= at + len(phrase)]
+        if not after or lowered[at + len(phrase) : after[0].start].strip(" ,") not in (
+                "", "the", "president", "prime minister", "chancellor"):
+            return None
+        tail = lowered[after[0].end :].lstrip(" ,")
+        return TitleSpeaker(after[0], any(tail.startswith(w) for w in words.speech_at))
+    return None
+
+
+# The figures (party keys) leading a country the text names, among those the article
+# names: "Grateful to Indonesia" stands for Indonesia's president only when the article
+# has named them (the matcher resolves the country's leading titles on the article's date).
+CountryLeaders = Callable[[str], set[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    labels: Sequence[Label]
+    title_refs: Sequence[Ref]
+    words: TranscriptWords
+    attendees: Sequence[Ref]
+    article_refs: Sequence[Ref]
+    country_leaders: CountryLeaders | None
+
+
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             article_refs: Sequence[Ref], title_refs: Sequence[Ref],
                             words: TranscriptWords,
                             sentence_refs: Callable[[int], list[Ref]],
-                            author: Ref | None = None) -> None:
+                            author: Ref | None = None, at_event: bool = False,
+                            country_leaders: CountryLeaders | None = None) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
-    author (an address, a post) speaks from the start of the text."""
+    author (an address, a post) speaks from the start of the text; `at_event`: the text
+    is a speech given at the event itself (its thanks show the invitation took place)."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
     if author is not None:
-        labels = [Label(author, 0, author=True), *labels]
+        labels = [Label(author, 0, author=not at_event), *labels]
+    labels = sorted([*labels, *quote_labels(text, article_refs, words)],
+                    key=lambda label: label.start)
     if not labels:
         return
+    context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
+                       article_refs, country_leaders)
+    previous: SentenceSpan | None = None
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
+        if not sentence.facts.invitations:
+            _you_in_a_turn(sentence, lowered, context)
         if any(w in lowered for w in words.thanks):
-            _thanks_in_sentence(sentence, lowered, labels, title_refs, words,
-                                sentence_refs(sentence.index))
+            _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
+                                previous)
+        previous = sentence
 
 
 def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                   title_refs: Sequence[Ref], words: TranscriptWords) -> None:
     """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
-    you to Moscow": a one-sided invitation whose missing side is the speaker ("I", "my
-    invitation") or the one addressed ("you")."""
+    you to Moscow", "I thanked Chancellor Scholz for inviting me": a one-sided invitation
+    whose missing side is the speaker ("I", "my invitation", "me") or the one addressed
+    ("you")."""
     for finding in sentence.facts.invitations:
         if (finding.inviter is None) == (finding.invitee is None):
             continue
@@ -149,19 +265,75 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                   for w in sentence.text[: finding.cue.start].split()[-3:]]
         after = [w.strip(",.;:!?\"'«»“”").casefold()
                  for w in sentence.text[finding.cue.end :].split()[:1]]
-        if finding.inviter is None and set(before) & words.first_person and \
-                finding.invitee is not None and finding.invitee.party.known:
+        if finding.inviter is None and finding.invitee is not None and \
+                finding.invitee.party.known and (
+                    set(before) & words.first_person or _i_leads(sentence, finding, words)):
             # Only a figure the gazetteer knows: a chairman "inviting" an official to
             # report is procedure, and those officials are mostly not in it.
             finding.inviter = label.speaker
+        elif finding.invitee is None and finding.inviter is not None and \
+                set(after) & words.first_person_object and \
+                finding.inviter.party.key != label.speaker.party.key:
+            finding.invitee = label.speaker
+            if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
+                # thanked for it: an address answers it, a speaker at the event is there
+                finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
-            finding.invitee = _other_side(label.speaker, labels, title_refs)
+            finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
+
+
+def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
+    """A turn of a two-sided conversation naming nobody: "I would like to invite you to
+    make an official visit" (the speaker invites the other side, pending), "I am planning
+    to take part in the forum at your invitation" (the other side invited the speaker:
+    accepted when planned, else taking place as said)."""
+    for phrases, speaker_invites in ((context.words.invite_you, True),
+                                     (context.words.at_your_invitation, False)):
+        at = min((i for i in (lowered.find(p) for p in phrases) if i >= 0), default=-1)
+        if at < 0:
+            continue
+        label = _speaker_at(context.labels, sentence.start + at)
+        if label is None or label.speaker is None:
+            return
+        # Only the one other speaker of a conversation: a speech's "you" is its audience
+        # ("I invite you - your cities, your companies - to take part"), and a summit or
+        # a press conference has no single "you".
+        others = {lb.speaker.party.key: lb.speaker for lb in context.labels
+                  if lb.speaker is not None and not lb.author and lb.start > 0
+                  and lb.speaker.party.key != label.speaker.party.key}
+        if len(others) != 1:
+            return
+        other = next(iter(others.values()))
+        phrase = next(p for p in phrases if lowered.startswith(p, at))
+        rest = lowered[at + len(phrase) :].lstrip(" ,")
+        if speaker_invites and any(rest.startswith(p) for p in context.words.procedure):
+            return  # "I invite you to take the floor / to report": procedure, no visit
+        if speaker_invites:
+            _add(sentence, label.speaker, other, at, phrase, Status.PENDING)
+        else:
+            planned = any(w in lowered[:at] for w in context.words.plans)
+            _add(sentence, other, label.speaker, at, phrase,
+                 Status.ACCEPTED if planned else Status.TOOK_PLACE)
+        return
+
+
+def _i_leads(sentence: SentenceSpan, finding: InviteFinding, words: TranscriptWords) -> bool:
+    """"I noted Ireland's support and invited Prime Minister Martin to visit": the
+    sentence's subject is the first person and neither a figure nor "you" stands between it
+    and an active invitation verb (a passive "was invited" has no agent to supply)."""
+    if finding.cue.category != "active":
+        return False
+    lead = [w.strip(",.;:!?\"'«»“”").casefold() for w in sentence.text[: finding.cue.start].split()]
+    if not set(lead[:2]) & words.first_person or set(lead) & words.second_person:
+        return False  # "we would like to ask you to invite X" asks someone else to
+    return not any(r.start < finding.cue.start for r in sentence.facts.refs)
 
 
 def _speaker_at(labels: Sequence[Label], position: int) -> Label | None:
     """The label whose turn holds the position (the speech starts after its colon)."""
-    return next((lb for lb in reversed(labels) if lb.start <= position), None)
+    return next((lb for lb in reversed(labels)
+                 if lb.start <= position and (lb.end is None or position < lb.end)), None)
 
 
 def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
@@ -179,9 +351,27 @@ def _other_side(speaker: Ref, labels: Sequence[Label], title_refs: Sequence[Ref]
     return None
 
 
-def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
-                        title_refs: Sequence[Ref], words: TranscriptWords,
-                        refs: list[Ref]) -> None:
+def _attendees(sentences: Sequence[SentenceSpan], words: TranscriptWords,
+               sentence_refs: Callable[[int], list[Ref]]) -> list[Ref]:
+    """The figures of the article's attendance list ("The meeting was attended by the
+    President of Azerbaijan Ilham Aliyev, ..."), in order, once each. Someone "also
+    invited to attend" in another sentence (an official convened to report) is not in it."""
+    found: dict[str, Ref] = {}
+    for sentence in sentences:
+        lowered = sentence.text.casefold()
+        at = min((i for i in (lowered.find(p) for p in words.attendance) if i >= 0),
+                 default=-1)
+        if at < 0:
+            continue
+        for ref in sentence_refs(sentence.index):
+            if ref.start >= at:
+                found.setdefault(ref.party.key, ref)
+    return list(found.values())
+
+
+def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
+                        refs: list[Ref], previous: SentenceSpan | None) -> None:
+    labels, title_refs, words = context.labels, context.title_refs, context.words
     for phrases, speaker_invited in ((words.invited_speaker, True),
                                      (words.inviting_speaker, False)):
         for phrase in phrases:
@@ -192,18 +382,26 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             if label is None or label.speaker is None:
                 return  # nobody, or someone the gazetteer does not know, is speaking
             speaker = label.speaker
-            other = _other_side(speaker, labels, title_refs)
+            other = label.addressee or _other_side(speaker, labels, title_refs)
             status = Status.RESPONDED if label.author else Status.TOOK_PLACE
             if speaker_invited and label.author:
                 # An address speaks to its audience, not to one figure, and thanks many
-                # in turn ("Grateful to Indonesia ... Grateful also for the invitation"):
-                # neither the other speakers nor the neighbouring sentences are a safe
-                # guess at the host.
+                # in turn: neither the other speakers nor the neighbouring sentences are a
+                # safe guess at the host, but a country thanked in this sentence or the
+                # thanks just before ("Grateful to Indonesia ... Grateful also for the
+                # invitation to the G20") stands for its leader the article names.
+                host = _thanked_country(sentence, previous, speaker, context)
+                if host is not None:
+                    _add(sentence, host, speaker, at, phrase, status)
                 return
             if speaker_invited:
-                # With no single "you", the host is left to the article (aggregate.py
-                # looks for the other party in the neighbouring sentences).
-                _add(sentence, other, speaker, at, phrase, status)
+                # The host addressed in the sentence itself ("grateful for the invitation,
+                # Mr President Levits!"); else the single "you"; else the host is left to
+                # the article (aggregate.py looks in the neighbouring sentences).
+                addressed = [r for r in refs if r.party.key != speaker.party.key
+                             and r.start >= label.start - sentence.start]
+                _add(sentence, addressed[0] if len(addressed) == 1 else other, speaker, at,
+                     phrase, status)
                 return
             offset = label.start - sentence.start
             named = [r for r in refs if offset <= r.start and r.end <= at
@@ -212,16 +410,34 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, labels: Sequence[L
             # Armenia, for agreeing to come": everyone thanked after the thanks word.
             thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
             thanked = [r for r in named if r.start > thanked_from >= 0]
-            guests = thanked or ([named[-1]] if named else [other] if other
-                                 else _all_others(speaker, labels))
+            listed = [r for r in context.attendees if r.party.key != speaker.party.key]
+            guests = thanked or ([named[-1]] if named else listed if len(listed) >= _SUMMIT
+                                 else [other] if other else _all_others(speaker, labels))
             for guest in guests:
                 _add(sentence, speaker, guest, at, phrase, status)
             return
 
 
+
+
+def _thanked_country(sentence: SentenceSpan, previous: SentenceSpan | None, speaker: Ref,
+                     context: _Context) -> Ref | None:
+    if context.country_leaders is None:
+        return None
+    texts = [sentence.text]
+    if previous is not None and any(w in previous.text.casefold() for w in context.words.thanks):
+        texts.append(previous.text)
+    for text in texts:
+        keys = context.country_leaders(text) - {speaker.party.key}
+        hosts = {r.party.key: r for r in context.article_refs if r.party.key in keys}
+        if len(hosts) == 1:
+            return next(iter(hosts.values()))
+    return None
+
+
 def _all_others(speaker: Ref, labels: Sequence[Label]) -> list[Ref]:
-    """"Colleagues, thank you for accepting my invitation" at a summit: every other
-    figure who speaks at the meeting was invited by the host."""
+    """"Colleagues, thank you for accepting my invitation" at a summit with no attendance
+    list: every other figure who speaks at the meeting was invited by the host."""
     others = {lb.speaker.party.key: lb.speaker for lb in labels
               if lb.speaker is not None and lb.speaker.party.key != speaker.party.key}
     return list(others.values())

@@ -16,6 +16,7 @@ _HEADINGS = {
     NotificationKind.STATUS: "STATUS CHANGE",
     NotificationKind.QUIET: "GONE QUIET",
     NotificationKind.DIGEST: "NEW SOURCE",
+    NotificationKind.HIDDEN: "HIDDEN BY AN EDITOR",
 }
 
 

@@ -103,7 +103,7 @@ class InvitationRow(SQLModel, table=True):
     quiet: bool = False
     hidden: bool = False  # an editor's "false record" (migration 0002_corrections)
     # JSON: the bounded part of the timeline the tracker decides on, and every language
-    # (codec.summary_to_json); NULL until next saved (migration 0005_hot_summary).
+    # (codec.summary_to_json); NULL until next saved (migration 0007_hot_summary).
     timeline_summary: str | None = Field(default=None, sa_type=Text)
 
 
@@ -156,7 +156,7 @@ class StatusChangeRow(SQLModel, table=True):
     """An invitation's status history: its first status (from NULL), then each change."""
 
     __tablename__ = "status_changes"
-    # The public site's Atom feeds read the latest changes first (migration 0005_web).
+    # The public site's Atom feeds read the latest changes first (migration 0009_web).
     __table_args__ = (Index("ix_status_changes_created_at", "created_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)

@@ -3,7 +3,7 @@
 Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 """
 
-from bot.tracker.lone import LinkTrace, LoneLink, link_lone, lone_party_key
+from bot.tracker.lone import LinkTrace, LoneLink, link_lone, lone_party_key, observation_time
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.replies import reply_mention
@@ -24,6 +24,7 @@ __all__ = [
     "lone_party_key",
     "normalise_occasion",
     "observation_pairs",
+    "observation_time",
     "reply_mention",
     "sweep_quiet",
     "track",

@@ -90,6 +90,21 @@ def split(invitation: InvitationState, position: int, now: datetime
     return remaining, opened
 
 
+def hide(invitation: InvitationState, hidden: bool, note: str, actor: str, now: datetime
+         ) -> TrackOutcome:
+    """Hide a false record (or show it again): the record is unchanged but for the flag,
+    and the servers that were told of it are told, like a status change. A hidden record
+    is announced as HIDDEN with the editor's note as its evidence; one shown again is
+    announced afresh (NEW: its earlier post may have been retracted)."""
+    updated = replace(invitation, hidden=hidden, last_update=max(invitation.last_update, now))
+    kind = NotificationKind.HIDDEN if hidden else NotificationKind.NEW
+    notification = replace(
+        snapshot(kind, updated, about=None, previous_status=None, now=now),
+        evidence=note, outlet=f"editor: {actor}", source_url=None, source_date=now)
+    return TrackOutcome(invitation=updated, is_new=False, entry=None, status_changed=False,
+                        notifications=(notification,))
+
+
 def _restated(base: InvitationState, timeline: list[TimelineEntry], before: InvitationState,
               now: datetime, *, entry: TimelineEntry | None) -> TrackOutcome:
     ordered = sorted(timeline, key=entry_order)

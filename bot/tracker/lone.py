@@ -17,13 +17,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.domain import (
     SIDE_INVITEE,
     SIDE_INVITER,
     InvitationState,
     LoneObservation,
+    Observation,
     Source,
     Status,
     TimelineEntry,
@@ -91,6 +92,15 @@ def link_lone(
                   f"open invitations ({listed}); linked to none rather than guess")
         return LoneLink([], LinkTrace(ids, reason, entry))
     return LoneLink([apply_entry(fitting[0], entry, occasion, now, policy)])
+
+
+def observation_time(observation: Observation | LoneObservation, published: datetime
+                     ) -> datetime:
+    """When the observed thing happened: the stated date, else the article's."""
+    if observation.status_date is None:
+        return published
+    d = observation.status_date
+    return datetime(d.year, d.month, d.day, tzinfo=published.tzinfo or UTC)
 
 
 def _check(observation: LoneObservation, source: Source, now: datetime) -> None:

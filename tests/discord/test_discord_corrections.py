@@ -105,9 +105,13 @@ async def test_correct_merge_and_split(bot: Bot) -> None:
 
 async def test_correct_hide_and_undo(bot: Bot) -> None:
     record = store_invitation(bot.store)
+    _forget_outbox(bot.store)
     hidden = await run(bot, "correct hide", [opt("record", record, kind=INTEGER),
                                              opt("note", "satire")], member=admin(bot))
     assert "hidden as a false record" in _ok(hidden)
+    # Announced like a status change: the servers told of the record are told it is false.
+    assert _outbox(bot.store) == [(NotificationKind.HIDDEN, Status.PENDING, record)]
+    _forget_outbox(bot.store)
     listed = await run(bot, "invitations")
     assert f"#{record}" not in str(listed["data"])
     shown = await run(bot, "invitation", [opt("id", record, kind=INTEGER)])
@@ -116,6 +120,7 @@ async def test_correct_hide_and_undo(bot: Bot) -> None:
                                            opt("note", "real after all"),
                                            opt("undo", True, kind=BOOLEAN)], member=admin(bot))
     assert "shown again" in _ok(back)
+    assert _outbox(bot.store) == [(NotificationKind.NEW, Status.PENDING, record)]
     assert [row[2] for row in audit_log(bot.store)] == ["correction.hide", "correction.unhide"]
 
 

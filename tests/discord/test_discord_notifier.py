@@ -228,3 +228,25 @@ async def test_outbox_delivery_posts_once_then_edits(bot: Bot) -> None:
     clock[0] += timedelta(minutes=1)
     idle = await delivery.deliver_once()
     assert (idle.planned, idle.sent) == (0, 0) and len(posts(bot)) == 2
+
+
+async def test_a_hidden_record_edits_its_post_and_replies_with_the_note(bot: Bot) -> None:
+    notifier = DiscordNotifier(bot.client)
+    first = await notifier.send(target(bot), notification(), None)
+    hidden = notification(NotificationKind.HIDDEN, evidence="satire, not news",
+                          outlet="editor: discord:1", url=None)
+    result = await notifier.send(target(bot), hidden, first.message_id)
+    assert result.outcome is SendOutcome.SENT and result.message_id == first.message_id
+    [edit] = bot.fake.requests_to("PATCH", rf"/messages/{first.message_id}$")
+    fields = {f["name"]: f["value"] for f in edit.body["embeds"][0]["fields"]}
+    assert fields["Status"].startswith("🚫 hidden by an editor as a false record")
+    reply = posts(bot)[-1]
+    assert "**Hidden by an editor** as a false record: satire, not news" in reply.body["content"]
+    assert_cannot_ping(reply.body)
+
+
+async def test_a_hidden_record_never_announced_in_a_channel_posts_nothing_there(bot: Bot) -> None:
+    notifier = DiscordNotifier(bot.client)
+    hidden = notification(NotificationKind.HIDDEN, evidence="satire", url=None)
+    result = await notifier.send(target(bot), hidden, None)
+    assert result.outcome is SendOutcome.SENT and posts(bot) == []

@@ -244,3 +244,10 @@ def test_a_speaker_thanks_every_guest_for_coming(match: Match) -> None:
             "constructive.")
     found = pairs(match(text, lang="en"))
     assert {(PUTIN, MACRON, "took_place"), (PUTIN, SCHOLZ, "took_place")} <= found, found
+
+
+def test_cyrillic_places_in_ija_decline_softly() -> None:
+    from bot.matcher.occasion import cyrillic_case_forms
+
+    assert {"Індонезії", "Індонезію"} <= set(cyrillic_case_forms("Індонезія"))
+    assert {"Индонезии", "Индонезию"} <= set(cyrillic_case_forms("Индонезия"))

@@ -55,7 +55,7 @@ def test_a_new_invitation_is_stored_with_its_timeline_and_notification(store: Sq
         [item] = unit.undelivered("console", limit=10)
     assert item.notification == notification(invitation_id=invitation_id, created_at=T0)
     # A new invitation starts its status history: its first status, from nothing
-    # (migration 0005_web; the public site's Atom feeds list it as new).
+    # (migration 0009_web; the public site's Atom feeds list it as new).
     [first] = _rows(store, StatusChangeRow)
     assert (first["invitation_id"], first["from_status"], first["to_status"]) == (
         invitation_id, None, "pending")

@@ -1,4 +1,4 @@
-"""Migration 0005_web: every invitation's first status becomes a row of its status history
+"""Migration 0009_web: every invitation's first status becomes a row of its status history
 (from NULL), for records made before it too, so the Atom feeds list new invitations; new
 records get theirs when saved; and it downgrades cleanly."""
 
@@ -21,7 +21,7 @@ def test_records_from_before_get_their_first_status(store_url: str) -> None:
     store = open_store(store_url, upgrade=False)
     try:
         with store.engine.begin() as connection:
-            command.upgrade(alembic_config(connection), "0004_feed_lifecycle")
+            command.upgrade(alembic_config(connection), "0008_feed_claims")
             for n, status in ((1, "pending"), (2, "accepted")):
                 connection.execute(text(
                     "INSERT INTO invitations (inviter_key, inviter_name, invitee_key, "
@@ -49,7 +49,7 @@ def test_records_from_before_get_their_first_status(store_url: str) -> None:
                           (2, Status.PENDING, "https://first.example/2")]
         assert len(changes) == 3
         with store.engine.begin() as connection:
-            command.downgrade(alembic_config(connection), "0004_feed_lifecycle")
+            command.downgrade(alembic_config(connection), "0008_feed_claims")
         indexes = {i["name"] for i in inspect(store.engine).get_indexes("status_changes")}
         assert "ix_status_changes_created_at" not in indexes
     finally:

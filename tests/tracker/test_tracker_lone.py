@@ -206,3 +206,25 @@ def test_took_place_needs_the_place_itself() -> None:
     ledger2.feed(report("zelensky", "putin", P, "2025-05-11", kind=MEETING, place=None))
     assert feed_lone(ledger2, lone("putin", T, "2025-05-16", place="Istanbul")).outcomes == []
     assert ledger.only().status == P and ledger2.only().status == P
+
+
+def test_a_record_hidden_as_false_is_no_rival_to_a_real_one() -> None:
+    # Two records fit, but an editor hid one as false: the report answers the other.
+    from dataclasses import replace
+
+    ledger = _istanbul_talks()
+    ledger.feed(report("trump", "putin", P, "2025-05-12", kind=MEETING, place="Istanbul"))
+    ledger.invitations[2] = replace(ledger.invitations[2], hidden=True)
+    link = feed_lone(ledger, lone("putin", D, "2025-05-14", place="Istanbul"))
+    assert link.trace is None
+    assert [o.invitation.id for o in link.outcomes] == [1]
+    assert ledger.invitations[1].status == D and ledger.invitations[2].status == P
+
+
+def test_a_report_from_the_wrong_side_fits_no_rival_either() -> None:
+    # "Putin says the offer stands" (the inviter's side) cannot answer invitations TO him,
+    # so two such records are no ambiguity: nothing fits at all, and nothing is traced.
+    ledger = _istanbul_talks()
+    ledger.feed(report("trump", "putin", P, "2025-05-12", kind=MEETING, place="Istanbul"))
+    link = feed_lone(ledger, lone("putin", P, "2025-05-14", side=SIDE_INVITER, place="Istanbul"))
+    assert link.outcomes == [] and link.trace is None

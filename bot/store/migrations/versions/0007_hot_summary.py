@@ -1,7 +1,7 @@
 """Hot stories: each invitation's timeline summary, and timeline entries found by URL.
 
-Revision ID: 0005_hot_summary
-Revises: 0004_feed_lifecycle
+Revision ID: 0007_hot_summary
+Revises: 0006_guild_language
 Create Date: 2026-12-04
 
 `invitations.timeline_summary` (JSON text, NULL until the record is next saved) holds the
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_hot_summary"
-down_revision: str | None = "0004_feed_lifecycle"
+revision: str = "0007_hot_summary"
+down_revision: str | None = "0006_guild_language"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -1,8 +1,8 @@
 """The public site's feeds: every invitation's first status in `status_changes` (a row
 from NULL), and an index to read the latest changes first.
 
-Revision ID: 0005_web
-Revises: 0004_feed_lifecycle
+Revision ID: 0009_web
+Revises: 0008_feed_claims
 Create Date: 2026-12-04
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision: str = "0005_web"
-down_revision: str | None = "0004_feed_lifecycle"
+revision: str = "0009_web"
+down_revision: str | None = "0008_feed_claims"
 branch_labels: str | None = None
 depends_on: str | None = None
 

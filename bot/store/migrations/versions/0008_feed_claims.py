@@ -1,7 +1,7 @@
 """Feed claims: which worker is polling a feed and until when (scale-out on PostgreSQL).
 
-Revision ID: 0005_feed_claims
-Revises: 0004_feed_lifecycle
+Revision ID: 0008_feed_claims
+Revises: 0007_hot_summary
 Create Date: 2026-12-04
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_feed_claims"
-down_revision: str | None = "0004_feed_lifecycle"
+revision: str = "0008_feed_claims"
+down_revision: str | None = "0007_hot_summary"
 branch_labels: str | None = None
 depends_on: str | None = None
 
