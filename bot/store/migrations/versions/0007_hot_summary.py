@@ -30,5 +30,16 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_timeline_entries_invitation_url", table_name="timeline_entries")
-    with op.batch_alter_table("invitations") as batch:
-        batch.drop_column("timeline_summary")
+    _drop_columns("invitations", "timeline_summary")
+
+
+def _drop_columns(table: str, *columns: str) -> None:
+    # SQLite (3.35+) drops a plain column in place. Alembic's batch mode would copy the
+    # table and drop the old one, and with foreign keys on that deletes the rows of every
+    # table referring to it (posted messages, timelines, articles).
+    if op.get_bind().dialect.name == "sqlite":
+        for column in columns:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    else:
+        for column in columns:
+            op.drop_column(table, column)

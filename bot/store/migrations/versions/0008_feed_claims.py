@@ -22,6 +22,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("feeds") as batch:
-        batch.drop_column("claimed_until")
-        batch.drop_column("claimed_by")
+    _drop_columns("feeds", "claimed_until", "claimed_by")
+
+
+def _drop_columns(table: str, *columns: str) -> None:
+    # SQLite (3.35+) drops a plain column in place. Alembic's batch mode would copy the
+    # table and drop the old one, and with foreign keys on that deletes the rows of every
+    # table referring to it (posted messages, timelines, articles).
+    if op.get_bind().dialect.name == "sqlite":
+        for column in columns:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    else:
+        for column in columns:
+            op.drop_column(table, column)
