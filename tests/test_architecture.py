@@ -69,6 +69,7 @@ ALLOWED: dict[str, set[str]] = {
 OWNERS: dict[str, tuple[str, ...]] = {
     "discord": ("bot.discord",),
     "feedparser": ("bot.feeds.parse",),
+    "fastfeedparser": ("bot.feeds.fast_parse",),
     "sqlmodel": ("bot.store",),
     "sqlalchemy": ("bot.store",),
     "alembic": ("bot.store",),
