@@ -10,10 +10,10 @@ from unittest.mock import patch
 import pytest
 
 from bot import langmodel
-from bot.matcher import langid
-from tests.support.real_languages import labelled_texts
 from bot.feeds.language import detect_language as feed_language
+from bot.matcher import langid
 from bot.matcher.langid import detect_language as article_language
+from tests.support.real_languages import labelled_texts
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
