@@ -29,6 +29,7 @@ from bot.scheduler import Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
 from bot.store.api import Store
 from bot.tracker import TrackerPolicy, sweep_quiet
+from bot.workers import pool_size
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,8 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       backoff_max=timedelta(hours=p.backoff_max_hours),
                       disable_after_failures=p.disable_after_failures,
                       max_new_entries=p.max_new_entries_per_feed,
-                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds))
+                      cycle_budget=timedelta(seconds=p.cycle_budget_seconds),
+                      workers=pool_size(p.workers))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
@@ -189,6 +191,7 @@ class App:
             return False
         self.config = config
         self._matcher = _own_sources(matcher, config)
+        self.poller.matcher_changed()  # worker processes hold a copy of the matcher
         self.poller.limits = fetch_limits(config.settings)
         self.poller.endpoints = source_endpoints(config.settings)
         self.poller.poll = poll_policy(config.settings)
@@ -345,6 +348,7 @@ class App:
             if discord_client is not None:
                 await discord_client.close()
             await self.close_fetch_session()
+            self.poller.close()
             log.info("invitewatch stopped")
 
     def watchers(self, figure_keys: Sequence[str]) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -76,6 +76,9 @@ class PollingSettings(_Section):
     # the next polls, soon after), and a poll cycle starts no feed after this many seconds.
     max_new_entries_per_feed: int = Field(200, ge=1, le=100_000)
     cycle_budget_seconds: float = Field(300, ge=1, le=24 * 3600)
+    # Processes that parse and match fetched feeds: 0 = in the bot's own process, N, or
+    # "auto" (one per core). More use every core, and hold one matcher each.
+    workers: Literal["auto"] | Annotated[int, Field(ge=0, le=64)] = 0
     # feeds.toml missing or empty while config feeds exist is taken for an accident (a
     # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
     remove_feeds_if_config_empty: bool = False

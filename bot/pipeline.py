@@ -12,16 +12,24 @@ import contextlib
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
-from bot.domain import Article, LoneObservation, Observation, Report, Source, TrackOutcome
+from bot.domain import (
+    Article,
+    LoneObservation,
+    MatchResult,
+    Observation,
+    Report,
+    Source,
+    TrackOutcome,
+)
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
-from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.parse import ParsedFeed
 from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
@@ -38,10 +46,9 @@ from bot.tracker import (
     track,
     track_observation,
 )
+from bot.workers import AnalyseContext, Analyser, prepare_article
 
 log = logging.getLogger(__name__)
-
-FUTURE_TOLERANCE = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,8 @@ class PollPolicy:
     max_new_entries: int = 200
     cycle_budget: timedelta = timedelta(minutes=5)
     batch: int = 100  # due feeds read from the store at a time
+    # Processes parsing and matching fetched feeds (`bot.workers`): 0 = in this process.
+    workers: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +131,15 @@ class IngestCounts:
 
 def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: datetime,
                     policy: TrackerPolicy, notify: bool = True, feed_id: int | None = None,
-                    match: bool = True) -> list[TrackOutcome] | None:
+                    match: bool = True, matched: MatchResult | None = None
+                    ) -> list[TrackOutcome] | None:
     """Store one article and fold its invitations into the tracker's records.
 
     Returns None when the article is a duplicate (nothing is written), else the tracker's
     outcomes, already saved in `unit` together with their outbox notifications (dropped
     when `notify` is False, as on a feed's first poll). `match=False` stores the article
-    for deduplication only.
+    for deduplication only. `matched` is the matcher's result when a worker process already
+    computed it for this very article.
     """
     article_id = unit.add_article(
         article, feed_id=feed_id, content_hash=content_hash(article.title, article.text),
@@ -137,7 +148,7 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         return None
     if not match:
         return []
-    result = matcher.match(article)
+    result = matched if matched is not None else matcher.match(article)
     published = article.published or now
     source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
                     published=published, article_id=article_id)
@@ -217,12 +228,14 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
 
 
 def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
-                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy) -> IngestCounts:
+                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy,
+                        matches: Mapping[str, MatchResult] | None = None) -> IngestCounts:
     """Store and process a feed's entries, one transaction per article.
 
     On the feed's first poll its existing entries are recorded without notifying: those
     inside the backfill window are matched and tracked silently, older ones are only
-    remembered so they are never processed again.
+    remembered so they are never processed again. `matches` holds the results a worker
+    process computed (`bot.workers`); the other new articles are matched here.
     """
     first_poll = not feed.backfilled
     counts = IngestCounts()
@@ -231,21 +244,16 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
             # The rest waits for the next poll (soon): one big feed cannot hold the cycle.
             counts = counts + IngestCounts(capped=True)
             break
-        if article.outlet is None and (parsed.title or feed.title):
-            article = replace(article, outlet=parsed.title or feed.title)
-        if article.lang is None and (parsed.lang or feed.lang):
-            article = replace(article, lang=parsed.lang or feed.lang)
+        article = prepare_article(article, title=parsed.title or feed.title,
+                                  lang=parsed.lang or feed.lang, now=now)
         published = article.published or now
-        if published > now + FUTURE_TOLERANCE:
-            # A wrong clock or a scheduled post: a future date would pin the timeline ahead.
-            published = now
-            article = replace(article, published=now)
         fresh = published >= now - poll.backfill
         try:
             with store.unit() as unit:
                 outcomes = process_article(unit, matcher, article, now=now, policy=tracker,
                                            notify=not first_poll, feed_id=feed.id,
-                                           match=fresh or not first_poll)
+                                           match=fresh or not first_poll,
+                                           matched=(matches or {}).get(article.key))
         except StoreError:
             raise
         except Exception:  # one bad entry must not stop the feed; the article is not stored
@@ -290,6 +298,24 @@ class Poller:
         self.tracker = tracker
         self.clock = clock
         self.rng = rng or random.Random()
+        self.analyser = Analyser(matcher, poll.workers)
+        # Entry keys each feed had at its last complete ingest: a worker process does not
+        # match them again (the store still decides what is new; see `bot.workers`).
+        self._known: dict[int, frozenset[str]] = {}
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        self.analyser.close()
+
+    def matcher_changed(self) -> None:
+        """The matcher was rebuilt: worker processes get the new one."""
+        self.analyser.restart()
+
+    def _current_analyser(self) -> Analyser:
+        if self.analyser.workers != self.poll.workers:  # the setting was reloaded
+            self.analyser.close()
+            self.analyser = Analyser(self.matcher, self.poll.workers)
+        return self.analyser
 
     async def poll_due(self, session: aiohttp.ClientSession, *, limit: int | None = None,
                        only: Sequence[str] | None = None) -> CycleResult:
@@ -384,20 +410,26 @@ class Poller:
             await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
                                     fetched.last_modified, None, True)
             return FeedResult(feed.url, "not_modified", seconds=time.monotonic() - started)
+        analyser = self._current_analyser()
+        context = AnalyseContext(
+            url=fetched.final_url, headers=fetched.headers, feed_title=feed.title,
+            feed_lang=feed.lang, now=now, first_poll=not feed.backfilled,
+            backfill=self.poll.backfill, match=not analyser.in_process,
+            known=self._known.get(feed.id, frozenset()))
         try:
-            parsed = await asyncio.to_thread(parse_feed, fetched.body, url=fetched.final_url,
-                                             headers=fetched.headers)
+            analysed = await analyser.analyse(fetched.body, context)
         except ParseError as exc:
             return await self._failed(feed, now, str(exc), permanent=True, started=started)
-        return await self._ingest(feed, parsed, now, started, fetched.etag,
-                                  fetched.last_modified)
+        return await self._ingest(feed, analysed.parsed(), now, started, fetched.etag,
+                                  fetched.last_modified, matches=analysed.matches())
 
     async def _ingest(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime, started: float,
-                      etag: str | None, last_modified: str | None) -> FeedResult:
+                      etag: str | None, last_modified: str | None,
+                      matches: Mapping[str, MatchResult] | None = None) -> FeedResult:
         try:
             counts = await asyncio.to_thread(
                 ingest_feed_entries, self.store, self.matcher(), feed, parsed,
-                now=now, tracker=self.tracker, poll=self.poll)
+                now=now, tracker=self.tracker, poll=self.poll, matches=matches)
             if counts.capped:
                 # More entries wait: no validators (a 304 would hide them) and due again
                 # next cycle, after the other feeds have had their turn.
@@ -414,6 +446,8 @@ class Poller:
         if counts.capped:
             log.info("feed %s: %d new entries taken (the cap per poll); the rest next cycle",
                      feed.url, counts.new_articles)
+        elif matches is not None and not self.analyser.in_process:
+            self._known[feed.id] = frozenset(a.key for a in parsed.entries)
         return FeedResult(feed.url, "updated", entries=len(parsed.entries),
                           new_articles=counts.new_articles,
                           new_invitations=counts.new_invitations,

@@ -37,7 +37,10 @@ ALLOWED: dict[str, set[str]] = {
     # (pure) snapshot, so a late post can never show a stale status.
     "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
     "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections"},
-    "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store"},
+    # The CPU stage of ingest (parse, extract, match), in-process or in worker processes.
+    "bot.workers": FOUNDATION | {"bot.feeds", "bot.matcher"},
+    "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store",
+                                  "bot.workers"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},
     "bot.corrections": FOUNDATION | {"bot.tracker", "bot.store"},
     # Tools: each composes the core for one job of the command line.
@@ -59,7 +62,7 @@ ALLOWED: dict[str, set[str]] = {
     "bot.app": FOUNDATION | {"bot.config", "bot.feeds", "bot.matcher", "bot.tracker",
                              "bot.store", "bot.notify", "bot.discord", "bot.pipeline",
                              "bot.scheduler", "bot.corrections", "bot.monitor",
-                             "bot.explain_service"},
+                             "bot.explain_service", "bot.workers"},
     "bot.cli": {"*"},
     "bot.__main__": {"bot.cli"},
     "bot": set(),
