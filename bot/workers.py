@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -123,6 +124,7 @@ class Analyser:
         self.matcher = matcher
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self._starting: asyncio.Lock | None = None
 
     @property
     def in_process(self) -> bool:
@@ -133,8 +135,8 @@ class Analyser:
             return await asyncio.to_thread(analyse_entries, feed_bytes, context, None)
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._ensure_pool(), _analyse_in_worker,
-                                              feed_bytes, context)
+            pool = await self._running_pool()
+            return await loop.run_in_executor(pool, _analyse_in_worker, feed_bytes, context)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): this feed is analysed here, and the
             # next one starts a fresh pool.
@@ -143,15 +145,29 @@ class Analyser:
             return await asyncio.to_thread(analyse_entries, feed_bytes, context,
                                            self.matcher() if context.match else None)
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            matcher_bytes = pickle.dumps(self.matcher(), protocol=pickle.HIGHEST_PROTOCOL)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                             mp_context=_start_context(),
-                                             initializer=_init_worker,
-                                             initargs=(matcher_bytes,))
-            log.info("ingest: %d worker processes for parsing and matching", self.workers)
+    async def _running_pool(self) -> ProcessPoolExecutor:
+        if self._pool is not None:
+            return self._pool
+        if self._starting is None:
+            self._starting = asyncio.Lock()
+        async with self._starting:
+            if self._pool is None:
+                # Off the event loop: pickling the matcher and starting the workers take
+                # seconds, which would stall every fetch (and Discord's heartbeat).
+                self._pool = await asyncio.to_thread(self._start_pool)
         return self._pool
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        started = time.monotonic()
+        matcher_bytes = pickle.dumps(self.matcher(), protocol=pickle.HIGHEST_PROTOCOL)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_start_context(),
+                                   initializer=_init_worker, initargs=(matcher_bytes,))
+        # Start every worker now (each loads its matcher), not one by one under load.
+        for future in [pool.submit(_ready) for _ in range(self.workers)]:
+            future.result()
+        log.info("ingest: %d worker processes for parsing and matching (started in %.1f s)",
+                 self.workers, time.monotonic() - started)
+        return pool
 
     def restart(self) -> None:
         """Drop the pool (the matcher changed); the next feed starts a new one."""
@@ -176,6 +192,10 @@ _worker_matcher: Matcher | None = None
 def _init_worker(matcher_bytes: bytes) -> None:
     global _worker_matcher
     _worker_matcher = pickle.loads(matcher_bytes)
+
+
+def _ready() -> bool:
+    return _worker_matcher is not None
 
 
 def _analyse_in_worker(feed_bytes: bytes, context: AnalyseContext) -> AnalysedFeed:
