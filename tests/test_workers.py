@@ -38,7 +38,7 @@ FEED = rss([("Musk invites Putin", MUSK_EN, "https://a.example/1", NOW - timedel
 
 def test_analyse_entries_matches_the_article_the_store_will_keep(real_matcher: Matcher) -> None:
     analysed = analyse_entries(FEED, context(feed_title="Known title"), real_matcher)
-    first, old, future = analysed.entries
+    first, _old, future = analysed.entries
     assert first.article.outlet == "Known title" and first.article.lang == "en"
     assert future.article.published == NOW  # a future date is now, as the store keeps it
     for entry in analysed.entries:
