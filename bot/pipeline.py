@@ -312,7 +312,7 @@ class Poller:
         self.analyser.restart()
 
     def _current_analyser(self) -> Analyser:
-        if self.analyser.workers != self.poll.workers:  # the setting was reloaded
+        if self.analyser.requested != self.poll.workers:  # the setting was reloaded
             self.analyser.close()
             self.analyser = Analyser(self.matcher, self.poll.workers)
         return self.analyser

@@ -122,6 +122,7 @@ class Analyser:
 
     def __init__(self, matcher: Callable[[], Matcher], workers: int = 0) -> None:
         self.matcher = matcher
+        self.requested = workers  # the setting; `workers` drops to 0 if no pool can start
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         self._starting: asyncio.Lock | None = None
@@ -136,6 +137,14 @@ class Analyser:
         loop = asyncio.get_running_loop()
         try:
             pool = await self._running_pool()
+        except Exception:
+            # No worker processes on this host (a sandbox, a frozen main module): this
+            # process does the work from now on.
+            log.exception("ingest: worker processes could not start; parsing in-process")
+            self.workers = 0
+            return await asyncio.to_thread(analyse_entries, feed_bytes, context,
+                                           self.matcher() if context.match else None)
+        try:
             return await loop.run_in_executor(pool, _analyse_in_worker, feed_bytes, context)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): this feed is analysed here, and the

@@ -131,3 +131,17 @@ async def test_pool_mode_stores_what_in_process_mode_stores(
     cycles, (invitations, notes) = results[0]
     assert ("/broken.xml", "failed", 0) in cycles[0]
     assert invitations and notes  # the scenario does track and notify
+
+
+async def test_a_pool_that_cannot_start_leaves_the_work_in_process(
+        real_matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import workers
+
+    def refuse(self: workers.Analyser) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(workers.Analyser, "_start_pool", refuse)
+    analyser = workers.Analyser(lambda: real_matcher, 2)
+    analysed = await analyser.analyse(FEED, context())
+    assert analyser.workers == 0 and analyser.requested == 2
+    assert analysed == analyse_entries(FEED, context(), real_matcher)
