@@ -32,21 +32,29 @@ _CONTENT_ENCODED = "http://purl.org/rss/1.0/modules/content/ encoded"
 def fast_result(body: bytes, headers: dict[str, str]) -> dict[str, Any] | None:
     """A feedparser-shaped result for `body`, or None when the fast path declines."""
     try:
-        _check_headers(headers)
+        served_charset = _check_headers(headers)
         shape = scan(body)
+        if served_charset and not shape.utf8:
+            # feedparser lets the served charset win over the document's declaration
+            raise Declined("a served charset that differs from the document's encoding")
         return _result(body, shape)
     except Declined as exc:
         log.debug("fast parse path declined: %s", exc)
         return None
 
 
-def _check_headers(headers: dict[str, str]) -> None:
+def _check_headers(headers: dict[str, str]) -> bool:
+    """Whether the response names a charset (UTF-8: any other is declined)."""
     media, _, params = headers.get("content-type", "").partition(";")
-    if media.strip().lower() not in _XML_TYPES:
+    media = media.strip().lower()
+    if media not in _XML_TYPES:
         raise Declined(f"content type {media!r}")
     charset = params.strip().lower().removeprefix("charset=").strip("\"' ")
     if charset not in ("", "utf-8", "utf8"):
         raise Declined(f"charset {charset!r} in Content-Type")
+    if media == "text/xml" and not charset:
+        raise Declined("text/xml without a charset (US-ASCII by RFC 3023)")
+    return bool(charset)
 
 
 def _result(body: bytes, shape: DocumentShape) -> dict[str, Any]:

@@ -123,6 +123,9 @@ DECLINED = {
     "UTF-8 read as Latin-1": RSS.replace("Court résumé", "Court rÃ©sumÃ©").format(
         extra="").encode(),
     "a served charset": RSS.format(extra="").encode(),
+    "a served UTF-8 over a Latin-1 declaration": RSS.replace("utf-8", "iso-8859-1").format(
+        extra="").encode("latin-1"),
+    "text/xml without a charset": RSS.format(extra="").encode(),
     "Atom XHTML content": ATOM.replace(
         '<content type="html">&lt;p&gt;Longer text&lt;/p&gt;</content>',
         '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Longer</div></content>'
@@ -132,11 +135,17 @@ DECLINED = {
 }
 
 
+SERVED = {
+    "a served charset": {"content-type": "application/rss+xml; charset=iso-8859-1"},
+    "a served UTF-8 over a Latin-1 declaration": {"content-type": "text/xml; charset=utf-8"},
+    "text/xml without a charset": {"content-type": "text/xml"},
+}
+
+
 @pytest.mark.parametrize("case", sorted(DECLINED))
 def test_the_fast_path_declines_each_class_and_feedparser_answers(case: str) -> None:
     body = DECLINED[case]
-    headers = ({"content-type": "application/rss+xml; charset=iso-8859-1"}
-               if case == "a served charset" else dict(XML))
+    headers = SERVED.get(case, XML)
     assert fast_result(body, dict(headers)) is None
     fast, reference = both(body, headers)
     assert fast == reference
