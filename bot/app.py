@@ -29,6 +29,7 @@ from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_
 from bot.store import open_store
 from bot.store.api import Leadership, Store
 from bot.tracker import TrackerPolicy, sweep_quiet
+from bot.workers import pool_size
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ def poll_policy(settings: Settings) -> PollPolicy:
                       disable_after_failures=p.disable_after_failures,
                       max_new_entries=p.max_new_entries_per_feed,
                       cycle_budget=timedelta(seconds=p.cycle_budget_seconds),
-                      claim_lease=timedelta(seconds=p.claim_lease_seconds))
+                      claim_lease=timedelta(seconds=p.claim_lease_seconds),
+                      workers=pool_size(p.workers))
 
 
 def tracker_policy(settings: Settings) -> TrackerPolicy:
@@ -194,6 +196,7 @@ class App:
             return False
         self.config = config
         self._matcher = _own_sources(matcher, config)
+        self.poller.matcher_changed()  # worker processes hold a copy of the matcher
         self.poller.limits = fetch_limits(config.settings)
         self.poller.endpoints = source_endpoints(config.settings)
         self.poller.poll = poll_policy(config.settings)
@@ -325,6 +328,7 @@ class App:
             if side.client is not None:
                 await side.client.close()
             await self.close_fetch_session()
+            self.poller.close()
             log.info("invitewatch stopped")
 
     async def _discord_side(self, role: str) -> DiscordSide:

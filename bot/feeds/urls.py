@@ -10,6 +10,7 @@ anywhere and can change between the check and the request.
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import re
 import socket
@@ -196,16 +197,21 @@ def canonical_url(url: str) -> str:
     if scheme not in _ALLOWED_SCHEMES or not parts.hostname:
         return candidate
     host = parts.hostname.lower()
-    if ":" not in host:
-        with contextlib.suppress(idna.IDNAError, UnicodeError):
-            host = idna.encode(host.rstrip("."), uts46=True).decode("ascii")
-    else:
-        host = f"[{host}]"
+    host = _idna_host(host) if ":" not in host else f"[{host}]"
     netloc = host  # credentials are dropped: an article link never needs them
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
     query = _strip_tracking(parts.query)
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _idna_host(host: str) -> str:
+    """The IDNA form of a host; cached, since a feed's links share a few hosts and idna's
+    checks cost more than the rest of `canonical_url`."""
+    with contextlib.suppress(idna.IDNAError, UnicodeError):
+        return idna.encode(host.rstrip("."), uts46=True).decode("ascii")
+    return host
 
 
 def _strip_tracking(query: str) -> str:

@@ -1,17 +1,14 @@
-"""Language identification: script heuristics first, then py3langid, with the caller's hint.
-
-py3langid was chosen over lingua by measurement (see bench/bench_matcher.py): it loads in
-under a second, needs ~80 MB, and classifies an 800-character prefix in ~0.5 ms, which
-leaves most of the per-article budget for matching. Scripts that identify a language (or a
-small family) on their own are settled without the statistical model.
+"""Language identification: script heuristics first, then the statistical model
+(`bot.langmodel`: fastText's lid.176.ftz, chosen over py3langid by `bench/bench_langid.py`),
+with the caller's hint. Scripts that identify a language (or a small family) on their own
+are settled without the statistical model.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
-from bot.langmodel import language_identifier
+from bot.langmodel import LanguageModel, language_identifier
 
 UNDETERMINED = "und"
 _PREFIX_CHARS = 800  # enough for a stable guess; the full text costs 4x more for nothing
@@ -27,14 +24,14 @@ _KAZAKH_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮ")
 
 
 class _Identifier:
-    """The process-wide py3langid model (`bot.langmodel`, shared with the feed layer)."""
+    """The process-wide model (`bot.langmodel`, shared with the feed layer)."""
 
-    def model(self) -> Any:
+    def model(self) -> LanguageModel:
         return language_identifier()
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         try:
-            return [(str(lang), float(p)) for lang, p in self.model().rank(text)]
+            return self.model().rank(text)
         except Exception:  # the model must never take an article down with it
             return []
 
