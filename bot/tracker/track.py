@@ -263,7 +263,7 @@ def _best_match(
     best: InvitationState | None = None
     best_score: tuple[int, float, float] | None = None
     for candidate in candidates:
-        affinity = occasion_affinity(candidate.occasion, occasion)
+        affinity = _affinity(candidate, occasion, status, event_time)
         if affinity is None:
             continue
         first, last = _span(candidate)
@@ -280,6 +280,22 @@ def _best_match(
         if best_score is None or score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
+              at: datetime) -> int | None:
+    """`occasion_affinity`, except that a meeting reported as taken place on the day the
+    candidate took place is that meeting whatever place each report names (the lowest
+    score): a pair meets once a day, and a conflicting place is then where a statement was
+    made or a country named in passing ("the President of Kazakhstan, in Moscow")."""
+    affinity = occasion_affinity(candidate.occasion, occasion)
+    if affinity is not None:
+        return affinity
+    if (status == Status.TOOK_PLACE and candidate.status == Status.TOOK_PLACE
+            and candidate.status_at.date() == at.date()
+            and kind_affinity(candidate.occasion.kind, occasion.kind) is not None):
+        return 0
+    return None
 
 
 def _reopened_by(candidate: InvitationState, affinity: int, status: Status,
@@ -373,7 +389,7 @@ def _reply_target(
     best: InvitationState | None = None
     best_score: tuple[int, float, float] | None = None
     for candidate in open_ones:
-        affinity = occasion_affinity(candidate.occasion, occasion)
+        affinity = _affinity(candidate, occasion, entry.status, entry.at)
         if affinity is None:
             continue
         first, last = _span(candidate)

@@ -69,3 +69,23 @@ def test_an_observation_does_not_overrule_the_same_articles_invitation_report() 
     # Another article saying they met moves it as before.
     ledger.observe(observation("zelensky", "scholz", T, "2022-06-24"))
     assert ledger.only().status == T
+
+
+def test_a_meeting_reported_the_same_day_at_a_country_named_in_passing_is_that_meeting() -> None:
+    ledger = Ledger()
+    ledger.feed(report("putin", "zelensky", T, "2022-02-10", kind=VISIT, place="Moscow"))
+    ledger.feed(report("putin", "zelensky", T, "2022-02-10", kind=MEETING, place="Ukraine",
+                       outlet="Statements"))
+    invitation = ledger.only()
+    assert len(invitation.timeline) == 2 and invitation.occasion.place == "Moscow"
+
+
+def test_a_conflicting_place_on_another_day_or_before_it_took_place_stays_apart() -> None:
+    later = Ledger()
+    later.feed(report("putin", "zelensky", T, "2022-02-10", kind=VISIT, place="Moscow"))
+    later.feed(report("putin", "zelensky", T, "2022-02-12", kind=MEETING, place="Ukraine"))
+    accepted = Ledger()
+    accepted.feed(report("putin", "zelensky", Status.ACCEPTED, "2022-02-10", kind=VISIT,
+                         place="Moscow"))
+    accepted.feed(report("putin", "zelensky", T, "2022-02-10", kind=MEETING, place="Ukraine"))
+    assert [len(x.invitations) for x in (later, accepted)] == [2, 2]
