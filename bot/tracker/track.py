@@ -287,7 +287,9 @@ def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
     """`occasion_affinity`, except that a meeting reported as taken place on the day the
     candidate took place is that meeting whatever place each report names (the lowest
     score): a pair meets once a day, and a conflicting place is then where a statement was
-    made or a country named in passing ("the President of Kazakhstan, in Moscow")."""
+    made or a country named in passing ("the President of Kazakhstan, in Moscow"). For
+    reports in the candidate's own direction only: with the roles swapped, a meeting
+    recalled on that day ("you came to Sochi at my invitation") is another occasion."""
     affinity = occasion_affinity(candidate.occasion, occasion)
     if affinity is not None:
         return affinity
@@ -389,7 +391,7 @@ def _reply_target(
     best: InvitationState | None = None
     best_score: tuple[int, float, float] | None = None
     for candidate in open_ones:
-        affinity = _affinity(candidate, occasion, entry.status, entry.at)
+        affinity = occasion_affinity(candidate.occasion, occasion)
         if affinity is None:
             continue
         first, last = _span(candidate)

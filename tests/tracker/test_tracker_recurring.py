@@ -89,3 +89,10 @@ def test_a_conflicting_place_on_another_day_or_before_it_took_place_stays_apart(
                          place="Moscow"))
     accepted.feed(report("putin", "zelensky", T, "2022-02-10", kind=MEETING, place="Ukraine"))
     assert [len(x.invitations) for x in (later, accepted)] == [2, 2]
+
+
+def test_a_meeting_recalled_with_swapped_roles_on_that_day_stays_apart() -> None:
+    ledger = Ledger()
+    ledger.feed(report("putin", "zelensky", T, "2022-02-04", kind=VISIT, place="Beijing"))
+    ledger.feed(report("zelensky", "putin", T, "2022-02-04", kind=VISIT, place="Sochi"))
+    assert len(ledger.invitations) == 2
