@@ -39,6 +39,7 @@ from bot.tracker.occasion import (
     merge_occasions,
     normalise_occasion,
     occasion_affinity,
+    place_affinity,
     places_conflict,
 )
 from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
@@ -79,11 +80,12 @@ def track(
     mention = report.mention
     if mention.inviter.key == mention.invitee.key:
         return []
-    occasion = normalise_occasion(mention.occasion)
     entry = _entry_for(report, mention.status, now)
     forward_key = (mention.inviter.key, mention.invitee.key)
     forward = [c for c in candidates if (c.inviter.key, c.invitee.key) == forward_key]
     reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
+    occasion = _without_setting(normalise_occasion(mention.occasion), mention.status,
+                                reverse, entry.at)
 
     target = _best_match(forward, occasion, mention.status, report.event_time, policy)
     if target is None and mention.status != Status.PENDING:
@@ -112,6 +114,24 @@ def track(
             if reply.entry is not None:
                 outcomes.append(reply)
     return outcomes
+
+
+def _without_setting(occasion: Occasion, status: Status, reverse: Sequence[InvitationState],
+                     at: datetime) -> Occasion:
+    """The occasion of a counter-invitation made during a visit, without the visit's place:
+    when the invitee hosted the inviter there that very day, "Y, in Moscow, invited X to
+    visit" names where it was said, not where X is to go (one does not invite a host to
+    his own country)."""
+    if occasion.place is None or status == Status.TOOK_PLACE:
+        return occasion
+    for hosted in reverse:
+        if hosted.occasion.place is None or (place_affinity(hosted.occasion.place,
+                                                            occasion.place) or 0) < 2:
+            continue
+        if any(e.status == Status.TOOK_PLACE and e.at.date() == at.date()
+               for e in hosted.timeline):
+            return replace(occasion, place=None, text="")
+    return occasion
 
 
 def observation_pairs(observation: Observation) -> list[tuple[str, str]]:

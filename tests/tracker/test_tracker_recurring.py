@@ -96,3 +96,23 @@ def test_a_meeting_recalled_with_swapped_roles_on_that_day_stays_apart() -> None
     ledger.feed(report("putin", "zelensky", T, "2022-02-04", kind=VISIT, place="Beijing"))
     ledger.feed(report("zelensky", "putin", T, "2022-02-04", kind=VISIT, place="Sochi"))
     assert len(ledger.invitations) == 2
+
+
+def test_a_counter_invitation_during_a_visit_does_not_take_the_visits_place() -> None:
+    ledger = Ledger()
+    ledger.feed(report("putin", "zelensky", T, "2022-06-10", kind=VISIT, place="Moscow"))
+    ledger.feed(report("zelensky", "putin", Status.ACCEPTED, "2022-06-10", kind=VISIT,
+                       place="Russia"))
+    [counter] = ledger.between("zelensky", "putin")
+    assert counter.occasion.place is None and counter.status == Status.ACCEPTED
+    assert ledger.between("putin", "zelensky")[0].status == T
+
+
+def test_a_counter_invitation_keeps_its_place_on_another_day_or_elsewhere() -> None:
+    ledger = Ledger()
+    ledger.feed(report("putin", "zelensky", T, "2022-06-10", kind=VISIT, place="Moscow"))
+    ledger.feed(report("zelensky", "putin", P, "2022-06-12", kind=VISIT, place="Russia"))
+    ledger.feed(report("zelensky", "putin", P, "2022-06-10", kind=VISIT, place="Kyiv",
+                       outlet="Other"))
+    assert sorted(str(i.occasion.place) for i in ledger.between("zelensky", "putin")) == [
+        "Kyiv", "Russia"]
