@@ -257,7 +257,7 @@ def _decide_again(mention: Mention, article: Article, store: SqlStore, policy: T
     published = article.published or now
     report = Report(mention=mention, source=Source(url=article.url, outlet=article.outlet,
                                                    lang=mention.lang, published=published))
-    since = min(now, report.event_time) - timedelta(days=policy.window_days)
+    since = min(now, report.event_time) - policy.renewal_horizon  # as the pipeline asks
     with store.unit() as unit:
         candidates = unit.candidate_invitations(candidate_pairs(mention), since)
     outcomes = track(report, candidates, max(now, published), policy)

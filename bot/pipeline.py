@@ -179,7 +179,8 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
     urls = [source.url]
     for mention in result.mentions:
         report = Report(mention=mention, source=source)
-        since = min(now, report.event_time) - window
+        # Beyond the window too: an unanswered offer made again may renew an old record.
+        since = min(now, report.event_time) - policy.renewal_horizon
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
                                                 evidence=[mention.evidence])
         save(track(report, candidates, now, policy))

@@ -27,6 +27,12 @@ class TrackerPolicy:
         return timedelta(days=self.window_days)
 
     @property
+    def renewal_horizon(self) -> timedelta:
+        """How long an unanswered invitation can be renewed by the same offer made again
+        (see `track._renews`): twice the window."""
+        return 2 * self.window
+
+    @property
     def quiet_after(self) -> timedelta:
         return timedelta(days=self.quiet_after_days)
 

@@ -39,6 +39,7 @@ from bot.tracker.occasion import (
     merge_occasions,
     normalise_occasion,
     occasion_affinity,
+    place_affinity,
     places_conflict,
 )
 from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
@@ -79,11 +80,12 @@ def track(
     mention = report.mention
     if mention.inviter.key == mention.invitee.key:
         return []
-    occasion = normalise_occasion(mention.occasion)
     entry = _entry_for(report, mention.status, now)
     forward_key = (mention.inviter.key, mention.invitee.key)
     forward = [c for c in candidates if (c.inviter.key, c.invitee.key) == forward_key]
     reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
+    occasion = _without_setting(normalise_occasion(mention.occasion), mention.status,
+                                reverse, entry.at)
 
     target = _best_match(forward, occasion, mention.status, report.event_time, policy)
     if target is None and mention.status != Status.PENDING:
@@ -112,6 +114,24 @@ def track(
             if reply.entry is not None:
                 outcomes.append(reply)
     return outcomes
+
+
+def _without_setting(occasion: Occasion, status: Status, reverse: Sequence[InvitationState],
+                     at: datetime) -> Occasion:
+    """The occasion of a counter-invitation made during a visit, without the visit's place:
+    when the invitee hosted the inviter there that very day, "Y, in Moscow, invited X to
+    visit" names where it was said, not where X is to go (one does not invite a host to
+    his own country)."""
+    if occasion.place is None or status == Status.TOOK_PLACE:
+        return occasion
+    for hosted in reverse:
+        if hosted.occasion.place is None or (place_affinity(hosted.occasion.place,
+                                                            occasion.place) or 0) < 2:
+            continue
+        if any(e.status == Status.TOOK_PLACE and e.at.date() == at.date()
+               for e in hosted.timeline):
+            return replace(occasion, place=None, text="")
+    return occasion
 
 
 def observation_pairs(observation: Observation) -> list[tuple[str, str]]:
@@ -150,13 +170,25 @@ def track_observation(
     if observation.first.key == observation.second.key:
         return []
     pair = {observation.first.key, observation.second.key}
-    between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair]
+    between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
+               and not _reported_by(c, source, observation.status)]
     occasion = normalise_occasion(observation.occasion)
     entry = observation_entry(observation, source, now)
     target = _reply_target(between, occasion, entry, policy)
     if target is None:
         return []
     return [_apply_reply(target, entry, occasion, None, now, policy)]
+
+
+def _reported_by(candidate: InvitationState, source: Source, status: Status) -> bool:
+    """Whether the article already reported `candidate` with another status, in words
+    naming an invitation. Its own words outrank what it reports of the pair without one: a
+    leader thanked for the G7 invitation in the article that tells of the same leader's
+    visit to Kyiv is two occasions, and when they are one the mention carries the status.
+    (An entry of the observation's own status from the article is its repeat: dropped.)"""
+    return source.url is not None and any(
+        e.url == source.url and not e.editorial and e.status != status
+        for e in candidate.timeline)
 
 
 def sweep_quiet(
@@ -251,13 +283,16 @@ def _best_match(
     best: InvitationState | None = None
     best_score: tuple[int, float, float] | None = None
     for candidate in candidates:
-        affinity = occasion_affinity(candidate.occasion, occasion)
+        affinity = _affinity(candidate, occasion, status, event_time)
         if affinity is None:
             continue
         first, last = _span(candidate)
-        if event_time > last + policy.window or event_time < first - policy.window:
+        if event_time < first - policy.window:
             continue
-        if status == Status.PENDING and _reopened_by(candidate, affinity, event_time):
+        if event_time > last + policy.window and not _renews(candidate, affinity, status,
+                                                             event_time, policy):
+            continue
+        if _reopened_by(candidate, affinity, status, event_time):
             continue
         gap = max((first - event_time).total_seconds(), (event_time - last).total_seconds(), 0.0)
         # Ties between equally close candidates go to the older one, deterministically.
@@ -267,17 +302,57 @@ def _best_match(
     return best
 
 
-def _reopened_by(candidate: InvitationState, affinity: int, event_time: datetime) -> bool:
-    """Whether a fresh "X invites Y" at `event_time` is a new invitation rather than news of
-    `candidate`: it comes long after the candidate was settled, or long after it was
-    accepted without naming the same occasion (an accepted visit still to come is often
+def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
+              at: datetime) -> int | None:
+    """`occasion_affinity`, except that a meeting reported as taken place on the day the
+    candidate took place is that meeting whatever place each report names (the lowest
+    score): a pair meets once a day, and a conflicting place is then where a statement was
+    made or a country named in passing ("the President of Kazakhstan, in Moscow"). For
+    reports in the candidate's own direction only: with the roles swapped, a meeting
+    recalled on that day ("you came to Sochi at my invitation") is another occasion."""
+    affinity = occasion_affinity(candidate.occasion, occasion)
+    if affinity is not None:
+        return affinity
+    if (status == Status.TOOK_PLACE and candidate.status == Status.TOOK_PLACE
+            and candidate.status_at.date() == at.date()
+            and kind_affinity(candidate.occasion.kind, occasion.kind) is not None):
+        return 0
+    return None
+
+
+def _reopened_by(candidate: InvitationState, affinity: int, status: Status,
+                 event_time: datetime) -> bool:
+    """Whether a report at `event_time` is about a new invitation rather than `candidate`.
+
+    A fresh "X invites Y" (pending) long after the candidate was settled, or long after it
+    was accepted without naming the same occasion (an accepted visit still to come is often
     recalled by name, "the state visit to Paris"; a vaguer invitation weeks later is
-    another one)."""
+    another one). And any report long after the candidate took place: a meeting happens
+    once, so "it took place" or "thanks for the invitation" weeks after it concern the
+    next meeting of a recurring kind (this year's second G7 summit), not this one. Other
+    settled statuses stay open to later decisions (a refusal reversed months later)."""
     if event_time <= candidate.status_at + REOPEN_AFTER_FINAL:
         return False
+    if status != Status.PENDING:
+        return candidate.status == Status.TOOK_PLACE
     if candidate.status in FINAL_STATUSES:
         return True
     return candidate.status == Status.ACCEPTED and affinity < _SAME_OCCASION
+
+
+def _renews(candidate: InvitationState, affinity: int, status: Status, event_time: datetime,
+            policy: TrackerPolicy) -> bool:
+    """Whether a fresh "X invites Y" beyond the window renews `candidate` rather than opens
+    another invitation: the candidate was never answered (still pending) and the new one
+    names the very same occasion (kind and place), within `policy.renewal_horizon` of its
+    last news. An inviter repeating an unanswered offer ("I invited him to visit Ukraine",
+    half a year after the first call) is the offer still standing; a different place, a
+    reply in between, or years of silence make it another one."""
+    if status != Status.PENDING or candidate.status != Status.PENDING:
+        return False
+    if affinity < _SAME_OCCASION:
+        return False
+    return event_time <= _span(candidate)[1] + policy.renewal_horizon
 
 
 def _still_open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
