@@ -28,6 +28,7 @@ from bot.matcher.organisations import organisation_names
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
 _HEDGE_BEFORE = 40
+_RECAP_AFTER = 40  # "visited Moscow eight times before"
 UNKNOWN_CONFIDENCE = CONFIDENCE.unknown_name
 
 
@@ -118,6 +119,7 @@ def analyse(
     negations = [c for c in cues if c.category == "negation"]
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
+    pasts = [c for c in cues if c.category == "past"]
     pendings = [c for c in status_cues if c.category == "pending"]
     # A denial unmakes what it denies. "X denied that he had invited Y" and "Reports that
     # X invited Y are false" report no invitation at all; "Peskov denied that Putin had
@@ -129,6 +131,8 @@ def analyse(
         if cue in denied_answers:
             continue
         status = _status_of(cue, negations, hedges, pendings, futures)
+        if status is Status.TOOK_PLACE and _recap(cue, pasts):
+            continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and not invite_cues and _by_phone(sentence, words):
@@ -245,6 +249,13 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _recap(cue: CueHit, pasts: list[CueHit]) -> bool:
+    """A recap word ("before", "previously", "in the past") right before or after a
+    took-place word dates it to an earlier occasion."""
+    return any(0 <= cue.start - p.end <= _HEDGE_BEFORE or 0 <= p.start - cue.end <= _RECAP_AFTER
+               for p in pasts)
 
 
 def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit],

@@ -39,7 +39,9 @@ STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
 # "reports that ... are false"); it scopes the whole sentence.
 # "counter": a counter-venue ("but only in Budapest") - an acceptance with it is a response.
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter")
+# "past": a recap of an earlier occasion ("has visited Moscow eight times before"): a
+# took-place word beside it is another occasion than the invitation's.
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter", "past")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -63,6 +65,7 @@ ALL_CATEGORIES = (
     "future",
     "denial",
     "counter",
+    "past",
 )
 _LIST_KEYS = (
     "from_markers",
