@@ -1,0 +1,90 @@
+"""Issue 14, third round: general constructions, each written for these tests in the
+first-class languages where it exists (not taken from any corpus). The gazetteer is
+tests/matcher/figures_small.toml.
+
+- a recap of an earlier occasion ("has visited Moscow eight times before") is not the
+  outcome of the invitation in the same article (lexicon `[modifiers] past`);
+- a hypothetical invitation ("might be invited", "could invite", "should invite") is none;
+- proposals, willingness to receive and "suggested that X come" are invitations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.domain import MatchResult
+
+from .conftest import pairs
+
+Match = Callable[..., MatchResult]
+MACRON, SCHOLZ, PUTIN, XI = "emmanuel-macron", "olaf-scholz", "vladimir-putin", "xi-jinping"
+MELONI, SANCHEZ, LULA, ZELENSKY = "giorgia-meloni", "pedro-sanchez", "lula", "volodymyr-zelensky"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pair"),
+    [
+        ("en", "Vladimir Putin invited Xi Jinping to Moscow. Xi Jinping has visited Moscow "
+               "eight times before.", (PUTIN, XI)),
+        ("en", "Giorgia Meloni invited Lula to Rome. Lula previously visited Rome in 2009.",
+         (MELONI, LULA)),
+        ("de", "Olaf Scholz hat Emmanuel Macron nach Berlin eingeladen. Macron hat Berlin schon "
+               "mehrfach besucht.", (SCHOLZ, MACRON)),
+        ("fr", "Emmanuel Macron a invité Olaf Scholz à Paris. Scholz a visité Paris à plusieurs "
+               "reprises.", (MACRON, SCHOLZ)),
+        ("es", "Pedro Sánchez invitó a Lula a Madrid. Lula visitó Madrid en varias ocasiones.",
+         (SANCHEZ, LULA)),
+        ("it", "Giorgia Meloni ha invitato Lula a Roma. Lula ha visitato Roma più volte in "
+               "passato.", (MELONI, LULA)),
+        ("pt", "Lula convidou Pedro Sánchez a Brasília. Sánchez visitou Brasília anteriormente.",
+         (LULA, SANCHEZ)),
+        ("ru", "Владимир Путин пригласил Си Цзиньпина в Москву. Си Цзиньпин неоднократно "
+               "посещал Москву.", (PUTIN, XI)),
+        ("uk", "Володимир Зеленський запросив Олафа Шольца до Києва. Шольц раніше відвідував "
+               "Київ.", (ZELENSKY, SCHOLZ)),
+    ],
+)
+def test_a_recap_of_an_earlier_visit_is_another_occasion(match: Match, lang: str, text: str,
+                                                         pair: tuple[str, str]) -> None:
+    assert (*pair, "pending") in pairs(match(text, lang=lang)), text
+
+
+def test_a_visit_after_the_invitation_still_takes_place(match: Match) -> None:
+    found = pairs(match("Giorgia Meloni invited Lula to Rome, and he visited on Monday."))
+    assert (MELONI, LULA, "took_place") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Emmanuel Macron could invite Olaf Scholz to Paris, officials said."),
+        ("en", "Olaf Scholz might be invited by Emmanuel Macron to the summit."),
+        ("en", "Emmanuel Macron should invite Olaf Scholz to Paris, the newspaper argued."),
+        ("de", "Olaf Scholz könnte Emmanuel Macron nach Berlin einladen."),
+        ("de", "Emmanuel Macron könnte zum Gipfel eingeladen werden, sagte Olaf Scholz."),
+        ("fr", "Emmanuel Macron pourrait inviter Olaf Scholz à Paris."),
+        ("es", "Pedro Sánchez podría invitar a Lula a Madrid."),
+        ("it", "Giorgia Meloni potrebbe invitare Lula a Roma."),
+        ("pt", "Lula poderia convidar Pedro Sánchez a Brasília."),
+        ("ru", "Владимир Путин может пригласить Си Цзиньпина в Москву."),
+        ("uk", "Володимир Зеленський може запросити Олафа Шольца до Києва."),
+    ],
+)
+def test_a_hypothetical_invitation_is_none(match: Match, lang: str, text: str) -> None:
+    assert not pairs(match(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Emmanuel Macron proposed to Olaf Scholz that they hold a summit in Paris next month.",
+         (MACRON, SCHOLZ)),
+        ("Emmanuel Macron said he would be happy to receive Olaf Scholz in Paris.",
+         (MACRON, SCHOLZ)),
+        ("Giorgia Meloni suggested that Pedro Sanchez come to Rome.", (MELONI, SANCHEZ)),
+    ],
+)
+def test_a_proposal_or_willingness_to_receive_is_a_pending_invitation(
+        match: Match, text: str, pair: tuple[str, str]) -> None:
+    assert (*pair, "pending") in pairs(match(text, lang="en")), text
