@@ -102,6 +102,20 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
 
 
+def hosting_event(c: Clause) -> list[Pair] | None:
+    """"Macron is hosting a summit in Paris; Scholz will attend", "Meloni ospita il
+    vertice, Lula ci sarà": the host is the figure before the cue, the guest the first
+    other figure after it (analyse() drops the reading when nobody attends, skips or
+    arrives)."""
+    if c.cue.category != "hosting":
+        return None
+    if not c.before:
+        return []
+    host = c.before[-1]
+    guests = [r for r in c.after if r.party.key != host.party.key]
+    return pairs(host, guests[:1], CONFIDENCE.hosted_event) if guests else []
+
+
 def welcome_to_visit(c: Clause) -> list[Pair] | None:
     """"Putin said Biden would always be welcome in Moscow", "Macron est le bienvenu à
     Moscou, a dit Peskov": the invitee stands before the cue; the one who says so (the
@@ -559,6 +573,7 @@ def described_inviter(c: Clause) -> list[Pair]:
 # The order matters: the specific constructions first, the fallbacks last.
 RULES: tuple[Rule, ...] = (
     hosted_event,
+    hosting_event,
     welcome_to_visit,
     noun_or_nominalised_verb,
     head_final_agent,

@@ -159,7 +159,7 @@ def analyse(
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
-            if cue.category == "hosted" and status_here is None:
+            if cue.category in ("hosted", "hosting") and status_here is None:
                 continue  # a host named, but nobody said to attend, skip or arrive
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
@@ -202,11 +202,11 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
                     (other.start < hit.end and hit.start < other.end)  # inside the other cue
                     or (hit.end <= other.start and other.end <= cue.start))  # its verb
                     for other in invite_cues)]
-    if cue.category not in ("hosted", "active", "challenge"):
+    if cue.category not in ("hosted", "hosting", "active", "challenge"):
         return statuses
     return [(status, hit) for status, hit in statuses
             if not (cue.start <= hit.start and hit.end <= cue.end and (
-                cue.category == "hosted" or status is Status.RESPONDED))]
+                cue.category in ("hosted", "hosting") or status is Status.RESPONDED))]
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,

@@ -33,7 +33,7 @@ from bot.matcher.spotting import CommonWords
 # "welcome": an open invitation said of its invitee ("X is welcome to visit", "X est le
 # bienvenu"): the invitee stands before the cue.
 INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted",
-                     "welcome")
+                     "hosting", "welcome")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
@@ -59,6 +59,7 @@ ALL_CATEGORIES = (
     "active",
     "noun",
     "hosted",
+    "hosting",
     "welcome",
     "negation",
     "hedge",

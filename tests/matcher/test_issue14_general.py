@@ -88,3 +88,46 @@ def test_a_hypothetical_invitation_is_none(match: Match, lang: str, text: str) -
 def test_a_proposal_or_willingness_to_receive_is_a_pending_invitation(
         match: Match, text: str, pair: tuple[str, str]) -> None:
     assert (*pair, "pending") in pairs(match(text, lang="en")), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Emmanuel Macron is hosting a summit in Paris; Olaf Scholz will attend.",
+         (MACRON, SCHOLZ, "accepted")),
+        ("en", "Emmanuel Macron will host a summit next week, and Olaf Scholz said he would not "
+               "attend.", (MACRON, SCHOLZ, "declined")),
+        ("en", "Emmanuel Macron hosted the G7 summit, which Olaf Scholz attended.",
+         (MACRON, SCHOLZ, "took_place")),
+        ("de", "Emmanuel Macron ist Gastgeber des Gipfels in Paris; Olaf Scholz nimmt teil.",
+         (MACRON, SCHOLZ, "accepted")),
+        ("de", "Emmanuel Macron war Gastgeber des Gipfels, an dem Olaf Scholz teilnahm.",
+         (MACRON, SCHOLZ, "took_place")),
+        ("fr", "Emmanuel Macron accueille le sommet à Paris ; Olaf Scholz y participera.",
+         (MACRON, SCHOLZ, "accepted")),
+        ("es", "Pedro Sánchez acoge la cumbre en Madrid y Lula asistirá.",
+         (SANCHEZ, LULA, "accepted")),
+        ("it", "Giorgia Meloni ha offerto una cena a Palazzo Chigi a cui ha partecipato Lula.",
+         (MELONI, LULA, "took_place")),
+        ("pt", "Lula sedia a cúpula em Brasília e Pedro Sánchez vai participar.",
+         (LULA, SANCHEZ, "accepted")),
+        ("ru", "Владимир Путин провёл саммит в Москве, на котором присутствовал Си Цзиньпин.",
+         (PUTIN, XI, "took_place")),
+        ("uk", "Володимир Зеленський проводить саміт у Києві, Олаф Шольц візьме участь.",
+         (ZELENSKY, SCHOLZ, "accepted")),
+    ],
+)
+def test_the_host_named_first_invited_who_attends(match: Match, lang: str, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in pairs(match(text, lang=lang)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron hosted a summit on Monday. Olaf Scholz criticised the plan.",
+        "Emmanuel Macron is hosting a summit in Paris, Olaf Scholz said.",
+    ],
+)
+def test_a_host_without_an_attendance_invited_nobody(match: Match, text: str) -> None:
+    assert not pairs(match(text, lang="en")), text
