@@ -128,7 +128,7 @@ def analyse(
     denied_answers = [s for s in status_cues if any(d.start < s.start for d in denials)]
     denied = bool(denials) and not denied_answers
     for cue in status_cues:
-        if cue in denied_answers:
+        if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
         status = _status_of(cue, negations, hedges, pendings, futures)
         if status is Status.TOOK_PLACE and _recap(cue, pasts):
@@ -206,7 +206,8 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
         return statuses
     return [(status, hit) for status, hit in statuses
             if not (cue.start <= hit.start and hit.end <= cue.end and (
-                cue.category in ("hosted", "hosting") or status is Status.RESPONDED))]
+                cue.category in ("hosted", "hosting") or status is Status.RESPONDED
+                or hit.start == cue.start))]  # "welcomed X to visit": the cue's own verb
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
@@ -249,6 +250,12 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
+    """"welcomed X to visit": the status word is the verb of a longer invitation cue."""
+    return any(i.category == "active" and i.start == cue.start and cue.end < i.end
+               for i in invite_cues)
 
 
 def _recap(cue: CueHit, pasts: list[CueHit]) -> bool:
