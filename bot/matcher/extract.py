@@ -22,7 +22,7 @@ from bot.matcher.lexicon import (
     CueHit,
     Lexicon,
 )
-from bot.matcher.names import name_sequences, nominative
+from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
@@ -307,8 +307,12 @@ def _exhortation(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
         sentence[max(0, cue.start - 40) : cue.start].casefold().split()[-3:]
     ):
         return True
-    if any(r.start >= cue.end and r.start - cue.end < 25 for r in refs):
-        return False
+    near = [r.start for r in refs if r.start >= cue.end and r.start - cue.end < 25]
+    if near:
+        # a figure right after the cue is its object, unless a crowd closes the clause
+        # first: 'has invited Ukrainian business," Zelensky added'
+        between = sentence[cue.end : near[0]].rstrip()
+        return between[-1:] in ",;:\"”»" and crowd(between.casefold().split()[-1:])
     return crowd(sentence[cue.end : cue.end + 40].casefold().split()[:3])
 
 
@@ -338,7 +342,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
     found: list[Ref] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles):
         start, name = _strip_role_words(sentence, start, name, words)
-        if not name or any(r.start < end and start < r.end for r in refs):
+        if not name or any(r.start < end and start < r.end for r in refs) or \
+                quoted_phrase(sentence, start, end):
             continue
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):

@@ -133,3 +133,27 @@ def test_the_host_named_first_invited_who_attends(match: Match, lang: str, text:
 )
 def test_a_host_without_an_attendance_invited_nobody(match: Match, text: str) -> None:
     assert not pairs(match(text, lang="en")), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Companies join the "Great Building" programme, to which the minister has invited '
+        'Pedro Sanchez.',
+        '"Our companies join the "Great Building" programme to which he has invited them," '
+        'Giorgia Meloni said.',
+    ],
+)
+def test_a_quoted_programme_name_is_no_person(match: Match, text: str) -> None:
+    assert not pairs(match(text)), text
+
+
+def test_a_crowd_closing_the_quote_before_its_speaker_is_no_figure(match: Match) -> None:
+    text = ('"Our companies will build the roads to which Pedro Sanchez has invited Italian '
+            'business," Giorgia Meloni said.')
+    assert not pairs(match(text)), text
+
+
+def test_a_figure_after_the_cue_is_still_the_invitee(match: Match) -> None:
+    found = pairs(match("Giorgia Meloni invited, as guest of honour, Pedro Sanchez to Rome."))
+    assert (MELONI, SANCHEZ, "pending") in found, found
