@@ -57,6 +57,8 @@ class Words:
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
+    # "who", "qui", "который": after a comma they open a relative clause about its antecedent
+    relative: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -97,6 +99,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
         messenger=merged("messenger_words"),
+        relative=merged("relative_pronouns"),
         organisations=merged("organisation_markers"),
         blockers=frozenset(
             phrase.casefold()

@@ -157,6 +157,9 @@ def analyse(
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
+        if cue.category == "active":
+            statuses = [(s, hit) for s, hit in statuses
+                        if not _in_relative_clause(sentence, hit, cue, words)]
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
             if cue.category in ("hosted", "hosting") and status_here is None:
@@ -250,6 +253,19 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:
+    """"Macron, who visited Berlin last week, invited Scholz to Paris": a status in a
+    relative clause closed before the invitation is its antecedent's background, another
+    occasion than the invitation's."""
+    if not words.relative or hit.end > cue.start:
+        return False
+    opening = sentence.rfind(",", 0, hit.start)
+    if opening < 0:
+        return False
+    first = sentence[opening + 1 : hit.start].casefold().split()[:1]
+    return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
 
 
 def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:

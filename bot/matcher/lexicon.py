@@ -90,6 +90,7 @@ _LIST_KEYS = (
     "residence_words",
     "phone_words",
     "messenger_words",
+    "relative_pronouns",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"

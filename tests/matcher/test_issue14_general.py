@@ -157,3 +157,27 @@ def test_a_crowd_closing_the_quote_before_its_speaker_is_no_figure(match: Match)
 def test_a_figure_after_the_cue_is_still_the_invitee(match: Match) -> None:
     found = pairs(match("Giorgia Meloni invited, as guest of honour, Pedro Sanchez to Rome."))
     assert (MELONI, SANCHEZ, "pending") in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pair"),
+    [
+        ("en", "Emmanuel Macron, who visited Berlin last week, invited Olaf Scholz to Paris.",
+         (MACRON, SCHOLZ)),
+        ("fr", "Emmanuel Macron, qui a visité Berlin la semaine dernière, a invité Olaf Scholz "
+               "à Paris.", (MACRON, SCHOLZ)),
+        ("es", "Pedro Sánchez, que visitó Roma la semana pasada, invitó a Lula a Madrid.",
+         (SANCHEZ, LULA)),
+        ("it", "Giorgia Meloni, che ha visitato Madrid la settimana scorsa, ha invitato Lula a "
+               "Roma.", (MELONI, LULA)),
+        ("pt", "Lula, que visitou Madri na semana passada, convidou Pedro Sánchez a Brasília.",
+         (LULA, SANCHEZ)),
+        ("ru", "Владимир Путин, который посетил Пекин на прошлой неделе, пригласил Си "
+               "Цзиньпина в Москву.", (PUTIN, XI)),
+        ("uk", "Володимир Зеленський, який відвідав Берлін минулого тижня, запросив Олафа "
+               "Шольца до Києва.", (ZELENSKY, SCHOLZ)),
+    ],
+)
+def test_a_visit_in_a_relative_clause_is_the_inviters_background(
+        match: Match, lang: str, text: str, pair: tuple[str, str]) -> None:
+    assert pairs(match(text, lang=lang)) == {(*pair, "pending")}, text
