@@ -59,6 +59,7 @@ class Words:
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
     # "who", "qui", "который": after a comma they open a relative clause about its antecedent
     relative: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -100,6 +101,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
+        first_person=frozenset(p.casefold() for lx in lexicons
+                               for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),
         blockers=frozenset(
             phrase.casefold()

@@ -181,3 +181,28 @@ def test_a_figure_after_the_cue_is_still_the_invitee(match: Match) -> None:
 def test_a_visit_in_a_relative_clause_is_the_inviters_background(
         match: Match, lang: str, text: str, pair: tuple[str, str]) -> None:
     assert pairs(match(text, lang=lang)) == {(*pair, "pending")}, text
+
+
+def test_an_object_pronoun_stands_for_the_previous_sentences_subject(match: Match) -> None:
+    found = pairs(match("Olaf Scholz spoke to Lula on Monday. Emmanuel Macron invited him to "
+                        "Paris."))
+    assert found == {(MACRON, SCHOLZ, "pending")}, found
+
+
+def test_i_invited_him_in_an_address_names_the_speaker_and_the_previous_figure(
+        match: Match) -> None:
+    found = pairs(match("There was a long conversation with Olaf Scholz. I invited him to visit "
+                        "Kyiv.", title="Address by Volodymyr Zelensky"))
+    assert (ZELENSKY, SCHOLZ, "pending") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron praised Olaf Scholz. The club invited him to speak.",
+        "Olaf Scholz spoke to Lula on Monday. He invited him to Berlin.",
+    ],
+)
+def test_an_object_pronoun_without_a_named_or_speaking_inviter_is_no_pair(
+        match: Match, text: str) -> None:
+    assert not pairs(match(text)), text
