@@ -205,11 +205,14 @@ class Lexicon:
         if self._anchors is not None:
             self._anchors.make_automaton()
         # A sentence is worth analysing only for an invitation or status cue: the modifiers
-        # ("not", "if", "will") occur nearly everywhere and change nothing on their own.
+        # ("not", "if", "will") occur nearly everywhere and change nothing on their own, and
+        # a negative phrase ("may invite") only ever unmakes an invitation cue, whose own
+        # anchor makes the sentence live ("may" alone must not).
         live = ahocorasick.Automaton()
         for anchor in index.keys() | plain.keys():
             categories = [c for c, _ in index.get(anchor, ())] + plain.get(anchor, [])
-            if any(category not in MODIFIER_CATEGORIES for category in categories):
+            if any(category not in MODIFIER_CATEGORIES and category != "negative"
+                   for category in categories):
                 inviting = any(category in INVITE_CATEGORIES for category in categories)
                 live.add_word(anchor, inviting)
         self._live_anchors = live if len(live) else None
