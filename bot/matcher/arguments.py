@@ -102,6 +102,20 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
 
 
+def hosting_event(c: Clause) -> list[Pair] | None:
+    """"Macron is hosting a summit in Paris; Scholz will attend", "Meloni ospita il
+    vertice, Lula ci sarà": the host is the figure before the cue, the guest the first
+    other figure after it (analyse() drops the reading when nobody attends, skips or
+    arrives)."""
+    if c.cue.category != "hosting":
+        return None
+    if not c.before:
+        return []
+    host = c.before[-1]
+    guests = [r for r in c.after if r.party.key != host.party.key]
+    return pairs(host, guests[:1], CONFIDENCE.hosted_event) if guests else []
+
+
 def welcome_to_visit(c: Clause) -> list[Pair] | None:
     """"Putin said Biden would always be welcome in Moscow", "Macron est le bienvenu à
     Moscou, a dit Peskov": the invitee stands before the cue; the one who says so (the
@@ -473,6 +487,27 @@ def object_pronoun_after(c: Clause) -> list[Pair] | None:
     return pairs(subject, [object_ref] if object_ref else [], CONFIDENCE.object_pronoun_after)
 
 
+def object_pronoun_previous(c: Clause) -> list[Pair] | None:
+    """"There was a talk with Viktor Orbán. I invited him to visit Ukraine", "Scholz spoke
+    to Lula. Macron invited him too": an object pronoun right after an active verb, no
+    figure after it and at most its subject before, stands for the previous sentence's
+    subject (the speaker of a transcript supplies a first-person inviter later)."""
+    if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
+        return None
+    if not object_pronoun_follows(c.sentence, c.cue, c.words):
+        return None
+    inviter = c.before[-1] if c.before else None
+    if inviter is None:
+        # only "I invited him": a transcript's speaker is the inviter; "The club invited
+        # him" or "He invited him" name no figure to invite
+        lead = [w.strip(",.;:!?\"'«»“”").casefold() for w in c.sentence[: c.cue.start].split()]
+        if not lead or lead[0] not in c.words.first_person or len(lead) > 3:
+            return None
+    elif inviter.party.key == c.previous_subject.party.key:
+        return None
+    return pairs(inviter, [c.previous_subject], CONFIDENCE.object_pronoun_previous)
+
+
 def pronoun_subject(c: Clause) -> list[Pair] | None:
     """"Er habe Merz zwar eingeladen", "He invited Merz": a pronoun subject stands for the
     previous sentence's subject."""
@@ -559,6 +594,7 @@ def described_inviter(c: Clause) -> list[Pair]:
 # The order matters: the specific constructions first, the fallbacks last.
 RULES: tuple[Rule, ...] = (
     hosted_event,
+    hosting_event,
     welcome_to_visit,
     noun_or_nominalised_verb,
     head_final_agent,
@@ -571,6 +607,7 @@ RULES: tuple[Rule, ...] = (
     pronoun_object_before_final_verb,
     verb_final,
     object_pronoun_after,
+    object_pronoun_previous,
     pronoun_subject,
     lone_figure,
 )

@@ -57,6 +57,9 @@ class Words:
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
+    # "who", "qui", "который": after a comma they open a relative clause about its antecedent
+    relative: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -97,6 +100,9 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
         messenger=merged("messenger_words"),
+        relative=merged("relative_pronouns"),
+        first_person=frozenset(p.casefold() for lx in lexicons
+                               for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),
         blockers=frozenset(
             phrase.casefold()

@@ -22,12 +22,13 @@ from bot.matcher.lexicon import (
     CueHit,
     Lexicon,
 )
-from bot.matcher.names import name_sequences, nominative
+from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
 _HEDGE_BEFORE = 40
+_RECAP_AFTER = 40  # "visited Moscow eight times before"
 UNKNOWN_CONFIDENCE = CONFIDENCE.unknown_name
 
 
@@ -118,6 +119,7 @@ def analyse(
     negations = [c for c in cues if c.category == "negation"]
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
+    pasts = [c for c in cues if c.category == "past"]
     pendings = [c for c in status_cues if c.category == "pending"]
     # A denial unmakes what it denies. "X denied that he had invited Y" and "Reports that
     # X invited Y are false" report no invitation at all; "Peskov denied that Putin had
@@ -126,9 +128,11 @@ def analyse(
     denied_answers = [s for s in status_cues if any(d.start < s.start for d in denials)]
     denied = bool(denials) and not denied_answers
     for cue in status_cues:
-        if cue in denied_answers:
+        if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
         status = _status_of(cue, negations, hedges, pendings, futures)
+        if status is Status.TOOK_PLACE and _recap(cue, pasts):
+            continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and not invite_cues and _by_phone(sentence, words):
@@ -153,9 +157,12 @@ def analyse(
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
+        if cue.category == "active":
+            statuses = [(s, hit) for s, hit in statuses
+                        if not _in_relative_clause(sentence, hit, cue, words)]
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
-            if cue.category == "hosted" and status_here is None:
+            if cue.category in ("hosted", "hosting") and status_here is None:
                 continue  # a host named, but nobody said to attend, skip or arrive
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
@@ -198,11 +205,12 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
                     (other.start < hit.end and hit.start < other.end)  # inside the other cue
                     or (hit.end <= other.start and other.end <= cue.start))  # its verb
                     for other in invite_cues)]
-    if cue.category not in ("hosted", "active", "challenge"):
+    if cue.category not in ("hosted", "hosting", "active", "challenge"):
         return statuses
     return [(status, hit) for status, hit in statuses
             if not (cue.start <= hit.start and hit.end <= cue.end and (
-                cue.category == "hosted" or status is Status.RESPONDED))]
+                cue.category in ("hosted", "hosting") or status is Status.RESPONDED
+                or hit.start == cue.start))]  # "welcomed X to visit": the cue's own verb
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
@@ -247,6 +255,32 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     return status
 
 
+def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:
+    """"Macron, who visited Berlin last week, invited Scholz to Paris": a status in a
+    relative clause closed before the invitation is its antecedent's background, another
+    occasion than the invitation's."""
+    if not words.relative or hit.end > cue.start:
+        return False
+    opening = sentence.rfind(",", 0, hit.start)
+    if opening < 0:
+        return False
+    first = sentence[opening + 1 : hit.start].casefold().split()[:1]
+    return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
+
+
+def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
+    """"welcomed X to visit": the status word is the verb of a longer invitation cue."""
+    return any(i.category == "active" and i.start == cue.start and cue.end < i.end
+               for i in invite_cues)
+
+
+def _recap(cue: CueHit, pasts: list[CueHit]) -> bool:
+    """A recap word ("before", "previously", "in the past") right before or after a
+    took-place word dates it to an earlier occasion."""
+    return any(0 <= cue.start - p.end <= _HEDGE_BEFORE or 0 <= p.start - cue.end <= _RECAP_AFTER
+               for p in pasts)
+
+
 def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit],
                    hedges: list[CueHit]) -> Status:
     if cue.category == "by":
@@ -289,8 +323,12 @@ def _exhortation(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
         sentence[max(0, cue.start - 40) : cue.start].casefold().split()[-3:]
     ):
         return True
-    if any(r.start >= cue.end and r.start - cue.end < 25 for r in refs):
-        return False
+    near = [r.start for r in refs if r.start >= cue.end and r.start - cue.end < 25]
+    if near:
+        # a figure right after the cue is its object, unless a crowd closes the clause
+        # first: 'has invited Ukrainian business," Zelensky added'
+        between = sentence[cue.end : near[0]].rstrip()
+        return between[-1:] in ",;:\"”»" and crowd(between.casefold().split()[-1:])
     return crowd(sentence[cue.end : cue.end + 40].casefold().split()[:3])
 
 
@@ -320,7 +358,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
     found: list[Ref] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles):
         start, name = _strip_role_words(sentence, start, name, words)
-        if not name or any(r.start < end and start < r.end for r in refs):
+        if not name or any(r.start < end and start < r.end for r in refs) or \
+                quoted_phrase(sentence, start, end):
             continue
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):

@@ -33,13 +33,15 @@ from bot.matcher.spotting import CommonWords
 # "welcome": an open invitation said of its invitee ("X is welcome to visit", "X est le
 # bienvenu"): the invitee stands before the cue.
 INVITE_CATEGORIES = ("by", "passive", "agreed", "challenge", "active", "noun", "hosted",
-                     "welcome")
+                     "hosting", "welcome")
 # Status cues, in priority order for overlapping phrases.
 STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted", "responded")
 # "denial": the sentence says the invitation never happened ("denied that he had invited",
 # "reports that ... are false"); it scopes the whole sentence.
 # "counter": a counter-venue ("but only in Budapest") - an acceptance with it is a response.
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter")
+# "past": a recap of an earlier occasion ("has visited Moscow eight times before"): a
+# took-place word beside it is another occasion than the invitation's.
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter", "past")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -57,12 +59,14 @@ ALL_CATEGORIES = (
     "active",
     "noun",
     "hosted",
+    "hosting",
     "welcome",
     "negation",
     "hedge",
     "future",
     "denial",
     "counter",
+    "past",
 )
 _LIST_KEYS = (
     "from_markers",
@@ -86,6 +90,7 @@ _LIST_KEYS = (
     "residence_words",
     "phone_words",
     "messenger_words",
+    "relative_pronouns",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
@@ -200,11 +205,14 @@ class Lexicon:
         if self._anchors is not None:
             self._anchors.make_automaton()
         # A sentence is worth analysing only for an invitation or status cue: the modifiers
-        # ("not", "if", "will") occur nearly everywhere and change nothing on their own.
+        # ("not", "if", "will") occur nearly everywhere and change nothing on their own, and
+        # a negative phrase ("may invite") only ever unmakes an invitation cue, whose own
+        # anchor makes the sentence live ("may" alone must not).
         live = ahocorasick.Automaton()
         for anchor in index.keys() | plain.keys():
             categories = [c for c, _ in index.get(anchor, ())] + plain.get(anchor, [])
-            if any(category not in MODIFIER_CATEGORIES for category in categories):
+            if any(category not in MODIFIER_CATEGORIES and category != "negative"
+                   for category in categories):
                 inviting = any(category in INVITE_CATEGORIES for category in categories)
                 live.add_word(anchor, inviting)
         self._live_anchors = live if len(live) else None

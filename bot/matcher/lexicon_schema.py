@@ -51,6 +51,7 @@ class LexiconTop(BaseModel):
     residence_words: list[Any] | None = None
     phone_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
+    relative_pronouns: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 
 

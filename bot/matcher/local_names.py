@@ -22,7 +22,7 @@ from pathlib import Path
 import ahocorasick
 
 from bot.errors import ConfigError
-from bot.matcher.names import name_sequences, nominative
+from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit, lower_same_length
 
 _TITLE_BEFORE_WORDS = 4  # "министр финансов Иван Петров", "le maire de Bordeaux, Pierre …"
@@ -96,7 +96,8 @@ class LocalNameFinder:
         for start, end, name in self._sequences(text):
             start, name = _without_leading_codes(text, start, name)
             start, name = _without_title_complement(text, start, name)
-            if len(name.split()) < 2 or mask.find(1, start, end) != -1:
+            if len(name.split()) < 2 or mask.find(1, start, end) != -1 or \
+                    quoted_phrase(text, start, end):
                 continue
             if not (_title_before(text, start, self.roles) or
                     _title_after(text, end, self.roles)):

@@ -32,8 +32,10 @@ from bot.matcher.extract import (
     Ref,
     SentenceFacts,
     analyse,
+    sentence_cues,
     slavic_case,
     status_rank,
+    verb_of_invitation,
     with_unknown_names,
 )
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
@@ -385,7 +387,7 @@ class Matcher:
                                             self._resources.places, year):
                 pair = frozenset((finding.first.party.key, finding.second.party.key))
                 if pair in invited and not _other_place(mentions[invited[pair]], finding):
-                    self._took_place_with(mentions, invited[pair], finding, view.text)
+                    self._took_place_with(mentions, invited[pair], finding, view.text, lexicons)
                     continue
                 if not self._plausible_parties(finding):
                     continue
@@ -400,10 +402,12 @@ class Matcher:
 
     @staticmethod
     def _took_place_with(mentions: list[Mention], index: int, finding: ObservationFinding,
-                         sentence: str) -> None:
+                         sentence: str, lexicons: list[Lexicon]) -> None:
         mention = mentions[index]
         if finding.status is Status.TOOK_PLACE and mention.evidence == sentence and \
-                mention.status in (Status.PENDING, Status.ACCEPTED):
+                mention.status in (Status.PENDING, Status.ACCEPTED) and \
+                not verb_of_invitation(finding.cue, sentence_cues(sentence, lexicons)[0]):
+            # "welcomed X to visit" invites; its "welcomed" is no reception
             mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 
     def _plausible_parties(self, finding: ObservationFinding) -> bool:

@@ -185,3 +185,9 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
+
+
+def quoted_phrase(text: str, start: int, end: int) -> bool:
+    """A capitalised phrase wholly in quotation marks names a programme, a work or an
+    operation ('the "Large Construction" programme'), not a person."""
+    return start > 0 and text[start - 1] in "\"«„“‘'" and text[end:end + 1] in "\"»“”’'"
