@@ -8,7 +8,7 @@ the outbox rows it causes are written together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -84,13 +84,39 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
+class ListCursor:
+    """A place in the lists' order (last_update, then id, newest first): keyset pages
+    start after or before one, so no page is found by skipping rows (no OFFSET), and rows
+    added between two pages neither shift nor repeat the rows of the next."""
+
+    last_update: datetime
+    id: int
+
+    @classmethod
+    def of(cls, invitation: InvitationState) -> ListCursor:
+        if invitation.id is None:
+            raise ValueError("an invitation not yet stored has no place in a list")
+        return cls(invitation.last_update, invitation.id)
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationFilter:
     status: Sequence[Status] = ()
     figure_key: str | None = None  # Party.key of inviter or invitee
     since: datetime | None = None  # last_update >= since
     limit: int = 25
-    offset: int = 0
     include_hidden: bool = False  # records an editor hid as false
+    after: ListCursor | None = None  # only rows after this one (older), the next page
+    before: ListCursor | None = None  # only rows before this one (newer), the previous page
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationPage:
+    """One page of a list, newest first; `more`: rows remain beyond it in the direction
+    walked (older ones after, newer ones before)."""
+
+    items: list[InvitationState]
+    more: bool
 
 
 @dataclass(slots=True)
@@ -176,11 +202,23 @@ class Unit(Protocol):
         Returns the invitation id."""
         ...
     def get_invitation(self, invitation_id: int) -> InvitationState | None: ...
-    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]: ...
+    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
+        """Most recently updated first (then by id), `flt.limit` rows from `flt.after` or
+        `flt.before` (keyset), with the timelines of these rows only."""
+        ...
+    def invitation_page(self, flt: InvitationFilter) -> InvitationPage:
+        """`list_invitations`, and whether more rows lie beyond the page."""
+        ...
+    def iter_invitations(self, flt: InvitationFilter, *, first: int = ...,
+                         batch: int = ...) -> Iterator[InvitationState]:
+        """Every row of the list from `flt.after` on (at most `flt.limit`), newest first,
+        read page by page (`first` rows, then `batch` at a time): for streaming."""
+        ...
     def count_invitations(self, flt: InvitationFilter) -> int: ...
     def invitation_stats(self) -> dict[str, Any]: ...
     def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
-        """(key, name) of figures appearing in invitations whose name starts with / contains prefix."""
+        """(key, name) of figures appearing in invitations whose name starts with / contains
+        prefix (case-folded); names starting with it first. From the figures_seen table."""
         ...
     def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
         """Not quiet, not final, last_update < before: candidates for the quiet sweep."""

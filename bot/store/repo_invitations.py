@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, func, insert, or_, select, union
+from sqlalchemy import Select, and_, distinct, false, func, insert, or_, select
 from sqlmodel import col
 
 from bot.domain import (
@@ -20,7 +20,7 @@ from bot.domain import (
     TrackOutcome,
 )
 from bot.errors import StoreError
-from bot.store.api import DeliveryState, InvitationFilter
+from bot.store.api import DeliveryState, InvitationFilter, InvitationPage, ListCursor
 from bot.store.convert import (
     enum_value,
     invitation_state,
@@ -30,6 +30,7 @@ from bot.store.convert import (
     timeline_values,
 )
 from bot.store.repo_base import check_limit
+from bot.store.repo_figures import FiguresSeenRepository
 from bot.store.repo_outbox import OutboxRepository
 from bot.store.tables import (
     ArticleRow,
@@ -41,11 +42,15 @@ from bot.store.tables import (
 )
 from bot.store.types import require_aware
 
-# Statuses after which nothing more is expected, so the quiet sweep leaves them alone.
+# Rows per keyset page when a whole list is read (iter_invitations): the first page is
+# small so the first row is out at once, the others large so the rest comes in few reads.
+FIRST_BATCH = 20
+BATCH = 500
 
 
-class InvitationRepository(OutboxRepository):
-    """Builds on the outbox: saving an outcome enqueues its notifications."""
+class InvitationRepository(OutboxRepository, FiguresSeenRepository):
+    """Builds on the outbox: saving an outcome enqueues its notifications (and notes its
+    figures for the autocomplete)."""
 
     # -- reading -------------------------------------------------------------
     def _timelines(self, ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
@@ -102,7 +107,8 @@ class InvitationRepository(OutboxRepository):
 
     def _filtered(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
         if not flt.include_hidden:
-            statement = statement.where(col(InvitationRow.hidden).is_(False))
+            # "= false", not "IS false": PostgreSQL uses an index only for the former.
+            statement = statement.where(col(InvitationRow.hidden) == false())
         if flt.status:
             statement = statement.where(
                 col(InvitationRow.status).in_(
@@ -117,14 +123,53 @@ class InvitationRepository(OutboxRepository):
             )
         return statement
 
+    def _keyset(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
+        """The page's rows in walking order: from `after` towards older rows, from `before`
+        towards newer ones. The first condition is a range on the list indexes (which end
+        in last_update, id); the second only breaks ties within one last_update."""
+        when, ident = col(InvitationRow.last_update), col(InvitationRow.id)
+        if flt.after is not None and flt.before is not None:
+            raise StoreError("a page starts after one row or before one, not both")
+        if flt.before is not None:
+            at = require_aware(flt.before.last_update, "cursor last_update")
+            return (statement.where(when >= at, or_(when > at, ident > flt.before.id))
+                    .order_by(when, ident))
+        if flt.after is not None:
+            at = require_aware(flt.after.last_update, "cursor last_update")
+            statement = statement.where(when <= at, or_(when < at, ident < flt.after.id))
+        return statement.order_by(when.desc(), ident.desc())
+
+    def invitation_page(self, flt: InvitationFilter) -> InvitationPage:
+        """Most recently updated first; one row more is read than shown, to tell whether
+        more remain, and timelines are read for the rows shown only."""
+        check_limit(flt.limit)
+        statement = self._keyset(self._filtered(select(InvitationRow), flt), flt)
+        rows = list(self.session.scalars(statement.limit(flt.limit + 1)).all())
+        more = len(rows) > flt.limit
+        rows = rows[:flt.limit]
+        if flt.before is not None:
+            rows.reverse()
+        return InvitationPage(self._states(rows), more)
+
     def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
-        """Most recently updated first."""
-        check_limit(flt.limit, flt.offset)
-        statement = self._filtered(select(InvitationRow), flt).order_by(
-            col(InvitationRow.last_update).desc(), col(InvitationRow.id).desc()
-        )
-        rows = self.session.scalars(statement.limit(flt.limit).offset(flt.offset)).all()
-        return self._states(rows)
+        """Most recently updated first (then by id), from `flt.after` / `flt.before`."""
+        return self.invitation_page(flt).items
+
+    def iter_invitations(self, flt: InvitationFilter, *, first: int = FIRST_BATCH,
+                         batch: int = BATCH) -> Iterator[InvitationState]:
+        """Every row of the list (at most `flt.limit`), newest first, read in keyset pages:
+        a small first page so the first row comes at once, then larger ones."""
+        check_limit(flt.limit)
+        left, cursor, size = flt.limit, flt.after, max(1, first)
+        while left > 0:
+            page = self.invitation_page(replace(flt, limit=min(size, left), after=cursor,
+                                                before=None))
+            yield from page.items
+            if not page.more or not page.items:
+                return
+            left -= len(page.items)
+            cursor = ListCursor.of(page.items[-1])
+            size = max(1, batch)
 
     def count_invitations(self, flt: InvitationFilter) -> int:
         statement = self._filtered(select(func.count()).select_from(InvitationRow), flt)
@@ -158,29 +203,6 @@ class InvitationRepository(OutboxRepository):
                 .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)) or 0),
             "last_update": self.session.scalar(select(func.max(col(InvitationRow.last_update)))),
         }
-
-    def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
-        """(key, name) of figures appearing in invitations whose name starts with / contains
-        prefix (case-insensitive, any script); names starting with it come first."""
-        check_limit(limit)
-        needle = " ".join(str(prefix).casefold().split())
-        figures = self.session.execute(
-            union(
-                select(col(InvitationRow.inviter_key), col(InvitationRow.inviter_name)),
-                select(col(InvitationRow.invitee_key), col(InvitationRow.invitee_name)),
-            )
-        ).all()
-        # Case folding happens here: SQLite's lower() knows only ASCII.
-        best: dict[str, tuple[bool, str]] = {}
-        for key, name in figures:
-            folded = name.casefold()
-            if needle and needle not in folded and needle not in key.casefold():
-                continue
-            rank = (not folded.startswith(needle), name)
-            if key not in best or rank < best[key]:
-                best[key] = rank
-        ordered = sorted(best.items(), key=lambda item: (item[1][0], item[1][1].casefold(), item[0]))
-        return [(key, rank[1]) for key, rank in ordered[:limit]]
 
     def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
         """Not quiet, not final, last_update < before: candidates for the quiet sweep."""
@@ -217,6 +239,7 @@ class InvitationRepository(OutboxRepository):
         """
         state = outcome.invitation
         previous: Status | None = None
+        self._note_figures_seen(state)
         if state.id is None:
             row = InvitationRow(**invitation_values(state))
             self.session.add(row)

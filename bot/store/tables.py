@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -79,6 +79,10 @@ class InvitationRow(SQLModel, table=True):
         # The tracker's candidate lookup: by pair, then by recency; never a table scan.
         Index("ix_invitations_pair_last_update", "inviter_key", "invitee_key", "last_update"),
         Index("ix_invitations_pair_status_at", "inviter_key", "invitee_key", "status_at"),
+        # The lists (/invitations, `invitations list`): newest first, visible records, with
+        # or without a status filter; keyset pages walk these in order (migration 0005).
+        Index("ix_invitations_hidden_last_update", "hidden", "last_update", "id"),
+        Index("ix_invitations_status_hidden_last_update", "status", "hidden", "last_update", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -98,6 +102,27 @@ class InvitationRow(SQLModel, table=True):
     confidence: float
     quiet: bool = False
     hidden: bool = False  # an editor's "false record" (migration 0002_corrections)
+
+
+# Folded names are compared and ordered code point by code point on both backends, as
+# Python's str does: PostgreSQL's default collation may order them otherwise, and a prefix
+# range search on an index needs the "C" order there.
+FOLDED_TEXT = String().with_variant(String(collation="C"), "postgresql")
+
+
+class FigureSeenRow(SQLModel, table=True):
+    """Each (party key, name) some invitation has held, for the figure autocomplete
+    (migration 0005_query_indexes): written insert-if-absent when an invitation is saved,
+    so a keystroke searches this small table instead of every invitation."""
+
+    __tablename__ = "figures_seen"
+    __table_args__ = (Index("ix_figures_seen_name_folded", "name_folded", "key"),)
+
+    key: str = Field(primary_key=True)
+    name: str = Field(primary_key=True)
+    name_folded: str = Field(sa_type=FOLDED_TEXT)  # name.casefold()
+    key_folded: str = Field(sa_type=FOLDED_TEXT)  # key.casefold()
+    first_seen: datetime = Field(sa_type=UTCDateTime)
 
 
 class TimelineEntryRow(SQLModel, table=True):
