@@ -71,7 +71,9 @@ def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
     flt = InvitationFilter(status=[Status(s) for s in status], figure_key=figure_key,
                            since=_parse_since(since), limit=limit)
     store = ctx.store()
-    with store.unit() as unit:
+    # One snapshot for the whole stream, and no write lock held while the reader of the
+    # output (a pipe, a terminal) takes its time.
+    with store.unit(read_only=True) as unit:
         if as_json:
             write_json_array((invitation_to_json(i) for i in unit.iter_invitations(flt)),
                              lambda text: click.echo(text, nl=False))

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PAGE_SIZE = 5
+# A list's footer counts its rows up to this many: beyond, "more than" (a full count is a
+# scan of every matching row, the slowest part of a page at 100,000 invitations).
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,11 @@ class Page:
         return Page(number, total, self.size, shown, has_previous=more, has_next=True)
 
     @property
+    def capped(self) -> bool:
+        """Whether the total is only "more than COUNT_CAP" (counted up to COUNT_CAP + 1)."""
+        return self.total > COUNT_CAP
+
+    @property
     def count(self) -> int:
         """How many pages there are (at least one, even when empty)."""
         return max(1, -(-self.total // self.size), self.number + 1)
@@ -51,6 +59,10 @@ class Page:
     def describe(self) -> str:
         if self.total == 0 or self.shown == 0:
             return "no results"
-        first = min(self.number * self.size + 1, self.total)
+        first = self.number * self.size + 1
+        if self.capped:
+            return (f"page {self.number + 1} · {first}–{first + self.shown - 1} of more "
+                    f"than {COUNT_CAP:,}")
+        first = min(first, self.total)
         last = min(self.total, first + self.shown - 1)
         return f"page {self.number + 1}/{self.count} · {first}–{last} of {self.total}"

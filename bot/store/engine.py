@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic.util import CommandError
-from sqlalchemy import URL, create_engine, event
+from sqlalchemy import URL, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from bot.store.migrate import revision_on, upgrade_to_head
 from bot.store.unit import SqlUnit
 
 DEFAULT_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
+READ_ONLY_OPTION = "invitewatch_read_only"
 
 
 def normalise_url(url: str) -> URL:
@@ -108,7 +109,12 @@ def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock up front, where the busy timeout applies; a deferred
         # transaction that reads and then writes would fail at once with SQLITE_BUSY instead.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only unit needs no lock: in WAL mode it reads a snapshot while writers
+        # go on, so a slash command never waits behind a poll cycle's transaction.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -161,9 +167,17 @@ class SqlStore:
                                          busy_timeout=self.busy_timeout))
 
     @contextmanager
-    def unit(self) -> Iterator[SqlUnit]:
+    def unit(self, *, read_only: bool = False) -> Iterator[SqlUnit]:
+        """One transaction. `read_only`: for queries that write nothing (lists, search):
+        one consistent snapshot throughout, taking no write lock (SQLite: a deferred
+        transaction; PostgreSQL: REPEATABLE READ, READ ONLY, so a write is refused)."""
+        bind = self.engine.execution_options(**{READ_ONLY_OPTION: True}) if read_only \
+            else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                if read_only and self.dialect == "postgresql":
+                    session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, "
+                                         "READ ONLY"))
                 yield SqlUnit(session, dialect=self.dialect)
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc

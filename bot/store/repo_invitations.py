@@ -171,9 +171,16 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository):
             cursor = ListCursor.of(page.items[-1])
             size = max(1, batch)
 
-    def count_invitations(self, flt: InvitationFilter) -> int:
-        statement = self._filtered(select(func.count()).select_from(InvitationRow), flt)
-        return int(self.session.scalar(statement) or 0)
+    def count_invitations(self, flt: InvitationFilter, *, at_most: int | None = None) -> int:
+        """The rows the filter matches (paging ignored); with `at_most`, counting stops
+        there: a count is a scan of every matching row (on PostgreSQL of the table), which
+        a list's footer need not pay for beyond what it shows."""
+        if at_most is None:
+            statement = self._filtered(select(func.count()).select_from(InvitationRow), flt)
+            return int(self.session.scalar(statement) or 0)
+        check_limit(at_most)
+        matching = self._filtered(select(col(InvitationRow.id)), flt).limit(at_most).subquery()
+        return int(self.session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def _count_by(self, column: Any) -> dict[str, int]:
         rows = self.session.execute(select(column, func.count()).group_by(column))

@@ -19,7 +19,7 @@ from bot.discord.arguments import (
 )
 from bot.discord.client import bot_intents, configure_endpoints
 from bot.discord.filters import channel_targets, parse_target, wants
-from bot.discord.pagination import Page
+from bot.discord.pagination import COUNT_CAP, Page
 from bot.discord.safety import allowed_mentions
 from bot.domain import Party, Status
 from bot.errors import ConfigError
@@ -135,6 +135,9 @@ def test_pages_are_walked_by_keyset_and_numbered_for_the_footer() -> None:
     # Rows added while walking: the number still counts the pages walked.
     assert Page(4, 3, 5, shown=2, has_previous=True).count == 5
     assert Page(0, 0).describe() == "no results" and Page(0, 0).count == 1
+    # Counted up to COUNT_CAP + 1: a larger list is "more than" it.
+    deep = Page(300, COUNT_CAP + 1, 5, shown=5, has_previous=True, has_next=True)
+    assert deep.describe() == "page 301 · 1501–1505 of more than 1,000"
     with pytest.raises(ValueError):
         Page(0, 1, 0)
 

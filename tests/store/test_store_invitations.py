@@ -227,6 +227,8 @@ def test_list_and_count_apply_every_filter(store: SqlStore) -> None:
         assert [i.id for i in unit.list_invitations(page)] == [ids["macron-biden"],
                                                                ids["biden-putin"]]
         assert unit.count_invitations(page) == 4  # counting ignores paging
+        assert unit.count_invitations(page, at_most=3) == 3
+        assert unit.count_invitations(putin, at_most=10) == 3
         assert unit.count_invitations(InvitationFilter(
             figure_key=PUTIN.key, status=(Status.PENDING,), since=at(days=2))) == 1
         with pytest.raises(StoreError, match="limit must be a non-negative integer"):

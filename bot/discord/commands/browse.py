@@ -15,7 +15,7 @@ from bot.discord.arguments import UserInputError, parse_since
 from bot.discord.commands.common import Figure, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import invitation_detail_embed, invitation_page_embed, stats_embed
-from bot.discord.pagination import PAGE_SIZE, Page
+from bot.discord.pagination import COUNT_CAP, PAGE_SIZE, Page
 from bot.discord.safety import NO_MENTIONS, escape_untrusted
 from bot.domain import InvitationState, Status
 from bot.store.api import InvitationFilter, ListCursor, Unit
@@ -38,7 +38,7 @@ def _load_page(unit: Unit, flt: InvitationFilter, page: Page, move: Move,
     nothing, and only the page's timelines are read. A walk that finds nothing where it
     expected rows (they were hidden or merged), or too few before the first page, starts
     again from the top."""
-    total = unit.count_invitations(flt)
+    total = unit.count_invitations(flt, at_most=COUNT_CAP + 1)
     if move is Move.NEXT and anchor is not None:
         found = unit.invitation_page(replace(flt, limit=page.size, after=anchor))
         if found.items:
@@ -92,7 +92,8 @@ class InvitationPager(discord.ui.View):
         if self.states:
             anchor = ListCursor.of(self.states[-1] if move is Move.NEXT else self.states[0])
         states, self.page = await in_store(
-            self.deps, lambda unit: _load_page(unit, self.flt, self.page, move, anchor))
+            self.deps, lambda unit: _load_page(unit, self.flt, self.page, move, anchor),
+            read_only=True)
         self.states = states
         self._sync_buttons()
         embed = invitation_page_embed(self.title, states, self.page, self.filters_text)
@@ -112,7 +113,8 @@ class InvitationPager(discord.ui.View):
 async def send_invitation_list(interaction: discord.Interaction, deps: DiscordDeps,
                                flt: InvitationFilter, title: str, filters_text: str) -> None:
     states, page = await in_store(
-        deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE), Move.FIRST, None))
+        deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE), Move.FIRST, None),
+        read_only=True)
     embed = invitation_page_embed(title, states, page, filters_text)
     if page.has_next:
         view = InvitationPager(deps, owner_id=interaction.user.id, flt=flt, page=page,
