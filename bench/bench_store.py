@@ -198,7 +198,7 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
     worst = 0.0
     for needle in ("", "f", "fig", "figure 12", "PERSON 4", "erson 12", "12", "zzz"):
         def complete(_: int, needle: str = needle) -> object:
-            with store.unit() as unit:
+            with store.unit(read_only=True) as unit:
                 return unit.figures_seen(needle, 25)
         worst = max(worst, timed(f"autocomplete {needle!r}", runs, complete))
     with store.unit() as unit:
@@ -206,7 +206,7 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
             assert unit.figures_seen(needle, 25) == old_figures_seen(unit, needle, 25), needle
 
     def old(_: int) -> object:
-        with store.unit() as unit:
+        with store.unit(read_only=True) as unit:
             return old_figures_seen(unit, "figure 12", 25)
     timed("autocomplete 'figure 12', the old way (before)", max(5, runs // 20), old)
     return worst
@@ -235,7 +235,7 @@ def bench_list_variants(store: SqlStore, runs: int) -> float:
     worst = 0.0
     for label, make in variants.items():
         def first_page(_: int, make: Callable[[], InvitationFilter] = make) -> object:
-            with store.unit() as unit:
+            with store.unit(read_only=True) as unit:
                 return _load_page(unit, replace(make(), limit=PAGE_SIZE), Page(0, 0),
                                   Move.FIRST, None)
         worst = max(worst, timed(label, runs, first_page))
@@ -250,13 +250,13 @@ def bench_list_variants(store: SqlStore, runs: int) -> float:
 
     def next_page(k: int) -> object:
         shown, page = pages[k % len(pages)]
-        with store.unit() as unit:
+        with store.unit(read_only=True) as unit:
             return _load_page(unit, InvitationFilter(limit=PAGE_SIZE), page, Move.NEXT,
                               ListCursor.of(shown[-1]))
 
     def previous_page(k: int) -> object:
         shown, page = pages[1 + k % (len(pages) - 1)]
-        with store.unit() as unit:
+        with store.unit(read_only=True) as unit:
             return _load_page(unit, InvitationFilter(limit=PAGE_SIZE), page, Move.PREVIOUS,
                               ListCursor.of(shown[0]))
     worst = max(worst, timed("/invitations Next (pages 1-200, keyset)", runs, next_page))
@@ -282,7 +282,7 @@ def bench_list_json(store: SqlStore, url: str, runs: int) -> None:
     firsts, totals = [], []
     for _ in range(max(5, runs // 10)):
         sink = _Sink()
-        with store.unit() as unit:
+        with store.unit(read_only=True) as unit:
             write_json_array((invitation_to_json(i) for i in unit.iter_invitations(flt)),
                              sink.write)
         totals.append(time.perf_counter() - sink.started)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic.util import CommandError
-from sqlalchemy import URL, create_engine, event, text
+from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -150,6 +150,11 @@ class SqlStore:
                 self.engine = _make_sqlite_engine(url, busy_timeout, echo)
             else:
                 self.engine = _make_postgres_engine(url, busy_timeout, echo)
+            # PostgreSQL: the driver begins such a transaction with BEGIN ... READ ONLY (no
+            # extra round trip); SQLite: _on_begin sees the option.
+            self._read_only_engine = self.engine.execution_options(
+                **({READ_ONLY_OPTION: True} if self.dialect == "sqlite" else
+                   {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}))
         except NoSuchModuleError as exc:
             raise StoreError(f"no database driver for {self.url}: {exc}") from exc
         except ImportError as exc:
@@ -171,13 +176,9 @@ class SqlStore:
         """One transaction. `read_only`: for queries that write nothing (lists, search):
         one consistent snapshot throughout, taking no write lock (SQLite: a deferred
         transaction; PostgreSQL: REPEATABLE READ, READ ONLY, so a write is refused)."""
-        bind = self.engine.execution_options(**{READ_ONLY_OPTION: True}) if read_only \
-            else self.engine
+        bind = self._read_only_engine if read_only else self.engine
         try:
             with Session(bind, expire_on_commit=False) as session, session.begin():
-                if read_only and self.dialect == "postgresql":
-                    session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, "
-                                         "READ ONLY"))
                 yield SqlUnit(session, dialect=self.dialect)
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc

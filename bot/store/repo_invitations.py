@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, distinct, false, func, insert, or_, select
+from sqlalchemy import and_, distinct, func, insert, or_, select
 from sqlmodel import col
 
 from bot.domain import (
@@ -20,7 +20,7 @@ from bot.domain import (
     TrackOutcome,
 )
 from bot.errors import StoreError
-from bot.store.api import DeliveryState, InvitationFilter, InvitationPage, ListCursor
+from bot.store.api import DeliveryState
 from bot.store.convert import (
     enum_value,
     invitation_state,
@@ -31,6 +31,7 @@ from bot.store.convert import (
 )
 from bot.store.repo_base import check_limit
 from bot.store.repo_figures import FiguresSeenRepository
+from bot.store.repo_lists import InvitationListRepository
 from bot.store.repo_outbox import OutboxRepository
 from bot.store.tables import (
     ArticleRow,
@@ -42,13 +43,8 @@ from bot.store.tables import (
 )
 from bot.store.types import require_aware
 
-# Rows per keyset page when a whole list is read (iter_invitations): the first page is
-# small so the first row is out at once, the others large so the rest comes in few reads.
-FIRST_BATCH = 20
-BATCH = 500
 
-
-class InvitationRepository(OutboxRepository, FiguresSeenRepository):
+class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationListRepository):
     """Builds on the outbox: saving an outcome enqueues its notifications (and notes its
     figures for the autocomplete)."""
 
@@ -104,83 +100,6 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository):
             return None
         row = self.session.get(InvitationRow, invitation_id)
         return self._states([row])[0] if row is not None else None
-
-    def _filtered(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
-        if not flt.include_hidden:
-            # "= false", not "IS false": PostgreSQL uses an index only for the former.
-            statement = statement.where(col(InvitationRow.hidden) == false())
-        if flt.status:
-            statement = statement.where(
-                col(InvitationRow.status).in_(
-                    [enum_value(Status, s, "status filter").value for s in flt.status])
-            )
-        if flt.figure_key:
-            statement = statement.where(or_(col(InvitationRow.inviter_key) == flt.figure_key,
-                                            col(InvitationRow.invitee_key) == flt.figure_key))
-        if flt.since is not None:
-            statement = statement.where(
-                col(InvitationRow.last_update) >= require_aware(flt.since, "filter since")
-            )
-        return statement
-
-    def _keyset(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
-        """The page's rows in walking order: from `after` towards older rows, from `before`
-        towards newer ones. The first condition is a range on the list indexes (which end
-        in last_update, id); the second only breaks ties within one last_update."""
-        when, ident = col(InvitationRow.last_update), col(InvitationRow.id)
-        if flt.after is not None and flt.before is not None:
-            raise StoreError("a page starts after one row or before one, not both")
-        if flt.before is not None:
-            at = require_aware(flt.before.last_update, "cursor last_update")
-            return (statement.where(when >= at, or_(when > at, ident > flt.before.id))
-                    .order_by(when, ident))
-        if flt.after is not None:
-            at = require_aware(flt.after.last_update, "cursor last_update")
-            statement = statement.where(when <= at, or_(when < at, ident < flt.after.id))
-        return statement.order_by(when.desc(), ident.desc())
-
-    def invitation_page(self, flt: InvitationFilter) -> InvitationPage:
-        """Most recently updated first; one row more is read than shown, to tell whether
-        more remain, and timelines are read for the rows shown only."""
-        check_limit(flt.limit)
-        statement = self._keyset(self._filtered(select(InvitationRow), flt), flt)
-        rows = list(self.session.scalars(statement.limit(flt.limit + 1)).all())
-        more = len(rows) > flt.limit
-        rows = rows[:flt.limit]
-        if flt.before is not None:
-            rows.reverse()
-        return InvitationPage(self._states(rows), more)
-
-    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
-        """Most recently updated first (then by id), from `flt.after` / `flt.before`."""
-        return self.invitation_page(flt).items
-
-    def iter_invitations(self, flt: InvitationFilter, *, first: int = FIRST_BATCH,
-                         batch: int = BATCH) -> Iterator[InvitationState]:
-        """Every row of the list (at most `flt.limit`), newest first, read in keyset pages:
-        a small first page so the first row comes at once, then larger ones."""
-        check_limit(flt.limit)
-        left, cursor, size = flt.limit, flt.after, max(1, first)
-        while left > 0:
-            page = self.invitation_page(replace(flt, limit=min(size, left), after=cursor,
-                                                before=None))
-            yield from page.items
-            if not page.more or not page.items:
-                return
-            left -= len(page.items)
-            cursor = ListCursor.of(page.items[-1])
-            size = max(1, batch)
-
-    def count_invitations(self, flt: InvitationFilter, *, at_most: int | None = None) -> int:
-        """The rows the filter matches (paging ignored); with `at_most`, counting stops
-        there: a count is a scan of every matching row (on PostgreSQL of the table), which
-        a list's footer need not pay for beyond what it shows."""
-        if at_most is None:
-            statement = self._filtered(select(func.count()).select_from(InvitationRow), flt)
-            return int(self.session.scalar(statement) or 0)
-        check_limit(at_most)
-        matching = self._filtered(select(col(InvitationRow.id)), flt).limit(at_most).subquery()
-        return int(self.session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def _count_by(self, column: Any) -> dict[str, int]:
         rows = self.session.execute(select(column, func.count()).group_by(column))

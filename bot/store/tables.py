@@ -83,13 +83,16 @@ class InvitationRow(SQLModel, table=True):
         # or without a status filter; keyset pages walk these in order (migration 0005).
         Index("ix_invitations_hidden_last_update", "hidden", "last_update", "id"),
         Index("ix_invitations_status_hidden_last_update", "status", "hidden", "last_update", "id"),
+        # A figure's list (/figure, a figure filter): each side, newest first.
+        Index("ix_invitations_inviter_last_update", "inviter_key", "last_update", "id"),
+        Index("ix_invitations_invitee_last_update", "invitee_key", "last_update", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     inviter_key: str
     inviter_name: str
     inviter_figure_id: str | None = None
-    invitee_key: str = Field(index=True)
+    invitee_key: str  # indexed by ix_invitations_invitee_last_update (migration 0005)
     invitee_name: str
     invitee_figure_id: str | None = None
     occasion_kind: str
@@ -116,7 +119,11 @@ class FigureSeenRow(SQLModel, table=True):
     so a keystroke searches this small table instead of every invitation."""
 
     __tablename__ = "figures_seen"
-    __table_args__ = (Index("ix_figures_seen_name_folded", "name_folded", "key"),)
+    # Covering: a search walks it in order without reading the table (the "contains"
+    # step reads every entry).
+    __table_args__ = (
+        Index("ix_figures_seen_name_folded", "name_folded", "key", "name", "key_folded"),
+    )
 
     key: str = Field(primary_key=True)
     name: str = Field(primary_key=True)

@@ -42,3 +42,8 @@ def test_a_read_only_unit_sees_one_snapshot_and_refuses_writes(store: SqlStore) 
     if store.dialect == "postgresql":
         with pytest.raises(StoreError), store.unit(read_only=True) as reader:
             reader.save_outcome(new_outcome(), source())
+    for _ in range(3):  # the pooled connections are writable again afterwards
+        with store.unit() as writer:
+            writer.save_outcome(new_outcome(), source())
+    with store.unit(read_only=True) as reader:
+        assert reader.count_invitations(InvitationFilter()) == 5

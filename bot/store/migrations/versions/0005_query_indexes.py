@@ -9,7 +9,9 @@ Create Date: 2026-12-04
   autocomplete searches a small indexed table instead of reading and folding every
   invitation per keystroke. Backfilled here from the invitations already stored.
 - ix_invitations_hidden_last_update and ix_invitations_status_hidden_last_update: the
-  lists (newest first, with or without a status filter) and their keyset pages.
+  lists (newest first, with or without a status filter) and their keyset pages;
+  ix_invitations_inviter_last_update and ix_invitations_invitee_last_update: a figure's
+  list, one side each (the latter replaces ix_invitations_invitee_key).
 """
 
 from __future__ import annotations
@@ -39,12 +41,19 @@ def upgrade() -> None:
         sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("key", "name", name="pk_figures_seen"),
     )
-    op.create_index("ix_figures_seen_name_folded", "figures_seen", ["name_folded", "key"])
+    op.create_index("ix_figures_seen_name_folded", "figures_seen",
+                    ["name_folded", "key", "name", "key_folded"])
     _backfill(figures)
     op.create_index("ix_invitations_hidden_last_update", "invitations",
                     ["hidden", "last_update", "id"])
     op.create_index("ix_invitations_status_hidden_last_update", "invitations",
                     ["status", "hidden", "last_update", "id"])
+    op.create_index("ix_invitations_inviter_last_update", "invitations",
+                    ["inviter_key", "last_update", "id"])
+    op.create_index("ix_invitations_invitee_last_update", "invitations",
+                    ["invitee_key", "last_update", "id"])
+    # Superseded by the one above (same first column).
+    op.drop_index("ix_invitations_invitee_key", table_name="invitations")
 
 
 def _backfill(figures: sa.Table) -> None:
@@ -73,6 +82,9 @@ def _backfill(figures: sa.Table) -> None:
 
 
 def downgrade() -> None:
+    op.create_index("ix_invitations_invitee_key", "invitations", ["invitee_key"])
+    op.drop_index("ix_invitations_invitee_last_update", table_name="invitations")
+    op.drop_index("ix_invitations_inviter_last_update", table_name="invitations")
     op.drop_index("ix_invitations_status_hidden_last_update", table_name="invitations")
     op.drop_index("ix_invitations_hidden_last_update", table_name="invitations")
     op.drop_index("ix_figures_seen_name_folded", table_name="figures_seen")
