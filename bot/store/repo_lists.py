@@ -7,6 +7,7 @@ only the rows shown have their timelines read.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,9 +18,9 @@ from sqlmodel import col
 from bot.domain import InvitationState, Status
 from bot.errors import StoreError
 from bot.store.api import InvitationFilter, InvitationPage, ListCursor
-from bot.store.convert import enum_value
+from bot.store.convert import enum_value, invitation_state, ordered_timeline
 from bot.store.repo_base import RepoBase, check_limit
-from bot.store.tables import InvitationRow
+from bot.store.tables import InvitationRow, TimelineEntryRow
 from bot.store.types import require_aware
 
 # Rows per keyset page when a whole list is read (iter_invitations): the first page is
@@ -37,8 +38,17 @@ def _figure_sides(key: str) -> list[ColumnElement[bool]]:
 
 
 class InvitationListRepository(RepoBase):
-    def _states(self, rows: Sequence[InvitationRow]) -> list[InvitationState]:
-        raise NotImplementedError  # InvitationRepository's: rows with their timelines
+    def _listed(self, rows: Sequence[Any]) -> list[InvitationState]:
+        """The rows with their timelines, all read as plain rows: building an ORM object
+        for every row and timeline entry was most of a list's cost (1,000 rows: 250 ms)."""
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        ids = [row.id for row in rows]
+        if ids:
+            entries = TimelineEntryRow.__table__  # type: ignore[attr-defined]
+            for entry in self.session.execute(
+                    select(entries).where(entries.c.invitation_id.in_(ids))):
+                grouped[entry.invitation_id].append(entry)
+        return [invitation_state(row, ordered_timeline(grouped[row.id])) for row in rows]
 
     def _filtered(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
         """Every filter but the figure's (see _figure_sides)."""
@@ -82,12 +92,14 @@ class InvitationListRepository(RepoBase):
             statement = statement.where(when <= at, or_(when < at, ident < flt.after.id))
         return statement.order_by(when.desc(), ident.desc())
 
-    def _page_rows(self, flt: InvitationFilter, limit: int) -> list[InvitationRow]:
-        """Up to `limit` rows in walking order (each part read in order, then merged)."""
-        rows: list[InvitationRow] = []
-        for part in self._parts(select(InvitationRow), flt):
-            rows += self.session.scalars(self._keyset(part, flt).limit(limit)).all()
-        rows.sort(key=lambda r: (r.last_update, r.id or 0), reverse=flt.before is None)
+    def _page_rows(self, flt: InvitationFilter, limit: int) -> list[Any]:
+        """Up to `limit` rows (plain, not ORM objects) in walking order (each part read in
+        order, then merged)."""
+        rows: list[Any] = []
+        table = InvitationRow.__table__  # type: ignore[attr-defined]
+        for part in self._parts(select(table), flt):
+            rows += self.session.execute(self._keyset(part, flt).limit(limit)).all()
+        rows.sort(key=lambda r: (r.last_update, r.id), reverse=flt.before is None)
         return rows[:limit]
 
     def invitation_page(self, flt: InvitationFilter) -> InvitationPage:
@@ -99,7 +111,7 @@ class InvitationListRepository(RepoBase):
         rows = rows[:flt.limit]
         if flt.before is not None:
             rows.reverse()
-        return InvitationPage(self._states(rows), more)
+        return InvitationPage(self._listed(rows), more)
 
     def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
         """Most recently updated first (then by id), from `flt.after` / `flt.before`."""
