@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import and_, delete, exists, or_, select
 from sqlmodel import col
 
-from bot.domain import InvitationState, Party
+from bot.domain import InvitationState
 from bot.store.repo_base import RepoBase, check_limit
 from bot.store.tables import FigureSeenRow, InvitationRow
 from bot.store.types import require_aware
@@ -37,31 +37,29 @@ def _like_escape(text: str) -> str:
 
 class FiguresSeenRepository(RepoBase):
     def _note_figures_seen(self, state: InvitationState) -> None:
-        """Record the parties of an invitation about to be saved; a name the record held
-        before and no other invitation holds any more is dropped (a rename), so the
-        search answers what the invitations hold, as reading them would."""
-        parties = [state.inviter, state.invitee]
+        """Record the parties of an invitation about to be saved. An update that keeps
+        both names costs nothing (they were noted when the record got them); a name the
+        record held before and no other invitation holds any more is dropped (a rename),
+        so the search answers what the invitations hold, as reading them would."""
+        parties = {(state.inviter.key, state.inviter.name), (state.invitee.key, state.invitee.name)}
         if state.id is not None:
-            self._forget_replaced_names(state.id, parties)
-        for party in parties:
-            self._note_party(party, state.first_seen)
+            row = self.session.get(InvitationRow, state.id)
+            if row is not None:
+                before = {(row.inviter_key, row.inviter_name),
+                          (row.invitee_key, row.invitee_name)}
+                self._forget_unused(before - parties, state.id)
+                parties -= before
+        for key, name in sorted(parties):
+            self._note_party(key, name, state.first_seen)
 
-    def _note_party(self, party: Party, when: datetime) -> None:
-        noted = (party.key, party.name)
-        if noted in self._figures_noted:
+    def _note_party(self, key: str, name: str, when: datetime) -> None:
+        if (key, name) in self._figures_noted:
             return
         self._insert_ignoring_conflict(FigureSeenRow, {
-            "key": party.key, "name": party.name, "name_folded": fold(party.name),
-            "key_folded": fold(party.key), "first_seen": require_aware(when, "first_seen"),
+            "key": key, "name": name, "name_folded": fold(name), "key_folded": fold(key),
+            "first_seen": require_aware(when, "first_seen"),
         }, ["key", "name"])
-        self._figures_noted.add(noted)
-
-    def _forget_replaced_names(self, invitation_id: int, parties: Sequence[Party]) -> None:
-        row = self.session.get(InvitationRow, invitation_id)
-        if row is None:
-            return
-        before = {(row.inviter_key, row.inviter_name), (row.invitee_key, row.invitee_name)}
-        self._forget_unused(before - {(p.key, p.name) for p in parties}, invitation_id)
+        self._figures_noted.add((key, name))
 
     def _forget_unused(self, pairs: Iterable[tuple[str, str]], except_id: int) -> None:
         """Drop the (key, name) rows no invitation but `except_id` (being changed or

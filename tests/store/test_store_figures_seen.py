@@ -5,8 +5,9 @@ the table follows renames and merges."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import select, union
+from sqlalchemy import event, select, union
 
 from bot.domain import Party
 from bot.store import SqlStore
@@ -94,6 +95,26 @@ def test_each_figure_is_one_row_whatever_how_often_it_is_saved(store: SqlStore) 
                                   .order_by(FigureSeenRow.key)).all()
     assert [tuple(r) for r in rows] == [("elon-musk", "Elon Musk"),
                                         ("vladimir-putin", "Vladimir Putin")]
+
+
+def test_an_update_keeping_the_names_costs_no_statement(store: SqlStore) -> None:
+    with store.unit() as unit:
+        first = unit.save_outcome(new_outcome(state(when=at(days=1))), source())
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "figures_seen" in statement:
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        with store.unit() as unit:
+            saved = unit.get_invitation(first)
+            assert saved is not None
+            unit.save_outcome(new_outcome(replace(saved, last_update=at(days=2))), source())
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert statements == []
 
 
 def test_a_renamed_party_and_a_merged_record_leave_no_stale_name(store: SqlStore) -> None:
