@@ -79,9 +79,10 @@ class InvitationRow(SQLModel, table=True):
         # The tracker's candidate lookup: by pair, then by recency; never a table scan.
         Index("ix_invitations_pair_last_update", "inviter_key", "invitee_key", "last_update"),
         Index("ix_invitations_pair_status_at", "inviter_key", "invitee_key", "status_at"),
-        # The lists (/invitations, `invitations list`): newest first, visible records, with
-        # or without a status filter; keyset pages walk these in order (migration 0005).
-        Index("ix_invitations_hidden_last_update", "hidden", "last_update", "id"),
+        # The lists (/invitations, `invitations list`) walk keyset pages newest first: with
+        # no filter on ix_invitations_last_update (hidden records are rare), with a status
+        # filter on this one, which also counts a rare status without reading the table
+        # (migration 0005).
         Index("ix_invitations_status_hidden_last_update", "status", "hidden", "last_update", "id"),
         # A figure's list (/figure, a figure filter): each side, newest first.
         Index("ix_invitations_inviter_last_update", "inviter_key", "last_update", "id"),

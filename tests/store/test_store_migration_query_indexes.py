@@ -53,13 +53,14 @@ def test_figures_seen_is_backfilled_from_the_invitations(store_url: str) -> None
             for needle in NEEDLES:
                 assert unit.figures_seen(needle, 25) == reference(unit, needle, 25), needle
         indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("invitations")}
-        assert {"ix_invitations_hidden_last_update",
+        assert {"ix_invitations_inviter_last_update",
                 "ix_invitations_status_hidden_last_update"} <= indexes
         with store.engine.begin() as connection:
             command.downgrade(alembic_config(connection), "0004_feed_lifecycle")
         assert "figures_seen" not in set(inspect(store.engine).get_table_names())
         indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("invitations")}
-        assert "ix_invitations_hidden_last_update" not in indexes
+        assert "ix_invitations_inviter_last_update" not in indexes
+        assert "ix_invitations_invitee_key" in indexes
         with store.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM invitations")).scalar() == 4
     finally:

@@ -8,8 +8,8 @@ Create Date: 2026-12-04
   folded (Python's str.casefold: SQLite's lower() knows only ASCII), so the figure
   autocomplete searches a small indexed table instead of reading and folding every
   invitation per keystroke. Backfilled here from the invitations already stored.
-- ix_invitations_hidden_last_update and ix_invitations_status_hidden_last_update: the
-  lists (newest first, with or without a status filter) and their keyset pages;
+- ix_invitations_status_hidden_last_update: the lists with a status filter and their
+  keyset pages, and their counts (the lists without one walk ix_invitations_last_update);
   ix_invitations_inviter_last_update and ix_invitations_invitee_last_update: a figure's
   list, one side each (the latter replaces ix_invitations_invitee_key).
 """
@@ -44,8 +44,6 @@ def upgrade() -> None:
     op.create_index("ix_figures_seen_name_folded", "figures_seen",
                     ["name_folded", "key", "name", "key_folded"])
     _backfill(figures)
-    op.create_index("ix_invitations_hidden_last_update", "invitations",
-                    ["hidden", "last_update", "id"])
     op.create_index("ix_invitations_status_hidden_last_update", "invitations",
                     ["status", "hidden", "last_update", "id"])
     op.create_index("ix_invitations_inviter_last_update", "invitations",
@@ -86,6 +84,5 @@ def downgrade() -> None:
     op.drop_index("ix_invitations_invitee_last_update", table_name="invitations")
     op.drop_index("ix_invitations_inviter_last_update", table_name="invitations")
     op.drop_index("ix_invitations_status_hidden_last_update", table_name="invitations")
-    op.drop_index("ix_invitations_hidden_last_update", table_name="invitations")
     op.drop_index("ix_figures_seen_name_folded", table_name="figures_seen")
     op.drop_table("figures_seen")
