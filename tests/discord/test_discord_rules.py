@@ -175,8 +175,20 @@ def test_pages_are_walked_by_keyset_and_numbered_for_the_footer() -> None:
     # Counted up to COUNT_CAP + 1: a larger list is "more than" it.
     deep = Page(300, COUNT_CAP + 1, 5, shown=5, has_previous=True, has_next=True)
     assert deep.describe() == "page 301 · 1501–1505 of more than 1,000"
+    assert deep.describe("de") == "Seite 301 · 1501–1505 von mehr als 1.000"
     with pytest.raises(ValueError):
         Page(0, 1, 0)
+
+
+def test_a_page_of_a_list_held_in_memory_is_found_by_position() -> None:
+    # /subscriptions: the whole list is read, so a page is a slice of it.
+    page = Page.at(1, 12, 5)
+    assert (page.number, page.shown, page.has_previous, page.has_next) == (1, 5, True, True)
+    assert page.describe() == "page 2/3 · 6–10 of 12"
+    beyond = Page.at(7, 12, 5)  # past the end: the last page
+    assert (beyond.number, beyond.shown, beyond.has_next) == (2, 2, False)
+    assert beyond.describe() == "page 3/3 · 11–12 of 12"
+    assert Page.at(3, 0, 5).describe() == "no results" and not Page.at(3, 0, 5).has_next
 
 
 # -- client settings ----------------------------------------------------------------
