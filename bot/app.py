@@ -21,6 +21,7 @@ from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.feeds.sources import Endpoints, check_feed_or_source, parse_source_uri
 from bot.matcher import Matcher
+from bot.memory import release_free_memory
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
 from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
@@ -369,6 +370,7 @@ class App:
             result = await self.poller.poll_due(session)
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
+                await asyncio.to_thread(release_free_memory)  # what parsing freed
             await monitor.cycle_done(result, loop.time() - started)
 
         async def deliver() -> DeliveryStats | None:

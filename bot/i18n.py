@@ -18,7 +18,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 
 from bot.domain import OccasionKind, Status
 
@@ -128,3 +128,10 @@ def format_share(value: float, lang: str = SOURCE) -> str:
     if lang == SOURCE:
         return f"{value:.0%}"
     return format_percent(value, locale=lang)
+
+
+def format_count(value: int, lang: str = SOURCE) -> str:
+    """A whole number grouped as the language groups thousands ("1,000", "1.000")."""
+    if lang == SOURCE:
+        return f"{value:,}"
+    return format_decimal(value, locale=lang)

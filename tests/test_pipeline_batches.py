@@ -144,3 +144,11 @@ def test_the_cap_of_new_entries_holds_across_batches(store: SqlStore, cap: int) 
     rest = _ingest(store, feed, _entries([f"invite {2 * k}" for k in range(50)]),
                    PollPolicy(store_batch=20))
     assert (rest.new_articles, rest.capped) == (50 - cap, False)
+
+
+def test_a_batch_notes_every_party_for_the_autocomplete(store: SqlStore) -> None:
+    # Figure 1 is an invitee of "invite 0" and an inviter of "invite 1": one row each key.
+    _ingest(store, _feed(store), _entries([f"invite {n}" for n in range(25)]))
+    with store.unit(read_only=True) as unit:
+        seen = unit.figures_seen("figure", 100)
+    assert sorted(seen) == sorted((f"figure-{n}", f"Figure {n}") for n in range(26))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 import click
 
@@ -46,19 +48,35 @@ def invitations_list(ctx: Context, status: tuple[str, ...], figure: str | None,
     if figure:
         party = ctx.matcher().gazetteer.resolve(figure)
         figure_key = party.key if party else "name:" + " ".join(figure.casefold().split())
+    flt = InvitationFilter(status=[Status(s) for s in status], figure_key=figure_key,
+                           since=_parse_since(since), limit=limit)
     store = ctx.store()
-    with store.unit() as unit:
-        items = unit.list_invitations(InvitationFilter(
-            status=[Status(s) for s in status], figure_key=figure_key,
-            since=_parse_since(since), limit=limit))
-    if as_json:
-        click.echo(json.dumps([invitation_to_json(i) for i in items], ensure_ascii=False,
-                              indent=2))
-        return
+    # One snapshot for the whole stream, and no write lock held while the reader of the
+    # output (a pipe, a terminal) takes its time.
+    with store.unit(read_only=True) as unit:
+        if as_json:
+            write_json_array((invitation_to_json(i) for i in unit.iter_invitations(flt)),
+                             lambda text: click.echo(text, nl=False))
+            return
+        items = unit.list_invitations(flt)
     if not items and (status or figure or since):
         click.echo("no invitations match these filters")
         return
     click.echo(format_table(items))
+
+
+def write_json_array(items: Iterable[dict[str, Any]], write: Callable[[str], object]) -> None:
+    """What `json.dumps(list(items), indent=2, ensure_ascii=False)` and a newline would
+    print, character for character, written as the items come (click.echo flushes): the
+    first row is out before the last is read."""
+    write("[")
+    count = 0
+    for item in items:
+        # An item dumped inside a one-item list is indented exactly as in the whole list.
+        body = json.dumps([item], ensure_ascii=False, indent=2)[1:-2]
+        write(("," if count else "") + body)
+        count += 1
+    write("\n]\n" if count else "]\n")
 
 
 @invitations.command(name="show")

@@ -60,6 +60,7 @@ from bot.tracker.occasion import kind_affinity, place_affinity
 TARGET_HELD = 0.90
 TARGET_STATUS = 0.85
 _PAGE = 200
+_ALL = 2**62  # every record a story run stores
 
 
 @dataclass(slots=True)
@@ -281,12 +282,8 @@ def fit(inv: InvitationState, record: ExpectedRecord, matcher: Matcher) -> int |
 
 
 def _all_invitations(unit: Any) -> list[InvitationState]:
-    found: list[InvitationState] = []
-    while True:
-        page = unit.list_invitations(InvitationFilter(limit=_PAGE, offset=len(found)))
-        found.extend(page)
-        if len(page) < _PAGE:
-            return sorted(found, key=lambda inv: inv.id or 0)
+    found = unit.iter_invitations(InvitationFilter(limit=_ALL), batch=_PAGE)
+    return sorted(found, key=lambda inv: inv.id or 0)
 
 
 def _broken(story: Story, error: str) -> StoryResult:

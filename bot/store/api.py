@@ -8,7 +8,7 @@ the outbox rows it causes are written together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -119,18 +119,43 @@ class KnownArticles:
 
 
 @dataclass(frozen=True, slots=True)
+class ListCursor:
+    """A place in the lists' order (last_update, then id, newest first): keyset pages
+    start after or before one, so no page is found by skipping rows (no OFFSET), and rows
+    added between two pages neither shift nor repeat the rows of the next."""
+
+    last_update: datetime
+    id: int
+
+    @classmethod
+    def of(cls, invitation: InvitationState) -> ListCursor:
+        if invitation.id is None:
+            raise ValueError("an invitation not yet stored has no place in a list")
+        return cls(invitation.last_update, invitation.id)
+
+
+@dataclass(frozen=True, slots=True)
 class InvitationFilter:
     status: Sequence[Status] = ()
     figure_key: str | None = None  # Party.key of inviter or invitee
     since: datetime | None = None  # last_update >= since
     limit: int = 25
-    offset: int = 0
     include_hidden: bool = False  # records an editor hid as false
     lang: str | None = None  # with a timeline entry in this language
     search: str | None = None  # in either party's name, the occasion or its place
-    # Keyset pagination: only records after this (last_update, id) in list order (most
-    # recent first), so a page deep in 100k records costs what the first page costs.
-    after: tuple[datetime, int] | None = None
+    # Keyset pages: no page is found by skipping rows (OFFSET), so a page deep in 100k
+    # records costs what the first page costs.
+    after: ListCursor | None = None  # only rows after this one (older), the next page
+    before: ListCursor | None = None  # only rows before this one (newer), the previous page
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationPage:
+    """One page of a list, newest first; `more`: rows remain beyond it in the direction
+    walked (older ones after, newer ones before)."""
+
+    items: list[InvitationState]
+    more: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,10 +345,20 @@ class Unit(Protocol):
         Returns the invitation id."""
         ...
     def get_invitation(self, invitation_id: int) -> InvitationState | None: ...
-    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]: ...
-    def count_invitations(self, flt: InvitationFilter) -> int: ...
-    def browse_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
-        """Exactly what `list_invitations` returns, read faster (the public site's lists)."""
+    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
+        """Most recently updated first (then by id), `flt.limit` rows from `flt.after` or
+        `flt.before` (keyset), with the timelines of these rows only."""
+        ...
+    def invitation_page(self, flt: InvitationFilter) -> InvitationPage:
+        """`list_invitations`, and whether more rows lie beyond the page."""
+        ...
+    def iter_invitations(self, flt: InvitationFilter, *, first: int = ...,
+                         batch: int = ...) -> Iterator[InvitationState]:
+        """Every row of the list from `flt.after` on (at most `flt.limit`), newest first,
+        read page by page (`first` rows, then `batch` at a time): for streaming."""
+        ...
+    def count_invitations(self, flt: InvitationFilter, *, at_most: int | None = None) -> int:
+        """Rows matching the filter (paging ignored), counted up to `at_most` at most."""
         ...
     def status_changes(self, flt: ChangeFilter) -> list[StatusChange]:
         """The latest status changes of visible (not hidden) invitations, newest first."""
@@ -333,7 +368,8 @@ class Unit(Protocol):
         ...
     def invitation_stats(self) -> dict[str, Any]: ...
     def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
-        """(key, name) of figures appearing in invitations whose name starts with / contains prefix."""
+        """(key, name) of figures appearing in invitations whose name starts with / contains
+        prefix (case-folded); names starting with it first. From the figures_seen table."""
         ...
     def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
         """Not quiet, not final, last_update < before: candidates for the quiet sweep."""
@@ -449,13 +485,13 @@ class Store(Protocol):
     dialect: str  # "sqlite" or "postgresql"
     url: str  # with any password masked
 
-    def unit(self) -> AbstractContextManager[Unit]: ...
+    def unit(self, *, read_only: bool = False) -> AbstractContextManager[Unit]:
+        """One transaction; `read_only` for queries (the lists, the search, the public
+        site): a snapshot that neither takes nor waits for the SQLite write lock; on
+        PostgreSQL READ ONLY, so a write in it fails."""
+        ...
     def leader_lock(self, name: str) -> Leadership:
         """One leader for `name` among the processes sharing the database."""
-        ...
-    def reader(self) -> AbstractContextManager[Unit]:
-        """A unit for reading only (the public site): it neither takes nor waits for the
-        SQLite write lock; on PostgreSQL it is READ ONLY, so a write in it fails."""
         ...
     def upgrade(self) -> None: ...
     def close(self) -> None: ...

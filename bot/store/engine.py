@@ -21,6 +21,8 @@ from bot.store.migrate import revision_on, upgrade_to_head
 from bot.store.unit import SqlUnit
 
 DEFAULT_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
+# The execution option that marks a read-only unit's connection on SQLite (_on_begin).
+READ_ONLY_OPTION = "invitewatch_read_only"
 
 
 def normalise_url(url: str) -> URL:
@@ -75,10 +77,6 @@ def _sqlite_path(url: URL) -> str | None:
     return database
 
 
-# The execution option that marks a reader's connection (see SqlStore.reader).
-READ_ONLY = "invitewatch_read_only"
-
-
 def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
     path = _sqlite_path(url)
     kwargs: dict[str, Any] = {"echo": echo}
@@ -113,10 +111,13 @@ def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
     def _on_begin(connection: Any) -> None:
         # IMMEDIATE takes the write lock up front, where the busy timeout applies; a deferred
         # transaction that reads and then writes would fail at once with SQLITE_BUSY instead.
-        # A reader's transaction (Store.reader) never writes: deferred, it reads a WAL
-        # snapshot without taking or waiting for the write lock.
-        read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # A read-only unit needs no lock: in WAL mode it reads a snapshot while writers
+        # go on, so a slash command or a web page never waits behind a poll cycle's
+        # transaction.
+        if connection.get_execution_options().get(READ_ONLY_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -127,11 +128,6 @@ def _make_postgres_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
         connect_args["connect_timeout"] = 10
     engine = create_engine(url, pool_pre_ping=True, echo=echo, connect_args=connect_args)
     lock_timeout_ms = int(busy_timeout * 1000)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        if connection.get_execution_options().get(READ_ONLY, False):
-            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -157,6 +153,11 @@ class SqlStore:
                 self.engine = _make_sqlite_engine(url, busy_timeout, echo)
             else:
                 self.engine = _make_postgres_engine(url, busy_timeout, echo)
+            # PostgreSQL: the driver begins such a transaction with BEGIN ... READ ONLY (no
+            # extra round trip); SQLite: _on_begin sees the option.
+            self._read_only_engine = self.engine.execution_options(
+                **({READ_ONLY_OPTION: True} if self.dialect == "sqlite" else
+                   {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}))
         except NoSuchModuleError as exc:
             raise StoreError(f"no database driver for {self.url}: {exc}") from exc
         except ImportError as exc:
@@ -174,9 +175,14 @@ class SqlStore:
                                          busy_timeout=self.busy_timeout))
 
     @contextmanager
-    def unit(self) -> Iterator[SqlUnit]:
+    def unit(self, *, read_only: bool = False) -> Iterator[SqlUnit]:
+        """One transaction. `read_only`: for queries that write nothing (lists, search, the
+        public site): one consistent snapshot throughout, taking no write lock (SQLite: a
+        deferred transaction; PostgreSQL: REPEATABLE READ, READ ONLY, so a write is
+        refused)."""
+        bind = self._read_only_engine if read_only else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session, session.begin():
                 yield SqlUnit(session, dialect=self.dialect)
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc
@@ -185,17 +191,6 @@ class SqlStore:
         """The lock that makes one process of all those sharing this database the leader
         for `name` (an advisory lock on PostgreSQL; on SQLite the process always leads)."""
         return LeaderLock(self.engine, name)
-
-    @contextmanager
-    def reader(self) -> Iterator[SqlUnit]:
-        """A unit that only reads (the public site): on SQLite a deferred transaction that
-        neither takes nor waits for the write lock, on PostgreSQL a READ ONLY one."""
-        try:
-            with Session(self.engine.execution_options(**{READ_ONLY: True}),
-                         expire_on_commit=False) as session, session.begin():
-                yield SqlUnit(session, dialect=self.dialect)
-        except SQLAlchemyError as exc:
-            raise self.error(exc) from exc
 
     def upgrade(self) -> None:
         try:

@@ -24,6 +24,8 @@ class RepoBase:
         # Rows the tracker's candidates came from, held here because the session's identity
         # map keeps only weak references: save_outcome then updates them without a SELECT.
         self._held_rows: list[object] = []
+        # (key, name) pairs this unit has already written to figures_seen (repo_figures).
+        self._figures_noted: set[tuple[str, str]] = set()
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's

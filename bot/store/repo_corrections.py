@@ -100,6 +100,8 @@ class CorrectionRepository(InvitationRepository):
             .values(invitation_id=keep_id))
         self.session.execute(delete(PostedMessageRow)
                              .where(col(PostedMessageRow.invitation_id) == other_id))
+        self._forget_unused({(other.inviter_key, other.inviter_name),
+                             (other.invitee_key, other.invitee_name)}, other_id)
         self.session.delete(other)
         self.session.flush()
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, distinct, func, insert, or_, select, union
+from sqlalchemy import Select, and_, bindparam, distinct, func, insert, or_, select
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlmodel import col
 
@@ -24,7 +24,7 @@ from bot.domain import (
     TrackOutcome,
 )
 from bot.errors import StoreError
-from bot.store.api import DeliveryState, InvitationFilter
+from bot.store.api import DeliveryState
 from bot.store.codec import summary_from_json, summary_to_json
 from bot.store.convert import (
     enum_value,
@@ -35,6 +35,8 @@ from bot.store.convert import (
     timeline_values,
 )
 from bot.store.repo_base import check_limit
+from bot.store.repo_figures import FiguresSeenRepository
+from bot.store.repo_lists import InvitationListRepository
 from bot.store.repo_outbox import OutboxRepository
 from bot.store.tables import (
     ArticleRow,
@@ -48,11 +50,10 @@ from bot.store.types import require_aware
 from bot.tracker.status import entry_order
 from bot.tracker.summary import summarise
 
-# Statuses after which nothing more is expected, so the quiet sweep leaves them alone.
 
-
-class InvitationRepository(OutboxRepository):
-    """Builds on the outbox: saving an outcome enqueues its notifications."""
+class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationListRepository):
+    """Builds on the outbox: saving an outcome enqueues its notifications (and notes its
+    figures for the autocomplete)."""
 
     # -- reading -------------------------------------------------------------
     def _timelines(self, ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
@@ -105,7 +106,7 @@ class InvitationRepository(OutboxRepository):
     def _summary_states(self, rows: Sequence[InvitationRow], urls: Sequence[str | None],
                         evidence: Sequence[str]) -> list[InvitationState]:
         """The rows' states with bounded timelines; a row not summarised yet (written before
-        migration 0005, or by a correction since) is read whole, once: saving summarises it."""
+        migration 0007_hot_summary, or by a correction since) is read whole, once: saving summarises it."""
         summaries = {r.id: summary_from_json(r.timeline_summary, f"invitation {r.id} summary")
                      for r in rows if r.id is not None and r.timeline_summary is not None}
         whole = self._timelines([r.id for r in rows if r.id is not None and r.id not in summaries])
@@ -151,36 +152,6 @@ class InvitationRepository(OutboxRepository):
         row = self.session.get(InvitationRow, invitation_id)
         return self._states([row])[0] if row is not None else None
 
-    def _filtered(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
-        if not flt.include_hidden:
-            statement = statement.where(col(InvitationRow.hidden).is_(False))
-        if flt.status:
-            statement = statement.where(
-                col(InvitationRow.status).in_(
-                    [enum_value(Status, s, "status filter").value for s in flt.status])
-            )
-        if flt.figure_key:
-            statement = statement.where(or_(col(InvitationRow.inviter_key) == flt.figure_key,
-                                            col(InvitationRow.invitee_key) == flt.figure_key))
-        if flt.since is not None:
-            statement = statement.where(
-                col(InvitationRow.last_update) >= require_aware(flt.since, "filter since")
-            )
-        return _narrowed(statement, flt)
-
-    def list_invitations(self, flt: InvitationFilter) -> list[InvitationState]:
-        """Most recently updated first."""
-        check_limit(flt.limit, flt.offset)
-        statement = self._filtered(select(InvitationRow), flt).order_by(
-            col(InvitationRow.last_update).desc(), col(InvitationRow.id).desc()
-        )
-        rows = self.session.scalars(statement.limit(flt.limit).offset(flt.offset)).all()
-        return self._states(rows)
-
-    def count_invitations(self, flt: InvitationFilter) -> int:
-        statement = self._filtered(select(func.count()).select_from(InvitationRow), flt)
-        return int(self.session.scalar(statement) or 0)
-
     def _count_by(self, column: Any) -> dict[str, int]:
         rows = self.session.execute(select(column, func.count()).group_by(column))
         return {str(key): int(n) for key, n in rows}
@@ -209,29 +180,6 @@ class InvitationRepository(OutboxRepository):
                 .where(col(DeliveryRow.state) == DeliveryState.PENDING.value)) or 0),
             "last_update": self.session.scalar(select(func.max(col(InvitationRow.last_update)))),
         }
-
-    def figures_seen(self, prefix: str, limit: int) -> list[tuple[str, str]]:
-        """(key, name) of figures appearing in invitations whose name starts with / contains
-        prefix (case-insensitive, any script); names starting with it come first."""
-        check_limit(limit)
-        needle = " ".join(str(prefix).casefold().split())
-        figures = self.session.execute(
-            union(
-                select(col(InvitationRow.inviter_key), col(InvitationRow.inviter_name)),
-                select(col(InvitationRow.invitee_key), col(InvitationRow.invitee_name)),
-            )
-        ).all()
-        # Case folding happens here: SQLite's lower() knows only ASCII.
-        best: dict[str, tuple[bool, str]] = {}
-        for key, name in figures:
-            folded = name.casefold()
-            if needle and needle not in folded and needle not in key.casefold():
-                continue
-            rank = (not folded.startswith(needle), name)
-            if key not in best or rank < best[key]:
-                best[key] = rank
-        ordered = sorted(best.items(), key=lambda item: (item[1][0], item[1][1].casefold(), item[0]))
-        return [(key, rank[1]) for key, rank in ordered[:limit]]
 
     def stale_invitations(self, before: datetime, limit: int) -> list[InvitationState]:
         """Not quiet, not final, last_update < before: candidates for the quiet sweep."""
@@ -274,6 +222,7 @@ class InvitationRepository(OutboxRepository):
         """
         state = outcome.invitation
         previous: Status | None = None
+        self._note_figures_seen(state)
         # The row is written once per report: its columns and its summary together.
         if state.id is None:
             added = _new_entries(state, outcome.entry, [])
@@ -460,28 +409,3 @@ def _repeats_statement(by_url: bool, without_url: bool, corrected: bool) -> Sele
         terms.append(and_(invitation.in_(bindparam("corrected", expanding=True)),
                           said.in_(bindparam("evidence", expanding=True))))
     return select(TimelineEntryRow).where(or_(*terms))
-
-
-def _narrowed(statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
-    """The public site's filters: a language of the timeline, a search, a keyset cursor."""
-    if flt.lang:
-        statement = statement.where(
-            select(col(TimelineEntryRow.id))
-            .where(col(TimelineEntryRow.invitation_id) == col(InvitationRow.id))
-            .where(col(TimelineEntryRow.lang) == flt.lang)
-            .exists()
-        )
-    if flt.search and flt.search.strip():
-        # Case-insensitive for ASCII on SQLite (its lower() knows no other script), for
-        # every script on PostgreSQL; % and _ in the search are literal.
-        term = " ".join(flt.search.split())
-        statement = statement.where(or_(*(
-            col(column).icontains(term, autoescape=True)
-            for column in (InvitationRow.inviter_name, InvitationRow.invitee_name,
-                           InvitationRow.occasion_text, InvitationRow.occasion_place))))
-    if flt.after is not None:
-        when, last_id = require_aware(flt.after[0], "filter after"), int(flt.after[1])
-        updated = col(InvitationRow.last_update)
-        statement = statement.where(or_(
-            updated < when, and_(updated == when, col(InvitationRow.id) < last_id)))
-    return statement

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -83,13 +83,21 @@ class InvitationRow(SQLModel, table=True):
         # The tracker's candidate lookup: by pair, then by recency; never a table scan.
         Index("ix_invitations_pair_last_update", "inviter_key", "invitee_key", "last_update"),
         Index("ix_invitations_pair_status_at", "inviter_key", "invitee_key", "status_at"),
+        # The lists (/invitations, `invitations list`) walk keyset pages newest first: with
+        # no filter on ix_invitations_last_update (hidden records are rare), with a status
+        # filter on this one, which also counts a rare status without reading the table
+        # (migration 0010).
+        Index("ix_invitations_status_hidden_last_update", "status", "hidden", "last_update", "id"),
+        # A figure's list (/figure, a figure filter): each side, newest first.
+        Index("ix_invitations_inviter_last_update", "inviter_key", "last_update", "id"),
+        Index("ix_invitations_invitee_last_update", "invitee_key", "last_update", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     inviter_key: str
     inviter_name: str
     inviter_figure_id: str | None = None
-    invitee_key: str = Field(index=True)
+    invitee_key: str  # indexed by ix_invitations_invitee_last_update (migration 0010)
     invitee_name: str
     invitee_figure_id: str | None = None
     occasion_kind: str
@@ -105,6 +113,31 @@ class InvitationRow(SQLModel, table=True):
     # JSON: the bounded part of the timeline the tracker decides on, and every language
     # (codec.summary_to_json); NULL until next saved (migration 0007_hot_summary).
     timeline_summary: str | None = Field(default=None, sa_type=Text)
+
+
+# Folded names are compared and ordered code point by code point on both backends, as
+# Python's str does: PostgreSQL's default collation may order them otherwise, and a prefix
+# range search on an index needs the "C" order there.
+FOLDED_TEXT = String().with_variant(String(collation="C"), "postgresql")
+
+
+class FigureSeenRow(SQLModel, table=True):
+    """Each (party key, name) some invitation has held, for the figure autocomplete
+    (migration 0010_query_indexes): written insert-if-absent when an invitation is saved,
+    so a keystroke searches this small table instead of every invitation."""
+
+    __tablename__ = "figures_seen"
+    # Covering: a search walks it in order without reading the table (the "contains"
+    # step reads every entry).
+    __table_args__ = (
+        Index("ix_figures_seen_name_folded", "name_folded", "key", "name", "key_folded"),
+    )
+
+    key: str = Field(primary_key=True)
+    name: str = Field(primary_key=True)
+    name_folded: str = Field(sa_type=FOLDED_TEXT)  # name.casefold()
+    key_folded: str = Field(sa_type=FOLDED_TEXT)  # key.casefold()
+    first_seen: datetime = Field(sa_type=UTCDateTime)
 
 
 class TimelineEntryRow(SQLModel, table=True):

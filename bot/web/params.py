@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from bot.domain import Status
 from bot.errors import InvitewatchError
+from bot.store.api import ListCursor
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
@@ -35,9 +36,9 @@ class ListQuery:
     lang: str | None = None
     search: str = ""
     limit: int = DEFAULT_LIMIT
-    after: tuple[datetime, int] | None = None
+    after: ListCursor | None = None
 
-    def params(self, *, after: tuple[datetime, int] | None = None) -> list[tuple[str, str]]:
+    def params(self, *, after: ListCursor | None = None) -> list[tuple[str, str]]:
         """The query string that gives this list (at the page after `after`)."""
         out = [("status", s.value) for s in self.statuses]
         out += [(k, v) for k, v in (("figure", self.figure), ("lang", self.lang or ""),
@@ -49,12 +50,11 @@ class ListQuery:
         return out
 
 
-def encode_cursor(after: tuple[datetime, int]) -> str:
-    when, last_id = after
-    return f"{when.astimezone(UTC).isoformat()}_{last_id}"
+def encode_cursor(after: ListCursor) -> str:
+    return f"{after.last_update.astimezone(UTC).isoformat()}_{after.id}"
 
 
-def decode_cursor(text: str) -> tuple[datetime, int]:
+def decode_cursor(text: str) -> ListCursor:
     when_text, _, id_text = text.rpartition("_")
     try:
         when = datetime.fromisoformat(when_text)
@@ -65,7 +65,7 @@ def decode_cursor(text: str) -> tuple[datetime, int]:
     if when.tzinfo is None or not 0 < last_id < 2**63:
         raise BadQuery(f"after: {text!r} is not a page cursor; follow the site's "
                        "“next page” link")
-    return when, last_id
+    return ListCursor(when, last_id)
 
 
 def figure_key(text: str, resolve: ResolveFigure | None) -> str:

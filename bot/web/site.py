@@ -18,7 +18,7 @@ from aiohttp import web
 from bot.domain import InvitationState, Status
 from bot.errors import InvitewatchError, StoreError
 from bot.records import invitation_to_json
-from bot.store.api import ChangeFilter, InvitationFilter, Store, Unit
+from bot.store.api import ChangeFilter, InvitationFilter, ListCursor, Store, Unit
 from bot.web.atom import FeedInfo, atom_feed
 from bot.web.params import BadQuery, ListQuery, ResolveFigure, parse_id, parse_list_query
 from bot.web.render import render
@@ -49,7 +49,7 @@ class Page:
     """One page of a list, most recent first, and the cursor of the next (None: last)."""
 
     items: list[InvitationState]
-    next_after: tuple[Any, int] | None
+    next_after: ListCursor | None
 
 
 class NotFound(InvitewatchError):
@@ -66,7 +66,7 @@ class Site:
     # -- plumbing ---------------------------------------------------------------------
     async def read(self, job: Callable[[Unit], T]) -> T:
         def run() -> T:
-            with self.store.reader() as unit:
+            with self.store.unit(read_only=True) as unit:
                 return job(unit)
         return await asyncio.to_thread(run)
 
@@ -80,14 +80,12 @@ class Site:
     def list_filter(self, query: ListQuery) -> InvitationFilter:
         return InvitationFilter(status=query.statuses, figure_key=query.figure_key,
                                 lang=query.lang, search=query.search or None,
-                                limit=query.limit + 1, after=query.after)
+                                limit=query.limit, after=query.after)
 
-    async def list_page(self, flt: InvitationFilter, size: int) -> Page:
-        items = await self.read(lambda unit: unit.browse_invitations(flt))
-        more = len(items) > size
-        items = items[:size]
-        last = items[-1] if more and items else None
-        return Page(items, (last.last_update, last.id) if last and last.id else None)
+    async def list_page(self, flt: InvitationFilter) -> Page:
+        found = await self.read(lambda unit: unit.invitation_page(flt))
+        last = found.items[-1] if found.more and found.items else None
+        return Page(found.items, ListCursor.of(last) if last is not None else None)
 
     def parse(self, request: web.Request) -> ListQuery:
         single = {k: v for k, v in request.query.items() if k != "status"}
@@ -97,7 +95,7 @@ class Site:
     # -- pages --------------------------------------------------------------------------
     async def index(self, request: web.Request) -> web.Response:
         query = self.parse(request)
-        page = await self.list_page(self.list_filter(query), query.limit)
+        page = await self.list_page(self.list_filter(query))
         next_url = (f"{self.root}/?{urlencode(query.params(after=page.next_after))}"
                     if page.next_after else None)
         return self.page("list.html", query=query, page=page, next_url=next_url,
@@ -125,7 +123,7 @@ class Site:
         name = await self.read(lambda unit: unit.figure_name(key))
         if name is None:
             raise NotFound(f"No invitation names the figure {key!r}.")
-        page = await self.list_page(flt, query.limit)
+        page = await self.list_page(flt)
         here = f"{self.root}{figure_path(key)}"
         next_url = (f"{here}?{urlencode(query.params(after=page.next_after))}"
                     if page.next_after else None)
@@ -179,7 +177,7 @@ class Site:
     # -- the JSON API -----------------------------------------------------------------
     async def api_list(self, request: web.Request) -> web.Response:
         query = self.parse(request)
-        page = await self.list_page(self.list_filter(query), query.limit)
+        page = await self.list_page(self.list_filter(query))
         headers = {}
         if page.next_after:
             next_url = f"{self.base_url(request)}/api/invitations?" \

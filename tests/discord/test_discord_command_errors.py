@@ -25,7 +25,7 @@ class LockedStore:
     url = "sqlite:///locked.db"
 
     @contextmanager
-    def unit(self) -> Iterator[Unit]:
+    def unit(self, *, read_only: bool = False) -> Iterator[Unit]:
         raise StoreError("database is locked by another process (sqlite:///locked.db)")
         yield  # pragma: no cover
 

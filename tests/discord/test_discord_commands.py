@@ -70,6 +70,32 @@ async def test_invitations_pages_with_buttons(bot: Bot) -> None:
     assert bot.errors == []
 
 
+async def test_pages_do_not_shift_when_invitations_arrive_between_them(bot: Bot) -> None:
+    ids = many_invitations(bot.store, 7)
+    callback = await run(bot, "invitations")
+    labels = {b["label"]: b for b in callback["data"]["components"][0]["components"]}
+    latest = bot.fake.interactions[next(reversed(bot.fake.interactions))].payload
+    message_id, owner = latest["_original"], latest["member"]
+    # Three newer records while the first page is on screen: with offsets, the next page
+    # would repeat three rows of the first and the two oldest would not be reached.
+    newer = [store_invitation(bot.store, invitee=KANYE, when=DAY0.replace(month=6, day=n),
+                              url=f"https://daily.example/new{n}") for n in (1, 2, 3)]
+
+    async def press(label: str) -> str:
+        click = bot.fake.component_interaction(bot.guild, message_id,
+                                               labels[label]["custom_id"], member=owner)
+        return text_of(await bot.fake.interact(click))
+
+    second = await press("Next")
+    assert f"#{ids[0]}" in second and f"#{ids[1]}" in second
+    assert not any(f"#{i}" in second for i in ids[2:] + newer)
+    back = await press("Previous")
+    assert all(f"#{i}" in back for i in ids[2:]) and not any(f"#{i}" in back for i in newer)
+    top = await press("Previous")  # the newer records, then the page is the first again
+    assert all(f"#{i}" in top for i in newer) and "page 1/" in top
+    assert bot.errors == []
+
+
 async def test_invitations_filters_by_status_figure_and_since(bot: Bot) -> None:
     putin = store_invitation(bot.store, inviter=MUSK, invitee=PUTIN)
     add_report(bot.store, putin, Status.RESPONDED, when=DAY0.replace(day=15),

@@ -229,7 +229,7 @@ class CountingLockedStore:
         self.attempts = 0
 
     @contextmanager
-    def unit(self) -> Iterator[Unit]:
+    def unit(self, *, read_only: bool = False) -> Iterator[Unit]:
         self.attempts += 1
         raise StoreError("database is locked by another process (sqlite:///locked.db)")
         yield  # pragma: no cover

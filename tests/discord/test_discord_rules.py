@@ -25,7 +25,7 @@ from bot.discord.filters import (
     subscription_wants,
     wants,
 )
-from bot.discord.pagination import Page
+from bot.discord.pagination import COUNT_CAP, Page
 from bot.discord.safety import allowed_mentions
 from bot.domain import Party, Status
 from bot.errors import ConfigError
@@ -159,16 +159,36 @@ def test_figures_resolve_through_the_gazetteer_or_stay_names() -> None:
 
 # -- pages --------------------------------------------------------------------------
 
-def test_pages() -> None:
-    page = Page(0, 12, 5)
-    assert (page.count, page.offset, page.has_previous, page.has_next) == (3, 0, False, True)
-    last = page.next().next().next()
-    assert (last.number, last.offset, last.has_next) == (2, 10, False)
+def test_pages_are_walked_by_keyset_and_numbered_for_the_footer() -> None:
+    page = Page.first(12, shown=5, more=True, size=5)
+    assert (page.count, page.has_previous, page.has_next) == (3, False, True)
+    last = page.next(12, 5, more=True).next(12, 2, more=False)
+    assert (last.number, last.has_previous, last.has_next) == (2, True, False)
     assert last.describe() == "page 3/3 · 11–12 of 12"
-    assert Page(7, 3, 5).clamped().number == 0
+    back = last.previous(12, 5, more=True)
+    assert (back.number, back.has_previous, back.has_next) == (1, True, True)
+    # Nothing before the page the store read: it is the first, whatever the walk counted.
+    assert last.previous(14, 5, more=False).number == 0
+    # Rows added while walking: the number still counts the pages walked.
+    assert Page(4, 3, 5, shown=2, has_previous=True).count == 5
     assert Page(0, 0).describe() == "no results" and Page(0, 0).count == 1
+    # Counted up to COUNT_CAP + 1: a larger list is "more than" it.
+    deep = Page(300, COUNT_CAP + 1, 5, shown=5, has_previous=True, has_next=True)
+    assert deep.describe() == "page 301 · 1501–1505 of more than 1,000"
+    assert deep.describe("de") == "Seite 301 · 1501–1505 von mehr als 1.000"
     with pytest.raises(ValueError):
         Page(0, 1, 0)
+
+
+def test_a_page_of_a_list_held_in_memory_is_found_by_position() -> None:
+    # /subscriptions: the whole list is read, so a page is a slice of it.
+    page = Page.at(1, 12, 5)
+    assert (page.number, page.shown, page.has_previous, page.has_next) == (1, 5, True, True)
+    assert page.describe() == "page 2/3 · 6–10 of 12"
+    beyond = Page.at(7, 12, 5)  # past the end: the last page
+    assert (beyond.number, beyond.shown, beyond.has_next) == (2, 2, False)
+    assert beyond.describe() == "page 3/3 · 11–12 of 12"
+    assert Page.at(3, 0, 5).describe() == "no results" and not Page.at(3, 0, 5).has_next
 
 
 # -- client settings ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from tests.support.builders import T0
 EXPECTED_TABLES = {
     "feeds", "articles", "invitations", "timeline_entries", "status_changes", "outbox",
     "outbox_consumers", "deliveries", "posted_messages", "guild_settings", "watches",
-    "audit_log", "alembic_version", "invitation_notes", "subscriptions",
+    "audit_log", "alembic_version", "invitation_notes", "subscriptions", "figures_seen",
 }
 
 

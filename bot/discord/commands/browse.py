@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
+from enum import Enum
 from typing import Any
 
 import discord
@@ -14,11 +15,11 @@ from bot.discord.arguments import UserInputError, parse_since
 from bot.discord.commands.common import Figure, answer_language, in_store, reply
 from bot.discord.deps import DiscordDeps
 from bot.discord.formatting import invitation_detail_embed, invitation_page_embed, stats_embed
-from bot.discord.pagination import PAGE_SIZE, Page
+from bot.discord.pagination import COUNT_CAP, PAGE_SIZE, Page
 from bot.discord.safety import NO_MENTIONS, escape_untrusted
 from bot.domain import InvitationState, Status
 from bot.i18n import N_, SOURCE, format_day, status_label, t
-from bot.store.api import InvitationFilter, Unit
+from bot.store.api import InvitationFilter, ListCursor, Unit
 
 MAX_INVITATION_ID = 2**53  # Discord integers beyond this lose precision in clients
 PAGER_TIMEOUT = 600.0
@@ -27,24 +28,44 @@ NO_SUCH_INVITATION = N_("There is no invitation #{id}. `/invitations` lists the 
 STATUS_CHOICES = [app_commands.Choice(name=s.value.replace("_", " "), value=s.value) for s in Status]
 
 
-def _load_page(unit: Unit, flt: InvitationFilter, page: Page) -> tuple[list[InvitationState], Page]:
-    total = unit.count_invitations(flt)
-    page = Page(page.number, total, page.size).clamped()
-    states = unit.list_invitations(replace(flt, limit=page.size, offset=page.offset))
-    return states, page
+class Move(Enum):
+    FIRST = "first"
+    NEXT = "next"
+    PREVIOUS = "previous"
+
+
+def _load_page(unit: Unit, flt: InvitationFilter, page: Page, move: Move,
+               anchor: ListCursor | None) -> tuple[list[InvitationState], Page]:
+    """The page after (or before) the row `anchor`, by keyset: rows added meanwhile shift
+    nothing, and only the page's timelines are read. A walk that finds nothing where it
+    expected rows (they were hidden or merged), or too few before the first page, starts
+    again from the top."""
+    total = unit.count_invitations(flt, at_most=COUNT_CAP + 1)
+    if move is Move.NEXT and anchor is not None:
+        found = unit.invitation_page(replace(flt, limit=page.size, after=anchor))
+        if found.items:
+            return found.items, page.next(total, len(found.items), found.more)
+    if move is Move.PREVIOUS and anchor is not None:
+        found = unit.invitation_page(replace(flt, limit=page.size, before=anchor))
+        if found.more or len(found.items) == page.size:
+            return found.items, page.previous(total, len(found.items), found.more)
+    found = unit.invitation_page(replace(flt, limit=page.size))
+    return found.items, Page.first(total, len(found.items), found.more, page.size)
 
 
 class InvitationPager(discord.ui.View):
     """Previous/Next buttons over one query; only the member who asked can turn pages."""
 
     def __init__(self, deps: DiscordDeps, *, owner_id: int, flt: InvitationFilter, page: Page,
-                 title: str, filters_text: str, lang: str) -> None:
+                 states: list[InvitationState], title: str, filters_text: str,
+                 lang: str) -> None:
         super().__init__(timeout=PAGER_TIMEOUT)
         self.deps = deps
         self.lang = lang
         self.owner_id = owner_id
         self.flt = flt
         self.page = page
+        self.states = states  # the rows shown: the cursors of the next and previous pages
         self.title = title
         self.filters_text = filters_text
         self.origin: discord.Interaction | None = None  # the command, to edit its answer
@@ -73,8 +94,14 @@ class InvitationPager(discord.ui.View):
             ephemeral=True, allowed_mentions=NO_MENTIONS)
         return False
 
-    async def show(self, interaction: discord.Interaction, page: Page) -> None:
-        states, self.page = await in_store(self.deps, lambda unit: _load_page(unit, self.flt, page))
+    async def show(self, interaction: discord.Interaction, move: Move) -> None:
+        anchor = None
+        if self.states:
+            anchor = ListCursor.of(self.states[-1] if move is Move.NEXT else self.states[0])
+        states, self.page = await in_store(
+            self.deps, lambda unit: _load_page(unit, self.flt, self.page, move, anchor),
+            read_only=True)
+        self.states = states
         self._sync_buttons()
         embed = invitation_page_embed(self.title, states, self.page, self.filters_text, self.lang)
         await interaction.response.edit_message(embed=embed, view=self)
@@ -82,22 +109,25 @@ class InvitationPager(discord.ui.View):
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, emoji="◀️")
     async def previous_page(self, interaction: discord.Interaction,
                             button: discord.ui.Button[InvitationPager]) -> None:
-        await self.show(interaction, self.page.previous())
+        await self.show(interaction, Move.PREVIOUS)
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary, emoji="▶️")
     async def next_page(self, interaction: discord.Interaction,
                         button: discord.ui.Button[InvitationPager]) -> None:
-        await self.show(interaction, self.page.next())
+        await self.show(interaction, Move.NEXT)
 
 
 async def send_invitation_list(interaction: discord.Interaction, deps: DiscordDeps,
                                flt: InvitationFilter, title: str, filters_text: str,
                                lang: str) -> None:
-    states, page = await in_store(deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE)))
+    states, page = await in_store(
+        deps, lambda unit: _load_page(unit, flt, Page(0, 0, PAGE_SIZE), Move.FIRST, None),
+        read_only=True)
     embed = invitation_page_embed(title, states, page, filters_text, lang)
-    if page.count > 1:
+    if page.has_next:
         view = InvitationPager(deps, owner_id=interaction.user.id, flt=flt, page=page,
-                               title=title, filters_text=filters_text, lang=lang)
+                               states=states, title=title, filters_text=filters_text,
+                               lang=lang)
         view.origin = interaction
         await reply(interaction, embed=embed, view=view)
     else:

@@ -34,12 +34,13 @@ class PermissionRefused(UserInputError):
     """The member lacks the permission an admin command needs."""
 
 
-async def in_store(deps: DiscordDeps, work: Callable[[Unit], T]) -> T:
+async def in_store(deps: DiscordDeps, work: Callable[[Unit], T], *,
+                   read_only: bool = False) -> T:
     """Run `work` in one store transaction on a worker thread, so a slow database never
-    delays the gateway heartbeat."""
+    delays the gateway heartbeat; `read_only` for queries (no write lock waited for)."""
 
     def run() -> T:
-        with deps.store.unit() as unit:
+        with deps.store.unit(read_only=read_only) as unit:
             return work(unit)
 
     return await asyncio.to_thread(run)
@@ -175,7 +176,8 @@ async def figure_choices(deps: DiscordDeps, current: str) -> list[app_commands.C
     for _figure_id, name in deps.search_figures(current, limits.CHOICES):
         names.setdefault(name.casefold(), name)
     if len(names) < limits.CHOICES:
-        seen = await in_store(deps, lambda unit: unit.figures_seen(current, limits.CHOICES))
+        seen = await in_store(deps, lambda unit: unit.figures_seen(current, limits.CHOICES),
+                              read_only=True)
         for _key, name in seen:
             names.setdefault(name.casefold(), name)
     return [app_commands.Choice(name=limits.clip(name, limits.CHOICE_NAME), value=name)

@@ -175,8 +175,9 @@ def _seen(unit: Unit, name: str) -> bool:
 
 def _list_page(unit: Unit, guild_id: str, number: int) -> tuple[list[Subscription], Page]:
     subs = unit.subscriptions(guild_id)
-    page = Page(number, len(subs), SUBSCRIPTIONS_PAGE).clamped()
-    return subs[page.offset:page.offset + page.size], page
+    page = Page.at(number, len(subs), SUBSCRIPTIONS_PAGE)
+    start = page.number * page.size
+    return subs[start:start + page.shown], page
 
 
 def register(tree: app_commands.CommandTree[Any], deps: DiscordDeps) -> None:
