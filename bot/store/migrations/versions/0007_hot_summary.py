@@ -16,6 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.migration_ops import drop_columns
+
 revision: str = "0007_hot_summary"
 down_revision: str | None = "0006_guild_language"
 branch_labels: str | None = None
@@ -30,16 +32,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_timeline_entries_invitation_url", table_name="timeline_entries")
-    _drop_columns("invitations", "timeline_summary")
+    drop_columns("invitations", "timeline_summary")
 
-
-def _drop_columns(table: str, *columns: str) -> None:
-    # SQLite (3.35+) drops a plain column in place. Alembic's batch mode would copy the
-    # table and drop the old one, and with foreign keys on that deletes the rows of every
-    # table referring to it (posted messages, timelines, articles).
-    if op.get_bind().dialect.name == "sqlite":
-        for column in columns:
-            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    else:
-        for column in columns:
-            op.drop_column(table, column)
