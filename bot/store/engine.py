@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,7 +104,7 @@ def _make_sqlite_engine(url: URL, busy_timeout: float, echo: bool) -> Engine:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             if path is not None:
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _use_wal(cursor, busy_timeout)
                 cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
@@ -221,3 +223,23 @@ def current_revision(store: SqlStore) -> str | None:
             return revision_on(connection)
     except SQLAlchemyError as exc:
         raise store.error(exc) from exc
+
+
+def _use_wal(cursor: Any, busy_timeout: float) -> None:
+    """Put the database in WAL mode (it stays so, in the file). Switching needs a lock for
+    which SQLite does not wait (SQLITE_BUSY at once, busy timeout or not), so a process
+    opening the file while another migrates it would fail: the mode is read first (the
+    usual case, nothing to switch), and a switch that meets a lock is retried for the busy
+    timeout."""
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()
+        if mode is not None and str(mode[0]).lower() == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)

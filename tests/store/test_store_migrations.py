@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -101,6 +104,27 @@ def test_processes_starting_together_migrate_once(store_url: str) -> None:
     with ThreadPoolExecutor(max_workers=3) as pool:
         revisions = list(pool.map(lambda _: start(), range(3)))
     assert revisions == [head_revision()] * 3
+
+
+def test_a_new_sqlite_file_opens_while_another_process_writes_to_it(tmp_path: Path) -> None:
+    # Switching a file to WAL needs a lock SQLite does not wait for: a bot starting while
+    # another one migrates the same new file used to fail at once with "database is locked".
+    path = tmp_path / "invitewatch.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE held (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        store = open_store(f"sqlite:///{path}")
+        try:
+            assert current_revision(store) == head_revision()
+        finally:
+            store.close()
+    finally:
+        release.join()
+        other.close()
 
 
 def test_the_initial_migration_downgrades_cleanly(store: SqlStore) -> None:
