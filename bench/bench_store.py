@@ -52,6 +52,7 @@ from bot.domain import Party, Status  # noqa: E402
 from bot.store import InvitationFilter, ListCursor, SqlStore, open_store  # noqa: E402
 from bot.store.repo_figures import fold  # noqa: E402
 from bot.store.tables import FigureSeenRow, InvitationRow, TimelineEntryRow  # noqa: E402
+from tests.support.autocomplete_reference import reference  # noqa: E402
 from tests.support.builders import T0, article, at, entry, new_outcome, source, state  # noqa: E402
 
 STATUSES = [Status.PENDING] * 5 + [Status.RESPONDED] * 2 + [
@@ -159,24 +160,6 @@ def timed(label: str, repeat: int, call: Callable[[int], object]) -> float:
     return p95
 
 
-def old_figures_seen(unit: Any, prefix: str, limit: int) -> list[tuple[str, str]]:
-    """The autocomplete before the figures_seen table: every invitation read and folded."""
-    needle = " ".join(prefix.casefold().split())
-    figures = unit.session.execute(text(
-        "SELECT inviter_key, inviter_name FROM invitations UNION "
-        "SELECT invitee_key, invitee_name FROM invitations")).all()
-    best: dict[str, tuple[bool, str]] = {}
-    for key, name in figures:
-        folded = name.casefold()
-        if needle and needle not in folded and needle not in key.casefold():
-            continue
-        rank = (not folded.startswith(needle), name)
-        if key not in best or rank < best[key]:
-            best[key] = rank
-    ordered = sorted(best.items(), key=lambda item: (item[1][0], item[1][1].casefold(), item[0]))
-    return [(key, rank[1]) for key, rank in ordered[:limit]]
-
-
 def bench_pipeline_calls(store: SqlStore, n: int, runs: int) -> None:
     rng = random.Random(7)
 
@@ -207,11 +190,11 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
         worst = max(worst, timed(f"autocomplete {needle!r}", runs, complete))
     with store.unit() as unit:
         for needle in ("f", "erson 12", "zzz"):
-            assert unit.figures_seen(needle, 25) == old_figures_seen(unit, needle, 25), needle
+            assert unit.figures_seen(needle, 25) == reference(unit, needle, 25), needle
 
     def old(_: int) -> object:
         with store.unit(read_only=True) as unit:
-            return old_figures_seen(unit, "figure 12", 25)
+            return reference(unit, "figure 12", 25)
     timed("autocomplete 'figure 12', the old way (before)", max(5, runs // 20), old)
     return worst
 

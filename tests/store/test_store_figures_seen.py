@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import event, select, union
+from sqlalchemy import event, select
 
 from bot.domain import Party
 from bot.store import SqlStore
-from bot.store.repo_invitations import InvitationRepository
-from bot.store.tables import FigureSeenRow, InvitationRow
+from bot.store.tables import FigureSeenRow
+from tests.support.autocomplete_reference import reference
 from tests.support.builders import MUSK, PUTIN, at, new_outcome, source, state
 
 PARTIES = [
@@ -27,26 +27,6 @@ NEEDLES = ["", "e", "E", "em", "EM", "macron", "putin", "vladimir-", "алекс
            "élisabeth", "elisabeth", "erdoğan", "erdogan", "scholz", "STRASSE", "straße",
            "%", "_", "100%", "e_c", "近", "jane okafor", "  jane   okafor ", "name:", "zzz",
            "\\", "o", "n"]
-
-
-def reference(unit: InvitationRepository, prefix: str, limit: int) -> list[tuple[str, str]]:
-    """The autocomplete as it was before the figures_seen table: every invitation's parties
-    read and folded per keystroke."""
-    needle = " ".join(str(prefix).casefold().split())
-    figures = unit.session.execute(union(
-        select(InvitationRow.inviter_key, InvitationRow.inviter_name),  # type: ignore[arg-type]
-        select(InvitationRow.invitee_key, InvitationRow.invitee_name),  # type: ignore[arg-type]
-    )).all()
-    best: dict[str, tuple[bool, str]] = {}
-    for key, name in figures:
-        folded = name.casefold()
-        if needle and needle not in folded and needle not in key.casefold():
-            continue
-        rank = (not folded.startswith(needle), name)
-        if key not in best or rank < best[key]:
-            best[key] = rank
-    ordered = sorted(best.items(), key=lambda item: (item[1][0], item[1][1].casefold(), item[0]))
-    return [(key, rank[1]) for key, rank in ordered[:limit]]
 
 
 def _fill(store: SqlStore) -> list[int]:
