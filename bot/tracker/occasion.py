@@ -233,6 +233,13 @@ def occasion_affinity(a: Occasion, b: Occasion) -> int | None:
     return kinds + places
 
 
+def same_occasion(a: Occasion, b: Occasion) -> bool:
+    """Whether two occasions are named exactly alike: the same kind, and the same place or
+    none on either side (a place named on one side only is a refinement, not a repeat)."""
+    return a.kind == b.kind and place_key(canonical_place(a.place)) == place_key(
+        canonical_place(b.place))
+
+
 def is_platform(place: str | None) -> bool:
     """Whether a place is an online platform rather than somewhere on the map."""
     key = place_key(canonical_place(place))

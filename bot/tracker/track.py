@@ -41,6 +41,7 @@ from bot.tracker.occasion import (
     occasion_affinity,
     place_affinity,
     places_conflict,
+    same_occasion,
 )
 from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
 from bot.tracker.status import entry_order, resolve_status
@@ -49,6 +50,8 @@ _OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
 
 # occasion_affinity of two occasions of the same kind at the same place.
 _SAME_OCCASION = 6
+# place_affinity of one place named twice.
+_SAME_PLACE = 3
 
 
 def candidate_pairs(mention: Mention) -> list[tuple[str, str]]:
@@ -96,6 +99,10 @@ def track(
         )
         if target is not None:
             return [_apply_reply(target, entry, occasion, mention, now, policy)]
+    if target is None and mention.status == Status.PENDING:
+        swapped = _swapped_offer(reverse, occasion, entry)
+        if swapped is not None:
+            return [_apply_reply(swapped, entry, occasion, mention, now, policy)]
     entries = [entry]
     if mention.status == Status.PENDING:
         # Reverse invitations made shortly after this one are counter-offers: replies to it
@@ -289,10 +296,10 @@ def _best_match(
         first, last = _span(candidate)
         if event_time < first - policy.window:
             continue
-        if event_time > last + policy.window and not _renews(candidate, affinity, status,
+        if event_time > last + policy.window and not _renews(candidate, occasion,
                                                              event_time, policy):
             continue
-        if _reopened_by(candidate, affinity, status, event_time):
+        if _reopened_by(candidate, affinity, occasion, status, event_time):
             continue
         gap = max((first - event_time).total_seconds(), (event_time - last).total_seconds(), 0.0)
         # Ties between equally close candidates go to the older one, deterministically.
@@ -320,8 +327,8 @@ def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
     return None
 
 
-def _reopened_by(candidate: InvitationState, affinity: int, status: Status,
-                 event_time: datetime) -> bool:
+def _reopened_by(candidate: InvitationState, affinity: int, occasion: Occasion,
+                 status: Status, event_time: datetime) -> bool:
     """Whether a report at `event_time` is about a new invitation rather than `candidate`.
 
     A fresh "X invites Y" (pending) long after the candidate was settled, or long after it
@@ -330,7 +337,16 @@ def _reopened_by(candidate: InvitationState, affinity: int, status: Status,
     another one). And any report long after the candidate took place: a meeting happens
     once, so "it took place" or "thanks for the invitation" weeks after it concern the
     next meeting of a recurring kind (this year's second G7 summit), not this one. Other
-    settled statuses stay open to later decisions (a refusal reversed months later)."""
+    settled statuses stay open to later decisions (a refusal reversed months later).
+
+    A refusal dated on or after the day the candidate took place, not naming its place, is
+    about another invitation whatever the gap: a meeting that happened cannot be declined
+    (one press conference tells of the visit to Sochi and of an invitation to an event
+    declined); and, read in the other order, a meeting held on the day a record was
+    declined is another occasion. One naming the very place says rather that the meeting
+    was misread as held, and so does a calling-off: they join it, as before."""
+    if _refused_and_held(candidate, occasion, status, event_time):
+        return True
     if event_time <= candidate.status_at + REOPEN_AFTER_FINAL:
         return False
     if status != Status.PENDING:
@@ -340,17 +356,32 @@ def _reopened_by(candidate: InvitationState, affinity: int, status: Status,
     return candidate.status == Status.ACCEPTED and affinity < _SAME_OCCASION
 
 
-def _renews(candidate: InvitationState, affinity: int, status: Status, event_time: datetime,
-            policy: TrackerPolicy) -> bool:
-    """Whether a fresh "X invites Y" beyond the window renews `candidate` rather than opens
-    another invitation: the candidate was never answered (still pending) and the new one
-    names the very same occasion (kind and place), within `policy.renewal_horizon` of its
-    last news. An inviter repeating an unanswered offer ("I invited him to visit Ukraine",
-    half a year after the first call) is the offer still standing; a different place, a
-    reply in between, or years of silence make it another one."""
-    if status != Status.PENDING or candidate.status != Status.PENDING:
+def _refused_and_held(candidate: InvitationState, occasion: Occasion, status: Status,
+                      event_time: datetime) -> bool:
+    """Whether a refusal and a meeting held, one the report and the other the candidate's
+    status, are two invitations (see `_reopened_by`)."""
+    if (place_affinity(candidate.occasion.place, occasion.place) or 0) >= _SAME_PLACE:
         return False
-    if affinity < _SAME_OCCASION:
+    day, settled = event_time.date(), candidate.status_at.date()
+    if status == Status.DECLINED and candidate.status == Status.TOOK_PLACE:
+        return day >= settled
+    if status == Status.TOOK_PLACE and candidate.status == Status.DECLINED:
+        return day == settled
+    return False
+
+
+def _renews(candidate: InvitationState, occasion: Occasion, event_time: datetime,
+            policy: TrackerPolicy) -> bool:
+    """Whether a report beyond the window is still news of `candidate`: the candidate was
+    never answered (still pending) and the report names the very same occasion (kind, and
+    the same place or none on either side), within `policy.renewal_horizon` of its last
+    news. An inviter repeating an unanswered offer ("I invited him to visit Ukraine", half
+    a year after the first call) is the offer still standing, and an answer to it ("Orbán
+    accepted the invitation to visit Ukraine") is news of that offer, whatever it says; a
+    different place, a reply in between, or years of silence make it another one."""
+    if candidate.status != Status.PENDING:
+        return False
+    if not same_occasion(candidate.occasion, occasion):
         return False
     return event_time <= _span(candidate)[1] + policy.renewal_horizon
 
@@ -407,6 +438,7 @@ def _reply_target(
     """
     open_ones = [
         c for c in candidates if _in_window(c, entry.at, policy) and _still_open_to(c, entry)
+        and not _refused_and_held(c, occasion, entry.status, entry.at)
     ]
     best: InvitationState | None = None
     best_score: tuple[int, float, float] | None = None
@@ -471,6 +503,27 @@ def _answered_by_counter(
         ):
             best = original
     return best
+
+
+def _swapped_offer(reverse: Sequence[InvitationState], occasion: Occasion,
+                   entry: TimelineEntry) -> InvitationState | None:
+    """The reverse-direction invitation a fresh offer repeats with its roles swapped: the one
+    open invitation first reported within the counter window of it (before or after), to
+    the very place it names (or a place inside or around it). Two invitations the other
+    way round to one place cannot both be right (one does not invite the host to his own
+    capital): "Putin invited Zelensky to Moscow after Zelensky had invited him to Donbas"
+    read as Zelensky inviting Putin to Moscow. The record keeps the roles it was opened
+    with; a counter-offer elsewhere is a record of its own, as before."""
+    if occasion.place is None:
+        return None
+    fitting = [
+        c for c in reverse
+        if c.status not in FINAL_STATUSES and c.occasion.place is not None
+        and (place_affinity(c.occasion.place, occasion.place) or 0) >= 2
+        and kind_affinity(c.occasion.kind, occasion.kind) is not None
+        and abs(entry.at - _span(c)[0]) <= COUNTER_WINDOW
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _counter_replies(
@@ -544,6 +597,11 @@ def _apply_reply(
     must not rewrite the record with them."""
     if occasion_affinity(known.occasion, occasion) is None:
         occasion = known.occasion
+    elif mention is None and known.occasion.place is None:
+        # Without an invitation word the place is most often a party's country read from
+        # a title ("met the President of the Republic of Kazakhstan"), not the venue: it
+        # may narrow the record's place, never give one.
+        occasion = replace(occasion, place=None, text="")
     same_direction = mention is not None and (mention.inviter.key, mention.invitee.key) == (
         known.inviter.key,
         known.invitee.key,
