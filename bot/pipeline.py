@@ -156,6 +156,16 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         return None
     if not match:
         return []
+    return track_article(unit, matcher, article, article_id, now=now, policy=policy,
+                         notify=notify, matched=matched)
+
+
+def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: int, *,
+                  now: datetime, policy: TrackerPolicy, notify: bool = True,
+                  matched: MatchResult | None = None) -> list[TrackOutcome]:
+    """Fold a stored article's invitations into the tracker's records (`process_article`
+    after the insert): the outcomes, saved in `unit` with their outbox notifications
+    (dropped when `notify` is False)."""
     result = matched if matched is not None else matcher.match(article)
     published = article.published or now
     source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
@@ -314,7 +324,8 @@ class _Batch:
         """The entries not stored yet (or edited since), each once: one query."""
         keyed = [(a, content_hash(a.title, a.text), canonical_url(a.url) if a.url else None)
                  for a in articles]
-        with self.store.unit() as unit:
+        # A snapshot read: no write lock (SQLite) while the matcher works on what is new.
+        with self.store.unit(read_only=True) as unit:
             known = unit.known_articles(self.feed.id, [(a.key, h, u) for a, h, u in keyed])
         fresh: list[_Entry] = []
         for article, hashed, url in keyed:
@@ -337,15 +348,24 @@ class _Batch:
     def _store_all(self, entries: Sequence[_Entry]) -> IngestCounts:
         counts = IngestCounts()
         with self.store.unit() as unit:
-            # Checked again inside the transaction: another process may have stored some.
-            known = unit.known_articles(
-                self.feed.id, [(e.article.key, e.content_hash, e.canonical_url) for e in entries])
+            # The new entries in one statement. The insert skips an entry whose key another
+            # process stored since `_fresh`: that one, and a changed entry, then goes
+            # through add_article's full checks (no second duplicate query up front).
+            stored = unit.add_new_articles(
+                self.feed.id, [(e.article, e.content_hash, e.canonical_url) for e in entries
+                               if e.verdict is ArticleVerdict.NEW], now=self.now)
             for entry in entries:
-                verdict = known.verdict(entry.article.key, entry.content_hash, entry.canonical_url)
-                if verdict is ArticleVerdict.DUPLICATE:
-                    continue
-                known.remember(entry.article.key, entry.content_hash, entry.canonical_url)
-                counts = counts + self._process(unit, entry, verdict is ArticleVerdict.NEW)
+                article_id = (stored.get(entry.article.key.strip())
+                              if entry.verdict is ArticleVerdict.NEW else None)
+                if article_id is None:
+                    counts = counts + self._process(unit, entry, False)
+                elif entry.match:
+                    outcomes = track_article(unit, self.matcher, entry.article, article_id,
+                                             now=self.now, policy=self.tracker,
+                                             notify=self.notify, matched=entry.result)
+                    counts = counts + IngestCounts(new_articles=1) + count_outcomes(outcomes)
+                else:
+                    counts = counts + IngestCounts(new_articles=1)
         return counts
 
     def _store_one(self, entry: _Entry) -> IngestCounts:
