@@ -428,6 +428,8 @@ class Poller:
         # Entry keys each feed had at its last complete ingest: a worker process does not
         # match them again (the store still decides what is new; see `bot.workers`).
         self._known: dict[int, frozenset[str]] = {}
+        self._lane_lock = asyncio.Lock()
+        self._lane_loop: asyncio.AbstractEventLoop | None = None
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -574,17 +576,12 @@ class Poller:
                       etag: str | None, last_modified: str | None,
                       matches: Mapping[str, MatchResult] | None = None) -> FeedResult:
         try:
-            counts = await asyncio.to_thread(
-                ingest_feed_entries, self.store, self.matcher(), feed, parsed,
-                now=now, tracker=self.tracker, poll=self.poll, matches=matches)
-            if counts.capped:
-                # More entries wait: no validators (a 304 would hide them) and due again
-                # next cycle, after the other feeds have had their turn.
-                await asyncio.to_thread(self._record_ok, feed, now, None, None, parsed.title,
-                                        False, True)
-            else:
-                await asyncio.to_thread(self._record_ok, feed, now, etag, last_modified,
-                                        parsed.title, False)
+            # One feed stored at a time (the store lane): concurrent writers would only
+            # queue on SQLite's write lock, each waking late from the busy handler's
+            # sleeps, while the fetches and the worker pool go on meanwhile.
+            async with self._store_lane():
+                counts = await asyncio.to_thread(self._store_feed, feed, parsed, now, etag,
+                                                 last_modified, matches)
         except StoreError as exc:
             # The database is unavailable: leave the feed's validators alone so the same
             # entries are fetched again next time; nothing half-written stays behind.
@@ -601,6 +598,26 @@ class Poller:
                           status_changes=counts.status_changes,
                           notifications=counts.notifications,
                           error=None, seconds=time.monotonic() - started)
+
+    def _store_feed(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime,
+                    etag: str | None, last_modified: str | None,
+                    matches: Mapping[str, MatchResult] | None) -> IngestCounts:
+        counts = ingest_feed_entries(self.store, self.matcher(), feed, parsed, now=now,
+                                     tracker=self.tracker, poll=self.poll, matches=matches)
+        if counts.capped:
+            # More entries wait: no validators (a 304 would hide them) and due again
+            # next cycle, after the other feeds have had their turn.
+            self._record_ok(feed, now, None, None, parsed.title, False, True)
+        else:
+            self._record_ok(feed, now, etag, last_modified, parsed.title, False)
+        return counts
+
+    def _store_lane(self) -> asyncio.Lock:
+        """The lock of the store lane, one per event loop (a lock belongs to its loop)."""
+        loop = asyncio.get_running_loop()
+        if self._lane_loop is not loop:
+            self._lane_lock, self._lane_loop = asyncio.Lock(), loop
+        return self._lane_lock
 
     def _record_ok(self, feed: FeedRecord, now: datetime, etag: str | None,
                    last_modified: str | None, title: str | None, not_modified: bool,
