@@ -245,13 +245,16 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
 
 def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
                         *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy,
-                        matches: Mapping[str, MatchResult] | None = None) -> IngestCounts:
+                        matches: Mapping[str, MatchResult] | None = None,
+                        mark_backfilled: bool = True) -> IngestCounts:
     """Store and process a feed's entries, `poll.store_batch` entries per transaction.
 
     On the feed's first poll its existing entries are recorded without notifying: those
     inside the backfill window are matched and tracked silently, older ones are only
-    remembered so they are never processed again. `matches` holds the results a worker
-    process computed (`bot.workers`); the other new articles are matched here.
+    remembered so they are never processed again; then the feed is marked backfilled
+    (unless the cap stopped it, or `mark_backfilled` is False: the poller marks it in the
+    transaction that records the fetch). `matches` holds the results a worker process
+    computed (`bot.workers`); the other new articles are matched here.
     """
     first_poll = not feed.backfilled
     batch = _Batch(store, matcher, feed, now=now, tracker=tracker, poll=poll,
@@ -265,7 +268,7 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
             counts = counts + IngestCounts(capped=True)
             break
         counts = counts + batch.ingest(entries[start:start + max(1, poll.store_batch)], room)
-    if first_poll and not counts.capped:
+    if first_poll and not counts.capped and mark_backfilled:
         with store.unit() as unit:
             unit.mark_backfilled(feed.id)
     return counts
@@ -603,13 +606,15 @@ class Poller:
                     etag: str | None, last_modified: str | None,
                     matches: Mapping[str, MatchResult] | None) -> IngestCounts:
         counts = ingest_feed_entries(self.store, self.matcher(), feed, parsed, now=now,
-                                     tracker=self.tracker, poll=self.poll, matches=matches)
+                                     tracker=self.tracker, poll=self.poll, matches=matches,
+                                     mark_backfilled=False)
         if counts.capped:
             # More entries wait: no validators (a 304 would hide them) and due again
             # next cycle, after the other feeds have had their turn.
             self._record_ok(feed, now, None, None, parsed.title, False, True)
         else:
-            self._record_ok(feed, now, etag, last_modified, parsed.title, False)
+            self._record_ok(feed, now, etag, last_modified, parsed.title, False,
+                            backfilled=not feed.backfilled)
         return counts
 
     def _store_lane(self) -> asyncio.Lock:
@@ -621,9 +626,13 @@ class Poller:
 
     def _record_ok(self, feed: FeedRecord, now: datetime, etag: str | None,
                    last_modified: str | None, title: str | None, not_modified: bool,
-                   again_now: bool = False) -> None:
+                   again_now: bool = False, backfilled: bool = False) -> None:
+        """Record a successful fetch; `backfilled`: its first poll's entries are all stored,
+        so the feed is marked backfilled in the same transaction."""
         next_at = now if again_now else next_poll_after_success(now, self.poll, self.rng)
         with self.store.unit() as unit:
+            if backfilled:
+                unit.mark_backfilled(feed.id)
             unit.record_fetch_ok(feed.id, now=now, next_poll_at=next_at,
                                  etag=etag, last_modified=last_modified, title=title,
                                  not_modified=not_modified)
