@@ -87,9 +87,12 @@ class _FastText:
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
     # fastText learnt from mixed case: an all-capitals headline reads as Turkish or Basque.
-    letters = sum(1 for ch in line if ch.isalpha())
-    if letters and sum(1 for ch in line if ch.isupper()) > 0.6 * letters:
-        return line.lower()
+    # (Counted with map, in C; the letters only when there are capitals to compare.)
+    capitals = sum(map(str.isupper, line))
+    if capitals:
+        letters = sum(map(str.isalpha, line))
+        if letters and capitals > 0.6 * letters:
+            return line.lower()
     return line
 
 

@@ -156,6 +156,16 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
         return None
     if not match:
         return []
+    return track_article(unit, matcher, article, article_id, now=now, policy=policy,
+                         notify=notify, matched=matched)
+
+
+def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: int, *,
+                  now: datetime, policy: TrackerPolicy, notify: bool = True,
+                  matched: MatchResult | None = None) -> list[TrackOutcome]:
+    """Fold a stored article's invitations into the tracker's records (`process_article`
+    after the insert): the outcomes, saved in `unit` with their outbox notifications
+    (dropped when `notify` is False)."""
     result = matched if matched is not None else matcher.match(article)
     published = article.published or now
     source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
@@ -235,13 +245,16 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
 
 def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
                         *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy,
-                        matches: Mapping[str, MatchResult] | None = None) -> IngestCounts:
+                        matches: Mapping[str, MatchResult] | None = None,
+                        mark_backfilled: bool = True) -> IngestCounts:
     """Store and process a feed's entries, `poll.store_batch` entries per transaction.
 
     On the feed's first poll its existing entries are recorded without notifying: those
     inside the backfill window are matched and tracked silently, older ones are only
-    remembered so they are never processed again. `matches` holds the results a worker
-    process computed (`bot.workers`); the other new articles are matched here.
+    remembered so they are never processed again; then the feed is marked backfilled
+    (unless the cap stopped it, or `mark_backfilled` is False: the poller marks it in the
+    transaction that records the fetch). `matches` holds the results a worker process
+    computed (`bot.workers`); the other new articles are matched here.
     """
     first_poll = not feed.backfilled
     batch = _Batch(store, matcher, feed, now=now, tracker=tracker, poll=poll,
@@ -255,7 +268,7 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
             counts = counts + IngestCounts(capped=True)
             break
         counts = counts + batch.ingest(entries[start:start + max(1, poll.store_batch)], room)
-    if first_poll and not counts.capped:
+    if first_poll and not counts.capped and mark_backfilled:
         with store.unit() as unit:
             unit.mark_backfilled(feed.id)
     return counts
@@ -314,7 +327,8 @@ class _Batch:
         """The entries not stored yet (or edited since), each once: one query."""
         keyed = [(a, content_hash(a.title, a.text), canonical_url(a.url) if a.url else None)
                  for a in articles]
-        with self.store.unit() as unit:
+        # A snapshot read: no write lock (SQLite) while the matcher works on what is new.
+        with self.store.unit(read_only=True) as unit:
             known = unit.known_articles(self.feed.id, [(a.key, h, u) for a, h, u in keyed])
         fresh: list[_Entry] = []
         for article, hashed, url in keyed:
@@ -337,15 +351,24 @@ class _Batch:
     def _store_all(self, entries: Sequence[_Entry]) -> IngestCounts:
         counts = IngestCounts()
         with self.store.unit() as unit:
-            # Checked again inside the transaction: another process may have stored some.
-            known = unit.known_articles(
-                self.feed.id, [(e.article.key, e.content_hash, e.canonical_url) for e in entries])
+            # The new entries in one statement. The insert skips an entry whose key another
+            # process stored since `_fresh`: that one, and a changed entry, then goes
+            # through add_article's full checks (no second duplicate query up front).
+            stored = unit.add_new_articles(
+                self.feed.id, [(e.article, e.content_hash, e.canonical_url) for e in entries
+                               if e.verdict is ArticleVerdict.NEW], now=self.now)
             for entry in entries:
-                verdict = known.verdict(entry.article.key, entry.content_hash, entry.canonical_url)
-                if verdict is ArticleVerdict.DUPLICATE:
-                    continue
-                known.remember(entry.article.key, entry.content_hash, entry.canonical_url)
-                counts = counts + self._process(unit, entry, verdict is ArticleVerdict.NEW)
+                article_id = (stored.get(entry.article.key.strip())
+                              if entry.verdict is ArticleVerdict.NEW else None)
+                if article_id is None:
+                    counts = counts + self._process(unit, entry, False)
+                elif entry.match:
+                    outcomes = track_article(unit, self.matcher, entry.article, article_id,
+                                             now=self.now, policy=self.tracker,
+                                             notify=self.notify, matched=entry.result)
+                    counts = counts + IngestCounts(new_articles=1) + count_outcomes(outcomes)
+                else:
+                    counts = counts + IngestCounts(new_articles=1)
         return counts
 
     def _store_one(self, entry: _Entry) -> IngestCounts:
@@ -408,6 +431,8 @@ class Poller:
         # Entry keys each feed had at its last complete ingest: a worker process does not
         # match them again (the store still decides what is new; see `bot.workers`).
         self._known: dict[int, frozenset[str]] = {}
+        self._lane_lock = asyncio.Lock()
+        self._lane_loop: asyncio.AbstractEventLoop | None = None
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -554,17 +579,12 @@ class Poller:
                       etag: str | None, last_modified: str | None,
                       matches: Mapping[str, MatchResult] | None = None) -> FeedResult:
         try:
-            counts = await asyncio.to_thread(
-                ingest_feed_entries, self.store, self.matcher(), feed, parsed,
-                now=now, tracker=self.tracker, poll=self.poll, matches=matches)
-            if counts.capped:
-                # More entries wait: no validators (a 304 would hide them) and due again
-                # next cycle, after the other feeds have had their turn.
-                await asyncio.to_thread(self._record_ok, feed, now, None, None, parsed.title,
-                                        False, True)
-            else:
-                await asyncio.to_thread(self._record_ok, feed, now, etag, last_modified,
-                                        parsed.title, False)
+            # One feed stored at a time (the store lane): concurrent writers would only
+            # queue on SQLite's write lock, each waking late from the busy handler's
+            # sleeps, while the fetches and the worker pool go on meanwhile.
+            async with self._store_lane():
+                counts = await asyncio.to_thread(self._store_feed, feed, parsed, now, etag,
+                                                 last_modified, matches)
         except StoreError as exc:
             # The database is unavailable: leave the feed's validators alone so the same
             # entries are fetched again next time; nothing half-written stays behind.
@@ -582,11 +602,37 @@ class Poller:
                           notifications=counts.notifications,
                           error=None, seconds=time.monotonic() - started)
 
+    def _store_feed(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime,
+                    etag: str | None, last_modified: str | None,
+                    matches: Mapping[str, MatchResult] | None) -> IngestCounts:
+        counts = ingest_feed_entries(self.store, self.matcher(), feed, parsed, now=now,
+                                     tracker=self.tracker, poll=self.poll, matches=matches,
+                                     mark_backfilled=False)
+        if counts.capped:
+            # More entries wait: no validators (a 304 would hide them) and due again
+            # next cycle, after the other feeds have had their turn.
+            self._record_ok(feed, now, None, None, parsed.title, False, True)
+        else:
+            self._record_ok(feed, now, etag, last_modified, parsed.title, False,
+                            backfilled=not feed.backfilled)
+        return counts
+
+    def _store_lane(self) -> asyncio.Lock:
+        """The lock of the store lane, one per event loop (a lock belongs to its loop)."""
+        loop = asyncio.get_running_loop()
+        if self._lane_loop is not loop:
+            self._lane_lock, self._lane_loop = asyncio.Lock(), loop
+        return self._lane_lock
+
     def _record_ok(self, feed: FeedRecord, now: datetime, etag: str | None,
                    last_modified: str | None, title: str | None, not_modified: bool,
-                   again_now: bool = False) -> None:
+                   again_now: bool = False, backfilled: bool = False) -> None:
+        """Record a successful fetch; `backfilled`: its first poll's entries are all stored,
+        so the feed is marked backfilled in the same transaction."""
         next_at = now if again_now else next_poll_after_success(now, self.poll, self.rng)
         with self.store.unit() as unit:
+            if backfilled:
+                unit.mark_backfilled(feed.id)
             unit.record_fetch_ok(feed.id, now=now, next_poll_at=next_at,
                                  etag=etag, last_modified=last_modified, title=title,
                                  not_modified=not_modified)

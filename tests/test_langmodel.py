@@ -68,3 +68,20 @@ def test_fasttext_is_at_least_as_accurate_as_py3langid_on_real_text(shared_dir: 
             right[name] = sum(langid.detect_language(text) == lang for _, lang, text in texts)
     assert right["fasttext"] >= right["py3langid"]
     assert right["fasttext"] >= 0.99 * len(texts)  # 618 of 619 today
+
+
+@pytest.mark.parametrize("text", ["", "Plain Latin text, with digits 123.", "ÉCOLE ß ſ ɏ",
+                                   "12 . ,", "Ⅷ Ⓐ mixed", "Straße\nund\tWeg"])
+def test_the_latin_fast_path_counts_as_the_general_loop(text: str) -> None:
+    # A Cyrillic letter sends the text through the per-character loop; minus that letter's
+    # own count, the Latin count must be the same.
+    general = langid.script_counts(text + "ж")
+    general["CYRILLIC"] -= 1
+    assert langid.script_counts(text) == {k: v for k, v in general.items() if v}
+
+
+def test_only_a_headline_in_capitals_is_lower_cased_for_the_model() -> None:
+    assert langmodel._one_line("PUTIN INVITES  XI\nTO MOSCOW") == "putin invites xi to moscow"
+    assert langmodel._one_line("Putin invites Xi to Moscow") == "Putin invites Xi to Moscow"
+    # Cased signs that are no letters (Roman numerals) alone do not make a headline shout.
+    assert langmodel._one_line("Ⅷ Ⅸ 2024") == "Ⅷ Ⅸ 2024"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -13,6 +15,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+import bot.pipeline as pipeline
 from bot.domain import NotificationKind, Status
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.matcher import Matcher
@@ -136,6 +139,38 @@ async def test_first_poll_records_without_notifying(server: LocalHTTPServer, sto
     assert inv.status is Status.PENDING
     with store.unit() as unit:
         assert unit.get_feed(url).backfilled  # type: ignore[union-attr]
+
+
+async def test_feeds_are_stored_one_at_a_time(server: LocalHTTPServer, store: Store,
+                                             matcher: Matcher,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store lane: while feeds are fetched and parsed concurrently, their entries are
+    stored one feed at a time (no writer queues on another's lock)."""
+    urls = [server.add_feed(f"/{n}.xml", rss([(f"News {n}", f"Plain news number {n}.",
+                                                f"https://a.example/{n}", NOW)]))
+            for n in range(6)]
+    add_feeds(store, *urls)
+    inside, most = 0, 0
+    guard = threading.Lock()
+    real_ingest = pipeline.ingest_feed_entries
+
+    def ingest(*args: object, **kwargs: object) -> object:
+        nonlocal inside, most
+        with guard:
+            inside += 1
+            most = max(most, inside)
+        try:
+            time.sleep(0.05)  # long enough for the other feeds to arrive meanwhile
+            return real_ingest(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with guard:
+                inside -= 1
+
+    monkeypatch.setattr(pipeline, "ingest_feed_entries", ingest)
+    async with make_session(LIMITS) as session:
+        result = await make_poller(store, matcher, Clock(NOW)).poll_due(session)
+    assert sum(r.new_articles for r in result.feeds) == 6
+    assert most == 1
 
 
 async def test_same_article_in_two_feeds_is_stored_once(server: LocalHTTPServer, store: Store,

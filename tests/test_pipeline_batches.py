@@ -8,6 +8,7 @@ the store's work, not the matcher's.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy import event
 
 from bot.domain import Article, MatchResult, Mention, Occasion, OccasionKind, Party, Status
 from bot.feeds.parse import ParsedFeed
+from bot.feeds.text import content_hash
 from bot.matcher import Matcher
 from bot.pipeline import IngestCounts, PollPolicy, ingest_feed_entries
 from bot.store import SqlStore
@@ -98,11 +100,49 @@ def test_a_batch_is_one_transaction_and_one_duplicate_query(store: SqlStore) -> 
     article_reads = [s for s in statements if "FROM articles" in s]
     assert len(article_reads) == 2, statements
     assert not any(s.startswith(("INSERT", "UPDATE")) for s in statements), statements
-    # New entries: each batch's keys read in one query, outside and inside its transaction;
-    # no per-entry duplicate lookup.
+    # New entries: each batch's keys read in one query before matching, no per-entry
+    # duplicate lookup, and the batch's articles inserted in one statement.
     reads = [s for s in first_poll if s.startswith("SELECT") and "FROM articles" in s]
-    assert len(reads) == 2 * 2, reads
-    assert sum(1 for s in first_poll if s.startswith("INSERT INTO articles")) == 40
+    assert len(reads) == 2, reads
+    inserts = [s for s in first_poll if s.startswith("INSERT INTO articles")]
+    assert len(inserts) == 2, inserts
+    with store.unit(read_only=True) as unit:
+        assert unit.invitation_stats()["articles"] == 40
+
+
+def test_entries_another_process_stored_meanwhile_are_decided_again(store: SqlStore) -> None:
+    """Between the duplicate query (before matching) and the batch's transaction another
+    process stores two of the entries, one as read and one edited since: the batch's
+    insert skips both and add_article decides each (a duplicate; a changed entry, read
+    again), as if the batch had been checked inside its transaction."""
+    feed = _feed(store)
+    parsed = _entries([f"invite {2 * k}" for k in range(6)])
+    real_unit = store.unit
+    raced = False
+
+    def unit(*, read_only: bool = False) -> Any:
+        nonlocal raced
+        if not read_only and not raced:
+            raced = True
+            with real_unit() as other:
+                for n, text in ((1, "invite 2"), (3, "an older text")):
+                    stored = replace(parsed.entries[n], text=text)
+                    assert other.add_article(stored, feed_id=feed.id, now=NOW,
+                                             content_hash=content_hash(stored.title, text),
+                                             canonical_url=stored.url) is not None
+        return real_unit(read_only=read_only)
+
+    store.unit = unit  # type: ignore[method-assign]
+    try:
+        counts = _ingest(store, feed, parsed)
+    finally:
+        del store.unit
+    # Entry 1 was stored by the other process (not ours to count); entry 3 was stored with
+    # other content under its GUID, so ours updates it and matches it.
+    assert (counts.new_articles, counts.new_invitations) == (5, 5)
+    with store.unit(read_only=True) as check:
+        assert check.invitation_stats()["articles"] == 6
+        assert check.count_invitations(InvitationFilter()) == 5
 
 
 def test_a_failing_entry_loses_only_itself(store: SqlStore) -> None:

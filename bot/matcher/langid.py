@@ -55,6 +55,10 @@ _NEWS_PRIOR: dict[str, float] = {
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script family, from the first word of each character's Unicode name."""
+    if not text or max(text) < "\u0250":
+        # Latin letters (or none) only, the usual case: counted in C, as the loop would.
+        letters = sum(map(str.isalpha, text))
+        return {"LATIN": letters} if letters else {}
     counts: dict[str, int] = {}
     for ch in text:
         if not ch.isalpha():

@@ -163,6 +163,12 @@ class Lexicon:
                 out.extend(self._regex_hits(category, regex, sentence, bounded=True))
         return out
 
+    def has_observation_anchor(self, lowered: str) -> bool:
+        """Whether an anchor word of an observation cue occurs in this lower-cased sentence:
+        without one `observation_cues` finds nothing (the matcher's pre-filter)."""
+        return self._observe_anchors is not None and \
+            next(self._observe_anchors.iter(lowered), None) is not None
+
     def _regex_hits(self, category: str, regex: str, sentence: str, *,
                     bounded: bool) -> list[CueHit]:
         """Matches of one cue pattern (compiled once); with `bounded`, none that touches a

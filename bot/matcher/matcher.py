@@ -72,6 +72,7 @@ from bot.matcher.spotting import (
 )
 from bot.matcher.transcript import (
     SentenceSpan,
+    TranscriptWords,
     add_transcript_findings,
     title_speaker,
     transcript_words,
@@ -126,6 +127,11 @@ LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
+    # The exact pre-filter (`_quiet`): an article in which nothing could be found skips
+    # figure spotting and sentence analysis. Off only to prove it changes no result
+    # (tests/matcher/test_prefilter.py).
+    prefilter = True
+
     def __init__(self, gazetteer: Gazetteer, lexicons: dict[str, Lexicon], places: PlaceFinder,
                  common_words: CommonWords | None = None,
                  grammars: dict[str, Grammar] | None = None,
@@ -140,6 +146,8 @@ class Matcher:
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
+        # The transcript words of each set of lexicons in force, merged once.
+        self._transcript_words: dict[tuple[str, ...], TranscriptWords] = {}
         self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
         by_language, default_grammar = _grammars(lexicons, grammars or {})
@@ -224,11 +232,14 @@ class Matcher:
             return MatchResult(lang=lang)
         segmented = segment(title, text, tail_markers=self._resources.tail_markers,
                             abbreviations=self._resources.abbreviations)
+        lexicons = self._lexicons_for(lang)
+        live = self._sentences_with_cues(segmented, lexicons)
+        if self.prefilter and not article.author and self._quiet(segmented, lexicons, live):
+            return MatchResult(lang=lang)
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
-        lexicons = self._lexicons_for(lang)
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
-        views = self._views(segmented, hits, lexicons, lang, when)
+        views = self._views(segmented, hits, lexicons, lang, when, live)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
@@ -256,6 +267,37 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _quiet(self, segmented: Segmented, lexicons: list[Lexicon], live: set[int]) -> bool:
+        """Whether nothing can be found in the article, decided from its cue words alone,
+        so that spotting figures and analysing sentences can be skipped with the very
+        result they would give (no mention, observation or lone observation; an article
+        with an author is never quiet: a post's author invites in the first person).
+
+        Every finding needs one of these, checked on the texts the stages read: an
+        invitation comes from an analysed sentence (`live`: none without an invitation
+        anchor) or from a transcript's thanks or "I invite you" / "at your invitation"
+        phrase (looked for in the case-folded article, which holds each sentence's);
+        an observation or a lone observation needs an observation cue, which needs its
+        anchor word in the lower-cased sentence."""
+        if live:
+            return False
+        words = self._words_for(lexicons)
+        if not words.empty:
+            folded = segmented.text.casefold()
+            if any(phrase in folded for group in (words.thanks, words.invite_you,
+                                                   words.at_your_invitation)
+                   for phrase in group):
+                return False
+        return not any(lexicon.has_observation_anchor(sentence.text.lower())
+                       for sentence in segmented.sentences for lexicon in lexicons)
+
+    def _words_for(self, lexicons: list[Lexicon]) -> TranscriptWords:
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        words = self._transcript_words.get(key)
+        if words is None:
+            words = self._transcript_words[key] = transcript_words(lexicons)
+        return words
 
     def set_author_figures(self, owners: dict[str, str]) -> list[str]:
         """Accounts whose owner a source names (`figure = "<id>"` in feeds.toml): author
@@ -338,7 +380,7 @@ class Matcher:
                     has_title: bool, author: Ref | None = None) -> None:
         """Speaker labels and thanks for an invitation (transcript.py); an author speaks
         the whole text up to the first label."""
-        words = transcript_words(lexicons)
+        words = self._words_for(lexicons)
         if words.empty or not hits:
             return
         refs = self._refs(segmented.text, 0, hits, when)
@@ -448,11 +490,11 @@ class Matcher:
         return len(self.gazetteer) > 0
 
     def _views(self, segmented: Segmented, hits: list[FigureHit], lexicons: list[Lexicon],
-               lang: str, when: date | None) -> list[SentenceView]:
+               lang: str, when: date | None, live: set[int]) -> list[SentenceView]:
+        """Each sentence's figures, and its facts when it is `live` (holds a cue)."""
         views: list[SentenceView] = []
         previous_subject: Ref | None = None
         position = 0
-        live = self._sentences_with_cues(segmented, lexicons)
         grammar = self._grammar_for(lang)
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:

@@ -326,6 +326,14 @@ class Unit(Protocol):
         within the feed (None: the articles stored without one), hashes and URLs
         anywhere; one query."""
         ...
+    def add_new_articles(self, feed_id: int,
+                         articles: Sequence[tuple[Article, str, str | None]], *,
+                         now: datetime) -> dict[str, int]:
+        """Store a feed's entries found NEW by `known_articles`, each given as (article,
+        content hash, canonical URL), in one statement: GUID → id of each one stored. One
+        left out hit a key stored meanwhile (nothing was written for it): `add_article`
+        then decides what it is."""
+        ...
 
     # -- invitations -------------------------------------------------------
     def candidate_invitations(self, pairs: Sequence[tuple[str, str]], since: datetime, *,

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, literal, or_, select, union_all
+from sqlalchemy import Table, exists, literal, or_, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
@@ -16,6 +17,8 @@ from bot.store.api import KnownArticles
 from bot.store.repo_base import RepoBase, require_text
 from bot.store.tables import ArticleRow, FeedRow
 from bot.store.types import require_aware
+
+_ARTICLES: Table = ArticleRow.__table__  # type: ignore[attr-defined]
 
 
 class ArticleRepository(RepoBase):
@@ -126,3 +129,42 @@ class ArticleRepository(RepoBase):
         # insert then does nothing instead of storing a duplicate.
         article_id = self._insert_ignoring_conflict(ArticleRow, values, None)
         return int(article_id) if article_id is not None else None
+
+    def add_new_articles(self, feed_id: int,
+                         articles: Sequence[tuple[Article, str, str | None]], *,
+                         now: datetime) -> dict[str, int]:
+        """Store a batch of a feed's entries `known_articles` found NEW in this transaction,
+        each given as (article, content hash, canonical URL), in ONE statement: the GUID →
+        id of each one stored. An entry missing from the result hit a key stored meanwhile
+        (by another process): the insert did nothing for it, and the caller hands it to
+        `add_article` for the full checks (it may be a changed entry now)."""
+        if not articles:
+            return {}
+        if self.session.get(FeedRow, feed_id) is None:
+            raise StoreError(f"cannot store articles: no feed with id {feed_id}")
+        fetched_at = require_aware(now, "now")
+        rows = []
+        for article, content_hash, canonical_url in articles:
+            guid = require_text(article.key, "article key (GUID)")
+            published = article.published
+            url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
+            rows.append({
+                "feed_id": feed_id,
+                "guid": guid,
+                "url": article.url,
+                "canonical_url": url,
+                "title": article.title,
+                "lang": article.lang,
+                "published": require_aware(published, "article published") if published else None,
+                "content_hash": require_text(content_hash, "article content hash"),
+                "fetched_at": fetched_at,
+            })
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        # One statement compiled once (SQLAlchemy sends the rows as multi-row VALUES), a
+        # conflict on any unique key skipping its row as add_article's insert does;
+        # RETURNING names each stored row by its GUID, unique in the feed, so nothing
+        # rests on the order the rows come back in.
+        statement = (dialect_insert(_ARTICLES).on_conflict_do_nothing()
+                     .returning(_ARTICLES.c.guid, _ARTICLES.c.id))
+        return {guid: int(article_id)
+                for guid, article_id in self.session.execute(statement, rows).all()}
