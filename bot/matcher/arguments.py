@@ -134,6 +134,10 @@ def welcome_to_visit(c: Clause) -> list[Pair] | None:
 
 
 def _with_follows(c: Clause) -> bool:
+    if c.cue.category == "active" and len(c.tokens) > 1:
+        # "готов встретиться с", "would meet ... if": the with-word is the phrase's own
+        # verb or preposition, not a noun's "with".
+        return False
     next_words = c.tokens[1:2] if len(c.tokens) > 1 else c.sentence[c.cue.end :].split(None, 1)[:1]
     return bool(next_words) and next_words[0].casefold() in c.words.with_markers
 
@@ -386,6 +390,32 @@ def agreed_with_partner(c: Clause) -> list[Pair] | None:
 
 # --- active verbs ---------------------------------------------------------------------
 
+_RELATIVE_VERB_GAP = 6  # words between the relative clause's subject and its verb
+
+
+def relative_object(c: Clause) -> list[Pair] | None:
+    """"Donald Tusk, whom Olaf Scholz had invited to Berlin, arrived on Monday", "Tusk,
+    den Scholz nach Berlin eingeladen hatte", "Tusk, qu'Olaf Scholz avait invité",
+    "Туск, которого Шольц пригласил": an object relative pronoun right after "<figure>,"
+    and a figure right after the pronoun: that figure invites the antecedent."""
+    if c.cue.category != "active" or len(c.before) < 2 or not c.words.relative_objects:
+        return None
+    antecedent, subject = c.before[-2], c.before[-1]
+    gap = c.sentence[antecedent.end : subject.start]
+    if antecedent.party.key == subject.party.key or not gap.lstrip().startswith(","):
+        return None
+    tokens = [t for t in (w.strip(",").casefold() for w in gap.split()) if t]
+    if not any(t in c.words.relative_objects for t in tokens) or not all(
+            t in c.words.relative_objects or t in c.words.titles or t in c.words.articles
+            or t in c.words.to_markers
+            for t in tokens):
+        return None
+    between = c.sentence[subject.end : c.cue.start]
+    if any(p in between for p in ",;:") or len(between.split()) > _RELATIVE_VERB_GAP:
+        return None
+    return pairs(subject, [antecedent], CONFIDENCE.relative_object)
+
+
 
 def clitic_object(c: Clause) -> list[Pair] | None:
     """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
@@ -600,6 +630,7 @@ RULES: tuple[Rule, ...] = (
     head_final_agent,
     passive_with_agent,
     agreed_with_partner,
+    relative_object,
     clitic_object,
     subject_verb_object,
     verb_second,

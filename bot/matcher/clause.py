@@ -59,6 +59,9 @@ class Words:
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
     # "who", "qui", "который": after a comma they open a relative clause about its antecedent
     relative: frozenset[str] = frozenset()
+    # "whom", "que", "которого": right after "<figure>," they make the antecedent the object
+    # of the relative clause's verb ("Tusk, whom Scholz had invited, ...")
+    relative_objects: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
 
 
@@ -101,6 +104,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
+        relative_objects=merged("relative_objects"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),
