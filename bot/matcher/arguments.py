@@ -34,6 +34,7 @@ from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit
 
 _NEAR_OBJECT = 80  # characters: beyond this the object of a verb is a less sure reading
+_NEAR_POSSESSOR = 30  # characters: a possessive this close after a verb owns its object
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,6 +452,9 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
         return None
+    if objects[0].possessive and c.cue.category == "active" and not c.grammar.head_final and \
+            objects[0].start - c.cue.end <= _NEAR_POSSESSOR:
+        return []  # "ready to meet some of Zelensky's demands": a thing of his, not him
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
     return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)

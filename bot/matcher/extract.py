@@ -93,7 +93,19 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
     ]
     statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
-    return invites, statuses, modifiers
+    return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
+                                   ) -> list[CueHit]:
+    """"He was ready to receive Zelensky in Moscow, responding to Zelensky's invitation":
+    a willingness cue that is also a status word answers the sentence's explicit invitation
+    (a noun, a passive, "at the invitation of") rather than making one."""
+    answering = [h for h in invites if any(_shares_an_end(s, h) for s in statuses)]
+    if not answering or not any(h.category in ("noun", "passive", "by")
+                                for h in invites if h not in answering):
+        return invites
+    return [h for h in invites if h not in answering]
 
 
 def analyse(
@@ -210,7 +222,15 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
     return [(status, hit) for status, hit in statuses
             if not (cue.start <= hit.start and hit.end <= cue.end and (
                 cue.category in ("hosted", "hosting") or status is Status.RESPONDED
-                or hit.start == cue.start))]  # "welcomed X to visit": the cue's own verb
+                or hit.start == cue.start)) and not _shares_an_end(hit, cue)]
+
+
+def _shares_an_end(hit: CueHit, cue: CueHit) -> bool:
+    """"welcomed X to visit", "is ready to meet X", "ist bereit, X zu empfangen", "готовий
+    прийняти X": a status word that begins or ends an active cue (or overlaps it from
+    outside up to its last word) is the cue's own verb, not the invitation's answer."""
+    return cue.category in ("active", "challenge") and hit.start < cue.end and \
+        cue.start < hit.end and (hit.start == cue.start or hit.end == cue.end)
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
