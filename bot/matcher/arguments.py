@@ -97,10 +97,19 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
     host = inside[-1] if inside else (following[0] if following else None)
-    guests = [r for r in c.before if host is None or r.party.key != host.party.key]
-    if host is None or not guests:
+    if host is None:
         return []
-    return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+    guests = [r for r in c.before if r.party.key != host.party.key]
+    if guests:
+        return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+    # "Assistera au sommet organisé par Macron le Premier ministre indien Narendra Modi",
+    # "Asistirá a la cumbre convocada por Petro el presidente Lula", "Attending the summit
+    # hosted by Albanese will be Luxon and Prabowo": with nobody before, the guests are
+    # the inverted subject after the host.
+    later = [r for r in c.after if r.start >= host.end and r.party.key != host.party.key]
+    if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
+        return []
+    return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
 
 
 def hosting_event(c: Clause) -> list[Pair] | None:
