@@ -176,6 +176,9 @@ def analyse(
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
             if cue.category in ("hosted", "hosting") and status_here is None:
                 continue  # a host named, but nobody said to attend, skip or arrive
+            if cue.category == "hosted" and invitee is not None and invitee.start >= cue.end \
+                    and not any(hit.start < cue.start for _, hit in statuses):
+                continue  # a guest after the host only as the subject of a verb before it
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
