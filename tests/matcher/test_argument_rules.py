@@ -37,6 +37,8 @@ MELONI, SANCHEZ, XI, BIDEN = "giorgia-meloni", "pedro-sanchez", "xi-jinping", "j
         ("passive_with_agent", "Путин был приглашён Маском на беседу.", (MUSK, PUTIN)),
         ("clitic_object", "Giorgia Meloni ha chiamato Pedro Sánchez e lo ha invitato a Roma.",
          (MELONI, SANCHEZ)),
+        ("relative_object", "Xi Jinping, whom Joe Biden had invited to California, arrived.",
+         (BIDEN, XI)),
         ("subject_verb_object", "Joe Biden invited Xi Jinping to a summit in California.",
          (BIDEN, XI)),
         ("verb_second", "Am Dienstag lud Emmanuel Macron Olaf Scholz nach Paris ein.",
