@@ -189,3 +189,18 @@ def test_passive_requests_participles_and_quoted_waiting(match: Match, lang: str
 def test_hypothetical_and_counterfactual_proposals_are_none(match: Match, lang: str,
                                                             text: str) -> None:
     assert not match(text, lang=lang).mentions, text
+
+
+def test_a_phrase_is_not_indexed_under_a_weak_anchor() -> None:
+    from bot.matcher.lexicon import _anchor_of, load_lexicons
+
+    assert _anchor_of("будет ждать") == "будет"
+    assert _anchor_of("будет ждать", frozenset({"будет"})) == "ждать"
+    assert _anchor_of("propôs uma reunião a", frozenset({"reunião"})) == "propôs"
+    # only weak words and short ones: the longest still anchors the phrase
+    assert _anchor_of("das ... gibt", frozenset({"gibt"})) == "gibt"
+    russian = load_lexicons()["ru"]
+    assert "будет" in russian.words("weak_anchors")
+    text = "Владимир Зеленский заявил, что будет ждать Владимира Путина в Стамбуле."
+    assert any(hit.category == "active" and hit.text == "будет ждать"
+               for hit in russian.hits(text))
