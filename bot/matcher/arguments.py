@@ -426,6 +426,25 @@ def relative_object(c: Clause) -> list[Pair] | None:
     return pairs(subject, [antecedent], CONFIDENCE.relative_object)
 
 
+def relative_object_subject_after(c: Clause) -> list[Pair] | None:
+    """"Lula, a quien invitó Pedro Sánchez", "Си Цзиньпин, которого пригласил Путин":
+    a pronoun that marks the object whatever the order (lexicon list
+    `inverted_relative_objects`) right before the verb, and its subject right after it."""
+    if c.cue.category != "active" or not c.before or not c.after or \
+            not c.words.inverted_relative_objects:
+        return None
+    antecedent, subject = c.before[-1], c.after[0]
+    gap = c.sentence[antecedent.end : c.cue.start].strip()
+    if not gap.startswith(",") or antecedent.party.key == subject.party.key:
+        return None
+    if " ".join(gap[1:].casefold().split()) not in c.words.inverted_relative_objects:
+        return None
+    after_verb = c.sentence[c.cue.end : subject.start]
+    if any(p in after_verb for p in ",;:") or len(after_verb.split()) > 2:
+        return None
+    return pairs(subject, [antecedent], CONFIDENCE.relative_object)
+
+
 
 def clitic_object(c: Clause) -> list[Pair] | None:
     """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
@@ -644,6 +663,7 @@ RULES: tuple[Rule, ...] = (
     passive_with_agent,
     agreed_with_partner,
     relative_object,
+    relative_object_subject_after,
     clitic_object,
     subject_verb_object,
     verb_second,

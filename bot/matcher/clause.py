@@ -62,6 +62,8 @@ class Words:
     # "whom", "que", "которого": right after "<figure>," they make the antecedent the object
     # of the relative clause's verb ("Tusk, whom Scholz had invited, ...")
     relative_objects: frozenset[str] = frozenset()
+    # "a quien", "которого": the object even when the subject follows the verb
+    inverted_relative_objects: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
 
 
@@ -105,6 +107,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),
+        inverted_relative_objects=merged("inverted_relative_objects"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),

@@ -92,6 +92,7 @@ _LIST_KEYS = (
     "messenger_words",
     "relative_pronouns",
     "relative_objects",
+    "inverted_relative_objects",
     "weak_anchors",
     "organisation_markers",
 )

@@ -53,6 +53,7 @@ class LexiconTop(BaseModel):
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None
+    inverted_relative_objects: list[Any] | None = None
     weak_anchors: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 

@@ -39,6 +39,8 @@ MELONI, SANCHEZ, XI, BIDEN = "giorgia-meloni", "pedro-sanchez", "xi-jinping", "j
          (MELONI, SANCHEZ)),
         ("relative_object", "Xi Jinping, whom Joe Biden had invited to California, arrived.",
          (BIDEN, XI)),
+        ("relative_object_subject_after", "Си Цзиньпин, которого пригласил Байден, прибыл.",
+         (BIDEN, XI)),
         ("subject_verb_object", "Joe Biden invited Xi Jinping to a summit in California.",
          (BIDEN, XI)),
         ("verb_second", "Am Dienstag lud Emmanuel Macron Olaf Scholz nach Paris ein.",

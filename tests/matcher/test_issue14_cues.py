@@ -49,6 +49,13 @@ TRUMP, ERDOGAN = "donald-trump", "recep-tayyip-erdogan"
          (PUTIN, XI, "took_place")),
         ("uk", "Олаф Шольц, якого Володимир Зеленський запросив до Києва, прибув у понеділок "
                "до столиці.", (ZELENSKY, SCHOLZ, "took_place")),
+        # the subject after the verb, the pronoun marking the object
+        ("es", "Lula, a quien invitó Pedro Sánchez, llegó el lunes a Madrid.",
+         (SANCHEZ, LULA, "took_place")),
+        ("ru", "Си Цзиньпин, которого пригласил Владимир Путин, прибыл в Москву.",
+         (PUTIN, XI, "took_place")),
+        ("uk", "Олаф Шольц, якого запросив Володимир Зеленський, прибув до Києва.",
+         (ZELENSKY, SCHOLZ, "took_place")),
     ],
 )
 def test_an_object_relative_clause_invites_its_antecedent(match: Match, lang: str, text: str,
