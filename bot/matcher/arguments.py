@@ -34,6 +34,7 @@ from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit
 
 _NEAR_OBJECT = 80  # characters: beyond this the object of a verb is a less sure reading
+_EVENT_OWNER = 40  # characters from "received an invitation" to the event's owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,8 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
         gap = [w.strip(",.\"«»„“") for w in gap_text.split()]
         if len(gap) > 7:
             break
+        if _opponent(gap, words):
+            continue
         if any(w in words.from_markers for w in gap) and found.inviter is None:
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
@@ -199,6 +202,19 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # "Renzi sfida Salvini": the noun is the verb's twin.
             found.inviter, found.invitees, found.done = c.before[-1], [ref], True
             return
+
+
+def _opponent(gap: list[str], words: Words) -> bool:
+    """"accepted an invitation from CNN to debate Trump": after an inviter named with
+    "from", the figure right after a debating word is the opponent, no party."""
+    return len(gap) >= 3 and gap[-1] in words.opponent and \
+        any(w in words.from_markers for w in gap[:-2])
+
+
+def _debated(c: Clause, ref: Ref) -> bool:
+    """The figure right after a debating word, some words after the cue: an opponent."""
+    gap = [w.strip(",.\"«»„“").casefold() for w in c.sentence[c.cue.end : ref.start].split()]
+    return len(gap) >= 2 and gap[-1] in c.words.opponent
 
 
 def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
@@ -352,6 +368,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if agent is not None and _debated(c, agent):
+        agent = None  # "accepted an invitation from CNN to debate Trump"
     case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
@@ -366,6 +384,11 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
+    if agent is None and c.cue.category == "passive":
+        # "получил приглашение на инаугурацию Дональда Трампа", "received an invitation to
+        # Trump's inauguration": the owner of the event (a genitive, a possessive) invites.
+        agent = next((r for r in c.after if r.start - c.cue.end < _EVENT_OWNER and (
+            r.possessive or (c.grammar.case_marked and r.case == "gen"))), None)
     patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)

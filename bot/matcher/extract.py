@@ -130,7 +130,8 @@ def analyse(
     for cue in status_cues:
         if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
-        status = _status_of(cue, negations, hedges, pendings, futures)
+        status = _status_of(cue, _same_clause(sentence, cue, negations), hedges, pendings,
+                            futures)
         if status is Status.TOOK_PLACE and _recap(cue, pasts):
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
@@ -233,6 +234,18 @@ def _strongest(statuses: list[Status]) -> Status | None:
     return max(statuses, key=status_rank) if statuses else None
 
 
+def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit]) -> list[CueHit]:
+    """The negations that can scope a status word: those before it, and those after it in
+    its own clause ("Eine Zusage gibt es noch nicht"), not those of the next clause ("thanked
+    him for the invitation, without giving a date"; "поблагодарил ..., но не сказал")."""
+    return [n for n in negations
+            if n.end <= cue.start or not any(mark in sentence[cue.end : n.start]
+                                             for mark in _CLAUSE_MARKS)]
+
+
+_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
+
+
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
                pendings: list[CueHit], futures: list[CueHit]) -> Status | None:
     status = Status(cue.category)
@@ -268,9 +281,19 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
     return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
 
 
+_ANSWERS = frozenset(s.value for s in (Status.ACCEPTED, Status.DECLINED, Status.RESPONDED,
+                                        Status.WITHDRAWN, Status.PENDING))
+_VERB_TO_NOUN = 6  # characters: "a reçu une invitation", "получил приглашение"
+
+
 def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
-    """"welcomed X to visit": the status word is the verb of a longer invitation cue."""
-    return any(i.category == "active" and i.start == cue.start and cue.end < i.end
+    """"welcomed X to visit": the status word is the verb of a longer invitation cue;
+    "a reçu une invitation", "ha ricevuto un invito": a reception word right before an
+    invitation noun is the receiving of the invitation, not of a guest (an answer word,
+    "accepted an invitation", stays the answer)."""
+    return any((i.category == "active" and i.start == cue.start and cue.end < i.end) or
+               (i.category == "noun" and cue.category not in _ANSWERS
+                and 0 <= i.start - cue.end <= _VERB_TO_NOUN)
                for i in invite_cues)
 
 
@@ -364,6 +387,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
+        if any(t.casefold() in words.exhortation for t in tokens):
+            continue  # "Hunderte Bürger": a crowd, not a person
         possessive = sentence.startswith(("'s", "'"), end)
         plain = nominative(name, lang)
         if grammar.genitive_s and plain != name:

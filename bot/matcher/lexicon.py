@@ -91,6 +91,7 @@ _LIST_KEYS = (
     "phone_words",
     "messenger_words",
     "relative_pronouns",
+    "opponent_words",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"

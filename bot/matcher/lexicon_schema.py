@@ -52,6 +52,7 @@ class LexiconTop(BaseModel):
     phone_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
+    opponent_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 
 
