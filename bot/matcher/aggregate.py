@@ -228,7 +228,12 @@ def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceVie
 
 def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
                    place_names: PlaceNames | None = None) -> None:
-    best_status, _cue = max(view.facts.statuses, key=lambda sc: status_rank(sc[0]))
+    statuses = view.facts.statuses
+    if view.facts.other_matter:
+        statuses = [(s, c) for s, c in statuses if s is not Status.ACCEPTED]
+        if not statuses:
+            return  # "We agreed to develop cooperation ...": another matter
+    best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)]
     if not candidates:

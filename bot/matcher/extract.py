@@ -49,6 +49,9 @@ class SentenceFacts:
     has_invite_noun: bool = False
     negated_invitation: bool = False
     both_subject: bool = False  # "Both confirmed": the answer of every invitee just named
+    # "We agreed to develop cooperation in the energy sector": an agreement about another
+    # matter (no occasion named, a long complement), not the answer to an invitation.
+    other_matter: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -87,13 +90,24 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
     if not raw:
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
+    nouns = [h for h in raw if h.category == "noun"]
     invites = [
-        h for h in _leftmost([h for h in raw if h.category in INVITE_CATEGORIES])
+        h for h in _leftmost([h for h in raw if h.category in INVITE_CATEGORIES
+                              and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES])
+    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES
+                         and not _holds_noun(h, nouns)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return invites, statuses, modifiers
+
+
+def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
+    """"welcomed the invitation from Xi to visit Beijing": a split verb cue ("welcomed ...
+    to visit") or took-place cue ("welcomed ... to") around an invitation noun is the
+    noun's sentence, its verb an answer."""
+    return hit.category in ("active", "took_place") and any(hit.start < n.start and n.end < hit.end
+                                            for n in nouns)
 
 
 def analyse(
@@ -130,8 +144,8 @@ def analyse(
     for cue in status_cues:
         if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
-        status = _status_of(cue, _same_clause(sentence, cue, negations), hedges, pendings,
-                            futures)
+        status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
+                            pendings, futures)
         if status is Status.TOOK_PLACE and _recap(cue, pasts):
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
@@ -142,6 +156,8 @@ def analyse(
             continue
         if status is not None:
             facts.statuses.append((status, cue))
+    if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
+        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
             continue  # «Приглашение на казнь»: the title of a work
@@ -162,7 +178,7 @@ def analyse(
             statuses = [(s, hit) for s, hit in statuses
                         if not _in_relative_clause(sentence, hit, cue, words)]
         for inviter, invitee, confidence in found:
-            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
+            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
                 continue  # a host named, but nobody said to attend, skip or arrive
             status = _invite_status(cue, status_here, futures, hedges)
@@ -215,14 +231,20 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
-                 invitee: Ref | None) -> list[Status]:
+                 invitee: Ref | None, invitation: CueHit) -> list[Status]:
     """The statuses of a sentence that belong to this invitation: a status whose subject
     (the figure right before it) is someone else is theirs ("Musk invited Putin, days after
-    Kanye West agreed to a talk")."""
+    Kanye West agreed to a talk"); the inviter's own trip or reception before the
+    invitation is another occasion ("Orbán s'est rendu à Kiev et a invité Zelensky à
+    Budapest")."""
     parties = {r.party.key for r in (inviter, invitee) if r is not None}
     kept = []
     for status, cue in statuses:
         owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+        if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
+                owner.party.key == inviter.party.key and cue.end <= invitation.start and \
+                invitee is not None and invitee.start > cue.end:
+            continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
         ) or (invitee is not None and owner.end <= invitee.start):
@@ -234,13 +256,44 @@ def _strongest(statuses: list[Status]) -> Status | None:
     return max(statuses, key=status_rank) if statuses else None
 
 
-def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit]) -> list[CueHit]:
+def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit], words: Words
+                 ) -> list[CueHit]:
     """The negations that can scope a status word: those before it, and those after it in
     its own clause ("Eine Zusage gibt es noch nicht"), not those of the next clause ("thanked
-    him for the invitation, without giving a date"; "поблагодарил ..., но не сказал")."""
+    him for the invitation, without giving a date"; "поблагодарил ..., но не сказал";
+    "thanked him for the invitation and said he had not been to Kamchatka for long")."""
+    def other_clause(between: str) -> bool:
+        return any(mark in between for mark in _CLAUSE_MARKS) or any(
+            w.casefold() in words.conjunctions for w in between.split())
+
     return [n for n in negations
-            if n.end <= cue.start or not any(mark in sentence[cue.end : n.start]
-                                             for mark in _CLAUSE_MARKS)]
+            if n.end <= cue.start or not other_clause(sentence[cue.end : n.start])]
+
+
+_COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperation ..."
+
+
+def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
+                  lexicons: list[Lexicon], words: Words) -> bool:
+    """An acceptance whose long complement names no occasion ("We agreed to develop
+    cooperation in the energy sector") agrees to something else; "He accepted.", "Both
+    have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
+    invitation."""
+    if any(lexicon.occasions(sentence) for lexicon in lexicons):
+        return False
+
+    def complement(cue: CueHit) -> int:
+        count = 0
+        for word in sentence[cue.end :].split():
+            if word.casefold() in words.conjunctions:
+                break
+            count += 1
+            if word.endswith((",", ";", ":")):
+                break
+        return count
+
+    return all(complement(cue) >= _COMPLEMENT
+               for status, cue in statuses if status is Status.ACCEPTED)
 
 
 _CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
