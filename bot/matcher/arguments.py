@@ -65,10 +65,29 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
-        before=[r for r in refs if r.end <= cue.start],
+        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
         after=[r for r in refs if r.start >= first_word_end],
         tokens=tokens, first_word_end=first_word_end,
     )
+
+
+_CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")
+
+
+def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
+    """"The letter, handed over by envoy Steve Witkoff, invites Putin": the agent of a
+    messenger participle ("handed over by", "überbracht von", "remise par", "переданное
+    спецпосланником") carries the invitation; it is never its inviter."""
+    if not words.messenger:
+        return False
+    # "dall'inviato": an elided article is a word of its own
+    text = sentence[max(0, ref.start - 60) : ref.start].replace("’", "'").replace("'", "' ")
+    window = [w.strip(",.;:\"«»„“()").casefold() for w in text.split()][-_CARRIER_GAP:]
+    carried = next((k for k, w in enumerate(window) if w in words.messenger), None)
+    if carried is None:
+        return False
+    rest = window[carried + 1 :]
+    return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
 
 
 def arguments(clause: Clause) -> list[Pair]:

@@ -62,6 +62,8 @@ class Words:
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
+    # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
+    conditional: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -104,6 +106,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
         opponent=merged("opponent_words"),
+        conditional=merged("conditional_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),

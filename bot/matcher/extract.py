@@ -166,8 +166,9 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
-        if cue.category in ("active", "challenge") and \
-                _exhortation(sentence, cue, words, refs, grammar):
+        if cue.category in ("active", "challenge") and (
+                _exhortation(sentence, cue, words, refs, grammar)
+                or _conditional(sentence, cue, words)):
             continue
         clause = make_clause(sentence, cue, refs, words, grammar, previous_subject)
         found: list[Pair] = arguments(clause)
@@ -279,7 +280,7 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
     cooperation in the energy sector") agrees to something else; "He accepted.", "Both
     have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
     invitation."""
-    if any(lexicon.occasions(sentence) for lexicon in lexicons):
+    if _names_occasion(sentence, lexicons):
         return False
 
     def complement(cue: CueHit) -> int:
@@ -372,6 +373,30 @@ def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit
             return status_here
         return Status.ACCEPTED
     return status_here if status_here is not None else Status.PENDING
+
+
+def _names_occasion(sentence: str, lexicons: list[Lexicon]) -> bool:
+    """An occasion term at the start of a word, inflected or not ("mötet", "Treffens")."""
+    lowered = sentence.casefold()
+    for lexicon in lexicons:
+        for terms in lexicon.occasion.values():
+            for term in terms:
+                at = lowered.find(term.casefold())
+                while at >= 0:
+                    if at == 0 or not lowered[at - 1].isalnum():
+                        return True
+                    at = lowered.find(term.casefold(), at + 1)
+    return False
+
+
+def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"If Trump invites him, Putin would consider the trip", "Si Macron invite Scholz":
+    a conditional word opening the clause of the invitation verb makes it hypothetical."""
+    if not words.conditional:
+        return False
+    opening = max(sentence.rfind(mark, 0, cue.start) for mark in (",", ";", ":", "\n"))
+    first = sentence[opening + 1 : cue.start].split()[:1]
+    return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
 
 
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:

@@ -92,6 +92,7 @@ _LIST_KEYS = (
     "messenger_words",
     "relative_pronouns",
     "opponent_words",
+    "conditional_words",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"

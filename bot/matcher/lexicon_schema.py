@@ -53,6 +53,7 @@ class LexiconTop(BaseModel):
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     opponent_words: list[Any] | None = None
+    conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 
 
