@@ -7,6 +7,7 @@ findings of all sentences together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.domain import Party, Status
@@ -280,9 +281,6 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
     cooperation in the energy sector") agrees to something else; "He accepted.", "Both
     have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
     invitation."""
-    if _names_occasion(sentence, lexicons):
-        return False
-
     def complement(cue: CueHit) -> int:
         count = 0
         for word in sentence[cue.end :].split():
@@ -294,7 +292,8 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
         return count
 
     return all(complement(cue) >= _COMPLEMENT
-               for status, cue in statuses if status is Status.ACCEPTED)
+               for status, cue in statuses if status is Status.ACCEPTED) and \
+        not _names_occasion(sentence, lexicons)
 
 
 _CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
@@ -375,17 +374,22 @@ def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit
     return status_here if status_here is not None else Status.PENDING
 
 
+_OCCASION_STARTS: dict[int, re.Pattern[str]] = {}
+
+
 def _names_occasion(sentence: str, lexicons: list[Lexicon]) -> bool:
     """An occasion term at the start of a word, inflected or not ("mötet", "Treffens")."""
     lowered = sentence.casefold()
     for lexicon in lexicons:
-        for terms in lexicon.occasion.values():
-            for term in terms:
-                at = lowered.find(term.casefold())
-                while at >= 0:
-                    if at == 0 or not lowered[at - 1].isalnum():
-                        return True
-                    at = lowered.find(term.casefold(), at + 1)
+        pattern = _OCCASION_STARTS.get(id(lexicon))
+        if pattern is None:
+            terms = sorted({t.casefold() for ts in lexicon.occasion.values() for t in ts if t},
+                           key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + ")"
+                                 if terms else r"(?!x)x")
+            _OCCASION_STARTS[id(lexicon)] = pattern
+        if pattern.search(lowered):
+            return True
     return False
 
 
@@ -394,7 +398,8 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     a conditional word opening the clause of the invitation verb makes it hypothetical."""
     if not words.conditional:
         return False
-    opening = max(sentence.rfind(mark, 0, cue.start) for mark in (",", ";", ":", "\n"))
+    opening = max(sentence.rfind(",", 0, cue.start), sentence.rfind(";", 0, cue.start),
+                  sentence.rfind(":", 0, cue.start))
     first = sentence[opening + 1 : cue.start].split()[:1]
     return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
 
