@@ -201,7 +201,7 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # owner of the event, or the residence, invites.
             found.inviter = ref
         elif ((any(w in words.to_markers for w in gap) and not set(gap) & words.attribution)
-              or ref.case == "dat") and not found.invitees:
+              or ref.case == "dat") and not found.invitees and not ref.residence:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
             found.invitees = coordinated(c.sentence, c.after[index:], words)
         elif found.inviter is None and index == 0 and (
@@ -408,7 +408,11 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         # Trump's inauguration": the owner of the event (a genitive, a possessive) invites.
         agent = next((r for r in c.after if r.start - c.cue.end < _EVENT_OWNER and (
             r.possessive or (c.grammar.case_marked and r.case == "gen"))), None)
-    patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
+    # "Starmer will travel to the White House at the invitation of Trump": a residence
+    # after the guest is where the guest goes; as the subject ("the Kremlin, at the
+    # invitation of ...") it stands for its holder.
+    guests = [r for i, r in enumerate(c.before) if not (r.residence and i > 0)]
+    patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
