@@ -266,9 +266,11 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     target = max(preceding, key=lambda c: max(s for s in c.sentences if s <= view.index))
     last_seen = max(s for s in target.sentences if s <= view.index)
     if view.facts.both_subject and not keys and view.index - last_seen <= 1:
-        # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence.
+        # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence;
+        # "Both invitations were accepted": every invitation of that sentence.
         for candidate in preceding:
-            if last_seen in candidate.sentences and candidate.inviter.key == target.inviter.key:
+            if last_seen in candidate.sentences and (
+                    candidate.inviter.key == target.inviter.key or view.facts.has_invite_noun):
                 candidate.offer(best_status, view.text, view.index, candidate.confidence - CONFIDENCE.later_status_penalty)
         return
     if view.facts.has_invite_noun or view.index - last_seen <= 1:

@@ -470,8 +470,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
-        if any(t.casefold() in words.exhortation for t in tokens):
-            continue  # "Hunderte Bürger": a crowd, not a person
+        if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
+            continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)
         plain = nominative(name, lang)
         if grammar.genitive_s and plain != name:
