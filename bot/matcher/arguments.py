@@ -327,7 +327,18 @@ def _without_messenger(c: Clause) -> Clause:
     return c
 
 
+def _crowd_invited(c: Clause) -> bool:
+    """"the invitation of Ukrainian soldiers to training programmes", "the invitation to
+    investors": the noun's own object is a crowd, so its figures are no parties."""
+    following = [w.strip(",.;:\"«»„“").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
+    markers = c.words.to_markers | c.words.from_markers | {"of"}
+    return bool(following) and following[0] in markers and \
+        any(w in c.words.exhortation for w in following[1:])
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    if _crowd_invited(c):
+        return []
     c = _without_messenger(c)
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
@@ -467,6 +478,11 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
         return None
+    if objects[0].possessive and not c.grammar.head_final and \
+            len(c.sentence[c.cue.end : objects[0].start].split()) <= 1:
+        # "invited Kadyrov's representatives", "invited the Pope's envoy": the figure owns
+        # the invitees; it is not one of them.
+        return []
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
     return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)

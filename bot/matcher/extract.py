@@ -28,6 +28,7 @@ from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
+_NEGATED_NOUN = 1  # a negation right before an invitation noun ("no invitation")
 _HEDGE_BEFORE = 40
 _RECAP_AFTER = 40  # "visited Moscow eight times before"
 UNKNOWN_CONFIDENCE = CONFIDENCE.unknown_name
@@ -405,6 +406,9 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
 
 
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
+    if cue.category == "noun":
+        # "no invitation had been extended to Blinken", "keine Einladung", "aucune invitation"
+        return any(0 <= cue.start - n.end <= _NEGATED_NOUN for n in negations)
     if cue.category not in ("active", "passive", "by", "agreed"):
         return False
     if any(0 <= cue.start - n.end <= _NEGATION_BEFORE for n in negations):
