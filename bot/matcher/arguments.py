@@ -35,6 +35,7 @@ from bot.matcher.lexicon import CueHit
 
 _NEAR_OBJECT = 80  # characters: beyond this the object of a verb is a less sure reading
 _NEAR_POSSESSOR = 30  # characters: a possessive this close after a verb owns its object
+_EVENT_OWNER = 40  # characters from "received an invitation" to the event's owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,29 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
-        before=[r for r in refs if r.end <= cue.start],
+        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
         after=[r for r in refs if r.start >= first_word_end],
         tokens=tokens, first_word_end=first_word_end,
     )
+
+
+_CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")
+
+
+def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
+    """"The letter, handed over by envoy Steve Witkoff, invites Putin": the agent of a
+    messenger participle ("handed over by", "überbracht von", "remise par", "переданное
+    спецпосланником") carries the invitation; it is never its inviter."""
+    if not words.messenger:
+        return False
+    # "dall'inviato": an elided article is a word of its own
+    text = sentence[max(0, ref.start - 60) : ref.start].replace("’", "'").replace("'", "' ")
+    window = [w.strip(",.;:\"«»„“()").casefold() for w in text.split()][-_CARRIER_GAP:]
+    carried = next((k for k, w in enumerate(window) if w in words.messenger), None)
+    if carried is None:
+        return False
+    rest = window[carried + 1 :]
+    return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
 
 
 def arguments(clause: Clause) -> list[Pair]:
@@ -185,6 +205,8 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
         gap = [w.strip(",.\"«»„“") for w in gap_text.split()]
         if len(gap) > 7:
             break
+        if _opponent(gap, words):
+            continue
         if any(w in words.from_markers for w in gap) and found.inviter is None:
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
@@ -193,7 +215,7 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # owner of the event, or the residence, invites.
             found.inviter = ref
         elif ((any(w in words.to_markers for w in gap) and not set(gap) & words.attribution)
-              or ref.case == "dat") and not found.invitees:
+              or ref.case == "dat") and not found.invitees and not ref.residence:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
             found.invitees = coordinated(c.sentence, c.after[index:], words)
         elif found.inviter is None and index == 0 and (
@@ -213,6 +235,19 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # "Renzi sfida Salvini": the noun is the verb's twin.
             found.inviter, found.invitees, found.done = c.before[-1], [ref], True
             return
+
+
+def _opponent(gap: list[str], words: Words) -> bool:
+    """"accepted an invitation from CNN to debate Trump": after an inviter named with
+    "from", the figure right after a debating word is the opponent, no party."""
+    return len(gap) >= 3 and gap[-1] in words.opponent and \
+        any(w in words.from_markers for w in gap[:-2])
+
+
+def _debated(c: Clause, ref: Ref) -> bool:
+    """The figure right after a debating word, some words after the cue: an opponent."""
+    gap = [w.strip(",.\"«»„“").casefold() for w in c.sentence[c.cue.end : ref.start].split()]
+    return len(gap) >= 2 and gap[-1] in c.words.opponent
 
 
 def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
@@ -306,7 +341,18 @@ def _without_messenger(c: Clause) -> Clause:
     return c
 
 
+def _crowd_invited(c: Clause) -> bool:
+    """"the invitation of Ukrainian soldiers to training programmes", "the invitation to
+    investors": the noun's own object is a crowd, so its figures are no parties."""
+    following = [w.strip(",.;:\"«»„“").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
+    markers = c.words.to_markers | c.words.from_markers | {"of"}
+    return bool(following) and following[0] in markers and \
+        any(w in c.words.exhortation for w in following[1:])
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    if _crowd_invited(c):
+        return []
     c = _without_messenger(c)
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
@@ -366,6 +412,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if agent is not None and _debated(c, agent):
+        agent = None  # "accepted an invitation from CNN to debate Trump"
     case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
@@ -380,7 +428,16 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
-    patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
+    if agent is None and c.cue.category == "passive":
+        # "получил приглашение на инаугурацию Дональда Трампа", "received an invitation to
+        # Trump's inauguration": the owner of the event (a genitive, a possessive) invites.
+        agent = next((r for r in c.after if r.start - c.cue.end < _EVENT_OWNER and (
+            r.possessive or (c.grammar.case_marked and r.case == "gen"))), None)
+    # "Starmer will travel to the White House at the invitation of Trump": a residence
+    # after the guest is where the guest goes; as the subject ("the Kremlin, at the
+    # invitation of ...") it stands for its holder.
+    guests = [r for i, r in enumerate(c.before) if not (r.residence and i > 0)]
+    patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
@@ -480,9 +537,13 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
         return None
-    if objects[0].possessive and c.cue.category == "active" and not c.grammar.head_final and \
-            objects[0].start - c.cue.end <= _NEAR_POSSESSOR:
-        return []  # "ready to meet some of Zelensky's demands": a thing of his, not him
+    if objects[0].possessive and not c.grammar.head_final and (
+            len(c.sentence[c.cue.end : objects[0].start].split()) <= 1
+            or (c.cue.category == "active" and objects[0].start - c.cue.end <= _NEAR_POSSESSOR)):
+        # "invited Kadyrov's representatives", "invited the Pope's envoy": the figure owns
+        # the invitees; it is not one of them. "ready to meet some of Zelensky's demands":
+        # a thing of his, not him.
+        return []
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
     return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)

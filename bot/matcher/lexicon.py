@@ -94,6 +94,8 @@ _LIST_KEYS = (
     "relative_objects",
     "inverted_relative_objects",
     "weak_anchors",
+    "opponent_words",
+    "conditional_words",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"

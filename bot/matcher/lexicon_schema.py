@@ -55,6 +55,8 @@ class LexiconTop(BaseModel):
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
     weak_anchors: list[Any] | None = None
+    opponent_words: list[Any] | None = None
+    conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 
 
