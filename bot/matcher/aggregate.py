@@ -68,8 +68,12 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
     invitation is another occasion's)."""
     candidates: dict[tuple[str, str], Candidate] = {}
     partials: list[tuple[SentenceView, InviteFinding]] = []
+    answers: list[InviteFinding] = []
     for view in views:
         for finding in view.facts.invitations:
+            if _answers_earlier(view, finding, candidates):
+                answers.append(finding)
+                continue
             if finding.inviter is None or finding.invitee is None:
                 partials.append((view, finding))
                 continue
@@ -108,10 +112,26 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
     for view in views:
         if not view.facts.statuses:
             continue
-        if any(f.inviter is not None and f.invitee is not None for f in view.facts.invitations):
+        if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
+               for f in view.facts.invitations):
             continue
         _attach_status(view, ordered, views, place_names, year)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _answers_earlier(view: SentenceView, finding: InviteFinding,
+                     candidates: dict[tuple[str, str], Candidate]) -> bool:
+    """"Orbán invited Zelensky to Budapest. Zelensky said he was ready to meet the Hungarian
+    leader, but only in Kyiv": a willingness cue that is also a status word ("ready to
+    meet"), towards the figure who invited its subject earlier in the article, is the answer
+    to that invitation (the sentence's statuses go to it), not a new invitation. Alone
+    ("Putin said he was ready to meet Zelensky in Istanbul") it stays an invitation."""
+    if finding.cue.category != "active" or finding.inviter is None or finding.invitee is None:
+        return False
+    if (finding.invitee.party.key, finding.inviter.party.key) not in candidates:
+        return False
+    cue = finding.cue
+    return any(hit.start < cue.end and cue.start < hit.end for _, hit in view.facts.statuses)
 
 
 def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:

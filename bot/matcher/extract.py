@@ -160,7 +160,7 @@ def analyse(
             continue
         status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
                             pendings, futures)
-        if status is Status.TOOK_PLACE and _recap(cue, pasts):
+        if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
@@ -374,11 +374,17 @@ def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
                for i in invite_cues)
 
 
-def _recap(cue: CueHit, pasts: list[CueHit]) -> bool:
+def _recap(sentence: str, cue: CueHit, pasts: list[CueHit], invite_cues: list[CueHit]) -> bool:
     """A recap word ("before", "previously", "in the past") right before or after a
-    took-place word dates it to an earlier occasion."""
-    return any(0 <= cue.start - p.end <= _HEDGE_BEFORE or 0 <= p.start - cue.end <= _RECAP_AFTER
-               for p in pasts)
+    took-place word dates it to an earlier occasion. One before it that closes the clause
+    of an invitation cue ("Lula, a quien invitó Sánchez el mes pasado, llegó el lunes")
+    dates the invitation, not the arrival."""
+    def dates_invitation(p: CueHit) -> bool:
+        return "," in sentence[p.end : cue.start] and any(
+            i.end <= p.start and "," not in sentence[i.end : p.start] for i in invite_cues)
+
+    return any((0 <= cue.start - p.end <= _HEDGE_BEFORE and not dates_invitation(p))
+               or 0 <= p.start - cue.end <= _RECAP_AFTER for p in pasts)
 
 
 def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit],
