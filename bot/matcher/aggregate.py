@@ -9,6 +9,7 @@ The most advanced status wins and its sentence is the evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -61,12 +62,18 @@ class SentenceView:
 PlaceNames = Callable[[str], set[str]]
 
 
-def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None
-                 ) -> list[Candidate]:
+def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None,
+                 year: int | None = None) -> list[Candidate]:
+    """The article's invitations; `year` is the article's (an outcome dated before the
+    invitation is another occasion's)."""
     candidates: dict[tuple[str, str], Candidate] = {}
     partials: list[tuple[SentenceView, InviteFinding]] = []
+    answers: list[InviteFinding] = []
     for view in views:
         for finding in view.facts.invitations:
+            if _answers_earlier(view, finding, candidates):
+                answers.append(finding)
+                continue
             if finding.inviter is None or finding.invitee is None:
                 partials.append((view, finding))
                 continue
@@ -105,10 +112,26 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
     for view in views:
         if not view.facts.statuses:
             continue
-        if any(f.inviter is not None and f.invitee is not None for f in view.facts.invitations):
+        if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
+               for f in view.facts.invitations):
             continue
-        _attach_status(view, ordered, views, place_names)
+        _attach_status(view, ordered, views, place_names, year)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _answers_earlier(view: SentenceView, finding: InviteFinding,
+                     candidates: dict[tuple[str, str], Candidate]) -> bool:
+    """"Orbán invited Zelensky to Budapest. Zelensky said he was ready to meet the Hungarian
+    leader, but only in Kyiv": a willingness cue that is also a status word ("ready to
+    meet"), towards the figure who invited its subject earlier in the article, is the answer
+    to that invitation (the sentence's statuses go to it), not a new invitation. Alone
+    ("Putin said he was ready to meet Zelensky in Istanbul") it stays an invitation."""
+    if finding.cue.category != "active" or finding.inviter is None or finding.invitee is None:
+        return False
+    if (finding.invitee.party.key, finding.inviter.party.key) not in candidates:
+        return False
+    cue = finding.cue
+    return any(hit.start < cue.end and cue.start < hit.end for _, hit in view.facts.statuses)
 
 
 def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
@@ -226,11 +249,36 @@ def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceVie
     return bool(here) and bool(there) and not here & there
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView],
+             year: int | None) -> bool:
+    """An outcome dated before its invitation is another occasion's: "Modi invited Putin
+    to New Delhi. Putin last visited India in 2021" (a 2024 article). The invitation's
+    year is the one its sentence names, else the article's."""
+    here = _years(view.text)
+    if not here or not 0 <= candidate.first_sentence < len(views):
+        return False
+    invited = _years(views[candidate.first_sentence].text) or ([year] if year else [])
+    return bool(invited) and max(here) < min(invited)
+
+
 def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
-                   place_names: PlaceNames | None = None) -> None:
-    best_status, _cue = max(view.facts.statuses, key=lambda sc: status_rank(sc[0]))
+                   place_names: PlaceNames | None = None, year: int | None = None) -> None:
+    statuses = view.facts.statuses
+    if view.facts.other_matter:
+        statuses = [(s, c) for s, c in statuses if s is not Status.ACCEPTED]
+        if not statuses:
+            return  # "We agreed to develop cooperation ...": another matter
+    best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
     if best_status is Status.TOOK_PLACE:
-        candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)]
+        candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
+                      and not _earlier(view, c, views, year)]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)
@@ -261,9 +309,11 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     target = max(preceding, key=lambda c: max(s for s in c.sentences if s <= view.index))
     last_seen = max(s for s in target.sentences if s <= view.index)
     if view.facts.both_subject and not keys and view.index - last_seen <= 1:
-        # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence.
+        # "Boric invited Lula and Sánchez ... Both confirmed": every invitee of that sentence;
+        # "Both invitations were accepted": every invitation of that sentence.
         for candidate in preceding:
-            if last_seen in candidate.sentences and candidate.inviter.key == target.inviter.key:
+            if last_seen in candidate.sentences and (
+                    candidate.inviter.key == target.inviter.key or view.facts.has_invite_noun):
                 candidate.offer(best_status, view.text, view.index, candidate.confidence - CONFIDENCE.later_status_penalty)
         return
     if view.facts.has_invite_noun or view.index - last_seen <= 1:

@@ -34,6 +34,8 @@ from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit
 
 _NEAR_OBJECT = 80  # characters: beyond this the object of a verb is a less sure reading
+_NEAR_POSSESSOR = 30  # characters: a possessive this close after a verb owns its object
+_EVENT_OWNER = 40  # characters from "received an invitation" to the event's owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +66,29 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
-        before=[r for r in refs if r.end <= cue.start],
+        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
         after=[r for r in refs if r.start >= first_word_end],
         tokens=tokens, first_word_end=first_word_end,
     )
+
+
+_CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")
+
+
+def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
+    """"The letter, handed over by envoy Steve Witkoff, invites Putin": the agent of a
+    messenger participle ("handed over by", "überbracht von", "remise par", "переданное
+    спецпосланником") carries the invitation; it is never its inviter."""
+    if not words.messenger:
+        return False
+    # "dall'inviato": an elided article is a word of its own
+    text = sentence[max(0, ref.start - 60) : ref.start].replace("’", "'").replace("'", "' ")
+    window = [w.strip(",.;:\"«»„“()").casefold() for w in text.split()][-_CARRIER_GAP:]
+    carried = next((k for k, w in enumerate(window) if w in words.messenger), None)
+    if carried is None:
+        return False
+    rest = window[carried + 1 :]
+    return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
 
 
 def arguments(clause: Clause) -> list[Pair]:
@@ -96,10 +117,19 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
     host = inside[-1] if inside else (following[0] if following else None)
-    guests = [r for r in c.before if host is None or r.party.key != host.party.key]
-    if host is None or not guests:
+    if host is None:
         return []
-    return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+    guests = [r for r in c.before if r.party.key != host.party.key]
+    if guests:
+        return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+    # "Assistera au sommet organisé par Macron le Premier ministre indien Narendra Modi",
+    # "Asistirá a la cumbre convocada por Petro el presidente Lula", "Attending the summit
+    # hosted by Albanese will be Luxon and Prabowo": with nobody before, the guests are
+    # the inverted subject after the host.
+    later = [r for r in c.after if r.start >= host.end and r.party.key != host.party.key]
+    if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
+        return []
+    return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
 
 
 def hosting_event(c: Clause) -> list[Pair] | None:
@@ -134,6 +164,10 @@ def welcome_to_visit(c: Clause) -> list[Pair] | None:
 
 
 def _with_follows(c: Clause) -> bool:
+    if c.cue.category == "active" and len(c.tokens) > 1:
+        # "готов встретиться с", "would meet ... if": the with-word is the phrase's own
+        # verb or preposition, not a noun's "with".
+        return False
     next_words = c.tokens[1:2] if len(c.tokens) > 1 else c.sentence[c.cue.end :].split(None, 1)[:1]
     return bool(next_words) and next_words[0].casefold() in c.words.with_markers
 
@@ -171,6 +205,8 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
         gap = [w.strip(",.\"«»„“") for w in gap_text.split()]
         if len(gap) > 7:
             break
+        if _opponent(gap, words):
+            continue
         if any(w in words.from_markers for w in gap) and found.inviter is None:
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
@@ -179,7 +215,7 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # owner of the event, or the residence, invites.
             found.inviter = ref
         elif ((any(w in words.to_markers for w in gap) and not set(gap) & words.attribution)
-              or ref.case == "dat") and not found.invitees:
+              or ref.case == "dat") and not found.invitees and not ref.residence:
             # "invitation to X"; "запрошення Орбана Зеленському": a dative is the invitee.
             found.invitees = coordinated(c.sentence, c.after[index:], words)
         elif found.inviter is None and index == 0 and (
@@ -199,6 +235,19 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # "Renzi sfida Salvini": the noun is the verb's twin.
             found.inviter, found.invitees, found.done = c.before[-1], [ref], True
             return
+
+
+def _opponent(gap: list[str], words: Words) -> bool:
+    """"accepted an invitation from CNN to debate Trump": after an inviter named with
+    "from", the figure right after a debating word is the opponent, no party."""
+    return len(gap) >= 3 and gap[-1] in words.opponent and \
+        any(w in words.from_markers for w in gap[:-2])
+
+
+def _debated(c: Clause, ref: Ref) -> bool:
+    """The figure right after a debating word, some words after the cue: an opponent."""
+    gap = [w.strip(",.\"«»„“").casefold() for w in c.sentence[c.cue.end : ref.start].split()]
+    return len(gap) >= 2 and gap[-1] in c.words.opponent
 
 
 def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
@@ -292,7 +341,18 @@ def _without_messenger(c: Clause) -> Clause:
     return c
 
 
+def _crowd_invited(c: Clause) -> bool:
+    """"the invitation of Ukrainian soldiers to training programmes", "the invitation to
+    investors": the noun's own object is a crowd, so its figures are no parties."""
+    following = [w.strip(",.;:\"«»„“").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
+    markers = c.words.to_markers | c.words.from_markers | {"of"}
+    return bool(following) and following[0] in markers and \
+        any(w in c.words.exhortation for w in following[1:])
+
+
 def noun_arguments(c: Clause) -> list[Pair]:
+    if _crowd_invited(c):
+        return []
     c = _without_messenger(c)
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
@@ -352,6 +412,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if agent is not None and _debated(c, agent):
+        agent = None  # "accepted an invitation from CNN to debate Trump"
     case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
@@ -366,7 +428,16 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
-    patients = coordinated_back(c.sentence, c.before, c.words) if c.before else []
+    if agent is None and c.cue.category == "passive":
+        # "получил приглашение на инаугурацию Дональда Трампа", "received an invitation to
+        # Trump's inauguration": the owner of the event (a genitive, a possessive) invites.
+        agent = next((r for r in c.after if r.start - c.cue.end < _EVENT_OWNER and (
+            r.possessive or (c.grammar.case_marked and r.case == "gen"))), None)
+    # "Starmer will travel to the White House at the invitation of Trump": a residence
+    # after the guest is where the guest goes; as the subject ("the Kremlin, at the
+    # invitation of ...") it stands for its holder.
+    guests = [r for i, r in enumerate(c.before) if not (r.residence and i > 0)]
+    patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
@@ -385,6 +456,51 @@ def agreed_with_partner(c: Clause) -> list[Pair] | None:
 
 
 # --- active verbs ---------------------------------------------------------------------
+
+_RELATIVE_VERB_GAP = 6  # words between the relative clause's subject and its verb
+
+
+def relative_object(c: Clause) -> list[Pair] | None:
+    """"Donald Tusk, whom Olaf Scholz had invited to Berlin, arrived on Monday", "Tusk,
+    den Scholz nach Berlin eingeladen hatte", "Tusk, qu'Olaf Scholz avait invité",
+    "Туск, которого Шольц пригласил": an object relative pronoun right after "<figure>,"
+    and a figure right after the pronoun: that figure invites the antecedent."""
+    if c.cue.category != "active" or len(c.before) < 2 or not c.words.relative_objects:
+        return None
+    antecedent, subject = c.before[-2], c.before[-1]
+    gap = c.sentence[antecedent.end : subject.start]
+    if antecedent.party.key == subject.party.key or not gap.lstrip().startswith(","):
+        return None
+    tokens = [t for t in (w.strip(",").casefold() for w in gap.split()) if t]
+    if not any(t in c.words.relative_objects for t in tokens) or not all(
+            t in c.words.relative_objects or t in c.words.titles or t in c.words.articles
+            or t in c.words.to_markers
+            for t in tokens):
+        return None
+    between = c.sentence[subject.end : c.cue.start]
+    if any(p in between for p in ",;:") or len(between.split()) > _RELATIVE_VERB_GAP:
+        return None
+    return pairs(subject, [antecedent], CONFIDENCE.relative_object)
+
+
+def relative_object_subject_after(c: Clause) -> list[Pair] | None:
+    """"Lula, a quien invitó Pedro Sánchez", "Си Цзиньпин, которого пригласил Путин":
+    a pronoun that marks the object whatever the order (lexicon list
+    `inverted_relative_objects`) right before the verb, and its subject right after it."""
+    if c.cue.category != "active" or not c.before or not c.after or \
+            not c.words.inverted_relative_objects:
+        return None
+    antecedent, subject = c.before[-1], c.after[0]
+    gap = c.sentence[antecedent.end : c.cue.start].strip()
+    if not gap.startswith(",") or antecedent.party.key == subject.party.key:
+        return None
+    if " ".join(gap[1:].casefold().split()) not in c.words.inverted_relative_objects:
+        return None
+    after_verb = c.sentence[c.cue.end : subject.start]
+    if any(p in after_verb for p in ",;:") or len(after_verb.split()) > 2:
+        return None
+    return pairs(subject, [antecedent], CONFIDENCE.relative_object)
+
 
 
 def clitic_object(c: Clause) -> list[Pair] | None:
@@ -421,6 +537,13 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
         return None
+    if objects[0].possessive and not c.grammar.head_final and (
+            len(c.sentence[c.cue.end : objects[0].start].split()) <= 1
+            or (c.cue.category == "active" and objects[0].start - c.cue.end <= _NEAR_POSSESSOR)):
+        # "invited Kadyrov's representatives", "invited the Pope's envoy": the figure owns
+        # the invitees; it is not one of them. "ready to meet some of Zelensky's demands":
+        # a thing of his, not him.
+        return []
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
     return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)
@@ -600,6 +723,8 @@ RULES: tuple[Rule, ...] = (
     head_final_agent,
     passive_with_agent,
     agreed_with_partner,
+    relative_object,
+    relative_object_subject_after,
     clitic_object,
     subject_verb_object,
     verb_second,

@@ -59,7 +59,16 @@ class Words:
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
     # "who", "qui", "который": after a comma they open a relative clause about its antecedent
     relative: frozenset[str] = frozenset()
+    # "whom", "que", "которого": right after "<figure>," they make the antecedent the object
+    # of the relative clause's verb ("Tusk, whom Scholz had invited, ...")
+    relative_objects: frozenset[str] = frozenset()
+    # "a quien", "которого": the object even when the subject follows the verb
+    inverted_relative_objects: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
+    # "debate", "affronter", "против": the figure after it is an opponent, not a party
+    opponent: frozenset[str] = frozenset()
+    # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
+    conditional: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -101,6 +110,10 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
+        relative_objects=merged("relative_objects"),
+        inverted_relative_objects=merged("inverted_relative_objects"),
+        opponent=merged("opponent_words"),
+        conditional=merged("conditional_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),
@@ -194,8 +207,11 @@ def clitic_before(sentence: str, cue: CueHit, words: Words, grammar: Grammar) ->
         return True  # "l'invitait", "lui proposait": the clitic is inside the cue
     # Only the word right before counts: "para o qual tinha convidado" has an article;
     # Slavic clitics may stand one adverb away ("куди його особисто запрошував").
-    previous = word_before(sentence, cue.start, 2 if grammar.case_marked else 1)
-    return any(w in words.object_pronouns or w.startswith(("l'", "l’")) for w in previous)
+    # "l'a invité" is a clitic; "L'Élysée a invité" is an article before a name.
+    previous = [w.strip(",.;:!?\"'«»„“") for w in
+                sentence[max(0, cue.start - 40) : cue.start].split()[-(2 if grammar.case_marked else 1):]]
+    return any(w.casefold() in words.object_pronouns or (
+        w.casefold().startswith(("l'", "l’")) and not w[2:3].isupper()) for w in previous)
 
 
 def possessive_pronoun_before(sentence: str, cue: CueHit, words: Words) -> bool:

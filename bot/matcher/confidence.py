@@ -44,6 +44,7 @@ class Confidences:
     verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     object_pronoun_previous: float = 0.6  # "... with Orbán. I invited him to visit Ukraine"
+    relative_object: float = 0.8  # "Tusk, whom Scholz had invited to Berlin, arrived"
     pronoun_subject: float = 0.65  # "Er habe Merz zwar eingeladen"
     lone_figure: float = 0.6  # one figure and the verb: the other side is unknown
     noun_with_parties: float = 0.85  # "Musk's invitation to Putin"

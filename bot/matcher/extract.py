@@ -7,6 +7,7 @@ findings of all sentences together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.domain import Party, Status
@@ -27,6 +28,7 @@ from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
+_NEGATED_NOUN = 1  # a negation right before an invitation noun ("no invitation")
 _HEDGE_BEFORE = 40
 _RECAP_AFTER = 40  # "visited Moscow eight times before"
 UNKNOWN_CONFIDENCE = CONFIDENCE.unknown_name
@@ -49,6 +51,9 @@ class SentenceFacts:
     has_invite_noun: bool = False
     negated_invitation: bool = False
     both_subject: bool = False  # "Both confirmed": the answer of every invitee just named
+    # "We agreed to develop cooperation in the energy sector": an agreement about another
+    # matter (no occasion named, a long complement), not the answer to an invitation.
+    other_matter: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -87,13 +92,36 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
     if not raw:
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
+    nouns = [h for h in raw if h.category == "noun"]
     invites = [
-        h for h in _leftmost([h for h in raw if h.category in INVITE_CATEGORIES])
+        h for h in _leftmost([h for h in raw if h.category in INVITE_CATEGORIES
+                              and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES])
+    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES
+                         and not _holds_noun(h, nouns)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
-    return invites, statuses, modifiers
+    return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
+                                   ) -> list[CueHit]:
+    """"He was ready to receive Zelensky in Moscow, responding to Zelensky's invitation":
+    a willingness cue that is also a status word answers the sentence's explicit invitation
+    (a noun, a passive, "at the invitation of") rather than making one."""
+    answering = [h for h in invites if any(_shares_an_end(s, h) for s in statuses)]
+    if not answering or not any(h.category in ("noun", "passive", "by")
+                                for h in invites if h not in answering):
+        return invites
+    return [h for h in invites if h not in answering]
+
+
+def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
+    """"welcomed the invitation from Xi to visit Beijing": a split verb cue ("welcomed ...
+    to visit") or took-place cue ("welcomed ... to") around an invitation noun is the
+    noun's sentence, its verb an answer."""
+    return hit.category in ("active", "took_place") and any(hit.start < n.start and n.end < hit.end
+                                            for n in nouns)
 
 
 def analyse(
@@ -130,8 +158,9 @@ def analyse(
     for cue in status_cues:
         if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
-        status = _status_of(cue, negations, hedges, pendings, futures)
-        if status is Status.TOOK_PLACE and _recap(cue, pasts):
+        status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
+                            pendings, futures)
+        if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
@@ -141,6 +170,8 @@ def analyse(
             continue
         if status is not None:
             facts.statuses.append((status, cue))
+    if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
+        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
             continue  # «Приглашение на казнь»: the title of a work
@@ -149,8 +180,9 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
-        if cue.category in ("active", "challenge") and \
-                _exhortation(sentence, cue, words, refs, grammar):
+        if cue.category in ("active", "challenge") and (
+                _exhortation(sentence, cue, words, refs, grammar)
+                or _conditional(sentence, cue, words)):
             continue
         clause = make_clause(sentence, cue, refs, words, grammar, previous_subject)
         found: list[Pair] = arguments(clause)
@@ -161,9 +193,12 @@ def analyse(
             statuses = [(s, hit) for s, hit in statuses
                         if not _in_relative_clause(sentence, hit, cue, words)]
         for inviter, invitee, confidence in found:
-            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee))
+            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
                 continue  # a host named, but nobody said to attend, skip or arrive
+            if cue.category == "hosted" and invitee is not None and invitee.start >= cue.end \
+                    and not any(hit.start < cue.start for _, hit in statuses):
+                continue  # a guest after the host only as the subject of a verb before it
             status = _invite_status(cue, status_here, futures, hedges)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
@@ -210,18 +245,32 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
     return [(status, hit) for status, hit in statuses
             if not (cue.start <= hit.start and hit.end <= cue.end and (
                 cue.category in ("hosted", "hosting") or status is Status.RESPONDED
-                or hit.start == cue.start))]  # "welcomed X to visit": the cue's own verb
+                or hit.start == cue.start)) and not _shares_an_end(hit, cue)]
+
+
+def _shares_an_end(hit: CueHit, cue: CueHit) -> bool:
+    """"welcomed X to visit", "is ready to meet X", "ist bereit, X zu empfangen", "готовий
+    прийняти X": a status word that begins or ends an active cue (or overlaps it from
+    outside up to its last word) is the cue's own verb, not the invitation's answer."""
+    return cue.category in ("active", "challenge") and hit.start < cue.end and \
+        cue.start < hit.end and (hit.start == cue.start or hit.end == cue.end)
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
-                 invitee: Ref | None) -> list[Status]:
+                 invitee: Ref | None, invitation: CueHit) -> list[Status]:
     """The statuses of a sentence that belong to this invitation: a status whose subject
     (the figure right before it) is someone else is theirs ("Musk invited Putin, days after
-    Kanye West agreed to a talk")."""
+    Kanye West agreed to a talk"); the inviter's own trip or reception before the
+    invitation is another occasion ("Orbán s'est rendu à Kiev et a invité Zelensky à
+    Budapest")."""
     parties = {r.party.key for r in (inviter, invitee) if r is not None}
     kept = []
     for status, cue in statuses:
         owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+        if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
+                owner.party.key == inviter.party.key and cue.end <= invitation.start and \
+                invitee is not None and invitee.start > cue.end:
+            continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
         ) or (invitee is not None and owner.end <= invitee.start):
@@ -231,6 +280,47 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
 
 def _strongest(statuses: list[Status]) -> Status | None:
     return max(statuses, key=status_rank) if statuses else None
+
+
+def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit], words: Words
+                 ) -> list[CueHit]:
+    """The negations that can scope a status word: those before it, and those after it in
+    its own clause ("Eine Zusage gibt es noch nicht"), not those of the next clause ("thanked
+    him for the invitation, without giving a date"; "поблагодарил ..., но не сказал";
+    "thanked him for the invitation and said he had not been to Kamchatka for long")."""
+    def other_clause(between: str) -> bool:
+        return any(mark in between for mark in _CLAUSE_MARKS) or any(
+            w.casefold() in words.conjunctions for w in between.split())
+
+    return [n for n in negations
+            if n.end <= cue.start or not other_clause(sentence[cue.end : n.start])]
+
+
+_COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperation ..."
+
+
+def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
+                  lexicons: list[Lexicon], words: Words) -> bool:
+    """An acceptance whose long complement names no occasion ("We agreed to develop
+    cooperation in the energy sector") agrees to something else; "He accepted.", "Both
+    have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
+    invitation."""
+    def complement(cue: CueHit) -> int:
+        count = 0
+        for word in sentence[cue.end :].split():
+            if word.casefold() in words.conjunctions:
+                break
+            count += 1
+            if word.endswith((",", ";", ":")):
+                break
+        return count
+
+    return all(complement(cue) >= _COMPLEMENT
+               for status, cue in statuses if status is Status.ACCEPTED) and \
+        not _names_occasion(sentence, lexicons)
+
+
+_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
 
 
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
@@ -268,17 +358,33 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
     return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
 
 
+_ANSWERS = frozenset(s.value for s in (Status.ACCEPTED, Status.DECLINED, Status.RESPONDED,
+                                        Status.WITHDRAWN, Status.PENDING))
+_VERB_TO_NOUN = 6  # characters: "a reçu une invitation", "получил приглашение"
+
+
 def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
-    """"welcomed X to visit": the status word is the verb of a longer invitation cue."""
-    return any(i.category == "active" and i.start == cue.start and cue.end < i.end
+    """"welcomed X to visit": the status word is the verb of a longer invitation cue;
+    "a reçu une invitation", "ha ricevuto un invito": a reception word right before an
+    invitation noun is the receiving of the invitation, not of a guest (an answer word,
+    "accepted an invitation", stays the answer)."""
+    return any((i.category == "active" and i.start == cue.start and cue.end < i.end) or
+               (i.category == "noun" and cue.category not in _ANSWERS
+                and 0 <= i.start - cue.end <= _VERB_TO_NOUN)
                for i in invite_cues)
 
 
-def _recap(cue: CueHit, pasts: list[CueHit]) -> bool:
+def _recap(sentence: str, cue: CueHit, pasts: list[CueHit], invite_cues: list[CueHit]) -> bool:
     """A recap word ("before", "previously", "in the past") right before or after a
-    took-place word dates it to an earlier occasion."""
-    return any(0 <= cue.start - p.end <= _HEDGE_BEFORE or 0 <= p.start - cue.end <= _RECAP_AFTER
-               for p in pasts)
+    took-place word dates it to an earlier occasion. One before it that closes the clause
+    of an invitation cue ("Lula, a quien invitó Sánchez el mes pasado, llegó el lunes")
+    dates the invitation, not the arrival."""
+    def dates_invitation(p: CueHit) -> bool:
+        return "," in sentence[p.end : cue.start] and any(
+            i.end <= p.start and "," not in sentence[i.end : p.start] for i in invite_cues)
+
+    return any((0 <= cue.start - p.end <= _HEDGE_BEFORE and not dates_invitation(p))
+               or 0 <= p.start - cue.end <= _RECAP_AFTER for p in pasts)
 
 
 def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit],
@@ -298,7 +404,40 @@ def _invite_status(cue: CueHit, status_here: Status | None, futures: list[CueHit
     return status_here if status_here is not None else Status.PENDING
 
 
+_OCCASION_STARTS: dict[int, re.Pattern[str]] = {}
+
+
+def _names_occasion(sentence: str, lexicons: list[Lexicon]) -> bool:
+    """An occasion term at the start of a word, inflected or not ("mötet", "Treffens")."""
+    lowered = sentence.casefold()
+    for lexicon in lexicons:
+        pattern = _OCCASION_STARTS.get(id(lexicon))
+        if pattern is None:
+            terms = sorted({t.casefold() for ts in lexicon.occasion.values() for t in ts if t},
+                           key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + ")"
+                                 if terms else r"(?!x)x")
+            _OCCASION_STARTS[id(lexicon)] = pattern
+        if pattern.search(lowered):
+            return True
+    return False
+
+
+def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"If Trump invites him, Putin would consider the trip", "Si Macron invite Scholz":
+    a conditional word opening the clause of the invitation verb makes it hypothetical."""
+    if not words.conditional:
+        return False
+    opening = max(sentence.rfind(",", 0, cue.start), sentence.rfind(";", 0, cue.start),
+                  sentence.rfind(":", 0, cue.start))
+    first = sentence[opening + 1 : cue.start].split()[:1]
+    return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
+
+
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
+    if cue.category == "noun":
+        # "no invitation had been extended to Blinken", "keine Einladung", "aucune invitation"
+        return any(0 <= cue.start - n.end <= _NEGATED_NOUN for n in negations)
     if cue.category not in ("active", "passive", "by", "agreed"):
         return False
     if any(0 <= cue.start - n.end <= _NEGATION_BEFORE for n in negations):
@@ -364,6 +503,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
+        if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
+            continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)
         plain = nominative(name, lang)
         if grammar.genitive_s and plain != name:

@@ -91,6 +91,11 @@ _LIST_KEYS = (
     "phone_words",
     "messenger_words",
     "relative_pronouns",
+    "relative_objects",
+    "inverted_relative_objects",
+    "weak_anchors",
+    "opponent_words",
+    "conditional_words",
     "organisation_markers",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
@@ -191,9 +196,10 @@ class Lexicon:
         """
         index: dict[str, list[tuple[str, str]]] = {}
         plain: dict[str, list[str]] = {}
+        weak = self.words("weak_anchors")
         for category in ALL_CATEGORIES:
             for phrase in self.phrases.get(category, []):
-                anchor = _anchor_of(phrase)
+                anchor = _anchor_of(phrase, weak)
                 if not anchor:
                     continue
                 if phrase.lower() == anchor and _is_plain_word(anchor):
@@ -346,11 +352,15 @@ def _inside_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#" or unicodedata.category(ch).startswith("M")
 
 
-def _anchor_of(phrase: str) -> str:
+def _anchor_of(phrase: str, weak: frozenset[str] = frozenset()) -> str:
+    """The word a phrase is indexed under: its longest, unless that is a frequent word of
+    the language (`weak_anchors`: "готов", "reunião") and another word will do, so that
+    a common word does not make every article worth analysing."""
     tokens = [t.rstrip("$").rstrip("*").lower().replace("’", "'") for t in phrase.split()
               if t not in ("...", "…")]
     tokens = [t for t in tokens if t]
-    return max(tokens, key=len) if tokens else ""
+    strong = [t for t in tokens if t.strip(",") not in weak and len(t) > 3]
+    return max(strong or tokens, key=len) if tokens else ""
 
 
 def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:

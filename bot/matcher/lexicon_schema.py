@@ -52,6 +52,11 @@ class LexiconTop(BaseModel):
     phone_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
+    relative_objects: list[Any] | None = None
+    inverted_relative_objects: list[Any] | None = None
+    weak_anchors: list[Any] | None = None
+    opponent_words: list[Any] | None = None
+    conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
 
 

@@ -242,7 +242,8 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when, live)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
-        candidates = [c for c in fold_article(views, self._place_names) if self._plausible(c)]
+        candidates = [c for c in fold_article(views, self._place_names, when.year if when else None)
+                      if self._plausible(c)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):

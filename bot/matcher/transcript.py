@@ -143,9 +143,12 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
         if not (verb_before or verb_after):
             continue
         addressee = None
-        if verb_after and tail[0].strip(",.;") in words.quote_addressing:
+        if (verb_after and tail[0].strip(",.;") in words.quote_addressing) or \
+                (verb_before and lead[-1] in words.quote_addressing):
+            # "..., Macron told Zelensky"; "— сказал Путин Трампу" (a dative after the speaker)
             addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
-                              speaker.party.key and r.start - speaker.end <= 40), None)
+                              speaker.party.key and r.start - speaker.end <= 40
+                              and r.case in (None, "dat")), None)
         found.append(Label(speaker, match.start(1), end=match.end(1), addressee=addressee))
     return found
 
@@ -302,6 +305,9 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> N
         others = {lb.speaker.party.key: lb.speaker for lb in context.labels
                   if lb.speaker is not None and not lb.author and lb.start > 0
                   and lb.speaker.party.key != label.speaker.party.key}
+        if label.addressee is not None:
+            # '"I will be waiting for you in Kyiv," Zelensky told Trump': the one told
+            others = {label.addressee.party.key: label.addressee}
         if len(others) != 1:
             return
         other = next(iter(others.values()))
