@@ -226,13 +226,16 @@ class BareTitleResolver:
             kind = kinds[match.group(0).casefold()]
             index = bisect_right(starts, start) - 1
             low, high = sentences[index] if index >= 0 else (start, end)
-            figure_id, ambiguous = self._holder(kind, lang, when, named, low, high)
+            figure_id, ambiguous = self._holder(kind, lang, when, named, low, high,
+                                                _speaker(text, named, start))
             found.append(BareTitle(figure_id, start, end, match.group(0), ambiguous))
         return found
 
     def _holder(self, kind: str, lang: str, when: date | None, named: list[Named], low: int,
-                high: int) -> tuple[str, bool]:
-        """The holder the phrase stands for ("" for nobody), and whether two were named."""
+                high: int, speaker: str = "") -> tuple[str, bool]:
+        """The holder the phrase stands for ("" for nobody), and whether two were named.
+        `speaker`: who speaks the phrase in a transcript ("Lukashenko: ... the President
+        invited me"), someone else than the title."""
         offices = {n.figure_id for n in named if low <= n.start < high and n.office}
         if offices:
             # "В Белом доме ответили, что президент ...", "Fuentes de la Moncloa indicaron
@@ -241,7 +244,7 @@ class BareTitleResolver:
             return (holding.pop(), False) if len(holding) == 1 else ("", len(holding) > 1)
         # Whoever the phrase's sentence names is someone else ("Biden invited the president"),
         # even where another sentence names them too.
-        beside = {n.figure_id for n in named if low <= n.start < high}
+        beside = {n.figure_id for n in named if low <= n.start < high} | {speaker}
         holders = {n.figure_id for n in named
                    if n.figure_id and n.figure_id not in beside and
                    self.holds(n.figure_id, kind, when)}
@@ -275,3 +278,18 @@ class BareTitleResolver:
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
         return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _speaker(text: str, named: list[Named], start: int) -> str:
+    """The figure of the last speaker label before `start` ("Alexander Lukashenko: ..."), if
+    no paragraph break lies between."""
+    for n in reversed(named):
+        if n.end > start:
+            continue
+        if "\n\n" in text[n.end : start]:
+            return ""
+        before = text[max(0, n.start - 2) : n.start]
+        if n.figure_id and text.startswith(":", n.end) and (
+                n.start == 0 or before.endswith((". ", "\n", "? ", "! ", '" '))):
+            return n.figure_id
+    return ""

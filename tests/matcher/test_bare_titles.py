@@ -195,3 +195,13 @@ def test_two_holders_mark_the_phrase_ambiguous_a_missing_one_does_not() -> None:
 def test_which_titles_make_a_president(title: str, kind: bool) -> None:
     resolver = BareTitleResolver(Gazetteer([figure("x", title, "2020-01-01")]), WORDS)
     assert resolver.holds("x", "president", date(2025, 1, 1)) is kind
+
+
+def test_the_speaker_of_a_transcript_is_not_the_title() -> None:
+    text = "Anna met Carl. Carl: We will. This is why the president invited me here."
+    named = [named_at(text, "anna", "Anna"), Named("carl", 9, 13),
+             Named("carl", text.index("Carl:"), text.index("Carl:") + 4)]
+    sentences = [(0, 14), (15, 29), (30, len(text))]
+    found = RESOLVER.find(text, "en", date(2025, 1, 1), named, sentences)
+    # Anna and Carl are both presidents; Carl speaks, so "the president" is Anna.
+    assert [b.figure_id for b in found] == ["anna"]
