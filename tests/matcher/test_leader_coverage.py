@@ -41,10 +41,16 @@ def test_an_office_has_a_holder_every_month(real_matcher: Matcher, title: str) -
     assert not missing, f"{title}: no holder on {missing[:3]}..."
 
 
+# Acting presidents (the prime minister standing in) are not the title's holder.
+ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
+                                     (date(2025, 4, 4), date(2025, 6, 4))]}
+
+
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
     countries = load_countries(default_lexicon_dir() / "_countries.toml")
     titles = {s.leader_title for s in countries.stand_ins}
-    assert len(titles) >= 20
+    assert len(titles) >= 35
     missing = [(t, d.isoformat()) for t in sorted(titles) for d in MONTHS
-               if real_matcher.gazetteer.holder_of(t, d) is None]
+               if real_matcher.gazetteer.holder_of(t, d) is None and
+               not any(low <= d < high for low, high in ACTING.get(t, ()))]
     assert not missing, missing[:5]
