@@ -365,7 +365,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
         possessive = sentence.startswith(("'s", "'"), end)
-        plain = nominative(name, lang, sentence[end : end + 20])
+        plain = nominative(name, lang, sentence[end : end + 20],
+                           sentence[max(0, start - 30) : start])
         if grammar.genitive_s and plain != name:
             possessive = True  # "Nowitzkis Benefizspiel"
         found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,

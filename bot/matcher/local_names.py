@@ -102,8 +102,9 @@ class LocalNameFinder:
             if not (_title_before(text, start, self.roles) or
                     _title_after(text, end, self.roles)):
                 continue
-            full.append(LocalName(nominative(name, lang, text[end : end + 20]), start, end,
-                                  text[start:end], True))
+            full.append(LocalName(nominative(name, lang, text[end : end + 20],
+                                             text[max(0, start - 30) : start]),
+                                  start, end, text[start:end], True))
             mask[start:end] = b"\x01" * (end - start)
         if not full:
             return []
@@ -201,19 +202,21 @@ def _title_after(text: str, end: int, titles: frozenset[str]) -> bool:
     return any(w in titles for w in words[:_TITLE_AFTER_WORDS])
 
 
-# Case endings of a Latin-script surname: Polish, Czech and Slovak ("Kowalskiego",
-# "Nováka", "Fialou"), German genitive ("Schmidtkes"). By the nominative's ending.
+# Case endings of a Latin- or Greek-script surname: Polish, Czech and Slovak ("Kowalskiego",
+# "Nováka", "Fialou"), German genitive ("Schmidtkes"), Greek ("Παπαδόπουλο"). By the
+# nominative's ending.
 _LATIN_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ski", ("skiego", "skiemu", "skim")), ("cki", ("ckiego", "ckiemu", "ckim")),
     ("ský", ("ského", "skému", "ským")), ("cký", ("ckého", "ckému", "ckým")),
     ("ý", ("ého", "ému", "ým")),
     ("a", ("y", "i", "ę", "ą", "u", "ou", "ovi", "owi")),
+    ("ος", ("ο", "ου", "ε")), ("ης", ("η",)), ("ας", ("α",)),  # Greek masculine names
 )
 _LATIN_CONSONANT_FORMS = ("a", "owi", "ovi", "em", "iem", "u", "s")
 
 
-def _latin_owner(token: str, by_surname: dict[str, str]) -> str:
-    """"Kowalskiego" -> "Jan Kowalski", "Nováka" -> "Jan Novák", "Schmidtkes" -> ...: a
+def _declined_owner(token: str, by_surname: dict[str, str]) -> str:
+    """"Kowalskiego" -> "Jan Kowalski", "Nováka" -> "Jan Novák", "Παπαδόπουλο" -> ...: a
     declined surname (or a German genitive) whose nominative was named in full."""
     for surname, name in by_surname.items():
         if not token.startswith(surname[:-3]) or len(surname) < 4:
@@ -222,7 +225,7 @@ def _latin_owner(token: str, by_surname: dict[str, str]) -> str:
         for ending, forms in _LATIN_FORMS:
             if lower.endswith(ending) and folded in {lower[: -len(ending)] + f for f in forms}:
                 return name
-        if lower[-1:].isalpha() and lower[-1] not in "aeiouyáéíóúý" and \
+        if lower[-1:].isalpha() and lower[-1] not in "aeiouyáéíóúýς" and \
                 folded in {lower + f for f in _LATIN_CONSONANT_FORMS}:
             return name
         if folded in (lower + "s", lower + "'", lower + "’"):
@@ -260,7 +263,7 @@ def _owner(token: str, by_surname: dict[str, str]) -> str:
     if bare in by_surname:
         return by_surname[bare]
     if not ("\u0400" <= token[-1:] <= "\u04ff"):
-        return _latin_owner(token, by_surname)
+        return _declined_owner(token, by_surname)
     for surname, name in by_surname.items():
         stem = surname
         for ending in _CYRILLIC_ENDINGS:

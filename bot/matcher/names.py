@@ -35,17 +35,21 @@ _SLAVIC_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def nominative(name: str, lang: str, following: str | None = None) -> str:
+def nominative(name: str, lang: str, following: str | None = None,
+               preceding: str = "") -> str:
     """Best-effort nominative of an inflected name (the surname decides the case).
 
     `following`: the text right after the name, where the caller has it; German takes a
     genitive -s only before a noun ("Schmidtkes Einladung"), not before a verb ("Jens
-    Wolters sagte")."""
+    Wolters sagte"). `preceding`: the text before it; a Greek masculine article there
+    ("τον δήμαρχο Γιάννη Παπαδόπουλο") marks the accusative or genitive."""
     words = name.split()
     if not words:
         return name
     if lang in ("pl", "cs", "sk"):
         return _west_slavic_nominative(words)
+    if lang == "el":
+        return _greek_nominative(words, preceding)
     # "Папу Лева XIV": the regnal number does not decline, the name before it does.
     numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
@@ -170,6 +174,29 @@ def _west_slavic_given(word: str, case: str | None) -> str:
                 lower[-len(ending) - 1] not in _WEST_VOWELS:
             return word[: -len(ending)]
     return word
+
+
+# A Greek masculine article, then at most one word (a title), right before the name.
+_GREEK_MASCULINE = re.compile(r"(?:^|\s)(τον|στον|του|στου)\s+(?:\w+\s+)?$")
+
+
+def _greek_nominative(words: list[str], preceding: str) -> str:
+    """"τον Γιάννη Παπαδόπουλο" -> "Γιάννης Παπαδόπουλος", "του Κώστα Παπαδόπουλου" ->
+    "Κώστας Παπαδόπουλος": masculine names lose their final -ς in the accusative and
+    genitive; -ος nouns take -ου in the genitive. Without the article nothing changes."""
+    article = _GREEK_MASCULINE.search(preceding)
+    if article is None:
+        return " ".join(words)
+    genitive = article.group(1).endswith("ου")
+    out = []
+    for word in words:
+        if genitive and word.endswith("ου") and len(word) > 4:
+            out.append(word[:-2] + "ος")
+        elif word[-1:] in ("ο", "η", "α", "ά", "ή", "ό") and len(word) > 3:
+            out.append(word + "ς")
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 # Ukrainian given names in -о decline like -а nouns: "Петра" -> "Петро", "Михайла" -> "Михайло".

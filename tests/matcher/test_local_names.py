@@ -65,7 +65,9 @@ def test_cyrillic_names_come_back_in_the_nominative_and_link_when_declined() -> 
     ("Mayor Petr Fiala spoke. The premier met Fialou.", "cs",
      [("Petr Fiala", "Petr Fiala", True), ("Fialou", "Petr Fiala", False)]),
     ("Mayor Anna Schmidtke spoke. Schmidtkes Antwort kam.", "de",
-     [("Anna Schmidtke", "Anna Schmidtke", True), ("Schmidtkes", "Anna Schmidtke", False)]),
+     [("Anna Schmidtke", "Anna Schmidtke", True), ("Schmidtkes", "Anna Schmidtke", False)]),    ("Mayor Γιάννης Παπαδόπουλος spoke. They met Παπαδόπουλο.", "el",
+     [("Γιάννης Παπαδόπουλος", "Γιάννης Παπαδόπουλος", True),
+      ("Παπαδόπουλο", "Γιάννης Παπαδόπουλος", False)]),
 ])
 def test_latin_surnames_link_when_declined(text: str, lang: str,
                                            expected: list[tuple[str, str, bool]]) -> None:

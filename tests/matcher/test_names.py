@@ -48,6 +48,16 @@ def test_nominative(name: str, lang: str, expected: str) -> None:
     assert nominative(name, lang) == expected
 
 
+@pytest.mark.parametrize(("name", "preceding", "expected"), [
+    ("Γιάννη Παπαδόπουλο", "κάλεσε τον δήμαρχο ", "Γιάννης Παπαδόπουλος"),
+    ("Κώστα Παπαδόπουλου", "την πρόσκληση του ", "Κώστας Παπαδόπουλος"),
+    ("Γιάννης Παπαδόπουλος", "Ο δήμαρχος ", "Γιάννης Παπαδόπουλος"),
+    ("Μαρία Παπαδοπούλου", "η δήμαρχος ", "Μαρία Παπαδοπούλου"),
+])
+def test_greek_names_after_a_masculine_article(name: str, preceding: str, expected: str) -> None:
+    assert nominative(name, "el", None, preceding) == expected
+
+
 @pytest.mark.parametrize(("following", "expected"), [
     (" sagte am Montag", "Jens Wolters"),  # before a verb: the name itself
     (" Einladung", "Jens Wolter"),  # before a noun: a genitive -s
