@@ -32,8 +32,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from bot.errors import ConfigError
 from bot.matcher.gazetteer import Gazetteer, Role
+from bot.matcher.spotting import lower_same_length
 
 # A word after the phrase that makes it part of a longer title ("of Finland", "de la
 # République", "del Consiglio" when not listed, "von Österreich").
@@ -188,7 +191,7 @@ class BareTitleResolver:
                     if any(_title_of_kind(t, patterns) for t in role.titles)]
             if held:
                 self._holdings[figure.id] = tuple(held)
-        self._patterns: dict[str, tuple[re.Pattern[str], dict[str, str]] | None] = {}
+        self._automata: dict[str, ahocorasick.Automaton | None] = {}  # per language, lazily
 
     def holds(self, figure_id: str, kind: str, when: date | None) -> bool:
         """Whether the figure holds a role of this kind on the date (dated roles only);
@@ -196,39 +199,58 @@ class BareTitleResolver:
         return any(h.kind == kind and (h.role.start or h.role.until) and h.role.covers(when)
                    for h in self._holdings.get(figure_id, ()))
 
-    def _pattern(self, lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        if lang not in self._patterns:
+    def _automaton(self, lang: str) -> ahocorasick.Automaton | None:
+        if lang not in self._automata:
             listed = self._words.phrases.get(lang, ())
-            kinds = {phrase.casefold(): kind for phrase, kind in listed}
-            if not kinds:
-                self._patterns[lang] = None
-            else:
-                alternation = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
-                self._patterns[lang] = (re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])",
-                                                   re.IGNORECASE), kinds)
-        return self._patterns[lang]
+            automaton: ahocorasick.Automaton | None = None
+            if listed:
+                automaton = ahocorasick.Automaton()
+                for phrase, kind in listed:
+                    key = phrase.lower()
+                    if len(key) == len(phrase):
+                        automaton.add_word(key, (len(key), kind))
+                automaton.make_automaton()
+            self._automata[lang] = automaton
+        return self._automata[lang]
+
+    def spans(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every listed phrase standing alone as words, longest
+        first where two overlap; one Aho-Corasick pass (most articles have none)."""
+        automaton = self._automaton(lang)
+        if automaton is None:
+            return []
+        lowered = lower_same_length(text)
+        found: list[tuple[int, int, str]] = []
+        for last, (length, kind) in automaton.iter(lowered):
+            start, end = last + 1 - length, last + 1
+            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")) or \
+                    (end < len(text) and (lowered[end].isalnum() or lowered[end] in "-_")):
+                continue  # inside a longer word ("президентский", "vice-president")
+            found.append((start, end, kind))
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        kept: list[tuple[int, int, str]] = []
+        for span in found:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
 
     def find(self, text: str, lang: str, when: date | None, named: list[Named],
-             sentences: list[tuple[int, int]]) -> list[BareTitle]:
+             sentences: list[tuple[int, int]],
+             spans: list[tuple[int, int, str]] | None = None) -> list[BareTitle]:
         """Every bare title of the article, resolved or not (figure_id ""). `named`: the
-        figures already found; `sentences`: (start, end) in text order."""
-        compiled = self._pattern(lang)
-        if compiled is None:
-            return []
-        pattern, kinds = compiled
+        figures already found; `sentences`: (start, end) in text order; `spans`: this
+        text's `spans`, when the caller has them."""
         found: list[BareTitle] = []
         starts = [s for s, _ in sentences]
-        for match in pattern.finditer(text):
-            start, end = match.span()
+        for start, end, kind in self.spans(text, lang) if spans is None else spans:
             if any(n.start < end and start < n.end for n in named) or \
                     not self._stands_alone(text, start, end, lang, self._adjectives):
                 continue
-            kind = kinds[match.group(0).casefold()]
             index = bisect_right(starts, start) - 1
             low, high = sentences[index] if index >= 0 else (start, end)
             figure_id, ambiguous = self._holder(kind, lang, when, named, low, high,
                                                 _speaker(text, named, start))
-            found.append(BareTitle(figure_id, start, end, match.group(0), ambiguous))
+            found.append(BareTitle(figure_id, start, end, text[start:end], ambiguous))
         return found
 
     def _holder(self, kind: str, lang: str, when: date | None, named: list[Named], low: int,

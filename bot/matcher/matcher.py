@@ -459,10 +459,13 @@ class Matcher:
                           when: date | None) -> tuple[list[FigureHit], list[int]]:
         """The hits plus the bare titles the article settles ("the Chancellor" = the one
         chancellor it names, bare_titles.py), and where those with two holders named are."""
+        spans = self._bare_titles.spans(segmented.text, lang)
+        if not spans:
+            return hits, []
         found = self._bare_titles.find(
             segmented.text, lang, when,
             [Named(h.figure_id, h.start, h.end, h.form in (FORM_TITLE, FORM_STANDIN)) for h in hits],
-            [(s.start, s.end) for s in segmented.sentences])
+            [(s.start, s.end) for s in segmented.sentences], spans)
         if not found:
             return hits, []
         extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)
