@@ -205,3 +205,27 @@ def test_the_speaker_of_a_transcript_is_not_the_title() -> None:
     found = RESOLVER.find(text, "en", date(2025, 1, 1), named, sentences)
     # Anna and Carl are both presidents; Carl speaks, so "the president" is Anna.
     assert [b.figure_id for b in found] == ["anna"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ('The Kremlin said it had invited the American president to Moscow for talks on a ceasefire.',
+     'en'),
+    ('Der Kremlchef hat den amerikanischen Präsidenten zu Gesprächen nach Moskau eingeladen.',
+     'de'),
+    ("L'Élysée a invité Donald Trump à Paris pour les commémorations.",
+     'fr'),
+    ('La Moncloa invitó a Emmanuel Macron a Madrid para hablar de energía.',
+     'es'),
+    ('Il capo dello Stato ha invitato Emmanuel Macron al Quirinale per una cena.',
+     'it'),
+    ('O Planalto convidou Emmanuel Macron para visitar Brasília.',
+     'pt'),
+    ('Кремль пригласил Дональда Трампа в Москву.',
+     'ru'),
+    ('Офіс Президента запросив Дональда Трампа до Києва.',
+     'uk'),
+])
+def test_an_undated_article_names_no_office_holder(real_matcher: Matcher, text: str,
+                                                   lang: str) -> None:
+    # The corpus of tests/data/matcher is dated throughout: the undated cases live here.
+    assert pairs(real_matcher, text, None, lang) == set()
