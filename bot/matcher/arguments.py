@@ -19,6 +19,7 @@ from bot.matcher.clause import (
     Ref,
     Words,
     clitic_before,
+    clitic_in_cue,
     coordinated,
     coordinated_back,
     object_pronoun_follows,
@@ -511,6 +512,9 @@ def clitic_object(c: Clause) -> list[Pair] | None:
                                                              c.grammar):
         return None
     before, after = c.before, c.after
+    if before and not c.sentence[before[-1].end : c.cue.start].strip() and \
+            not clitic_in_cue(c.cue, c.words):
+        return None  # "Le chef de l'État a invité Merz": the l' is the figure's own word
     conjoined = len(before) >= 2 and any(
         w.strip(",").casefold() in c.words.conjunctions
         for w in c.sentence[before[-1].end : c.cue.start].split())

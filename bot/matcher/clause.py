@@ -201,9 +201,15 @@ def right_before(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
         "," not in sentence[ref.end : cue.start]
 
 
-def clitic_before(sentence: str, cue: CueHit, words: Words, grammar: Grammar) -> bool:
+def clitic_in_cue(cue: CueHit, words: Words) -> bool:
+    """"l'invitait", "lui proposait": the cue's first word is an object clitic."""
     first = cue.text.split()[0].casefold() if cue.text.split() else ""
-    if first.startswith(("l'", "l’")) or (len(cue.text.split()) > 1 and first in words.object_pronouns):
+    return first.startswith(("l'", "l’")) or (len(cue.text.split()) > 1 and
+                                              first in words.object_pronouns)
+
+
+def clitic_before(sentence: str, cue: CueHit, words: Words, grammar: Grammar) -> bool:
+    if clitic_in_cue(cue, words):
         return True  # "l'invitait", "lui proposait": the clitic is inside the cue
     # Only the word right before counts: "para o qual tinha convidado" has an article;
     # Slavic clitics may stand one adverb away ("куди його особисто запрошував").

@@ -20,6 +20,7 @@ class Confidences:
     stand_in: float = 0.8  # "Kyiv invited": the leader is meant, but the text does not say who
     counterpart: float = 0.8  # "his Mexican counterpart"
     demonym: float = 0.8  # "invitó al argentino": refers back to a leader the article named
+    bare_title: float = 0.8  # "the Chancellor": the one chancellor the article names
     local_surname: float = 0.5  # a later surname of a titled name the gazetteer lacks
     observation: float = 0.8  # a meeting, visit or attendance reported without an invitation
     missing_invitee: float = 0.7  # factor when only the inviter is found

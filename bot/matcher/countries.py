@@ -57,6 +57,7 @@ class CountryWords:
     possessive_heads: frozenset[str] = frozenset()  # "Russia's invitation": the leader's
     formal_prefixes: tuple[str, ...] = ()  # "the Republic of": "President of the Republic of X"
     bare_counterparts: tuple[str, ...] = ()  # "his counterpart": the one other leader named
+    adjectives: frozenset[str] = frozenset()  # every language's country adjectives, folded
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -81,6 +82,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         markers |= {w.casefold() for w in _strings(words, f"place_markers.{lang}", source,
                                                    problems)}
     stand_ins: list[StandIn] = []
+    adjectives: set[str] = set()
     for index, entry in enumerate(data.get("countries", [])):
         where = f"countries[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) or \
@@ -96,6 +98,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                 continue
             stand_ins.extend(_phrases(words, templates.get(lang, {}), code, leader,
                                       f"{where}.{lang}", source, problems))
+            adjectives |= {a.casefold() for a in words.get("adj", []) if isinstance(a, str)}
     heads = {w.casefold() for w in _strings(data.get("possessive_heads", []),
                                             "possessive_heads", source, problems)}
     if problems:
@@ -106,7 +109,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
-                        tuple(prefixes), tuple(bare))
+                        tuple(prefixes), tuple(bare), frozenset(adjectives))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

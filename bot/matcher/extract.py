@@ -506,7 +506,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
             continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)
-        plain = nominative(name, lang)
+        plain = nominative(name, lang, sentence[end : end + 20],
+                           sentence[max(0, start - 30) : start])
         if grammar.genitive_s and plain != name:
             possessive = True  # "Nowitzkis Benefizspiel"
         found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,

@@ -102,7 +102,9 @@ class LocalNameFinder:
             if not (_title_before(text, start, self.roles) or
                     _title_after(text, end, self.roles)):
                 continue
-            full.append(LocalName(nominative(name, lang), start, end, text[start:end], True))
+            full.append(LocalName(nominative(name, lang, text[end : end + 20],
+                                             text[max(0, start - 30) : start]),
+                                  start, end, text[start:end], True))
             mask[start:end] = b"\x01" * (end - start)
         if not full:
             return []
@@ -200,6 +202,37 @@ def _title_after(text: str, end: int, titles: frozenset[str]) -> bool:
     return any(w in titles for w in words[:_TITLE_AFTER_WORDS])
 
 
+# Case endings of a Latin- or Greek-script surname: Polish, Czech and Slovak ("Kowalskiego",
+# "Nováka", "Fialou"), German genitive ("Schmidtkes"), Greek ("Παπαδόπουλο"). By the
+# nominative's ending.
+_LATIN_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ski", ("skiego", "skiemu", "skim")), ("cki", ("ckiego", "ckiemu", "ckim")),
+    ("ský", ("ského", "skému", "ským")), ("cký", ("ckého", "ckému", "ckým")),
+    ("ý", ("ého", "ému", "ým")),
+    ("a", ("y", "i", "ę", "ą", "u", "ou", "ovi", "owi")),
+    ("ος", ("ο", "ου", "ε")), ("ης", ("η",)), ("ας", ("α",)),  # Greek masculine names
+)
+_LATIN_CONSONANT_FORMS = ("a", "owi", "ovi", "em", "iem", "u", "s")
+
+
+def _declined_owner(token: str, by_surname: dict[str, str]) -> str:
+    """"Kowalskiego" -> "Jan Kowalski", "Nováka" -> "Jan Novák", "Παπαδόπουλο" -> ...: a
+    declined surname (or a German genitive) whose nominative was named in full."""
+    for surname, name in by_surname.items():
+        if not token.startswith(surname[:-3]) or len(surname) < 4:
+            continue
+        lower, folded = surname.lower(), token.lower()
+        for ending, forms in _LATIN_FORMS:
+            if lower.endswith(ending) and folded in {lower[: -len(ending)] + f for f in forms}:
+                return name
+        if lower[-1:].isalpha() and lower[-1] not in "aeiouyáéíóúýς" and \
+                folded in {lower + f for f in _LATIN_CONSONANT_FORMS}:
+            return name
+        if folded in (lower + "s", lower + "'", lower + "’"):
+            return name  # "Schmidtkes Antwort"
+    return ""
+
+
 def _later_mentions(text: str, full: list[LocalName], mask: bytearray) -> list[LocalName]:
     """The surname alone (or declined) after the full name, outside the taken spans."""
     by_surname: dict[str, str] = {}
@@ -230,7 +263,7 @@ def _owner(token: str, by_surname: dict[str, str]) -> str:
     if bare in by_surname:
         return by_surname[bare]
     if not ("\u0400" <= token[-1:] <= "\u04ff"):
-        return ""
+        return _declined_owner(token, by_surname)
     for surname, name in by_surname.items():
         stem = surname
         for ending in _CYRILLIC_ENDINGS:

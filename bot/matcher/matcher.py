@@ -25,6 +25,7 @@ from bot.matcher.authored import (
     author_party,
     authored_candidates,
 )
+from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -61,6 +62,7 @@ from bot.matcher.observe import (
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
+    FORM_BARE_TITLE,
     FORM_CONFIDENCE,
     FORM_STANDIN,
     FORM_TITLE,
@@ -136,8 +138,12 @@ class Matcher:
                  common_words: CommonWords | None = None,
                  grammars: dict[str, Grammar] | None = None,
                  countries: CountryWords | None = None,
-                 role_words: frozenset[str] = frozenset()) -> None:
+                 role_words: frozenset[str] = frozenset(),
+                 bare_titles: BareTitleWords | None = None) -> None:
         self.gazetteer = gazetteer
+        # "the Chancellor", "глава МИД": a role without its country, settled by the article.
+        self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
+                                              (countries or CountryWords()).adjectives)
         self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
@@ -182,7 +188,8 @@ class Matcher:
                    load_common_words(shared("_common_words.toml")),
                    load_extra_grammars(shared("_grammar.toml")),
                    load_countries(shared("_countries.toml")),
-                   load_role_words(shared("_role_words.toml")))
+                   load_role_words(shared("_role_words.toml")),
+                   load_bare_titles(shared("_bare_titles.toml")))
 
     @property
     def languages(self) -> list[str]:
@@ -239,7 +246,8 @@ class Matcher:
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
-        views = self._views(segmented, hits, lexicons, lang, when, live)
+        hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
+        views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None)
@@ -490,9 +498,29 @@ class Matcher:
     def _spotter_has_figures(self) -> bool:
         return len(self.gazetteer) > 0
 
+    def _with_bare_titles(self, segmented: Segmented, hits: list[FigureHit], lang: str,
+                          when: date | None) -> tuple[list[FigureHit], list[int]]:
+        """The hits plus the bare titles the article settles ("the Chancellor" = the one
+        chancellor it names, bare_titles.py), and where those with two holders named are."""
+        spans = self._bare_titles.spans(segmented.text, lang)
+        if not spans:
+            return hits, []
+        found = self._bare_titles.find(
+            segmented.text, lang, when,
+            [Named(h.figure_id, h.start, h.end, h.form in (FORM_TITLE, FORM_STANDIN)) for h in hits],
+            [(s.start, s.end) for s in segmented.sentences], spans)
+        if not found:
+            return hits, []
+        extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)
+                 for b in found if b.figure_id]
+        unresolved = [b.start for b in found if b.ambiguous]
+        return sorted(hits + extra, key=lambda h: h.start), unresolved
+
     def _views(self, segmented: Segmented, hits: list[FigureHit], lexicons: list[Lexicon],
-               lang: str, when: date | None, live: set[int]) -> list[SentenceView]:
-        """Each sentence's figures, and its facts when it is `live` (holds a cue)."""
+               lang: str, when: date | None, live: set[int],
+               unresolved: list[int] | None = None) -> list[SentenceView]:
+        """Each sentence's figures, and its facts when it is `live` (holds a cue); a
+        sentence holding an `unresolved` bare title (two holders named) borrows no subject."""
         views: list[SentenceView] = []
         previous_subject: Ref | None = None
         position = 0
@@ -512,7 +540,11 @@ class Matcher:
             refs = self._refs(sentence.text, sentence.start, stand_ins_as_subjects(inside),
                               when)
             if sentence.index in live:
-                facts = analyse(sentence.text, refs, lexicons, lang, previous_subject, grammar)
+                # "The president invited X" with two presidents named: the sentence has a
+                # subject of its own, unknown, and borrows nobody's.
+                own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
+                facts = analyse(sentence.text, refs, lexicons, lang,
+                                None if own_subject else previous_subject, grammar)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))

@@ -35,11 +35,21 @@ _SLAVIC_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-def nominative(name: str, lang: str) -> str:
-    """Best-effort nominative of an inflected surname (last word only)."""
+def nominative(name: str, lang: str, following: str | None = None,
+               preceding: str = "") -> str:
+    """Best-effort nominative of an inflected name (the surname decides the case).
+
+    `following`: the text right after the name, where the caller has it; German takes a
+    genitive -s only before a noun ("Schmidtkes Einladung"), not before a verb ("Jens
+    Wolters sagte"). `preceding`: the text before it; a Greek masculine article there
+    ("τον δήμαρχο Γιάννη Παπαδόπουλο") marks the accusative or genitive."""
     words = name.split()
     if not words:
         return name
+    if lang in ("pl", "cs", "sk"):
+        return _west_slavic_nominative(words)
+    if lang == "el":
+        return _greek_nominative(words, preceding)
     # "Папу Лева XIV": the regnal number does not decline, the name before it does.
     numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
@@ -66,7 +76,8 @@ def nominative(name: str, lang: str) -> str:
             case = "ins" if lower.endswith(("ом", "ем", "ым", "им")) else (
                 "acc" if lower.endswith(("а", "я")) else None)
             words[:-1] = [_slavic_given_name(w, case, lang) for w in words[:-1]]
-    elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß":
+    elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß" and (
+            following is None or following.lstrip()[:1].isupper()):
         last = last[:-1]
     elif lang in ("en",) and last.endswith(("'s", "’s")):
         last = last[:-2]
@@ -98,10 +109,107 @@ INSTITUTION_WORDS = frozenset(
 )
 
 
+# Polish, Czech and Slovak surnames in the oblique cases, back to the nominative (longest
+# first): "Kowalskiego" -> "Kowalski", "Nováka" is handled with its given name below.
+_WEST_SLAVIC_ADJECTIVAL: tuple[tuple[str, str], ...] = (
+    ("skiego", "ski"), ("ckiego", "cki"), ("dzkiego", "dzki"), ("skiemu", "ski"),
+    ("ckiemu", "cki"), ("dzkiemu", "dzki"), ("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki"),
+    ("ského", "ský"), ("ckého", "cký"), ("skému", "ský"), ("ckému", "cký"), ("ským", "ský"),
+    ("ckým", "cký"), ("ého", "ý"), ("ému", "ý"), ("ým", "ý"),
+)
+# Endings of a declined masculine noun: genitive/accusative, dative, instrumental.
+_WEST_SLAVIC_CASES = (("owi", "dat"), ("ovi", "dat"), ("iem", "ins"), ("em", "ins"), ("a", "acc"))
+_WEST_VOWELS = "aeiouyáéěíóúůýąę"
+
+
+def _west_slavic_nominative(words: list[str]) -> str:
+    """"Jana Kowalskiego" -> "Jan Kowalski", "Janowi Novákovi" -> "Jan Novák", "Petra Fialu"
+    -> "Petr Fiala". A feminine name ("Anna Kowalska", "Jana Nováková") stays as it is."""
+    last = words[-1]
+    lower = last.lower()
+    case = None
+    for ending, replacement in _WEST_SLAVIC_ADJECTIVAL:
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            last = last[: len(last) - len(ending)] + replacement
+            case = "dat" if ending.endswith(("emu", "ému")) else (
+                "ins" if ending.endswith(("im", "ým")) else "acc")
+            break
+    else:
+        given = words[0].lower() if len(words) > 1 else ""
+        feminine = lower.endswith(("ová", "ova", "á")) or (
+            lower.endswith(("ska", "cka", "dzka")) and len(lower) >= 7)  # not "Tuska"
+        if len(words) < 2 or feminine or \
+                not _oblique_given_name(given):
+            return " ".join(words)
+        if lower.endswith("u") and len(lower) > 4 and lower[-2] not in _WEST_VOWELS and \
+                given.endswith("a"):
+            last, case = last[:-1] + "a", "acc"  # "Petra Fialu" -> "Fiala"
+        else:
+            for ending, found in _WEST_SLAVIC_CASES:
+                if lower.endswith(ending) and len(lower) > len(ending) + 3 and \
+                        lower[-len(ending) - 1] not in _WEST_VOWELS and given.endswith(
+                            _GIVEN_ENDINGS[found]):
+                    last, case = last[: -len(ending)], found
+                    break
+            else:
+                return " ".join(words)
+    return " ".join([*[_west_slavic_given(w, case) for w in words[:-1]], last])
+
+
+# A given name's endings by case ("Janu Novákovi": a Czech dative in -u).
+_GIVEN_ENDINGS = {"acc": ("a",), "dat": ("owi", "ovi", "u"), "ins": ("iem", "em")}
+
+
+def _oblique_given_name(given: str) -> bool:
+    """A given name in an oblique case: "Jana", "Janowi", "Janu", "Janem", "Petra"."""
+    return len(given) >= 4 and any(
+        given.endswith(e) and given[-len(e) - 1] not in _WEST_VOWELS
+        for endings in _GIVEN_ENDINGS.values() for e in endings)
+
+
+def _west_slavic_given(word: str, case: str | None) -> str:
+    lower = word.lower()
+    for ending in _GIVEN_ENDINGS.get(case or "", ()):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2 and \
+                lower[-len(ending) - 1] not in _WEST_VOWELS:
+            return word[: -len(ending)]
+    return word
+
+
+# A Greek masculine article, then at most one word (a title), right before the name.
+_GREEK_MASCULINE = re.compile(r"(?:^|\s)(τον|στον|του|στου)\s+(?:\w+\s+)?$")
+
+
+def _greek_nominative(words: list[str], preceding: str) -> str:
+    """"τον Γιάννη Παπαδόπουλο" -> "Γιάννης Παπαδόπουλος", "του Κώστα Παπαδόπουλου" ->
+    "Κώστας Παπαδόπουλος": masculine names lose their final -ς in the accusative and
+    genitive; -ος nouns take -ου in the genitive. Without the article nothing changes."""
+    article = _GREEK_MASCULINE.search(preceding)
+    if article is None:
+        return " ".join(words)
+    genitive = article.group(1).endswith("ου")
+    out = []
+    for word in words:
+        if genitive and word.endswith("ου") and len(word) > 4:
+            out.append(word[:-2] + "ος")
+        elif word[-1:] in ("ο", "η", "α", "ά", "ή", "ό") and len(word) > 3:
+            out.append(word + "ς")
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+# Ukrainian given names in -о decline like -а nouns: "Петра" -> "Петро", "Михайла" -> "Михайло".
+_UKRAINIAN_O_STEMS = ("тр", "вл", "йл", "ил", "нл")
+
+
 def _slavic_given_name(word: str, case: str | None = None, lang: str = "ru") -> str:
     lower = word.lower()
     if len(lower) < 4:
         return word
+    if lang == "uk" and case == "acc" and lower.endswith("а") and \
+            lower[:-1].endswith(_UKRAINIAN_O_STEMS):
+        return word[:-1] + "о"
     if case == "acc" and lower.endswith(("ря", "ля")):
         # "Игоря" -> "Игорь", "Ігоря" -> "Ігор", "Василя" -> "Василь": a soft stem.
         return word[:-1] + ("" if lang == "uk" and lower.endswith("ря") else "ь")

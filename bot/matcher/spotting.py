@@ -42,6 +42,7 @@ FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's c
 FORM_DEMONYM = "demonym"  # "al argentino": only a leader the article already named
 FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
 FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
+FORM_BARE_TITLE = "bare-title"  # "the Chancellor": settled by the article (bare_titles.py)
 _BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMONYM)  # resolved through dated roles
 _LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
 
@@ -55,6 +56,7 @@ FORM_CONFIDENCE: dict[str, float] = {
     FORM_DEMONYM: CONFIDENCE.demonym,
     FORM_LOCAL: CONFIDENCE.unknown_name,  # as trusted as the names found around a cue
     FORM_LOCAL_SURNAME: CONFIDENCE.local_surname,
+    FORM_BARE_TITLE: CONFIDENCE.bare_title,
 }
 
 

@@ -57,6 +57,23 @@ def test_cyrillic_names_come_back_in_the_nominative_and_link_when_declined() -> 
                                  ("Іваненку", "Петро Іваненко", False)]
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Mayor Jan Kowalski spoke. The premier answered Kowalskiego.", "pl",
+     [("Jan Kowalski", "Jan Kowalski", True), ("Kowalskiego", "Jan Kowalski", False)]),
+    ("Mayor Jan Novák spoke. The premier called Novákovi.", "cs",
+     [("Jan Novák", "Jan Novák", True), ("Novákovi", "Jan Novák", False)]),
+    ("Mayor Petr Fiala spoke. The premier met Fialou.", "cs",
+     [("Petr Fiala", "Petr Fiala", True), ("Fialou", "Petr Fiala", False)]),
+    ("Mayor Anna Schmidtke spoke. Schmidtkes Antwort kam.", "de",
+     [("Anna Schmidtke", "Anna Schmidtke", True), ("Schmidtkes", "Anna Schmidtke", False)]),    ("Mayor Γιάννης Παπαδόπουλος spoke. They met Παπαδόπουλο.", "el",
+     [("Γιάννης Παπαδόπουλος", "Γιάννης Παπαδόπουλος", True),
+      ("Παπαδόπουλο", "Γιάννης Παπαδόπουλος", False)]),
+])
+def test_latin_surnames_link_when_declined(text: str, lang: str,
+                                           expected: list[tuple[str, str, bool]]) -> None:
+    assert names(text, lang) == expected
+
+
 def test_a_shared_surname_links_to_nobody() -> None:
     text = "Senator Jane Okafor met Mayor Paul Okafor. Okafor said nothing."
     assert [n for n in names(text, "en") if not n[2]] == []

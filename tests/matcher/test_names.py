@@ -21,10 +21,49 @@ from bot.matcher.spotting import FigureSpotter
         ("Сергея Иванова", "ru", "Сергей Иванов"),
         ("Виктору Орбану", "ru", "Виктор Орбан"),
         ("Иваном Петровым", "ru", "Иван Петров"),
+        # Ukrainian given names in -о ("Петро", "Михайло") decline like -а nouns.
+        ("Петра Іваненка", "uk", "Петро Іваненко"),
+        ("Михайла Федоренка", "uk", "Михайло Федоренко"),
+        ("Олександра Вілкула", "uk", "Олександр Вілкул"),
+        # Polish, Czech: adjectival and consonant-stem surnames, with the given name.
+        ("Jana Kowalskiego", "pl", "Jan Kowalski"),
+        ("Janowi Kowalskiemu", "pl", "Jan Kowalski"),
+        ("Janem Kowalskim", "pl", "Jan Kowalski"),
+        ("Donalda Tuska", "pl", "Donald Tusk"),
+        ("Tomasza Siemoniaka", "pl", "Tomasz Siemoniak"),
+        ("Jana Nováka", "cs", "Jan Novák"),
+        ("Janu Novákovi", "cs", "Jan Novák"),
+        ("Janem Novákem", "cs", "Jan Novák"),
+        ("Petra Fialu", "cs", "Petr Fiala"),
+        ("Jana Malého", "cs", "Jan Malý"),
+        # Nominatives stay, feminine ones included.
+        ("Jan Kowalski", "pl", "Jan Kowalski"),
+        ("Anna Kowalska", "pl", "Anna Kowalska"),
+        ("Jana Nováková", "cs", "Jana Nováková"),
+        ("Ewa Kopacz", "pl", "Ewa Kopacz"),
+        ("Petr Fiala", "cs", "Petr Fiala"),
     ],
 )
 def test_nominative(name: str, lang: str, expected: str) -> None:
     assert nominative(name, lang) == expected
+
+
+@pytest.mark.parametrize(("name", "preceding", "expected"), [
+    ("Γιάννη Παπαδόπουλο", "κάλεσε τον δήμαρχο ", "Γιάννης Παπαδόπουλος"),
+    ("Κώστα Παπαδόπουλου", "την πρόσκληση του ", "Κώστας Παπαδόπουλος"),
+    ("Γιάννης Παπαδόπουλος", "Ο δήμαρχος ", "Γιάννης Παπαδόπουλος"),
+    ("Μαρία Παπαδοπούλου", "η δήμαρχος ", "Μαρία Παπαδοπούλου"),
+])
+def test_greek_names_after_a_masculine_article(name: str, preceding: str, expected: str) -> None:
+    assert nominative(name, "el", None, preceding) == expected
+
+
+@pytest.mark.parametrize(("following", "expected"), [
+    (" sagte am Montag", "Jens Wolters"),  # before a verb: the name itself
+    (" Einladung", "Jens Wolter"),  # before a noun: a genitive -s
+])
+def test_a_german_genitive_s_only_before_a_noun(following: str, expected: str) -> None:
+    assert nominative("Jens Wolters", "de", following) == expected
 
 
 @pytest.mark.parametrize("text", ["з Папою Левом XIV", "запросив Папу Лева XIV", "Льва XIV",

@@ -120,7 +120,7 @@ def test_an_undated_article_resolves_no_title(real: Matcher) -> None:
 def test_every_country_leader_title_is_in_the_gazetteer(real: Matcher) -> None:
     data = tomllib.loads((default_lexicon_dir() / "_countries.toml").read_text("utf-8"))
     for country in data["countries"]:
-        assert real.gazetteer.holder_of(country["leader"], date(2025, 6, 1)) is not None, \
+        assert real.gazetteer.holder_of(country["leader"], date(2025, 7, 1)) is not None, \
             country["code"]
 
 

@@ -1,0 +1,317 @@
+"""Bare titles: a role written without its country or holder ("the Chancellor", "le chef de
+l'État", "глава МИД", "прем'єр-міністр") resolved through the article (issue 14 part 3).
+
+Such a phrase names one person only in context, so it resolves in this order:
+1. the one figure the article names OUTSIDE the phrase's sentence (in it, "Biden invited
+   the president" means someone else) who holds a role of that kind on the article's date,
+   by the gazetteer's dated roles ("Prime Minister of Italy" from 2022-10-22);
+2. when the article names no such holder, the language's `home` title on that date ("der
+   Kanzler" in German press is the German chancellor);
+3. else nobody. Two holders named ("Biden and Macron met. The president invited ...")
+   resolve to nobody. An undated article may be years old: there the phrase resolves only
+   to the one figure it names who ever held such a role, never to the home title's holder.
+
+A phrase that resolves to nobody still tells the argument rules that the sentence has a
+subject of its own, so it does not borrow the previous sentence's (`Found.unresolved`).
+
+Not a bare title: a phrase followed by a name or a complement ("the president of Finland",
+"le président Macron", "президент Франции"), a phrase inside a longer gazetteer match ("the
+Turkish president" is a title of its own), a Romance phrase followed by an adjective ("le
+président sénégalais") or a Slavic one after one ("французский президент", "вице-президент").
+
+Pure: the word lists come from lexicons/_bare_titles.toml, the roles from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+from bot.errors import ConfigError
+from bot.matcher.gazetteer import Gazetteer, Role
+from bot.matcher.spotting import lower_same_length
+
+# A word after the phrase that makes it part of a longer title ("of Finland", "de la
+# République", "del Consiglio" when not listed, "von Österreich").
+_COMPLEMENTS = frozenset(["of", "de", "du", "des", "del", "della", "dello", "dei", "degli", "do",
+                          "da", "dos", "das", "von", "der", "d'", "elect", "designate"])
+# Endings of Romance adjectives of nationality or office after the noun ("sénégalais",
+# "americano", "ucraniano", "brasileiro", "tedesco", "uscente"): the phrase is no bare title.
+_ROMANCE_ADJECTIVE = re.compile(
+    r"(?:ais|aise|ain|aine|ien|ienne|ois|oise|ese|esa|ano|ana|ino|ina|eño|eña|ês|ense|ico|ica|"
+    r"ique|co|ca|so|sa|án|ão|és|and|ande|eiro|eira|ente|ante|ier|ière)$")
+_ROMANCE = frozenset(["fr", "es", "it", "pt", "ca", "ro"])
+# Slavic adjective endings before a one-word title ("французский президент", "бывшего
+# президента", "колишній прем'єр").
+_SLAVIC_ADJECTIVE = re.compile(
+    r"(?:ий|ый|ой|ій|ая|яя|ое|ее|ого|его|ому|ему|им|ым|ую|юю|ої|ній)$")
+_OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spokes|aide|adviser)",
+                           re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*([\w'’]+)")
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
+
+
+@dataclass(frozen=True, slots=True)
+class BareTitleWords:
+    """Everything loaded from _bare_titles.toml."""
+
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> title prefixes
+    phrases: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # lang -> (phrase, kind)
+    home: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> kind -> title
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A figure the spotter found: by name, or by an office or title ("the White House")."""
+
+    figure_id: str
+    start: int
+    end: int
+    office: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BareTitle:
+    figure_id: str  # "" when it resolves to nobody
+    start: int
+    end: int
+    surface: str
+    ambiguous: bool = False  # two holders named: the sentence's subject is unknown
+
+
+def load_bare_titles(path: Path) -> BareTitleWords:
+    """Read _bare_titles.toml; a missing file means no bare titles."""
+    if not path.exists():
+        return BareTitleWords()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
+    return bare_titles_from_data(data, source=str(path))
+
+
+def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.toml"
+                          ) -> BareTitleWords:
+    problems: list[str] = []
+    kinds_raw = data.get("kinds", {})
+    if not isinstance(kinds_raw, dict):
+        raise ConfigError([f"{source}: 'kinds' must be a table"])
+    kinds = {kind: tuple(_strings(v, f"kinds.{kind}", source, problems))
+             for kind, v in kinds_raw.items()}
+    phrases: dict[str, tuple[tuple[str, str], ...]] = {}
+    home: dict[str, dict[str, str]] = {}
+    for lang, table in data.items():
+        if lang == "kinds":
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"{source}: {lang}: must be a table")
+            continue
+        listed: list[tuple[str, str]] = []
+        for kind, words in table.items():
+            if kind == "home":
+                home[lang] = _home(words, kinds, f"{lang}.home", source, problems)
+                continue
+            if kind not in kinds:
+                problems.append(f"{source}: {lang}.{kind}: unknown kind (not in [kinds])")
+                continue
+            listed += [(w, kind) for w in _strings(words, f"{lang}.{kind}", source, problems)]
+        phrases[lang] = tuple(listed)
+    if problems:
+        raise ConfigError(problems)
+    return BareTitleWords(kinds, phrases, home)
+
+
+def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
+          problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append(f"{source}: {key}: must be a table of kind = title")
+        return {}
+    out: dict[str, str] = {}
+    for kind, title in value.items():
+        if kind not in kinds or not isinstance(title, str) or not title.strip():
+            problems.append(f"{source}: {key}.{kind}: must be a known kind with a title")
+            continue
+        out[kind] = title.strip()
+    return out
+
+
+def _strings(value: Any, key: str, source: str, problems: list[str]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"{source}: {key}: must be an array of non-empty strings")
+        return []
+    return [v.strip() for v in value]
+
+
+_NOT_THE_HEAD = ("vice", "deputy", "former", "acting", "ex-", "first lady")
+
+
+def _title_of_kind(title: str, patterns: tuple[str, ...]) -> bool:
+    """"President of France" matches "President of *", "French President" matches
+    "* President"; a vice or deputy title matches neither."""
+    folded = title.casefold()
+    if any(word in folded for word in _NOT_THE_HEAD):
+        return False
+    for pattern in patterns:
+        head, star, tail = pattern.casefold().partition("*")
+        if not star:
+            continue
+        if head and folded.startswith(head) and len(folded) > len(head) and not tail:
+            return True
+        if tail and folded.endswith(tail) and len(folded) > len(tail) and not head and \
+                title[:1].isupper():
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Holding:
+    kind: str
+    role: Role
+
+
+class BareTitleResolver:
+    """Built once per gazetteer; `find` is pure and thread-safe."""
+
+    def __init__(self, gazetteer: Gazetteer, words: BareTitleWords,
+                 adjectives: frozenset[str] = frozenset()) -> None:
+        self._gazetteer = gazetteer
+        self._words = words
+        self._adjectives = adjectives  # "le président ivoirien": country adjectives, folded
+        self._holdings: dict[str, tuple[_Holding, ...]] = {}
+        for figure in gazetteer:
+            held = [_Holding(kind, role) for role in figure.roles
+                    for kind, patterns in words.kinds.items()
+                    if any(_title_of_kind(t, patterns) for t in role.titles)]
+            if held:
+                self._holdings[figure.id] = tuple(held)
+        self._automata: dict[str, ahocorasick.Automaton | None] = {}  # per language, lazily
+
+    def holds(self, figure_id: str, kind: str, when: date | None) -> bool:
+        """Whether the figure holds a role of this kind on the date (dated roles only);
+        undated, whether it ever held one."""
+        return any(h.kind == kind and (h.role.start or h.role.until) and h.role.covers(when)
+                   for h in self._holdings.get(figure_id, ()))
+
+    def _automaton(self, lang: str) -> ahocorasick.Automaton | None:
+        if lang not in self._automata:
+            listed = self._words.phrases.get(lang, ())
+            automaton: ahocorasick.Automaton | None = None
+            if listed:
+                automaton = ahocorasick.Automaton()
+                for phrase, kind in listed:
+                    key = phrase.lower()
+                    if len(key) == len(phrase):
+                        automaton.add_word(key, (len(key), kind))
+                automaton.make_automaton()
+            self._automata[lang] = automaton
+        return self._automata[lang]
+
+    def spans(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every listed phrase standing alone as words, longest
+        first where two overlap; one Aho-Corasick pass (most articles have none)."""
+        automaton = self._automaton(lang)
+        if automaton is None:
+            return []
+        lowered = lower_same_length(text)
+        found: list[tuple[int, int, str]] = []
+        for last, (length, kind) in automaton.iter(lowered):
+            start, end = last + 1 - length, last + 1
+            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")) or \
+                    (end < len(text) and (lowered[end].isalnum() or lowered[end] in "-_")):
+                continue  # inside a longer word ("президентский", "vice-president")
+            found.append((start, end, kind))
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        kept: list[tuple[int, int, str]] = []
+        for span in found:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
+
+    def find(self, text: str, lang: str, when: date | None, named: list[Named],
+             sentences: list[tuple[int, int]],
+             spans: list[tuple[int, int, str]] | None = None) -> list[BareTitle]:
+        """Every bare title of the article, resolved or not (figure_id ""). `named`: the
+        figures already found; `sentences`: (start, end) in text order; `spans`: this
+        text's `spans`, when the caller has them."""
+        found: list[BareTitle] = []
+        starts = [s for s, _ in sentences]
+        for start, end, kind in self.spans(text, lang) if spans is None else spans:
+            if any(n.start < end and start < n.end for n in named) or \
+                    not self._stands_alone(text, start, end, lang, self._adjectives):
+                continue
+            index = bisect_right(starts, start) - 1
+            low, high = sentences[index] if index >= 0 else (start, end)
+            figure_id, ambiguous = self._holder(kind, lang, when, named, low, high,
+                                                _speaker(text, named, start))
+            found.append(BareTitle(figure_id, start, end, text[start:end], ambiguous))
+        return found
+
+    def _holder(self, kind: str, lang: str, when: date | None, named: list[Named], low: int,
+                high: int, speaker: str = "") -> tuple[str, bool]:
+        """The holder the phrase stands for ("" for nobody), and whether two were named.
+        `speaker`: who speaks the phrase in a transcript ("Lukashenko: ... the President
+        invited me"), someone else than the title."""
+        offices = {n.figure_id for n in named if low <= n.start < high and n.office}
+        if offices:
+            # "В Белом доме ответили, что президент ...", "Fuentes de la Moncloa indicaron
+            # que el presidente ...": the office of the sentence, if it holds the role.
+            holding = {fid for fid in offices if self.holds(fid, kind, when)}
+            return (holding.pop(), False) if len(holding) == 1 else ("", len(holding) > 1)
+        # Whoever the phrase's sentence names is someone else ("Biden invited the president"),
+        # even where another sentence names them too.
+        beside = {n.figure_id for n in named if low <= n.start < high} | {speaker}
+        holders = {n.figure_id for n in named
+                   if n.figure_id and n.figure_id not in beside and
+                   self.holds(n.figure_id, kind, when)}
+        if len(holders) == 1:
+            return holders.pop(), False
+        if holders or when is None:
+            # Two holders named: a guess either way. Undated, the article may be years
+            # old: a title names only the person it names, never today's holder.
+            return "", bool(holders)
+        title = self._words.home.get(lang, {}).get(kind)
+        return ((self._gazetteer.holder_of(title, when) or "") if title else ""), False
+
+    @staticmethod
+    def _stands_alone(text: str, start: int, end: int, lang: str, adjectives: frozenset[str]
+                      ) -> bool:
+        after = _WORD_AFTER.match(text, end)
+        following = after.group(1) if after and text[end:after.start(1)].strip() == "" else ""
+        if following:
+            if following[:1].isupper() or following.casefold() in _COMPLEMENTS or \
+                    following.casefold().startswith(("d'", "d’")):
+                return False  # "the president of Finland", "президент Франции", "le président Macron"
+            if following.casefold() in adjectives or (
+                    lang in _ROMANCE and _ROMANCE_ADJECTIVE.search(following.casefold())):
+                return False  # "le président sénégalais", "il premier britannico"
+        if _OFFICE_AFTER.match(text, end):
+            return False  # "the President's Office" is a body, not its head
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.group(1).casefold() in _COMPLEMENTS:
+            return False  # "the Head of the President's Office", "the Office of the President"
+        if before and lang in ("ru", "uk", "be", "bg") and _SLAVIC_ADJECTIVE.search(
+                before.group(1).casefold()):
+            return False  # "французский президент", "бывшего президента"
+        return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _speaker(text: str, named: list[Named], start: int) -> str:
+    """The figure of the last speaker label before `start` ("Alexander Lukashenko: ..."), if
+    no paragraph break lies between."""
+    for n in reversed(named):
+        if n.end > start:
+            continue
+        if "\n\n" in text[n.end : start]:
+            return ""
+        before = text[max(0, n.start - 2) : n.start]
+        if n.figure_id and text.startswith(":", n.end) and (
+                n.start == 0 or before.endswith((". ", "\n", "? ", "! ", '" '))):
+            return n.figure_id
+    return ""

@@ -1,0 +1,56 @@
+"""The dated roles of the built-in gazetteer cover the heads of state and government of the
+G20 and of Europe for 2017-2026 (issue 14 part 3): a bare title, a country or an office
+standing for its leader resolves on any date of those years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.matcher import Matcher
+from bot.matcher.countries import load_countries
+from bot.matcher.lexicon import default_lexicon_dir
+
+MONTHS = [date(year, month, 1) for year in range(2017, 2027) for month in range(1, 13)
+          if date(year, month, 1) <= date(2026, 6, 1)]
+
+# Offices of Europe and the G20 whose holder the gazetteer names on every first of the
+# month of 2017-2026 (acting and caretaker holders aside: the offices below had none).
+OFFICES = [
+    "Prime Minister of Russia", "President of Ukraine", "Prime Minister of Ukraine",
+    "Prime Minister of Italy", "Prime Minister of France", "Prime Minister of Poland",
+    "Prime Minister of Denmark", "Prime Minister of Norway", "Prime Minister of Finland",
+    "Prime Minister of Ireland", "Prime Minister of Belgium", "Prime Minister of Portugal",
+    "Prime Minister of Estonia", "Prime Minister of Latvia", "President of Estonia",
+    "President of Latvia", "President of Lithuania", "President of Moldova",
+    "Prime Minister of the Czech Republic", "Prime Minister of Saudi Arabia",
+    "Prime Minister of Luxembourg", "Chancellor of Germany", "President of France",
+    "President of Russia", "President of China", "President of Brazil", "President of Mexico",
+    "President of Argentina", "Prime Minister of India", "Prime Minister of Japan",
+    "Prime Minister of Canada", "Prime Minister of Australia", "President of Turkey",
+    "President of Indonesia", "Prime Minister of Spain", "Prime Minister of Greece",
+    "Prime Minister of Hungary", "Prime Minister of Sweden", "President of Poland",
+    "President of Belarus",
+]
+
+
+@pytest.mark.parametrize("title", OFFICES)
+def test_an_office_has_a_holder_every_month(real_matcher: Matcher, title: str) -> None:
+    missing = [d.isoformat() for d in MONTHS if real_matcher.gazetteer.holder_of(title, d) is None]
+    assert not missing, f"{title}: no holder on {missing[:3]}..."
+
+
+# Acting presidents (the prime minister standing in) are not the title's holder.
+ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
+                                     (date(2025, 4, 4), date(2025, 6, 4))]}
+
+
+def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
+    countries = load_countries(default_lexicon_dir() / "_countries.toml")
+    titles = {s.leader_title for s in countries.stand_ins}
+    assert len(titles) >= 35
+    missing = [(t, d.isoformat()) for t in sorted(titles) for d in MONTHS
+               if real_matcher.gazetteer.holder_of(t, d) is None and
+               not any(low <= d < high for low, high in ACTING.get(t, ()))]
+    assert not missing, missing[:5]
