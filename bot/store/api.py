@@ -297,6 +297,9 @@ class Unit(Protocol):
     def release_feed_claims(self, worker: str, feed_ids: Sequence[int] | None = None) -> int:
         """End `worker`'s feed claims (these feeds only, when given)."""
         ...
+    def renew_feed_claims(self, worker: str, feed_ids: Sequence[int], until: datetime) -> int:
+        """Extend `worker`'s claims on these feeds to `until` (those it still holds)."""
+        ...
     def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                         etag: str | None, last_modified: str | None,
                         title: str | None = None, not_modified: bool = False) -> None: ...
