@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.domain import TimelineEntry
 from bot.errors import StoreError
+from bot.store.leader import lock_key
+
+# The advisory lock key of ingest writes (`RepoBase._hold_ingest_lock`).
+INGEST_LOCK = lock_key("invitewatch-ingest")
 
 
 class RepoBase:
-    def __init__(self, session: Session, *, dialect: str) -> None:
+    def __init__(self, session: Session, *, dialect: str, read_only: bool = False) -> None:
         self.session = session
         self.dialect = dialect
+        self.read_only = read_only
+        # Whether this transaction holds the ingest lock (see `_hold_ingest_lock`).
+        self._ingest_locked = False
         # Timelines read in this transaction, by invitation id (see InvitationRepository).
         self._stored_timelines: dict[int, list[TimelineEntry]] = {}
         # The bounded part of a timeline last handed to the tracker (a summary and the
@@ -26,6 +33,24 @@ class RepoBase:
         self._held_rows: list[object] = []
         # (key, name) pairs this unit has already written to figures_seen (repo_figures).
         self._figures_noted: set[tuple[str, str]] = set()
+
+    def _hold_ingest_lock(self) -> None:
+        """On PostgreSQL, wait for the one ingest lock and hold it to the end of this
+        transaction (a transaction-level advisory lock), from the first article stored or
+        invitation read for tracking.
+
+        Pollers sharing a database store feeds at once (threads of one process, and
+        processes), and reports of one story touch the same invitation rows: without it,
+        two transactions read the same record, each decides alone (two new records for one
+        invitation, or an announcement twice) and their updates of each other's rows
+        deadlock (seen at once with 2 pollers on 100 feeds reporting the same pairs).
+        Holding it, a transaction reads what the previous one committed (READ COMMITTED),
+        and ingest writes are serial as on SQLite, whose IMMEDIATE transactions already
+        are; fetching, parsing and matching stay outside and parallel."""
+        if self._ingest_locked or self.read_only or self.dialect != "postgresql":
+            return
+        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
+        self._ingest_locked = True
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's

@@ -33,6 +33,7 @@ class CorrectionRepository(InvitationRepository):
         with their timelines (hidden ones included: they absorb their echoes)."""
         since = require_aware(since, "since")
         key = require_text(figure_key, "figure key")
+        self._hold_ingest_lock()
         recent = or_(col(InvitationRow.last_update) >= since, col(InvitationRow.status_at) >= since)
         rows = self.session.scalars(
             select(InvitationRow)

@@ -91,6 +91,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         the entries repeating them (`InvitationState.summary` set): a bounded read however
         long the timeline."""
         since = require_aware(since, "since")
+        self._hold_ingest_lock()
         unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
         if not unique_pairs:
             return []
@@ -220,6 +221,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         `outcome.entry`) not yet stored are added, none is ever removed. The status change
         row's created_at is the invitation's last_update, the tracker's clock for this report.
         """
+        self._hold_ingest_lock()
         state = outcome.invitation
         previous: Status | None = None
         self._note_figures_seen(state)
