@@ -198,7 +198,8 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window
-        held = unit.invitations_of(result.reply.author.key, since)
+        held = unit.invitations_of(result.reply.author.key, since, urls=urls,
+                                   evidence=[result.reply.evidence])
         answer = reply_mention(result.reply, held, result.lang)
         if answer is None:
             log.info("post %s answers %s (%s) but its author %s has no single open "
@@ -212,7 +213,9 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
         since = min(now, observation_time(lone, published)) - window
-        candidates = unit.invitations_of(lone_party_key(lone), since)
+        # Summarised like the candidates above: a figure's records may be long.
+        candidates = unit.invitations_of(lone_party_key(lone), since, urls=urls,
+                                         evidence=[lone.evidence])
         link = link_lone(lone, source, candidates, now, policy)
         save(link.outcomes)
         if link.trace is not None:

@@ -379,9 +379,12 @@ class Unit(Protocol):
         ...
 
     # -- corrections and traces (repo_corrections.py) ------------------------
-    def invitations_of(self, figure_key: str, since: datetime) -> list[InvitationState]:
+    def invitations_of(self, figure_key: str, since: datetime, *,
+                       urls: Sequence[str | None] | None = None,
+                       evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations with the figure on either side, last_update or status_at >= since,
-        with their timelines (hidden ones included: they absorb their echoes)."""
+        with their timelines (hidden ones included: they absorb their echoes); given the
+        report's `urls` and `evidence`, bounded timelines as in `candidate_invitations`."""
         ...
     def add_note(self, note: InvitationNote) -> int: ...
     def notes(self, invitation_id: int, *, traces: bool = False) -> list[InvitationNote]:

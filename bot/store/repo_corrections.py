@@ -3,6 +3,7 @@ beyond saving outcomes (hidden records, moving evidence between records, notes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,9 +29,15 @@ from bot.store.types import require_aware
 
 
 class CorrectionRepository(InvitationRepository):
-    def invitations_of(self, figure_key: str, since: datetime) -> list[InvitationState]:
+    def invitations_of(self, figure_key: str, since: datetime, *,
+                       urls: Sequence[str | None] | None = None,
+                       evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations with the figure on either side, last_update or status_at >= since,
-        with their timelines (hidden ones included: they absorb their echoes)."""
+        with their timelines (hidden ones included: they absorb their echoes).
+
+        Given the report's `urls` (and `evidence`), each timeline is only its summary plus
+        the entries repeating them, as in `candidate_invitations`: linking a lone report or
+        a reply reads a bounded part of each of a figure's records however long they are."""
         since = require_aware(since, "since")
         key = require_text(figure_key, "figure key")
         self._hold_ingest_lock()
@@ -41,7 +48,10 @@ class CorrectionRepository(InvitationRepository):
             .where(recent)
             .order_by(col(InvitationRow.id))
         ).all()
-        return self._states(rows)
+        self._held_rows.extend(rows)
+        if urls is None:
+            return self._states(rows)
+        return self._summary_states(rows, urls, evidence)
 
     def add_note(self, note: InvitationNote) -> int:
         if note.kind not in (NOTE_EDITORIAL, NOTE_TRACE):
