@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import Table, bindparam, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -67,17 +68,27 @@ class RepoBase:
         the same key cannot both insert or make the transaction fail. With
         `conflict_columns=None` a conflict on any unique key counts.
         """
-        sql_table: Table = table.__table__
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = (
-            dialect_insert(sql_table)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=conflict_columns)
-            # rowcount is not reliable here (psycopg reports -1): a returned row is.
-            .returning(*sql_table.primary_key.columns)
-        )
-        inserted = self.session.execute(statement).first()
+        statement = _insert_statement(table.__table__, self.dialect, tuple(values),
+                                      tuple(conflict_columns) if conflict_columns else None)
+        inserted = self.session.execute(statement, values).first()
         return inserted[0] if inserted is not None else None
+
+
+@lru_cache(maxsize=32)
+def _insert_statement(table: Table, dialect: str, columns: tuple[str, ...],
+                      conflict_columns: tuple[str, ...] | None) -> Any:
+    """The insert-if-absent statement of `_insert_ignoring_conflict`, built once per table
+    and set of columns (the values are parameters): building it per row cost more than
+    running it."""
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        dialect_insert(table)
+        .values({name: bindparam(name) for name in columns})
+        .on_conflict_do_nothing(
+            index_elements=list(conflict_columns) if conflict_columns else None)
+        # rowcount is not reliable here (psycopg reports -1): a returned row is.
+        .returning(*table.primary_key.columns)
+    )
 
 
 def check_limit(limit: int, offset: int = 0) -> None:

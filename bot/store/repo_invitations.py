@@ -256,14 +256,14 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         # A new record's first status is a change from nothing (from_status NULL), so the
         # table is the whole status history: the public site's Atom feeds read it.
         if outcome.status_changed or state.id is None:
-            self.session.execute(insert(StatusChangeRow).values(
-                invitation_id=invitation_id,
-                from_status=previous.value if previous is not None else None,
-                to_status=state.status.value,
-                at=require_aware(state.status_at, "invitation status_at"),
-                source_url=source.url,
-                created_at=require_aware(state.last_update, "invitation last_update"),
-            ))
+            self.session.execute(insert(_STATUS_CHANGES), {
+                "invitation_id": invitation_id,
+                "from_status": previous.value if previous is not None else None,
+                "to_status": state.status.value,
+                "at": require_aware(state.status_at, "invitation status_at"),
+                "source_url": source.url,
+                "created_at": require_aware(state.last_update, "invitation last_update"),
+            })
         notifications = outcome.notifications
         if notifications and state.summary is not None:
             notifications = self._completed(invitation_id, notifications)
@@ -306,6 +306,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
 
 
 _TIMELINE = TimelineEntryRow.__table__  # type: ignore[attr-defined]
+_STATUS_CHANGES = StatusChangeRow.__table__  # type: ignore[attr-defined]
 
 
 def _new_entries(state: InvitationState, entry: TimelineEntry | None,
