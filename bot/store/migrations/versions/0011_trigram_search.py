@@ -38,8 +38,11 @@ def upgrade() -> None:
     if schema is None:
         return
     for name, column in INDEXES.items():
+        # Without fastupdate: new names go into the index at once instead of a pending
+        # list that only a vacuum merges (the planner shuns an index with a long one, and
+        # names are added rarely: once per new figure).
         op.execute(text(f'CREATE INDEX {name} ON figures_seen USING gin '
-                        f'({column} "{schema}".gin_trgm_ops)'))
+                        f'({column} "{schema}".gin_trgm_ops) WITH (fastupdate = off)'))
 
 
 def downgrade() -> None:
