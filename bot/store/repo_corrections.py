@@ -57,6 +57,7 @@ class CorrectionRepository(InvitationRepository):
         if note.kind not in (NOTE_EDITORIAL, NOTE_TRACE):
             raise StoreError(f"note kind must be {NOTE_EDITORIAL!r} or {NOTE_TRACE!r}, "
                              f"got {note.kind!r}")
+        self._hold_ingest_lock()
         self._require(note.invitation_id)
         row = InvitationNoteRow(
             invitation_id=note.invitation_id, kind=note.kind,
@@ -82,12 +83,15 @@ class CorrectionRepository(InvitationRepository):
                 for r in rows]
 
     def set_hidden(self, invitation_id: int, hidden: bool) -> None:
+        # Corrections change records as ingest does: the same lock, taken before any row.
+        self._hold_ingest_lock()
         self._require(invitation_id).hidden = bool(hidden)
         self.session.flush()
 
     def absorb_invitation(self, keep_id: int, other_id: int) -> None:
         if keep_id == other_id:
             raise StoreError(f"cannot merge invitation {keep_id} into itself")
+        self._hold_ingest_lock()
         self._require(keep_id)
         other = self._require(other_id)
         # The outbox payload names the record too: announcements still to be delivered
@@ -117,6 +121,7 @@ class CorrectionRepository(InvitationRepository):
         self.session.flush()
 
     def move_entry(self, invitation_id: int, entry: TimelineEntry, to_id: int) -> None:
+        self._hold_ingest_lock()
         self._require(invitation_id)
         self._require(to_id)
         rows = self.session.scalars(
