@@ -2,7 +2,13 @@
 on N tiny local feeds (run on demand, not in CI).
 
     .venv/bin/python bench/bench_scaleout.py [--feeds 10000] [--workers 1,2,4]
-        [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
+        [--entries 1] [--poll-workers 0] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+`--entries 20` serves feeds of 20 recent entries each in the sentences of
+`bench/bench_feeds.py` (news of countries, some of them invitations), so every poller
+parses, matches, tracks and stores them (issue 13: 10,000 feeds x 20 entries, first
+poll, in <= 10 minutes); `--poll-workers` is each poller's `polling.workers` (worker
+processes parsing and matching; "auto" is one per core).
 
 For each worker count: a fresh schema with N feeds (never polled), the workers started
 as real processes, and a feed server in a process of its own that counts the requests per
@@ -23,6 +29,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import random
 import resource
 import shutil
 import signal
@@ -34,10 +41,13 @@ import time
 import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "bench"))  # bench_feeds' sentences
 
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -69,16 +79,24 @@ level = "INFO"
 
 
 # -- the feed server (its own process) -------------------------------------------------
-def serve(port: int, ready: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+def serve(port: int, ready: multiprocessing.synchronize.Event,  # type: ignore[name-defined]
+          entries: int = 1) -> None:
     from aiohttp import web
 
     hits: dict[str, int] = {}
-    date = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    now = datetime.now(UTC)
+    date = now.strftime("%a, %d %b %Y %H:%M:%S +0000")
+
+    def body(n: int) -> bytes:
+        if entries == 1:
+            return FEED.format(n=n, date=date).encode()
+        # The same feed for the same n, dated within the last day (inside the backfill).
+        return generated_feed(n, entries, random.Random(n), now).encode()
 
     async def feed(request: web.Request) -> web.Response:
         path = request.path
         hits[path] = hits.get(path, 0) + 1
-        return web.Response(body=FEED.format(n=request.match_info["n"], date=date).encode(),
+        return web.Response(body=body(int(request.match_info["n"])),
                             content_type="application/rss+xml")
 
     async def stats(_request: web.Request) -> web.Response:
@@ -162,6 +180,25 @@ def polled(database: str) -> int:
         engine.dispose()
 
 
+def generated_feed(n: int, entries: int, rng: random.Random, now: datetime) -> str:
+    """bench_feeds' generated feed, dated before `now` (its own is dated before a fixed day)."""
+    from bench_feeds import COUNTRIES, SENTENCES
+
+    items = []
+    for i in range(entries):
+        a, b = rng.sample(COUNTRIES, 2)
+        said = " ".join(rng.choice(SENTENCES).format(a=a, b=b) for _ in range(4))
+        when = now - timedelta(minutes=rng.randint(1, 24 * 60))
+        link = f"https://news{n}.example/{n}/{i}"
+        items.append(f"<item><title>{escape(said[:70])}</title><link>{link}</link>"
+                     f"<guid>{link}</guid><pubDate>{format_datetime(when)}</pubDate>"
+                     f"<description>{escape(said)}</description></item>")
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Feed {n}</title><link>https://news{n}.example/</link>"
+            f"<description>d</description><language>en</language>{''.join(items)}"
+            f"</channel></rss>")
+
+
 def run_workers(count: int, database: str, config_dir: Path, feeds: int, timeout: float,
                 keep_logs: Path | None = None) -> tuple[float, float, float, list[int]]:
     """When the workers were started, when the feeds were made due, when the last was
@@ -223,20 +260,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg", default=os.environ.get("INVITEWATCH_TEST_PG_URL", DEFAULT_PG))
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per run")
     parser.add_argument("--logs", type=Path, help="keep the workers' logs in this directory")
+    parser.add_argument("--entries", type=int, default=1, help="entries per feed (default 1)")
+    parser.add_argument("--poll-workers", default="0",
+                        help='each poller\'s polling.workers: a number or "auto" (default 0)')
     args = parser.parse_args(argv)
     counts = [int(c) for c in args.workers.split(",")]
     port = free_port()
     ready = multiprocessing.Event()
-    server = multiprocessing.Process(target=serve, args=(port, ready), daemon=True)
+    server = multiprocessing.Process(target=serve, args=(port, ready, args.entries),
+                                     daemon=True)
     server.start()
     if not ready.wait(30):
         raise SystemExit("the feed server did not start")
-    print(f"{args.feeds} feeds, one entry each, on {HOSTS} loopback hosts; PostgreSQL "
+    workers = args.poll_workers if args.poll_workers == "auto" else int(args.poll_workers)
+    print(f"{args.feeds} feeds, {args.entries} entries each, on {HOSTS} loopback hosts; "
+          f"polling.workers = {workers!r}; PostgreSQL "
           f"{make_url(args.pg).render_as_string()}; {os.cpu_count()} cores")
     print(f"{'workers':>7} {'feeds/s':>8} {'polling s':>9} {'whole run s':>11} "
           f"{'CPU ms/feed':>11} {'requests':>8} {'feeds asked':>11} {'most per feed':>13}")
     with tempfile.TemporaryDirectory() as config:
-        (Path(config) / "invitewatch.toml").write_text(SETTINGS, encoding="utf-8")
+        settings = SETTINGS.replace("[polling]\n", f"[polling]\nworkers = {workers!r}\n"
+                                    .replace("'", '"'))
+        (Path(config) / "invitewatch.toml").write_text(settings, encoding="utf-8")
         (Path(config) / "feeds.toml").write_text("", encoding="utf-8")
         for count in counts:
             server_call(port, "reset")

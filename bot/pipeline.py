@@ -14,7 +14,7 @@ import os
 import random
 import socket
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -75,6 +75,10 @@ class PollPolicy:
     # How long a worker's claim on the feeds of a batch holds (processes sharing the
     # database skip them meanwhile); a crashed worker's feeds are free again after it.
     claim_lease: timedelta = timedelta(minutes=10)
+    # How often a poller extends the claims of the batch it is polling (None: a third of
+    # the lease), so a live worker never loses a feed whose fetch and storing outlast the
+    # lease, while a dead worker's claims still run out one lease after its last renewal.
+    claim_renew: timedelta | None = None
     # Processes parsing and matching fetched feeds (`bot.workers`): 0 = in this process.
     workers: int = 0
 
@@ -204,7 +208,8 @@ def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: in
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window
-        held = unit.invitations_of(result.reply.author.key, since)
+        held = unit.invitations_of(result.reply.author.key, since, urls=urls,
+                                   evidence=[result.reply.evidence])
         answer = reply_mention(result.reply, held, result.lang)
         if answer is None:
             log.info("post %s answers %s (%s) but its author %s has no single open "
@@ -218,7 +223,9 @@ def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: in
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
         since = min(now, observation_time(lone, published)) - window
-        candidates = unit.invitations_of(lone_party_key(lone), since)
+        # Summarised like the candidates above: a figure's records may be long.
+        candidates = unit.invitations_of(lone_party_key(lone), since, urls=urls,
+                                         evidence=[lone.evidence])
         link = link_lone(lone, source, candidates, now, policy)
         save(link.outcomes)
         if link.trace is not None:
@@ -506,7 +513,8 @@ class Poller:
             if not feeds:
                 break
             done.update(f.id for f in feeds)
-            batch = await asyncio.gather(*(one(f) for f in feeds))
+            async with self._claims_kept(feeds if only is None else []):
+                batch = await asyncio.gather(*(one(f) for f in feeds))
             if only is None:
                 # Recording a poll ends its claim; the feeds left (deferred when the budget
                 # ran out, or their poll could not be recorded) are free again at once.
@@ -529,6 +537,35 @@ class Poller:
                         " they come first next cycle", time.monotonic() - started, remaining,
                         budget)
         return CycleResult(tuple(results), backlog=remaining)
+
+    @contextlib.asynccontextmanager
+    async def _claims_kept(self, feeds: Sequence[FeedRecord]) -> AsyncIterator[None]:
+        """While the block runs, renew this poller's claims on `feeds` every
+        `claim_renew` (those recorded meanwhile are no longer its own and stay free)."""
+        ids = [f.id for f in feeds]
+        lease = self.poll.claim_lease
+        every = (self.poll.claim_renew or lease / 3).total_seconds()
+
+        def renew() -> None:
+            with self.store.unit() as unit:
+                unit.renew_feed_claims(self.worker, ids, self.clock() + lease)
+
+        async def keep() -> None:
+            while True:
+                await asyncio.sleep(every)
+                try:
+                    await asyncio.to_thread(renew)
+                except StoreError as exc:  # the next renewal tries again
+                    log.warning("could not renew the claims on %d feeds: %s", len(ids), exc)
+
+        keeper = asyncio.create_task(keep()) if ids else None
+        try:
+            yield
+        finally:
+            if keeper is not None:
+                keeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await keeper
 
     def release_claims(self) -> int:
         """A clean stop: the feeds this poller claimed and did not poll are free at once."""

@@ -297,6 +297,9 @@ class Unit(Protocol):
     def release_feed_claims(self, worker: str, feed_ids: Sequence[int] | None = None) -> int:
         """End `worker`'s feed claims (these feeds only, when given)."""
         ...
+    def renew_feed_claims(self, worker: str, feed_ids: Sequence[int], until: datetime) -> int:
+        """Extend `worker`'s claims on these feeds to `until` (those it still holds)."""
+        ...
     def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                         etag: str | None, last_modified: str | None,
                         title: str | None = None, not_modified: bool = False) -> None: ...
@@ -384,9 +387,12 @@ class Unit(Protocol):
         ...
 
     # -- corrections and traces (repo_corrections.py) ------------------------
-    def invitations_of(self, figure_key: str, since: datetime) -> list[InvitationState]:
+    def invitations_of(self, figure_key: str, since: datetime, *,
+                       urls: Sequence[str | None] | None = None,
+                       evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations with the figure on either side, last_update or status_at >= since,
-        with their timelines (hidden ones included: they absorb their echoes)."""
+        with their timelines (hidden ones included: they absorb their echoes); given the
+        report's `urls` and `evidence`, bounded timelines as in `candidate_invitations`."""
         ...
     def add_note(self, note: InvitationNote) -> int: ...
     def notes(self, invitation_id: int, *, traces: bool = False) -> list[InvitationNote]:

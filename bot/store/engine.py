@@ -185,7 +185,7 @@ class SqlStore:
         bind = self._read_only_engine if read_only else self.engine
         try:
             with Session(bind, expire_on_commit=False) as session, session.begin():
-                yield SqlUnit(session, dialect=self.dialect)
+                yield SqlUnit(session, dialect=self.dialect, read_only=read_only)
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc
 

@@ -104,6 +104,7 @@ class ArticleRepository(RepoBase):
         guid = require_text(article.key, "article key (GUID)")
         content_hash = require_text(content_hash, "article content hash")
         canonical_url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
+        self._hold_ingest_lock()
         if feed_id is not None and self.session.get(FeedRow, feed_id) is None:
             raise StoreError(f"cannot store article {guid!r}: no feed with id {feed_id}")
         if feed_id is not None and not checked:

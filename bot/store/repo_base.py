@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.domain import TimelineEntry
 from bot.errors import StoreError
+from bot.store.leader import lock_key
+
+# The advisory lock key of ingest writes (`RepoBase._hold_ingest_lock`).
+INGEST_LOCK = lock_key("invitewatch-ingest")
 
 
 class RepoBase:
-    def __init__(self, session: Session, *, dialect: str) -> None:
+    def __init__(self, session: Session, *, dialect: str, read_only: bool = False) -> None:
         self.session = session
         self.dialect = dialect
+        self.read_only = read_only
+        # Whether this transaction holds the ingest lock (see `_hold_ingest_lock`).
+        self._ingest_locked = False
         # Timelines read in this transaction, by invitation id (see InvitationRepository).
         self._stored_timelines: dict[int, list[TimelineEntry]] = {}
         # The bounded part of a timeline last handed to the tracker (a summary and the
@@ -26,6 +34,24 @@ class RepoBase:
         self._held_rows: list[object] = []
         # (key, name) pairs this unit has already written to figures_seen (repo_figures).
         self._figures_noted: set[tuple[str, str]] = set()
+
+    def _hold_ingest_lock(self) -> None:
+        """On PostgreSQL, wait for the one ingest lock and hold it to the end of this
+        transaction (a transaction-level advisory lock), from the first article stored or
+        invitation read for tracking.
+
+        Pollers sharing a database store feeds at once (threads of one process, and
+        processes), and reports of one story touch the same invitation rows: without it,
+        two transactions read the same record, each decides alone (two new records for one
+        invitation, or an announcement twice) and their updates of each other's rows
+        deadlock (seen at once with 2 pollers on 100 feeds reporting the same pairs).
+        Holding it, a transaction reads what the previous one committed (READ COMMITTED),
+        and ingest writes are serial as on SQLite, whose IMMEDIATE transactions already
+        are; fetching, parsing and matching stay outside and parallel."""
+        if self._ingest_locked or self.read_only or self.dialect != "postgresql":
+            return
+        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
+        self._ingest_locked = True
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's
@@ -42,17 +68,27 @@ class RepoBase:
         the same key cannot both insert or make the transaction fail. With
         `conflict_columns=None` a conflict on any unique key counts.
         """
-        sql_table: Table = table.__table__
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = (
-            dialect_insert(sql_table)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=conflict_columns)
-            # rowcount is not reliable here (psycopg reports -1): a returned row is.
-            .returning(*sql_table.primary_key.columns)
-        )
-        inserted = self.session.execute(statement).first()
+        statement = _insert_statement(table.__table__, self.dialect, tuple(values),
+                                      tuple(conflict_columns) if conflict_columns else None)
+        inserted = self.session.execute(statement, values).first()
         return inserted[0] if inserted is not None else None
+
+
+@lru_cache(maxsize=32)
+def _insert_statement(table: Table, dialect: str, columns: tuple[str, ...],
+                      conflict_columns: tuple[str, ...] | None) -> Any:
+    """The insert-if-absent statement of `_insert_ignoring_conflict`, built once per table
+    and set of columns (the values are parameters): building it per row cost more than
+    running it."""
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        dialect_insert(table)
+        .values({name: bindparam(name) for name in columns})
+        .on_conflict_do_nothing(
+            index_elements=list(conflict_columns) if conflict_columns else None)
+        # rowcount is not reliable here (psycopg reports -1): a returned row is.
+        .returning(*table.primary_key.columns)
+    )
 
 
 def check_limit(limit: int, offset: int = 0) -> None:

@@ -3,6 +3,7 @@ beyond saving outcomes (hidden records, moving evidence between records, notes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,11 +29,18 @@ from bot.store.types import require_aware
 
 
 class CorrectionRepository(InvitationRepository):
-    def invitations_of(self, figure_key: str, since: datetime) -> list[InvitationState]:
+    def invitations_of(self, figure_key: str, since: datetime, *,
+                       urls: Sequence[str | None] | None = None,
+                       evidence: Sequence[str] = ()) -> list[InvitationState]:
         """Invitations with the figure on either side, last_update or status_at >= since,
-        with their timelines (hidden ones included: they absorb their echoes)."""
+        with their timelines (hidden ones included: they absorb their echoes).
+
+        Given the report's `urls` (and `evidence`), each timeline is only its summary plus
+        the entries repeating them, as in `candidate_invitations`: linking a lone report or
+        a reply reads a bounded part of each of a figure's records however long they are."""
         since = require_aware(since, "since")
         key = require_text(figure_key, "figure key")
+        self._hold_ingest_lock()
         recent = or_(col(InvitationRow.last_update) >= since, col(InvitationRow.status_at) >= since)
         rows = self.session.scalars(
             select(InvitationRow)
@@ -40,12 +48,16 @@ class CorrectionRepository(InvitationRepository):
             .where(recent)
             .order_by(col(InvitationRow.id))
         ).all()
-        return self._states(rows)
+        self._held_rows.extend(rows)
+        if urls is None:
+            return self._states(rows)
+        return self._summary_states(rows, urls, evidence)
 
     def add_note(self, note: InvitationNote) -> int:
         if note.kind not in (NOTE_EDITORIAL, NOTE_TRACE):
             raise StoreError(f"note kind must be {NOTE_EDITORIAL!r} or {NOTE_TRACE!r}, "
                              f"got {note.kind!r}")
+        self._hold_ingest_lock()
         self._require(note.invitation_id)
         row = InvitationNoteRow(
             invitation_id=note.invitation_id, kind=note.kind,
@@ -71,12 +83,15 @@ class CorrectionRepository(InvitationRepository):
                 for r in rows]
 
     def set_hidden(self, invitation_id: int, hidden: bool) -> None:
+        # Corrections change records as ingest does: the same lock, taken before any row.
+        self._hold_ingest_lock()
         self._require(invitation_id).hidden = bool(hidden)
         self.session.flush()
 
     def absorb_invitation(self, keep_id: int, other_id: int) -> None:
         if keep_id == other_id:
             raise StoreError(f"cannot merge invitation {keep_id} into itself")
+        self._hold_ingest_lock()
         self._require(keep_id)
         other = self._require(other_id)
         # The outbox payload names the record too: announcements still to be delivered
@@ -106,6 +121,7 @@ class CorrectionRepository(InvitationRepository):
         self.session.flush()
 
     def move_entry(self, invitation_id: int, entry: TimelineEntry, to_id: int) -> None:
+        self._hold_ingest_lock()
         self._require(invitation_id)
         self._require(to_id)
         rows = self.session.scalars(

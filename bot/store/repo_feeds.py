@@ -168,6 +168,19 @@ class FeedRepository(RepoBase):
             query = query.where(col(FeedRow.id).in_(list(feed_ids)))
         return int(getattr(self.session.execute(query), "rowcount", 0) or 0)
 
+    def renew_feed_claims(self, worker: str, feed_ids: Sequence[int], until: datetime) -> int:
+        """Extend `worker`'s claims on these feeds to `until` (a long poll keeps its
+        feeds); a claim recorded, released or taken by another worker is left alone.
+        Returns how many claims were extended."""
+        worker = require_text(worker, "worker")
+        if not feed_ids:
+            return 0
+        query = (update(FeedRow).where(col(FeedRow.claimed_by) == worker)
+                 .where(col(FeedRow.id).in_(list(feed_ids)))
+                 .values(claimed_until=require_aware(until, "until"))
+                 .execution_options(synchronize_session=False))
+        return int(getattr(self.session.execute(query), "rowcount", 0) or 0)
+
     @staticmethod
     def _due(query: Select[Any], now: datetime) -> Select[Any]:
         return (query.where(col(FeedRow.state) != FeedState.DISABLED.value)

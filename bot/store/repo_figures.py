@@ -24,6 +24,8 @@ _TOP = "\U0010ffff"
 # Rows fetched per search step beyond `limit`: a key held under several names still gets
 # its best one ranked among the first `limit` keys.
 _SLACK = 2
+# The shortest text a trigram index can answer (pg_trgm: three characters).
+_TRIGRAM = 3
 
 
 def fold(text: str) -> str:
@@ -88,16 +90,28 @@ class FiguresSeenRepository(RepoBase):
         folded, key_folded = col(FigureSeenRow.name_folded), col(FigureSeenRow.key_folded)
         wanted = limit * _SLACK + 1
         columns = select(col(FigureSeenRow.key), col(FigureSeenRow.name))
-        rows = list(self.session.execute(
+        rows: list[tuple[str, str]] = list(self.session.execute(
             columns.where(folded >= needle, folded < needle + _TOP)
             .order_by(folded, col(FigureSeenRow.key)).limit(wanted)).all())
         if len({key for key, _ in rows}) < limit and needle:
             pattern = f"%{_like_escape(needle)}%"
-            rows += self.session.execute(
-                columns.where(or_(folded.like(pattern, escape="\\"),
-                                  key_folded.like(pattern, escape="\\")))
-                .where(or_(folded < needle, folded >= needle + _TOP))
-                .order_by(folded, col(FigureSeenRow.key)).limit(wanted)).all()
+            containing = (select(col(FigureSeenRow.key), col(FigureSeenRow.name), folded)
+                          .where(or_(folded.like(pattern, escape="\\"),
+                                     key_folded.like(pattern, escape="\\")))
+                          .where(or_(folded < needle, folded >= needle + _TOP)))
+            if self.dialect == "postgresql" and len(needle) >= _TRIGRAM:
+                # The matches first, then their order: asked for the first rows in name
+                # order, the planner walks the whole name index when few names match
+                # (every name, for a text matching none), where the trigram indexes of
+                # migration 0011 (if present) find the matches at once. The price: a
+                # text inside very many names (20,000 of 22,000) sorts them all (~8 ms).
+                found = containing.cte("containing").prefix_with("MATERIALIZED")
+                rows += self.session.execute(
+                    select(found.c.key, found.c.name)
+                    .order_by(found.c.name_folded, found.c.key).limit(wanted)).all()
+            else:
+                rows += [(key, name) for key, name, _ in self.session.execute(
+                    containing.order_by(folded, col(FigureSeenRow.key)).limit(wanted)).all()]
         return _ranked([(str(k), str(n)) for k, n in rows], needle, limit)
 
 

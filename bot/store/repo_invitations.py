@@ -9,7 +9,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, distinct, func, insert, or_, select
+from sqlalchemy import Select, and_, bindparam, distinct, func, insert, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlmodel import col
 
@@ -91,6 +92,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         the entries repeating them (`InvitationState.summary` set): a bounded read however
         long the timeline."""
         since = require_aware(since, "since")
+        self._hold_ingest_lock()
         unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
         if not unique_pairs:
             return []
@@ -220,6 +222,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         `outcome.entry`) not yet stored are added, none is ever removed. The status change
         row's created_at is the invitation's last_update, the tracker's clock for this report.
         """
+        self._hold_ingest_lock()
         state = outcome.invitation
         previous: Status | None = None
         self._note_figures_seen(state)
@@ -239,11 +242,11 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
             previous = enum_value(Status, row.status, f"invitation {row.id} status")
             stored = self._stored_entries(state.id, partial=state.summary is not None)
             added = _new_entries(state, outcome.entry, stored)
-            for name, value in invitation_values(state).items():
-                setattr(row, name, value)
+            values = invitation_values(state)
             # A repeat (nothing added) leaves a summary alone.
             if added or state.summary is None or row.timeline_summary is None:
-                row.timeline_summary = _summary_json(state, stored, added)
+                values["timeline_summary"] = _summary_json(state, stored, added)
+            self._update_invitation(row, values)
         assert row.id is not None
         invitation_id = row.id
         if added:
@@ -254,14 +257,14 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         # A new record's first status is a change from nothing (from_status NULL), so the
         # table is the whole status history: the public site's Atom feeds read it.
         if outcome.status_changed or state.id is None:
-            self.session.execute(insert(StatusChangeRow).values(
-                invitation_id=invitation_id,
-                from_status=previous.value if previous is not None else None,
-                to_status=state.status.value,
-                at=require_aware(state.status_at, "invitation status_at"),
-                source_url=source.url,
-                created_at=require_aware(state.last_update, "invitation last_update"),
-            ))
+            self.session.execute(insert(_STATUS_CHANGES), {
+                "invitation_id": invitation_id,
+                "from_status": previous.value if previous is not None else None,
+                "to_status": state.status.value,
+                "at": require_aware(state.status_at, "invitation status_at"),
+                "source_url": source.url,
+                "created_at": require_aware(state.last_update, "invitation last_update"),
+            })
         notifications = outcome.notifications
         if notifications and state.summary is not None:
             notifications = self._completed(invitation_id, notifications)
@@ -270,6 +273,18 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
                          notification.created_at)
         self.session.flush()
         return invitation_id
+
+    def _update_invitation(self, row: InvitationRow, values: dict[str, Any]) -> None:
+        """Write the columns that changed, with a statement built once per set of columns
+        rather than through the session's flush (its bookkeeping cost more than the
+        UPDATE), and keep the row object the transaction holds equal to the database."""
+        changed = {name: value for name, value in values.items() if getattr(row, name) != value}
+        if not changed:
+            return
+        names = tuple(sorted(changed))
+        self.session.execute(_update_statement(names), {"row_id": row.id, **changed})
+        for name in names:
+            set_committed_value(row, name, changed[name])
 
     def _remember_timeline(self, invitation_id: int, state: InvitationState,
                            stored: list[TimelineEntry], added: list[TimelineEntry]) -> None:
@@ -304,6 +319,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
 
 
 _TIMELINE = TimelineEntryRow.__table__  # type: ignore[attr-defined]
+_STATUS_CHANGES = StatusChangeRow.__table__  # type: ignore[attr-defined]
 
 
 def _new_entries(state: InvitationState, entry: TimelineEntry | None,
@@ -377,6 +393,14 @@ class _Repeats:
         return _repeats_statement(*shape), {
             "ids": list(ids), "urls": sorted(self.urls), "evidence": sorted(self.evidence),
             "corrected": corrected}
+
+
+@lru_cache(maxsize=64)
+def _update_statement(names: tuple[str, ...]) -> Any:
+    """UPDATE invitations SET <names> WHERE id = :row_id (parameters: row_id and names)."""
+    table = InvitationRow.__table__  # type: ignore[attr-defined]
+    return (update(table).where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(name) for name in names}))
 
 
 @lru_cache(maxsize=64)

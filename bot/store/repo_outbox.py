@@ -26,17 +26,22 @@ def consumer_of(target: str) -> str:
     """"console" for "console", "discord" for "discord:<guild>:<channel>"."""
     return target.split(":", 1)[0]
 
+# Built once: the values are parameters (building the statement per row cost more than
+# running it).
+_ENQUEUE = insert(OutboxRow.__table__).returning(  # type: ignore[attr-defined]
+    OutboxRow.__table__.c.id)  # type: ignore[attr-defined]
+
 
 class OutboxRepository(RepoBase):
     def enqueue(self, notification: Notification, now: datetime) -> int:
-        statement = insert(OutboxRow).values(
-            invitation_id=notification.invitation_id,
-            kind=NotificationKind(notification.kind).value,
-            payload=notification_to_json(notification),
-            created_at=require_aware(now, "now"),
-        ).returning(col(OutboxRow.id))
+        values = {
+            "invitation_id": notification.invitation_id,
+            "kind": NotificationKind(notification.kind).value,
+            "payload": notification_to_json(notification),
+            "created_at": require_aware(now, "now"),
+        }
         self.session.flush()  # the invitation it refers to may still be pending
-        outbox_id = self.session.execute(statement).scalar_one()
+        outbox_id = self.session.execute(_ENQUEUE, values).scalar_one()
         if outbox_id is None:  # the column is a primary key: only a broken driver does this
             raise StoreError("the database returned no id for the new outbox row")
         return int(outbox_id)

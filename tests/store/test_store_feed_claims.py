@@ -58,6 +58,29 @@ def test_a_crashed_workers_claims_expire_with_the_lease(store: SqlStore) -> None
     assert claim(store, "b", 2, now=T0 + LEASE) == ids
 
 
+def test_a_renewed_claim_outlasts_its_first_lease_and_then_expires(store: SqlStore) -> None:
+    ids = add_feeds(store, 3)
+    claim(store, "a", 3)
+    later = T0 + LEASE - timedelta(minutes=1)
+    with store.unit() as unit:
+        # Only a's claims on these feeds: another worker's claim is never extended.
+        assert unit.renew_feed_claims("a", ids[:2], later + LEASE) == 2
+        assert unit.renew_feed_claims("b", ids, later + LEASE) == 0
+        assert unit.renew_feed_claims("a", [], later + LEASE) == 0
+    assert claim(store, "b", 3, now=T0 + LEASE) == [ids[2]]
+    assert claim(store, "b", 3, now=later + LEASE - timedelta(seconds=1)) == []
+    assert claim(store, "c", 3, now=later + LEASE) == ids[:2]
+
+
+def test_a_recorded_feed_is_not_claimed_again_by_a_renewal(store: SqlStore) -> None:
+    ids = add_feeds(store, 1)
+    claim(store, "a", 1)
+    with store.unit() as unit:
+        unit.record_fetch_ok(ids[0], now=T0, next_poll_at=T0, etag=None, last_modified=None)
+        assert unit.renew_feed_claims("a", ids, T0 + LEASE) == 0
+    assert claim(store, "b", 1) == ids
+
+
 def test_released_claims_are_free_at_once(store: SqlStore) -> None:
     ids = add_feeds(store, 3)
     claim(store, "a", 3)

@@ -7,7 +7,7 @@ also decide exactly as the whole-timeline path does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -15,11 +15,21 @@ from typing import Any
 
 from sqlalchemy import event
 
-from bot.domain import Mention, Occasion, OccasionKind, Party, Report, Source, Status
+from bot.domain import (
+    SIDE_INVITEE,
+    LoneObservation,
+    Mention,
+    Occasion,
+    OccasionKind,
+    Party,
+    Report,
+    Source,
+    Status,
+)
 from bot.store import InvitationFilter, SqlStore, open_store
 from bot.store.api import Store, Unit
 from bot.store.tables import TimelineEntryRow
-from bot.tracker import TrackerPolicy, candidate_pairs, track
+from bot.tracker import TrackerPolicy, candidate_pairs, link_lone, track
 from tests.support.builders import T0
 
 POLICY = TrackerPolicy()
@@ -127,3 +137,92 @@ def _compare(store: SqlStore, whole_store: Store) -> None:
     assert bounded.timeline == whole.timeline
     assert [(n.kind, n.status, n.sources, n.languages) for n in notes] == [
         (n.kind, n.status, n.sources, n.languages) for n in whole_notes]
+
+
+# -- lone reports (issue 15): a figure's records are read bounded too -----------------
+def _lone(k: int, status: Status) -> tuple[LoneObservation, Source]:
+    when = T0 + timedelta(minutes=10 * k + 5)
+    lone = LoneObservation(party=GUEST, side=SIDE_INVITEE, occasion=GENEVA, status=status,
+                           confidence=0.8, evidence=f"Guest will be in Geneva; lone {k}.",
+                           lang="en")
+    return lone, Source(url=f"https://lone.example/{k}", outlet="Lone Wire", lang="en",
+                        published=when)
+
+
+def _link(unit: Unit, k: int, status: Status = Status.ACCEPTED, *, bounded: bool = True
+          ) -> int:
+    """What the pipeline does with a report naming only the guest: the outcomes saved."""
+    lone, source = _lone(k, status)
+    since = source.published - POLICY.window
+    if bounded:
+        candidates = unit.invitations_of(GUEST.key, since, urls=[source.url],
+                                         evidence=[lone.evidence])
+    else:
+        candidates = unit.invitations_of(GUEST.key, since)
+    link = link_lone(lone, source, candidates, source.published, POLICY)
+    for outcome in link.outcomes:
+        unit.save_outcome(outcome, source)
+    return len(link.outcomes)
+
+
+def _count(store: SqlStore, work: Callable[[Unit], object]) -> _Counts:
+    counts = _Counts()
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        counts.statements.append(sql.split()[0])
+
+    def loaded(_target: Any, _context: Any) -> None:
+        counts.timeline_rows += 1
+
+    event.listen(store.engine, "before_cursor_execute", statement)
+    event.listen(TimelineEntryRow, "load", loaded)
+    try:
+        with store.unit() as unit:
+            work(unit)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", statement)
+        event.remove(TimelineEntryRow, "load", loaded)
+    return counts
+
+
+def test_a_lone_report_costs_the_same_at_timeline_length_10_and_300(store: SqlStore) -> None:
+    _grow(store, range(10))
+    with store.unit() as unit:
+        assert _link(unit, 10) == 1  # accepted: the status moves (compared below: no move)
+    short = _count(store, lambda unit: _link(unit, 11))
+    _grow(store, range(12, 300))
+    long = _count(store, lambda unit: _link(unit, 300))
+    with store.unit() as unit:
+        [hot] = unit.list_invitations(InvitationFilter())
+    assert len(hot.timeline) == 301  # every lone report was linked to the story
+    assert long.statements == short.statements
+    assert long.timeline_rows == short.timeline_rows <= 2, (short, long)
+
+
+def test_lone_reports_link_alike_bounded_or_whole(store: SqlStore, tmp_path: Path) -> None:
+    """A hot story with lone reports among its reports (a repeat, a decline, a
+    meeting that took place): the same record, timeline and outbox either way."""
+    steps: list[tuple[str, int, Status]] = [("report", k, Status.PENDING) for k in range(200)]
+    steps[50:50] = [("lone", 50, Status.ACCEPTED), ("lone", 50, Status.ACCEPTED)]
+    steps[120:120] = [("lone", 120, Status.DECLINED)]
+    steps.append(("lone", 199, Status.TOOK_PLACE))
+    whole_store = open_store(f"sqlite:///{tmp_path / 'whole.db'}")
+    try:
+        linked = [_replay(s, steps, bounded=s is store) for s in (store, whole_store)]
+        assert linked[0] == linked[1] and sum(linked[0]) >= 3
+        _compare(store, whole_store)
+    finally:
+        whole_store.close()
+
+
+def _replay(store: Store, steps: Sequence[tuple[str, int, Status]], *, bounded: bool
+            ) -> list[int]:
+    linked = []
+    for n in range(0, len(steps), 40):
+        with store.unit() as unit:
+            for kind, k, status in steps[n:n + 40]:
+                if kind == "lone":
+                    linked.append(_link(unit, k, status, bounded=bounded))
+                else:
+                    _process(unit, _report(k), bounded=bounded)
+    return linked

@@ -68,9 +68,20 @@ def test_upgrading_twice_is_a_no_op_and_keeps_data(store_url: str) -> None:
         reopened.close()
 
 
+# Indexes a migration adds only where they can be (0011: pg_trgm's, on PostgreSQL with
+# the extension), which the models therefore do not declare.
+OPTIONAL_INDEXES = {"ix_figures_seen_name_trgm", "ix_figures_seen_key_trgm"}
+
+
+def _declared(_object: object, name: str | None, type_: str, _reflected: bool,
+              _compare_to: object) -> bool:
+    return not (type_ == "index" and name in OPTIONAL_INDEXES)
+
+
 def test_migrated_schema_matches_the_models(store: SqlStore) -> None:
     with store.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": _declared})
         assert compare_metadata(context, metadata) == []
 
 
