@@ -141,6 +141,9 @@ class ArticleRepository(RepoBase):
         `add_article` for the full checks (it may be a changed entry now)."""
         if not articles:
             return {}
+        # Like add_article: two pollers' batches inserting overlapping keys in different
+        # orders would otherwise deadlock on PostgreSQL.
+        self._hold_ingest_lock()
         if self.session.get(FeedRow, feed_id) is None:
             raise StoreError(f"cannot store articles: no feed with id {feed_id}")
         fetched_at = require_aware(now, "now")
