@@ -98,6 +98,8 @@ _LIST_KEYS = (
     "conditional_words",
     "organisation_markers",
 )
+# How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
+_RECENT_SENTENCES = 4096
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
 # Observation cues ([observe] table): what happened between two figures without an
@@ -151,6 +153,19 @@ class Lexicon:
     # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
     transcript: dict[str, list[str]] = field(default_factory=dict)
     dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
+    # `hits` of recent sentences: a pure function of the sentence, and feeds repeat
+    # sentences (a title again as the summary's first line, boilerplate, wire copy).
+    _recent_hits: dict[str, tuple[CueHit, ...]] = field(default_factory=dict, repr=False,
+                                                        compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A pickled copy (the worker processes' matcher) starts without the cache.
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_recent_hits"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._recent_hits = {}
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -194,6 +209,7 @@ class Lexicon:
         Matching runs one Aho-Corasick pass over a sentence and then only the phrases whose
         anchors occur: a big alternation would try hundreds of phrases at every position.
         """
+        self._recent_hits.clear()  # found with the phrases compiled before
         index: dict[str, list[tuple[str, str]]] = {}
         plain: dict[str, list[str]] = {}
         weak = self.words("weak_anchors")
@@ -265,9 +281,22 @@ class Lexicon:
         return list(self._live_anchors.iter(lowered))
 
     def hits(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
-        """Every phrase match of every category, overlaps included (callers resolve them)."""
+        """Every phrase match of every category, overlaps included (callers resolve them).
+        `lowered` is `sentence.lower()` when the caller has it."""
         if self._anchors is None:
             return []
+        known = self._recent_hits.get(sentence)
+        if known is None:
+            known = tuple(self._find_hits(sentence, lowered))
+            if len(self._recent_hits) >= _RECENT_SENTENCES:
+                # First in, first out; `pop` with a default, as another thread may have
+                # evicted the same sentence.
+                self._recent_hits.pop(next(iter(self._recent_hits), ""), None)
+            self._recent_hits[sentence] = known
+        return list(known)
+
+    def _find_hits(self, sentence: str, lowered: str | None) -> list[CueHit]:
+        assert self._anchors is not None
         lowered = lowered if lowered is not None else sentence.lower()
         if len(lowered) != len(sentence):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
