@@ -229,14 +229,16 @@ class Lexicon:
                     continue
                 regex = phrase_to_regex(phrase, self.word_boundaries)
                 index.setdefault(anchor, []).append((category, regex))
-                pieces[regex] = _literal_pieces(phrase)
+                pieces[regex] = _literal_pieces(phrase, anchor)
         automaton = ahocorasick.Automaton()
         self._needs = {}
         for anchor in index.keys() | plain.keys():
             automaton.add_word(anchor, (len(anchor), tuple(plain.get(anchor, ())),
                                         _merged_by_category(index.get(anchor, []))))
             if _FOLD is not None:
-                self._needs.update(_needs_by_regex(index.get(anchor, []), pieces))
+                self._needs.update((regex, needs) for regex, needs
+                                   in _needs_by_regex(index.get(anchor, []), pieces).items()
+                                   if () not in needs)  # one needs nothing: always run
         self._anchors = automaton if len(automaton) else None
         if self._anchors is not None:
             self._anchors.make_automaton()
@@ -375,18 +377,28 @@ def _merged_by_category(entries: list[tuple[str, str]]) -> tuple[tuple[str, str]
 def _needs_by_regex(entries: list[tuple[str, str]], pieces: dict[str, tuple[str, ...]]
                     ) -> dict[str, tuple[tuple[str, ...], ...]]:
     """For each alternation `_merged_by_category` makes of `entries`, the literal pieces of
-    each of its phrases."""
+    its phrases (any phrase with all of its pieces in a sentence may match there)."""
     by_category: dict[str, list[tuple[str, ...]]] = {}
     for category, regex in entries:
         by_category.setdefault(category, []).append(pieces[regex])
-    return {regex: tuple(by_category[category])
+    return {regex: _fewest(by_category[category])
             for category, regex in _merged_by_category(entries)}
 
 
-def _literal_pieces(phrase: str) -> tuple[str, ...]:
+def _fewest(phrases: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The pieces of the phrases without those that hold another's: "has been invited by"
+    can match only where "invited by" can, so checking the latter is enough."""
+    sets = [frozenset(p) for p in phrases]
+    return tuple(dict.fromkeys(
+        p for p, own in zip(phrases, sets, strict=True)
+        if not any(other < own for other in sets)))
+
+
+def _literal_pieces(phrase: str, anchor: str) -> tuple[str, ...]:
     """The strings a match of the phrase's regex (`phrase_to_regex`) holds whatever the
     case, folded: each word without its `$` and `*` marks, cut at apostrophes (either
-    apostrophe matches)."""
+    apostrophe matches), without repeats, and without those inside its anchor (the regex
+    is only tried where the anchor is found)."""
     out: list[str] = []
     for token in phrase.split():
         if token in ("...", "…"):
@@ -396,7 +408,10 @@ def _literal_pieces(phrase: str) -> tuple[str, ...]:
         if token.endswith("*") and len(token) > 1:
             token = token[:-1]
         out.extend(_folded(lower_same_length(part)) for part in token.split("'") if part)
-    return tuple(out)
+    found = _folded(anchor)
+    # The longest first: the likeliest to be missing, which ends the check.
+    return tuple(sorted({piece for piece in out if piece not in found},
+                        key=lambda piece: (-len(piece), piece)))
 
 
 def _case_fold_table() -> dict[int, str] | None:
