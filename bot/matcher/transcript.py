@@ -17,7 +17,7 @@ Phrases come from the lexicons' `[transcript]` tables (`invited_speaker`,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.domain import Status
@@ -100,6 +100,36 @@ _ANY_LABEL = re.compile(
     r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=\n))"
     r"(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)(?:\s+(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)){0,12}"
     r"(?:\s*\([^)]*\))?:\s+(?=[\"“«]?[^\W\d_])")
+_SENTENCE_MARK = re.compile(r"[.!?…\n]")
+
+
+def _label_starts(text: str) -> list[int]:
+    """Where `_ANY_LABEL`'s opening lookbehinds hold (the text's start, one or two
+    whitespace characters after [.!?…], right after a line break), found by one C scan for
+    the marks: `finditer` would try the lookbehinds at every character."""
+    starts = {0}
+    for mark in _SENTENCE_MARK.finditer(text):
+        at = mark.end()
+        if mark.group(0) == "\n":
+            starts.add(at)
+            continue
+        if text[at : at + 1].isspace():
+            starts.add(at + 1)
+            if text[at + 1 : at + 2].isspace():
+                starts.add(at + 2)
+    return sorted(starts)
+
+
+def _any_labels(text: str) -> Iterator[re.Match[str]]:
+    """`_ANY_LABEL.finditer(text)`, trying only where a label can start."""
+    resume = 0
+    for start in _label_starts(text):
+        if start < resume:
+            continue
+        match = _ANY_LABEL.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _is_label(text: str, ref: Ref) -> int | None:
@@ -160,7 +190,7 @@ def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
         if start is not None and (not labels or labels[-1].start <= ref.start):
             labels.append(Label(ref, start))
     known = {label.start for label in labels}
-    for match in _ANY_LABEL.finditer(text):
+    for match in _any_labels(text):
         words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", " ", match.group(0)))
         if match.end() not in known and words and all(
                 w[:1].isupper() or w in _LABEL_WORDS for w in words):

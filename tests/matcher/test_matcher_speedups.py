@@ -1,15 +1,18 @@
-"""`Lexicon.hits` finds the same cues with its speed-ups (issue 13) as without them: the
-literal pre-check of each cue regex (`_needs`, with re.IGNORECASE's odd case pairs: ı/i,
-ſ/s, ς/σ, İ) and the cache of recent sentences. The sentences were written for these tests."""
+"""The matcher's speed-ups (issue 13) find what the plain code finds: `Lexicon.hits` with
+the literal pre-check of each cue regex (`_needs`, with re.IGNORECASE's odd case pairs:
+ı/i, ſ/s, ς/σ, İ) and the cache of recent sentences; transcript.py's speaker labels looked
+for only where one can start. The sentences were written for these tests."""
 
 from __future__ import annotations
 
 import pickle
+import random
 
 import pytest
 
 from bot.matcher import Matcher
 from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.transcript import _ANY_LABEL, _any_labels
 
 SENTENCES = {
     "en": [
@@ -76,3 +79,22 @@ def test_the_cache_returns_the_same_hits_and_is_not_pickled(real_matcher: Matche
     copy = pickle.loads(pickle.dumps(lexicon))
     assert copy._recent_hits == {}
     assert copy.hits(sentence) == lexicon.hits(sentence)
+
+
+TRANSCRIPT = """Press conference.\nAnna Berg: Thank you. We invited the mayor!  Bob Li (host): "Yes."
+Q: Really?\u00a0Chair of the Board: Indeed… Jo: No.\n\nPresident of Utopia Ola Nor: Welcome."""
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_speaker_labels_are_found_where_finditer_finds_them() -> None:
+    assert len(_spans(_any_labels(TRANSCRIPT))) >= 5
+    assert _spans(_any_labels(TRANSCRIPT)) == _spans(_ANY_LABEL.finditer(TRANSCRIPT))
+    rng = random.Random(13)
+    parts = ["Anna", " ", "  ", ".", "!", "?", "…", "\n", ":", "(x)", "of", "the", '"', "«", "1",
+             "Bob Li", ": ", ". ", "\u00a0", ","]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        assert _spans(_any_labels(text)) == _spans(_ANY_LABEL.finditer(text)), repr(text)
