@@ -270,13 +270,19 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
                        article_refs, country_leaders)
+    # Each sentence is a slice of the text: a phrase the case-folded text lacks is in none
+    # of them, so the sentences are searched for the others only.
+    folded = text.casefold()
+    thanks = [w for w in words.thanks if w in folded]
+    addressing = ((tuple(p for p in words.invite_you if p in folded), True),
+                  (tuple(p for p in words.at_your_invitation if p in folded), False))
     previous: SentenceSpan | None = None
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
         if not sentence.facts.invitations:
-            _you_in_a_turn(sentence, lowered, context)
-        if any(w in lowered for w in words.thanks):
+            _you_in_a_turn(sentence, lowered, context, addressing)
+        if any(w in lowered for w in thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
                                 previous)
         previous = sentence
@@ -316,13 +322,14 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
 
-def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
+def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
+                   addressing: Sequence[tuple[Sequence[str], bool]]) -> None:
     """A turn of a two-sided conversation naming nobody: "I would like to invite you to
     make an official visit" (the speaker invites the other side, pending), "I am planning
     to take part in the forum at your invitation" (the other side invited the speaker:
-    accepted when planned, else taking place as said)."""
-    for phrases, speaker_invites in ((context.words.invite_you, True),
-                                     (context.words.at_your_invitation, False)):
+    accepted when planned, else taking place as said). `addressing`: the words'
+    `invite_you` and `at_your_invitation` phrases (those of the text), in their order."""
+    for phrases, speaker_invites in addressing:
         at = min((i for i in (lowered.find(p) for p in phrases) if i >= 0), default=-1)
         if at < 0:
             continue
