@@ -25,7 +25,7 @@ from bot.errors import ConfigError
 from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.lexicon_schema import top_level_problems
-from bot.matcher.spotting import CommonWords
+from bot.matcher.spotting import CommonWords, lower_same_length
 
 # Invitation cues, by how their arguments are laid out around them.
 # "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
@@ -98,6 +98,8 @@ _LIST_KEYS = (
     "conditional_words",
     "organisation_markers",
 )
+# How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
+_RECENT_SENTENCES = 4096
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
 # Observation cues ([observe] table): what happened between two figures without an
@@ -151,6 +153,22 @@ class Lexicon:
     # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
     transcript: dict[str, list[str]] = field(default_factory=dict)
     dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
+    # `hits` of recent sentences: a pure function of the sentence, and feeds repeat
+    # sentences (a title again as the summary's first line, boilerplate, wire copy).
+    _recent_hits: dict[str, tuple[CueHit, ...]] = field(default_factory=dict, repr=False,
+                                                        compare=False)
+    # Per cue regex (an alternation), the literal pieces each of its phrases needs, folded
+    # (`_folded`): a regex none of whose phrases has all its pieces in the sentence is not run.
+    _needs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A pickled copy (the worker processes' matcher) starts without the cache.
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_recent_hits"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._recent_hits = {}
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -194,8 +212,10 @@ class Lexicon:
         Matching runs one Aho-Corasick pass over a sentence and then only the phrases whose
         anchors occur: a big alternation would try hundreds of phrases at every position.
         """
+        self._recent_hits.clear()  # found with the phrases compiled before
         index: dict[str, list[tuple[str, str]]] = {}
         plain: dict[str, list[str]] = {}
+        pieces: dict[str, tuple[str, ...]] = {}
         weak = self.words("weak_anchors")
         for category in ALL_CATEGORIES:
             for phrase in self.phrases.get(category, []):
@@ -207,12 +227,18 @@ class Lexicon:
                     if category not in plain.setdefault(anchor, []):
                         plain[anchor].append(category)
                     continue
-                index.setdefault(anchor, []).append(
-                    (category, phrase_to_regex(phrase, self.word_boundaries)))
+                regex = phrase_to_regex(phrase, self.word_boundaries)
+                index.setdefault(anchor, []).append((category, regex))
+                pieces[regex] = _literal_pieces(phrase, anchor)
         automaton = ahocorasick.Automaton()
+        self._needs = {}
         for anchor in index.keys() | plain.keys():
             automaton.add_word(anchor, (len(anchor), tuple(plain.get(anchor, ())),
                                         _merged_by_category(index.get(anchor, []))))
+            if _FOLD is not None:
+                self._needs.update((regex, needs) for regex, needs
+                                   in _needs_by_regex(index.get(anchor, []), pieces).items()
+                                   if () not in needs)  # one needs nothing: always run
         self._anchors = automaton if len(automaton) else None
         if self._anchors is not None:
             self._anchors.make_automaton()
@@ -265,12 +291,26 @@ class Lexicon:
         return list(self._live_anchors.iter(lowered))
 
     def hits(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
-        """Every phrase match of every category, overlaps included (callers resolve them)."""
+        """Every phrase match of every category, overlaps included (callers resolve them).
+        `lowered` is `sentence.lower()` when the caller has it."""
         if self._anchors is None:
             return []
+        known = self._recent_hits.get(sentence)
+        if known is None:
+            known = tuple(self._find_hits(sentence, lowered))
+            if len(self._recent_hits) >= _RECENT_SENTENCES:
+                # First in, first out; `pop` with a default, as another thread may have
+                # evicted the same sentence.
+                self._recent_hits.pop(next(iter(self._recent_hits), ""), None)
+            self._recent_hits[sentence] = known
+        return list(known)
+
+    def _find_hits(self, sentence: str, lowered: str | None) -> list[CueHit]:
+        assert self._anchors is not None
         lowered = lowered if lowered is not None else sentence.lower()
         if len(lowered) != len(sentence):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+        folded = _folded(lowered)
         seen: set[str] = set()
         out: list[CueHit] = []
         bounded = self.word_boundaries
@@ -286,6 +326,10 @@ class Lexicon:
                 if regex in seen:
                     continue
                 seen.add(regex)
+                needs = self._needs.get(regex)
+                if needs is not None and not any(all(piece in folded for piece in phrase)
+                                                 for phrase in needs):
+                    continue  # no phrase of it can match: each needs a piece not there
                 out.extend(self._regex_hits(category, regex, sentence, bounded=bounded))
         return out
 
@@ -328,6 +372,84 @@ def _merged_by_category(entries: list[tuple[str, str]]) -> tuple[tuple[str, str]
          "|".join(f"(?:{r})" for r in sorted(regexes, key=len, reverse=True)))
         for category, regexes in by_category.items()
     )
+
+
+def _needs_by_regex(entries: list[tuple[str, str]], pieces: dict[str, tuple[str, ...]]
+                    ) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each alternation `_merged_by_category` makes of `entries`, the literal pieces of
+    its phrases (any phrase with all of its pieces in a sentence may match there)."""
+    by_category: dict[str, list[tuple[str, ...]]] = {}
+    for category, regex in entries:
+        by_category.setdefault(category, []).append(pieces[regex])
+    return {regex: _fewest(by_category[category])
+            for category, regex in _merged_by_category(entries)}
+
+
+def _fewest(phrases: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The pieces of the phrases without those that hold another's: "has been invited by"
+    can match only where "invited by" can, so checking the latter is enough."""
+    sets = [frozenset(p) for p in phrases]
+    return tuple(dict.fromkeys(
+        p for p, own in zip(phrases, sets, strict=True)
+        if not any(other < own for other in sets)))
+
+
+def _literal_pieces(phrase: str, anchor: str) -> tuple[str, ...]:
+    """The strings a match of the phrase's regex (`phrase_to_regex`) holds whatever the
+    case, folded: each word without its `$` and `*` marks, cut at apostrophes (either
+    apostrophe matches), without repeats, and without those inside its anchor (the regex
+    is only tried where the anchor is found)."""
+    out: list[str] = []
+    for token in phrase.split():
+        if token in ("...", "…"):
+            continue
+        if token.endswith("$") and len(token) > 1:
+            token = token[:-1]
+        if token.endswith("*") and len(token) > 1:
+            token = token[:-1]
+        out.extend(_folded(lower_same_length(part)) for part in token.split("'") if part)
+    found = _folded(anchor)
+    # The longest first: the likeliest to be missing, which ends the check.
+    return tuple(sorted({piece for piece in out if piece not in found},
+                        key=lambda piece: (-len(piece), piece)))
+
+
+def _case_fold_table() -> dict[int, str] | None:
+    """re.IGNORECASE matches a character with any of the same simple lower case and, beyond
+    that, with the few of `re._casefix` (ı with i, ſ with s, ς with σ, ᲀ with в...). This
+    maps each of those to one of its group, and "İ" (which `Lexicon.hits` may leave as it
+    is) to "i", so that a literal the regex matches is a substring of the folded lower-cased
+    text. None (no pre-check, every regex is run) if this Python keeps the table elsewhere."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:
+        return None
+    groups: dict[int, set[int]] = {}
+    for code, others in _EXTRA_CASES.items():
+        group = {code, *others}
+        for member in list(group):
+            group |= groups.get(member, set())
+        for member in group:
+            groups[member] = group
+    table = {code: chr(min(group)) for code, group in groups.items() if code != min(group)}
+    table[ord("İ")] = _fold_char("i", table)
+    return table
+
+
+def _fold_char(char: str, table: dict[int, str]) -> str:
+    return table.get(ord(char), char)
+
+
+_FOLD = _case_fold_table()
+_FOLD_CHARS = frozenset(chr(code) for code in _FOLD or ())
+
+
+def _folded(lowered: str) -> str:
+    """A lower-cased text with the characters IGNORECASE also equates mapped to one of each
+    group (`_case_fold_table`); most texts hold none of them."""
+    if _FOLD is None or _FOLD_CHARS.isdisjoint(lowered):
+        return lowered
+    return lowered.translate(_FOLD)
 
 
 def _touches_mark(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ Phrases come from the lexicons' `[transcript]` tables (`invited_speaker`,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.domain import Status
@@ -100,6 +100,36 @@ _ANY_LABEL = re.compile(
     r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=\n))"
     r"(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)(?:\s+(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)){0,12}"
     r"(?:\s*\([^)]*\))?:\s+(?=[\"“«]?[^\W\d_])")
+_SENTENCE_MARK = re.compile(r"[.!?…\n]")
+
+
+def _label_starts(text: str) -> list[int]:
+    """Where `_ANY_LABEL`'s opening lookbehinds hold (the text's start, one or two
+    whitespace characters after [.!?…], right after a line break), found by one C scan for
+    the marks: `finditer` would try the lookbehinds at every character."""
+    starts = {0}
+    for mark in _SENTENCE_MARK.finditer(text):
+        at = mark.end()
+        if mark.group(0) == "\n":
+            starts.add(at)
+            continue
+        if text[at : at + 1].isspace():
+            starts.add(at + 1)
+            if text[at + 1 : at + 2].isspace():
+                starts.add(at + 2)
+    return sorted(starts)
+
+
+def _any_labels(text: str) -> Iterator[re.Match[str]]:
+    """`_ANY_LABEL.finditer(text)`, trying only where a label can start."""
+    resume = 0
+    for start in _label_starts(text):
+        if start < resume:
+            continue
+        match = _ANY_LABEL.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _is_label(text: str, ref: Ref) -> int | None:
@@ -160,7 +190,7 @@ def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
         if start is not None and (not labels or labels[-1].start <= ref.start):
             labels.append(Label(ref, start))
     known = {label.start for label in labels}
-    for match in _ANY_LABEL.finditer(text):
+    for match in _any_labels(text):
         words = re.findall(r"[^\W\d_]+", re.sub(r"\([^)]*\)", " ", match.group(0)))
         if match.end() not in known and words and all(
                 w[:1].isupper() or w in _LABEL_WORDS for w in words):
@@ -240,13 +270,19 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
                        article_refs, country_leaders)
+    # Each sentence is a slice of the text: a phrase the case-folded text lacks is in none
+    # of them, so the sentences are searched for the others only.
+    folded = text.casefold()
+    thanks = [w for w in words.thanks if w in folded]
+    addressing = ((tuple(p for p in words.invite_you if p in folded), True),
+                  (tuple(p for p in words.at_your_invitation if p in folded), False))
     previous: SentenceSpan | None = None
     for sentence in sentences:
         lowered = sentence.text.casefold()
         _first_person(sentence, labels, title_refs, words)
         if not sentence.facts.invitations:
-            _you_in_a_turn(sentence, lowered, context)
-        if any(w in lowered for w in words.thanks):
+            _you_in_a_turn(sentence, lowered, context, addressing)
+        if any(w in lowered for w in thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
                                 previous)
         previous = sentence
@@ -286,13 +322,14 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
 
-def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
+def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
+                   addressing: Sequence[tuple[Sequence[str], bool]]) -> None:
     """A turn of a two-sided conversation naming nobody: "I would like to invite you to
     make an official visit" (the speaker invites the other side, pending), "I am planning
     to take part in the forum at your invitation" (the other side invited the speaker:
-    accepted when planned, else taking place as said)."""
-    for phrases, speaker_invites in ((context.words.invite_you, True),
-                                     (context.words.at_your_invitation, False)):
+    accepted when planned, else taking place as said). `addressing`: the words'
+    `invite_you` and `at_your_invitation` phrases (those of the text), in their order."""
+    for phrases, speaker_invites in addressing:
         at = min((i for i in (lowered.find(p) for p in phrases) if i >= 0), default=-1)
         if at < 0:
             continue

@@ -1,0 +1,100 @@
+"""The matcher's speed-ups (issue 13) find what the plain code finds: `Lexicon.hits` with
+the literal pre-check of each cue regex (`_needs`, with re.IGNORECASE's odd case pairs:
+ı/i, ſ/s, ς/σ, İ) and the cache of recent sentences; transcript.py's speaker labels looked
+for only where one can start. The sentences were written for these tests."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+from bot.matcher import Matcher
+from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.transcript import _ANY_LABEL, _any_labels
+
+SENTENCES = {
+    "en": [
+        "The president invited the chancellor to join the circle of friends next year.",
+        "THE PRESIDENT HAS BEEN INVİTED BY THE KING TO A STATE VISIT.",
+        "The president has been ınvıted by the kıng to a state vısıt.",  # dotless i
+        "The minister ſaid no to the invitation from the mayor.",  # long s
+        "The president haſ been invited by the king to a state visit.",
+        "She turned down the invitation from the prime minister on Friday.",
+        "Markets rose on Tuesday as investors weighed fresh data.",
+    ],
+    "tr": [
+        "Cumhurbaşkanı, Başbakanı Ankara'ya davet etti.",
+        "CUMHURBAŞKANI BAŞBAKANI ANKARA'YA DAVET ETTİ.",
+        "Davetı kabul ettı ve zıyaret edeceğını söyledı.",  # "etti" matches "ettı"
+    ],
+    "el": [
+        "Ο ΠΡΩΘΥΠΟΥΡΓΟΣ ΚΑΛΕΣΕ ΤΟΝ ΠΡΟΕΔΡΟ ΣΕ ΕΠΙΣΚΕΨΗ ΣΤΗΝ ΑΘΗΝΑ.",
+        "Ο πρωθυπουργός κάλεσε τον πρόεδρο σε επίσκεψη στην Αθήνα.",
+        "Η πρόσκλησɩ αποδέχτηκε την πρόσκλησἡ του προέδρου.",
+    ],
+}
+
+
+def _lexicon(real_matcher: Matcher, lang: str) -> Lexicon:
+    lexicons = real_matcher._resources.lexicons
+    if lang not in lexicons:
+        pytest.skip(f"no {lang} lexicon")
+    return lexicons[lang]
+
+
+def _unchecked(lexicon: Lexicon, sentence: str) -> list[CueHit]:
+    """The hits with every cue regex run."""
+    needs = lexicon._needs
+    lexicon._needs = {}
+    try:
+        return lexicon._find_hits(sentence, None)
+    finally:
+        lexicon._needs = needs
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_the_literal_precheck_skips_only_regexes_that_cannot_match(real_matcher: Matcher,
+                                                                   lang: str) -> None:
+    lexicon = _lexicon(real_matcher, lang)
+    assert lexicon._needs  # the pre-check is in force
+    found = 0
+    for sentence in SENTENCES[lang]:
+        expected = _unchecked(lexicon, sentence)
+        assert lexicon._find_hits(sentence, None) == expected, sentence
+        assert lexicon._find_hits(sentence, sentence.lower()) == expected, sentence
+        found += len(expected)
+    assert found > 0
+
+
+def test_the_cache_returns_the_same_hits_and_is_not_pickled(real_matcher: Matcher) -> None:
+    lexicon = _lexicon(real_matcher, "en")
+    sentence = "The mayor has been invited by the governor to a dinner in the harbour."
+    first = lexicon.hits(sentence)
+    assert first and lexicon.hits(sentence) == first == _unchecked(lexicon, sentence)
+    first.clear()  # a caller's list is its own
+    assert lexicon.hits(sentence)
+    assert sentence in lexicon._recent_hits
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert copy._recent_hits == {}
+    assert copy.hits(sentence) == lexicon.hits(sentence)
+
+
+TRANSCRIPT = """Press conference.\nAnna Berg: Thank you. We invited the mayor!  Bob Li (host): "Yes."
+Q: Really?\u00a0Chair of the Board: Indeed… Jo: No.\n\nPresident of Utopia Ola Nor: Welcome."""
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]  # type: ignore[attr-defined]
+
+
+def test_speaker_labels_are_found_where_finditer_finds_them() -> None:
+    assert len(_spans(_any_labels(TRANSCRIPT))) >= 5
+    assert _spans(_any_labels(TRANSCRIPT)) == _spans(_ANY_LABEL.finditer(TRANSCRIPT))
+    rng = random.Random(13)
+    parts = ["Anna", " ", "  ", ".", "!", "?", "…", "\n", ":", "(x)", "of", "the", '"', "«", "1",
+             "Bob Li", ": ", ". ", "\u00a0", ","]
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        assert _spans(_any_labels(text)) == _spans(_ANY_LABEL.finditer(text)), repr(text)
