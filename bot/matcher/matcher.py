@@ -148,6 +148,8 @@ class Matcher:
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
+        # "Prime Minister of Greece": a party's country, not the occasion's place.
+        places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # One finder of titled names per language in force (its word lists merged once).
@@ -614,20 +616,19 @@ class Matcher:
 
     def _set_occasions(self, candidates: list[Candidate], segmented: Segmented,
                        views: list[SentenceView], lexicons: list[Lexicon]) -> None:
-        places = self._resources.places
         title_text = segmented.sentences[0].text if segmented.sentences else ""
         for candidate in candidates:
             first = views[candidate.first_sentence].text
             labels = [h for lx in lexicons for h in lx.occasions(first)]
-            sentence_places: list[PlaceHit] = places.find(first)
+            sentence_places = self._resources.places.occasion_places(first)
             context_labels: list[CueHit] = []
             context_places: list[PlaceHit] = []
             for index in candidate.sentences[1:4]:
                 text = views[index].text
                 context_labels.extend(h for lx in lexicons for h in lx.occasions(text))
-                context_places.extend(places.find(text))
+                context_places.extend(self._resources.places.occasion_places(text))
             context_labels.extend(h for lx in lexicons for h in lx.occasions(title_text))
-            context_places.extend(places.find(title_text))
+            context_places.extend(self._resources.places.occasion_places(title_text))
             candidate.occasion = choose_occasion(
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
