@@ -60,6 +60,7 @@ from bot.matcher.observe import (
     observe_sentence,
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
+from bot.matcher.organisations import club_named
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
@@ -152,6 +153,8 @@ class Matcher:
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
+        # "the hockey club Salavat Yulayev": a name beside a club word is no person.
+        self._club_words = merged_words(list(lexicons.values()), "club_words")
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -247,7 +250,9 @@ class Matcher:
             return MatchResult(lang=lang)
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
-        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
+        headline_end = len(" ".join(title.split())) if title.strip() else 0
+        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
+                                headline_end)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
@@ -442,7 +447,7 @@ class Matcher:
                 if pair in invited and not _other_place(mentions[invited[pair]], finding):
                     self._took_place_with(mentions, invited[pair], finding, view.text, lexicons)
                     continue
-                if not self._plausible_parties(finding):
+                if not self._plausible_parties(finding, view.text):
                     continue
                 held = chosen.get(pair)
                 if held is None or status_rank(finding.status) > status_rank(held[0].status):
@@ -463,9 +468,11 @@ class Matcher:
             # "welcomed X to visit" invites; its "welcomed" is no reception
             mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 
-    def _plausible_parties(self, finding: ObservationFinding) -> bool:
-        return all(ref.party.known or not self._resources.places.find(ref.party.name)
-                   for ref in (finding.first, finding.second))
+    def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
+        return all(ref.party.known or not (
+            self._resources.places.find(ref.party.name)
+            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words))
+            for ref in (finding.first, finding.second))
 
     def _country_leaders(self, text: str, when: date | None) -> set[str]:
         """The figures holding a leading title ("President of X", "Prime Minister of X")
@@ -490,7 +497,14 @@ class Matcher:
             if not party.known and not self._marked_organisation(party.name) and \
                     self._resources.places.find(party.name):
                 return False
+            if not party.known and self._club_in(party.name, candidate.evidence):
+                return False  # "invited the hockey club Salavat Yulayev": no person
         return True
+
+    def _club_in(self, name: str, sentence: str) -> bool:
+        start = sentence.find(name)
+        return start != -1 and club_named(sentence, start, start + len(name), self._club_words,
+                                          self._role_words)
 
     def _marked_organisation(self, name: str) -> bool:
         words = name.split()

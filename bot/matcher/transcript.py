@@ -246,6 +246,7 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         _first_person(sentence, labels, title_refs, words)
         if not sentence.facts.invitations:
             _you_in_a_turn(sentence, lowered, context)
+            _speaker_as_subject(sentence, labels, words)
         if any(w in lowered for w in words.thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
                                 previous)
@@ -284,6 +285,26 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
+
+
+def _speaker_as_subject(sentence: SentenceSpan, labels: Sequence[Label],
+                        words: TranscriptWords) -> None:
+    """"Donald Trump: Thank you. We will see. I will definitely come.": an answer in the
+    first person naming nobody is the speaker's, however far into the turn; the speaker
+    becomes the sentence's subject, so the answer joins the invitation naming them."""
+    facts = sentence.facts
+    opening = sentence.text.split(None, 1)[:1]
+    # "I will come", or a first-person verb opening the sentence ("Verrò sicuramente")
+    if not facts.statuses or facts.refs or not opening or not (
+            opening[0].strip(",.;:!?\"'«»“”").casefold() in words.first_person
+            or any(hit.start == 0 for _, hit in facts.statuses)):
+        return
+    label = _speaker_at(labels, sentence.start)
+    if label is None or label.speaker is None or label.author:
+        return
+    speaker = label.speaker
+    facts.refs.append(Ref(speaker.party, 0, len(opening[0]), confidence=speaker.confidence,
+                          country=speaker.country))
 
 
 def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context) -> None:
