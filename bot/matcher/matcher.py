@@ -27,7 +27,7 @@ from bot.matcher.authored import (
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.countries import CountryWords, load_countries
+from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.extract import (
     Ref,
@@ -149,6 +149,9 @@ class Matcher:
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
+        # A country's name or capital (English, as `_places.toml` names it) -> its code.
+        self._place_countries = {s.phrase: s.country for s in (countries or CountryWords()).stand_ins
+                                 if s.kind == KIND_PLACE}
         # "Prime Minister of Greece": a party's country, not the occasion's place.
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
@@ -405,7 +408,7 @@ class Matcher:
         # No author: a headline "Speech by X ..." names the one speaking the text.
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
             if author is None and title_refs and first is not None else None
-        if author is None and by_title is None and not any(
+        if author is None and by_title is None and len(title_refs) < 2 and not any(
                 mark in segmented.text for mark in ':"“«„'):
             return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
@@ -414,7 +417,8 @@ class Matcher:
                                 lambda index: views[index].facts.refs,
                                 author or (by_title.speaker if by_title else None),
                                 at_event=bool(by_title and by_title.at_event),
-                                country_leaders=lambda text: self._country_leaders(text, when))
+                                country_leaders=lambda text: self._country_leaders(text, when),
+                                home_countries=self._home_countries)
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -486,6 +490,12 @@ class Matcher:
                 if party is not None:
                     keys.add(party.key)
         return keys
+
+    def _home_countries(self, text: str) -> set[str]:
+        """The codes of the countries whose name or capital the text names ("в Москве",
+        "in Moscow" -> "RU"), through the places' canonical English names."""
+        names = self._place_names(text)
+        return {country for phrase, country in self._place_countries.items() if phrase in names}
 
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
