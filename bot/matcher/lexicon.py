@@ -98,6 +98,7 @@ _LIST_KEYS = (
     "conditional_words",
     "organisation_markers",
     "club_words",
+    "reporting_words",
 )
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"

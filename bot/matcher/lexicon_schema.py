@@ -59,6 +59,7 @@ class LexiconTop(BaseModel):
     conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
     club_words: list[Any] | None = None
+    reporting_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",
