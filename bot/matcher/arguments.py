@@ -78,9 +78,11 @@ _REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
 
 def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
     """"Zelensky, che l'ha invitata a Kiev, ha riferito Palazzo Chigi", "..., the Kremlin
-    said": the subject of the reporting clause that closes the sentence (after its last
-    comma, a reporting word and a few words at most) is the source, never a party."""
-    if not words.reporting:
+    said": an office or residence as the subject of the reporting clause that closes the
+    sentence (after its last comma, a reporting word and a few words at most) is the
+    source, never a party. A person there may be the one saying it ("Macron est le
+    bienvenu à Rome, a déclaré Meloni" invites)."""
+    if not words.reporting or not ref.residence:
         return False
     comma = sentence.rfind(",")
     if comma < 0 or ref.start < comma:
