@@ -657,6 +657,17 @@ class Matcher:
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
             )
+            if candidate.occasion.place is None:
+                # Nowhere else named: the inviter's own country in a title ("at the
+                # invitation of the President of the People's Republic of China") is the
+                # host's, the likeliest place; the invitee's never is.
+                home = candidate.countries.get(candidate.inviter.key)
+                titled = [h for h in self._resources.places.find(first)
+                          if home and self._place_countries.get(h.canonical) == home]
+                if titled:
+                    candidate.occasion = choose_occasion(
+                        candidate.cue_end, labels, titled, context_labels, [],
+                        cue_start=candidate.cue_start)
 
 
 def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
