@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
 from bot.matcher.confidence import CONFIDENCE
@@ -96,6 +97,10 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
             else:
                 existing.confidence = max(existing.confidence, finding.confidence)
                 existing.offer(finding.status, view.text, view.index, finding.confidence)
+    for view, following in pairwise(views):
+        made = _guest_of_waiting_host(view, following, place_names)
+        if made is not None and made.keys not in candidates:
+            candidates[made.keys] = made
     _merge_reverse(candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
     leftovers = [(v, f) for v, f in partials if not _attach_partial(v, f, ordered)]
@@ -146,6 +151,45 @@ def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
             continue  # both directions stated firmly: an invitation and a counter-invitation
         keep.offer(drop.status, drop.evidence, drop.first_sentence, drop.confidence)
         del candidates[drop.keys]
+
+
+# How many words may stand before the guest opening the sentence after a hosted event
+# ("Spanish Prime Minister Pedro Sánchez will attend").
+_GUEST_OPENS = 4
+
+
+def _guest_of_waiting_host(view: SentenceView, following: SentenceView,
+                           place_names: PlaceNames | None) -> Candidate | None:
+    """"Meloni is hosting a summit on Friday. Sánchez will attend.": a host without a guest,
+    then a sentence that opens with one other known figure and reports an answer or the
+    attendance (and no invitation of its own, no place other than the event's): the host
+    invited that figure."""
+    waiting = view.facts.waiting_host
+    facts = following.facts
+    if waiting is None or following.index != view.index + 1 or facts.invitations \
+            or not facts.statuses or facts.other_matter:
+        return None
+    host, cue = waiting
+    if place_names is not None:
+        here, there = place_names(following.text), place_names(view.text[cue.start:])
+        if here and not here & there:
+            return None  # "Sánchez visited Paris": another occasion
+    others = [r for r in facts.refs if r.party.key != host.party.key and r.principal != host.party.key]
+    if len({r.party.key for r in others}) != 1 or not others[0].party.known:
+        return None
+    guest = others[0]
+    if guest is not facts.refs[0] or len(following.text[:guest.start].split()) > _GUEST_OPENS:
+        return None
+    status = max((s for s, _ in facts.statuses), key=status_rank)
+    if status is Status.PENDING:
+        return None
+    return Candidate(
+        inviter=host.party, invitee=guest.party, status=status, evidence=following.text,
+        confidence=min(CONFIDENCE.hosted_event, host.confidence, guest.confidence),
+        first_sentence=view.index, cue_end=cue.end, cue_start=cue.start,
+        sentences=[view.index, following.index],
+        countries={host.party.key: host.country, guest.party.key: guest.country},
+    )
 
 
 def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate]

@@ -68,9 +68,29 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
         before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
-        after=[r for r in refs if r.start >= first_word_end],
+        after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end,
     )
+
+
+_REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
+
+
+def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
+    """"Zelensky, che l'ha invitata a Kiev, ha riferito Palazzo Chigi", "..., the Kremlin
+    said": an office or residence as the subject of the reporting clause that closes the
+    sentence (after its last comma, a reporting word and a few words at most) is the
+    source, never a party. A person there may be the one saying it ("Macron est le
+    bienvenu à Rome, a déclaré Meloni" invites)."""
+    if not words.reporting or not ref.residence:
+        return False
+    comma = sentence.rfind(",")
+    if comma < 0 or ref.start < comma:
+        return False
+    rest = (sentence[comma + 1 : ref.start] + " " + sentence[ref.end :]).replace("'", "' ")
+    tokens = [w.strip(",.;:!?\"«»„“”()").casefold() for w in rest.split()]
+    tokens = [w for w in tokens if w]
+    return len(tokens) <= _REPORT_WORDS and any(w in words.reporting for w in tokens)
 
 
 _CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")

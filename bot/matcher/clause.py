@@ -51,6 +51,9 @@ class Words:
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
     attribution: frozenset[str] = frozenset()
+    # ", ha riferito Palazzo Chigi", ", the Kremlin said": a closing reporting clause's
+    # subject is the source of the news, not a party (arguments.make_clause).
+    reporting: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
@@ -105,6 +108,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         noun_suffixes=merged("noun_suffixes"),
         both=merged("both_words"),
         attribution=merged("attribution_words"),
+        reporting=merged("reporting_words"),
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),

@@ -54,6 +54,9 @@ class SentenceFacts:
     # "We agreed to develop cooperation in the energy sector": an agreement about another
     # matter (no occasion named, a long complement), not the answer to an invitation.
     other_matter: bool = False
+    # "Meloni is hosting a summit on Friday." with no guest in the sentence: the host, for
+    # a guest the next sentence names ("Sánchez will attend": aggregate.fold_article).
+    waiting_host: tuple[Ref, CueHit] | None = None
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -180,12 +183,16 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
+        if cue.category == "noun" and _crowd_invited(sentence, cue, words, refs):
+            continue
         if cue.category in ("active", "challenge") and (
                 _exhortation(sentence, cue, words, refs, grammar)
                 or _conditional(sentence, cue, words)):
             continue
         clause = make_clause(sentence, cue, refs, words, grammar, previous_subject)
         found: list[Pair] = arguments(clause)
+        if cue.category == "hosting" and not found and clause.before and not clause.after:
+            facts.waiting_host = (clause.before[-1], cue)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
@@ -446,6 +453,33 @@ def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
         # A split verb may hold its negation inside ("lud ihn nicht ein").
         inner = {w.strip(",").casefold() for w in cue.text.split()[1:-1]}
         return bool(inner & words.negation)
+    return False
+
+
+# "the invitation of Ukrainian soldiers", "l'invito dei soldati", "приглашение украинских
+# военных": an invitation OF a crowd (the connector, or a bare genitive) names its guests.
+_OF_WORDS = frozenset({"of", "de", "des", "du", "di", "dei", "degli", "delle", "della", "do",
+                       "dos", "das", "da", "der", "von"})
+
+
+def _crowd_invited(sentence: str, cue: CueHit, words: Words, refs: list[Ref]) -> bool:
+    """An invitation noun whose guests are a crowd, not a figure: no invitation between
+    figures (the crowd word within three words, before any figure and any comma)."""
+    if not words.exhortation:
+        return False
+    first_ref = min((r.start for r in refs if r.start >= cue.end), default=len(sentence))
+    tokens = sentence[cue.end:first_ref].casefold().split()[:4]
+    if not tokens:
+        return False
+    if tokens[0] in _OF_WORDS:
+        tokens = tokens[1:]
+    elif tokens[0] in words.to_markers or tokens[0] in words.from_markers:
+        return False
+    for token in tokens[:3]:
+        if token.strip("\"'«»„“") in words.exhortation:
+            return True
+        if token[-1:] in ",;:.!?)":
+            return False
     return False
 
 

@@ -97,6 +97,8 @@ _LIST_KEYS = (
     "opponent_words",
     "conditional_words",
     "organisation_markers",
+    "club_words",
+    "reporting_words",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -58,6 +58,8 @@ class LexiconTop(BaseModel):
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
+    club_words: list[Any] | None = None
+    reporting_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

@@ -85,8 +85,10 @@ class LocalNameFinder:
                 self._role.add_word(role, len(role))
             self._role.make_automaton()
 
-    def find(self, text: str, lang: str, taken: list[tuple[int, int]]) -> list[LocalName]:
-        """Titled names not in `taken` (the gazetteer's matches), then their later mentions."""
+    def find(self, text: str, lang: str, taken: list[tuple[int, int]], headline_end: int = 0
+             ) -> list[LocalName]:
+        """Titled names not in `taken` (the gazetteer's matches), then their later mentions
+        and their surnames in the headline (`text[:headline_end]`)."""
         if self._role is None:
             return []
         mask = bytearray(len(text) + 1)
@@ -108,7 +110,8 @@ class LocalNameFinder:
             mask[start:end] = b"\x01" * (end - start)
         if not full:
             return []
-        return sorted(full + _later_mentions(text, full, mask), key=lambda n: n.start)
+        return sorted(full + _later_mentions(text, full, mask, headline_end),
+                      key=lambda n: n.start)
 
     def _sequences(self, text: str) -> list[tuple[int, int, str]]:
         """Name sequences near a role word only: the windows where a titled name can be
@@ -147,11 +150,11 @@ def local_names(text: str, lang: str, titles: frozenset[str], stopwords: frozens
     return LocalNameFinder(titles, stopwords, role_words).find(text, lang, taken)
 
 
-def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalNameFinder
-                     ) -> list[FigureHit]:
+def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalNameFinder,
+                     headline_end: int = 0) -> list[FigureHit]:
     """The spotter's hits plus the titled names it does not know (figure_id "", `name`
-    set), in text order."""
-    local = finder.find(text, lang, [(h.start, h.end) for h in hits])
+    set), in text order; `text[:headline_end]` is the headline."""
+    local = finder.find(text, lang, [(h.start, h.end) for h in hits], headline_end)
     if not local:
         return hits
     extra = [FigureHit("", n.start, n.end, FORM_LOCAL if n.full else FORM_LOCAL_SURNAME,
@@ -233,8 +236,10 @@ def _declined_owner(token: str, by_surname: dict[str, str]) -> str:
     return ""
 
 
-def _later_mentions(text: str, full: list[LocalName], mask: bytearray) -> list[LocalName]:
-    """The surname alone (or declined) after the full name, outside the taken spans."""
+def _later_mentions(text: str, full: list[LocalName], mask: bytearray, headline_end: int = 0
+                    ) -> list[LocalName]:
+    """The surname alone (or declined) after the full name, outside the taken spans; in
+    the headline also before it ("Ferraresi invita Colombo": the body names both in full)."""
     by_surname: dict[str, str] = {}
     for person in full:
         surname = person.name.split()[-1]
@@ -244,7 +249,8 @@ def _later_mentions(text: str, full: list[LocalName], mask: bytearray) -> list[L
                 else person.name
     first_start = min(p.start for p in full)
     found: list[LocalName] = []
-    for match in _WORD.finditer(text, first_start):
+    headline = list(_WORD.finditer(text[:headline_end])) if headline_end < first_start else []
+    for match in [*headline, *_WORD.finditer(text, first_start)]:
         token = match.group(0)
         if not token[:1].isupper() or mask.find(1, match.start(), match.end()) != -1:
             continue

@@ -27,7 +27,7 @@ from bot.matcher.authored import (
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.countries import CountryWords, load_countries
+from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.extract import (
     Ref,
@@ -60,6 +60,7 @@ from bot.matcher.observe import (
     observe_sentence,
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
+from bot.matcher.organisations import club_named
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
@@ -148,8 +149,15 @@ class Matcher:
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
+        # A country's name or capital (English, as `_places.toml` names it) -> its code.
+        self._place_countries = {s.phrase: s.country for s in (countries or CountryWords()).stand_ins
+                                 if s.kind == KIND_PLACE}
+        # "Prime Minister of Greece": a party's country, not the occasion's place.
+        places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
+        # "the hockey club Salavat Yulayev": a name beside a club word is no person.
+        self._club_words = merged_words(list(lexicons.values()), "club_words")
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -245,7 +253,9 @@ class Matcher:
             return MatchResult(lang=lang)
         when: date | None = article.published.date() if article.published else None
         hits = self._spotter.spot(segmented.text, when)
-        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons))
+        headline_end = len(" ".join(title.split())) if title.strip() else 0
+        hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
+                                headline_end)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
@@ -398,7 +408,7 @@ class Matcher:
         # No author: a headline "Speech by X ..." names the one speaking the text.
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
             if author is None and title_refs and first is not None else None
-        if author is None and by_title is None and not any(
+        if author is None and by_title is None and len(title_refs) < 2 and not any(
                 mark in segmented.text for mark in ':"“«„'):
             return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
@@ -407,7 +417,8 @@ class Matcher:
                                 lambda index: views[index].facts.refs,
                                 author or (by_title.speaker if by_title else None),
                                 at_event=bool(by_title and by_title.at_event),
-                                country_leaders=lambda text: self._country_leaders(text, when))
+                                country_leaders=lambda text: self._country_leaders(text, when),
+                                home_countries=self._home_countries)
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -440,7 +451,7 @@ class Matcher:
                 if pair in invited and not _other_place(mentions[invited[pair]], finding):
                     self._took_place_with(mentions, invited[pair], finding, view.text, lexicons)
                     continue
-                if not self._plausible_parties(finding):
+                if not self._plausible_parties(finding, view.text):
                     continue
                 held = chosen.get(pair)
                 if held is None or status_rank(finding.status) > status_rank(held[0].status):
@@ -461,9 +472,11 @@ class Matcher:
             # "welcomed X to visit" invites; its "welcomed" is no reception
             mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 
-    def _plausible_parties(self, finding: ObservationFinding) -> bool:
-        return all(ref.party.known or not self._resources.places.find(ref.party.name)
-                   for ref in (finding.first, finding.second))
+    def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
+        return all(ref.party.known or not (
+            self._resources.places.find(ref.party.name)
+            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words))
+            for ref in (finding.first, finding.second))
 
     def _country_leaders(self, text: str, when: date | None) -> set[str]:
         """The figures holding a leading title ("President of X", "Prime Minister of X")
@@ -478,6 +491,12 @@ class Matcher:
                     keys.add(party.key)
         return keys
 
+    def _home_countries(self, text: str) -> set[str]:
+        """The codes of the countries whose name or capital the text names ("в Москве",
+        "in Moscow" -> "RU"), through the places' canonical English names."""
+        names = self._place_names(text)
+        return {country for phrase, country in self._place_countries.items() if phrase in names}
+
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
 
@@ -488,7 +507,14 @@ class Matcher:
             if not party.known and not self._marked_organisation(party.name) and \
                     self._resources.places.find(party.name):
                 return False
+            if not party.known and self._club_in(party.name, candidate.evidence):
+                return False  # "invited the hockey club Salavat Yulayev": no person
         return True
+
+    def _club_in(self, name: str, sentence: str) -> bool:
+        start = sentence.find(name)
+        return start != -1 and club_named(sentence, start, start + len(name), self._club_words,
+                                          self._role_words)
 
     def _marked_organisation(self, name: str) -> bool:
         words = name.split()
@@ -614,24 +640,34 @@ class Matcher:
 
     def _set_occasions(self, candidates: list[Candidate], segmented: Segmented,
                        views: list[SentenceView], lexicons: list[Lexicon]) -> None:
-        places = self._resources.places
         title_text = segmented.sentences[0].text if segmented.sentences else ""
         for candidate in candidates:
             first = views[candidate.first_sentence].text
             labels = [h for lx in lexicons for h in lx.occasions(first)]
-            sentence_places: list[PlaceHit] = places.find(first)
+            sentence_places = self._resources.places.occasion_places(first)
             context_labels: list[CueHit] = []
             context_places: list[PlaceHit] = []
             for index in candidate.sentences[1:4]:
                 text = views[index].text
                 context_labels.extend(h for lx in lexicons for h in lx.occasions(text))
-                context_places.extend(places.find(text))
+                context_places.extend(self._resources.places.occasion_places(text))
             context_labels.extend(h for lx in lexicons for h in lx.occasions(title_text))
-            context_places.extend(places.find(title_text))
+            context_places.extend(self._resources.places.occasion_places(title_text))
             candidate.occasion = choose_occasion(
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
             )
+            if candidate.occasion.place is None:
+                # Nowhere else named: the inviter's own country in a title ("at the
+                # invitation of the President of the People's Republic of China") is the
+                # host's, the likeliest place; the invitee's never is.
+                home = candidate.countries.get(candidate.inviter.key)
+                titled = [h for h in self._resources.places.find(first)
+                          if home and self._place_countries.get(h.canonical) == home]
+                if titled:
+                    candidate.occasion = choose_occasion(
+                        candidate.cue_end, labels, titled, context_labels, [],
+                        cue_start=candidate.cue_start)
 
 
 def _other_place(mention: Mention, finding: ObservationFinding) -> bool:

@@ -378,7 +378,7 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
         return None
     else:
         label = _DEFAULT_LABEL.get(cue.category)
-    found = [p for p in places.find(sentence) if not p.is_platform or label != "visit"]
+    found = [p for p in places.occasion_places(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     return describe(label, place)
 
@@ -467,7 +467,7 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     # The place of the occasion follows the cue ("arrived in Pyongyang") or its noun ("the
     # summit in Budapest ... was called off"); one elsewhere is a title or a setting
     # ("President of Ukraine Volodymyr Zelensky took part in ...").
-    found = [p for p in places.find(sentence)
+    found = [p for p in places.occasion_places(sentence)
              if (not p.is_platform or label != "visit")
              and (p.start >= cue.end or (chosen is not None and 0 <= p.start - chosen.end <= 12))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None

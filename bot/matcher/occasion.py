@@ -95,6 +95,21 @@ class PlaceFinder:
         self._empty = count == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._title_words: frozenset[str] = frozenset()
+        self._formal_prefixes: tuple[str, ...] = ()
+
+    def set_title_words(self, role_words: frozenset[str], formal_prefixes: tuple[str, ...]) -> None:
+        """The role words (folded) and formal state names ("the Republic of") by which
+        `occasion_places` knows a country in a title."""
+        self._title_words = role_words
+        self._formal_prefixes = formal_prefixes
+
+    def occasion_places(self, text: str) -> list[PlaceHit]:
+        """The places of a text that can be an occasion's: not a party's country read from
+        its title ("Kyriakos Mitsotakis, Prime Minister of Greece")."""
+        return [hit for hit in self.find(text)
+                if hit.is_platform or not titles_country(text, hit, self._title_words,
+                                                         self._formal_prefixes)]
 
     def find(self, text: str) -> list[PlaceHit]:
         if self._empty or not text:
@@ -278,3 +293,25 @@ def _nearest_place(anchor: int, places: list[PlaceHit]) -> PlaceHit | None:
     after = [p for p in places if p.start >= anchor]
     pool = after or places
     return min(pool, key=lambda p: abs(p.start - anchor))
+
+
+# "Kyriakos Mitsotakis, Prime Minister of Greece": a country after a title and "of" is the
+# party's country, never the occasion's place. The connectors of the first-class languages,
+# with their articles ("Premier ministre de la Grèce", "President of the Republic of ...").
+_TITLE_OF = re.compile(
+    r"(\w+)\s+(?:of|de|du|des|di|del|della|dello|da|do|von|der)\s+"
+    r"(?:the\s+|la\s+|l'|l’|el\s+|a\s+|o\s+)?$", re.IGNORECASE)
+
+
+def titles_country(text: str, place: PlaceHit, role_words: frozenset[str],
+                   formal_prefixes: tuple[str, ...] = ()) -> bool:
+    """The place stands in a title ("Prime Minister of Greece", "President of the Republic
+    of Kazakhstan"): the word before its "of" is a role word (folded)."""
+    before = text[max(0, place.start - 80):place.start]
+    for prefix in sorted(formal_prefixes, key=len, reverse=True):
+        stripped = before.rstrip()
+        if stripped.casefold().endswith(prefix.casefold()):
+            before = stripped[:len(stripped) - len(prefix)].rstrip() + " "
+            break
+    match = _TITLE_OF.search(before)
+    return match is not None and match.group(1).casefold() in role_words

@@ -52,3 +52,21 @@ def _bare(token: str) -> str:
 
 def _is_marker(token: str, markers: frozenset[str]) -> bool:
     return token.casefold() in markers and not token.islower()
+
+
+def club_named(sentence: str, start: int, end: int, club_words: frozenset[str],
+               role_words: frozenset[str] = frozenset()) -> bool:
+    """The name at sentence[start:end] stands right after a club, team or company word, or
+    right before one ("the hockey club Salavat Yulayev", "хоккейного клуба «Салават Юлаев»",
+    "Salavat Yulayev coach Viktor Kozlov"): it names the organisation, not a person. A role
+    word before a name is the person's ("coach Viktor Kozlov"); words are folded."""
+    if not club_words:
+        return False
+    before = [_word(w) for w in sentence[max(0, start - 40) : start].split()][-1:]
+    after = [_word(w) for w in sentence[end : end + 40].split()][:1]
+    return any(w in club_words and w not in role_words for w in before) or \
+        any(w in club_words for w in after)
+
+
+def _word(token: str) -> str:
+    return token.strip("«»\"„“”'’,.;:()").casefold()

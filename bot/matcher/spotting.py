@@ -219,9 +219,14 @@ class FigureSpotter:
                 for declined in _declined_regnal_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
-            words = figure.name.split()
-            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1].lower() not in listed:
-                add(words[-1], _Entry(FORM_SURNAME, figure.id, words[-1]))
+            # The surname of the name and of every alias ("Erdogan" of "Recep Tayyip
+            # Erdogan", "Зеленський" of "Володимир Зеленський"): it counts only where the
+            # article names the figure in full (`_resolve`).
+            surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
+                        if len(words) >= 2 and _surname_like(words[-1])}
+            for surname in sorted(surnames):
+                if surname.lower() not in listed:
+                    add(surname, _Entry(FORM_SURNAME, figure.id, surname))
         for phrase in self._countries.bare_counterparts:
             add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
@@ -440,6 +445,8 @@ class FigureSpotter:
         for readings in by_span.values():
             strong = [h for h in readings if h.form != FORM_SURNAME]
             weak = [h for h in readings if h.form == FORM_SURNAME and h.figure_id in firm]
+            if len({h.figure_id for h in weak}) > 1:
+                weak = []  # a surname two figures the article names in full share: nobody
             pool = strong or weak
             if not pool:
                 continue
@@ -447,6 +454,13 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+def _surname_like(word: str) -> bool:
+    """A name's last word that can stand alone for it: capitalised, three letters or more,
+    no regnal number ("III"), no abbreviation ("Jr.")."""
+    return len(word) >= 3 and word[:1].isupper() and not word.isupper() and \
+        word.replace("-", "").replace("'", "").isalpha()
 
 
 def stand_ins_as_subjects(hits: list[FigureHit]) -> list[FigureHit]:

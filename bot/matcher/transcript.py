@@ -238,6 +238,8 @@ def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
 # names: "Grateful to Indonesia" stands for Indonesia's president only when the article
 # has named them (the matcher resolves the country's leading titles on the article's date).
 CountryLeaders = Callable[[str], set[str]]
+# The country codes of the countries and capitals a text names ("in Moscow" -> "RU").
+HomeCountries = Callable[[str], set[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +257,13 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             words: TranscriptWords,
                             sentence_refs: Callable[[int], list[Ref]],
                             author: Ref | None = None, at_event: bool = False,
-                            country_leaders: CountryLeaders | None = None) -> None:
+                            country_leaders: CountryLeaders | None = None,
+                            home_countries: HomeCountries | None = None) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
     author (an address, a post) speaks from the start of the text; `at_event`: the text
-    is a speech given at the event itself (its thanks show the invitation took place)."""
+    is a speech given at the event itself (its thanks show the invitation took place).
+    Without any label, `home_countries` (the countries whose names or capitals a text
+    names) tells the host of a thanks naming nobody (`_thanks_without_labels`)."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
@@ -267,6 +272,8 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
     labels = sorted([*labels, *quote_labels(text, article_refs, words)],
                     key=lambda label: label.start)
     if not labels:
+        if home_countries is not None:
+            _thanks_without_labels(sentences, title_refs, words, sentence_refs, home_countries)
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
                        article_refs, country_leaders)
@@ -282,6 +289,7 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         _first_person(sentence, labels, title_refs, words)
         if not sentence.facts.invitations:
             _you_in_a_turn(sentence, lowered, context, addressing)
+            _speaker_as_subject(sentence, labels, words)
         if any(w in lowered for w in thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
                                 previous)
@@ -320,6 +328,26 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         elif finding.invitee is None and set(after) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
+
+
+def _speaker_as_subject(sentence: SentenceSpan, labels: Sequence[Label],
+                        words: TranscriptWords) -> None:
+    """"Donald Trump: Thank you. We will see. I will definitely come.": an answer in the
+    first person naming nobody is the speaker's, however far into the turn; the speaker
+    becomes the sentence's subject, so the answer joins the invitation naming them."""
+    facts = sentence.facts
+    opening = sentence.text.split(None, 1)[:1]
+    # "I will come", or a first-person verb opening the sentence ("Verrò sicuramente")
+    if not facts.statuses or facts.refs or not opening or not (
+            opening[0].strip(",.;:!?\"'«»“”").casefold() in words.first_person
+            or any(hit.start == 0 for _, hit in facts.statuses)):
+        return
+    label = _speaker_at(labels, sentence.start)
+    if label is None or label.speaker is None or label.author:
+        return
+    speaker = label.speaker
+    facts.refs.append(Ref(speaker.party, 0, len(opening[0]), confidence=speaker.confidence,
+                          country=speaker.country))
 
 
 def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
@@ -461,6 +489,35 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             return
 
 
+
+
+def _thanks_without_labels(sentences: Sequence[SentenceSpan], title_refs: Sequence[Ref],
+                           words: TranscriptWords, sentence_refs: Callable[[int], list[Ref]],
+                           home_countries: HomeCountries) -> None:
+    """"Meeting of Vladimir Putin and Kassym-Jomart Tokayev": "Thank you for accepting my
+    invitation. I am glad to see you in Moscow." A transcript without speaker labels whose
+    headline names two figures: a thanks for the invitation that names nobody is said at
+    the meeting, and its host is the one of the two whose country (or capital) this
+    sentence or the next names; no such place, or both, and nothing is said."""
+    parties = {r.party.key: r for r in title_refs if r.party.known}
+    if len(parties) != 2:
+        return
+    for position, sentence in enumerate(sentences):
+        lowered = sentence.text.casefold()
+        if sentence_refs(sentence.index) or not any(w in lowered for w in words.thanks):
+            continue
+        phrase = next((p for p in (*words.inviting_speaker, *words.invited_speaker)
+                       if p in lowered), None)
+        if phrase is None:
+            continue
+        nearby = " ".join(s.text for s in sentences[position : position + 2])
+        codes = home_countries(nearby)
+        hosts = [r for r in parties.values() if r.country is not None and r.country in codes]
+        if len(hosts) != 1:
+            return
+        guest = next(r for r in parties.values() if r is not hosts[0])
+        _add(sentence, hosts[0], guest, lowered.find(phrase), phrase, Status.TOOK_PLACE)
+        return
 
 
 def _thanked_country(sentence: SentenceSpan, previous: SentenceSpan | None, speaker: Ref,
