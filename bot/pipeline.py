@@ -668,11 +668,9 @@ class Poller:
         so the feed is marked backfilled in the same transaction."""
         next_at = now if again_now else next_poll_after_success(now, self.poll, self.rng)
         with self.store.unit() as unit:
-            if backfilled:
-                unit.mark_backfilled(feed.id)
             unit.record_fetch_ok(feed.id, now=now, next_poll_at=next_at,
                                  etag=etag, last_modified=last_modified, title=title,
-                                 not_modified=not_modified)
+                                 not_modified=not_modified, backfilled=backfilled)
 
     async def _failed(self, feed: FeedRecord, now: datetime, error: str, *, permanent: bool,
                       started: float, retry_after: float | None = None) -> FeedResult:

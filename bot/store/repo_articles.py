@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, exists, literal, or_, select, union_all
+from sqlalchemy import CompoundSelect, Table, bindparam, exists, literal, or_, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
@@ -67,25 +68,12 @@ class ArticleRepository(RepoBase):
         guids = sorted({g.strip() for g, _, _ in keys if g and g.strip()})
         hashes = sorted({h for _, h, _ in keys if h})
         urls = sorted({u.strip() for _, _, u in keys if u and u.strip()})
-        parts: list[Any] = []  # the three lookups' selects (typed per column)
-        if guids:
-            same_feed: ColumnElement[bool] = (
-                col(ArticleRow.feed_id).is_(None) if feed_id is None
-                else col(ArticleRow.feed_id) == feed_id)
-            parts.append(select(literal("g"), col(ArticleRow.guid), col(ArticleRow.content_hash))
-                         .where(same_feed)
-                         .where(col(ArticleRow.guid).in_(guids)))
-        if hashes:
-            parts.append(select(literal("h"), col(ArticleRow.content_hash),
-                                col(ArticleRow.content_hash))
-                         .where(col(ArticleRow.content_hash).in_(hashes)))
-        if urls:
-            parts.append(select(literal("u"), col(ArticleRow.canonical_url),
-                                col(ArticleRow.content_hash))
-                         .where(col(ArticleRow.canonical_url).in_(urls)))
-        if not parts:
+        if not (guids or hashes or urls):
             return known
-        for kind, key, content_hash in self.session.execute(union_all(*parts)).all():
+        statement = _known_statement(feed_id is None, bool(guids), bool(hashes), bool(urls))
+        parameters: dict[str, Any] = {"feed_id": feed_id, "guids": guids, "hashes": hashes,
+                                      "urls": urls}
+        for kind, key, content_hash in self.session.execute(statement, parameters).all():
             if kind == "g":
                 known.guids[key] = content_hash
             elif kind == "h":
@@ -172,3 +160,27 @@ class ArticleRepository(RepoBase):
                      .returning(_ARTICLES.c.guid, _ARTICLES.c.id))
         return {guid: int(article_id)
                 for guid, article_id in self.session.execute(statement, rows).all()}
+
+
+@lru_cache(maxsize=16)
+def _known_statement(no_feed: bool, guids: bool, hashes: bool, urls: bool) -> CompoundSelect:
+    """`known_articles`' query, built and compiled once per shape (issue 13: it runs once
+    per batch in the store lane): three lookups on their own indexes, UNION ALL, the keys
+    bound as expanding IN lists (`guids`, `hashes`, `urls`; `feed_id` unless `no_feed`)."""
+    parts: list[Any] = []  # the three lookups' selects (typed per column)
+    if guids:
+        same_feed: ColumnElement[bool] = (
+            col(ArticleRow.feed_id).is_(None) if no_feed
+            else col(ArticleRow.feed_id) == bindparam("feed_id"))
+        parts.append(select(literal("g"), col(ArticleRow.guid), col(ArticleRow.content_hash))
+                     .where(same_feed)
+                     .where(col(ArticleRow.guid).in_(bindparam("guids", expanding=True))))
+    if hashes:
+        parts.append(select(literal("h"), col(ArticleRow.content_hash),
+                            col(ArticleRow.content_hash))
+                     .where(col(ArticleRow.content_hash).in_(bindparam("hashes", expanding=True))))
+    if urls:
+        parts.append(select(literal("u"), col(ArticleRow.canonical_url),
+                            col(ArticleRow.content_hash))
+                     .where(col(ArticleRow.canonical_url).in_(bindparam("urls", expanding=True))))
+    return union_all(*parts)

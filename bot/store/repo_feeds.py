@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Update, bindparam, func, or_, select, update
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
@@ -189,27 +191,38 @@ class FeedRepository(RepoBase):
 
     def record_fetch_ok(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                         etag: str | None, last_modified: str | None,
-                        title: str | None = None, not_modified: bool = False) -> None:
-        row = self._feed_row(feed_id)
-        row.state = FeedState.ACTIVE.value
-        row.failure_count = 0
-        row.last_error = None
-        row.disabled_at = None
-        row.disabled_reason = None
-        row.last_polled_at = require_aware(now, "now")
-        row.last_success_at = row.last_polled_at
-        row.next_poll_at = require_aware(next_poll_at, "next_poll_at")
-        row.claimed_by = row.claimed_until = None
-        if not_modified:
-            # A 304 need not repeat the validators: keep the ones we had unless new ones came.
-            row.etag = etag if etag is not None else row.etag
-            row.last_modified = last_modified if last_modified is not None else row.last_modified
-        else:
-            row.etag = etag
-            row.last_modified = last_modified
+                        title: str | None = None, not_modified: bool = False,
+                        backfilled: bool = False) -> None:
+        """Record a successful fetch (and end the feed's claim); `backfilled` also marks
+        the feed backfilled, as `mark_backfilled` does."""
+        now = require_aware(now, "now")
+        values: dict[str, Any] = {
+            "state": FeedState.ACTIVE.value, "failure_count": 0, "last_error": None,
+            "disabled_at": None, "disabled_reason": None, "last_polled_at": now,
+            "last_success_at": now,
+            "next_poll_at": require_aware(next_poll_at, "next_poll_at"),
+            "claimed_by": None, "claimed_until": None}
+        # A 304 need not repeat the validators: keep the ones we had unless new ones came.
+        if etag is not None or not not_modified:
+            values["etag"] = etag
+        if last_modified is not None or not not_modified:
+            values["last_modified"] = last_modified
         if title:
-            row.title = title
-        self.session.flush()
+            values["title"] = title
+        if backfilled:
+            values["backfilled"] = True
+        # One UPDATE, compiled once per set of columns (issue 13: once per feed per poll,
+        # in the store lane), instead of a read of the row and an ORM flush.
+        self.session.flush()  # what this unit changed on the row goes first, as before
+        updated = self.session.execute(_fetch_ok_statement(tuple(values)),
+                                       {"feed_id": feed_id, **{f"v_{k}": v
+                                                               for k, v in values.items()}})
+        if getattr(updated, "rowcount", 0) != 1:
+            raise StoreError(f"no feed with id {feed_id}")
+        # A row this unit already loaded is read again when next used, not left stale.
+        loaded = self.session.identity_map.get(identity_key(FeedRow, feed_id))
+        if loaded is not None:
+            self.session.expire(loaded)
 
     def record_fetch_failure(self, feed_id: int, *, now: datetime, next_poll_at: datetime,
                              error: str, disable: bool) -> FeedRecord:
@@ -255,3 +268,15 @@ class FeedRepository(RepoBase):
         row.disabled_reason = None
         self.session.flush()
         return self._record(row)
+
+
+_FEEDS = FeedRow.__table__  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=32)
+def _fetch_ok_statement(columns: tuple[str, ...]) -> Update:
+    """The UPDATE of `record_fetch_ok` setting these columns (bound as v_<column>, typed
+    by their column so times are stored as every other write stores them)."""
+    return (update(_FEEDS).where(_FEEDS.c.id == bindparam("feed_id"))
+            .values({name: bindparam(f"v_{name}", type_=_FEEDS.c[name].type)
+                     for name in columns}))
