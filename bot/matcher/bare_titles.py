@@ -25,7 +25,6 @@ Pure: the word lists come from lexicons/_bare_titles.toml, the roles from the ga
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +34,7 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file, string_list
 from bot.matcher.gazetteer import Gazetteer, Role
 from bot.matcher.spotting import lower_same_length
 
@@ -88,12 +88,9 @@ class BareTitle:
 
 def load_bare_titles(path: Path) -> BareTitleWords:
     """Read _bare_titles.toml; a missing file means no bare titles."""
-    if not path.exists():
+    data = read_data_file(path)
+    if data is None:
         return BareTitleWords()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
     return bare_titles_from_data(data, source=str(path))
 
 
@@ -103,7 +100,7 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
     kinds_raw = data.get("kinds", {})
     if not isinstance(kinds_raw, dict):
         raise ConfigError([f"{source}: 'kinds' must be a table"])
-    kinds = {kind: tuple(_strings(v, f"kinds.{kind}", source, problems))
+    kinds = {kind: tuple(string_list(v, f"kinds.{kind}", source, problems))
              for kind, v in kinds_raw.items()}
     phrases: dict[str, tuple[tuple[str, str], ...]] = {}
     home: dict[str, dict[str, str]] = {}
@@ -121,7 +118,7 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
             if kind not in kinds:
                 problems.append(f"{source}: {lang}.{kind}: unknown kind (not in [kinds])")
                 continue
-            listed += [(w, kind) for w in _strings(words, f"{lang}.{kind}", source, problems)]
+            listed += [(w, kind) for w in string_list(words, f"{lang}.{kind}", source, problems)]
         phrases[lang] = tuple(listed)
     if problems:
         raise ConfigError(problems)
@@ -141,12 +138,6 @@ def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
         out[kind] = title.strip()
     return out
 
-
-def _strings(value: Any, key: str, source: str, problems: list[str]) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"{source}: {key}: must be an array of non-empty strings")
-        return []
-    return [v.strip() for v in value]
 
 
 _NOT_THE_HEAD = ("vice", "deputy", "former", "acting", "ex-", "first lady")

@@ -21,12 +21,12 @@ Three kinds of phrase, trusted differently by the spotter:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file, string_list
 
 KIND_PLACE = "place"
 KIND_TITLE = "title"
@@ -62,12 +62,9 @@ class CountryWords:
 
 def load_countries(path: Path) -> CountryWords:
     """Read _countries.toml; a missing file means no stand-ins. ConfigError names the key."""
-    if not path.exists():
+    data = read_data_file(path)
+    if data is None:
         return CountryWords()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
     return countries_from_data(data, source=str(path))
 
 
@@ -79,8 +76,8 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         raise ConfigError([f"{source}: 'templates' must be a table of languages"])
     markers: set[str] = set()
     for lang, words in data.get("place_markers", {}).items():
-        markers |= {w.casefold() for w in _strings(words, f"place_markers.{lang}", source,
-                                                   problems)}
+        markers |= {w.casefold() for w in string_list(words, f"place_markers.{lang}", source,
+                                                      problems)}
     stand_ins: list[StandIn] = []
     adjectives: set[str] = set()
     for index, entry in enumerate(data.get("countries", [])):
@@ -99,12 +96,12 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
             stand_ins.extend(_phrases(words, templates.get(lang, {}), code, leader,
                                       f"{where}.{lang}", source, problems))
             adjectives |= {a.casefold() for a in words.get("adj", []) if isinstance(a, str)}
-    heads = {w.casefold() for w in _strings(data.get("possessive_heads", []),
-                                            "possessive_heads", source, problems)}
+    heads = {w.casefold() for w in string_list(data.get("possessive_heads", []),
+                                               "possessive_heads", source, problems)}
     if problems:
         raise ConfigError(problems)
-    prefixes = _strings(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
-    bare = _strings(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
+    prefixes = string_list(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
+    bare = string_list(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
     if problems:
         raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
@@ -124,7 +121,7 @@ def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:
 def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader: str,
              where: str, source: str, problems: list[str]) -> list[StandIn]:
     def listed(key: str) -> list[str]:
-        return _strings(words.get(key, []), f"{where}.{key}", source, problems)
+        return string_list(words.get(key, []), f"{where}.{key}", source, problems)
 
     out = [StandIn(p, leader, KIND_PLACE, code) for p in listed("names") + listed("capitals")]
     out += [StandIn(p, leader, KIND_TITLE, code) for p in listed("government")]
@@ -132,16 +129,10 @@ def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader
     # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive (ru, uk).
     fillers = {"{adj}": listed("adj"), "{name}": listed("names"), "{gen}": listed("gen")}
     for key, kind in _TEMPLATE_KEYS.items():
-        for template in _strings(templates.get(key, []), f"templates.{key}", source, problems):
+        for template in string_list(templates.get(key, []), f"templates.{key}", source, problems):
             for slot, values in fillers.items():
                 if slot in template:
                     out += [StandIn(template.replace(slot, v), leader, kind, code)
                             for v in values]
     return out
 
-
-def _strings(value: Any, key: str, source: str, problems: list[str]) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(f"{source}: {key}: must be an array of non-empty strings")
-        return []
-    return [v.strip() for v in value]

@@ -8,13 +8,13 @@ lexicon of their own keep their facts in `lexicons/_grammar.toml` (one table per
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
           "preverbal_clitics", "final_participle", "genitive_s")
@@ -103,12 +103,9 @@ def grammar_from_data(table: Any, *, source: str, problems: list[str]) -> Gramma
 
 def load_extra_grammars(path: Path) -> dict[str, Grammar]:
     """`_grammar.toml`: `[<code>]` tables for languages that have no lexicon file."""
-    if not path.exists():
+    data = read_data_file(path)
+    if data is None:
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
     problems: list[str] = []
     grammars = {code: grammar_from_data(table, source=str(path), problems=problems)
                 for code, table in data.items()}

@@ -22,6 +22,7 @@ from typing import Any
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file
 from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.lexicon_schema import top_level_problems
@@ -668,12 +669,9 @@ def load_lexicons(directory: Path | None = None) -> dict[str, Lexicon]:
 def load_common_words(path: Path) -> CommonWords:
     """The aliases that are also ordinary words (see _common_words.toml); ConfigError names
     the file and key. A missing file means none."""
-    if not path.exists():
+    data = read_data_file(path)
+    if data is None:
         return CommonWords()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
     problems: list[str] = []
     words = _strings(data.get("words", []), "words", str(path), problems)
     suffixes = _strings(data.get("name_suffixes", []), "name_suffixes", str(path), problems)

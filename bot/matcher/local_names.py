@@ -15,13 +15,13 @@ Pure: the lexicons' `titles` and `name_stopwords` come in as arguments.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file
 from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit, lower_same_length
 
@@ -47,12 +47,9 @@ class LocalName:
 
 def load_role_words(path: Path) -> frozenset[str]:
     """lexicons/_role_words.toml: every language's role words, folded; missing = none."""
-    if not path.exists():
+    data = read_data_file(path)
+    if data is None:
         return frozenset()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([f"{path}: cannot read: {exc}"]) from exc
     words = data.get("words", {})
     problems = [f"{path}: words.{lang}: must be an array of strings"
                 for lang, listed in (words.items() if isinstance(words, dict) else [])
