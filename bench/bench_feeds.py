@@ -128,12 +128,13 @@ SENTENCES = [
 COUNTRIES = ["France", "Germany", "Japan", "Brazil", "Kenya", "Canada", "India", "Norway"]
 
 
-def generated_feed(n: int, entries: int, rng: random.Random) -> str:
+def generated_feed(n: int, entries: int, rng: random.Random, now: datetime = NOW) -> str:
+    """An RSS feed of `entries` made-up news items, dated in the day before `now`."""
     items = []
     for i in range(entries):
         a, b = rng.sample(COUNTRIES, 2)
         text = " ".join(rng.choice(SENTENCES).format(a=a, b=b) for _ in range(4))
-        when = NOW - timedelta(minutes=rng.randint(1, 24 * 60))
+        when = now - timedelta(minutes=rng.randint(1, 24 * 60))
         link = f"https://news{n}.example/{n}/{i}"
         items.append(f"<item><title>{escape(text[:70])}</title><link>{link}</link>"
                      f"<guid>{link}</guid><pubDate>{format_datetime(when)}</pubDate>"

@@ -41,9 +41,7 @@ import time
 import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -182,21 +180,9 @@ def polled(database: str) -> int:
 
 def generated_feed(n: int, entries: int, rng: random.Random, now: datetime) -> str:
     """bench_feeds' generated feed, dated before `now` (its own is dated before a fixed day)."""
-    from bench_feeds import COUNTRIES, SENTENCES
+    from bench_feeds import generated_feed as bench_feeds_generated
 
-    items = []
-    for i in range(entries):
-        a, b = rng.sample(COUNTRIES, 2)
-        said = " ".join(rng.choice(SENTENCES).format(a=a, b=b) for _ in range(4))
-        when = now - timedelta(minutes=rng.randint(1, 24 * 60))
-        link = f"https://news{n}.example/{n}/{i}"
-        items.append(f"<item><title>{escape(said[:70])}</title><link>{link}</link>"
-                     f"<guid>{link}</guid><pubDate>{format_datetime(when)}</pubDate>"
-                     f"<description>{escape(said)}</description></item>")
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>Feed {n}</title><link>https://news{n}.example/</link>"
-            f"<description>d</description><language>en</language>{''.join(items)}"
-            f"</channel></rss>")
+    return bench_feeds_generated(n, entries, rng, now)
 
 
 def run_workers(count: int, database: str, config_dir: Path, feeds: int, timeout: float,
