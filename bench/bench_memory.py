@@ -120,11 +120,13 @@ def feedparser_alone(folder: Path) -> float:
     return total
 
 
-def write_sandbox(root: Path, port: int, files: list[Path], folder: Path) -> Path:
+def write_sandbox(root: Path, port: int, files: list[Path], folder: Path, workers: str = "0"
+                  ) -> Path:
     config = root / "config"
     config.mkdir()
     (config / "invitewatch.toml").write_text(
-        f'[storage]\ndata_dir = "{root / "data"}"\n', encoding="utf-8")
+        f'[storage]\ndata_dir = "{root / "data"}"\n\n[polling]\nworkers = {workers}\n',
+        encoding="utf-8")
     feeds = "".join(f'[[feeds]]\nurl = "http://127.0.0.1:{port}/{p.relative_to(folder)}"\n\n'
                     for p in files)
     (config / "feeds.toml").write_text(feeds, encoding="utf-8")
@@ -146,11 +148,11 @@ def wait_for_first_cycle(bot: subprocess.Popen[bytes], status: Path, timeout: fl
     raise SystemExit(f"no poll cycle finished within {timeout:.0f} s")
 
 
-def run_bot(folder: Path, settle: float, timeout: float) -> float:
+def run_bot(folder: Path, settle: float, timeout: float, workers: str = "0") -> float:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     with feed_server(folder) as port, tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        config = write_sandbox(root, port, files, folder)
+        config = write_sandbox(root, port, files, folder, workers)
         env = {k: v for k, v in os.environ.items() if k not in USER_ENV}
         env.update(INVITEWATCH_ALLOW_PRIVATE_ADDRESSES="true",
                    INVITEWATCH_MONITORING_ADDRESS=f"127.0.0.1:{free_port()}",
@@ -185,13 +187,16 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=3.0,
                         help="seconds to wait after the first cycle before measuring")
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--workers", default="0",
+                        help='the bot\'s polling.workers: 0 (the default), N or "auto"')
     args = parser.parse_args()
     folder = args.shared / "corpus" / "feeds-real"
     if not folder.is_dir():
         print(f"no corpus at {folder.resolve()}: pass --shared", file=sys.stderr)
         return 2
     baseline = feedparser_alone(folder)
-    bot = run_bot(folder, args.settle, args.timeout)
+    workers = args.workers if args.workers.isdigit() else f'"{args.workers}"'
+    bot = run_bot(folder, args.settle, args.timeout, workers)
     print(f"summary: invitewatch run {bot:.1f} MB PSS = {bot / baseline:.1f}x feedparser alone "
           f"({baseline:.1f} MB); goal <= {GOAL_MB:.0f} MB: "
           f"{'met' if bot <= GOAL_MB else 'not met'}")
