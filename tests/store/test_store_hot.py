@@ -76,23 +76,7 @@ class _Counts:
 
 
 def _count_one_report(store: SqlStore, report: Report) -> _Counts:
-    counts = _Counts()
-
-    def statement(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
-        counts.statements.append(sql.split()[0])
-
-    def loaded(_target: Any, _context: Any) -> None:
-        counts.timeline_rows += 1
-
-    event.listen(store.engine, "before_cursor_execute", statement)
-    event.listen(TimelineEntryRow, "load", loaded)
-    try:
-        with store.unit() as unit:
-            _process(unit, report)
-    finally:
-        event.remove(store.engine, "before_cursor_execute", statement)
-        event.remove(TimelineEntryRow, "load", loaded)
-    return counts
+    return _count(store, lambda unit: _process(unit, report))
 
 
 def test_a_report_costs_the_same_at_timeline_length_10_and_1000(store: SqlStore) -> None:
