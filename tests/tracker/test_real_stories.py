@@ -246,3 +246,33 @@ def test_eval_stories_reports_the_shipped_real_stories_first(shared_dir: Path) -
     text = result.output
     assert text.index("== Real-text stories") < text.index("== Self-written stories")
     assert "zelensky-johnson-kyiv-2022" in text[:text.index("== Self-written stories")]
+
+
+def test_the_matcher_reading_of_a_test_half_record_is_counted_but_never_shown(
+    tmp_path: Path,
+) -> None:
+    from bot.evaluation.real_eval import split_of
+    from bot.evaluation.stories_eval import AnnotationMatcher
+
+    ids = [f"r-{n}" for n in range(1, 40)]
+    dev_id = next(i for i in ids if split_of(i) == "dev")
+    test_id = next(i for i in ids if split_of(i) == "test")
+    root = tmp_path / "corpus"
+    (root / "news-cc").mkdir(parents=True)
+    records = [dict(RECORDS[0], id=dev_id), dict(RECORDS[1], id=test_id)]
+    (root / "news-cc" / "en.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    story = real_story()
+    story["articles"][0]["id"], story["articles"][1]["id"] = dev_id, test_id
+    story["expected"]["records"][0]["final_status"] = "declined"  # fails: transcript shown
+    write(tmp_path / "real", story)
+    matcher = AnnotationMatcher(load_real_stories(tmp_path / "real", root))
+    out = io.StringIO()
+    run_stories_eval(stories_dir=own_corpus(tmp_path / "own"), out=out, matcher=matcher,
+                     real_dir=tmp_path / "real", corpus_root=root)
+    transcript = [line for line in out.getvalue().splitlines() if "matcher  " in line]
+    assert any(dev_id in line and "Alpha Person -> Beta Person" in line
+               for line in transcript)
+    withheld = [line for line in transcript if test_id in line]
+    assert len(withheld) == 1 and "test half, the matcher's reading withheld" in withheld[0]
+    assert "took_place" not in withheld[0]

@@ -137,6 +137,50 @@ def test_compare_counts_split_merged_missing_and_extra(tmp_path: Path) -> None:
     assert [c.status_right for c in exact.checks] == [True, True, False]
 
 
+
+def test_among_records_fitting_alike_the_scorer_takes_the_one_with_the_expected_status(
+    tmp_path: Path,
+) -> None:
+    story = load_story(write_story(tmp_path, story_with([
+        {"inviter": "A", "invitee": "B", "kind": "visit", "final_status": "took_place"}])))
+    matcher = cast(Matcher, NameOnlyMatcher())
+    # Two placeless A->B records (a split): the one that took place is the story's record,
+    # whichever of the two was stored first.
+    for stored in ([state("A", "B", None, Status.PENDING),
+                    state("A", "B", None, Status.TOOK_PLACE)],
+                   [state("A", "B", None, Status.TOOK_PLACE),
+                    state("A", "B", None, Status.PENDING)]):
+        result = compare(story, stored, [], matcher)
+        assert (result.split, result.held) == (1, False)
+        assert result.status_right and result.checks[0].status == "took_place"
+
+
+def test_the_occasion_outranks_the_status_when_choosing_the_record(tmp_path: Path) -> None:
+    story = load_story(write_story(tmp_path, story_with([
+        {"inviter": "A", "invitee": "B", "kind": "visit", "final_status": "took_place",
+         "place": "Kyiv"}])))
+    matcher = cast(Matcher, NameOnlyMatcher())
+    result = compare(story, [state("A", "B", None, Status.TOOK_PLACE),
+                             state("A", "B", "Kyiv", Status.DECLINED)], [], matcher)
+    # The record naming Kyiv answers it, though the placeless one has the right status.
+    assert result.checks[0].status == "declined" and not result.status_right
+    assert result.split == 1
+
+
+def test_two_expected_records_of_one_pair_each_get_the_record_with_their_status(
+    tmp_path: Path,
+) -> None:
+    story = load_story(write_story(tmp_path, story_with([
+        {"inviter": "A", "invitee": "B", "kind": "visit", "final_status": "declined"},
+        {"inviter": "A", "invitee": "B", "kind": "visit", "final_status": "took_place"},
+    ])))
+    matcher = cast(Matcher, NameOnlyMatcher())
+    stored = [state("A", "B", None, Status.TOOK_PLACE), state("A", "B", None, Status.DECLINED)]
+    for order in (stored, stored[::-1]):
+        result = compare(story, order, [], matcher)
+        assert result.held and result.status_right
+        assert [c.status for c in result.checks] == ["declined", "took_place"]
+
 def note(kind: NotificationKind, ident: int, status: Status) -> Notification:
     return Notification(kind=kind, invitation_id=ident, inviter="A", invitee="B", occasion="x",
                         status=status, previous_status=None, source_url=None, outlet=None,
