@@ -43,7 +43,7 @@ from bot.store.explain_queries import (
 )
 from bot.tracker import TrackerPolicy
 from bot.tracker.lone import link_lone, lone_party_key, observation_time
-from bot.tracker.track import candidate_pairs, track
+from bot.tracker.track import ambiguity, candidate_pairs, track
 
 # Lexicon categories, as a person would call them.
 _CUE_NAMES = {"active": "invitation", "passive": "invitation (passive)", "noun": "invitation",
@@ -262,6 +262,9 @@ def _decide_again(mention: Mention, article: Article, store: SqlStore, policy: T
         candidates = unit.candidate_invitations(candidate_pairs(mention), since)
     outcomes = track(report, candidates, max(now, published), policy)
     pair = f"{mention.inviter.name} → {mention.invitee.name}"
+    if not outcomes and (trace := ambiguity(report, candidates, max(now, published),
+                                            policy)) is not None:
+        return f"{pair}: {trace.reason}"
     if not outcomes:
         held = ", ".join(f"#{c.id}" for c in candidates) or "none"
         return (f"{pair}: a repeat of what invitation(s) {held} already hold (no new status, "

@@ -38,6 +38,7 @@ from bot.store.api import NOTE_TRACE, ArticleVerdict, FeedRecord, InvitationNote
 from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
+    ambiguity,
     candidate_pairs,
     link_lone,
     lone_party_key,
@@ -197,7 +198,11 @@ def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: in
         since = min(now, report.event_time) - policy.renewal_horizon
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
                                                 evidence=[mention.evidence])
-        save(track(report, candidates, now, policy))
+        found = track(report, candidates, now, policy)
+        save(found)
+        # A report naming no place that fits two records of its pair joins neither.
+        if not found and (trace := ambiguity(report, candidates, now, policy)) is not None:
+            keep_trace(unit, trace, now)
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:

@@ -3,11 +3,13 @@
 Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 """
 
-from bot.tracker.lone import LinkTrace, LoneLink, link_lone, lone_party_key, observation_time
+from bot.tracker.lone import LoneLink, link_lone, lone_party_key, observation_time
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.replies import reply_mention
+from bot.tracker.trace import LinkTrace
 from bot.tracker.track import (
+    ambiguity,
     candidate_pairs,
     observation_pairs,
     sweep_quiet,
@@ -19,6 +21,7 @@ __all__ = [
     "LinkTrace",
     "LoneLink",
     "TrackerPolicy",
+    "ambiguity",
     "candidate_pairs",
     "link_lone",
     "lone_party_key",

@@ -32,17 +32,8 @@ from bot.domain import (
 )
 from bot.tracker.occasion import kind_affinity, normalise_occasion, place_affinity
 from bot.tracker.policy import TrackerPolicy
+from bot.tracker.trace import LinkTrace
 from bot.tracker.track import apply_entry, in_window, observation_entry, still_open_to
-
-
-@dataclass(frozen=True, slots=True)
-class LinkTrace:
-    """Why a lone report was linked to no invitation although some fitted it: kept with
-    each of `invitation_ids` for the debug view of their timelines."""
-
-    invitation_ids: tuple[int, ...]
-    reason: str
-    entry: TimelineEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +110,6 @@ def _check(observation: LoneObservation, source: Source, now: datetime) -> None:
     if observation.side not in (None, SIDE_INVITER, SIDE_INVITEE):
         raise ValueError(f"lone observation side must be inviter, invitee or None, "
                          f"got {observation.side!r}")
-
-
 
 
 def _on_side(candidate: InvitationState, observation: LoneObservation) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.domain import (
@@ -45,6 +45,7 @@ from bot.tracker.occasion import (
 )
 from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
 from bot.tracker.status import entry_order, resolve_status
+from bot.tracker.trace import LinkTrace
 
 _OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
 
@@ -83,14 +84,15 @@ def track(
     mention = report.mention
     if mention.inviter.key == mention.invitee.key:
         return []
-    entry = _entry_for(report, mention.status, now)
-    forward_key = (mention.inviter.key, mention.invitee.key)
-    forward = [c for c in candidates if (c.inviter.key, c.invitee.key) == forward_key]
-    reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
-    occasion = _without_setting(normalise_occasion(mention.occasion), mention.status,
-                                reverse, entry.at)
+    entry, forward, reverse, occasion = _read(report, candidates, now)
+    tied = _tied(forward, occasion, entry, report.event_time, policy)
+    if _rivals(tied, occasion):
+        return []  # `ambiguity` says why, for the debug view
 
     target = _best_match(forward, occasion, mention.status, report.event_time, policy)
+    if occasion.place is None and len(tied.receptive) == 1 and len(tied.best) > 1:
+        # Of records a vague report fits alike, the only one it can still move.
+        target = tied.receptive[0]
     if target is None and mention.status != Status.PENDING:
         # A reply rarely restates the occasion precisely (and the matcher may read it from
         # the reply's own setting: "from the Kremlin", "on Twitter"), nor always the roles.
@@ -121,6 +123,42 @@ def track(
             if reply.entry is not None:
                 outcomes.append(reply)
     return outcomes
+
+
+def ambiguity(report: Report, candidates: Sequence[InvitationState], now: datetime,
+              policy: TrackerPolicy) -> LinkTrace | None:
+    """Why `track` linked a report to no invitation, when it did so because the report fits
+    several (see `_rivals`): a trace the pipeline notes on each of them; None otherwise."""
+    _check_report(report, now)
+    mention = report.mention
+    if mention.inviter.key == mention.invitee.key:
+        return None
+    entry, forward, _reverse, occasion = _read(report, candidates, now)
+    rivals = _rivals(_tied(forward, occasion, entry, report.event_time, policy), occasion)
+    if not rivals:
+        return None
+    ids = tuple(sorted(c.id for c in rivals if c.id is not None))
+    listed = ", ".join(f"#{i}" for i in ids)
+    places = ", ".join(sorted({c.occasion.place or "" for c in rivals}))
+    reason = (f"a report of {mention.inviter.name} -> {mention.invitee.name} naming no place "
+              f"({mention.status.value}, {occasion.describe()}) fits {len(rivals)} open "
+              f"invitations of the pair ({listed}: {places}); linked to none rather than "
+              "guess")
+    return LinkTrace(ids, reason, entry)
+
+
+def _read(report: Report, candidates: Sequence[InvitationState], now: datetime
+          ) -> tuple[TimelineEntry, list[InvitationState], list[InvitationState], Occasion]:
+    """The report's entry, its candidates in its own direction and the reverse one, and the
+    occasion it names."""
+    mention = report.mention
+    entry = _entry_for(report, mention.status, now)
+    forward_key = (mention.inviter.key, mention.invitee.key)
+    forward = [c for c in candidates if (c.inviter.key, c.invitee.key) == forward_key]
+    reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
+    occasion = _without_setting(normalise_occasion(mention.occasion), mention.status,
+                                reverse, entry.at)
+    return entry, forward, reverse, occasion
 
 
 def _without_setting(occasion: Occasion, status: Status, reverse: Sequence[InvitationState],
@@ -287,8 +325,60 @@ def _best_match(
     event_time: datetime,
     policy: TrackerPolicy,
 ) -> InvitationState | None:
-    best: InvitationState | None = None
-    best_score: tuple[int, float, float] | None = None
+    ranked = _ranked(candidates, occasion, status, event_time, policy)
+    return ranked[0][1] if ranked else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tied:
+    best: list[InvitationState]  # the candidates the report fits best, all alike
+    receptive: list[InvitationState]  # of those, the visible ones it can move or repeats
+
+
+def _tied(forward: Sequence[InvitationState], occasion: Occasion, entry: TimelineEntry,
+          event_time: datetime, policy: TrackerPolicy) -> _Tied:
+    """The records of the report's own direction its occasion fits best, all equally, and
+    those of them the report may concern: still open to its status, or settled with that
+    very status (a repeat, more outlets telling of the same refusal). A settled record it
+    cannot move is no candidate for it: a meeting declined is not accepted by a report
+    that names neither it nor its place. A record an editor hid is no rival either."""
+    ranked = _ranked(forward, occasion, entry.status, event_time, policy)
+    if not ranked:
+        return _Tied([], [])
+    best = [c for score, c in ranked if score[0] == ranked[0][0][0]]
+    receptive = [c for c in best if not c.hidden
+                 and (c.status == entry.status or _still_open_to(c, entry))]
+    return _Tied(best, receptive)
+
+
+def _rivals(tied: _Tied, occasion: Occasion) -> list[InvitationState]:
+    """The records a report naming no place fits equally well and may concern, when two of
+    them are different occasions (their places conflict); else none. Such a report ("the
+    Kremlin called the meeting idea interesting", after a summit in Brussels and one in
+    Geneva were floated) may concern either: joining the nearer in time would be a guess
+    that moves the wrong record, and opening a record of its own would add a third for one
+    invitation. So it joins none, as a one-party report fitting two open invitations does
+    (`lone.link_lone`), and `ambiguity` says why. A report naming a place picks its record
+    by it."""
+    if occasion.place is not None:
+        return []
+    rivals = tied.receptive
+    if any(places_conflict(a.occasion.place, b.occasion.place)
+           for i, a in enumerate(rivals) for b in rivals[i + 1:]):
+        return rivals
+    return []
+
+
+def _ranked(
+    candidates: Sequence[InvitationState],
+    occasion: Occasion,
+    status: Status,
+    event_time: datetime,
+    policy: TrackerPolicy,
+) -> list[tuple[tuple[int, float, float], InvitationState]]:
+    """The candidates a report may join, best first: the closest occasion, then the nearest
+    in time, then the older record."""
+    ranked: list[tuple[tuple[int, float, float], InvitationState]] = []
     for candidate in candidates:
         affinity = _affinity(candidate, occasion, status, event_time)
         if affinity is None:
@@ -303,10 +393,10 @@ def _best_match(
             continue
         gap = max((first - event_time).total_seconds(), (event_time - last).total_seconds(), 0.0)
         # Ties between equally close candidates go to the older one, deterministically.
-        score = (affinity, -gap, -first.timestamp())
-        if best_score is None or score > best_score:
-            best, best_score = candidate, score
-    return best
+        ranked.append(((affinity, -gap, -first.timestamp()), candidate))
+    # Stable: candidates scoring exactly alike keep their given order, as before.
+    ranked.sort(key=lambda item: item[0], reverse=True)
+    return ranked
 
 
 def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,

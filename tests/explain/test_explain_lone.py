@@ -37,14 +37,14 @@ def run(config_dir: Path, *args: str) -> Any:
                               catch_exceptions=False)
 
 
-def explain_lone(config_dir: Path, tmp_path: Path, articles: list[dict[str, str]]
-                 ) -> dict[str, str]:
+def explain_lone(config_dir: Path, tmp_path: Path, articles: list[dict[str, str]],
+                 report: str = LONE) -> dict[str, str]:
     url = f"sqlite:///{tmp_path / 'lone.db'}"
     path = tmp_path / "articles.jsonl"
     path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
     assert run(config_dir, "replay", str(path), "--database", url).exit_code == 0
     text = tmp_path / "lone.txt"
-    text.write_text(LONE, encoding="utf-8")
+    text.write_text(report, encoding="utf-8")
     result = run(config_dir, "--database", url, "explain", "--json", "--text", str(text),
                  "https://c.example/3")
     assert result.exit_code == 0, result.output
@@ -71,3 +71,17 @@ def test_a_report_fitting_no_invitation_says_so(config_dir: Path, tmp_path: Path
     elsewhere = dict(ZELENSKY, text="Volodymyr Zelensky invited Vladimir Putin to Kyiv.")
     steps = explain_lone(config_dir, tmp_path, [elsewhere])
     assert "Vladimir Putin alone (declined): no open invitation it answers" in steps["tracker"]
+
+
+def test_a_vague_report_fitting_two_records_of_its_pair_says_why_it_links_none(
+        config_dir: Path, tmp_path: Path) -> None:
+    brussels = dict(TRUMP, id="c", text="Donald Trump invited Vladimir Putin to a summit in "
+                                        "Brussels.")
+    geneva = dict(TRUMP, id="d", url="https://d.example/4",
+                  text="Donald Trump invited Vladimir Putin to a summit in Geneva.")
+    steps = explain_lone(config_dir, tmp_path, [brussels, geneva], report=(
+        "The Kremlin said Vladimir Putin accepted Donald Trump's invitation to a summit."))
+    assert ("Donald Trump → Vladimir Putin: a report of Donald Trump -> Vladimir Putin naming "
+            "no place (accepted, a summit) fits 2 open invitations of the pair (#1, #2: "
+            "Brussels, Geneva); linked to none rather than guess") in steps["tracker"], \
+        steps["tracker"]

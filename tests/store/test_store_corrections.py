@@ -252,6 +252,28 @@ def test_a_lone_report_fitting_two_records_links_none_and_leaves_a_trace(
             assert trace.detail["url"] == "https://news.example/b3"
 
 
+
+def test_a_vague_report_fitting_two_records_of_its_pair_links_none_and_leaves_a_trace(
+        store: SqlStore, matcher: Matcher) -> None:
+    _process(store, matcher, _article(
+        "v1", "Donald Trump invited Vladimir Putin to a summit in Brussels.", 11))
+    _process(store, matcher, _article(
+        "v2", "Donald Trump invited Vladimir Putin to a summit in Geneva.", 12))
+    _process(store, matcher, _article(
+        "v3", "The Kremlin said Vladimir Putin accepted Donald Trump's invitation to a summit.",
+        14))
+    with store.unit() as unit:
+        records = unit.list_invitations(InvitationFilter())
+        assert sorted(r.occasion.place or "" for r in records) == ["Brussels", "Geneva"]
+        assert {r.status for r in records} == {Status.PENDING}  # neither guessed
+        for record in records:
+            assert record.id is not None and len(record.sources) == 1
+            (trace,) = unit.notes(record.id, traces=True)
+            assert trace.action == "ambiguous_link" and "linked to none" in trace.text
+            assert trace.detail["url"] == "https://news.example/v3"
+            assert sorted(trace.detail["candidates"]) == sorted(r.id for r in records)
+    assert [k for k, _s, _i in _outbox(store)] == [NotificationKind.NEW, NotificationKind.NEW]
+
 def test_a_hidden_record_absorbs_its_echoes_silently(store: SqlStore, matcher: Matcher) -> None:
     _process(store, matcher, _article(
         "c1", "Volodymyr Zelensky invited Vladimir Putin to talks in Istanbul.", 11))

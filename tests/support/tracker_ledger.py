@@ -21,7 +21,9 @@ from bot.domain import (
     TrackOutcome,
 )
 from bot.tracker import (
+    LinkTrace,
     TrackerPolicy,
+    ambiguity,
     candidate_pairs,
     observation_pairs,
     track,
@@ -127,6 +129,7 @@ class Ledger:
     invitations: dict[int, InvitationState] = field(default_factory=dict)
     notifications: list[Notification] = field(default_factory=list)
     outcomes: list[TrackOutcome] = field(default_factory=list)
+    traces: list[LinkTrace] = field(default_factory=list)  # as the pipeline notes them
 
     def feed(self, rep: Report, now: datetime | None = None) -> list[TrackOutcome]:
         pairs = set(candidate_pairs(rep.mention))
@@ -134,9 +137,12 @@ class Ledger:
             inv for inv in self.invitations.values()
             if (inv.inviter.key, inv.invitee.key) in pairs
         ]
-        outcomes = track(rep, candidates, now or rep.source.published, self.policy)
+        moment = now or rep.source.published
+        outcomes = track(rep, candidates, moment, self.policy)
         for outcome in outcomes:
             self.apply(outcome)
+        if not outcomes and (trace := ambiguity(rep, candidates, moment, self.policy)):
+            self.traces.append(trace)
         return outcomes
 
     def observe(

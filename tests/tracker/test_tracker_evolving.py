@@ -3,6 +3,8 @@ two records of one invitation; a vague report glues nothing (hand-built data onl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain import NotificationKind, OccasionKind, Status
 from tests.support.tracker_ledger import Ledger, report
 
@@ -72,11 +74,89 @@ def test_a_vague_report_before_two_specific_ones_glues_nothing() -> None:
                        evidence="Trump invited Putin to a meeting in Brussels."))
     ledger.feed(report("trump", "putin", P, "2025-03-02", kind=MEETING, place="Geneva",
                        evidence="Trump invited Putin to a summit in Geneva."))
-    ledger.feed(report("trump", "putin", R, "2025-03-04", kind=MEETING, place=None,
-                       evidence="The Kremlin said the meeting idea was interesting."))
+    assert sorted(inv.occasion.place or "" for inv in ledger.invitations.values()) == [
+        "Brussels", "Geneva"]  # the vague report opened the record Brussels refined
+    ledger.notifications.clear()
+    outcomes = ledger.feed(report("trump", "putin", R, "2025-03-04", kind=MEETING, place=None,
+                                  evidence="The Kremlin said the meeting idea was interesting."))
+    # A later vague report fits both: it joins neither (nor the nearer in time, Geneva),
+    # opens no third record, and says why for the debug view of both.
+    assert outcomes == [] and ledger.notifications == []
     assert sorted(inv.occasion.place or "" for inv in ledger.invitations.values()) == [
         "Brussels", "Geneva"]
+    assert {inv.status for inv in ledger.invitations.values()} == {P}
     assert all(o.merged_ids == () for o in ledger.outcomes)
+    (trace,) = ledger.traces
+    assert trace.invitation_ids == (1, 2) and trace.entry.status == R
+    assert "linked to none" in trace.reason and "Brussels, Geneva" in trace.reason
+
+
+def _brussels_and_geneva(ledger: Ledger) -> None:
+    ledger.feed(report("trump", "putin", P, "2025-03-01", kind=MEETING, place="Brussels"))
+    ledger.feed(report("trump", "putin", P, "2025-03-20", kind=MEETING, place="Geneva"))
+
+
+def test_a_vague_report_fitting_two_records_moves_neither_whichever_is_nearer() -> None:
+    for on in ("2025-03-02", "2025-03-21"):  # nearer Brussels, then nearer Geneva
+        ledger = Ledger()
+        _brussels_and_geneva(ledger)
+        assert ledger.feed(report("trump", "putin", A, on, kind=MEETING, place=None)) == []
+        assert {inv.status for inv in ledger.invitations.values()} == {P}
+        assert len(ledger.traces) == 1
+
+
+def test_a_report_naming_the_place_still_picks_its_record() -> None:
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    (outcome,) = ledger.feed(report("trump", "putin", A, "2025-03-02", kind=MEETING,
+                                    place="Geneva"))
+    assert outcome.invitation.id == 2 and outcome.invitation.status == A
+    assert ledger.traces == []
+
+
+def test_a_vague_report_joins_the_one_record_it_can_still_move() -> None:
+    """A meeting declined is not accepted by a report naming neither it nor its place: the
+    acceptance answers the other record, though the declined one had the latest news."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.feed(report("trump", "putin", D, "2025-03-21", kind=MEETING, place="Brussels"))
+    (outcome,) = ledger.feed(report("trump", "putin", A, "2025-03-25", kind=MEETING,
+                                    place=None))
+    assert outcome.invitation.id == 2 and outcome.invitation.status == A
+    assert ledger.invitations[1].status == D and ledger.traces == []
+
+
+def test_a_vague_repeat_of_a_settled_status_still_rivals_the_open_record() -> None:
+    """"Putin declined the meeting" after Brussels was declined may repeat that news or
+    decline Geneva: no guess."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.feed(report("trump", "putin", D, "2025-03-21", kind=MEETING, place="Brussels"))
+    assert ledger.feed(report("trump", "putin", D, "2025-03-22", kind=MEETING,
+                              place=None)) == []
+    assert [ledger.invitations[i].status for i in (1, 2)] == [D, P]
+    assert ledger.traces[0].invitation_ids == (1, 2)
+
+
+def test_a_record_the_vague_report_fits_better_is_no_rivalry() -> None:
+    """Only records the report fits equally well are rivals: a vague "visit" is told from
+    two meetings by its kind."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.feed(report("trump", "putin", P, "2025-03-21", kind=VISIT, place="Washington"))
+    (outcome,) = ledger.feed(report("trump", "putin", A, "2025-03-22", kind=VISIT,
+                                    place=None))
+    assert outcome.invitation.id == 3 and outcome.invitation.status == A
+    assert ledger.traces == []
+
+
+def test_a_hidden_record_is_no_rival_to_a_visible_one() -> None:
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.invitations[2] = replace(ledger.invitations[2], hidden=True)
+    (outcome,) = ledger.feed(report("trump", "putin", A, "2025-03-21", kind=MEETING,
+                                    place=None))
+    assert outcome.invitation.id == 1 and ledger.traces == []
 
 
 def test_a_report_naming_both_places_of_other_figures_bridges_nothing() -> None:
