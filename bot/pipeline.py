@@ -42,6 +42,7 @@ from bot.tracker import (
     candidate_pairs,
     link_lone,
     lone_party_key,
+    observation_ambiguity,
     observation_pairs,
     observation_time,
     reply_mention,
@@ -209,7 +210,11 @@ def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: in
         since = min(now, observation_time(observation, published)) - window
         candidates = unit.candidate_invitations(observation_pairs(observation), since,
                                                 urls=urls, evidence=[observation.evidence])
-        save(track_observation(observation, source, candidates, now, policy))
+        moved = track_observation(observation, source, candidates, now, policy)
+        save(moved)
+        if not moved and (trace := observation_ambiguity(observation, source, candidates,
+                                                          now, policy)) is not None:
+            keep_trace(unit, trace, now)
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window

@@ -11,6 +11,7 @@ from bot.tracker.trace import LinkTrace
 from bot.tracker.track import (
     ambiguity,
     candidate_pairs,
+    observation_ambiguity,
     observation_pairs,
     sweep_quiet,
     track,
@@ -26,6 +27,7 @@ __all__ = [
     "link_lone",
     "lone_party_key",
     "normalise_occasion",
+    "observation_ambiguity",
     "observation_pairs",
     "observation_time",
     "reply_mention",

@@ -137,14 +137,8 @@ def ambiguity(report: Report, candidates: Sequence[InvitationState], now: dateti
     rivals = _rivals(_tied(forward, occasion, entry, report.event_time, policy), occasion)
     if not rivals:
         return None
-    ids = tuple(sorted(c.id for c in rivals if c.id is not None))
-    listed = ", ".join(f"#{i}" for i in ids)
-    places = ", ".join(sorted({c.occasion.place or "" for c in rivals}))
-    reason = (f"a report of {mention.inviter.name} -> {mention.invitee.name} naming no place "
-              f"({mention.status.value}, {occasion.describe()}) fits {len(rivals)} open "
-              f"invitations of the pair ({listed}: {places}); linked to none rather than "
-              "guess")
-    return LinkTrace(ids, reason, entry)
+    who = f"{mention.inviter.name} -> {mention.invitee.name}"
+    return _trace(rivals, f"a report of {who}", occasion, entry)
 
 
 def _read(report: Report, candidates: Sequence[InvitationState], now: datetime
@@ -214,15 +208,76 @@ def track_observation(
         return []
     if observation.first.key == observation.second.key:
         return []
-    pair = {observation.first.key, observation.second.key}
-    between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
-               and not _reported_by(c, source, observation.status)]
-    occasion = normalise_occasion(observation.occasion)
-    entry = observation_entry(observation, source, now)
+    between, occasion, entry = _read_observation(observation, source, candidates, now)
+    if _observed_rivals(between, occasion, entry, policy):
+        return []  # `observation_ambiguity` says why, for the debug view
     target = _reply_target(between, occasion, entry, policy)
     if target is None:
         return []
     return [_apply_reply(target, entry, occasion, None, now, policy)]
+
+
+def observation_ambiguity(observation: Observation, source: Source,
+                          candidates: Sequence[InvitationState], now: datetime,
+                          policy: TrackerPolicy) -> LinkTrace | None:
+    """Why `track_observation` moved no record, when it is because the observation fits
+    several alike (`_observed_rivals`); None otherwise."""
+    _check_observation(observation, source, now)
+    if observation.status == Status.PENDING or observation.first.key == observation.second.key:
+        return None
+    between, occasion, entry = _read_observation(observation, source, candidates, now)
+    rivals = _observed_rivals(between, occasion, entry, policy)
+    if not rivals:
+        return None
+    who = f"{observation.first.name} and {observation.second.name}"
+    return _trace(rivals, f"an observation of {who}", occasion, entry)
+
+
+def _read_observation(observation: Observation, source: Source,
+                      candidates: Sequence[InvitationState], now: datetime
+                      ) -> tuple[list[InvitationState], Occasion, TimelineEntry]:
+    """The records between the observation's two figures (either direction) it may move,
+    the occasion it names and its entry."""
+    pair = {observation.first.key, observation.second.key}
+    between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
+               and not _reported_by(c, source, observation.status)]
+    return between, normalise_occasion(observation.occasion), observation_entry(
+        observation, source, now)
+
+
+def _observed_rivals(between: Sequence[InvitationState], occasion: Occasion,
+                     entry: TimelineEntry, policy: TrackerPolicy) -> list[InvitationState]:
+    """The open records of the pair an observation naming no place fits equally well, when
+    two of them are different occasions (conflicting places): "Trump and Putin met", with a
+    summit in Brussels and one in Geneva open, may be either. As for a mention (`_rivals`),
+    it moves none rather than the nearer in time."""
+    if occasion.place is not None:
+        return []
+    scored = [
+        (affinity, c) for c in between
+        if not c.hidden and _in_window(c, entry.at, policy) and _still_open_to(c, entry)
+        and not _refused_and_held(c, occasion, entry.status, entry.at)
+        and (affinity := occasion_affinity(c.occasion, occasion)) is not None
+    ]
+    if len(scored) < 2:
+        return []
+    best = max(affinity for affinity, _ in scored)
+    tied = [c for affinity, c in scored if affinity == best]
+    if any(places_conflict(a.occasion.place, b.occasion.place)
+           for i, a in enumerate(tied) for b in tied[i + 1:]):
+        return tied
+    return []
+
+
+def _trace(rivals: Sequence[InvitationState], what: str, occasion: Occasion,
+           entry: TimelineEntry) -> LinkTrace:
+    ids = tuple(sorted(c.id for c in rivals if c.id is not None))
+    listed = ", ".join(f"#{i}" for i in ids)
+    places = ", ".join(sorted({c.occasion.place or "" for c in rivals}))
+    reason = (f"{what} naming no place ({entry.status.value}, {occasion.describe()}) fits "
+              f"{len(rivals)} open invitations of the pair ({listed}: {places}); linked to "
+              "none rather than guess")
+    return LinkTrace(ids, reason, entry)
 
 
 def _reported_by(candidate: InvitationState, source: Source, status: Status) -> bool:

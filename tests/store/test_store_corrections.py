@@ -274,6 +274,23 @@ def test_a_vague_report_fitting_two_records_of_its_pair_links_none_and_leaves_a_
             assert sorted(trace.detail["candidates"]) == sorted(r.id for r in records)
     assert [k for k, _s, _i in _outbox(store)] == [NotificationKind.NEW, NotificationKind.NEW]
 
+
+def test_an_observation_fitting_two_records_of_its_pair_moves_neither_and_leaves_a_trace(
+        store: SqlStore, matcher: Matcher) -> None:
+    _process(store, matcher, _article(
+        "o1", "Donald Trump invited Vladimir Putin to a summit in Brussels.", 11))
+    _process(store, matcher, _article(
+        "o2", "Donald Trump invited Vladimir Putin to a summit in Geneva.", 12))
+    _process(store, matcher, _article("o3", "Donald Trump and Vladimir Putin met on Tuesday.", 20))
+    with store.unit() as unit:
+        records = unit.list_invitations(InvitationFilter())
+        assert {r.status for r in records} == {Status.PENDING} and len(records) == 2
+        for record in records:
+            assert record.id is not None
+            (trace,) = unit.notes(record.id, traces=True)
+            assert trace.text.startswith("an observation of Donald Trump and Vladimir Putin")
+            assert trace.detail["url"] == "https://news.example/o3"
+
 def test_a_hidden_record_absorbs_its_echoes_silently(store: SqlStore, matcher: Matcher) -> None:
     _process(store, matcher, _article(
         "c1", "Volodymyr Zelensky invited Vladimir Putin to talks in Istanbul.", 11))

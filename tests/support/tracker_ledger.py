@@ -25,6 +25,7 @@ from bot.tracker import (
     TrackerPolicy,
     ambiguity,
     candidate_pairs,
+    observation_ambiguity,
     observation_pairs,
     track,
     track_observation,
@@ -154,9 +155,13 @@ class Ledger:
             inv for inv in self.invitations.values()
             if (inv.inviter.key, inv.invitee.key) in pairs
         ]
-        outcomes = track_observation(obs, source, candidates, now or source.published, self.policy)
+        moment = now or source.published
+        outcomes = track_observation(obs, source, candidates, moment, self.policy)
         for outcome in outcomes:
             self.apply(outcome)
+        if not outcomes and (trace := observation_ambiguity(obs, source, candidates, moment,
+                                                            self.policy)):
+            self.traces.append(trace)
         return outcomes
 
     def feed_all(self, reports: Iterable[Report]) -> Ledger:

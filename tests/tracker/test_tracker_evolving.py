@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.domain import NotificationKind, OccasionKind, Status
-from tests.support.tracker_ledger import Ledger, report
+from tests.support.tracker_ledger import Ledger, observation, report
 
 P, R, A, D, T = (Status.PENDING, Status.RESPONDED, Status.ACCEPTED, Status.DECLINED,
                  Status.TOOK_PLACE)
@@ -179,3 +179,47 @@ def test_a_settled_record_is_not_bridged() -> None:
     outcomes = ledger.feed(report("trump", "putin", R, "2025-03-05", kind=MEETING,
                                   place="Geneva", evidence=evidence))
     assert outcomes[0].merged_ids == () and len(ledger.invitations) == 2
+
+
+def test_an_observation_naming_no_place_fitting_two_records_moves_neither() -> None:
+    """"Trump and Putin met" (no invitation word, no place) may be either summit."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.notifications.clear()
+    assert ledger.observe(observation("putin", "trump", T, "2025-03-25")) == []
+    assert {inv.status for inv in ledger.invitations.values()} == {P}
+    assert ledger.notifications == []
+    (trace,) = ledger.traces
+    assert trace.invitation_ids == (1, 2) and trace.entry.status == T
+    assert trace.reason.startswith("an observation of Vladimir Putin and Donald Trump")
+
+
+def test_an_observation_naming_the_place_moves_its_record() -> None:
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    (outcome,) = ledger.observe(observation("putin", "trump", T, "2025-03-25",
+                                            place="Geneva"))
+    assert outcome.invitation.id == 2 and outcome.invitation.status == T
+    assert ledger.invitations[1].status == P and ledger.traces == []
+
+
+def test_an_observation_fitting_one_open_record_of_two_moves_it() -> None:
+    """A meeting held cannot be turned down afterwards: a refusal observed without a place
+    concerns the summit still open."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.feed(report("trump", "putin", T, "2025-03-21", kind=MEETING, place="Brussels"))
+    (outcome,) = ledger.observe(observation("putin", "trump", D, "2025-03-25"))
+    assert outcome.invitation.id == 2 and outcome.invitation.status == D
+    assert ledger.invitations[1].status == T and ledger.traces == []
+
+
+def test_a_meeting_observed_after_one_summit_was_declined_may_be_either() -> None:
+    """A declined meeting may still be held (the status machine lets "took place" win), so
+    a meeting observed without a place rivals both records."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    ledger.feed(report("trump", "putin", D, "2025-03-21", kind=MEETING, place="Brussels"))
+    assert ledger.observe(observation("putin", "trump", T, "2025-04-25")) == []
+    assert [ledger.invitations[i].status for i in (1, 2)] == [D, P]
+    assert ledger.traces[0].invitation_ids == (1, 2)
