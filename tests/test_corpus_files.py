@@ -78,3 +78,34 @@ def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
     items = [i for i in corpus_items() if i["lang"] == lang]
     assert len(items) >= 50
     assert sum(1 for i in items if not i["expected"]) >= 15
+
+
+HELD_LANGS = ("nl", "sv", "no", "da", "pl", "cs", "ro", "el")
+
+
+def test_held_out_corpus_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held: items never tuned on, scored with `eval --data-dir`; same
+    format as tests/data/matcher, ids of their own, every language of issue 14's European
+    round present with hard negatives."""
+    held = DATA / "matcher-held"
+    tuned_ids = {i["id"] for i in corpus_items()}
+    by_lang: Counter[str] = Counter()
+    negatives: Counter[str] = Counter()
+    for path in sorted(held.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            where = f"{path.name}:{number}"
+            assert item["lang"] == path.stem, where
+            assert item["id"].startswith(item["lang"] + "-held-"), where
+            assert item["id"] not in tuned_ids, where
+            date.fromisoformat(item["date"])
+            for exp in item["expected"]:
+                assert exp["status"] in STATUSES, where
+                assert exp.get("kind", "other") in KINDS, where
+            by_lang[item["lang"]] += 1
+            negatives[item["lang"]] += not item["expected"]
+    for lang in HELD_LANGS:
+        assert by_lang[lang] >= 12, (lang, by_lang)
+        assert negatives[lang] >= 1, lang

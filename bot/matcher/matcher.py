@@ -77,6 +77,7 @@ from bot.matcher.transcript import (
     SentenceSpan,
     TranscriptWords,
     add_transcript_findings,
+    may_quote,
     title_speaker,
     transcript_words,
 )
@@ -408,8 +409,8 @@ class Matcher:
         # No author: a headline "Speech by X ..." names the one speaking the text.
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
             if author is None and title_refs and first is not None else None
-        if author is None and by_title is None and len(title_refs) < 2 and not any(
-                mark in segmented.text for mark in ':"“«„'):
+        if author is None and by_title is None and len(title_refs) < 2 and \
+                not may_quote(segmented.text):
             return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]

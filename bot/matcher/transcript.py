@@ -147,8 +147,23 @@ def _is_label(text: str, ref: Ref) -> int | None:
     return tail.end()
 
 
-# A quotation in typographic or straight double quotes, then its attribution.
-_QUOTE = re.compile(r'[“«„"]([^“”«»„"]{8,600}?)[”»“"]\s*,?\s*')
+# A quotation, then its attribution: in typographic or straight double quotes, in »...«
+# (Danish, Swedish), in ”...” (Swedish), or speech led by an en dash at the start of a
+# sentence, which ends at its first comma or dash ("– Jeg venter på deg i Kyiv, sa
+# Zelenskyj til Trump"; "– Czekam na pana w Kijowie – powiedział Zełenski"). One group
+# per form holds the quoted words.
+_QUOTE = re.compile(r'(?:[“«„"]([^“”«»„"]{8,600}?)[”»“"]'
+                    r'|»([^»«]{8,600}?)«'
+                    r'|”([^”“]{8,600}?)”'
+                    r'|(?:^|(?<=[.!?]\s)|(?<=\n))–\s*([^–—\n]{8,600}?)(?:,|\s–))\s*,?\s*')
+_QUOTE_GROUPS = range(1, 5)
+_DASH_SPEECH = re.compile(r"(?:^|[.!?]\s|\n)–\s")
+
+
+def may_quote(text: str) -> bool:
+    """A label's colon or a quotation mark, or an en dash opening a sentence's speech:
+    without any of them nobody in the text speaks in the first person."""
+    return any(mark in text for mark in ':"“«„»”') or bool(_DASH_SPEECH.search(text))
 _MAX_ATTRIBUTION = 40  # characters between the closing quote and the speaker's name
 
 
@@ -179,7 +194,9 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
             addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
                               speaker.party.key and r.start - speaker.end <= 40
                               and r.case in (None, "dat")), None)
-        found.append(Label(speaker, match.start(1), end=match.end(1), addressee=addressee))
+        group = next(g for g in _QUOTE_GROUPS if match.group(g) is not None)
+        found.append(Label(speaker, match.start(group), end=match.end(group),
+                           addressee=addressee))
     return found
 
 
