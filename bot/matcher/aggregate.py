@@ -320,6 +320,18 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         if not statuses:
             return  # "We agreed to develop cooperation ...": another matter
     best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
+    if best_status is Status.TOOK_PLACE and view.facts.phone_call:
+        # "Trump and Putin spoke by phone": a call takes place only for an invitation to a
+        # call; for a visit it is talk about it, and the sentence's other answers stand.
+        calls = [c for c in candidates if 0 <= c.first_sentence < len(views)
+                 and views[c.first_sentence].facts.call_invitation]
+        if not calls:
+            statuses = [(s, c) for s, c in statuses if s is not Status.TOOK_PLACE]
+            if not statuses:
+                return
+            best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
+        else:
+            candidates = calls
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
                       and not _earlier(view, c, views, year)]

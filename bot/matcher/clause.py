@@ -67,6 +67,9 @@ class Words:
     relative_objects: frozenset[str] = frozenset()
     # "a quien", "которого": the object even when the subject follows the verb
     inverted_relative_objects: frozenset[str] = frozenset()
+    # "had", "hatte", "avait": a pluperfect relative clause tells of an invitation made
+    # before the main clause's meeting, which may be its outcome
+    pluperfect: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
@@ -116,6 +119,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
+        pluperfect=merged("pluperfect_words"),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
         first_person=frozenset(p.casefold() for lx in lexicons

@@ -94,6 +94,7 @@ _LIST_KEYS = (
     "relative_pronouns",
     "relative_objects",
     "inverted_relative_objects",
+    "pluperfect_words",
     "weak_anchors",
     "opponent_words",
     "conditional_words",

@@ -54,6 +54,7 @@ class LexiconTop(BaseModel):
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
+    pluperfect_words: list[Any] | None = None
     weak_anchors: list[Any] | None = None
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None

@@ -26,6 +26,7 @@ from bot.matcher.authored import (
     authored_candidates,
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
+from bot.matcher.clause import words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -33,6 +34,7 @@ from bot.matcher.extract import (
     Ref,
     SentenceFacts,
     analyse,
+    before_relative_clause,
     sentence_cues,
     slavic_case,
     status_rank,
@@ -466,11 +468,17 @@ class Matcher:
     def _took_place_with(mentions: list[Mention], index: int, finding: ObservationFinding,
                          sentence: str, lexicons: list[Lexicon]) -> None:
         mention = mentions[index]
-        if finding.status is Status.TOOK_PLACE and mention.evidence == sentence and \
-                mention.status in (Status.PENDING, Status.ACCEPTED) and \
-                not verb_of_invitation(finding.cue, sentence_cues(sentence, lexicons)[0]):
-            # "welcomed X to visit" invites; its "welcomed" is no reception
-            mentions[index] = replace(mention, status=Status.TOOK_PLACE)
+        if finding.status is not Status.TOOK_PLACE or mention.evidence != sentence or \
+                mention.status not in (Status.PENDING, Status.ACCEPTED):
+            return
+        invite_cues = sentence_cues(sentence, lexicons)[0]
+        words = words_of(lexicons)
+        # "welcomed X to visit" invites; its "welcomed" is no reception. "Starmer met
+        # Zelensky, who invited him to Kyiv": the meeting is where the invitation was made.
+        if verb_of_invitation(finding.cue, invite_cues) or any(
+                before_relative_clause(sentence, finding.cue, cue, words) for cue in invite_cues):
+            return
+        mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 
     def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
         return all(ref.party.known or not (
