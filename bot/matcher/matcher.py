@@ -14,6 +14,7 @@ from bot.domain import (
     MatchResult,
     Mention,
     Observation,
+    OccasionKind,
     Party,
     ReplyAnswer,
     Status,
@@ -471,6 +472,9 @@ class Matcher:
         if finding.status is not Status.TOOK_PLACE or mention.evidence != sentence or \
                 mention.status not in (Status.PENDING, Status.ACCEPTED):
             return
+        if finding.occasion.kind is OccasionKind.CONVERSATION and \
+                mention.occasion.kind is not OccasionKind.CONVERSATION:
+            return  # "spoke by phone with Zelensky and invited him to London": a call
         invite_cues = sentence_cues(sentence, lexicons)[0]
         words = words_of(lexicons)
         # "welcomed X to visit" invites; its "welcomed" is no reception. "Starmer met

@@ -369,6 +369,10 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
 
 def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
               ) -> Occasion | None:
+    if cue.category in _CALLS and _by_phone(sentence, lexicons):
+        # "Macron s'est entretenu par téléphone avec Zelensky": a call, wherever the two
+        # are; it is no visit or meeting that took place.
+        return describe("conversation", None)
     labels = [h for lx in lexicons for h in lx.occasions(sentence)
               if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
     label: str | None = None
@@ -381,6 +385,15 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
     found = [p for p in places.occasion_places(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     return describe(label, place)
+
+
+_CALLS = frozenset({"met", "happened"})
+
+
+def _by_phone(sentence: str, lexicons: list[Lexicon]) -> bool:
+    starts = tuple(w for lx in lexicons for w in lx.words("phone_words"))
+    return bool(starts) and any(token.startswith(starts)
+                                for token in sentence.casefold().replace("-", " ").split())
 
 
 # --- reports naming one party --------------------------------------------------------------

@@ -245,6 +245,8 @@ def choose_occasion(
             # "held a phone call with Lukashenko and invited him to Moscow": the call
             # before the cue is where the invitation was made; the place after it says visit.
             label = None
+            fallback_labels = [h for h in fallback_labels
+                               if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
     place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
                  else _nearest_place(cue_end, places))
     if place_hit is not None and not place_hit.is_platform and not inside_places and \
