@@ -9,6 +9,7 @@ from bot.domain import Party
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.names import NO_COMPLEMENTS, Complements
 
 COORDINATION_GAP = 45  # "Macron und Polens Regierungschef Donald Tusk"
 
@@ -70,6 +71,8 @@ class Words:
     # "had", "hatte", "avait": a pluperfect relative clause tells of an invitation made
     # before the main clause's meeting, which may be its outcome
     pluperfect: frozenset[str] = frozenset()
+    # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
+    complements: Complements = NO_COMPLEMENTS
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
@@ -120,6 +123,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
+        complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
@@ -138,6 +142,15 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         ),
     )
 
+
+
+def complements_of(lexicons: list[Lexicon]) -> Complements:
+    """The title complements of the lexicons in force (names.Complements)."""
+    def merged(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for lexicon in lexicons for w in lexicon.words(key))
+
+    return Complements(merged("title_complements"), merged("formal_complements"),
+                       tuple(sorted(merged("complement_endings"))))
 
 
 Pair = tuple[Ref | None, Ref | None, float]  # inviter, invitee, confidence

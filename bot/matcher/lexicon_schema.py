@@ -55,6 +55,9 @@ class LexiconTop(BaseModel):
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
+    title_complements: list[Any] | None = None
+    formal_complements: list[Any] | None = None
+    complement_endings: list[Any] | None = None
     weak_anchors: list[Any] | None = None
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None

@@ -27,7 +27,7 @@ from bot.matcher.authored import (
     authored_candidates,
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
-from bot.matcher.clause import words_of
+from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -226,12 +226,16 @@ class Matcher:
     def _grammar_for(self, lang: str) -> Grammar:
         return self._resources.grammars.get(lang, self._resources.default_grammar)
 
+    def _names_of(self, figure_id: str) -> tuple[str, ...]:
+        figure = self.gazetteer.get(figure_id)
+        return (figure.name, *figure.aliases) if figure is not None else ()
+
     def _local_finder(self, lang: str, lexicons: list[Lexicon]) -> LocalNameFinder:
         finder = self._local_finders.get(lang)
         if finder is None:
             finder = self._local_finders[lang] = LocalNameFinder(
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
-                self._role_words)
+                self._role_words, complements_of(lexicons))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
@@ -258,7 +262,7 @@ class Matcher:
         hits = self._spotter.spot(segmented.text, when)
         headline_end = len(" ".join(title.split())) if title.strip() else 0
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
-                                headline_end)
+                                headline_end, self._names_of)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
