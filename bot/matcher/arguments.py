@@ -539,12 +539,28 @@ def _relative_clause_tokens(c: Clause, antecedent: Ref) -> list[str] | None:
     return tokens if 0 < len(tokens) <= _RELATIVE_PRONOUN_GAP else None
 
 
+def _antecedent(c: Clause) -> tuple[Ref, list[str]] | None:
+    """The figure a relative clause opening right before the cue is about, and the words
+    of that clause before the cue. A residence closing the main clause is a place ("a reçu
+    Merz à l'Élysée, qu'il a invité"): the antecedent is the figure before it."""
+    last = c.before[-1]
+    tokens = _relative_clause_tokens(c, last)
+    if tokens is None:
+        return None
+    if last.residence:
+        people = [r for r in c.before[:-1] if not r.residence]
+        if not people:
+            return None
+        return people[-1], tokens
+    return last, tokens
+
+
 def _main_subject(c: Clause, antecedent: Ref) -> Ref | None:
     """The main clause's subject a pronoun in a relative clause stands for: the first
     figure of the sentence other than the antecedent and those coordinated with it."""
     group = {r.party.key for r in coordinated_back(c.sentence, c.before[: c.before.index(
         antecedent) + 1], c.words)}
-    return next((r for r in c.before if r.party.key not in group), None)
+    return next((r for r in c.before if r.party.key not in group and not r.residence), None)
 
 
 def relative_subject_pronoun_object(c: Clause) -> list[Pair] | None:
@@ -556,10 +572,10 @@ def relative_subject_pronoun_object(c: Clause) -> list[Pair] | None:
     clause's subject the pronoun stands for."""
     if c.cue.category not in ("active", "challenge") or len(c.before) < 2 or not c.words.relative:
         return None
-    antecedent = c.before[-1]
-    tokens = _relative_clause_tokens(c, antecedent)
-    if not tokens or tokens[0] not in c.words.relative:
+    found = _antecedent(c)
+    if found is None or found[1][0] not in c.words.relative:
         return None
+    antecedent, tokens = found
     pronoun_before = len(tokens) >= 2 and (tokens[1] in c.words.object_pronouns
                                            or tokens[1] == "l'") and \
         (len(tokens) <= 3 or c.grammar.verb_final)
@@ -581,10 +597,10 @@ def relative_object_pronoun_subject(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("active", "challenge") or len(c.before) < 2 or \
             not c.words.relative_objects:
         return None
-    antecedent = c.before[-1]
-    tokens = _relative_clause_tokens(c, antecedent)
-    if not tokens or len(tokens) < 2:
+    found = _antecedent(c)
+    if found is None or len(found[1]) < 2:
         return None
+    antecedent, tokens = found
     if tokens[0] in c.words.relative_objects:
         rest = tokens[1:]
     elif " ".join(tokens[:2]) in c.words.inverted_relative_objects:
