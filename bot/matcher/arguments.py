@@ -578,8 +578,10 @@ def relative_subject_pronoun_object(c: Clause) -> list[Pair] | None:
     antecedent, tokens = found
     pronoun_before = len(tokens) >= 2 and (tokens[1] in c.words.object_pronouns
                                            or tokens[1] == "l'") and \
-        (len(tokens) <= 3 or c.grammar.verb_final)
-    pronoun_after = len(tokens) <= 2 and object_pronoun_follows(c.sentence, c.cue, c.words)
+        tokens[1] not in c.words.plural_pronouns and (len(tokens) <= 3 or c.grammar.verb_final)
+    following = c.sentence[c.cue.end : c.cue.end + 20].replace("-", " ").split()[:1]
+    pronoun_after = len(tokens) <= 2 and object_pronoun_follows(c.sentence, c.cue, c.words) \
+        and following[0].strip(",.;:!?").casefold() not in c.words.plural_pronouns
     if not (pronoun_before or pronoun_after):
         return None
     invitee = _main_subject(c, antecedent)
@@ -607,7 +609,8 @@ def relative_object_pronoun_subject(c: Clause) -> list[Pair] | None:
         rest = tokens[2:]  # "a quien él había invitado"
     else:
         return None
-    if not rest or rest[0] not in c.words.pronouns or (len(rest) > 3 and not c.grammar.verb_final):
+    if not rest or rest[0] not in c.words.pronouns or rest[0] in c.words.plural_pronouns or (
+            len(rest) > 3 and not c.grammar.verb_final):
         return None
     inviter = _main_subject(c, antecedent)
     if inviter is None:

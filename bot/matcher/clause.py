@@ -71,6 +71,8 @@ class Words:
     # "had", "hatte", "avait": a pluperfect relative clause tells of an invitation made
     # before the main clause's meeting, which may be its outcome
     pluperfect: frozenset[str] = frozenset()
+    # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
+    plural_pronouns: frozenset[str] = frozenset()
     # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
     complements: Complements = NO_COMPLEMENTS
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
@@ -123,6 +125,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
+        plural_pronouns=merged("plural_pronouns"),
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),

@@ -95,6 +95,7 @@ _LIST_KEYS = (
     "relative_objects",
     "inverted_relative_objects",
     "pluperfect_words",
+    "plural_pronouns",
     "title_complements",
     "formal_complements",
     "complement_endings",

@@ -55,6 +55,7 @@ class LexiconTop(BaseModel):
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
+    plural_pronouns: list[Any] | None = None
     title_complements: list[Any] | None = None
     formal_complements: list[Any] | None = None
     complement_endings: list[Any] | None = None

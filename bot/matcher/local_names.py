@@ -198,18 +198,15 @@ _SURNAME_STEM = 4  # letters two forms of one surname share ("Стере", "Stø
 
 
 def _same_surname(name: LocalName, figure_names: tuple[str, ...]) -> bool:
-    """The local name's surname (or given name) is the figure's, in another case or
-    spelling: the same person."""
-    def folded(word: str) -> str:
-        return word.casefold().replace("ё", "е")
+    """A word of the local name is a word of one of the figure's names, in another case
+    or spelling ("Юнаса Гара Стере" for "Йонас Гар Стёре", "Sheikh Mohammed" for
+    "Mohamed bin Zayed"): the same person, not another one after the title."""
+    def stems(text: str) -> set[str]:
+        return {w.casefold().replace("ё", "е")[:_SURNAME_STEM] for w in text.split()
+                if len(w) >= _SURNAME_STEM}
 
-    words = name.surface.split()
-    surname, given = folded(words[-1])[:_SURNAME_STEM], folded(words[0])[:_SURNAME_STEM]
-    # "de Russische president Vladimir Poetin": the given name may tell where the
-    # transliteration of the surname does not
-    return any(len(stem) == _SURNAME_STEM and folded(known.split()[index]).startswith(stem)
-               for known in figure_names if len(known.split()) >= 2
-               for index, stem in ((-1, surname), (0, given)))
+    own = stems(name.surface)
+    return any(own & stems(known) for known in figure_names)
 
 
 def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
