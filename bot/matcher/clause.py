@@ -58,6 +58,8 @@ class Words:
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
+    # "s'est entretenu avec": a talk, a call unless the sentence names where it was held
+    talk: frozenset[str] = frozenset()
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
@@ -120,6 +122,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
+        talk=merged("talk_words"),
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),

@@ -61,6 +61,12 @@ class SentenceFacts:
     # "Macron spoke by phone with Zelensky": the sentence's took-place is a call, which
     # answers only an invitation to a call, never one to a visit or a summit.
     phone_call: bool = False
+    # A call's took-place in a sentence without an invitation cue: kept apart from
+    # `statuses` (nothing else reads it) for an invitation to a call (aggregate.py).
+    call_statuses: list[tuple[Status, CueHit]] = field(default_factory=list)
+    # Only a talk word made it a call ("s'est entretenu avec"): a place named in the
+    # sentence makes it a meeting there after all (aggregate.py).
+    talk_only: bool = False
     # "Trump invited Putin to a phone call": an invitation of this sentence is to a call.
     call_invitation: bool = False
 
@@ -173,11 +179,16 @@ def analyse(
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
-        if status is Status.TOOK_PLACE and _by_phone(sentence, words):
+        if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
+                                            or _by_phone(sentence, words, words.talk)):
             # "The phone conversation between the two presidents took place": a call is
             # another occasion than the visit one of them was invited to (aggregate.py
             # gives it only to an invitation to a call).
             facts.phone_call = True
+            facts.talk_only = not _by_phone(sentence, words)
+            if not invite_cues:
+                facts.call_statuses.append((status, cue))
+                continue
         if status is not None:
             facts.statuses.append((status, cue))
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
@@ -243,9 +254,11 @@ def status_rank(status: Status) -> int:
     return _RANK[status]
 
 
-def _by_phone(sentence: str, words: Words) -> bool:
-    return bool(words.phone) and any(
-        token.startswith(tuple(words.phone))
+def _by_phone(sentence: str, words: Words, starts: frozenset[str] | None = None) -> bool:
+    """A phone word (or, given `starts`, another list's word) begins a word of the text."""
+    starts = words.phone if starts is None else starts
+    return bool(starts) and any(
+        token.startswith(tuple(starts))
         for token in sentence.casefold().replace("-", " ").split())
 
 

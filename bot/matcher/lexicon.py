@@ -90,6 +90,7 @@ _LIST_KEYS = (
     "thanks_words",
     "residence_words",
     "phone_words",
+    "talk_words",
     "messenger_words",
     "relative_pronouns",
     "relative_objects",

@@ -50,6 +50,7 @@ class LexiconTop(BaseModel):
     thanks_words: list[Any] | None = None
     residence_words: list[Any] | None = None
     phone_words: list[Any] | None = None
+    talk_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None

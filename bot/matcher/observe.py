@@ -369,7 +369,9 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
 
 def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
               ) -> Occasion | None:
-    if cue.category in _CALLS and _by_phone(sentence, lexicons):
+    # "Macron s'est entretenu avec Zelensky": a talk is a call unless a place is named.
+    if cue.category in _CALLS and (_by_phone(sentence, lexicons) or (
+            _by_phone(sentence, lexicons, "talk_words") and not places.occasion_places(sentence))):
         # "Macron s'est entretenu par téléphone avec Zelensky": a call, wherever the two
         # are; it is no visit or meeting that took place.
         return describe("conversation", None)
@@ -390,8 +392,8 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
 _CALLS = frozenset({"met", "happened"})
 
 
-def _by_phone(sentence: str, lexicons: list[Lexicon]) -> bool:
-    starts = tuple(w for lx in lexicons for w in lx.words("phone_words"))
+def _by_phone(sentence: str, lexicons: list[Lexicon], key: str = "phone_words") -> bool:
+    starts = tuple(w for lx in lexicons for w in lx.words(key))
     return bool(starts) and any(token.startswith(starts)
                                 for token in sentence.casefold().replace("-", " ").split())
 
