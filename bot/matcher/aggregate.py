@@ -115,7 +115,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
     _merge_reverse(candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
     for view in views:
-        if not view.facts.statuses:
+        if not view.facts.statuses and not view.facts.call_statuses:
             continue
         if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
                for f in view.facts.invitations):
@@ -315,6 +315,18 @@ def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView]
 def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
                    place_names: PlaceNames | None = None, year: int | None = None) -> None:
     statuses = view.facts.statuses
+    if view.facts.call_statuses:
+        # "Trump and Putin spoke by phone": a call takes place only for an invitation to a
+        # call; for a visit it is talk about it, and the sentence's other answers stand.
+        calls = [c for c in candidates if 0 <= c.first_sentence < len(views)
+                 and views[c.first_sentence].facts.call_invitation]
+        if view.facts.talk_only and place_names is not None and place_names(view.text):
+            # "se sont entretenus en marge du sommet du G20 à Rio": talks held somewhere
+            statuses = [*statuses, *view.facts.call_statuses]
+        elif calls:
+            statuses, candidates = [*statuses, *view.facts.call_statuses], calls
+        elif not statuses:
+            return
     if view.facts.other_matter:
         statuses = [(s, c) for s, c in statuses if s is not Status.ACCEPTED]
         if not statuses:

@@ -524,6 +524,100 @@ def relative_object_subject_after(c: Clause) -> list[Pair] | None:
 
 
 
+_RELATIVE_PRONOUN_GAP = 8  # words of a relative clause before its verb ("der ihn nach Kiew")
+
+
+def _relative_clause_tokens(c: Clause, antecedent: Ref) -> list[str] | None:
+    """The words between "<antecedent>," and the cue, when that comma opens the cue's
+    relative clause (no other punctuation, a few words at most); elided clitics ("l'a",
+    "qu'il") split off as words of their own."""
+    gap = c.sentence[antecedent.end : c.cue.start]
+    if not gap.lstrip().startswith(",") or any(p in gap.lstrip()[1:] for p in ",;:()"):
+        return None
+    text = gap.lstrip()[1:].replace("’", "'").replace("'", "' ")
+    tokens = [t for t in (w.strip("\"«»„“").casefold() for w in text.split()) if t]
+    return tokens if 0 < len(tokens) <= _RELATIVE_PRONOUN_GAP else None
+
+
+def _antecedent(c: Clause) -> tuple[Ref, list[str]] | None:
+    """The figure a relative clause opening right before the cue is about, and the words
+    of that clause before the cue. A residence closing the main clause is a place ("a reçu
+    Merz à l'Élysée, qu'il a invité"): the antecedent is the figure before it."""
+    last = c.before[-1]
+    tokens = _relative_clause_tokens(c, last)
+    if tokens is None:
+        return None
+    if last.residence:
+        people = [r for r in c.before[:-1] if not r.residence]
+        if not people:
+            return None
+        return people[-1], tokens
+    return last, tokens
+
+
+def _main_subject(c: Clause, antecedent: Ref) -> Ref | None:
+    """The main clause's subject a pronoun in a relative clause stands for: the first
+    figure of the sentence other than the antecedent and those coordinated with it."""
+    group = {r.party.key for r in coordinated_back(c.sentence, c.before[: c.before.index(
+        antecedent) + 1], c.words)}
+    return next((r for r in c.before if r.party.key not in group and not r.residence), None)
+
+
+def relative_subject_pronoun_object(c: Clause) -> list[Pair] | None:
+    """"Merz traf Selenskyj, der ihn nach Kiew einlud", "Macron a rencontré Zelensky, qui
+    l'a invité à Kyiv", "Sánchez se reunió con Zelenski, que lo invitó a Kiev", "Starmer
+    met Zelensky, who invited him to Kyiv", "Макрон встретился с Зеленским, который
+    пригласил его в Киев": a subject relative pronoun after "<figure>," and an object
+    pronoun (before the verb, or right after it): the antecedent invites the main
+    clause's subject the pronoun stands for."""
+    if c.cue.category not in ("active", "challenge") or len(c.before) < 2 or not c.words.relative:
+        return None
+    found = _antecedent(c)
+    if found is None or found[1][0] not in c.words.relative:
+        return None
+    antecedent, tokens = found
+    pronoun_before = len(tokens) >= 2 and (tokens[1] in c.words.object_pronouns
+                                           or tokens[1] == "l'") and \
+        tokens[1] not in c.words.plural_pronouns and (len(tokens) <= 3 or c.grammar.verb_final)
+    following = c.sentence[c.cue.end : c.cue.end + 20].replace("-", " ").split()[:1]
+    pronoun_after = len(tokens) <= 2 and object_pronoun_follows(c.sentence, c.cue, c.words) \
+        and following[0].strip(",.;:!?").casefold() not in c.words.plural_pronouns
+    if not (pronoun_before or pronoun_after):
+        return None
+    invitee = _main_subject(c, antecedent)
+    if invitee is None:
+        return None
+    return pairs(antecedent, [invitee], CONFIDENCE.relative_pronoun_object)
+
+
+def relative_object_pronoun_subject(c: Clause) -> list[Pair] | None:
+    """"Starmer met Zelensky, whom he invited to London", "Merz traf Selenskyj, den er
+    nach Berlin eingeladen hatte", "Macron a reçu Zelensky, qu'il a invité à Paris",
+    "Путин встретился с Лукашенко, которого он пригласил в Москву": an object relative
+    pronoun after "<figure>," and a subject pronoun: the main clause's subject the pronoun
+    stands for invites the antecedent."""
+    if c.cue.category not in ("active", "challenge") or len(c.before) < 2 or \
+            not c.words.relative_objects:
+        return None
+    found = _antecedent(c)
+    if found is None or len(found[1]) < 2:
+        return None
+    antecedent, tokens = found
+    if tokens[0] in c.words.relative_objects:
+        rest = tokens[1:]
+    elif " ".join(tokens[:2]) in c.words.inverted_relative_objects:
+        rest = tokens[2:]  # "a quien él había invitado"
+    else:
+        return None
+    if not rest or rest[0] not in c.words.pronouns or rest[0] in c.words.plural_pronouns or (
+            len(rest) > 3 and not c.grammar.verb_final):
+        return None
+    inviter = _main_subject(c, antecedent)
+    if inviter is None:
+        return None
+    return pairs(inviter, [antecedent], CONFIDENCE.relative_pronoun_subject)
+
+
 def clitic_object(c: Clause) -> list[Pair] | None:
     """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
     convidou" (the subject before the clitic); "lo ha invitato Macron", "куда его
@@ -749,6 +843,8 @@ RULES: tuple[Rule, ...] = (
     agreed_with_partner,
     relative_object,
     relative_object_subject_after,
+    relative_subject_pronoun_object,
+    relative_object_pronoun_subject,
     clitic_object,
     subject_verb_object,
     verb_second,

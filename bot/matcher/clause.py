@@ -9,6 +9,7 @@ from bot.domain import Party
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.names import NO_COMPLEMENTS, Complements
 
 COORDINATION_GAP = 45  # "Macron und Polens Regierungschef Donald Tusk"
 
@@ -57,6 +58,8 @@ class Words:
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
+    # "s'est entretenu avec": a talk, a call unless the sentence names where it was held
+    talk: frozenset[str] = frozenset()
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
@@ -67,6 +70,13 @@ class Words:
     relative_objects: frozenset[str] = frozenset()
     # "a quien", "которого": the object even when the subject follows the verb
     inverted_relative_objects: frozenset[str] = frozenset()
+    # "had", "hatte", "avait": a pluperfect relative clause tells of an invitation made
+    # before the main clause's meeting, which may be its outcome
+    pluperfect: frozenset[str] = frozenset()
+    # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
+    plural_pronouns: frozenset[str] = frozenset()
+    # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
+    complements: Complements = NO_COMPLEMENTS
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
@@ -112,10 +122,14 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),
+        talk=merged("talk_words"),
         messenger=merged("messenger_words"),
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
+        pluperfect=merged("pluperfect_words"),
+        plural_pronouns=merged("plural_pronouns"),
+        complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
@@ -134,6 +148,15 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         ),
     )
 
+
+
+def complements_of(lexicons: list[Lexicon]) -> Complements:
+    """The title complements of the lexicons in force (names.Complements)."""
+    def merged(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for lexicon in lexicons for w in lexicon.words(key))
+
+    return Complements(merged("title_complements"), merged("formal_complements"),
+                       tuple(sorted(merged("complement_endings"))))
 
 
 Pair = tuple[Ref | None, Ref | None, float]  # inviter, invitee, confidence

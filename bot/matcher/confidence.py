@@ -46,6 +46,8 @@ class Confidences:
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     object_pronoun_previous: float = 0.6  # "... with Orbán. I invited him to visit Ukraine"
     relative_object: float = 0.8  # "Tusk, whom Scholz had invited to Berlin, arrived"
+    relative_pronoun_object: float = 0.75  # "Merz met Zelensky, who invited him to Kyiv"
+    relative_pronoun_subject: float = 0.75  # "Merz met Zelensky, whom he invited to Berlin"
     pronoun_subject: float = 0.65  # "Er habe Merz zwar eingeladen"
     lone_figure: float = 0.6  # one figure and the verb: the other side is unknown
     noun_with_parties: float = 0.85  # "Musk's invitation to Putin"

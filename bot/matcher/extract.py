@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.domain import Party, Status
+from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import arguments, described_inviter, make_clause
 from bot.matcher.clause import Pair, Ref, Words, words_of
 from bot.matcher.confidence import CONFIDENCE
@@ -24,6 +24,7 @@ from bot.matcher.lexicon import (
     Lexicon,
 )
 from bot.matcher.names import name_sequences, nominative, quoted_phrase
+from bot.matcher.occasion import LABEL_KINDS
 from bot.matcher.organisations import organisation_names
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
@@ -57,6 +58,17 @@ class SentenceFacts:
     # "Meloni is hosting a summit on Friday." with no guest in the sentence: the host, for
     # a guest the next sentence names ("Sánchez will attend": aggregate.fold_article).
     waiting_host: tuple[Ref, CueHit] | None = None
+    # "Macron spoke by phone with Zelensky": the sentence's took-place is a call, which
+    # answers only an invitation to a call, never one to a visit or a summit.
+    phone_call: bool = False
+    # A call's took-place in a sentence without an invitation cue: kept apart from
+    # `statuses` (nothing else reads it) for an invitation to a call (aggregate.py).
+    call_statuses: list[tuple[Status, CueHit]] = field(default_factory=list)
+    # Only a talk word made it a call ("s'est entretenu avec"): a place named in the
+    # sentence makes it a meeting there after all (aggregate.py).
+    talk_only: bool = False
+    # "Trump invited Putin to a phone call": an invitation of this sentence is to a call.
+    call_invitation: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -167,10 +179,16 @@ def analyse(
             continue  # "has visited Moscow eight times before": an earlier occasion
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
-        if status is Status.TOOK_PLACE and not invite_cues and _by_phone(sentence, words):
+        if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
+                                            or _by_phone(sentence, words, words.talk)):
             # "The phone conversation between the two presidents took place": a call is
-            # another occasion than the visit one of them was invited to.
-            continue
+            # another occasion than the visit one of them was invited to (aggregate.py
+            # gives it only to an invitation to a call).
+            facts.phone_call = True
+            facts.talk_only = not _by_phone(sentence, words)
+            if not invite_cues:
+                facts.call_statuses.append((status, cue))
+                continue
         if status is not None:
             facts.statuses.append((status, cue))
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
@@ -196,9 +214,18 @@ def analyse(
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
+        to_a_call = _to_a_call(sentence, cue, lexicons, words)
+        facts.call_invitation = facts.call_invitation or to_a_call
+        if facts.phone_call and not to_a_call:
+            # "Putin held a phone call with Lukashenko and invited him to Moscow": the call
+            # is where the invitation was made; the visit is still ahead.
+            statuses = [(s, hit) for s, hit in statuses if s is not Status.TOOK_PLACE]
         if cue.category == "active":
             statuses = [(s, hit) for s, hit in statuses
                         if not _in_relative_clause(sentence, hit, cue, words)]
+        if cue.category in ("active", "challenge", "noun"):
+            statuses = [(s, hit) for s, hit in statuses if not (
+                s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
@@ -227,10 +254,26 @@ def status_rank(status: Status) -> int:
     return _RANK[status]
 
 
-def _by_phone(sentence: str, words: Words) -> bool:
-    return bool(words.phone) and any(
-        token.startswith(tuple(words.phone))
+def _by_phone(sentence: str, words: Words, starts: frozenset[str] | None = None) -> bool:
+    """A phone word (or, given `starts`, another list's word) begins a word of the text."""
+    starts = words.phone if starts is None else starts
+    return bool(starts) and any(
+        token.startswith(tuple(starts))
         for token in sentence.casefold().replace("-", " ").split())
+
+
+_CALL_AFTER = 60  # characters after an invitation cue that may name its occasion
+
+
+def _to_a_call(sentence: str, cue: CueHit, lexicons: list[Lexicon], words: Words) -> bool:
+    """"invited Putin to a phone call", "lud ihn zu einem Telefonat ein", "пригласил к
+    телефонному разговору": the occasion right after the cue (or inside a split cue) is
+    a call or a conversation."""
+    text = sentence[cue.start : cue.end + _CALL_AFTER]
+    if _by_phone(text, words):
+        return True
+    return any(LABEL_KINDS.get(h.category) is OccasionKind.CONVERSATION
+               for lexicon in lexicons for h in lexicon.occasions(text))
 
 
 def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
@@ -363,6 +406,35 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
         return False
     first = sentence[opening + 1 : hit.start].casefold().split()[:1]
     return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
+
+
+_RELATIVE_OPENING = 8  # words from the comma opening a relative clause to its cue
+_PLUPERFECT_AFTER = 2  # "den er nach Berlin eingeladen hatte": the auxiliary after the verb
+
+
+def before_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:
+    """"Starmer met Zelensky, who invited him to Kyiv", "Macron a rencontré Zelensky, qui
+    l'a invité à Kyiv", "Путин встретился с Лукашенко, который пригласил его в Минск": a
+    took-place word of the main clause before a relative clause holding the invitation is
+    the meeting where the invitation was made, not the invited occasion. In the pluperfect
+    ("Lula met Biden, who had invited him") the invitation came first: the meeting may
+    answer it."""
+    if hit.end > cue.start or not (words.relative or words.relative_objects):
+        return False
+    opening = sentence.rfind(",", hit.end, cue.start)
+    if opening < 0:
+        return False
+    text = sentence[opening + 1 : cue.start].replace("’", "'").replace("'", "' ")
+    tokens = [w.strip("\"«»„“").casefold() for w in text.split()]
+    if not tokens or len(tokens) > _RELATIVE_OPENING or not (
+            tokens[0] in words.relative or tokens[0] in words.relative_objects
+            or " ".join(tokens[:2]) in words.inverted_relative_objects):
+        return False
+    # the auxiliary may be the cue's own word ("l'avait invité", "había invitado")
+    verb = sentence[cue.start : cue.end].replace("’", "'").replace("'", "' ").split()
+    following = sentence[cue.end :].split()[:_PLUPERFECT_AFTER]
+    return not any(t.strip(",.;:").casefold() in words.pluperfect
+                   for t in (*tokens, *verb, *following))
 
 
 _ANSWERS = frozenset(s.value for s in (Status.ACCEPTED, Status.DECLINED, Status.RESPONDED,
@@ -529,7 +601,8 @@ def grammar_of(lexicons: list[Lexicon], lang: str) -> Grammar:
 def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
                         grammar: Grammar) -> list[Ref]:
     found: list[Ref] = []
-    for start, end, name in name_sequences(sentence, words.name_stop, words.titles):
+    for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
+                                               words.complements):
         start, name = _strip_role_words(sentence, start, name, words)
         if not name or any(r.start < end and start < r.end for r in refs) or \
                 quoted_phrase(sentence, start, end):

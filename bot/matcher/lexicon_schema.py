@@ -50,10 +50,16 @@ class LexiconTop(BaseModel):
     thanks_words: list[Any] | None = None
     residence_words: list[Any] | None = None
     phone_words: list[Any] | None = None
+    talk_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
+    pluperfect_words: list[Any] | None = None
+    plural_pronouns: list[Any] | None = None
+    title_complements: list[Any] | None = None
+    formal_complements: list[Any] | None = None
+    complement_endings: list[Any] | None = None
     weak_anchors: list[Any] | None = None
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None

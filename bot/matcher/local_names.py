@@ -15,6 +15,7 @@ Pure: the lexicons' `titles` and `name_stopwords` come in as arguments.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,14 @@ import ahocorasick
 
 from bot.errors import ConfigError
 from bot.matcher.data_files import read_data_file
-from bot.matcher.names import name_sequences, nominative, quoted_phrase
-from bot.matcher.spotting import FORM_LOCAL, FORM_LOCAL_SURNAME, FigureHit, lower_same_length
+from bot.matcher.names import NO_COMPLEMENTS, Complements, name_sequences, nominative, quoted_phrase
+from bot.matcher.spotting import (
+    FORM_LOCAL,
+    FORM_LOCAL_SURNAME,
+    FORM_TITLE,
+    FigureHit,
+    lower_same_length,
+)
 
 _TITLE_BEFORE_WORDS = 4  # "министр финансов Иван Петров", "le maire de Bordeaux, Pierre …"
 _TITLE_AFTER_WORDS = 3  # "Pierre Hurmic, maire de Bordeaux"
@@ -66,13 +73,15 @@ class LocalNameFinder:
     """The word lists of one language combination, prepared once (see `Matcher`)."""
 
     def __init__(self, titles: frozenset[str], stopwords: frozenset[str],
-                 role_words: frozenset[str] = frozenset()) -> None:
+                 role_words: frozenset[str] = frozenset(),
+                 complements: Complements = NO_COMPLEMENTS) -> None:
         # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
         # only a real role word ("senator", "министр", "maire") makes a name a person's.
         self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
                                ) | role_words
         self._cut = titles | role_words
         self._stopwords = stopwords
+        self._complements = complements
         # One Aho-Corasick pass finds every role word (a regex alternation of hundreds of
         # words would try each at every position).
         self._role: ahocorasick.Automaton | None = None
@@ -132,7 +141,8 @@ class LocalNameFinder:
             while high < len(text) and not text[high].isspace():
                 high += 1
             found += [(start + low, end + low, name) for start, end, name in
-                      name_sequences(text[low:high], self._stopwords, self._cut)]
+                      name_sequences(text[low:high], self._stopwords, self._cut,
+                                     self._complements)]
         return found
 
 
@@ -148,16 +158,55 @@ def local_names(text: str, lang: str, titles: frozenset[str], stopwords: frozens
 
 
 def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalNameFinder,
-                     headline_end: int = 0) -> list[FigureHit]:
+                     headline_end: int = 0,
+                     names_of: Callable[[str], tuple[str, ...]] | None = None
+                     ) -> list[FigureHit]:
     """The spotter's hits plus the titled names it does not know (figure_id "", `name`
-    set), in text order; `text[:headline_end]` is the headline."""
+    set), in text order; `text[:headline_end]` is the headline. `names_of(figure_id)`: a
+    figure's names, to tell a title's holder written in an unlisted form ("прем'єр-міністра
+    Норвегії Юнаса Гара Стере") from another person after the title."""
     local = finder.find(text, lang, [(h.start, h.end) for h in hits], headline_end)
     if not local:
         return hits
+    holders = [n for n in local if n.full and any(
+        _after_title(text, h, n) and _same_surname(n, names_of(h.figure_id) if names_of else ())
+        for h in hits)]
+    if holders:
+        local = [n for n in local if n not in holders]
     extra = [FigureHit("", n.start, n.end, FORM_LOCAL if n.full else FORM_LOCAL_SURNAME,
                        n.surface, possessive=text.startswith(("'s", "’s"), n.end), name=n.name)
              for n in local]
-    return sorted(hits + extra, key=lambda h: h.start)
+    named = [n for n in local if n.full]
+    return sorted([h for h in hits if not _titles_a_name(text, h, named)] + extra,
+                  key=lambda h: h.start)
+
+
+def _titles_a_name(text: str, hit: FigureHit, named: list[LocalName]) -> bool:
+    """"премьер-министра Нидерландов Роба Йеттена", "Prime Minister of the Netherlands Rob
+    Jetten": a title the gazetteer resolves by date, followed right away by a person's
+    name, is that person's title; it does not stand for its holder on the article's
+    date."""
+    return any(_after_title(text, hit, n) for n in named)
+
+
+def _after_title(text: str, hit: FigureHit, name: LocalName) -> bool:
+    return hit.form == FORM_TITLE and name.start > hit.end and \
+        not text[hit.end : name.start].strip()
+
+
+_SURNAME_STEM = 4  # letters two forms of one surname share ("Стере", "Støre" in Cyrillic)
+
+
+def _same_surname(name: LocalName, figure_names: tuple[str, ...]) -> bool:
+    """A word of the local name is a word of one of the figure's names, in another case
+    or spelling ("Юнаса Гара Стере" for "Йонас Гар Стёре", "Sheikh Mohammed" for
+    "Mohamed bin Zayed"): the same person, not another one after the title."""
+    def stems(text: str) -> set[str]:
+        return {w.casefold().replace("ё", "е")[:_SURNAME_STEM] for w in text.split()
+                if len(w) >= _SURNAME_STEM}
+
+    own = stems(name.surface)
+    return any(own & stems(known) for known in figure_names)
 
 
 def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:

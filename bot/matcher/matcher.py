@@ -14,6 +14,7 @@ from bot.domain import (
     MatchResult,
     Mention,
     Observation,
+    OccasionKind,
     Party,
     ReplyAnswer,
     Status,
@@ -26,6 +27,7 @@ from bot.matcher.authored import (
     authored_candidates,
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
+from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -33,6 +35,7 @@ from bot.matcher.extract import (
     Ref,
     SentenceFacts,
     analyse,
+    before_relative_clause,
     sentence_cues,
     slavic_case,
     status_rank,
@@ -224,12 +227,16 @@ class Matcher:
     def _grammar_for(self, lang: str) -> Grammar:
         return self._resources.grammars.get(lang, self._resources.default_grammar)
 
+    def _names_of(self, figure_id: str) -> tuple[str, ...]:
+        figure = self.gazetteer.get(figure_id)
+        return (figure.name, *figure.aliases) if figure is not None else ()
+
     def _local_finder(self, lang: str, lexicons: list[Lexicon]) -> LocalNameFinder:
         finder = self._local_finders.get(lang)
         if finder is None:
             finder = self._local_finders[lang] = LocalNameFinder(
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
-                self._role_words)
+                self._role_words, complements_of(lexicons))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
@@ -256,7 +263,7 @@ class Matcher:
         hits = self._spotter.spot(segmented.text, when)
         headline_end = len(" ".join(title.split())) if title.strip() else 0
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
-                                headline_end)
+                                headline_end, self._names_of)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
@@ -467,11 +474,20 @@ class Matcher:
     def _took_place_with(mentions: list[Mention], index: int, finding: ObservationFinding,
                          sentence: str, lexicons: list[Lexicon]) -> None:
         mention = mentions[index]
-        if finding.status is Status.TOOK_PLACE and mention.evidence == sentence and \
-                mention.status in (Status.PENDING, Status.ACCEPTED) and \
-                not verb_of_invitation(finding.cue, sentence_cues(sentence, lexicons)[0]):
-            # "welcomed X to visit" invites; its "welcomed" is no reception
-            mentions[index] = replace(mention, status=Status.TOOK_PLACE)
+        if finding.status is not Status.TOOK_PLACE or mention.evidence != sentence or \
+                mention.status not in (Status.PENDING, Status.ACCEPTED):
+            return
+        if finding.occasion.kind is OccasionKind.CONVERSATION and \
+                mention.occasion.kind is not OccasionKind.CONVERSATION:
+            return  # "spoke by phone with Zelensky and invited him to London": a call
+        invite_cues = sentence_cues(sentence, lexicons)[0]
+        words = words_of(lexicons)
+        # "welcomed X to visit" invites; its "welcomed" is no reception. "Starmer met
+        # Zelensky, who invited him to Kyiv": the meeting is where the invitation was made.
+        if verb_of_invitation(finding.cue, invite_cues) or any(
+                before_relative_clause(sentence, finding.cue, cue, words) for cue in invite_cues):
+            return
+        mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 
     def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
         return all(ref.party.known or not (

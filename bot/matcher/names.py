@@ -8,6 +8,7 @@ nominative where the language inflects them and a simple suffix rule is clear.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
@@ -62,7 +63,10 @@ def nominative(name: str, lang: str, following: str | None = None,
                 changed = True
                 break
         else:
-            short = 3 if numeral else 4  # "Лева XIV": a short name is safe before a number
+            # "Лева XIV": a short name is safe before a number; so it is after syllables
+            # that do not decline ("Ли Чжэ Мёна", "Пак Сон Мина": Korean names)
+            syllabic = len(words) >= 3 and all(len(w) <= 3 for w in words[:-1])
+            short = 3 if numeral or syllabic else 4
             if lower.endswith(("а", "у")) and len(lower) > short and lower[-2] not in _VOWELS:
                 last = last[:-1]
                 changed = True
@@ -226,13 +230,51 @@ def _slavic_given_name(word: str, case: str | None = None, lang: str = "ru") -> 
     return word
 
 
+@dataclass(frozen=True, slots=True)
+class Complements:
+    """The words that complete a title before a name in a case-marked language, from the
+    lexicons (`title_complements`, `formal_complements`, `complement_endings`):
+    "президента Республики Корея Ли Чжэ Мёна", "прем'єр-міністра Нідерландів Діка Схофа"."""
+
+    words: frozenset[str] = frozenset()  # genitive country words: "нидерландов", "украины"
+    formal: frozenset[str] = frozenset()  # "республики": the state's name follows, undeclined
+    endings: tuple[str, ...] = ()  # "ии", "ії": the genitive of most country names
+
+
+NO_COMPLEMENTS = Complements()
+_MIN_ENDING_WORD = 6  # letters: "Латвии", "Бельгії"; shorter words in -ии are given names
+
+
+def _without_complement(run: list[tuple[int, str]], complements: Complements
+                        ) -> list[tuple[int, str]]:
+    """The run without the country (and formal state words) completing the title before
+    the name: "Республики Корея Ли Чжэ Мёна" -> "Ли Чжэ Мёна", "Нидерландов Роба Йеттена"
+    -> "Роба Йеттена"; a name of two words is always left."""
+    while len(run) >= 3:
+        folded = run[0][1].casefold()
+        if run[0][1].isupper() and len(run[0][1]) > 1 and complements.words:
+            run = run[1:]  # "главу МИД Эстонии Маргуса Цахкну": the body the person heads
+        elif folded in complements.formal:
+            run = run[2:] if len(run) >= 4 else run[1:]  # "Республики Корея ..."
+        elif folded in complements.words or (
+                len(folded) >= _MIN_ENDING_WORD and folded.endswith(complements.endings)
+                and bool(complements.endings)):
+            run = run[1:]
+        else:
+            break
+    return run
+
+
 def name_sequences(text: str, stopwords: frozenset[str],
-                   titles: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                   titles: frozenset[str] = frozenset(),
+                   complements: Complements = NO_COMPLEMENTS) -> list[tuple[int, int, str]]:
     """Capitalised runs of 2-4 words that look like a person's name.
 
     A capitalised sequence is cut at titles and function words ("South Korean President
     Yoon Suk Yeol" -> "Yoon Suk Yeol"); a run followed by a non-title stopword is the
-    start of an institution's name ("Munich Security Conference") and is dropped.
+    start of an institution's name ("Munich Security Conference") and is dropped. A
+    country completing a title is no part of the name ("президента Республики Корея Ли
+    Чжэ Мёна": `complements`).
     """
     found: list[tuple[int, int, str]] = []
     for match in _NAME_SEQUENCE.finditer(text):
@@ -250,13 +292,13 @@ def name_sequences(text: str, stopwords: frozenset[str],
                 institutional = folded in INSTITUTION_WORDS or (
                     folded in stopwords and folded not in titles and token[:1].isupper())
                 if run and not institutional and not tainted:
-                    _keep(run, found, text)
+                    _keep(_without_complement(run, complements), found, text)
                 tainted = institutional
                 run = []
                 continue
             run.append((start, _without_suffix(token)))
         if not tainted:
-            _keep(run, found, text)
+            _keep(_without_complement(run, complements), found, text)
     return found
 
 

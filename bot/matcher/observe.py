@@ -369,6 +369,12 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
 
 def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
               ) -> Occasion | None:
+    # "Macron s'est entretenu avec Zelensky": a talk is a call unless a place is named.
+    if cue.category in _CALLS and (_by_phone(sentence, lexicons) or (
+            _by_phone(sentence, lexicons, "talk_words") and not places.occasion_places(sentence))):
+        # "Macron s'est entretenu par téléphone avec Zelensky": a call, wherever the two
+        # are; it is no visit or meeting that took place.
+        return describe("conversation", None)
     labels = [h for lx in lexicons for h in lx.occasions(sentence)
               if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
     label: str | None = None
@@ -381,6 +387,15 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
     found = [p for p in places.occasion_places(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     return describe(label, place)
+
+
+_CALLS = frozenset({"met", "happened"})
+
+
+def _by_phone(sentence: str, lexicons: list[Lexicon], key: str = "phone_words") -> bool:
+    starts = tuple(w for lx in lexicons for w in lx.words(key))
+    return bool(starts) and any(token.startswith(starts)
+                                for token in sentence.casefold().replace("-", " ").split())
 
 
 # --- reports naming one party --------------------------------------------------------------

@@ -239,6 +239,14 @@ def choose_occasion(
         label = None
     else:
         label = _nearest(cue_end, [(h.start, h.category) for h in labels])
+        if label is not None and LABEL_KINDS.get(label) is OccasionKind.CONVERSATION and \
+                not _named_after(labels, label, cue_end) and any(
+                    p.start >= cue_end and not p.is_platform for p in places):
+            # "held a phone call with Lukashenko and invited him to Moscow": the call
+            # before the cue is where the invitation was made; the place after it says visit.
+            label = None
+            fallback_labels = [h for h in fallback_labels
+                               if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
     place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
                  else _nearest_place(cue_end, places))
     if place_hit is not None and not place_hit.is_platform and not inside_places and \

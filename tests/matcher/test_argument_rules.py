@@ -41,6 +41,14 @@ MELONI, SANCHEZ, XI, BIDEN = "giorgia-meloni", "pedro-sanchez", "xi-jinping", "j
          (BIDEN, XI)),
         ("relative_object_subject_after", "Си Цзиньпин, которого пригласил Байден, прибыл.",
          (BIDEN, XI)),
+        ("relative_subject_pronoun_object",
+         "Olaf Scholz traf Emmanuel Macron, der ihn nach Paris einlud.", (MACRON, SCHOLZ)),
+        ("relative_subject_pronoun_object",
+         "Olaf Scholz a rencontré Emmanuel Macron, qui l'a invité à Paris.", (MACRON, SCHOLZ)),
+        ("relative_object_pronoun_subject",
+         "Joe Biden met Xi Jinping, whom he invited to California.", (BIDEN, XI)),
+        ("relative_object_pronoun_subject",
+         "Путин встретился с Си Цзиньпином, которого он пригласил в Москву.", (PUTIN, XI)),
         ("subject_verb_object", "Joe Biden invited Xi Jinping to a summit in California.",
          (BIDEN, XI)),
         ("verb_second", "Am Dienstag lud Emmanuel Macron Olaf Scholz nach Paris ein.",
@@ -127,3 +135,20 @@ def test_date_words_come_from_the_lexicons_and_are_checked() -> None:
     with pytest.raises(ConfigError, match=r"dates\.months"):
         lexicon_from_data({"lang": "xx", "dates": {"weekdays": [["mo"]] * 7,
                                                    "months": [["jan"]] * 11}}, source="xx.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the meeting is where the invitation was made, not the invited visit
+        ("Olaf Scholz met Emmanuel Macron, who invited him to Paris.", "pending"),
+        ("Olaf Scholz a rencontré Emmanuel Macron, qui l'a invité à Paris.", "pending"),
+        # pluperfect: the invitation came first, the meeting answers it
+        ("Olaf Scholz arrived in Paris and met Emmanuel Macron, who had invited him.",
+         "took_place"),
+    ],
+)
+def test_a_meeting_before_the_relative_clause_of_an_invitation(match: Match, text: str,
+                                                               status: str) -> None:
+    assert (MACRON, SCHOLZ, status) in set(pairs(match(text)))
+

@@ -5,12 +5,14 @@ lower confidence, and a later surname-only or declined mention is the same perso
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bot.domain import MatchResult
+from bot.domain import Article, MatchResult
 from bot.errors import ConfigError
+from bot.matcher import Matcher
 from bot.matcher.local_names import load_role_words, local_names
 from bot.matcher.names import nominative
 from tests.support.matching import pairs
@@ -18,6 +20,7 @@ from tests.support.matching import pairs
 ROLES = frozenset({"senator", "mayor", "министр", "губернатор", "губернатора", "голова", "мера",
                    "maire"})
 STOP = frozenset({"the", "on", "in", "de", "и", "в"})
+WHEN = datetime(2025, 6, 12, 12, tzinfo=UTC)
 
 
 def names(text: str, lang: str) -> list[tuple[str, str, bool]]:
@@ -113,3 +116,44 @@ def test_role_words_file(tmp_path: Path) -> None:
     path.write_text('[words]\nen = "mayor"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"words\.en"):
         load_role_words(path)
+
+
+# --- a country completing a title before the name (ru, uk) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Владимир Путин пригласил президента Республики Корея Пак Сон Мина в Москву.", "ru",
+         "Пак Сон Мин"),
+        ("Владимир Путин пригласил министра иностранных дел Латвии Андриса Озолса в Москву.",
+         "ru", "Андрис Озолс"),
+        ("Володимир Зеленський запросив президента Республіки Гана Кваме Асанте до Києва.",
+         "uk", "Кваме Асанте"),
+    ],
+)
+def test_a_country_after_the_title_is_no_part_of_the_name(real_matcher: Matcher, text: str,
+                                                          lang: str, name: str) -> None:
+    found = {invitee for _inviter, invitee, _status in pairs(real_matcher.match(
+        Article(key="t", text=text, lang=lang, published=WHEN)))}
+    assert name in found, found
+
+
+def test_a_dated_title_before_another_persons_name_is_that_persons(real_matcher: Matcher
+                                                                   ) -> None:
+    """An invented prime minister after the title: the name, not the holder on the date;
+    the holder named in a form the gazetteer does not list stays the holder."""
+    other = real_matcher.match(Article(
+        key="t", lang="uk", published=WHEN,
+        text="Володимир Зеленський запросив прем'єр-міністра Нідерландів Марка Янсена до Києва."))
+    assert {m.invitee.name for m in other.mentions} == {"Марк Янсен"}
+    holder = real_matcher.match(Article(
+        key="t", lang="uk", published=WHEN,
+        text="Володимир Зеленський запросив прем'єр-міністра Норвегії Юнаса Гара Стере до Києва."))
+    assert {m.invitee.figure_id for m in holder.mentions} == {"jonas-gahr-store"}
+
+
+def test_undeclined_syllables_before_a_declined_last_word() -> None:
+    assert nominative("Ли Чжэ Мёна", "ru") == "Ли Чжэ Мён"
+    assert nominative("Анна Ли", "ru") == "Анна Ли"
+
