@@ -67,7 +67,8 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
-        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
+        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)
+                and not _told(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end,
     )
@@ -110,6 +111,23 @@ def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
         return False
     rest = window[carried + 1 :]
     return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
+
+
+_TOLD_GAP = 2  # words from the telling verb to the addressee ("told", "dijo a", "a dit à")
+
+
+def _told(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
+    """"Macron told Biden that he had invited Xi": the addressee of a telling verb is not
+    the subject of the invitation a pronoun subject opens after it (issue 14, precision:
+    reported speech)."""
+    if not words.telling or not words.pronouns:
+        return False
+    window = [w.strip(",.;:\"«»„“()").casefold()
+              for w in sentence[max(0, ref.start - 30) : ref.start].split()][-_TOLD_GAP:]
+    if not any(w in words.telling for w in window):
+        return False
+    between = [w.strip(",.;:\"«»„“()").casefold() for w in sentence[ref.end : cue.start].split()]
+    return any(w in words.pronouns for w in between)
 
 
 def arguments(clause: Clause) -> list[Pair]:

@@ -72,6 +72,15 @@ class Words:
     opponent: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
     conditional: frozenset[str] = frozenset()
+    # "the wife of", "'s daughter": the name beside them is a relative's, no party (kin.py)
+    kin: frozenset[str] = frozenset()
+    kin_links: frozenset[str] = frozenset()
+    # "told", "informed": "Macron told Biden that he had invited Xi": the addressee is
+    # not the "he" who invited (arguments.make_clause)
+    telling: frozenset[str] = frozenset()
+    # "on behalf of", "au nom de": the figure after them is the inviter, the subject only
+    # carries the invitation (extract._on_behalf)
+    behalf: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -118,6 +127,10 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         inverted_relative_objects=merged("inverted_relative_objects"),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
+        kin=merged("kin_words"),
+        kin_links=merged("kin_links"),
+        telling=merged("telling_words"),
+        behalf=merged("behalf_markers"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),

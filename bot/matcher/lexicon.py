@@ -100,6 +100,10 @@ _LIST_KEYS = (
     "organisation_markers",
     "club_words",
     "reporting_words",
+    "kin_words",
+    "kin_links",
+    "telling_words",
+    "behalf_markers",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -42,6 +42,7 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
+from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
     CueHit,
@@ -158,6 +159,8 @@ class Matcher:
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # "the hockey club Salavat Yulayev": a name beside a club word is no person.
         self._club_words = merged_words(list(lexicons.values()), "club_words")
+        # The kin words of each set of lexicons in force, merged once (kin.py).
+        self._kin_words: dict[tuple[str, ...], KinWords] = {}
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -257,6 +260,7 @@ class Matcher:
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
+        hits = self._without_kin(segmented.text, hits, lexicons)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
@@ -286,6 +290,23 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _without_kin(self, text: str, hits: list[FigureHit], lexicons: list[Lexicon]
+                     ) -> list[FigureHit]:
+        """"The wife of the President of the United States": a figure named only to say
+        whose relative someone is, is no party (kin.py)."""
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        words = self._kin_words.get(key)
+        if words is None:
+            words = self._kin_words[key] = KinWords(merged_words(lexicons, "kin_words"),
+                                                    merged_words(lexicons, "kin_links"),
+                                                    merged_words(lexicons, "titles"))
+        if not words:
+            return hits
+        endings = self._resources.default_grammar.case_endings
+        return [hit for hit in hits
+                if not named_as_kin(text, hit.start, hit.end, hit.surface, hit.possessive,
+                                    words, endings)]
 
     def _quiet(self, segmented: Segmented, lexicons: list[Lexicon], live: set[int]) -> bool:
         """Whether nothing can be found in the article, decided from its cue words alone,
