@@ -81,6 +81,11 @@ class Words:
     # "on behalf of", "au nom de": the figure after them is the inviter, the subject only
     # carries the invitation (extract._on_behalf)
     behalf: frozenset[str] = frozenset()
+    # "whether", "ob": right before an invitation verb, an open question, no invitation
+    whether: frozenset[str] = frozenset()
+    # "accepting", "accepté", "Annahme": "X thanked Y for accepting the invitation": X
+    # invited Y (arguments._thanked_for_invitation)
+    acceptance: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -131,6 +136,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         kin_links=merged("kin_links"),
         telling=merged("telling_words"),
         behalf=merged("behalf_markers"),
+        whether=merged("whether_words"),
+        acceptance=merged("acceptance_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),

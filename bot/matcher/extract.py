@@ -440,6 +440,7 @@ def _names_occasion(sentence: str, lexicons: list[Lexicon]) -> bool:
     return False
 
 
+_WHETHER_BEFORE = 8  # words: "whether to invite", "ob er Macron nach Berlin einlädt" (verb-final)
 _BEHALF_GAP = 3  # words from "on behalf of" to the name ("on behalf of President X")
 
 
@@ -482,7 +483,13 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     opening = max(sentence.rfind(",", 0, cue.start), sentence.rfind(";", 0, cue.start),
                   sentence.rfind(":", 0, cue.start))
     first = sentence[opening + 1 : cue.start].split()[:1]
-    return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
+    if bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional:
+        return True
+    # "has not decided whether to invite Zelensky", "offen, ob er Macron einlädt": an open
+    # question (issue 14, precision: hypothetical).
+    return bool(words.whether) and any(
+        w.strip(",\"«„“(").casefold() in words.whether
+        for w in sentence[opening + 1 : cue.start].split()[-_WHETHER_BEFORE:])
 
 
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:

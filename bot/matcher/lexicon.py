@@ -104,6 +104,8 @@ _LIST_KEYS = (
     "kin_links",
     "telling_words",
     "behalf_markers",
+    "whether_words",
+    "acceptance_words",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -64,6 +64,8 @@ class LexiconTop(BaseModel):
     kin_links: list[Any] | None = None
     telling_words: list[Any] | None = None
     behalf_markers: list[Any] | None = None
+    whether_words: list[Any] | None = None
+    acceptance_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",
