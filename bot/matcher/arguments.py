@@ -133,20 +133,23 @@ def _told(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
 
 def _speaker_of_other_subject(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
     """"Michel said the EU had invited Ukraine": the figure before a reporting verb speaks;
-    the verb's subject is the words after it, unless a pronoun stands there for the
-    speaker ("Michel said he had invited ..."). Active verbs only: "Putin said the
-    invitation to Biden stands" still names the inviter (issue 14, precision: reported
-    speech of a third party)."""
+    the verb's subject is the noun phrase after it (an article or a capitalised word),
+    unless a pronoun stands there for the speaker ("Michel said he had invited ..."). A
+    subject left unsaid ("Путин заявил, что всегда рады видеть ...") is the speaker's.
+    Active verbs only: "Putin said the invitation to Biden stands" still names the
+    inviter (issue 14, precision: reported speech of a third party)."""
     if cue.category != "active" or not words.reporting:
         return False
-    between = [w.strip(",.;:\"«»„“()").casefold() for w in sentence[ref.end : cue.start].split()]
-    said = next((k for k, w in enumerate(between) if w in words.reporting), None)
+    between = [w.strip(",.;:\"«»„“()") for w in sentence[ref.end : cue.start].split()]
+    said = next((k for k, w in enumerate(between) if w.casefold() in words.reporting), None)
     if said is None:
         return False
     rest = [w for w in between[said + 1 :] if w]
     # "he", "I", "his government": the speaker again.
     back = words.pronouns | words.first_person | words.possessive_pronouns
-    return bool(rest) and not any(w in back for w in rest)
+    if any(w.casefold() in back for w in rest):
+        return False
+    return any(w.casefold() in words.articles or w[:1].isupper() for w in rest)
 
 
 def arguments(clause: Clause) -> list[Pair]:
