@@ -67,7 +67,9 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
-        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)],
+        before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)
+                and not _told(sentence, r, cue, words)
+                and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end,
     )
@@ -110,6 +112,44 @@ def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
         return False
     rest = window[carried + 1 :]
     return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
+
+
+_TOLD_GAP = 2  # words from the telling verb to the addressee ("told", "dijo a", "a dit à")
+
+
+def _told(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
+    """"Macron told Biden that he had invited Xi": the addressee of a telling verb is not
+    the subject of the invitation a pronoun subject opens after it (issue 14, precision:
+    reported speech)."""
+    if not words.telling or not words.pronouns:
+        return False
+    window = [w.strip(",.;:\"«»„“()").casefold()
+              for w in sentence[max(0, ref.start - 30) : ref.start].split()][-_TOLD_GAP:]
+    if not any(w in words.telling for w in window):
+        return False
+    between = [w.strip(",.;:\"«»„“()").casefold() for w in sentence[ref.end : cue.start].split()]
+    return any(w in words.pronouns for w in between)
+
+
+def _speaker_of_other_subject(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
+    """"Michel said the EU had invited Ukraine": the figure before a reporting verb speaks;
+    the verb's subject is the noun phrase after it (an article or a capitalised word),
+    unless a pronoun stands there for the speaker ("Michel said he had invited ..."). A
+    subject left unsaid ("Путин заявил, что всегда рады видеть ...") is the speaker's.
+    Active verbs only: "Putin said the invitation to Biden stands" still names the
+    inviter (issue 14, precision: reported speech of a third party)."""
+    if cue.category != "active" or not words.reporting:
+        return False
+    between = [w.strip(",.;:\"«»„“()") for w in sentence[ref.end : cue.start].split()]
+    said = next((k for k, w in enumerate(between) if w.casefold() in words.reporting), None)
+    if said is None:
+        return False
+    rest = [w for w in between[said + 1 :] if w]
+    # "he", "I", "his government": the speaker again.
+    back = words.pronouns | words.first_person | words.possessive_pronouns
+    if any(w.casefold() in back for w in rest):
+        return False
+    return any(w.casefold() in words.articles or w[:1].isupper() for w in rest)
 
 
 def arguments(clause: Clause) -> list[Pair]:
@@ -340,6 +380,10 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     if not any(w in c.words.thanks for w in between + closing) or len(between) > 4 or \
             len(after_thanked) > 4 or thanker.party.key == thanked.party.key:
         return None
+    if any(w.strip(",").casefold() in c.words.acceptance for w in after_thanked):
+        # "Zelensky thanked Morawiecki for accepting the invitation": the one who thanks
+        # invited (issue 14, precision: direction reversed).
+        return pairs(thanker, [thanked], CONFIDENCE.noun_with_parties)
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
 
 
@@ -655,12 +699,8 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
         return None
-    if objects[0].possessive and not c.grammar.head_final and (
-            len(c.sentence[c.cue.end : objects[0].start].split()) <= 1
-            or (c.cue.category == "active" and objects[0].start - c.cue.end <= _NEAR_POSSESSOR)):
-        # "invited Kadyrov's representatives", "invited the Pope's envoy": the figure owns
-        # the invitees; it is not one of them. "ready to meet some of Zelensky's demands":
-        # a thing of his, not him.
+    if _owner_of_invitees(c, objects[0]):
+        # "ready to meet some of Zelensky's demands": a thing of his, not him.
         return []
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
@@ -757,9 +797,19 @@ def pronoun_subject(c: Clause) -> list[Pair] | None:
     if len(c.before) == 1 and not c.after:
         return pairs(c.previous_subject, c.before, CONFIDENCE.pronoun_subject)
     if c.after:
+        if _owner_of_invitees(c, c.after[0]):
+            return []  # "He also invited Xi Jinping's envoy": the envoy is invited
         return pairs(c.previous_subject, coordinated(c.sentence, c.after, c.words),
                      CONFIDENCE.pronoun_subject)
     return None
+
+
+def _owner_of_invitees(c: Clause, first: Ref) -> bool:
+    """"invited Kadyrov's representatives", "invited the Pope's envoy": a possessive right
+    after the verb owns the invitees; it is not one of them."""
+    return first.possessive and not c.grammar.head_final and (
+        len(c.sentence[c.cue.end : first.start].split()) <= 1
+        or (c.cue.category == "active" and first.start - c.cue.end <= _NEAR_POSSESSOR))
 
 
 def lone_figure(c: Clause) -> list[Pair] | None:

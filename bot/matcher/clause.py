@@ -82,6 +82,20 @@ class Words:
     opponent: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
     conditional: frozenset[str] = frozenset()
+    # "the wife of", "'s daughter": the name beside them is a relative's, no party (kin.py)
+    kin: frozenset[str] = frozenset()
+    kin_links: frozenset[str] = frozenset()
+    # "told", "informed": "Macron told Biden that he had invited Xi": the addressee is
+    # not the "he" who invited (arguments.make_clause)
+    telling: frozenset[str] = frozenset()
+    # "on behalf of", "au nom de": the figure after them is the inviter, the subject only
+    # carries the invitation (extract._on_behalf)
+    behalf: frozenset[str] = frozenset()
+    # "whether", "ob": right before an invitation verb, an open question, no invitation
+    whether: frozenset[str] = frozenset()
+    # "accepting", "accepté", "Annahme": "X thanked Y for accepting the invitation": X
+    # invited Y (arguments._thanked_for_invitation)
+    acceptance: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -132,6 +146,12 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
+        kin=merged("kin_words"),
+        kin_links=merged("kin_links"),
+        telling=merged("telling_words"),
+        behalf=merged("behalf_markers"),
+        whether=merged("whether_words"),
+        acceptance=merged("acceptance_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         organisations=merged("organisation_markers"),

@@ -15,6 +15,7 @@ from bot.matcher.arguments import arguments, described_inviter, make_clause
 from bot.matcher.clause import Pair, Ref, Words, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar, merged_endings, slavic_case, with_endings
+from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.lexicon import (
     ALL_CATEGORIES,
     INVITE_CATEGORIES,
@@ -207,12 +208,21 @@ def analyse(
                 _exhortation(sentence, cue, words, refs, grammar)
                 or _conditional(sentence, cue, words)):
             continue
-        clause = make_clause(sentence, cue, refs, words, grammar, previous_subject)
+        if cue.category == "passive" and _conditional(sentence, cue, words):
+            continue  # "If Biden were invited by Putin, he would refuse": hypothetical
+        # "Witkoff invited Putin on behalf of Trump": the principal is the inviter, and is
+        # neither subject nor object of the verb the envoy speaks.
+        principal = _behalf_principal(sentence, cue, refs, words) \
+            if cue.category == "active" else None
+        clause = make_clause(sentence, cue, [r for r in refs if r is not principal], words,
+                             grammar, previous_subject)
         found: list[Pair] = arguments(clause)
         if cue.category == "hosting" and not found and clause.before and not clause.after:
             facts.waiting_host = (clause.before[-1], cue)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
+        if principal is not None:
+            found = [(principal, invitee, confidence) for _, invitee, confidence in found]
         statuses = _statuses_for(cue, facts.statuses, invite_cues)
         to_a_call = _to_a_call(sentence, cue, lexicons, words)
         facts.call_invitation = facts.call_invitation or to_a_call
@@ -502,6 +512,41 @@ def _names_occasion(sentence: str, lexicons: list[Lexicon]) -> bool:
     return False
 
 
+_WHETHER_BEFORE = 8  # words: "whether to invite", "ob er Macron nach Berlin einlädt" (verb-final)
+_BEHALF_GAP = 3  # words from "on behalf of" to the name ("on behalf of President X")
+
+
+def _behalf_principal(sentence: str, cue: CueHit, refs: list[Ref], words: Words
+                      ) -> Ref | None:
+    """"Witkoff invited Putin to Washington on behalf of Trump": the figure named after
+    "on behalf of" is the inviter; the subject only carries the invitation (issue 14,
+    precision: a messenger or envoy taken as the inviter)."""
+    if not words.behalf:
+        return None
+    lowered = sentence.casefold()
+    for marker in words.behalf:
+        at = lowered.find(marker)
+        if at == -1 or (at > 0 and lowered[at - 1].isalnum()) or not _behalf_of_cue(
+                sentence, cue, at, words):
+            continue
+        end = at + len(marker)
+        principal = next((r for r in refs if r.start >= end
+                          and len(sentence[end : r.start].split()) <= _BEHALF_GAP), None)
+        if principal is not None:
+            return principal
+    return None
+
+
+def _behalf_of_cue(sentence: str, cue: CueHit, at: int, words: Words) -> bool:
+    """The marker belongs to the cue's clause: it opens the sentence ("On behalf of X, Y
+    invited Z"), or follows the cue with no clause break or relative pronoun between."""
+    if at < cue.start:
+        return not sentence[:at].strip(" \"'«„“(")
+    between = sentence[cue.end : at]
+    return not any(mark in between for mark in ";:()") and not any(
+        w.strip(",").casefold() in words.relative for w in between.split())
+
+
 def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     """"If Trump invites him, Putin would consider the trip", "Si Macron invite Scholz":
     a conditional word opening the clause of the invitation verb makes it hypothetical."""
@@ -510,7 +555,13 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     opening = max(sentence.rfind(",", 0, cue.start), sentence.rfind(";", 0, cue.start),
                   sentence.rfind(":", 0, cue.start))
     first = sentence[opening + 1 : cue.start].split()[:1]
-    return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
+    if bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional:
+        return True
+    # "has not decided whether to invite Zelensky", "offen, ob er Macron einlädt": an open
+    # question (issue 14, precision: hypothetical).
+    return bool(words.whether) and any(
+        w.strip(",\"«„“(").casefold() in words.whether
+        for w in sentence[opening + 1 : cue.start].split()[-_WHETHER_BEFORE:])
 
 
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
@@ -613,6 +664,10 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
             continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)
+        if named_as_kin(sentence, start, end, name, possessive,
+                        KinWords(words.kin, words.kin_links, words.titles),
+                        grammar.case_endings):
+            continue  # "the son of Vladimir Putin": the son is meant, not a person named here
         plain = nominative(name, lang, sentence[end : end + 20],
                            sentence[max(0, start - 30) : start])
         if grammar.genitive_s and plain != name:

@@ -106,6 +106,12 @@ _LIST_KEYS = (
     "organisation_markers",
     "club_words",
     "reporting_words",
+    "kin_words",
+    "kin_links",
+    "telling_words",
+    "behalf_markers",
+    "whether_words",
+    "acceptance_words",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -66,6 +66,12 @@ class LexiconTop(BaseModel):
     organisation_markers: list[Any] | None = None
     club_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
+    kin_words: list[Any] | None = None
+    kin_links: list[Any] | None = None
+    telling_words: list[Any] | None = None
+    behalf_markers: list[Any] | None = None
+    whether_words: list[Any] | None = None
+    acceptance_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

@@ -45,6 +45,7 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
+from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
     CueHit,
@@ -55,6 +56,7 @@ from bot.matcher.lexicon import (
     merged_words,
 )
 from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
+from bot.matcher.namesakes import given_names, namesake
 from bot.matcher.observe import (
     LoneFinding,
     ObservationFinding,
@@ -68,7 +70,9 @@ from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
     FORM_CONFIDENCE,
+    FORM_NAME,
     FORM_STANDIN,
+    FORM_SURNAME,
     FORM_TITLE,
     CommonWords,
     FigureHit,
@@ -162,6 +166,12 @@ class Matcher:
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # "the hockey club Salavat Yulayev": a name beside a club word is no person.
         self._club_words = merged_words(list(lexicons.values()), "club_words")
+        # The kin words of each set of lexicons in force, merged once (kin.py).
+        self._kin_words: dict[tuple[str, ...], KinWords] = {}
+        # Each figure's given names (namesakes.py), folded once when first needed.
+        self._given_names: dict[str, frozenset[str]] = {}
+        # Words before a surname that are no given name ("President", "Mrs"), per lexicons.
+        self._not_given_names: dict[tuple[str, ...], frozenset[str]] = {}
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -265,6 +275,8 @@ class Matcher:
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end, self._names_of)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
+        hits = self._without_kin(segmented.text, hits, lexicons)
+        hits = self._without_namesakes(segmented, hits, lexicons)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
@@ -294,6 +306,57 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _without_kin(self, text: str, hits: list[FigureHit], lexicons: list[Lexicon]
+                     ) -> list[FigureHit]:
+        """"The wife of the President of the United States": a figure named only to say
+        whose relative someone is, is no party (kin.py)."""
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        words = self._kin_words.get(key)
+        if words is None:
+            words = self._kin_words[key] = KinWords(merged_words(lexicons, "kin_words"),
+                                                    merged_words(lexicons, "kin_links"),
+                                                    merged_words(lexicons, "titles"))
+        if not words:
+            return hits
+        endings = self._resources.default_grammar.case_endings
+        return [hit for hit in hits
+                if not named_as_kin(text, hit.start, hit.end, hit.surface, hit.possessive,
+                                    words, endings)]
+
+    def _without_namesakes(self, segmented: Segmented, hits: list[FigureHit],
+                           lexicons: list[Lexicon]) -> list[FigureHit]:
+        """"Kyrylo Tymoshenko" is not Yulia Tymoshenko: a listed surname after another
+        given name is another person (namesakes.py); the finder of unknown names may
+        still read them."""
+        if not any(h.form in (FORM_NAME, FORM_SURNAME) and " " not in h.surface for h in hits):
+            return hits
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        not_names = self._not_given_names.get(key)
+        if not_names is None:
+            not_names = self._not_given_names[key] = self._role_words | merged_words(
+                lexicons, "titles") | merged_words(lexicons, "name_stopwords")
+        text = segmented.text
+        starts = frozenset(s.start + len(s.text) - len(s.text.lstrip())
+                           for s in segmented.sentences)
+        ends = frozenset(h.end for h in hits)
+        places: frozenset[int] | None = None
+        kept: list[FigureHit] = []
+        for hit in hits:
+            if hit.form in (FORM_NAME, FORM_SURNAME) and " " not in hit.surface:
+                given = self._given_names.get(hit.figure_id)
+                figure = self.gazetteer.get(hit.figure_id)
+                if given is None and figure is not None:
+                    given = self._given_names[hit.figure_id] = given_names(figure.name,
+                                                                           figure.aliases)
+                if given and namesake(text, hit.start, hit.surface, given, not_names, starts,
+                                      ends):
+                    if places is None:  # "в Казани Путин": a place is no given name
+                        places = frozenset(p.end for p in self._resources.places.find(text))
+                    if hit.start - 1 not in places:
+                        continue
+            kept.append(hit)
+        return kept
 
     def _quiet(self, segmented: Segmented, lexicons: list[Lexicon], live: set[int]) -> bool:
         """Whether nothing can be found in the article, decided from its cue words alone,

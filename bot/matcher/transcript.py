@@ -498,7 +498,11 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             # Armenia, for agreeing to come": everyone thanked after the thanks word.
             thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
             thanked = [r for r in named if r.start > thanked_from >= 0]
-            listed = [r for r in context.attendees if r.party.key != speaker.party.key]
+            # "The talks were attended by Foreign Minister Sergei Lavrov, ...": the host's
+            # own delegation attends its talks; they are not the guests it invited (issue
+            # 14, precision: a list of attendees).
+            listed = [r for r in context.attendees if r.party.key != speaker.party.key
+                      and not (speaker.country and r.country == speaker.country)]
             guests = thanked or ([named[-1]] if named else listed if len(listed) >= _SUMMIT
                                  else [other] if other else _all_others(speaker, labels))
             for guest in guests:
