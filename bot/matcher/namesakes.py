@@ -35,6 +35,8 @@ def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
     if match is None:
         return False
     word = match.group(1)
+    if not word[0].isupper():
+        return False  # Latin Extended-A mixes cases: "że Putin" has no given name
     folded = word.casefold()
     if "'" in word or "’" in word or folded.endswith(_ADJECTIVE_ENDINGS):
         return False  # "Trump'ın Erdoğan'ı", "Патриарх Московский Кирилл": no given name
