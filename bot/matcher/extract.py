@@ -529,7 +529,8 @@ def grammar_of(lexicons: list[Lexicon], lang: str) -> Grammar:
 def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
                         grammar: Grammar) -> list[Ref]:
     found: list[Ref] = []
-    for start, end, name in name_sequences(sentence, words.name_stop, words.titles):
+    for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
+                                             words.formulas):
         start, name = _strip_role_words(sentence, start, name, words)
         if not name or any(r.start < end and start < r.end for r in refs) or \
                 quoted_phrase(sentence, start, end):

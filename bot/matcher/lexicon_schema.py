@@ -60,6 +60,7 @@ class LexiconTop(BaseModel):
     organisation_markers: list[Any] | None = None
     club_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
+    formula_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

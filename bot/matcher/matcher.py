@@ -61,7 +61,7 @@ from bot.matcher.observe import (
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.organisations import club_named
-from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
+from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, Sentence, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
     FORM_CONFIDENCE,
@@ -75,6 +75,7 @@ from bot.matcher.spotting import (
 )
 from bot.matcher.transcript import (
     SentenceSpan,
+    phrase_possible,
     TranscriptWords,
     add_transcript_findings,
     title_speaker,
@@ -304,9 +305,9 @@ class Matcher:
         words = self._words_for(lexicons)
         if not words.empty:
             folded = segmented.text.casefold()
-            if any(phrase in folded for group in (words.thanks, words.invite_you,
-                                                   words.at_your_invitation)
-                   for phrase in group):
+            if any(phrase in folded for phrase in words.thanks) or any(
+                    phrase_possible(folded, phrase)
+                    for group in (words.invite_you, words.at_your_invitation) for phrase in group):
                 return False
         return not any(lexicon.has_observation_anchor(sentence.text.lower())
                        for sentence in segmented.sentences for lexicon in lexicons)
@@ -418,7 +419,27 @@ class Matcher:
                                 author or (by_title.speaker if by_title else None),
                                 at_event=bool(by_title and by_title.at_event),
                                 country_leaders=lambda text: self._country_leaders(text, when),
-                                home_countries=self._home_countries)
+                                home_countries=self._home_countries,
+                                title_leaders=self._title_leaders(segmented, first, has_title,
+                                                                  words, when))
+
+    def _title_leaders(self, segmented: Segmented, first: Sentence | None, has_title: bool,
+                       words: TranscriptWords, when: date | None) -> list[Ref]:
+        """The leaders, on the article's date, of the countries its headline names
+        ("... in the Chamber of Deputies of Luxembourg": its prime minister), looked up
+        only when the text has a vocative ("Mr Prime Minister!") they may be addressed by."""
+        if not has_title or first is None or when is None:
+            return []
+        folded = segmented.text.casefold()
+        if not any(v in folded for v in words.vocatives):
+            return []
+        leaders = []
+        for key in sorted(self._country_leaders(segmented.text[: first.end], when)):
+            figure = self.gazetteer.get(key)
+            leaders.append(Ref(self.gazetteer.party(key), 0, 0,
+                               confidence=CONFIDENCE.vocative_leader,
+                               country=figure.country if figure else None))
+        return leaders
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

@@ -227,12 +227,15 @@ def _slavic_given_name(word: str, case: str | None = None, lang: str = "ru") -> 
 
 
 def name_sequences(text: str, stopwords: frozenset[str],
-                   titles: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                   titles: frozenset[str] = frozenset(),
+                   formulas: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Capitalised runs of 2-4 words that look like a person's name.
 
     A capitalised sequence is cut at titles and function words ("South Korean President
     Yoon Suk Yeol" -> "Yoon Suk Yeol"); a run followed by a non-title stopword is the
     start of an institution's name ("Munich Security Conference") and is dropped.
+    `formulas`: the words of greetings and thanks ("Vielen Dank", "Muchas gracias",
+    "Большое спасибо"), which cut a run like a function word and name nobody.
     """
     found: list[tuple[int, int, str]] = []
     for match in _NAME_SEQUENCE.finditer(text):
@@ -244,7 +247,7 @@ def name_sequences(text: str, stopwords: frozenset[str],
             position = start + len(token)
             folded = token.casefold()
             if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
-                    folded in INSTITUTION_WORDS:
+                    folded in INSTITUTION_WORDS or folded in formulas:
                 # "Munich Security Conference", "Flow Podcast", "Novo Pacto Financeiro
                 # Global": a capitalised run next to such a word names an institution.
                 institutional = folded in INSTITUTION_WORDS or (
