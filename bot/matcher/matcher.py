@@ -75,9 +75,9 @@ from bot.matcher.spotting import (
 )
 from bot.matcher.transcript import (
     SentenceSpan,
-    phrase_possible,
     TranscriptWords,
     add_transcript_findings,
+    phrase_possible,
     title_speaker,
     transcript_words,
 )
