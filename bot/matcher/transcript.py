@@ -368,7 +368,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
     """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
     you to Moscow", "I thanked Chancellor Scholz for inviting me": a one-sided invitation
     whose missing side is the speaker ("I", "my invitation", "me") or the one addressed
-    ("you")."""
+    ("you": after the verb, or right before it in "хочу Вас пригласить")."""
     for finding in sentence.facts.invitations:
         if (finding.inviter is None) == (finding.invitee is None):
             continue
@@ -392,7 +392,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
                 # thanked for it: an address answers it, a speaker at the event is there
                 finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
-        elif finding.invitee is None and set(after) & words.second_person and \
+        elif finding.invitee is None and set(after + before[-1:]) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
@@ -441,8 +441,7 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
             or _addressed(sentence, at, label, context, before)
         if other is None:
             return
-        rest = lowered[end:].lstrip(" ,")
-        if speaker_invites and any(rest.startswith(p) for p in context.words.procedure):
+        if speaker_invites and _procedure(lowered[end:], context.words.procedure):
             return  # "I invite you to take the floor / to report": procedure, no visit
         if speaker_invites:
             _add(sentence, label.speaker, other, at, sentence.text[at:end], Status.PENDING)
@@ -451,6 +450,19 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
             _add(sentence, other, label.speaker, at, sentence.text[at:end],
                  Status.ACCEPTED if planned else Status.TOOK_PLACE)
         return
+
+
+# Words after "I invite you" in which a procedure phrase may stand: "Ich lade Sie ein,
+# ihn zu probieren", "Приглашаю Вас попробовать".
+_PROCEDURE_WORDS = 4
+
+
+def _procedure(rest: str, phrases: Sequence[str]) -> bool:
+    """Whether what follows "I invite you" is a chairman's or a host's procedure ("to take
+    the floor", "à le goûter", "ein, ihn zu probieren"), not a visit: one of the phrases
+    begins one of its first words."""
+    window = " " + " ".join(rest.lstrip(" ,").split()[:_PROCEDURE_WORDS])
+    return any(" " + p in window or window.startswith(" " + p) for p in phrases)
 
 
 def _one_other(label: Label, context: _Context) -> Ref | None:
