@@ -486,12 +486,22 @@ def _named_before(sentence: SentenceSpan, at: int, label: Label, context: _Conte
     one addressed (never the one inviting)."""
     speaker = label.speaker
     assert speaker is not None
+    opening = max(0, label.start - sentence.start)
     for ref in context.sentence_refs(sentence.index):
         if ref.end <= at and ref.party.known and ref.party.key != speaker.party.key and \
-                sentence.start + ref.start >= label.start and \
-                sentence.text[ref.end : at].strip() in (",", "!"):
+                ref.start >= opening and sentence.text[ref.end : at].strip() in (",", "!") \
+                and _only_address_words(sentence.text[opening : ref.start], context.words):
             return ref
     return None
+
+
+def _only_address_words(text: str, words: TranscriptWords) -> bool:
+    """Whether the words before a name are all capitalised or words of a vocative ("Caro
+    presidente Sánchez,"): "Together with President Tokayev, I invite you" names a
+    co-host, not the one addressed."""
+    allowed = {w for v in words.vocatives for w in v.split()}
+    return all(w[:1].isupper() or w.casefold() in allowed
+               for w in re.findall(r"[^\W\d_]+", text))
 
 
 # A vocative this many sentences before the "you" (in the same turn) still addresses it:

@@ -65,6 +65,12 @@ def test_the_one_addressed_is_invited_never_the_inviter(
     assert pairs(_match(real_matcher, text, title, "2025-06-10")) == {expected}
 
 
+def test_a_name_after_a_preposition_is_a_co_host_not_the_one_addressed(
+        real_matcher: Matcher) -> None:
+    text = "Vladimir Putin: Together with President Tokayev, I invite you to the forum in Kazan."
+    assert pairs(_match(real_matcher, text, "Forum in Kazan")) == set()
+
+
 def test_a_role_vocative_resolves_to_the_headline_countrys_leader_on_the_date(
         real_matcher: Matcher) -> None:
     title = "Speech by President Volodymyr Zelensky to the Parliament of Luxembourg"
