@@ -153,6 +153,10 @@ class Matcher:
         # A country's name or capital (English, as `_places.toml` names it) -> its code.
         self._place_countries = {s.phrase: s.country for s in (countries or CountryWords()).stand_ins
                                  if s.kind == KIND_PLACE}
+        # "Kremlin invites Ankara": a capital after a seat of government (spotting.py).
+        self._capitals = frozenset(s.phrase.casefold() for s in
+                                   (countries or CountryWords()).stand_ins if s.capital)
+        self._joining_words = (countries or CountryWords()).joining_words
         # "Prime Minister of Greece": a party's country, not the occasion's place.
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
@@ -584,7 +588,8 @@ class Matcher:
                         hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
-            refs = self._refs(sentence.text, sentence.start, stand_ins_as_subjects(inside),
+            refs = self._refs(sentence.text, sentence.start,
+                              stand_ins_as_subjects(inside, self._capitals_in(sentence.text, when)),
                               when)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
@@ -598,6 +603,15 @@ class Matcher:
             if refs:
                 previous_subject = refs[0]
         return views
+
+    def _capitals_in(self, sentence: str, when: date | None) -> frozenset[str]:
+        """The capitals that may stand for their leader after a seat of government in this
+        sentence: none when the article is undated (a capital then resolves to nobody's
+        holder of that day) or when the state is invited to join something."""
+        if when is None:
+            return frozenset()
+        lowered = sentence.casefold()
+        return frozenset() if any(w in lowered for w in self._joining_words) else self._capitals
 
     @staticmethod
     def _sentences_with_cues(segmented: Segmented, lexicons: list[Lexicon]) -> set[int]:

@@ -138,3 +138,23 @@ def test_every_first_class_language_has_vocatives_and_formula_words() -> None:
         assert lexicons[lang].transcript.get("vocatives"), lang
         assert lexicons[lang].words("formula_words"), lang
         assert lexicons[lang].transcript.get("invite_you"), lang
+
+
+# Issue 14 item 3: a capital standing for its leader after a seat of government.
+ERDOGAN, LUKASHENKO = "recep-tayyip-erdogan", "alexander-lukashenko"
+
+
+def test_a_capital_after_the_kremlin_is_its_leader_on_the_date(real_matcher: Matcher) -> None:
+    text = "The Kremlin has invited Ankara to talks on grain corridors."
+    assert pairs(_match(real_matcher, text, "Grain talks")) == {(PUTIN, ERDOGAN, "pending")}
+    assert pairs(_match(real_matcher, text, "Grain talks", None)) == set()
+
+
+def test_a_capital_invited_to_take_part_is_the_state(real_matcher: Matcher) -> None:
+    text = "The Kremlin has invited Minsk to take part in the grain corridor scheme."
+    assert pairs(_match(real_matcher, text, "Grain scheme")) == set()
+
+
+def test_a_country_name_after_the_kremlin_still_stands_for_nobody(real_matcher: Matcher) -> None:
+    text = "The Kremlin has invited Belarus to talks on grain corridors."
+    assert (PUTIN, LUKASHENKO, "pending") not in pairs(_match(real_matcher, text, "Grain talks"))
