@@ -61,7 +61,7 @@ from bot.matcher.observe import (
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
 from bot.matcher.organisations import club_named
-from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, Sentence, segment
+from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
     FORM_CONFIDENCE,
@@ -424,21 +424,17 @@ class Matcher:
                                 at_event=bool(by_title and by_title.at_event),
                                 country_leaders=lambda text: self._country_leaders(text, when),
                                 home_countries=self._home_countries,
-                                title_leaders=self._title_leaders(segmented, first, has_title,
-                                                                  words, when))
+                                title_leaders=lambda: self._title_leaders(
+                                    segmented.text[: first.end] if has_title and first else "",
+                                    when))
 
-    def _title_leaders(self, segmented: Segmented, first: Sentence | None, has_title: bool,
-                       words: TranscriptWords, when: date | None) -> list[Ref]:
-        """The leaders, on the article's date, of the countries its headline names
-        ("... in the Chamber of Deputies of Luxembourg": its prime minister), looked up
-        only when the text has a vocative ("Mr Prime Minister!") they may be addressed by."""
-        if not has_title or first is None or when is None:
-            return []
-        folded = segmented.text.casefold()
-        if not any(v in folded for v in words.vocatives):
+    def _title_leaders(self, title: str, when: date | None) -> list[Ref]:
+        """The leaders, on the article's date, of the countries its headline names ("... in
+        the Chamber of Deputies of Luxembourg": its prime minister); none when undated."""
+        if not title or when is None:
             return []
         leaders = []
-        for key in sorted(self._country_leaders(segmented.text[: first.end], when)):
+        for key in sorted(self._country_leaders(title, when)):
             figure = self.gazetteer.get(key)
             leaders.append(Ref(self.gazetteer.party(key), 0, 0,
                                confidence=CONFIDENCE.vocative_leader,
@@ -588,9 +584,11 @@ class Matcher:
                         hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
+            # Only a stand-in after the first party needs the capitals (and their checks).
+            capitals = self._capitals_in(sentence.text, when) if len(inside) > 1 and any(
+                h.form == FORM_STANDIN for h in inside[1:]) else frozenset()
             refs = self._refs(sentence.text, sentence.start,
-                              stand_ins_as_subjects(inside, self._capitals_in(sentence.text, when)),
-                              when)
+                              stand_ins_as_subjects(inside, capitals), when)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.

@@ -273,6 +273,8 @@ def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
 CountryLeaders = Callable[[str], set[str]]
 # The country codes of the countries and capitals a text names ("in Moscow" -> "RU").
 HomeCountries = Callable[[str], set[str]]
+# The leaders, on the article's date, of the countries its headline names.
+TitleLeaders = Callable[[], list[Ref]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +288,7 @@ class _Context:
     sentence_refs: Callable[[int], list[Ref]]
     # The leaders (on the article's date) of the countries the headline names: whom a
     # vocative may address when nobody else is named ("Mr Prime Minister!")
-    title_leaders: Sequence[Ref] = ()
+    title_leaders: TitleLeaders | None = None
 
 
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
@@ -296,13 +298,14 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             author: Ref | None = None, at_event: bool = False,
                             country_leaders: CountryLeaders | None = None,
                             home_countries: HomeCountries | None = None,
-                            title_leaders: Sequence[Ref] = ()) -> None:
+                            title_leaders: TitleLeaders | None = None) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
     author (an address, a post) speaks from the start of the text; `at_event`: the text
     is a speech given at the event itself (its thanks show the invitation took place).
     Without any label, `home_countries` (the countries whose names or capitals a text
     names) tells the host of a thanks naming nobody (`_thanks_without_labels`);
-    `title_leaders`: the leaders of the countries the headline names (`_addressed`)."""
+    `title_leaders`: the leaders of the countries the headline names (`_addressed`),
+    looked up only when a vocative needs them."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
@@ -539,7 +542,8 @@ def _addressed(sentence: SentenceSpan, at: int, label: Label, context: _Context,
             return other
         # "Speech by the President of Ukraine in ... Luxembourg": not the speaker's own
         # country's leaders (Ukraine's prime minister is not addressed in Luxembourg)
-        leaders = [r for r in context.title_leaders if r.party.key != speaker.party.key
+        found = context.title_leaders() if context.title_leaders is not None else []
+        leaders = [r for r in found if r.party.key != speaker.party.key
                    and (r.country is None or r.country != speaker.country)]
         return leaders[0] if len(leaders) == 1 else None
     return None
