@@ -50,6 +50,8 @@ class Words:
     blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
     both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
+    # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
+    formulas: frozenset[str] = frozenset()
     # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
     attribution: frozenset[str] = frozenset()
     # ", ha riferito Palazzo Chigi", ", the Kremlin said": a closing reporting clause's
@@ -127,6 +129,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         possessive_pronouns=merged("possessive_pronouns"),
         conjunctions=merged("conjunctions"),
         name_stop=merged("name_stopwords"),
+        formulas=merged("formula_words"),
         titles=merged("titles"),
         title_suffixes=merged("title_suffixes"),
         noun_suffixes=merged("noun_suffixes"),

@@ -62,6 +62,9 @@ class Confidences:
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
     welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"
     transcript_thanks: float = 0.75  # "Aliyev: ... thank you for inviting me" (transcript.py)
+    # "Mr Prime Minister! I invite you": the one leader of the headline's country, on the
+    # article's date, though the article never names them (transcript._addressed)
+    vocative_leader: float = 0.8
     # Posts with an author (authored.py): "I invite @x", the author being the inviter.
     post_author: float = 0.85  # the author is a figure of the gazetteer
     post_author_unknown: float = 0.7  # an author the gazetteer does not know

@@ -45,6 +45,7 @@ class StandIn:
     leader_title: str  # a title listed in figures.toml, resolved by date
     kind: str  # KIND_*
     country: str
+    capital: bool = False  # a capital ("Ankara"), not the country's name ("Turkey")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class CountryWords:
     formal_prefixes: tuple[str, ...] = ()  # "the Republic of": "President of the Republic of X"
     bare_counterparts: tuple[str, ...] = ()  # "his counterpart": the one other leader named
     adjectives: frozenset[str] = frozenset()  # every language's country adjectives, folded
+    # "to join", "to take part": a state invited to a project, never its leader (folded)
+    joining_words: tuple[str, ...] = ()
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -102,11 +105,13 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         raise ConfigError(problems)
     prefixes = string_list(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
     bare = string_list(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
+    joining = string_list(data.get("joining_words", []), "joining_words", source, problems)
     if problems:
         raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
-                        tuple(prefixes), tuple(bare), frozenset(adjectives))
+                        tuple(prefixes), tuple(bare), frozenset(adjectives),
+                        tuple(w.casefold() for w in joining))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -123,7 +128,8 @@ def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader
     def listed(key: str) -> list[str]:
         return string_list(words.get(key, []), f"{where}.{key}", source, problems)
 
-    out = [StandIn(p, leader, KIND_PLACE, code) for p in listed("names") + listed("capitals")]
+    out = [StandIn(p, leader, KIND_PLACE, code) for p in listed("names")]
+    out += [StandIn(p, leader, KIND_PLACE, code, capital=True) for p in listed("capitals")]
     out += [StandIn(p, leader, KIND_TITLE, code) for p in listed("government")]
     out += [StandIn(p, leader, KIND_COUNTERPART, code) for p in listed("counterpart")]
     # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive (ru, uk).

@@ -653,7 +653,7 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
                         grammar: Grammar) -> list[Ref]:
     found: list[Ref] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
-                                               words.complements):
+                                               words.complements, words.formulas):
         start, name = _strip_role_words(sentence, start, name, words)
         if not name or any(r.start < end and start < r.end for r in refs) or \
                 quoted_phrase(sentence, start, end):

@@ -112,6 +112,7 @@ _LIST_KEYS = (
     "behalf_markers",
     "whether_words",
     "acceptance_words",
+    "formula_words",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096
@@ -600,7 +601,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
 TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_person",
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
-                   "quote_addressing", "speech_by", "speech_at")
+                   "quote_addressing", "speech_by", "speech_at", "vocatives")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

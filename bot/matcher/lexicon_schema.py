@@ -72,6 +72,7 @@ class LexiconTop(BaseModel):
     behalf_markers: list[Any] | None = None
     whether_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
+    formula_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

@@ -85,6 +85,7 @@ from bot.matcher.transcript import (
     TranscriptWords,
     add_transcript_findings,
     may_quote,
+    phrase_possible,
     title_speaker,
     transcript_words,
 )
@@ -160,6 +161,10 @@ class Matcher:
         # A country's name or capital (English, as `_places.toml` names it) -> its code.
         self._place_countries = {s.phrase: s.country for s in (countries or CountryWords()).stand_ins
                                  if s.kind == KIND_PLACE}
+        # "Kremlin invites Ankara": a capital after a seat of government (spotting.py).
+        self._capitals = frozenset(s.phrase.casefold() for s in
+                                   (countries or CountryWords()).stand_ins if s.capital)
+        self._joining_words = (countries or CountryWords()).joining_words
         # "Prime Minister of Greece": a party's country, not the occasion's place.
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
@@ -375,9 +380,9 @@ class Matcher:
         words = self._words_for(lexicons)
         if not words.empty:
             folded = segmented.text.casefold()
-            if any(phrase in folded for group in (words.thanks, words.invite_you,
-                                                   words.at_your_invitation)
-                   for phrase in group):
+            if any(phrase in folded for phrase in words.thanks) or any(
+                    phrase_possible(folded, phrase)
+                    for group in (words.invite_you, words.at_your_invitation) for phrase in group):
                 return False
         return not any(lexicon.has_observation_anchor(sentence.text.lower())
                        for sentence in segmented.sentences for lexicon in lexicons)
@@ -489,7 +494,23 @@ class Matcher:
                                 author or (by_title.speaker if by_title else None),
                                 at_event=bool(by_title and by_title.at_event),
                                 country_leaders=lambda text: self._country_leaders(text, when),
-                                home_countries=self._home_countries)
+                                home_countries=self._home_countries,
+                                title_leaders=lambda: self._title_leaders(
+                                    segmented.text[: first.end] if has_title and first else "",
+                                    when))
+
+    def _title_leaders(self, title: str, when: date | None) -> list[Ref]:
+        """The leaders, on the article's date, of the countries its headline names ("... in
+        the Chamber of Deputies of Luxembourg": its prime minister); none when undated."""
+        if not title or when is None:
+            return []
+        leaders = []
+        for key in sorted(self._country_leaders(title, when)):
+            figure = self.gazetteer.get(key)
+            leaders.append(Ref(self.gazetteer.party(key), 0, 0,
+                               confidence=CONFIDENCE.vocative_leader,
+                               country=figure.country if figure else None))
+        return leaders
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
@@ -643,8 +664,11 @@ class Matcher:
                         hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
-            refs = self._refs(sentence.text, sentence.start, stand_ins_as_subjects(inside),
-                              when)
+            # Only a stand-in after the first party needs the capitals (and their checks).
+            capitals = self._capitals_in(sentence.text, when) if len(inside) > 1 and any(
+                h.form == FORM_STANDIN for h in inside[1:]) else frozenset()
+            refs = self._refs(sentence.text, sentence.start,
+                              stand_ins_as_subjects(inside, capitals), when)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.
@@ -657,6 +681,15 @@ class Matcher:
             if refs:
                 previous_subject = refs[0]
         return views
+
+    def _capitals_in(self, sentence: str, when: date | None) -> frozenset[str]:
+        """The capitals that may stand for their leader after a seat of government in this
+        sentence: none when the article is undated (a capital then resolves to nobody's
+        holder of that day) or when the state is invited to join something."""
+        if when is None:
+            return frozenset()
+        lowered = sentence.casefold()
+        return frozenset() if any(w in lowered for w in self._joining_words) else self._capitals
 
     @staticmethod
     def _sentences_with_cues(segmented: Segmented, lexicons: list[Lexicon]) -> set[int]:

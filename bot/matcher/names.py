@@ -267,14 +267,17 @@ def _without_complement(run: list[tuple[int, str]], complements: Complements
 
 def name_sequences(text: str, stopwords: frozenset[str],
                    titles: frozenset[str] = frozenset(),
-                   complements: Complements = NO_COMPLEMENTS) -> list[tuple[int, int, str]]:
+                   complements: Complements = NO_COMPLEMENTS,
+                   formulas: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Capitalised runs of 2-4 words that look like a person's name.
 
     A capitalised sequence is cut at titles and function words ("South Korean President
     Yoon Suk Yeol" -> "Yoon Suk Yeol"); a run followed by a non-title stopword is the
     start of an institution's name ("Munich Security Conference") and is dropped. A
     country completing a title is no part of the name ("президента Республики Корея Ли
-    Чжэ Мёна": `complements`).
+    Чжэ Мёна": `complements`). `formulas`: the words of greetings and thanks ("Vielen
+    Dank", "Muchas gracias", "Большое спасибо"), which cut a run like a function word and
+    name nobody.
     """
     found: list[tuple[int, int, str]] = []
     for match in _NAME_SEQUENCE.finditer(text):
@@ -286,7 +289,7 @@ def name_sequences(text: str, stopwords: frozenset[str],
             position = start + len(token)
             folded = token.casefold()
             if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
-                    folded in INSTITUTION_WORDS:
+                    folded in INSTITUTION_WORDS or folded in formulas:
                 # "Munich Security Conference", "Flow Podcast", "Novo Pacto Financeiro
                 # Global": a capitalised run next to such a word names an institution.
                 institutional = folded in INSTITUTION_WORDS or (

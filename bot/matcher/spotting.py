@@ -463,17 +463,33 @@ def _surname_like(word: str) -> bool:
         word.replace("-", "").replace("'", "").isalpha()
 
 
-def stand_ins_as_subjects(hits: list[FigureHit]) -> list[FigureHit]:
+def stand_ins_as_subjects(hits: list[FigureHit], capitals: frozenset[str] = frozenset()
+                          ) -> list[FigureHit]:
     """The hits of one sentence, with a country or capital kept only as its first party
     and beside a named one ("Kyiv invited Donald Trump"). Real press releases invite
     countries to join projects ("invited Japan to join the reconstruction", "Ukraine
     invited Poland to take part"): states, not their leaders, so a country after another
-    party, or among countries only, stands for nobody."""
+    party, or among countries only, stands for nobody. One exception: a capital right
+    after a seat of government or another capital opening the sentence ("Kremlin invites
+    Ankara to talks", "Moscow invited Ankara"; `capitals`: their folded forms) is one
+    government addressing another, so it stands for its leader too."""
     if not any(h.form == FORM_STANDIN for h in hits):
         return hits
     named_after_first = any(h.form != FORM_STANDIN for h in hits[1:])
+    seat_first = bool(hits) and hits[0].form in (FORM_TITLE, FORM_STANDIN) and (
+        hits[0].form == FORM_TITLE or hits[0].surface.casefold() in capitals)
     return [h for i, h in enumerate(hits)
-            if h.form != FORM_STANDIN or (i == 0 and named_after_first)]
+            if h.form != FORM_STANDIN or (i == 0 and (named_after_first or _capital_after(
+                hits, capitals))) or (i == 1 and seat_first and h.surface.casefold() in capitals
+                                      and h.figure_id != hits[0].figure_id)]
+
+
+def _capital_after(hits: list[FigureHit], capitals: frozenset[str]) -> bool:
+    """"Moscow invited Ankara": the capital opening the sentence keeps standing for its
+    leader when the next party is another capital."""
+    return len(hits) > 1 and hits[0].surface.casefold() in capitals and \
+        hits[1].form == FORM_STANDIN and hits[1].surface.casefold() in capitals and \
+        hits[1].figure_id != hits[0].figure_id
 
 
 _NAME_FORMS = (FORM_NAME, FORM_SURNAME, FORM_HANDLE, FORM_NEAR_NAME, FORM_NEAR_SURNAME)

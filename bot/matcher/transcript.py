@@ -59,6 +59,9 @@ class TranscriptWords:
     speech_by: tuple[str, ...] = ()
     # "... at the ISPI Forum", "... to the participants of the summit": given at the event
     speech_at: tuple[str, ...] = ()
+    # "Mr President,", "Monsieur le Président,", "Шановний пане Президенте!": a turn
+    # addressing one person, whose "you" is that person (`_addressed`)
+    vocatives: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -78,7 +81,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            frozenset(phrases("first_person_object")), phrases("attendance"),
                            phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"),
                            phrases("procedure"), frozenset(phrases("quote_verbs")),
-                           frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"))
+                           frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
+                           phrases("vocatives"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,35 @@ _ANY_LABEL = re.compile(
     r"(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)(?:\s+(?:[^\W\d_][\w’'\-]*|of|the|and|de|la)){0,12}"
     r"(?:\s*\([^)]*\))?:\s+(?=[\"“«]?[^\W\d_])")
 _SENTENCE_MARK = re.compile(r"[.!?…\n]")
+# A phrase "ich möchte sie ... einladen" holds a gap of a few words ("Ich möchte Sie nach
+# Berlin einladen", "Ich lade Sie herzlich nach Berlin ein"): each piece in order, at most
+# `_GAP` characters apart.
+_GAP_MARK = " ... "
+_GAP = 40
+
+
+def phrase_possible(folded: str, phrase: str) -> bool:
+    """Whether the case-folded text may hold the phrase: every piece of it is in the text
+    (a necessary condition, so that the pre-filter stays exact)."""
+    return all(piece in folded for piece in phrase.split(_GAP_MARK))
+
+
+def find_phrase(lowered: str, phrase: str) -> tuple[int, int] | None:
+    """Where the (case-folded) phrase first occurs in the lowered sentence, its gaps
+    filled by at most `_GAP` characters without a sentence or clause mark."""
+    pieces = phrase.split(_GAP_MARK)
+    at = lowered.find(pieces[0])
+    while at >= 0:
+        end = at + len(pieces[0])
+        for piece in pieces[1:]:
+            nxt = lowered.find(piece, end)
+            if nxt < 0 or nxt - end > _GAP or any(m in lowered[end:nxt] for m in ".!?;:"):
+                break
+            end = nxt + len(piece)
+        else:
+            return at, end
+        at = lowered.find(pieces[0], at + 1)
+    return None
 
 
 def _label_starts(text: str) -> list[int]:
@@ -257,6 +290,8 @@ def title_speaker(title: str, title_refs: Sequence[Ref], words: TranscriptWords
 CountryLeaders = Callable[[str], set[str]]
 # The country codes of the countries and capitals a text names ("in Moscow" -> "RU").
 HomeCountries = Callable[[str], set[str]]
+# The leaders, on the article's date, of the countries its headline names.
+TitleLeaders = Callable[[], list[Ref]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +302,10 @@ class _Context:
     attendees: Sequence[Ref]
     article_refs: Sequence[Ref]
     country_leaders: CountryLeaders | None
+    sentence_refs: Callable[[int], list[Ref]]
+    # The leaders (on the article's date) of the countries the headline names: whom a
+    # vocative may address when nobody else is named ("Mr Prime Minister!")
+    title_leaders: TitleLeaders | None = None
 
 
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
@@ -275,12 +314,15 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
                             sentence_refs: Callable[[int], list[Ref]],
                             author: Ref | None = None, at_event: bool = False,
                             country_leaders: CountryLeaders | None = None,
-                            home_countries: HomeCountries | None = None) -> None:
+                            home_countries: HomeCountries | None = None,
+                            title_leaders: TitleLeaders | None = None) -> None:
     """Append to each sentence's facts the invitations its speaker's thanks reveal. An
     author (an address, a post) speaks from the start of the text; `at_event`: the text
     is a speech given at the event itself (its thanks show the invitation took place).
     Without any label, `home_countries` (the countries whose names or capitals a text
-    names) tells the host of a thanks naming nobody (`_thanks_without_labels`)."""
+    names) tells the host of a thanks naming nobody (`_thanks_without_labels`);
+    `title_leaders`: the leaders of the countries the headline names (`_addressed`),
+    looked up only when a vocative needs them."""
     if words.empty:
         return
     labels = speaker_labels(text, article_refs)
@@ -293,19 +335,22 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
             _thanks_without_labels(sentences, title_refs, words, sentence_refs, home_countries)
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
-                       article_refs, country_leaders)
+                       article_refs, country_leaders, sentence_refs, title_leaders)
     # Each sentence is a slice of the text: a phrase the case-folded text lacks is in none
     # of them, so the sentences are searched for the others only.
     folded = text.casefold()
     thanks = [w for w in words.thanks if w in folded]
-    addressing = ((tuple(p for p in words.invite_you if p in folded), True),
-                  (tuple(p for p in words.at_your_invitation if p in folded), False))
+    addressing = ((tuple(p for p in words.invite_you if phrase_possible(folded, p)), True),
+                  (tuple(p for p in words.at_your_invitation if phrase_possible(folded, p)),
+                   False))
     previous: SentenceSpan | None = None
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
         lowered = sentence.text.casefold()
+        _drop_misread_you(sentence, lowered, context, addressing[0][0])
         _first_person(sentence, labels, title_refs, words)
         if not sentence.facts.invitations:
-            _you_in_a_turn(sentence, lowered, context, addressing)
+            _you_in_a_turn(sentence, lowered, context, addressing,
+                           sentences[max(0, position - _VOCATIVE_REACH) : position])
             _speaker_as_subject(sentence, labels, words)
         if any(w in lowered for w in thanks):
             _thanks_in_sentence(sentence, lowered, context, sentence_refs(sentence.index),
@@ -313,12 +358,37 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         previous = sentence
 
 
+def _drop_misread_you(sentence: SentenceSpan, lowered: str, context: _Context,
+                      phrases: Sequence[str]) -> None:
+    """"Giorgia Meloni: Signor Presidente, La invito a visitare Roma": the formal "La"
+    (you) read as "her", the speaker named before it, makes the speaker the one invited.
+    An invitation whose cue lies inside a speaker's "I invite you" phrase and that invites
+    the speaker, or has someone else invite, is that misreading: it is dropped, and the
+    phrase is read as the speaker inviting the one addressed (`_you_in_a_turn`)."""
+    if not sentence.facts.invitations or not phrases:
+        return
+    spans = [f for f in (find_phrase(lowered, p) for p in phrases) if f is not None]
+    if not spans:
+        return
+    kept = []
+    for finding in sentence.facts.invitations:
+        label = _speaker_at(context.labels, sentence.start + finding.cue.start)
+        speaker = label.speaker if label is not None else None
+        inside = any(at <= finding.cue.start and finding.cue.end <= end for at, end in spans)
+        if inside and speaker is not None and (
+                (finding.invitee is not None and finding.invitee.party.key == speaker.party.key)
+                or (finding.inviter is not None and finding.inviter.party.key != speaker.party.key)):
+            continue
+        kept.append(finding)
+    sentence.facts.invitations[:] = kept
+
+
 def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
                   title_refs: Sequence[Ref], words: TranscriptWords) -> None:
     """"Vladimir Putin: ... I invited the President of Kazakhstan to the forum", "I invite
     you to Moscow", "I thanked Chancellor Scholz for inviting me": a one-sided invitation
     whose missing side is the speaker ("I", "my invitation", "me") or the one addressed
-    ("you")."""
+    ("you": after the verb, or right before it in "хочу Вас пригласить")."""
     for finding in sentence.facts.invitations:
         if (finding.inviter is None) == (finding.invitee is None):
             continue
@@ -342,7 +412,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
                 # thanked for it: an address answers it, a speaker at the event is there
                 finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
-        elif finding.invitee is None and set(after) & words.second_person and \
+        elif finding.invitee is None and set(after + before[-1:]) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
@@ -368,42 +438,132 @@ def _speaker_as_subject(sentence: SentenceSpan, labels: Sequence[Label],
 
 
 def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
-                   addressing: Sequence[tuple[Sequence[str], bool]]) -> None:
+                   addressing: Sequence[tuple[Sequence[str], bool]],
+                   before: Sequence[SentenceSpan] = ()) -> None:
     """A turn of a two-sided conversation naming nobody: "I would like to invite you to
     make an official visit" (the speaker invites the other side, pending), "I am planning
     to take part in the forum at your invitation" (the other side invited the speaker:
     accepted when planned, else taking place as said). `addressing`: the words'
-    `invite_you` and `at_your_invitation` phrases (those of the text), in their order."""
+    `invite_you` and `at_your_invitation` phrases (those of the text), in their order.
+    A speech with no single other speaker has a "you" only where the turn has just
+    addressed one person ("Mr Prime Minister! I invite you to visit Kyiv": `_addressed`;
+    `before`: the sentences just before this one)."""
     for phrases, speaker_invites in addressing:
-        at = min((i for i in (lowered.find(p) for p in phrases) if i >= 0), default=-1)
-        if at < 0:
+        found = min((f for f in (find_phrase(lowered, p) for p in phrases) if f is not None),
+                    default=None)
+        if found is None:
             continue
+        at, end = found
         label = _speaker_at(context.labels, sentence.start + at)
         if label is None or label.speaker is None:
             return
-        # Only the one other speaker of a conversation: a speech's "you" is its audience
-        # ("I invite you - your cities, your companies - to take part"), and a summit or
-        # a press conference has no single "you".
-        others = {lb.speaker.party.key: lb.speaker for lb in context.labels
-                  if lb.speaker is not None and not lb.author and lb.start > 0
-                  and lb.speaker.party.key != label.speaker.party.key}
-        if label.addressee is not None:
-            # '"I will be waiting for you in Kyiv," Zelensky told Trump': the one told
-            others = {label.addressee.party.key: label.addressee}
-        if len(others) != 1:
+        other = _named_before(sentence, at, label, context) or _one_other(label, context) \
+            or _addressed(sentence, at, label, context, before)
+        if other is None:
             return
-        other = next(iter(others.values()))
-        phrase = next(p for p in phrases if lowered.startswith(p, at))
-        rest = lowered[at + len(phrase) :].lstrip(" ,")
-        if speaker_invites and any(rest.startswith(p) for p in context.words.procedure):
+        if speaker_invites and _procedure(lowered[end:], context.words.procedure):
             return  # "I invite you to take the floor / to report": procedure, no visit
         if speaker_invites:
-            _add(sentence, label.speaker, other, at, phrase, Status.PENDING)
+            _add(sentence, label.speaker, other, at, sentence.text[at:end], Status.PENDING)
         else:
             planned = any(w in lowered[:at] for w in context.words.plans)
-            _add(sentence, other, label.speaker, at, phrase,
+            _add(sentence, other, label.speaker, at, sentence.text[at:end],
                  Status.ACCEPTED if planned else Status.TOOK_PLACE)
         return
+
+
+# Words after "I invite you" in which a procedure phrase may stand: "Ich lade Sie ein,
+# ihn zu probieren", "Приглашаю Вас попробовать".
+_PROCEDURE_WORDS = 4
+
+
+def _procedure(rest: str, phrases: Sequence[str]) -> bool:
+    """Whether what follows "I invite you" is a chairman's or a host's procedure ("to take
+    the floor", "à le goûter", "ein, ihn zu probieren"), not a visit: one of the phrases
+    begins one of its first words."""
+    window = " " + " ".join(rest.lstrip(" ,").split()[:_PROCEDURE_WORDS])
+    return any(" " + p in window or window.startswith(" " + p) for p in phrases)
+
+
+def _one_other(label: Label, context: _Context) -> Ref | None:
+    """The one other speaker of a conversation: a speech's "you" is its audience ("I
+    invite you - your cities, your companies - to take part"), and a summit or a press
+    conference has no single "you"; '"I will be waiting for you in Kyiv," Zelensky told
+    Trump': the one told."""
+    if label.addressee is not None:
+        return label.addressee
+    assert label.speaker is not None
+    others = {lb.speaker.party.key: lb.speaker for lb in context.labels
+              if lb.speaker is not None and not lb.author and lb.start > 0
+              and lb.speaker.party.key != label.speaker.party.key}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def _named_before(sentence: SentenceSpan, at: int, label: Label, context: _Context
+                  ) -> Ref | None:
+    """"President Tokayev, I invite you", "Presidenta Meloni, la invito": a figure the turn
+    names right before the "you", set off by a comma or an exclamation mark only, is the
+    one addressed (never the one inviting)."""
+    speaker = label.speaker
+    assert speaker is not None
+    opening = max(0, label.start - sentence.start)
+    for ref in context.sentence_refs(sentence.index):
+        if ref.end <= at and ref.party.known and ref.party.key != speaker.party.key and \
+                ref.start >= opening and sentence.text[ref.end : at].strip() in (",", "!") \
+                and _only_address_words(sentence.text[opening : ref.start], context.words):
+            return ref
+    return None
+
+
+def _only_address_words(text: str, words: TranscriptWords) -> bool:
+    """Whether the words before a name are all capitalised or words of a vocative ("Caro
+    presidente Sánchez,"): "Together with President Tokayev, I invite you" names a
+    co-host, not the one addressed."""
+    allowed = {w for v in words.vocatives for w in v.split()}
+    return all(w[:1].isupper() or w.casefold() in allowed
+               for w in re.findall(r"[^\W\d_]+", text))
+
+
+# A vocative this many sentences before the "you" (in the same turn) still addresses it:
+# "Уважаемый господин Президент! Большое спасибо. Приглашаю Вас ...".
+_VOCATIVE_REACH = 2
+
+
+def _addressed(sentence: SentenceSpan, at: int, label: Label, context: _Context,
+               before: Sequence[SentenceSpan]) -> Ref | None:
+    """Whom a vocative just before the "you" names: "Mr President," / "Monsieur le
+    Président," / "Шановний пане Президенте!" in this sentence (before the phrase) or in
+    one of the two before it, within the speaker's turn. The addressee is a figure named
+    in the vocative's sentence after it ("Dear Kassym-Jomart Kemelevich,", or the title
+    the article resolves: "le Président"), else the other side (the other speaker, else
+    the one other figure of the headline), else the one leader of the countries the
+    headline names, on the article's date ("Speech ... in the Chamber of Deputies of
+    Luxembourg": "Mr Prime Minister!"). Never a new person: nothing else resolves it."""
+    speaker = label.speaker
+    assert speaker is not None
+    spans = [(sentence, at), *((s, len(s.text)) for s in reversed(before[-_VOCATIVE_REACH:]))]
+    for span, limit in spans:
+        lowered = span.text[:limit].casefold()
+        vocative = max((lowered.rfind(v) for v in context.words.vocatives), default=-1)
+        if vocative < 0 or _speaker_at(context.labels, span.start + vocative) is not label:
+            continue
+        named = {r.party.key: r for r in context.sentence_refs(span.index)
+                 if vocative <= r.start < limit and r.party.key != speaker.party.key
+                 and r.party.known}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if named:
+            return None
+        other = _other_side(speaker, context.labels, context.title_refs)
+        if other is not None:
+            return other
+        # "Speech by the President of Ukraine in ... Luxembourg": not the speaker's own
+        # country's leaders (Ukraine's prime minister is not addressed in Luxembourg)
+        found = context.title_leaders() if context.title_leaders is not None else []
+        leaders = [r for r in found if r.party.key != speaker.party.key
+                   and (r.country is None or r.country != speaker.country)]
+        return leaders[0] if len(leaders) == 1 else None
+    return None
 
 
 def _i_leads(sentence: SentenceSpan, finding: InviteFinding, words: TranscriptWords) -> bool:
