@@ -110,7 +110,7 @@ def test_formula_words_cut_a_name_run_without_ending_the_name() -> None:
     assert [n for _, _, n in name_sequences(text, frozenset(), titles)] == [
         "Vielen Dank", "Danke Jana Kowalski"]
     formulas = frozenset({"vielen", "dank", "danke"})
-    assert [n for _, _, n in name_sequences(text, frozenset(), titles, formulas)] == [
+    assert [n for _, _, n in name_sequences(text, frozenset(), titles, formulas=formulas)] == [
         "Jana Kowalski"]
 
 
