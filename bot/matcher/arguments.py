@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.matcher.clause import (
     Pair,
@@ -690,7 +691,7 @@ def topic_then_objects(c: Clause) -> list[Pair] | None:
     if not topic:
         return None
     objects = [r for r in c.before[1:] if r.party.key != subject.party.key]
-    if len(objects) < 2 or not all(_joined(c, a, b) for a, b in zip(objects, objects[1:])):
+    if len(objects) < 2 or not all(_joined(c, a, b) for a, b in pairwise(objects)):
         return None
     return pairs(subject, objects, CONFIDENCE.verb_final)
 
@@ -706,7 +707,7 @@ def verb_final(c: Clause) -> list[Pair] | None:
         return pairs(rest[-1], list(reversed(objects)), CONFIDENCE.verb_final)
     if c.grammar.head_final and len(objects) >= 2 and any(
             {w.casefold() for w in c.sentence[a.end : b.start].split()} & c.words.conjunctions
-            for a, b in zip(objects[1:], objects)):
+            for a, b in pairwise(reversed(objects))):
         # "दो न्यायाधीशों ने ... मोदी और ... राहुल गांधी को ... आमंत्रित किया": every figure is
         # an object; the inviter is no figure.
         return [(None, r, CONFIDENCE.lone_figure) for r in reversed(objects)]
