@@ -474,6 +474,13 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
     return pairs(agent, patients, CONFIDENCE.head_final_agent)
 
 
+def _announcer_before(c: Clause) -> bool:
+    """The figures before an "at the invitation of" phrase only announce it: a reporting
+    word and a comma stand between them and the phrase."""
+    between = c.sentence[c.before[-1].end : c.cue.start] if c.before else ""
+    return any(p in between for p in ",，") and any(w in between for w in c.words.reporting)
+
+
 def passive_with_agent(c: Clause) -> list[Pair] | None:
     """"Scholz was invited by Macron", "приглашён Маском" (an agent marked by case), "at
     the invitation of Macron, Scholz ..."; "was invited to preside over the funeral of
@@ -506,6 +513,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     # after the guest is where the guest goes; as the subject ("the Kremlin, at the
     # invitation of ...") it stands for its holder.
     guests = [r for i, r in enumerate(c.before) if not (r.residence and i > 0)]
+    if c.cue.category == "by" and len(c.after) >= 2 and _announcer_before(c):
+        guests = []  # "外交部发言人汪文斌宣布，应马克龙邀请，习近平将…": the guest follows
     patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)
