@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.matcher.clause import (
+    COORDINATION_GAP,
     Pair,
     Ref,
     Words,
@@ -430,9 +431,6 @@ def _marked_owner(c: Clause, ref: Ref) -> bool:
     particles = g.subject_particles | g.object_particles | g.other_particles
     for marker in c.words.from_markers | g.agent_markers:
         at = window.find(marker)
-        following = c.sentence[ref.end + at + len(marker) :].split()[:1]
-        if following and following[0].casefold() in c.words.with_markers:
-            continue  # "मोदी के साथ": "with" Modi, not his
         if at >= 0 and not any(ch in particles for ch in window[:at]):
             return True
     return False
@@ -445,8 +443,11 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     if c.cue.category != "noun" or not c.grammar.head_final or not c.before:
         return None
     owner = c.before[-1]
-    if c.cue.start - owner.end > _NEAR_OWNER or not _marked_owner(c, owner):
-        return None
+    with_word = any(w.casefold() in c.words.with_markers
+                    for w in c.sentence[owner.end : c.cue.start].split()[:2])
+    if c.cue.start - owner.end > _NEAR_OWNER or with_word or \
+            not (owner.possessive or _marked_owner(c, owner)):
+        return None  # a genitive ending ("Musk'ın Clubhouse davetine") marks it too
     answering = [r for r in c.before if r.party.key != owner.party.key]
     # The topic answers, not a figure between ("교황은 문재인 대통령을 만나 김정은
     # 위원장의 방북 초청 의사를 전달받았다": Moon only carried it).
@@ -464,7 +465,10 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
     markers = c.words.from_markers | c.grammar.agent_markers
     marked = [r for r in c.before if any(c.sentence.startswith(m, r.end) for m in markers)]
     agent = marked[-1] if marked else c.before[-1]
-    patients = [r for r in c.before if r.party.key != agent.party.key][:1] or c.after[:1]
+    others = [r for r in c.before if r.party.key != agent.party.key]
+    # "Lavrov ile Kuleba, Çavuşoğlu'nun daveti üzerine": every guest joined by 'and'.
+    joined = len(others) >= 2 and all(_joined(c, a, b) for a, b in pairwise(others))
+    patients = (others if joined else others[:1]) or c.after[:1]
     previous = c.previous_subject
     if not patients and marked and c.grammar.zero_pronoun and previous is not None \
             and previous.party.key != agent.party.key:
@@ -678,7 +682,8 @@ def _joined(c: Clause, left: Ref, right: Ref) -> bool:
     """'and' between two names, also where it is written onto the name or its title
     ("プーチン大統領とウクライナのゼレンスキー大統領", "Putin ile Zelenskiy")."""
     gap = c.sentence[left.end : right.start]
-    if len(gap) > _TOPIC_COORDINATION or any(p in gap for p in ",、;:.!?"):
+    limit = _TOPIC_COORDINATION if c.grammar.has_particles else COORDINATION_GAP
+    if len(gap) > limit or any(p in gap for p in ",、;:.!?"):
         return False
     if gap in ("-", "–", "/"):
         return True  # "Trump-Putin görüşmesi": a meeting of the two
@@ -713,7 +718,10 @@ def verb_final(c: Clause) -> list[Pair] | None:
     objects = coordinated_back(c.sentence, c.before, c.words)
     rest = c.before[: len(c.before) - len(objects)]
     if rest:
-        return pairs(rest[-1], list(reversed(objects)), CONFIDENCE.verb_final)
+        # "Erdoğan'ın ... Papa'yı davet etmesini": a genitive is a nominalised verb's subject.
+        genitives = [r for r in rest if r.possessive] if c.grammar.case_marked else []
+        subject = genitives[-1] if genitives else rest[-1]
+        return pairs(subject, list(reversed(objects)), CONFIDENCE.verb_final)
     if c.grammar.head_final and len(objects) >= 2 and any(
             {w.casefold() for w in c.sentence[a.end : b.start].split()} & c.words.conjunctions
             for a, b in pairwise(reversed(objects))):
