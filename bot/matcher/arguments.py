@@ -492,8 +492,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
-    if c.cue.category == "by" and c.first_word_end == c.cue.start + 1 and \
-            (agent is None or agent.start >= c.cue.end):
+    if c.cue.category == "by" and c.cue.text[:1] >= "\u2e80" and \
+            c.first_word_end == c.cue.start + 1 and (agent is None or agent.start >= c.cue.end):
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
         agent = None  # "accepted an invitation from CNN to debate Trump"
