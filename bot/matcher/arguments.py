@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.matcher.clause import (
+    COORDINATION_GAP,
     Pair,
     Ref,
     Words,
@@ -203,6 +205,13 @@ def hosting_event(c: Clause) -> list[Pair] | None:
     if not c.before:
         return []
     host = c.before[-1]
+    if c.grammar.prenominal_relative:
+        # "普京出席了习近平举行的宴会", "Erdoğan, Macron'un düzenlediği zirveye katılmadı":
+        # the host closes a relative clause before the event; the guest is the subject
+        # before the host (else the figure after the event, as in "X 주최 만찬에 Y가 참석").
+        earlier = [r for r in c.before[:-1] if r.party.key != host.party.key]
+        if earlier:
+            return pairs(host, earlier[-1:], CONFIDENCE.hosted_event)
     guests = [r for r in c.after if r.party.key != host.party.key]
     return pairs(host, guests[:1], CONFIDENCE.hosted_event) if guests else []
 
@@ -281,7 +290,7 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             found.invitees = coordinated(c.sentence, c.after[index:], words)
         elif found.inviter is None and index == 0 and (
                 (c.grammar.case_marked and (not gap or (ref.case == "gen" and len(gap) <= 4)))
-                or (not gap and ref.possessive)):
+                or (not gap and (ref.possessive or c.grammar.genitive_after_noun))):
             # "приглашение Путина", "виклик блогера Джейка Пола": a genitive after the noun;
             # "die Einladung Lukaschenkos": a genitive -s.
             found.inviter = ref
@@ -377,7 +386,11 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     after_thanked = c.sentence[thanked.end : c.cue.start].split()
     # Verb-final: "Scholz hat Macron für seine Einladung gedankt".
     closing = [w.strip(",.;:!?").casefold() for w in c.sentence[c.cue.end :].split()[:4]]
-    if not any(w in c.words.thanks for w in between + closing) or len(between) > 4 or \
+    # The verb before both (verb-initial or verb-second): "شكر بوتين أردوغان على الدعوة"
+    # (thanked Putin Erdoğan for the invitation).
+    opening = [w.strip(",.;:!?").casefold() for w in c.sentence[: thanker.start].split()[-1:]
+               ] if c.grammar.verb_second else []
+    if not any(w in c.words.thanks for w in between + closing + opening) or len(between) > 4 or \
             len(after_thanked) > 4 or thanker.party.key == thanked.party.key:
         return None
     if any(w.strip(",").casefold() in c.words.acceptance for w in after_thanked):
@@ -451,6 +464,42 @@ def _agent_after_status(c: Clause, inviter: Ref) -> Ref | None:
 
 # --- passives and "at the invitation of" ---------------------------------------------------
 
+_NEAR_OWNER = 16  # characters from a marked owner to its invitation noun ("からのモスクワ訪問の")
+
+
+def _marked_owner(c: Clause, ref: Ref) -> bool:
+    """A genitive or "from" marker closes the name or its title ("プーチン大統領からの",
+    "윤석열 대통령의", "पुतिन का"), with no other particle before it ("との" is "with")."""
+    window = c.sentence[ref.end : min(ref.end + 8, c.cue.start)]
+    g = c.grammar
+    particles = g.subject_particles | g.object_particles | g.other_particles
+    for marker in c.words.from_markers | g.agent_markers:
+        at = window.find(marker)
+        if at >= 0 and not any(ch in particles for ch in window[:at]):
+            return True
+    return False
+
+
+def head_final_noun_owner(c: Clause) -> list[Pair] | None:
+    """"ゼレンスキー大統領はプーチン大統領からの招待を拒否した", "मोदी ने पुतिन का निमंत्रण
+    स्वीकार किया": in a head-final language the noun's owner stands right before it,
+    marked by a genitive or "from" particle; it invites, and the figure before it answers."""
+    if c.cue.category != "noun" or not c.grammar.head_final or not c.before:
+        return None
+    owner = c.before[-1]
+    with_word = any(w.casefold() in c.words.with_markers
+                    for w in c.sentence[owner.end : c.cue.start].split()[:2])
+    if c.cue.start - owner.end > _NEAR_OWNER or with_word or \
+            not (owner.possessive or _marked_owner(c, owner)):
+        return None  # a genitive ending ("Musk'ın Clubhouse davetine") marks it too
+    answering = [r for r in c.before if r.party.key != owner.party.key]
+    # The topic answers, not a figure between ("교황은 문재인 대통령을 만나 김정은
+    # 위원장의 방북 초청 의사를 전달받았다": Moon only carried it).
+    topics = [r for r in answering if _particle_role(c.sentence, r, c.grammar) == "subject"]
+    if answering:
+        return pairs(owner, (topics or answering)[-1:], CONFIDENCE.head_final_agent)
+    return None
+
 
 def head_final_agent(c: Clause) -> list[Pair] | None:
     """"安倍首相の招待で", "バイデン大統領から招待されていた": in a head-final language the
@@ -460,7 +509,10 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
     markers = c.words.from_markers | c.grammar.agent_markers
     marked = [r for r in c.before if any(c.sentence.startswith(m, r.end) for m in markers)]
     agent = marked[-1] if marked else c.before[-1]
-    patients = [r for r in c.before if r.party.key != agent.party.key][:1] or c.after[:1]
+    others = [r for r in c.before if r.party.key != agent.party.key]
+    # "Lavrov ile Kuleba, Çavuşoğlu'nun daveti üzerine": every guest joined by 'and'.
+    joined = len(others) >= 2 and all(_joined(c, a, b) for a, b in pairwise(others))
+    patients = (others if joined else others[:1]) or c.after[:1]
     previous = c.previous_subject
     if not patients and marked and c.grammar.zero_pronoun and previous is not None \
             and previous.party.key != agent.party.key:
@@ -470,6 +522,13 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
     return pairs(agent, patients, CONFIDENCE.head_final_agent)
 
 
+def _announcer_before(c: Clause) -> bool:
+    """The figures before an "at the invitation of" phrase only announce it: a reporting
+    word and a comma stand between them and the phrase."""
+    between = c.sentence[c.before[-1].end : c.cue.start] if c.before else ""
+    return any(p in between for p in ",，") and any(w in between for w in c.words.reporting)
+
+
 def passive_with_agent(c: Clause) -> list[Pair] | None:
     """"Scholz was invited by Macron", "приглашён Маском" (an agent marked by case), "at
     the invitation of Macron, Scholz ..."; "was invited to preside over the funeral of
@@ -477,6 +536,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if c.cue.category == "by" and c.cue.text[:1] >= "\u2e80" and \
+            c.first_word_end == c.cue.start + 1 and (agent is None or agent.start >= c.cue.end):
+        return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
         agent = None  # "accepted an invitation from CNN to debate Trump"
     case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
@@ -502,6 +564,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     # after the guest is where the guest goes; as the subject ("the Kremlin, at the
     # invitation of ...") it stands for its holder.
     guests = [r for i, r in enumerate(c.before) if not (r.residence and i > 0)]
+    if c.cue.category == "by" and len(c.after) >= 2 and _announcer_before(c):
+        guests = []  # "外交部发言人汪文斌宣布，应马克龙邀请，习近平将…": the guest follows
     patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
         patients = coordinated(c.sentence, c.after[1:], c.words)
@@ -709,8 +773,9 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
 
 def verb_second(c: Clause) -> list[Pair] | None:
     """"Am Samstag lud Musk Putin ein": subject and object after the verb (not "...
-    eingeladen, darunter")."""
-    after = c.after
+    eingeladen, darunter"). A title and the name after it are one figure ("وجه ولي العهد
+    السعودي الأمير محمد بن سلمان دعوة إلى ... ترامب": the crown prince, Prince Mohammed)."""
+    after = [r for i, r in enumerate(c.after) if i == 0 or r.party.key != c.after[i - 1].party.key]
     if len(after) >= 2 and after[0].party.key != after[1].party.key and \
             c.grammar.verb_second and "," not in c.sentence[c.cue.end : after[0].start]:
         return pairs(after[0], coordinated(c.sentence, after[1:], c.words),
@@ -747,6 +812,41 @@ def pronoun_object_before_final_verb(c: Clause) -> list[Pair] | None:
     return pairs(subject, [others[0]], CONFIDENCE.verb_final_pronoun_object)
 
 
+_TOPIC_COORDINATION = 16  # characters between two coordinated names without spaces
+
+
+def _joined(c: Clause, left: Ref, right: Ref) -> bool:
+    """'and' between two names, also where it is written onto the name or its title
+    ("プーチン大統領とウクライナのゼレンスキー大統領", "Putin ile Zelenskiy")."""
+    gap = c.sentence[left.end : right.start]
+    limit = _TOPIC_COORDINATION if c.grammar.has_particles else COORDINATION_GAP
+    if len(gap) > limit or any(p in gap for p in ",、;:.!?"):
+        return False
+    if gap in ("-", "–", "/"):
+        return True  # "Trump-Putin görüşmesi": a meeting of the two
+    tokens = {t.casefold() for t in gap.split()}
+    return bool(tokens & c.words.conjunctions) or (
+        c.grammar.has_particles and any(conj in gap for conj in c.words.conjunctions))
+
+
+def topic_then_objects(c: Clause) -> list[Pair] | None:
+    """"エルドアン大統領は…プーチン大統領とゼレンスキー大統領に対し…申し出た", "Erdoğan, Putin
+    ile Zelenskiy'in ... görüşmesini önerdi": in a verb-final clause the first figure,
+    marked as the topic (a subject particle, or a comma after it), proposes to the figures
+    joined by 'and' before the verb."""
+    if len(c.before) < 3 or not c.grammar.verb_final:
+        return None
+    subject = c.before[0]
+    topic = _particle_role(c.sentence, subject, c.grammar) == "subject" or \
+        c.sentence[subject.end : subject.end + 1] == ","
+    if not topic:
+        return None
+    objects = [r for r in c.before[1:] if r.party.key != subject.party.key]
+    if len(objects) < 2 or not all(_joined(c, a, b) for a, b in pairwise(objects)):
+        return None
+    return pairs(subject, objects, CONFIDENCE.verb_final)
+
+
 def verb_final(c: Clause) -> list[Pair] | None:
     """"..., dass Musk Putin einlud"; "Scholz hat Macron und Tusk eingeladen": the objects
     are the coordinated group nearest the final verb."""
@@ -755,7 +855,16 @@ def verb_final(c: Clause) -> list[Pair] | None:
     objects = coordinated_back(c.sentence, c.before, c.words)
     rest = c.before[: len(c.before) - len(objects)]
     if rest:
-        return pairs(rest[-1], list(reversed(objects)), CONFIDENCE.verb_final)
+        # "Erdoğan'ın ... Papa'yı davet etmesini": a genitive is a nominalised verb's subject.
+        genitives = [r for r in rest if r.possessive] if c.grammar.case_marked else []
+        subject = genitives[-1] if genitives else rest[-1]
+        return pairs(subject, list(reversed(objects)), CONFIDENCE.verb_final)
+    if c.grammar.head_final and len(objects) >= 2 and any(
+            {w.casefold() for w in c.sentence[a.end : b.start].split()} & c.words.conjunctions
+            for a, b in pairwise(reversed(objects))):
+        # "दो न्यायाधीशों ने ... मोदी और ... राहुल गांधी को ... आमंत्रित किया": every figure is
+        # an object; the inviter is no figure.
+        return [(None, r, CONFIDENCE.lone_figure) for r in reversed(objects)]
     return pairs(c.before[-2], [c.before[-1]], CONFIDENCE.verb_final_pair)
 
 
@@ -887,6 +996,7 @@ RULES: tuple[Rule, ...] = (
     hosted_event,
     hosting_event,
     welcome_to_visit,
+    head_final_noun_owner,
     noun_or_nominalised_verb,
     head_final_agent,
     passive_with_agent,
@@ -900,6 +1010,7 @@ RULES: tuple[Rule, ...] = (
     verb_second,
     case_particles,
     pronoun_object_before_final_verb,
+    topic_then_objects,
     verb_final,
     object_pronoun_after,
     object_pronoun_previous,

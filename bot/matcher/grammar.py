@@ -17,7 +17,8 @@ from bot.errors import ConfigError
 from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
-          "preverbal_clitics", "final_participle", "genitive_s")
+          "preverbal_clitics", "final_participle", "genitive_s", "prenominal_relative",
+          "genitive_after_noun")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
 _STYLES = ("scan", "word_end")
@@ -52,6 +53,13 @@ class Grammar:
     final_participle: bool = False
     # A name takes a bare genitive -s: "Nowitzkis Benefizspiel".
     genitive_s: bool = False
+    # A relative clause stands before its noun, the host inside it and the guest the
+    # sentence's subject before it: "普京出席了习近平举行的宴会", "기시다 총리는 윤석열
+    # 대통령이 주최한 만찬에 참석했다".
+    prenominal_relative: bool = False
+    # A noun's owner follows it bare (the Arabic construct state): "رفض زيلينسكي دعوة بوتين"
+    # = Zelensky refused Putin's invitation.
+    genitive_after_noun: bool = False
     # Case particles after a name or its title: (subject/topic, object, any other).
     subject_particles: frozenset[str] = frozenset()
     object_particles: frozenset[str] = frozenset()

@@ -117,7 +117,8 @@ _LIST_KEYS = (
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096
 _GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
-_MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0e7f"
+# The Indic scripts' signs join a word; their sentence stops (danda \u0964, \u0965) end it.
+_MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f"
 # Observation cues ([observe] table): what happened between two figures without an
 # invitation word, by how the two figures stand around the cue (see observe.py).
 OBSERVE_CATEGORIES = (

@@ -16,7 +16,7 @@ DEFAULT_ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "fr", "hon", "pres", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "fig", "no", "nos", "vol", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "z.b", "bzw", "ca", "nr", "dr.-ing", "ggf", "usw", "vgl", "inkl", "evtl", "sog", "hl", "mme", "mlle", "me", "cf", "env", "av", "ex", "sra", "sres", "ud", "uds", "dña", "sto", "pág", "sig", "dott", "avv", "ing", "sr", "sra", "dra", "г", "гг", "им", "т.е", "т.д", "ул", "др", "тыс", "млн", "млрд", "см", "напр", "проф", "р", "ст", "обл", "вул", "просп"]
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+)|[。！？]+[」』”’)]*")
+_BOUNDARY = re.compile(r"[.!?…।]+[\"'»”’)\]]*(?=\s+)|[。！？]+[」』”’)]*")  # । the Devanagari danda
 _CJK_STOP = frozenset("。！？")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 
