@@ -182,9 +182,6 @@ class App:
                              endpoints=source_endpoints(config.settings), poll=poll,
                              tracker=tracker_policy(config.settings), clock=clock,
                              recipe=self.matcher_recipe if matcher is None else None)
-        # Now, before the event loop and any thread: the workers' fork server, building
-        # the shared matcher while the bot starts.
-        self.poller.analyser.prepare()
         self._session: aiohttp.ClientSession | None = None
         self._session_limits: FetchLimits | None = None
 
@@ -282,8 +279,16 @@ class App:
         return check_feed_or_source(url, self.settings.polling.allow_private_addresses)
 
     # -- work --------------------------------------------------------------------
+    def prepare_workers(self) -> bool:
+        """Start the worker pool's fork server, which builds the matcher its workers share
+        (`bot.workers.prepare_fork_server`), when this process polls with workers. Call it
+        before any thread starts: first thing in `run` and `poll_once`, before their first
+        `to_thread`. The server builds the matcher while the bot goes on starting."""
+        return self.poller.analyser.prepare()
+
     async def poll_once(self, session: aiohttp.ClientSession | None = None,
                         only: list[str] | None = None) -> CycleResult:
+        self.prepare_workers()
         if session is None:
             async with make_session(self.poller.limits) as own:
                 return await self.poller.poll_due(own, only=only)
@@ -342,6 +347,7 @@ class App:
         polls, delivers = role in ("all", "poll"), role in ("all", "deliver")
         added = removed = 0
         if polls:
+            self.prepare_workers()  # no thread runs yet: the loop's executor starts later
             added, removed = self.sync_config_feeds()
         log.info("invitewatch starting (role %s): database %s, %d figures, feeds from config:"
                  " %d added, %d removed", role, self.store.url, len(self.gazetteer()),

@@ -139,7 +139,8 @@ def test_with_worker_processes_the_bot_keeps_the_gazetteer_not_a_matcher(
                         encoding="utf-8")
     app = App(load_config(config_dir, env={}))
     try:
-        # The fork server was asked for at once, with the configuration's recipe.
+        assert prepared == []  # only a polling process starts the fork server
+        app.prepare_workers()
         assert prepared == [app.matcher_recipe()] and prepared[0].figures is None
         assert app._matcher is None  # the workers hold the matcher
         assert app.gazetteer().resolve("Vladimir Putin") is not None

@@ -10,8 +10,8 @@ parsing and matching use every core while fetching stays asynchronous and storin
 in the main process. Pool workers receive bytes and plain values and return frozen
 dataclasses.
 
-The workers share one matcher (issue 13, memory): a fork server started at start-up
-(`prepare_fork_server`, before the event loop and any thread) imports
+The workers share one matcher (issue 13, memory): a fork server started when a polling process
+starts (`prepare_fork_server`, before any thread) imports
 `bot.workers.preload`, which builds the matcher the configuration names and freezes it
 out of the garbage collector's reach (`gc.freeze`); every worker is forked from that
 server, so the matcher's pages are shared copy-on-write instead of being built (or
@@ -205,8 +205,9 @@ _fork_server_prepared = False
 def prepare_fork_server(recipe: MatcherRecipe) -> bool:
     """Start the fork server that forks the pool's workers, with the matcher built in it.
 
-    Call it before the event loop and before any thread starts (the composition root does,
-    when `workers` > 0): the server is a fresh interpreter (spawned, not forked: safe
+    Call it before any thread starts (`App.run` and `App.poll_once` do, first thing, when
+    the process polls with `workers` > 0: the setenv below must not race another thread's
+    getenv): the server is a fresh interpreter (spawned, not forked: safe
     whatever threads this process runs later), and the figures path reaches it through an
     environment variable set only while it is spawned. It returns at once; the server
     builds the matcher meanwhile. False where there is no fork server (not Linux) or it was
