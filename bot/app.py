@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 import signal
+import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,8 @@ from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.feeds.sources import Endpoints, check_feed_or_source, parse_source_uri
-from bot.matcher import Matcher
+from bot.matcher import Gazetteer, Matcher
+from bot.matcher.figures_source import load_figures
 from bot.memory import release_free_memory
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
@@ -30,7 +32,7 @@ from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_
 from bot.store import open_store
 from bot.store.api import Leadership, Store
 from bot.tracker import TrackerPolicy, sweep_quiet
-from bot.workers import pool_size
+from bot.workers import MatcherRecipe, pool_size
 
 log = logging.getLogger(__name__)
 
@@ -108,11 +110,21 @@ def source_owners(config: Config) -> dict[str, str]:
 
 
 def _own_sources(matcher: Matcher, config: Config) -> Matcher:
-    unknown = matcher.set_author_figures(source_owners(config))
+    _warn_unknown_owners(matcher.set_author_figures(source_owners(config)))
+    return matcher
+
+
+def _check_owners(gazetteer: Gazetteer, config: Config) -> Gazetteer:
+    """`_own_sources` for a process whose matcher lives in the worker processes."""
+    _warn_unknown_owners(sorted({f for f in source_owners(config).values()
+                                 if not gazetteer.get(f)}))
+    return gazetteer
+
+
+def _warn_unknown_owners(unknown: Sequence[str]) -> None:
     if unknown:
         log.warning("feeds.toml names figures the gazetteer does not know as account "
                     "owners (ignored): %s", ", ".join(unknown))
-    return matcher
 
 
 def poll_policy(settings: Settings) -> PollPolicy:
@@ -153,12 +165,23 @@ class App:
         self.config = config
         self.clock = clock
         self.store = store or open_store(config.settings.database_url())
-        self._matcher = _own_sources(matcher or Matcher.load(overrides=config.figures_path),
-                                     config)
+        # With worker processes (`polling.workers` > 0) the matcher lives in them, shared
+        # from their fork server (`bot.workers`); this process reads the gazetteer alone
+        # (Discord's figure options, the site; loading it also checks the figures file
+        # now) and builds a whole matcher only when a command needs one (`matcher()`).
+        self._matcher: Matcher | None = None
+        self._figures: Gazetteer | None = None
+        self._matcher_lock = threading.Lock()
+        poll = poll_policy(config.settings)
+        if matcher is not None or poll.workers == 0:
+            self._matcher = _own_sources(
+                matcher or Matcher.load(overrides=config.figures_path), config)
+        else:
+            self._figures = _check_owners(load_figures(config.figures_path), config)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
-                             endpoints=source_endpoints(config.settings),
-                             poll=poll_policy(config.settings),
-                             tracker=tracker_policy(config.settings), clock=clock)
+                             endpoints=source_endpoints(config.settings), poll=poll,
+                             tracker=tracker_policy(config.settings), clock=clock,
+                             recipe=self.matcher_recipe if matcher is None else None)
         self._session: aiohttp.ClientSession | None = None
         self._session_limits: FetchLimits | None = None
 
@@ -171,7 +194,28 @@ class App:
         return self.config.settings
 
     def matcher(self) -> Matcher:
+        """The whole matcher in this process, built on first use in pool mode."""
+        if self._matcher is None:
+            with self._matcher_lock:
+                if self._matcher is None:
+                    matcher = Matcher.load(overrides=self.config.figures_path)
+                    matcher.set_author_figures(source_owners(self.config))
+                    self._matcher, self._figures = matcher, None
         return self._matcher
+
+    def gazetteer(self) -> Gazetteer:
+        """The figures (the matcher's when this process has one)."""
+        if self._matcher is not None:
+            return self._matcher.gazetteer
+        if self._figures is None:
+            with self._matcher_lock:
+                if self._figures is None:
+                    self._figures = load_figures(self.config.figures_path)
+        return self._figures
+
+    def matcher_recipe(self) -> MatcherRecipe:
+        """How worker processes build (or share) the configured matcher."""
+        return MatcherRecipe.of(self.config.figures_path, source_owners(self.config))
 
     # -- configuration -----------------------------------------------------------
     def sync_config_feeds(self) -> tuple[int, int]:
@@ -186,7 +230,11 @@ class App:
         try:
             config = load_checked_config(self.config.config_dir)
             figures_changed = any(p.endswith("figures.toml") for p in changed)
-            matcher = Matcher.load(overrides=config.figures_path) if figures_changed else self._matcher
+            matcher, figures = self._matcher, self._figures
+            if figures_changed and matcher is not None:
+                matcher = Matcher.load(overrides=config.figures_path)
+            elif figures_changed:  # pool mode: the workers build theirs; checked here
+                figures = load_figures(config.figures_path)
         except ConfigError as exc:
             log.error("configuration not reloaded, the last good one stays in force:\n  %s",
                       "\n  ".join(exc.problems))
@@ -196,7 +244,10 @@ class App:
                                  {**self.config.stamps, **_stamps(changed)})
             return False
         self.config = config
-        self._matcher = _own_sources(matcher, config)
+        if matcher is not None:
+            self._matcher = _own_sources(matcher, config)
+        else:
+            self._figures = _check_owners(figures, config) if figures is not None else None
         self.poller.matcher_changed()  # worker processes hold a copy of the matcher
         self.poller.limits = fetch_limits(config.settings)
         self.poller.endpoints = source_endpoints(config.settings)
@@ -228,8 +279,16 @@ class App:
         return check_feed_or_source(url, self.settings.polling.allow_private_addresses)
 
     # -- work --------------------------------------------------------------------
+    def prepare_workers(self) -> bool:
+        """Start the worker pool's fork server, which builds the matcher its workers share
+        (`bot.workers.prepare_fork_server`), when this process polls with workers. Call it
+        before any thread starts: first thing in `run` and `poll_once`, before their first
+        `to_thread`. The server builds the matcher while the bot goes on starting."""
+        return self.poller.analyser.prepare()
+
     async def poll_once(self, session: aiohttp.ClientSession | None = None,
                         only: list[str] | None = None) -> CycleResult:
+        self.prepare_workers()
         if session is None:
             async with make_session(self.poller.limits) as own:
                 return await self.poller.poll_due(own, only=only)
@@ -288,9 +347,10 @@ class App:
         polls, delivers = role in ("all", "poll"), role in ("all", "deliver")
         added = removed = 0
         if polls:
+            self.prepare_workers()  # no thread runs yet: the loop's executor starts later
             added, removed = self.sync_config_feeds()
         log.info("invitewatch starting (role %s): database %s, %d figures, feeds from config:"
-                 " %d added, %d removed", role, self.store.url, len(self._matcher.gazetteer),
+                 " %d added, %d removed", role, self.store.url, len(self.gazetteer()),
                  added, removed)
         side = await self._discord_side(role)
         notifiers = self.notifiers(side.notifier) if delivers else []
@@ -452,14 +512,14 @@ class App:
         settings = self.settings
 
         def search(prefix: str, limit: int) -> list[tuple[str, str]]:
-            return self._matcher.gazetteer.search(prefix, limit)
+            return self.gazetteer().search(prefix, limit)
 
         def resolve(text: str) -> tuple[str, str] | None:
-            party = self._matcher.gazetteer.resolve(text)
+            party = self.gazetteer().resolve(text)
             return (party.key, party.name) if party is not None else None
 
         def facts(figure_id: str) -> tuple[str | None, str | None]:
-            figure = self._matcher.gazetteer.get(figure_id)
+            figure = self.gazetteer().get(figure_id)
             return (figure.country, figure.category) if figure is not None else (None, None)
 
         return DiscordDeps(
@@ -487,7 +547,7 @@ class App:
         from bot.web import SiteOptions
 
         def resolve(text: str) -> str | None:
-            party = self._matcher.gazetteer.resolve(text)
+            party = self.gazetteer().resolve(text)
             return party.key if party is not None else None
 
         return SiteOptions(public_base_url=self.settings.web.public_base_url,
@@ -519,8 +579,11 @@ class App:
     async def explain_lines(self, query: str, server_id: str | None) -> list[str]:
         """/explain's answer: the steps for one article, this server's filter only."""
         from bot.explain_service import explain_query
+        # In pool mode this process builds its matcher on the first /explain (seconds):
+        # off the event loop.
+        matcher = await asyncio.to_thread(self.matcher)
         result = await explain_query(
-            query, store=self.store, matcher=self._matcher,  # type: ignore[arg-type]
+            query, store=self.store, matcher=matcher,  # type: ignore[arg-type]
             policy=self.poller.tracker, limits=self.poller.limits, now=self.clock(),
             server_id=server_id)
         return result.lines()

@@ -83,7 +83,9 @@ class PollingSettings(_Section):
     # How often `run` looks for due feeds (each feed has its own next-poll time).
     check_seconds: float = Field(60, ge=1, le=3600)
     # Processes that parse and match fetched feeds: 0 = in the bot's own process, N, or
-    # "auto" (one per core). More use every core, and hold one matcher each.
+    # "auto" (one per core). They use every core and share one matcher (bot.workers). The
+    # shipped config/invitewatch.toml sets "auto"; without a settings file (an embedded
+    # App, the tests) everything stays in one process.
     workers: Literal["auto"] | Annotated[int, Field(ge=0, le=64)] = 0
     # feeds.toml missing or empty while config feeds exist is taken for an accident (a
     # checkout, a truncating editor): the feeds are kept. True: it means "no feeds".

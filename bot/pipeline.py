@@ -49,7 +49,15 @@ from bot.tracker import (
     track,
     track_observation,
 )
-from bot.workers import AnalyseContext, Analyser, prepare_article
+from bot.workers import (
+    AnalyseContext,
+    Analyser,
+    Digest,
+    MatcherRecipe,
+    MatchesArticles,
+    digest_of,
+    prepare_article,
+)
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +149,7 @@ class IngestCounts:
                             self.capped or other.capped)
 
 
-def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: datetime,
+def process_article(unit: Unit, matcher: MatchesArticles, article: Article, *, now: datetime,
                     policy: TrackerPolicy, notify: bool = True, feed_id: int | None = None,
                     match: bool = True, matched: MatchResult | None = None,
                     checked: bool = False, hashed: str | None = None
@@ -166,7 +174,7 @@ def process_article(unit: Unit, matcher: Matcher, article: Article, *, now: date
                          notify=notify, matched=matched)
 
 
-def track_article(unit: Unit, matcher: Matcher, article: Article, article_id: int, *,
+def track_article(unit: Unit, matcher: MatchesArticles, article: Article, article_id: int, *,
                   now: datetime, policy: TrackerPolicy, notify: bool = True,
                   matched: MatchResult | None = None) -> list[TrackOutcome]:
     """Fold a stored article's invitations into the tracker's records (`process_article`
@@ -260,9 +268,10 @@ def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:
         notifications=sum(len(o.notifications) for o in outcomes))
 
 
-def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed: ParsedFeed,
-                        *, now: datetime, tracker: TrackerPolicy, poll: PollPolicy,
-                        matches: Mapping[str, MatchResult] | None = None,
+def ingest_feed_entries(store: Store, matcher: MatchesArticles, feed: FeedRecord,
+                        parsed: ParsedFeed, *, now: datetime, tracker: TrackerPolicy,
+                        poll: PollPolicy, matches: Mapping[str, MatchResult] | None = None,
+                        digests: Sequence[Digest] | None = None,
                         mark_backfilled: bool = True) -> IngestCounts:
     """Store and process a feed's entries, `poll.store_batch` entries per transaction.
 
@@ -271,20 +280,25 @@ def ingest_feed_entries(store: Store, matcher: Matcher, feed: FeedRecord, parsed
     remembered so they are never processed again; then the feed is marked backfilled
     (unless the cap stopped it, or `mark_backfilled` is False: the poller marks it in the
     transaction that records the fetch). `matches` holds the results a worker process
-    computed (`bot.workers`); the other new articles are matched here.
+    computed (`bot.workers`); the other new articles are matched here. `digests`, when
+    given, are the entries' duplicate keys in their order (computed there too).
     """
     first_poll = not feed.backfilled
     batch = _Batch(store, matcher, feed, now=now, tracker=tracker, poll=poll,
                    notify=not first_poll, matches=matches)
     counts = IngestCounts()
     entries = [_as_stored(article, parsed, feed, now) for article in parsed.entries]
-    for start in range(0, len(entries), max(1, poll.store_batch)):
+    if digests is None or len(digests) != len(entries):
+        digests = [digest_of(article) for article in entries]
+    step = max(1, poll.store_batch)
+    for start in range(0, len(entries), step):
         room = poll.max_new_entries - counts.new_articles
         if room <= 0:
             # The rest waits for the next poll (soon): one big feed cannot hold the cycle.
             counts = counts + IngestCounts(capped=True)
             break
-        counts = counts + batch.ingest(entries[start:start + max(1, poll.store_batch)], room)
+        counts = counts + batch.ingest(entries[start:start + step],
+                                       digests[start:start + step], room)
     if first_poll and not counts.capped and mark_backfilled:
         with store.unit() as unit:
             unit.mark_backfilled(feed.id)
@@ -315,7 +329,8 @@ class _Batch:
     articles, invitations and outbox rows in one transaction. A batch that fails is
     stored again entry by entry, so one bad entry loses only itself."""
 
-    def __init__(self, store: Store, matcher: Matcher, feed: FeedRecord, *, now: datetime,
+    def __init__(self, store: Store, matcher: MatchesArticles, feed: FeedRecord, *,
+                 now: datetime,
                  tracker: TrackerPolicy, poll: PollPolicy, notify: bool,
                  matches: Mapping[str, MatchResult] | None = None) -> None:
         self.store, self.matcher, self.feed = store, matcher, feed
@@ -323,9 +338,10 @@ class _Batch:
         # What a worker process already matched (bot.workers), by article key.
         self.matches: Mapping[str, MatchResult] = matches or {}
 
-    def ingest(self, articles: Sequence[Article], room: int) -> IngestCounts:
+    def ingest(self, articles: Sequence[Article], digests: Sequence[Digest], room: int
+               ) -> IngestCounts:
         """At most `room` new articles of `articles` stored (capped when more were new)."""
-        entries = self._fresh(articles)
+        entries = self._fresh(articles, digests)
         capped = len(entries) > room
         entries = [self._matched(e) for e in entries[:room]]
         try:
@@ -340,10 +356,10 @@ class _Batch:
                 counts = counts + self._store_one(entry)
         return counts + IngestCounts(capped=capped)
 
-    def _fresh(self, articles: Sequence[Article]) -> list[_Entry]:
+    def _fresh(self, articles: Sequence[Article], digests: Sequence[Digest]) -> list[_Entry]:
         """The entries not stored yet (or edited since), each once: one query."""
-        keyed = [(a, content_hash(a.title, a.text), canonical_url(a.url) if a.url else None)
-                 for a in articles]
+        keyed = [(a, d.content_hash, d.canonical_url)
+                 for a, d in zip(articles, digests, strict=True)]
         # A snapshot read: no write lock (SQLite) while the matcher works on what is new.
         with self.store.unit(read_only=True) as unit:
             known = unit.known_articles(self.feed.id, [(a.key, h, u) for a, h, u in keyed])
@@ -432,7 +448,8 @@ class Poller:
                  poll: PollPolicy, tracker: TrackerPolicy,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  rng: random.Random | None = None, endpoints: Endpoints | None = None,
-                 worker: str | None = None) -> None:
+                 worker: str | None = None,
+                 recipe: Callable[[], MatcherRecipe] | None = None) -> None:
         self.store = store
         # Who claims the feeds this poller fetches: unique per process, so a restart never
         # mistakes another process's claims for its own.
@@ -444,7 +461,10 @@ class Poller:
         self.tracker = tracker
         self.clock = clock
         self.rng = rng or random.Random()
-        self.analyser = Analyser(matcher, poll.workers)
+        # How the configuration builds the matcher: worker processes build (or share) it
+        # from this instead of a pickled copy (`bot.workers`).
+        self.recipe = recipe
+        self.analyser = Analyser(matcher, poll.workers, recipe)
         # Entry keys each feed had at its last complete ingest: a worker process does not
         # match them again (the store still decides what is new; see `bot.workers`).
         self._known: dict[int, frozenset[str]] = {}
@@ -462,7 +482,7 @@ class Poller:
     def _current_analyser(self) -> Analyser:
         if self.analyser.requested != self.poll.workers:  # the setting was reloaded
             self.analyser.close()
-            self.analyser = Analyser(self.matcher, self.poll.workers)
+            self.analyser = Analyser(self.matcher, self.poll.workers, self.recipe)
         return self.analyser
 
     async def poll_due(self, session: aiohttp.ClientSession, *, limit: int | None = None,
@@ -620,18 +640,20 @@ class Poller:
         except ParseError as exc:
             return await self._failed(feed, now, str(exc), permanent=True, started=started)
         return await self._ingest(feed, analysed.parsed(), now, started, fetched.etag,
-                                  fetched.last_modified, matches=analysed.matches())
+                                  fetched.last_modified, matches=analysed.matches(),
+                                  digests=analysed.digests())
 
     async def _ingest(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime, started: float,
                       etag: str | None, last_modified: str | None,
-                      matches: Mapping[str, MatchResult] | None = None) -> FeedResult:
+                      matches: Mapping[str, MatchResult] | None = None,
+                      digests: Sequence[Digest] | None = None) -> FeedResult:
         try:
             # One feed stored at a time (the store lane): concurrent writers would only
             # queue on SQLite's write lock, each waking late from the busy handler's
             # sleeps, while the fetches and the worker pool go on meanwhile.
             async with self._store_lane():
                 counts = await asyncio.to_thread(self._store_feed, feed, parsed, now, etag,
-                                                 last_modified, matches)
+                                                 last_modified, matches, digests)
         except StoreError as exc:
             # The database is unavailable: leave the feed's validators alone so the same
             # entries are fetched again next time; nothing half-written stays behind.
@@ -651,10 +673,13 @@ class Poller:
 
     def _store_feed(self, feed: FeedRecord, parsed: ParsedFeed, now: datetime,
                     etag: str | None, last_modified: str | None,
-                    matches: Mapping[str, MatchResult] | None) -> IngestCounts:
-        counts = ingest_feed_entries(self.store, self.matcher(), feed, parsed, now=now,
-                                     tracker=self.tracker, poll=self.poll, matches=matches,
-                                     mark_backfilled=False)
+                    matches: Mapping[str, MatchResult] | None,
+                    digests: Sequence[Digest] | None = None) -> IngestCounts:
+        # In pool mode what is left to match (an edited entry, a social post) goes to a
+        # worker too, so this process needs no matcher of its own.
+        counts = ingest_feed_entries(self.store, self.analyser.store_matcher(), feed, parsed,
+                                     now=now, tracker=self.tracker, poll=self.poll,
+                                     matches=matches, digests=digests, mark_backfilled=False)
         if counts.capped:
             # More entries wait: no validators (a 304 would hide them) and due again
             # next cycle, after the other feeds have had their turn.

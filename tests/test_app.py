@@ -126,3 +126,27 @@ def test_quiet_sweep_marks_old_open_invitations(config_dir: Path) -> None:
         assert app.sweep_quiet() == []  # once quiet, not swept again
     finally:
         app.store.close()
+
+
+def test_with_worker_processes_the_bot_keeps_the_gazetteer_not_a_matcher(
+        config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot import workers
+
+    prepared: list[workers.MatcherRecipe] = []
+    monkeypatch.setattr(workers, "prepare_fork_server", prepared.append)
+    settings = config_dir / "invitewatch.toml"
+    settings.write_text(settings.read_text().replace("[polling]\n", "[polling]\nworkers = 2\n"),
+                        encoding="utf-8")
+    app = App(load_config(config_dir, env={}))
+    try:
+        assert prepared == []  # only a polling process starts the fork server
+        app.prepare_workers()
+        assert prepared == [app.matcher_recipe()] and prepared[0].figures is None
+        assert app._matcher is None  # the workers hold the matcher
+        assert app.gazetteer().resolve("Vladimir Putin") is not None
+        assert app._matcher is None
+        # A command that needs the whole matcher (/explain) builds it here on demand.
+        assert app.matcher().gazetteer.resolve("Vladimir Putin") is not None
+        assert app.gazetteer() is app.matcher().gazetteer
+    finally:
+        app.poller.close()

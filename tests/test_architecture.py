@@ -45,7 +45,9 @@ ALLOWED: dict[str, set[str]] = {
     "bot.notify": FOUNDATION | {"bot.store", "bot.tracker"},
     "bot.discord": FOUNDATION | {"bot.store", "bot.notify", "bot.corrections", "bot.i18n"},
     # The CPU stage of ingest (parse, extract, match), in-process or in worker processes.
-    "bot.workers": FOUNDATION | {"bot.feeds", "bot.matcher"},
+    # The fork server's preload (workers/preload.py) loads the language model up front.
+    # Workers return the memory a big document freed (bot.memory) at once.
+    "bot.workers": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.langmodel", "bot.memory"},
     "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store",
                                   "bot.workers"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},
