@@ -39,10 +39,11 @@ STATUS_OF = {
     "called_off": Status.WITHDRAWN,
     "agreed_to_meet": Status.ACCEPTED,
     "refused_to_meet": Status.DECLINED,
+    "on_visit": Status.TOOK_PLACE,
 }
 # The occasion a cue implies when the sentence names none.
 _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
-                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting"}
+                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit"}
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 _NEEDS_OCCASION = frozenset({"happened", "called_off"})
 
@@ -68,6 +69,7 @@ class _ObserveWords:
     conjunctions: frozenset[str]
     object_pronouns: frozenset[str]
     after_meeting: frozenset[str]
+    visiting: frozenset[str]
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -91,6 +93,7 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             conjunctions=conjunction_words(lexicons),
             object_pronouns=frozenset(w for lx in lexicons for w in lx.words("object_pronouns")),
             after_meeting=merged("after_meeting"),
+            visiting=merged("visiting_words"),
         )
     return cached
 
@@ -355,6 +358,45 @@ def _with_named_occasion(sentence: str, cue: CueHit, refs: list[Ref], words: _Ob
     return first, second
 
 
+def _visitor(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords) -> Ref | None:
+    """The guest of "on a visit to": the figure right before the cue, with only a comma,
+    titles and present-tense words between ("Johnson, who is on a working visit to",
+    "Джонсон, який перебуває з робочим візитом до"). "Will be on a visit" is no guest yet,
+    "was on a visit" an old one: neither word may stand between."""
+    before = [r for r in refs if r.end <= cue.start]
+    if not before or before[-1].possessive:
+        return None
+    gap = sentence[before[-1].end : cue.start]
+    if gap.count(",") > 1 or any(p in gap for p in ".;:!?\"«»()"):
+        return None
+    tokens = _tokens(gap)
+    if len(tokens) > _NEAR_WORDS:
+        return None
+    if all(_is_in(t, words.visiting | words.fillers) for t in tokens):
+        return before[-1]
+    return None
+
+
+def _guest_on_visit(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+                    grammar: Grammar) -> Pair | None:
+    """"The talks of X and Y, who is on a visit to Kyiv, began": Y the guest, X the only
+    other figure of the sentence (with a third, who hosts is a guess), and one the guest is
+    with: joined to it by "and" or named after a with-marker ("held talks with X"). "Y, on a
+    visit to Washington, criticised X" says nothing of X."""
+    guest = _visitor(sentence, cue, refs, words)
+    if guest is None:
+        return None
+    others = {r.party.key: r for r in refs if r.party.key != guest.party.key}
+    if len(others) != 1:
+        return None
+    (other,) = others.values()
+    if other.start < guest.start:
+        joined = _coordinated_pair(sentence, [other, guest], words) is not None
+        return (other, guest) if joined else None
+    preceding = _tokens(sentence[max(cue.end, other.start - 40) : other.start])[-4:]
+    return (guest, other) if any(t in words.with_markers for t in preceding) else None
+
+
 _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar], Pair | None]] = {
     "met": _symmetric,
     "agreed_to_meet": _symmetric,
@@ -364,6 +406,7 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
     "arrived": _arrival,
     "happened": _with_named_occasion,
     "called_off": _with_named_occasion,
+    "on_visit": _guest_on_visit,
 }
 
 
@@ -389,10 +432,11 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
 # "called off" may name either side ("Putin's visit was called off", "Kim's summit took
 # place"); arriving and staying away are the guest's; keeping the offer open the host's.
 LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
-               "arrived": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
+               "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
-                                    "arrived": SIDE_INVITEE, "will_not_attend": SIDE_INVITEE,
+                                    "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
+                                    "will_not_attend": SIDE_INVITEE,
                                     "offer_stands": SIDE_INVITER}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
 _LONE_SUBJECT = frozenset({"arrived", "will_not_attend"})
@@ -434,6 +478,8 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             before = [r for r in refs if r.end <= cue.start]
             if _subject(sentence, cue, before, words) is None:
                 continue
+        if cue.category == "on_visit" and _visitor(sentence, cue, refs, words) is None:
+            continue
         occasion = _lone_occasion(sentence, cue, lexicons, places)
         if occasion is None:
             continue
@@ -473,6 +519,6 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:
         return None
-    if label is None and cue.category == "arrived":
+    if label is None and cue.category in ("arrived", "on_visit"):
         label = "visit"
     return describe(label, place)
