@@ -119,6 +119,8 @@ OBSERVE_CATEGORIES = (
     "refused_to_meet",  # "X refused to meet Y"
     "on_visit",  # "Y, who is on a working visit to Kyiv, met X": the figure before is the
     # guest (and, of two, the other one the host); one figure alone is a guest's report
+    "joint_attendance",  # "X took part together with Y in the session", "joint participation
+    # with Y in ...": both were there; with Y alone, Y's attendance (either side)
     # Cues of reports naming ONE party (observe.py, `observe_lone`):
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open

@@ -40,10 +40,12 @@ STATUS_OF = {
     "agreed_to_meet": Status.ACCEPTED,
     "refused_to_meet": Status.DECLINED,
     "on_visit": Status.TOOK_PLACE,
+    "joint_attendance": Status.TOOK_PLACE,
 }
 # The occasion a cue implies when the sentence names none.
 _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
-                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit"}
+                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit",
+                  "joint_attendance": "meeting"}
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 _NEEDS_OCCASION = frozenset({"happened", "called_off"})
 
@@ -407,6 +409,7 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
     "happened": _with_named_occasion,
     "called_off": _with_named_occasion,
     "on_visit": _guest_on_visit,
+    "joint_attendance": _symmetric,
 }
 
 
@@ -432,10 +435,12 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
 # "called off" may name either side ("Putin's visit was called off", "Kim's summit took
 # place"); arriving and staying away are the guest's; keeping the offer open the host's.
 LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
-               "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
+               "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE,
+               "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
+                                    "joint_attendance": None,
                                     "will_not_attend": SIDE_INVITEE,
                                     "offer_stands": SIDE_INVITER}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
@@ -480,6 +485,11 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
                 continue
         if cue.category == "on_visit" and _visitor(sentence, cue, refs, words) is None:
             continue
+        if cue.category == "joint_attendance":
+            # the figure named after the cue (a title earlier may stand for the same one)
+            party = next((r for r in refs if r.start >= cue.end), party)
+            if not _companion(sentence, cue, party, words):
+                continue
         occasion = _lone_occasion(sentence, cue, lexicons, places)
         if occasion is None:
             continue
@@ -487,6 +497,13 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         found.append(LoneFinding(party, LONE_SIDE[cue.category], status, occasion,
                                  confidence, cue))
     return found
+
+
+def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> bool:
+    """In a one-party "joint participation with Y in ..." the figure is the one the unnamed
+    subject was with: right after the cue, with only titles between."""
+    return party.start >= cue.end and not party.possessive and \
+        _gap_ok(sentence[cue.end : party.start], words, allow_with=False)
 
 
 def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
