@@ -1,0 +1,65 @@
+"""Outcome-only reports in the self-written corpus (tests/data/matcher, ids `obs-`): a
+guest "on a visit" and joint attendance, with no invitation word, in the eight first-class
+languages. Each item says which observations (two figures) and lone observations (one
+figure) the matcher must find, none for the hard negatives; the real gazetteer is used,
+as by `invitewatch eval`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.domain import Article, MatchResult
+from bot.matcher import Matcher
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "matcher"
+FIRST_CLASS = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
+
+
+def _items() -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for lang in FIRST_CLASS:
+        for line in (CORPUS / f"{lang}.jsonl").read_text("utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if str(item.get("id", "")).startswith("obs-"):
+                    items.append(item)
+    return items
+
+
+ITEMS = _items()
+
+
+@pytest.fixture(scope="module")
+def real_matcher() -> Matcher:
+    return Matcher.load()
+
+
+def _run(matcher: Matcher, item: dict[str, Any]) -> MatchResult:
+    published = datetime.fromisoformat(item["date"]).replace(hour=12, tzinfo=UTC)
+    return matcher.match(Article(key=item["id"], text=item["text"], title=item.get("title", ""),
+                                 published=published, lang=item["lang"]))
+
+
+def test_every_language_has_positives_and_hard_negatives() -> None:
+    for lang in FIRST_CLASS:
+        mine = [i for i in ITEMS if i["lang"] == lang]
+        assert any(i["observations_expected"] for i in mine), lang
+        assert any(i["lone_expected"] for i in mine), lang
+        assert any(not i["observations_expected"] and not i["lone_expected"] for i in mine), lang
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])
+def test_outcome_only_reports(real_matcher: Matcher, item: dict[str, Any]) -> None:
+    result = _run(real_matcher, item)
+    assert result.mentions == (), "no invitation word: no invitation"
+    found = {(frozenset((o.first.name, o.second.name)), o.status.value)
+             for o in result.observations}
+    assert found == {(frozenset(o["parties"]), o["status"])
+                     for o in item["observations_expected"]}
+    lone = {(o.party.name, o.side, o.status.value) for o in result.lone_observations}
+    assert lone == {(o["party"], o["side"], o["status"]) for o in item["lone_expected"]}
