@@ -21,7 +21,7 @@ from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import Ref, conjunction_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
-from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
+from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, PlaceHit, describe
 
 OBSERVATION_CONFIDENCE = CONFIDENCE.observation
 _NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
@@ -44,8 +44,7 @@ STATUS_OF = {
 }
 # The occasion a cue implies when the sentence names none.
 _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
-                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit",
-                  "joint_attendance": "meeting"}
+                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit"}
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 _NEEDS_OCCASION = frozenset({"happened", "called_off"})
 
@@ -426,6 +425,15 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
         label = _DEFAULT_LABEL.get(cue.category)
     found = [p for p in places.occasion_places(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
+    return _described(label, place, cue)
+
+
+def _described(label: str | None, place: PlaceHit | None, cue: CueHit) -> Occasion:
+    """Attending something the sentence names by no occasion noun ("the plenary session of
+    the Verkhovna Rada") says nothing of its kind: not a visit because a place is named."""
+    if label is None and cue.category == "joint_attendance":
+        return Occasion(kind=OccasionKind.OTHER, place=place.canonical if place else None,
+                        text="")
     return describe(label, place)
 
 
@@ -538,4 +546,4 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
         return None
     if label is None and cue.category in ("arrived", "on_visit"):
         label = "visit"
-    return describe(label, place)
+    return _described(label, place, cue)

@@ -63,3 +63,14 @@ def test_outcome_only_reports(real_matcher: Matcher, item: dict[str, Any]) -> No
                      for o in item["observations_expected"]}
     lone = {(o.party.name, o.side, o.status.value) for o in result.lone_observations}
     assert lone == {(o["party"], o["side"], o["status"]) for o in item["lone_expected"]}
+
+
+def test_joint_attendance_names_no_kind_it_was_not_told(real_matcher: Matcher) -> None:
+    # "the session of parliament" is no occasion noun: attending it is no visit (a record
+    # of another kind in the same place can still be the one it answers).
+    item = next(i for i in ITEMS if i["id"] == "obs-en-06")
+    (seen,) = _run(real_matcher, item).lone_observations
+    assert seen.occasion.kind.value == "other" and seen.occasion.place == "Kyiv"
+    visit = next(i for i in ITEMS if i["id"] == "obs-en-02")
+    (guest,) = _run(real_matcher, visit).lone_observations
+    assert guest.occasion.kind.value == "visit" and guest.occasion.place == "Kyiv"
