@@ -87,7 +87,7 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
         cached = _WORDS_CACHE[key] = _ObserveWords(
             with_markers=merged("with_markers"),
             hedges=merged("hedges"),
-            negations=merged("negations"),
+            negations=merged("negations") - _own_small_words(lexicons),
             retrospective=merged("retrospective"),
             long_ago=merged("long_ago"),
             fillers=merged("fillers") | titles,
@@ -97,6 +97,15 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             visiting=merged("visiting_words"),
         )
     return cached
+
+
+def _own_small_words(lexicons: list[Lexicon]) -> frozenset[str]:
+    """The article language's own small words (its first lexicon's fillers) that it does
+    not count as negations: Portuguese "no" ("in the") is no English "no"."""
+    if not lexicons:
+        return frozenset()
+    own = lexicons[0].observe_lists
+    return own.get("fillers", frozenset()) - own.get("negations", frozenset())
 
 
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
