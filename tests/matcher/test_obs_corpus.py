@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
-from bot.domain import Article, MatchResult
+from bot.domain import Article, MatchResult, OccasionKind, Source, Status
 from bot.matcher import Matcher
+from bot.tracker import link_lone
+from tests.support.tracker_ledger import Ledger, day, report
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "matcher"
 FIRST_CLASS = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
@@ -74,3 +76,24 @@ def test_joint_attendance_names_no_kind_it_was_not_told(real_matcher: Matcher) -
     visit = next(i for i in ITEMS if i["id"] == "obs-en-02")
     (guest,) = _run(real_matcher, visit).lone_observations
     assert guest.occasion.kind.value == "visit" and guest.occasion.place == "Kyiv"
+
+
+def test_joint_attendance_answers_the_open_invitation_of_that_place(real_matcher: Matcher) -> None:
+    """Read by the matcher, linked by the tracker: the invitation to address the parliament
+    (held as "a conversation in Ukraine") took place when the guest's joint participation
+    in its session is reported, though the report names no occasion noun."""
+    ledger = Ledger()
+    ledger.feed(report("zelensky", "macron", Status.PENDING, "2022-05-03",
+                       kind=OccasionKind.CONVERSATION, place="Ukraine"))
+    ledger.notifications.clear()
+    item = {"id": "t", "lang": "en", "date": "2022-05-22", "text":
+            "He spoke during his joint participation with Emmanuel Macron in the plenary "
+            "session of the parliament of Ukraine."}
+    (seen,) = _run(real_matcher, item).lone_observations
+    source = Source(url="https://wire.example/rada", outlet="Wire", lang="en",
+                    published=day("2022-05-22"))
+    link = link_lone(seen, source, list(ledger.invitations.values()), source.published,
+                     ledger.policy)
+    for outcome in link.outcomes:
+        ledger.apply(outcome)
+    assert ledger.only().status == Status.TOOK_PLACE
