@@ -131,6 +131,10 @@ OBSERVE_CATEGORIES = (
     "called_off",  # "X's visit to Y was called off": needs an occasion noun
     "agreed_to_meet",  # "X agreed to meet Y"
     "refused_to_meet",  # "X refused to meet Y"
+    "on_visit",  # "Y, who is on a working visit to Kyiv, met X": the figure before is the
+    # guest (and, of two, the other one the host); one figure alone is a guest's report
+    "joint_attendance",  # "X took part together with Y in the session", "joint participation
+    # with Y in ...": both were there; with Y alone, Y's attendance (either side)
     # Cues of reports naming ONE party (observe.py, `observe_lone`):
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
@@ -138,9 +142,10 @@ OBSERVE_CATEGORIES = (
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
 # small words that may stand between a figure and the cue (articles, "counterpart"), and
-# the words that may follow "X and Y met" (a place or a time, not another object).
+# the words that may follow "X and Y met" (a place or a time, not another object), and the
+# present-tense words that may stand between a guest and "on a visit" ("who is", "der sich").
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
-                 "after_meeting")
+                 "after_meeting", "visiting_words")
 
 
 @dataclass(frozen=True, slots=True)

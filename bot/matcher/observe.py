@@ -21,7 +21,7 @@ from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import Ref, conjunction_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
-from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, describe
+from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, PlaceHit, describe
 
 OBSERVATION_CONFIDENCE = CONFIDENCE.observation
 _NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
@@ -39,10 +39,12 @@ STATUS_OF = {
     "called_off": Status.WITHDRAWN,
     "agreed_to_meet": Status.ACCEPTED,
     "refused_to_meet": Status.DECLINED,
+    "on_visit": Status.TOOK_PLACE,
+    "joint_attendance": Status.TOOK_PLACE,
 }
 # The occasion a cue implies when the sentence names none.
 _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
-                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting"}
+                  "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit"}
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 _NEEDS_OCCASION = frozenset({"happened", "called_off"})
 
@@ -68,6 +70,7 @@ class _ObserveWords:
     conjunctions: frozenset[str]
     object_pronouns: frozenset[str]
     after_meeting: frozenset[str]
+    visiting: frozenset[str]
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -84,15 +87,25 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
         cached = _WORDS_CACHE[key] = _ObserveWords(
             with_markers=merged("with_markers"),
             hedges=merged("hedges"),
-            negations=merged("negations"),
+            negations=merged("negations") - _own_small_words(lexicons),
             retrospective=merged("retrospective"),
             long_ago=merged("long_ago"),
             fillers=merged("fillers") | titles,
             conjunctions=conjunction_words(lexicons),
             object_pronouns=frozenset(w for lx in lexicons for w in lx.words("object_pronouns")),
             after_meeting=merged("after_meeting"),
+            visiting=merged("visiting_words"),
         )
     return cached
+
+
+def _own_small_words(lexicons: list[Lexicon]) -> frozenset[str]:
+    """The article language's own small words (its first lexicon's fillers) that it does
+    not count as negations: Portuguese "no" ("in the") is no English "no"."""
+    if not lexicons:
+        return frozenset()
+    own = lexicons[0].observe_lists
+    return own.get("fillers", frozenset()) - own.get("negations", frozenset())
 
 
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
@@ -355,6 +368,45 @@ def _with_named_occasion(sentence: str, cue: CueHit, refs: list[Ref], words: _Ob
     return first, second
 
 
+def _visitor(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords) -> Ref | None:
+    """The guest of "on a visit to": the figure right before the cue, with only a comma,
+    titles and present-tense words between ("Johnson, who is on a working visit to",
+    "Джонсон, який перебуває з робочим візитом до"). "Will be on a visit" is no guest yet,
+    "was on a visit" an old one: neither word may stand between."""
+    before = [r for r in refs if r.end <= cue.start]
+    if not before or before[-1].possessive:
+        return None
+    gap = sentence[before[-1].end : cue.start]
+    if gap.count(",") > 1 or any(p in gap for p in ".;:!?\"«»()"):
+        return None
+    tokens = _tokens(gap)
+    if len(tokens) > _NEAR_WORDS:
+        return None
+    if all(_is_in(t, words.visiting | words.fillers) for t in tokens):
+        return before[-1]
+    return None
+
+
+def _guest_on_visit(sentence: str, cue: CueHit, refs: list[Ref], words: _ObserveWords,
+                    grammar: Grammar) -> Pair | None:
+    """"The talks of X and Y, who is on a visit to Kyiv, began": Y the guest, X the only
+    other figure of the sentence (with a third, who hosts is a guess), and one the guest is
+    with: joined to it by "and" or named after a with-marker ("held talks with X"). "Y, on a
+    visit to Washington, criticised X" says nothing of X."""
+    guest = _visitor(sentence, cue, refs, words)
+    if guest is None:
+        return None
+    others = {r.party.key: r for r in refs if r.party.key != guest.party.key}
+    if len(others) != 1:
+        return None
+    (other,) = others.values()
+    if other.start < guest.start:
+        joined = _coordinated_pair(sentence, [other, guest], words) is not None
+        return (other, guest) if joined else None
+    preceding = _tokens(sentence[max(cue.end, other.start - 40) : other.start])[-4:]
+    return (guest, other) if any(t in words.with_markers for t in preceding) else None
+
+
 _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar], Pair | None]] = {
     "met": _symmetric,
     "agreed_to_meet": _symmetric,
@@ -364,6 +416,8 @@ _RESOLVERS: dict[str, Callable[[str, CueHit, list[Ref], _ObserveWords, Grammar],
     "arrived": _arrival,
     "happened": _with_named_occasion,
     "called_off": _with_named_occasion,
+    "on_visit": _guest_on_visit,
+    "joint_attendance": _symmetric,
 }
 
 
@@ -386,6 +440,15 @@ def _occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: Place
         label = _DEFAULT_LABEL.get(cue.category)
     found = [p for p in places.occasion_places(sentence) if not p.is_platform or label != "visit"]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
+    return _described(label, place, cue)
+
+
+def _described(label: str | None, place: PlaceHit | None, cue: CueHit) -> Occasion:
+    """Attending something the sentence names by no occasion noun ("the plenary session of
+    the Verkhovna Rada") says nothing of its kind: not a visit because a place is named."""
+    if label is None and cue.category == "joint_attendance":
+        return Occasion(kind=OccasionKind.OTHER, place=place.canonical if place else None,
+                        text="")
     return describe(label, place)
 
 
@@ -404,10 +467,13 @@ def _by_phone(sentence: str, lexicons: list[Lexicon], key: str = "phone_words") 
 # "called off" may name either side ("Putin's visit was called off", "Kim's summit took
 # place"); arriving and staying away are the guest's; keeping the offer open the host's.
 LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
-               "arrived": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
+               "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE,
+               "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
-                                    "arrived": SIDE_INVITEE, "will_not_attend": SIDE_INVITEE,
+                                    "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
+                                    "joint_attendance": None,
+                                    "will_not_attend": SIDE_INVITEE,
                                     "offer_stands": SIDE_INVITER}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
 _LONE_SUBJECT = frozenset({"arrived", "will_not_attend"})
@@ -449,6 +515,13 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             before = [r for r in refs if r.end <= cue.start]
             if _subject(sentence, cue, before, words) is None:
                 continue
+        if cue.category == "on_visit" and _visitor(sentence, cue, refs, words) is None:
+            continue
+        if cue.category == "joint_attendance":
+            # the figure named after the cue (a title earlier may stand for the same one)
+            party = next((r for r in refs if r.start >= cue.end), party)
+            if not _companion(sentence, cue, party, words):
+                continue
         occasion = _lone_occasion(sentence, cue, lexicons, places)
         if occasion is None:
             continue
@@ -456,6 +529,13 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         found.append(LoneFinding(party, LONE_SIDE[cue.category], status, occasion,
                                  confidence, cue))
     return found
+
+
+def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> bool:
+    """In a one-party "joint participation with Y in ..." the figure is the one the unnamed
+    subject was with: right after the cue, with only titles between."""
+    return party.start >= cue.end and not party.possessive and \
+        _gap_ok(sentence[cue.end : party.start], words, allow_with=False)
 
 
 def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
@@ -488,6 +568,6 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:
         return None
-    if label is None and cue.category == "arrived":
+    if label is None and cue.category in ("arrived", "on_visit"):
         label = "visit"
-    return describe(label, place)
+    return _described(label, place, cue)
