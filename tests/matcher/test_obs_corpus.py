@@ -1,4 +1,4 @@
-"""Outcome-only reports in the self-written corpus (tests/data/matcher, ids `obs-`): a
+"""Outcome-only reports in the self-written corpus (tests/data/matcher, ids `<lang>-obs-`): a
 guest "on a visit" and joint attendance, with no invitation word, in the eight first-class
 languages. Each item says which observations (two figures) and lone observations (one
 figure) the matcher must find, none for the hard negatives; the real gazetteer is used,
@@ -28,7 +28,7 @@ def _items() -> list[dict[str, Any]]:
         for line in (CORPUS / f"{lang}.jsonl").read_text("utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
-                if str(item.get("id", "")).startswith("obs-"):
+                if str(item.get("id", "")).startswith(f"{lang}-obs-"):
                     items.append(item)
     return items
 
@@ -70,10 +70,10 @@ def test_outcome_only_reports(real_matcher: Matcher, item: dict[str, Any]) -> No
 def test_joint_attendance_names_no_kind_it_was_not_told(real_matcher: Matcher) -> None:
     # "the session of parliament" is no occasion noun: attending it is no visit (a record
     # of another kind in the same place can still be the one it answers).
-    item = next(i for i in ITEMS if i["id"] == "obs-en-06")
+    item = next(i for i in ITEMS if i["id"] == "en-obs-06")
     (seen,) = _run(real_matcher, item).lone_observations
     assert seen.occasion.kind.value == "other" and seen.occasion.place == "Kyiv"
-    visit = next(i for i in ITEMS if i["id"] == "obs-en-02")
+    visit = next(i for i in ITEMS if i["id"] == "en-obs-02")
     (guest,) = _run(real_matcher, visit).lone_observations
     assert guest.occasion.kind.value == "visit" and guest.occasion.place == "Kyiv"
 
