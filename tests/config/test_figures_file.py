@@ -544,6 +544,11 @@ NOT_PUBLIC_FIGURES: dict[str, str] = {
     "Paolo Colombo": "a local official written for the corpus (issue 14 round 4: surnames in a headline)",
     "Tobias Brenner": "a local official written for the corpus (issue 14 round 4: surnames in a headline)",
     "Viktor Kozlov": "a sports coach written for the corpus (issue 14 round 4: a role word before a name)",
+    # the clauses round's invented officials (their items' notes say so)
+    "Пак Сон Мин": "an invented minister (clauses round, ru-cl-05)",
+    "Кваме Асанте": "an invented minister (clauses round, ru-cl-06, uk-cl-06)",
+    "Марк Янсен": "an invented prime minister (clauses round, ru-cl-07, uk-cl-05)",
+    "Андрис Озолс": "an invented minister (clauses round, ru-cl-08)",
     "Ханнес Кальюла": "a foreign minister written for the corpus (issue 14 coref round: 'главу МИД' before a name)",
     "Инга Звайгзне": "a foreign minister written for the corpus (issue 14 coref round: a woman's undeclined surname)",
     "Інга Звайгзне": "the same invented minister in Ukrainian (issue 14 coref round)",
