@@ -21,7 +21,7 @@ from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit
 
 _STRIP = ",.;:!?\"'«»„“”()"
-_INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись", "ться")
+_INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись")  # "пригласил его посетить": an object
 _LEAD_WORDS = 2  # words before the cue besides the subject pronoun: clitic, auxiliary
 
 
@@ -171,11 +171,9 @@ def resolve_both(previous: tuple[Ref, ...], subject_gender: str | None,
     first, second = people
     readings = [(s, o) for s, o in ((first, second), (second, first))
                 if fits(subject_gender, s) and fits(object_gender, o)]
-    if not readings:
-        return None
-    if len(readings) == 1:
-        return readings[0]
-    return readings[0]  # genders say nothing: the roles of the sentence before decide
+    # both readings fit when the genders say nothing: the roles of the sentence before
+    # decide (its subject stays the subject)
+    return readings[0] if readings else None
 
 
 def resolve_object(previous: tuple[Ref, ...], inviter: Ref | None,
