@@ -300,6 +300,17 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 
 
+def _meeting_before(view: SentenceView, candidate: Candidate,
+                    views: list[SentenceView]) -> bool:
+    """"Macron received Lula on Monday. He invited him to Nice": the meeting of the
+    sentence whose figures the invitation's pronouns stand for is where the invitation was
+    made, not its outcome ("Lula arrived. He had invited him" is: the pluperfect)."""
+    if candidate.first_sentence != view.index + 1 or candidate.first_sentence >= len(views):
+        return False
+    facts = views[candidate.first_sentence].facts
+    return facts.borrowed_parties and not facts.pluperfect
+
+
 def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView],
              year: int | None) -> bool:
     """An outcome dated before its invitation is another occasion's: "Modi invited Putin
@@ -334,7 +345,8 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
-                      and not _earlier(view, c, views, year)]
+                      and not _earlier(view, c, views, year)
+                      and not _meeting_before(view, c, views)]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.matcher import coref
 from bot.matcher.clause import (
     COORDINATION_GAP,
     Pair,
@@ -55,13 +56,16 @@ class Clause:
     after: list[Ref]
     tokens: list[str]  # the cue's words
     first_word_end: int  # split cues ("lädt Scholz ... ein") hold their object inside
+    # the figures of the last sentence before this one that named any, in text order:
+    # the antecedents of this sentence's pronouns (pronouns_previous_sentence)
+    previous_refs: tuple[Ref, ...] = ()
 
 
 Rule = Callable[[Clause], list[Pair] | None]
 
 
 def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, grammar: Grammar,
-                previous_subject: Ref | None) -> Clause:
+                previous_subject: Ref | None, previous_refs: tuple[Ref, ...] = ()) -> Clause:
     tokens = cue.text.split()
     first_word_end = cue.start + len(tokens[0]) if tokens else cue.end
     if len(tokens) == 1 and cue.text[:1] >= "\u2e80":
@@ -73,7 +77,7 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
                 and not _told(sentence, r, cue, words)
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)],
-        tokens=tokens, first_word_end=first_word_end,
+        tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
 
@@ -744,13 +748,25 @@ def clitic_object(c: Clause) -> list[Pair] | None:
                                                           c.words)):
         subject, object_ref = subject_and_object_before(c.sentence, c.cue, before, c.words,
                                                         c.previous_subject)
+        if object_ref is not None and object_ref is c.previous_subject:
+            object_ref = _clitic_antecedent(c, subject)
         return pairs(subject, [object_ref] if object_ref else [],
                      CONFIDENCE.clitic_subject_before)
     if after:
-        object_ref = before[-1] if before else c.previous_subject
+        object_ref = before[-1] if before else _clitic_antecedent(c, after[0])
         return pairs(after[0], [object_ref] if object_ref else [],
                      CONFIDENCE.clitic_subject_after)
     return None
+
+
+def _clitic_antecedent(c: Clause, inviter: Ref) -> Ref | None:
+    """The sentence before's figure a clitic stands for: its subject, unless it names
+    more people the clitic's gender allows ("Sánchez almorzó con Sheinbaum. Macron la
+    invitó": the one woman; "... con Macron y Lula. Merz lo invitó": nobody)."""
+    if not c.previous_refs:
+        return c.previous_subject
+    found = coref.object_pronoun(c.sentence, c.cue, c.words, c.grammar, c.first_word_end)
+    return coref.resolve_object(c.previous_refs, inviter, found[1] if found else None)
 
 
 def subject_verb_object(c: Clause) -> list[Pair] | None:
@@ -877,14 +893,38 @@ def object_pronoun_after(c: Clause) -> list[Pair] | None:
     return pairs(subject, [object_ref] if object_ref else [], CONFIDENCE.object_pronoun_after)
 
 
+def pronouns_previous_sentence(c: Clause) -> list[Pair] | None:
+    """"Macron received Lula on Monday. He invited him to the summit in Nice", "Il l'a
+    invité", "Er lud ihn ... ein", "Lo invitó", "Convidou-o", "Она пригласила его": a
+    sentence naming nobody, with a subject pronoun (or, where the language drops it,
+    none) and an object pronoun, is the previous sentence's subject inviting its other
+    figure, or the reverse when the genders allow only that (coref.py); nothing when the
+    previous sentence names other than two people."""
+    if c.cue.category != "active" or c.refs or len(c.previous_refs) < 2:
+        return None
+    subject = coref.subject_pronoun(c.sentence, c.cue, c.words, c.grammar)
+    if subject is None:
+        return None
+    found = coref.object_pronoun(c.sentence, c.cue, c.words, c.grammar, c.first_word_end)
+    if found is None:
+        return None
+    resolved = coref.resolve_both(c.previous_refs, subject[1], found[1])
+    if resolved is None:
+        return []  # two pronouns, no sure antecedents: no one else is meant either
+    inviter, invitee = resolved
+    return pairs(inviter, [invitee], CONFIDENCE.pronouns_previous_sentence)
+
+
 def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     """"There was a talk with Viktor Orbán. I invited him to visit Ukraine", "Scholz spoke
-    to Lula. Macron invited him too": an object pronoun right after an active verb, no
-    figure after it and at most its subject before, stands for the previous sentence's
-    subject (the speaker of a transcript supplies a first-person inviter later)."""
+    with Meloni. Macron invited her too": an object pronoun right after an active verb, no
+    figure after it and at most its subject before, stands for the one figure of the
+    previous sentence, besides the inviter, its gender allows (coref.resolve_object; two
+    → nobody); the speaker of a transcript supplies a first-person inviter later."""
     if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
         return None
-    if not object_pronoun_follows(c.sentence, c.cue, c.words):
+    if not object_pronoun_follows(c.sentence, c.cue, c.words) and \
+            not coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end):
         return None
     inviter = c.before[-1] if c.before else None
     if inviter is None:
@@ -895,7 +935,16 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
             return None
     elif inviter.party.key == c.previous_subject.party.key:
         return None
-    return pairs(inviter, [c.previous_subject], CONFIDENCE.object_pronoun_previous)
+    invitee = c.previous_subject
+    if c.previous_refs:
+        # "Macron met Scholz and Lula. Merz invited him": two men the pronoun may stand
+        # for, no sure reading; "Macron met Meloni. Merz invited her": the one woman
+        found = coref.object_pronoun(c.sentence, c.cue, c.words, c.grammar, c.first_word_end)
+        resolved = coref.resolve_object(c.previous_refs, inviter, found[1] if found else None)
+        if resolved is None:
+            return []
+        invitee = resolved
+    return pairs(inviter, [invitee], CONFIDENCE.object_pronoun_previous)
 
 
 def pronoun_subject(c: Clause) -> list[Pair] | None:
@@ -1013,6 +1062,7 @@ RULES: tuple[Rule, ...] = (
     topic_then_objects,
     verb_final,
     object_pronoun_after,
+    pronouns_previous_sentence,
     object_pronoun_previous,
     pronoun_subject,
     lone_figure,

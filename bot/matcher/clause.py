@@ -28,6 +28,7 @@ class Ref:
     principal: str | None = None  # the figure a spokesperson answers for
     case: str | None = None  # "dat" / "gen" where a Slavic ending says so
     residence: bool = False  # "Buckingham Palace", "the Kremlin": the host, never the invitee
+    gender: str | None = None  # "f" / "m" where the gazetteer says: a pronoun's antecedent
 
 
 
@@ -98,6 +99,14 @@ class Words:
     # "accepting", "accepté", "Annahme": "X thanked Y for accepting the invitation": X
     # invited Y (arguments._thanked_for_invitation)
     acceptance: frozenset[str] = frozenset()
+    # "he"/"him", "elle"/"la", "она"/"её": a pronoun's gender picks its antecedent
+    # (arguments.pronouns_previous_sentence); a pronoun in neither list marks none
+    masculine: frozenset[str] = frozenset()
+    feminine: frozenset[str] = frozenset()
+    # "пригласила", "запросила": a past verb ending that says its subject is a woman
+    feminine_subject_endings: tuple[str, ...] = ()
+    # "l'a invitée", "l'ha invitata": a participle ending that says its clitic object is one
+    feminine_object_endings: tuple[str, ...] = ()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -146,6 +155,10 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
         plural_pronouns=merged("plural_pronouns"),
+        masculine=merged("masculine_pronouns"),
+        feminine=merged("feminine_pronouns"),
+        feminine_subject_endings=tuple(sorted(merged("feminine_subject_endings"))),
+        feminine_object_endings=tuple(sorted(merged("feminine_object_endings"))),
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),

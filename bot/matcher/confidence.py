@@ -45,6 +45,8 @@ class Confidences:
     verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     object_pronoun_previous: float = 0.6  # "... with Orbán. I invited him to visit Ukraine"
+    # "Macron received Lula. He invited him to Nice": both parties resolved from pronouns
+    pronouns_previous_sentence: float = 0.55
     relative_object: float = 0.8  # "Tusk, whom Scholz had invited to Berlin, arrived"
     relative_pronoun_object: float = 0.75  # "Merz met Zelensky, who invited him to Kyiv"
     relative_pronoun_subject: float = 0.75  # "Merz met Zelensky, whom he invited to Berlin"

@@ -70,6 +70,11 @@ class SentenceFacts:
     talk_only: bool = False
     # "Trump invited Putin to a phone call": an invitation of this sentence is to a call.
     call_invitation: bool = False
+    # "Macron received Lula. He invited him to Nice": the sentence names nobody and its
+    # invitation's parties are the sentence before's; that sentence's meeting is where
+    # the invitation was made, not its outcome (aggregate._meeting_before).
+    borrowed_parties: bool = False
+    pluperfect: bool = False  # "Er hatte ihn eingeladen": an invitation made before
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -147,6 +152,7 @@ def analyse(
     lang: str,
     previous_subject: Ref | None,
     grammar: Grammar | None = None,
+    previous_refs: tuple[Ref, ...] = (),
 ) -> SentenceFacts:
     """The invitations and statuses of one sentence. `grammar` is the language's word-order
     facts (the Matcher resolves it once per article); by default the lexicon of `lang`'s."""
@@ -215,7 +221,7 @@ def analyse(
         principal = _behalf_principal(sentence, cue, refs, words) \
             if cue.category == "active" else None
         clause = make_clause(sentence, cue, [r for r in refs if r is not principal], words,
-                             grammar, previous_subject)
+                             grammar, previous_subject, previous_refs)
         found: list[Pair] = arguments(clause)
         if cue.category == "hosting" and not found and clause.before and not clause.after:
             facts.waiting_host = (clause.before[-1], cue)
@@ -236,6 +242,10 @@ def analyse(
         if cue.category in ("active", "challenge", "noun"):
             statuses = [(s, hit) for s, hit in statuses if not (
                 s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
+        if found and not refs and clause.previous_refs:
+            facts.borrowed_parties = True
+            facts.pluperfect = any(w.strip(",.").casefold() in words.pluperfect
+                                   for w in sentence.split())
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:

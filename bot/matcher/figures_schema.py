@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -171,6 +171,9 @@ class FigureEntry(_Model):
     roles: list[RoleEntry] = Field(default_factory=list)
     spokesperson_for: Text | None = None
     speaks_for: list[SpeaksForEntry] = Field(default_factory=list)
+    # "f" / "m": which pronouns of a later sentence may stand for the figure ("She invited
+    # him"); absent where nobody checked (a masculine pronoun may then stand for it)
+    gender: Literal["f", "m"] | None = None
 
 
 _TAGS = frozenset({"flat", "per_platform"})

@@ -50,6 +50,7 @@ class Figure:
     handles: tuple[str, ...] = ()  # every handle, whatever the platform
     roles: tuple[Role, ...] = ()
     spokesperson_for: str | None = None  # the principal whose replies this person gives
+    gender: str | None = None  # "f" / "m": which pronouns may stand for the figure
     speaks_for: tuple[tuple[str, Role], ...] = ()  # dated principals, more precise
     # (platform, its handles) where the file says which platform a handle is on
     platform_handles: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -286,6 +287,7 @@ def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> F
         roles=tuple(Role(titles=tuple(t.strip() for t in r.titles if t.strip()),
                          start=r.start, until=r.until) for r in valid.roles),
         spokesperson_for=valid.spokesperson_for,
+        gender=valid.gender,
         speaks_for=tuple((s.id, Role(titles=(), start=s.start, until=s.until))
                          for s in valid.speaks_for),
     )

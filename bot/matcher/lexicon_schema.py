@@ -57,6 +57,10 @@ class LexiconTop(BaseModel):
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
     plural_pronouns: list[Any] | None = None
+    masculine_pronouns: list[Any] | None = None
+    feminine_pronouns: list[Any] | None = None
+    feminine_subject_endings: list[Any] | None = None
+    feminine_object_endings: list[Any] | None = None
     title_complements: list[Any] | None = None
     formal_complements: list[Any] | None = None
     complement_endings: list[Any] | None = None

@@ -650,6 +650,7 @@ class Matcher:
         sentence holding an `unresolved` bare title (two holders named) borrows no subject."""
         views: list[SentenceView] = []
         previous_subject: Ref | None = None
+        previous_refs: tuple[Ref, ...] = ()
         position = 0
         grammar = self._grammar_for(lang)
         for sentence in segmented.sentences:
@@ -674,12 +675,15 @@ class Matcher:
                 # subject of its own, unknown, and borrows nobody's.
                 own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
                 facts = analyse(sentence.text, refs, lexicons, lang,
-                                None if own_subject else previous_subject, grammar)
+                                None if own_subject else previous_subject, grammar,
+                                () if own_subject else previous_refs)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))
             if refs:
                 previous_subject = refs[0]
+                # with the names found only from the text of a sentence that was analysed
+                previous_refs = tuple(facts.refs or refs)
         return views
 
     def _capitals_in(self, sentence: str, when: date | None) -> frozenset[str]:
@@ -733,7 +737,8 @@ class Matcher:
                 last = refs[-1]
                 refs[-1] = Ref(last.party, last.start, end, hit.possessive, last.confidence,
                                last.country, last.spokesperson, last.principal,
-                               slavic_case(hit.surface, endings) or last.case)
+                               slavic_case(hit.surface, endings) or last.case,
+                               gender=last.gender)
                 continue
             refs.append(
                 Ref(
@@ -747,6 +752,8 @@ class Matcher:
                     principal=principal,
                     case=slavic_case(hit.surface, endings),
                     residence=self._residence(hit),
+                    # the one a pronoun stands for: the principal of a spokesperson
+                    gender=(self.gazetteer.get(party_id) or figure).gender,
                 )
             )
         return refs

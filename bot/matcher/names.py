@@ -67,7 +67,11 @@ def nominative(name: str, lang: str, following: str | None = None,
             # that do not decline ("Ли Чжэ Мёна", "Пак Сон Мина": Korean names)
             syllabic = len(words) >= 3 and all(len(w) <= 3 for w in words[:-1])
             short = 3 if numeral or syllabic else 4
-            if lower.endswith(("а", "у")) and len(lower) > short and lower[-2] not in _VOWELS:
+            if lower.endswith("у") and len(lower) > short and lower[-2] not in _VOWELS and \
+                    _masculine_accusative(words[:-1]):
+                last = last[:-1] + "а"  # "Маргуса Цахкну": the accusative of "Цахкна"
+                changed = True
+            elif lower.endswith(("а", "у")) and len(lower) > short and lower[-2] not in _VOWELS:
                 last = last[:-1]
                 changed = True
             elif numeral and lower.endswith(("ом", "ем")) and len(lower) > 4 and \
@@ -80,6 +84,11 @@ def nominative(name: str, lang: str, following: str | None = None,
             case = "ins" if lower.endswith(("ом", "ем", "ым", "им")) else (
                 "acc" if lower.endswith(("а", "я")) else None)
             words[:-1] = [_slavic_given_name(w, case, lang) for w in words[:-1]]
+        elif len(words) >= 2 and not numeral and _accusative_title_before(preceding):
+            # "министра иностранных дел Латвии Байбу Браже": a woman's surname that does
+            # not decline; her given name in the accusative does. Only after a title in
+            # the accusative: "Маргусу" (a man's dative) looks the same as "Байбу".
+            words[:-1] = [_feminine_accusative(w) for w in words[:-1]]
     elif lang == "de" and last.endswith("s") and len(last) > 4 and last[-2] not in "sxzß" and (
             following is None or following.lstrip()[:1].isupper()):
         last = last[:-1]
@@ -87,6 +96,46 @@ def nominative(name: str, lang: str, following: str | None = None,
         last = last[:-2]
     words[-1] = last
     return " ".join(words + numeral)
+
+
+_ACCUSATIVE_TITLES = frozenset([
+    "главу", "министра", "премьер-министра", "президента", "канцлера", "голову", "міністра",
+    "міністерку", "прем'єр-міністра", "прем'єрку", "президентку", "канцлерку", "очільницю",
+])
+# "(министра иностранных) дел", "(міністерку закордонних) справ": the end of a minister's
+# title, whose first word may lie beyond the text the caller passes
+_TITLE_TAILS = frozenset(["дел", "справ", "мид", "мзс"])
+_COUNTRY_ENDINGS = ("ии", "ії")  # "Латвии", "Латвії": a title's country, in the genitive
+_MIN_COUNTRY = 6
+
+
+def _accusative_title_before(preceding: str) -> bool:
+    """"главу МИД Латвии", "міністерку закордонних справ Латвії": the name is the object
+    of a title in the accusative (or of such a title's country)."""
+    before = [w.strip(",.;:\"«»").casefold() for w in preceding.split()]
+    if not before:
+        return False
+    last = before[-1]
+    return last in _ACCUSATIVE_TITLES or (
+        len(last) >= _MIN_COUNTRY and last.endswith(_COUNTRY_ENDINGS)
+        and any(w in _ACCUSATIVE_TITLES or w in _TITLE_TAILS for w in before[:-1]))
+
+
+def _masculine_accusative(given: list[str]) -> bool:
+    """"Маргуса", "Ивана": given names in the accusative of a man (a consonant + -а),
+    beside which a surname in -у is an -а noun's accusative, not a dative."""
+    return bool(given) and all(
+        len(w) >= 4 and w.lower().endswith("а") and w.lower()[-2] not in _VOWELS for w in given)
+
+
+def _feminine_accusative(word: str) -> str:
+    """"Байбу" -> "Байба", "Марию" -> "Мария"; "Андрею" (a man's dative) stays."""
+    lower = word.lower()
+    if len(lower) >= 4 and lower.endswith("у") and lower[-2] not in _VOWELS:
+        return word[:-1] + "а"
+    if len(lower) >= 4 and lower.endswith("ию"):
+        return word[:-1] + "я"
+    return word
 
 
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+\.?$")
@@ -288,6 +337,10 @@ def name_sequences(text: str, stopwords: frozenset[str],
             start = text.index(token, position)
             position = start + len(token)
             folded = token.casefold()
+            if not run and start == match.start() and _body_after_title(
+                    text, token, start, titles, complements):
+                run.append((start, token))  # "главу МИД Эстонии Маргуса Цахкну"
+                continue
             if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
                     folded in INSTITUTION_WORDS or folded in formulas:
                 # "Munich Security Conference", "Flow Podcast", "Novo Pacto Financeiro
@@ -303,6 +356,17 @@ def name_sequences(text: str, stopwords: frozenset[str],
         if not tainted:
             _keep(_without_complement(run, complements), found, text)
     return found
+
+
+def _body_after_title(text: str, token: str, start: int, titles: frozenset[str],
+                      complements: Complements) -> bool:
+    """"главу МИД Эстонии ...": an abbreviated body right after a role word is part of the
+    person's title (stripped with the country by `_without_complement`), not the start
+    of an institution's name."""
+    if not (complements.words and token.isupper() and len(token) > 1):
+        return False
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1].casefold() in titles
 
 
 _ARTICLES_BEFORE_NAMES = frozenset(

@@ -64,6 +64,7 @@ FIGURE_KEYS = {
     "roles",
     "spokesperson_for",
     "speaks_for",
+    "gender",  # optional "f" / "m": which pronouns may stand for the figure (coref.py)
 }
 REQUIRED_KEYS = {"id", "name", "kind", "category", "aliases"}
 ROLE_KEYS = {"titles", "from", "until"}
@@ -126,6 +127,8 @@ def check_figure(index: int, figure: object) -> list[str]:
     name = figure.get("name")
     if "name" in figure and (not isinstance(name, str) or not name.strip()):
         problems.append(f"{where}: 'name' must be a non-empty string")
+    if "gender" in figure and figure["gender"] not in ("f", "m"):
+        problems.append(f"{where}: gender {figure['gender']!r} is not 'f' or 'm'")
     if "kind" in figure and figure["kind"] not in KINDS:
         problems.append(f"{where}: kind {figure['kind']!r} is not one of {sorted(KINDS)}")
     category = figure.get("category")
@@ -309,6 +312,7 @@ def test_checker_accepts_a_good_sample() -> None:
         ),
         (('aliases = ["Example"]', 'aliases = ["Example "]'), "stray whitespace"),
         (("handles = []", 'handles = []\nnickname = "B"'), "unknown key 'nickname'"),
+        (("handles = []", 'handles = []\ngender = "w"'), "is not 'f' or 'm'"),
     ],
 )
 def test_checker_catches(mutation: tuple[str, str], expected: str) -> None:
@@ -551,6 +555,9 @@ NOT_PUBLIC_FIGURES: dict[str, str] = {
     "Кваме Асанте": "an official written for the corpus (clauses round: a title with a country)",
     "Марк Янсен": "an official written for the corpus (clauses round: a title with a country)",
     "Пак Сон Мин": "an official written for the corpus (clauses round: a Korean name in nominative)",
+    "Ханнес Кальюла": "a foreign minister written for the corpus (issue 14 coref round: 'главу МИД' before a name)",
+    "Инга Звайгзне": "a foreign minister written for the corpus (issue 14 coref round: a woman's undeclined surname)",
+    "Інга Звайгзне": "the same invented minister in Ukrainian (issue 14 coref round)",
 }
 
 

@@ -57,6 +57,9 @@ MELONI, SANCHEZ, XI, BIDEN = "giorgia-meloni", "pedro-sanchez", "xi-jinping", "j
          (MACRON, SCHOLZ)),
         ("pronoun_subject", "Emmanuel Macron spoke on Monday. He invited Olaf Scholz to Paris.",
          (MACRON, SCHOLZ)),
+        ("pronouns_previous_sentence",
+         "Emmanuel Macron received Olaf Scholz. He invited him to a summit in Nice.",
+         (MACRON, SCHOLZ)),
     ],
 )
 def test_each_rule_on_its_construction(match: Match, rule: str, text: str,

@@ -183,10 +183,14 @@ def test_a_visit_in_a_relative_clause_is_the_inviters_background(
     assert pairs(match(text, lang=lang)) == {(*pair, "pending")}, text
 
 
-def test_an_object_pronoun_stands_for_the_previous_sentences_subject(match: Match) -> None:
-    found = pairs(match("Olaf Scholz spoke to Lula on Monday. Emmanuel Macron invited him to "
-                        "Paris."))
-    assert found == {(MACRON, SCHOLZ, "pending")}, found
+def test_an_object_pronoun_stands_for_the_one_figure_it_may_be(match: Match) -> None:
+    # coref round: the one figure of the sentence before the pronoun's gender allows;
+    # two men for "him" are no sure reading (tests/matcher/test_coref.py has more)
+    found = pairs(match("Olaf Scholz spoke to Giorgia Meloni on Monday. Emmanuel Macron "
+                        "invited her to Paris."))
+    assert found == {(MACRON, MELONI, "pending")}, found
+    assert not pairs(match("Olaf Scholz spoke to Lula on Monday. Emmanuel Macron invited him "
+                           "to Paris."))
 
 
 def test_i_invited_him_in_an_address_names_the_speaker_and_the_previous_figure(
@@ -200,7 +204,9 @@ def test_i_invited_him_in_an_address_names_the_speaker_and_the_previous_figure(
     "text",
     [
         "Emmanuel Macron praised Olaf Scholz. The club invited him to speak.",
-        "Olaf Scholz spoke to Lula on Monday. He invited him to Berlin.",
+        # coref round: "He invited him" now resolves by role (test_coref.py); with three
+        # people in the sentence before it still names nobody
+        "Olaf Scholz spoke to Lula and Pedro Sánchez on Monday. He invited him to Berlin.",
     ],
 )
 def test_an_object_pronoun_without_a_named_or_speaking_inviter_is_no_pair(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from bot.domain import MatchResult
 from bot.matcher.gazetteer import gazetteer_from_data
 from bot.matcher.names import nominative
 from bot.matcher.spotting import FigureSpotter
@@ -87,3 +89,29 @@ def test_a_cyrillic_title_declines_its_first_word(text: str) -> None:
     ]})
     hits = FigureSpotter(gazetteer).spot(text, date(2024, 1, 1))
     assert len(hits) == 1 and hits[0].figure_id in {"xi", "zelensky", "peskov"}
+
+
+@pytest.mark.parametrize(
+    ("name", "preceding", "expected"),
+    [
+        # a woman's undeclined surname after an accusative title: her given name declines
+        ("Байбу Браже", "главу МИД Латвии ", "Байба Браже"),
+        ("Байбу Браже", "иностранных дел Латвии ", "Байба Браже"),
+        ("Байбу Браже", "закордонних справ Латвії ", "Байба Браже"),
+        # without such a title "-у" may be a man's dative: left as written
+        ("Маргусу Цахкне", "направил приглашение ", "Маргусу Цахкне"),
+        # a man's accusative given name: the surname in -у is an -а noun's accusative
+        ("Маргуса Цахкну", "главу МИД Эстонии ", "Маргус Цахкна"),
+        ("Ивана Петрова", "пригласил ", "Иван Петров"),
+    ],
+)
+def test_nominative_of_titled_names(name: str, preceding: str, expected: str) -> None:
+    assert nominative(name, "ru", " в Москву", preceding) == expected
+
+
+def test_an_abbreviated_body_after_a_title_is_part_of_the_title(
+        match: Callable[..., MatchResult]) -> None:
+    found = {(m.inviter.figure_id or m.inviter.name, m.invitee.figure_id or m.invitee.name)
+             for m in match("Владимир Путин пригласил главу МИД Эстонии Маргуса Цахкну в Москву.")
+             .mentions}
+    assert found == {("vladimir-putin", "Маргус Цахкна")}
