@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from bot.domain import TimelineEntry
 from bot.errors import StoreError
-from bot.store.leader import lock_key
+from bot.store.leader import SCHEMA_LOCK_KEY
 
-# The advisory lock key of ingest writes (`RepoBase._hold_ingest_lock`).
-INGEST_LOCK = lock_key("invitewatch-ingest")
+# The name of the advisory lock of ingest writes (`RepoBase._hold_ingest_lock`); its key is
+# per schema (SCHEMA_LOCK_KEY).
+INGEST_LOCK = "invitewatch-ingest"
+_INGEST_LOCK_SQL = text(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK_KEY})")
 
 
 class RepoBase:
@@ -47,10 +49,12 @@ class RepoBase:
         deadlock (seen at once with 2 pollers on 100 feeds reporting the same pairs).
         Holding it, a transaction reads what the previous one committed (READ COMMITTED),
         and ingest writes are serial as on SQLite, whose IMMEDIATE transactions already
-        are; fetching, parsing and matching stay outside and parallel."""
+        are; fetching, parsing and matching stay outside and parallel. The key is the
+        schema's (`leader.SCHEMA_LOCK_KEY`): bots on other schemas of the database are
+        other stores and never wait for this one."""
         if self._ingest_locked or self.read_only or self.dialect != "postgresql":
             return
-        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
+        self.session.execute(_INGEST_LOCK_SQL, {"name": INGEST_LOCK})
         self._ingest_locked = True
 
     def id_in_range(self, value: int) -> bool:
