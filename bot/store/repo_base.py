@@ -36,6 +36,11 @@ class RepoBase:
         self._held_rows: list[object] = []
         # (key, name) pairs this unit has already written to figures_seen (repo_figures).
         self._figures_noted: set[tuple[str, str]] = set()
+        # A batch's candidates read at once (`InvitationRepository.prefetch_candidates`),
+        # and what this unit wrote since, which answers later lookups with it.
+        self._prefetched: Any = None
+        self._created_rows: list[Any] = []
+        self._added_entries: dict[int, list[TimelineEntry]] = {}
 
     def _hold_ingest_lock(self) -> None:
         """On PostgreSQL, wait for the one ingest lock and hold it to the end of this
