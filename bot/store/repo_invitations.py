@@ -324,9 +324,10 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         assert row.id is not None
         invitation_id = row.id
         if added:
-            # The table, not the entity: SQLAlchemy's ORM bulk insert costs more than the row.
-            self.session.execute(insert(_TIMELINE),
-                                 [timeline_values(invitation_id, item, source) for item in added])
+            # Written with the batch's other entries, in one statement, before anything reads
+            # or changes the table, and before the commit (`RepoBase._pending_entries`).
+            self._pending_entries.extend(
+                timeline_values(invitation_id, item, source) for item in added)
             self._added_entries.setdefault(invitation_id, []).extend(added)
         self._remember_timeline(invitation_id, state, stored, added)
         # A new record's first status is a change from nothing (from_status NULL), so the

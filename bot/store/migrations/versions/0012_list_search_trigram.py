@@ -5,10 +5,10 @@ Revises: 0011_trigram_search
 Create Date: 2026-12-05
 
 `InvitationFilter.search` (the public site's `q`) asks for a substring of either party's
-name, the occasion text or its place, case-insensitively: `lower(column) LIKE '%text%'`,
-which no B-tree answers, so PostgreSQL walked the list index and read every row for a text
+name, the occasion text or its place, case-insensitively: on PostgreSQL `column ILIKE
+'%text%'` (SQLAlchemy's icontains), which no B-tree answers, so PostgreSQL walked the list index and read every row for a text
 few invitations hold (and every row for one that none holds). With pg_trgm, a GIN index of
-the trigrams of `lower(column)` for each of the four columns answers a text of three
+the trigrams of each of the four columns (pg_trgm's operator class serves ILIKE) answers a text of three
 characters or more from the indexes (a bitmap OR of the four), as migration
 0011_trigram_search does for the autocomplete.
 
@@ -42,11 +42,11 @@ def upgrade() -> None:
     if schema is None:
         return
     for name, column in INDEXES.items():
-        # The expression the search compares (SQLAlchemy's icontains: lower(column) LIKE),
-        # so the planner can use the index. fastupdate stays on (the default): invitations
-        # change on every report, and a pending list keeps those writes cheap.
+        # The column itself: the search compares it with ILIKE, which the operator class
+        # answers. fastupdate stays on (the default): invitation rows are rewritten on
+        # every report, and the pending list keeps those writes cheap.
         op.execute(text(f'CREATE INDEX {name} ON invitations USING gin '
-                        f'(lower({column}) "{schema}".gin_trgm_ops)'))
+                        f'({column} "{schema}".gin_trgm_ops)'))
 
 
 def downgrade() -> None:
