@@ -156,7 +156,8 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         summaries: dict[int, tuple[list[TimelineEntry], TimelineSummary]] = {}
         for row in rows:
             # A row neither read by the prefetch nor made since: its entries are not held.
-            if row.timeline_summary is None or not (row.id in batch.ids or row.id in created):
+            if (row.id is None or row.timeline_summary is None
+                    or not (row.id in batch.ids or row.id in created)):
                 return None
             summaries[row.id] = summary_from_json(row.timeline_summary,
                                                   f"invitation {row.id} summary")
