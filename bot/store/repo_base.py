@@ -47,6 +47,8 @@ class RepoBase:
         # a batch, sent before any statement that reads or changes timeline_entries (or
         # any statement the check cannot see into) and before the commit.
         self._pending_entries: list[dict[str, Any]] = []
+        # The ids a list search found, by text (repo_lists: a page and its count ask alike).
+        self._searched: dict[str, list[int] | None] = {}
         event.listen(session, "do_orm_execute", self._before_statement)
         event.listen(session, "before_commit", self._before_commit)
 

@@ -9,7 +9,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from bot.domain import Occasion, OccasionKind, Party
-from bot.store import InvitationFilter, SqlStore
+from bot.store import InvitationFilter, SqlStore, repo_lists
 from bot.store.migrate import alembic_config
 from tests.support.builders import MUSK, new_outcome, source, state
 
@@ -69,3 +69,17 @@ def _no_match_plan(store: SqlStore) -> str:
 def test_short_and_wildcard_texts_still_search(store: SqlStore, needle: str) -> None:
     _fill(store)
     assert _found(store, needle) == []
+
+
+def test_a_common_text_keeps_the_plain_condition(store: SqlStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text matching more invitations than the id lookup collects is searched with the
+    plain condition: the same answers either way."""
+    _fill(store)
+    found = {needle: _found(store, needle) for needle in NEEDLES}
+    monkeypatch.setattr(repo_lists, "SEARCH_IDS_AT_MOST", 5)
+    assert {needle: _found(store, needle) for needle in NEEDLES} == found
+    with store.unit(read_only=True) as unit:
+        page = unit.invitation_page(InvitationFilter(search="town 2", limit=3))
+        assert len(page.items) == 3 and page.more  # Town 2, 20-29: eleven
+        assert unit.count_invitations(InvitationFilter(search="town 2")) == 11
