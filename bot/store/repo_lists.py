@@ -120,9 +120,9 @@ class InvitationListRepository(RepoBase):
         )).one()
         self._planner(dict.fromkeys(_PLANNER_SETTINGS, "off"))
         try:
-            found = list(self.session.scalars(
+            found = [int(i) for i in self.session.scalars(
                 select(col(InvitationRow.id)).where(_contains(term))
-                .limit(SEARCH_IDS_AT_MOST + 1)).all())
+                .limit(SEARCH_IDS_AT_MOST + 1)).all() if i is not None]
         finally:
             self._planner(dict(zip(_PLANNER_SETTINGS, before, strict=True)))
         return found if len(found) <= SEARCH_IDS_AT_MOST else None
