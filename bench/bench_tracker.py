@@ -2,10 +2,12 @@
 
 Replays synthetic reports (default 100,000 carrying 10,000 invitations) through the store the
 way the pipeline does, minus the matcher: per batch of reports (--batch) one transaction
-that checks the batch's articles for duplicates in one query, and per report stores the
-article, asks the store for the candidate invitations of the mention's pairs (bounded
-timelines: the summary and the report's repeats), runs the tracker and saves its outcomes
-with their outbox notifications. `--hot` adds a hot story: every report about one
+that checks the batch's articles for duplicates in one query, stores the new ones in one
+INSERT and reads the candidate invitations of every report's pairs at once
+(`prefetch_candidates`: bounded timelines, the summary and the repeats); then per report
+asks the store for its candidates (answered from that read), runs the tracker and saves
+its outcomes with their outbox notifications. `--per-report` inserts each article and
+reads each report's candidates on its own instead. `--hot` adds a hot story: every report about one
 invitation, whose timeline grows to --reports entries. Reports/s is measured over
 the first and the last 10% of the run: finding candidates must use an index, so the last
 10% (with 90% of the history stored) should be about as fast as the first.
