@@ -1,7 +1,7 @@
 """Store timings (not a test):
 
     python bench/bench_store.py [--n 100000] [--save 2000] [--backend both|sqlite|postgresql]
-                                [--pg URL] [--runs 200]
+                                [--pg URL] [--runs 200] [--search-only]
 
 Fills a fresh database with N invitations (two timeline entries each; a fifth of the
 invitees are people known only by name, so the figures-seen table holds ~N/5 + 2,000
@@ -13,8 +13,8 @@ unit as the bot does it:
 - the figure autocomplete (`figures_seen`) for several texts, and the old way (every
   invitation read and folded per keystroke) for comparison;
 - every `/invitations` variant: a page as the command loads it (the count and five rows,
-  their timelines), with no filter, a status, a figure, a date, combinations, the next
-  and previous pages by keyset, and `/figure`;
+  their timelines), with no filter, a status, a figure, a date, combinations, a text
+  search (the public site's q), the next and previous pages by keyset, and `/figure`;
 - `invitations list --json` (1,000 rows): the time to the first row and to the end, in
   the process (the command's own code, writing to a sink) and as a whole process.
 
@@ -199,7 +199,21 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
     return worst
 
 
-def bench_list_variants(store: SqlStore, runs: int) -> float:
+def search_variants(rng: random.Random) -> dict[str, Callable[[], InvitationFilter]]:
+    """The public site's text search (`q`, `InvitationFilter.search`): a name held by one
+    invitation, a name held by ~100, a word every bulk row holds, and a text nothing
+    holds (the worst case of a scan: every row read)."""
+    return {
+        "search: one person's name": lambda: InvitationFilter(
+            search=f"Person {rng.randrange(2000, 100_000) // 5 * 5} Example"),
+        "search: a figure's name": lambda: InvitationFilter(
+            search=f"figure {rng.randrange(997)}"),
+        "search: a common word": lambda: InvitationFilter(search="clubhouse"),
+        "search: no match": lambda: InvitationFilter(search=f"zq{rng.randrange(10**6)}x"),
+    }
+
+
+def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False) -> float:
     rng = random.Random(11)
     latest = at(hours=10**6)
     with store.unit() as unit:
@@ -219,6 +233,9 @@ def bench_list_variants(store: SqlStore, runs: int) -> float:
         "/invitations figure since:7d": lambda: InvitationFilter(
             figure_key=f"figure-{rng.randrange(997)}", since=week),
     }
+    variants.update(search_variants(rng))
+    if search_only:
+        variants = search_variants(rng)
     worst = 0.0
     for label, make in variants.items():
         def first_page(_: int, make: Callable[[], InvitationFilter] = make) -> object:
@@ -226,6 +243,8 @@ def bench_list_variants(store: SqlStore, runs: int) -> float:
                 return _load_page(unit, replace(make(), limit=PAGE_SIZE), Page(0, 0),
                                   Move.FIRST, None)
         worst = max(worst, timed(label, runs, first_page))
+    if search_only:
+        return worst
     with store.unit() as unit:
         shown, page = _load_page(unit, InvitationFilter(limit=PAGE_SIZE), Page(0, 0),
                                  Move.FIRST, None)
@@ -309,13 +328,16 @@ def _whole_process(url: str) -> tuple[float, float]:
     return first, total
 
 
-def bench(store: SqlStore, url: str, n: int, saved: int, runs: int) -> dict[str, float]:
+def bench(store: SqlStore, url: str, n: int, saved: int, runs: int,
+          search_only: bool = False) -> dict[str, float]:
     saved = min(saved, n)
     seconds = fill_saved(store, saved)
     print(f"  save_outcome+add_article, batches of 200: {saved / seconds:8.0f} invitations/s "
           f"({seconds:.1f} s for {saved})")
     seconds = fill_bulk(store, saved, n)
     print(f"  bulk fill of the other {n - saved} invitations: {seconds:.1f} s", flush=True)
+    if search_only:
+        return {"autocomplete": 0.0, "lists": bench_list_variants(store, runs, search_only=True)}
     bench_pipeline_calls(store, n, runs)
     autocomplete = bench_autocomplete(store, runs)
     lists = bench_list_variants(store, runs)
@@ -342,7 +364,7 @@ def run_backend(name: str, url: str, args: argparse.Namespace) -> dict[str, floa
     print(f"{name} ({args.n} invitations)", flush=True)
     store = open_store(url)
     try:
-        return bench(store, url, args.n, args.save, args.runs)
+        return bench(store, url, args.n, args.save, args.runs, args.search_only)
     finally:
         store.close()
 
@@ -355,6 +377,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--backend", choices=("both", "sqlite", "postgresql"), default="both")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--search-only", action="store_true",
+                        help="time the text searches (the public site's q) only")
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

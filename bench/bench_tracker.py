@@ -2,10 +2,12 @@
 
 Replays synthetic reports (default 100,000 carrying 10,000 invitations) through the store the
 way the pipeline does, minus the matcher: per batch of reports (--batch) one transaction
-that checks the batch's articles for duplicates in one query, and per report stores the
-article, asks the store for the candidate invitations of the mention's pairs (bounded
-timelines: the summary and the report's repeats), runs the tracker and saves its outcomes
-with their outbox notifications. `--hot` adds a hot story: every report about one
+that checks the batch's articles for duplicates in one query, stores the new ones in one
+INSERT and reads the candidate invitations of every report's pairs at once
+(`prefetch_candidates`: bounded timelines, the summary and the repeats); then per report
+asks the store for its candidates (answered from that read), runs the tracker and saves
+its outcomes with their outbox notifications. `--per-report` inserts each article and
+reads each report's candidates on its own instead. `--hot` adds a hot story: every report about one
 invitation, whose timeline grows to --reports entries. Reports/s is measured over
 the first and the last 10% of the run: finding candidates must use an index, so the last
 10% (with 90% of the history stored) should be about as fast as the first.
@@ -121,20 +123,23 @@ def _keys(item: SyntheticReport) -> tuple[str, str, str | None]:
 
 
 def process(unit: Unit, item: SyntheticReport, policy: TrackerPolicy,
-            store_articles: bool = True, known: KnownArticles | None = None) -> None:
+            store_articles: bool = True, known: KnownArticles | None = None,
+            stored: dict[str, int] | None = None, feed_id: int | None = None) -> None:
     """What the pipeline does for one article, with the mention given instead of matched,
     inside the caller's transaction: the duplicate check against `known` (the batch's,
-    read in one query), the article stored, the tracker's candidates read with bounded
-    timelines, its outcomes saved. Without `store_articles` the article is not stored
-    (the tracker's path alone)."""
+    read in one query), the article stored (unless the batch's insert did: `stored`), the
+    tracker's candidates read with bounded timelines, its outcomes saved. Without
+    `store_articles` the article is not stored (the tracker's path alone)."""
     now = item.article.published or START
     article_id: int | None = None
-    if store_articles:
+    if stored is not None and item.article.key in stored:
+        article_id = stored[item.article.key]
+    elif store_articles:
         guid, hashed, url = _keys(item)
         if known is not None and known.verdict(guid, hashed, url) is ArticleVerdict.DUPLICATE:
             return
         new = known is not None and known.verdict(guid, hashed, url) is ArticleVerdict.NEW
-        article_id = unit.add_article(item.article, feed_id=None, content_hash=hashed,
+        article_id = unit.add_article(item.article, feed_id=feed_id, content_hash=hashed,
                                       canonical_url=url, now=now, checked=new)
         if known is not None:
             known.remember(guid, hashed, url)
@@ -143,18 +148,50 @@ def process(unit: Unit, item: SyntheticReport, policy: TrackerPolicy,
     report = item.report
     source = Source(url=report.source.url, outlet=report.source.outlet, lang="en",
                     published=report.source.published, article_id=article_id)
-    since = min(now, report.event_time) - timedelta(days=policy.window_days)
+    since = _since(item, policy)
     candidates = unit.candidate_invitations(candidate_pairs(report.mention), since,
                                             urls=[source.url], evidence=[report.mention.evidence])
     for outcome in track(report, candidates, now, policy):
         unit.save_outcome(outcome, source)
 
 
+def _since(item: SyntheticReport, policy: TrackerPolicy) -> datetime:
+    now = item.article.published or START
+    return min(now, item.report.event_time) - timedelta(days=policy.window_days)
+
+
+def store_batch(unit: Unit, items: list[SyntheticReport], policy: TrackerPolicy, *,
+                store_articles: bool, feed_id: int, per_report: bool) -> None:
+    """One batch in one transaction, as the pipeline stores a feed's entries: the duplicate
+    check in one query, the new articles in one INSERT and the candidates of every report
+    read at once (`prefetch_candidates`), then each report tracked and saved. `per_report`:
+    each article inserted and each report's candidates read on its own (the older way)."""
+    known = unit.known_articles(feed_id, [_keys(i) for i in items]) if store_articles else None
+    stored: dict[str, int] | None = None
+    if store_articles and not per_report:
+        assert known is not None
+        fresh = [i for i in items if known.verdict(*_keys(i)) is ArticleVerdict.NEW]
+        now = max((i.article.published or START) for i in items)
+        stored = unit.add_new_articles(
+            feed_id, [(i.article, _keys(i)[1], i.article.url) for i in fresh], now=now)
+    if not per_report:
+        unit.prefetch_candidates(
+            [pair for i in items for pair in candidate_pairs(i.report.mention)],
+            min(_since(i, policy) for i in items), [i.report.source.url for i in items])
+    for item in items:
+        process(unit, item, policy, store_articles, known, stored, feed_id)
+
+
 def run(store: Store, items: list[SyntheticReport], label: str,
-        store_articles: bool = True, batch: int = 1) -> dict[str, float]:
+        store_articles: bool = True, batch: int = 1, per_report: bool = False
+        ) -> dict[str, float]:
     """Reports in transactions of `batch` (1: one per report; 20: one per feed's entries,
     as a poll stores them). Rates are over the first and last tenth, in whole batches."""
     policy = TrackerPolicy()
+    with store.unit() as unit:
+        feed = unit.add_feed("https://bench.example/feed.xml", title="bench", now=START)
+    assert feed.id is not None
+    feed_id = feed.id
     tenth = max(batch, len(items) // 10 // batch * batch)
     last_tenth_from = (len(items) - tenth) // batch * batch
     started = time.perf_counter()
@@ -167,10 +204,8 @@ def run(store: Store, items: list[SyntheticReport], label: str,
             print(f"  {label}: {n / len(items):4.0%} after "
                   f"{time.perf_counter() - started:7.1f}s", file=sys.stderr)
         with store.unit() as unit:
-            known = unit.known_articles(None, [_keys(i) for i in items[n:n + batch]]) \
-                if store_articles else None
-            for item in items[n:n + batch]:
-                process(unit, item, policy, store_articles, known)
+            store_batch(unit, items[n:n + batch], policy, store_articles=store_articles,
+                        feed_id=feed_id, per_report=per_report)
         if n + batch == tenth:
             first_done = time.perf_counter()
     finished = time.perf_counter()
@@ -220,12 +255,13 @@ def run_one(backend: str, scenario: str, items: list[SyntheticReport],
     try:
         with opener as store:
             result = run(store, items, f"{backend} {scenario}", not args.no_articles,
-                         args.batch)
+                         args.batch, args.per_report)
     except Exception as exc:  # a missing server is reported, the other backend still runs
         print(f"{backend} {scenario}: could not run: {exc}")
         return True
-    what = f" ({args.batch} per transaction" + (", articles not stored)" if args.no_articles
-                                                else ")")
+    what = (f" ({args.batch} per transaction" + (", articles not stored" if args.no_articles
+                                                 else "")
+            + (", per-report reads" if args.per_report else "") + ")")
     print(f"{backend} {scenario}{what}: {len(items)} reports in {result['total_s']:.1f}s "
           f"({result['overall']:.0f}/s); first 10%: {result['first']:.0f} reports/s, "
           f"last 10%: {result['last']:.0f} reports/s "
@@ -248,6 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-articles", action="store_true",
                         help="skip storing the articles: time the candidate lookup, the "
                              "tracker and saving outcomes alone")
+    parser.add_argument("--per-report", action="store_true",
+                        help="insert each article and read each report's candidates on its "
+                             "own, instead of once per batch (the way before issue 13's "
+                             "batched reads)")
     parser.add_argument("--hot", action="store_true",
                         help="also run a hot story: every report about ONE invitation (its "
                              "timeline grows to --reports entries); both lines are printed")

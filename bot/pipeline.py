@@ -23,6 +23,7 @@ import aiohttp
 from bot.domain import (
     Article,
     MatchResult,
+    Observation,
     Report,
     Source,
     TrackOutcome,
@@ -203,8 +204,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     urls = [source.url]
     for mention in result.mentions:
         report = Report(mention=mention, source=source)
-        # Beyond the window too: an unanswered offer made again may renew an old record.
-        since = min(now, report.event_time) - policy.renewal_horizon
+        since = _mention_since(report, now, policy)
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
                                                 evidence=[mention.evidence])
         found = track(report, candidates, now, policy)
@@ -215,7 +215,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:
-        since = min(now, observation_time(observation, published)) - window
+        since = _observation_since(observation, published, now, policy)
         candidates = unit.candidate_invitations(observation_pairs(observation), since,
                                                 urls=urls, evidence=[observation.evidence])
         moved = track_observation(observation, source, candidates, now, policy)
@@ -249,6 +249,39 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
         if link.trace is not None:
             keep_trace(unit, link.trace, now)
     return outcomes
+
+
+def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> datetime:
+    # Beyond the window too: an unanswered offer made again may renew an old record.
+    return min(now, report.event_time) - policy.renewal_horizon
+
+
+def _observation_since(observation: Observation, published: datetime, now: datetime,
+                       policy: TrackerPolicy) -> datetime:
+    return (min(now, observation_time(observation, published))
+            - timedelta(days=policy.window_days))
+
+
+def prefetch_candidates(unit: Unit, articles: Sequence[tuple[Article, MatchResult]], *,
+                        now: datetime, policy: TrackerPolicy) -> None:
+    """Read at once the candidates `track_article` will ask for, for the mentions and
+    observations of a batch's articles (`Unit.prefetch_candidates`): one query for the
+    batch instead of one per report. A lookup it does not cover (a reply's, a lone
+    report's, an article without a URL) still queries; the answers are the same."""
+    pairs: list[tuple[str, str]] = []
+    sinces: list[datetime] = []
+    for article, result in articles:
+        published = article.published or now
+        source = Source(url=article.url, outlet=article.source_label, lang=result.lang,
+                        published=published)
+        for mention in result.mentions:
+            pairs += candidate_pairs(mention)
+            sinces.append(_mention_since(Report(mention=mention, source=source), now, policy))
+        for observation in result.observations:
+            pairs += observation_pairs(observation)
+            sinces.append(_observation_since(observation, published, now, policy))
+    if pairs:
+        unit.prefetch_candidates(pairs, min(sinces), [a.url for a, _ in articles])
 
 
 def keep_trace(unit: Unit, trace: LinkTrace, now: datetime) -> None:
@@ -390,6 +423,9 @@ class _Batch:
             stored = unit.add_new_articles(
                 self.feed.id, [(e.article, e.content_hash, e.canonical_url) for e in entries
                                if e.verdict is ArticleVerdict.NEW], now=self.now)
+            prefetch_candidates(unit, [(e.article, e.result) for e in entries
+                                       if e.match and e.result is not None],
+                                now=self.now, policy=self.tracker)
             for entry in entries:
                 article_id = (stored.get(entry.article.key.strip())
                               if entry.verdict is ArticleVerdict.NEW else None)

@@ -354,6 +354,12 @@ class Unit(Protocol):
         repeating those URLs (or sentences, where the tracker compares them), with
         `InvitationState.summary` set; save_outcome then keeps the summary current."""
         ...
+    def prefetch_candidates(self, pairs: Sequence[tuple[str, str]], since: datetime,
+                            urls: Sequence[str | None]) -> None:
+        """Read the candidates of a batch's reports at once (their pairs, the earliest
+        `since`, their URLs): the batch's `candidate_invitations(..., urls=)` calls it covers
+        are then answered without a query, exactly as the query would answer."""
+        ...
     def save_outcome(self, outcome: TrackOutcome, source: Source) -> int:
         """Insert or update the invitation, append its timeline entry and status change,
         and enqueue its notifications in the outbox (filling in the invitation id).

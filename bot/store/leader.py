@@ -9,7 +9,6 @@ one writer on one machine, so the process is the leader.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from sqlalchemy import text
@@ -19,9 +18,12 @@ from sqlalchemy.exc import SQLAlchemyError
 log = logging.getLogger(__name__)
 
 
-def lock_key(name: str) -> int:
-    """A stable signed 64-bit key for a lock name (the same in every process)."""
-    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+# The advisory lock key of a name in the schema the connection works in (the first of its
+# search_path that exists), computed by the server, so it costs no extra round trip: bots
+# keeping their tables in two schemas of one database (one test schema each, or two
+# deployments) neither serialise each other's ingest nor share one leader. Parameter: name.
+SCHEMA_LOCK_KEY = ("hashtextextended(CAST(:name AS text) || '/' || "
+                   "coalesce(current_schema(), ''), 0)")
 
 
 class LeaderLock:
@@ -31,7 +33,8 @@ class LeaderLock:
     def __init__(self, engine: Engine, name: str) -> None:
         self.engine = engine
         self.name = name
-        self.key = lock_key(name)
+        # The key in this connection's schema (SCHEMA_LOCK_KEY), known once acquired.
+        self.key: int | None = None
         self.dialect = engine.dialect.name
         self._connection: Connection | None = None
 
@@ -67,9 +70,11 @@ class LeaderLock:
             log.warning("cannot try for the %s lead: %s", self.name, exc)
             return
         try:
-            got = bool(connection.execute(text("SELECT pg_try_advisory_lock(:key)"),
-                                          {"key": self.key}).scalar())
+            row = connection.execute(
+                text(f"SELECT pg_try_advisory_lock(k), k FROM (SELECT {SCHEMA_LOCK_KEY} AS k) s"),
+                {"name": self.name}).one()
             connection.commit()
+            got, self.key = bool(row[0]), int(row[1])
         except SQLAlchemyError as exc:
             log.warning("cannot try for the %s lead: %s", self.name, exc)
             connection.invalidate()
@@ -92,7 +97,8 @@ class LeaderLock:
         if self._connection is None:
             return
         try:
-            self._connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self.key})
+            self._connection.execute(text("SELECT pg_advisory_unlock(:key)"),
+                                     {"key": self.key})
             self._connection.commit()
             self._connection.close()
             self._connection = None

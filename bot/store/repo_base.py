@@ -5,16 +5,20 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam, text
+from sqlalchemy import Delete, Insert, Select, Table, Update, bindparam, event, insert, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.sql.util import find_tables
 
 from bot.domain import TimelineEntry
 from bot.errors import StoreError
-from bot.store.leader import lock_key
+from bot.store.leader import SCHEMA_LOCK_KEY
+from bot.store.tables import TimelineEntryRow
 
-# The advisory lock key of ingest writes (`RepoBase._hold_ingest_lock`).
-INGEST_LOCK = lock_key("invitewatch-ingest")
+# The name of the advisory lock of ingest writes (`RepoBase._hold_ingest_lock`); its key is
+# per schema (SCHEMA_LOCK_KEY).
+INGEST_LOCK = "invitewatch-ingest"
+_INGEST_LOCK_SQL = text(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK_KEY})")
 
 
 class RepoBase:
@@ -34,6 +38,19 @@ class RepoBase:
         self._held_rows: list[object] = []
         # (key, name) pairs this unit has already written to figures_seen (repo_figures).
         self._figures_noted: set[tuple[str, str]] = set()
+        # A batch's candidates read at once (`InvitationRepository.prefetch_candidates`),
+        # and what this unit wrote since, which answers later lookups with it.
+        self._prefetched: Any = None
+        self._created_rows: list[Any] = []
+        self._added_entries: dict[int, list[TimelineEntry]] = {}
+        # Timeline rows save_outcome appended and not yet written: one multi-row INSERT for
+        # a batch, sent before any statement that reads or changes timeline_entries (or
+        # any statement the check cannot see into) and before the commit.
+        self._pending_entries: list[dict[str, Any]] = []
+        # The ids a list search found, by text (repo_lists: a page and its count ask alike).
+        self._searched: dict[str, list[int] | None] = {}
+        event.listen(session, "do_orm_execute", self._before_statement)
+        event.listen(session, "before_commit", self._before_commit)
 
     def _hold_ingest_lock(self) -> None:
         """On PostgreSQL, wait for the one ingest lock and hold it to the end of this
@@ -47,11 +64,28 @@ class RepoBase:
         deadlock (seen at once with 2 pollers on 100 feeds reporting the same pairs).
         Holding it, a transaction reads what the previous one committed (READ COMMITTED),
         and ingest writes are serial as on SQLite, whose IMMEDIATE transactions already
-        are; fetching, parsing and matching stay outside and parallel."""
+        are; fetching, parsing and matching stay outside and parallel. The key is the
+        schema's (`leader.SCHEMA_LOCK_KEY`): bots on other schemas of the database are
+        other stores and never wait for this one."""
         if self._ingest_locked or self.read_only or self.dialect != "postgresql":
             return
-        self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
+        self.session.execute(_INGEST_LOCK_SQL, {"name": INGEST_LOCK})
         self._ingest_locked = True
+
+    def write_pending_entries(self) -> None:
+        """Send the timeline rows save_outcome appended since the last call (see
+        `_pending_entries`), in one statement."""
+        if not self._pending_entries:
+            return
+        rows, self._pending_entries = self._pending_entries, []
+        self.session.execute(insert(_TIMELINE), rows)
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        if self._pending_entries and _may_touch_timeline(state.statement):
+            self.write_pending_entries()
+
+    def _before_commit(self, _session: Session) -> None:
+        self.write_pending_entries()
 
     def id_in_range(self, value: int) -> bool:
         """Whether an id can exist in this database (PostgreSQL's INTEGER is 32-bit, SQLite's
@@ -72,6 +106,26 @@ class RepoBase:
                                       tuple(conflict_columns) if conflict_columns else None)
         inserted = self.session.execute(statement, values).first()
         return inserted[0] if inserted is not None else None
+
+
+_TIMELINE = TimelineEntryRow.__table__  # type: ignore[attr-defined]
+
+
+def _may_touch_timeline(statement: Any) -> bool:
+    """Whether a statement may read or change timeline_entries: an INSERT, UPDATE or DELETE
+    of another table, or a SELECT naming no such table anywhere in it (subqueries too),
+    cannot; anything else (text SQL, the table's own statements) may."""
+    if isinstance(statement, Insert):
+        return statement.table is _TIMELINE or statement.select is not None
+    if isinstance(statement, Update | Delete):
+        return statement.table is _TIMELINE or (
+            statement.whereclause is not None and _TIMELINE in find_tables(
+                statement.whereclause, check_columns=True, include_aliases=True,
+                include_joins=True, include_selects=True))
+    if isinstance(statement, Select):
+        return _TIMELINE in find_tables(statement, check_columns=True, include_aliases=True,
+                                        include_joins=True, include_selects=True)
+    return True
 
 
 @lru_cache(maxsize=32)

@@ -85,6 +85,7 @@ class CorrectionRepository(InvitationRepository):
     def set_hidden(self, invitation_id: int, hidden: bool) -> None:
         # Corrections change records as ingest does: the same lock, taken before any row.
         self._hold_ingest_lock()
+        self._prefetched = None  # records change outside save_outcome: query them again
         self._require(invitation_id).hidden = bool(hidden)
         self.session.flush()
 
@@ -139,7 +140,9 @@ class CorrectionRepository(InvitationRepository):
 
     def _forget_timelines(self, *ids: int) -> None:
         """These timelines change outside save_outcome: this transaction's copies are
-        dropped and their summaries cleared (the next read summarises them afresh)."""
+        dropped and their summaries cleared (the next read summarises them afresh), and
+        the batch's prefetched candidates with them (the next lookups query)."""
+        self._prefetched = None
         for invitation_id in ids:
             self._stored_timelines.pop(invitation_id, None)
             self._views.pop(invitation_id, None)

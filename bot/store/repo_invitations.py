@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -96,6 +96,10 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
         if not unique_pairs:
             return []
+        if urls is not None:
+            prefetched = self._prefetched_states(unique_pairs, since, urls)
+            if prefetched is not None:
+                return prefetched
         parameters: dict[str, Any] = {"since": since}
         for k, (a, b) in enumerate(unique_pairs):
             parameters[f"a{k}"], parameters[f"b{k}"] = a, b
@@ -104,6 +108,68 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         if urls is None:
             return self._states(rows)
         return self._summary_states(rows, urls, evidence)
+
+    def prefetch_candidates(self, pairs: Sequence[tuple[str, str]], since: datetime,
+                            urls: Sequence[str | None]) -> None:
+        """Read, in two statements, what the `candidate_invitations(..., urls=)` calls of a
+        batch of reports will ask: the records of these pairs updated since `since` (the
+        earliest of the batch) and their stored entries repeating these URLs (the batch's
+        and the records' opening URLs). A later call it covers (its pairs among these, its
+        `since` not earlier, its URLs among these, no record corrected by an editor) is
+        answered from them and from what this unit wrote since, exactly as the query would
+        answer under the ingest lock (no other transaction changes these rows meanwhile);
+        any other call queries as before. A correction in this unit drops them."""
+        since = require_aware(since, "since")
+        self._hold_ingest_lock()
+        unique_pairs = list(dict.fromkeys((str(a), str(b)) for a, b in pairs))
+        if not unique_pairs:
+            return
+        parameters: dict[str, Any] = {"since": since}
+        for k, (a, b) in enumerate(unique_pairs):
+            parameters[f"a{k}"], parameters[f"b{k}"] = a, b
+        rows = self.session.scalars(_candidate_statement(len(unique_pairs)), parameters).all()
+        self._held_rows.extend(rows)
+        wanted = {u for u in urls if u}
+        for row in rows:
+            if row.timeline_summary is not None:
+                entries, _ = summary_from_json(row.timeline_summary, f"invitation {row.id} summary")
+                wanted.update(u for u in [_opening_url(entries)] if u)
+        ids = [r.id for r in rows if r.id is not None]
+        found = self._matching_entries(ids, _Repeats(sorted(wanted), (), corrected=set()))
+        self._prefetched = _Prefetched(set(unique_pairs), since, wanted, list(rows), set(ids),
+                                       found)
+        # Written since the read: what the prefetched rows and entries do not show.
+        self._created_rows, self._added_entries = [], {}
+
+    def _prefetched_states(self, pairs: Sequence[tuple[str, str]], since: datetime,
+                           urls: Sequence[str | None]) -> list[InvitationState] | None:
+        """`candidate_invitations(pairs, since, urls=urls)` from the prefetched batch, or
+        None when it does not cover the call (see `prefetch_candidates`)."""
+        batch = self._prefetched
+        if (batch is None or since < batch.since or any(u is None for u in urls)
+                or not batch.pairs.issuperset(pairs)):
+            return None
+        wanted = set(pairs)
+        rows = [r for r in _unique_rows([*batch.rows, *self._created_rows])
+                if (r.inviter_key, r.invitee_key) in wanted and _recent(r, since)]
+        created = {r.id for r in self._created_rows}
+        summaries: dict[int, tuple[list[TimelineEntry], TimelineSummary]] = {}
+        for row in rows:
+            # A row neither read by the prefetch nor made since: its entries are not held.
+            if (row.id is None or row.timeline_summary is None
+                    or not (row.id in batch.ids or row.id in created)):
+                return None
+            summaries[row.id] = summary_from_json(row.timeline_summary,
+                                                  f"invitation {row.id} summary")
+        named = [url for entries, _ in summaries.values() if (url := _opening_url(entries))]
+        repeats = _Repeats([*urls, *named], (), corrected=set())
+        if (not batch.urls.issuperset(repeats.urls)
+                or any(e.editorial for entries, _ in summaries.values() for e in entries)):
+            return None
+        matched = {i: [e for e in [*batch.entries.get(i, []), *self._added_entries.get(i, [])]
+                       if repeats.covers(i, e)] for i in summaries}
+        return self._bounded_states(rows, summaries, {}, repeats,
+                                    {i: found for i, found in matched.items() if found})
 
     def _summary_states(self, rows: Sequence[InvitationRow], urls: Sequence[str | None],
                         evidence: Sequence[str]) -> list[InvitationState]:
@@ -118,6 +184,14 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         repeats = _Repeats([*urls, *named], evidence, corrected={
             i for i, (entries, _) in summaries.items() if any(e.editorial for e in entries)})
         matched = self._matching_entries(list(summaries), repeats)
+        return self._bounded_states(rows, summaries, whole, repeats, matched)
+
+    def _bounded_states(self, rows: Sequence[InvitationRow],
+                        summaries: dict[int, tuple[list[TimelineEntry], TimelineSummary]],
+                        whole: dict[int, list[TimelineEntry]], repeats: _Repeats,
+                        matched: dict[int, list[TimelineEntry]]) -> list[InvitationState]:
+        """Each row's state: its summary's entries with the stored ones `repeats` covers
+        (`matched`), or its whole timeline when it has no summary."""
         states: list[InvitationState] = []
         for row in rows:
             if row.id is None:
@@ -233,6 +307,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
                                 timeline_summary=_summary_json(state, [], added))
             self.session.add(row)
             self.session.flush()
+            self._created_rows.append(row)
             stored: list[TimelineEntry] = []
         else:
             found = self.session.get(InvitationRow, state.id)
@@ -250,9 +325,11 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         assert row.id is not None
         invitation_id = row.id
         if added:
-            # The table, not the entity: SQLAlchemy's ORM bulk insert costs more than the row.
-            self.session.execute(insert(_TIMELINE),
-                                 [timeline_values(invitation_id, item, source) for item in added])
+            # Written with the batch's other entries, in one statement, before anything reads
+            # or changes the table, and before the commit (`RepoBase._pending_entries`).
+            self._pending_entries.extend(
+                timeline_values(invitation_id, item, source) for item in added)
+            self._added_entries.setdefault(invitation_id, []).extend(added)
         self._remember_timeline(invitation_id, state, stored, added)
         # A new record's first status is a change from nothing (from_status NULL), so the
         # table is the whole status history: the public site's Atom feeds read it.
@@ -316,6 +393,31 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         sources = tuple(dict.fromkeys(url for url, _ in found if url))
         languages = tuple(sorted({lang for _, lang in found if lang}))
         return tuple(replace(n, sources=sources, languages=languages) for n in notifications)
+
+
+@dataclass(frozen=True)
+class _Prefetched:
+    """A batch's candidates as `prefetch_candidates` read them: the pairs and earliest
+    `since` asked, the URLs whose stored entries were read, the rows, and those entries by
+    invitation id (in read-back order)."""
+
+    pairs: set[tuple[str, str]]
+    since: datetime
+    urls: set[str]
+    rows: list[InvitationRow]
+    ids: set[int]
+    entries: dict[int, list[TimelineEntry]]
+
+
+def _recent(row: InvitationRow, since: datetime) -> bool:
+    """The candidate query's time condition (`_candidate_statement`), in Python."""
+    return row.last_update >= since or (row.status_at is not None and row.status_at >= since)
+
+
+def _unique_rows(rows: Sequence[InvitationRow]) -> list[InvitationRow]:
+    """Each row once (by id), in id order: the candidate query's order."""
+    return sorted({r.id: r for r in rows if r.id is not None}.values(),
+                  key=lambda r: r.id or 0)
 
 
 _TIMELINE = TimelineEntryRow.__table__  # type: ignore[attr-defined]

@@ -7,7 +7,6 @@ import time
 from sqlalchemy import create_engine, text
 
 from bot.store import SqlStore, open_store
-from bot.store.leader import lock_key
 
 
 def test_on_sqlite_the_process_leads(sqlite_store: SqlStore) -> None:
@@ -15,11 +14,6 @@ def test_on_sqlite_the_process_leads(sqlite_store: SqlStore) -> None:
     assert lock.held and lock.check()
     lock.release()
     assert lock.check()
-
-
-def test_lock_keys_are_stable_and_distinct() -> None:
-    assert lock_key("jobs") == lock_key("jobs") != lock_key("other")
-    assert -(2**63) <= lock_key("jobs") < 2**63
 
 
 def test_postgres_one_leader_then_the_next_after_release(postgres_store_url: str) -> None:

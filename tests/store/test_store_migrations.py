@@ -68,9 +68,11 @@ def test_upgrading_twice_is_a_no_op_and_keeps_data(store_url: str) -> None:
         reopened.close()
 
 
-# Indexes a migration adds only where they can be (0011: pg_trgm's, on PostgreSQL with
-# the extension), which the models therefore do not declare.
-OPTIONAL_INDEXES = {"ix_figures_seen_name_trgm", "ix_figures_seen_key_trgm"}
+# Indexes a migration adds only where they can be (0011, 0012: pg_trgm's, on PostgreSQL
+# with the extension), which the models therefore do not declare.
+OPTIONAL_INDEXES = {"ix_figures_seen_name_trgm", "ix_figures_seen_key_trgm",
+                    "ix_invitations_inviter_name_trgm", "ix_invitations_invitee_name_trgm",
+                    "ix_invitations_occasion_text_trgm", "ix_invitations_occasion_place_trgm"}
 
 
 def _declared(_object: object, name: str | None, type_: str, _reflected: bool,
