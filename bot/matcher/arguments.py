@@ -671,7 +671,7 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     subject (the speaker of a transcript supplies a first-person inviter later)."""
     if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
         return None
-    if not object_pronoun_follows(c.sentence, c.cue, c.words):
+    if not (object_pronoun_follows(c.sentence, c.cue, c.words) or _pronoun_in_frame(c)):
         return None
     inviter = c.before[-1] if c.before else None
     if inviter is None:
@@ -683,6 +683,16 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     elif inviter.party.key == c.previous_subject.party.key:
         return None
     return pairs(inviter, [c.previous_subject], CONFIDENCE.object_pronoun_previous)
+
+
+def _pronoun_in_frame(c: Clause) -> bool:
+    """"Schoof heeft haar uitgenodigd", "Schoof nodigde haar ... uit": in a language whose
+    verb frame encloses its object (`pronoun_in_frame`), the pronoun stands inside a split
+    cue, right after its first word."""
+    if not c.grammar.pronoun_in_frame or len(c.tokens) < 2:
+        return False
+    inside = c.sentence[c.first_word_end : c.cue.end].split()
+    return bool(inside) and inside[0].strip(",.;:!?").casefold() in c.words.object_pronouns
 
 
 def pronoun_subject(c: Clause) -> list[Pair] | None:

@@ -17,7 +17,7 @@ from bot.errors import ConfigError
 from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
-          "preverbal_clitics", "final_participle", "genitive_s")
+          "preverbal_clitics", "final_participle", "genitive_s", "pronoun_in_frame")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
 _STYLES = ("scan", "word_end")
@@ -52,6 +52,9 @@ class Grammar:
     final_participle: bool = False
     # A name takes a bare genitive -s: "Nowitzkis Benefizspiel".
     genitive_s: bool = False
+    # An object pronoun stands inside the verb frame, between the auxiliary or verb and its
+    # participle or particle: "Schoof heeft haar uitgenodigd" (her = the one named before).
+    pronoun_in_frame: bool = False
     # Case particles after a name or its title: (subject/topic, object, any other).
     subject_particles: frozenset[str] = frozenset()
     object_particles: frozenset[str] = frozenset()
