@@ -371,6 +371,10 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
     elif c.previous_subject is not None and starts_with_pronoun(c.sentence, c.words) and (
             inviter is None or c.previous_subject.party.key != inviter.party.key):
         found.invitees = [c.previous_subject]
+    elif (guest := _zero_subject_guest(c, inviter)) is not None:
+        # "Trump odwołał przyjazd. Zaproszenie wystosował prezydent Duda": the guest is
+        # the subject of the sentence before, left unsaid.
+        found.invitees = [guest]
     elif inviter is not None:
         agent = _agent_after_status(c, inviter)
         if agent is None:
@@ -545,7 +549,8 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
         agent = None  # "accepted an invitation from CNN to debate Trump"
-    case_marked = c.grammar.case_marked and agent is not None and agent.start - c.cue.end <= 2
+    case_marked = c.grammar.case_marked and agent is not None and (
+        agent.start - c.cue.end <= 2 or _titled_agent(c, agent))
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
         agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
@@ -575,7 +580,32 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         patients = coordinated(c.sentence, c.after[1:], c.words)
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
         return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
+    guest = None if patients else _zero_subject_guest(c, agent)
+    if guest is not None:
+        # "Zeman navštívil Moskvu. Do Ruska přijel na pozvání Putina": a language that
+        # leaves a known subject unsaid names the guest in the sentence before.
+        return pairs(agent, [guest], CONFIDENCE.zero_subject_guest)
     return pairs(agent, patients, CONFIDENCE.passive_with_agent)
+
+
+def _titled_agent(c: Clause, agent: Ref) -> bool:
+    """"byl pozván předsedou Evropské komise Jeanem-Claudem Junckerem": in a case-marked
+    language a title in the agent's case (listed among the lexicon's titles) and its
+    complement may stand between the passive verb and the agent."""
+    gap = c.sentence[c.cue.end : agent.start]
+    words = gap.split()
+    return (0 < len(words) <= 4 and words[0].casefold() in c.words.titles
+            and not any(mark in gap for mark in ",;.:()"))
+
+
+def _zero_subject_guest(c: Clause, inviter: Ref | None) -> Ref | None:
+    """The previous sentence's subject, when the clause names its inviter only, in a
+    language that drops a known subject (`zero_pronoun`), and that subject is another."""
+    previous = c.previous_subject
+    if (c.grammar.zero_pronoun and not c.before and inviter is not None
+            and previous is not None and previous.party.key != inviter.party.key):
+        return previous
+    return None
 
 
 def agreed_with_partner(c: Clause) -> list[Pair] | None:
@@ -923,8 +953,8 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     → nobody); the speaker of a transcript supplies a first-person inviter later."""
     if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
         return None
-    if not object_pronoun_follows(c.sentence, c.cue, c.words) and \
-            not coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end):
+    if not (object_pronoun_follows(c.sentence, c.cue, c.words) or _pronoun_in_frame(c)
+            or coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end)):
         return None
     inviter = c.before[-1] if c.before else None
     if inviter is None:
@@ -945,6 +975,16 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
             return []
         invitee = resolved
     return pairs(inviter, [invitee], CONFIDENCE.object_pronoun_previous)
+
+
+def _pronoun_in_frame(c: Clause) -> bool:
+    """"Schoof heeft haar uitgenodigd", "Schoof nodigde haar ... uit": in a language whose
+    verb frame encloses its object (`pronoun_in_frame`), the pronoun stands inside a split
+    cue, right after its first word."""
+    if not c.grammar.pronoun_in_frame or len(c.tokens) < 2:
+        return False
+    inside = c.sentence[c.first_word_end : c.cue.end].split()
+    return bool(inside) and inside[0].strip(",.;:!?").casefold() in c.words.object_pronouns
 
 
 def pronoun_subject(c: Clause) -> list[Pair] | None:

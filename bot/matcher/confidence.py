@@ -35,6 +35,7 @@ class Confidences:
     passive_previous_subject: float = 0.65  # "He was invited by Macron" (he = last subject)
     head_final_agent: float = 0.75  # "安倍首相の招待で"
     head_final_zero_pronoun: float = 0.6  # the guest is the previous sentence's topic
+    zero_subject_guest: float = 0.6  # a pro-drop language: the guest is the previous subject
     agreed: float = 0.8  # "Harris agreed to a debate with Trump"
     clitic_subject_before: float = 0.7  # "Macron l'avait invité"
     clitic_subject_after: float = 0.75  # "lo ha invitato Macron"

@@ -18,7 +18,7 @@ from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
           "preverbal_clitics", "final_participle", "genitive_s", "prenominal_relative",
-          "genitive_after_noun")
+          "genitive_after_noun", "pronoun_in_frame")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
 _STYLES = ("scan", "word_end")
@@ -60,6 +60,9 @@ class Grammar:
     # A noun's owner follows it bare (the Arabic construct state): "رفض زيلينسكي دعوة بوتين"
     # = Zelensky refused Putin's invitation.
     genitive_after_noun: bool = False
+    # An object pronoun stands inside the verb frame, between the auxiliary or verb and its
+    # participle or particle: "Schoof heeft haar uitgenodigd" (her = the one named before).
+    pronoun_in_frame: bool = False
     # Case particles after a name or its title: (subject/topic, object, any other).
     subject_particles: frozenset[str] = frozenset()
     object_particles: frozenset[str] = frozenset()

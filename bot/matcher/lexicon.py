@@ -108,6 +108,7 @@ _LIST_KEYS = (
     "opponent_words",
     "conditional_words",
     "organisation_markers",
+    "sibling_languages",
     "club_words",
     "reporting_words",
     "kin_words",
@@ -611,7 +612,8 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
 TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_person",
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
-                   "quote_addressing", "speech_by", "speech_at", "vocatives")
+                   "quote_addressing", "speech_by", "speech_at", "vocatives",
+                   "speaker_articles", "single_quotes")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

@@ -68,6 +68,7 @@ class LexiconTop(BaseModel):
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
+    sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
     kin_words: list[Any] | None = None

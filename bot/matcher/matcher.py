@@ -257,6 +257,11 @@ class Matcher:
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
         lexicons = self._resources.lexicons
         chosen = [lexicons[lang]] if lang in lexicons else list(lexicons.values())
+        if lang in lexicons:
+            # Norwegian and Danish write alike and a short text is often taken for the
+            # other: each lexicon names the ones whose cue words it reads as well.
+            chosen += [lexicons[code] for code in sorted(lexicons[lang].words("sibling_languages"))
+                       if code in lexicons and lexicons[code] not in chosen]
         # English quotes and tweets turn up in every language's press.
         if lang != "en" and "en" in lexicons and lexicons["en"] not in chosen:
             chosen.append(lexicons["en"])
@@ -485,7 +490,7 @@ class Matcher:
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
             if author is None and title_refs and first is not None else None
         if author is None and by_title is None and len(title_refs) < 2 and \
-                not may_quote(segmented.text):
+                not may_quote(segmented.text, words.single_quotes):
             return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]

@@ -62,6 +62,11 @@ class TranscriptWords:
     # "Mr President,", "Monsieur le Président,", "Шановний пане Президенте!": a turn
     # addressing one person, whose "you" is that person (`_addressed`)
     vocatives: tuple[str, ...] = ()
+    # "«...», είπε ο Ζελένσκι": an article between the saying verb and the speaker
+    speaker_articles: frozenset[str] = frozenset()
+    # "'Ik wacht op u in Kyiv,' zei Zelensky": single quotes open a quotation (nl), read
+    # only where a lexicon in force says so, since elsewhere they are mostly apostrophes
+    single_quotes: bool = False
 
     @property
     def empty(self) -> bool:
@@ -82,7 +87,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            phrases("invite_you"), phrases("at_your_invitation"), phrases("plans"),
                            phrases("procedure"), frozenset(phrases("quote_verbs")),
                            frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
-                           phrases("vocatives"))
+                           phrases("vocatives"), frozenset(phrases("speaker_articles")),
+                           bool(phrases("single_quotes")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +195,18 @@ _QUOTE = re.compile(r'(?:[“«„"]([^“”«»„"]{8,600}?)[”»“"]'
                     r'|»([^»«]{8,600}?)«'
                     r'|”([^”“]{8,600}?)”'
                     r'|(?:^|(?<=[.!?]\s)|(?<=\n))–\s*([^–—\n]{8,600}?)(?:,|\s–))\s*,?\s*')
-_QUOTE_GROUPS = range(1, 5)
 _DASH_SPEECH = re.compile(r"(?:^|[.!?]\s|\n)–\s")
+# Speech in single quotes (nl): the opening quote starts a word that begins with a capital
+# ("'s ochtends", "auto's" are apostrophes), the words end with a punctuation mark before
+# the closing quote, and a space follows it.
+_SINGLE_QUOTE = re.compile(r"(?:^|(?<=\s))['‘](?=[A-ZÀ-ÝĀ-Ž])([^'‘’\n]{8,600}?[,.!?])['’](?=\s)\s*")
 
 
-def may_quote(text: str) -> bool:
+def may_quote(text: str, single_quotes: bool = False) -> bool:
     """A label's colon or a quotation mark, or an en dash opening a sentence's speech:
     without any of them nobody in the text speaks in the first person."""
-    return any(mark in text for mark in ':"“«„»”') or bool(_DASH_SPEECH.search(text))
+    return any(mark in text for mark in ':"“«„»”') or bool(_DASH_SPEECH.search(text)) or \
+        (single_quotes and bool(_SINGLE_QUOTE.search(text)))
 _MAX_ATTRIBUTION = 40  # characters between the closing quote and the speaker's name
 
 
@@ -208,12 +218,17 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
     if not words.quote_verbs:
         return []
     found: list[Label] = []
-    for match in _QUOTE.finditer(text):
+    matches = list(_QUOTE.finditer(text))
+    if words.single_quotes:
+        matches += _SINGLE_QUOTE.finditer(text)
+    for match in matches:
         after = [r for r in refs if match.end() <= r.start <= match.end() + _MAX_ATTRIBUTION]
         if not after:
             continue
         speaker = after[0]
         lead = text[match.end() : speaker.start].casefold().split()
+        while len(lead) > 1 and lead[-1] in words.speaker_articles:
+            lead = lead[:-1]  # "είπε ο Ζελένσκι": the verb stands before the article
         tail = text[speaker.end : speaker.end + 30].casefold().split()
         verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
         verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
@@ -227,7 +242,7 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
             addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
                               speaker.party.key and r.start - speaker.end <= 40
                               and r.case in (None, "dat")), None)
-        group = next(g for g in _QUOTE_GROUPS if match.group(g) is not None)
+        group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
         found.append(Label(speaker, match.start(group), end=match.end(group),
                            addressee=addressee))
     return found
