@@ -276,10 +276,9 @@ def status_rank(status: Status) -> int:
 
 def _by_phone(sentence: str, words: Words, starts: frozenset[str] | None = None) -> bool:
     """A phone word (or, given `starts`, another list's word) begins a word of the text."""
-    starts = words.phone if starts is None else starts
-    return bool(starts) and any(
-        token.startswith(tuple(starts))
-        for token in sentence.casefold().replace("-", " ").split())
+    prefixes = tuple(words.phone if starts is None else starts)
+    return bool(prefixes) and any(
+        token.startswith(prefixes) for token in sentence.casefold().replace("-", " ").split())
 
 
 _CALL_AFTER = 60  # characters after an invitation cue that may name its occasion

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
 
 from bot.matcher.grammar import CaseEndings, slavic_case
 
@@ -33,6 +36,22 @@ class KinWords:
 
     def __bool__(self) -> bool:
         return bool(self.kin)
+
+    def any_kin_in(self, folded_text: str) -> bool:
+        """Whether a kin noun occurs anywhere in the case-folded text: without one no
+        mention of it is a relative's (a necessary condition, so an exact pre-check)."""
+        return bool(self.kin) and next(_kin_automaton(self.kin).iter(folded_text), None) is not None
+
+
+@lru_cache(maxsize=64)
+def _kin_automaton(kin: frozenset[str]) -> ahocorasick.Automaton:
+    # One pass over the text for every kin word at once (a regex alternation of them was
+    # slower than the per-mention check it guards).
+    automaton = ahocorasick.Automaton()
+    for word in kin:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def named_as_kin(text: str, start: int, end: int, surface: str, possessive: bool,

@@ -327,7 +327,7 @@ class Matcher:
             words = self._kin_words[key] = KinWords(merged_words(lexicons, "kin_words"),
                                                     merged_words(lexicons, "kin_links"),
                                                     merged_words(lexicons, "titles"))
-        if not words:
+        if not words or not hits or not words.any_kin_in(text.casefold()):
             return hits
         endings = self._resources.default_grammar.case_endings
         return [hit for hit in hits
