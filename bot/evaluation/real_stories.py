@@ -4,7 +4,8 @@
 The repository keeps only ids and labels (the corpus is licensed text we do not copy), so a
 real story is resolved at evaluation time: each article `{"ref": "news-cc/en.jsonl", "id":
 "presua-en-72129", "mentions": [...]}` is looked up in `<corpus_root>/<ref>` and becomes an
-ordinary story article (id, date, lang, title, text, url, outlet) before the usual story
+ordinary story article (id, date, lang, title, text, url, outlet; author for a source of
+one person's own words, `real_eval.SOURCE_SPEAKERS`) before the usual story
 validation (`stories_eval.story_from_dict`). A reference that cannot be resolved is a
 StoryFileError naming the story file, the article and the missing id: a real story is never
 evaluated with an article silently left out. See docs/CONTRACTS.md "Real-text stories".
@@ -17,6 +18,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from bot.evaluation.real_eval import source_speaker
 from bot.evaluation.story_files import Story, StoryFileError, story_from_dict
 
 # The corpus fields a story article takes over; `source` becomes the outlet.
@@ -83,6 +85,11 @@ def resolve_article(raw: Any, index: CorpusIndex, path: Path, i: int) -> dict[st
         raise StoryFileError(f"{path}: {where[:-1]} refers to {record_id!r}, which is not "
                              f"in {index.root / ref}")
     article: dict[str, Any] = {"id": record_id, "outlet": record.get("source")}
+    # A source of one person's own words (a president's video addresses) has that person
+    # as its author, as its feed would in production and as the real-text evaluation does.
+    speaker = source_speaker(record.get("source"))
+    if speaker is not None:
+        article["author"] = speaker
     for key in _COPIED:
         if record.get(key) is not None:
             article[key] = record[key]

@@ -231,7 +231,8 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
                 used.add(j)
                 break
         if other is None:
-            other = _context_party(known, view, views)
+            other = _context_party(known, view, views, host_missing=(
+                finding.cue.category == "transcript" and finding.inviter is None))
         if other is None:
             continue
         inviter, invitee = (known, other) if finding.inviter is not None else (other, known)
@@ -245,11 +246,20 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
     return made
 
 
-def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:
+def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
+                   host_missing: bool = False) -> Ref | None:
+    """The other side of a one-sided invitation: for a speaker's thanks naming no host
+    (`host_missing`), the one other known figure of the sentence right after it or right
+    before it; else a status sentence naming this side, else the headline. Other partials
+    ("I invited him to report", a chairman's procedure) do not look at the neighbours:
+    whoever they name is mostly not the one invited."""
     def others(candidate_view: SentenceView) -> list[Ref]:
         return [r for r in candidate_view.facts.refs
                 if r.party.key != known.party.key and r.principal != known.party.key]
 
+    neighbour = _neighbour_party(view, views, others) if host_missing else None
+    if neighbour is not None:
+        return neighbour
     # Only sentences that report an answer or the meeting itself, and name this side.
     status_views = [v for v in views if v.facts.statuses and v is not view
                     and any(r.party.key == known.party.key for r in v.facts.refs)]
@@ -265,6 +275,24 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) ->
         headline = {r.party.key: r for r in others(views[0]) if r.party.known}
         if len(headline) == 1:
             return next(iter(headline.values()))
+    return None
+
+
+def _neighbour_party(view: SentenceView, views: list[SentenceView],
+                     others: Callable[[SentenceView], list[Ref]]) -> Ref | None:
+    """"Thank you for the invitation. Mr. Chancellor, thank you.": the host of a thanks
+    naming nobody is named in the sentence right after it (an address, a vocative), else
+    right before it, in the same paragraph; only when that sentence names one other known
+    figure, and no invitation of its own (whose parties are another matter)."""
+    for index in (view.index + 1, view.index - 1):
+        if not 0 < index < len(views) or views[index].paragraph != view.paragraph:
+            continue
+        neighbour = views[index]
+        if neighbour.index != index or neighbour.facts.invitations:
+            continue
+        found = {r.party.key: r for r in others(neighbour) if r.party.known}
+        if len(found) == 1:
+            return next(iter(found.values()))
     return None
 
 

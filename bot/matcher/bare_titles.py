@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -227,11 +228,19 @@ class BareTitleResolver:
 
     def find(self, text: str, lang: str, when: date | None, named: list[Named],
              sentences: list[tuple[int, int]],
-             spans: list[tuple[int, int, str]] | None = None) -> list[BareTitle]:
+             spans: list[tuple[int, int, str]] | None = None,
+             leaders: Callable[[], set[str]] | None = None) -> list[BareTitle]:
         """Every bare title of the article, resolved or not (figure_id ""). `named`: the
         figures already found; `sentences`: (start, end) in text order; `spans`: this
-        text's `spans`, when the caller has them."""
+        text's `spans`, when the caller has them; `leaders`: the figures leading, on the
+        article's date, the countries the text names (looked up once, when needed)."""
         found: list[BareTitle] = []
+        known: list[set[str]] = []
+
+        def country_leaders() -> set[str]:
+            if not known:
+                known.append(leaders() if leaders is not None else set())
+            return known[0]
         starts = [s for s, _ in sentences]
         for start, end, kind in self.spans(text, lang) if spans is None else spans:
             if any(n.start < end and start < n.end for n in named) or \
@@ -239,16 +248,27 @@ class BareTitleResolver:
                 continue
             index = bisect_right(starts, start) - 1
             low, high = sentences[index] if index >= 0 else (start, end)
-            figure_id, ambiguous = self._holder(kind, lang, when, named, low, high,
-                                                _speaker(text, named, start))
+            speaker = _speaker(text, named, start)
+            figure_id, ambiguous = self._holder(kind, lang, when, named, low, high, speaker,
+                                                _label_speakers(text, named) if speaker else (),
+                                                country_leaders)
             found.append(BareTitle(figure_id, start, end, text[start:end], ambiguous))
         return found
 
     def _holder(self, kind: str, lang: str, when: date | None, named: list[Named], low: int,
-                high: int, speaker: str = "") -> tuple[str, bool]:
+                high: int, speaker: str = "", speakers: Collection[str] = (),
+                leaders: Callable[[], set[str]] | None = None) -> tuple[str, bool]:
         """The holder the phrase stands for ("" for nobody), and whether two were named.
         `speaker`: who speaks the phrase in a transcript ("Lukashenko: ... the President
-        invited me"), someone else than the title."""
+        invited me"), someone else than the title; `speakers`: every figure of the
+        transcript's labels, of whom the one other holding the role is the one meant (the
+        other side of the conversation), however many others the article names;
+        `leaders`: the leaders of the countries the text names, of whom the one holding a
+        role of this kind is meant when the article names no holder ("Germany's presidency
+        of the G7 ... Mr. Chancellor, thank you")."""
+        others = {fid for fid in speakers if fid != speaker and self.holds(fid, kind, when)}
+        if len(others) == 1:
+            return others.pop(), False
         offices = {n.figure_id for n in named if low <= n.start < high and n.office}
         if offices:
             # "В Белом доме ответили, что президент ...", "Fuentes de la Moncloa indicaron
@@ -267,6 +287,10 @@ class BareTitleResolver:
             # Two holders named: a guess either way. Undated, the article may be years
             # old: a title names only the person it names, never today's holder.
             return "", bool(holders)
+        by_country = {fid for fid in (leaders() if leaders is not None else set())
+                      if fid != speaker and self.holds(fid, kind, when)}
+        if len(by_country) == 1:
+            return by_country.pop(), False
         title = self._words.home.get(lang, {}).get(kind)
         return ((self._gazetteer.holder_of(title, when) or "") if title else ""), False
 
@@ -293,6 +317,17 @@ class BareTitleResolver:
         return not (start > 0 and text[start - 1] in "-‐‑")
 
 
+def _opens_label(text: str, n: Named) -> bool:
+    before = text[max(0, n.start - 2) : n.start]
+    return bool(n.figure_id) and text.startswith(":", n.end) and (
+        n.start == 0 or before.endswith((". ", "\n", "? ", "! ", '" ')))
+
+
+def _label_speakers(text: str, named: list[Named]) -> set[str]:
+    """The figures that open a speaker label anywhere in the text."""
+    return {n.figure_id for n in named if _opens_label(text, n)}
+
+
 def _speaker(text: str, named: list[Named], start: int) -> str:
     """The figure of the last speaker label before `start` ("Alexander Lukashenko: ..."), if
     no paragraph break lies between."""
@@ -301,8 +336,6 @@ def _speaker(text: str, named: list[Named], start: int) -> str:
             continue
         if "\n\n" in text[n.end : start]:
             return ""
-        before = text[max(0, n.start - 2) : n.start]
-        if n.figure_id and text.startswith(":", n.end) and (
-                n.start == 0 or before.endswith((". ", "\n", "? ", "! ", '" '))):
+        if _opens_label(text, n):
             return n.figure_id
     return ""

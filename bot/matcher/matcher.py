@@ -84,6 +84,7 @@ from bot.matcher.transcript import (
     SentenceSpan,
     TranscriptWords,
     add_transcript_findings,
+    has_speaker_label,
     may_quote,
     phrase_possible,
     title_speaker,
@@ -486,18 +487,26 @@ class Matcher:
         refs = self._refs(segmented.text, 0, hits, when)
         first = segmented.sentences[0] if segmented.sentences else None
         title_refs = [r for r in refs if has_title and first is not None and r.end <= first.end]
-        # No author: a headline "Speech by X ..." names the one speaking the text.
+        # No author: a headline "Speech by X ..." names the one speaking the text. With
+        # one, a headline "Speech by <the author> at ..." tells that the text was spoken
+        # at the event (its thanks show it took place), not addressed after it.
         by_title = title_speaker(segmented.text[: first.end], title_refs, words) \
-            if author is None and title_refs and first is not None else None
+            if title_refs and first is not None else None
+        if author is not None and by_title is not None:
+            at_author_event = by_title.at_event and by_title.speaker.party.key == author.party.key
+            by_title = None
+        else:
+            at_author_event = False
         if author is None and by_title is None and len(title_refs) < 2 and \
-                not may_quote(segmented.text, words.single_quotes):
+                not may_quote(segmented.text, words.single_quotes) and \
+                not has_speaker_label(segmented.text, refs):
             return  # no label, no quotation, no author: nobody speaks in the first person
         spans = [SentenceSpan(s.index, s.start, s.end, s.text, views[s.index].facts)
                  for s in segmented.sentences]
         add_transcript_findings(segmented.text, spans, refs, title_refs, words,
                                 lambda index: views[index].facts.refs,
                                 author or (by_title.speaker if by_title else None),
-                                at_event=bool(by_title and by_title.at_event),
+                                at_event=bool(by_title and by_title.at_event) or at_author_event,
                                 country_leaders=lambda text: self._country_leaders(text, when),
                                 home_countries=self._home_countries,
                                 title_leaders=lambda: self._title_leaders(
@@ -640,7 +649,8 @@ class Matcher:
         found = self._bare_titles.find(
             segmented.text, lang, when,
             [Named(h.figure_id, h.start, h.end, h.form in (FORM_TITLE, FORM_STANDIN)) for h in hits],
-            [(s.start, s.end) for s in segmented.sentences], spans)
+            [(s.start, s.end) for s in segmented.sentences], spans,
+            lambda: self._country_leaders(segmented.text, when))
         if not found:
             return hits, []
         extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)

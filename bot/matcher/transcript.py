@@ -67,6 +67,8 @@ class TranscriptWords:
     # "'Ik wacht op u in Kyiv,' zei Zelensky": single quotes open a quotation (nl), read
     # only where a lexicon in force says so, since elsewhere they are mostly apostrophes
     single_quotes: bool = False
+    # "the President invited me here": a guest speaking at the place invited to is there
+    here: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -88,7 +90,7 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            phrases("procedure"), frozenset(phrases("quote_verbs")),
                            frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
                            phrases("vocatives"), frozenset(phrases("speaker_articles")),
-                           bool(phrases("single_quotes")))
+                           bool(phrases("single_quotes")), frozenset(phrases("here")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +255,13 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
         found.append(Label(speaker, match.start(group), end=match.end(group),
                            addressee=addressee))
     return found
+
+
+def has_speaker_label(text: str, refs: Sequence[Ref]) -> bool:
+    """Whether a known figure opens a speaker label ("Alexander Lukashenko: ..."): a
+    transcript whose headline names nobody ("Conversation with Vostochny Cosmodrome
+    employees") still has speakers."""
+    return any(_is_label(text, ref) is not None for ref in refs)
 
 
 def speaker_labels(text: str, refs: Sequence[Ref]) -> list[Label]:
@@ -420,7 +429,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         before = [w.strip(",.;:!?\"'«»“”").casefold()
                   for w in sentence.text[: finding.cue.start].split()[-3:]]
         after = [w.strip(",.;:!?\"'«»“”").casefold()
-                 for w in sentence.text[finding.cue.end :].split()[:1]]
+                 for w in sentence.text[finding.cue.end :].split()[:2]]
         if finding.inviter is None and finding.invitee is not None and \
                 finding.invitee.party.known and (
                     set(before) & words.first_person or _i_leads(sentence, finding, words)):
@@ -428,13 +437,16 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             # report is procedure, and those officials are mostly not in it.
             finding.inviter = label.speaker
         elif finding.invitee is None and finding.inviter is not None and \
-                set(after) & words.first_person_object and \
+                set(after[:1]) & words.first_person_object and \
                 finding.inviter.party.key != label.speaker.party.key:
             finding.invitee = label.speaker
             if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
                 # thanked for it: an address answers it, a speaker at the event is there
                 finding.status = Status.RESPONDED if label.author else Status.TOOK_PLACE
-        elif finding.invitee is None and set(after + before[-1:]) & words.second_person and \
+            elif not label.author and set(after[1:]) & words.here:
+                # "the President invited me here", said in a turn at the place: it happens
+                finding.status = Status.TOOK_PLACE
+        elif finding.invitee is None and set(after[:1] + before[-1:]) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
 
