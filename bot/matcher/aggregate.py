@@ -291,6 +291,8 @@ def _neighbour_party(view: SentenceView, views: list[SentenceView],
         if neighbour.index != index or neighbour.facts.invitations:
             continue
         found = {r.party.key: r for r in others(neighbour) if r.party.known}
+        if any(neighbour.text[r.end :].lstrip().startswith(":") for r in found.values()):
+            continue  # "Xi Jinping: Next question.": another speaker's turn, not an address
         if len(found) == 1:
             return next(iter(found.values()))
     return None

@@ -788,6 +788,9 @@ KNOWN_SPOTTING_GAPS: dict[tuple[str, str], str] = {
     ("pt-tr-06", "recep-tayyip-erdogan"): "only as 'Ancara' after 'Kremlin'",
     ("fr-tr-06", "pedro-sanchez"): "only as 'Madrid' after 'L'Élysée'",
     ("en-tr-03", "xavier-bettel"): "only as the vocative 'Mr Prime Minister' in a speech in Luxembourg",
+    ("en-t2-02", "olaf-scholz"): "only as the vocative 'Mr. Chancellor' beside 'Germany's presidency'",
+    ("uk-t2-01", "olaf-scholz"): "only as the vocative 'Пане канцлере' beside 'Головування Німеччини'",
+    ("de-t2-01", "olaf-scholz"): "only as the vocative 'Herr Bundeskanzler' (the German chancellor)",
 }
 
 
