@@ -56,7 +56,7 @@ from bot.matcher.lexicon import (
     merged_words,
 )
 from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
-from bot.matcher.namesakes import given_names, namesake
+from bot.matcher.namesakes import given_names, known_given_names, namesake
 from bot.matcher.observe import (
     LoneFinding,
     ObservationFinding,
@@ -177,6 +177,9 @@ class Matcher:
         self._given_names: dict[str, frozenset[str]] = {}
         # Words before a surname that are no given name ("President", "Mrs"), per lexicons.
         self._not_given_names: dict[tuple[str, ...], frozenset[str]] = {}
+        # Every figure's given names minus those words ("Kyrylo" opening a sentence is still
+        # a given name), per lexicons, built once when first needed.
+        self._known_given: dict[tuple[str, ...], frozenset[str]] = {}
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -346,6 +349,10 @@ class Matcher:
         if not_names is None:
             not_names = self._not_given_names[key] = self._role_words | merged_words(
                 lexicons, "titles") | merged_words(lexicons, "name_stopwords")
+        known = self._known_given.get(key)
+        if known is None:
+            known = self._known_given[key] = known_given_names(
+                [(f.name, f.aliases) for f in self.gazetteer], not_names)
         text = segmented.text
         starts = frozenset(s.start + len(s.text) - len(s.text.lstrip())
                            for s in segmented.sentences)
@@ -360,7 +367,7 @@ class Matcher:
                     given = self._given_names[hit.figure_id] = given_names(figure.name,
                                                                            figure.aliases)
                 if given and namesake(text, hit.start, hit.surface, given, not_names, starts,
-                                      ends):
+                                      ends, known):
                     if places is None:  # "в Казани Путин": a place is no given name
                         places = frozenset(p.end for p in self._resources.places.find(text))
                     if hit.start - 1 not in places:
