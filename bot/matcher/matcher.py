@@ -65,7 +65,13 @@ from bot.matcher.observe import (
     observe_sentence,
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
-from bot.matcher.organisations import club_named
+from bot.matcher.organisations import (
+    OrganisationWords,
+    club_named,
+    company_named,
+    load_organisation_words,
+    title_not_the_holder,
+)
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
@@ -149,8 +155,12 @@ class Matcher:
                  grammars: dict[str, Grammar] | None = None,
                  countries: CountryWords | None = None,
                  role_words: frozenset[str] = frozenset(),
-                 bare_titles: BareTitleWords | None = None) -> None:
+                 bare_titles: BareTitleWords | None = None,
+                 organisations: OrganisationWords | None = None) -> None:
         self.gazetteer = gazetteer
+        # "Goldman Sachs", "Deutsche Bank": companies, no persons; "the First President of
+        # Kazakhstan": no holder on the date (organisations.py).
+        self._organisations = organisations or OrganisationWords()
         # "the Chancellor", "глава МИД": a role without its country, settled by the article.
         self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
                                               (countries or CountryWords()).adjectives)
@@ -219,7 +229,8 @@ class Matcher:
                    load_extra_grammars(shared("_grammar.toml")),
                    load_countries(shared("_countries.toml")),
                    load_role_words(shared("_role_words.toml")),
-                   load_bare_titles(shared("_bare_titles.toml")))
+                   load_bare_titles(shared("_bare_titles.toml")),
+                   load_organisation_words(shared("_organisations.toml")))
 
     @property
     def languages(self) -> list[str]:
@@ -283,7 +294,8 @@ class Matcher:
         if self.prefilter and not article.author and self._quiet(segmented, lexicons, live):
             return MatchResult(lang=lang)
         when: date | None = article.published.date() if article.published else None
-        hits = self._spotter.spot(segmented.text, when)
+        hits = self._without_other_holders(segmented.text,
+                                           self._spotter.spot(segmented.text, when))
         headline_end = len(" ".join(title.split())) if title.strip() else 0
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end, self._names_of)
@@ -319,6 +331,12 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _without_other_holders(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """A title that names no holder on the date ("the First President of Kazakhstan",
+        "the Foundation of the President of Ukraine") stands for nobody."""
+        return [h for h in hits if h.form != FORM_TITLE or
+                not title_not_the_holder(text, h.start, h.end, self._organisations)]
 
     def _without_kin(self, text: str, hits: list[FigureHit], lexicons: list[Lexicon]
                      ) -> list[FigureHit]:
@@ -588,7 +606,8 @@ class Matcher:
     def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
         return all(ref.party.known or not (
             self._resources.places.find(ref.party.name)
-            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words))
+            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words)
+            or company_named(ref.party.name, sentence, self._organisations))
             for ref in (finding.first, finding.second))
 
     def _country_leaders(self, text: str, when: date | None) -> set[str]:
@@ -622,6 +641,9 @@ class Matcher:
                 return False
             if not party.known and self._club_in(party.name, candidate.evidence):
                 return False  # "invited the hockey club Salavat Yulayev": no person
+            if not party.known and company_named(party.name, candidate.evidence,
+                                                 self._organisations):
+                return False  # "Goldman Sachs invited ...": a company, no figure
         return True
 
     def _club_in(self, name: str, sentence: str) -> bool:
