@@ -55,7 +55,13 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
-from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
+from bot.matcher.local_names import (
+    LocalNameFinder,
+    load_role_words,
+    weakly_named,
+    with_local_names,
+)
+from bot.matcher.names import GENERIC_STOPWORDS
 from bot.matcher.namesakes import given_names, known_given_names, namesake
 from bot.matcher.observe import (
     LoneFinding,
@@ -190,6 +196,7 @@ class Matcher:
         # Every figure's given names minus those words ("Kyrylo" opening a sentence is still
         # a given name), per lexicons, built once when first needed.
         self._known_given: dict[tuple[str, ...], frozenset[str]] = {}
+        self._all_given: frozenset[str] | None = None  # every language's (weakly_named)
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -306,7 +313,7 @@ class Matcher:
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None)
-                      if self._plausible(c)]
+                      if self._plausible(c) and not self._weak_names(c, segmented.text, lang)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):
@@ -631,6 +638,23 @@ class Matcher:
 
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
+
+    def _weak_names(self, candidate: Candidate, text: str, lang: str) -> bool:
+        """In a language that capitalises its nouns, a party found only from the text with
+        no evidence of being a person ("am Denkmal Blumen niederlegen",
+        local_names.weakly_named)."""
+        if not self._grammar_for(lang).capitalised_nouns:
+            return False
+        if self._all_given is None:
+            everything = list(self._resources.lexicons.values())
+            self._all_given = known_given_names(
+                [(f.name, f.aliases) for f in self.gazetteer],
+                self._role_words | GENERIC_STOPWORDS | merged_words(everything, "titles")
+                | merged_words(everything, "name_stopwords"))
+        roles = self._local_finder(lang, self._lexicons_for(lang)).roles
+        return any(not p.known and not self._marked_organisation(p.name) and
+                   weakly_named(text, p.name, roles, self._all_given)
+                   for p in (candidate.inviter, candidate.invitee))
 
     def _plausible(self, candidate: Candidate) -> bool:
         """A name found only from the text that contains a place or platform ("France

@@ -67,8 +67,11 @@ def known_given_names(names: list[tuple[str, tuple[str, ...]]], not_names: froze
                       ) -> frozenset[str]:
     """Every figure's given names (first words of its multi-word name and aliases, folded),
     without role words and stopwords ("President Putin" gives no given name)."""
-    return frozenset(g for name, aliases in names for g in given_names(name, aliases)
-                     if g not in not_names and len(g) > 2 and "." not in g)
+    firsts = (form.split()[0] for name, aliases in names for form in (name, *aliases)
+              if len(form.split()) > 1)
+    # "von der Leyen": a word written in lower case is a particle, never a given name.
+    return frozenset(g.casefold() for g in firsts if g[:1].isupper() and
+                     g.casefold() not in not_names and len(g) > 2 and "." not in g)
 
 
 def given_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
