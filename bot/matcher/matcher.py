@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -639,22 +640,32 @@ class Matcher:
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
 
-    def _weak_names(self, candidate: Candidate, text: str, lang: str) -> bool:
-        """In a language that capitalises its nouns, a party found only from the text with
-        no evidence of being a person ("am Denkmal Blumen niederlegen",
-        local_names.weakly_named)."""
+    def _person_evidence(self, text: str, lang: str) -> Callable[[str], bool] | None:
+        """In a language that capitalises its nouns, whether a name found only from the text
+        has evidence of being a person's ("am Denkmal Blumen niederlegen" has none,
+        local_names.weakly_named); None elsewhere (every name counts)."""
         if not self._grammar_for(lang).capitalised_nouns:
-            return False
+            return None
+        roles = self._local_finder(lang, self._lexicons_for(lang)).roles
+        given = self._given_everywhere()
+        return lambda name: self._marked_organisation(name) or \
+            not weakly_named(text, name, roles, given)
+
+    def _given_everywhere(self) -> frozenset[str]:
         if self._all_given is None:
             everything = list(self._resources.lexicons.values())
             self._all_given = known_given_names(
                 [(f.name, f.aliases) for f in self.gazetteer],
                 self._role_words | GENERIC_STOPWORDS | merged_words(everything, "titles")
                 | merged_words(everything, "name_stopwords"))
-        roles = self._local_finder(lang, self._lexicons_for(lang)).roles
-        return any(not p.known and not self._marked_organisation(p.name) and
-                   weakly_named(text, p.name, roles, self._all_given)
-                   for p in (candidate.inviter, candidate.invitee))
+        return self._all_given
+
+    def _weak_names(self, candidate: Candidate, text: str, lang: str) -> bool:
+        """A party found only from the text without a person's evidence (see
+        `_person_evidence`): names found by other routes than a sentence's analysis."""
+        keep = self._person_evidence(text, lang)
+        return keep is not None and any(not p.known and not keep(p.name)
+                                        for p in (candidate.inviter, candidate.invitee))
 
     def _plausible(self, candidate: Candidate) -> bool:
         """A name found only from the text that contains a place or platform ("France
@@ -711,6 +722,7 @@ class Matcher:
         previous_refs: tuple[Ref, ...] = ()
         position = 0
         grammar = self._grammar_for(lang)
+        is_person = self._person_evidence(segmented.text, lang)
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -734,7 +746,8 @@ class Matcher:
                 own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
                 facts = analyse(sentence.text, refs, lexicons, lang,
                                 None if own_subject else previous_subject, grammar,
-                                () if own_subject else previous_refs)
+                                () if own_subject else previous_refs,
+                                is_person)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))

@@ -189,6 +189,11 @@ def test_german_nouns_before_a_cue_invite_nobody() -> None:
             "eingeladen, sie zu begleiten.")
     result = matcher.match(Article(key="k", text=text, lang="de", published=WHEN))
     assert all("Denkmal" not in (m.inviter.name + m.invitee.name) for m in result.mentions)
+    # The nouns are no subject either: the Chancellor before them invites.
+    text = ("Bundeskanzler Friedrich Merz will am Denkmal Blumen niederlegen und hat "
+            "Emmanuel Macron eingeladen.")
+    assert pairs(matcher.match(Article(key="k", text=text, lang="de", published=WHEN))) == {
+        ("friedrich-merz", "emmanuel-macron", "pending")}
     text = "Bürgermeisterin Maren Kolb hat Emmanuel Macron nach Köln eingeladen."
     assert pairs(matcher.match(Article(key="k", text=text, lang="de", published=WHEN))) == {
         ("Maren Kolb", "emmanuel-macron", "pending")}
