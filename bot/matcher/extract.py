@@ -8,6 +8,7 @@ findings of all sentences together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.domain import OccasionKind, Party, Status
@@ -153,15 +154,18 @@ def analyse(
     previous_subject: Ref | None,
     grammar: Grammar | None = None,
     previous_refs: tuple[Ref, ...] = (),
+    is_person: Callable[[str], bool] | None = None,
 ) -> SentenceFacts:
     """The invitations and statuses of one sentence. `grammar` is the language's word-order
-    facts (the Matcher resolves it once per article); by default the lexicon of `lang`'s."""
+    facts (the Matcher resolves it once per article); by default the lexicon of `lang`'s.
+    `is_person(name)`: whether the article gives a name found only from the text enough
+    evidence of being a person's (all names when None)."""
     invite_cues, status_cues, cues = sentence_cues(sentence, lexicons)
     if not invite_cues and not status_cues:
         return SentenceFacts(refs=refs)
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
-    refs = _with_unknown_names(sentence, refs, words, lang, grammar)
+    refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
@@ -659,7 +663,8 @@ def grammar_of(lexicons: list[Lexicon], lang: str) -> Grammar:
 
 
 def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
-                        grammar: Grammar) -> list[Ref]:
+                        grammar: Grammar, is_person: Callable[[str], bool] | None = None
+                        ) -> list[Ref]:
     found: list[Ref] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
                                                words.complements, words.formulas):
@@ -679,6 +684,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
             continue  # "the son of Vladimir Putin": the son is meant, not a person named here
         plain = nominative(name, lang, sentence[end : end + 20],
                            sentence[max(0, start - 30) : start])
+        if is_person is not None and not is_person(plain):
+            continue  # "am Denkmal Blumen niederlegen": two nouns (local_names.weakly_named)
         if grammar.genitive_s and plain != name:
             possessive = True  # "Nowitzkis Benefizspiel"
         found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,

@@ -18,7 +18,7 @@ from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
           "preverbal_clitics", "final_participle", "genitive_s", "prenominal_relative",
-          "genitive_after_noun", "pronoun_in_frame")
+          "genitive_after_noun", "pronoun_in_frame", "capitalised_nouns")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
 _STYLES = ("scan", "word_end")
@@ -63,6 +63,10 @@ class Grammar:
     # An object pronoun stands inside the verb frame, between the auxiliary or verb and its
     # participle or particle: "Schoof heeft haar uitgenodigd" (her = the one named before).
     pronoun_in_frame: bool = False
+    # Every noun is capitalised ("am Denkmal Blumen niederlegen"): two capitalised words
+    # found only from the text are a person's name only with more evidence
+    # (local_names.weakly_named).
+    capitalised_nouns: bool = False
     # Case particles after a name or its title: (subject/topic, object, any other).
     subject_particles: frozenset[str] = frozenset()
     object_particles: frozenset[str] = frozenset()

@@ -325,3 +325,24 @@ def _owner(token: str, by_surname: dict[str, str]) -> str:
         if token.startswith(stem) and token[len(stem):] in _CYRILLIC_SUFFIXES:
             return name
     return ""
+
+
+def weakly_named(text: str, name: str, roles: frozenset[str], given: frozenset[str]) -> bool:
+    """Whether a name found only from the text of a language that capitalises every noun
+    has nothing to show it is a person's: "am Denkmal Blumen niederlegen" has two
+    capitalised nouns, not "Denkmal Blumen". Evidence is a role word before or after it
+    (`roles`, folded: "Bürgermeisterin Jana Berger"), a known given name as its first
+    word (`given`, folded: "Jens Wolters"), or its last word again on its own later in
+    the text ("... sagte Wolters"). A name the text does not hold as written (put back
+    in the nominative) is left alone."""
+    words = name.split()
+    start = text.find(name)
+    if len(words) < 2 or start == -1:
+        return False
+    if words[0].casefold() in given:
+        return False
+    if _title_before(text, start, roles) or _title_after(text, start + len(name), roles):
+        return False
+    surname = re.escape(words[-1])
+    alone = len(re.findall(rf"(?<![\w'’\-]){surname}(?:s)?(?![\w'’\-])", text))
+    return alone <= len(re.findall(re.escape(name), text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -55,8 +56,14 @@ from bot.matcher.lexicon import (
     load_lexicons,
     merged_words,
 )
-from bot.matcher.local_names import LocalNameFinder, load_role_words, with_local_names
-from bot.matcher.namesakes import given_names, namesake
+from bot.matcher.local_names import (
+    LocalNameFinder,
+    load_role_words,
+    weakly_named,
+    with_local_names,
+)
+from bot.matcher.names import GENERIC_STOPWORDS
+from bot.matcher.namesakes import given_names, known_given_names, namesake
 from bot.matcher.observe import (
     LoneFinding,
     ObservationFinding,
@@ -65,7 +72,13 @@ from bot.matcher.observe import (
     observe_sentence,
 )
 from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
-from bot.matcher.organisations import club_named
+from bot.matcher.organisations import (
+    OrganisationWords,
+    club_named,
+    company_named,
+    load_organisation_words,
+    title_not_the_holder,
+)
 from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
@@ -150,8 +163,12 @@ class Matcher:
                  grammars: dict[str, Grammar] | None = None,
                  countries: CountryWords | None = None,
                  role_words: frozenset[str] = frozenset(),
-                 bare_titles: BareTitleWords | None = None) -> None:
+                 bare_titles: BareTitleWords | None = None,
+                 organisations: OrganisationWords | None = None) -> None:
         self.gazetteer = gazetteer
+        # "Goldman Sachs", "Deutsche Bank": companies, no persons; "the First President of
+        # Kazakhstan": no holder on the date (organisations.py).
+        self._organisations = organisations or OrganisationWords()
         # "the Chancellor", "глава МИД": a role without its country, settled by the article.
         self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
                                               (countries or CountryWords()).adjectives)
@@ -178,6 +195,10 @@ class Matcher:
         self._given_names: dict[str, frozenset[str]] = {}
         # Words before a surname that are no given name ("President", "Mrs"), per lexicons.
         self._not_given_names: dict[tuple[str, ...], frozenset[str]] = {}
+        # Every figure's given names minus those words ("Kyrylo" opening a sentence is still
+        # a given name), per lexicons, built once when first needed.
+        self._known_given: dict[tuple[str, ...], frozenset[str]] = {}
+        self._all_given: frozenset[str] | None = None  # every language's (weakly_named)
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
@@ -217,7 +238,8 @@ class Matcher:
                    load_extra_grammars(shared("_grammar.toml")),
                    load_countries(shared("_countries.toml")),
                    load_role_words(shared("_role_words.toml")),
-                   load_bare_titles(shared("_bare_titles.toml")))
+                   load_bare_titles(shared("_bare_titles.toml")),
+                   load_organisation_words(shared("_organisations.toml")))
 
     @property
     def languages(self) -> list[str]:
@@ -281,7 +303,8 @@ class Matcher:
         if self.prefilter and not article.author and self._quiet(segmented, lexicons, live):
             return MatchResult(lang=lang)
         when: date | None = article.published.date() if article.published else None
-        hits = self._spotter.spot(segmented.text, when)
+        hits = self._without_other_holders(segmented.text,
+                                           self._spotter.spot(segmented.text, when))
         headline_end = len(" ".join(title.split())) if title.strip() else 0
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end, self._names_of)
@@ -292,7 +315,7 @@ class Matcher:
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None)
-                      if self._plausible(c)]
+                      if self._plausible(c) and not self._weak_names(c, segmented.text, lang)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):
@@ -317,6 +340,12 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _without_other_holders(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+        """A title that names no holder on the date ("the First President of Kazakhstan",
+        "the Foundation of the President of Ukraine") stands for nobody."""
+        return [h for h in hits if h.form != FORM_TITLE or
+                not title_not_the_holder(text, h.start, h.end, self._organisations)]
 
     def _without_kin(self, text: str, hits: list[FigureHit], lexicons: list[Lexicon]
                      ) -> list[FigureHit]:
@@ -347,6 +376,10 @@ class Matcher:
         if not_names is None:
             not_names = self._not_given_names[key] = self._role_words | merged_words(
                 lexicons, "titles") | merged_words(lexicons, "name_stopwords")
+        known = self._known_given.get(key)
+        if known is None:
+            known = self._known_given[key] = known_given_names(
+                [(f.name, f.aliases) for f in self.gazetteer], not_names)
         text = segmented.text
         starts = frozenset(s.start + len(s.text) - len(s.text.lstrip())
                            for s in segmented.sentences)
@@ -361,7 +394,7 @@ class Matcher:
                     given = self._given_names[hit.figure_id] = given_names(figure.name,
                                                                            figure.aliases)
                 if given and namesake(text, hit.start, hit.surface, given, not_names, starts,
-                                      ends):
+                                      ends, known):
                     if places is None:  # "в Казани Путин": a place is no given name
                         places = frozenset(p.end for p in self._resources.places.find(text))
                     if hit.start - 1 not in places:
@@ -590,7 +623,8 @@ class Matcher:
     def _plausible_parties(self, finding: ObservationFinding, sentence: str) -> bool:
         return all(ref.party.known or not (
             self._resources.places.find(ref.party.name)
-            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words))
+            or club_named(sentence, ref.start, ref.end, self._club_words, self._role_words)
+            or company_named(ref.party.name, sentence, self._organisations))
             for ref in (finding.first, finding.second))
 
     def _country_leaders(self, text: str, when: date | None) -> set[str]:
@@ -615,6 +649,33 @@ class Matcher:
     def _place_names(self, text: str) -> set[str]:
         return {hit.canonical for hit in self._resources.places.find(text) if not hit.is_platform}
 
+    def _person_evidence(self, text: str, lang: str) -> Callable[[str], bool] | None:
+        """In a language that capitalises its nouns, whether a name found only from the text
+        has evidence of being a person's ("am Denkmal Blumen niederlegen" has none,
+        local_names.weakly_named); None elsewhere (every name counts)."""
+        if not self._grammar_for(lang).capitalised_nouns:
+            return None
+        roles = self._local_finder(lang, self._lexicons_for(lang)).roles
+        given = self._given_everywhere()
+        return lambda name: self._marked_organisation(name) or \
+            not weakly_named(text, name, roles, given)
+
+    def _given_everywhere(self) -> frozenset[str]:
+        if self._all_given is None:
+            everything = list(self._resources.lexicons.values())
+            self._all_given = known_given_names(
+                [(f.name, f.aliases) for f in self.gazetteer],
+                self._role_words | GENERIC_STOPWORDS | merged_words(everything, "titles")
+                | merged_words(everything, "name_stopwords"))
+        return self._all_given
+
+    def _weak_names(self, candidate: Candidate, text: str, lang: str) -> bool:
+        """A party found only from the text without a person's evidence (see
+        `_person_evidence`): names found by other routes than a sentence's analysis."""
+        keep = self._person_evidence(text, lang)
+        return keep is not None and any(not p.known and not keep(p.name)
+                                        for p in (candidate.inviter, candidate.invitee))
+
     def _plausible(self, candidate: Candidate) -> bool:
         """A name found only from the text that contains a place or platform ("France
         Inter", "Clubhouse Talk") is an institution, not a person."""
@@ -624,6 +685,9 @@ class Matcher:
                 return False
             if not party.known and self._club_in(party.name, candidate.evidence):
                 return False  # "invited the hockey club Salavat Yulayev": no person
+            if not party.known and company_named(party.name, candidate.evidence,
+                                                 self._organisations):
+                return False  # "Goldman Sachs invited ...": a company, no figure
         return True
 
     def _club_in(self, name: str, sentence: str) -> bool:
@@ -668,6 +732,7 @@ class Matcher:
         previous_refs: tuple[Ref, ...] = ()
         position = 0
         grammar = self._grammar_for(lang)
+        is_person = self._person_evidence(segmented.text, lang)
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -691,7 +756,8 @@ class Matcher:
                 own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
                 facts = analyse(sentence.text, refs, lexicons, lang,
                                 None if own_subject else previous_subject, grammar,
-                                () if own_subject else previous_refs)
+                                () if own_subject else previous_refs,
+                                is_person)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))

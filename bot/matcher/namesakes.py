@@ -22,12 +22,14 @@ _ADJECTIVE_ENDINGS = ("ский", "ская", "ского", "ской", "цки�
 
 def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
              not_names: frozenset[str], sentence_starts: frozenset[int] = frozenset(),
-             hit_ends: frozenset[int] = frozenset()) -> bool:
+             hit_ends: frozenset[int] = frozenset(),
+             known_given: frozenset[str] = frozenset()) -> bool:
     """Whether the one-word mention text[start:...] = `surface` follows a capitalised given
     name that is not the figure's own: another person of that surname. A word opening a
     sentence (`sentence_starts`: offsets of sentences' first letters) is capitalised
-    anyway, so it is no given name ("Yesterday Tymoshenko said"); nor is a figure's name
-    ending right before (`hit_ends`)."""
+    anyway, so it is no given name ("Yesterday Tymoshenko said") unless it is a known
+    given name (`known_given`, folded: the gazetteer's given names), as "Kyrylo" in
+    "Kyrylo Tymoshenko said"; nor is a figure's name ending right before (`hit_ends`)."""
     if " " in surface.strip() or not given_names or start - 1 in hit_ends:
         # "dass Macron Scholz ... eingeladen habe": the word before is another figure.
         return False
@@ -44,7 +46,8 @@ def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
         return False  # "President Tymoshenko", "Mrs Tymoshenko"
     word_start = start - len(word) - 1
     before = text[:word_start].rstrip()
-    if not before or before[-1] in _SENTENCE_END or word_start in sentence_starts:
+    opens = not before or before[-1] in _SENTENCE_END or word_start in sentence_starts
+    if opens and folded not in known_given:
         return False  # "Yesterday Tymoshenko said": a sentence's first word, no given name
     same_script = [g for g in given_names if _cyrillic(g) == _cyrillic(folded)]
     # No given name of the figure in the word's script: nothing to compare it with.
@@ -58,6 +61,17 @@ def _cyrillic(word: str) -> bool:
 def _same_name(word: str, given: str) -> bool:
     return word == given or (len(word) > _SAME_STEM and len(given) > _SAME_STEM and (
         word[:_SAME_STEM] == given[:_SAME_STEM] or word[-_SAME_STEM:] == given[-_SAME_STEM:]))
+
+
+def known_given_names(names: list[tuple[str, tuple[str, ...]]], not_names: frozenset[str]
+                      ) -> frozenset[str]:
+    """Every figure's given names (first words of its multi-word name and aliases, folded),
+    without role words and stopwords ("President Putin" gives no given name)."""
+    firsts = (form.split()[0] for name, aliases in names for form in (name, *aliases)
+              if len(form.split()) > 1)
+    # "von der Leyen": a word written in lower case is a particle, never a given name.
+    return frozenset(g.casefold() for g in firsts if g[:1].isupper() and
+                     g.casefold() not in not_names and len(g) > 2 and "." not in g)
 
 
 def given_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:

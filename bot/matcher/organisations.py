@@ -10,6 +10,11 @@ capital (so the German article "ag" or a lowercase word never counts).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import ConfigError
+from bot.matcher.data_files import read_data_file
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
 _WORD = rf"[«\"„“]?[{_UPPER}][\w'’.\-]*\w[»\"“”]?"
@@ -70,3 +75,87 @@ def club_named(sentence: str, start: int, end: int, club_words: frozenset[str],
 
 def _word(token: str) -> str:
     return token.strip("«»\"„“”'’,.;:()").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationWords:
+    """lexicons/_organisations.toml, folded where it says so."""
+
+    known: frozenset[tuple[str, ...]] = frozenset()  # each known name's folded words
+    company_markers: frozenset[str] = frozenset()  # as written ("AG", "Bank")
+    holder_bodies: frozenset[str] = frozenset()  # "foundation", "фонд"
+    former_words: frozenset[str] = frozenset()  # "first", "former", "бывший"
+
+
+def load_organisation_words(path: Path) -> OrganisationWords:
+    """The file's four lists; a missing file leaves all empty. ConfigError names a list
+    that is not an array of strings."""
+    data = read_data_file(path)
+    if data is None:
+        return OrganisationWords()
+    lists: dict[str, list[str]] = {}
+    problems: list[str] = []
+    for key in ("known", "company_markers", "holder_bodies", "former_words"):
+        listed = data.get(key, [])
+        if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+            problems.append(f"{path}: {key}: must be an array of strings")
+            continue
+        lists[key] = [w.strip() for w in listed if w.strip()]
+    if problems:
+        raise ConfigError(problems)
+    return OrganisationWords(
+        known=frozenset(tuple(_word(w) for w in name.split()) for name in lists["known"]),
+        company_markers=frozenset(lists["company_markers"]),
+        holder_bodies=frozenset(w.casefold() for w in lists["holder_bodies"]),
+        former_words=frozenset(w.casefold() for w in lists["former_words"]))
+
+
+def company_named(name: str, sentence: str, words: OrganisationWords) -> bool:
+    """A name found only from the text that names a company, not a person: a known
+    organisation among its words ("Goldman Sachs", "Rheinmetall chief ..."), a company
+    marker as one of its words ("Deutsche Bank", "Grupo Santander", "ПАО Лукойл"), or a
+    Cyrillic name the sentence writes in «…» ("пригласил «Нафтогаз»")."""
+    tokens = [t for t in name.split() if t]
+    folded = tuple(_word(t) for t in tokens)
+    for known in words.known:
+        size = len(known)
+        if any(folded[i : i + size] == known for i in range(len(folded) - size + 1)):
+            return True
+    if any(_company_marker(_bare(t).rstrip(",;:"), words.company_markers) for t in tokens):
+        return True
+    return _cyrillic(name) and f"«{name}" in sentence
+
+
+def _company_marker(token: str, markers: frozenset[str]) -> bool:
+    if token in markers:
+        return True
+    # "Bank", "Group": a capitalised word; an all-capital marker ("AG", "SA") only as written.
+    return token[:1].isupper() and any(not m.isupper() and m.casefold() == token.casefold()
+                                       for m in markers)
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+# Words between a body's name and the title it contains ("Foundation of the President").
+_LINKS = frozenset(["of", "the", "des", "der", "dem", "de", "du", "la", "le", "l'", "del", "della",
+                    "di", "do", "da", "von"])
+
+
+def title_not_the_holder(text: str, start: int, end: int, words: OrganisationWords) -> bool:
+    """The title at text[start:end] ("President of Ukraine") is not its holder on the
+    article's date: a former or first holder's title ("the First President of
+    Kazakhstan", "ex-President"), or part of a body's name ("the Foundation of the
+    President of Ukraine", "the President of Ukraine's Fund", "Фонд президента")."""
+    before = text[max(0, start - 60) : start].split()
+    if before and before[-1].casefold() in words.former_words:
+        return True
+    while before and before[-1].casefold() in _LINKS:
+        before.pop()
+    if before and before[-1].casefold() in words.holder_bodies:
+        return True
+    if text.startswith(("'s ", "’s "), end):
+        head = text[end + 3 : end + 40].split()[:1]
+        return bool(head) and _word(head[0]) in words.holder_bodies
+    return False

@@ -136,6 +136,63 @@ def _declined_regnal_names(alias: str) -> list[str]:
     return [" ".join([*words[:-2], stem, words[-1]]) for stem in stems]
 
 
+# The case forms of a Cyrillic given name or surname, Russian and Ukrainian together, by
+# the word's ending, one tuple per case: genitive, dative, accusative, instrumental,
+# locative ("Анджей Дуда" -> "Анджея Дуду", "Анджеєм Дудою", "Анджеем Дудой").
+_CASE_FORMS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("й", (("я",), ("ю", "єві"), ("я",), ("ем", "єм"), ("е", "ї", "і"))),
+    ("ь", (("я",), ("ю", "еві"), ("я",), ("ем",), ("е", "і"))),
+    ("а", (("ы", "и", "і", "ої"), ("е", "і", "ій"), ("у",), ("ой", "ою"), ("е", "і"))),
+    ("я", (("и", "ї"), ("е", "ї"), ("ю",), ("ей", "єю"), ("е", "ї"))),
+    ("о", (("а",), ("у", "ові"), ("а",), ("ом",), ("і", "е"))),
+    ("", (("а",), ("у", "ові"), ("а",), ("ом",), ("е", "і"))),  # a consonant
+)
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}")
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+_NOT_DECLINED_HERE = ("ий", "ій", "ый", "ой", "ая", "ська", "цька", "ская", "цкая")
+
+
+def _case_forms(word: str, case: int) -> tuple[str, ...]:
+    """`word` in the case numbered `case` (see `_CASE_FORMS`); the word itself when it
+    does not decline ("Мелоні", "Моді")."""
+    lower = word.lower()
+    if lower[-1] in "еиіїуюэы" or lower.endswith(_NOT_DECLINED_HERE):
+        return (word,)
+    for ending, cases in _CASE_FORMS:
+        if ending and lower.endswith(ending):
+            return tuple(word[: -len(ending)] + e for e in cases[case])
+        if not ending and lower[-1] not in _CYRILLIC_VOWELS:
+            return tuple(word + e for e in cases[case])
+    return (word,)
+
+
+def _declined_full_names(alias: str) -> list[str]:
+    """"Анджей Дуда" -> "Анджея Дуди", "Анджеєм Дудою", ...: a two-word Cyrillic name with
+    both words in each case (the suffix rule only declines the last word, and not a
+    short one). A woman's surname ending in a consonant does not decline ("Ангелою
+    Меркель"). Adjectival surnames are left to the suffix rule."""
+    words = alias.split()
+    if len(words) != 2 or not all(_CYRILLIC_NAME.fullmatch(w) for w in words):
+        return []
+    given, surname = words
+    feminine = given.lower().endswith(("а", "я"))
+    forms: list[str] = []
+    for case in range(5):
+        surnames = (surname,) if feminine and surname.lower()[-1] not in "ая" else \
+            _case_forms(surname, case)
+        forms += [f"{g} {s}" for g in _case_forms(given, case) for s in surnames]
+    return [f for f in dict.fromkeys(forms) if f != alias]
+
+
+def _nominative_aliases(aliases: tuple[str, ...]) -> list[str]:
+    """The first two-word Cyrillic alias, and the first one in Ukrainian letters: the
+    gazetteer lists a name's nominative before its case forms."""
+    cyrillic = [a for a in aliases if len(a.split()) == 2 and
+                all(_CYRILLIC_NAME.fullmatch(w) for w in a.split())]
+    ukrainian = [a for a in cyrillic if _UKRAINIAN_LETTERS & set(a.lower())]
+    return list(dict.fromkeys(cyrillic[:1] + ukrainian[:1]))
+
+
 _HEAD_ENDINGS = {
     "consonant": ("а", "у", "ом", "е", "ові", "ем", "і", "я", "ю", "еві"),  # hard and soft
     "ь": ("я", "ю", "ем", "і", "е", "ю"),
@@ -217,6 +274,10 @@ class FigureSpotter:
                 if stem and stem.lower() not in listed:
                     add(stem, _Entry(FORM_NAME, figure.id, stem, needs_suffix=True))
                 for declined in _declined_regnal_names(alias):
+                    if declined.lower() not in listed:
+                        add(declined, _Entry(FORM_NAME, figure.id, declined))
+            for alias in _nominative_aliases((figure.name, *figure.aliases)):
+                for declined in _declined_full_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
             # The surname of the name and of every alias ("Erdogan" of "Recep Tayyip

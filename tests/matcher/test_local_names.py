@@ -157,3 +157,43 @@ def test_undeclined_syllables_before_a_declined_last_word() -> None:
     assert nominative("Ли Чжэ Мёна", "ru") == "Ли Чжэ Мён"
     assert nominative("Анна Ли", "ru") == "Анна Ли"
 
+
+
+# --- German capitalised nouns (issue 14 names round: local_names.weakly_named) ---
+
+_DE_ROLES = frozenset({"bürgermeisterin", "bundeskanzler", "sprecher"})
+_GIVEN = frozenset({"jens", "jana"})
+
+
+def test_two_german_nouns_are_no_name() -> None:
+    from bot.matcher.local_names import weakly_named
+    text = "Die Stadt will am Denkmal Blumen niederlegen und hat Gäste eingeladen."
+    assert weakly_named(text, "Denkmal Blumen", _DE_ROLES, _GIVEN)
+
+
+def test_a_german_name_with_evidence_is_a_name() -> None:
+    from bot.matcher.local_names import weakly_named
+    # a role word before it, a known given name, or the surname again on its own
+    assert not weakly_named("Bürgermeisterin Maren Kolb hat Gäste eingeladen.", "Maren Kolb",
+                            _DE_ROLES, _GIVEN)
+    assert not weakly_named("Jens Wolters hat Gäste eingeladen.", "Jens Wolters", _DE_ROLES,
+                            _GIVEN)
+    assert not weakly_named("Maren Kolb hat Gäste eingeladen. Kolb sagte, alle seien "
+                            "willkommen.", "Maren Kolb", _DE_ROLES, _GIVEN)
+    assert weakly_named("Maren Kolb hat Gäste eingeladen.", "Maren Kolb", _DE_ROLES, _GIVEN)
+
+
+def test_german_nouns_before_a_cue_invite_nobody() -> None:
+    matcher = Matcher.load()
+    text = ("Die Delegation will am Denkmal Blumen niederlegen und hat Emmanuel Macron "
+            "eingeladen, sie zu begleiten.")
+    result = matcher.match(Article(key="k", text=text, lang="de", published=WHEN))
+    assert all("Denkmal" not in (m.inviter.name + m.invitee.name) for m in result.mentions)
+    # The nouns are no subject either: the Chancellor before them invites.
+    text = ("Bundeskanzler Friedrich Merz will am Denkmal Blumen niederlegen und hat "
+            "Emmanuel Macron eingeladen.")
+    assert pairs(matcher.match(Article(key="k", text=text, lang="de", published=WHEN))) == {
+        ("friedrich-merz", "emmanuel-macron", "pending")}
+    text = "Bürgermeisterin Maren Kolb hat Emmanuel Macron nach Köln eingeladen."
+    assert pairs(matcher.match(Article(key="k", text=text, lang="de", published=WHEN))) == {
+        ("Maren Kolb", "emmanuel-macron", "pending")}

@@ -117,3 +117,33 @@ def test_a_title_beside_another_persons_name_yields_to_the_name(real_matcher: Ma
         text="French President Emmanuel Macron has invited US President Joe Biden to Paris."))
     assert [(m.inviter.name, m.invitee.name) for m in result.mentions] == [
         ("Emmanuel Macron", "Joe Biden")]
+
+
+# --- Cyrillic full names in every case (issue 14 names round) ---
+
+_CASES = {
+    "figures": [
+        {"id": "duda", "name": "Andrzej Duda", "aliases": ["Анджей Дуда"]},
+        {"id": "merkel", "name": "Angela Merkel", "aliases": ["Ангела Меркель"]},
+        {"id": "poroshenko", "name": "Petro Poroshenko", "aliases": ["Петро Порошенко"]},
+    ]
+}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("зустріч з Анджеєм Дудою", "duda"), ("встреча с Анджеем Дудой", "duda"),
+    ("запросив Анджея Дуду", "duda"), ("Анджею Дуді подякував", "duda"),
+    ("розмова з Ангелою Меркель", "merkel"), ("подякував Ангелі Меркель", "merkel"),
+    ("зустрівся з Петром Порошенком", "poroshenko"),
+])
+def test_a_cyrillic_full_name_declines_both_words(text: str, figure: str) -> None:
+    spotter = FigureSpotter(gazetteer_from_data(_CASES))
+    assert [h.figure_id for h in spotter.spot(text, None)] == [figure]
+
+
+def test_a_womans_surname_in_a_consonant_does_not_decline() -> None:
+    from bot.matcher.spotting import _declined_full_names
+    forms = _declined_full_names("Ангела Меркель")
+    assert "Ангелою Меркель" in forms
+    assert not any(f.endswith(("Меркеля", "Меркелем")) for f in forms)
+    assert _declined_full_names("Donald Trump") == []
