@@ -74,7 +74,12 @@ class SentenceFacts:
     # invitation's parties are the sentence before's; that sentence's meeting is where
     # the invitation was made, not its outcome (aggregate._meeting_before).
     borrowed_parties: bool = False
-    pluperfect: bool = False  # "Er hatte ihn eingeladen": an invitation made before
+    # "Er hatte ihn eingeladen": an invitation made before; a meeting reported earlier in
+    # the article may be its outcome (aggregate._meeting_before, _made_at_meeting).
+    pluperfect: bool = False
+    # "Putin spoke with Biden, who accepted": a status word opening a relative clause is
+    # the answer of the figure the clause hangs on (aggregate._attach_status).
+    relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -198,6 +203,9 @@ def analyse(
                 continue
         if status is not None:
             facts.statuses.append((status, cue))
+            subject = _relative_subject(sentence, cue, refs, words)
+            if subject is not None:
+                facts.relative_subjects.append((cue, subject))
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
@@ -244,8 +252,9 @@ def analyse(
                 s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
         if found and not refs and clause.previous_refs:
             facts.borrowed_parties = True
-            facts.pluperfect = any(w.strip(",.").casefold() in words.pluperfect
-                                   for w in sentence.split())
+        if found:
+            facts.pluperfect = facts.pluperfect or any(
+                w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
@@ -412,6 +421,25 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+_RELATIVE_TO_STATUS = 3  # words from the comma to the status: ", who then accepted"
+
+
+def _relative_subject(sentence: str, cue: CueHit, refs: list[Ref], words: Words
+                      ) -> Ref | None:
+    """The figure a relative clause holding the status word hangs on: "Biden" in "Putin
+    spoke with Biden, who accepted", "Си" in "Путин говорил с Си, который согласился"."""
+    owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+    if owner is None or not words.relative:
+        return None
+    between = sentence[owner.end : cue.start]
+    if not between.lstrip().startswith(","):
+        return None
+    tokens = between.lstrip()[1:].casefold().split()
+    if not tokens or len(tokens) > _RELATIVE_TO_STATUS or tokens[0] not in words.relative:
+        return None
+    return owner
 
 
 def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:
