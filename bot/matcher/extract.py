@@ -189,6 +189,8 @@ def analyse(
                             pendings, futures)
         if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
             continue  # "has visited Moscow eight times before": an earlier occasion
+        if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
+            status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
@@ -421,6 +423,15 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _reception(sentence: str, cue: CueHit, refs: list[Ref], words: Words) -> bool:
+    """"Путин принял Си Цзиньпина", "Зеленський прийняв Макрона": a reception word with a
+    figure (not a possessor, "принял приглашение Си") right after it received a guest."""
+    if cue.text.casefold() not in words.reception:
+        return False
+    return any(r.start >= cue.end and not sentence[cue.end : r.start].strip()
+               and not r.possessive for r in refs)
 
 
 _RELATIVE_TO_STATUS = 3  # words from the comma to the status: ", who then accepted"

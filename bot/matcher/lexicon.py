@@ -96,6 +96,7 @@ _LIST_KEYS = (
     "relative_objects",
     "inverted_relative_objects",
     "pluperfect_words",
+    "reception_words",
     "plural_pronouns",
     "masculine_pronouns",
     "feminine_pronouns",

@@ -65,3 +65,37 @@ def test_a_status_of_another_event_stays_away(match: Match, lang: str, text: str
 def test_the_invitations_own_outcome_stays(match: Match, lang: str, text: str,
                                           pair: tuple[str, str], status: str) -> None:
     assert _statuses(match(text, lang=lang)).get(pair) == status, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        # "принял <figure>" received a guest: after the invitation it is its outcome ...
+        ("ru", "Путин пригласил Си Цзиньпина в Москву. В мае Путин принял Си Цзиньпина в "
+               "Москве.", "took_place"),
+        # ... and right before it, the meeting where it was made (not an acceptance)
+        ("ru", "Владимир Путин принял Си Цзиньпина в Москве. Путин пригласил Си Цзиньпина "
+               "посетить Сочи.", "pending"),
+        # "принял приглашение" stays an acceptance (hard negative)
+        ("ru", "Путин пригласил Си Цзиньпина в Москву. Си Цзиньпин принял приглашение.",
+         "accepted"),
+    ],
+    ids=["ru-st-03", "ru-st-04", "ru-st-05"],
+)
+def test_a_reception_is_a_meeting_not_an_answer_ru(match: Match, lang: str, text: str,
+                                                   status: str) -> None:
+    assert _statuses(match(text, lang=lang)).get((PUTIN, XI)) == status, text
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Зеленський прийняв Макрона. Зеленський запросив Макрона до Одеси.", "pending"),
+        ("Зеленський запросив Макрона до Києва. Макрон прийняв запрошення Зеленського.",
+         "accepted"),
+    ],
+    ids=["uk-st-01", "uk-st-02"],
+)
+def test_a_reception_is_a_meeting_not_an_answer_uk(match: Match, text: str, status: str
+                                                   ) -> None:
+    assert _statuses(match(text, lang="uk")).get((ZELENSKY, MACRON)) == status, text
