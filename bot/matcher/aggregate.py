@@ -231,6 +231,8 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             if other is not None:
                 used.add(j)
                 break
+        if other is None and finding.inviter is None and view.facts.also_invited:
+            other = _inviter_before(known, view, views)
         if other is None:
             other = _context_party(known, view, views)
         if other is None:
@@ -244,6 +246,18 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
         ))
     return made
+
+
+def _inviter_before(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:
+    """"Erdogan invited Zelensky to Istanbul. Putin was also invited but refused": the
+    inviter of the sentence right before, if it invited someone else."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    if before is None:
+        return None
+    inviters = {f.inviter.party.key: f.inviter for f in before.facts.invitations
+                if f.inviter is not None and f.invitee is not None
+                and f.invitee.party.key != known.party.key}
+    return next(iter(inviters.values())) if len(inviters) == 1 else None
 
 
 def _context_party(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:

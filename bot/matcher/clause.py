@@ -79,6 +79,8 @@ class Words:
     # "принял", "прийняв": an acceptance word that, with a person as its object, is the
     # reception of a guest ("Путин принял Си"), a meeting, not an answer
     reception: frozenset[str] = frozenset()
+    # "also", "auch", "тоже": "Putin was also invited" by the inviter just named
+    also: frozenset[str] = frozenset()
     # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
     plural_pronouns: frozenset[str] = frozenset()
     # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
@@ -158,6 +160,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
         reception=merged("reception_words"),
+        also=merged("also_words"),
         plural_pronouns=merged("plural_pronouns"),
         masculine=merged("masculine_pronouns"),
         feminine=merged("feminine_pronouns"),

@@ -80,6 +80,8 @@ class SentenceFacts:
     # "Putin spoke with Biden, who accepted": a status word opening a relative clause is
     # the answer of the figure the clause hangs on (aggregate._attach_status).
     relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
+    # "Putin was also invited": a passive without its inviter, by the one just named
+    also_invited: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -204,10 +206,7 @@ def analyse(
                 facts.call_statuses.append((status, cue))
                 continue
         if status is not None:
-            facts.statuses.append((status, cue))
-            subject = _relative_subject(sentence, cue, refs, words)
-            if subject is not None:
-                facts.relative_subjects.append((cue, subject))
+            _add_status(facts, status, cue, sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
@@ -254,9 +253,7 @@ def analyse(
                 s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
         if found and not refs and clause.previous_refs:
             facts.borrowed_parties = True
-        if found:
-            facts.pluperfect = facts.pluperfect or any(
-                w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
+        facts.pluperfect = facts.pluperfect or (bool(found) and _pluperfect(sentence, words))
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
@@ -265,6 +262,8 @@ def analyse(
                     and not any(hit.start < cue.start for _, hit in statuses):
                 continue  # a guest after the host only as the subject of a verb before it
             status = _invite_status(cue, status_here, futures, hedges)
+            if cue.category == "passive" and inviter is None:
+                facts.also_invited = facts.also_invited or _also(sentence, words)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
 
@@ -425,13 +424,35 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     return status
 
 
+def _add_status(facts: SentenceFacts, status: Status, cue: CueHit, sentence: str,
+                words: Words) -> None:
+    facts.statuses.append((status, cue))
+    subject = _relative_subject(sentence, cue, facts.refs, words)
+    if subject is not None:
+        facts.relative_subjects.append((cue, subject))
+
+
+def _pluperfect(sentence: str, words: Words) -> bool:
+    return any(w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
+
+
+def _also(sentence: str, words: Words) -> bool:
+    """"Putin was also invited", "Putin wurde auch eingeladen"."""
+    return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
+
+
 def _reception(sentence: str, cue: CueHit, refs: list[Ref], words: Words) -> bool:
     """"Путин принял Си Цзиньпина", "Зеленський прийняв Макрона": a reception word with a
     figure (not a possessor, "принял приглашение Си") right after it received a guest."""
     if cue.text.casefold() not in words.reception:
         return False
-    return any(r.start >= cue.end and not sentence[cue.end : r.start].strip()
-               and not r.possessive for r in refs)
+
+    def right_after(ref: Ref) -> bool:
+        # an inflected first name the gazetteer lacks may stand between: "Еммануеля Макрона"
+        gap = sentence[cue.end : ref.start].split()
+        return not gap or (len(gap) == 1 and gap[0][:1].isupper())
+
+    return any(r.start >= cue.end and right_after(r) and not r.possessive for r in refs)
 
 
 _RELATIVE_TO_STATUS = 3  # words from the comma to the status: ", who then accepted"

@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "inverted_relative_objects",
     "pluperfect_words",
     "reception_words",
+    "also_words",
     "plural_pronouns",
     "masculine_pronouns",
     "feminine_pronouns",

@@ -57,6 +57,7 @@ class LexiconTop(BaseModel):
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
     reception_words: list[Any] | None = None
+    also_words: list[Any] | None = None
     plural_pronouns: list[Any] | None = None
     masculine_pronouns: list[Any] | None = None
     feminine_pronouns: list[Any] | None = None
