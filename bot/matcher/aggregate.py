@@ -377,9 +377,11 @@ def _owner(view: SentenceView, cue: CueHit) -> Ref | None:
 def _someone_else(owner: Ref | None, keys: tuple[str, str]) -> bool:
     """The status's subject is a figure who is neither party (nor speaks for one): the
     answer or the meeting is theirs."""
-    if owner is None or owner.spokesperson:
+    if owner is None or (owner.spokesperson and owner.principal is None):
         return False
-    return owner.party.key not in keys and owner.principal not in keys
+    if owner.principal is not None:
+        return owner.principal not in keys  # "Peskov" stands for Putin
+    return owner.party.key not in keys
 
 
 def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView],
@@ -448,6 +450,12 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     # after an invitation, or one that speaks of "the invitation".
     if keys and best_status is Status.TOOK_PLACE:
         return  # names other people: their meeting, not this invitation's
+    # "Erdogan invited Zelensky. Putin refused": a known figure of no invitation answers
+    # for himself (one who speaks of "the invitation" answers the article's: below)
+    subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    if subject is not None and subject.party.known and not view.facts.has_invite_noun \
+            and all(_someone_else(subject, c.keys) for c in candidates):
+        return
     preceding = [c for c in candidates if c.first_sentence <= view.index]
     if not preceding:
         return

@@ -34,11 +34,16 @@ MACRON, SCHOLZ, ERDOGAN, ZELENSKY = ("emmanuel-macron", "olaf-scholz",
         # the answer of a second invitee
         ("en", "Erdogan invited Zelensky to Istanbul. Putin was also invited but refused.",
          (ERDOGAN, ZELENSKY), "pending"),
+        # a named figure of no invitation answers for himself, also through a spokesman
+        ("en", "Erdogan invited Zelensky to Istanbul. Putin refused.",
+         (ERDOGAN, ZELENSKY), "pending"),
+        ("en", "Erdogan invited Zelensky to Istanbul. Dmitry Peskov said Putin refused.",
+         (ERDOGAN, ZELENSKY), "pending"),
         # a meeting right before the invitation is where it was made
         ("ru", "Владимир Путин встретился с Си Цзиньпином. Путин пригласил Си посетить "
                "Москву.", (PUTIN, XI), "pending"),
     ],
-    ids=["en-st-01", "en-st-02", "en-st-03", "ru-st-01"],
+    ids=["en-st-01", "en-st-02", "en-st-03", "ru-st-01", "en-st-07", "en-st-08"],
 )
 def test_a_status_of_another_event_stays_away(match: Match, lang: str, text: str,
                                              pair: tuple[str, str], status: str) -> None:
@@ -54,13 +59,16 @@ def test_a_status_of_another_event_stays_away(match: Match, lang: str, text: str
         # the invitee's own refusal stays
         ("en", "Erdogan invited Zelensky to Istanbul. Zelensky refused.",
          (ERDOGAN, ZELENSKY), "declined"),
+        # the invitee's spokesman answers for him (hard negative)
+        ("en", "Erdogan invited Vladimir Putin to Istanbul. Dmitry Peskov said he refused.",
+         (ERDOGAN, PUTIN), "declined"),
         # "at the invitation of" after a meeting: the meeting is the invited visit
         ("ru", "Владимир Путин встретился с Си Цзиньпином. Си прибыл по приглашению "
                "Путина.", (PUTIN, XI), "took_place"),
         ("en", "Emmanuel Macron met Olaf Scholz in Paris on Monday. Scholz came at the "
                "invitation of Macron.", (MACRON, SCHOLZ), "took_place"),
     ],
-    ids=["en-st-04", "en-st-05", "ru-st-02", "en-st-06"],
+    ids=["en-st-04", "en-st-05", "ru-st-02", "en-st-06", "en-st-09"],
 )
 def test_the_invitations_own_outcome_stays(match: Match, lang: str, text: str,
                                           pair: tuple[str, str], status: str) -> None:
