@@ -17,6 +17,7 @@ from itertools import pairwise
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
+from bot.matcher.lexicon import CueHit
 
 MIN_CONFIDENCE = CONFIDENCE.minimum
 
@@ -230,6 +231,8 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             if other is not None:
                 used.add(j)
                 break
+        if other is None and finding.inviter is None and view.facts.also_invited:
+            other = _inviter_before(known, view, views)
         if other is None:
             other = _context_party(known, view, views, host_missing=(
                 finding.cue.category == "transcript" and finding.inviter is None))
@@ -244,6 +247,18 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
         ))
     return made
+
+
+def _inviter_before(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:
+    """"Erdogan invited Zelensky to Istanbul. Putin was also invited but refused": the
+    inviter of the sentence right before, if it invited someone else."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    if before is None:
+        return None
+    inviters = {f.inviter.party.key: f.inviter for f in before.facts.invitations
+                if f.inviter is not None and f.invitee is not None
+                and f.invitee.party.key != known.party.key}
+    return next(iter(inviters.values())) if len(inviters) == 1 else None
 
 
 def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
@@ -341,6 +356,64 @@ def _meeting_before(view: SentenceView, candidate: Candidate,
     return facts.borrowed_parties and not facts.pluperfect
 
 
+# Invitation cues that report the invitation being made ("X invited Y"); a noun ("at the
+# invitation of", "followed an invitation", "accepted the invitation"), a passive or a
+# hosted event may report the visit itself, which a meeting before them can be.
+_MADE_CUES = frozenset({"active", "challenge"})
+
+
+def _made_at_meeting(view: SentenceView, candidate: Candidate, views: list[SentenceView],
+                     place_names: PlaceNames | None) -> bool:
+    """"Kishida met Zelensky in Kyiv. Kishida invited him to the G7 summit", "Путин
+    встретился с Си. Путин пригласил Си посетить Москву": a meeting reported before the
+    invitation is where it was made, not the invited occasion. Unless the invitation is
+    told in the pluperfect ("Lula met Biden. Biden had invited him in May") or as the
+    reason of the visit ("at the invitation of", "was invited by")."""
+    # the sentence right before: further back a meeting is the article's event, which a
+    # later sentence explains ("... Biden invited them to Camp David, a first")
+    if candidate.first_sentence != view.index + 1 or candidate.first_sentence >= len(views):
+        return False
+    facts = views[candidate.first_sentence].facts
+    if facts.pluperfect:
+        return False
+    # a side may be missing there and completed from the article (_complete_partials)
+    cues = [f.cue for f in facts.invitations
+            if any(r is not None and r.party.key in candidate.keys
+                   for r in (f.inviter, f.invitee))]
+    if not cues or any(c.category not in _MADE_CUES for c in cues):
+        return False
+    # "The summit was held at Camp David. Biden invited them to Camp David": the meeting
+    # is at the invited place, so it is the invitation's outcome.
+    if place_names is not None:
+        here = place_names(view.text)
+        there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
+        if here & there:
+            return False
+    return True
+
+
+def _owner(view: SentenceView, cue: CueHit) -> Ref | None:
+    """The figure a relative clause holding the status word hangs on ("Putin spoke with
+    Biden, who accepted": Biden), or the invitee of the sentence's own invitation ("Putin
+    was also invited but refused": Putin)."""
+    relative = next((ref for hit, ref in view.facts.relative_subjects if hit is cue), None)
+    if relative is not None:
+        return relative
+    own = [f.invitee for f in view.facts.invitations
+           if f.inviter is None and f.invitee is not None and f.cue.category == "passive"]
+    return own[0] if len(own) == 1 else None
+
+
+def _someone_else(owner: Ref | None, keys: tuple[str, str]) -> bool:
+    """The status's subject is a figure who is neither party (nor speaks for one): the
+    answer or the meeting is theirs."""
+    if owner is None or (owner.spokesperson and owner.principal is None):
+        return False
+    if owner.principal is not None:
+        return owner.principal not in keys  # "Peskov" stands for Putin
+    return owner.party.key not in keys
+
+
 def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView],
              year: int | None) -> bool:
     """An outcome dated before its invitation is another occasion's: "Modi invited Putin
@@ -372,11 +445,14 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         statuses = [(s, c) for s, c in statuses if s is not Status.ACCEPTED]
         if not statuses:
             return  # "We agreed to develop cooperation ...": another matter
-    best_status, _cue = max(statuses, key=lambda sc: status_rank(sc[0]))
+    best_status, cue = max(statuses, key=lambda sc: status_rank(sc[0]))
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
                       and not _earlier(view, c, views, year)
-                      and not _meeting_before(view, c, views)]
+                      and not _meeting_before(view, c, views)
+                      and not _made_at_meeting(view, c, views, place_names)]
+    owner = _owner(view, cue)
+    candidates = [c for c in candidates if not _someone_else(owner, c.keys)]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)
@@ -388,7 +464,10 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         # One side is enough right next to the invitation if it is the guest who came
         # ("Selenskyj ist in Berlin eingetroffen. Er folgte einer Einladung von Scholz").
         near = min(abs(s - view.index) for s in candidate.sentences)
-        return 1 if near <= 1 and candidate.invitee.key in keys else 2
+        # ... and no third figure is named: "Mitsotakis met Biden. He will address
+        # Congress at Pelosi's invitation" is a meeting with Biden.
+        alone = not keys - set(candidate.keys)
+        return 1 if near <= 1 and candidate.invitee.key in keys and alone else 2
 
     scored = [(n, c) for n, c in scored if n >= needed(c)]
     if scored:
@@ -401,6 +480,12 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     # after an invitation, or one that speaks of "the invitation".
     if keys and best_status is Status.TOOK_PLACE:
         return  # names other people: their meeting, not this invitation's
+    # "Erdogan invited Zelensky. Putin refused": a known figure of no invitation answers
+    # for himself (one who speaks of "the invitation" answers the article's: below)
+    subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    if subject is not None and subject.party.known and not view.facts.has_invite_noun \
+            and all(_someone_else(subject, c.keys) for c in candidates):
+        return
     preceding = [c for c in candidates if c.first_sentence <= view.index]
     if not preceding:
         return

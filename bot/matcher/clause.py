@@ -76,6 +76,11 @@ class Words:
     # "had", "hatte", "avait": a pluperfect relative clause tells of an invitation made
     # before the main clause's meeting, which may be its outcome
     pluperfect: frozenset[str] = frozenset()
+    # "принял", "прийняв": an acceptance word that, with a person as its object, is the
+    # reception of a guest ("Путин принял Си"), a meeting, not an answer
+    reception: frozenset[str] = frozenset()
+    # "also", "auch", "тоже": "Putin was also invited" by the inviter just named
+    also: frozenset[str] = frozenset()
     # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
     plural_pronouns: frozenset[str] = frozenset()
     # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
@@ -154,6 +159,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
+        reception=merged("reception_words"),
+        also=merged("also_words"),
         plural_pronouns=merged("plural_pronouns"),
         masculine=merged("masculine_pronouns"),
         feminine=merged("feminine_pronouns"),

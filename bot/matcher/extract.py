@@ -75,7 +75,14 @@ class SentenceFacts:
     # invitation's parties are the sentence before's; that sentence's meeting is where
     # the invitation was made, not its outcome (aggregate._meeting_before).
     borrowed_parties: bool = False
-    pluperfect: bool = False  # "Er hatte ihn eingeladen": an invitation made before
+    # "Er hatte ihn eingeladen": an invitation made before; a meeting reported earlier in
+    # the article may be its outcome (aggregate._meeting_before, _made_at_meeting).
+    pluperfect: bool = False
+    # "Putin spoke with Biden, who accepted": a status word opening a relative clause is
+    # the answer of the figure the clause hangs on (aggregate._attach_status).
+    relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
+    # "Putin was also invited": a passive without its inviter, by the one just named
+    also_invited: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -188,6 +195,8 @@ def analyse(
                             pendings, futures)
         if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
             continue  # "has visited Moscow eight times before": an earlier occasion
+        if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
+            status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
@@ -201,7 +210,7 @@ def analyse(
                 facts.call_statuses.append((status, cue))
                 continue
         if status is not None:
-            facts.statuses.append((status, cue))
+            _add_status(facts, status, cue, sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
@@ -248,8 +257,7 @@ def analyse(
                 s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
         if found and not refs and clause.previous_refs:
             facts.borrowed_parties = True
-            facts.pluperfect = any(w.strip(",.").casefold() in words.pluperfect
-                                   for w in sentence.split())
+        facts.pluperfect = facts.pluperfect or (bool(found) and _pluperfect(sentence, words))
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
             if cue.category in ("hosted", "hosting") and status_here is None:
@@ -258,6 +266,8 @@ def analyse(
                     and not any(hit.start < cue.start for _, hit in statuses):
                 continue  # a guest after the host only as the subject of a verb before it
             status = _invite_status(cue, status_here, futures, hedges)
+            if cue.category == "passive" and inviter is None:
+                facts.also_invited = facts.also_invited or _also(sentence, words)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
 
@@ -416,6 +426,56 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _add_status(facts: SentenceFacts, status: Status, cue: CueHit, sentence: str,
+                words: Words) -> None:
+    facts.statuses.append((status, cue))
+    subject = _relative_subject(sentence, cue, facts.refs, words)
+    if subject is not None:
+        facts.relative_subjects.append((cue, subject))
+
+
+def _pluperfect(sentence: str, words: Words) -> bool:
+    return any(w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
+
+
+def _also(sentence: str, words: Words) -> bool:
+    """"Putin was also invited", "Putin wurde auch eingeladen"."""
+    return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
+
+
+def _reception(sentence: str, cue: CueHit, refs: list[Ref], words: Words) -> bool:
+    """"Путин принял Си Цзиньпина", "Зеленський прийняв Макрона": a reception word with a
+    figure (not a possessor, "принял приглашение Си") right after it received a guest."""
+    if cue.text.casefold() not in words.reception:
+        return False
+
+    def right_after(ref: Ref) -> bool:
+        # an inflected first name the gazetteer lacks may stand between: "Еммануеля Макрона"
+        gap = sentence[cue.end : ref.start].split()
+        return not gap or (len(gap) == 1 and gap[0][:1].isupper())
+
+    return any(r.start >= cue.end and right_after(r) and not r.possessive for r in refs)
+
+
+_RELATIVE_TO_STATUS = 3  # words from the comma to the status: ", who then accepted"
+
+
+def _relative_subject(sentence: str, cue: CueHit, refs: list[Ref], words: Words
+                      ) -> Ref | None:
+    """The figure a relative clause holding the status word hangs on: "Biden" in "Putin
+    spoke with Biden, who accepted", "Си" in "Путин говорил с Си, который согласился"."""
+    owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+    if owner is None or not words.relative:
+        return None
+    between = sentence[owner.end : cue.start]
+    if not between.lstrip().startswith(","):
+        return None
+    tokens = between.lstrip()[1:].casefold().split()
+    if not tokens or len(tokens) > _RELATIVE_TO_STATUS or tokens[0] not in words.relative:
+        return None
+    return owner
 
 
 def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:

@@ -96,6 +96,8 @@ _LIST_KEYS = (
     "relative_objects",
     "inverted_relative_objects",
     "pluperfect_words",
+    "reception_words",
+    "also_words",
     "plural_pronouns",
     "masculine_pronouns",
     "feminine_pronouns",

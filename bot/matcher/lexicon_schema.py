@@ -56,6 +56,8 @@ class LexiconTop(BaseModel):
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
+    reception_words: list[Any] | None = None
+    also_words: list[Any] | None = None
     plural_pronouns: list[Any] | None = None
     masculine_pronouns: list[Any] | None = None
     feminine_pronouns: list[Any] | None = None
