@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -271,22 +270,7 @@ class Matcher:
     def _match(self, article: Article) -> MatchResult:
         text = (article.text or "")[:MAX_TEXT_CHARS].replace("’", "'")
         title = (article.title or "")[:2000].replace("’", "'")
-        return self._match_in(article, text, title, detect_language(f"{title}\n{text}",
-                                                                    article.lang))
-
-    def warm_up(self, article: Article, langs: Iterable[str]) -> None:
-        """Match `article` as if written in each of `langs`, to fill the lazy tables kept
-        per language (merged word lists, name finders) now: the worker pool's fork server
-        calls it so that its workers share them instead of each building its own."""
-        text = (article.text or "")[:MAX_TEXT_CHARS].replace("’", "'")
-        title = (article.title or "")[:2000].replace("’", "'")
-        for lang in langs:
-            try:
-                self._match_in(article, text, title, lang)
-            except Exception:  # like `match`: a warm-up never stops the caller
-                log.exception("matcher failed to warm up in %r", lang)
-
-    def _match_in(self, article: Article, text: str, title: str, lang: str) -> MatchResult:
+        lang = detect_language(f"{title}\n{text}", article.lang)
         if not self._spotter_has_figures():
             return MatchResult(lang=lang)
         segmented = segment(title, text, tail_markers=self._resources.tail_markers,

@@ -6,9 +6,8 @@ once, so every worker shares its pages (issue 13, memory).
 overlay to load comes in `INVITEWATCH_WORKER_FIGURES` (empty: the built-in figures).
 Imported anywhere else (the variable unset) it builds nothing.
 
-After building, the language model is loaded and one article matched, then one matched
-as if in each language with a lexicon (lazy tables are filled here, once, not in each
-worker), then `gc.freeze()` moves every object into the
+After building, the language model is loaded and one article matched (lazy tables are
+filled here, once, not in each worker), then `gc.freeze()` moves every object into the
 permanent generation: a worker's collections then never visit them, so they never write
 to the pages holding them and the pages stay shared copy-on-write (what is still written
 is reference counts, on the pages of the objects a worker touches). Any error is kept in
@@ -36,15 +35,6 @@ WARM_UP = Article(key="warm-up", title="The president invited the chancellor",
                   text="The president invited the chancellor to a state visit in Paris next "
                        "spring, the ministry said on Tuesday.",
                   published=datetime(2026, 1, 1, tzinfo=UTC))
-# Matched once per language with a lexicon (`Matcher.warm_up`): named figures, a surname
-# alone, a quotation and an answer reach the tables built per language (name finders,
-# merged cue and clause words, transcript words), which are then shared, not rebuilt in
-# each worker.
-WARM_UP_LANGUAGES = Article(
-    key="warm-up-languages", title="Macron invites Merz to Paris",
-    text="Emmanuel Macron invited Friedrich Merz to a state visit in Paris next spring, the "
-         "ministry said on Tuesday. \"We accept the invitation,\" Merz said after the talks.",
-    published=datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def _build(figures: str) -> None:
@@ -55,7 +45,6 @@ def _build(figures: str) -> None:
         built = Matcher.load(overrides=path)
         language_identifier()
         built.match(WARM_UP)
-        built.warm_up(WARM_UP_LANGUAGES, built.languages)
     except Exception as exc:  # reported by the workers; the fork server must not fail
         problem = f"the fork server could not build the matcher: {exc}"
         return

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import pickle
 import random
-from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain import Article
 from bot.matcher import Matcher
 from bot.matcher.langid import weigh_by_news_prior
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.spotting import _case_ok
 from bot.matcher.transcript import _ANY_LABEL, _any_labels
-from bot.workers.preload import WARM_UP_LANGUAGES
 
 SENTENCES = {
     "en": [
@@ -139,25 +136,3 @@ def test_the_news_prior_keeps_the_models_order_between_equal_weights() -> None:
     assert [lang for lang, _ in weighed] == ["de", "fr", "en", "es", "uk"]
     assert sum(p for _, p in weighed) == pytest.approx(1.0)
 
-
-WARM_UP_ARTICLES = [
-    Article(key="de", title="Kanzler lädt Präsidenten ein",
-            text="Der Kanzler hat den Präsidenten zu einem Besuch in Berlin eingeladen.",
-            published=datetime(2026, 3, 2, tzinfo=UTC)),
-    Article(key="en", title="Macron invites Merz",
-            text="Emmanuel Macron invited Friedrich Merz to Paris. Merz accepted on Monday.",
-            published=datetime(2026, 3, 2, tzinfo=UTC)),
-    Article(key="fr", title="Visite d'État",
-            text="Le président a invité le chancelier à une visite d'État à Paris en mai.",
-            published=datetime(2026, 3, 2, tzinfo=UTC)),
-]
-
-
-def test_warming_up_builds_every_languages_tables_and_changes_no_result(
-        real_matcher: Matcher) -> None:
-    warmed = Matcher.load()
-    warmed.warm_up(WARM_UP_LANGUAGES, warmed.languages)
-    assert set(warmed._local_finders) == set(warmed.languages)
-    assert len(warmed._transcript_words) >= len(warmed.languages) - 1
-    assert [warmed.match(a) for a in WARM_UP_ARTICLES] == \
-        [real_matcher.match(a) for a in WARM_UP_ARTICLES]
