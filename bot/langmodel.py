@@ -70,11 +70,19 @@ class _FastText:
         import fasttext  # fasttext-predict: a small C++ extension, no numpy
 
         self._model = fasttext.load_model(str(bundled_fasttext_model()))
+        # "__label__en" -> "en", stripped once per label: every ranking lists them all.
+        self._codes: dict[str, str] = {}
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         # fastText reads one line; k=-1 asks for every label.
         labels, probabilities = self._model.predict(_one_line(text), k=-1, threshold=0.0)
-        return [(label.removeprefix("__label__"), min(float(p), 1.0))
+        if probabilities and type(probabilities[0]) is not float:
+            probabilities = [float(p) for p in probabilities]
+        codes = self._codes
+        if not codes.keys() >= set(labels):
+            codes.update((label, label.removeprefix("__label__")) for label in labels)
+        # `1.0 if p > 1.0 else p` is `min(p, 1.0)` (NaN included), without the call.
+        return [(codes[label], 1.0 if p > 1.0 else p)
                 for label, p in zip(labels, probabilities, strict=True)]
 
     def classify(self, text: str) -> tuple[str, float]:

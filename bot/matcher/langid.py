@@ -7,6 +7,7 @@ are settled without the statistical model.
 from __future__ import annotations
 
 import unicodedata
+from operator import itemgetter
 
 from bot.langmodel import LanguageModel, language_identifier
 
@@ -136,11 +137,13 @@ def _by_script(sample: str, counts: dict[str, int]) -> str | None:
 def weigh_by_news_prior(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The model's ranking restricted to news languages, weighed by their prior and
     renormalised; the order of the result is the new ranking."""
-    weighed = [(lang, p * _NEWS_PRIOR[lang]) for lang, p in ranked if lang in _NEWS_PRIOR]
-    total = sum(p for _, p in weighed)
+    prior = _NEWS_PRIOR
+    weighed = [(lang, p * prior[lang]) for lang, p in ranked if lang in prior]
+    total = sum([p for _, p in weighed])
     if total <= 0:
         return []
-    return sorted(((lang, p / total) for lang, p in weighed), key=lambda kv: -kv[1])
+    # Descending and stable, like a key of minus the weight (reverse keeps ties in order).
+    return sorted([(lang, p / total) for lang, p in weighed], key=itemgetter(1), reverse=True)
 
 
 def detect_language(text: str, hint: str | None = None) -> str:

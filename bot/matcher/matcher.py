@@ -745,11 +745,14 @@ class Matcher:
                         hits[scan].form != FORM_STANDIN or sentence.index in live):
                     inside.append(hits[scan])
                 scan += 1
-            # Only a stand-in after the first party needs the capitals (and their checks).
-            capitals = self._capitals_in(sentence.text, when) if len(inside) > 1 and any(
-                h.form == FORM_STANDIN for h in inside[1:]) else frozenset()
-            refs = self._refs(sentence.text, sentence.start,
-                              stand_ins_as_subjects(inside, capitals), when)
+            if inside:
+                # Only a stand-in after the first party needs the capitals (and their checks).
+                capitals = self._capitals_in(sentence.text, when) if len(inside) > 1 and any(
+                    h.form == FORM_STANDIN for h in inside[1:]) else frozenset()
+                refs = self._refs(sentence.text, sentence.start,
+                                  stand_ins_as_subjects(inside, capitals), when)
+            else:  # most sentences name nobody
+                refs = []
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.

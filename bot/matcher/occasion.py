@@ -6,6 +6,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -311,15 +312,24 @@ _TITLE_OF = re.compile(
     r"(?:the\s+|la\s+|l'|l’|el\s+|a\s+|o\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _longest_first(prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The formal prefixes, longest first, each with its folded form (sorted and folded
+    once, not for every place)."""
+    return tuple((p, p.casefold()) for p in sorted(prefixes, key=len, reverse=True))
+
+
 def titles_country(text: str, place: PlaceHit, role_words: frozenset[str],
                    formal_prefixes: tuple[str, ...] = ()) -> bool:
     """The place stands in a title ("Prime Minister of Greece", "President of the Republic
     of Kazakhstan"): the word before its "of" is a role word (folded)."""
     before = text[max(0, place.start - 80):place.start]
-    for prefix in sorted(formal_prefixes, key=len, reverse=True):
+    if formal_prefixes:
         stripped = before.rstrip()
-        if stripped.casefold().endswith(prefix.casefold()):
-            before = stripped[:len(stripped) - len(prefix)].rstrip() + " "
-            break
+        folded = stripped.casefold()
+        for prefix, folded_prefix in _longest_first(formal_prefixes):
+            if folded.endswith(folded_prefix):
+                before = stripped[:len(stripped) - len(prefix)].rstrip() + " "
+                break
     match = _TITLE_OF.search(before)
     return match is not None and match.group(1).casefold() in role_words

@@ -617,10 +617,26 @@ def _normalise(lowered: str) -> str:
 
 def _case_ok(alias: str, surface: str) -> bool:
     """A capitalised alias must not match a lowercase word ("May" is not "may")."""
-    if alias.islower() or not any(c.isalpha() for c in alias):
+    rule = _case_rule(alias)
+    if rule == _ANY_CASE:
         return True
-    if len(alias) <= 3:
+    if rule == _SHORT:
         return surface == alias or surface == alias.upper()
     first_alpha = next((c for c in surface if c.isalpha()), "")
+    return not first_alpha.islower()
+
+
+_ANY_CASE, _SHORT, _CAPITALISED = 0, 1, 2
+
+
+@lru_cache(maxsize=8192)
+def _case_rule(alias: str) -> int:
+    """What `_case_ok` checks for an alias, worked out once per alias: nothing (lowercase,
+    no letters, or a first letter that is no capital), the whole short word, or that the
+    surface's first letter is no lowercase one."""
+    if alias.islower() or not any(c.isalpha() for c in alias):
+        return _ANY_CASE
+    if len(alias) <= 3:
+        return _SHORT
     alias_first = next((c for c in alias if c.isalpha()), "")
-    return not (alias_first.isupper() and first_alpha.islower())
+    return _CAPITALISED if alias_first.isupper() else _ANY_CASE

@@ -717,9 +717,16 @@ def _thanks_without_labels(sentences: Sequence[SentenceSpan], title_refs: Sequen
     parties = {r.party.key: r for r in title_refs if r.party.known}
     if len(parties) != 2:
         return
+    # A sentence holds a thanks word only if the text does: folded and searched once
+    # (casefold maps each character on its own, so a sentence's fold is part of the text's).
+    text = "\n".join(s.text for s in sentences).casefold()
+    if not any(w in text for w in words.thanks):
+        return
     for position, sentence in enumerate(sentences):
+        if sentence_refs(sentence.index):
+            continue
         lowered = sentence.text.casefold()
-        if sentence_refs(sentence.index) or not any(w in lowered for w in words.thanks):
+        if not any(w in lowered for w in words.thanks):
             continue
         phrase = next((p for p in (*words.inviting_speaker, *words.invited_speaker)
                        if p in lowered), None)

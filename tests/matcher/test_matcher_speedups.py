@@ -11,7 +11,9 @@ import random
 import pytest
 
 from bot.matcher import Matcher
+from bot.matcher.langid import weigh_by_news_prior
 from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.spotting import _case_ok
 from bot.matcher.transcript import _ANY_LABEL, _any_labels
 
 SENTENCES = {
@@ -98,3 +100,39 @@ def test_speaker_labels_are_found_where_finditer_finds_them() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
         assert _spans(_any_labels(text)) == _spans(_ANY_LABEL.finditer(text)), repr(text)
+
+
+def _case_ok_as_written_before(alias: str, surface: str) -> bool:
+    """spotting._case_ok before its rule was kept per alias (`_case_rule`)."""
+    if alias.islower() or not any(c.isalpha() for c in alias):
+        return True
+    if len(alias) <= 3:
+        return surface == alias or surface == alias.upper()
+    first_alpha = next((c for c in surface if c.isalpha()), "")
+    alias_first = next((c for c in alias if c.isalpha()), "")
+    return not (alias_first.isupper() and first_alpha.islower())
+
+
+def test_the_case_rule_kept_per_alias_decides_as_before() -> None:
+    rng = random.Random(21)
+    parts = ["May", "may", "MAY", "de", "Le", "ß", "İ", "1", "-", " ", "Ōno", "ōno", "Xi", "xi",
+             "トランプ", "Σ", "σ", "'", "ǅ", "Ǆ", "ǆ"]
+    aliases = ["May", "Xi", "XI", "de Gaulle", "van der Leyen", "G7", "トランプ", "ǅoković", "'t Hooft"]
+    cases = 0
+    for _ in range(4000):
+        alias = rng.choice(aliases) if rng.random() < 0.5 else \
+            "".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+        surface = rng.choice([alias, alias.lower(), alias.upper(), alias.title(),
+                              "".join(rng.choice(parts) for _ in range(rng.randint(0, 4)))])
+        assert _case_ok(alias, surface) == _case_ok_as_written_before(alias, surface), \
+            (alias, surface)
+        cases += not _case_ok(alias, surface)
+    assert cases  # some surfaces are refused, so both branches are compared
+
+
+def test_the_news_prior_keeps_the_models_order_between_equal_weights() -> None:
+    ranked = [("xx", 0.5), ("de", 0.2), ("fr", 0.2), ("en", 0.05), ("es", 0.05), ("uk", 0.0)]
+    weighed = weigh_by_news_prior(ranked)
+    assert [lang for lang, _ in weighed] == ["de", "fr", "en", "es", "uk"]
+    assert sum(p for _, p in weighed) == pytest.approx(1.0)
+
