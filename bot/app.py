@@ -431,6 +431,7 @@ class App:
             if result.feeds:
                 log.info("poll cycle: %s", result.summary())
                 await asyncio.to_thread(release_free_memory)  # what parsing freed
+                await self.poller.release_worker_memory()  # and in the worker processes
             await monitor.cycle_done(result, loop.time() - started)
 
         async def deliver() -> DeliveryStats | None:

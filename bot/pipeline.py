@@ -511,6 +511,11 @@ class Poller:
         """Stop the worker processes, if any."""
         self.analyser.close()
 
+    async def release_worker_memory(self) -> int:
+        """After a cycle: what the worker processes' parsing and matching freed goes back
+        to the system (`Analyser.release_memory`)."""
+        return await self.analyser.release_memory()
+
     def matcher_changed(self) -> None:
         """The matcher was rebuilt: worker processes get the new one."""
         self.analyser.restart()

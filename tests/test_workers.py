@@ -302,3 +302,19 @@ async def test_a_dead_worker_loses_nothing_and_the_next_feed_gets_a_fresh_pool(
         assert analyser.store_matcher().match(article) == real_matcher.match(article)
     finally:
         analyser.close()
+
+
+@pytest.mark.slow  # starts worker processes
+async def test_after_a_cycle_every_worker_hands_its_free_memory_back(
+        real_matcher: Matcher) -> None:
+    from bot import workers
+
+    analyser = workers.Analyser(lambda: real_matcher, 2)
+    assert await analyser.release_memory() == 0  # no pool yet: nothing to ask
+    try:
+        await analyser.analyse(FEED, context())
+        assert await analyser.release_memory() == 2  # one task reached each worker
+        assert await analyser.analyse(FEED, context()) == analyse_entries(
+            FEED, context(), real_matcher)  # the workers go on working
+    finally:
+        analyser.close()

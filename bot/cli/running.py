@@ -40,6 +40,9 @@ def run(ctx: Context, role: str, shard_ids: str | None, shard_count: int | None)
     if shard_count is not None:
         ctx.env_overrides["DISCORD_SHARD_COUNT"] = str(shard_count)
     setup_logging(ctx)
+    # Migrated by a child, so that this long-running process never imports Alembic.
+    from bot.store.upgrade_process import upgrade_out_of_process
+    upgrade_out_of_process(ctx.config.settings.database_url())
     app = ctx.app()
     asyncio.run(app.run(role=role))
 

@@ -6,7 +6,8 @@ This package is the only place sqlmodel, sqlalchemy and alembic are imported.
 - `unit.py`: `SqlUnit`, the transaction, assembled from the `repo_*.py` repositories
 - `tables.py`, `types.py`: the schema; `UTCDateTime` keeps every timestamp aware UTC
 - `convert.py`, `codec.py`: rows and JSON to the contract's dataclasses and back
-- `migrate.py`, `migrations/`: Alembic run from code (`Store.upgrade`, revisions)
+- `migrate.py`, `migrations/`: Alembic run from code (`Store.upgrade`); `revision.py`: where a
+  database stands, read without Alembic; `upgrade_process.py`: migrating in a child process
 - `errors.py`: driver errors to StoreError messages
 """
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from bot.store.codec import notification_from_json, notification_to_json
     from bot.store.engine import DEFAULT_BUSY_TIMEOUT, SqlStore, current_revision
     from bot.store.engine import normalise_url as normalise_url
-    from bot.store.migrate import head_revision
+    from bot.store.revision import head_revision
     from bot.store.unit import SqlUnit
 
 # sqlalchemy and alembic take most of a command's start-up: the contract (`bot.store.api`,
@@ -42,7 +43,7 @@ _LAZY = {
     "notification_from_json": "bot.store.codec", "notification_to_json": "bot.store.codec",
     "DEFAULT_BUSY_TIMEOUT": "bot.store.engine", "SqlStore": "bot.store.engine",
     "current_revision": "bot.store.engine", "normalise_url": "bot.store.engine",
-    "head_revision": "bot.store.migrate", "SqlUnit": "bot.store.unit",
+    "head_revision": "bot.store.revision", "SqlUnit": "bot.store.unit",
 }
 
 

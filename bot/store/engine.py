@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic.util import CommandError
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -19,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 from bot.errors import StoreError
 from bot.store.errors import describe_error
 from bot.store.leader import LeaderLock
-from bot.store.migrate import revision_on, upgrade_to_head
+from bot.store.revision import head_revision, revision_on
 from bot.store.unit import SqlUnit
 
 DEFAULT_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
@@ -172,6 +171,11 @@ class SqlStore:
             return _sqlite_path(self._url) or ":memory:"
         return self.url
 
+    @property
+    def in_memory(self) -> bool:
+        """An SQLite database in this process's memory, which no other process can open."""
+        return self.dialect == "sqlite" and _sqlite_path(self._url) is None
+
     def error(self, exc: SQLAlchemyError) -> StoreError:
         return StoreError(describe_error(exc, dialect=self.dialect, where=self.location,
                                          busy_timeout=self.busy_timeout))
@@ -194,7 +198,16 @@ class SqlStore:
         for `name` (an advisory lock on PostgreSQL; on SQLite the process always leads)."""
         return LeaderLock(self.engine, name)
 
+    def at_head(self) -> bool:
+        """Whether the schema is at the newest migration (read without Alembic)."""
+        return current_revision(self) == head_revision()
+
     def upgrade(self) -> None:
+        if self.at_head():
+            return  # the usual start: Alembic is not even imported (bot.store.revision)
+        from alembic.util import CommandError
+
+        from bot.store.migrate import upgrade_to_head
         try:
             upgrade_to_head(self.engine)
         except SQLAlchemyError as exc:

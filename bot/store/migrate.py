@@ -1,4 +1,7 @@
-"""Alembic, driven from code: users need no alembic.ini, the scripts ship in the package."""
+"""Alembic, driven from code: users need no alembic.ini, the scripts ship in the package.
+
+Imported only to migrate: reading where a database stands needs no Alembic
+(`bot.store.revision`)."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from bot.errors import StoreError
+from bot.store.revision import head_revision, revision_on
+
+__all__ = ["MIGRATIONS_DIR", "alembic_config", "head_revision", "revision_on", "upgrade_to_head"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant will do: it only has to be the same for every invitewatch process.
@@ -25,18 +28,6 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:  # only if the package was installed without its migrations
-        raise StoreError(f"no database migrations found in {MIGRATIONS_DIR}: reinstall invitewatch")
-    return head
-
-
-def revision_on(connection: Connection) -> str | None:
-    """The revision the database is at; None for a database never migrated."""
-    return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -24,6 +24,7 @@ configuration (a test's, a benchmark's) is still sent pickled, as before.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hashlib
 import logging
@@ -31,6 +32,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -59,6 +61,8 @@ BUILTIN_FIGURES = "built-in"  # the fingerprint of "no overlay"
 # (glibc keeps freed pages otherwise: tens of MB per worker after one big feed); for
 # smaller ones a trim would cost more than it gives.
 TRIM_AFTER_BYTES = 256 * 1024
+# How long a worker waits, at most, for the others to take their "give memory back" task.
+RELEASE_WAIT_SECONDS = 2.0
 
 
 class MatchesArticles(Protocol):
@@ -259,6 +263,7 @@ class Analyser:
         self.workers = workers
         self.states: list[WorkerState] = []  # what the current pool's workers reported
         self._pool: ProcessPoolExecutor | None = None
+        self._release_barrier: threading.Barrier | None = None  # a multiprocessing one
         self._starting: asyncio.Lock | None = None
 
     @property
@@ -319,11 +324,16 @@ class Analyser:
         recipe = self.recipe() if self.recipe is not None else None
         matcher_bytes = (None if recipe is not None else
                          pickle.dumps(self.matcher(), protocol=pickle.HIGHEST_PROTOCOL))
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_start_context(),
-                                   initializer=_init_worker, initargs=(recipe, matcher_bytes))
+        context = _start_context()
+        # Inherited by the workers (a barrier cannot travel with a task).
+        barrier = context.Barrier(self.workers)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                   initializer=_init_worker,
+                                   initargs=(recipe, matcher_bytes, barrier))
         # Start every worker now (each takes its matcher), not one by one under load.
         self.states = [f.result() for f in [pool.submit(_ready) for _ in range(self.workers)]]
         self._report(time.monotonic() - started)
+        self._release_barrier = barrier
         return pool
 
     def _report(self, seconds: float) -> None:
@@ -348,12 +358,30 @@ class Analyser:
                 pass
         return self.matcher().match(article)
 
+    async def release_memory(self) -> int:
+        """After a poll cycle: each worker collects its garbage and hands the allocator's
+        free pages back (`release_free_memory`), as the main process does. A pool runs a
+        task on whichever worker is free, so one task is sent per worker and each waits
+        at a barrier until all are taken: no worker can hold two. A worker still busy (or
+        not yet started) leaves the others waiting `RELEASE_WAIT_SECONDS` at most. Returns
+        how many workers it reached."""
+        pool, barrier = self._pool, self._release_barrier
+        if pool is None or barrier is None:
+            return 0
+        loop = asyncio.get_running_loop()
+        tasks = [loop.run_in_executor(pool, _release_in_worker) for _ in range(self.workers)]
+        done = await asyncio.gather(*tasks, return_exceptions=True)
+        barrier.reset()  # broken by a timeout: ready for the next cycle
+        # A dead or closed pool is the next feed's business (it restarts the pool).
+        return len({pid for pid in done if isinstance(pid, int)})
+
     def restart(self) -> None:
         """Drop the pool (the matcher changed); the next feed starts a new one."""
         self.close()
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
+        self._release_barrier = None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
@@ -378,10 +406,13 @@ def _start_context() -> multiprocessing.context.BaseContext:
 
 _worker_matcher: Matcher | None = None
 _worker_state: WorkerState | None = None
+_worker_barrier: threading.Barrier | None = None
 
 
-def _init_worker(recipe: MatcherRecipe | None, matcher_bytes: bytes | None) -> None:
-    global _worker_matcher, _worker_state
+def _init_worker(recipe: MatcherRecipe | None, matcher_bytes: bytes | None,
+                 barrier: threading.Barrier | None = None) -> None:
+    global _worker_matcher, _worker_state, _worker_barrier
+    _worker_barrier = barrier
     if recipe is None:
         assert matcher_bytes is not None
         _worker_matcher = pickle.loads(matcher_bytes)
@@ -421,6 +452,15 @@ def _analyse_in_worker(feed_bytes: bytes, context: AnalyseContext) -> AnalysedFe
         if len(feed_bytes) >= TRIM_AFTER_BYTES:
             gc.collect()  # the parser's reference cycles first (cheap: the matcher is frozen)
             release_free_memory()
+
+
+def _release_in_worker() -> int:
+    gc.collect()
+    release_free_memory()
+    if _worker_barrier is not None:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            _worker_barrier.wait(RELEASE_WAIT_SECONDS)
+    return os.getpid()
 
 
 def _match_in_worker(article: Article) -> MatchResult:
