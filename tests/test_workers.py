@@ -313,6 +313,7 @@ async def test_after_a_cycle_every_worker_hands_its_free_memory_back(
     assert await analyser.release_memory() == 0  # no pool yet: nothing to ask
     try:
         await analyser.analyse(FEED, context())
+        assert len({state.pid for state in analyser.states}) == 2  # each reported itself
         assert await analyser.release_memory() == 2  # one task reached each worker
         assert await analyser.analyse(FEED, context()) == analyse_entries(
             FEED, context(), real_matcher)  # the workers go on working

@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -61,8 +61,11 @@ BUILTIN_FIGURES = "built-in"  # the fingerprint of "no overlay"
 # (glibc keeps freed pages otherwise: tens of MB per worker after one big feed); for
 # smaller ones a trim would cost more than it gives.
 TRIM_AFTER_BYTES = 256 * 1024
-# How long a worker waits, at most, for the others to take their "give memory back" task.
+# How long a worker waits, at most, for the others to take their "give memory back" task,
+# and, when the pool starts, for the others to be ready (a worker building its own matcher
+# takes seconds).
 RELEASE_WAIT_SECONDS = 2.0
+START_WAIT_SECONDS = 60.0
 
 
 class MatchesArticles(Protocol):
@@ -242,6 +245,7 @@ class WorkerState:
     shared: bool
     figures: int
     problem: str | None = None  # why the preloaded matcher could not be used
+    pid: int = field(default_factory=os.getpid)  # the worker's, as it is built there
 
 
 # -- running the stage --------------------------------------------------------------------
@@ -332,6 +336,7 @@ class Analyser:
                                    initargs=(recipe, matcher_bytes, barrier))
         # Start every worker now (each takes its matcher), not one by one under load.
         self.states = [f.result() for f in [pool.submit(_ready) for _ in range(self.workers)]]
+        barrier.reset()  # broken if a worker did not start in time: usable again
         self._report(time.monotonic() - started)
         self._release_barrier = barrier
         return pool
@@ -442,7 +447,16 @@ def _preloaded(recipe: MatcherRecipe) -> tuple[Matcher | None, str | None]:
 
 def _ready() -> WorkerState:
     assert _worker_state is not None
+    # Each worker answers once: without the barrier one quick worker could answer for all
+    # while another is still starting, and the report would count it twice.
+    _meet_the_other_workers(START_WAIT_SECONDS)
     return _worker_state
+
+
+def _meet_the_other_workers(timeout: float) -> None:
+    if _worker_barrier is not None:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            _worker_barrier.wait(timeout)
 
 
 def _analyse_in_worker(feed_bytes: bytes, context: AnalyseContext) -> AnalysedFeed:
@@ -457,9 +471,7 @@ def _analyse_in_worker(feed_bytes: bytes, context: AnalyseContext) -> AnalysedFe
 def _release_in_worker() -> int:
     gc.collect()
     release_free_memory()
-    if _worker_barrier is not None:
-        with contextlib.suppress(threading.BrokenBarrierError):
-            _worker_barrier.wait(RELEASE_WAIT_SECONDS)
+    _meet_the_other_workers(RELEASE_WAIT_SECONDS)
     return os.getpid()
 
 
