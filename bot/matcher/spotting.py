@@ -152,18 +152,35 @@ _UKRAINIAN_LETTERS = frozenset("іїєґ")
 _NOT_DECLINED_HERE = ("ий", "ій", "ый", "ой", "ая", "ська", "цька", "ская", "цкая")
 
 
-def _case_forms(word: str, case: int) -> tuple[str, ...]:
+def _case_forms(word: str, case: int, *, given: bool = False) -> tuple[str, ...]:
     """`word` in the case numbered `case` (see `_CASE_FORMS`); the word itself when it
-    does not decline ("Мелоні", "Моді")."""
+    does not decline ("Мелоні", "Моді"). A `given` name in -ий/-ій declines as a noun
+    ("Андрій" -> "Андрію"), not as the adjectival surnames of that ending."""
     lower = word.lower()
-    if lower[-1] in "еиіїуюэы" or lower.endswith(_NOT_DECLINED_HERE):
+    adjectival = lower.endswith(_NOT_DECLINED_HERE) and not (
+        given and lower.endswith(("ий", "ій")))
+    if lower[-1] in "еиіїуюэы" or adjectival:
         return (word,)
     for ending, cases in _CASE_FORMS:
         if ending and lower.endswith(ending):
-            return tuple(word[: -len(ending)] + e for e in cases[case])
+            stem = word[: -len(ending)]
+            forms = [stem + e for e in cases[case]]
+            if ending == "а" and case in (1, 4) and stem[-1:].lower() in _ALTERNATING:
+                # Ukrainian dative and locative: г, к, х become з, ц, с before і
+                # ("Сибіга" -> "Сибізі", "Дудка" -> "Дудці").
+                forms.append(stem[:-1] + _alternated(stem[-1]) + "і")
+            return tuple(forms)
         if not ending and lower[-1] not in _CYRILLIC_VOWELS:
             return tuple(word + e for e in cases[case])
     return (word,)
+
+
+_ALTERNATING = {"г": "з", "к": "ц", "х": "с"}
+
+
+def _alternated(letter: str) -> str:
+    soft = _ALTERNATING[letter.lower()]
+    return soft.upper() if letter.isupper() else soft
 
 
 def _declined_full_names(alias: str) -> list[str]:
@@ -180,7 +197,7 @@ def _declined_full_names(alias: str) -> list[str]:
     for case in range(5):
         surnames = (surname,) if feminine and surname.lower()[-1] not in "ая" else \
             _case_forms(surname, case)
-        forms += [f"{g} {s}" for g in _case_forms(given, case) for s in surnames]
+        forms += [f"{g} {s}" for g in _case_forms(given, case, given=True) for s in surnames]
     return [f for f in dict.fromkeys(forms) if f != alias]
 
 

@@ -126,6 +126,8 @@ _CASES = {
         {"id": "duda", "name": "Andrzej Duda", "aliases": ["Анджей Дуда"]},
         {"id": "merkel", "name": "Angela Merkel", "aliases": ["Ангела Меркель"]},
         {"id": "poroshenko", "name": "Petro Poroshenko", "aliases": ["Петро Порошенко"]},
+        {"id": "lastname-ha", "name": "Serhii Nakoha", "aliases": ["Сергій Накоха"]},
+        {"id": "lastname-ka", "name": "Yurii Dudka", "aliases": ["Юрій Дудка"]},
     ]
 }
 
@@ -135,6 +137,9 @@ _CASES = {
     ("запросив Анджея Дуду", "duda"), ("Анджею Дуді подякував", "duda"),
     ("розмова з Ангелою Меркель", "merkel"), ("подякував Ангелі Меркель", "merkel"),
     ("зустрівся з Петром Порошенком", "poroshenko"),
+    # A given name in -ій declines as a noun; г, к, х before the dative's і become с, ц, з.
+    ("передав Сергію Накосі", "lastname-ha"), ("зустрівся із Сергієм Накохою", "lastname-ha"),
+    ("запрошення Юрію Дудці", "lastname-ka"), ("при Юрієві Дудці", "lastname-ka"),
 ])
 def test_a_cyrillic_full_name_declines_both_words(text: str, figure: str) -> None:
     spotter = FigureSpotter(gazetteer_from_data(_CASES))
@@ -147,3 +152,11 @@ def test_a_womans_surname_in_a_consonant_does_not_decline() -> None:
     assert "Ангелою Меркель" in forms
     assert not any(f.endswith(("Меркеля", "Меркелем")) for f in forms)
     assert _declined_full_names("Donald Trump") == []
+
+
+def test_only_the_dative_and_locative_alternate() -> None:
+    from bot.matcher.spotting import _case_forms
+    assert "Сибізі" in _case_forms("Сибіга", 1) and "Сибізі" in _case_forms("Сибіга", 4)
+    assert "Сибізі" not in _case_forms("Сибіга", 0)  # the genitive is Сибіги
+    assert _case_forms("Зеленський", 1) == ("Зеленський",)  # an adjectival surname
+    assert "Андрію" in _case_forms("Андрій", 1, given=True)
