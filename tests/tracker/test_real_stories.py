@@ -276,3 +276,7 @@ def test_the_matcher_reading_of_a_test_half_record_is_counted_but_never_shown(
     withheld = [line for line in transcript if test_id in line]
     assert len(withheld) == 1 and "test half, the matcher's reading withheld" in withheld[0]
     assert "took_place" not in withheld[0]
+    # The stored record the test-half article fed is withheld too; only its count shows.
+    stored = [line for line in out.getvalue().splitlines() if "stored   " in line]
+    assert stored and all("its reading withheld" in line for line in stored)
+    assert not any("Alpha Person" in line for line in stored)
