@@ -292,8 +292,9 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         and enqueue its notifications in the outbox (filling in the invitation id).
         Returns the invitation id.
 
-        The timeline is append-only: entries of `outcome.invitation.timeline` (and
-        `outcome.entry`) not yet stored are added, none is ever removed. The status change
+        The timeline is append-only but for `outcome.detached` (vague reports the tracker
+        took off the record, deleted first): entries of `outcome.invitation.timeline` (and
+        `outcome.entry`) not yet stored are added, no other is removed. The status change
         row's created_at is the invitation's last_update, the tracker's clock for this report.
         """
         self._hold_ingest_lock()
