@@ -117,7 +117,8 @@ def track(
     if mention.status == Status.PENDING:
         answered = _answered_by_counter(own.invitation, reverse)
         if answered is not None:
-            counter_entry = replace(entry, status=Status.RESPONDED)
+            # Linked by time, not by occasion: not a vague report for `vague.regroup` to move.
+            counter_entry = replace(entry, status=Status.RESPONDED, vague_kind=None)
             reply = _apply(answered, [counter_entry], answered.occasion, None, now, policy)
             if reply.entry is not None:
                 outcomes.append(reply)
@@ -795,6 +796,10 @@ def _apply_reply(
         known.inviter.key,
         known.invitee.key,
     )
+    if not same_direction:
+        # A reply joined across directions was placed by the reply rule, not by the vague
+        # report rule `vague.regroup` applies within a direction: it is not regrouped.
+        entry = replace(entry, vague_kind=None)
     return _apply(known, [entry], occasion, mention if same_direction else None, now, policy)
 
 

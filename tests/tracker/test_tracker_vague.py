@@ -157,3 +157,16 @@ def test_regrouping_respects_the_window() -> None:
                 _talks(P, "2024-06-01", "Paris", "paris")):
         ledger.feed(rep, now=day("2024-06-02"))
     assert _by_place(ledger)["Berlin"] == (A, ["berlin", "vague"])
+
+
+def test_entries_linked_by_the_reply_rules_are_not_regrouped() -> None:
+    """A counter-offer naming no place answers the offer it follows (linked by time), and
+    its RESPONDED entry there is no vague report of that record's direction."""
+    ledger = Ledger()
+    ledger.feed(report("zelensky", "putin", P, "2021-04-20", kind=VISIT, place="Donbas"))
+    ledger.feed(report("putin", "zelensky", P, "2021-04-22", kind=VISIT, place=None))
+    (answered,) = ledger.between("zelensky", "putin")
+    assert answered.status == Status.RESPONDED
+    assert [e.vague_kind for e in answered.timeline] == [None, None]
+    (counter,) = ledger.between("putin", "zelensky")
+    assert [e.vague_kind for e in counter.timeline] == [VISIT]
