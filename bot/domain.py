@@ -252,6 +252,12 @@ class TimelineEntry:
     # Set by a human correction (`outlet` then names the editor, `evidence` the note): the
     # status machine lets it outrank the automatic entries it was made against.
     editorial: bool = False
+    # Set on the entry of a report in words that named the occasion's kind but no place
+    # ("invited him for talks"): that kind. Such a report fits every record of the pair
+    # alike, so when the pair turns out to have two specific occasions the tracker may take
+    # it off the one it happened to join first (`bot.tracker.vague`). None when the report
+    # named a place, for observations and editors' entries, and for entries stored before.
+    vague_kind: OccasionKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +360,12 @@ class TrackOutcome:
     # Records a bridging report showed to be this same invitation: the store moves their
     # timelines, sources and announcements into `invitation` and deletes them first.
     merged_ids: tuple[int, ...] = ()
+    # Entries of the stored record taken off it (they are not in `invitation.timeline`): a
+    # report naming no place that fits another record of the pair as well (or better), as
+    # a later report showed (`bot.tracker.vague`). The store deletes them; `note` says why,
+    # for the record's debug view.
+    detached: tuple[TimelineEntry, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,11 +271,14 @@ def _decide_again(mention: Mention, article: Article, store: SqlStore, policy: T
                 "nothing to announce)")
     first = outcomes[0]
     what = "now" if recorded is None else "on the current records"
+    # Vague reports the report would take off other records (`tracker/vague.py`), and why.
+    regrouped = "".join(f"; invitation #{o.invitation.id}: {o.note}" for o in outcomes
+                        if o.detached)
     if first.is_new:
-        return f"{pair}: would open a new invitation {what}"
+        return f"{pair}: would open a new invitation {what}{regrouped}"
     return (f"{pair}: would merge into invitation #{first.invitation.id} {what}"
             + (f", status → {first.invitation.status.value}" if first.status_changed else
-               ", no status change"))
+               ", no status change") + regrouped)
 
 
 def _link_again(lone: LoneObservation, article: Article, store: SqlStore,

@@ -195,7 +195,10 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
             for merged_id in outcome.merged_ids:  # a bridging report: one invitation
                 assert outcome.invitation.id is not None
                 unit.absorb_invitation(outcome.invitation.id, merged_id)
-            unit.save_outcome(outcome, source)
+            saved = unit.save_outcome(outcome, source)
+            for entry in outcome.detached:  # reports naming no place it no longer holds
+                keep_trace(unit, LinkTrace((saved,), outcome.note, entry), now,
+                           action="regrouped")
             outcomes.append(outcome)
 
     window = timedelta(days=policy.window_days)
@@ -284,13 +287,15 @@ def prefetch_candidates(unit: Unit, articles: Sequence[tuple[Article, MatchResul
         unit.prefetch_candidates(pairs, min(sinces), [a.url for a, _ in articles])
 
 
-def keep_trace(unit: Unit, trace: LinkTrace, now: datetime) -> None:
-    """Note on each fitting record why a report was linked to none of them (debug view)."""
+def keep_trace(unit: Unit, trace: LinkTrace, now: datetime, *,
+               action: str = "ambiguous_link") -> None:
+    """Note on each fitting record why a report was linked to none of them, or (action
+    "regrouped") why it was taken off a record it had joined (debug view)."""
     detail = {"url": trace.entry.url, "status": trace.entry.status.value,
               "evidence": trace.entry.evidence, "candidates": list(trace.invitation_ids)}
     for invitation_id in trace.invitation_ids:
         unit.add_note(InvitationNote(invitation_id=invitation_id, kind=NOTE_TRACE,
-                                     action="ambiguous_link", actor="tracker",
+                                     action=action, actor="tracker",
                                      text=trace.reason, at=now, detail=detail))
 
 

@@ -260,7 +260,7 @@ class InvitationNote:
 
     invitation_id: int
     kind: str  # NOTE_EDITORIAL or NOTE_TRACE
-    action: str  # merge, split, set_status, hide, unhide, ambiguous_link
+    action: str  # merge, split, set_status, hide, unhide, ambiguous_link, regrouped
     actor: str
     text: str
     at: datetime

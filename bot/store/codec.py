@@ -150,6 +150,7 @@ def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "confidence": float(entry.confidence),
         "seen_at": require_aware(entry.seen_at, "timeline entry seen_at").isoformat(),
         "editorial": bool(entry.editorial),
+        "vague_kind": entry.vague_kind.value if entry.vague_kind is not None else None,
     }
 
 
@@ -158,7 +159,8 @@ def _entry_from_dict(data: dict[str, Any]) -> TimelineEntry:
         at=parse_aware(data["at"], "at"), status=Status(data["status"]), url=data.get("url"),
         outlet=data.get("outlet"), lang=str(data["lang"]), evidence=str(data["evidence"]),
         confidence=float(data["confidence"]), seen_at=parse_aware(data["seen_at"], "seen_at"),
-        editorial=bool(data.get("editorial", False)))
+        editorial=bool(data.get("editorial", False)),
+        vague_kind=OccasionKind(data["vague_kind"]) if data.get("vague_kind") else None)
 
 
 def summary_to_json(entries: list[TimelineEntry], summary: TimelineSummary) -> str:

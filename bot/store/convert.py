@@ -83,6 +83,8 @@ def timeline_entry(row: TimelineEntryRow) -> TimelineEntry:
         confidence=row.confidence,
         seen_at=row.seen_at,
         editorial=bool(row.editorial),
+        vague_kind=(enum_value(OccasionKind, row.vague_kind, f"timeline entry {row.id} kind")
+                    if row.vague_kind is not None else None),
     )
 
 
@@ -104,6 +106,7 @@ def timeline_values(invitation_id: int, entry: TimelineEntry,
         "seen_at": require_aware(entry.seen_at, "timeline entry seen_at"),
         "article_id": article_id,
         "editorial": bool(entry.editorial),
+        "vague_kind": entry.vague_kind.value if entry.vague_kind is not None else None,
     }
 
 

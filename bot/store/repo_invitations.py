@@ -292,8 +292,9 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         and enqueue its notifications in the outbox (filling in the invitation id).
         Returns the invitation id.
 
-        The timeline is append-only: entries of `outcome.invitation.timeline` (and
-        `outcome.entry`) not yet stored are added, none is ever removed. The status change
+        The timeline is append-only but for `outcome.detached` (vague reports the tracker
+        took off the record, deleted first): entries of `outcome.invitation.timeline` (and
+        `outcome.entry`) not yet stored are added, no other is removed. The status change
         row's created_at is the invitation's last_update, the tracker's clock for this report.
         """
         self._hold_ingest_lock()
@@ -315,6 +316,8 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
                 raise StoreError(f"cannot update invitation {state.id}: it is not in the store")
             row = found
             previous = enum_value(Status, row.status, f"invitation {row.id} status")
+            if outcome.detached:
+                self._delete_entries(row, outcome.detached)
             stored = self._stored_entries(state.id, partial=state.summary is not None)
             added = _new_entries(state, outcome.entry, stored)
             values = invitation_values(state)
@@ -350,6 +353,29 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
                          notification.created_at)
         self.session.flush()
         return invitation_id
+
+    def _delete_entries(self, row: InvitationRow, entries: Sequence[TimelineEntry]) -> None:
+        """Delete one stored timeline row equal to each of `entries` (the tracker took them
+        off the record: `TrackOutcome.detached`); this transaction's copies of the timeline,
+        its summary and the batch's prefetched candidates are dropped, so what follows reads
+        the timeline as it now is."""
+        assert row.id is not None
+        rows = self.session.scalars(
+            select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id) == row.id)
+            .order_by(col(TimelineEntryRow.id))).all()
+        wanted = Counter(entries)
+        for found in rows:
+            entry = timeline_entry(found)
+            if wanted[entry] > 0:
+                wanted[entry] -= 1
+                self.session.delete(found)
+        if +wanted:
+            raise StoreError(f"invitation {row.id} has no such timeline entry to take off")
+        self.session.flush()
+        self._prefetched = None
+        self._stored_timelines.pop(row.id, None)
+        self._views.pop(row.id, None)
+        row.timeline_summary = None
 
     def _update_invitation(self, row: InvitationRow, values: dict[str, Any]) -> None:
         """Write the columns that changed, with a statement built once per set of columns

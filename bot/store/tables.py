@@ -164,6 +164,9 @@ class TimelineEntryRow(SQLModel, table=True):
         default=None, sa_column=_fk("articles.id", ondelete="SET NULL", nullable=True)
     )
     editorial: bool = False  # a human correction (migration 0002_corrections)
+    # The kind a report naming no place gave (migration 0013_vague_entries): see
+    # `TimelineEntry.vague_kind`.
+    vague_kind: str | None = None
 
 
 class InvitationNoteRow(SQLModel, table=True):
@@ -178,7 +181,7 @@ class InvitationNoteRow(SQLModel, table=True):
         sa_column=_fk("invitations.id", ondelete="CASCADE", nullable=False, index=True)
     )
     kind: str  # "editorial" or "trace"
-    action: str  # merge, split, set_status, hide, unhide, ambiguous_link
+    action: str  # merge, split, set_status, hide, unhide, ambiguous_link, regrouped
     actor: str
     text: str = Field(default="", sa_type=Text)
     detail: str = Field(default="{}", sa_type=Text)  # JSON object

@@ -24,6 +24,7 @@ from bot.domain import (
     NotificationKind,
     Observation,
     Occasion,
+    OccasionKind,
     Party,
     Report,
     Source,
@@ -46,6 +47,7 @@ from bot.tracker.occasion import (
 from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
 from bot.tracker.status import entry_order, resolve_status
 from bot.tracker.trace import LinkTrace
+from bot.tracker.vague import regroup
 
 _OPEN_STATUSES = frozenset({Status.PENDING, Status.RESPONDED})
 
@@ -85,14 +87,9 @@ def track(
     if mention.inviter.key == mention.invitee.key:
         return []
     entry, forward, reverse, occasion = _read(report, candidates, now)
-    tied = _tied(forward, occasion, entry, report.event_time, policy)
-    if _rivals(tied, occasion):
+    target, rivals = _home(forward, occasion, entry, policy)
+    if rivals:
         return []  # `ambiguity` says why, for the debug view
-
-    target = _best_match(forward, occasion, mention.status, report.event_time, policy)
-    if occasion.place is None and len(tied.receptive) == 1 and len(tied.best) > 1:
-        # Of records a vague report fits alike, the only one it can still move.
-        target = tied.receptive[0]
     if target is None and mention.status != Status.PENDING:
         # A reply rarely restates the occasion precisely (and the matcher may read it from
         # the reply's own setting: "from the Kremlin", "on Twitter"), nor always the roles.
@@ -113,12 +110,15 @@ def track(
         entries.extend(_counter_replies(first, reverse, now))
     own = bridge(_apply(target, entries, occasion, mention, now, policy), target, forward,
                  mention, now, policy)
-    outcomes = [own]
+    own, regrouped = regroup(own, target.status if target is not None else None, forward, now,
+                             lambda found, vague, at: _home(found, vague, at, policy))
+    outcomes = [own, *regrouped]
 
     if mention.status == Status.PENDING:
         answered = _answered_by_counter(own.invitation, reverse)
         if answered is not None:
-            counter_entry = replace(entry, status=Status.RESPONDED)
+            # Linked by time, not by occasion: not a vague report for `vague.regroup` to move.
+            counter_entry = replace(entry, status=Status.RESPONDED, vague_kind=None)
             reply = _apply(answered, [counter_entry], answered.occasion, None, now, policy)
             if reply.entry is not None:
                 outcomes.append(reply)
@@ -134,7 +134,7 @@ def ambiguity(report: Report, candidates: Sequence[InvitationState], now: dateti
     if mention.inviter.key == mention.invitee.key:
         return None
     entry, forward, _reverse, occasion = _read(report, candidates, now)
-    rivals = _rivals(_tied(forward, occasion, entry, report.event_time, policy), occasion)
+    _target, rivals = _home(forward, occasion, entry, policy)
     if not rivals:
         return None
     who = f"{mention.inviter.name} -> {mention.invitee.name}"
@@ -152,7 +152,51 @@ def _read(report: Report, candidates: Sequence[InvitationState], now: datetime
     reverse = [c for c in candidates if (c.invitee.key, c.inviter.key) == forward_key]
     occasion = _without_setting(normalise_occasion(mention.occasion), mention.status,
                                 reverse, entry.at)
+    if occasion.place is None:
+        entry = replace(entry, vague_kind=occasion.kind)
     return entry, forward, reverse, occasion
+
+
+def _home(candidates: Sequence[InvitationState], occasion: Occasion, entry: TimelineEntry,
+          policy: TrackerPolicy) -> tuple[InvitationState | None, list[InvitationState]]:
+    """Where a report with `entry` goes among `candidates` (its pair's records in its
+    direction): (the record it joins, or None to open one; the records it fits alike and
+    so joins none of, see `_rivals`). Of records a vague report fits alike, it joins the
+    one the story had then (`_known_then`), else the only one it can still move. Also how
+    `vague.regroup` decides a vague report again when a later one shows another occasion."""
+    tied = _tied(candidates, occasion, entry, entry.at, policy)
+    rivals = _rivals(tied, occasion)
+    if rivals:
+        then = _known_then(rivals, entry.at)
+        return (then, []) if then is not None else (None, rivals)
+    target = _best_match(candidates, occasion, entry.status, entry.at, policy)
+    if occasion.place is None and len(tied.receptive) == 1 and len(tied.best) > 1:
+        target = tied.receptive[0]
+    return target, []
+
+
+def _known_then(rivals: Sequence[InvitationState], at: datetime) -> InvitationState | None:
+    """Of records with conflicting places that a report naming no place fits alike, the one
+    a reader of the story at the report's date would take it for: the only one already
+    placed then (the Geneva summit floated three weeks later is not what "Putin accepted
+    the meeting" meant), or, when none was, the first placed after it (the vague report
+    announced what that one told in detail; the next is another invitation). None when two
+    were placed by then, or first placed at the same moment: a guess. Decided on the dates
+    of the reports, not on when they arrived, so arrival order does not change it."""
+    placed = sorted(((_placed_at(c), i) for i, c in enumerate(rivals)), key=lambda p: p[0])
+    before = [i for moment, i in placed if moment <= at]
+    if before:
+        return rivals[before[0]] if len(before) == 1 else None
+    if placed[0][0] < placed[1][0]:
+        return rivals[placed[0][1]]
+    return None
+
+
+def _placed_at(candidate: InvitationState) -> datetime:
+    """When a record's place was first reported: its earliest entry from a report naming a
+    place (entries of reports naming none carry `vague_kind`), else its earliest entry."""
+    placed = [e.at for e in candidate.timeline if e.vague_kind is None and not e.editorial]
+    return min(placed) if placed else _span(candidate)[0]
 
 
 def _without_setting(occasion: Occasion, status: Status, reverse: Sequence[InvitationState],
@@ -687,7 +731,8 @@ def _counter_replies(
             (e for e in other.timeline if e.at == other_made and e.status == Status.PENDING),
             key=entry_order,
         )
-        replies.append(replace(opening, status=Status.RESPONDED, seen_at=now))
+        # The opening was vague about the other record's occasion, not about this one.
+        replies.append(replace(opening, status=Status.RESPONDED, seen_at=now, vague_kind=None))
     return replies
 
 
@@ -751,6 +796,10 @@ def _apply_reply(
         known.inviter.key,
         known.invitee.key,
     )
+    if not same_direction:
+        # A reply joined across directions was placed by the reply rule, not by the vague
+        # report rule `vague.regroup` applies within a direction: it is not regrouped.
+        entry = replace(entry, vague_kind=None)
     return _apply(known, [entry], occasion, mention if same_direction else None, now, policy)
 
 
@@ -802,7 +851,7 @@ def _apply(
         known,
         inviter=_prefer_known(known.inviter, mention.inviter) if mention else known.inviter,
         invitee=_prefer_known(known.invitee, mention.invitee) if mention else known.invitee,
-        occasion=merge_occasions(known.occasion, occasion),
+        occasion=_refined(known.occasion, occasion),
         status=resolution.status,
         status_at=resolution.status_at,
         confidence=resolution.confidence,
@@ -840,6 +889,17 @@ def _apply(
         status_changed=changed,
         notifications=notifications,
     )
+
+
+def _refined(known: Occasion, reported: Occasion) -> Occasion:
+    """The record's occasion refined by a report's (`merge_occasions`), except that the
+    first report to place an occasion no report had placed words its kind: "talks" become
+    "a visit to Paris" as the report naming Paris puts it. The report that knows where
+    knows best what; and the record's kind then does not depend on whether the vague report
+    or the specific one came first (which decides what a later vague report fits)."""
+    if known.place is None and reported.place is not None and reported.kind != OccasionKind.OTHER:
+        return merge_occasions(reported, known)
+    return merge_occasions(known, reported)
 
 
 def _entry_about(invitation: InvitationState, added: Sequence[TimelineEntry]) -> TimelineEntry | None:

@@ -176,6 +176,8 @@ class Ledger:
         ident = state.id if state.id is not None else len(self.invitations) + 1
         self.invitations[ident] = replace(state, id=ident, timeline=list(state.timeline))
         self.notifications.extend(replace(n, invitation_id=ident) for n in outcome.notifications)
+        # As the pipeline notes why entries were taken off a record (its debug view).
+        self.traces.extend(LinkTrace((ident,), outcome.note, e) for e in outcome.detached)
         self.outcomes.append(outcome)
         return ident
 

@@ -76,6 +76,9 @@ def test_a_vague_report_before_two_specific_ones_glues_nothing() -> None:
                        evidence="Trump invited Putin to a summit in Geneva."))
     assert sorted(inv.occasion.place or "" for inv in ledger.invitations.values()) == [
         "Brussels", "Geneva"]  # the vague report opened the record Brussels refined
+    # The opener announced what Brussels then told in detail: it stays (nothing regrouped).
+    assert [len(inv.timeline) for inv in ledger.invitations.values()] == [2, 1]
+    assert ledger.traces == []
     ledger.notifications.clear()
     outcomes = ledger.feed(report("trump", "putin", R, "2025-03-04", kind=MEETING, place=None,
                                   evidence="The Kremlin said the meeting idea was interesting."))
@@ -97,12 +100,47 @@ def _brussels_and_geneva(ledger: Ledger) -> None:
 
 
 def test_a_vague_report_fitting_two_records_moves_neither_whichever_is_nearer() -> None:
-    for on in ("2025-03-02", "2025-03-21"):  # nearer Brussels, then nearer Geneva
+    for on in ("2025-03-21", "2025-04-30"):  # both floated by then: nearer in time is no clue
         ledger = Ledger()
         _brussels_and_geneva(ledger)
         assert ledger.feed(report("trump", "putin", A, on, kind=MEETING, place=None)) == []
         assert {inv.status for inv in ledger.invitations.values()} == {P}
         assert len(ledger.traces) == 1
+
+
+def test_a_vague_report_made_when_only_one_was_floated_answers_that_one() -> None:
+    """"Putin accepted the meeting" on 2 March, when Brussels alone was on the table, is
+    Brussels' acceptance, whether Geneva (floated on the 20th) reached us before it or not."""
+    for geneva_first in (False, True):
+        ledger = Ledger()
+        if geneva_first:
+            ledger.feed(report("trump", "putin", P, "2025-03-20", kind=MEETING, place="Geneva"))
+        ledger.feed(report("trump", "putin", P, "2025-03-01", kind=MEETING, place="Brussels"))
+        if not geneva_first:
+            ledger.feed(report("trump", "putin", P, "2025-03-20", kind=MEETING, place="Geneva"))
+        (outcome,) = ledger.feed(report("trump", "putin", A, "2025-03-02", kind=MEETING,
+                                        place=None))
+        assert outcome.invitation.occasion.place == "Brussels"
+        assert {i.occasion.place: i.status for i in ledger.invitations.values()} == {
+            "Brussels": A, "Geneva": P}
+        assert ledger.traces == []
+
+
+def test_a_vague_report_before_both_belongs_to_the_first_placed_after_it() -> None:
+    """An invitation "to a meeting" on 28 February, Brussels named on 1 March and Geneva on
+    the 20th: the vague report announced the Brussels one. Arriving last, it joins it; two
+    placed at the same moment leave it linked to none."""
+    ledger = Ledger()
+    _brussels_and_geneva(ledger)
+    (outcome,) = ledger.feed(report("trump", "putin", A, "2025-02-28", kind=MEETING,
+                                    place=None))
+    assert outcome.invitation.occasion.place == "Brussels"
+    same_day = Ledger()
+    same_day.feed(report("trump", "putin", P, "2025-03-01", kind=MEETING, place="Brussels"))
+    same_day.feed(report("trump", "putin", P, "2025-03-01", kind=MEETING, place="Geneva"))
+    assert same_day.feed(report("trump", "putin", A, "2025-02-28", kind=MEETING,
+                                place=None)) == []
+    assert len(same_day.traces) == 1
 
 
 def test_a_report_naming_the_place_still_picks_its_record() -> None:

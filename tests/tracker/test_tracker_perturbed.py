@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 
 from bot.domain import Occasion, OccasionKind, Report
+from bot.evaluation.story_files import Story
 from bot.tracker.occasion import canonical_place, place_key
 from tests.tracker.test_tracker_corpus import BY_ID, outcome_of, reports_of
 
@@ -57,9 +58,21 @@ READINGS: dict[str, Callable[[Report], Report]] = {
 def test_a_looser_reading_of_the_occasion_keeps_the_records(story_id: str, reading: str
                                                             ) -> None:
     story = BY_ID[story_id]
+    if reading == "place dropped" and _told_apart_only_by_place(story):
+        pytest.skip("two invitations of one pair and kind told apart by their places alone")
     reports = sorted((READINGS[reading](r) for r in reports_of(story)),
                      key=lambda r: r.source.published)
     count, finals, _news = outcome_of(reports)
     assert count == len(story.records), finals
     expected = Counter(r.final_status.value for r in story.records)
     assert Counter(f[3] for f in finals) == expected
+
+
+def _told_apart_only_by_place(story: Story) -> bool:
+    """Whether two expected records differ only in their (named) places: without the places
+    no reading can tell their reports apart, so the reading changes the story itself."""
+    records = story.records
+    return any(
+        (a.inviter, a.invitee, a.kind) == (b.inviter, b.invitee, b.kind)
+        and a.place is not None and b.place is not None and a.place != b.place
+        for i, a in enumerate(records) for b in records[i + 1:])
