@@ -965,8 +965,13 @@ def verb_final(c: Clause) -> list[Pair] | None:
     are the coordinated group nearest the final verb."""
     if len(c.before) < 2 or not c.grammar.verb_final:
         return None
-    objects = coordinated_back(c.sentence, c.before, c.words)
-    rest = c.before[: len(c.before) - len(objects)]
+    # "Steinmeier empfing Stubb im Schloss Bellevue und lud ihn ... ein": a residence
+    # after the first figure is a place, never the object.
+    before = [r for i, r in enumerate(c.before) if not (i > 0 and r.residence)]
+    if len(before) < 2:
+        return None
+    objects = coordinated_back(c.sentence, before, c.words)
+    rest = before[: len(before) - len(objects)]
     if rest:
         # "Erdoğan'ın ... Papa'yı davet etmesini": a genitive is a nominalised verb's subject.
         genitives = [r for r in rest if r.possessive] if c.grammar.case_marked else []
@@ -978,7 +983,7 @@ def verb_final(c: Clause) -> list[Pair] | None:
         # "दो न्यायाधीशों ने ... मोदी और ... राहुल गांधी को ... आमंत्रित किया": every figure is
         # an object; the inviter is no figure.
         return [(None, r, CONFIDENCE.lone_figure) for r in reversed(objects)]
-    return pairs(c.before[-2], [c.before[-1]], CONFIDENCE.verb_final_pair)
+    return pairs(before[-2], [before[-1]], CONFIDENCE.verb_final_pair)
 
 
 def object_pronoun_after(c: Clause) -> list[Pair] | None:

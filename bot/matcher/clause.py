@@ -307,6 +307,13 @@ def object_pronoun_follows(sentence: str, cue: CueHit, words: Words) -> bool:
     return bool(following) and following[0].strip(",.;:!?").casefold() in words.object_pronouns
 
 
+def _seat_again(before: list[Ref], index: int) -> bool:
+    """The figure at `index` is the first figure again, after another one in between."""
+    first, ref = before[0], before[index]
+    return ref.party.key == first.party.key and any(
+        r.party.key != first.party.key for r in before[1:index])
+
+
 def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], words: Words,
                                previous_subject: Ref | None) -> tuple[Ref, Ref | None]:
     """Who is who when both stand before the verb and a pronoun stands for the object.
@@ -314,9 +321,12 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
     Right before the verb is the subject ("after Macron invited her"); after a
     conjunction the sentence's first figure is ("Mattarella ha telefonato a Macron e l'ha
     invitato", "telefonou a Zelensky e convidou-o")."""
-    # "Putin received Modi in the Kremlin and invited him": a residence after the first
-    # figure is the place of the reception, never the invitee (nor, there, the subject).
-    before = [r for i, r in enumerate(before) if not (r.residence and i > 0)] or before
+    # "Putin received Modi in the Kremlin and invited him", "Petro recibió a Boric en la
+    # Casa de Nariño y lo invitó": a residence after the first figure, or the first
+    # figure's seat named again after the guest, is the place of the reception, never
+    # the invitee (nor, there, the subject).
+    before = [r for i, r in enumerate(before)
+              if not (i > 0 and (r.residence or _seat_again(before, i)))] or before
     last = before[-1]
     others = [r for r in before if r.party.key != last.party.key]
     gap = [w.strip(",").casefold() for w in sentence[last.end : cue.start].split()]
