@@ -226,12 +226,79 @@ def welcome_to_visit(c: Clause) -> list[Pair] | None:
     figure before it, else the one after, else the previous subject) invites."""
     if c.cue.category != "welcome":
         return None
+    if c.tokens and c.tokens[0].casefold() in c.words.door:
+        return _open_door(c)
     if not c.before:
         return []
     invitee = c.before[-1]
+    if _says_it(c, invitee):
+        # "El portavoz Manuel Adorni dijo que «siempre es bienvenido»": the figure before
+        # says the welcome; the guest is not named in the clause.
+        return []
     speakers = [r for r in (*c.before[-2::-1], *c.after) if r.party.key != invitee.party.key]
     inviter = speakers[0] if speakers else c.previous_subject
     return pairs(inviter, [invitee], CONFIDENCE.welcome)
+
+
+def _says_it(c: Clause, figure: Ref) -> bool:
+    """A reporting verb ("said", "dijo", "sagte") between the figure and the cue: the
+    figure is the one speaking, the subject of another clause."""
+    between = c.sentence[figure.end : c.cue.start].replace("\"", " ").split()
+    return any(w.strip(",.;:«»“”\"").casefold() in c.words.reporting for w in between)
+
+
+_DOOR_TO_GUEST = 40  # characters from "the door is open for" to the guest ("for President X")
+
+
+def _open_door(c: Clause) -> list[Pair]:
+    """"The door is always open for Zelensky, Starmer said", "двері Києва відкриті для
+    Папи", "las puertas de España están abiertas para Lula, dijo Sánchez": the welcome
+    ends with 'for', so the guest follows it; the one who says so (the figure before the
+    cue, else the speaker after the guest, else the previous subject) invites."""
+    guest = next((r for r in c.after if 0 <= r.start - c.cue.end <= _DOOR_TO_GUEST and not any(
+        p in c.sentence[c.cue.end : r.start] for p in ",;:.")), None)
+    if guest is None:
+        return []
+    hosts = [r for r in (*reversed(c.before), *c.after)
+             if r.party.key != guest.party.key and not r.residence]
+    residences = [r for r in (*c.before, *c.after) if r.residence and
+                  r.party.key != guest.party.key]
+    inviter = hosts[0] if hosts else (residences[0] if residences else c.previous_subject)
+    return pairs(inviter, [guest], CONFIDENCE.welcome)
+
+
+_SPEAKER_OBJECT_REACH = 3  # words before an invitation verb that may hold "me" ("m'a", "hat mich")
+
+
+def speaker_invited(c: Clause) -> list[Pair] | None:
+    """"Xi Jinping hat mich nach Peking eingeladen", "Lula m'a invité", "Milei me invitó",
+    "Trump mi ha invitato", "O Presidente Lula convidou-me", "Эрдоган пригласил меня",
+    "Modi invited me": a first-person object at the verb (before it in de fr es it pt, an
+    enclitic or the word after it) makes the speaker the one invited; the figure before is
+    the inviter, and the figures after the verb (the quote's attribution, "sagte Merz")
+    are not its object. The transcript layer fills in the speaker (transcript.py)."""
+    if c.cue.category != "active" or not c.words.first_person_object or not c.before:
+        return None
+    if not _first_person_object_at(c):
+        return None
+    return [(c.before[-1], None, CONFIDENCE.speaker_invited)]
+
+
+def _first_person_object_at(c: Clause) -> bool:
+    def clean(w: str) -> str:
+        # "invited US President Biden": a capitalised word is no pronoun here
+        bare = w.strip(",.;:!?\"«»“”()")
+        return bare if bare.islower() else ""
+
+    lead = c.sentence[c.before[-1].end : c.cue.start].replace("’", "'").replace("'", "' ").split()
+    inside = c.sentence[c.first_word_end : c.cue.end].split()[:1]
+    following = c.sentence[c.cue.end : c.cue.end + 12].split()[:1]
+    near = [clean(w) for w in (*lead[-_SPEAKER_OBJECT_REACH:], *inside, *following)]
+    if len(lead) > _SPEAKER_OBJECT_REACH + 2:
+        near = [clean(w) for w in (*inside, *following)]
+    return any(w in c.words.first_person_object for w in near) or any(
+        w.startswith("-") and w in c.words.first_person_object
+        for w in (clean(t) for t in following))
 
 
 # --- nouns ("Musk's invitation to Putin") -----------------------------------------------
@@ -898,8 +965,13 @@ def verb_final(c: Clause) -> list[Pair] | None:
     are the coordinated group nearest the final verb."""
     if len(c.before) < 2 or not c.grammar.verb_final:
         return None
-    objects = coordinated_back(c.sentence, c.before, c.words)
-    rest = c.before[: len(c.before) - len(objects)]
+    # "Steinmeier empfing Stubb im Schloss Bellevue und lud ihn ... ein": a residence
+    # after the first figure is a place, never the object.
+    before = [r for i, r in enumerate(c.before) if not (i > 0 and r.residence)]
+    if len(before) < 2:
+        return None
+    objects = coordinated_back(c.sentence, before, c.words)
+    rest = before[: len(before) - len(objects)]
     if rest:
         # "Erdoğan'ın ... Papa'yı davet etmesini": a genitive is a nominalised verb's subject.
         genitives = [r for r in rest if r.possessive] if c.grammar.case_marked else []
@@ -911,7 +983,7 @@ def verb_final(c: Clause) -> list[Pair] | None:
         # "दो न्यायाधीशों ने ... मोदी और ... राहुल गांधी को ... आमंत्रित किया": every figure is
         # an object; the inviter is no figure.
         return [(None, r, CONFIDENCE.lone_figure) for r in reversed(objects)]
-    return pairs(c.before[-2], [c.before[-1]], CONFIDENCE.verb_final_pair)
+    return pairs(before[-2], [before[-1]], CONFIDENCE.verb_final_pair)
 
 
 def object_pronoun_after(c: Clause) -> list[Pair] | None:
@@ -1085,6 +1157,7 @@ RULES: tuple[Rule, ...] = (
     hosted_event,
     hosting_event,
     welcome_to_visit,
+    speaker_invited,
     head_final_noun_owner,
     noun_or_nominalised_verb,
     head_final_agent,

@@ -55,6 +55,9 @@ class Words:
     formulas: frozenset[str] = frozenset()
     # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
     attribution: frozenset[str] = frozenset()
+    # "door", "Tür", "porte", "двери": a welcome cue opening with one ("the door is open
+    # for X") has its guest after it (arguments._open_door)
+    door: frozenset[str] = frozenset()
     # ", ha riferito Palazzo Chigi", ", the Kremlin said": a closing reporting clause's
     # subject is the source of the news, not a party (arguments.make_clause).
     reporting: frozenset[str] = frozenset()
@@ -86,6 +89,8 @@ class Words:
     # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
     complements: Complements = NO_COMPLEMENTS
     first_person: frozenset[str] = frozenset()  # "I", "we" ([transcript]): the speaker
+    # "me", "mich", "m'", "-me" ([transcript]): the speaker as the one invited
+    first_person_object: frozenset[str] = frozenset()
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
@@ -149,6 +154,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         noun_suffixes=merged("noun_suffixes"),
         both=merged("both_words"),
         attribution=merged("attribution_words"),
+        door=merged("door_words"),
         reporting=merged("reporting_words"),
         articles=merged("articles"),
         thanks=merged("thanks_words"),
@@ -177,6 +183,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         acceptance=merged("acceptance_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
+        first_person_object=frozenset(p.casefold() for lx in lexicons
+                                      for p in lx.transcript.get("first_person_object", ())),
         organisations=merged("organisation_markers"),
         blockers=frozenset(
             phrase.casefold()
@@ -299,6 +307,13 @@ def object_pronoun_follows(sentence: str, cue: CueHit, words: Words) -> bool:
     return bool(following) and following[0].strip(",.;:!?").casefold() in words.object_pronouns
 
 
+def _seat_again(before: list[Ref], index: int) -> bool:
+    """The figure at `index` is the first figure again, after another one in between."""
+    first, ref = before[0], before[index]
+    return ref.party.key == first.party.key and any(
+        r.party.key != first.party.key for r in before[1:index])
+
+
 def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], words: Words,
                                previous_subject: Ref | None) -> tuple[Ref, Ref | None]:
     """Who is who when both stand before the verb and a pronoun stands for the object.
@@ -306,6 +321,12 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
     Right before the verb is the subject ("after Macron invited her"); after a
     conjunction the sentence's first figure is ("Mattarella ha telefonato a Macron e l'ha
     invitato", "telefonou a Zelensky e convidou-o")."""
+    # "Putin received Modi in the Kremlin and invited him", "Petro recibió a Boric en la
+    # Casa de Nariño y lo invitó": a residence after the first figure, or the first
+    # figure's seat named again after the guest, is the place of the reception, never
+    # the invitee (nor, there, the subject).
+    before = [r for i, r in enumerate(before)
+              if not (i > 0 and (r.residence or _seat_again(before, i)))] or before
     last = before[-1]
     others = [r for r in before if r.party.key != last.party.key]
     gap = [w.strip(",").casefold() for w in sentence[last.end : cue.start].split()]

@@ -64,6 +64,8 @@ class Confidences:
     received_invitation_to_event: float = 0.75  # "received an invitation to Nadal's exhibition"
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
     welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"
+    # "«Milei me invitó», afirmó Musk": the inviter before the verb, the speaker invited
+    speaker_invited: float = 0.85
     transcript_thanks: float = 0.75  # "Aliyev: ... thank you for inviting me" (transcript.py)
     # "Mr Prime Minister! I invite you": the one leader of the headline's country, on the
     # article's date, though the article never names them (transcript._addressed)

@@ -213,9 +213,12 @@ def analyse(
             _add_status(facts, status, cue, sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
+    invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
             continue  # «Приглашение на казнь»: the title of a work
+        if cue in superseded:
+            continue  # "received an invitation to the summit that X hosts": X's, below
         if cue.category == "noun":
             facts.has_invite_noun = True
         if denied or _negated(cue, negations, words):
@@ -242,7 +245,8 @@ def analyse(
             found = described_inviter(clause) or found
         if principal is not None:
             found = [(principal, invitee, confidence) for _, invitee, confidence in found]
-        statuses = _statuses_for(cue, facts.statuses, invite_cues)
+        statuses = _statuses_for(cue, facts.statuses,
+                                 [c for c in invite_cues if c not in superseded])
         to_a_call = _to_a_call(sentence, cue, lexicons, words)
         facts.call_invitation = facts.call_invitation or to_a_call
         if facts.phone_call and not to_a_call:
@@ -259,8 +263,10 @@ def analyse(
             facts.borrowed_parties = True
         facts.pluperfect = facts.pluperfect or (bool(found) and _pluperfect(sentence, words))
         for inviter, invitee, confidence in found:
-            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue))
-            if cue.category in ("hosted", "hosting") and status_here is None:
+            status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue,
+                                                  sentence, words))
+            if cue.category in ("hosted", "hosting") and status_here is None and \
+                    cue not in invited_to:
                 continue  # a host named, but nobody said to attend, skip or arrive
             if cue.category == "hosted" and invitee is not None and invitee.start >= cue.end \
                     and not any(hit.start < cue.start for _, hit in statuses):
@@ -270,6 +276,35 @@ def analyse(
                 facts.also_invited = facts.also_invited or _also(sentence, words)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
+
+
+_INVITATION_TO_EVENT = 80  # characters from an invitation noun to its event's host clause
+_HOST_NAMED = 40  # characters after a host clause's marker that may hold the host
+
+
+def _invited_to_hosted(sentence: str, invite_cues: list[CueHit], refs: list[Ref]
+                       ) -> tuple[set[CueHit], set[CueHit]]:
+    """"Faye a reçu une invitation au sommet que Macron organise", "Моди получил
+    приглашение на саммит, который проводит Путин", "Milei received an invitation to the
+    summit that Lula is hosting": an invitation noun (or a received-invitation phrase)
+    followed, in its clause, by the event's host clause. The host invites the receiver,
+    so the host clause stands without an attendance word (the invitation is the report),
+    and the noun's own reading (receiver first, host after) gives way to it when the host
+    is a figure. Returns (those host clauses, the nouns they supersede)."""
+    invited_to: set[CueHit] = set()
+    superseded: set[CueHit] = set()
+    for host in invite_cues:
+        if host.category != "hosted":
+            continue
+        nouns = [c for c in invite_cues if c.category in ("noun", "passive")
+                 and 0 <= host.start - c.end <= _INVITATION_TO_EVENT
+                 and not any(p in sentence[c.end : host.start] for p in ".;:")]
+        if not nouns:
+            continue
+        invited_to.add(host)
+        if any(host.start <= r.start <= host.end + _HOST_NAMED for r in refs):
+            superseded.update(nouns)
+    return invited_to, superseded
 
 
 # --- statuses -------------------------------------------------------------------------
@@ -340,7 +375,8 @@ def _shares_an_end(hit: CueHit, cue: CueHit) -> bool:
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
-                 invitee: Ref | None, invitation: CueHit) -> list[Status]:
+                 invitee: Ref | None, invitation: CueHit, sentence: str, words: Words
+                 ) -> list[Status]:
     """The statuses of a sentence that belong to this invitation: a status whose subject
     (the figure right before it) is someone else is theirs ("Musk invited Putin, days after
     Kanye West agreed to a talk"); the inviter's own trip or reception before the
@@ -352,13 +388,26 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
         owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
         if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
                 owner.party.key == inviter.party.key and cue.end <= invitation.start and \
-                invitee is not None and invitee.start > cue.end:
+                invitee is not None and (invitee.start > cue.end
+                                         or _received_then_invited(sentence, cue, invitee,
+                                                                   invitation, words)):
             continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
         ) or (invitee is not None and owner.end <= invitee.start):
             kept.append(status)
     return kept
+
+
+def _received_then_invited(sentence: str, took_place: CueHit, invitee: Ref,
+                           invitation: CueHit, words: Words) -> bool:
+    """"Putin received Modi in the Kremlin and invited him to Kazan", "Macron a reçu Lula
+    et l'a invité à Nice": the inviter's reception of the guest, joined by 'and' to the
+    invitation, is where it was made; the occasion invited to is still ahead."""
+    if not (took_place.end <= invitee.start and invitee.end <= invitation.start):
+        return False
+    gap = sentence[invitee.end : invitation.start].replace(",", " ").casefold().split()
+    return any(w in words.conjunctions for w in gap)
 
 
 def _strongest(statuses: list[Status]) -> Status | None:
@@ -534,6 +583,26 @@ def verb_of_invitation(cue: CueHit, invite_cues: list[CueHit]) -> bool:
                (i.category == "noun" and cue.category not in _ANSWERS
                 and 0 <= i.start - cue.end <= _VERB_TO_NOUN)
                for i in invite_cues)
+
+
+_AND_THEN = 3  # words between the last 'and' and the invitation verb ("and then invited him")
+
+
+def invited_after_meeting(sentence: str, met: CueHit, invite_cues: list[CueHit],
+                          words: Words) -> bool:
+    """"Putin received Modi and invited him to Kazan", "Sánchez recibió a Lula y lo invitó a
+    Sevilla", "Merz empfing Macron und lud ihn ein": a meeting and, joined by 'and' with no
+    new subject, an invitation verb after it: the meeting is where the invitation was
+    made, not the occasion invited to."""
+    for cue in invite_cues:
+        if cue.category != "active" or cue.start < met.end:
+            continue
+        gap = sentence[met.end : cue.start].replace(",", " ").split()
+        joins = [k for k, w in enumerate(gap) if w.casefold() in words.conjunctions]
+        if joins and len(gap) - joins[-1] - 1 <= _AND_THEN and not any(
+                w[:1].isupper() for w in gap[joins[-1] + 1 :]):
+            return True
+    return False
 
 
 def _recap(sentence: str, cue: CueHit, pasts: list[CueHit], invite_cues: list[CueHit]) -> bool:

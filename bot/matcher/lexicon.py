@@ -86,6 +86,7 @@ _LIST_KEYS = (
     "noun_suffixes",
     "both_words",
     "attribution_words",
+    "door_words",
     "articles",
     "thanks_words",
     "residence_words",

@@ -46,6 +46,7 @@ class LexiconTop(BaseModel):
     noun_suffixes: list[Any] | None = None
     both_words: list[Any] | None = None
     attribution_words: list[Any] | None = None
+    door_words: list[Any] | None = None
     articles: list[Any] | None = None
     thanks_words: list[Any] | None = None
     residence_words: list[Any] | None = None

@@ -37,6 +37,7 @@ from bot.matcher.extract import (
     SentenceFacts,
     analyse,
     before_relative_clause,
+    invited_after_meeting,
     sentence_cues,
     slavic_case,
     status_rank,
@@ -616,7 +617,8 @@ class Matcher:
         # "welcomed X to visit" invites; its "welcomed" is no reception. "Starmer met
         # Zelensky, who invited him to Kyiv": the meeting is where the invitation was made.
         if verb_of_invitation(finding.cue, invite_cues) or any(
-                before_relative_clause(sentence, finding.cue, cue, words) for cue in invite_cues):
+                before_relative_clause(sentence, finding.cue, cue, words) for cue in invite_cues
+        ) or invited_after_meeting(sentence, finding.cue, invite_cues, words):
             return
         mentions[index] = replace(mention, status=Status.TOOK_PLACE)
 

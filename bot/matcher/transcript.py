@@ -233,6 +233,11 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
     for match in matches:
         after = [r for r in refs if match.end() <= r.start <= match.end() + _MAX_ATTRIBUTION]
         if not after:
+            lead_speaker = _speaker_before_colon(text, match.start(), refs, words)
+            if lead_speaker is not None:
+                group = next(g for g in range(1, (match.re.groups or 0) + 1)
+                             if match.group(g) is not None)
+                found.append(Label(lead_speaker, match.start(group), end=match.end(group)))
             continue
         speaker = after[0]
         lead = text[match.end() : speaker.start].casefold().split()
@@ -255,6 +260,27 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
         found.append(Label(speaker, match.start(group), end=match.end(group),
                            addressee=addressee))
     return found
+
+
+_COLON_LEAD = 3  # words between the speaker and the colon: "Лукашенко заявил журналистам:"
+
+
+def _speaker_before_colon(text: str, quote_start: int, refs: Sequence[Ref],
+                          words: TranscriptWords) -> Ref | None:
+    """'Лукашенко заявил: «Эрдоган пригласил меня»', 'Merz sagte: "..."': a speaker and a
+    saying verb, then a colon, right before the quote: the quote is that speaker's."""
+    lead = text[max(0, quote_start - _MAX_ATTRIBUTION - 20) : quote_start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = quote_start - (len(text[:quote_start]) - len(text[:quote_start].rstrip())) - 1
+    speaker = next((r for r in reversed(refs) if r.end <= colon), None)
+    if speaker is None or colon - speaker.end > _MAX_ATTRIBUTION:
+        return None
+    between = [w.strip(",.;:").casefold() for w in text[speaker.end : colon].split()]
+    if not between or len(between) > _COLON_LEAD or not any(w in words.quote_verbs
+                                                           for w in between):
+        return None
+    return speaker
 
 
 def has_speaker_label(text: str, refs: Sequence[Ref]) -> bool:
@@ -437,7 +463,7 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
             # report is procedure, and those officials are mostly not in it.
             finding.inviter = label.speaker
         elif finding.invitee is None and finding.inviter is not None and \
-                set(after[:1]) & words.first_person_object and \
+                _me_at_verb(sentence.text, finding, before, after, words) and \
                 finding.inviter.party.key != label.speaker.party.key:
             finding.invitee = label.speaker
             if any(w in sentence.text[: finding.cue.start].casefold() for w in words.thanks):
@@ -449,6 +475,17 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         elif finding.invitee is None and set(after[:1] + before[-1:]) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
+
+
+def _me_at_verb(text: str, finding: InviteFinding, before: list[str], after: list[str],
+                words: TranscriptWords) -> bool:
+    """"invited me", "convidou-me" (after the verb); "hat mich ... eingeladen", "m'a
+    invité", "me invitó", "mi ha invitato" (before it, or inside a split cue): the speaker
+    is the object."""
+    inside = [w.strip(",.;:!?\"'«»“”").casefold()
+              for w in text[finding.cue.start : finding.cue.end].split()[1:2]]
+    near = set(after[:1]) | set(before[-2:]) | set(inside)
+    return bool(near & words.first_person_object)
 
 
 def _speaker_as_subject(sentence: SentenceSpan, labels: Sequence[Label],
