@@ -347,8 +347,8 @@ class FigureSpotter:
             last = before.split()[-1:] or [""]
             if last[0][:1].isupper() and last[0][-1:].isalpha():
                 return False  # "New Mexico", "George Washington"
-        if after.startswith(" ") and after[1:2].isupper():
-            return False  # "Washington Post", "Paris Saint-Germain"
+        if after.startswith(" ") and (after[1:2].isupper() or after[1:2].isdigit()):
+            return False  # "Washington Post", "Paris Saint-Germain", "France 2", "Россия 1"
         if text.startswith(("'s ", "’s "), end):
             # "Russia's invasion" is the country; "Russia's invitation" its leader's.
             head = text[end + 3 : end + 40].split(None, 1)[:1]

@@ -93,6 +93,16 @@ def test_a_place_is_not_a_party(real: Matcher, text: str, place_leader: str) -> 
     assert all(place_leader not in (inviter, invitee) for inviter, invitee, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "France 2 a invité Jordan Bardella à débattre jeudi soir.",  # a television channel
+    "France 24 invited Donald Trump for an interview.",
+])
+def test_a_country_followed_by_a_number_is_a_name_not_its_leader(real: Matcher,
+                                                                  text: str) -> None:
+    assert all(m.inviter.figure_id != "emmanuel-macron"
+               for m in run(real, text, "2024-06-01").mentions)
+
+
 def test_a_foreign_ministers_counterpart_is_not_the_leader(real: Matcher) -> None:
     result = run(real, "The French foreign minister invited his Mexican counterpart to Paris.",
                  "2025-06-01")
