@@ -15,6 +15,9 @@ unit as the bot does it:
 - every `/invitations` variant: a page as the command loads it (the count and five rows,
   their timelines), with no filter, a status, a figure, a date, combinations, a text
   search (the public site's q), the next and previous pages by keyset, and `/figure`;
+- the public site's list and JSON API (one page, no count): every filter it takes
+  (statuses, a figure, a timeline language, q) alone and combined, and later pages of a
+  search by their cursors;
 - `invitations list --json` (1,000 rows): the time to the first row and to the end, in
   the process (the command's own code, writing to a sink) and as a whole process.
 
@@ -52,6 +55,7 @@ from bot.domain import Party, Status  # noqa: E402
 from bot.store import InvitationFilter, ListCursor, SqlStore, open_store  # noqa: E402
 from bot.store.repo_figures import fold  # noqa: E402
 from bot.store.tables import FigureSeenRow, InvitationRow, TimelineEntryRow  # noqa: E402
+from bot.web.params import DEFAULT_LIMIT, MAX_LIMIT  # noqa: E402
 from tests.support.autocomplete_reference import reference  # noqa: E402
 from tests.support.builders import T0, article, at, entry, new_outcome, source, state  # noqa: E402
 
@@ -87,6 +91,12 @@ def fill_saved(store: SqlStore, n: int, batch: int = 200) -> float:
     return time.perf_counter() - started
 
 
+def _second_lang(i: int) -> str:
+    """The language of an invitation's second report: German, one in a thousand French
+    (a rare language for the site's filter; Italian is in none)."""
+    return "fr" if i % 1000 == 7 else "de"
+
+
 def _bulk_rows(i: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     when = at(hours=i)
     inviter, invitee = _inviter(i), _invitee(i)
@@ -101,7 +111,7 @@ def _bulk_rows(i: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                 "outlet": "Example News", "lang": lang, "evidence": "X invited Y.",
                 "confidence": 0.9, "seen_at": when, "article_id": None, "editorial": False}
                for url, lang in ((f"https://news.example/{i}", "en"),
-                                 (f"https://other.example/{i}", "de"))]
+                                 (f"https://other.example/{i}", _second_lang(i)))]
     return row, entries
 
 
@@ -199,18 +209,86 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
     return worst
 
 
+def _person(rng: random.Random) -> str:
+    """A person known only by name, held by one bulk invitation."""
+    return f"Person {rng.randrange(2000, 100_000) // 5 * 5} Example"
+
+
 def search_variants(rng: random.Random) -> dict[str, Callable[[], InvitationFilter]]:
-    """The public site's text search (`q`, `InvitationFilter.search`): a name held by one
-    invitation, a name held by ~100, a word every bulk row holds, and a text nothing
-    holds (the worst case of a scan: every row read)."""
+    """The public site's text search (`q`, `InvitationFilter.search`) as a list with its
+    count: a name held by one invitation, a figure's name (held by 100 to 11,000), a word
+    every bulk row holds, a text nothing holds (the worst case of a scan: every row read),
+    and texts of two letters (too short for a trigram)."""
     return {
-        "search: one person's name": lambda: InvitationFilter(
-            search=f"Person {rng.randrange(2000, 100_000) // 5 * 5} Example"),
+        "search: one person's name": lambda: InvitationFilter(search=_person(rng)),
         "search: a figure's name": lambda: InvitationFilter(
             search=f"figure {rng.randrange(997)}"),
         "search: a common word": lambda: InvitationFilter(search="clubhouse"),
         "search: no match": lambda: InvitationFilter(search=f"zq{rng.randrange(10**6)}x"),
+        "search: two letters, common": lambda: InvitationFilter(search="on"),
+        "search: two letters, no match": lambda: InvitationFilter(search="zq"),
     }
+
+
+def site_variants(rng: random.Random) -> dict[str, Callable[[], InvitationFilter]]:
+    """The public site's list and its JSON API (`/?...`, `/api/invitations?...`,
+    `/figures/<key>`): one page of DEFAULT_LIMIT rows (no count), every filter it takes."""
+    limit = DEFAULT_LIMIT
+    return {
+        "site /": lambda: InvitationFilter(limit=limit),
+        "site ?limit=100": lambda: InvitationFilter(limit=MAX_LIMIT),
+        "site ?status=accepted&status=declined": lambda: InvitationFilter(
+            status=(Status.ACCEPTED, Status.DECLINED), limit=limit),
+        "site ?lang=de (every invitation)": lambda: InvitationFilter(lang="de", limit=limit),
+        "site ?lang=fr (one in 1,000)": lambda: InvitationFilter(lang="fr", limit=limit),
+        "site ?lang=it (none)": lambda: InvitationFilter(lang="it", limit=limit),
+        "site ?lang=fr&status=withdrawn": lambda: InvitationFilter(
+            lang="fr", status=(Status.WITHDRAWN,), limit=limit),
+        "site /figures/<name-only person>": lambda: InvitationFilter(
+            figure_key="name:" + _person(rng).casefold(), limit=limit),
+        "site /figures/<figure>?lang=fr": lambda: InvitationFilter(
+            figure_key=f"figure-{rng.randrange(997)}", lang="fr", limit=limit),
+        "site ?q=<person>&status=pending": lambda: InvitationFilter(
+            search=_person(rng), status=(Status.PENDING,), limit=limit),
+        "site ?q=<figure>&lang=de": lambda: InvitationFilter(
+            search=f"figure {rng.randrange(997)}", lang="de", limit=limit),
+        "site ?q=clubhouse&status=withdrawn": lambda: InvitationFilter(
+            search="clubhouse", status=(Status.WITHDRAWN,), limit=limit),
+        "site ?q=clubhouse&lang=fr": lambda: InvitationFilter(
+            search="clubhouse", lang="fr", limit=limit),
+        "site ?q=<no match>&figure=<figure>": lambda: InvitationFilter(
+            search=f"zq{rng.randrange(10**6)}x", figure_key=f"figure-{rng.randrange(997)}",
+            limit=limit),
+        "site ?q=zq (two letters, none)": lambda: InvitationFilter(search="zq", limit=limit),
+    }
+
+
+def bench_site_variants(store: SqlStore, runs: int) -> float:
+    """Each of `site_variants` as the site reads it (`Unit.invitation_page`), then the
+    next pages of a search by their cursors."""
+    worst = 0.0
+    for label, make in site_variants(random.Random(13)).items():
+        def one_page(_: int, make: Callable[[], InvitationFilter] = make) -> object:
+            with store.unit(read_only=True) as unit:
+                return unit.invitation_page(make())
+        worst = max(worst, timed(label, runs, one_page))
+    for search in ("clubhouse", "figure 12"):
+        flt = InvitationFilter(search=search, limit=DEFAULT_LIMIT)
+        cursors: list[ListCursor | None] = [None]
+        with store.unit(read_only=True) as unit:
+            for _ in range(40):
+                found = unit.invitation_page(replace(flt, after=cursors[-1]))
+                if not found.more:
+                    break
+                cursors.append(ListCursor.of(found.items[-1]))
+
+        def later_page(k: int, flt: InvitationFilter = flt,
+                       cursors: list[ListCursor | None] = cursors) -> object:
+            with store.unit(read_only=True) as unit:
+                return unit.invitation_page(replace(flt, after=cursors[k % len(cursors)]))
+        worst = max(worst, timed(f"site ?q={search}&after= (pages 1-{len(cursors)})", runs,
+                                 later_page))
+    return worst
 
 
 def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False) -> float:
@@ -232,6 +310,12 @@ def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False
             status=(Status.PENDING,), since=week),
         "/invitations figure since:7d": lambda: InvitationFilter(
             figure_key=f"figure-{rng.randrange(997)}", since=week),
+        "/invitations since:2024-01-01 (every row)": lambda: InvitationFilter(
+            since=at(days=-365)),
+        "/invitations status:withdrawn since:7d": lambda: InvitationFilter(
+            status=(Status.WITHDRAWN,), since=week),
+        "/figure <a person known by name only>": lambda: InvitationFilter(
+            figure_key="name:" + _person(rng).casefold()),
     }
     variants.update(search_variants(rng))
     if search_only:
@@ -337,10 +421,13 @@ def bench(store: SqlStore, url: str, n: int, saved: int, runs: int,
     seconds = fill_bulk(store, saved, n)
     print(f"  bulk fill of the other {n - saved} invitations: {seconds:.1f} s", flush=True)
     if search_only:
-        return {"autocomplete": 0.0, "lists": bench_list_variants(store, runs, search_only=True)}
+        return {"autocomplete": 0.0,
+                "lists": max(bench_list_variants(store, runs, search_only=True),
+                             bench_site_variants(store, runs))}
     bench_pipeline_calls(store, n, runs)
     autocomplete = bench_autocomplete(store, runs)
     lists = bench_list_variants(store, runs)
+    lists = max(lists, bench_site_variants(store, runs))
     bench_list_json(store, url, runs)
     return {"autocomplete": autocomplete, "lists": lists}
 
@@ -378,7 +465,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=("both", "sqlite", "postgresql"), default="both")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--search-only", action="store_true",
-                        help="time the text searches (the public site's q) only")
+                        help="time the text searches and the public site's lists only")
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
