@@ -75,6 +75,12 @@ def _contains(term: str, dialect: str) -> ColumnElement[bool]:
     return or_(*(col(column).icontains(term, autoescape=True) for column in columns))
 
 
+def _search_alone(flt: InvitationFilter) -> bool:
+    """No filter but the search (and `hidden`) narrows the list: no other index can
+    bound its walk or its count."""
+    return not (flt.status or flt.figure_key or flt.since is not None or flt.lang)
+
+
 def _scanned(term: str, dialect: str) -> ColumnElement[bool]:
     """`_contains` for a scan of every row. On PostgreSQL, `lower(column) LIKE
     lower(pattern)`: what ILIKE does in a multi-byte database (it lowers both sides, then
@@ -132,7 +138,7 @@ class InvitationListRepository(RepoBase):
             return statement
         term = " ".join(flt.search.split())
         statement = statement.where(_contains(term, self.dialect))
-        ids = self._search_ids(term)
+        ids = self._search_ids(term, alone=_search_alone(flt))
         if ids is not None:
             statement = statement.where(col(InvitationRow.id).in_(ids))
         return statement
@@ -160,13 +166,17 @@ class InvitationListRepository(RepoBase):
             return found if len(found) <= SEARCH_IDS_AT_MOST else None
         return self._remembered(("lang", lang), find)
 
-    def _search_ids(self, term: str) -> list[int] | None:
+    def _search_ids(self, term: str, *, alone: bool) -> list[int] | None:
         """The ids of the invitations a search of three characters or more may match, from
         the trigram indexes: PostgreSQL's GIN indexes (migration 0012) give exactly the
         matches, SQLite's FTS5 table (0013) a superset (its case folding is wider); None
         when they are more than SEARCH_IDS_AT_MOST, for a shorter text, or without the
-        index (then the plain condition serves alone)."""
+        index (then the plain condition serves alone). A shorter text searched `alone`
+        (no other filter) has its ids from one scan (`_scanned_ids`); with another filter,
+        that filter's index bounds the walk instead."""
         if len(term) < TRIGRAM:
+            if not alone:
+                return None
             return self._remembered(("search", term), lambda: self._scanned_ids(term))
         if self.dialect == "postgresql":
             return self._remembered(
@@ -197,9 +207,9 @@ class InvitationListRepository(RepoBase):
         the other filter's index first and asked the FTS5 table once per row (150 ms), and
         those rows bound the plain count anyway."""
         term = " ".join((flt.search or "").split())
-        if (self.dialect != "sqlite" or len(term) < TRIGRAM
-                or flt.status or flt.figure_key or flt.since is not None or flt.lang
-                or not self._has_search_table() or self._search_ids(term) is not None):
+        if (self.dialect != "sqlite" or len(term) < TRIGRAM or not _search_alone(flt)
+                or not self._has_search_table()
+                or self._search_ids(term, alone=True) is not None):
             return part
         return part.join(_SEARCH, _SEARCH.c.rowid == col(InvitationRow.id)).where(
             text(f"{SEARCH_TABLE} MATCH :search_phrase").bindparams(
@@ -272,8 +282,7 @@ class InvitationListRepository(RepoBase):
         stopping at the count's cap reads most of the table first (15 ms). A more common
         text fills the cap early in a scan."""
         term = " ".join((flt.search or "").split())
-        if (self.dialect != "postgresql" or len(term) < TRIGRAM or flt.status
-                or flt.figure_key or flt.since is not None or flt.lang):
+        if self.dialect != "postgresql" or len(term) < TRIGRAM or not _search_alone(flt):
             return False
         return SEARCH_IDS_AT_MOST < self._estimate(term) <= COUNT_FROM_INDEXES_AT_MOST
 
