@@ -218,3 +218,27 @@ def test_the_search_keeps_working_without_the_fts_table(filled: SqlStore) -> Non
             after.append([i.id for i in unit.list_invitations(flt)])
     assert after == before and [len(ids) for ids in before] == [8, 40, 8, 0, 10]
     assert [_reference(filled, flt) for flt in flts] == after
+
+
+def test_the_migration_fills_the_search_table_from_stored_invitations(
+        filled: SqlStore) -> None:
+    """Upgraded from 0012 over stored invitations: the FTS5 table is filled ('rebuild')
+    and in step, and the searches answer as before."""
+    from alembic import command
+
+    from bot.store.migrate import alembic_config
+    flts = [InvitationFilter(search=t, include_hidden=True, limit=1000)
+            for t in ("okafor", "a visit to uk", "zqxj")] + [InvitationFilter(lang="de")]
+    with filled.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0012_list_search_trigram")
+    filled.upgrade()
+    if filled.dialect == "sqlite":
+        with filled.unit() as unit:
+            unit.session.execute(text(
+                "INSERT INTO invitations_search(invitations_search) VALUES ('integrity-check')"))
+            assert unit._fts_ids("okafor") == [2, 7, 12, 17, 22, 27, 32, 37]
+    everything = _everything(filled)
+    for flt in flts:
+        with filled.unit(read_only=True) as unit:
+            assert [i.id for i in unit.list_invitations(flt)] == _reference(
+                filled, flt, everything)
