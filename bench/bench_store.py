@@ -15,10 +15,15 @@ unit as the bot does it:
 - every `/invitations` variant: a page as the command loads it (the count and five rows,
   their timelines), with no filter, a status, a figure, a date, combinations, a text
   search (the public site's q), the next and previous pages by keyset, and `/figure`;
+- the public site's list and JSON API (one page, no count): every filter it takes
+  (statuses, a figure, a timeline language, q) alone and combined, and later pages of a
+  search by their cursors;
 - `invitations list --json` (1,000 rows): the time to the first row and to the end, in
   the process (the command's own code, writing to a sink) and as a whole process.
 
-PostgreSQL runs in a throw-away schema.
+With --server-times R, each list variant on PostgreSQL is also timed by the server itself
+(EXPLAIN ANALYZE of the statements it sends, over R calls): on a loaded machine the wall
+time is mostly the wait for a core. PostgreSQL runs in a throw-away schema.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import create_engine, event, insert, text
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +57,7 @@ from bot.domain import Party, Status  # noqa: E402
 from bot.store import InvitationFilter, ListCursor, SqlStore, open_store  # noqa: E402
 from bot.store.repo_figures import fold  # noqa: E402
 from bot.store.tables import FigureSeenRow, InvitationRow, TimelineEntryRow  # noqa: E402
+from bot.web.params import DEFAULT_LIMIT, MAX_LIMIT  # noqa: E402
 from tests.support.autocomplete_reference import reference  # noqa: E402
 from tests.support.builders import T0, article, at, entry, new_outcome, source, state  # noqa: E402
 
@@ -87,6 +93,12 @@ def fill_saved(store: SqlStore, n: int, batch: int = 200) -> float:
     return time.perf_counter() - started
 
 
+def _second_lang(i: int) -> str:
+    """The language of an invitation's second report: German, one in a thousand French
+    (a rare language for the site's filter; Italian is in none)."""
+    return "fr" if i % 1000 == 7 else "de"
+
+
 def _bulk_rows(i: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     when = at(hours=i)
     inviter, invitee = _inviter(i), _invitee(i)
@@ -101,7 +113,7 @@ def _bulk_rows(i: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
                 "outlet": "Example News", "lang": lang, "evidence": "X invited Y.",
                 "confidence": 0.9, "seen_at": when, "article_id": None, "editorial": False}
                for url, lang in ((f"https://news.example/{i}", "en"),
-                                 (f"https://other.example/{i}", "de"))]
+                                 (f"https://other.example/{i}", _second_lang(i)))]
     return row, entries
 
 
@@ -160,6 +172,68 @@ def timed(label: str, repeat: int, call: Callable[[int], object]) -> float:
     return p95
 
 
+class ServerTimer:
+    """PostgreSQL's own time for a call (`--server-times`): the statements the call sends
+    are recorded, then replayed in one transaction, each SELECT under EXPLAIN (ANALYZE)
+    (the set_config calls a search sends run too, so the plans are the call's), and the
+    planning and execution times summed. On a loaded machine the wall time of a call is
+    mostly the wait for a core, in the client and in the server; this is the server's
+    part alone, its plans the evidence. The planner-estimate EXPLAIN a search sends first
+    is run, not timed (it plans only)."""
+
+    def __init__(self, store: SqlStore, runs: int) -> None:
+        self.store = store
+        self.runs = runs
+        self.recorded: list[tuple[str, Any]] | None = None
+        self.worst = 0.0
+        event.listen(store.engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn: Any, _cursor: Any, statement: str, parameters: Any,
+                _context: Any, _many: bool) -> None:
+        if self.recorded is not None:
+            self.recorded.append((statement, parameters))
+
+    def _replay(self, statements: list[tuple[str, Any]]) -> float:
+        total = 0.0
+        with self.store.engine.connect() as connection, connection.begin() as transaction:
+            for statement, parameters in statements:
+                if not statement.lstrip().upper().startswith("SELECT"):
+                    connection.exec_driver_sql(statement, parameters)
+                    continue
+                plan = connection.exec_driver_sql(
+                    "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters).scalar_one()
+                total += float(plan[0]["Planning Time"]) + float(plan[0]["Execution Time"])
+            transaction.rollback()
+        return total
+
+    def time(self, label: str, call: Callable[[int], object]) -> None:
+        samples = []
+        for k in range(self.runs):
+            self.recorded = []
+            try:
+                call(k)
+                statements = self.recorded
+            finally:
+                self.recorded = None
+            samples.append(self._replay(statements))
+        samples.sort()
+        p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
+        self.worst = max(self.worst, p95)
+        print(f"  {'  server: ' + label:<46} median {statistics.median(samples):7.2f} ms  "
+              f"p95 {p95:7.2f} ms  (EXPLAIN ANALYZE, {self.runs} runs)", flush=True)
+
+
+SERVER: ServerTimer | None = None
+
+
+def timed_list(label: str, repeat: int, call: Callable[[int], object]) -> float:
+    """`timed`, and on PostgreSQL with --server-times the server's own time too."""
+    p95 = timed(label, repeat, call)
+    if SERVER is not None:
+        SERVER.time(label, call)
+    return p95
+
+
 def bench_pipeline_calls(store: SqlStore, n: int, runs: int) -> None:
     rng = random.Random(7)
 
@@ -199,18 +273,86 @@ def bench_autocomplete(store: SqlStore, runs: int) -> float:
     return worst
 
 
+def _person(rng: random.Random) -> str:
+    """A person known only by name, held by one bulk invitation."""
+    return f"Person {rng.randrange(2000, 100_000) // 5 * 5} Example"
+
+
 def search_variants(rng: random.Random) -> dict[str, Callable[[], InvitationFilter]]:
-    """The public site's text search (`q`, `InvitationFilter.search`): a name held by one
-    invitation, a name held by ~100, a word every bulk row holds, and a text nothing
-    holds (the worst case of a scan: every row read)."""
+    """The public site's text search (`q`, `InvitationFilter.search`) as a list with its
+    count: a name held by one invitation, a figure's name (held by 100 to 11,000), a word
+    every bulk row holds, a text nothing holds (the worst case of a scan: every row read),
+    and texts of two letters (too short for a trigram)."""
     return {
-        "search: one person's name": lambda: InvitationFilter(
-            search=f"Person {rng.randrange(2000, 100_000) // 5 * 5} Example"),
+        "search: one person's name": lambda: InvitationFilter(search=_person(rng)),
         "search: a figure's name": lambda: InvitationFilter(
             search=f"figure {rng.randrange(997)}"),
         "search: a common word": lambda: InvitationFilter(search="clubhouse"),
         "search: no match": lambda: InvitationFilter(search=f"zq{rng.randrange(10**6)}x"),
+        "search: two letters, common": lambda: InvitationFilter(search="on"),
+        "search: two letters, no match": lambda: InvitationFilter(search="zq"),
     }
+
+
+def site_variants(rng: random.Random) -> dict[str, Callable[[], InvitationFilter]]:
+    """The public site's list and its JSON API (`/?...`, `/api/invitations?...`,
+    `/figures/<key>`): one page of DEFAULT_LIMIT rows (no count), every filter it takes."""
+    limit = DEFAULT_LIMIT
+    return {
+        "site /": lambda: InvitationFilter(limit=limit),
+        "site ?limit=100": lambda: InvitationFilter(limit=MAX_LIMIT),
+        "site ?status=accepted&status=declined": lambda: InvitationFilter(
+            status=(Status.ACCEPTED, Status.DECLINED), limit=limit),
+        "site ?lang=de (every invitation)": lambda: InvitationFilter(lang="de", limit=limit),
+        "site ?lang=fr (one in 1,000)": lambda: InvitationFilter(lang="fr", limit=limit),
+        "site ?lang=it (none)": lambda: InvitationFilter(lang="it", limit=limit),
+        "site ?lang=fr&status=withdrawn": lambda: InvitationFilter(
+            lang="fr", status=(Status.WITHDRAWN,), limit=limit),
+        "site /figures/<name-only person>": lambda: InvitationFilter(
+            figure_key="name:" + _person(rng).casefold(), limit=limit),
+        "site /figures/<figure>?lang=fr": lambda: InvitationFilter(
+            figure_key=f"figure-{rng.randrange(997)}", lang="fr", limit=limit),
+        "site ?q=<person>&status=pending": lambda: InvitationFilter(
+            search=_person(rng), status=(Status.PENDING,), limit=limit),
+        "site ?q=<figure>&lang=de": lambda: InvitationFilter(
+            search=f"figure {rng.randrange(997)}", lang="de", limit=limit),
+        "site ?q=clubhouse&status=withdrawn": lambda: InvitationFilter(
+            search="clubhouse", status=(Status.WITHDRAWN,), limit=limit),
+        "site ?q=clubhouse&lang=fr": lambda: InvitationFilter(
+            search="clubhouse", lang="fr", limit=limit),
+        "site ?q=<no match>&figure=<figure>": lambda: InvitationFilter(
+            search=f"zq{rng.randrange(10**6)}x", figure_key=f"figure-{rng.randrange(997)}",
+            limit=limit),
+        "site ?q=zq (two letters, none)": lambda: InvitationFilter(search="zq", limit=limit),
+    }
+
+
+def bench_site_variants(store: SqlStore, runs: int) -> float:
+    """Each of `site_variants` as the site reads it (`Unit.invitation_page`), then the
+    next pages of a search by their cursors."""
+    worst = 0.0
+    for label, make in site_variants(random.Random(13)).items():
+        def one_page(_: int, make: Callable[[], InvitationFilter] = make) -> object:
+            with store.unit(read_only=True) as unit:
+                return unit.invitation_page(make())
+        worst = max(worst, timed_list(label, runs, one_page))
+    for search in ("clubhouse", "figure 12"):
+        flt = InvitationFilter(search=search, limit=DEFAULT_LIMIT)
+        cursors: list[ListCursor | None] = [None]
+        with store.unit(read_only=True) as unit:
+            for _ in range(40):
+                found = unit.invitation_page(replace(flt, after=cursors[-1]))
+                if not found.more:
+                    break
+                cursors.append(ListCursor.of(found.items[-1]))
+
+        def later_page(k: int, flt: InvitationFilter = flt,
+                       cursors: list[ListCursor | None] = cursors) -> object:
+            with store.unit(read_only=True) as unit:
+                return unit.invitation_page(replace(flt, after=cursors[k % len(cursors)]))
+        worst = max(worst, timed_list(f"site ?q={search}&after= (pages 1-{len(cursors)})", runs,
+                                 later_page))
+    return worst
 
 
 def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False) -> float:
@@ -232,6 +374,12 @@ def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False
             status=(Status.PENDING,), since=week),
         "/invitations figure since:7d": lambda: InvitationFilter(
             figure_key=f"figure-{rng.randrange(997)}", since=week),
+        "/invitations since:2024-01-01 (every row)": lambda: InvitationFilter(
+            since=at(days=-365)),
+        "/invitations status:withdrawn since:7d": lambda: InvitationFilter(
+            status=(Status.WITHDRAWN,), since=week),
+        "/figure <a person known by name only>": lambda: InvitationFilter(
+            figure_key="name:" + _person(rng).casefold()),
     }
     variants.update(search_variants(rng))
     if search_only:
@@ -242,7 +390,7 @@ def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False
             with store.unit(read_only=True) as unit:
                 return _load_page(unit, replace(make(), limit=PAGE_SIZE), Page(0, 0),
                                   Move.FIRST, None)
-        worst = max(worst, timed(label, runs, first_page))
+        worst = max(worst, timed_list(label, runs, first_page))
     if search_only:
         return worst
     with store.unit() as unit:
@@ -265,8 +413,8 @@ def bench_list_variants(store: SqlStore, runs: int, *, search_only: bool = False
         with store.unit(read_only=True) as unit:
             return _load_page(unit, InvitationFilter(limit=PAGE_SIZE), page, Move.PREVIOUS,
                               ListCursor.of(shown[0]))
-    worst = max(worst, timed("/invitations Next (pages 1-200, keyset)", runs, next_page))
-    worst = max(worst, timed("/invitations Previous (pages 2-201, keyset)", runs,
+    worst = max(worst, timed_list("/invitations Next (pages 1-200, keyset)", runs, next_page))
+    worst = max(worst, timed_list("/invitations Previous (pages 2-201, keyset)", runs,
                              previous_page))
     return worst
 
@@ -337,10 +485,13 @@ def bench(store: SqlStore, url: str, n: int, saved: int, runs: int,
     seconds = fill_bulk(store, saved, n)
     print(f"  bulk fill of the other {n - saved} invitations: {seconds:.1f} s", flush=True)
     if search_only:
-        return {"autocomplete": 0.0, "lists": bench_list_variants(store, runs, search_only=True)}
+        return {"autocomplete": 0.0,
+                "lists": max(bench_list_variants(store, runs, search_only=True),
+                             bench_site_variants(store, runs))}
     bench_pipeline_calls(store, n, runs)
     autocomplete = bench_autocomplete(store, runs)
     lists = bench_list_variants(store, runs)
+    lists = max(lists, bench_site_variants(store, runs))
     bench_list_json(store, url, runs)
     return {"autocomplete": autocomplete, "lists": lists}
 
@@ -361,11 +512,18 @@ def postgres_schema(admin_url: str) -> Iterator[str]:
 
 
 def run_backend(name: str, url: str, args: argparse.Namespace) -> dict[str, float]:
+    global SERVER
     print(f"{name} ({args.n} invitations)", flush=True)
     store = open_store(url)
+    SERVER = (ServerTimer(store, args.server_times)
+              if args.server_times and store.dialect == "postgresql" else None)
     try:
-        return bench(store, url, args.n, args.save, args.runs, args.search_only)
+        result = bench(store, url, args.n, args.save, args.runs, args.search_only)
+        if SERVER is not None:
+            result["server"] = SERVER.worst
+        return result
     finally:
+        SERVER = None
         store.close()
 
 
@@ -377,8 +535,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--backend", choices=("both", "sqlite", "postgresql"), default="both")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--server-times", type=int, default=0, metavar="RUNS",
+                        help="on PostgreSQL, also the server's own time of each list variant "
+                             "(EXPLAIN ANALYZE of its statements), over RUNS calls")
     parser.add_argument("--search-only", action="store_true",
-                        help="time the text searches (the public site's q) only")
+                        help="time the text searches and the public site's lists only")
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -392,7 +553,9 @@ def main() -> None:
     print("summary (p95; goals: autocomplete <= 10 ms, every /invitations variant <= 20 ms)")
     for name, result in results.items():
         print(f"  {name:<11} autocomplete worst p95 {result['autocomplete']:6.2f} ms   "
-              f"/invitations worst p95 {result['lists']:6.2f} ms")
+              f"/invitations worst p95 {result['lists']:6.2f} ms"
+              + (f" (server's own time, worst p95 {result['server']:6.2f} ms)"
+                 if "server" in result else ""))
 
 
 if __name__ == "__main__":

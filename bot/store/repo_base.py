@@ -47,8 +47,13 @@ class RepoBase:
         # a batch, sent before any statement that reads or changes timeline_entries (or
         # any statement the check cannot see into) and before the commit.
         self._pending_entries: list[dict[str, Any]] = []
-        # The ids a list search found, by text (repo_lists: a page and its count ask alike).
-        self._searched: dict[str, list[int] | None] = {}
+        # The candidate ids a list filter found from an index, by (filter, value)
+        # (repo_lists: a page and its count ask alike).
+        self._searched: dict[tuple[str, str], list[int] | None] = {}
+        # The PostgreSQL planner's estimate of a search's matches, by text (repo_lists).
+        self._estimates: dict[str, float] = {}
+        # Whether the SQLite search table exists (repo_lists), asked once per unit.
+        self._search_table: bool | None = None
         event.listen(session, "do_orm_execute", self._before_statement)
         event.listen(session, "before_commit", self._before_commit)
 

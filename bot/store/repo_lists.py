@@ -9,11 +9,24 @@ only the rows shown have their timelines read.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlmodel import col
 
 from bot.domain import InvitationState, Status
@@ -50,86 +63,228 @@ def _language(statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
     )
 
 
-def _contains(term: str) -> ColumnElement[bool]:
+def _contains(term: str, dialect: str) -> ColumnElement[bool]:
     """The search: a substring of either name, the occasion text or place. Case-insensitive
-    for ASCII on SQLite (its lower() knows no other script), for every script on
-    PostgreSQL (ILIKE); % and _ in the search are literal."""
-    return or_(*(col(column).icontains(term, autoescape=True)
-                 for column in (InvitationRow.inviter_name, InvitationRow.invitee_name,
-                                InvitationRow.occasion_text, InvitationRow.occasion_place)))
+    for ASCII on SQLite (its LIKE folds no other script; lower() on both sides, as
+    icontains writes it, folded the same letters at 2.5 times the cost of a scan), for every
+    script on PostgreSQL (ILIKE); % and _ in the search are literal."""
+    columns = (InvitationRow.inviter_name, InvitationRow.invitee_name,
+               InvitationRow.occasion_text, InvitationRow.occasion_place)
+    if dialect == "sqlite":
+        return or_(*(col(column).contains(term, autoescape=True) for column in columns))
+    return or_(*(col(column).icontains(term, autoescape=True) for column in columns))
 
 
-# A search holding at most this many invitations is answered from the trigram indexes
-# (`_search_ids`); a more common text keeps the plain condition, which a list finds at once
-# walking its index newest first.
+def _search_alone(flt: InvitationFilter) -> bool:
+    """No filter but the search (and `hidden`) narrows the list: no other index can
+    bound its walk or its count."""
+    return not (flt.status or flt.figure_key or flt.since is not None or flt.lang)
+
+
+def _scanned(term: str, dialect: str) -> ColumnElement[bool]:
+    """`_contains` for a scan of every row. On PostgreSQL, `lower(column) LIKE
+    lower(pattern)`: what ILIKE does in a multi-byte database (it lowers both sides, then
+    matches), at less than half its cost in a scan (it lowers the pattern once per row;
+    100,000 rows: 115 ms against 269 ms under load). ILIKE stays in `_contains`: the
+    trigram indexes of the columns serve it, not this."""
+    if dialect != "postgresql":
+        return _contains(term, dialect)
+    escaped = term.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    pattern = func.lower(literal(f"%{escaped}%"))
+    return or_(*(func.lower(col(column)).like(pattern, escape="/") for column in (
+        InvitationRow.inviter_name, InvitationRow.invitee_name,
+        InvitationRow.occasion_text, InvitationRow.occasion_place)))
+
+
+# A filter (a search, a timeline language) holding at most this many invitations is
+# answered from the ids its index gives (`_search_ids`, `_language_ids`); a more common
+# one keeps the plain condition, which a list finds at once walking its index newest first.
 SEARCH_IDS_AT_MOST = 1000
 # The planner's estimate of the rows a search matches (`_contains`, as PostgreSQL runs it).
 _ESTIMATE = text("EXPLAIN (FORMAT JSON) SELECT id FROM invitations WHERE "
                  + " OR ".join(f"{column} ILIKE :p ESCAPE '/'" for column in (
                      "inviter_name", "invitee_name", "occasion_text", "occasion_place")))
+# A search alone matching up to this many invitations (the planner's estimate) is counted
+# from the trigram indexes on PostgreSQL (`_count_from_trigram_indexes`).
+COUNT_FROM_INDEXES_AT_MOST = 20_000
 # The planner settings a search's id lookup switches off for its one statement.
 _PLANNER_SETTINGS = ("enable_seqscan", "enable_indexscan")
+# SQLite's trigram index of the four searched columns (migration 0013_list_search_fts).
+SEARCH_TABLE = "invitations_search"
+_SEARCH = table(SEARCH_TABLE, column("rowid"))
+_SEARCH_TABLE_EXISTS = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n")
+_FTS_IDS = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q LIMIT :n")
+# A trigram index answers a text of this many characters or more.
+TRIGRAM = 3
+
+
+def fts_phrase(term: str) -> str:
+    """`term` as one FTS5 phrase: with the trigram tokenizer, the rows holding it as a
+    substring of one column (case folded in every script)."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 class InvitationListRepository(RepoBase):
     def _narrowed(self, statement: Select[Any], flt: InvitationFilter) -> Select[Any]:
-        """The public site's filters: a language of the timeline, a search."""
+        """The public site's filters: a language of the timeline, a search. Each keeps its
+        exact condition; the ids an index gives for a rare one are added to it, so the
+        list is read from those rows instead of walked newest first."""
         statement = _language(statement, flt)
+        if flt.lang:
+            ids = self._language_ids(flt.lang)
+            if ids is not None:
+                statement = statement.where(col(InvitationRow.id).in_(ids))
         if not (flt.search and flt.search.strip()):
             return statement
         term = " ".join(flt.search.split())
-        ids = self._search_ids(term)
-        if ids is None:
-            return statement.where(_contains(term))
-        return statement.where(col(InvitationRow.id).in_(ids))
+        statement = statement.where(_contains(term, self.dialect))
+        ids = self._search_ids(term, alone=_search_alone(flt))
+        if ids is not None:
+            statement = statement.where(col(InvitationRow.id).in_(ids))
+        return statement
 
-    def _search_ids(self, term: str) -> list[int] | None:
-        """On PostgreSQL, the ids of the invitations a search of three characters or more
-        matches, read from the trigram indexes of migration 0012_list_search_trigram (a
-        bitmap OR of the four), once per unit and text; None when they are more than
-        SEARCH_IDS_AT_MOST, or elsewhere (then the plain condition serves).
-
-        The planner, given a list's LIMIT, would rather walk the list's index newest first
-        and test every row, expecting to meet the few matches early: for a text few or no
-        invitations hold it reads all of them (1.4 s at 100,000 under load, against
-        0.16 s from the indexes). So sequential and plain index scans are off for this
-        one statement (set_config(..., true): to the end of the transaction at most, and
-        set back at once)."""
-        if self.dialect != "postgresql" or len(term) < 3:
-            return None
-        if term in self._searched:
-            return self._searched[term]
-        ids = self._trigram_ids(term) if self._rare(term) else None
-        if self.read_only:  # a snapshot: the answer holds to its end (a writer's may not)
-            self._searched[term] = ids
+    def _remembered(self, key: tuple[str, str], find: Callable[[], list[int] | None],
+                    ) -> list[int] | None:
+        """`find()`, once per unit and key when the unit is read-only (a snapshot: the
+        answer holds to its end; a writer's may not)."""
+        if key in self._searched:
+            return self._searched[key]
+        ids = find()
+        if self.read_only:
+            self._searched[key] = ids
         return ids
 
+    def _language_ids(self, lang: str) -> list[int] | None:
+        """The invitations with a timeline entry in `lang`, from the index on (lang,
+        invitation_id), when they are at most SEARCH_IDS_AT_MOST; None when more (then the
+        walk newest first meets them soon)."""
+        def find() -> list[int] | None:
+            entries = col(TimelineEntryRow.invitation_id)
+            found = [int(i) for i in self.session.scalars(
+                select(entries).where(col(TimelineEntryRow.lang) == lang).distinct()
+                .order_by(entries).limit(SEARCH_IDS_AT_MOST + 1)).all()]
+            return found if len(found) <= SEARCH_IDS_AT_MOST else None
+        return self._remembered(("lang", lang), find)
+
+    def _search_ids(self, term: str, *, alone: bool) -> list[int] | None:
+        """The ids of the invitations a search of three characters or more may match, from
+        the trigram indexes: PostgreSQL's GIN indexes (migration 0012) give exactly the
+        matches, SQLite's FTS5 table (0013) a superset (its case folding is wider); None
+        when they are more than SEARCH_IDS_AT_MOST, for a shorter text, or without the
+        index (then the plain condition serves alone). A shorter text searched `alone`
+        (no other filter) has its ids from one scan (`_scanned_ids`); with another filter,
+        that filter's index bounds the walk instead."""
+        if len(term) < TRIGRAM:
+            if not alone:
+                return None
+            return self._remembered(("search", term), lambda: self._scanned_ids(term))
+        if self.dialect == "postgresql":
+            return self._remembered(
+                ("search", term), lambda: self._trigram_ids(term) if self._rare(term) else None)
+        if self.dialect == "sqlite" and self._has_search_table():
+            return self._remembered(("search", term), lambda: self._fts_ids(term))
+        return None
+
+    def _scanned_ids(self, term: str) -> list[int] | None:
+        """A text too short for a trigram index: its matches read in one pass over the
+        table in storage order, stopping at SEARCH_IDS_AT_MOST + 1 (a common text, soon;
+        a rare one reads every row once, where the list's walk and its count would each
+        have read them all)."""
+        found = [int(i) for i in self.session.scalars(
+            select(col(InvitationRow.id)).where(_scanned(term, self.dialect))
+            .limit(SEARCH_IDS_AT_MOST + 1)).all() if i is not None]
+        return found if len(found) <= SEARCH_IDS_AT_MOST else None
+
+    def _counted_from_search_table(self, part: Select[Any], flt: InvitationFilter,
+                                   ) -> Select[Any]:
+        """SQLite, a search too common for its ids (`_search_ids` None): the count joined
+        to the FTS5 table, which the planner reads first (matches in rowid order, the
+        table's rows by key) and stops at the count's LIMIT; with the plain condition
+        alone it read the table until that many matched (a text in 1% of the rows: all of
+        them). The join keeps the condition, so the count is the same.
+
+        Only for a search alone: with a status, figure, date or language, the planner took
+        the other filter's index first and asked the FTS5 table once per row (150 ms), and
+        those rows bound the plain count anyway."""
+        term = " ".join((flt.search or "").split())
+        if (self.dialect != "sqlite" or len(term) < TRIGRAM or not _search_alone(flt)
+                or not self._has_search_table()
+                or self._search_ids(term, alone=True) is not None):
+            return part
+        return part.join(_SEARCH, _SEARCH.c.rowid == col(InvitationRow.id)).where(
+            text(f"{SEARCH_TABLE} MATCH :search_phrase").bindparams(
+                search_phrase=fts_phrase(term)))
+
+    def _has_search_table(self) -> bool:
+        if self._search_table is None:
+            self._search_table = self.session.execute(
+                _SEARCH_TABLE_EXISTS, {"n": SEARCH_TABLE}).first() is not None
+        return self._search_table
+
+    def _fts_ids(self, term: str) -> list[int] | None:
+        """SQLite: the candidates from the FTS5 trigram table, None beyond
+        SEARCH_IDS_AT_MOST (read in rowid order, so a common text stops early)."""
+        found = [int(i) for i in self.session.scalars(
+            _FTS_IDS, {"q": fts_phrase(term), "n": SEARCH_IDS_AT_MOST + 1}).all()]
+        return found if len(found) <= SEARCH_IDS_AT_MOST else None
+
+    def _estimate(self, term: str) -> float:
+        """The planner's estimate of the invitations a search matches (from the trigram
+        indexes' statistics; planning only, nothing is read), once per unit and text."""
+        if term not in self._estimates:
+            escaped = term.replace("/", "//").replace("%", "/%").replace("_", "/_")
+            plan = self.session.execute(_ESTIMATE, {"p": f"%{escaped}%"}).scalar_one()
+            self._estimates[term] = float(plan[0]["Plan"]["Plan Rows"])
+        return self._estimates[term]
+
     def _rare(self, term: str) -> bool:
-        """Whether the planner expects at most SEARCH_IDS_AT_MOST invitations to match (its
-        estimate from the trigram indexes' statistics; planning only, nothing is read): a
+        """Whether the planner expects at most SEARCH_IDS_AT_MOST invitations to match: a
         common text is found at once by the walk newest first, and collecting every match
         first would cost it more."""
-        escaped = term.replace("/", "//").replace("%", "/%").replace("_", "/_")
-        plan = self.session.execute(_ESTIMATE, {"p": f"%{escaped}%"}).scalar_one()
-        return bool(float(plan[0]["Plan"]["Plan Rows"]) <= SEARCH_IDS_AT_MOST)
+        return self._estimate(term) <= SEARCH_IDS_AT_MOST
+
+    @contextmanager
+    def _from_trigram_indexes(self) -> Iterator[None]:
+        """Sequential and plain index scans off for the statements inside (set_config(...,
+        true): to the end of the transaction at most, and set back at once), so PostgreSQL
+        reads the trigram indexes (a bitmap OR of the four).
+
+        The planner, given a LIMIT, would rather walk a list's index newest first (or the
+        table) and test every row, expecting to meet the few matches early: for a text few
+        or no invitations hold it reads all of them (1.4 s at 100,000 under load, against
+        0.16 s from the indexes)."""
+        before = self.session.execute(text("SELECT " + ", ".join(
+            [f"current_setting('{name}')" for name in _PLANNER_SETTINGS]
+            + [f"set_config('{name}', 'off', true)" for name in _PLANNER_SETTINGS]))).one()
+        try:
+            yield
+        finally:
+            self._planner(dict(zip(_PLANNER_SETTINGS, before[:len(_PLANNER_SETTINGS)],
+                                   strict=True)))
 
     def _trigram_ids(self, term: str) -> list[int] | None:
-        """The matching ids from the trigram indexes, None beyond SEARCH_IDS_AT_MOST."""
-        before = self.session.execute(text(
-            "SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLANNER_SETTINGS)
-        )).one()
-        self._planner(dict.fromkeys(_PLANNER_SETTINGS, "off"))
-        try:
+        """PostgreSQL: the matching ids from the trigram indexes, None beyond
+        SEARCH_IDS_AT_MOST."""
+        with self._from_trigram_indexes():
             found = [int(i) for i in self.session.scalars(
-                select(col(InvitationRow.id)).where(_contains(term))
+                select(col(InvitationRow.id)).where(_contains(term, self.dialect))
                 .limit(SEARCH_IDS_AT_MOST + 1)).all() if i is not None]
-        finally:
-            self._planner(dict(zip(_PLANNER_SETTINGS, before, strict=True)))
         return found if len(found) <= SEARCH_IDS_AT_MOST else None
 
     def _planner(self, settings: dict[str, str]) -> None:
         self.session.execute(text("SELECT " + ", ".join(
             f"set_config('{name}', :{name}, true)" for name in settings)), settings)
+
+    def _count_from_trigram_indexes(self, flt: InvitationFilter) -> bool:
+        """PostgreSQL, a search alone matching more than SEARCH_IDS_AT_MOST invitations and
+        at most COUNT_FROM_INDEXES_AT_MOST (the planner's estimate): its count reads the
+        trigram indexes, which find all its matches at once (9,000: 5 ms), where a scan
+        stopping at the count's cap reads most of the table first (15 ms). A more common
+        text fills the cap early in a scan."""
+        term = " ".join((flt.search or "").split())
+        if self.dialect != "postgresql" or len(term) < TRIGRAM or not _search_alone(flt):
+            return False
+        return SEARCH_IDS_AT_MOST < self._estimate(term) <= COUNT_FROM_INDEXES_AT_MOST
 
     def _listed(self, rows: Sequence[Any]) -> list[InvitationState]:
         """The rows with their timelines, all read as plain rows: building an ORM object
@@ -233,9 +388,13 @@ class InvitationListRepository(RepoBase):
         if at_most is not None:
             check_limit(at_most)
         total = 0
-        for part in self._parts(select(col(InvitationRow.id)), flt):
-            if at_most is not None:
-                part = part.limit(at_most - total)
-            total += int(self.session.scalar(
-                select(func.count()).select_from(part.subquery())) or 0)
+        indexes = (self._from_trigram_indexes() if self._count_from_trigram_indexes(flt)
+                   else nullcontext())
+        with indexes:
+            for part in self._parts(select(col(InvitationRow.id)), flt):
+                part = self._counted_from_search_table(part, flt)
+                if at_most is not None:
+                    part = part.limit(at_most - total)
+                total += int(self.session.scalar(
+                    select(func.count()).select_from(part.subquery())) or 0)
         return total

@@ -148,6 +148,9 @@ class TimelineEntryRow(SQLModel, table=True):
         Index("ix_timeline_entries_invitation_at", "invitation_id", "at"),
         # A report's repeats found by URL, without reading the timeline (hot stories).
         Index("ix_timeline_entries_invitation_url", "invitation_id", "url"),
+        # The site's language filter: the invitations with an entry in a rare language,
+        # found from here (repo_lists), not by testing every timeline.
+        Index("ix_timeline_entries_lang_invitation", "lang", "invitation_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
