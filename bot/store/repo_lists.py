@@ -109,7 +109,7 @@ _ESTIMATE = text("EXPLAIN (FORMAT JSON) SELECT id FROM invitations WHERE "
 COUNT_FROM_INDEXES_AT_MOST = 20_000
 # The planner settings a search's id lookup switches off for its one statement.
 _PLANNER_SETTINGS = ("enable_seqscan", "enable_indexscan")
-# SQLite's trigram index of the four searched columns (migration 0013_list_search_fts).
+# SQLite's trigram index of the four searched columns (migration 0014_list_search_fts).
 SEARCH_TABLE = "invitations_search"
 _SEARCH = table(SEARCH_TABLE, column("rowid"))
 _SEARCH_TABLE_EXISTS = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n")
@@ -169,7 +169,7 @@ class InvitationListRepository(RepoBase):
     def _search_ids(self, term: str, *, alone: bool) -> list[int] | None:
         """The ids of the invitations a search of three characters or more may match, from
         the trigram indexes: PostgreSQL's GIN indexes (migration 0012) give exactly the
-        matches, SQLite's FTS5 table (0013) a superset (its case folding is wider); None
+        matches, SQLite's FTS5 table (0014) a superset (its case folding is wider); None
         when they are more than SEARCH_IDS_AT_MOST, for a shorter text, or without the
         index (then the plain condition serves alone). A shorter text searched `alone`
         (no other filter) has its ids from one scan (`_scanned_ids`); with another filter,

@@ -200,7 +200,7 @@ def test_a_common_search_counts_from_the_index(filled: SqlStore,
 
 
 def test_the_search_keeps_working_without_the_fts_table(filled: SqlStore) -> None:
-    """Downgraded below 0013 (no FTS5 table, no language index), the same answers."""
+    """Downgraded below 0014 (no FTS5 table, no language index), the same answers."""
     from alembic import command
 
     from bot.store.migrate import alembic_config
@@ -211,7 +211,7 @@ def test_the_search_keeps_working_without_the_fts_table(filled: SqlStore) -> Non
         with filled.unit(read_only=True) as unit:
             before.append([i.id for i in unit.list_invitations(flt)])
     with filled.engine.begin() as connection:
-        command.downgrade(alembic_config(connection), "0012_list_search_trigram")
+        command.downgrade(alembic_config(connection), "0013_vague_entries")
     after = []
     for flt in flts:
         with filled.unit(read_only=True) as unit:
@@ -222,7 +222,7 @@ def test_the_search_keeps_working_without_the_fts_table(filled: SqlStore) -> Non
 
 def test_the_migration_fills_the_search_table_from_stored_invitations(
         filled: SqlStore) -> None:
-    """Upgraded from 0012 over stored invitations: the FTS5 table is filled ('rebuild')
+    """Upgraded from 0013 over stored invitations: the FTS5 table is filled ('rebuild')
     and in step, and the searches answer as before."""
     from alembic import command
 
@@ -230,7 +230,7 @@ def test_the_migration_fills_the_search_table_from_stored_invitations(
     flts = [InvitationFilter(search=t, include_hidden=True, limit=1000)
             for t in ("okafor", "a visit to uk", "zqxj")] + [InvitationFilter(lang="de")]
     with filled.engine.begin() as connection:
-        command.downgrade(alembic_config(connection), "0012_list_search_trigram")
+        command.downgrade(alembic_config(connection), "0013_vague_entries")
     filled.upgrade()
     if filled.dialect == "sqlite":
         with filled.unit() as unit:

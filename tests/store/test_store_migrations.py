@@ -26,7 +26,7 @@ EXPECTED_TABLES = {
 }
 
 
-# SQLite's FTS5 search table (migration 0013_list_search_fts) and its shadow tables: not
+# SQLite's FTS5 search table (migration 0014_list_search_fts) and its shadow tables: not
 # models (SQLAlchemy cannot declare a virtual table), and on PostgreSQL not created.
 SEARCH_TABLES = {"invitations_search", "invitations_search_config", "invitations_search_data",
                  "invitations_search_idx"}

@@ -1,7 +1,7 @@
 """The lists' text search and language filter from indexes on both backends.
 
-Revision ID: 0013_list_search_fts
-Revises: 0012_list_search_trigram
+Revision ID: 0014_list_search_fts
+Revises: 0013_vague_entries
 Create Date: 2026-12-05
 
 - SQLite: `invitations_search`, an FTS5 table with the trigram tokenizer over the four
@@ -25,8 +25,8 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy import text
 
-revision: str = "0013_list_search_fts"
-down_revision: str | None = "0012_list_search_trigram"
+revision: str = "0014_list_search_fts"
+down_revision: str | None = "0013_vague_entries"
 branch_labels: str | None = None
 depends_on: str | None = None
 
