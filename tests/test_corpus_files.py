@@ -88,7 +88,9 @@ def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
 HELD_LANGS = ("nl", "sv", "no", "da", "pl", "cs", "ro", "el")
 
 
-def _check_held_set(held: Path, id_infix: str, minimum: int) -> None:
+def _check_held_set(
+    held: Path, id_infix: str, minimum: int, langs: tuple[str, ...] = HELD_LANGS
+) -> None:
     """One held-out set: same format as tests/data/matcher, ids `<lang>-<infix>-*` apart
     from the tuned ones, every language of the European round present with a negative."""
     tuned_ids = {i["id"] for i in corpus_items()}
@@ -109,7 +111,7 @@ def _check_held_set(held: Path, id_infix: str, minimum: int) -> None:
                 assert exp.get("kind", "other") in KINDS, where
             by_lang[item["lang"]] += 1
             negatives[item["lang"]] += not item["expected"]
-    for lang in HELD_LANGS:
+    for lang in langs:
         assert by_lang[lang] >= minimum, (lang, by_lang)
         assert negatives[lang] >= 1, lang
 
@@ -123,3 +125,10 @@ def test_second_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b2: the second European round's blind set, written and
     scored before its rule work (`eval --data-dir tests/data/matcher-held/b2`)."""
     _check_held_set(DATA / "matcher-held" / "b2", "b2", 8)
+
+
+def test_outcome_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b3-outcome: the outcome round's blind set in the eight
+    first-class languages (issue 14: outcome-only reports, status from the right event,
+    actors by role, names beyond the gazetteer), written and scored before its rule work."""
+    _check_held_set(DATA / "matcher-held" / "b3-outcome", "b3", 5, FIRST_CLASS)
