@@ -83,6 +83,8 @@ class SentenceFacts:
     relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
     # "Putin was also invited": a passive without its inviter, by the one just named
     also_invited: bool = False
+    # "Lavrov attended instead": a stand-in, no further guest of a hosted event
+    substitute: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -127,10 +129,22 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                               and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES
-                         and not _holds_noun(h, nouns)])
+    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)]
+    statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _across_clause(sentence: str, hit: CueHit, hits: list[CueHit]) -> bool:
+    """"sagte am Mittwoch, der Terminkalender lasse eine Reise nicht zu": a split cue
+    ("sagte ... zu") whose gap runs across a clause mark into another status cue of its
+    own is two clauses; the inner cue ("lasse ... nicht zu") is the status (issue 14,
+    outcome round)."""
+    return any(
+        other.category != hit.category and hit.start < other.start and other.end <= hit.end
+        and any(mark in sentence[hit.start:other.start] for mark in (",", ";", ":"))
+        for other in hits
+    )
 
 
 def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
@@ -211,6 +225,7 @@ def analyse(
                 continue
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
+    facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     for cue in invite_cues:
@@ -229,6 +244,8 @@ def analyse(
             continue
         if cue.category == "passive" and _conditional(sentence, cue, words):
             continue  # "If Biden were invited by Putin, he would refuse": hypothetical
+        if cue.category in ("active", "passive") and _possible(sentence, cue, words):
+            continue  # "Non è escluso che altri capi di Stato possano essere invitati"
         # "Witkoff invited Putin on behalf of Trump": the principal is the inviter, and is
         # neither subject nor object of the verb the envoy speaks.
         principal = _behalf_principal(sentence, cue, refs, words) \
@@ -440,6 +457,14 @@ def _pluperfect(sentence: str, words: Words) -> bool:
     return any(w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
 
 
+def _substitute(sentence: str, words: Words) -> bool:
+    """"Lavrov attended instead", "En su lugar viajará la canciller": a stand-in."""
+    if not words.substitute:
+        return False
+    folded = " " + " ".join(w.strip(",.;:!?\"'«»“”()") for w in sentence.casefold().split()) + " "
+    return any(f" {phrase.casefold()} " in folded for phrase in words.substitute)
+
+
 def _also(sentence: str, words: Words) -> bool:
     """"Putin was also invited", "Putin wurde auch eingeladen"."""
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
@@ -618,6 +643,22 @@ def _behalf_of_cue(sentence: str, cue: CueHit, at: int, words: Words) -> bool:
     between = sentence[cue.end : at]
     return not any(mark in between for mark in ";:()") and not any(
         w.strip(",").casefold() in words.relative for w in between.split())
+
+
+# How many words before an invitation verb a possibility phrase makes it hypothetical
+# ("Не исключено, что в будущем на встречи будут приглашены": seven).
+_POSSIBLE_BEFORE = 8
+
+
+def _possible(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Non è escluso che altri capi di Stato possano essere invitati", "might be invited":
+    a possibility just before the invitation verb, not an invitation (issue 14,
+    outcome round: hypothetical invitations)."""
+    if not words.possibility:
+        return False
+    before = sentence[: cue.start].casefold().split()[-_POSSIBLE_BEFORE:]
+    folded = " " + " ".join(w.strip(",.;:!?\"'«»“”()") for w in before) + " "
+    return any(f" {phrase} " in folded for phrase in words.possibility)
 
 
 def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:

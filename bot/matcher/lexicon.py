@@ -98,6 +98,8 @@ _LIST_KEYS = (
     "pluperfect_words",
     "reception_words",
     "also_words",
+    "substitute_words",
+    "possibility_words",
     "plural_pronouns",
     "masculine_pronouns",
     "feminine_pronouns",
