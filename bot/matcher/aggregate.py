@@ -214,17 +214,18 @@ def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: Senten
     if facts.invitations or not facts.statuses or facts.other_matter or facts.substitute:
         return None
     host, cue = hosting
-    if place_names is not None:
-        here = place_names(_without_refs(following.text, facts.refs))
-        there = place_names(view.text[cue.start:])
-        if here and not here & there:
-            return None  # "Sánchez visited Paris": another occasion
     others = [r for r in facts.refs if r.party.key != host.party.key and r.principal != host.party.key]
     if len({r.principal or r.party.key for r in others}) != 1 or not others[0].party.known:
         return None
     guest = others[0]
     if guest is not facts.refs[0] or len(following.text[:guest.start].split()) > opens:
         return None
+    if place_names is not None:
+        # after the guest: "Polens Regierungschef Donald Tusk" names the guest's country
+        clause = _without_refs(_guest_clause(following), facts.refs)[guest.end:]
+        here, there = place_names(clause), place_names(view.text[cue.start:])
+        if here and not here & there:
+            return None  # "Sánchez visited Paris": another occasion
     status = max((s for s, _ in facts.statuses), key=status_rank)
     if status is Status.PENDING:
         return None
@@ -235,6 +236,16 @@ def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: Senten
         sentences=[view.index, following.index],
         countries={host.party.key: host.country, guest.party.key: guest.country},
     )
+
+
+def _guest_clause(view: SentenceView) -> str:
+    """The sentence up to the end of the clause of its last status word: a closing
+    attribution (", according to Canberra", ", selon Berlin") names a source, not the
+    place of another occasion."""
+    end = max(hit.end for _, hit in view.facts.statuses)
+    cut = min((i for i in (view.text.find(",", end), view.text.find(";", end)) if i >= 0),
+              default=len(view.text))
+    return view.text[:cut]
 
 
 def _without_refs(text: str, refs: list[Ref]) -> str:
