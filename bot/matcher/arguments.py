@@ -184,7 +184,7 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
     host = inside[-1] if inside else (following[0] if following else None)
-    if host is None:
+    if host is None or (not inside and not _host_follows(c, host)):
         return []
     guests = [r for r in c.before if r.party.key != host.party.key]
     if guests:
@@ -197,6 +197,22 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+# issue 14, outcome round: cues that name an event after its host are an event noun with
+# its article and a genitive preposition ("la cumbre de", "al vertice di", "dem Gipfel
+# von": three words or more, where "offerto da", "oferită de" are two); the host must
+# follow at once and be a known figure ("la cumbre de Santa Marta" is a place).
+_OF_HOST = frozenset({"de", "di", "von", "do", "da", "of"})
+_OF_HOST_WORDS = 3
+
+
+def _host_follows(c: Clause, host: Ref) -> bool:
+    words = c.cue.text.split()
+    if len(words) < _OF_HOST_WORDS or words[-1].casefold() not in _OF_HOST:
+        return True
+    # "il vertice di Roma, Tusk ci sarà": nobody right after, another clause's figure
+    return host.party.known and not c.sentence[c.cue.end : host.start].strip()
 
 
 def hosting_event(c: Clause) -> list[Pair] | None:

@@ -119,7 +119,8 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                   ) -> tuple[list[CueHit], list[CueHit], list[CueHit]]:
     """(invitation cues, status cues, modifiers) of one sentence."""
     lowered = sentence.lower()
-    raw = [h for lexicon in lexicons for h in lexicon.hits(sentence, lowered)]
+    raw = [h for index, lexicon in enumerate(lexicons)
+           for h in _own_modifiers_only(lexicon.hits(sentence, lowered), index)]
     if not raw:
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
@@ -133,6 +134,15 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
     statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _own_modifiers_only(hits: list[CueHit], index: int) -> list[CueHit]:
+    """A further lexicon (English, read in every language for quotes) brings its negations,
+    hedges and tense words only to a sentence where it found a cue of its own: English "no"
+    is the Portuguese "no" (em + o) of "participou no jantar" (issue 14, outcome round)."""
+    if index == 0 or any(h.category not in MODIFIER_CATEGORIES for h in hits):
+        return hits
+    return []
 
 
 def _across_clause(sentence: str, hit: CueHit, hits: list[CueHit]) -> bool:
