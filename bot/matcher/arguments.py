@@ -180,6 +180,8 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     sentence reports no attendance)."""
     if c.cue.category != "hosted":
         return None
+    if c.cue.text[:1] in "'’":
+        return _possessive_host(c)  # "Meloni will skip Starmer's summit"
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
@@ -213,6 +215,20 @@ def _host_follows(c: Clause, host: Ref) -> bool:
         return True
     # "il vertice di Roma, Tusk ci sarà": nobody right after, another clause's figure
     return host.party.known and not c.sentence[c.cue.end : host.start].strip()
+
+
+_POSSESSIVE_EVENT_WORDS = 4  # "'s state dinner", "'s Ukraine peace summit"
+
+
+def _possessive_host(c: Clause) -> list[Pair]:
+    """"Tusk will attend Starmer's summit": the figure the possessive ending is glued to
+    hosts; the figure before it is the guest (issue 14, outcome round)."""
+    if len(c.before) < 2 or c.sentence[c.before[-1].end : c.cue.start].strip() or \
+            len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
+        return []  # "Trump's decision to skip the summit": no event of Trump's
+    host = c.before[-1]
+    guests = [r for r in c.before[:-1] if r.party.key != host.party.key]
+    return pairs(host, guests[-1:], CONFIDENCE.hosted_event) if guests else []
 
 
 def hosting_event(c: Clause) -> list[Pair] | None:

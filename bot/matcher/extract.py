@@ -197,6 +197,9 @@ def analyse(
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
+    # "Sunday's summit": a possessive host cue needs a figure glued to it
+    invite_cues = [c for c in invite_cues if c.text[:1] not in "'’"
+                   or any(r.end == c.start for r in refs)]
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
