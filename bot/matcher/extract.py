@@ -172,8 +172,9 @@ def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
 def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
     """"welcomed the invitation from Xi to visit Beijing": a split verb cue ("welcomed ...
     to visit") or took-place cue ("welcomed ... to") around an invitation noun is the
-    noun's sentence, its verb an answer."""
-    return hit.category in ("active", "took_place") and any(hit.start < n.start and n.end < hit.end
+    noun's sentence, its verb an answer; likewise a host's possessive around one
+    ("declined Macron's invitation to the summit")."""
+    return hit.category in ("active", "took_place", "hosted") and any(hit.start < n.start and n.end < hit.end
                                             for n in nouns)
 
 
