@@ -398,6 +398,12 @@ def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceVie
     here = place_names(view.text)
     # From the cue on: what precedes it is where someone spoke or a headline's dateline.
     there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
+    # A headline naming no place ("Zelensky invites Trump"): the invitation's later
+    # sentences name it ("... to visit Ukraine"; issue 14, outcome round).
+    for index in candidate.sentences:
+        if not there and index != candidate.first_sentence and 0 <= index < len(views) \
+                and views[index].facts.invitations:
+            there = place_names(views[index].text)
     return bool(here) and bool(there) and not here & there
 
 
