@@ -116,6 +116,17 @@ def result_to_json(ident: str, result: MatchResult) -> dict[str, Any]:
                 "evidence": o.evidence,
             }
             for o in result.observations
+        ] + [
+            # issue 14, outcome round: attendance, arrivals and cancellations of ONE figure
+            # ("X will not attend the summit in London") are observations too; `parties`
+            # then holds that one name (the tracker reads them as lone observations).
+            {
+                "parties": [o.party.name],
+                "kind": o.occasion.kind.value,
+                "status": o.status.value,
+                "evidence": o.evidence,
+            }
+            for o in result.lone_observations
         ],
     }
 

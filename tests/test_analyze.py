@@ -96,3 +96,17 @@ def test_observations_are_listed_per_article(matcher: Matcher) -> None:
     assert set(obs["parties"]) == {"Joe Biden", "Emmanuel Macron"}
     assert (obs["kind"], obs["status"]) == ("meeting", "took_place")
     assert "met" in obs["evidence"]
+
+
+def test_one_figures_attendance_is_an_observation(matcher: Matcher) -> None:
+    """Issue 14, outcome round: "X will not attend the summit in London" names one figure
+    and no invitation word; `analyze` lists it under `observations` with that one party."""
+    [out] = analyze_lines([json.dumps({
+        "id": "o", "date": "2025-02-28",
+        "text": "Italian Prime Minister Giorgia Meloni will not attend the summit in London "
+                "on Sunday, her office said."})], matcher)
+    assert out["invitations"] == []
+    [obs] = out["observations"]
+    assert set(obs) == {"parties", "kind", "status", "evidence"}
+    assert obs["parties"] == ["Giorgia Meloni"]
+    assert obs["status"] == "declined"

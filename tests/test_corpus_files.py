@@ -132,3 +132,10 @@ def test_propose_blind_set_is_well_formed_and_apart() -> None:
     pairs, false alarms, transcripts) in the eight first-class languages, written and scored
     before that round's rule work (`eval --data-dir tests/data/matcher-held/b3-propose`)."""
     _check_held_set(DATA / "matcher-held" / "b3-propose", "b3", 5, tuple(FIRST_CLASS))
+
+
+def test_outcome_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b3-outcome: the outcome round's blind set in the eight
+    first-class languages (issue 14: outcome-only reports, status from the right event,
+    actors by role, names beyond the gazetteer), written and scored before its rule work."""
+    _check_held_set(DATA / "matcher-held" / "b3-outcome", "b3", 5, FIRST_CLASS)

@@ -102,6 +102,8 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         made = _guest_of_waiting_host(view, following, place_names)
         if made is not None and made.keys not in candidates:
             candidates[made.keys] = made
+    for made in _further_guests(views, place_names):
+        candidates.setdefault(made.keys, made)
     _merge_reverse(candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
     leftovers = [(v, f) for v, f in partials if not _attach_partial(v, f, ordered)]
@@ -166,21 +168,64 @@ def _guest_of_waiting_host(view: SentenceView, following: SentenceView,
     attendance (and no invitation of its own, no place other than the event's): the host
     invited that figure."""
     waiting = view.facts.waiting_host
-    facts = following.facts
-    if waiting is None or following.index != view.index + 1 or facts.invitations \
-            or not facts.statuses or facts.other_matter:
+    if waiting is None or following.index != view.index + 1:
         return None
-    host, cue = waiting
-    if place_names is not None:
-        here, there = place_names(following.text), place_names(view.text[cue.start:])
-        if here and not here & there:
-            return None  # "Sánchez visited Paris": another occasion
+    return _guest_in(waiting, view, following, place_names, _GUEST_OPENS)
+
+
+# issue 14, outcome round: how many sentences after a hosted event a further guest's
+# answer may stand ("Meloni will not attend the summit Starmer convenes. [...] Tusk has
+# confirmed he will be there."), and how many words may open its sentence before the
+# guest (a role in apposition: "La présidente de la Commission, Ursula von der Leyen,").
+_FURTHER_GUEST_WINDOW = 4
+_FURTHER_GUEST_OPENS = 6
+_HOST_CUES = ("hosted", "hosting")
+
+
+def _further_guests(views: list[SentenceView], place_names: PlaceNames | None
+                    ) -> list[Candidate]:
+    """"Milei will not attend the summit Lacalle Pou hosts. [...] Lula has confirmed his
+    attendance.": once a sentence has tied a guest to a named host's event, a later
+    sentence close by that reports one other figure's attendance or answer (and nothing
+    of its own) names a further guest of the same host."""
+    events = [(view, finding.inviter, finding.cue) for view in views
+              for finding in view.facts.invitations
+              if finding.cue.category in _HOST_CUES and finding.inviter is not None
+              and finding.invitee is not None]
+    made: list[Candidate] = []
+    for view in views:
+        event = next((e for e in reversed(events)
+                      if 0 < view.index - e[0].index <= _FURTHER_GUEST_WINDOW), None)
+        if event is None:
+            continue
+        source, host, cue = event
+        guest = _guest_in((host, cue), source, view, place_names, _FURTHER_GUEST_OPENS)
+        if guest is not None:
+            made.append(guest)
+    return made
+
+
+def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: SentenceView,
+              place_names: PlaceNames | None, opens: int) -> Candidate | None:
+    """The guest a sentence after a host's event names: one other known figure (with any
+    spokesperson of theirs) opening it, an answer or attendance word, no invitation or
+    other matter of its own, and no place other than the event's."""
+    facts = following.facts
+    if facts.invitations or not facts.statuses or facts.other_matter or facts.substitute:
+        return None
+    host, cue = hosting
     others = [r for r in facts.refs if r.party.key != host.party.key and r.principal != host.party.key]
-    if len({r.party.key for r in others}) != 1 or not others[0].party.known:
+    if len({r.principal or r.party.key for r in others}) != 1 or not others[0].party.known:
         return None
     guest = others[0]
-    if guest is not facts.refs[0] or len(following.text[:guest.start].split()) > _GUEST_OPENS:
+    if guest is not facts.refs[0] or len(following.text[:guest.start].split()) > opens:
         return None
+    if place_names is not None:
+        # after the guest: "Polens Regierungschef Donald Tusk" names the guest's country
+        clause = _without_refs(_guest_clause(following), facts.refs)[guest.end:]
+        here, there = place_names(clause), place_names(view.text[cue.start:])
+        if here and not here & there:
+            return None  # "Sánchez visited Paris": another occasion
     status = max((s for s, _ in facts.statuses), key=status_rank)
     if status is Status.PENDING:
         return None
@@ -191,6 +236,24 @@ def _guest_of_waiting_host(view: SentenceView, following: SentenceView,
         sentences=[view.index, following.index],
         countries={host.party.key: host.country, guest.party.key: guest.country},
     )
+
+
+def _guest_clause(view: SentenceView) -> str:
+    """The sentence up to the end of the clause of its last status word: a closing
+    attribution (", according to Canberra", ", selon Berlin") names a source, not the
+    place of another occasion."""
+    end = max(hit.end for _, hit in view.facts.statuses)
+    cut = min((i for i in (view.text.find(",", end), view.text.find(";", end)) if i >= 0),
+              default=len(view.text))
+    return view.text[:cut]
+
+
+def _without_refs(text: str, refs: list[Ref]) -> str:
+    """The text with its figures blanked: "Downing Street said" names the host's seat,
+    not the place of another occasion."""
+    for ref in refs:
+        text = text[:ref.start] + " " * (ref.end - ref.start) + text[ref.end:]
+    return text
 
 
 def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate]
@@ -335,6 +398,12 @@ def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceVie
     here = place_names(view.text)
     # From the cue on: what precedes it is where someone spoke or a headline's dateline.
     there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
+    # A headline naming no place ("Zelensky invites Trump"): the invitation's later
+    # sentences name it ("... to visit Ukraine"; issue 14, outcome round).
+    for index in candidate.sentences:
+        if not there and index != candidate.first_sentence and 0 <= index < len(views) \
+                and views[index].facts.invitations:
+            there = place_names(views[index].text)
     return bool(here) and bool(there) and not here & there
 
 

@@ -180,11 +180,13 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     sentence reports no attendance)."""
     if c.cue.category != "hosted":
         return None
+    if c.cue.text[:1] in "'’":
+        return _possessive_host(c)  # "Meloni will skip Starmer's summit"
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
     host = inside[-1] if inside else (following[0] if following else None)
-    if host is None:
+    if host is None or (not inside and not _host_follows(c, host)):
         return []
     guests = [r for r in c.before if r.party.key != host.party.key]
     if guests:
@@ -197,6 +199,36 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+# issue 14, outcome round: cues that name an event after its host are an event noun with
+# its article and a genitive preposition ("la cumbre de", "al vertice di", "dem Gipfel
+# von": three words or more, where "offerto da", "oferită de" are two); the host must
+# follow at once and be a known figure ("la cumbre de Santa Marta" is a place).
+_OF_HOST = frozenset({"de", "di", "von", "do", "da", "of"})
+_OF_HOST_WORDS = 3
+
+
+def _host_follows(c: Clause, host: Ref) -> bool:
+    words = c.cue.text.split()
+    if len(words) < _OF_HOST_WORDS or words[-1].casefold() not in _OF_HOST:
+        return True
+    # "il vertice di Roma, Tusk ci sarà": nobody right after, another clause's figure
+    return host.party.known and not c.sentence[c.cue.end : host.start].strip()
+
+
+_POSSESSIVE_EVENT_WORDS = 4  # "'s state dinner", "'s Ukraine peace summit"
+
+
+def _possessive_host(c: Clause) -> list[Pair]:
+    """"Tusk will attend Starmer's summit": the figure the possessive ending is glued to
+    hosts; the figure before it is the guest (issue 14, outcome round)."""
+    if len(c.before) < 2 or c.sentence[c.before[-1].end : c.cue.start].strip() or \
+            len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
+        return []  # "Trump's decision to skip the summit": no event of Trump's
+    host = c.before[-1]
+    guests = [r for r in c.before[:-1] if r.party.key != host.party.key]
+    return pairs(host, guests[-1:], CONFIDENCE.hosted_event) if guests else []
 
 
 def hosting_event(c: Clause) -> list[Pair] | None:

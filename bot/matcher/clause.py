@@ -84,6 +84,10 @@ class Words:
     reception: frozenset[str] = frozenset()
     # "also", "auch", "тоже": "Putin was also invited" by the inviter just named
     also: frozenset[str] = frozenset()
+    # "instead", "en su lugar", "вместо": a stand-in attends in the invitee's place
+    substitute: frozenset[str] = frozenset()
+    # "non è escluso", "не исключено", "might be": a possibility, no invitation made
+    possibility: frozenset[str] = frozenset()
     # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
     plural_pronouns: frozenset[str] = frozenset()
     # "президента Республики Корея Ли Чжэ Мёна": the words completing a title before a name
@@ -167,6 +171,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         pluperfect=merged("pluperfect_words"),
         reception=merged("reception_words"),
         also=merged("also_words"),
+        substitute=merged("substitute_words"),
+        possibility=merged("possibility_words"),
         plural_pronouns=merged("plural_pronouns"),
         masculine=merged("masculine_pronouns"),
         feminine=merged("feminine_pronouns"),

@@ -36,7 +36,10 @@ KIND_DEMONYM = "demonym"
 
 # Per-language templates that build phrases from a country's adjectives and names.
 _TEMPLATE_KEYS = {"government": KIND_TITLE, "leader": KIND_TITLE, "counterpart": KIND_COUNTERPART,
-                  "demonym": KIND_DEMONYM}
+                  "demonym": KIND_DEMONYM, "president": KIND_TITLE, "premier": KIND_TITLE}
+# issue 14, outcome round: "венгерского премьера", "українського президента" stand for the
+# leader only where the leader holds that office (the leader's title ends with it).
+_OFFICE_OF_LEADER = {"president": "President", "premier": "Prime Minister"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,8 @@ def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader
     # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive (ru, uk).
     fillers = {"{adj}": listed("adj"), "{name}": listed("names"), "{gen}": listed("gen")}
     for key, kind in _TEMPLATE_KEYS.items():
+        if key in _OFFICE_OF_LEADER and not leader.endswith(_OFFICE_OF_LEADER[key]):
+            continue  # "the Hungarian president" is not Hungary's leader, its prime minister
         for template in string_list(templates.get(key, []), f"templates.{key}", source, problems):
             for slot, values in fillers.items():
                 if slot in template:

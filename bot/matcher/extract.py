@@ -83,6 +83,8 @@ class SentenceFacts:
     relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
     # "Putin was also invited": a passive without its inviter, by the one just named
     also_invited: bool = False
+    # "Lavrov attended instead": a stand-in, no further guest of a hosted event
+    substitute: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -117,7 +119,8 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                   ) -> tuple[list[CueHit], list[CueHit], list[CueHit]]:
     """(invitation cues, status cues, modifiers) of one sentence."""
     lowered = sentence.lower()
-    raw = [h for lexicon in lexicons for h in lexicon.hits(sentence, lowered)]
+    raw = [h for index, lexicon in enumerate(lexicons)
+           for h in _own_modifiers_only(lexicon.hits(sentence, lowered), index)]
     if not raw:
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
@@ -127,10 +130,31 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                               and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    statuses = _longest([h for h in raw if h.category in STATUS_CATEGORIES
-                         and not _holds_noun(h, nouns)])
+    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)]
+    statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _own_modifiers_only(hits: list[CueHit], index: int) -> list[CueHit]:
+    """A further lexicon (English, read in every language for quotes) brings its negations,
+    hedges and tense words only to a sentence where it found a cue of its own: English "no"
+    is the Portuguese "no" (em + o) of "participou no jantar" (issue 14, outcome round)."""
+    if index == 0 or any(h.category not in MODIFIER_CATEGORIES for h in hits):
+        return hits
+    return []
+
+
+def _across_clause(sentence: str, hit: CueHit, hits: list[CueHit]) -> bool:
+    """"sagte am Mittwoch, der Terminkalender lasse eine Reise nicht zu": a split cue
+    ("sagte ... zu") whose gap runs across a clause mark into another status cue of its
+    own is two clauses; the inner cue ("lasse ... nicht zu") is the status (issue 14,
+    outcome round)."""
+    return any(
+        other.category != hit.category and hit.start < other.start and other.end <= hit.end
+        and any(mark in sentence[hit.start:other.start] for mark in (",", ";", ":"))
+        for other in hits
+    )
 
 
 def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
@@ -148,9 +172,26 @@ def _without_answering_willingness(invites: list[CueHit], statuses: list[CueHit]
 def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
     """"welcomed the invitation from Xi to visit Beijing": a split verb cue ("welcomed ...
     to visit") or took-place cue ("welcomed ... to") around an invitation noun is the
-    noun's sentence, its verb an answer."""
-    return hit.category in ("active", "took_place") and any(hit.start < n.start and n.end < hit.end
+    noun's sentence, its verb an answer; likewise a host's possessive around one
+    ("declined Macron's invitation to the summit")."""
+    return hit.category in ("active", "took_place", "hosted") and any(hit.start < n.start and n.end < hit.end
                                             for n in nouns)
+
+
+def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
+                        grammar: Grammar) -> bool:
+    """An invitation cue that reports no invitation made: a crowd invited, an exhortation,
+    a condition or a mere possibility."""
+    if cue.category == "noun" and _crowd_invited(sentence, cue, words, refs):
+        return True
+    if cue.category in ("active", "challenge") and (
+            _exhortation(sentence, cue, words, refs, grammar)
+            or _conditional(sentence, cue, words)):
+        return True
+    if cue.category == "passive" and _conditional(sentence, cue, words):
+        return True  # "If Biden were invited by Putin, he would refuse": hypothetical
+    # "Non è escluso che altri capi di Stato possano essere invitati"
+    return cue.category in ("active", "passive") and _possible(sentence, cue, words)
 
 
 def analyse(
@@ -173,6 +214,9 @@ def analyse(
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
+    # "Sunday's summit": a possessive host cue needs a figure glued to it
+    invite_cues = [c for c in invite_cues if c.text[:1] not in "'’"
+                   or any(r.end == c.start for r in refs)]
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
@@ -211,6 +255,7 @@ def analyse(
                 continue
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
+    facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
@@ -224,14 +269,8 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
-        if cue.category == "noun" and _crowd_invited(sentence, cue, words, refs):
+        if _no_invitation_made(sentence, cue, words, refs, grammar):
             continue
-        if cue.category in ("active", "challenge") and (
-                _exhortation(sentence, cue, words, refs, grammar)
-                or _conditional(sentence, cue, words)):
-            continue
-        if cue.category == "passive" and _conditional(sentence, cue, words):
-            continue  # "If Biden were invited by Putin, he would refuse": hypothetical
         # "Witkoff invited Putin on behalf of Trump": the principal is the inviter, and is
         # neither subject nor object of the verb the envoy speaks.
         principal = _behalf_principal(sentence, cue, refs, words) \
@@ -489,6 +528,14 @@ def _pluperfect(sentence: str, words: Words) -> bool:
     return any(w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
 
 
+def _substitute(sentence: str, words: Words) -> bool:
+    """"Lavrov attended instead", "En su lugar viajará la canciller": a stand-in."""
+    if not words.substitute:
+        return False
+    folded = " " + " ".join(w.strip(",.;:!?\"'«»“”()") for w in sentence.casefold().split()) + " "
+    return any(f" {phrase.casefold()} " in folded for phrase in words.substitute)
+
+
 def _also(sentence: str, words: Words) -> bool:
     """"Putin was also invited", "Putin wurde auch eingeladen"."""
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
@@ -687,6 +734,22 @@ def _behalf_of_cue(sentence: str, cue: CueHit, at: int, words: Words) -> bool:
     between = sentence[cue.end : at]
     return not any(mark in between for mark in ";:()") and not any(
         w.strip(",").casefold() in words.relative for w in between.split())
+
+
+# How many words before an invitation verb a possibility phrase makes it hypothetical
+# ("Не исключено, что в будущем на встречи будут приглашены": seven).
+_POSSIBLE_BEFORE = 8
+
+
+def _possible(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Non è escluso che altri capi di Stato possano essere invitati", "might be invited":
+    a possibility just before the invitation verb, not an invitation (issue 14,
+    outcome round: hypothetical invitations)."""
+    if not words.possibility:
+        return False
+    before = sentence[: cue.start].casefold().split()[-_POSSIBLE_BEFORE:]
+    folded = " " + " ".join(w.strip(",.;:!?\"'«»“”()") for w in before) + " "
+    return any(f" {phrase} " in folded for phrase in words.possibility)
 
 
 def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:

@@ -6,7 +6,8 @@ Phrase syntax, shared by every lexicon file:
   * `...` between words is a gap of up to 8 words, for separable or split verbs
     ("lädt ... ein$");
   * `word$` means the word closes a clause (followed by punctuation or the end), which
-    keeps the German particle "ein" apart from the article "ein".
+    keeps the German particle "ein" apart from the article "ein";
+  * a phrase starting with an apostrophe ("'s summit") is glued to the word before it.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ _LIST_KEYS = (
     "pluperfect_words",
     "reception_words",
     "also_words",
+    "substitute_words",
+    "possibility_words",
     "plural_pronouns",
     "masculine_pronouns",
     "feminine_pronouns",
@@ -545,6 +548,10 @@ def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
             # Scripts with combining marks inside words (Arabic, Indic, Thai): the marks
             # count as word characters for the boundaries.
             return rf"(?<![\w@#{_MARKS}]){body}(?![\w{_MARKS}])"
+        if phrase[:1] in "'’":
+            # "'s summit" (issue 14, outcome round): a possessive ending is glued to the
+            # word before, so it has no boundary on its left.
+            return rf"{body}(?!\w)"
         return rf"(?<![\w@#]){body}(?!\w)"
     return body
 

@@ -59,6 +59,8 @@ class LexiconTop(BaseModel):
     pluperfect_words: list[Any] | None = None
     reception_words: list[Any] | None = None
     also_words: list[Any] | None = None
+    substitute_words: list[Any] | None = None
+    possibility_words: list[Any] | None = None
     plural_pronouns: list[Any] | None = None
     masculine_pronouns: list[Any] | None = None
     feminine_pronouns: list[Any] | None = None

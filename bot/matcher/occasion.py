@@ -139,7 +139,9 @@ class PlaceFinder:
         return out
 
 
-_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ\-]{3,}$")
+# three letters at least: "Рим" -> "в Риме", "у Римі" (issue 14, outcome round: a meeting
+# elsewhere is another occasion than the visit)
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ\-]{2,}$")
 # Russian and Ukrainian case endings of a place name by its nominative ending: "Женева" ->
 # "Женеве", "Женеву"; "Минск" -> "Минске", "Мінську". A bridging report in Russian names
 # the same place as the English record ("в Рейкьявике" -> Reykjavik).

@@ -794,6 +794,10 @@ KNOWN_SPOTTING_GAPS: dict[tuple[str, str], str] = {
     ("en-t2-02", "olaf-scholz"): "only as the vocative 'Mr. Chancellor' beside 'Germany's presidency'",
     ("uk-t2-01", "olaf-scholz"): "only as the vocative 'Пане канцлере' beside 'Головування Німеччини'",
     ("de-t2-01", "olaf-scholz"): "only as the vocative 'Herr Bundeskanzler' (the German chancellor)",
+    ("ru-outcome-02", "robert-fico"): "only as 'словацкого премьера' (a country's premier template: "
+        "countries.py, issue 14 outcome round)",
+    ("uk-outcome-02", "emmanuel-macron"): "only as 'французького президента' (a country's president "
+        "template)",
 }
 
 
