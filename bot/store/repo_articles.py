@@ -26,9 +26,9 @@ _FEED_EXISTS = select(_FEEDS.c.id).where(_FEEDS.c.id == bindparam("feed_id"))
 
 class ArticleRepository(RepoBase):
     def _feed_exists(self, feed_id: int) -> bool:
-        """Whether the feed row exists: its id alone, read with a statement compiled once
-        (loading the whole row into the session, as `session.get` did, cost a quarter of
-        storing a batch of entries in the bot's process)."""
+        """Whether the feed row exists: its id alone, with a statement built once, where
+        `session.get` loaded the whole row as an ORM object only to test it (once per
+        stored batch, in the store lane)."""
         return self.session.execute(_FEED_EXISTS, {"feed_id": feed_id}).first() is not None
 
     def _is_duplicate(self, feed_id: int | None, guid: str, content_hash: str,
