@@ -48,8 +48,9 @@ ALLOWED: dict[str, set[str]] = {
     # The fork server's preload (workers/preload.py) loads the language model up front.
     # Workers return the memory a big document freed (bot.memory) at once.
     "bot.workers": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.langmodel", "bot.memory"},
+    # A poll cycle runs with fewer garbage collections (bot.memory.fewer_collections).
     "bot.pipeline": FOUNDATION | {"bot.feeds", "bot.matcher", "bot.tracker", "bot.store",
-                                  "bot.workers"},
+                                  "bot.workers", "bot.memory"},
     "bot.scheduler": FOUNDATION | {"bot.pipeline"},
     "bot.corrections": FOUNDATION | {"bot.tracker", "bot.store"},
     # Tools: each composes the core for one job of the command line.

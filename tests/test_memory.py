@@ -38,3 +38,21 @@ def test_it_says_when_it_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory, "_looked_up", True)
     monkeypatch.setattr(memory, "_trim", None)
     assert release_free_memory() is False
+
+
+def test_a_poll_cycle_collects_young_objects_less_often_then_as_before() -> None:
+    import gc
+
+    from bot.memory import POLL_YOUNG_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(POLL_YOUNG_THRESHOLD, before[0]), *before[1:])
+        with fewer_collections():  # an overlapping cycle: the outermost restores
+            pass
+        assert gc.get_threshold()[0] == max(POLL_YOUNG_THRESHOLD, before[0])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a cycle that fails")
+    assert gc.get_threshold() == before
+

@@ -50,6 +50,8 @@ def parse_feed(body: bytes, *, url: str, headers: Mapping[str, str] | None = Non
     Content-Type when the document does not declare one. CPU-bound: call it in a thread.
     With `fast` (the default) a plain document is read by the fast path
     (`bot.feeds.fast_parse`, same result, ~10-60x faster); feedparser reads the others.
+    Every entry's `url` is `canonical_url`'s output (or None), so the store's canonical
+    URL of an entry is its `url` as it stands (`bot.workers.digest_of`).
     """
     if not isinstance(body, bytes | bytearray | memoryview):
         raise ParseError(f"feed body of {url} must be bytes, not {type(body).__name__}")

@@ -20,9 +20,17 @@ from bot.store.tables import ArticleRow, FeedRow
 from bot.store.types import require_aware
 
 _ARTICLES: Table = ArticleRow.__table__  # type: ignore[attr-defined]
+_FEEDS: Table = FeedRow.__table__  # type: ignore[attr-defined]
+_FEED_EXISTS = select(_FEEDS.c.id).where(_FEEDS.c.id == bindparam("feed_id"))
 
 
 class ArticleRepository(RepoBase):
+    def _feed_exists(self, feed_id: int) -> bool:
+        """Whether the feed row exists: its id alone, with a statement built once, where
+        `session.get` loaded the whole row as an ORM object only to test it (once per
+        stored batch, in the store lane)."""
+        return self.session.execute(_FEED_EXISTS, {"feed_id": feed_id}).first() is not None
+
     def _is_duplicate(self, feed_id: int | None, guid: str, content_hash: str,
                       canonical_url: str | None) -> bool:
         """Three lookups, each on its own index, in one round trip: `EXISTS(...) OR
@@ -93,7 +101,7 @@ class ArticleRepository(RepoBase):
         content_hash = require_text(content_hash, "article content hash")
         canonical_url = canonical_url.strip() if canonical_url and canonical_url.strip() else None
         self._hold_ingest_lock()
-        if feed_id is not None and self.session.get(FeedRow, feed_id) is None:
+        if feed_id is not None and not self._feed_exists(feed_id):
             raise StoreError(f"cannot store article {guid!r}: no feed with id {feed_id}")
         if feed_id is not None and not checked:
             updated = self._updated_in_place(feed_id, guid, content_hash, article, now)
@@ -132,7 +140,7 @@ class ArticleRepository(RepoBase):
         # Like add_article: two pollers' batches inserting overlapping keys in different
         # orders would otherwise deadlock on PostgreSQL.
         self._hold_ingest_lock()
-        if self.session.get(FeedRow, feed_id) is None:
+        if not self._feed_exists(feed_id):
             raise StoreError(f"cannot store articles: no feed with id {feed_id}")
         fetched_at = require_aware(now, "now")
         rows = []

@@ -97,9 +97,15 @@ class Digest:
     canonical_url: str | None
 
 
-def digest_of(article: Article) -> Digest:
+def digest_of(article: Article, *, url_canonical: bool = False) -> Digest:
+    """`url_canonical`: the article's URL is `canonical_url`'s output already (every
+    entry `parse_feed` returns), so it is its own canonical form: `canonical_url` is
+    idempotent (tests/feeds/test_canonical_once.py), and a second pass would cost about
+    3% of a worker's CPU for the same string."""
+    if not article.url:
+        return Digest(content_hash(article.title, article.text), None)
     return Digest(content_hash(article.title, article.text),
-                  canonical_url(article.url) if article.url else None)
+                  article.url if url_canonical else canonical_url(article.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +164,7 @@ def analyse_entries(feed_bytes: bytes, context: AnalyseContext,
         wanted = (context.match and matcher is not None and article.key not in context.known
                   and (fresh or not context.first_poll))
         entries.append(ParsedAnalysed(article, matcher.match(article) if wanted and matcher
-                                      else None, digest_of(article)))
+                                      else None, digest_of(article, url_canonical=True)))
     return AnalysedFeed(parsed.title, parsed.lang, parsed.warning, tuple(entries))
 
 

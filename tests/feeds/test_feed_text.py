@@ -115,3 +115,61 @@ def test_content_hash_ignores_case_whitespace_and_normalisation() -> None:
 )
 def test_content_hash_tells_different_stories_apart(a: tuple[str, str], b: tuple[str, str]) -> None:
     assert content_hash(*a) != content_hash(*b)
+
+
+# -- plain text skips the HTML parser (issue 13): the same result, pinned ---------------
+
+_PLAIN_ALPHABET = [*"ab Zé>\"';:/.-\t\n\r\x0b\x0c\x01\x1f\x7f\x85\xa0\u2028\u2029\u3000",
+                   *"\ufeff\u00ad\u200b\ue000\ue001\ud7ff\U0001f600\ufffd\ufffe\uffff\x80\x9f",
+                   "\U0010ffff", "\r\n", "  ", "\n\n"]
+
+
+def test_plain_text_gives_what_the_parser_gives() -> None:
+    import random
+
+    from bot.feeds.text import _NEEDS_PARSER, _parsed_text
+
+    rng = random.Random(13)
+    compared = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(_PLAIN_ALPHABET) for _ in range(rng.randint(1, 16)))
+        if text.isspace():
+            continue
+        assert _NEEDS_PARSER.search(text) is None
+        assert html_to_text(text) == _parsed_text(text), repr(text)
+        compared += 1
+    assert compared > 15_000
+
+
+@pytest.mark.parametrize("text", ["a &amp; b", "a <b>bold</b>", "a\x00b", "a\ud800b",
+                                  "&#65;", "x < y"])
+def test_markup_entities_nul_and_lone_surrogates_go_through_the_parser(text: str) -> None:
+    from bot.feeds.text import _NEEDS_PARSER, _parsed_text
+
+    assert _NEEDS_PARSER.search(text) is not None
+    assert html_to_text(text) == _parsed_text(text)
+
+
+def test_every_text_of_feeds_real_reads_the_same_without_the_parser_when_plain() -> None:
+    """Every title and body of the shared feeds-real corpus: html_to_text equals the
+    parser's reading (plain ones take the short way)."""
+    import io
+    from pathlib import Path
+
+    import feedparser
+
+    from bot.feeds.text import _parsed_text
+
+    folder = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "feeds-real"
+    if not folder.is_dir():
+        pytest.skip("the shared corpus is absent")
+    compared = 0
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for entry in feedparser.parse(io.BytesIO(path.read_bytes())).entries:
+            details = [*entry.get("content", []), entry.get("summary_detail"),
+                       entry.get("title_detail")]
+            for value in (str(d.get("value") or "") for d in details if d):
+                if value.strip():
+                    assert html_to_text(value) == _parsed_text(value)
+                    compared += 1
+    assert compared > 700

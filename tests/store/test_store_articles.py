@@ -107,3 +107,15 @@ def test_bad_articles_are_refused_clearly(store: SqlStore) -> None:
             unit.add_article(article(), feed_id=None, content_hash=" ", canonical_url=None,
                              now=T0)
     assert _count(store) == 0
+
+
+def test_a_batch_for_no_feed_is_refused_and_one_for_a_feed_stored(
+        store: SqlStore, feeds: tuple[int, int]) -> None:
+    batch = [(article("guid-b1"), "hash-b1", None), (article("guid-b2"), "hash-b2", None)]
+    with store.unit() as unit, pytest.raises(StoreError, match="no feed with id 4242"):
+        unit.add_new_articles(4242, batch, now=T0)
+    with store.unit() as unit:
+        stored = unit.add_new_articles(feeds[1], batch, now=T0)
+    assert sorted(stored) == ["guid-b1", "guid-b2"]
+    assert _count(store) == 3
+
