@@ -196,9 +196,11 @@ class Matcher:
         self._given_names: dict[str, frozenset[str]] = {}
         # Words before a surname that are no given name ("President", "Mrs"), per lexicons.
         self._not_given_names: dict[tuple[str, ...], frozenset[str]] = {}
-        # Every figure's given names minus those words ("Kyrylo" opening a sentence is still
-        # a given name), per lexicons, built once when first needed.
-        self._known_given: dict[tuple[str, ...], frozenset[str]] = {}
+        # Every figure's given names ("Kyrylo" opening a sentence is still a given name),
+        # built once when first needed: one set for every language, since `namesake` has
+        # ruled out the words before a surname that are no given name before it asks (a
+        # set per language was ~0.5 MB each, 20 MB in every worker process).
+        self._known_given: frozenset[str] | None = None
         self._all_given: frozenset[str] | None = None  # every language's (weakly_named)
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
@@ -352,18 +354,49 @@ class Matcher:
                      ) -> list[FigureHit]:
         """"The wife of the President of the United States": a figure named only to say
         whose relative someone is, is no party (kin.py)."""
-        key = tuple(lexicon.lang for lexicon in lexicons)
-        words = self._kin_words.get(key)
-        if words is None:
-            words = self._kin_words[key] = KinWords(merged_words(lexicons, "kin_words"),
-                                                    merged_words(lexicons, "kin_links"),
-                                                    merged_words(lexicons, "titles"))
+        words = self._kin_words_for(lexicons)
         if not words or not hits or not words.any_kin_in(text.casefold()):
             return hits
         endings = self._resources.default_grammar.case_endings
         return [hit for hit in hits
                 if not named_as_kin(text, hit.start, hit.end, hit.surface, hit.possessive,
                                     words, endings)]
+
+    def _kin_words_for(self, lexicons: list[Lexicon]) -> KinWords:
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        words = self._kin_words.get(key)
+        if words is None:
+            words = self._kin_words[key] = KinWords(merged_words(lexicons, "kin_words"),
+                                                    merged_words(lexicons, "kin_links"),
+                                                    merged_words(lexicons, "titles"))
+        return words
+
+    def _not_given_for(self, lexicons: list[Lexicon]) -> frozenset[str]:
+        key = tuple(lexicon.lang for lexicon in lexicons)
+        not_names = self._not_given_names.get(key)
+        if not_names is None:
+            not_names = self._not_given_names[key] = self._role_words | merged_words(
+                lexicons, "titles") | merged_words(lexicons, "name_stopwords")
+        return not_names
+
+    def _known_given_names(self) -> frozenset[str]:
+        if self._known_given is None:
+            self._known_given = known_given_names(
+                [(f.name, f.aliases) for f in self.gazetteer], frozenset())
+        return self._known_given
+
+    def prepare_tables(self) -> None:
+        """Build now the word tables matching builds on first need (per language, and the
+        gazetteer's given names). The worker pool's fork server calls it, so that its
+        workers share these tables rather than each building its own copy (bot.workers)."""
+        for lang in self._resources.lexicons:
+            lexicons = self._lexicons_for(lang)
+            self._local_finder(lang, lexicons)
+            self._kin_words_for(lexicons)
+            self._not_given_for(lexicons)
+            self._words_for(lexicons)
+        self._known_given_names()
+        self._given_everywhere()
 
     def _without_namesakes(self, segmented: Segmented, hits: list[FigureHit],
                            lexicons: list[Lexicon]) -> list[FigureHit]:
@@ -372,15 +405,8 @@ class Matcher:
         still read them."""
         if not any(h.form in (FORM_NAME, FORM_SURNAME) and " " not in h.surface for h in hits):
             return hits
-        key = tuple(lexicon.lang for lexicon in lexicons)
-        not_names = self._not_given_names.get(key)
-        if not_names is None:
-            not_names = self._not_given_names[key] = self._role_words | merged_words(
-                lexicons, "titles") | merged_words(lexicons, "name_stopwords")
-        known = self._known_given.get(key)
-        if known is None:
-            known = self._known_given[key] = known_given_names(
-                [(f.name, f.aliases) for f in self.gazetteer], not_names)
+        not_names = self._not_given_for(lexicons)
+        known = self._known_given_names()
         text = segmented.text
         starts = frozenset(s.start + len(s.text) - len(s.text.lstrip())
                            for s in segmented.sentences)

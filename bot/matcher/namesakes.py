@@ -28,8 +28,9 @@ def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
     name that is not the figure's own: another person of that surname. A word opening a
     sentence (`sentence_starts`: offsets of sentences' first letters) is capitalised
     anyway, so it is no given name ("Yesterday Tymoshenko said") unless it is a known
-    given name (`known_given`, folded: the gazetteer's given names), as "Kyrylo" in
-    "Kyrylo Tymoshenko said"; nor is a figure's name ending right before (`hit_ends`)."""
+    given name (`known_given`, folded: the gazetteer's given names; a word in `not_names`
+    is ruled out first), as "Kyrylo" in "Kyrylo Tymoshenko said"; nor is a figure's name
+    ending right before (`hit_ends`)."""
     if " " in surface.strip() or not given_names or start - 1 in hit_ends:
         # "dass Macron Scholz ... eingeladen habe": the word before is another figure.
         return False

@@ -6,8 +6,9 @@ once, so every worker shares its pages (issue 13, memory).
 overlay to load comes in `INVITEWATCH_WORKER_FIGURES` (empty: the built-in figures).
 Imported anywhere else (the variable unset) it builds nothing.
 
-After building, the language model is loaded and one article matched (lazy tables are
-filled here, once, not in each worker), then `gc.freeze()` moves every object into the
+After building, the language model is loaded, the matcher's per-language word tables
+built (`Matcher.prepare_tables`) and one article matched (lazy tables are filled here,
+once, not in each worker), then `gc.freeze()` moves every object into the
 permanent generation: a worker's collections then never visit them, so they never write
 to the pages holding them and the pages stay shared copy-on-write (what is still written
 is reference counts, on the pages of the objects a worker touches). Any error is kept in
@@ -44,6 +45,7 @@ def _build(figures: str) -> None:
     try:
         built = Matcher.load(overrides=path)
         language_identifier()
+        built.prepare_tables()
         built.match(WARM_UP)
     except Exception as exc:  # reported by the workers; the fork server must not fail
         problem = f"the fork server could not build the matcher: {exc}"
