@@ -1,7 +1,14 @@
 """The namesake rule (bot/matcher/namesakes.py): a capitalised given name before a listed
 surname makes another person; a lower-case word never is a given name."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from bot.matcher.namesakes import namesake
+
+if TYPE_CHECKING:
+    from bot.matcher import Matcher
 
 _PUTIN_GIVEN = frozenset({"vladimir", "wladimir", "władimir"})
 
@@ -39,3 +46,31 @@ def test_an_ordinary_word_opening_a_sentence_is_still_no_given_name() -> None:
     text = "Yesterday Putin said"
     assert not namesake(text, text.index("Putin"), "Putin", _PUTIN_GIVEN, frozenset(),
                         frozenset({0}), known_given=frozenset({"kyrylo"}))
+
+
+def test_a_word_before_the_surname_that_is_no_given_name_is_ruled_out_first() -> None:
+    # The matcher passes one set of the gazetteer's given names for every language: a word
+    # in the language's titles ("President") must lose even when it is also in that set.
+    text = "President Tymoshenko said"
+    start = text.index("Tymoshenko")
+    assert not namesake(text, start, "Tymoshenko", frozenset({"yulia"}),
+                        frozenset({"president"}), frozenset({0}), frozenset(),
+                        known_given=frozenset({"president", "kyrylo"}))
+
+
+def test_the_fork_server_builds_every_languages_tables_before_matching(
+        real_matcher: Matcher) -> None:
+    import copy
+    from datetime import UTC, datetime
+
+    from bot.domain import Article
+
+    fresh = copy.deepcopy(real_matcher)
+    fresh.prepare_tables()
+    languages = set(fresh._resources.lexicons)
+    assert set(fresh._local_finders) == languages
+    assert len(fresh._not_given_names) == len(languages)
+    article = Article(key="k", title="", lang="uk", published=datetime(2025, 3, 1, tzinfo=UTC),
+                      text="Кирило Тимошенко заявив, що Володимир Зеленський запросив "
+                           "Дональда Трампа до Києва.")
+    assert fresh.match(article) == real_matcher.match(article)
