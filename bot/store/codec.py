@@ -151,6 +151,7 @@ def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "seen_at": require_aware(entry.seen_at, "timeline entry seen_at").isoformat(),
         "editorial": bool(entry.editorial),
         "vague_kind": entry.vague_kind.value if entry.vague_kind is not None else None,
+        "article_id": entry.article_id,
     }
 
 
@@ -160,7 +161,17 @@ def _entry_from_dict(data: dict[str, Any]) -> TimelineEntry:
         outlet=data.get("outlet"), lang=str(data["lang"]), evidence=str(data["evidence"]),
         confidence=float(data["confidence"]), seen_at=parse_aware(data["seen_at"], "seen_at"),
         editorial=bool(data.get("editorial", False)),
-        vague_kind=OccasionKind(data["vague_kind"]) if data.get("vague_kind") else None)
+        vague_kind=OccasionKind(data["vague_kind"]) if data.get("vague_kind") else None,
+        article_id=_article_id(data.get("article_id")))
+
+
+def _article_id(value: Any) -> int | None:
+    # Summaries written before entries carried their article have no such key.
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"article_id must be an integer, got {value!r}")
+    return value
 
 
 def summary_to_json(entries: list[TimelineEntry], summary: TimelineSummary) -> str:
