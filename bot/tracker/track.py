@@ -962,3 +962,39 @@ def apply_entry(known: InvitationState, entry: TimelineEntry, occasion: Occasion
                 now: datetime, policy: TrackerPolicy) -> TrackOutcome:
     """Add an entry that names no inviter/invitee pair to an invitation, as an observation's."""
     return _apply_reply(known, entry, occasion, None, now, policy)
+
+
+# -- reports linked to none, when their rivals turn out to be one invitation ----------------
+
+
+def relink(merged: InvitationState, merged_ids: Sequence[int],
+           unlinked: Sequence[LinkTrace], now: datetime, policy: TrackerPolicy
+           ) -> TrackOutcome | None:
+    """`merged` (a record a bridging report has just merged `merged_ids` into) with the
+    reports that were linked to none because they fitted its parts alike (`unlinked`: each
+    trace names the records the report fitted). Once those records are one invitation the
+    report's record is no longer a guess: it joins it, as it would have in an order where
+    the bridge came first. A report that also fitted a record outside the merge stays
+    linked to none; one the record already holds is not added twice. None when nothing
+    joins. Its notifications are any report's: a STATUS one when the status changes (the
+    report was announced on no record), none otherwise."""
+    if merged.id is None or merged.hidden:
+        return None
+    group = {merged.id, *merged_ids}
+    entries: list[TimelineEntry] = []
+    for trace in sorted(unlinked, key=lambda t: entry_order(t.entry)):
+        fitted = set(trace.invitation_ids)
+        if len(fitted) < 2 or not fitted <= group or trace.entry in entries:
+            continue
+        if not _is_repeat(merged, trace.entry):
+            entries.append(trace.entry)
+    if not entries:
+        return None
+    outcome = _apply(merged, entries, merged.occasion, None, now, policy)
+    if outcome.entry is None:
+        return None
+    listed = ", ".join(f"{e.at.date().isoformat()} {e.status.value} "
+                       f"({e.outlet or e.url or 'unknown source'})" for e in entries)
+    return replace(outcome, note=f"the report{'s' if len(entries) > 1 else ''} of {listed}, "
+                                 "linked to none while it fitted records now merged into this "
+                                 "one, joined it")
