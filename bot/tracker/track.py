@@ -192,6 +192,12 @@ def _known_then(rivals: Sequence[InvitationState], at: datetime) -> InvitationSt
     return None
 
 
+def known_then(rivals: Sequence[InvitationState], at: datetime) -> InvitationState | None:
+    """`_known_then` for the reports that name one party or no invitation word
+    (`track_observation`, `lone.link_lone`): the same reader's rule."""
+    return _known_then(rivals, at) if len(rivals) > 1 else None
+
+
 def _placed_at(candidate: InvitationState) -> datetime:
     """When a record's place was first reported: its earliest entry from a report naming a
     place (entries of reports naming none carry `vague_kind`), else its earliest entry."""
@@ -253,9 +259,10 @@ def track_observation(
     if observation.first.key == observation.second.key:
         return []
     between, occasion, entry = _read_observation(observation, source, candidates, now)
-    if _observed_rivals(between, occasion, entry, policy):
-        return []  # `observation_ambiguity` says why, for the debug view
-    target = _reply_target(between, occasion, entry, policy)
+    rivals = _observed_rivals(between, occasion, entry, policy)
+    # Of records it fits alike, the one a reader had then (as for a mention, `_home`).
+    target = (known_then(rivals, entry.at) if rivals
+              else _reply_target(between, occasion, entry, policy))
     if target is None:
         return []
     return [_apply_reply(target, entry, occasion, None, now, policy)]
@@ -265,13 +272,14 @@ def observation_ambiguity(observation: Observation, source: Source,
                           candidates: Sequence[InvitationState], now: datetime,
                           policy: TrackerPolicy) -> LinkTrace | None:
     """Why `track_observation` moved no record, when it is because the observation fits
-    several alike (`_observed_rivals`); None otherwise."""
+    several alike (`_observed_rivals`) and the dates cannot tell (`known_then`); None
+    otherwise."""
     _check_observation(observation, source, now)
     if observation.status == Status.PENDING or observation.first.key == observation.second.key:
         return None
     between, occasion, entry = _read_observation(observation, source, candidates, now)
     rivals = _observed_rivals(between, occasion, entry, policy)
-    if not rivals:
+    if not rivals or known_then(rivals, entry.at) is not None:
         return None
     who = f"{observation.first.name} and {observation.second.name}"
     return _trace(rivals, f"an observation of {who}", occasion, entry)
@@ -785,6 +793,9 @@ def _apply_reply(
     occasion refines the record only when compatible with it, and its parties only when in
     the record's direction: a reply joined despite a misread occasion or swapped roles
     must not rewrite the record with them."""
+    # Placed by the date rule, as a mention naming no place is: `vague.regroup` may decide
+    # it again. A reply joined across directions was placed by the reply rule instead.
+    vague = occasion.kind if mention is None and occasion.place is None else None
     if occasion_affinity(known.occasion, occasion) is None:
         occasion = known.occasion
     elif mention is None and known.occasion.place is None:
@@ -797,9 +808,7 @@ def _apply_reply(
         known.invitee.key,
     )
     if not same_direction:
-        # A reply joined across directions was placed by the reply rule, not by the vague
-        # report rule `vague.regroup` applies within a direction: it is not regrouped.
-        entry = replace(entry, vague_kind=None)
+        entry = replace(entry, vague_kind=vague)
     return _apply(known, [entry], occasion, mention if same_direction else None, now, policy)
 
 
