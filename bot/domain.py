@@ -258,6 +258,11 @@ class TimelineEntry:
     # it off the one it happened to join first (`bot.tracker.vague`). None when the report
     # named a place, for observations and editors' entries, and for entries stored before.
     vague_kind: OccasionKind | None = None
+    # The stored article the entry was read from, when the store knows it. Not part of the
+    # entry's identity (two reads of one report are one entry): it rides along so that an
+    # entry the tracker moves to another record (`bot.tracker.vague`, a counter-offer's
+    # reply, a report linked again after a merge) keeps its link to the article.
+    article_id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import aiohttp
 
@@ -37,6 +38,7 @@ from bot.feeds.urls import canonical_url
 from bot.matcher import Matcher
 from bot.memory import fewer_collections
 from bot.store.api import NOTE_TRACE, ArticleVerdict, FeedRecord, InvitationNote, Store, Unit
+from bot.store.codec import entry_from_dict, entry_to_dict
 from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
@@ -47,6 +49,7 @@ from bot.tracker import (
     observation_ambiguity,
     observation_pairs,
     observation_time,
+    relink,
     reply_mention,
     track,
     track_observation,
@@ -189,7 +192,10 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     outcomes: list[TrackOutcome] = []
 
     def save(found: list[TrackOutcome]) -> None:
-        for outcome in found:
+        pending = list(found)
+        own_id: int | None = None  # the report's own record (the first outcome)
+        while pending:
+            outcome = pending.pop(0)
             # A record an editor hid as false absorbs its echoes without announcing them.
             if (not notify or outcome.invitation.hidden) and outcome.notifications:
                 outcome = replace(outcome, notifications=())
@@ -197,9 +203,19 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                 assert outcome.invitation.id is not None
                 unit.absorb_invitation(outcome.invitation.id, merged_id)
             saved = unit.save_outcome(outcome, source)
+            own_id = saved if own_id is None else own_id
             for entry in outcome.detached:  # reports naming no place it no longer holds
+                # Taken off (not moved to the report's record): it fits both alike.
+                taken = own_id != saved and entry not in found[0].invitation.timeline
                 keep_trace(unit, LinkTrace((saved,), outcome.note, entry), now,
-                           action="regrouped")
+                           action="regrouped", rivals=(saved, own_id) if taken else ())
+            if outcome.note and not outcome.detached and outcome.entry is not None:
+                keep_trace(unit, LinkTrace((saved,), outcome.note, outcome.entry), now,
+                           action="relinked")
+            if outcome.merged_ids:
+                again = relinked(unit, saved, outcome.merged_ids, now, policy)
+                if again is not None:
+                    pending.insert(0, again)
             outcomes.append(outcome)
 
     window = timedelta(days=policy.window_days)
@@ -215,7 +231,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
         save(found)
         # A report naming no place that fits two records of its pair joins neither.
         if not found and (trace := ambiguity(report, candidates, now, policy)) is not None:
-            keep_trace(unit, trace, now)
+            keep_trace(unit, trace, now, source=source)
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:
@@ -226,7 +242,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
         save(moved)
         if not moved and (trace := observation_ambiguity(observation, source, candidates,
                                                           now, policy)) is not None:
-            keep_trace(unit, trace, now)
+            keep_trace(unit, trace, now, source=source)
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window
@@ -251,7 +267,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
         link = link_lone(lone, source, candidates, now, policy)
         save(link.outcomes)
         if link.trace is not None:
-            keep_trace(unit, link.trace, now)
+            keep_trace(unit, link.trace, now, source=source)
     return outcomes
 
 
@@ -289,15 +305,50 @@ def prefetch_candidates(unit: Unit, articles: Sequence[tuple[Article, MatchResul
 
 
 def keep_trace(unit: Unit, trace: LinkTrace, now: datetime, *,
-               action: str = "ambiguous_link") -> None:
+               action: str = "ambiguous_link", rivals: Sequence[int] | None = None,
+               source: Source | None = None) -> None:
     """Note on each fitting record why a report was linked to none of them, or (action
-    "regrouped") why it was taken off a record it had joined (debug view)."""
-    detail = {"url": trace.entry.url, "status": trace.entry.status.value,
-              "evidence": trace.entry.evidence, "candidates": list(trace.invitation_ids)}
+    "regrouped") why it was taken off a record it had joined, or ("relinked") why it joined
+    one after all (debug view). A report linked to none keeps its entry and the records it
+    fitted alike (`rivals`, by default the trace's) in the note: when those records merge,
+    `relinked` finds it there."""
+    detail: dict[str, Any] = {
+        "url": trace.entry.url, "status": trace.entry.status.value,
+        "evidence": trace.entry.evidence, "candidates": list(trace.invitation_ids)}
+    fitted = list(trace.invitation_ids) if rivals is None and action == "ambiguous_link" \
+        else list(rivals or ())
+    if len(set(fitted)) > 1:
+        entry = trace.entry
+        if source is not None and entry.url == source.url and entry.article_id is None:
+            entry = replace(entry, article_id=source.article_id)  # the report's own
+        detail["rivals"] = fitted
+        detail["entry"] = entry_to_dict(entry)
     for invitation_id in trace.invitation_ids:
         unit.add_note(InvitationNote(invitation_id=invitation_id, kind=NOTE_TRACE,
                                      action=action, actor="tracker",
                                      text=trace.reason, at=now, detail=detail))
+
+
+def relinked(unit: Unit, invitation_id: int, merged_ids: Sequence[int], now: datetime,
+             policy: TrackerPolicy) -> TrackOutcome | None:
+    """The outcome of the reports that were linked to none because they fitted records a
+    bridge has just merged into `invitation_id` (the tracker's `relink`), or None. The notes
+    of the merged records are the record's now (`absorb_invitation` moved them)."""
+    group = {invitation_id, *merged_ids}
+    unlinked = []
+    for note in unit.notes(invitation_id, traces=True):
+        rivals, entry = note.detail.get("rivals"), note.detail.get("entry")
+        if note.kind != NOTE_TRACE or not rivals or entry is None or not set(rivals) <= group:
+            continue
+        unlinked.append(LinkTrace(tuple(int(i) for i in rivals), note.text,
+                                  entry_from_dict(entry)))
+    if not unlinked:
+        return None
+    # The whole timeline: a bounded one might not show that a report already joined.
+    merged = unit.get_invitation(invitation_id)
+    if merged is None:
+        return None
+    return relink(merged, merged_ids, unlinked, now, policy)
 
 
 def count_outcomes(outcomes: Sequence[TrackOutcome]) -> IngestCounts:

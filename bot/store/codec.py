@@ -139,7 +139,7 @@ def load_json(text: str | None, what: str, default: Any) -> Any:
 SUMMARY_FORMAT = 1
 
 
-def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
     return {
         "at": require_aware(entry.at, "timeline entry time").isoformat(),
         "status": Status(entry.status).value,
@@ -151,22 +151,33 @@ def _entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "seen_at": require_aware(entry.seen_at, "timeline entry seen_at").isoformat(),
         "editorial": bool(entry.editorial),
         "vague_kind": entry.vague_kind.value if entry.vague_kind is not None else None,
+        "article_id": entry.article_id,
     }
 
 
-def _entry_from_dict(data: dict[str, Any]) -> TimelineEntry:
+def entry_from_dict(data: dict[str, Any]) -> TimelineEntry:
     return TimelineEntry(
         at=parse_aware(data["at"], "at"), status=Status(data["status"]), url=data.get("url"),
         outlet=data.get("outlet"), lang=str(data["lang"]), evidence=str(data["evidence"]),
         confidence=float(data["confidence"]), seen_at=parse_aware(data["seen_at"], "seen_at"),
         editorial=bool(data.get("editorial", False)),
-        vague_kind=OccasionKind(data["vague_kind"]) if data.get("vague_kind") else None)
+        vague_kind=OccasionKind(data["vague_kind"]) if data.get("vague_kind") else None,
+        article_id=_article_id(data.get("article_id")))
+
+
+def _article_id(value: Any) -> int | None:
+    # Summaries written before entries carried their article have no such key.
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"article_id must be an integer, got {value!r}")
+    return value
 
 
 def summary_to_json(entries: list[TimelineEntry], summary: TimelineSummary) -> str:
     """An invitation's timeline summary: the entries that decide (`bot.tracker.summary`)
     and what the rest of the timeline contributes."""
-    return json.dumps({"format": SUMMARY_FORMAT, "entries": [_entry_to_dict(e) for e in entries],
+    return json.dumps({"format": SUMMARY_FORMAT, "entries": [entry_to_dict(e) for e in entries],
                        "languages": list(summary.languages)},
                       ensure_ascii=False, sort_keys=True, allow_nan=False)
 
@@ -175,7 +186,7 @@ def summary_from_json(text: str, what: str) -> tuple[list[TimelineEntry], Timeli
     """StoreError naming `what` when the stored summary is damaged."""
     data = load_json(text, what, None)
     try:
-        entries = [_entry_from_dict(item) for item in data["entries"]]
+        entries = [entry_from_dict(item) for item in data["entries"]]
         languages = tuple(str(x) for x in data["languages"])
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"stored {what} is malformed: {exc!r}") from exc

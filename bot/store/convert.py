@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -85,15 +86,25 @@ def timeline_entry(row: TimelineEntryRow) -> TimelineEntry:
         editorial=bool(row.editorial),
         vague_kind=(enum_value(OccasionKind, row.vague_kind, f"timeline entry {row.id} kind")
                     if row.vague_kind is not None else None),
+        article_id=row.article_id,
     )
+
+
+def with_article(entry: TimelineEntry, source: Source | None) -> TimelineEntry:
+    """`entry` linked to the stored article it came from: the source's when it is the
+    report's own (same URL), else the one it already carries (an entry moved from another
+    record, or taken from another report)."""
+    if source is not None and source.article_id is not None and entry.url == source.url \
+            and entry.article_id is None:
+        return replace(entry, article_id=source.article_id)
+    return entry
 
 
 def timeline_values(invitation_id: int, entry: TimelineEntry,
                     source: Source | None) -> dict[str, Any]:
-    """The row for `entry`; the article id is the source's only when the entry came from it."""
-    article_id = None
-    if source is not None and source.article_id is not None and entry.url == source.url:
-        article_id = source.article_id
+    """The row for `entry`; the article id is the source's when the entry came from it,
+    else the one the entry carries (see `with_article`)."""
+    article_id = with_article(entry, source).article_id
     return {
         "invitation_id": invitation_id,
         "at": require_aware(entry.at, "timeline entry time"),

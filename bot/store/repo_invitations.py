@@ -34,6 +34,7 @@ from bot.store.convert import (
     ordered_timeline,
     timeline_entry,
     timeline_values,
+    with_article,
 )
 from bot.store.repo_base import check_limit
 from bot.store.repo_figures import FiguresSeenRepository
@@ -303,7 +304,7 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         self._note_figures_seen(state)
         # The row is written once per report: its columns and its summary together.
         if state.id is None:
-            added = _new_entries(state, outcome.entry, [])
+            added = [with_article(e, source) for e in _new_entries(state, outcome.entry, [])]
             row = InvitationRow(**invitation_values(state),
                                 timeline_summary=_summary_json(state, [], added))
             self.session.add(row)
@@ -319,7 +320,8 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
             if outcome.detached:
                 self._delete_entries(row, outcome.detached)
             stored = self._stored_entries(state.id, partial=state.summary is not None)
-            added = _new_entries(state, outcome.entry, stored)
+            added = [with_article(e, source)
+                     for e in _new_entries(state, outcome.entry, stored)]
             values = invitation_values(state)
             # A repeat (nothing added) leaves a summary alone.
             if added or state.summary is None or row.timeline_summary is None:
@@ -364,18 +366,40 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
             select(TimelineEntryRow).where(col(TimelineEntryRow.invitation_id) == row.id)
             .order_by(col(TimelineEntryRow.id))).all()
         wanted = Counter(entries)
+        linked: list[TimelineEntryRow] = []
         for found in rows:
             entry = timeline_entry(found)
             if wanted[entry] > 0:
                 wanted[entry] -= 1
                 self.session.delete(found)
+                if found.article_id is not None:
+                    linked.append(found)
         if +wanted:
             raise StoreError(f"invitation {row.id} has no such timeline entry to take off")
         self.session.flush()
+        self._relink_moved(row.id, linked)
         self._prefetched = None
         self._stored_timelines.pop(row.id, None)
         self._views.pop(row.id, None)
         row.timeline_summary = None
+
+    def _relink_moved(self, source_id: int, deleted: Sequence[TimelineEntryRow]) -> None:
+        """Give the copy of a deleted row that this transaction added to another record (an
+        entry the tracker moved, `vague.regroup`) the deleted row's article, when the copy
+        came without one (its entry read from a summary written before entries carried
+        their article): a moved report keeps its link to its article."""
+        for found in deleted:
+            entry = timeline_entry(found)
+            for invitation_id, added in self._added_entries.items():
+                if invitation_id == source_id or entry not in added:
+                    continue
+                self.session.execute(
+                    update(_TIMELINE)
+                    .where(_TIMELINE.c.invitation_id == invitation_id,
+                           _TIMELINE.c.url == found.url, _TIMELINE.c.status == found.status,
+                           _TIMELINE.c.evidence == found.evidence,
+                           _TIMELINE.c.article_id.is_(None))
+                    .values(article_id=found.article_id))
 
     def _update_invitation(self, row: InvitationRow, values: dict[str, Any]) -> None:
         """Write the columns that changed, with a statement built once per set of columns

@@ -7,8 +7,11 @@ rules are strict: the party must stand on the report's side of the invitation, t
 invitation must still be open to the report's status (as for observations), within the
 window, and its occasion must agree with what the report says (the same place or one inside
 the other when the report names a place; the same kind of occasion when it names none).
-When more than one invitation fits, the report is linked to none: guessing would move the
-wrong record, and a missed report costs less than a wrong status. The reason is returned
+When more than one invitation fits, it goes to the one a reader had on the report's date
+(`track.known_then`: the only one placed by then, or, when none was, the first placed
+after it), as a mention naming no place does; when the dates cannot tell, the report is
+linked to none: guessing would move the wrong record, and a missed report costs less than
+a wrong status. The reason is returned
 as a `LinkTrace` so the timeline's debug view can show it.
 """
 
@@ -33,7 +36,13 @@ from bot.domain import (
 from bot.tracker.occasion import kind_affinity, normalise_occasion, place_affinity
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.trace import LinkTrace
-from bot.tracker.track import apply_entry, in_window, observation_entry, still_open_to
+from bot.tracker.track import (
+    apply_entry,
+    in_window,
+    known_then,
+    observation_entry,
+    still_open_to,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,9 @@ def link_lone(
         fitting = [c for c in fitting if not c.hidden] or fitting
     if not fitting:
         return LoneLink([])
+    if len(fitting) > 1 and (then := known_then(fitting, entry.at)) is not None:
+        # The record a reader had on the report's date, as for a mention naming no place.
+        fitting = [then]
     if len(fitting) > 1:
         ids = tuple(sorted(c.id for c in fitting if c.id is not None))
         listed = ", ".join(f"#{i}" for i in ids)

@@ -192,6 +192,12 @@ def _known_then(rivals: Sequence[InvitationState], at: datetime) -> InvitationSt
     return None
 
 
+def known_then(rivals: Sequence[InvitationState], at: datetime) -> InvitationState | None:
+    """`_known_then` for the reports that name one party or no invitation word
+    (`track_observation`, `lone.link_lone`): the same reader's rule."""
+    return _known_then(rivals, at) if len(rivals) > 1 else None
+
+
 def _placed_at(candidate: InvitationState) -> datetime:
     """When a record's place was first reported: its earliest entry from a report naming a
     place (entries of reports naming none carry `vague_kind`), else its earliest entry."""
@@ -253,9 +259,10 @@ def track_observation(
     if observation.first.key == observation.second.key:
         return []
     between, occasion, entry = _read_observation(observation, source, candidates, now)
-    if _observed_rivals(between, occasion, entry, policy):
-        return []  # `observation_ambiguity` says why, for the debug view
-    target = _reply_target(between, occasion, entry, policy)
+    rivals = _observed_rivals(between, occasion, entry, policy)
+    # Of records it fits alike, the one a reader had then (as for a mention, `_home`).
+    target = (known_then(rivals, entry.at) if rivals
+              else _reply_target(between, occasion, entry, policy))
     if target is None:
         return []
     return [_apply_reply(target, entry, occasion, None, now, policy)]
@@ -265,13 +272,14 @@ def observation_ambiguity(observation: Observation, source: Source,
                           candidates: Sequence[InvitationState], now: datetime,
                           policy: TrackerPolicy) -> LinkTrace | None:
     """Why `track_observation` moved no record, when it is because the observation fits
-    several alike (`_observed_rivals`); None otherwise."""
+    several alike (`_observed_rivals`) and the dates cannot tell (`known_then`); None
+    otherwise."""
     _check_observation(observation, source, now)
     if observation.status == Status.PENDING or observation.first.key == observation.second.key:
         return None
     between, occasion, entry = _read_observation(observation, source, candidates, now)
     rivals = _observed_rivals(between, occasion, entry, policy)
-    if not rivals:
+    if not rivals or known_then(rivals, entry.at) is not None:
         return None
     who = f"{observation.first.name} and {observation.second.name}"
     return _trace(rivals, f"an observation of {who}", occasion, entry)
@@ -785,6 +793,9 @@ def _apply_reply(
     occasion refines the record only when compatible with it, and its parties only when in
     the record's direction: a reply joined despite a misread occasion or swapped roles
     must not rewrite the record with them."""
+    # Placed by the date rule, as a mention naming no place is: `vague.regroup` may decide
+    # it again. A reply joined across directions was placed by the reply rule instead.
+    vague = occasion.kind if mention is None and occasion.place is None else None
     if occasion_affinity(known.occasion, occasion) is None:
         occasion = known.occasion
     elif mention is None and known.occasion.place is None:
@@ -797,9 +808,7 @@ def _apply_reply(
         known.invitee.key,
     )
     if not same_direction:
-        # A reply joined across directions was placed by the reply rule, not by the vague
-        # report rule `vague.regroup` applies within a direction: it is not regrouped.
-        entry = replace(entry, vague_kind=None)
+        entry = replace(entry, vague_kind=vague)
     return _apply(known, [entry], occasion, mention if same_direction else None, now, policy)
 
 
@@ -962,3 +971,39 @@ def apply_entry(known: InvitationState, entry: TimelineEntry, occasion: Occasion
                 now: datetime, policy: TrackerPolicy) -> TrackOutcome:
     """Add an entry that names no inviter/invitee pair to an invitation, as an observation's."""
     return _apply_reply(known, entry, occasion, None, now, policy)
+
+
+# -- reports linked to none, when their rivals turn out to be one invitation ----------------
+
+
+def relink(merged: InvitationState, merged_ids: Sequence[int],
+           unlinked: Sequence[LinkTrace], now: datetime, policy: TrackerPolicy
+           ) -> TrackOutcome | None:
+    """`merged` (a record a bridging report has just merged `merged_ids` into) with the
+    reports that were linked to none because they fitted its parts alike (`unlinked`: each
+    trace names the records the report fitted). Once those records are one invitation the
+    report's record is no longer a guess: it joins it, as it would have in an order where
+    the bridge came first. A report that also fitted a record outside the merge stays
+    linked to none; one the record already holds is not added twice. None when nothing
+    joins. Its notifications are any report's: a STATUS one when the status changes (the
+    report was announced on no record), none otherwise."""
+    if merged.id is None or merged.hidden:
+        return None
+    group = {merged.id, *merged_ids}
+    entries: list[TimelineEntry] = []
+    for trace in sorted(unlinked, key=lambda t: entry_order(t.entry)):
+        fitted = set(trace.invitation_ids)
+        if len(fitted) < 2 or not fitted <= group or trace.entry in entries:
+            continue
+        if not _is_repeat(merged, trace.entry):
+            entries.append(trace.entry)
+    if not entries:
+        return None
+    outcome = _apply(merged, entries, merged.occasion, None, now, policy)
+    if outcome.entry is None:
+        return None
+    listed = ", ".join(f"{e.at.date().isoformat()} {e.status.value} "
+                       f"({e.outlet or e.url or 'unknown source'})" for e in entries)
+    return replace(outcome, note=f"the report{'s' if len(entries) > 1 else ''} of {listed}, "
+                                 "linked to none while it fitted records now merged into this "
+                                 "one, joined it")

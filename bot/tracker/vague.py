@@ -21,11 +21,15 @@ status is not taken back in the common case; when arrival order forces a move, t
 debug view says why (the pipeline notes `note`), a status that changes is announced as a
 change, and nothing is announced twice.
 
+The entries of observations and one-party reports naming no place carry `vague_kind` too
+(`track._apply_reply`): they were placed by the same date rule, so they are decided again
+alike. An entry taken off (linked to none) is noted with both records it fits; if a bridge
+later merges them, `track.relink` joins it to the merged record.
+
 Left alone: records an editor corrected (their entries are where an editor put or left
-them), hidden records, entries of editors and of observations (they carry no `vague_kind`),
-and a vague entry whose record would be left without a report naming its occasion. An
-entry linked to none is not revisited if its rivals later merge (a bridge): the one order
-effect left.
+them), hidden records, entries of editors and of reports placed by the reply rules (they
+carry no `vague_kind`), and a vague entry whose record would be left without a report
+naming its occasion.
 """
 
 from __future__ import annotations

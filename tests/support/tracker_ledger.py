@@ -27,6 +27,7 @@ from bot.tracker import (
     candidate_pairs,
     observation_ambiguity,
     observation_pairs,
+    relink,
     track,
     track_observation,
 )
@@ -131,6 +132,10 @@ class Ledger:
     notifications: list[Notification] = field(default_factory=list)
     outcomes: list[TrackOutcome] = field(default_factory=list)
     traces: list[LinkTrace] = field(default_factory=list)  # as the pipeline notes them
+    # Reports linked to none, with the records they fitted alike (the pipeline keeps them
+    # in its trace notes): `relink` joins them to those records once a bridge merges them.
+    unlinked: list[LinkTrace] = field(default_factory=list)
+    last_id: int = 0  # ids are never reused, as a database's are not
 
     def feed(self, rep: Report, now: datetime | None = None) -> list[TrackOutcome]:
         pairs = set(candidate_pairs(rep.mention))
@@ -140,11 +145,28 @@ class Ledger:
         ]
         moment = now or rep.source.published
         outcomes = track(rep, candidates, moment, self.policy)
-        for outcome in outcomes:
-            self.apply(outcome)
+        self.apply_all(outcomes, moment)
         if not outcomes and (trace := ambiguity(rep, candidates, moment, self.policy)):
             self.traces.append(trace)
+            self.unlinked.append(trace)
         return outcomes
+
+    def apply_all(self, outcomes: list[TrackOutcome], now: datetime) -> None:
+        """As the pipeline saves one report's outcomes: the first is the report's record; an
+        entry another loses without it moving there fits both (linked to none); a merge
+        joins the reports linked to none that fitted only its parts."""
+        own: int | None = None
+        for outcome in outcomes:
+            ident = self.apply(outcome)
+            own = ident if own is None else own
+            for entry in outcome.detached:
+                if own != ident and entry not in outcomes[0].invitation.timeline:
+                    self.unlinked.append(LinkTrace((ident, own), outcome.note, entry))
+            if outcome.merged_ids:
+                again = relink(self.invitations[ident], outcome.merged_ids, self.unlinked,
+                               now, self.policy)
+                if again is not None:
+                    self.apply(again)
 
     def observe(
         self, seen: tuple[Observation, Source], now: datetime | None = None
@@ -157,11 +179,11 @@ class Ledger:
         ]
         moment = now or source.published
         outcomes = track_observation(obs, source, candidates, moment, self.policy)
-        for outcome in outcomes:
-            self.apply(outcome)
+        self.apply_all(outcomes, moment)
         if not outcomes and (trace := observation_ambiguity(obs, source, candidates, moment,
                                                             self.policy)):
             self.traces.append(trace)
+            self.unlinked.append(trace)
         return outcomes
 
     def feed_all(self, reports: Iterable[Report]) -> Ledger:
@@ -173,7 +195,9 @@ class Ledger:
         state = outcome.invitation
         for merged_id in outcome.merged_ids:  # as the store absorbs a bridged record
             del self.invitations[merged_id]
-        ident = state.id if state.id is not None else len(self.invitations) + 1
+        if state.id is None:
+            self.last_id += 1
+        ident = state.id if state.id is not None else self.last_id
         self.invitations[ident] = replace(state, id=ident, timeline=list(state.timeline))
         self.notifications.extend(replace(n, invitation_id=ident) for n in outcome.notifications)
         # As the pipeline notes why entries were taken off a record (its debug view).

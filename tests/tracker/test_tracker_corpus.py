@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime, time
 from pathlib import Path
 
 import pytest
 
-from bot.domain import Mention, NotificationKind, Occasion, Report, Source
+from bot.domain import Mention, NotificationKind, Observation, Occasion, Report, Source, Status
 from bot.evaluation.stories_eval import AnnotationGazetteer
 from bot.evaluation.story_files import Story, load_stories
 from bot.tracker import TrackerPolicy
@@ -78,13 +79,60 @@ def reports_of(story: Story) -> list[Report]:
     return reports
 
 
+Item = Report | tuple[Observation, Source]
+
+
+def items_of(story: Story) -> list[Item]:
+    """The annotated mentions (`reports_of`) and two-party observations ("the meeting was
+    called off"), in article order, as the annotation matcher hands them to the tracker."""
+    gazetteer = AnnotationGazetteer()
+    reports = iter(reports_of(story))
+    assert story.gold is not None
+    items: list[Item] = []
+    for article in story.articles:
+        items.extend(next(reports) for _ in story.gold[article["id"]])
+        source = Source(url=article["url"], outlet=article.get("outlet"), lang=article["lang"],
+                        published=datetime.combine(datetime.fromisoformat(
+                            article["date"]).date(), time(12), tzinfo=UTC))
+        items.extend(
+            (Observation(first=gazetteer.resolve(o.parties[0]),
+                         second=gazetteer.resolve(other),
+                         occasion=Occasion(kind=o.kind, place=o.place), status=o.status,
+                         confidence=0.9, evidence=article["title"], lang=article["lang"]),
+             source)
+            for o in story.gold_observations.get(article["id"], ())
+            if o.status is not Status.PENDING for other in o.parties[1:])
+    return items
+
+
+def _published(item: Item) -> datetime:
+    return item.source.published if isinstance(item, Report) else item[1].published
+
+
+def _kept(order: list[Item]) -> bool:
+    """Whether no observation arrives before any record of its pair could be there: one
+    that comes before every mention of its pair is linked nowhere (an observation never
+    opens a record) and is not kept for later, the order effect this test leaves out."""
+    seen: set[frozenset[str]] = set()
+    for item in order:
+        if isinstance(item, Report):
+            seen.add(frozenset((item.mention.inviter.key, item.mention.invitee.key)))
+        elif frozenset((item[0].first.key, item[0].second.key)) not in seen:
+            return False
+    return True
+
+
 def outcome_of(
-    reports: list[Report], policy: TrackerPolicy | None = None
+    reports: Sequence[Item], policy: TrackerPolicy | None = None
 ) -> tuple[int, list[tuple[str, str, str, str]], int]:
     ledger = Ledger(policy=policy or TrackerPolicy())
+    # The clock is when the report arrives: never before the latest news seen so far.
+    now = max(_published(r) for r in reports)
     for rep in reports:
-        # The clock is when the report arrives: never before the latest news seen so far.
-        ledger.feed(rep, now=max(r.source.published for r in reports))
+        if isinstance(rep, Report):
+            ledger.feed(rep, now=now)
+        else:
+            ledger.observe(rep, now=now)
     finals = sorted(
         (inv.inviter.key, inv.invitee.key, inv.occasion.place or "", inv.status.value)
         for inv in ledger.invitations.values()
@@ -96,7 +144,7 @@ def outcome_of(
 @pytest.mark.parametrize("story_id", sorted(BY_ID))
 def test_in_date_order_the_tracker_reaches_the_expected_records(story_id: str) -> None:
     story = BY_ID[story_id]
-    reports = sorted(reports_of(story), key=lambda r: r.source.published)
+    reports = sorted(items_of(story), key=_published)
     count, finals, news = outcome_of(reports)
     assert count == len(story.records)
     assert news == count
@@ -113,15 +161,23 @@ WIDE = TrackerPolicy(window_days=800)
 
 @pytest.mark.parametrize("story_id", sorted(BY_ID))
 def test_any_arrival_order_gives_the_same_records_and_final_statuses(story_id: str) -> None:
-    reports = reports_of(BY_ID[story_id])
-    in_order = sorted(reports, key=lambda r: r.source.published)
+    reports = items_of(BY_ID[story_id])
+    in_order = sorted(reports, key=_published)
     reference = outcome_of(in_order, WIDE)[:2]
     assert reference == outcome_of(in_order)[:2]
     rng = random.Random(story_id)
-    for _ in range(40):
+    tried = 0
+    for _ in range(200):
         shuffled = list(reports)
         rng.shuffle(shuffled)
-        assert outcome_of(shuffled, WIDE)[:2] == reference, [r.source.url for r in shuffled]
+        if not _kept(shuffled):
+            continue
+        tried += 1
+        assert outcome_of(shuffled, WIDE)[:2] == reference, [
+            r.source.url if isinstance(r, Report) else r[1].url for r in shuffled]
+        if tried == 40:
+            break
+    assert tried >= 10, "too few orders keep every observation"
 
 
 def test_a_bridge_arriving_last_cannot_rejoin_a_split_invitation() -> None:
