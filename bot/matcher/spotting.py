@@ -332,7 +332,7 @@ class FigureSpotter:
             if hit is not None:
                 candidates.extend(hit)
         hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
-        return self._leaders_only(text, _drop_titles_beside_names(text, hits))
+        return self._leaders_only(text, _drop_titles_beside_names(text, hits), when)
 
     def _party_position(self, text: str, start: int, end: int) -> bool:
         """Whether a country or capital name stands where a party can ("Kyiv invited",
@@ -359,7 +359,8 @@ class FigureSpotter:
             words.pop()
         return not (words and words[-1] in self._countries.place_markers)
 
-    def _leaders_only(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+    def _leaders_only(self, text: str, hits: list[FigureHit], when: date | None = None
+                      ) -> list[FigureHit]:
         """A counterpart is a leader's only when the person before it is a leader ("the
         Canadian prime minister invited his Mexican counterpart"; a foreign minister's
         counterpart is a foreign minister); a country right before a name is an
@@ -378,6 +379,7 @@ class FigureSpotter:
                         figure.category not in _LEADER_CATEGORIES or \
                         hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
                     continue
+                hit = self._same_office(hit, figure.category, when)
             elif hit.form == FORM_DEMONYM and not any(h.figure_id == hit.figure_id and
                                                       h.form != FORM_DEMONYM for h in kept):
                 # A demonym refers back; it never introduces a leader ("al argentino"
@@ -388,6 +390,22 @@ class FigureSpotter:
                 continue
             kept.append(hit)
         return kept
+
+    def _same_office(self, hit: FigureHit, category: str, when: date | None) -> FigureHit:
+        """"Macron invited his Italian counterpart": a president's counterpart is Italy's
+        president, not its prime minister, who leads the country and so stands for it
+        elsewhere. The other office is taken only where its holder on the date has the
+        owner's category (never across a gap in the gazetteer's dates)."""
+        leader = self.gazetteer.get(hit.figure_id)
+        if leader is None or leader.category == category or when is None:
+            return hit
+        title = dict(self._countries.other_offices).get(leader.country or "")
+        holder = self.gazetteer.holder_of(title, when) if title else None
+        other = self.gazetteer.get(holder) if holder else None
+        if other is None or other.category != category:
+            return hit
+        return FigureHit(other.id, hit.start, hit.end, hit.form, hit.surface, hit.possessive,
+                         hit.suffix)
 
     def _bare_counterpart(self, text: str, hits: list[FigureHit], hit: FigureHit
                           ) -> FigureHit | None:
