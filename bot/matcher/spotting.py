@@ -24,7 +24,7 @@ from bot.matcher.countries import (
     CountryWords,
     formal_variants,
 )
-from bot.matcher.gazetteer import Gazetteer
+from bot.matcher.gazetteer import Figure, Gazetteer
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
 # Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
@@ -79,6 +79,7 @@ class _Entry:
     alias: str
     needs_suffix: bool = False  # a stem ("Зеленськ") that only matches with a case ending
     common_word: bool = False  # the alias is also an ordinary word ("Bono", トランプ)
+    first_name: bool = False  # "disse Marcelo": only where no other name word is beside it
 
 
 # Cyrillic nominative endings that change in the oblique cases: the stem is indexed too.
@@ -305,6 +306,13 @@ class FigureSpotter:
             for surname in sorted(surnames):
                 if surname.lower() not in listed:
                     add(surname, _Entry(FORM_SURNAME, figure.id, surname))
+                # "пригласил Дуду", "з Дудою": a Cyrillic surname alone in its cases
+                for declined in _declined_surname(surname):
+                    if declined.lower() not in listed:
+                        add(declined, _Entry(FORM_SURNAME, figure.id, declined))
+            for given in _first_names(figure):
+                if given.lower() not in listed:
+                    add(given, _Entry(FORM_SURNAME, figure.id, given, first_name=True))
         for phrase in self._countries.bare_counterparts:
             add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
@@ -342,6 +350,8 @@ class FigureSpotter:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 2]
         if before.endswith(("-", "'", "’")) or after.startswith("-"):
+            return False
+        if _dateline(text, start, end):
             return False
         if before.endswith(" ") and not before.endswith("  "):
             last = before.split()[-1:] or [""]
@@ -460,6 +470,8 @@ class FigureSpotter:
         for entry in bucket:
             if entry.needs_suffix and not suffix:
                 continue
+            if entry.first_name and (suffix or _beside_name_word(text, start, end)):
+                continue
             if entry.form not in (FORM_TITLE, FORM_COUNTERPART) and \
                     not _case_ok(entry.alias, surface):
                 continue
@@ -550,6 +562,63 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"LONDON, June 3 - …", "NEW DELHI, Feb 14 -", "КИЇВ, 21 лютого -": a wire dateline,
+    in capitals at the start of the text or of a line, names where the story was filed,
+    never a party."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:end]
+    return len(text[start:end]) > 2 and lead.isupper() and \
+        text.startswith((",", " (", " -", " –", " —"), end)
+
+
+def _declined_surname(surname: str) -> list[str]:
+    """"Дуда" -> "Дуди", "Дуду", "Дудою", ...: a Cyrillic surname of four letters or more
+    in each case (the suffix rule only adds endings, it cannot replace the "-а")."""
+    if len(surname) < 4 or not _CYRILLIC_NAME.fullmatch(surname):
+        return []
+    forms = [f for case in range(5) for f in _case_forms(surname, case)]
+    return [f for f in dict.fromkeys(forms) if f != surname]
+
+
+# A name's first word that is a title or honorific, never a given name ("Pope Leo XIV",
+# "King Charles III", "Sheikh Hasina", "Prince Harry"): folded.
+_NOT_GIVEN_NAMES = frozenset({"pope", "king", "queen", "prince", "princess", "emperor",
+                              "empress", "patriarch", "sheikh", "sir", "dame", "lord", "lady",
+                              "president", "crown", "grand", "saint", "san", "santa"})
+
+
+def _first_names(figure: Figure) -> list[str]:
+    """"Marcelo" of "Marcelo Rebelo de Sousa": the given name of a person's canonical
+    (Latin-script) name, which news uses alone for a few leaders once the full name has
+    been given. Like a surname it counts only where the article names the figure in full,
+    and not for two figures the article names that share it (`_resolve`)."""
+    words = figure.name.split()
+    if figure.kind != "person" or len(words) < 2 or _ROMAN_NUMERAL.match(words[-1]):
+        return []
+    given = words[0]
+    latin = all(c.isalpha() and ord(c) < 0x250 for c in given)
+    if len(given) < 4 or not latin or not given[0].isupper() or given.isupper() or \
+            given.casefold() in _NOT_GIVEN_NAMES:
+        return []
+    return [given]
+
+
+def _beside_name_word(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after: part of a longer name ("Marcelo Rebelo",
+    "Emmanuel Moulin", "Président Emmanuel"), where the first name alone is not meant."""
+    after = text[end : end + 2]
+    if after[:1] in ("-", "'", "’") or (after[:1] == " " and after[1:2].isupper()):
+        return True
+    before = text[max(0, start - 30) : start]
+    if before.endswith(("-", "'", "’")):
+        return True
+    if before.endswith(" "):
+        last = before.split()[-1:] or [""]
+        return last[0][:1].isupper() and last[0][-1:].isalpha()
+    return False
 
 
 def _surname_like(word: str) -> bool:
