@@ -298,21 +298,11 @@ class FigureSpotter:
                 for declined in _declined_full_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
-            # The surname of the name and of every alias ("Erdogan" of "Recep Tayyip
-            # Erdogan", "Зеленський" of "Володимир Зеленський"): it counts only where the
+            # Surnames, their Cyrillic cases and first names: they count only where the
             # article names the figure in full (`_resolve`).
-            surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
-                        if len(words) >= 2 and _surname_like(words[-1])}
-            for surname in sorted(surnames):
-                if surname.lower() not in listed:
-                    add(surname, _Entry(FORM_SURNAME, figure.id, surname))
-                # "пригласил Дуду", "з Дудою": a Cyrillic surname alone in its cases
-                for declined in _declined_surname(surname):
-                    if declined.lower() not in listed:
-                        add(declined, _Entry(FORM_SURNAME, figure.id, declined))
-            for given in _first_names(figure):
-                if given.lower() not in listed:
-                    add(given, _Entry(FORM_SURNAME, figure.id, given, first_name=True))
+            for entry in _partial_names(figure):
+                if entry.alias.lower() not in listed:
+                    add(entry.alias, entry)
         for phrase in self._countries.bare_counterparts:
             add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
@@ -562,6 +552,21 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+def _partial_names(figure: Figure) -> list[_Entry]:
+    """The parts of a person's name that stand for it once the article names it in full
+    (`_resolve`): the surname of the name and of every alias ("Erdogan", "Зеленський"),
+    a Cyrillic surname in its cases ("пригласил Дуду", "з Дудою"), the first name
+    ("disse Marcelo")."""
+    surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
+                if len(words) >= 2 and _surname_like(words[-1])}
+    out: list[_Entry] = []
+    for surname in sorted(surnames):
+        out.append(_Entry(FORM_SURNAME, figure.id, surname))
+        out += [_Entry(FORM_SURNAME, figure.id, d) for d in _declined_surname(surname)]
+    out += [_Entry(FORM_SURNAME, figure.id, g, first_name=True) for g in _first_names(figure)]
+    return out
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
