@@ -104,3 +104,21 @@ def test_an_undated_counterpart_resolves_to_nobody(real: Matcher) -> None:
     text = "French President Emmanuel Macron invited his Italian counterpart to Paris."
     assert all(p[1] not in ("sergio-mattarella", "giorgia-meloni")
                for p in pairs(run(real, text, None)))
+
+
+def test_a_vocative_title_opening_a_quote_is_no_subject(real: Matcher) -> None:
+    text = ("Der ukrainische Präsident Wolodymyr Selenskyj hat Bundeskanzler Friedrich Merz in "
+            "die Ukraine eingeladen. \"Herr Bundeskanzler, ich lade Sie ein, bald nach Kiew zu "
+            "kommen\", sagte Selenskyj.")
+    assert pairs(run(real, text, "2025-05-28")) == {("volodymyr-zelensky", "friedrich-merz")}
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Bundespräsident Frank-Walter Steinmeier hat den Heiligen Vater nach Berlin eingeladen.",
+     "2025-07-02", ("frank-walter-steinmeier", "pope-leo-xiv")),
+    ("Le président Emmanuel Macron a invité le Saint-Père à Marseille.", "2023-06-01",
+     ("emmanuel-macron", "pope-francis")),
+])
+def test_the_holy_father_is_the_pope_of_the_date(real: Matcher, text: str, day: str,
+                                                 expected: tuple[str, str]) -> None:
+    assert expected in pairs(run(real, text, day))
