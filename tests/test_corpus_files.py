@@ -139,3 +139,11 @@ def test_outcome_blind_set_is_well_formed_and_apart() -> None:
     first-class languages (issue 14: outcome-only reports, status from the right event,
     actors by role, names beyond the gazetteer), written and scored before its rule work."""
     _check_held_set(DATA / "matcher-held" / "b3-outcome", "b3", 5, FIRST_CLASS)
+
+
+def test_roles_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b4-roles: issue 14's parties named by role, counterpart,
+    vocative, honorific, first name or inflected surname, in the eight first-class
+    languages (5 items and a hard negative each), written and scored before the roles
+    round's rule work (`eval --data-dir tests/data/matcher-held/b4-roles`)."""
+    _check_held_set(DATA / "matcher-held" / "b4-roles", "b4", 6, FIRST_CLASS)

@@ -64,6 +64,9 @@ class CountryWords:
     adjectives: frozenset[str] = frozenset()  # every language's country adjectives, folded
     # "to join", "to take part": a state invited to a project, never its leader (folded)
     joining_words: tuple[str, ...] = ()
+    # country code -> the title of its other top office (IT: "Italian President" beside the
+    # prime minister who leads it): a counterpart holds the owner's office
+    other_offices: tuple[tuple[str, str], ...] = ()
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -86,6 +89,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                                                       problems)}
     stand_ins: list[StandIn] = []
     adjectives: set[str] = set()
+    others: list[tuple[str, str]] = []
     for index, entry in enumerate(data.get("countries", [])):
         where = f"countries[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) or \
@@ -93,8 +97,10 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
             problems.append(f"{source}: {where}: needs 'code' and 'leader' (a figures.toml title)")
             continue
         code, leader = entry["code"], entry["leader"]
+        if isinstance(entry.get("other_office"), str):
+            others.append((code, entry["other_office"]))
         for lang, words in entry.items():
-            if lang in ("code", "leader"):
+            if lang in ("code", "leader", "other_office"):
                 continue
             if not isinstance(words, dict):
                 problems.append(f"{source}: {where}.{lang}: must be a table")
@@ -114,7 +120,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
                         tuple(prefixes), tuple(bare), frozenset(adjectives),
-                        tuple(w.casefold() for w in joining))
+                        tuple(w.casefold() for w in joining), tuple(others))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

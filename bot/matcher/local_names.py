@@ -227,12 +227,30 @@ _COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", 
 
 def _without_title_complement(text: str, start: int, name: str) -> tuple[int, str]:
     """"President of Turkmenistan Serdar Berdimuhamedov" -> "Serdar Berdimuhamedov": after
-    "of" the first capitalised word completes the title (a country, a city, a body)."""
+    "of" the first capitalised word completes the title (a country, a city, a body). Russian
+    and Ukrainian say "of" with the genitive: "голова Ужгорода Тарас Мельничук"."""
     tokens = name.split()
     before = text[max(0, start - 12) : start].split()
-    if len(tokens) < 3 or not before or before[-1].casefold() not in _COMPLEMENT_MARKERS:
+    if len(tokens) < 3 or not before:
+        return start, name
+    if before[-1].casefold() not in _COMPLEMENT_MARKERS and \
+            not _genitive_complement(tokens, before[-1]):
         return start, name
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
+
+
+_GENITIVE_ENDINGS = ("а", "я", "и", "ы", "і", "ї", "у")
+_PATRONYMIC = re.compile(r"(ович|евич|євич|ич|овна|евна|ична|івна|ївна)$")
+
+
+def _genitive_complement(tokens: list[str], before: str) -> bool:
+    """After a lower-case title word ("голова", "госсовета"), the first of three Cyrillic
+    capitalised words in a genitive ending is a place or body ("Татарстана Фарид
+    Галимзянов"), unless the second is a patronymic ("Мария Владимировна Захарова")."""
+    first, second = tokens[0].lower(), tokens[1].lower()
+    return before[:1].islower() and before.isalpha() and len(first) >= 5 and \
+        all("\u0400" <= c <= "\u04ff" for c in first) and first.endswith(_GENITIVE_ENDINGS) \
+        and _PATRONYMIC.search(second) is None
 
 
 def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:

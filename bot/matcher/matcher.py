@@ -103,6 +103,7 @@ from bot.matcher.transcript import (
     phrase_possible,
     title_speaker,
     transcript_words,
+    without_vocative_titles,
 )
 
 log = logging.getLogger(__name__)
@@ -312,6 +313,7 @@ class Matcher:
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end, self._names_of)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
+        hits = without_vocative_titles(segmented.text, hits, self._words_for(lexicons).vocatives)
         hits = self._without_kin(segmented.text, hits, lexicons)
         hits = self._without_namesakes(segmented, hits, lexicons)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)

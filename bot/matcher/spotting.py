@@ -24,7 +24,7 @@ from bot.matcher.countries import (
     CountryWords,
     formal_variants,
 )
-from bot.matcher.gazetteer import Gazetteer
+from bot.matcher.gazetteer import Figure, Gazetteer
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
 # Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
@@ -79,6 +79,7 @@ class _Entry:
     alias: str
     needs_suffix: bool = False  # a stem ("Зеленськ") that only matches with a case ending
     common_word: bool = False  # the alias is also an ordinary word ("Bono", トランプ)
+    first_name: bool = False  # "disse Marcelo": only where no other name word is beside it
 
 
 # Cyrillic nominative endings that change in the oblique cases: the stem is indexed too.
@@ -297,14 +298,11 @@ class FigureSpotter:
                 for declined in _declined_full_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
-            # The surname of the name and of every alias ("Erdogan" of "Recep Tayyip
-            # Erdogan", "Зеленський" of "Володимир Зеленський"): it counts only where the
+            # Surnames, their Cyrillic cases and first names: they count only where the
             # article names the figure in full (`_resolve`).
-            surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
-                        if len(words) >= 2 and _surname_like(words[-1])}
-            for surname in sorted(surnames):
-                if surname.lower() not in listed:
-                    add(surname, _Entry(FORM_SURNAME, figure.id, surname))
+            for entry in _partial_names(figure):
+                if entry.alias.lower() not in listed:
+                    add(entry.alias, entry)
         for phrase in self._countries.bare_counterparts:
             add(phrase, _Entry(FORM_COUNTERPART, "", phrase))
         for stand_in in self._countries.stand_ins:
@@ -332,7 +330,7 @@ class FigureSpotter:
             if hit is not None:
                 candidates.extend(hit)
         hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
-        return self._leaders_only(text, _drop_titles_beside_names(text, hits))
+        return self._leaders_only(text, _drop_titles_beside_names(text, hits), when)
 
     def _party_position(self, text: str, start: int, end: int) -> bool:
         """Whether a country or capital name stands where a party can ("Kyiv invited",
@@ -342,6 +340,8 @@ class FigureSpotter:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 2]
         if before.endswith(("-", "'", "’")) or after.startswith("-"):
+            return False
+        if _dateline(text, start, end):
             return False
         if before.endswith(" ") and not before.endswith("  "):
             last = before.split()[-1:] or [""]
@@ -359,7 +359,8 @@ class FigureSpotter:
             words.pop()
         return not (words and words[-1] in self._countries.place_markers)
 
-    def _leaders_only(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
+    def _leaders_only(self, text: str, hits: list[FigureHit], when: date | None = None
+                      ) -> list[FigureHit]:
         """A counterpart is a leader's only when the person before it is a leader ("the
         Canadian prime minister invited his Mexican counterpart"; a foreign minister's
         counterpart is a foreign minister); a country right before a name is an
@@ -378,6 +379,7 @@ class FigureSpotter:
                         figure.category not in _LEADER_CATEGORIES or \
                         hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
                     continue
+                hit = self._same_office(hit, figure.category, when)
             elif hit.form == FORM_DEMONYM and not any(h.figure_id == hit.figure_id and
                                                       h.form != FORM_DEMONYM for h in kept):
                 # A demonym refers back; it never introduces a leader ("al argentino"
@@ -388,6 +390,22 @@ class FigureSpotter:
                 continue
             kept.append(hit)
         return kept
+
+    def _same_office(self, hit: FigureHit, category: str, when: date | None) -> FigureHit:
+        """"Macron invited his Italian counterpart": a president's counterpart is Italy's
+        president, not its prime minister, who leads the country and so stands for it
+        elsewhere. The other office is taken only where its holder on the date has the
+        owner's category (never across a gap in the gazetteer's dates)."""
+        leader = self.gazetteer.get(hit.figure_id)
+        if leader is None or leader.category == category or when is None:
+            return hit
+        title = dict(self._countries.other_offices).get(leader.country or "")
+        holder = self.gazetteer.holder_of(title, when) if title else None
+        other = self.gazetteer.get(holder) if holder else None
+        if other is None or other.category != category:
+            return hit
+        return FigureHit(other.id, hit.start, hit.end, hit.form, hit.surface, hit.possessive,
+                         hit.suffix)
 
     def _bare_counterpart(self, text: str, hits: list[FigureHit], hit: FigureHit
                           ) -> FigureHit | None:
@@ -441,6 +459,8 @@ class FigureSpotter:
         hits: list[FigureHit] = []
         for entry in bucket:
             if entry.needs_suffix and not suffix:
+                continue
+            if entry.first_name and (suffix or _beside_name_word(text, start, end)):
                 continue
             if entry.form not in (FORM_TITLE, FORM_COUNTERPART) and \
                     not _case_ok(entry.alias, surface):
@@ -532,6 +552,78 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+def _partial_names(figure: Figure) -> list[_Entry]:
+    """The parts of a person's name that stand for it once the article names it in full
+    (`_resolve`): the surname of the name and of every alias ("Erdogan", "Зеленський"),
+    a Cyrillic surname in its cases ("пригласил Дуду", "з Дудою"), the first name
+    ("disse Marcelo")."""
+    surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
+                if len(words) >= 2 and _surname_like(words[-1])}
+    out: list[_Entry] = []
+    for surname in sorted(surnames):
+        out.append(_Entry(FORM_SURNAME, figure.id, surname))
+        out += [_Entry(FORM_SURNAME, figure.id, d) for d in _declined_surname(surname)]
+    out += [_Entry(FORM_SURNAME, figure.id, g, first_name=True) for g in _first_names(figure)]
+    return out
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"LONDON, June 3 - …", "NEW DELHI, Feb 14 -", "КИЇВ, 21 лютого -": a wire dateline,
+    in capitals at the start of the text or of a line, names where the story was filed,
+    never a party."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:end]
+    return len(text[start:end]) > 2 and lead.isupper() and \
+        text.startswith((",", " (", " -", " –", " —"), end)
+
+
+def _declined_surname(surname: str) -> list[str]:
+    """"Дуда" -> "Дуди", "Дуду", "Дудою", ...: a Cyrillic surname of four letters or more
+    in each case (the suffix rule only adds endings, it cannot replace the "-а")."""
+    if len(surname) < 4 or not _CYRILLIC_NAME.fullmatch(surname):
+        return []
+    forms = [f for case in range(5) for f in _case_forms(surname, case)]
+    return [f for f in dict.fromkeys(forms) if f != surname]
+
+
+# A name's first word that is a title or honorific, never a given name ("Pope Leo XIV",
+# "King Charles III", "Sheikh Hasina", "Prince Harry"): folded.
+_NOT_GIVEN_NAMES = frozenset({"pope", "king", "queen", "prince", "princess", "emperor",
+                              "empress", "patriarch", "sheikh", "sir", "dame", "lord", "lady",
+                              "president", "crown", "grand", "saint", "san", "santa"})
+
+
+def _first_names(figure: Figure) -> list[str]:
+    """"Marcelo" of "Marcelo Rebelo de Sousa": the given name of a person's canonical
+    (Latin-script) name, which news uses alone for a few leaders once the full name has
+    been given. Like a surname it counts only where the article names the figure in full,
+    and not for two figures the article names that share it (`_resolve`)."""
+    words = figure.name.split()
+    if figure.kind != "person" or len(words) < 2 or _ROMAN_NUMERAL.match(words[-1]):
+        return []
+    given = words[0]
+    latin = all(c.isalpha() and ord(c) < 0x250 for c in given)
+    if len(given) < 4 or not latin or not given[0].isupper() or given.isupper() or \
+            given.casefold() in _NOT_GIVEN_NAMES:
+        return []
+    return [given]
+
+
+def _beside_name_word(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after: part of a longer name ("Marcelo Rebelo",
+    "Emmanuel Moulin", "Président Emmanuel"), where the first name alone is not meant."""
+    after = text[end : end + 2]
+    if after[:1] in ("-", "'", "’") or (after[:1] == " " and after[1:2].isupper()):
+        return True
+    before = text[max(0, start - 30) : start]
+    if before.endswith(("-", "'", "’")):
+        return True
+    if before.endswith(" "):
+        last = before.split()[-1:] or [""]
+        return last[0][:1].isupper() and last[0][-1:].isalpha()
+    return False
 
 
 def _surname_like(word: str) -> bool:

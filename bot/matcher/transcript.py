@@ -25,6 +25,7 @@ from bot.matcher.clause import Ref
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import InviteFinding, SentenceFacts
 from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.spotting import FORM_BARE_TITLE, FORM_TITLE, FigureHit
 
 _LABEL_TAIL = re.compile(r"[^.!?:;\n\"“”«»]{0,70}?:\s+(?=[\"“«]?[^\W\d_])")
 _LABEL_WORDS = frozenset({"of", "the", "and", "de", "la", "del", "der", "des"})
@@ -811,3 +812,32 @@ def _add(sentence: SentenceSpan, inviter: Ref | None, invitee: Ref, at: int,
     sentence.facts.invitations.append(InviteFinding(
         inviter, invitee, status, cue,
         round(CONFIDENCE.transcript_thanks * scale, 3)))
+
+
+_OPENING_QUOTES = ("\"", "“", "„", "«", "‘", "'")
+_ADDRESS_ENDS = (",", "!")
+_VOCATIVE_TITLE_FORMS = (FORM_TITLE, FORM_BARE_TITLE)
+
+
+def without_vocative_titles(text: str, hits: list[FigureHit], vocatives: Sequence[str]
+                            ) -> list[FigureHit]:
+    """"„Herr Bundeskanzler, ich lade Sie ein …", sagte Selenskyj": a title that opens a
+    quotation as a vocative (the lexicons' `vocatives`, then a comma or "!") addresses
+    the one spoken to; it is no subject of the quoted clause, and the transcript layer
+    finds the addressee from the vocative itself (`_addressed`)."""
+    titles = [h for h in hits if h.form in _VOCATIVE_TITLE_FORMS]
+    if not titles or not vocatives:
+        return hits
+    lowered = text.casefold()
+    dropped: set[int] = set()
+    for hit in titles:
+        opening = text.rfind(_OPENING_QUOTES[0], 0, hit.start)
+        opening = max([opening] + [text.rfind(q, 0, hit.start) for q in _OPENING_QUOTES[1:]])
+        if opening < 0 or hit.start - opening > 40 or \
+                not text.startswith(_ADDRESS_ENDS, hit.end):
+            continue
+        lead = lowered[opening + 1 : hit.end].strip()
+        if any(lead == v or (lead.endswith(" " + v) and len(lead) <= len(v) + 12)
+               for v in vocatives):
+            dropped.add(hit.start)
+    return [h for h in hits if h.start not in dropped] if dropped else hits

@@ -93,8 +93,11 @@ def test_companies_invite_no_figure(matcher: Matcher) -> None:
 def test_a_body_named_after_a_title_invites_nobody(matcher: Matcher) -> None:
     assert _pairs(matcher, "The Foundation of the President of Ukraine invited Emmanuel "
                            "Macron to a charity gala in Kyiv.") == set()
-    assert _pairs(matcher, "The First President of Kazakhstan invited Vladimir Putin to "
-                           "visit Astana.") == set()
+    # "First" before a title makes it a first holder's, never the holder of the day: the
+    # president of Kazakhstan is not meant (the honorific itself is Nazarbayev's, a role of
+    # his own in figures.toml: tests/matcher/test_roles_round.py).
+    assert all(p[0] != "kassym-jomart-tokayev" for p in _pairs(
+        matcher, "The First President of Kazakhstan invited Vladimir Putin to visit Astana."))
     assert _pairs(matcher, "The Office of the President of Ukraine invited Emmanuel Macron "
                            "to visit Kyiv.") == {("volodymyr-zelensky", "emmanuel-macron",
                                                   "pending")}
