@@ -139,3 +139,10 @@ def test_outcome_blind_set_is_well_formed_and_apart() -> None:
     first-class languages (issue 14: outcome-only reports, status from the right event,
     actors by role, names beyond the gazetteer), written and scored before its rule work."""
     _check_held_set(DATA / "matcher-held" / "b3-outcome", "b3", 5, FIRST_CLASS)
+
+
+def test_status_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b4-status: the status2 round's blind set in the eight
+    first-class languages (issue 14: status wording and status from the right event),
+    written and scored before its rule work."""
+    _check_held_set(DATA / "matcher-held" / "b4-status", "b4", 5, FIRST_CLASS)

@@ -627,7 +627,7 @@ TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_perso
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
                    "quote_addressing", "speech_by", "speech_at", "vocatives",
-                   "speaker_articles", "single_quotes", "here")
+                   "speaker_articles", "single_quotes", "here", "written_verbs")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
