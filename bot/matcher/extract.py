@@ -254,6 +254,8 @@ def analyse(
             if not invite_cues:
                 facts.call_statuses.append((status, cue))
                 continue
+        if status is Status.DECLINED and _venue_only(sentence, cue, words):
+            status = Status.RESPONDED  # "отверг Москву как место встречи": a counter-venue
         if status is Status.DECLINED and _provisional(sentence, cue, provisionals, negations):
             status = Status.RESPONDED  # "no plans yet", "пока нет планов": evasive
         if status is not None:
@@ -557,6 +559,27 @@ def _provisional(sentence: str, cue: CueHit, provisionals: list[CueHit],
         return len(between) <= _PROVISIONAL_NEAR and not any(m in between for m in _CLAUSE_MARKS)
 
     return any(near(hit) for hit in provisionals)
+
+
+_VENUE_AFTER = 4  # words between a refusal verb and "as a venue": "rejected Moscow as a venue"
+
+
+def _venue_only(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Zelensky rejected Moscow as a venue", "отверг Москву как место встречи", "lehnte
+    Moskau als Treffpunkt ab": what is refused is the place, not the meeting; like a
+    counter-venue ("but only in Budapest") that is a response, not a refusal (issue 14:
+    a counter-venue is not acceptance, and not a refusal either)."""
+    if not words.venue:
+        return False
+    # from the cue's start: a split verb holds its object ("lehnte Berlin als Ort ab")
+    span = len(cue.text.split())
+    following = " " + " ".join(w.strip(",.;:\"'«»“”") for w in sentence[cue.start :].casefold(
+        ).split()[: span + _VENUE_AFTER + 4]) + " "
+    for phrase in words.venue:
+        at = following.find(f" {phrase} ")
+        if at >= 0 and len(following[:at].split()) <= span + _VENUE_AFTER:
+            return True
+    return False
 
 
 def _thanks_only(sentence: str, facts: SentenceFacts, invite_cues: list[CueHit],

@@ -105,6 +105,7 @@ _LIST_KEYS = (
     "reception_words",
     "also_words",
     "substitute_words",
+    "venue_words",
     "possibility_words",
     "plural_pronouns",
     "masculine_pronouns",

@@ -94,3 +94,19 @@ def test_an_answer_dated_before_the_invitation_is_another_occasion(real: Matcher
             "Moscow, the Kremlin said. In 2023, Modi called off a trip to Moscow at short notice.")
     assert pairs(run(real, text, day="2025-03-01")) == {
         ("vladimir-putin", "narendra-modi", "pending")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian President Vladimir Putin invited Ukrainian President Volodymyr Zelensky to "
+           "Moscow for talks. Zelensky rejected Moscow as a venue and named Geneva."),
+    ("de", "Bundeskanzler Friedrich Merz hat Präsident Wladimir Putin nach Berlin eingeladen. "
+           "Putin lehnte Berlin als Treffpunkt ab."),
+])
+def test_refusing_only_the_place_is_a_counter_venue(real: Matcher, lang: str, text: str) -> None:
+    assert {s for _, _, s in pairs(run(real, text, lang=lang))} == {"responded"}
+
+
+def test_refusing_the_invitation_stays_a_refusal(real: Matcher) -> None:
+    text = ("Russian President Vladimir Putin invited Ukrainian President Volodymyr Zelensky to "
+            "Moscow for talks. Zelensky rejected the invitation outright.")
+    assert pairs(run(real, text)) == {("vladimir-putin", "volodymyr-zelensky", "declined")}
