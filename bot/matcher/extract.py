@@ -254,10 +254,9 @@ def analyse(
             if not invite_cues:
                 facts.call_statuses.append((status, cue))
                 continue
-        if status is Status.DECLINED and _venue_only(sentence, cue, words):
-            status = Status.RESPONDED  # "отверг Москву как место встречи": a counter-venue
-        if status is Status.DECLINED and _provisional(sentence, cue, provisionals, negations):
-            status = Status.RESPONDED  # "no plans yet", "пока нет планов": evasive
+        if status is Status.DECLINED and _open_refusal(sentence, cue, provisionals, negations,
+                                                       words):
+            status = Status.RESPONDED
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
     thanked = _thanks_only(sentence, facts, invite_cues, words)
@@ -534,6 +533,15 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _open_refusal(sentence: str, cue: CueHit, provisionals: list[CueHit],
+                  negations: list[CueHit], words: Words) -> bool:
+    """A refusal that leaves the invitation open is a response: of the place only
+    ("отверг Москву как место встречи": a counter-venue), or for now ("no plans yet",
+    "пока нет планов": evasive)."""
+    return _venue_only(sentence, cue, words) or \
+        _provisional(sentence, cue, provisionals, negations)
 
 
 _PROVISIONAL_NEAR = 40  # chars between a refusal in content and its "yet" / "for now"
