@@ -147,3 +147,10 @@ def test_roles_blind_set_is_well_formed_and_apart() -> None:
     languages (5 items and a hard negative each), written and scored before the roles
     round's rule work (`eval --data-dir tests/data/matcher-held/b4-roles`)."""
     _check_held_set(DATA / "matcher-held" / "b4-roles", "b4", 6, FIRST_CLASS)
+
+
+def test_status_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b4-status: the status2 round's blind set in the eight
+    first-class languages (issue 14: status wording and status from the right event),
+    written and scored before its rule work."""
+    _check_held_set(DATA / "matcher-held" / "b4-status", "b4", 5, FIRST_CLASS)

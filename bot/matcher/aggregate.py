@@ -338,21 +338,28 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
     neighbour = _neighbour_party(view, views, others) if host_missing else None
     if neighbour is not None:
         return neighbour
-    # Only sentences that report an answer or the meeting itself, and name this side.
-    status_views = [v for v in views if v.facts.statuses and v is not view
-                    and any(r.party.key == known.party.key for r in v.facts.refs)]
-    for candidate_view in status_views:
-        found = others(candidate_view)
-        known_figures = [r for r in found if r.party.known]
-        if known_figures or found:
-            return (known_figures or found)[0]
     # The headline naming this side and one other known figure ("The first phone
-    # conversation between the President of Ukraine and the Prime Minister of Hungary").
+    # conversation between the President of Ukraine and the Prime Minister of Hungary")
+    # comes first: a later answer may name a stand-in ("la délégation serait conduite par
+    # Medinski, et Poutine ne ferait pas le voyage"; issue 14, status2 round).
     if views and views[0] is not view and any(r.party.key == known.party.key
                                               for r in views[0].facts.refs):
         headline = {r.party.key: r for r in others(views[0]) if r.party.known}
         if len(headline) == 1:
             return next(iter(headline.values()))
+    # Only sentences that report an answer or the meeting itself, and name this side.
+    # A refusal that does not speak of the invitation names who stays away and who goes
+    # instead ("la délégation serait conduite par Medinski, et Poutine ne ferait pas le
+    # voyage"), not who invited (issue 14, status2 round).
+    status_views = [v for v in views if v.facts.statuses and v is not view
+                    and any(r.party.key == known.party.key for r in v.facts.refs)
+                    and (v.facts.has_invite_noun
+                         or any(s is not Status.DECLINED for s, _ in v.facts.statuses))]
+    for candidate_view in status_views:
+        found = others(candidate_view)
+        known_figures = [r for r in found if r.party.known]
+        if known_figures or found:
+            return (known_figures or found)[0]
     return None
 
 
@@ -486,7 +493,8 @@ def _someone_else(owner: Ref | None, keys: tuple[str, str]) -> bool:
 def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView],
              year: int | None) -> bool:
     """An outcome dated before its invitation is another occasion's: "Modi invited Putin
-    to New Delhi. Putin last visited India in 2021" (a 2024 article). The invitation's
+    to New Delhi. Putin last visited India in 2021" (a 2024 article), "In 2024 Lula
+    cancelled his trip to Kazan" (a 2025 one). The invitation's
     year is the one its sentence names, else the article's."""
     here = _years(view.text)
     if not here or not 0 <= candidate.first_sentence < len(views):
@@ -515,9 +523,12 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         if not statuses:
             return  # "We agreed to develop cooperation ...": another matter
     best_status, cue = max(statuses, key=lambda sc: status_rank(sc[0]))
+    # "Em 2024, Lula cancelou a viagem a Kazan" in a 2025 article about a new invitation:
+    # any answer dated before the invitation is another occasion's, not only a meeting
+    # (issue 14, status2 round).
+    candidates = [c for c in candidates if not _earlier(view, c, views, year)]
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
-                      and not _earlier(view, c, views, year)
                       and not _meeting_before(view, c, views)
                       and not _made_at_meeting(view, c, views, place_names)]
     owner = _owner(view, cue)

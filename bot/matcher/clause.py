@@ -86,6 +86,8 @@ class Words:
     also: frozenset[str] = frozenset()
     # "instead", "en su lugar", "вместо": a stand-in attends in the invitee's place
     substitute: frozenset[str] = frozenset()
+    # "rejected Moscow as a venue": a refusal of the place only, a counter-venue
+    venue: frozenset[str] = frozenset()
     # "non è escluso", "не исключено", "might be": a possibility, no invitation made
     possibility: frozenset[str] = frozenset()
     # "them", "ils", "их" (and "it"): a pronoun that cannot stand for one person
@@ -172,6 +174,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         reception=merged("reception_words"),
         also=merged("also_words"),
         substitute=merged("substitute_words"),
+        venue=merged("venue_words"),
         possibility=merged("possibility_words"),
         plural_pronouns=merged("plural_pronouns"),
         masculine=merged("masculine_pronouns"),

@@ -225,6 +225,7 @@ def analyse(
     hedges = [c for c in cues if c.category == "hedge"]
     futures = [c for c in cues if c.category == "future"]
     pasts = [c for c in cues if c.category == "past"]
+    provisionals = [c for c in cues if c.category == "provisional"]
     pendings = [c for c in status_cues if c.category == "pending"]
     # A denial unmakes what it denies. "X denied that he had invited Y" and "Reports that
     # X invited Y are false" report no invitation at all; "Peskov denied that Putin had
@@ -253,8 +254,14 @@ def analyse(
             if not invite_cues:
                 facts.call_statuses.append((status, cue))
                 continue
+        if status is Status.DECLINED and _open_refusal(sentence, cue, provisionals, negations,
+                                                       words):
+            status = Status.RESPONDED
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
+    thanked = _thanks_only(sentence, facts, invite_cues, words)
+    if thanked is not None:
+        _add_status(facts, Status.RESPONDED, thanked, sentence, words)
     facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
@@ -425,6 +432,8 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
     kept = []
     for status, cue in statuses:
         owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+        if status is Status.TOOK_PLACE and _fronted_for(sentence, cue, inviter, owner):
+            continue
         if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
                 owner.party.key == inviter.party.key and cue.end <= invitation.start and \
                 invitee is not None and (invitee.start > cue.end
@@ -436,6 +445,16 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
         ) or (invitee is not None and owner.end <= invitee.start):
             kept.append(status)
     return kept
+
+
+def _fronted_for(sentence: str, cue: CueHit, inviter: Ref | None, owner: Ref | None) -> bool:
+    """"En visite à Kiev samedi, Emmanuel Macron a invité Zelensky à venir à Paris",
+    "During his visit to Beijing, Lula invited Xi": a trip or meeting in a phrase put
+    before the inviter, cut off by a comma and with no figure of its own, is the inviter's
+    (the subject of the main clause), where the invitation was made: not its outcome."""
+    if inviter is None or owner is not None or cue.end > inviter.start:
+        return False
+    return "," in sentence[cue.end : inviter.start]
 
 
 def _received_then_invited(sentence: str, took_place: CueHit, invitee: Ref,
@@ -514,6 +533,80 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _open_refusal(sentence: str, cue: CueHit, provisionals: list[CueHit],
+                  negations: list[CueHit], words: Words) -> bool:
+    """A refusal that leaves the invitation open is a response: of the place only
+    ("отверг Москву как место встречи": a counter-venue), or for now ("no plans yet",
+    "пока нет планов": evasive)."""
+    return _venue_only(sentence, cue, words) or \
+        _provisional(sentence, cue, provisionals, negations)
+
+
+_PROVISIONAL_NEAR = 40  # chars between a refusal in content and its "yet" / "for now"
+
+
+def _provisional(sentence: str, cue: CueHit, provisionals: list[CueHit],
+                 negations: list[CueHit]) -> bool:
+    """A refusal in content said to hold for now ("has no such plans yet", "пока нет
+    конкретных планов", "наразі не має планів") leaves the door open: an evasive answer,
+    a response, where "has no plans to travel" is a refusal. Only a refusal in content
+    (a negated statement: a negation inside the phrase) is softened so, not a refusal verb
+    ("hat die Einladung noch am selben Tag abgelehnt"); the word counts in the refusal's
+    own clause only."""
+    if not any(cue.start <= n.start and n.end <= cue.end for n in negations):
+        return False
+    def near(hit: CueHit) -> bool:
+        if hit.end <= cue.start:
+            between = sentence[hit.end : cue.start]
+        elif hit.start >= cue.end:
+            between = sentence[cue.end : hit.start]
+        else:
+            return True  # inside the phrase ("no plans yet")
+        return len(between) <= _PROVISIONAL_NEAR and not any(m in between for m in _CLAUSE_MARKS)
+
+    return any(near(hit) for hit in provisionals)
+
+
+_VENUE_AFTER = 4  # words between a refusal verb and "as a venue": "rejected Moscow as a venue"
+
+
+def _venue_only(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Zelensky rejected Moscow as a venue", "отверг Москву как место встречи", "lehnte
+    Moskau als Treffpunkt ab": what is refused is the place, not the meeting; like a
+    counter-venue ("but only in Budapest") that is a response, not a refusal (issue 14:
+    a counter-venue is not acceptance, and not a refusal either)."""
+    if not words.venue:
+        return False
+    # from the cue's start: a split verb holds its object ("lehnte Berlin als Ort ab")
+    span = len(cue.text.split())
+    following = " " + " ".join(w.strip(",.;:\"'«»“”") for w in sentence[cue.start :].casefold(
+        ).split()[: span + _VENUE_AFTER + 4]) + " "
+    for phrase in words.venue:
+        at = following.find(f" {phrase} ")
+        if at >= 0 and len(following[:at].split()) <= span + _VENUE_AFTER:
+            return True
+    return False
+
+
+def _thanks_only(sentence: str, facts: SentenceFacts, invite_cues: list[CueHit],
+                 words: Words) -> CueHit | None:
+    """"Macron dankt Merz für Einladung", "Sheinbaum agradeció la invitación de Sánchez":
+    thanks for an invitation, with no other answer in the sentence, is a response, not a
+    yes (issue 14: thanks only = responded). The lexicons' thanks words (which also give
+    the direction, arguments.py) make the cue in every language, whatever the tense or
+    word order ("hat sich ... für die Einladung bedankt"). Returns the thanks word."""
+    if not words.thanks or not any(c.category in ("noun", "by") for c in invite_cues) or any(
+            status is not Status.PENDING for status, _ in facts.statuses):
+        return None
+    for match in _WORD.finditer(sentence):
+        if match.group().casefold() in words.thanks:
+            return CueHit("responded", match.start(), match.end(), match.group())
+    return None
+
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 
 def _add_status(facts: SentenceFacts, status: Status, cue: CueHit, sentence: str,

@@ -43,7 +43,10 @@ STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted
 # "counter": a counter-venue ("but only in Budapest") - an acceptance with it is a response.
 # "past": a recap of an earlier occasion ("has visited Moscow eight times before"): a
 # took-place word beside it is another occasion than the invitation's.
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter", "past")
+# "provisional": the answer holds for now ("no plans yet", "пока нет планов"): a refusal
+# in content with it is an evasive answer, a response (issue 14, status2 round).
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter", "past",
+                       "provisional")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
 ALL_CATEGORIES = (
@@ -69,6 +72,7 @@ ALL_CATEGORIES = (
     "denial",
     "counter",
     "past",
+    "provisional",
 )
 _LIST_KEYS = (
     "from_markers",
@@ -101,6 +105,7 @@ _LIST_KEYS = (
     "reception_words",
     "also_words",
     "substitute_words",
+    "venue_words",
     "possibility_words",
     "plural_pronouns",
     "masculine_pronouns",
@@ -623,7 +628,7 @@ TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_perso
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
                    "quote_addressing", "speech_by", "speech_at", "vocatives",
-                   "speaker_articles", "single_quotes", "here")
+                   "speaker_articles", "single_quotes", "here", "written_verbs")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

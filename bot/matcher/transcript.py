@@ -70,6 +70,10 @@ class TranscriptWords:
     single_quotes: bool = False
     # "the President invited me here": a guest speaking at the place invited to is there
     here: frozenset[str] = frozenset()
+    # '"Grazie per l'invito", ha scritto Milei sui social': a quote attributed with a
+    # writing verb is a message, which answers an invitation as an address does, where a
+    # speaker's thanks at the event show it took place (issue 14, status2 round)
+    written: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -91,7 +95,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            phrases("procedure"), frozenset(phrases("quote_verbs")),
                            frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
                            phrases("vocatives"), frozenset(phrases("speaker_articles")),
-                           bool(phrases("single_quotes")), frozenset(phrases("here")))
+                           bool(phrases("single_quotes")), frozenset(phrases("here")),
+                           frozenset(phrases("written_verbs")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +262,10 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
             addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
                               speaker.party.key and r.start - speaker.end <= 40
                               and r.case in (None, "dat")), None)
+        verb = lead[-1] if verb_before else tail[0].strip(",.;")
         group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
-        found.append(Label(speaker, match.start(group), end=match.end(group),
-                           addressee=addressee))
+        found.append(Label(speaker, match.start(group), author=verb in words.written,
+                           end=match.end(group), addressee=addressee))
     return found
 
 
