@@ -257,6 +257,7 @@ class FigureSpotter:
         self._common = common_words or CommonWords()
         self._countries = countries or CountryWords()
         self._automaton = ahocorasick.Automaton()
+        self._partials: dict[str, tuple[tuple[str, _Entry], ...]] = {}  # by figure, lazily
         entries: dict[str, list[_Entry]] = {}
 
         def add(alias: str, entry: _Entry) -> None:
@@ -298,9 +299,9 @@ class FigureSpotter:
                 for declined in _declined_full_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
-            # Surnames, their Cyrillic cases and first names: they count only where the
-            # article names the figure in full (`_resolve`).
-            for entry in _partial_names(figure):
+            # Surnames count only where the article names the figure in full (`_resolve`);
+            # their Cyrillic cases and the first name are looked for then (`_partial_hits`).
+            for entry in _surname_entries(figure):
                 if entry.alias.lower() not in listed:
                     add(entry.alias, entry)
         for phrase in self._countries.bare_counterparts:
@@ -329,8 +330,38 @@ class FigureSpotter:
             hit = self._accept(text, start, end, bucket, when)
             if hit is not None:
                 candidates.extend(hit)
+        candidates += self._partial_hits(text, lowered, candidates, when)
         hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
         return self._leaders_only(text, _drop_titles_beside_names(text, hits), when)
+
+    def _partial_hits(self, text: str, lowered: str, candidates: list[FigureHit],
+                      when: date | None) -> list[FigureHit]:
+        """A surname's Cyrillic cases and a first name ("з Дудою", "disse Marcelo") of the
+        figures this article names: searched for here, not indexed, since they count only
+        where the figure is named in full (`_resolve`) and indexing them for every figure
+        cost ~7 MB in each process holding a matcher."""
+        named = sorted({h.figure_id for h in candidates
+                        if h.form in (FORM_NAME, FORM_HANDLE, FORM_TITLE) and h.figure_id})
+        found: list[FigureHit] = []
+        for figure_id in named:
+            for key, entry in self._partials_of(figure_id):
+                start = lowered.find(key)
+                while start != -1:
+                    found += self._accept(text, start, start + len(key), (entry,), when) or ()
+                    start = lowered.find(key, start + 1)
+        return found
+
+    def _partials_of(self, figure_id: str) -> tuple[tuple[str, _Entry], ...]:
+        partials = self._partials.get(figure_id)
+        if partials is None:
+            figure = self.gazetteer.get(figure_id)
+            entries = _partial_entries(figure) if figure and figure.kind == "person" else []
+            partials = self._partials[figure_id] = tuple(
+                (key, entry) for entry in entries
+                if not self.gazetteer.ids_for_form(entry.alias)  # a listed name: indexed
+                and len(key := _normalise(lower_same_length(entry.alias))) == len(entry.alias)
+                and len(key.strip()) >= 2)
+        return partials
 
     def _party_position(self, text: str, start: int, end: int) -> bool:
         """Whether a country or capital name stands where a party can ("Kyiv invited",
@@ -554,17 +585,24 @@ class FigureSpotter:
         return out
 
 
-def _partial_names(figure: Figure) -> list[_Entry]:
-    """The parts of a person's name that stand for it once the article names it in full
-    (`_resolve`): the surname of the name and of every alias ("Erdogan", "Зеленський"),
-    a Cyrillic surname in its cases ("пригласил Дуду", "з Дудою"), the first name
-    ("disse Marcelo")."""
-    surnames = {words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
-                if len(words) >= 2 and _surname_like(words[-1])}
-    out: list[_Entry] = []
-    for surname in sorted(surnames):
-        out.append(_Entry(FORM_SURNAME, figure.id, surname))
-        out += [_Entry(FORM_SURNAME, figure.id, d) for d in _declined_surname(surname)]
+def _surnames(figure: Figure) -> list[str]:
+    """The surname of the name and of every alias ("Erdogan", "Зеленський")."""
+    return sorted({words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
+                   if len(words) >= 2 and _surname_like(words[-1])})
+
+
+def _surname_entries(figure: Figure) -> list[_Entry]:
+    """The surnames, indexed: they stand for the figure once the article names it in full
+    (`_resolve`)."""
+    return [_Entry(FORM_SURNAME, figure.id, surname) for surname in _surnames(figure)]
+
+
+def _partial_entries(figure: Figure) -> list[_Entry]:
+    """The other parts of a person's name that stand for it once the article names it in
+    full, looked for in that article only (`FigureSpotter._partial_hits`): a Cyrillic
+    surname in its cases ("пригласил Дуду", "з Дудою"), the first name ("disse Marcelo")."""
+    out = [_Entry(FORM_SURNAME, figure.id, d)
+           for surname in _surnames(figure) for d in _declined_surname(surname)]
     out += [_Entry(FORM_SURNAME, figure.id, g, first_name=True) for g in _first_names(figure)]
     return out
 
