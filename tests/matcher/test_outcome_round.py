@@ -4,14 +4,13 @@ its leader only where the leader holds that office."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.domain import Article, MatchResult
+from bot.domain import MatchResult
 from bot.matcher import Matcher
 from bot.matcher.extract import _across_clause
 from bot.matcher.lexicon import CueHit
+from tests.support.matching import match_text
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +18,7 @@ def real(real_matcher: Matcher) -> Matcher:
     return real_matcher
 
 
-def run(matcher: Matcher, text: str, day: str | None = "2025-06-01") -> MatchResult:
-    published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
-    return matcher.match(Article(key="t", text=text, published=published))
+run = match_text
 
 
 def pairs(result: MatchResult) -> set[tuple[str | None, str | None, str]]:

@@ -4,15 +4,14 @@ holder, a first name inside another name)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.domain import Article, MatchResult
+from bot.domain import MatchResult
 from bot.matcher import Matcher
 from bot.matcher.gazetteer import Figure
 from bot.matcher.local_names import _without_title_complement
 from bot.matcher.spotting import _dateline, _declined_surname, _first_names
+from tests.support.matching import match_text
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +19,7 @@ def real(real_matcher: Matcher) -> Matcher:
     return real_matcher
 
 
-def run(matcher: Matcher, text: str, day: str | None = "2025-06-01") -> MatchResult:
-    published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
-    return matcher.match(Article(key="t", text=text, published=published))
+run = match_text
 
 
 def pairs(result: MatchResult) -> set[tuple[str | None, str | None]]:

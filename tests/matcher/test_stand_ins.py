@@ -4,15 +4,16 @@ item 3), resolved through the gazetteer's dated roles on the article's date."""
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
-from bot.domain import Article, MatchResult
+from bot.domain import MatchResult
 from bot.errors import ConfigError
 from bot.matcher import Matcher
 from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, KIND_TITLE, countries_from_data
 from bot.matcher.lexicon import default_lexicon_dir
+from tests.support.matching import match_text
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +21,7 @@ def real(real_matcher: Matcher) -> Matcher:
     return real_matcher  # loaded once per session (tests/conftest.py)
 
 
-def run(matcher: Matcher, text: str, day: str | None) -> MatchResult:
-    published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
-    return matcher.match(Article(key="t", text=text, published=published))
+run = match_text
 
 
 def pairs(result: MatchResult) -> set[tuple[str | None, str | None, str]]:
