@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain import Status
 from bot.matcher.clause import Ref
@@ -237,57 +237,79 @@ def quote_labels(text: str, refs: Sequence[Ref], words: TranscriptWords) -> list
     if words.single_quotes:
         matches += _SINGLE_QUOTE.finditer(text)
     for match in matches:
-        after = [r for r in refs if match.end() <= r.start <= match.end() + _MAX_ATTRIBUTION]
-        if not after:
-            lead_speaker = _speaker_before_colon(text, match.start(), refs, words)
-            if lead_speaker is not None:
-                group = next(g for g in range(1, (match.re.groups or 0) + 1)
-                             if match.group(g) is not None)
-                found.append(Label(lead_speaker, match.start(group), end=match.end(group)))
-            continue
-        speaker = after[0]
-        lead = text[match.end() : speaker.start].casefold().split()
-        while len(lead) > 1 and lead[-1] in words.speaker_articles:
-            lead = lead[:-1]  # "είπε ο Ζελένσκι": the verb stands before the article
-        tail = text[speaker.end : speaker.end + 30].casefold().split()
-        verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
-        verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
-            not set(lead) - {"the"}
-        if not (verb_before or verb_after):
-            continue
-        addressee = None
-        if (verb_after and tail[0].strip(",.;") in words.quote_addressing) or \
-                (verb_before and lead[-1] in words.quote_addressing):
-            # "..., Macron told Zelensky"; "— сказал Путин Трампу" (a dative after the speaker)
-            addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
-                              speaker.party.key and r.start - speaker.end <= 40
-                              and r.case in (None, "dat")), None)
-        verb = lead[-1] if verb_before else tail[0].strip(",.;")
         group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
-        found.append(Label(speaker, match.start(group), author=verb in words.written,
-                           end=match.end(group), addressee=addressee))
+        label = _label_after_quote(text, match.end(), refs, words)
+        if label is None:
+            # No speaker after the quote (a figure there may open the next sentence: "The
+            # White House did not comment"): one before a colon, if any.
+            colon_lead = _speaker_before_colon(text, match.start(), refs, words)
+            if colon_lead is not None:
+                label = Label(colon_lead[0], 0, addressee=colon_lead[1])
+        if label is not None:
+            found.append(replace(label, start=match.start(group), end=match.end(group)))
     return found
 
 
+def _label_after_quote(text: str, quote_end: int, refs: Sequence[Ref],
+                       words: TranscriptWords) -> Label | None:
+    """The speaker and saying verb right after a quote ('..." Zelensky said', '..." said
+    Zelensky', '..., Macron told Zelensky'); its start and end are the caller's."""
+    after = [r for r in refs if quote_end <= r.start <= quote_end + _MAX_ATTRIBUTION]
+    if not after:
+        return None
+    speaker = after[0]
+    lead = text[quote_end : speaker.start].casefold().split()
+    while len(lead) > 1 and lead[-1] in words.speaker_articles:
+        lead = lead[:-1]  # "είπε ο Ζελένσκι": the verb stands before the article
+    tail = text[speaker.end : speaker.end + 30].casefold().split()
+    verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
+    verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
+        not set(lead) - {"the"}
+    if not (verb_before or verb_after):
+        return None
+    addressee = None
+    if (verb_after and tail[0].strip(",.;") in words.quote_addressing) or \
+            (verb_before and lead[-1] in words.quote_addressing):
+        # "..., Macron told Zelensky"; "— сказал Путин Трампу" (a dative after the speaker)
+        addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
+                          speaker.party.key and r.start - speaker.end <= 40
+                          and r.case in (None, "dat")), None)
+    verb = lead[-1] if verb_before else tail[0].strip(",.;")
+    return Label(speaker, 0, author=verb in words.written, addressee=addressee)
+
+
 _COLON_LEAD = 3  # words between the speaker and the colon: "Лукашенко заявил журналистам:"
+_TOLD_TAIL = 5  # words between the one told and the colon: "told Trump during Tuesday's call:"
 
 
 def _speaker_before_colon(text: str, quote_start: int, refs: Sequence[Ref],
-                          words: TranscriptWords) -> Ref | None:
+                          words: TranscriptWords) -> tuple[Ref, Ref | None] | None:
     """'Лукашенко заявил: «Эрдоган пригласил меня»', 'Merz sagte: "..."': a speaker and a
-    saying verb, then a colon, right before the quote: the quote is that speaker's."""
+    saying verb, then a colon, right before the quote: the quote is that speaker's. With
+    an addressing verb between two figures ('Putin told Trump: "We will be waiting for
+    you in Moscow"', 'Путин сказал Трампу: «…»') the first speaks and the second is the
+    quote's "you". Returns (speaker, addressee or None)."""
     lead = text[max(0, quote_start - _MAX_ATTRIBUTION - 20) : quote_start].rstrip()
     if not lead.endswith(":"):
         return None
     colon = quote_start - (len(text[:quote_start]) - len(text[:quote_start].rstrip())) - 1
-    speaker = next((r for r in reversed(refs) if r.end <= colon), None)
-    if speaker is None or colon - speaker.end > _MAX_ATTRIBUTION:
+    before = [r for r in refs if r.end <= colon]
+    if not before or colon - before[-1].end > _MAX_ATTRIBUTION:
         return None
+    speaker = before[-1]
     between = [w.strip(",.;:").casefold() for w in text[speaker.end : colon].split()]
-    if not between or len(between) > _COLON_LEAD or not any(w in words.quote_verbs
-                                                           for w in between):
+    if between and len(between) <= _COLON_LEAD and any(w in words.quote_verbs
+                                                       for w in between):
+        return speaker, None
+    # The one told, then at most a short adverbial ("during Tuesday's call") before the colon.
+    if len(between) > _TOLD_TAIL or len(before) < 2 or speaker.case not in (None, "dat"):
         return None
-    return speaker
+    teller = before[-2]
+    verbs = [w.strip(",.;:").casefold() for w in text[teller.end : speaker.start].split()]
+    if 1 <= len(verbs) <= _COLON_LEAD and teller.party.key != speaker.party.key and \
+            any(w in words.quote_addressing for w in verbs):
+        return teller, speaker
+    return None
 
 
 def has_speaker_label(text: str, refs: Sequence[Ref]) -> bool:
