@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
-from bot.analyze import article_from_json
 from bot.domain import NotificationKind, OccasionKind, Status
 from bot.evaluation.stories_eval import AnnotationMatcher
 from bot.evaluation.story_files import load_story
 from bot.matcher import Matcher
-from bot.pipeline import process_article
 from bot.store import SqlStore
 from bot.store.api import NOTE_TRACE, InvitationFilter
 from bot.store.explain_queries import find_article, traces
-from bot.tracker import TrackerPolicy
+from tests.support.story_replay import replay_in_order
 
 STORY = load_story(Path(__file__).resolve().parents[1] / "data" / "stories"
                    / "macron-meloni-paris-called-off-strasbourg-2023.json")
@@ -32,12 +30,7 @@ ARTICLES = {a["id"]: dict(a) for a in STORY.articles}
                                    ["mmps-3", "mmps-4", "mmps-2", "mmps-1"]])
 def test_the_calling_off_ends_on_the_paris_record_in_any_order(
         store: SqlStore, order: list[str]) -> None:
-    for article_id in order:
-        with store.unit() as unit:
-            article = article_from_json(cast(dict[str, Any], ARTICLES[article_id]))
-            assert article.published is not None
-            process_article(unit, MATCHER, article, now=article.published,
-                            policy=TrackerPolicy())
+    replay_in_order(store, MATCHER, ARTICLES, order)
     called_off = find_article(store, ARTICLES["mmps-2"]["url"])
     assert called_off is not None
     with store.unit() as unit:

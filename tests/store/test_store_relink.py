@@ -9,20 +9,18 @@ merges nothing (bridging's own order effect)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
-from bot.analyze import article_from_json
 from bot.domain import NotificationKind, Status
 from bot.evaluation.stories_eval import AnnotationMatcher
 from bot.evaluation.story_files import load_story
 from bot.matcher import Matcher
-from bot.pipeline import process_article
 from bot.store import SqlStore
 from bot.store.api import NOTE_TRACE, InvitationFilter
 from bot.store.explain_queries import find_article
-from bot.tracker import TrackerPolicy
+from tests.support.story_replay import replay_in_order
 
 STORY = load_story(Path(__file__).resolve().parent / "bridge_story.json")
 MATCHER = cast(Matcher, AnnotationMatcher([STORY]))
@@ -33,12 +31,7 @@ ARTICLES = {a["id"]: dict(a) for a in STORY.articles}
                                    ["begb-2", "begb-3", "begb-1", "begb-4"]])
 def test_the_acceptance_joins_the_merged_record_with_its_article(
         store: SqlStore, order: list[str]) -> None:
-    for article_id in order:
-        with store.unit() as unit:
-            article = article_from_json(cast(dict[str, Any], ARTICLES[article_id]))
-            assert article.published is not None
-            process_article(unit, MATCHER, article, now=article.published,
-                            policy=TrackerPolicy())
+    replay_in_order(store, MATCHER, ARTICLES, order)
     accepted = find_article(store, ARTICLES["begb-3"]["url"])
     assert accepted is not None
     with store.unit() as unit:
