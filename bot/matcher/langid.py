@@ -10,6 +10,7 @@ import unicodedata
 from operator import itemgetter
 
 from bot.langmodel import LanguageModel, language_identifier
+from bot.matcher.function_words import hint_is_plain
 
 UNDETERMINED = "und"
 _PREFIX_CHARS = 800  # enough for a stable guess; the full text costs 4x more for nothing
@@ -174,6 +175,14 @@ def _detect(text: str, hint: str | None) -> str:
             return hint or UNDETERMINED
         # A hint in the same script family refines a family guess (e.g. zh vs yue).
         return by_script
+    if hint and hint_is_plain(sample, hint):
+        return hint  # what the model would say, without asking it (function_words.py)
+    return model_decision(sample, hint, sum(counts.values()))
+
+
+def model_decision(sample: str, hint: str | None, letters: int) -> str:
+    """The statistical model's answer for a text no script settled, the hint weighed in;
+    `letters` is the number of letters the script count saw."""
     ranked = weigh_by_news_prior(_IDENTIFIER.rank(sample))
     if not ranked:
         return hint or UNDETERMINED
@@ -182,6 +191,6 @@ def _detect(text: str, hint: str | None) -> str:
         for lang, p in ranked[:5]:
             if lang == hint and (p > 0.01 or best_p < 0.9):
                 return hint
-    if best_p < 0.2 and sum(counts.values()) < 20:
+    if best_p < 0.2 and letters < 20:
         return hint or UNDETERMINED
     return best
