@@ -31,7 +31,7 @@ from bot.pipeline import CycleResult, Poller, PollPolicy
 from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
 from bot.store.api import Leadership, Store
-from bot.tracker import TrackerPolicy, sweep_quiet
+from bot.tracker import TrackerPolicy, sweep_quiet, waiting_since
 from bot.workers import MatcherRecipe, pool_size
 
 log = logging.getLogger(__name__)
@@ -310,6 +310,13 @@ class App:
                     lang=last.lang if last else "und", published=now))
         return outcomes
 
+    def purge_waiting(self) -> int:
+        """Delete the reports that waited a whole tracker window for a record of their
+        figures (`tracker.waiting`) and found none; how many."""
+        before = waiting_since(self.clock(), self.poller.tracker)
+        with self.store.unit() as unit:
+            return unit.purge_waiting(before)
+
     def notifiers(self, discord_notifier: Notifier | None = None,
                   console_out: Any = None) -> list[Notifier]:
         found: list[Notifier] = []
@@ -456,6 +463,7 @@ class App:
             # Periodic jobs run once for all the processes sharing the database.
             if leader.held:
                 await asyncio.to_thread(self.sweep_quiet)
+                await asyncio.to_thread(self.purge_waiting)
 
         scheduler = build_scheduler(
             Jobs(poll=poll if polls else None, deliver=deliver if delivery else None,

@@ -187,6 +187,36 @@ class LoneObservation:
 
 
 @dataclass(frozen=True, slots=True)
+class WaitingFinding:
+    """A report without an invitation word (a one-party `LoneObservation` or a two-party
+    `Observation`) that found no record to join when it arrived: kept until a record of
+    its figures opens or is placed (news arrives out of date order), or until it expires
+    (`bot.tracker.waiting`). `at` is when the observed thing happened, `seen_at` when it
+    arrived; `announce` is False when it came on a feed's first poll (never announced)."""
+
+    finding: LoneObservation | Observation
+    source: Source
+    at: datetime
+    seen_at: datetime
+    announce: bool = True
+    id: int | None = None
+
+    @property
+    def party_keys(self) -> tuple[str, ...]:
+        """The figures whose new records it may join."""
+        if isinstance(self.finding, LoneObservation):
+            return (self.finding.party.key,)
+        return (self.finding.first.key, self.finding.second.key)
+
+    @property
+    def figure(self) -> str:
+        """Who it waits for a record of, as the debug view names them."""
+        if isinstance(self.finding, LoneObservation):
+            return self.finding.party.name
+        return f"{self.finding.first.name} and {self.finding.second.name}"
+
+
+@dataclass(frozen=True, slots=True)
 class ReplyAnswer:
     """A post that answers the post it replies to or quotes (`Article.in_reply_to`): its
     author accepts or refuses, naming nobody ("Sure, let's do it"). It never creates an

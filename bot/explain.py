@@ -40,6 +40,7 @@ from bot.store.explain_queries import (
     find_by_content,
     notifications_for,
     traces,
+    waiting_of,
 )
 from bot.tracker import TrackerPolicy
 from bot.tracker.lone import link_lone, lone_party_key, observation_time
@@ -231,7 +232,11 @@ def _tracker_step(out: Explanation, found: list[Trace], result: MatchResult | No
     for trace in found:
         verb = "opened new invitation" if trace.opened else "merged into invitation"
         details.append(f"{verb} #{trace.invitation_id} ({trace.inviter} → {trace.invitee}), "
-                       f"status {trace.status}")
+                       f"status {trace.status}" + (f"; {trace.waited}" if trace.waited else ""))
+    # Reports of the article that found no record yet (`tracker.waiting`).
+    kept = waiting_of(store, recorded.id) if recorded is not None else []
+    details += [f"waiting from {since.date().isoformat()} for a record of {who}"
+                for who, since in kept]
     pairs_recorded = {(t.inviter, t.invitee) for t in found}
     if result is not None and article is not None:
         for mention in result.mentions:
@@ -242,6 +247,8 @@ def _tracker_step(out: Explanation, found: list[Trace], result: MatchResult | No
                     for lone in result.lone_observations]
     if found:
         decision = f"recorded in {len({t.invitation_id for t in found})} invitation(s)"
+    elif kept:
+        decision = "waiting for a record it could join"
     elif result is not None and (result.mentions or result.lone_observations):
         decision = "nothing recorded from this article"
     elif result is not None:

@@ -23,6 +23,7 @@ import aiohttp
 
 from bot.domain import (
     Article,
+    LoneObservation,
     MatchResult,
     Observation,
     Report,
@@ -44,8 +45,11 @@ from bot.tracker import (
     TrackerPolicy,
     ambiguity,
     candidate_pairs,
+    figures_of,
+    in_attach_order,
     link_lone,
     lone_party_key,
+    may_wait,
     observation_ambiguity,
     observation_pairs,
     observation_time,
@@ -53,6 +57,9 @@ from bot.tracker import (
     reply_mention,
     track,
     track_observation,
+    waited_note,
+    waiting,
+    waiting_since,
 )
 from bot.workers import (
     AnalyseContext,
@@ -191,19 +198,24 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                     published=published, article_id=article_id)
     outcomes: list[TrackOutcome] = []
 
-    def save(found: list[TrackOutcome]) -> None:
+    def save(found: list[TrackOutcome], announce: bool = True,
+             origin: Source | None = None) -> list[int]:
+        """Save one report's outcomes (from `origin`, by default this article); the ids
+        of the records saved, the report's first."""
         pending = list(found)
-        own_id: int | None = None  # the report's own record (the first outcome)
+        ids: list[int] = []
         while pending:
             outcome = pending.pop(0)
             # A record an editor hid as false absorbs its echoes without announcing them.
-            if (not notify or outcome.invitation.hidden) and outcome.notifications:
+            if (not (notify and announce) or outcome.invitation.hidden) \
+                    and outcome.notifications:
                 outcome = replace(outcome, notifications=())
             for merged_id in outcome.merged_ids:  # a bridging report: one invitation
                 assert outcome.invitation.id is not None
                 unit.absorb_invitation(outcome.invitation.id, merged_id)
-            saved = unit.save_outcome(outcome, source)
-            own_id = saved if own_id is None else own_id
+            saved = unit.save_outcome(outcome, origin or source)
+            own_id = ids[0] if ids else saved  # the report's own record (the first outcome)
+            ids.append(saved)
             for entry in outcome.detached:  # reports naming no place it no longer holds
                 # Taken off (not moved to the report's record): it fits both alike.
                 taken = own_id != saved and entry not in found[0].invitation.timeline
@@ -217,11 +229,15 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                 if again is not None:
                     pending.insert(0, again)
             outcomes.append(outcome)
+        return ids
 
     window = timedelta(days=policy.window_days)
     # Timelines come summarised, with the entries repeating this article's URL or
     # sentence: a report costs the same however long its invitation's timeline.
     urls = [source.url]
+    # Figures whose records this article opened or placed: findings that arrived before
+    # any record they could join are tried again for them (`tracker.waiting`).
+    opened: list[str] = []
     for mention in result.mentions:
         report = Report(mention=mention, source=source)
         since = _mention_since(report, now, policy)
@@ -229,20 +245,19 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                                                 evidence=[mention.evidence])
         found = track(report, candidates, now, policy)
         save(found)
+        opened += [k for k in figures_of(found, candidates) if k not in opened]
         # A report naming no place that fits two records of its pair joins neither.
         if not found and (trace := ambiguity(report, candidates, now, policy)) is not None:
             keep_trace(unit, trace, now, source=source)
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:
-        since = _observation_since(observation, published, now, policy)
-        candidates = unit.candidate_invitations(observation_pairs(observation), since,
-                                                urls=urls, evidence=[observation.evidence])
-        moved = track_observation(observation, source, candidates, now, policy)
+        moved, trace = link_finding(unit, observation, source, now, policy)
         save(moved)
-        if not moved and (trace := observation_ambiguity(observation, source, candidates,
-                                                          now, policy)) is not None:
+        if trace is not None:
             keep_trace(unit, trace, now, source=source)
+        elif not moved and may_wait(observation):
+            unit.keep_waiting(waiting(observation, source, now, announce=notify))
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window
@@ -260,15 +275,69 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                 now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
-        since = min(now, observation_time(lone, published)) - window
-        # Summarised like the candidates above: a figure's records may be long.
-        candidates = unit.invitations_of(lone_party_key(lone), since, urls=urls,
-                                         evidence=[lone.evidence])
-        link = link_lone(lone, source, candidates, now, policy)
-        save(link.outcomes)
-        if link.trace is not None:
-            keep_trace(unit, link.trace, now, source=source)
+        linked, trace = link_finding(unit, lone, source, now, policy)
+        save(linked)
+        if trace is not None:
+            keep_trace(unit, trace, now, source=source)
+        elif not linked and may_wait(lone):
+            unit.keep_waiting(waiting(lone, source, now, announce=notify))
+    if opened:
+        attach_waiting(unit, opened, article_id, now=now, policy=policy, save=save)
     return outcomes
+
+
+def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Source,
+                 now: datetime, policy: TrackerPolicy
+                 ) -> tuple[list[TrackOutcome], LinkTrace | None]:
+    """A one-party report or an observation linked to the record it answers, with the
+    records the store holds now: its outcomes, and why it joined none when several fitted
+    alike (a trace). The same on arrival and when it is tried again after waiting."""
+    urls = [source.url]
+    if isinstance(finding, LoneObservation):
+        since = min(now, observation_time(finding, source.published)) - policy.window
+        # Summarised like a mention's candidates: a figure's records may be long.
+        candidates = unit.invitations_of(lone_party_key(finding), since, urls=urls,
+                                         evidence=[finding.evidence])
+        link = link_lone(finding, source, candidates, now, policy)
+        return link.outcomes, link.trace
+    since = _observation_since(finding, source.published, now, policy)
+    candidates = unit.candidate_invitations(observation_pairs(finding), since, urls=urls,
+                                            evidence=[finding.evidence])
+    moved = track_observation(finding, source, candidates, now, policy)
+    if moved:
+        return moved, None
+    return [], observation_ambiguity(finding, source, candidates, now, policy)
+
+
+def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: datetime,
+                   policy: TrackerPolicy,
+                   save: Callable[[list[TrackOutcome], bool, Source], list[int]]) -> int:
+    """Try the findings waiting for a record of `figures` (an article has just opened or
+    placed one) through the linker they went through on arrival, by the date of what they
+    observed; the ones that join (or now fit several records alike, and so never will
+    join one) leave the waiting list. `save(outcomes, announce, source)` saves outcomes,
+    announcing them only when `announce` (a finding that came on a feed's first poll is
+    never announced). How many joined."""
+    joined, done = 0, []
+    for finding in in_attach_order(unit.waiting_for(figures, waiting_since(now, policy))):
+        if finding.source.article_id == article_id or finding.id is None:
+            continue  # this article's own, linked (or not) a moment ago
+        outcomes, trace = link_finding(unit, finding.finding, finding.source, now, policy)
+        if trace is not None:
+            keep_trace(unit, trace, now, source=finding.source)
+            done.append(finding.id)
+            continue
+        if not outcomes:
+            continue
+        ids = save(outcomes, finding.announce, finding.source)
+        entry = outcomes[0].entry
+        if entry is not None:
+            keep_trace(unit, LinkTrace((ids[0],), waited_note(finding), entry), now,
+                       action="waited")
+        done.append(finding.id)
+        joined += 1
+    unit.drop_waiting(done)
+    return joined
 
 
 def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> datetime:

@@ -128,6 +128,34 @@ def test_quiet_sweep_marks_old_open_invitations(config_dir: Path) -> None:
         app.store.close()
 
 
+def test_the_sweep_purges_reports_that_waited_a_whole_window(config_dir: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.domain import SIDE_INVITEE, LoneObservation, Occasion, OccasionKind, Party, Source
+    from bot.domain import Status as S
+    from bot.tracker import waiting
+
+    now = [datetime(2021, 2, 14, 12, tzinfo=UTC)]
+    app = App(load_config(config_dir, env={}), clock=lambda: now[0])
+    try:
+        refusal = LoneObservation(party=Party("Vladimir Putin", "vladimir-putin"),
+                                  side=SIDE_INVITEE, occasion=Occasion(OccasionKind.MEETING,
+                                                                       "Istanbul"),
+                                  status=S.DECLINED, confidence=0.8, evidence="no", lang="en")
+        with app.store.unit() as unit:
+            unit.keep_waiting(waiting(refusal, Source("https://a.example/1", "A", "en", now[0]),
+                                      now[0]))
+        window = app.poller.tracker.window
+        now[0] += window
+        assert app.purge_waiting() == 0  # waited exactly one window: still kept
+        now[0] += timedelta(seconds=1)
+        assert app.purge_waiting() == 1
+        with app.store.unit() as unit:
+            assert unit.count_waiting() == 0
+    finally:
+        app.store.close()
+
+
 def test_with_worker_processes_the_bot_keeps_the_gazetteer_not_a_matcher(
         config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from bot import workers

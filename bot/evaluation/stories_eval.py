@@ -32,6 +32,7 @@ from bot.analyze import article_from_json
 from bot.domain import (
     Article,
     InvitationState,
+    LoneObservation,
     MatchResult,
     Mention,
     Notification,
@@ -146,8 +147,7 @@ class AnnotationMatcher:
         )
         # What the article reports without an invitation word ("the visit took place")
         # moves a record the tracker holds, as the matcher's observations do.
-        # With several parties, the first met (or received) each of the others; a
-        # one-party observation has no pair to move.
+        # With several parties, the first met (or received) each of the others.
         observations = tuple(
             Observation(
                 first=self.gazetteer.resolve(o.parties[0]),
@@ -162,7 +162,23 @@ class AnnotationMatcher:
             if o.status is not Status.PENDING  # nothing has happened yet: nothing to move
             for other in o.parties[1:]
         )
-        return MatchResult(lang=lang, mentions=mentions, observations=observations)
+        # A one-party report ("Putin will not attend the talks in Istanbul"): linked to
+        # the open invitation it answers, as the matcher's lone observations are.
+        lone = tuple(
+            LoneObservation(
+                party=self.gazetteer.resolve(o.parties[0]),
+                side=o.side,
+                occasion=Occasion(kind=o.kind, place=o.place),
+                status=o.status,
+                confidence=0.9,
+                evidence=f"{article.title}: {article.text[:200]}",
+                lang=lang,
+            )
+            for o in self._observed.get(article.key, ())
+            if len(o.parties) == 1
+        )
+        return MatchResult(lang=lang, mentions=mentions, observations=observations,
+                           lone_observations=lone)
 
 
 # -- evaluating one story ------------------------------------------------------------------

@@ -48,6 +48,9 @@ class GoldObservation:
     kind: OccasionKind
     status: Status
     place: str | None = None
+    # Of a one-party report ("Putin will not attend the talks in Istanbul"): the side of
+    # the invitation its party stands on, "inviter" or "invitee" (None: either).
+    side: str | None = None
 
 
 # The real-text gold's observation kinds, in the tracker's occasion kinds.
@@ -197,9 +200,13 @@ def _gold_observations(raw: Any, path: Path, i: int) -> tuple[GoldObservation, .
         place = item.get("place")
         if place is not None and not isinstance(place, str):
             raise StoryFileError(f"{path}: \"{where}place\" must be a string")
+        side = item.get("side")
+        if side is not None and (side not in ("inviter", "invitee") or len(parties) != 1):
+            raise StoryFileError(f"{path}: \"{where}side\" must be \"inviter\" or "
+                                 "\"invitee\", on an observation of one party")
         found.append(GoldObservation(parties=tuple(parties), kind=kind,
                                      status=_enum_value(item, "status", Status, path, where),
-                                     place=place or None))
+                                     place=place or None, side=side))
     return tuple(found)
 
 

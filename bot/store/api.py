@@ -23,6 +23,7 @@ from bot.domain import (
     Status,
     TimelineEntry,
     TrackOutcome,
+    WaitingFinding,
 )
 
 
@@ -416,6 +417,22 @@ class Unit(Protocol):
     def move_entry(self, invitation_id: int, entry: TimelineEntry, to_id: int) -> None:
         """Move one stored timeline entry equal to `entry` to invitation `to_id` (a split)."""
         ...
+
+    # -- reports waiting for a record (repo_waiting.py) ----------------------
+    def keep_waiting(self, waiting: WaitingFinding) -> int:
+        """Keep a one-party report or observation that joined no record; its id."""
+        ...
+    def waiting_for(self, figure_keys: Sequence[str], since: datetime) -> list[WaitingFinding]:
+        """The findings waiting for a record of these figures, arrived at or after `since`,
+        by the date of what they observed, then by arrival."""
+        ...
+    def drop_waiting(self, waiting_ids: Sequence[int]) -> int:
+        """Delete findings that joined a record."""
+        ...
+    def purge_waiting(self, before: datetime) -> int:
+        """Delete the findings that arrived before `before` (expired)."""
+        ...
+    def count_waiting(self) -> int: ...
 
     # -- outbox ------------------------------------------------------------
     def enqueue(self, notification: Notification, now: datetime) -> int: ...

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.domain import (
+    LoneObservation,
     Notification,
     NotificationKind,
+    Observation,
+    Occasion,
     OccasionKind,
+    Party,
+    Source,
     Status,
     TimelineEntry,
     TimelineSummary,
+    WaitingFinding,
 )
 from bot.errors import StoreError
 from bot.store.types import require_aware
@@ -191,3 +197,71 @@ def summary_from_json(text: str, what: str) -> tuple[list[TimelineEntry], Timeli
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"stored {what} is malformed: {exc!r}") from exc
     return entries, TimelineSummary(languages=languages)
+
+
+WAITING_FORMAT = 1
+
+
+def _party_to_dict(party: Party) -> dict[str, Any]:
+    return {"name": party.name, "figure_id": party.figure_id}
+
+
+def _party_from_dict(data: dict[str, Any]) -> Party:
+    figure_id = data.get("figure_id")
+    return Party(name=str(data["name"]), figure_id=str(figure_id) if figure_id else None)
+
+
+def waiting_to_json(waiting: WaitingFinding) -> str:
+    """A waiting finding with its source (`waiting_findings.finding`): what the tracker
+    needs to link it later as if it arrived then."""
+    f, s = waiting.finding, waiting.source
+    finding: dict[str, Any] = {
+        "occasion": {"kind": f.occasion.kind.value, "place": f.occasion.place,
+                     "text": f.occasion.text},
+        "status": Status(f.status).value, "confidence": float(f.confidence),
+        "evidence": f.evidence, "lang": f.lang,
+        "status_date": f.status_date.isoformat() if f.status_date is not None else None,
+    }
+    if isinstance(f, LoneObservation):
+        finding.update(kind="lone", party=_party_to_dict(f.party), side=f.side)
+    else:
+        finding.update(kind="observation", first=_party_to_dict(f.first),
+                       second=_party_to_dict(f.second))
+    source = {"url": s.url, "outlet": s.outlet, "lang": s.lang,
+              "published": require_aware(s.published, "source published").isoformat(),
+              "article_id": s.article_id}
+    return dump_json({"format": WAITING_FORMAT, "finding": finding, "source": source},
+                     "waiting finding")
+
+
+def waiting_from_json(text: str, *, at: datetime, seen_at: datetime, announce: bool,
+                      ident: int | None) -> WaitingFinding:
+    """StoreError when the stored finding is damaged."""
+    data = load_json(text, "waiting finding", None)
+    try:
+        f, s = data["finding"], data["source"]
+        occasion = Occasion(kind=OccasionKind(f["occasion"]["kind"]),
+                            place=f["occasion"].get("place"),
+                            text=str(f["occasion"].get("text") or ""))
+        common: dict[str, Any] = {
+            "occasion": occasion, "status": Status(f["status"]),
+            "confidence": float(f["confidence"]), "evidence": str(f["evidence"]),
+            "lang": str(f["lang"]),
+            "status_date": date.fromisoformat(f["status_date"]) if f.get("status_date")
+            else None}
+        finding: LoneObservation | Observation
+        if f["kind"] == "lone":
+            finding = LoneObservation(party=_party_from_dict(f["party"]), side=f.get("side"),
+                                      **common)
+        elif f["kind"] == "observation":
+            finding = Observation(first=_party_from_dict(f["first"]),
+                                  second=_party_from_dict(f["second"]), **common)
+        else:
+            raise ValueError(f"unknown finding kind {f['kind']!r}")
+        source = Source(url=s.get("url"), outlet=s.get("outlet"), lang=str(s["lang"]),
+                        published=parse_aware(s["published"], "published"),
+                        article_id=_article_id(s.get("article_id")))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"stored waiting finding is malformed: {exc!r}") from exc
+    return WaitingFinding(finding=finding, source=source, at=at, seen_at=seen_at,
+                          announce=announce, id=ident)

@@ -12,16 +12,18 @@ from sqlmodel import Session, col
 
 from bot.domain import Notification
 from bot.errors import StoreError
-from bot.store.codec import notification_from_json
+from bot.store.codec import load_json, notification_from_json, waiting_from_json
 from bot.store.engine import SqlStore
 from bot.store.tables import (
     ArticleRow,
     DeliveryRow,
     FeedRow,
+    InvitationNoteRow,
     InvitationRow,
     OutboxConsumerRow,
     OutboxRow,
     TimelineEntryRow,
+    WaitingFindingRow,
 )
 
 
@@ -50,6 +52,9 @@ class Trace:
     opened: bool  # the article's entry is the invitation's first: it opened it
     evidence: str
     confidence: float
+    # The debug line of a report that waited for this record before joining it
+    # ("waited from <date> for a record of <figure>: ..."), else "".
+    waited: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,41 @@ def traces(store: SqlStore, article_id: int) -> list[Trace]:
                     invitation_id=int(invitation.id), inviter=invitation.inviter_name,
                     invitee=invitation.invitee_name, status=entry.status,
                     opened=first == entry.id, evidence=entry.evidence,
-                    confidence=entry.confidence))
+                    confidence=entry.confidence,
+                    waited=_waited(session, int(invitation.id), entry)))
+            return found
+    except SQLAlchemyError as exc:
+        raise store.error(exc) from exc
+
+
+def _waited(session: Session, invitation_id: int, entry: TimelineEntryRow) -> str:
+    """The "waited" trace the pipeline noted on the record for this entry, if any."""
+    notes = session.scalars(
+        select(InvitationNoteRow)
+        .where(col(InvitationNoteRow.invitation_id) == invitation_id)
+        .where(col(InvitationNoteRow.action) == "waited")
+        .order_by(col(InvitationNoteRow.id))).all()
+    for note in notes:
+        detail = load_json(note.detail, "note detail", {})
+        if detail.get("url") == entry.url and detail.get("status") == entry.status:
+            return note.text
+    return ""
+
+
+def waiting_of(store: SqlStore, article_id: int) -> list[tuple[str, datetime]]:
+    """What of the article still waits for a record: (who it waits for, since when)."""
+    try:
+        with Session(store.engine) as session:
+            rows = session.scalars(
+                select(WaitingFindingRow)
+                .where(col(WaitingFindingRow.article_id) == article_id)
+                .order_by(col(WaitingFindingRow.id))).all()
+            found = []
+            for r in rows:
+                kept = waiting_from_json(r.finding, at=r.at, seen_at=r.seen_at,
+                                         announce=r.announce, ident=r.id)
+                found.append((f"{kept.figure} ({r.status}, "
+                              f"{kept.finding.occasion.describe()})", r.seen_at))
             return found
     except SQLAlchemyError as exc:
         raise store.error(exc) from exc

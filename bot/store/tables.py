@@ -191,6 +191,37 @@ class InvitationNoteRow(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime)
 
 
+class WaitingFindingRow(SQLModel, table=True):
+    """A report without an invitation word that found no record to join when it arrived
+    (migration 0015_waiting_findings): kept until a record of its figures opens or is
+    placed, or until it expires (`bot.tracker.waiting`). A one-party report has one key
+    (`party_key`, with its `side`); an observation of two figures the second too."""
+
+    __tablename__ = "waiting_findings"
+    __table_args__ = (
+        Index("ix_waiting_findings_party_key_at", "party_key", "at"),
+        Index("ix_waiting_findings_other_key_at", "other_key", "at"),
+        Index("ix_waiting_findings_seen_at", "seen_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # The article it was read from: gone with it (an article is never deleted today).
+    article_id: int | None = Field(
+        default=None, sa_column=_fk("articles.id", ondelete="CASCADE", nullable=True, index=True)
+    )
+    kind: str  # "lone" (one party) or "observation" (two)
+    party_key: str
+    other_key: str | None = None
+    side: str | None = None  # of a one-party report: inviter, invitee, or None (either)
+    occasion_kind: str
+    occasion_place: str | None = None
+    status: str
+    at: datetime = Field(sa_type=UTCDateTime)  # when the observed thing happened
+    seen_at: datetime = Field(sa_type=UTCDateTime)  # when it arrived
+    announce: bool = True  # False: it came on a feed's first poll
+    finding: str = Field(default="{}", sa_type=Text)  # JSON (codec.waiting_to_json)
+
+
 class StatusChangeRow(SQLModel, table=True):
     """An invitation's status history: its first status (from NULL), then each change."""
 

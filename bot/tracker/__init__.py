@@ -18,6 +18,15 @@ from bot.tracker.track import (
     track,
     track_observation,
 )
+from bot.tracker.waiting import (
+    expired,
+    figures_of,
+    in_attach_order,
+    may_wait,
+    waited_note,
+    waiting,
+    waiting_since,
+)
 
 __all__ = [
     "LinkTrace",
@@ -25,8 +34,12 @@ __all__ = [
     "TrackerPolicy",
     "ambiguity",
     "candidate_pairs",
+    "expired",
+    "figures_of",
+    "in_attach_order",
     "link_lone",
     "lone_party_key",
+    "may_wait",
     "normalise_occasion",
     "observation_ambiguity",
     "observation_pairs",
@@ -36,4 +49,7 @@ __all__ = [
     "sweep_quiet",
     "track",
     "track_observation",
+    "waited_note",
+    "waiting",
+    "waiting_since",
 ]

@@ -8,6 +8,14 @@ timeline entry and source kept. A vague report (no place) bridges nothing, so it
 glues two specific invitations together. Place names are compared as the records hold them
 (canonical English), so a bridge written in another language is found only when it spells
 the place the same way.
+
+News arrives out of date order, so the bridge may come before the second record exists:
+it then joins (or opens) one record and merges nothing. Its evidence stays on that record's
+timeline, and that is what `bridged_home` reads when a report would open the second
+record: a report naming the other place joins the record holding the bridge instead (which
+keeps the bridge's place), and a bridge that would open a record of its own place joins
+the open record of the other place it names (which takes the bridge's place). Either way
+one record holds both, with the place the bridge gave, as when the bridge came last.
 """
 
 from __future__ import annotations
@@ -23,7 +31,9 @@ from bot.domain import (
     Mention,
     Notification,
     NotificationKind,
+    Occasion,
     Status,
+    TimelineEntry,
     TrackOutcome,
 )
 from bot.tracker.notifications import snapshot
@@ -58,6 +68,42 @@ def bridge(own: TrackOutcome, known: InvitationState | None,
     if len(bridged) != 1:
         return own  # none, or several: a guess would merge real invitations
     return _merged(own, known.status, bridged[0], now)
+
+
+def bridged_home(mention: Mention, occasion: Occasion, entry: TimelineEntry,
+                 forward: Sequence[InvitationState], policy: TrackerPolicy
+                 ) -> tuple[InvitationState, Occasion] | None:
+    """For a report about to open a record (it joins none of its pair's, `forward`): the
+    one open record of the pair a bridge shows it to be, and the occasion that record then
+    has; None when there is none, or several (a guess would merge real invitations).
+
+    A bridge names both places in one sentence. Either the report is the bridge (its own
+    evidence names its place and the record's: the record takes the report's occasion, the
+    place the bridge says the invitation has now), or the record holds one (an entry
+    naming the record's place and the report's: the record keeps its occasion)."""
+    if occasion.place is None or mention.inviter.key == mention.invitee.key:
+        return None
+    place, said = _fold(occasion.place), _fold(mention.evidence)
+    found: list[tuple[InvitationState, Occasion]] = []
+    for other in forward:
+        if (other.id is None or other.hidden or other.status in FINAL_STATUSES
+                or other.occasion.place is None
+                or not places_conflict(other.occasion.place, occasion.place)
+                or kind_affinity(other.occasion.kind, occasion.kind) is None
+                or not _within(other, entry.at, policy)):
+            continue
+        theirs = _fold(other.occasion.place)
+        if place in said and theirs in said:
+            found.append((other, occasion))
+        elif any(not e.editorial and theirs in (text := _fold(e.evidence)) and place in text
+                 for e in other.timeline):
+            found.append((other, other.occasion))
+    return found[0] if len(found) == 1 else None
+
+
+def _within(record: InvitationState, at: datetime, policy: TrackerPolicy) -> bool:
+    times = [e.at for e in record.timeline] or [record.status_at]
+    return min(times) - policy.window <= at <= max(times) + policy.window
 
 
 def _merged(own: TrackOutcome, before: Status, other: InvitationState, now: datetime

@@ -32,7 +32,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
-from bot.tracker.bridge import bridge
+from bot.tracker.bridge import bridge, bridged_home
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -102,6 +102,12 @@ def track(
         swapped = _swapped_offer(reverse, occasion, entry)
         if swapped is not None:
             return [_apply_reply(swapped, entry, occasion, mention, now, policy)]
+    # A bridge that arrived before this record's twin opened (or this report is one).
+    bridged = bridged_home(mention, occasion, entry, forward, policy) if target is None \
+        else None
+    if bridged is not None:
+        # Its occasion is the bridge's place from now on (see `bridged_home`).
+        target = replace(bridged[0], occasion=bridged[1], timeline=list(bridged[0].timeline))
     entries = [entry]
     if mention.status == Status.PENDING:
         # Reverse invitations made shortly after this one are counter-offers: replies to it

@@ -85,3 +85,24 @@ def test_a_vague_report_fitting_two_records_of_its_pair_says_why_it_links_none(
             "no place (accepted, a summit) fits 2 open invitations of the pair (#1, #2: "
             "Brussels, Geneva); linked to none rather than guess") in steps["tracker"], \
         steps["tracker"]
+
+
+# A one-party report stored before any invitation it could answer (`tracker.waiting`).
+EARLY = (datetime.now(UTC) - timedelta(days=4)).date().isoformat()
+EARLY_LONE = {"id": "e", "date": EARLY, "lang": "en", "url": "https://c.example/3",
+              "text": LONE}
+
+
+def test_a_report_that_waited_shows_since_when_and_for_whom(
+        config_dir: Path, tmp_path: Path) -> None:
+    steps = explain_lone(config_dir, tmp_path, [EARLY_LONE, ZELENSKY])
+    assert ("merged into invitation #1 (Volodymyr Zelensky → Vladimir Putin), status "
+            f"declined; waited from {EARLY} for a record of Vladimir Putin: declined"
+            ) in steps["tracker"], steps["tracker"]
+
+
+def test_a_report_still_waiting_says_so(config_dir: Path, tmp_path: Path) -> None:
+    steps = explain_lone(config_dir, tmp_path, [EARLY_LONE])
+    assert steps["tracker"].startswith("waiting for a record it could join"), steps["tracker"]
+    assert f"waiting from {EARLY} for a record of Vladimir Putin (declined, " in \
+        steps["tracker"], steps["tracker"]

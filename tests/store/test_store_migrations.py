@@ -23,6 +23,7 @@ EXPECTED_TABLES = {
     "feeds", "articles", "invitations", "timeline_entries", "status_changes", "outbox",
     "outbox_consumers", "deliveries", "posted_messages", "guild_settings", "watches",
     "audit_log", "alembic_version", "invitation_notes", "subscriptions", "figures_seen",
+    "waiting_findings",
 }
 
 

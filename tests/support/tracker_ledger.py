@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 
 from bot.domain import (
     InvitationState,
+    LoneObservation,
     Mention,
     Notification,
     Observation,
@@ -19,17 +20,24 @@ from bot.domain import (
     Source,
     Status,
     TrackOutcome,
+    WaitingFinding,
 )
 from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
     ambiguity,
     candidate_pairs,
+    expired,
+    figures_of,
+    in_attach_order,
+    link_lone,
+    may_wait,
     observation_ambiguity,
     observation_pairs,
     relink,
     track,
     track_observation,
+    waiting,
 )
 
 FIGURES = {
@@ -136,6 +144,9 @@ class Ledger:
     # in its trace notes): `relink` joins them to those records once a bridge merges them.
     unlinked: list[LinkTrace] = field(default_factory=list)
     last_id: int = 0  # ids are never reused, as a database's are not
+    # One-party reports and observations that found no record, as the store keeps them
+    # (`tracker.waiting`): tried again when a report opens or places a record of theirs.
+    waiting: list[WaitingFinding] = field(default_factory=list)
 
     def feed(self, rep: Report, now: datetime | None = None) -> list[TrackOutcome]:
         pairs = set(candidate_pairs(rep.mention))
@@ -149,6 +160,55 @@ class Ledger:
         if not outcomes and (trace := ambiguity(rep, candidates, moment, self.policy)):
             self.traces.append(trace)
             self.unlinked.append(trace)
+        opened = figures_of(outcomes, candidates)
+        if opened:
+            self.attach_waiting(opened, moment)
+        return outcomes
+
+    def attach_waiting(self, figures: list[str], now: datetime) -> None:
+        """As the pipeline does when a report opens or places a record of `figures`."""
+        fresh = [w for w in self.waiting if not expired(w, now, self.policy)]
+        for finding in in_attach_order([w for w in fresh
+                                        if set(w.party_keys) & set(figures)]):
+            outcomes, trace = self._link(finding.finding, finding.source, now)
+            if trace is not None or outcomes:
+                fresh = [w for w in fresh if w is not finding]
+            if trace is not None:
+                self.traces.append(trace)
+                self.unlinked.append(trace)
+            self.apply_all(outcomes, now)
+        self.waiting = fresh
+
+    def _link(self, finding: LoneObservation | Observation, source: Source, now: datetime
+              ) -> tuple[list[TrackOutcome], LinkTrace | None]:
+        if isinstance(finding, LoneObservation):
+            candidates = [inv for inv in self.invitations.values()
+                          if finding.party.key in (inv.inviter.key, inv.invitee.key)]
+            link = link_lone(finding, source, candidates, now, self.policy)
+            return link.outcomes, link.trace
+        pairs = set(observation_pairs(finding))
+        candidates = [inv for inv in self.invitations.values()
+                      if (inv.inviter.key, inv.invitee.key) in pairs]
+        outcomes = track_observation(finding, source, candidates, now, self.policy)
+        if outcomes:
+            return outcomes, None
+        return [], observation_ambiguity(finding, source, candidates, now, self.policy)
+
+    def lone(self, seen: tuple[LoneObservation, Source], now: datetime | None = None
+             ) -> list[TrackOutcome]:
+        """A one-party report, as the pipeline links it (or keeps it waiting)."""
+        return self._found(seen[0], seen[1], now)
+
+    def _found(self, finding: LoneObservation | Observation, source: Source,
+               now: datetime | None) -> list[TrackOutcome]:
+        moment = now or source.published
+        outcomes, trace = self._link(finding, source, moment)
+        self.apply_all(outcomes, moment)
+        if trace is not None:
+            self.traces.append(trace)
+            self.unlinked.append(trace)
+        elif not outcomes and may_wait(finding):
+            self.waiting.append(waiting(finding, source, moment))
         return outcomes
 
     def apply_all(self, outcomes: list[TrackOutcome], now: datetime) -> None:
@@ -171,20 +231,7 @@ class Ledger:
     def observe(
         self, seen: tuple[Observation, Source], now: datetime | None = None
     ) -> list[TrackOutcome]:
-        obs, source = seen
-        pairs = set(observation_pairs(obs))
-        candidates = [
-            inv for inv in self.invitations.values()
-            if (inv.inviter.key, inv.invitee.key) in pairs
-        ]
-        moment = now or source.published
-        outcomes = track_observation(obs, source, candidates, moment, self.policy)
-        self.apply_all(outcomes, moment)
-        if not outcomes and (trace := observation_ambiguity(obs, source, candidates, moment,
-                                                            self.policy)):
-            self.traces.append(trace)
-            self.unlinked.append(trace)
-        return outcomes
+        return self._found(seen[0], seen[1], now)
 
     def feed_all(self, reports: Iterable[Report]) -> Ledger:
         for rep in reports:
