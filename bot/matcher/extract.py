@@ -85,6 +85,9 @@ class SentenceFacts:
     also_invited: bool = False
     # "Lavrov attended instead": a stand-in, no further guest of a hosted event
     substitute: bool = False
+    # "Premier Schoof ontving de leiders": the figure opening the sentence received
+    # guests, so it is a host, never a further guest of another's event (issue 14, wider)
+    receives_guests: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -259,6 +262,7 @@ def analyse(
             status = Status.RESPONDED
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
+    facts.receives_guests = _receives_guests(facts.statuses, refs, words)
     thanked = _thanks_only(sentence, facts, invite_cues, words)
     if thanked is not None:
         _add_status(facts, Status.RESPONDED, thanked, sentence, words)
@@ -632,6 +636,14 @@ def _substitute(sentence: str, words: Words) -> bool:
 def _also(sentence: str, words: Words) -> bool:
     """"Putin was also invited", "Putin wurde auch eingeladen"."""
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
+
+
+def _receives_guests(statuses: list[tuple[Status, CueHit]], refs: list[Ref], words: Words
+                     ) -> bool:
+    """"Premier Schoof ontving de leiders": a took-place reception word after a figure,
+    who received guests (a host; issue 14, wider)."""
+    return any(status is Status.TOOK_PLACE and hit.text.casefold() in words.reception and
+               any(r.end <= hit.start for r in refs) for status, hit in statuses)
 
 
 def _reception(sentence: str, cue: CueHit, refs: list[Ref], words: Words) -> bool:
