@@ -218,8 +218,7 @@ def analyse(
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
     # "Sunday's summit": a possessive host cue needs a figure glued to it
-    invite_cues = [c for c in invite_cues if c.text[:1] not in "'’"
-                   or any(r.end == c.start for r in refs)]
+    invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar)]
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
@@ -636,6 +635,18 @@ def _substitute(sentence: str, words: Words) -> bool:
 def _also(sentence: str, words: Words) -> bool:
     """"Putin was also invited", "Putin wurde auch eingeladen"."""
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
+
+
+def _host_cue_stands(cue: CueHit, sentence: str, refs: list[Ref], grammar: Grammar) -> bool:
+    """"Sunday's summit": a possessive host cue needs a figure glued to it; so does a
+    one-word event noun in a language whose names take a bare genitive -s ("Macrons
+    toppmöte"; issue 14, wider), else it is no cue at all (and claims no status word)."""
+    if cue.text[:1] in "'’":
+        return any(r.end == cue.start for r in refs)
+    if cue.category != "hosted" or not grammar.genitive_s or " " in cue.text.strip():
+        return True
+    return any(r.possessive and r.end <= cue.start and not sentence[r.end : cue.start].strip()
+               for r in refs)
 
 
 def _receives_guests(statuses: list[tuple[Status, CueHit]], refs: list[Ref], words: Words
