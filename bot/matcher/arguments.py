@@ -25,6 +25,7 @@ from bot.matcher.clause import (
     clitic_in_cue,
     coordinated,
     coordinated_back,
+    glued_genitive,
     object_pronoun_follows,
     pairs,
     possessive_pronoun_before,
@@ -182,13 +183,12 @@ def hosted_event(c: Clause) -> list[Pair] | None:
         return None
     if c.cue.text[:1] in "'’":
         return _possessive_host(c)  # "Meloni will skip Starmer's summit"
-    if c.grammar.genitive_s and " " not in c.cue.text.strip():
-        # "Kristersson deltar inte i Macrons toppmöte": in a language whose names take a
-        # bare genitive -s, a one-word event noun names its host only by the genitive
-        # glued before it (issue 14, wider)
-        glued = bool(c.before) and c.before[-1].possessive and \
-            not c.sentence[c.before[-1].end : c.cue.start].strip()
-        return _possessive_host(c) if glued else []
+    if (c.grammar.genitive_s or c.grammar.genitive_host) and " " not in c.cue.text.strip():
+        # "Kristersson deltar inte i Macrons toppmöte", "Erdoğan, Macron'un zirvesine
+        # katılmayacak": a one-word event noun names its host only by the genitive glued
+        # before it (issue 14, wider)
+        glued = bool(c.before) and glued_genitive(c.sentence, c.before[-1], c.cue.start)
+        return _possessive_host(c, glued=True) if glued else []
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
@@ -237,11 +237,12 @@ def _host_follows(c: Clause, host: Ref) -> bool:
 _POSSESSIVE_EVENT_WORDS = 4  # "'s state dinner", "'s Ukraine peace summit"
 
 
-def _possessive_host(c: Clause) -> list[Pair]:
+def _possessive_host(c: Clause, glued: bool = False) -> list[Pair]:
     """"Tusk will attend Starmer's summit": the figure the possessive ending is glued to
-    hosts; the figure before it is the guest (issue 14, outcome round)."""
-    if len(c.before) < 2 or c.sentence[c.before[-1].end : c.cue.start].strip() or \
-            len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
+    hosts; the figure before it is the guest (issue 14, outcome round). `glued`: the
+    caller has seen the genitive glued to the event noun (clause.glued_genitive)."""
+    if len(c.before) < 2 or (not glued and c.sentence[c.before[-1].end : c.cue.start].strip()) \
+            or len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
         return []  # "Trump's decision to skip the summit": no event of Trump's
     host = c.before[-1]
     guests = [r for r in c.before[:-1] if r.party.key != host.party.key]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import arguments, described_inviter, make_clause
-from bot.matcher.clause import Pair, Ref, Words, words_of
+from bot.matcher.clause import Pair, Ref, Words, glued_genitive, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar, merged_endings, slavic_case, with_endings
 from bot.matcher.kin import KinWords, named_as_kin
@@ -643,10 +643,10 @@ def _host_cue_stands(cue: CueHit, sentence: str, refs: list[Ref], grammar: Gramm
     toppmöte"; issue 14, wider), else it is no cue at all (and claims no status word)."""
     if cue.text[:1] in "'’":
         return any(r.end == cue.start for r in refs)
-    if cue.category != "hosted" or not grammar.genitive_s or " " in cue.text.strip():
+    if cue.category != "hosted" or not (grammar.genitive_s or grammar.genitive_host) or \
+            " " in cue.text.strip():
         return True
-    return any(r.possessive and r.end <= cue.start and not sentence[r.end : cue.start].strip()
-               for r in refs)
+    return any(glued_genitive(sentence, r, cue.start) for r in refs)
 
 
 def _receives_guests(statuses: list[tuple[Status, CueHit]], refs: list[Ref], words: Words
