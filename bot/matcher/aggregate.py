@@ -211,7 +211,8 @@ def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: Senten
     spokesperson of theirs) opening it, an answer or attendance word, no invitation or
     other matter of its own, and no place other than the event's."""
     facts = following.facts
-    if facts.invitations or not facts.statuses or facts.other_matter or facts.substitute:
+    if facts.invitations or not facts.statuses or facts.other_matter or facts.substitute \
+            or facts.receives_guests:
         return None
     host, cue = hosting
     others = [r for r in facts.refs if r.party.key != host.party.key and r.principal != host.party.key]

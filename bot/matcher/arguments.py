@@ -25,6 +25,7 @@ from bot.matcher.clause import (
     clitic_in_cue,
     coordinated,
     coordinated_back,
+    glued_genitive,
     object_pronoun_follows,
     pairs,
     possessive_pronoun_before,
@@ -182,15 +183,23 @@ def hosted_event(c: Clause) -> list[Pair] | None:
         return None
     if c.cue.text[:1] in "'’":
         return _possessive_host(c)  # "Meloni will skip Starmer's summit"
+    if (c.grammar.genitive_s or c.grammar.genitive_host) and " " not in c.cue.text.strip():
+        # "Kristersson deltar inte i Macrons toppmöte", "Erdoğan, Macron'un zirvesine
+        # katılmayacak": a one-word event noun names its host only by the genitive glued
+        # before it (issue 14, wider)
+        glued = bool(c.before) and glued_genitive(c.sentence, c.before[-1], c.cue.start)
+        return _possessive_host(c, glued=True) if glued else []
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
-    host = inside[-1] if inside else (following[0] if following else None)
+    host = _first_of_hosts(c, inside) if inside else (following[0] if following else None)
     if host is None or (not inside and not _host_follows(c, host)):
         return []
     guests = [r for r in c.before if r.party.key != host.party.key]
     if guests:
-        return pairs(host, [guests[0]], CONFIDENCE.hosted_event)
+        # "Duda i Tusk przybyli na spotkanie, którego gospodarzem był Biden": guests joined
+        # by 'and' are each the host's guest (issue 14, wider)
+        return pairs(host, coordinated(c.sentence, guests, c.words), CONFIDENCE.hosted_event)
     # "Assistera au sommet organisé par Macron le Premier ministre indien Narendra Modi",
     # "Asistirá a la cumbre convocada por Petro el presidente Lula", "Attending the summit
     # hosted by Albanese will be Luxon and Prabowo": with nobody before, the guests are
@@ -201,11 +210,19 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
 
 
+def _first_of_hosts(c: Clause, inside: list[Ref]) -> Ref:
+    """"het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts joined
+    by 'and' inside the host clause are one host, the first named (issue 14, wider);
+    otherwise the figure nearest the verb hosts ("the summit that Putin's ally X hosts")."""
+    group = coordinated(c.sentence, inside, c.words)
+    return group[0] if len(group) == len(inside) > 1 else inside[-1]
+
+
 # issue 14, outcome round: cues that name an event after its host are an event noun with
 # its article and a genitive preposition ("la cumbre de", "al vertice di", "dem Gipfel
 # von": three words or more, where "offerto da", "oferită de" are two); the host must
 # follow at once and be a known figure ("la cumbre de Santa Marta" is a place).
-_OF_HOST = frozenset({"de", "di", "von", "do", "da", "of"})
+_OF_HOST = frozenset({"de", "di", "von", "do", "da", "of", "van"})
 _OF_HOST_WORDS = 3
 
 
@@ -220,11 +237,12 @@ def _host_follows(c: Clause, host: Ref) -> bool:
 _POSSESSIVE_EVENT_WORDS = 4  # "'s state dinner", "'s Ukraine peace summit"
 
 
-def _possessive_host(c: Clause) -> list[Pair]:
+def _possessive_host(c: Clause, glued: bool = False) -> list[Pair]:
     """"Tusk will attend Starmer's summit": the figure the possessive ending is glued to
-    hosts; the figure before it is the guest (issue 14, outcome round)."""
-    if len(c.before) < 2 or c.sentence[c.before[-1].end : c.cue.start].strip() or \
-            len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
+    hosts; the figure before it is the guest (issue 14, outcome round). `glued`: the
+    caller has seen the genitive glued to the event noun (clause.glued_genitive)."""
+    if len(c.before) < 2 or (not glued and c.sentence[c.before[-1].end : c.cue.start].strip()) \
+            or len(c.cue.text.split()) > _POSSESSIVE_EVENT_WORDS:
         return []  # "Trump's decision to skip the summit": no event of Trump's
     host = c.before[-1]
     guests = [r for r in c.before[:-1] if r.party.key != host.party.key]
@@ -937,8 +955,20 @@ def case_particles(c: Clause) -> list[Pair] | None:
     subjects = [r for r, role in roles if role == "subject"]
     objects = [r for r, role in roles if role == "object"]
     if subjects and objects and subjects[-1].party.key != objects[-1].party.key:
-        return pairs(subjects[-1], [objects[-1]], CONFIDENCE.particles)
+        return pairs(subjects[-1], _joined_before(c, objects[-1], subjects[-1]),
+                     CONFIDENCE.particles)
     return None
+
+
+def _joined_before(c: Clause, last: Ref, subject: Ref) -> list[Ref]:
+    """"기시다 총리와 바이든 대통령에게 … 제의했다": the object and the figures joined to it
+    by 'and' before it (only the last carries the particle; issue 14, wider)."""
+    group = [last]
+    for ref in reversed(c.before[: c.before.index(last)]):
+        if ref is subject or not _joined(c, ref, group[0]):
+            break
+        group.insert(0, ref)
+    return group
 
 
 def pronoun_object_before_final_verb(c: Clause) -> list[Pair] | None:
@@ -1129,6 +1159,11 @@ def lone_figure(c: Clause) -> list[Pair] | None:
     return None
 
 
+# characters of a title written after the name with its particle: "대통령은", and with a
+# dative "국가주석에게" (issue 14, wider)
+_TITLE_AND_PARTICLE = 6
+
+
 def _particle_role(sentence: str, ref: Ref, grammar: Grammar) -> str | None:
     """'subject' or 'object' from the particle closing the name (a title may stand between:
     "大統領は", "대통령은"), None when another particle or nothing marks it."""
@@ -1145,7 +1180,7 @@ def _particle_role(sentence: str, ref: Ref, grammar: Grammar) -> str | None:
     token = rest.split(None, 1)[0] if rest and not rest[0].isspace() else ""
     if not token:
         following = rest.split(None, 1)
-        token = following[0] if following and len(following[0]) <= 5 else ""
+        token = following[0] if following and len(following[0]) <= _TITLE_AND_PARTICLE else ""
     token = token.rstrip(",.;:!?'\"")
     if token and token[-1] in grammar.subject_particles:
         return "subject"

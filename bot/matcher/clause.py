@@ -277,6 +277,14 @@ def coordinated_back(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:
 
 
 
+def glued_genitive(sentence: str, ref: Ref, index: int) -> bool:
+    """The figure is a genitive glued to what starts at `index`: "Macrons toppmöte", and
+    through a case ending after an apostrophe, "Macron'un zirvesine" (issue 14, wider)."""
+    gap = sentence[ref.end : index].strip()
+    return ref.possessive and ref.end <= index and (
+        not gap or (gap[:1] in "'’" and len(gap.split()) == 1))
+
+
 def word_before(sentence: str, index: int, count: int = 1) -> list[str]:
     return [w.strip(",.;:!?\"'«»„“").casefold() for w in sentence[max(0, index - 40) : index].split()[-count:]]
 

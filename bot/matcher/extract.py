@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import arguments, described_inviter, make_clause
-from bot.matcher.clause import Pair, Ref, Words, words_of
+from bot.matcher.clause import Pair, Ref, Words, glued_genitive, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar, merged_endings, slavic_case, with_endings
 from bot.matcher.kin import KinWords, named_as_kin
@@ -85,6 +85,9 @@ class SentenceFacts:
     also_invited: bool = False
     # "Lavrov attended instead": a stand-in, no further guest of a hosted event
     substitute: bool = False
+    # "Premier Schoof ontving de leiders": the figure opening the sentence received
+    # guests, so it is a host, never a further guest of another's event (issue 14, wider)
+    receives_guests: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -215,8 +218,7 @@ def analyse(
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
     # "Sunday's summit": a possessive host cue needs a figure glued to it
-    invite_cues = [c for c in invite_cues if c.text[:1] not in "'’"
-                   or any(r.end == c.start for r in refs)]
+    invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar)]
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
@@ -259,6 +261,7 @@ def analyse(
             status = Status.RESPONDED
         if status is not None:
             _add_status(facts, status, cue, sentence, words)
+    facts.receives_guests = _receives_guests(facts.statuses, refs, words)
     thanked = _thanks_only(sentence, facts, invite_cues, words)
     if thanked is not None:
         _add_status(facts, Status.RESPONDED, thanked, sentence, words)
@@ -632,6 +635,26 @@ def _substitute(sentence: str, words: Words) -> bool:
 def _also(sentence: str, words: Words) -> bool:
     """"Putin was also invited", "Putin wurde auch eingeladen"."""
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
+
+
+def _host_cue_stands(cue: CueHit, sentence: str, refs: list[Ref], grammar: Grammar) -> bool:
+    """"Sunday's summit": a possessive host cue needs a figure glued to it; so does a
+    one-word event noun in a language whose names take a bare genitive -s ("Macrons
+    toppmöte"; issue 14, wider), else it is no cue at all (and claims no status word)."""
+    if cue.text[:1] in "'’":
+        return any(r.end == cue.start for r in refs)
+    if cue.category != "hosted" or not (grammar.genitive_s or grammar.genitive_host) or \
+            " " in cue.text.strip():
+        return True
+    return any(glued_genitive(sentence, r, cue.start) for r in refs)
+
+
+def _receives_guests(statuses: list[tuple[Status, CueHit]], refs: list[Ref], words: Words
+                     ) -> bool:
+    """"Premier Schoof ontving de leiders": a took-place reception word after a figure,
+    who received guests (a host; issue 14, wider)."""
+    return any(status is Status.TOOK_PLACE and hit.text.casefold() in words.reception and
+               any(r.end <= hit.start for r in refs) for status, hit in statuses)
 
 
 def _reception(sentence: str, cue: CueHit, refs: list[Ref], words: Words) -> bool:

@@ -17,7 +17,7 @@ from bot.errors import ConfigError
 from bot.matcher.data_files import read_data_file
 
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
-          "preverbal_clitics", "final_participle", "genitive_s", "prenominal_relative",
+          "preverbal_clitics", "final_participle", "genitive_s", "genitive_host", "prenominal_relative",
           "genitive_after_noun", "pronoun_in_frame", "capitalised_nouns")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
@@ -53,6 +53,10 @@ class Grammar:
     final_participle: bool = False
     # A name takes a bare genitive -s: "Nowitzkis Benefizspiel".
     genitive_s: bool = False
+    # A one-word event noun names its host by the genitive glued before it, also through a
+    # case ending after an apostrophe: "Macron'un zirvesine" (issue 14, wider). Set with
+    # genitive_s, or alone where the genitive is an ending (tr).
+    genitive_host: bool = False
     # A relative clause stands before its noun, the host inside it and the guest the
     # sentence's subject before it: "普京出席了习近平举行的宴会", "기시다 총리는 윤석열
     # 대통령이 주최한 만찬에 참석했다".

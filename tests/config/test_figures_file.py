@@ -808,6 +808,10 @@ KNOWN_SPOTTING_GAPS: dict[tuple[str, str], str] = {
         "countries.py, issue 14 outcome round)",
     ("uk-outcome-02", "emmanuel-macron"): "only as 'французького президента' (a country's president "
         "template)",
+    ("pl-wider-02", "ulf-kristersson"): "only as 'swojego szwedzkiego odpowiednika' (a country's "
+        "counterpart template, issue 14 wider round)",
+    ("sv-wider-03", "mette-frederiksen"): "only as 'sin danska kollega' (a country's counterpart "
+        "template, issue 14 wider round)",
 }
 
 
