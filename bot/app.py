@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -21,7 +21,7 @@ from bot.domain import Source, TrackOutcome
 from bot.errors import InvitewatchError
 from bot.feeds.fetch import FetchLimits, make_session
 from bot.feeds.sources import Endpoints, check_feed_or_source, parse_source_uri
-from bot.matcher import Gazetteer, Matcher
+from bot.matcher import Gazetteer
 from bot.matcher.figures_source import load_figures
 from bot.memory import release_free_memory
 from bot.notify.base import Notifier
@@ -33,6 +33,9 @@ from bot.store import open_store
 from bot.store.api import Leadership, Store
 from bot.tracker import TrackerPolicy, sweep_quiet, waiting_since
 from bot.workers import MatcherRecipe, pool_size
+
+if TYPE_CHECKING:  # imported where used: the main process of a worker pool never loads it
+    from bot.matcher.matcher import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +112,13 @@ def source_owners(config: Config) -> dict[str, str]:
     return owners
 
 
+
+def _load_matcher(figures_path: Path | None) -> Matcher:
+    """The matcher, its ~10 MB of rule modules imported only now (`bot.matcher`)."""
+    from bot.matcher.matcher import Matcher
+
+    return Matcher.load(overrides=figures_path)
+
 def _own_sources(matcher: Matcher, config: Config) -> Matcher:
     _warn_unknown_owners(matcher.set_author_figures(source_owners(config)))
     return matcher
@@ -175,7 +185,7 @@ class App:
         poll = poll_policy(config.settings)
         if matcher is not None or poll.workers == 0:
             self._matcher = _own_sources(
-                matcher or Matcher.load(overrides=config.figures_path), config)
+                matcher or _load_matcher(config.figures_path), config)
         else:
             self._figures = _check_owners(load_figures(config.figures_path), config)
         self.poller = Poller(self.store, self.matcher, limits=fetch_limits(config.settings),
@@ -198,7 +208,7 @@ class App:
         if self._matcher is None:
             with self._matcher_lock:
                 if self._matcher is None:
-                    matcher = Matcher.load(overrides=self.config.figures_path)
+                    matcher = _load_matcher(self.config.figures_path)
                     matcher.set_author_figures(source_owners(self.config))
                     self._matcher, self._figures = matcher, None
         return self._matcher
@@ -232,7 +242,7 @@ class App:
             figures_changed = any(p.endswith("figures.toml") for p in changed)
             matcher, figures = self._matcher, self._figures
             if figures_changed and matcher is not None:
-                matcher = Matcher.load(overrides=config.figures_path)
+                matcher = _load_matcher(config.figures_path)
             elif figures_changed:  # pool mode: the workers build theirs; checked here
                 figures = load_figures(config.figures_path)
         except ConfigError as exc:

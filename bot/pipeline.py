@@ -17,7 +17,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -36,7 +36,6 @@ from bot.feeds.parse import ParsedFeed
 from bot.feeds.sources import Endpoints, fetch_source, parse_source_uri
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
-from bot.matcher import Matcher
 from bot.memory import fewer_collections
 from bot.store.api import NOTE_TRACE, ArticleVerdict, FeedRecord, InvitationNote, Store, Unit
 from bot.store.codec import entry_from_dict, entry_to_dict
@@ -70,6 +69,9 @@ from bot.workers import (
     digest_of,
     prepare_article,
 )
+
+if TYPE_CHECKING:  # imported where used: the main process of a worker pool never loads it
+    from bot.matcher.matcher import Matcher
 
 log = logging.getLogger(__name__)
 

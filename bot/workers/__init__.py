@@ -40,14 +40,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.domain import Article, MatchResult
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.feeds.text import content_hash
 from bot.feeds.urls import canonical_url
-from bot.matcher import Matcher
 from bot.memory import release_free_memory
+
+if TYPE_CHECKING:  # imported where used: the main process of a worker pool never loads it
+    from bot.matcher.matcher import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +201,8 @@ class MatcherRecipe:
 
     def build(self) -> Matcher:
         """The matcher without its authors (see `with_authors`)."""
+        from bot.matcher.matcher import Matcher
+
         return Matcher.load(overrides=Path(self.figures) if self.figures else None)
 
 
