@@ -101,6 +101,9 @@ class Words:
     opponent: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
     conditional: frozenset[str] = frozenset()
+    # "estivesse", "were", "wäre": an unreal condition next to an invitation verb makes it a
+    # counterfactual ("convidaria Trump se ainda fosse presidente"; issue 14, mixed round)
+    irrealis: frozenset[str] = frozenset()
     # "the wife of", "'s daughter": the name beside them is a relative's, no party (kin.py)
     kin: frozenset[str] = frozenset()
     kin_links: frozenset[str] = frozenset()
@@ -184,6 +187,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
+        irrealis=merged("irrealis_words"),
         kin=merged("kin_words"),
         kin_links=merged("kin_links"),
         telling=merged("telling_words"),

@@ -878,11 +878,49 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     first = sentence[opening + 1 : cue.start].split()[:1]
     if bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional:
         return True
+    if _counterfactual(sentence, cue, opening, words):
+        return True
     # "has not decided whether to invite Zelensky", "offen, ob er Macron einlädt": an open
     # question (issue 14, precision: hypothetical).
     return bool(words.whether) and any(
         w.strip(",\"«„“(").casefold() in words.whether
         for w in sentence[opening + 1 : cue.start].split()[-_WHETHER_BEFORE:])
+
+
+_UNREAL_AFTER = 6  # words from the invitation verb to the conditional word after it
+_UNREAL_SPAN = 6  # words of a conditional clause searched for an unreal verb form
+_UNREAL_GAP = 3  # words between the condition's comma and the verb ('he would invite')
+
+
+def _unreal_clause(tokens: list[str], words: Words) -> bool:
+    """A clause opening with a conditional word and holding an unreal (irrealis) form."""
+    folded = [t.strip(",.;:\"'«»„“”()").casefold() for t in tokens]
+    return bool(folded) and folded[0] in words.conditional and \
+        any(t in words.irrealis for t in folded[1 : 1 + _UNREAL_SPAN])
+
+
+def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:
+    """"que, se ainda estivesse no Planalto, convidaria Trump", "convidaria Trump se ainda
+    fosse presidente", "if he were still president he would invite": an unreal condition
+    right before the clause of the invitation verb (a subject and an auxiliary may come
+    first), or a few words after the verb,
+    makes the invitation a counterfactual, none made (issue 14, mixed round: a former
+    office holder's "would invite"). A real condition ("If Kim sees this, I would meet
+    him") keeps the offer an invitation."""
+    if not words.irrealis:
+        return False
+    if opening >= 0 and len(sentence[opening + 1 : cue.start].split()) <= _UNREAL_GAP:
+        previous = max(sentence.rfind(",", 0, opening), sentence.rfind(";", 0, opening),
+                       sentence.rfind(":", 0, opening))
+        if _unreal_clause(sentence[previous + 1 : opening].split(), words):
+            return True
+    after = sentence[cue.end :].split()
+    for index, token in enumerate(after[:_UNREAL_AFTER]):
+        if token.endswith((".", ";", ":")):
+            break
+        if token.casefold() in words.conditional:
+            return _unreal_clause(after[index:], words)
+    return False
 
 
 def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:

@@ -118,6 +118,7 @@ _LIST_KEYS = (
     "weak_anchors",
     "opponent_words",
     "conditional_words",
+    "irrealis_words",
     "organisation_markers",
     "sibling_languages",
     "club_words",

@@ -73,6 +73,7 @@ class LexiconTop(BaseModel):
     weak_anchors: list[Any] | None = None
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None
+    irrealis_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
     sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
