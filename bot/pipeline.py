@@ -233,6 +233,16 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
             outcomes.append(outcome)
         return ids
 
+    def link_or_wait(finding: LoneObservation | Observation) -> None:
+        """Linked to the record it answers, traced when several fit alike, else kept
+        waiting for a record to open (`tracker.waiting`)."""
+        linked, trace = link_finding(unit, finding, source, now, policy)
+        save(linked)
+        if trace is not None:
+            keep_trace(unit, trace, now, source=source)
+        elif not linked and may_wait(finding):
+            unit.keep_waiting(waiting(finding, source, now, announce=notify))
+
     window = timedelta(days=policy.window_days)
     # Timelines come summarised, with the entries repeating this article's URL or
     # sentence: a report costs the same however long its invitation's timeline.
@@ -254,12 +264,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Observations (they met, it was called off) only move invitations already held, so
     # they come after the article's own invitations have been saved.
     for observation in result.observations:
-        moved, trace = link_finding(unit, observation, source, now, policy)
-        save(moved)
-        if trace is not None:
-            keep_trace(unit, trace, now, source=source)
-        elif not moved and may_wait(observation):
-            unit.keep_waiting(waiting(observation, source, now, announce=notify))
+        link_or_wait(observation)
     # A reply answering the invitation above it, naming nobody ("Sure, let's do it").
     if result.reply is not None:
         since = published - window
@@ -277,12 +282,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                 now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
-        linked, trace = link_finding(unit, lone, source, now, policy)
-        save(linked)
-        if trace is not None:
-            keep_trace(unit, trace, now, source=source)
-        elif not linked and may_wait(lone):
-            unit.keep_waiting(waiting(lone, source, now, announce=notify))
+        link_or_wait(lone)
     if opened:
         attach_waiting(unit, opened, article_id, now=now, policy=policy, save=save)
     return outcomes
