@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 
 from bot.domain import (
+    SIDE_INVITEE,
     InvitationState,
     LoneObservation,
     Mention,
@@ -126,6 +127,40 @@ def observation(
         url=url or f"https://{slug(outlet or 'wire')}.example/seen-{first}-{second}-{on}",
         outlet=outlet or "Example Wire",
         lang=lang,
+        published=day(on),
+    )
+    return seen, source
+
+
+def lone(
+    who: str,
+    status: Status,
+    on: str,
+    *,
+    side: str | None = SIDE_INVITEE,
+    kind: OccasionKind = OccasionKind.MEETING,
+    place: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    confidence: float = 0.7,
+    status_date: str | None = None,
+) -> tuple[LoneObservation, Source]:
+    """A report naming one party ("Putin will not attend"), with the source that reports it.
+    A distinct `outlet` gives a distinct source of the same day."""
+    seen = LoneObservation(
+        party=FIGURES.get(who, Party(who)),
+        side=side,
+        occasion=Occasion(kind=kind, place=place),
+        status=status,
+        confidence=confidence,
+        evidence=f"{who}: {status.value} ({on})",
+        lang="en",
+        status_date=date.fromisoformat(status_date) if status_date else None,
+    )
+    source = Source(
+        url=url or f"https://{slug(outlet or 'wire')}.example/lone-{who}-{on}",
+        outlet=outlet or "Wire",
+        lang="en",
         published=day(on),
     )
     return seen, source

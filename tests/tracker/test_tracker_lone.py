@@ -3,16 +3,12 @@ answers; none when nothing or several fit (with a trace); hand-built data only."
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bot.domain import (
-    SIDE_INVITEE,
     SIDE_INVITER,
     LoneObservation,
     NotificationKind,
-    Occasion,
     OccasionKind,
     Party,
     Source,
@@ -21,24 +17,12 @@ from bot.domain import (
 )
 from bot.tracker import TrackerPolicy, link_lone
 from bot.tracker.status import resolve_status
-from tests.support.tracker_ledger import FIGURES, Ledger, day, report
+from tests.support.tracker_ledger import Ledger, day, lone, report
 
 P, R, A, D, T, W = (Status.PENDING, Status.RESPONDED, Status.ACCEPTED, Status.DECLINED,
                     Status.TOOK_PLACE, Status.WITHDRAWN)
 VISIT, MEETING, DEBATE = OccasionKind.VISIT, OccasionKind.MEETING, OccasionKind.DEBATE
 POLICY = TrackerPolicy()
-
-
-def lone(who: str, status: Status, on: str, *, side: str | None = SIDE_INVITEE,
-         kind: OccasionKind = MEETING, place: str | None = None, status_date: str | None = None,
-         url: str | None = None) -> tuple[LoneObservation, Source]:
-    seen = LoneObservation(
-        party=FIGURES[who], side=side, occasion=Occasion(kind=kind, place=place),
-        status=status, confidence=0.7, evidence=f"{who}: {status.value} ({on})", lang="en",
-        status_date=date.fromisoformat(status_date) if status_date else None)
-    source = Source(url=url or f"https://wire.example/lone-{who}-{on}", outlet="Wire",
-                    lang="en", published=day(on))
-    return seen, source
 
 
 def feed_lone(ledger: Ledger, seen: tuple[LoneObservation, Source]):  # type: ignore[no-untyped-def]

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from bot.domain import (
-    SIDE_INVITEE,
     SIDE_INVITER,
-    LoneObservation,
     NotificationKind,
     Occasion,
     OccasionKind,
-    Party,
-    Source,
     Status,
     TrackOutcome,
 )
@@ -28,28 +25,20 @@ from bot.tracker import (
     waiting,
 )
 from bot.tracker.waiting import opens_or_places
-from tests.support.tracker_ledger import FIGURES, Ledger, day, observation, report
+from tests.support.tracker_ledger import FIGURES, Ledger, day, lone, observation, report
 
 P, D, T = Status.PENDING, Status.DECLINED, Status.TOOK_PLACE
 MEETING = OccasionKind.MEETING
 PUTIN = FIGURES["putin"]
 
 
-def lone(party: Party, status: Status, on: str, *, side: str | None = SIDE_INVITEE,
-         place: str | None = "Istanbul", kind: OccasionKind = MEETING,
-         status_date: str | None = None, outlet: str = "Lone Wire"
-         ) -> tuple[LoneObservation, Source]:
-    finding = LoneObservation(
-        party=party, side=side, occasion=Occasion(kind=kind, place=place), status=status,
-        confidence=0.8, evidence=f"{party.name}: {status.value} ({on})", lang="en",
-        status_date=date.fromisoformat(status_date) if status_date else None)
-    return finding, Source(url=f"https://{outlet.casefold().replace(' ', '')}.example/{on}",
-                           outlet=outlet, lang="en", published=day(on))
+# Putin's one-party reports in this file answer the meeting in Istanbul, from one wire.
+putin_lone = partial(lone, "putin", place="Istanbul", outlet="Lone Wire")
 
 
 INVITATION = report("zelensky", "putin", P, "2025-05-12", kind=MEETING, place="Istanbul",
                     outlet="Capital Dispatch")
-REFUSAL = lone(PUTIN, D, "2025-05-11")
+REFUSAL = putin_lone(D, "2025-05-11")
 
 
 # -- the pure rules --------------------------------------------------------------------------
@@ -65,7 +54,7 @@ def test_only_a_finding_that_can_ever_move_a_record_waits() -> None:
 def test_a_waiting_finding_is_dated_by_what_it_observed_and_expires_a_window_after_arrival(
         ) -> None:
     policy = TrackerPolicy(window_days=30)
-    finding, source = lone(PUTIN, D, "2025-05-11", status_date="2025-05-09")
+    finding, source = putin_lone(D, "2025-05-11", status_date="2025-05-09")
     now = day("2025-05-20")
     kept = waiting(finding, source, now, announce=False)
     assert (kept.at.date(), kept.seen_at, kept.announce) == (date(2025, 5, 9), now, False)
@@ -78,9 +67,9 @@ def test_a_waiting_finding_is_dated_by_what_it_observed_and_expires_a_window_aft
 
 
 def test_findings_are_tried_by_the_date_of_what_they_observed_then_by_arrival() -> None:
-    early = waiting(*lone(PUTIN, D, "2025-05-11"), day("2025-05-20"))
-    late_first = waiting(*lone(PUTIN, T, "2025-05-14"), day("2025-05-15"))
-    same_day_later = waiting(*lone(PUTIN, D, "2025-05-11", outlet="Other"), day("2025-05-21"))
+    early = waiting(*putin_lone(D, "2025-05-11"), day("2025-05-20"))
+    late_first = waiting(*putin_lone(T, "2025-05-14"), day("2025-05-15"))
+    same_day_later = waiting(*putin_lone(D, "2025-05-11", outlet="Other"), day("2025-05-21"))
     assert in_attach_order([late_first, same_day_later, early]) == [
         early, same_day_later, late_first]
 
@@ -135,7 +124,7 @@ def test_an_observation_before_the_invitation_moves_it_when_it_opens() -> None:
 
 def test_a_finding_that_fits_no_record_keeps_waiting_until_one_fits() -> None:
     ledger = Ledger()
-    ledger.lone(lone(PUTIN, D, "2025-05-11", place="Vienna"))
+    ledger.lone(putin_lone(D, "2025-05-11", place="Vienna"))
     ledger.feed(INVITATION)  # Istanbul: not the talks in Vienna
     assert ledger.only().status == P and len(ledger.waiting) == 1
     ledger.feed(report("zelensky", "putin", P, "2025-05-13", kind=MEETING, place="Vienna",
@@ -147,14 +136,14 @@ def test_a_finding_that_fits_no_record_keeps_waiting_until_one_fits() -> None:
 
 def test_the_side_still_matters_after_waiting() -> None:
     ledger = Ledger()
-    ledger.lone(lone(PUTIN, D, "2025-05-11", side=SIDE_INVITER))  # Putin as the host
+    ledger.lone(putin_lone(D, "2025-05-11", side=SIDE_INVITER))  # Putin as the host
     ledger.feed(INVITATION)
     assert ledger.only().status == P and len(ledger.waiting) == 1
 
 
 def test_a_finding_outside_the_window_of_the_record_does_not_join_it() -> None:
     ledger = Ledger(policy=TrackerPolicy(window_days=30))
-    ledger.lone(lone(PUTIN, D, "2025-03-01"))
+    ledger.lone(putin_lone(D, "2025-03-01"))
     ledger.feed(INVITATION, now=day("2025-03-20"))  # arrives while the refusal still waits
     assert ledger.only().status == P
     assert len(ledger.waiting) == 1  # two months before the invitation: another occasion
@@ -169,7 +158,7 @@ def test_an_expired_finding_is_not_tried() -> None:
 
 def test_two_records_that_fit_alike_take_none_and_the_finding_stops_waiting() -> None:
     ledger = Ledger()
-    ledger.lone(lone(PUTIN, D, "2025-05-11", place=None))
+    ledger.lone(putin_lone(D, "2025-05-11", place=None))
     ledger.feed(report("zelensky", "putin", P, "2025-05-12", kind=MEETING, place="Istanbul",
                        outlet="a"))
     # One record: a refusal naming no place fits it by its kind, and joins it.
@@ -179,6 +168,6 @@ def test_two_records_that_fit_alike_take_none_and_the_finding_stops_waiting() ->
                        outlet="a"))
     ledger.feed(report("erdogan", "putin", P, "2025-05-12", kind=MEETING, place="Ankara",
                        outlet="b"))
-    ledger.lone(lone(PUTIN, D, "2025-05-11", place=None, outlet="c"))
+    ledger.lone(putin_lone(D, "2025-05-11", place=None, outlet="c"))
     assert ledger.waiting == [] and ledger.traces  # linked to none, said why, not kept
     assert {r.status for r in ledger.invitations.values()} == {P}
