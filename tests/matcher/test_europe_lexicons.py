@@ -7,18 +7,16 @@ tests/data/matcher-held`, never here: nothing is tuned on them."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from bot.domain import Article
-from bot.evaluation.matcher_eval import LanguageScore, evaluate_corpus
+from bot.evaluation.matcher_eval import LanguageScore
 from bot.matcher import Matcher
 from bot.matcher.transcript import may_quote
+from tests.support.matching import score_rounds
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "matcher"
 LANGS = ("nl", "sv", "no", "da", "pl", "cs", "ro", "el")
 
 
@@ -30,15 +28,8 @@ def real_matcher() -> Matcher:
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory, real_matcher: Matcher
            ) -> dict[str, LanguageScore]:
-    directory = tmp_path_factory.mktemp("europe")
-    for lang in LANGS:
-        lines = [line for line in (DATA / f"{lang}.jsonl").read_text("utf-8").splitlines()
-                 if line.strip() and json.loads(line)["id"].startswith(
-                     (f"{lang}-eu-", f"{lang}-e2-"))]
-        (directory / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    found, problems = evaluate_corpus(real_matcher, directory)
-    assert problems == []
-    return found
+    return score_rounds(real_matcher, tmp_path_factory.mktemp("europe"), LANGS,
+                        lambda lang: (f"{lang}-eu-", f"{lang}-e2-"))
 
 
 @pytest.mark.parametrize("lang", LANGS)

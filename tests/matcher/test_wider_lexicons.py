@@ -5,18 +5,16 @@ scored by `invitewatch eval --data-dir`, never here: nothing is tuned on it."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from bot.domain import Article, Party
-from bot.evaluation.matcher_eval import LanguageScore, evaluate_corpus
+from bot.evaluation.matcher_eval import LanguageScore
 from bot.matcher import Matcher
 from bot.matcher.clause import Ref, glued_genitive
+from tests.support.matching import score_rounds
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "matcher"
 LANGS = ("ja", "zh", "tr", "no", "nl", "pl", "ko", "sv")
 
 
@@ -28,14 +26,8 @@ def real_matcher() -> Matcher:
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory, real_matcher: Matcher
            ) -> dict[str, LanguageScore]:
-    directory = tmp_path_factory.mktemp("wider")
-    for lang in LANGS:
-        lines = [line for line in (DATA / f"{lang}.jsonl").read_text("utf-8").splitlines()
-                 if line.strip() and json.loads(line)["id"].startswith(f"{lang}-wider-")]
-        (directory / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
-    found, problems = evaluate_corpus(real_matcher, directory)
-    assert problems == []
-    return found
+    return score_rounds(real_matcher, tmp_path_factory.mktemp("wider"), LANGS,
+                        lambda lang: (f"{lang}-wider-",))
 
 
 @pytest.mark.parametrize("lang", LANGS)

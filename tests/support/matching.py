@@ -3,10 +3,16 @@ triples."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.domain import Article, MatchResult
+from bot.evaluation.matcher_eval import LanguageScore, evaluate_corpus
 from bot.matcher import Matcher
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "matcher"
 
 
 def match_text(matcher: Matcher, text: str, day: str | None = "2025-06-01") -> MatchResult:
@@ -22,3 +28,17 @@ def pairs(result: MatchResult) -> set[tuple[str, str, str]]:
          m.status.value)
         for m in result.mentions
     }
+
+
+def score_rounds(matcher: Matcher, directory: Path, langs: Iterable[str],
+                 prefixes: Callable[[str], tuple[str, ...]]) -> dict[str, LanguageScore]:
+    """The per-language scores of the self-written items of one round (ids starting with
+    `prefixes(lang)`, e.g. "sv-wider-"), copied into `directory` and evaluated there; a
+    malformed item fails the test rather than being skipped."""
+    for lang in langs:
+        lines = [line for line in (CORPUS / f"{lang}.jsonl").read_text("utf-8").splitlines()
+                 if line.strip() and json.loads(line)["id"].startswith(prefixes(lang))]
+        (directory / f"{lang}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    found, problems = evaluate_corpus(matcher, directory)
+    assert problems == []
+    return found
