@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO, TypedDict, cast
 
 from bot.analyze import article_from_json
 from bot.domain import (
@@ -39,6 +39,7 @@ from bot.domain import (
     NotificationKind,
     Observation,
     Occasion,
+    OccasionKind,
     Party,
     Status,
 )
@@ -111,6 +112,23 @@ class AnnotationGazetteer:
         return Party(name=name, figure_id=_slug(name))
 
 
+class _Annotated(TypedDict):
+    occasion: Occasion
+    status: Status
+    confidence: float
+    evidence: str
+    lang: str
+
+
+def _annotated(article: Article, lang: str, kind: OccasionKind, place: str | None,
+               status: Status) -> _Annotated:
+    """What every finding the annotation stands for shares: its occasion and status, a
+    confidence above any threshold, and the article's opening as evidence."""
+    return _Annotated(occasion=Occasion(kind=kind, place=place), status=status,
+                      confidence=0.9, evidence=f"{article.title}: {article.text[:200]}",
+                      lang=lang)
+
+
 class AnnotationMatcher:
     """Answers with the mentions annotated in the story files instead of reading the text.
 
@@ -137,11 +155,7 @@ class AnnotationMatcher:
             Mention(
                 inviter=self.gazetteer.resolve(m.inviter),
                 invitee=self.gazetteer.resolve(m.invitee),
-                occasion=Occasion(kind=m.kind, place=m.place),
-                status=m.status,
-                confidence=0.9,
-                evidence=f"{article.title}: {article.text[:200]}",
-                lang=lang,
+                **_annotated(article, lang, m.kind, m.place, m.status),
             )
             for m in gold
         )
@@ -152,11 +166,7 @@ class AnnotationMatcher:
             Observation(
                 first=self.gazetteer.resolve(o.parties[0]),
                 second=self.gazetteer.resolve(other),
-                occasion=Occasion(kind=o.kind, place=o.place),
-                status=o.status,
-                confidence=0.9,
-                evidence=f"{article.title}: {article.text[:200]}",
-                lang=lang,
+                **_annotated(article, lang, o.kind, o.place, o.status),
             )
             for o in self._observed.get(article.key, ())
             if o.status is not Status.PENDING  # nothing has happened yet: nothing to move
@@ -168,11 +178,7 @@ class AnnotationMatcher:
             LoneObservation(
                 party=self.gazetteer.resolve(o.parties[0]),
                 side=o.side,
-                occasion=Occasion(kind=o.kind, place=o.place),
-                status=o.status,
-                confidence=0.9,
-                evidence=f"{article.title}: {article.text[:200]}",
-                lang=lang,
+                **_annotated(article, lang, o.kind, o.place, o.status),
             )
             for o in self._observed.get(article.key, ())
             if len(o.parties) == 1
