@@ -154,3 +154,10 @@ def test_status_blind_set_is_well_formed_and_apart() -> None:
     first-class languages (issue 14: status wording and status from the right event),
     written and scored before its rule work."""
     _check_held_set(DATA / "matcher-held" / "b4-status", "b4", 5, FIRST_CLASS)
+
+
+def test_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b7-long: issue 14's long-article round, full-length articles
+    (2 invitation articles and a hard negative per first-class language), written and
+    scored before its rule work (`eval --data-dir tests/data/matcher-held/b7-long`)."""
+    _check_held_set(DATA / "matcher-held" / "b7-long", "b7", 3, FIRST_CLASS)
