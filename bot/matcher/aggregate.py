@@ -504,6 +504,33 @@ def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView]
     return bool(invited) and max(here) < min(invited)
 
 
+# Answers an invitee gives: "accepted", "declined", "thanked" are said by the one invited.
+_ANSWERS = frozenset({Status.ACCEPTED, Status.DECLINED, Status.RESPONDED})
+
+
+def _answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
+    """Who gives an answer: the figure a relative clause holding it hangs on, else the
+    last figure named before the answer word ("Helsinki confirmed that Stubb would gladly
+    follow the invitation")."""
+    if status not in _ANSWERS:
+        return None
+    owner = _owner(view, cue)
+    subject = owner or next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    if subject is None:
+        return None
+    return subject.principal or subject.party.key
+
+
+def _not_its_answer(candidate: Candidate, answerer: str | None, index: int) -> tuple[bool, bool]:
+    """issue 14, long round: a long article reports an invitation, its answer and a
+    counter-invitation or a second invitee close by ("Steinmeier invited Stubb. [...]
+    Helsinki confirmed that Stubb would follow the invitation. Stubb in turn invited
+    Steinmeier to Turku"): an answer goes to the invitation its answerer received, and to
+    one reported before it, ahead of the nearest one. (False, False) sorts first."""
+    its_own = answerer is None or candidate.invitee.key == answerer
+    return (not its_own, candidate.first_sentence > index)
+
+
 def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
                    place_names: PlaceNames | None = None, year: int | None = None) -> None:
     statuses = view.facts.statuses
@@ -554,7 +581,9 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     if scored:
         top = max(n for n, _ in scored)
         pool = [c for n, c in scored if n == top]
-        target = min(pool, key=lambda c: abs(c.first_sentence - view.index))
+        answerer = _answerer(view, cue, best_status)
+        target = min(pool, key=lambda c: (_not_its_answer(c, answerer, view.index),
+                                          abs(c.first_sentence - view.index)))
         target.offer(best_status, view.text, view.index, target.confidence)
         return
     # No party named: an anaphoric reply ("He called it an interesting proposal") right

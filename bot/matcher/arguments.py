@@ -77,7 +77,8 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
         before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)
                 and not _told(sentence, r, cue, words)
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
-        after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)],
+        after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
+               and not _speaking_person(sentence, r, cue, words)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
@@ -100,6 +101,33 @@ def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
     tokens = [w.strip(",.;:!?\"«»„“”()").casefold() for w in rest.split()]
     tokens = [w for w in tokens if w]
     return len(tokens) <= _REPORT_WORDS and any(w in words.reporting for w in tokens)
+
+
+# Cues whose closing reporting clause may name a party: a welcome ("Macron est le bienvenu
+# à Rome, a déclaré Meloni") or a passive ("Zelensky was invited to Berlin, Scholz said")
+# leaves the inviter to the speaker.
+_SPEAKER_MAY_INVITE = frozenset({"welcome", "passive"})
+
+
+def _speaking_person(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
+    """issue 14, long round: "Auch sie sei auf Söders Einladung hin nach Seeon gekommen,
+    sagte Landesgruppenchef Alexander Hoffmann": the person of a closing reporting clause
+    (as `_reporter` reads it) is who tells of the invitation, never its invitee; a long
+    article quotes many such officials."""
+    if not words.reporting or cue.category in _SPEAKER_MAY_INVITE or ref.residence:
+        return False
+    comma = sentence.rfind(",")
+    if comma < 0 or ref.start < comma or cue.end > comma:
+        return False
+
+    def folded(text: str) -> list[str]:
+        return [w for w in (t.strip(",.;:!?\"«»„“”()").casefold()
+                            for t in text.replace("'", "' ").split()) if w]
+
+    before, after = folded(sentence[comma + 1 : ref.start]), folded(sentence[ref.end :])
+    # "..., sagte Landesgruppenchef Alexander Hoffmann zum Auftakt", "..., Hoffmann said"
+    return (len(before) <= _REPORT_WORDS and any(w in words.reporting for w in before)) or (
+        not before and any(w in words.reporting for w in after[:2]))
 
 
 _CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")

@@ -812,6 +812,8 @@ KNOWN_SPOTTING_GAPS: dict[tuple[str, str], str] = {
         "counterpart template, issue 14 wider round)",
     ("sv-wider-03", "mette-frederiksen"): "only as 'sin danska kollega' (a country's counterpart "
         "template, issue 14 wider round)",
+    ("en-long-02", "mark-carney"): "only as 'Canada's prime minister' (a country's possessive premier "
+        "template, issue 14 long round)",
 }
 
 
