@@ -346,6 +346,8 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
     if views and views[0] is not view and any(r.party.key == known.party.key
                                               for r in views[0].facts.refs):
         headline = {r.party.key: r for r in others(views[0]) if r.party.known}
+        if len(headline) > 1:
+            headline = _headline_host(headline, views)
         if len(headline) == 1:
             return next(iter(headline.values()))
     # Only sentences that report an answer or the meeting itself, and name this side.
@@ -362,6 +364,18 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
         if known_figures or found:
             return (known_figures or found)[0]
     return None
+
+
+def _headline_host(headline: dict[str, Ref], views: list[SentenceView]) -> dict[str, Ref]:
+    """issue 14, long round: "Boric y Lula viajan a Montevideo para la asunción de Orsi;
+    Milei no asistirá" (a headline naming the host among the guests): the figures that
+    open a sentence of the body reporting their own answer or attendance ("Lula confirmó
+    su asistencia", "Milei no asistirá") are guests; the one headline figure left is the
+    host a one-sided "aceptó la invitación del mandatario electo" means."""
+    answering = {v.facts.refs[0].party.key for v in views[1:]
+                 if v.facts.statuses and v.facts.refs and not v.facts.invitations
+                 and v.facts.refs[0].end <= min(hit.start for _, hit in v.facts.statuses)}
+    return {key: ref for key, ref in headline.items() if key not in answering}
 
 
 def _neighbour_party(view: SentenceView, views: list[SentenceView],
@@ -521,6 +535,24 @@ def _answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
     return subject.principal or subject.party.key
 
 
+_ANSWERER_GAP = 3  # words between a figure and its own answer ("Milei no asistirá")
+
+
+def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
+    """issue 14, long round: "Boric y Lula viajan a Montevideo para la asunción de Orsi;
+    Milei no asistirá": an answer right after a known figure (a few words, no comma) is
+    that figure's own; an invitation of which they are no party does not take it."""
+    if status not in _ANSWERS:
+        return None
+    subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    if subject is None or not subject.party.known or subject.spokesperson:
+        return None
+    gap = view.text[subject.end : cue.start]
+    if any(mark in gap for mark in ",;:«»\"") or len(gap.split()) > _ANSWERER_GAP:
+        return None
+    return subject.principal or subject.party.key
+
+
 def _not_its_answer(candidate: Candidate, answerer: str | None, index: int) -> tuple[bool, bool]:
     """issue 14, long round: a long article reports an invitation, its answer and a
     counter-invitation or a second invitee close by ("Steinmeier invited Stubb. [...]
@@ -561,6 +593,9 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
                       and not _made_at_meeting(view, c, views, place_names)]
     owner = _owner(view, cue)
     candidates = [c for c in candidates if not _someone_else(owner, c.keys)]
+    speaker = _adjacent_answerer(view, cue, best_status)
+    if speaker is not None:
+        candidates = [c for c in candidates if speaker in c.keys]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)

@@ -814,6 +814,8 @@ KNOWN_SPOTTING_GAPS: dict[tuple[str, str], str] = {
         "template, issue 14 wider round)",
     ("en-long-02", "mark-carney"): "only as 'Canada's prime minister' (a country's possessive premier "
         "template, issue 14 long round)",
+    ("en-long-03", "shigeru-ishiba"): "only as 'the Japanese prime minister' in the body and by surname "
+        "in the headline (issue 14 long round: the headline's host)",
 }
 
 
