@@ -65,7 +65,8 @@ PlaceNames = Callable[[str], set[str]]
 
 
 def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None,
-                 year: int | None = None) -> list[Candidate]:
+                 year: int | None = None, home_countries: PlaceNames | None = None
+                 ) -> list[Candidate]:
     """The article's invitations; `year` is the article's (an outcome dated before the
     invitation is another occasion's)."""
     candidates: dict[tuple[str, str], Candidate] = {}
@@ -123,7 +124,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
                for f in view.facts.invitations):
             continue
-        _attach_status(view, ordered, views, place_names, year)
+        _attach_status(view, ordered, views, place_names, year, home_countries)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
 
 
@@ -536,13 +537,22 @@ def _answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
 
 
 _ANSWERER_GAP = 3  # words between a figure and its own answer ("Milei no asistirá")
+# words before a possessor ("der Zeitplan des Kanzlers", "the schedule of the president")
+_POSSESSOR_MARKS = frozenset({"des", "of", "de", "del", "della", "dello", "di", "do", "da", "du",
+                              "von", "d'"})
 
 
-def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
+def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status
+                       ) -> tuple[str, list[Ref]] | None:
     """issue 14, long round: "Boric y Lula viajan a Montevideo para la asunción de Orsi;
-    Milei no asistirá": an answer right after a known figure (a few words, no comma) is
-    that figure's own; an invitation of which they are no party does not take it."""
-    if status not in _ANSWERS:
+    Milei no asistirá": in a headline joining items of news, an answer right after a known
+    figure (a few words, no comma) is that figure's own; an invitation of which they are
+    no party, and which the answer's clause does not name, does not take it. Only the
+    headline: in the body a minister answers for their leader ("Sergei Lavrov rejected
+    the proposal" answers Putin's invitation), as in "Лавров отверг идею переговоров в
+    Ватикане", which names the Vatican's invitation. Returns the answerer and the figures
+    of the answer's clause."""
+    if status not in _ANSWERS or view.index != 0 or view.paragraph != 0:
         return None
     subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
     if subject is None or not subject.party.known or subject.spokesperson:
@@ -550,7 +560,16 @@ def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status) -> str |
     gap = view.text[subject.end : cue.start]
     if any(mark in gap for mark in ",;:«»\"") or len(gap.split()) > _ANSWERER_GAP:
         return None
-    return subject.principal or subject.party.key
+    # the subject opens its clause: "der Zeitplan des Kanzlers lasse ... nicht zu" is
+    # the schedule's, a possessor's answer to nobody
+    opening = max(view.text.rfind(mark, 0, subject.start) for mark in ",;:")
+    before = view.text[opening + 1 : subject.start].casefold().split()
+    if len(before) > _ANSWERER_GAP or (before and before[-1] in _POSSESSOR_MARKS):
+        return None
+    closing = min((i for i in (view.text.find(mark, cue.end) for mark in ",;:") if i >= 0),
+                  default=len(view.text))
+    clause = [r for r in view.facts.refs if opening < r.start and r.end <= closing]
+    return subject.principal or subject.party.key, clause
 
 
 def _not_its_answer(candidate: Candidate, answerer: str | None, index: int) -> tuple[bool, bool]:
@@ -563,8 +582,21 @@ def _not_its_answer(candidate: Candidate, answerer: str | None, index: int) -> t
     return (not its_own, candidate.first_sentence > index)
 
 
+def _from_invitees_country(view: SentenceView, candidates: list[Candidate],
+                            home_countries: PlaceNames | None) -> list[Candidate]:
+    """issue 14, long round: "Meloni invited Milei and Modi to Rome. [...] From New Delhi,
+    the foreign ministry said the invitation was under review": an answer naming no party
+    but a country or capital goes to the one invitee from that country."""
+    if home_countries is None or len({c.invitee.key for c in candidates}) < 2:
+        return candidates
+    codes = home_countries(view.text)
+    matching = [c for c in candidates if c.countries.get(c.invitee.key) in codes]
+    return matching if len({c.invitee.key for c in matching}) == 1 else candidates
+
+
 def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[SentenceView],
-                   place_names: PlaceNames | None = None, year: int | None = None) -> None:
+                   place_names: PlaceNames | None = None, year: int | None = None,
+                   home_countries: PlaceNames | None = None) -> None:
     statuses = view.facts.statuses
     if view.facts.call_statuses:
         # "Trump and Putin spoke by phone": a call takes place only for an invitation to a
@@ -595,7 +627,8 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     candidates = [c for c in candidates if not _someone_else(owner, c.keys)]
     speaker = _adjacent_answerer(view, cue, best_status)
     if speaker is not None:
-        candidates = [c for c in candidates if speaker in c.keys]
+        candidates = [c for c in candidates if speaker[0] in c.keys
+                      or any(r.party.key in c.keys for r in speaker[1])]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)
@@ -634,6 +667,7 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     preceding = [c for c in candidates if c.first_sentence <= view.index]
     if not preceding:
         return
+    preceding = _from_invitees_country(view, preceding, home_countries)
     target = max(preceding, key=lambda c: max(s for s in c.sentences if s <= view.index))
     last_seen = max(s for s in target.sentences if s <= view.index)
     if view.facts.both_subject and not keys and view.index - last_seen <= 1:

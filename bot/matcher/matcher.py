@@ -319,7 +319,8 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
-        candidates = [c for c in fold_article(views, self._place_names, when.year if when else None)
+        candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
+                                              self._home_countries)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
