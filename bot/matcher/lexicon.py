@@ -123,6 +123,7 @@ _LIST_KEYS = (
     "sibling_languages",
     "club_words",
     "reporting_words",
+    "spokesperson_words",
     "kin_words",
     "kin_links",
     "telling_words",
