@@ -240,13 +240,8 @@ def analyse(
             continue
         status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
                             pendings, futures)
-        if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
-            continue  # "has visited Moscow eight times before": an earlier occasion
-        if status is Status.DECLINED and not invite_cues and \
-                _recap(sentence, cue, pasts, invite_cues):
-            continue  # "В прошлом году Пашинян отказался ехать ...": an earlier occasion's
-        if status is Status.TOOK_PLACE and _aside_beside_answer(sentence, cue, status_cues, words):
-            continue  # "Carney, who visited Mexico City in September, said he would accept"
+        if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
+            continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
@@ -700,6 +695,20 @@ def _relative_subject(sentence: str, cue: CueHit, refs: list[Ref], words: Words
     if not tokens or len(tokens) > _RELATIVE_TO_STATUS or tokens[0] not in words.relative:
         return None
     return owner
+
+
+def _earlier_occasion(status: Status | None, sentence: str, cue: CueHit, pasts: list[CueHit],
+                      invite_cues: list[CueHit], status_cues: list[CueHit], words: Words) -> bool:
+    """A status word that tells of another, earlier occasion than the invitation's."""
+    if status is Status.TOOK_PLACE:
+        # "has visited Moscow eight times before"; "Carney, who visited Mexico City in
+        # September, said he would accept"
+        return _recap(sentence, cue, pasts, invite_cues) or \
+            _aside_beside_answer(sentence, cue, status_cues, words)
+    # "В прошлом году Пашинян отказался ехать на саммит": a refusal dated to the past in a
+    # sentence without an invitation is an earlier occasion's (issue 14, wire round)
+    return status is Status.DECLINED and not invite_cues and \
+        _recap(sentence, cue, pasts, invite_cues)
 
 
 def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
