@@ -161,3 +161,10 @@ def test_long_blind_set_is_well_formed_and_apart() -> None:
     (2 invitation articles and a hard negative per first-class language), written and
     scored before its rule work (`eval --data-dir tests/data/matcher-held/b7-long`)."""
     _check_held_set(DATA / "matcher-held" / "b7-long", "b7", 3, FIRST_CLASS)
+
+
+def test_wire_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b7-wire: the wire round's blind set in the eight first-class
+    languages (issue 14's causes in its proportions: 4 invitations and 2 hard negatives
+    each), written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b7-wire", "b7", 6, FIRST_CLASS)

@@ -78,7 +78,8 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
                 and not _told(sentence, r, cue, words)
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
-               and not _speaking_person(sentence, r, cue, words)],
+               and not _speaking_person(sentence, r, cue, words)
+               and not _spokesperson_source(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
@@ -128,6 +129,29 @@ def _speaking_person(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool
     # "..., sagte Landesgruppenchef Alexander Hoffmann zum Auftakt", "..., Hoffmann said"
     return (len(before) <= _REPORT_WORDS and any(w in words.reporting for w in before)) or (
         not before and any(w in words.reporting for w in after[:2]))
+
+
+_SPOKESPERSON_GAP = 3  # words from the spokesperson word to the name ("press secretary Vincent")
+
+
+def _spokesperson_source(sentence: str, ref: Ref, words: Words) -> bool:
+    """"Ramaphosa thanked him for the invitation, his spokesman Vincent Magwenya said,
+    without saying ...", ", сообщил его пресс-секретарь Винсент Магвенья, не уточнив":
+    a person introduced as a spokesperson in a reporting clause between commas (or closing
+    the sentence) speaks for a party and is never one (issue 14, wire round: messengers)."""
+    if not words.spokesperson or not words.reporting:
+        return False
+    opening = sentence.rfind(",", 0, ref.start)
+    if opening < 0:
+        return False
+    closing = sentence.find(",", ref.end)
+    clause = sentence[opening + 1 : ref.start].replace("'", "' ")
+    tokens = [w.strip(",.;:!?\"«»„“”()").casefold() for w in clause.split()]
+    tokens = [w for w in tokens if w]
+    after = sentence[ref.end : closing if closing >= 0 else len(sentence)]
+    said = any(w in words.reporting for w in tokens) or any(
+        w.strip(",.;:!?\"«»„“”()").casefold() in words.reporting for w in after.split()[:2])
+    return said and any(w in words.spokesperson for w in tokens[-_SPOKESPERSON_GAP:])
 
 
 _CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")

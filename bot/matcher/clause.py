@@ -61,6 +61,9 @@ class Words:
     # ", ha riferito Palazzo Chigi", ", the Kremlin said": a closing reporting clause's
     # subject is the source of the news, not a party (arguments.make_clause).
     reporting: frozenset[str] = frozenset()
+    # "spokesperson", "пресс-секретарь": a person they introduce in a reporting clause
+    # (", his spokesman X said") is the source, not a party (arguments._spokesperson_source)
+    spokesperson: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
@@ -165,6 +168,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         attribution=merged("attribution_words"),
         door=merged("door_words"),
         reporting=merged("reporting_words"),
+        spokesperson=merged("spokesperson_words"),
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),

@@ -240,8 +240,8 @@ def analyse(
             continue
         status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
                             pendings, futures)
-        if status is Status.TOOK_PLACE and _recap(sentence, cue, pasts, invite_cues):
-            continue  # "has visited Moscow eight times before": an earlier occasion
+        if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
+            continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
         if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
@@ -407,6 +407,13 @@ def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],
                     (other.start < hit.end and hit.start < other.end)  # inside the other cue
                     or (hit.end <= other.start and other.end <= cue.start))  # its verb
                     for other in invite_cues)]
+    if cue.category == "passive":
+        # "a reçu une invitation de", "ha ricevuto un invito da": the receiving verb is the
+        # invitation's, no guest received (issue 14, wire round: direction reversed);
+        # "declined an invitation from" keeps its answer
+        return [(status, hit) for status, hit in statuses
+                if not (status is Status.TOOK_PLACE and cue.start <= hit.start
+                        and hit.end <= cue.end)]
     if cue.category not in ("hosted", "hosting", "active", "challenge"):
         return statuses
     return [(status, hit) for status, hit in statuses
@@ -706,6 +713,40 @@ def _relative_subject(sentence: str, cue: CueHit, refs: list[Ref], words: Words
     if not tokens or len(tokens) > _RELATIVE_TO_STATUS or tokens[0] not in words.relative:
         return None
     return owner
+
+
+def _earlier_occasion(status: Status | None, sentence: str, cue: CueHit, pasts: list[CueHit],
+                      invite_cues: list[CueHit], status_cues: list[CueHit], words: Words) -> bool:
+    """A status word that tells of another, earlier occasion than the invitation's."""
+    if status is Status.TOOK_PLACE:
+        # "has visited Moscow eight times before"; "Carney, who visited Mexico City in
+        # September, said he would accept"
+        return _recap(sentence, cue, pasts, invite_cues) or \
+            _aside_beside_answer(sentence, cue, status_cues, words)
+    # "В прошлом году Пашинян отказался ехать на саммит": a refusal dated to the past in a
+    # sentence without an invitation is an earlier occasion's (issue 14, wire round)
+    return status is Status.DECLINED and not invite_cues and \
+        _recap(sentence, cue, pasts, invite_cues)
+
+
+def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
+                        words: Words) -> bool:
+    """"Carney, who visited Mexico City in September for trade talks, said he would
+    accept": a took-place word inside a relative clause set off by commas is its
+    antecedent's background, another occasion, when the main clause gives an answer of
+    its own (issue 14, wire round: status from another event). Without one ("Lula, who
+    arrived on Monday, ...") the aside may be the only outcome and stays."""
+    if not words.relative:
+        return False
+    opening = sentence.rfind(",", 0, hit.start)
+    closing = sentence.find(",", hit.end)
+    if opening < 0 or closing < 0:
+        return False
+    first = sentence[opening + 1 : hit.start].casefold().split()[:1]
+    if not first or first[0] not in words.relative:
+        return False
+    return any(other.end <= opening or other.start > closing for other in status_cues
+               if other is not hit and other.category != "took_place")
 
 
 def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -> bool:

@@ -123,6 +123,7 @@ _LIST_KEYS = (
     "sibling_languages",
     "club_words",
     "reporting_words",
+    "spokesperson_words",
     "kin_words",
     "kin_links",
     "telling_words",
@@ -629,7 +630,7 @@ TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_perso
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
                    "quote_addressing", "speech_by", "speech_at", "vocatives",
-                   "speaker_articles", "single_quotes", "here", "written_verbs")
+                   "speaker_articles", "single_quotes", "here", "written_verbs", "quote_with")
 
 
 def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:

@@ -78,6 +78,7 @@ class LexiconTop(BaseModel):
     sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
+    spokesperson_words: list[Any] | None = None
     kin_words: list[Any] | None = None
     kin_links: list[Any] | None = None
     telling_words: list[Any] | None = None

@@ -36,6 +36,9 @@ _SLAVIC_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+_FEMININE_ADJECTIVAL = ("ська", "цька", "зька", "ская", "цкая", "зкая")
+
+
 def nominative(name: str, lang: str, following: str | None = None,
                preceding: str = "") -> str:
     """Best-effort nominative of an inflected name (the surname decides the case).
@@ -54,6 +57,11 @@ def nominative(name: str, lang: str, following: str | None = None,
     # "Папу Лева XIV": the regnal number does not decline, the name before it does.
     numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
+    if lang in ("ru", "uk", "be", "bg") and last.lower().endswith(_FEMININE_ADJECTIVAL):
+        # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
+        # nominative (the man's genitive is "-ського", "-ского"); she is named as written
+        # (issue 14, wire round: names beyond the gazetteer)
+        return " ".join(words + numeral)
     if lang in ("ru", "uk", "be", "bg"):
         lower = last.lower()
         changed = False

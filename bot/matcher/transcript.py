@@ -74,6 +74,10 @@ class TranscriptWords:
     # writing verb is a message, which answers an invitation as an address does, where a
     # speaker's thanks at the event show it took place (issue 14, status2 round)
     written: frozenset[str] = frozenset()
+    # "з", "with", "mit": 'X, during a call with Y, said: "We are waiting for you in Kyiv"':
+    # the figure after it in the frame before the colon is the one addressed, not the
+    # speaker (issue 14, wire round: `_speaker_before_colon`)
+    quote_with: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -96,7 +100,7 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
                            phrases("vocatives"), frozenset(phrases("speaker_articles")),
                            bool(phrases("single_quotes")), frozenset(phrases("here")),
-                           frozenset(phrases("written_verbs")))
+                           frozenset(phrases("written_verbs")), frozenset(phrases("quote_with")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +302,14 @@ def _speaker_before_colon(text: str, quote_start: int, refs: Sequence[Ref],
         return None
     speaker = before[-1]
     between = [w.strip(",.;:").casefold() for w in text[speaker.end : colon].split()]
-    if between and len(between) <= _COLON_LEAD and any(w in words.quote_verbs
-                                                       for w in between):
+    said = any(w in words.quote_verbs for w in between)
+    if said and len(between) <= _COLON_LEAD + _WITH_TO_NAME:
+        # the one spoken to may be named by a title, the name after it ("з прем'єр-міністром
+        # Норвегії Йонасом Гаром Стьоре сказав:")
+        teller = _teller_with(text, before, words)
+        if teller is not None:
+            return teller, speaker
+    if between and len(between) <= _COLON_LEAD and said:
         return speaker, None
     # The one told, then at most a short adverbial ("during Tuesday's call") before the colon.
     if len(between) > _TOLD_TAIL or len(before) < 2 or speaker.case not in (None, "dat"):
@@ -310,6 +320,27 @@ def _speaker_before_colon(text: str, quote_start: int, refs: Sequence[Ref],
             any(w in words.quote_addressing for w in verbs):
         return teller, speaker
     return None
+
+
+_WITH_TO_NAME = 4  # words from "with" to the name ("з прем'єр-міністром Норвегії Йонасом")
+_TELLER_TO_WITH = 8  # words from the speaker to "with" ("під час телефонної розмови з")
+
+
+def _teller_with(text: str, before: Sequence[Ref], words: TranscriptWords) -> Ref | None:
+    """'Zelensky, during a phone call with Norway's prime minister Jonas Gahr Støre, said:
+    "We are waiting for you in Kyiv"', 'Зеленський під час розмови з ... Стьоре сказав:
+    «Чекаємо вас у Києві»': the last figure before the saying verb follows a "with" and is
+    the one spoken to; the figure before it speaks. Returns that speaker, or None."""
+    if not words.quote_with or len(before) < 2:
+        return None
+    teller, told = before[-2], before[-1]
+    if teller.party.key == told.party.key:
+        return None
+    gap = [w.strip(",.;:()").casefold() for w in text[teller.end : told.start].split()]
+    if not gap or len(gap) > _TELLER_TO_WITH + _WITH_TO_NAME:
+        return None
+    with_at = max((k for k, w in enumerate(gap) if w in words.quote_with), default=-1)
+    return teller if with_at >= 0 and len(gap) - with_at - 1 <= _WITH_TO_NAME else None
 
 
 def has_speaker_label(text: str, refs: Sequence[Ref]) -> bool:
