@@ -25,6 +25,7 @@ from bot.matcher.clause import (
     clitic_in_cue,
     coordinated,
     coordinated_back,
+    genitive_host_after,
     glued_genitive,
     object_pronoun_follows,
     pairs,
@@ -189,6 +190,8 @@ def hosted_event(c: Clause) -> list[Pair] | None:
         # before it (issue 14, wider)
         glued = bool(c.before) and glued_genitive(c.sentence, c.before[-1], c.cue.start)
         return _possessive_host(c, glued=True) if glued else []
+    if c.cue.text.casefold() in c.words.host_genitive_events:
+        return _genitive_host(c)
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
@@ -208,6 +211,19 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+def _genitive_host(c: Clause) -> list[Pair]:
+    """"Tusk weźmie udział w szczycie Macrona", "Моди будет присутствовать на саммите
+    Макрона": the genitive name right after the event noun hosts it, and the figures
+    before it (joined by 'and') are its guests. With nobody before, nothing: "На саммите
+    Макрон заявил" names a speaker, not a host (issue 14, guests)."""
+    host = next((r for r in c.after if genitive_host_after(
+        c.sentence, c.cue.end, r, c.grammar.case_endings)), None)
+    guests = [r for r in c.before if host is not None and r.party.key != host.party.key]
+    if host is None or not guests:
+        return []
+    return pairs(host, coordinated_back(c.sentence, guests, c.words), CONFIDENCE.hosted_event)
 
 
 def _first_of_hosts(c: Clause, inside: list[Ref]) -> Ref:
@@ -267,7 +283,10 @@ def hosting_event(c: Clause) -> list[Pair] | None:
         if earlier:
             return pairs(host, earlier[-1:], CONFIDENCE.hosted_event)
     guests = [r for r in c.after if r.party.key != host.party.key]
-    return pairs(host, guests[:1], CONFIDENCE.hosted_event) if guests else []
+    # "...が主催する首脳会議が開かれ、プーチン大統領とモディ首相が出席した": every guest
+    # joined by 'and' (issue 14, guests)
+    return pairs(host, coordinated(c.sentence, guests, c.words, glued=True),
+                 CONFIDENCE.hosted_event) if guests else []
 
 
 def welcome_to_visit(c: Clause) -> list[Pair] | None:
