@@ -280,7 +280,7 @@ def analyse(
     facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
     facts.opening_group = coordinated(sentence, refs, words, glued=True)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
-        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
+        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words, refs)
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
@@ -515,14 +515,19 @@ _COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperatio
 
 
 def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
-                  lexicons: list[Lexicon], words: Words) -> bool:
+                  lexicons: list[Lexicon], words: Words, refs: list[Ref]) -> bool:
     """An acceptance whose long complement names no occasion ("We agreed to develop
     cooperation in the energy sector") agrees to something else; "He accepted.", "Both
     have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
-    invitation."""
+    invitation. A figure's name counts as one word: "Asistirán Luiz Inácio Lula da Silva
+    y Claudia Sheinbaum" names the guests after the verb (issue 14, guests)."""
+    text = sentence
+    for ref in refs:
+        text = text[:ref.start] + "N" + " " * (ref.end - ref.start - 1) + text[ref.end:]
+
     def complement(cue: CueHit) -> int:
         count = 0
-        for word in sentence[cue.end :].split():
+        for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:
                 break
             count += 1
