@@ -263,12 +263,19 @@ GLUED_COORDINATION_GAP = 16
 
 
 def glued_coordination(gap: str, words: Words) -> bool:
-    """'and' or an enumeration comma written onto the names in a script without spaces:
-    "とインドの", "、印度总理", "和土耳其总统"."""
-    if not gap or len(gap) > GLUED_COORDINATION_GAP or any(c.isspace() for c in gap) or \
-            any(p in gap for p in ".;:!?()。，,"):
+    """'and' or an enumeration comma written onto the names or their titles in a script
+    without spaces ("とインドの", "、印度总理", "和土耳其总统") or as a particle ending a
+    word ("기시다 후미오 총리와 리창 총리가": " 총리와 ")."""
+    if not gap or len(gap) > GLUED_COORDINATION_GAP or any(p in gap for p in ".;:!?()。，,"):
         return False
-    return gap.startswith("、") or any(conj in gap for conj in words.conjunctions)
+    if not any(c.isspace() for c in gap):
+        return gap.startswith("、") or any(conj in gap for conj in words.conjunctions)
+    particles = [conj for conj in words.conjunctions if conj[:1] >= _PARTICLE_SCRIPTS]
+    return any(token.endswith(conj) for token in gap.split() for conj in particles)
+
+
+# Hangul, kana and CJK start here: a conjunction written onto a word ("와", "과")
+_PARTICLE_SCRIPTS = "\u1100"
 
 
 def coordinated(sentence: str, refs: list[Ref], words: Words, glued: bool = False) -> list[Ref]:
