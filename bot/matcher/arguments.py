@@ -645,6 +645,20 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     return None
 
 
+def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
+    """"普京已接受印度总理莫迪的邀请": where the invitation word is also the noun, a figure
+    glued to it by the genitive marker ("莫迪的") owns it and invites; the figure before
+    answers (issue 14, guests). Head-final languages have their own rules."""
+    if c.cue.category != "active" or c.grammar.head_final or not c.grammar.agent_markers \
+            or len(c.before) < 2:
+        return None
+    owner = c.before[-1]
+    if c.sentence[owner.end : c.cue.start] not in c.grammar.agent_markers:
+        return None
+    answering = [r for r in c.before if r.party.key != owner.party.key]
+    return pairs(owner, answering[-1:], CONFIDENCE.head_final_agent) if answering else None
+
+
 def head_final_agent(c: Clause) -> list[Pair] | None:
     """"安倍首相の招待で", "バイデン大統領から招待されていた": in a head-final language the
     agent comes first, marked by a genitive or "from" particle."""
@@ -1245,6 +1259,7 @@ RULES: tuple[Rule, ...] = (
     welcome_to_visit,
     speaker_invited,
     head_final_noun_owner,
+    owner_marked_before_verb,
     noun_or_nominalised_verb,
     head_final_agent,
     passive_with_agent,

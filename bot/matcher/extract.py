@@ -145,7 +145,9 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                               and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)]
+    # a status word inside a [negative] phrase is none either: "接受采访" gives an interview
+    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)
+                   and not any(n.start <= h.start and h.end <= n.end for n in negatives)]
     statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
