@@ -100,9 +100,8 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                 existing.confidence = max(existing.confidence, finding.confidence)
                 existing.offer(finding.status, view.text, view.index, finding.confidence)
     for view, following in pairwise(views):
-        made = _guest_of_waiting_host(view, following, place_names)
-        if made is not None and made.keys not in candidates:
-            candidates[made.keys] = made
+        for made in _guest_of_waiting_host(view, following, place_names):
+            candidates.setdefault(made.keys, made)
     for made in _further_guests(views, place_names):
         candidates.setdefault(made.keys, made)
     _merge_reverse(candidates)
@@ -163,14 +162,14 @@ _GUEST_OPENS = 4
 
 
 def _guest_of_waiting_host(view: SentenceView, following: SentenceView,
-                           place_names: PlaceNames | None) -> Candidate | None:
+                           place_names: PlaceNames | None) -> list[Candidate]:
     """"Meloni is hosting a summit on Friday. Sánchez will attend.": a host without a guest,
-    then a sentence that opens with one other known figure and reports an answer or the
-    attendance (and no invitation of its own, no place other than the event's): the host
-    invited that figure."""
+    then a sentence that opens with other known figures (one, or several joined by 'and')
+    and reports an answer or the attendance (and no invitation of its own, no place other
+    than the event's): the host invited each of them."""
     waiting = view.facts.waiting_host
     if waiting is None or following.index != view.index + 1:
-        return None
+        return []
     return _guest_in(waiting, view, following, place_names, _GUEST_OPENS)
 
 
@@ -200,44 +199,53 @@ def _further_guests(views: list[SentenceView], place_names: PlaceNames | None
         if event is None:
             continue
         source, host, cue = event
-        guest = _guest_in((host, cue), source, view, place_names, _FURTHER_GUEST_OPENS)
-        if guest is not None:
-            made.append(guest)
+        made.extend(_guest_in((host, cue), source, view, place_names, _FURTHER_GUEST_OPENS))
     return made
 
 
 def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: SentenceView,
-              place_names: PlaceNames | None, opens: int) -> Candidate | None:
-    """The guest a sentence after a host's event names: one other known figure (with any
-    spokesperson of theirs) opening it, an answer or attendance word, no invitation or
-    other matter of its own, and no place other than the event's."""
+              place_names: PlaceNames | None, opens: int) -> list[Candidate]:
+    """The guests a sentence after a host's event names: the other known figures (with
+    any spokesperson of theirs) opening it, one or several joined by 'and' or commas
+    ("Sánchez and Tusk will attend", "X, Y e Z hanno confermato la loro presenza"), an
+    answer or attendance word, no invitation or other matter of its own, and no place
+    other than the event's. Any other figure in the sentence makes it no guest list."""
     facts = following.facts
     if facts.invitations or not facts.statuses or facts.other_matter or facts.substitute \
             or facts.receives_guests:
-        return None
+        return []
     host, cue = hosting
-    others = [r for r in facts.refs if r.party.key != host.party.key and r.principal != host.party.key]
-    if len({r.principal or r.party.key for r in others}) != 1 or not others[0].party.known:
-        return None
-    guest = others[0]
-    if guest is not facts.refs[0] or len(following.text[:guest.start].split()) > opens:
-        return None
+    group = [r for r in facts.opening_group or facts.refs[:1]
+             if r.party.key != host.party.key and r.principal != host.party.key]
+    # a figure after the clause of the answer names its source (", segundo o Itamaraty");
+    # the guests may stand after the verb ("A la cita asistirán A, B y C, según ...")
+    end = max(len(_guest_clause(following)), group[-1].end if group else 0)
+    others = [r for r in facts.refs if r.party.key != host.party.key
+              and r.principal != host.party.key and r.start < end]
+    if not others or not group or group[0] is not facts.refs[0] or \
+            {r.principal or r.party.key for r in others} != \
+            {r.principal or r.party.key for r in group} or \
+            not all(r.party.known for r in group):
+        return []
+    if len(following.text[:group[0].start].split()) > opens:
+        return []
     if place_names is not None:
-        # after the guest: "Polens Regierungschef Donald Tusk" names the guest's country
-        clause = _without_refs(_guest_clause(following), facts.refs)[guest.end:]
+        # after the guests: "Polens Regierungschef Donald Tusk", "Spain's Pedro Sánchez and
+        # Poland's Donald Tusk" name the guests' countries
+        clause = _without_refs(_guest_clause(following), facts.refs)[group[-1].end:]
         here, there = place_names(clause), place_names(view.text[cue.start:])
         if here and not here & there:
-            return None  # "Sánchez visited Paris": another occasion
+            return []  # "Sánchez visited Paris": another occasion
     status = max((s for s, _ in facts.statuses), key=status_rank)
     if status is Status.PENDING:
-        return None
-    return Candidate(
+        return []
+    return [Candidate(
         inviter=host.party, invitee=guest.party, status=status, evidence=following.text,
         confidence=min(CONFIDENCE.hosted_event, host.confidence, guest.confidence),
         first_sentence=view.index, cue_end=cue.end, cue_start=cue.start,
         sentences=[view.index, following.index],
         countries={host.party.key: host.country, guest.party.key: guest.country},
-    )
+    ) for guest in [g for g in group if g.principal is None] or group[:1]]
 
 
 def _guest_clause(view: SentenceView) -> str:

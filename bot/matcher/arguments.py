@@ -25,6 +25,7 @@ from bot.matcher.clause import (
     clitic_in_cue,
     coordinated,
     coordinated_back,
+    genitive_host_after,
     glued_genitive,
     object_pronoun_follows,
     pairs,
@@ -241,6 +242,8 @@ def hosted_event(c: Clause) -> list[Pair] | None:
         # before it (issue 14, wider)
         glued = bool(c.before) and glued_genitive(c.sentence, c.before[-1], c.cue.start)
         return _possessive_host(c, glued=True) if glued else []
+    if c.cue.text.casefold() in c.words.host_genitive_events:
+        return _genitive_host(c)
     inside = [r for r in c.after if r.end <= c.cue.end]  # "that X is hosting"
     following = [r for r in c.after if r.start >= c.cue.end and
                  r.start - c.cue.end <= _HOST_AFTER]
@@ -260,6 +263,19 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+def _genitive_host(c: Clause) -> list[Pair]:
+    """"Tusk weźmie udział w szczycie Macrona", "Моди будет присутствовать на саммите
+    Макрона": the genitive name right after the event noun hosts it, and the figures
+    before it (joined by 'and') are its guests. With nobody before, nothing: "На саммите
+    Макрон заявил" names a speaker, not a host (issue 14, guests)."""
+    host = next((r for r in c.after if genitive_host_after(
+        c.sentence, c.cue.end, r, c.grammar.case_endings)), None)
+    guests = [r for r in c.before if host is not None and r.party.key != host.party.key]
+    if host is None or not guests:
+        return []
+    return pairs(host, coordinated_back(c.sentence, guests, c.words), CONFIDENCE.hosted_event)
 
 
 def _first_of_hosts(c: Clause, inside: list[Ref]) -> Ref:
@@ -319,7 +335,10 @@ def hosting_event(c: Clause) -> list[Pair] | None:
         if earlier:
             return pairs(host, earlier[-1:], CONFIDENCE.hosted_event)
     guests = [r for r in c.after if r.party.key != host.party.key]
-    return pairs(host, guests[:1], CONFIDENCE.hosted_event) if guests else []
+    # "...が主催する首脳会議が開かれ、プーチン大統領とモディ首相が出席した": every guest
+    # joined by 'and' (issue 14, guests)
+    return pairs(host, coordinated(c.sentence, guests, c.words, glued=True),
+                 CONFIDENCE.hosted_event) if guests else []
 
 
 def welcome_to_visit(c: Clause) -> list[Pair] | None:
@@ -676,6 +695,20 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     if answering:
         return pairs(owner, (topics or answering)[-1:], CONFIDENCE.head_final_agent)
     return None
+
+
+def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
+    """"普京已接受印度总理莫迪的邀请": where the invitation word is also the noun, a figure
+    glued to it by the genitive marker ("莫迪的") owns it and invites; the figure before
+    answers (issue 14, guests). Head-final languages have their own rules."""
+    if c.cue.category != "active" or c.grammar.head_final or not c.grammar.agent_markers \
+            or len(c.before) < 2:
+        return None
+    owner = c.before[-1]
+    if c.sentence[owner.end : c.cue.start] not in c.grammar.agent_markers:
+        return None
+    answering = [r for r in c.before if r.party.key != owner.party.key]
+    return pairs(owner, answering[-1:], CONFIDENCE.head_final_agent) if answering else None
 
 
 def head_final_agent(c: Clause) -> list[Pair] | None:
@@ -1278,6 +1311,7 @@ RULES: tuple[Rule, ...] = (
     welcome_to_visit,
     speaker_invited,
     head_final_noun_owner,
+    owner_marked_before_verb,
     noun_or_nominalised_verb,
     head_final_agent,
     passive_with_agent,

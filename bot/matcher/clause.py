@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.domain import Party
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.grammar import Grammar
+from bot.matcher.grammar import CaseEndings, Grammar, slavic_case
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.names import NO_COMPLEMENTS, Complements
 
@@ -89,6 +89,9 @@ class Words:
     also: frozenset[str] = frozenset()
     # "instead", "en su lugar", "вместо": a stand-in attends in the invitee's place
     substitute: frozenset[str] = frozenset()
+    # "на саммите", "w szczycie", "am Gipfel": an event noun whose host is the genitive
+    # name right after it ("на саммите Макрона"; issue 14, guests)
+    host_genitive_events: frozenset[str] = frozenset()
     # "rejected Moscow as a venue": a refusal of the place only, a counter-venue
     venue: frozenset[str] = frozenset()
     # "non è escluso", "не исключено", "might be": a possibility, no invitation made
@@ -181,6 +184,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         reception=merged("reception_words"),
         also=merged("also_words"),
         substitute=merged("substitute_words"),
+        host_genitive_events=merged("host_genitive_events"),
         venue=merged("venue_words"),
         possibility=merged("possibility_words"),
         plural_pronouns=merged("plural_pronouns"),
@@ -257,15 +261,38 @@ def is_coordination(gap: str, words: Words) -> bool:
     return any(t in words.conjunctions for t in tokens) or (gap.strip() == ",")
 
 
-def coordinated(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:
-    """The first ref and those joined to it by 'and' / 'und' / commas."""
+# issue 14, guests round: characters between two names joined without spaces, a title or
+# country of the second in between ("プーチン大統領とインドのモディ首相", "普京、印度总理莫迪")
+GLUED_COORDINATION_GAP = 16
+
+
+def glued_coordination(gap: str, words: Words) -> bool:
+    """'and' or an enumeration comma written onto the names or their titles in a script
+    without spaces ("とインドの", "、印度总理", "和土耳其总统") or as a particle ending a
+    word ("기시다 후미오 총리와 리창 총리가": " 총리와 ")."""
+    if not gap or len(gap) > GLUED_COORDINATION_GAP or any(p in gap for p in ".;:!?()。，,"):
+        return False
+    if not any(c.isspace() for c in gap):
+        return gap.startswith("、") or any(conj in gap for conj in words.conjunctions)
+    particles = [conj for conj in words.conjunctions if conj[:1] >= _PARTICLE_SCRIPTS]
+    return any(token.endswith(conj) for token in gap.split() for conj in particles)
+
+
+# Hangul, kana and CJK start here: a conjunction written onto a word ("와", "과")
+_PARTICLE_SCRIPTS = "\u1100"
+
+
+def coordinated(sentence: str, refs: list[Ref], words: Words, glued: bool = False) -> list[Ref]:
+    """The first ref and those joined to it by 'and' / 'und' / commas; with `glued`, also
+    by a conjunction or an enumeration comma written without spaces (ja, zh)."""
     if not refs:
         return []
     group = [refs[0]]
     for ref in refs[1:]:
         if any(ref.party.key == g.party.key for g in group):
             continue  # the same figure again ("премьер-министра Индии Нарендру Моди")
-        if is_coordination(sentence[group[-1].end : ref.start], words):
+        gap = sentence[group[-1].end : ref.start]
+        if is_coordination(gap, words) or (glued and glued_coordination(gap, words)):
             if all(ref.party.key != g.party.key for g in group):
                 group.append(ref)
             continue
@@ -283,6 +310,18 @@ def coordinated_back(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:
         break
     return group
 
+
+
+def genitive_host_after(sentence: str, end: int, ref: Ref, endings: CaseEndings) -> bool:
+    """The known figure right after an event noun is its host in the genitive: "на саммите
+    Макрона", "w szczycie Macrona" (issue 14, guests). A Cyrillic name must carry a
+    genitive ending ("на саммите Макрон заявил": a subject)."""
+    if ref.start < end or sentence[end : ref.start].strip() or not ref.party.known:
+        return False
+    name = sentence[ref.start : ref.end]
+    if any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return slavic_case(name, endings) == "gen"
+    return True
 
 
 def glued_genitive(sentence: str, ref: Ref, index: int) -> bool:

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import arguments, described_inviter, make_clause
-from bot.matcher.clause import Pair, Ref, Words, glued_genitive, words_of
+from bot.matcher.clause import (
+    Pair,
+    Ref,
+    Words,
+    coordinated,
+    genitive_host_after,
+    glued_genitive,
+    words_of,
+)
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.grammar import Grammar, merged_endings, slavic_case, with_endings
 from bot.matcher.kin import KinWords, named_as_kin
@@ -83,6 +91,10 @@ class SentenceFacts:
     relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
     # "Putin was also invited": a passive without its inviter, by the one just named
     also_invited: bool = False
+    # "Sánchez and Tusk will attend", "Keir Starmer, Friedrich Merz et Donald Tusk y
+    # participeront": the figures opening the sentence joined by 'and' or commas, each a
+    # guest of a host's event named just before (aggregate._guest_in; issue 14, guests)
+    opening_group: list[Ref] = field(default_factory=list)
     # "Lavrov attended instead": a stand-in, no further guest of a hosted event
     substitute: bool = False
     # "Premier Schoof ontving de leiders": the figure opening the sentence received
@@ -133,7 +145,9 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
                               and not _holds_noun(h, nouns)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
-    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)]
+    # a status word inside a [negative] phrase is none either: "接受采访" gives an interview
+    status_hits = [h for h in raw if h.category in STATUS_CATEGORIES and not _holds_noun(h, nouns)
+                   and not any(n.start <= h.start and h.end <= n.end for n in negatives)]
     statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
@@ -218,7 +232,7 @@ def analyse(
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
     # "Sunday's summit": a possessive host cue needs a figure glued to it
-    invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar)]
+    invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar, words)]
     facts = SentenceFacts(refs=refs)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
@@ -266,8 +280,9 @@ def analyse(
     if thanked is not None:
         _add_status(facts, Status.RESPONDED, thanked, sentence, words)
     facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
+    facts.opening_group = coordinated(sentence, refs, words, glued=True)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
-        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words)
+        facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words, refs)
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
@@ -288,7 +303,10 @@ def analyse(
         clause = make_clause(sentence, cue, [r for r in refs if r is not principal], words,
                              grammar, previous_subject, previous_refs)
         found: list[Pair] = arguments(clause)
-        if cue.category == "hosting" and not found and clause.before and not clause.after:
+        if cue.category == "hosting" and not found and clause.before and all(
+                r.party.key == clause.before[-1].party.key for r in clause.after):
+            # "Macron accueillera mardi à l'Élysée un sommet": the host's own seat after
+            # the verb is no guest (issue 14, guests)
             facts.waiting_host = (clause.before[-1], cue)
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
@@ -454,7 +472,13 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
-        ) or (invitee is not None and owner.end <= invitee.start):
+        ) or (invitee is not None and owner.end <= invitee.start) or (
+            invitee is not None and owner.start >= invitee.end and
+            owner in coordinated(sentence, [r for r in refs if r.start >= invitee.start],
+                                 words, glued=True)
+        ):
+            # the last of coordinated guests stands right before the verb they share:
+            # "プーチン大統領とモディ首相が出席した", "Sánchez and Tusk will attend"
             kept.append(status)
     return kept
 
@@ -518,14 +542,19 @@ _COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperatio
 
 
 def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
-                  lexicons: list[Lexicon], words: Words) -> bool:
+                  lexicons: list[Lexicon], words: Words, refs: list[Ref]) -> bool:
     """An acceptance whose long complement names no occasion ("We agreed to develop
     cooperation in the energy sector") agrees to something else; "He accepted.", "Both
     have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
-    invitation."""
+    invitation. A figure's name counts as one word: "Asistirán Luiz Inácio Lula da Silva
+    y Claudia Sheinbaum" names the guests after the verb (issue 14, guests)."""
+    text = sentence
+    for ref in refs:
+        text = text[:ref.start] + "N" + " " * (ref.end - ref.start - 1) + text[ref.end:]
+
     def complement(cue: CueHit) -> int:
         count = 0
-        for word in sentence[cue.end :].split():
+        for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:
                 break
             count += 1
@@ -662,12 +691,18 @@ def _also(sentence: str, words: Words) -> bool:
     return any(w.strip(",.;:").casefold() in words.also for w in sentence.split())
 
 
-def _host_cue_stands(cue: CueHit, sentence: str, refs: list[Ref], grammar: Grammar) -> bool:
+def _host_cue_stands(cue: CueHit, sentence: str, refs: list[Ref], grammar: Grammar,
+                     words: Words) -> bool:
     """"Sunday's summit": a possessive host cue needs a figure glued to it; so does a
     one-word event noun in a language whose names take a bare genitive -s ("Macrons
-    toppmöte"; issue 14, wider), else it is no cue at all (and claims no status word)."""
+    toppmöte"; issue 14, wider), and an event noun whose host is the genitive after it
+    ("на саммите Макрона"; issue 14, guests), else it is no cue at all (and claims no
+    status word)."""
     if cue.text[:1] in "'’":
         return any(r.end == cue.start for r in refs)
+    if cue.category == "hosted" and cue.text.casefold() in words.host_genitive_events:
+        return any(genitive_host_after(sentence, cue.end, r, grammar.case_endings)
+                   for r in refs)
     if cue.category != "hosted" or not (grammar.genitive_s or grammar.genitive_host) or \
             " " in cue.text.strip():
         return True

@@ -105,6 +105,7 @@ _LIST_KEYS = (
     "reception_words",
     "also_words",
     "substitute_words",
+    "host_genitive_events",
     "venue_words",
     "possibility_words",
     "plural_pronouns",

@@ -60,6 +60,7 @@ class LexiconTop(BaseModel):
     reception_words: list[Any] | None = None
     also_words: list[Any] | None = None
     substitute_words: list[Any] | None = None
+    host_genitive_events: list[Any] | None = None
     venue_words: list[Any] | None = None
     possibility_words: list[Any] | None = None
     plural_pronouns: list[Any] | None = None

@@ -315,7 +315,7 @@ class Matcher:
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         hits = without_vocative_titles(segmented.text, hits, self._words_for(lexicons).vocatives)
         hits = self._without_kin(segmented.text, hits, lexicons)
-        hits = self._without_namesakes(segmented, hits, lexicons)
+        hits = self._without_namesakes(segmented, hits, lexicons, lang)
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
@@ -402,10 +402,12 @@ class Matcher:
         self._given_everywhere()
 
     def _without_namesakes(self, segmented: Segmented, hits: list[FigureHit],
-                           lexicons: list[Lexicon]) -> list[FigureHit]:
+                           lexicons: list[Lexicon], lang: str) -> list[FigureHit]:
         """"Kyrylo Tymoshenko" is not Yulia Tymoshenko: a listed surname after another
         given name is another person (namesakes.py); the finder of unknown names may
-        still read them."""
+        still read them. Where every noun is capitalised, the word before must be a known
+        given name ("am Gipfel Macrons": a noun; issue 14, guests)."""
+        nouns = self._grammar_for(lang).capitalised_nouns
         if not any(h.form in (FORM_NAME, FORM_SURNAME) and " " not in h.surface for h in hits):
             return hits
         not_names = self._not_given_for(lexicons)
@@ -424,7 +426,7 @@ class Matcher:
                     given = self._given_names[hit.figure_id] = given_names(figure.name,
                                                                            figure.aliases)
                 if given and namesake(text, hit.start, hit.surface, given, not_names, starts,
-                                      ends, known):
+                                      ends, known, capitalised_nouns=nouns):
                     if places is None:  # "в Казани Путин": a place is no given name
                         places = frozenset(p.end for p in self._resources.places.find(text))
                     if hit.start - 1 not in places:

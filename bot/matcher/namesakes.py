@@ -23,7 +23,7 @@ _ADJECTIVE_ENDINGS = ("ский", "ская", "ского", "ской", "цки�
 def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
              not_names: frozenset[str], sentence_starts: frozenset[int] = frozenset(),
              hit_ends: frozenset[int] = frozenset(),
-             known_given: frozenset[str] = frozenset()) -> bool:
+             known_given: frozenset[str] = frozenset(), capitalised_nouns: bool = False) -> bool:
     """Whether the one-word mention text[start:...] = `surface` follows a capitalised given
     name that is not the figure's own: another person of that surname. A word opening a
     sentence (`sentence_starts`: offsets of sentences' first letters) is capitalised
@@ -48,7 +48,9 @@ def namesake(text: str, start: int, surface: str, given_names: frozenset[str],
     word_start = start - len(word) - 1
     before = text[:word_start].rstrip()
     opens = not before or before[-1] in _SENTENCE_END or word_start in sentence_starts
-    if opens and folded not in known_given:
+    if (opens or capitalised_nouns) and folded not in known_given:
+        # with `capitalised_nouns` (de) any capitalised word may be a noun: "am Gipfel
+        # Macrons" (issue 14, guests)
         return False  # "Yesterday Tymoshenko said": a sentence's first word, no given name
     same_script = [g for g in given_names if _cyrillic(g) == _cyrillic(folded)]
     # No given name of the figure in the word's script: nothing to compare it with.
