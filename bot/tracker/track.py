@@ -90,11 +90,16 @@ def track(
     target, rivals = _home(forward, occasion, entry, policy)
     if rivals:
         return []  # `ambiguity` says why, for the debug view
+    if target is None and mention.status == Status.RESPONDED:
+        countered = _countered(forward, reverse, entry)
+        if countered is not None:
+            return [_apply_reply(countered, entry, occasion, mention, now, policy)]
     if target is None and mention.status != Status.PENDING:
         # A reply rarely restates the occasion precisely (and the matcher may read it from
         # the reply's own setting: "from the Kremlin", "on Twitter"), nor always the roles.
+        reversed_ok = [c for c in _recent(reverse, entry) if not _offered_in(c, entry)]
         target = _reply_target(
-            forward + _recent(reverse, entry), occasion, entry, policy, misread_only=True
+            forward + reversed_ok, occasion, entry, policy, misread_only=True
         )
         if target is not None:
             return [_apply_reply(target, entry, occasion, mention, now, policy)]
@@ -515,17 +520,22 @@ def _ranked(
 def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
               at: datetime) -> int | None:
     """`occasion_affinity`, except that a meeting reported as taken place on the day the
-    candidate took place is that meeting whatever place each report names (the lowest
-    score): a pair meets once a day, and a conflicting place is then where a statement was
-    made or a country named in passing ("the President of Kazakhstan, in Moscow"). For
-    reports in the candidate's own direction only: with the roles swapped, a meeting
-    recalled on that day ("you came to Sochi at my invitation") is another occasion."""
+    candidate took place is that meeting (the lowest score) whatever place each report
+    names, or whatever kind each names when the places do not conflict: a pair meets once
+    a day. A conflicting place is then where a statement was made or a country named in
+    passing ("the President of Kazakhstan, in Moscow"); a different kind is the same day
+    told from another angle ("a conversation with the cosmodrome's staff" on the day of
+    the visit to the cosmodrome). A different kind at a conflicting place as well is
+    another occasion. For reports in the candidate's own direction only: with the roles
+    swapped, a meeting recalled on that day ("you came to Sochi at my invitation") is
+    another occasion."""
     affinity = occasion_affinity(candidate.occasion, occasion)
     if affinity is not None:
         return affinity
     if (status == Status.TOOK_PLACE and candidate.status == Status.TOOK_PLACE
             and candidate.status_at.date() == at.date()
-            and kind_affinity(candidate.occasion.kind, occasion.kind) is not None):
+            and (kind_affinity(candidate.occasion.kind, occasion.kind) is not None
+                 or not places_conflict(candidate.occasion.place, occasion.place))):
         return 0
     return None
 
@@ -727,6 +737,32 @@ def _swapped_offer(reverse: Sequence[InvitationState], occasion: Occasion,
         and abs(entry.at - _span(c)[0]) <= COUNTER_WINDOW
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _offered_in(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether the article of `entry` reports `candidate` as an invitation in its own
+    direction (a pending entry from the same URL): that article told the roles apart, so
+    a reply it reports with the roles the other way round is not `candidate`'s, misread."""
+    return entry.url is not None and any(
+        e.url == entry.url and e.status == Status.PENDING and not e.editorial
+        for e in candidate.timeline)
+
+
+def _countered(forward: Sequence[InvitationState], reverse: Sequence[InvitationState],
+               entry: TimelineEntry) -> InvitationState | None:
+    """The invitation a RESPONDED report answers by a counter-offer that the same article
+    reports: "Putin answered Zelensky's offer to meet in Donbas by inviting him to Moscow"
+    reads as Putin -> Zelensky to Moscow (pending) and Zelensky -> Putin responded, often
+    with the counter-offer's place. That reply is the counter-offer's, so it belongs to the
+    invitation the counter-offer answers (`_answered_by_counter`), not to the counter-offer
+    (whose roles the article gave) nor to a record of its own at the counter's place."""
+    for counter in reverse:
+        if not _offered_in(counter, entry):
+            continue
+        answered = _answered_by_counter(counter, forward)
+        if answered is not None:
+            return answered
+    return None
 
 
 def _counter_replies(
