@@ -247,8 +247,8 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Timelines come summarised, with the entries repeating this article's URL or
     # sentence: a report costs the same however long its invitation's timeline.
     urls = [source.url]
-    # Figures whose records this article opened or placed: findings that arrived before
-    # any record they could join are tried again for them (`tracker.waiting`).
+    # Figures whose records this article opened, placed or widened: findings that arrived
+    # before any record they could join are tried again for them (`tracker.waiting`).
     opened: list[str] = []
     for mention in result.mentions:
         report = Report(mention=mention, source=source)
@@ -314,12 +314,12 @@ def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Sou
 def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: datetime,
                    policy: TrackerPolicy,
                    save: Callable[[list[TrackOutcome], bool, Source], list[int]]) -> int:
-    """Try the findings waiting for a record of `figures` (an article has just opened or
-    placed one) through the linker they went through on arrival, by the date of what they
-    observed; the ones that join (or now fit several records alike, and so never will
-    join one) leave the waiting list. `save(outcomes, announce, source)` saves outcomes,
-    announcing them only when `announce` (a finding that came on a feed's first poll is
-    never announced). How many joined."""
+    """Try the findings waiting for a record of `figures` (an article has just opened,
+    placed or widened one) through the linker they went through on arrival, by the date of
+    what they observed; the ones that join (or now fit several records alike, and so
+    never will join one) leave the waiting list. `save(outcomes, announce, source)` saves
+    outcomes, announcing them only when `announce` (a finding that came on a feed's first
+    poll is never announced). How many joined."""
     joined, done = 0, []
     for finding in in_attach_order(unit.waiting_for(figures, waiting_since(now, policy))):
         if finding.source.article_id == article_id or finding.id is None:
