@@ -43,6 +43,7 @@ from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
     ambiguity,
+    bridge_search,
     candidate_pairs,
     figures_of,
     in_attach_order,
@@ -256,6 +257,11 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
                                                 evidence=[mention.evidence])
         found = track(report, candidates, now, policy)
+        if (place := bridge_search(found, mention, candidates)) is not None:
+            # About to open a record beside a long one: a bridge naming both places may
+            # be among the entries its summary left out. Decided again with them.
+            candidates = unit.with_entries_naming(candidates, place)
+            found = track(report, candidates, now, policy)
         save(found)
         opened += [k for k in figures_of(found, candidates) if k not in opened]
         # A report naming no place that fits two records of its pair joins neither.
