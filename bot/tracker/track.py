@@ -644,9 +644,10 @@ def _reply_target(
     several: guessing would merge two real invitations).
 
     `misread_only` (for a mention, which opens a record when it joins none) narrows the
-    fallback to occasions that look misread rather than different: a compatible kind, or
-    a platform against a place on the map (the setting of the reply, "from the Kremlin",
-    "on Twitter"). A refusal of "a ceremony" is then not folded into an accepted state
+    fallback to occasions that look misread rather than different: a compatible kind, a
+    platform against a place on the map (the setting of the reply, "from the Kremlin",
+    "on Twitter"), or a meeting held on the day the record took place (`_held_that_day`).
+    A refusal of "a ceremony" is then not folded into an accepted state
     visit, whichever of the two arrives first.
     """
     open_ones = [
@@ -671,9 +672,19 @@ def _reply_target(
     sole = open_ones[0]
     if places_conflict(sole.occasion.place, occasion.place):
         return None
-    if misread_only and not _looks_misread(sole.occasion, occasion):
+    if misread_only and not (_looks_misread(sole.occasion, occasion)
+                             or _held_that_day(sole, entry)):
         return None
     return sole
+
+
+def _held_that_day(known: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether a report of a meeting held is dated the day `known` took place: a pair meets
+    once a day, so another kind that day (its place not conflicting) is that meeting told
+    from another angle, whoever is said to have invited whom ("the President of Belarus,
+    who came at my invitation, and I talked with the cosmodrome's staff")."""
+    return (entry.status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
+            and known.status_at.date() == entry.at.date())
 
 
 def _looks_misread(known: Occasion, reported: Occasion) -> bool:

@@ -193,3 +193,20 @@ def test_another_kind_at_a_conflicting_place_or_on_another_day_is_another_occasi
     other_day.feed(report("putin", "lukashenko", T, "2022-04-14", kind=EVENT, place=None,
                           outlet="Other"))
     assert [len(x.invitations) for x in (elsewhere, other_day)] == [2, 2]
+
+
+def test_a_meeting_held_that_day_told_with_the_roles_swapped_is_the_same_meeting() -> None:
+    # "Lukashenko, who came at Putin's invitation": read the other way round, as another
+    # kind and with no place, on the day the visit took place.
+    ledger = Ledger()
+    ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                       place="Vostochny Cosmodrome"))
+    ledger.feed(report("lukashenko", "putin", T, "2022-04-12", kind=CONVERSATION, place=None,
+                       outlet="Other"))
+    assert len(ledger.only().timeline) == 2
+    later = Ledger()  # another day: another occasion
+    later.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                      place="Vostochny Cosmodrome"))
+    later.feed(report("lukashenko", "putin", T, "2022-04-15", kind=CONVERSATION, place=None,
+                      outlet="Other"))
+    assert len(later.invitations) == 2
