@@ -28,6 +28,7 @@ from bot.domain import (
     Observation,
     Report,
     Source,
+    Status,
     TrackOutcome,
 )
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
@@ -251,7 +252,10 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Figures whose records this article opened, placed or widened: findings that arrived
     # before any record they could join are tried again for them (`tracker.waiting`).
     opened: list[str] = []
-    for mention in result.mentions:
+    # The article's invitations before its answers (stable otherwise): an answer may be
+    # the reply a counter-offer of the same article makes (`track`), which is read from
+    # the counter-offer's record, whatever order the matcher lists them in.
+    for mention in sorted(result.mentions, key=lambda m: m.status != Status.PENDING):
         report = Report(mention=mention, source=source)
         since = _mention_since(report, now, policy)
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
