@@ -190,7 +190,8 @@ class LoneObservation:
 class WaitingFinding:
     """A report without an invitation word (a one-party `LoneObservation` or a two-party
     `Observation`) that found no record to join when it arrived: kept until a record of
-    its figures opens or is placed (news arrives out of date order), or until it expires
+    its figures opens, is placed or has its span widened (news arrives out of date order), or
+    until it expires
     (`bot.tracker.waiting`). `at` is when the observed thing happened, `seen_at` when it
     arrived; `announce` is False when it came on a feed's first poll (never announced)."""
 

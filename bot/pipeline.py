@@ -28,6 +28,7 @@ from bot.domain import (
     Observation,
     Report,
     Source,
+    Status,
     TrackOutcome,
 )
 from bot.errors import FetchError, InvitewatchError, ParseError, StoreError
@@ -43,6 +44,7 @@ from bot.tracker import (
     LinkTrace,
     TrackerPolicy,
     ambiguity,
+    bridge_search,
     candidate_pairs,
     figures_of,
     in_attach_order,
@@ -247,15 +249,23 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Timelines come summarised, with the entries repeating this article's URL or
     # sentence: a report costs the same however long its invitation's timeline.
     urls = [source.url]
-    # Figures whose records this article opened or placed: findings that arrived before
-    # any record they could join are tried again for them (`tracker.waiting`).
+    # Figures whose records this article opened, placed or widened: findings that arrived
+    # before any record they could join are tried again for them (`tracker.waiting`).
     opened: list[str] = []
-    for mention in result.mentions:
+    # The article's invitations before its answers (stable otherwise): an answer may be
+    # the reply a counter-offer of the same article makes (`track`), which is read from
+    # the counter-offer's record, whatever order the matcher lists them in.
+    for mention in sorted(result.mentions, key=lambda m: m.status != Status.PENDING):
         report = Report(mention=mention, source=source)
         since = _mention_since(report, now, policy)
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
                                                 evidence=[mention.evidence])
         found = track(report, candidates, now, policy)
+        if (place := bridge_search(found, mention, candidates)) is not None:
+            # About to open a record beside a long one: a bridge naming both places may
+            # be among the entries its summary left out. Decided again with them.
+            candidates = unit.with_entries_naming(candidates, place)
+            found = track(report, candidates, now, policy)
         save(found)
         opened += [k for k in figures_of(found, candidates) if k not in opened]
         # A report naming no place that fits two records of its pair joins neither.
@@ -314,12 +324,12 @@ def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Sou
 def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: datetime,
                    policy: TrackerPolicy,
                    save: Callable[[list[TrackOutcome], bool, Source], list[int]]) -> int:
-    """Try the findings waiting for a record of `figures` (an article has just opened or
-    placed one) through the linker they went through on arrival, by the date of what they
-    observed; the ones that join (or now fit several records alike, and so never will
-    join one) leave the waiting list. `save(outcomes, announce, source)` saves outcomes,
-    announcing them only when `announce` (a finding that came on a feed's first poll is
-    never announced). How many joined."""
+    """Try the findings waiting for a record of `figures` (an article has just opened,
+    placed or widened one) through the linker they went through on arrival, by the date of
+    what they observed; the ones that join (or now fit several records alike, and so
+    never will join one) leave the waiting list. `save(outcomes, announce, source)` saves
+    outcomes, announcing them only when `announce` (a finding that came on a feed's first
+    poll is never announced). How many joined."""
     joined, done = 0, []
     for finding in in_attach_order(unit.waiting_for(figures, waiting_since(now, policy))):
         if finding.source.article_id == article_id or finding.id is None:

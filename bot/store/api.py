@@ -355,6 +355,12 @@ class Unit(Protocol):
         repeating those URLs (or sentences, where the tracker compares them), with
         `InvitationState.summary` set; save_outcome then keeps the summary current."""
         ...
+    def with_entries_naming(self, states: Sequence[InvitationState], text: str
+                            ) -> list[InvitationState]:
+        """`states` from `candidate_invitations`, each bounded timeline with its stored
+        entries whose sentence contains `text` (letter case aside) added: the sentence of
+        a bridge (`tracker.bridge.bridged_home`) that the summary leaves out. One query."""
+        ...
     def prefetch_candidates(self, pairs: Sequence[tuple[str, str]], since: datetime,
                             urls: Sequence[str | None]) -> None:
         """Read the candidates of a batch's reports at once (their pairs, the earliest

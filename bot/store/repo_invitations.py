@@ -110,6 +110,41 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
             return self._states(rows)
         return self._summary_states(rows, urls, evidence)
 
+    def with_entries_naming(self, states: Sequence[InvitationState], text: str
+                            ) -> list[InvitationState]:
+        """`states` (as `candidate_invitations` gave them), each bounded timeline with its
+        stored entries whose sentence contains `text` (letter case aside) added, here and
+        in the view the tracker's outcome is diffed against (so none is written twice).
+        One query on the given records' entries, for the rare report about to open a record
+        beside a long one: a bridge's sentence (`tracker.bridge.bridged_home`) is not among
+        the entries a bounded summary keeps. A state read whole is returned as it is."""
+        ids = [s.id for s in states if s.id is not None and s.summary is not None
+               and s.id in self._views]
+        needle = " ".join(text.split()).lower()
+        if not ids or not needle:
+            return list(states)
+        rows = self.session.scalars(
+            select(TimelineEntryRow)
+            .where(col(TimelineEntryRow.invitation_id).in_(ids))
+            .where(func.lower(col(TimelineEntryRow.evidence)).contains(needle,
+                                                                         autoescape=True))
+        ).all()
+        grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
+        for row in rows:
+            grouped[row.invitation_id].append(row)
+        widened: list[InvitationState] = []
+        for state in states:
+            found = ordered_timeline(grouped.get(state.id, [])) if state.id is not None else []
+            extra = [e for e in found if e not in state.timeline]
+            if not extra or state.id is None:
+                widened.append(state)
+                continue
+            view = sorted([*self._views[state.id], *extra], key=entry_order)
+            self._views[state.id] = list(view)
+            widened.append(replace(state, timeline=sorted([*state.timeline, *extra],
+                                                          key=entry_order)))
+        return widened
+
     def prefetch_candidates(self, pairs: Sequence[tuple[str, str]], since: datetime,
                             urls: Sequence[str | None]) -> None:
         """Read, in two statements, what the `candidate_invitations(..., urls=)` calls of a

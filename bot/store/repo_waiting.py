@@ -1,6 +1,6 @@
 """Reports waiting for a record: one-party reports and observations that found no record
 to join when they arrived (`bot.tracker.waiting`), kept until a record of their figures
-opens or is placed, or until the periodic sweep finds them expired."""
+opens, is placed or has its span widened, or until the periodic sweep finds them expired."""
 
 from __future__ import annotations
 

@@ -193,8 +193,8 @@ class InvitationNoteRow(SQLModel, table=True):
 
 class WaitingFindingRow(SQLModel, table=True):
     """A report without an invitation word that found no record to join when it arrived
-    (migration 0015_waiting_findings): kept until a record of its figures opens or is
-    placed, or until it expires (`bot.tracker.waiting`). A one-party report has one key
+    (migration 0015_waiting_findings): kept until a record of its figures opens, is
+    placed or has its span widened, or until it expires (`bot.tracker.waiting`). A one-party report has one key
     (`party_key`, with its `side`); an observation of two figures the second too."""
 
     __tablename__ = "waiting_findings"

@@ -3,6 +3,7 @@
 Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 """
 
+from bot.tracker.bridge import bridge_search
 from bot.tracker.lone import LoneLink, link_lone, lone_party_key, observation_time
 from bot.tracker.occasion import normalise_occasion
 from bot.tracker.policy import TrackerPolicy
@@ -33,6 +34,7 @@ __all__ = [
     "LoneLink",
     "TrackerPolicy",
     "ambiguity",
+    "bridge_search",
     "candidate_pairs",
     "expired",
     "figures_of",

@@ -37,7 +37,7 @@ from bot.domain import (
     TrackOutcome,
 )
 from bot.tracker.notifications import snapshot
-from bot.tracker.occasion import kind_affinity, places_conflict
+from bot.tracker.occasion import kind_affinity, normalise_occasion, places_conflict
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.status import entry_order, resolve_status
 
@@ -99,6 +99,28 @@ def bridged_home(mention: Mention, occasion: Occasion, entry: TimelineEntry,
                  for e in other.timeline):
             found.append((other, other.occasion))
     return found[0] if len(found) == 1 else None
+
+
+def bridge_search(outcomes: Sequence[TrackOutcome], mention: Mention,
+                  candidates: Sequence[InvitationState]) -> str | None:
+    """What to look for in the left-out sentences of the pair's records before a report
+    opens a record (its first outcome new): its place, when a record of its pair and
+    direction with a conflicting place came with a bounded timeline (`summary` set), where
+    a bridge naming both places (`bridged_home`) may be among the entries left out; None
+    otherwise (the common case costs nothing)."""
+    if not outcomes or not outcomes[0].is_new:
+        return None
+    place = normalise_occasion(mention.occasion).place
+    if place is None:
+        return None
+    direction = (mention.inviter.key, mention.invitee.key)
+    for other in candidates:
+        if ((other.inviter.key, other.invitee.key) == direction and other.summary is not None
+                and not other.hidden and other.status not in FINAL_STATUSES
+                and other.occasion.place is not None
+                and places_conflict(other.occasion.place, place)):
+            return place.removeprefix("the ").removeprefix("The ")
+    return None
 
 
 def _within(record: InvitationState, at: datetime, policy: TrackerPolicy) -> bool:

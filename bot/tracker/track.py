@@ -90,11 +90,16 @@ def track(
     target, rivals = _home(forward, occasion, entry, policy)
     if rivals:
         return []  # `ambiguity` says why, for the debug view
+    if target is None and mention.status == Status.RESPONDED:
+        countered = _countered(forward, reverse, entry)
+        if countered is not None:
+            return [_apply_reply(countered, entry, occasion, mention, now, policy)]
     if target is None and mention.status != Status.PENDING:
         # A reply rarely restates the occasion precisely (and the matcher may read it from
         # the reply's own setting: "from the Kremlin", "on Twitter"), nor always the roles.
+        reversed_ok = [c for c in _recent(reverse, entry) if not _offered_in(c, entry)]
         target = _reply_target(
-            forward + _recent(reverse, entry), occasion, entry, policy, misread_only=True
+            forward + reversed_ok, occasion, entry, policy, misread_only=True
         )
         if target is not None:
             return [_apply_reply(target, entry, occasion, mention, now, policy)]
@@ -515,17 +520,22 @@ def _ranked(
 def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
               at: datetime) -> int | None:
     """`occasion_affinity`, except that a meeting reported as taken place on the day the
-    candidate took place is that meeting whatever place each report names (the lowest
-    score): a pair meets once a day, and a conflicting place is then where a statement was
-    made or a country named in passing ("the President of Kazakhstan, in Moscow"). For
-    reports in the candidate's own direction only: with the roles swapped, a meeting
-    recalled on that day ("you came to Sochi at my invitation") is another occasion."""
+    candidate took place is that meeting (the lowest score) whatever place each report
+    names, or whatever kind each names when the places do not conflict: a pair meets once
+    a day. A conflicting place is then where a statement was made or a country named in
+    passing ("the President of Kazakhstan, in Moscow"); a different kind is the same day
+    told from another angle ("a conversation with the cosmodrome's staff" on the day of
+    the visit to the cosmodrome). A different kind at a conflicting place as well is
+    another occasion. For reports in the candidate's own direction only: with the roles
+    swapped, a meeting recalled on that day ("you came to Sochi at my invitation") is
+    another occasion."""
     affinity = occasion_affinity(candidate.occasion, occasion)
     if affinity is not None:
         return affinity
     if (status == Status.TOOK_PLACE and candidate.status == Status.TOOK_PLACE
             and candidate.status_at.date() == at.date()
-            and kind_affinity(candidate.occasion.kind, occasion.kind) is not None):
+            and (kind_affinity(candidate.occasion.kind, occasion.kind) is not None
+                 or not places_conflict(candidate.occasion.place, occasion.place))):
         return 0
     return None
 
@@ -634,9 +644,10 @@ def _reply_target(
     several: guessing would merge two real invitations).
 
     `misread_only` (for a mention, which opens a record when it joins none) narrows the
-    fallback to occasions that look misread rather than different: a compatible kind, or
-    a platform against a place on the map (the setting of the reply, "from the Kremlin",
-    "on Twitter"). A refusal of "a ceremony" is then not folded into an accepted state
+    fallback to occasions that look misread rather than different: a compatible kind, a
+    platform against a place on the map (the setting of the reply, "from the Kremlin",
+    "on Twitter"), or a meeting held on the day the record took place (`_held_that_day`).
+    A refusal of "a ceremony" is then not folded into an accepted state
     visit, whichever of the two arrives first.
     """
     open_ones = [
@@ -661,9 +672,19 @@ def _reply_target(
     sole = open_ones[0]
     if places_conflict(sole.occasion.place, occasion.place):
         return None
-    if misread_only and not _looks_misread(sole.occasion, occasion):
+    if misread_only and not (_looks_misread(sole.occasion, occasion)
+                             or _held_that_day(sole, entry)):
         return None
     return sole
+
+
+def _held_that_day(known: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether a report of a meeting held is dated the day `known` took place: a pair meets
+    once a day, so another kind that day (its place not conflicting) is that meeting told
+    from another angle, whoever is said to have invited whom ("the President of Belarus,
+    who came at my invitation, and I talked with the cosmodrome's staff")."""
+    return (entry.status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
+            and known.status_at.date() == entry.at.date())
 
 
 def _looks_misread(known: Occasion, reported: Occasion) -> bool:
@@ -727,6 +748,32 @@ def _swapped_offer(reverse: Sequence[InvitationState], occasion: Occasion,
         and abs(entry.at - _span(c)[0]) <= COUNTER_WINDOW
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _offered_in(candidate: InvitationState, entry: TimelineEntry) -> bool:
+    """Whether the article of `entry` reports `candidate` as an invitation in its own
+    direction (a pending entry from the same URL): that article told the roles apart, so
+    a reply it reports with the roles the other way round is not `candidate`'s, misread."""
+    return entry.url is not None and any(
+        e.url == entry.url and e.status == Status.PENDING and not e.editorial
+        for e in candidate.timeline)
+
+
+def _countered(forward: Sequence[InvitationState], reverse: Sequence[InvitationState],
+               entry: TimelineEntry) -> InvitationState | None:
+    """The invitation a RESPONDED report answers by a counter-offer that the same article
+    reports: "Putin answered Zelensky's offer to meet in Donbas by inviting him to Moscow"
+    reads as Putin -> Zelensky to Moscow (pending) and Zelensky -> Putin responded, often
+    with the counter-offer's place. That reply is the counter-offer's, so it belongs to the
+    invitation the counter-offer answers (`_answered_by_counter`), not to the counter-offer
+    (whose roles the article gave) nor to a record of its own at the counter's place."""
+    for counter in reverse:
+        if not _offered_in(counter, entry):
+            continue
+        answered = _answered_by_counter(counter, forward)
+        if answered is not None:
+            return answered
+    return None
 
 
 def _counter_replies(

@@ -5,9 +5,9 @@ older articles), so "Putin will not attend the talks in Istanbul" can come befor
 article that says Zelensky invited him. A one-party report (`LoneObservation`) or an
 observation of two figures never opens a record; when it finds none to join it waits
 (`WaitingFinding`, kept by the store) instead of being lost. When a report later opens a
-record of its figures, or places one (gives it a place or a kind it lacked), the pipeline
-hands each waiting finding of those figures, by the date of what it observed, to the very
-linker it went through on arrival (`lone.link_lone`, `track.track_observation`) with the
+record of its figures, places one (gives it a place or a kind it lacked) or widens its
+span (and so its window), the pipeline hands each waiting finding of those figures, by the
+date of what it observed, to the very linker it went through on arrival (`lone.link_lone`, `track.track_observation`) with the
 records held then: same side, open to its status, inside the window of the record, the
 occasion agreeing, ambiguity linking none. One that joins leaves the waiting list; one
 that still fits nothing waits on, until `expired`.
@@ -70,11 +70,23 @@ def expired(finding: WaitingFinding, now: datetime, policy: TrackerPolicy) -> bo
 
 def opens_or_places(outcome: TrackOutcome, before: InvitationState | None) -> bool:
     """Whether a report's outcome gives a waiting finding something new to join: a record
-    opened, or one whose occasion the report refined (a place or a kind it lacked, which
-    is what a one-party report or an observation is matched by)."""
+    opened, one whose occasion the report refined (a place or a kind it lacked, which is
+    what a one-party report or an observation is matched by), or one whose span the report
+    widened: a finding dated beyond the record's window when it arrived ("Putin declined
+    the Istanbul talks", months after the first report of the offer) is inside it once a
+    report dated in between joins the record (the offer renewed meanwhile)."""
     if outcome.is_new or before is None:
         return True
-    return outcome.invitation.occasion != before.occasion
+    if outcome.invitation.occasion != before.occasion:
+        return True
+    return _span(outcome.invitation) != _span(before)
+
+
+def _span(record: InvitationState) -> tuple[datetime, datetime] | None:
+    """The first and last event time of a record's timeline (None when it has none); a
+    summarised timeline keeps both (`tracker.summary`)."""
+    moments = [e.at for e in record.timeline]
+    return (min(moments), max(moments)) if moments else None
 
 
 def figures_of(outcomes: Sequence[TrackOutcome], before: Sequence[InvitationState]

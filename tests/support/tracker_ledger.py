@@ -180,7 +180,7 @@ class Ledger:
     unlinked: list[LinkTrace] = field(default_factory=list)
     last_id: int = 0  # ids are never reused, as a database's are not
     # One-party reports and observations that found no record, as the store keeps them
-    # (`tracker.waiting`): tried again when a report opens or places a record of theirs.
+    # (`tracker.waiting`): tried again when a report opens, places or widens a record of theirs.
     waiting: list[WaitingFinding] = field(default_factory=list)
 
     def feed(self, rep: Report, now: datetime | None = None) -> list[TrackOutcome]:
@@ -201,7 +201,7 @@ class Ledger:
         return outcomes
 
     def attach_waiting(self, figures: list[str], now: datetime) -> None:
-        """As the pipeline does when a report opens or places a record of `figures`."""
+        """As the pipeline does when a report opens, places or widens a record of `figures`."""
         fresh = [w for w in self.waiting if not expired(w, now, self.policy)]
         for finding in in_attach_order([w for w in fresh
                                         if set(w.party_keys) & set(figures)]):

@@ -4,8 +4,10 @@ read when that record would open, so one record holds both, with the bridge's pl
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
-from bot.domain import OccasionKind, Status
+from bot.domain import OccasionKind, Status, TimelineSummary
+from bot.tracker import TrackerPolicy, bridge_search, track
 from tests.support.tracker_ledger import Ledger, report
 
 P, A, D = Status.PENDING, Status.ACCEPTED, Status.DECLINED
@@ -64,3 +66,18 @@ def test_a_settled_record_is_not_bridged() -> None:
                      outlet="f", evidence="Erdogan declined the talks in Brussels")
     ledger = Ledger().feed_all([BRUSSELS, refused, BRIDGE])
     assert _records(ledger) == [("Brussels", D, 2), ("Geneva", P, 1)]
+
+
+def test_a_report_about_to_open_beside_a_summarised_record_asks_for_its_left_out_entries(
+        ) -> None:
+    ledger = Ledger().feed_all([GENEVA])
+    [geneva] = ledger.invitations.values()
+    summarised = replace(geneva, summary=TimelineSummary(languages=("en",)))
+    policy = TrackerPolicy()
+    opened = track(BRUSSELS, [summarised], BRUSSELS.source.published, policy)
+    assert opened[0].is_new
+    assert bridge_search(opened, BRUSSELS.mention, [summarised]) == "Brussels"
+    # Read whole, or joining a record, or of the same place: nothing to look for.
+    assert bridge_search(opened, BRUSSELS.mention, [geneva]) is None
+    joined = track(GENEVA, [summarised], GENEVA.source.published, policy)
+    assert bridge_search(joined, GENEVA.mention, [summarised]) is None

@@ -14,6 +14,7 @@ P, R, A, D, T = (Status.PENDING, Status.RESPONDED, Status.ACCEPTED, Status.DECLI
                  Status.TOOK_PLACE)
 MEETING, VISIT, EVENT, OTHER = (OccasionKind.MEETING, OccasionKind.VISIT, OccasionKind.EVENT,
                                 OccasionKind.OTHER)
+CONVERSATION = OccasionKind.CONVERSATION
 
 
 # -- an unanswered offer is still the one an answer months later is about ------------------
@@ -133,3 +134,79 @@ def test_an_offer_elsewhere_or_long_after_the_reverse_one_keeps_its_own_record()
     later.feed(report("putin", "zelensky", P, "2021-04-22", kind=VISIT, place="Moscow"))
     later.feed(report("zelensky", "putin", P, "2021-09-23", kind=VISIT, place="Moscow"))
     assert [len(x.between("zelensky", "putin")) for x in (elsewhere, later)] == [1, 1]
+
+
+def test_a_reply_read_beside_the_counter_offer_of_its_article_answers_the_first_offer() -> None:
+    # "Putin answered Zelensky's offer to meet in Donbas by inviting him to Moscow": the
+    # counter-offer (its roles given by the article) and a reply read with the counter's
+    # place. The reply is the counter-offer's: the Donbas offer is answered, the Moscow one
+    # stays pending, and no third record opens at Moscow.
+    ledger = Ledger()
+    ledger.feed(report("zelensky", "putin", P, "2021-04-20", kind=MEETING, place="Donbas"))
+    url = "https://lenta.example/putin-invites-zelensky-to-moscow"
+    ledger.feed(report("putin", "zelensky", P, "2021-04-22", kind=VISIT, place="Moscow",
+                       url=url))
+    ledger.feed(report("zelensky", "putin", R, "2021-04-22", kind=MEETING, place="Moscow",
+                       url=url))
+    [offer] = ledger.between("zelensky", "putin")
+    [counter] = ledger.between("putin", "zelensky")
+    assert (offer.occasion.place, offer.status) == ("Donbas", R)
+    assert (counter.occasion.place, counter.status) == ("Moscow", P)
+
+
+def test_a_reply_with_swapped_roles_from_another_article_still_joins_the_reverse_offer() -> None:
+    # The rule above needs the counter-offer in the reply's own article: a reply read with
+    # its roles swapped in a later article is still taken for the reverse offer's, misread.
+    ledger = Ledger()
+    ledger.feed(report("putin", "zelensky", P, "2021-04-22", kind=VISIT, place="Moscow"))
+    ledger.feed(report("zelensky", "putin", R, "2021-04-24", kind=VISIT, place="Moscow",
+                       outlet="Other"))
+    assert ledger.only().status == R and len(ledger.only().timeline) == 2
+
+
+# -- a pair meets once a day ---------------------------------------------------------------
+
+
+def test_a_meeting_held_told_as_another_kind_that_day_is_the_same_meeting() -> None:
+    # "Putin and Lukashenko met the cosmodrome's staff" (a conversation, no place) and the
+    # visit to the cosmodrome the same day: one occasion, whichever is read first.
+    for first, second in (((CONVERSATION, None), (VISIT, "Vostochny Cosmodrome")),
+                          ((VISIT, "Vostochny Cosmodrome"), (CONVERSATION, None))):
+        ledger = Ledger()
+        ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=first[0],
+                           place=first[1]))
+        ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=second[0],
+                           place=second[1], outlet="Other"))
+        assert len(ledger.only().timeline) == 2, first
+        assert ledger.only().occasion.place == "Vostochny Cosmodrome"
+
+
+def test_another_kind_at_a_conflicting_place_or_on_another_day_is_another_occasion() -> None:
+    elsewhere = Ledger()
+    elsewhere.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                          place="Vostochny Cosmodrome"))
+    elsewhere.feed(report("putin", "lukashenko", T, "2022-04-12", kind=CONVERSATION,
+                          place="Minsk", outlet="Other"))
+    other_day = Ledger()
+    other_day.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                          place="Vostochny Cosmodrome"))
+    other_day.feed(report("putin", "lukashenko", T, "2022-04-14", kind=EVENT, place=None,
+                          outlet="Other"))
+    assert [len(x.invitations) for x in (elsewhere, other_day)] == [2, 2]
+
+
+def test_a_meeting_held_that_day_told_with_the_roles_swapped_is_the_same_meeting() -> None:
+    # "Lukashenko, who came at Putin's invitation": read the other way round, as another
+    # kind and with no place, on the day the visit took place.
+    ledger = Ledger()
+    ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                       place="Vostochny Cosmodrome"))
+    ledger.feed(report("lukashenko", "putin", T, "2022-04-12", kind=CONVERSATION, place=None,
+                       outlet="Other"))
+    assert len(ledger.only().timeline) == 2
+    later = Ledger()  # another day: another occasion
+    later.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                      place="Vostochny Cosmodrome"))
+    later.feed(report("lukashenko", "putin", T, "2022-04-15", kind=CONVERSATION, place=None,
+                      outlet="Other"))
+    assert len(later.invitations) == 2

@@ -171,3 +171,25 @@ def test_two_records_that_fit_alike_take_none_and_the_finding_stops_waiting() ->
     ledger.lone(putin_lone(D, "2025-05-11", place=None, outlet="c"))
     assert ledger.waiting == [] and ledger.traces  # linked to none, said why, not kept
     assert {r.status for r in ledger.invitations.values()} == {P}
+
+
+def test_a_finding_beyond_the_window_joins_once_a_report_in_between_widens_it() -> None:
+    # The offer (12 May), then a refusal dated two months on: beyond a 30-day window, it
+    # waits. The offer renewed in June widens the record's window to the refusal's date.
+    ledger = Ledger(policy=TrackerPolicy(window_days=30))
+    ledger.feed(INVITATION)
+    ledger.lone(lone(PUTIN, D, "2025-07-12"), now=day("2025-07-12"))
+    assert ledger.only().status == P and len(ledger.waiting) == 1
+    ledger.feed(report("zelensky", "putin", P, "2025-06-20", kind=MEETING, place="Istanbul",
+                       outlet="Other"), now=day("2025-07-13"))
+    assert ledger.only().status == D and ledger.waiting == []
+
+
+def test_a_report_that_widens_a_records_span_calls_the_waiting_findings() -> None:
+    ledger = Ledger()
+    ledger.feed(INVITATION)
+    record = ledger.only()
+    [later] = ledger.feed(report("zelensky", "putin", P, "2025-05-20", kind=MEETING,
+                                 place="Istanbul", outlet="Other"))
+    assert opens_or_places(later, record)
+    assert figures_of([later], [record]) == [FIGURES["zelensky"].key, PUTIN.key]
