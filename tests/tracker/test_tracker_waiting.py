@@ -178,7 +178,7 @@ def test_a_finding_beyond_the_window_joins_once_a_report_in_between_widens_it() 
     # waits. The offer renewed in June widens the record's window to the refusal's date.
     ledger = Ledger(policy=TrackerPolicy(window_days=30))
     ledger.feed(INVITATION)
-    ledger.lone(lone(PUTIN, D, "2025-07-12"), now=day("2025-07-12"))
+    ledger.lone(putin_lone(D, "2025-07-12"), now=day("2025-07-12"))
     assert ledger.only().status == P and len(ledger.waiting) == 1
     ledger.feed(report("zelensky", "putin", P, "2025-06-20", kind=MEETING, place="Istanbul",
                        outlet="Other"), now=day("2025-07-13"))
