@@ -254,6 +254,7 @@ def analyse(
             continue
         status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
                             pendings, futures)
+        status = _split_negated(status, cue, provisionals + negations, words)
         if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
@@ -590,6 +591,26 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _split_negated(status: Status | None, cue: CueHit, modifiers: list[CueHit], words: Words
+                   ) -> Status | None:
+    """A split status verb holding a negation in its gap ("Merz nimmt am Montag nicht am
+    Gipfel teil", "nimmt die Einladung nicht an", "Schoof neemt maandag niet deel aan") is a
+    refusal, not the acceptance its two ends spell; "nimmt die Einladung noch nicht an" (a
+    "yet" inside) leaves it open. Only the words between the phrase's ends count, as in
+    `_negated` for split invitation verbs (issue 14, leftovers). A "yet" is a provisional
+    word, or a negation phrase of several words ("noch nicht", "not yet", "pas encore"),
+    which the overlap of modifier hits keeps in place of the provisional one."""
+    if status not in (Status.ACCEPTED, Status.TOOK_PLACE):
+        return status
+    inner = [w.strip(",").casefold() for w in cue.text.split()[1:-1]]
+    if not set(inner) & words.negation:
+        return status
+    if any(cue.start < m.start and m.end < cue.end and
+           (m.category == "provisional" or len(m.text.split()) > 1) for m in modifiers):
+        return Status.PENDING
+    return Status.DECLINED
 
 
 def _open_refusal(sentence: str, cue: CueHit, provisionals: list[CueHit],
