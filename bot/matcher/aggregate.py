@@ -180,6 +180,9 @@ def _guest_of_waiting_host(view: SentenceView, following: SentenceView,
 _FURTHER_GUEST_WINDOW = 4
 _FURTHER_GUEST_OPENS = 6
 _HOST_CUES = ("hosted", "hosting")
+# issue 14, leftovers: how many sentences after a host's event named without a guest a
+# guest's answer may stand (a long article's later paragraph)
+_WAITING_HOST_WINDOW = 8
 
 
 def _further_guests(views: list[SentenceView], place_names: PlaceNames | None
@@ -188,17 +191,21 @@ def _further_guests(views: list[SentenceView], place_names: PlaceNames | None
     attendance.": once a sentence has tied a guest to a named host's event, a later
     sentence close by that reports one other figure's attendance or answer (and nothing
     of its own) names a further guest of the same host."""
-    events = [(view, finding.inviter, finding.cue) for view in views
+    events = [(view, finding.inviter, finding.cue, _FURTHER_GUEST_WINDOW) for view in views
               for finding in view.facts.invitations
               if finding.cue.category in _HOST_CUES and finding.inviter is not None
               and finding.invitee is not None]
+    # issue 14, leftovers: a host's event named without any guest ("para la toma de
+    # posesión de Orsi") may get its guests' answers paragraphs later, in a long article
+    events += [(view, view.facts.waiting_host[0], view.facts.waiting_host[1],
+                _WAITING_HOST_WINDOW) for view in views if view.facts.waiting_host is not None]
+    events.sort(key=lambda e: e[0].index)
     made: list[Candidate] = []
     for view in views:
-        event = next((e for e in reversed(events)
-                      if 0 < view.index - e[0].index <= _FURTHER_GUEST_WINDOW), None)
+        event = next((e for e in reversed(events) if 0 < view.index - e[0].index <= e[3]), None)
         if event is None:
             continue
-        source, host, cue = event
+        source, host, cue, _ = event
         made.extend(_guest_in((host, cue), source, view, place_names, _FURTHER_GUEST_OPENS))
     return made
 

@@ -56,6 +56,7 @@ _SLAVIC_ADJECTIVE = re.compile(
 _OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spokes|aide|adviser)",
                            re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
+_ELECT_KEYS = ("elect_after", "elect_before")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
 
 
@@ -66,6 +67,9 @@ class BareTitleWords:
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> title prefixes
     phrases: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # lang -> (phrase, kind)
     home: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> kind -> title
+    # a title-elect is not the holder: words right after / before a bare title, folded
+    elect_after: frozenset[str] = frozenset()
+    elect_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,11 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
              for kind, v in kinds_raw.items()}
     phrases: dict[str, tuple[tuple[str, str], ...]] = {}
     home: dict[str, dict[str, str]] = {}
+    elect = {key: frozenset(w.casefold() for w in string_list(data.get(key, []), key, source,
+                                                               problems))
+             for key in _ELECT_KEYS}
     for lang, table in data.items():
-        if lang == "kinds":
+        if lang == "kinds" or lang in _ELECT_KEYS:
             continue
         if not isinstance(table, dict):
             problems.append(f"{source}: {lang}: must be a table")
@@ -123,7 +130,7 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
         phrases[lang] = tuple(listed)
     if problems:
         raise ConfigError(problems)
-    return BareTitleWords(kinds, phrases, home)
+    return BareTitleWords(kinds, phrases, home, elect["elect_after"], elect["elect_before"])
 
 
 def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
@@ -244,7 +251,8 @@ class BareTitleResolver:
         starts = [s for s, _ in sentences]
         for start, end, kind in self.spans(text, lang) if spans is None else spans:
             if any(n.start < end and start < n.end for n in named) or \
-                    not self._stands_alone(text, start, end, lang, self._adjectives):
+                    not self._stands_alone(text, start, end, lang, self._adjectives) or \
+                    self._elect(text, start, end):
                 continue
             index = bisect_right(starts, start) - 1
             low, high = sentences[index] if index >= 0 else (start, end)
@@ -293,6 +301,20 @@ class BareTitleResolver:
             return by_country.pop(), False
         title = self._words.home.get(lang, {}).get(kind)
         return ((self._gazetteer.holder_of(title, when) or "") if title else ""), False
+
+    def _elect(self, text: str, start: int, end: int) -> bool:
+        """"el presidente electo", "the president-elect", "der gewählte Präsident": the
+        holder to be, whom the dated roles do not name yet (issue 14, leftovers)."""
+        hyphen = end < len(text) and text[end] in "-‐‑"
+        after = _WORD_AFTER.match(text, end + 1 if hyphen else end)
+        if after and after.group(1).casefold() in self._words.elect_after:
+            return True
+        head = text[max(0, start - 40) : start].casefold().split()
+        # "der gewählte Präsident": the phrase itself may open with the article
+        inside = text[start:end].casefold().split()[:-1]
+        words = head[-2:] + inside
+        return any(w in self._words.elect_before for w in words) or \
+            " ".join(words[-3:-1]) in self._words.elect_before
 
     @staticmethod
     def _stands_alone(text: str, start: int, end: int, lang: str, adjectives: frozenset[str]

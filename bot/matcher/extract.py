@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.domain import OccasionKind, Party, Status
-from bot.matcher.arguments import arguments, described_inviter, make_clause
+from bot.matcher.arguments import Clause, arguments, described_inviter, make_clause
 from bot.matcher.clause import (
     Pair,
     Ref,
@@ -254,6 +254,7 @@ def analyse(
             continue
         status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
                             pendings, futures)
+        status = _split_negated(status, cue, provisionals + negations, words)
         if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
@@ -303,11 +304,7 @@ def analyse(
         clause = make_clause(sentence, cue, [r for r in refs if r is not principal], words,
                              grammar, previous_subject, previous_refs)
         found: list[Pair] = arguments(clause)
-        if cue.category == "hosting" and not found and clause.before and all(
-                r.party.key == clause.before[-1].party.key for r in clause.after):
-            # "Macron accueillera mardi à l'Élysée un sommet": the host's own seat after
-            # the verb is no guest (issue 14, guests)
-            facts.waiting_host = (clause.before[-1], cue)
+        facts.waiting_host = _waiting_host(cue, clause, found) or facts.waiting_host
         if cue.category in ("by", "noun") and all(a[0] is None for a in found):
             found = described_inviter(clause) or found
         if principal is not None:
@@ -590,6 +587,41 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     if status is Status.TOOK_PLACE and any(f.end <= cue.start for f in futures):
         return None  # "the visit will include a dinner hosted by ..." has not happened yet
     return status
+
+
+def _waiting_host(cue: CueHit, clause: Clause, found: list[Pair]) -> tuple[Ref, CueHit] | None:
+    """A host's event named without any guest, whose guests a later sentence may name.
+    "Macron accueillera mardi à l'Élysée un sommet": the host's own seat after the verb is
+    no guest (issue 14, guests); "Decenas de delegaciones llegarán para la toma de posesión
+    de Orsi": the one figure after the event noun, nobody before it (issue 14, leftovers)."""
+    if cue.category == "hosting" and not found and clause.before and all(
+            r.party.key == clause.before[-1].party.key for r in clause.after):
+        return clause.before[-1], cue
+    if cue.category == "hosted" and not clause.before and clause.after and all(
+            r.party.key == clause.after[0].party.key for r in clause.after) and \
+            all(invitee is None for _, invitee, _ in found):
+        return clause.after[0], cue
+    return None
+
+
+def _split_negated(status: Status | None, cue: CueHit, modifiers: list[CueHit], words: Words
+                   ) -> Status | None:
+    """A split status verb holding a negation in its gap ("Merz nimmt am Montag nicht am
+    Gipfel teil", "nimmt die Einladung nicht an", "Schoof neemt maandag niet deel aan") is a
+    refusal, not the acceptance its two ends spell; "nimmt die Einladung noch nicht an" (a
+    "yet" inside) leaves it open. Only the words between the phrase's ends count, as in
+    `_negated` for split invitation verbs (issue 14, leftovers). A "yet" is a provisional
+    word, or a negation phrase of several words ("noch nicht", "not yet", "pas encore"),
+    which the overlap of modifier hits keeps in place of the provisional one."""
+    if status not in (Status.ACCEPTED, Status.TOOK_PLACE):
+        return status
+    inner = [w.strip(",").casefold() for w in cue.text.split()[1:-1]]
+    if not set(inner) & words.negation:
+        return status
+    if any(cue.start < m.start and m.end < cue.end and
+           (m.category == "provisional" or len(m.text.split()) > 1) for m in modifiers):
+        return Status.PENDING
+    return Status.DECLINED
 
 
 def _open_refusal(sentence: str, cue: CueHit, provisionals: list[CueHit],

@@ -37,6 +37,12 @@ _SLAVIC_RULES: tuple[tuple[str, str], ...] = (
 
 
 _FEMININE_ADJECTIVAL = ("ська", "цька", "зька", "ская", "цкая", "зкая")
+# issue 14, leftovers: a woman's adjectival surname in the accusative ("Анну Ковальскую",
+# "Ганну Ковальську") -> its nominative ending; the accusative endings are hers alone (a
+# man's accusative is "-ского", "-ського"). Oblique cases in -ой / -ої are left: "Шаховской"
+# is a man's nominative.
+_FEMININE_ADJECTIVAL_ACCUSATIVE = (("скую", "ская"), ("цкую", "цкая"), ("зкую", "зкая"),
+                                   ("ську", "ська"), ("цьку", "цька"), ("зьку", "зька"))
 
 
 def nominative(name: str, lang: str, following: str | None = None,
@@ -57,6 +63,12 @@ def nominative(name: str, lang: str, following: str | None = None,
     # "Папу Лева XIV": the regnal number does not decline, the name before it does.
     numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
+    if lang in ("ru", "uk", "be", "bg"):
+        for ending, replacement in _FEMININE_ADJECTIVAL_ACCUSATIVE:
+            if last.lower().endswith(ending) and len(last) > len(ending) + 1:
+                words[:-1] = [_feminine_accusative(w) for w in words[:-1]]
+                last = words[-1] = last[: len(last) - len(ending)] + replacement
+                break
     if lang in ("ru", "uk", "be", "bg") and last.lower().endswith(_FEMININE_ADJECTIVAL):
         # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
         # nominative (the man's genitive is "-ського", "-ского"); she is named as written
@@ -75,7 +87,9 @@ def nominative(name: str, lang: str, following: str | None = None,
             # that do not decline ("Ли Чжэ Мёна", "Пак Сон Мина": Korean names)
             syllabic = len(words) >= 3 and all(len(w) <= 3 for w in words[:-1])
             short = 3 if numeral or syllabic else 4
-            if lower.endswith("у") and len(lower) > short and lower[-2] not in _VOWELS and \
+            # (a four-letter surname too: "Мартіна Кубу", the given name's accusative shows
+            # the case; issue 14, leftovers)
+            if lower.endswith("у") and len(lower) > 3 and lower[-2] not in _VOWELS and \
                     _masculine_accusative(words[:-1]):
                 last = last[:-1] + "а"  # "Маргуса Цахкну": the accusative of "Цахкна"
                 changed = True
