@@ -567,9 +567,7 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
         not _names_occasion(sentence, lexicons)
 
 
-# issue 14, fresh round: the CJK comma, semicolon and colon close a clause as well
-# ("モディ氏は謝意を示したが、日程は明らかにしなかった": the thanks are not negated).
-_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":", "、", "，", "；", "：")
+_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
 
 
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
