@@ -168,3 +168,14 @@ def test_wire_blind_set_is_well_formed_and_apart() -> None:
     languages (issue 14's causes in its proportions: 4 invitations and 2 hard negatives
     each), written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b7-wire", "b7", 6, FIRST_CLASS)
+
+
+# The six further languages of the fresh round's blind set, after the first eight.
+HELD_FRESH = ("ja", "zh", "tr", "no", "nl", "pl")
+
+
+def test_fresh_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b8-fresh: the fresh round's blind set over fourteen languages
+    (3 per language: 2 invitations, 1 hard negative), written and scored before that round's
+    rule work to estimate the merged matcher's held-out score."""
+    _check_held_set(DATA / "matcher-held" / "b8-fresh", "b8", 3, FIRST_CLASS + HELD_FRESH)
