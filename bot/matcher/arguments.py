@@ -88,6 +88,19 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
 _REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
 
 
+_EDGE_PUNCTUATION = ",.;:!?\"«»„“”()"
+
+
+def _fold(word: str) -> str:
+    return word.strip(_EDGE_PUNCTUATION).casefold()
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of a reporting clause, folded, "l'ha" split after its apostrophe;
+    punctuation standing alone is no word."""
+    return [w for w in (_fold(t) for t in text.replace("'", "' ").split()) if w]
+
+
 def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
     """"Zelensky, che l'ha invitata a Kiev, ha riferito Palazzo Chigi", "..., the Kremlin
     said": an office or residence as the subject of the reporting clause that closes the
@@ -100,7 +113,7 @@ def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
     if comma < 0 or ref.start < comma:
         return False
     rest = (sentence[comma + 1 : ref.start] + " " + sentence[ref.end :]).replace("'", "' ")
-    tokens = [w.strip(",.;:!?\"«»„“”()").casefold() for w in rest.split()]
+    tokens = [_fold(w) for w in rest.split()]
     tokens = [w for w in tokens if w]
     return len(tokens) <= _REPORT_WORDS and any(w in words.reporting for w in tokens)
 
@@ -122,11 +135,8 @@ def _speaking_person(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool
     if comma < 0 or ref.start < comma or cue.end > comma:
         return False
 
-    def folded(text: str) -> list[str]:
-        return [w for w in (t.strip(",.;:!?\"«»„“”()").casefold()
-                            for t in text.replace("'", "' ").split()) if w]
-
-    before, after = folded(sentence[comma + 1 : ref.start]), folded(sentence[ref.end :])
+    before = _folded_words(sentence[comma + 1 : ref.start])
+    after = _folded_words(sentence[ref.end :])
     # "..., sagte Landesgruppenchef Alexander Hoffmann zum Auftakt", "..., Hoffmann said"
     return (len(before) <= _REPORT_WORDS and any(w in words.reporting for w in before)) or (
         not before and any(w in words.reporting for w in after[:2]))
@@ -146,12 +156,10 @@ def _spokesperson_source(sentence: str, ref: Ref, words: Words) -> bool:
     if opening < 0:
         return False
     closing = sentence.find(",", ref.end)
-    clause = sentence[opening + 1 : ref.start].replace("'", "' ")
-    tokens = [w.strip(",.;:!?\"«»„“”()").casefold() for w in clause.split()]
-    tokens = [w for w in tokens if w]
+    tokens = _folded_words(sentence[opening + 1 : ref.start])
     after = sentence[ref.end : closing if closing >= 0 else len(sentence)]
     said = any(w in words.reporting for w in tokens) or any(
-        w.strip(",.;:!?\"«»„“”()").casefold() in words.reporting for w in after.split()[:2])
+        _fold(w) in words.reporting for w in after.split()[:2])
     return said and any(w in words.spokesperson for w in tokens[-_SPOKESPERSON_GAP:])
 
 

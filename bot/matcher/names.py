@@ -69,11 +69,11 @@ def nominative(name: str, lang: str, following: str | None = None,
                 words[:-1] = [_feminine_accusative(w) for w in words[:-1]]
                 last = words[-1] = last[: len(last) - len(ending)] + replacement
                 break
-    if lang in ("ru", "uk", "be", "bg") and last.lower().endswith(_FEMININE_ADJECTIVAL):
-        # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
-        # nominative (the man's genitive is "-ського", "-ского"); she is named as written
-        # (issue 14, wire round: names beyond the gazetteer)
-        return " ".join(words + numeral)
+        if last.lower().endswith(_FEMININE_ADJECTIVAL):
+            # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
+            # nominative (the man's genitive is "-ського", "-ского"); she is named as
+            # written (issue 14, wire round: names beyond the gazetteer)
+            return " ".join(words + numeral)
     if lang in ("ru", "uk", "be", "bg"):
         lower = last.lower()
         changed = False
