@@ -532,10 +532,9 @@ def _affinity(candidate: InvitationState, occasion: Occasion, status: Status,
     affinity = occasion_affinity(candidate.occasion, occasion)
     if affinity is not None:
         return affinity
-    if (status == Status.TOOK_PLACE and candidate.status == Status.TOOK_PLACE
-            and candidate.status_at.date() == at.date()
-            and (kind_affinity(candidate.occasion.kind, occasion.kind) is not None
-                 or not places_conflict(candidate.occasion.place, occasion.place))):
+    if _held_that_day(candidate, status, at) and (
+            kind_affinity(candidate.occasion.kind, occasion.kind) is not None
+            or not places_conflict(candidate.occasion.place, occasion.place)):
         return 0
     return None
 
@@ -673,18 +672,19 @@ def _reply_target(
     if places_conflict(sole.occasion.place, occasion.place):
         return None
     if misread_only and not (_looks_misread(sole.occasion, occasion)
-                             or _held_that_day(sole, entry)):
+                             or _held_that_day(sole, entry.status, entry.at)):
         return None
     return sole
 
 
-def _held_that_day(known: InvitationState, entry: TimelineEntry) -> bool:
-    """Whether a report of a meeting held is dated the day `known` took place: a pair meets
-    once a day, so another kind that day (its place not conflicting) is that meeting told
-    from another angle, whoever is said to have invited whom ("the President of Belarus,
-    who came at my invitation, and I talked with the cosmodrome's staff")."""
-    return (entry.status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
-            and known.status_at.date() == entry.at.date())
+def _held_that_day(known: InvitationState, status: Status, at: datetime) -> bool:
+    """Whether a report of a meeting held (`status` at `at`) is dated the day `known` took
+    place: a pair meets once a day, so another kind that day (its place not conflicting)
+    is that meeting told from another angle, whoever is said to have invited whom ("the
+    President of Belarus, who came at my invitation, and I talked with the cosmodrome's
+    staff")."""
+    return (status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
+            and known.status_at.date() == at.date())
 
 
 def _looks_misread(known: Occasion, reported: Occasion) -> bool:
