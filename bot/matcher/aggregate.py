@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
+from bot.matcher.clause import blank_refs
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
 from bot.matcher.lexicon import CueHit
@@ -239,7 +240,9 @@ def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: Senten
     if place_names is not None:
         # after the guests: "Polens Regierungschef Donald Tusk", "Spain's Pedro Sánchez and
         # Poland's Donald Tusk" name the guests' countries
-        clause = _without_refs(_guest_clause(following), facts.refs)[group[-1].end:]
+        # a blanked figure: "Downing Street said" names the host's seat, not the place of
+        # another occasion
+        clause = blank_refs(_guest_clause(following), facts.refs)[group[-1].end:]
         here, there = place_names(clause), place_names(view.text[cue.start:])
         if here and not here & there:
             return []  # "Sánchez visited Paris": another occasion
@@ -263,14 +266,6 @@ def _guest_clause(view: SentenceView) -> str:
     cut = min((i for i in (view.text.find(",", end), view.text.find(";", end)) if i >= 0),
               default=len(view.text))
     return view.text[:cut]
-
-
-def _without_refs(text: str, refs: list[Ref]) -> str:
-    """The text with its figures blanked: "Downing Street said" names the host's seat,
-    not the place of another occasion."""
-    for ref in refs:
-        text = text[:ref.start] + " " * (ref.end - ref.start) + text[ref.end:]
-    return text
 
 
 def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate]

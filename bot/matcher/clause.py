@@ -31,6 +31,14 @@ class Ref:
     gender: str | None = None  # "f" / "m" where the gazetteer says: a pronoun's antecedent
 
 
+def blank_refs(text: str, refs: list[Ref], mark: str = " ") -> str:
+    """The text with each figure's span overwritten, offsets kept: `mark` then spaces.
+    "N" makes a figure count as one word; a blank hides a seat ("Downing Street said")
+    from the place-name search."""
+    for ref in refs:
+        text = text[:ref.start] + mark + " " * (ref.end - ref.start - 1) + text[ref.end:]
+    return text
+
 
 @dataclass(frozen=True, slots=True)
 class Words:

@@ -17,6 +17,7 @@ from bot.matcher.clause import (
     Pair,
     Ref,
     Words,
+    blank_refs,
     coordinated,
     genitive_host_after,
     glued_genitive,
@@ -545,9 +546,7 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
     have accepted, according to ..." and "agreed to visit Kyiv in June" answer an
     invitation. A figure's name counts as one word: "Asistirán Luiz Inácio Lula da Silva
     y Claudia Sheinbaum" names the guests after the verb (issue 14, guests)."""
-    text = sentence
-    for ref in refs:
-        text = text[:ref.start] + "N" + " " * (ref.end - ref.start - 1) + text[ref.end:]
+    text = blank_refs(sentence, refs, mark="N")
 
     def complement(cue: CueHit) -> int:
         count = 0
