@@ -179,3 +179,10 @@ def test_fresh_blind_set_is_well_formed_and_apart() -> None:
     (3 per language: 2 invitations, 1 hard negative), written and scored before that round's
     rule work to estimate the merged matcher's held-out score."""
     _check_held_set(DATA / "matcher-held" / "b8-fresh", "b8", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-check: a blind set over the same fourteen languages (3 per
+    language: 2 invitations, 1 hard negative), written and scored before the issue-14 round
+    that runs alongside it was merged, to measure the merged matcher's held-out score."""
+    _check_held_set(DATA / "matcher-held" / "b9-check", "b9c", 3, FIRST_CLASS + HELD_FRESH)
