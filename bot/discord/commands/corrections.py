@@ -114,7 +114,7 @@ class CorrectGroup(CommandGroup, name="correct", description="Correct tracked re
         await _correct(self.deps, interaction, note, lambda unit, actor, guild, now:
                        set_record_status(unit, record, chosen, actor=actor, note=why,
                                          now=now, guild_id=guild,
-            retry=self.deps.retry_waiting))
+                                         retry=self.deps.retry_waiting))
 
     @app_commands.command(name="hide", description="Hide a false record (or show it again)")
     @app_commands.describe(record="The record (its number)", note="Why",
