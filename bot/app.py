@@ -27,10 +27,10 @@ from bot.memory import release_free_memory
 from bot.notify.base import Notifier
 from bot.notify.console import ConsoleNotifier
 from bot.notify.outbox import DeliveryPolicy, DeliveryStats, OutboxDelivery, worker_id
-from bot.pipeline import CycleResult, Poller, PollPolicy
+from bot.pipeline import CycleResult, Poller, PollPolicy, retry_waiting
 from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
-from bot.store.api import Leadership, Store
+from bot.store.api import Leadership, Store, Unit
 from bot.tracker import TrackerPolicy, sweep_quiet, waiting_since
 from bot.workers import MatcherRecipe, pool_size
 
@@ -555,6 +555,7 @@ class App:
             figure_facts=facts,
             figure_categories=tuple(c.value for c in FigureCategory),
             explain=self.explain_lines,
+            retry_waiting=self.retry_waiting,
             probe_feed=self.probe_feed,
             shard_ids=tuple(settings.discord.shard_ids) or None,
             shard_count=settings.discord.shard_count,
@@ -594,6 +595,11 @@ class App:
             probe = await probe_feed(session, address, limits,
                                      source_endpoints(self.settings))
         return probe.url, probe.title, len(probe.entries)
+
+    def retry_waiting(self, unit: Unit, figures: Sequence[str], now: datetime) -> int:
+        """After an editor's correction: the reports waiting for a record of `figures`
+        tried again with the tracker policy the poller uses now (reloaded settings too)."""
+        return retry_waiting(unit, figures, now=now, policy=self.poller.tracker)
 
     async def explain_lines(self, query: str, server_id: str | None) -> list[str]:
         """/explain's answer: the steps for one article, this server's filter only."""

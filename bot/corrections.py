@@ -9,6 +9,7 @@ with a clear message and change nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -18,8 +19,12 @@ from bot.store.api import NOTE_EDITORIAL, InvitationNote, Unit
 from bot.tracker import corrections as rules
 from bot.tracker.corrections import CorrectionError
 
-__all__ = ["CorrectionError", "CorrectionResult", "hide_record", "merge_records",
-           "set_record_status", "split_entry"]
+__all__ = ["CorrectionError", "CorrectionResult", "RetryWaiting", "hide_record",
+           "merge_records", "set_record_status", "split_entry"]
+
+# Tries the reports waiting for a record of these figures (`pipeline.retry_waiting`, with
+# the host's tracker policy): a corrected record may be one they now fit. How many joined.
+RetryWaiting = Callable[[Unit, Sequence[str], datetime], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +33,12 @@ class CorrectionResult:
     message: str  # one line for the editor
     notifications: int  # how many announcements were queued
     new_id: int | None = None  # the record a split created
+    joined: int = 0  # waiting reports that joined a record after the correction
 
 
 def merge_records(unit: Unit, keep_id: int, other_id: int, *, actor: str, note: str,
-                  now: datetime, guild_id: str | None = None) -> CorrectionResult:
+                  now: datetime, guild_id: str | None = None,
+                  retry: RetryWaiting | None = None) -> CorrectionResult:
     """Fold record `other_id` into `keep_id`: every timeline entry, source, note and
     announcement moves; `other_id` is gone. The kept record's figures stay, so records
     with one figure in common may be merged (a misspelled name made a second inviter);
@@ -49,14 +56,16 @@ def merge_records(unit: Unit, keep_id: int, other_id: int, *, actor: str, note: 
     detail = {"merged": other_id, "from_status": other.status.value}
     text = f"merged record #{other_id} into this one" + _because(note)
     _record(unit, keep_id, "merge", actor, text, detail, now, guild_id)
-    return CorrectionResult(keep_id, f"#{other_id} merged into #{keep_id}: now "
-                            f"{outcome.invitation.status.value}, "
-                            f"{len(outcome.invitation.timeline)} timeline entries",
-                            len(outcome.notifications))
+    return _retried(CorrectionResult(keep_id, f"#{other_id} merged into #{keep_id}: now "
+                                     f"{outcome.invitation.status.value}, "
+                                     f"{len(outcome.invitation.timeline)} timeline entries",
+                                     len(outcome.notifications)),
+                    unit, retry, [keep, other], now)
 
 
 def split_entry(unit: Unit, invitation_id: int, position: int, *, actor: str, note: str,
-                now: datetime, guild_id: str | None = None) -> CorrectionResult:
+                now: datetime, guild_id: str | None = None,
+                retry: RetryWaiting | None = None) -> CorrectionResult:
     """Take timeline entry `position` (1-based, as `invitations show` numbers them) off
     into a new record of the same two figures."""
     invitation = _get(unit, invitation_id)
@@ -76,15 +85,18 @@ def split_entry(unit: Unit, invitation_id: int, position: int, *, actor: str, no
             {"entry": position, "new": new_id, "url": taken.url}, now, guild_id)
     _record(unit, new_id, "split", actor, f"split off from record #{invitation_id}"
             + _because(note), {"from": invitation_id}, now, None, audit=False)
-    return CorrectionResult(invitation_id, f"entry {position} of #{invitation_id} is now "
-                            f"record #{new_id} ({opened.invitation.status.value}); "
-                            f"#{invitation_id} is {remaining.invitation.status.value}",
-                            len(remaining.notifications) + len(empty.notifications), new_id)
+    return _retried(CorrectionResult(invitation_id, f"entry {position} of #{invitation_id} "
+                                     f"is now record #{new_id} "
+                                     f"({opened.invitation.status.value}); #{invitation_id} "
+                                     f"is {remaining.invitation.status.value}",
+                                     len(remaining.notifications) + len(empty.notifications),
+                                     new_id),
+                    unit, retry, [invitation], now)
 
 
 def set_record_status(unit: Unit, invitation_id: int, status: Status, *, actor: str,
-                      note: str, now: datetime, guild_id: str | None = None
-                      ) -> CorrectionResult:
+                      note: str, now: datetime, guild_id: str | None = None,
+                      retry: RetryWaiting | None = None) -> CorrectionResult:
     """An editorial entry setting the status (with the note as its evidence): it holds
     against the evidence it corrects, and is announced when the status changes."""
     invitation = _get(unit, invitation_id)
@@ -93,13 +105,15 @@ def set_record_status(unit: Unit, invitation_id: int, status: Status, *, actor: 
     unit.audit(actor=actor, guild_id=guild_id, action="correction.set_status",
                detail={"invitation": invitation_id, "status": status.value,
                        "from_status": invitation.status.value, "note": note}, now=now)
-    return CorrectionResult(invitation_id, f"#{invitation_id} set to {status.value}"
-                            + ("" if outcome.status_changed else " (unchanged)"),
-                            len(outcome.notifications))
+    return _retried(CorrectionResult(invitation_id, f"#{invitation_id} set to {status.value}"
+                                     + ("" if outcome.status_changed else " (unchanged)"),
+                                     len(outcome.notifications)),
+                    unit, retry, [invitation] if outcome.status_changed else [], now)
 
 
 def hide_record(unit: Unit, invitation_id: int, *, actor: str, note: str, now: datetime,
-                guild_id: str | None = None, hidden: bool = True) -> CorrectionResult:
+                guild_id: str | None = None, hidden: bool = True,
+                retry: RetryWaiting | None = None) -> CorrectionResult:
     """Hide a false record from lists and announcements (or show it again). It stays in
     the store and keeps absorbing later reports of the same news, silently. The servers
     are told, like a status change: a retraction (HIDDEN, with the note), or, shown again,
@@ -117,7 +131,26 @@ def hide_record(unit: Unit, invitation_id: int, *, actor: str, note: str, now: d
     unit.set_hidden(invitation_id, hidden)
     unit.save_outcome(outcome, _editor_source(actor, now))
     _record(unit, invitation_id, action, actor, text, {}, now, guild_id)
-    return CorrectionResult(invitation_id, f"#{invitation_id} {text}", len(outcome.notifications))
+    # Hidden, a record is no rival to the others a waiting report fitted alike.
+    return _retried(CorrectionResult(invitation_id, f"#{invitation_id} {text}",
+                                     len(outcome.notifications)),
+                    unit, retry, [invitation], now)
+
+
+def _retried(result: CorrectionResult, unit: Unit, retry: RetryWaiting | None,
+             touched: Sequence[InvitationState], now: datetime) -> CorrectionResult:
+    """`result` after the reports waiting for a record of the corrected records' figures
+    were tried again (`retry`; none when None or nothing changed)."""
+    figures: list[str] = []
+    for state in touched:
+        figures += [k for k in (state.inviter.key, state.invitee.key) if k not in figures]
+    if retry is None or not figures:
+        return result
+    joined = retry(unit, figures, now)
+    if not joined:
+        return result
+    return replace(result, joined=joined,
+                   message=f"{result.message}; {joined} waiting report(s) joined")
 
 
 def _get(unit: Unit, invitation_id: int) -> InvitationState:

@@ -352,6 +352,36 @@ def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: 
     return joined
 
 
+def retry_waiting(unit: Unit, figures: Sequence[str], *, now: datetime,
+                  policy: TrackerPolicy) -> int:
+    """Try the findings waiting for a record of `figures` after an editor's correction
+    (`bot.corrections`): a status set by hand, a record split off or merged may leave a
+    record a waiting refusal or meeting now fits, as a report that opens or places one
+    does. Saved as `track_article` saves them (merged records absorbed, reports linked to
+    none joined again); how many joined."""
+
+    def save(found: list[TrackOutcome], announce: bool = True,
+             origin: Source | None = None) -> list[int]:
+        assert origin is not None  # a waiting finding's own source
+        pending, ids = list(found), []
+        while pending:
+            outcome = pending.pop(0)
+            if (not announce or outcome.invitation.hidden) and outcome.notifications:
+                outcome = replace(outcome, notifications=())
+            for merged_id in outcome.merged_ids:
+                assert outcome.invitation.id is not None
+                unit.absorb_invitation(outcome.invitation.id, merged_id)
+            saved = unit.save_outcome(outcome, origin)
+            ids.append(saved)
+            if outcome.merged_ids:
+                again = relinked(unit, saved, outcome.merged_ids, now, policy)
+                if again is not None:
+                    pending.insert(0, again)
+        return ids
+
+    return attach_waiting(unit, figures, 0, now=now, policy=policy, save=save)
+
+
 def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> datetime:
     # Beyond the window too: an unanswered offer made again may renew an old record.
     return min(now, report.event_time) - policy.renewal_horizon

@@ -28,10 +28,16 @@ def _actor(editor: str | None) -> str:
 
 
 def _run(ctx: Context, change: Any) -> None:
-    """Run one correction in one transaction and print its summary."""
+    """Run one correction in one transaction and print its summary. `change(unit, now,
+    retry)`: `retry` tries the reports waiting for a record of the corrected records'
+    figures, with the host's tracker policy (`pipeline.retry_waiting`)."""
+    from bot.app import tracker_policy
+    from bot.pipeline import retry_waiting
+    policy = tracker_policy(ctx.config.settings)
     store = ctx.store()
     with store.unit() as unit:
-        result = change(unit, datetime.now(UTC))
+        result = change(unit, datetime.now(UTC), lambda u, figures, now: retry_waiting(
+            u, figures, now=now, policy=policy))
     click.echo(printable(result.message, one_line=True))
     if result.notifications:
         click.echo(f"{result.notifications} announcement(s) queued")
@@ -54,8 +60,8 @@ def merge_command(ctx: Context, keep_id: int, other_id: int, note: str,
                   editor: str | None) -> None:
     """Fold record OTHER_ID into KEEP_ID (every entry and source kept; OTHER_ID is gone)."""
     from bot.corrections import merge_records
-    _run(ctx, lambda unit, now: merge_records(unit, keep_id, other_id, actor=_actor(editor),
-                                              note=note, now=now))
+    _run(ctx, lambda unit, now, retry: merge_records(
+        unit, keep_id, other_id, actor=_actor(editor), note=note, now=now, retry=retry))
 
 
 @correct.command(name="split")
@@ -70,8 +76,8 @@ def split_command(ctx: Context, invitation_id: int, entry: int, note: str,
     """Take timeline entry ENTRY (numbered as `invitations show` numbers them) off into a
     record of its own."""
     from bot.corrections import split_entry
-    _run(ctx, lambda unit, now: split_entry(unit, invitation_id, entry, actor=_actor(editor),
-                                            note=note, now=now))
+    _run(ctx, lambda unit, now, retry: split_entry(
+        unit, invitation_id, entry, actor=_actor(editor), note=note, now=now, retry=retry))
 
 
 @correct.command(name="status")
@@ -86,8 +92,9 @@ def status_command(ctx: Context, invitation_id: int, status: str, note: str,
     """Set the record's status (an editorial entry that later reports of the same evidence
     do not overturn)."""
     from bot.corrections import set_record_status
-    _run(ctx, lambda unit, now: set_record_status(unit, invitation_id, Status(status),
-                                                  actor=_actor(editor), note=note, now=now))
+    _run(ctx, lambda unit, now, retry: set_record_status(
+        unit, invitation_id, Status(status), actor=_actor(editor), note=note, now=now,
+        retry=retry))
 
 
 @correct.command(name="hide")
@@ -101,8 +108,9 @@ def hide_command(ctx: Context, invitation_id: int, note: str, editor: str | None
                  undo: bool) -> None:
     """Hide a false record from lists and announcements (it keeps absorbing its echoes)."""
     from bot.corrections import hide_record
-    _run(ctx, lambda unit, now: hide_record(unit, invitation_id, actor=_actor(editor),
-                                            note=note, now=now, hidden=not undo))
+    _run(ctx, lambda unit, now, retry: hide_record(
+        unit, invitation_id, actor=_actor(editor), note=note, now=now, hidden=not undo,
+        retry=retry))
 
 
 def echo_notes(unit: Any, invitation_id: int, *, debug: bool) -> None:

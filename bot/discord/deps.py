@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.corrections import RetryWaiting
 from bot.discord.filters import FigureFacts, no_facts
 from bot.store.api import Store
 
@@ -57,6 +58,10 @@ class DiscordDeps:
     # /explain: (article URL or number, server id) -> the steps as lines of text; None:
     # the command is not offered.
     explain: Callable[[str, str | None], Awaitable[list[str]]] | None = None
+    # After a /correct: tries the reports waiting for a record of the corrected records'
+    # figures (`bot.corrections.RetryWaiting`, the pipeline's linker with the host's
+    # tracker policy); None: they wait for the next report of those figures.
+    retry_waiting: RetryWaiting | None = None
     # /feeds add reads the feed once before adding it; None: added unread.
     probe_feed: ProbeFeed | None = None
     # Gateway sharding (discord.py's AutoShardedClient): the shards this process runs, of

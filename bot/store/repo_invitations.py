@@ -126,12 +126,14 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
         rows = self.session.scalars(
             select(TimelineEntryRow)
             .where(col(TimelineEntryRow.invitation_id).in_(ids))
-            .where(func.lower(col(TimelineEntryRow.evidence)).contains(needle,
-                                                                         autoescape=True))
+            .where(func.lower(col(TimelineEntryRow.evidence)).like(_folded_pattern(needle),
+                                                                     escape="/"))
         ).all()
         grouped: dict[int, list[TimelineEntryRow]] = defaultdict(list)
         for row in rows:
-            grouped[row.invitation_id].append(row)
+            # The query's pattern admits a superset (see `_folded_pattern`): the exact test.
+            if needle in row.evidence.lower():
+                grouped[row.invitation_id].append(row)
         widened: list[InvitationState] = []
         for state in states:
             found = ordered_timeline(grouped.get(state.id, [])) if state.id is not None else []
@@ -620,3 +622,16 @@ def _repeats_statement(by_url: bool, without_url: bool, corrected: bool) -> Sele
         terms.append(and_(invitation.in_(bindparam("corrected", expanding=True)),
                           said.in_(bindparam("evidence", expanding=True))))
     return select(TimelineEntryRow).where(or_(*terms))
+
+
+def _folded_pattern(needle: str) -> str:
+    """A LIKE pattern, for `lower(evidence)`, that admits every text containing `needle`
+    (lower-cased) letter case aside, on SQLite and PostgreSQL alike: SQLite's lower() folds
+    ASCII letters only, and PostgreSQL's follows the database's character type (ASCII only
+    under the C locale), so a character outside ASCII is left to the wildcard `_` and the
+    caller tests the rows found exactly ("Санкт-Петербург" against "санкт-петербург")."""
+    escaped = "".join(
+        ch if ch.isascii() and ch not in "/%_" else ("/" + ch if ch.isascii() else "_")
+        for ch in needle)
+    return f"%{escaped}%"
+

@@ -70,6 +70,37 @@ def bridge(own: TrackOutcome, known: InvitationState | None,
     return _merged(own, known.status, bridged[0], now)
 
 
+def held_that_day(own: TrackOutcome, known: InvitationState | None,
+                  candidates: Sequence[InvitationState], now: datetime) -> TrackOutcome:
+    """`own` (the report joined to `known`, the record as it was before the report) with
+    the pair's records merged in that a report of the same meeting opened because it came
+    first: a record naming no place whose every report says it took place on the day
+    `own`'s record now took place. A report naming no place, of another kind, that arrives
+    after the record took place joins it (a pair meets once a day: `track._held_that_day`);
+    arriving before, it found the record still to come and opened one of its own ("the
+    guest, here at my invitation, talked with the staff" before "the visit to the
+    cosmodrome took place"). Either direction, as for a report joining it. Records an
+    editor touched or hid are left alone; a record telling of another day too is another
+    story. `candidates` are the pair's records in both directions."""
+    target = own.invitation
+    entry = own.entry
+    if (known is None or own.is_new or target.id is None or entry is None
+            or entry.status != Status.TOOK_PLACE or target.status != Status.TOOK_PLACE):
+        return own
+    held = target.status_at.date()
+    pair = {target.inviter.key, target.invitee.key}
+    for other in candidates:
+        if (other.id is not None and other.id != target.id
+                and other.id not in own.merged_ids
+                and {other.inviter.key, other.invitee.key} == pair
+                and not other.hidden and other.occasion.place is None
+                and other.status == Status.TOOK_PLACE and other.timeline
+                and all(e.status == Status.TOOK_PLACE and not e.editorial
+                        and e.at.date() == held for e in other.timeline)):
+            own = _merged(own, known.status, other, now)
+    return own
+
+
 def bridged_home(mention: Mention, occasion: Occasion, entry: TimelineEntry,
                  forward: Sequence[InvitationState], policy: TrackerPolicy
                  ) -> tuple[InvitationState, Occasion] | None:

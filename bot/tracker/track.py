@@ -32,7 +32,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
-from bot.tracker.bridge import bridge, bridged_home
+from bot.tracker.bridge import bridge, bridged_home, held_that_day
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -121,6 +121,7 @@ def track(
         entries.extend(_counter_replies(first, reverse, now))
     own = bridge(_apply(target, entries, occasion, mention, now, policy), target, forward,
                  mention, now, policy)
+    own = held_that_day(own, target, [*forward, *reverse], now)
     own, regrouped = regroup(own, target.status if target is not None else None, forward, now,
                              lambda found, vague, at: _home(found, vague, at, policy))
     outcomes = [own, *regrouped]
@@ -276,7 +277,9 @@ def track_observation(
               else _reply_target(between, occasion, entry, policy))
     if target is None:
         return []
-    return [_apply_reply(target, entry, occasion, None, now, policy)]
+    # The meeting may have opened a record of its own from a report that came first.
+    return [held_that_day(_apply_reply(target, entry, occasion, None, now, policy), target,
+                          between, now)]
 
 
 def observation_ambiguity(observation: Observation, source: Source,

@@ -5,8 +5,8 @@ older articles), so "Putin will not attend the talks in Istanbul" can come befor
 article that says Zelensky invited him. A one-party report (`LoneObservation`) or an
 observation of two figures never opens a record; when it finds none to join it waits
 (`WaitingFinding`, kept by the store) instead of being lost. When a report later opens a
-record of its figures, places one (gives it a place or a kind it lacked) or widens its
-span (and so its window), the pipeline hands each waiting finding of those figures, by the
+record of its figures, places one (gives it a place or a kind it lacked), widens its span
+(and so its window) or changes its status (or an editor corrects it), the pipeline hands each waiting finding of those figures, by the
 date of what it observed, to the very linker it went through on arrival
 (`lone.link_lone`, `track.track_observation`) with the records held then: same side, open
 to its status, inside the window of the record, the occasion agreeing, ambiguity linking
@@ -75,10 +75,14 @@ def opens_or_places(outcome: TrackOutcome, before: InvitationState | None) -> bo
     what a one-party report or an observation is matched by), or one whose span the report
     widened: a finding dated beyond the record's window when it arrived ("Putin declined
     the Istanbul talks", months after the first report of the offer) is inside it once a
-    report dated in between joins the record (the offer renewed meanwhile)."""
+    report dated in between joins the record (the offer renewed meanwhile). And one whose
+    status the report changed: a finding that waited because the record was settled (a
+    decision told while the record stood declined) fits it once a refusal is reversed."""
     if outcome.is_new or before is None:
         return True
     if outcome.invitation.occasion != before.occasion:
+        return True
+    if outcome.invitation.status != before.status:
         return True
     return _span(outcome.invitation) != _span(before)
 

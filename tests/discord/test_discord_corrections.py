@@ -4,6 +4,7 @@ the real discord.py client: who may correct, what is saved, audited and announce
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.domain import NotificationKind, Party, Status
@@ -172,3 +173,23 @@ async def test_only_the_hosts_servers_may_correct(fake: FakeDiscord, store: Stor
     with store.unit() as unit:
         assert [i.id for i in unit.list_invitations(InvitationFilter())] == [record]
     assert audit_log(store) == []
+
+
+async def test_a_correction_tries_the_reports_waiting_for_the_record(
+        fake: FakeDiscord, store: Store) -> None:
+    """A refusal that waited because the record was (wrongly) settled joins it once an
+    admin reopens the record with /correct status; the reply says so."""
+    from tests.store.test_store_waiting_corrections import misread_then_a_refusal, retry_now
+    record = misread_then_a_refusal(store)
+    deps = replace(make_deps(store, fake), retry_waiting=retry_now,
+                   now=lambda: datetime(2025, 5, 16, 9, tzinfo=UTC))  # the story's days
+    async with running_bot(fake, store, deps) as bot:
+        callback = await run(bot, "correct status", [
+            opt("record", record, kind=INTEGER), opt("status", "pending"),
+            opt("note", "misread: they did not meet")], member=admin(bot))
+        assert "1 waiting report(s) joined" in _ok(callback)
+    with store.unit() as unit:
+        assert unit.count_waiting() == 0
+        state = unit.get_invitation(record)
+        assert state is not None
+        assert Status.DECLINED in [e.status for e in state.timeline]

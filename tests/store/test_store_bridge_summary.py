@@ -65,3 +65,28 @@ def test_a_report_of_the_other_place_finds_the_bridge_the_summary_left_out(
         assert whole is not None and whole.occasion.place == "Geneva"
         assert len(whole.timeline) == 10  # every report once, the bridge not written again
         assert len({(e.url, e.status) for e in whole.timeline}) == 10
+
+
+def test_entries_naming_a_place_are_found_letter_case_aside_beyond_ascii(
+        store: SqlStore) -> None:
+    """The place a report names is matched against the stored sentences whatever their
+    letter case, in Cyrillic or with accents too (SQLite's lower() folds ASCII only)."""
+    matcher = _Matcher()
+    _report(matcher, store, 4, "Geneva", "Байден пригласил Эрдогана на переговоры в Женеве")
+    _report(matcher, store, 6, "Geneva", "Переговоры, задуманные в САНКТ-ПЕТЕРБУРГЕ, пройдут "
+            "в Женеве", confidence=0.6)
+    _report(matcher, store, 7, "Geneva", "Rencontre prévue à GENÈVE, pas à Zürich")
+    for day in range(8, 14):
+        _report(matcher, store, day, "Geneva", f"Erdogan has yet to answer ({day} May)")
+    with store.unit() as unit:
+        [held] = unit.candidate_invitations([(BIDEN.key, ERDOGAN.key)],
+                                            datetime(2021, 1, 1, tzinfo=UTC), urls=["x"])
+        assert held.summary is not None
+        assert not any("ПЕТЕРБУРГ" in e.evidence for e in held.timeline)  # left out
+        [found] = unit.with_entries_naming([held], "санкт-петербурге")
+        assert [e.evidence for e in found.timeline if "ПЕТЕРБУРГ" in e.evidence]
+        [accented] = unit.with_entries_naming([held], "Genève")
+        assert [e.evidence for e in accented.timeline if "GENÈVE" in e.evidence]
+        # The wildcard standing for a letter beyond ASCII admits no other word.
+        [none] = unit.with_entries_naming([held], "санкт-петербургx")
+        assert len(none.timeline) == len(held.timeline)

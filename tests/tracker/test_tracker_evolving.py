@@ -261,3 +261,64 @@ def test_a_meeting_observed_after_one_summit_was_declined_may_be_either() -> Non
     assert ledger.observe(observation("putin", "trump", T, "2025-04-25")) == []
     assert [ledger.invitations[i].status for i in (1, 2)] == [D, P]
     assert ledger.traces[0].invitation_ids == (1, 2)
+
+
+EVENT, CONVERSATION = OccasionKind.EVENT, OccasionKind.CONVERSATION
+
+
+def _visit_then_a_talk_that_day(ledger: Ledger, *, talk_on: str) -> None:
+    """A visit to Vostochny announced; a report of another kind naming no place ("the guest,
+    who came at the host's invitation, talked with the cosmodrome's staff"), taken place,
+    arrives before any report that the visit took place: it opens a record of its own."""
+    ledger.feed(report("putin", "lukashenko", P, "2022-04-05", kind=VISIT,
+                       place="Vostochny Cosmodrome"))
+    ledger.feed(report("putin", "lukashenko", T, talk_on, kind=CONVERSATION, place=None,
+                       evidence="Lukashenko, here at Putin's invitation, talked with staff."))
+    assert len(ledger.invitations) == 2
+
+
+def test_a_visit_held_merges_a_record_opened_that_day_by_a_report_naming_no_place() -> None:
+    """Read in the other order, the talk would have joined the visit held that day
+    (`_held_that_day`): so when the visit is reported held on the talk's day, the talk's
+    record merges into it, every entry kept, and nothing is announced twice."""
+    ledger = Ledger()
+    _visit_then_a_talk_that_day(ledger, talk_on="2022-04-12")
+    ledger.notifications.clear()
+    outcomes = ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                                  place="Vostochny Cosmodrome"))
+    assert outcomes[0].merged_ids == (2,)
+    inv = ledger.only()
+    assert inv.id == 1 and inv.status == T and inv.occasion.place == "Vostochny Cosmodrome"
+    assert len(inv.timeline) == 3
+    assert ledger.notifications == []  # "took place" was announced for the talk's record
+
+
+def test_a_visit_held_another_day_merges_nothing() -> None:
+    """A meeting held on another day is another meeting: both records stay."""
+    ledger = Ledger()
+    _visit_then_a_talk_that_day(ledger, talk_on="2022-04-10")
+    outcomes = ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                                  place="Vostochny Cosmodrome"))
+    assert outcomes[0].merged_ids == ()
+    assert len(ledger.invitations) == 2
+
+
+def test_a_visit_held_merges_no_record_that_also_tells_of_another_day() -> None:
+    """A placeless record holding a report of another day too is a story of its own."""
+    ledger = Ledger()
+    _visit_then_a_talk_that_day(ledger, talk_on="2022-04-12")
+    ledger.feed(report("putin", "lukashenko", P, "2022-04-20", kind=CONVERSATION, place=None,
+                       evidence="Putin invited Lukashenko to another talk."))
+    outcomes = ledger.feed(report("putin", "lukashenko", T, "2022-04-12", kind=VISIT,
+                                  place="Vostochny Cosmodrome"))
+    assert outcomes[0].merged_ids == ()
+
+
+def test_a_visit_observed_held_merges_the_record_opened_that_day_too() -> None:
+    """The same when the visit is reported held without an invitation word."""
+    ledger = Ledger()
+    _visit_then_a_talk_that_day(ledger, talk_on="2022-04-12")
+    outcomes = ledger.observe(observation("lukashenko", "putin", T, "2022-04-12", kind=VISIT,
+                                          place="Vostochny Cosmodrome"))
+    assert outcomes[0].merged_ids == (2,)
+    assert ledger.only().status == T

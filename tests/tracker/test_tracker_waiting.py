@@ -193,3 +193,24 @@ def test_a_report_that_widens_a_records_span_calls_the_waiting_findings() -> Non
                                  place="Istanbul", outlet="Other"))
     assert opens_or_places(later, record)
     assert figures_of([later], [record]) == [FIGURES["zelensky"].key, PUTIN.key]
+
+
+def test_a_status_change_alone_calls_the_waiting_findings() -> None:
+    """A refusal reversed by a report dated inside the record's span (its occasion and
+    window unchanged): a finding that waited because the record was settled now fits."""
+    A = Status.ACCEPTED
+    ledger = Ledger()
+    ledger.feed(INVITATION)
+    ledger.feed(report("zelensky", "putin", P, "2025-05-20", kind=MEETING, place="Istanbul",
+                       outlet="Later Wire"))
+    ledger.feed(report("zelensky", "putin", D, "2025-05-14", kind=MEETING, place="Istanbul",
+                       outlet="Refusal Wire"))
+    assert ledger.only().status == D
+    ledger.lone(putin_lone(A, "2025-05-16"))  # the record is settled: it waits
+    assert len(ledger.waiting) == 1
+    before = ledger.only()
+    [changed] = ledger.feed(report("zelensky", "putin", A, "2025-05-15", kind=MEETING,
+                                   place="Istanbul", outlet="Reversal Wire"))
+    assert changed.status_changed and changed.invitation.status == A
+    assert opens_or_places(changed, before)  # neither occasion nor span changed
+    assert ledger.waiting == [] and len(ledger.only().timeline) == 5

@@ -89,7 +89,8 @@ class CorrectGroup(CommandGroup, name="correct", description="Correct tracked re
                     other: app_commands.Range[int, 1], note: str) -> None:
         why = " ".join(note.split())
         await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: merge_records(
-            unit, keep, other, actor=actor, note=why, now=now, guild_id=guild))
+            unit, keep, other, actor=actor, note=why, now=now, guild_id=guild,
+            retry=self.deps.retry_waiting))
 
     @app_commands.command(name="split",
                           description="Split a timeline entry off into a record of its own")
@@ -99,7 +100,8 @@ class CorrectGroup(CommandGroup, name="correct", description="Correct tracked re
                     entry: app_commands.Range[int, 1], note: str) -> None:
         why = " ".join(note.split())
         await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: split_entry(
-            unit, record, entry, actor=actor, note=why, now=now, guild_id=guild))
+            unit, record, entry, actor=actor, note=why, now=now, guild_id=guild,
+            retry=self.deps.retry_waiting))
 
     @app_commands.command(name="status", description="Set a record's status, with a note")
     @app_commands.describe(record="The record (its number)", status="The right status",
@@ -111,7 +113,8 @@ class CorrectGroup(CommandGroup, name="correct", description="Correct tracked re
         chosen = Status(status.value)
         await _correct(self.deps, interaction, note, lambda unit, actor, guild, now:
                        set_record_status(unit, record, chosen, actor=actor, note=why,
-                                         now=now, guild_id=guild))
+                                         now=now, guild_id=guild,
+                                         retry=self.deps.retry_waiting))
 
     @app_commands.command(name="hide", description="Hide a false record (or show it again)")
     @app_commands.describe(record="The record (its number)", note="Why",
@@ -120,4 +123,5 @@ class CorrectGroup(CommandGroup, name="correct", description="Correct tracked re
                    note: str, undo: bool = False) -> None:
         why = " ".join(note.split())
         await _correct(self.deps, interaction, note, lambda unit, actor, guild, now: hide_record(
-            unit, record, actor=actor, note=why, now=now, guild_id=guild, hidden=not undo))
+            unit, record, actor=actor, note=why, now=now, guild_id=guild, hidden=not undo,
+            retry=self.deps.retry_waiting))

@@ -1,0 +1,114 @@
+"""A report that waits because the record it answers was settled, through the real pipeline,
+store and corrections on both backends: when an editor corrects the record, the waiting
+report is tried again (`pipeline.retry_waiting`) and joins it, once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.corrections import set_record_status, split_entry
+from bot.domain import (
+    SIDE_INVITEE,
+    Article,
+    LoneObservation,
+    MatchResult,
+    Mention,
+    Occasion,
+    OccasionKind,
+    Party,
+    Status,
+)
+from bot.pipeline import process_article, retry_waiting
+from bot.store import SqlStore
+from bot.store.api import InvitationFilter, Store, Unit
+from bot.tracker import TrackerPolicy
+
+ZELENSKY = Party("Volodymyr Zelensky", figure_id="volodymyr-zelensky")
+PUTIN = Party("Vladimir Putin", figure_id="vladimir-putin")
+ISTANBUL = Occasion(OccasionKind.MEETING, "Istanbul")
+POLICY = TrackerPolicy()
+
+
+class _Matcher:
+    def __init__(self) -> None:
+        self.said: dict[str, MatchResult] = {}
+
+    def match(self, article: Article) -> MatchResult:
+        return self.said[article.url or ""]
+
+
+def _article(matcher: _Matcher, store: Store, day: int, result: MatchResult) -> None:
+    url = f"https://wire.example/istanbul-{day}-{len(matcher.said)}"
+    matcher.said[url] = result
+    published = datetime(2025, 5, day, 12, tzinfo=UTC)
+    with store.unit() as unit:
+        process_article(unit, matcher, Article(key=url, text=f"Report {url}", url=url,
+                                               published=published,
+                                               outlet=f"Wire {len(matcher.said)}"),
+                        now=published, policy=POLICY)
+
+
+def _mention(status: Status, evidence: str) -> MatchResult:
+    return MatchResult(lang="en", mentions=(Mention(
+        inviter=ZELENSKY, invitee=PUTIN, occasion=ISTANBUL, status=status, confidence=0.8,
+        evidence=evidence, lang="en"),))
+
+
+def retry_now(unit: Unit, figures: list[str] | tuple[str, ...], now: datetime) -> int:
+    return retry_waiting(unit, figures, now=now, policy=POLICY)
+
+
+def misread_then_a_refusal(store: Store) -> int:
+    """The invitation, then a report misread as the meeting held (settled: nothing moves
+    it any more), then Putin's refusal, which finds no record open to it and waits."""
+    matcher = _Matcher()
+    _article(matcher, store, 12, _mention(Status.PENDING, "Zelensky invited Putin to Istanbul."))
+    _article(matcher, store, 14, _mention(Status.TOOK_PLACE, "The Istanbul meeting was held."))
+    refusal = LoneObservation(party=PUTIN, side=SIDE_INVITEE, occasion=ISTANBUL,
+                              status=Status.DECLINED, confidence=0.7,
+                              evidence="Putin will not go to the talks in Istanbul.", lang="en")
+    _article(matcher, store, 15, MatchResult(lang="en", lone_observations=(refusal,)))
+    with store.unit() as unit:
+        [record] = unit.list_invitations(InvitationFilter(limit=10))
+        assert record.status == Status.TOOK_PLACE and unit.count_waiting() == 1
+        assert record.id is not None
+        return record.id
+
+
+def test_a_report_waiting_on_a_settled_record_joins_it_once_an_editor_reopens_it(
+        store: SqlStore) -> None:
+    record = misread_then_a_refusal(store)
+    now = datetime(2025, 5, 16, 9, tzinfo=UTC)
+    with store.unit() as unit:
+        result = set_record_status(unit, record, Status.PENDING, actor="cli:editor",
+                                   note="misread: they did not meet", now=now, retry=retry_now)
+    assert result.joined == 1 and "1 waiting report(s) joined" in result.message
+    with store.unit() as unit:
+        state = unit.get_invitation(record)
+        assert state is not None and unit.count_waiting() == 0
+        assert [e.status for e in state.timeline if not e.editorial].count(Status.DECLINED) == 1
+        # Tried again later, nothing is added twice.
+        assert retry_now(unit, [ZELENSKY.key, PUTIN.key], now + timedelta(hours=1)) == 0
+
+
+def test_without_a_retry_the_report_keeps_waiting(store: SqlStore) -> None:
+    record = misread_then_a_refusal(store)
+    now = datetime(2025, 5, 16, 9, tzinfo=UTC)
+    with store.unit() as unit:
+        result = set_record_status(unit, record, Status.PENDING, actor="cli:editor",
+                                   note="misread", now=now)
+        assert result.joined == 0 and unit.count_waiting() == 1
+
+
+def test_a_split_tries_the_waiting_reports_too(store: SqlStore) -> None:
+    record = misread_then_a_refusal(store)
+    now = datetime(2025, 5, 16, 9, tzinfo=UTC)
+    with store.unit() as unit:
+        # The misread report split off: the invitation is open again.
+        result = split_entry(unit, record, 2, actor="cli:editor", note="another meeting",
+                             now=now, retry=retry_now)
+    assert result.joined == 1
+    with store.unit() as unit:
+        state = unit.get_invitation(record)
+        assert state is not None and state.status == Status.DECLINED
+        assert unit.count_waiting() == 0
