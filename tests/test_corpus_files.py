@@ -182,7 +182,7 @@ def test_fresh_blind_set_is_well_formed_and_apart() -> None:
 
 
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
-HELD_CUES_NEGATIVES = FIRST_CLASS + ("no", "nl", "pl")
+HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
 
 def test_cues_blind_set_is_well_formed_and_apart() -> None:
