@@ -4,7 +4,9 @@ Phrase syntax, shared by every lexicon file:
   * words are matched case-insensitively, whole words (unless `word_boundaries = false`);
   * `word*` matches any continuation of a word (invit* = invite, invited, invitation);
   * `...` between words is a gap of up to 8 words, for separable or split verbs
-    ("lädt ... ein$");
+    ("lädt ... ein$"); a gap's words hold no sentence stop but a regnal ordinal's dot
+    ("Leo XIV. gern");
+  * a quotation mark between two words does not break a phrase ('was "always open" for');
   * `word$` means the word closes a clause (followed by punctuation or the end), which
     keeps the German particle "ein" apart from the article "ein";
   * a phrase starting with an apostrophe ("'s summit") is glued to the word before it.
