@@ -186,3 +186,17 @@ def test_check_blind_set_is_well_formed_and_apart() -> None:
     language: 2 invitations, 1 hard negative), written and scored before the issue-14 round
     that runs alongside it was merged, to measure the merged matcher's held-out score."""
     _check_held_set(DATA / "matcher-held" / "b9-check", "b9c", 3, FIRST_CLASS + HELD_FRESH)
+
+
+# The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
+HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
+
+
+def test_cues_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-cues: the cues round's blind set over fourteen languages,
+    invitations phrased without an invitation word and their hard negatives (proposals to a
+    parliament, offers of aid, challenges to a law), written and scored before that round's
+    rule work."""
+    _check_held_set(DATA / "matcher-held" / "b9-cues", "b9", 3, HELD_CUES_NEGATIVES)
+    for lang in ("ja", "zh", "tr"):
+        assert (DATA / "matcher-held" / "b9-cues" / f"{lang}.jsonl").is_file(), lang

@@ -1103,6 +1103,8 @@ def _exhortation(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
         sentence[max(0, cue.start - 40) : cue.start].casefold().split()[-3:]
     ):
         return True
+    if _crowd_in_gap(sentence, cue, refs, crowd):
+        return True
     near = [r.start for r in refs if r.start >= cue.end and r.start - cue.end < 25]
     if near:
         # a figure right after the cue is its object, unless a crowd closes the clause
@@ -1110,6 +1112,16 @@ def _exhortation(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
         between = sentence[cue.end : near[0]].rstrip()
         return between[-1:] in ",;:\"”»" and crowd(between.casefold().split()[-1:])
     return crowd(sentence[cue.end : cue.end + 40].casefold().split()[:3])
+
+
+def _crowd_in_gap(sentence: str, cue: CueHit, refs: list[Ref],
+                  crowd: Callable[[list[str]], bool]) -> bool:
+    """'animó a los jóvenes a visitar', 'закликав депутатів прибути': a gapped cue whose
+    object slot holds a crowd and no figure (b9-cues round)."""
+    inside = sentence[cue.start : cue.end]
+    if " " not in inside or any(cue.start <= r.start < cue.end for r in refs):
+        return False
+    return crowd(inside.casefold().split()[1:-1])
 
 
 # --- persons the gazetteer does not know ---------------------------------------------------

@@ -4,7 +4,9 @@ Phrase syntax, shared by every lexicon file:
   * words are matched case-insensitively, whole words (unless `word_boundaries = false`);
   * `word*` matches any continuation of a word (invit* = invite, invited, invitation);
   * `...` between words is a gap of up to 8 words, for separable or split verbs
-    ("lädt ... ein$");
+    ("lädt ... ein$"); a gap's words hold no sentence stop but a regnal ordinal's dot
+    ("Leo XIV. gern");
+  * a quotation mark between two words does not break a phrase ('was "always open" for');
   * `word$` means the word closes a clause (followed by punctuation or the end), which
     keeps the German particle "ein" apart from the article "ein";
   * a phrase starting with an apostrophe ("'s summit") is glued to the word before it.
@@ -135,7 +137,9 @@ _LIST_KEYS = (
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096
-_GAP = r"(?:[\s,]+[^\s.!?;:]+){0,14}?"
+# A gap's words hold no sentence stop, except a regnal ordinal's dot with the sentence
+# going on in lower case ("würde Papst Leo XIV. gern ... empfangen"; b9-cues round).
+_GAP = r"(?:[\s,]+(?:[^\s.!?;:]+|(?-i:[IVXLC]{1,6}\.(?=\s+[a-zäöüß])))){0,14}?"
 # The Indic scripts' signs join a word; their sentence stops (danda \u0964, \u0965) end it.
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f"
 # Observation cues ([observe] table): what happened between two figures without an
@@ -547,7 +551,9 @@ def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
         if closes:
             piece += r"(?=\s*(?:[,.;:!?\"“”»)]|$))"
         pieces.append(piece)
-        joiners.append(r"[\s\-]+" if word_boundaries else r"\s*")
+        # A quotation mark between two words does not break a phrase ('irá "com muito
+        # prazer"', 'was "always open" for': reported speech quotes a few words; b9-cues).
+        joiners.append(r"[\s\-\"“”«»„]+" if word_boundaries else r"\s*")
     if not pieces:
         return r"(?!x)x"
     body = "".join(p + (joiners[i] if i < len(pieces) - 1 else "") for i, p in enumerate(pieces))
