@@ -179,3 +179,13 @@ def test_fresh_blind_set_is_well_formed_and_apart() -> None:
     (3 per language: 2 invitations, 1 hard negative), written and scored before that round's
     rule work to estimate the merged matcher's held-out score."""
     _check_held_set(DATA / "matcher-held" / "b8-fresh", "b8", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_status_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-status: the status round's blind set over fourteen
+    languages (3 per language; hard negatives in five of them), written and scored before
+    that round's rule work to measure the status of invitations whose pair is found."""
+    held = DATA / "matcher-held" / "b9-status"
+    _check_held_set(held, "b9", 3, ("en", "de", "ja", "tr", "pl"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
