@@ -181,7 +181,7 @@ def test_fresh_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b8-fresh", "b8", 3, FIRST_CLASS + HELD_FRESH)
 
 
-def test_status_blind_set_is_well_formed_and_apart() -> None:
+def test_b9_status_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-status: the status round's blind set over fourteen
     languages (3 per language; hard negatives in five of them), written and scored before
     that round's rule work to measure the status of invitations whose pair is found."""
