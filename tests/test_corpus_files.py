@@ -197,6 +197,16 @@ def test_cues_blind_set_is_well_formed_and_apart() -> None:
     invitations phrased without an invitation word and their hard negatives (proposals to a
     parliament, offers of aid, challenges to a law), written and scored before that round's
     rule work."""
-    _check_held_set(DATA / "matcher-held" / "b9-cues", "b9", 3, HELD_CUES_NEGATIVES)
+    _check_held_set(DATA / "matcher-held" / "b9-cues", "b9cue", 3, HELD_CUES_NEGATIVES)
     for lang in ("ja", "zh", "tr"):
         assert (DATA / "matcher-held" / "b9-cues" / f"{lang}.jsonl").is_file(), lang
+
+
+def test_b9_status_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-status: the status round's blind set over fourteen
+    languages (3 per language; hard negatives in five of them), written and scored before
+    that round's rule work to measure the status of invitations whose pair is found."""
+    held = DATA / "matcher-held" / "b9-status"
+    _check_held_set(held, "b9s", 3, ("en", "de", "ja", "tr", "pl"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs

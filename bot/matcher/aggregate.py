@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
@@ -78,6 +78,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
             if _answers_earlier(view, finding, candidates):
                 answers.append(finding)
                 continue
+            finding = _counter_invitation(view, finding, candidates)
             if finding.inviter is None or finding.invitee is None:
                 partials.append((view, finding))
                 continue
@@ -141,6 +142,38 @@ def _answers_earlier(view: SentenceView, finding: InviteFinding,
         return False
     cue = finding.cue
     return any(hit.start < cue.end and cue.start < hit.end for _, hit in view.facts.statuses)
+
+
+def _counter_invitation(view: SentenceView, finding: InviteFinding,
+                        candidates: dict[tuple[str, str], Candidate]) -> InviteFinding:
+    """issue 14, status round: "Lukashenko invited Tokayev to Minsk. Tokayev said it would
+    not work out this year and in turn invited Lukashenko to Astana": an answer said by the
+    inviter of a counter-invitation, before its cue, answers the invitation he received
+    earlier (the reverse pair), not his own, which stays unanswered unless a status follows
+    its cue."""
+    if finding.cue.category != "active" or finding.inviter is None or finding.invitee is None:
+        return finding
+    earlier = candidates.get((finding.invitee.party.key, finding.inviter.party.key))
+    if earlier is None or earlier.first_sentence >= view.index:
+        return finding
+    cue, inviter = finding.cue, finding.inviter.party.key
+    answers = [(status, hit) for status, hit in view.facts.statuses
+               if hit.end <= cue.start and status in _ANSWERS
+               and _said_by(view.facts.refs, hit) == inviter]
+    if not answers:
+        return finding
+    answer = max((status for status, _ in answers), key=status_rank)
+    earlier.offer(answer, view.text, view.index, earlier.confidence)
+    if finding.status is answer and not any(
+            status is answer and hit.start >= cue.end for status, hit in view.facts.statuses):
+        return replace(finding, status=Status.PENDING)
+    return finding
+
+
+def _said_by(refs: list[Ref], hit: CueHit) -> str | None:
+    """The figure right before a status word: its subject."""
+    owner = next((r for r in reversed(refs) if r.end <= hit.start), None)
+    return None if owner is None else owner.party.key
 
 
 def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
