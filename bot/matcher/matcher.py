@@ -356,8 +356,10 @@ class Matcher:
         guest said to attend, arrive for, confirm or skip it; pairs the invitation rules
         already found (either way round) keep their reading."""
         lexicon = self._resources.lexicons.get(lang)
-        if lexicon is None or not lexicon.hosts:
-            return []
+        if lexicon is None or not lexicon.hosts or not any(
+                any(r.possessive for r in v.facts.refs) or
+                (v.facts.refs and has_host_marker(lexicon, v.text)) for v in views):
+            return []  # most articles: no host named, nothing to read
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         # A title is the article's first paragraph.
         host_views = [HostView(v.index, v.paragraph, v.text, tuple(v.facts.refs),
