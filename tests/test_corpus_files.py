@@ -210,3 +210,10 @@ def test_b9_status_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(held, "b9s", 3, ("en", "de", "ja", "tr", "pl"))
     langs = {path.stem for path in held.glob("*.jsonl")}
     assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+
+
+def test_host_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-host: the host round's blind set over fourteen languages
+    (3 per language, one hard negative each), outcome-only reports of a hosted occasion,
+    written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b9-host", "b9h", 3, FIRST_CLASS + HELD_FRESH)

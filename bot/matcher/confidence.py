@@ -61,6 +61,8 @@ class Confidences:
     proposal: float = 0.75  # "Milei propuso a Boric celebrar una cumbre"
     willingness: float = 0.7  # "Merz wäre bereit, Tusk in Görlitz zu treffen"
     hosted_event: float = 0.7  # "Modi will not attend the summit Albanese is hosting"
+    # "Gastgeber ist Tusk. Macron ist eingetroffen": the host invited the guest (hosts.py)
+    hosted_guest: float = 0.65
     received_invitation_to_event: float = 0.75  # "received an invitation to Nadal's exhibition"
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
     welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"

@@ -198,6 +198,8 @@ class Lexicon:
     # [transcript]: thanks for an invitation in a speech transcript (transcript.py)
     transcript: dict[str, list[str]] = field(default_factory=dict)
     dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
+    # [hosts]: host markers and guests' attendance words (hosts.py, issue 14 host round)
+    hosts: dict[str, list[str]] = field(default_factory=dict)
     # `hits` of recent sentences: a pure function of the sentence, and feeds repeat
     # sentences (a title again as the summary's first line, boilerplate, wire copy).
     _recent_hits: dict[str, tuple[CueHit, ...]] = field(default_factory=dict, repr=False,
@@ -250,6 +252,25 @@ class Lexicon:
 
     def words(self, key: str) -> frozenset[str]:
         return self.lists.get(key, frozenset())
+
+    def words_of_hosts(self, key: str) -> frozenset[str]:
+        """A [hosts] list as lower-cased words (`another`: indefinite articles)."""
+        return frozenset(w.casefold() for w in self.hosts.get(key, ()))
+
+    def host_hits(self, key: str, sentence: str) -> list[CueHit]:
+        """Matches of one [hosts] list in a sentence (category = the key), longest
+        phrase first where two start at one place; one alternation compiled once."""
+        phrases = self.hosts.get(key)
+        if not phrases:
+            return []
+        regex = f"hosts:{key}"
+        pattern = self._compiled.get(regex)
+        if pattern is None:
+            body = "|".join(phrase_to_regex(p, self.word_boundaries)
+                            for p in sorted(phrases, key=len, reverse=True))
+            pattern = self._compiled[regex] = re.compile(body, re.IGNORECASE)
+        return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
+                if m.end() > m.start()]
 
     def compile(self) -> None:
         """Index every phrase under an anchor word it cannot match without.
@@ -382,7 +403,8 @@ class Lexicon:
         """Occasion terms (category = the English label), whole words where words exist."""
         if self._occasion_terms is None:
             return []
-        lowered = sentence.lower()
+        # Turkish dotted capital I lower-cases to two characters ("İlham"): keep offsets.
+        lowered = sentence.replace("İ", "i").lower()
         if len(lowered) != len(sentence):
             return []
         hits: list[CueHit] = []
@@ -615,6 +637,7 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
     grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
     transcript = _transcript_table(data.get("transcript", {}), source, problems)
     dates = date_words_from(data.get("dates"), source=source, problems=problems)
+    hosts = _hosts_table(data.get("hosts", {}), source, problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -625,7 +648,8 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         raise ConfigError(problems)
     lexicon = Lexicon(lang=lang.strip(), word_boundaries=boundaries, phrases=phrases,
                       occasion=occasion, lists=lists, observe=observe,
-                      observe_lists=observe_lists, grammar=grammar, transcript=transcript, dates=dates)
+                      observe_lists=observe_lists, grammar=grammar, transcript=transcript, dates=dates,
+                      hosts=hosts)
     try:
         lexicon.compile()
     except re.error as exc:
@@ -651,6 +675,24 @@ def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str,
                             f"{', '.join(TRANSCRIPT_KEYS)})")
             continue
         out[key] = _strings(value, f"transcript.{key}", source, problems)
+    return out
+
+
+HOST_KEYS = ("host_before", "host_after", "attended", "will_attend", "absent", "stand_in",
+             "past", "another")
+
+
+def _hosts_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        problems.append(f"{source}: [hosts] must be a table of key = [phrases]")
+        return {}
+    out: dict[str, list[str]] = {}
+    for key, value in table.items():
+        if key not in HOST_KEYS:
+            problems.append(f"{source}: key 'hosts.{key}': unknown (expected one of "
+                            f"{', '.join(HOST_KEYS)})")
+            continue
+        out[key] = _strings(value, f"hosts.{key}", source, problems)
     return out
 
 

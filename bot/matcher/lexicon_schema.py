@@ -28,6 +28,7 @@ class LexiconTop(BaseModel):
     observe: dict[str, Any] = Field(default_factory=dict)
     grammar: dict[str, Any] = Field(default_factory=dict)
     transcript: dict[str, Any] = Field(default_factory=dict)
+    hosts: dict[str, Any] = Field(default_factory=dict)
     dates: dict[str, Any] | None = None
     # word lists (lexicon._LIST_KEYS; a test keeps the two equal)
     from_markers: list[Any] | None = None
@@ -90,7 +91,7 @@ class LexiconTop(BaseModel):
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",
-              "transcript", "dates")
+              "transcript", "hosts", "dates")
 
 _WORDS = {"list_type": "must be an array of words", "dict_type": "must be a table",
           "bool_type": "must be true or false", "string_type": "must be a string"}

@@ -15,6 +15,7 @@ from bot.domain import (
     MatchResult,
     Mention,
     Observation,
+    Occasion,
     OccasionKind,
     Party,
     ReplyAnswer,
@@ -47,6 +48,7 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
+from bot.matcher.hosts import HostView, has_host_marker, hosted_guests
 from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
@@ -72,7 +74,7 @@ from bot.matcher.observe import (
     observe_lone,
     observe_sentence,
 )
-from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion
+from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion, describe
 from bot.matcher.organisations import (
     OrganisationWords,
     club_named,
@@ -330,6 +332,7 @@ class Matcher:
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
+        mentions += self._host_mentions(views, lang, when, mentions, bool(title.strip()))
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -346,6 +349,38 @@ class Matcher:
                 for o in self._lone_observations(views, lexicons, lang, when, mentions,
                                                  observations)),
         )
+
+    def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
+                       mentions: list[Mention], titled: bool) -> list[Mention]:
+        """Outcome-only reports of a hosted occasion (hosts.py): the host invited each
+        guest said to attend, arrive for, confirm or skip it; pairs the invitation rules
+        already found (either way round) keep their reading."""
+        lexicon = self._resources.lexicons.get(lang)
+        if lexicon is None or not lexicon.hosts or not any(
+                any(r.possessive for r in v.facts.refs) or
+                (v.facts.refs and has_host_marker(lexicon, v.text)) for v in views):
+            return []  # most articles: no host named, nothing to read
+        found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
+        # A title is the article's first paragraph.
+        host_views = [HostView(v.index, v.paragraph, v.text, tuple(v.facts.refs),
+                               titled and v.paragraph == 0) for v in views]
+        out: list[Mention] = []
+        for guest in hosted_guests(host_views, lexicon, when.year if when else None,
+                                   self._resources.places.occasion_places):
+            pair = frozenset((guest.host.party.key, guest.guest.party.key))
+            if pair in found:
+                continue
+            found.add(pair)
+            occasion = describe(guest.occasion_label, None)
+            if occasion.kind is OccasionKind.OTHER:
+                occasion = Occasion(kind=OccasionKind.MEETING)
+            confidence = CONFIDENCE.hosted_guest * min(guest.host.confidence,
+                                                       guest.guest.confidence)
+            out.append(Mention(inviter=guest.host.party, invitee=guest.guest.party,
+                               occasion=occasion, status=guest.status,
+                               confidence=round(confidence, 3), evidence=guest.evidence,
+                               lang=lang))
+        return out
 
     def _without_other_holders(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
         """A title that names no holder on the date ("the First President of Kazakhstan",
@@ -447,6 +482,9 @@ class Matcher:
         an observation or a lone observation needs an observation cue, which needs its
         anchor word in the lower-cased sentence."""
         if live:
+            return False
+        own = self._resources.lexicons.get(lexicons[0].lang) if lexicons else None
+        if own is not None and own.hosts and has_host_marker(own, segmented.text):
             return False
         words = self._words_for(lexicons)
         if not words.empty:

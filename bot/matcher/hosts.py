@@ -1,0 +1,327 @@
+"""Hosts invite their guests: outcome-only reports of a hosted occasion (issue 14, host round).
+
+News often reports only the outcome of an invitation: "Gastgeber ist Donald Tusk. Macron ist
+eingetroffen, Merz hat seine Teilnahme abgesagt." The host of an occasion is the inviter of
+everyone said to attend, arrive for, confirm, skip or cancel it. This module reads that
+across sentences, in every language with a `[hosts]` table:
+
+- a host sentence names one known figure right beside a host marker (`host_before`: the
+  host comes first, "X is hosting", "X ist Gastgeber", "X が主催する"; `host_after`: the
+  host follows, "hosted by X", "Gastgeber ist X", "l'hôte de la rencontre, X"), or names a
+  figure as the possessive owner of an occasion noun ("Lula's COP30"), and names an
+  occasion (the lexicon's [occasion] terms);
+- a guest sentence, the host's own or one of a few around it in the same paragraph (or the
+  next one: the event named again, "the summit", "la cumbre"), names a figure as the one an
+  attendance word speaks of (`attended` = took place, `will_attend` = accepted, `absent` =
+  declined): the nearest figure before it, with any coordinated with that one, else the
+  first after it ("Do stolicy przyjechał ... Rinkēvičs").
+
+Precision first: the host must be a known figure; a guest is a known figure other than the
+host, no spokesperson, no stand-in (`stand_in`: "instead", "in his place", "代为"), not of the
+host's own country (his ministers greet the delegations); a guest sentence dated to another
+year or holding a past marker (`past`: "last year", "previous edition") is another occasion;
+a hedged word ("could attend") is no report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.domain import Status
+from bot.matcher.clause import Ref
+from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.occasion import PlaceHit
+
+# How far a guest sentence may be from the host's (sentences), and what may sit between a
+# host marker and the host's name (titles, "the Polish prime minister", a weekday).
+WINDOW_BEFORE = 4
+WINDOW_AFTER = 4
+_HOST_GAP_CHARS = 48
+_HOST_GAP_CHARS_CJK = 10
+_OWNER_GAP_WORDS = 3  # "Lula's COP30 leaders' segment": owner, then the occasion noun
+_GUEST_GAP_WORDS = 8  # between a guest's name and the attendance word that follows it
+_COORDINATION_GAP = 24  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLAUSE_BREAK = re.compile(r"[;:]")
+STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
+             "absent": Status.DECLINED}
+_PRECEDENCE = {Status.DECLINED: 3, Status.TOOK_PLACE: 2, Status.ACCEPTED: 1}
+# Occasion labels that may name one occasion in two sentences ("the summit" ... "the
+# meeting"); a label outside the host's group in the guest's sentence is another occasion.
+_GROUPS = ({"summit", "meeting", "talks", "negotiations", "conference", "forum"},
+           {"dinner", "lunch", "gala", "celebration", "ceremony"})
+# The places a sentence names, with their offsets (the matcher's place finder).
+Places = Callable[[str], list[PlaceHit]]
+_PLACE_AFTER_NOUN = 14  # "une réunion à Bruxelles", "a meeting in Brussels"
+_TRAVEL = frozenset({"visit", "state visit", "trip"})
+
+
+@dataclass(frozen=True, slots=True)
+class HostView:
+    """One sentence as this module reads it: the matcher's figures of the sentence."""
+
+    index: int
+    paragraph: int
+    text: str
+    refs: tuple[Ref, ...]
+    headline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HostedGuest:
+    host: Ref
+    guest: Ref
+    status: Status
+    occasion_label: str | None  # the English label of the host sentence's occasion noun
+    evidence: str  # the guest's sentence
+    host_sentence: int
+    guest_sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Host:
+    ref: Ref
+    view: HostView
+    label: str | None
+
+
+def has_host_marker(lexicon: Lexicon, text: str) -> bool:
+    """Whether the text holds a host marker of the lexicon (the matcher's pre-filter)."""
+    return bool(lexicon.host_hits("host_before", text) or lexicon.host_hits("host_after", text))
+
+
+def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
+                  places: Places | None = None) -> list[HostedGuest]:
+    """Every (host, guest, status) the article reports, one per pair: the nearest host
+    sentence wins, then the strongest status (a refusal over an arrival over a yes)."""
+    labels = [lexicon.occasions(view.text) for view in views]
+    hosts = _all_hosts(views, labels, lexicon, year)
+    if not hosts:
+        return []
+    chosen: dict[tuple[str, str], tuple[tuple[int, int, int], HostedGuest]] = {}
+    for position, view in enumerate(views):
+        if not view.refs or _other_occasion(view.text, lexicon, year):
+            continue
+        near = [h for h in hosts if _in_window(h.view, view)]
+        if not near:
+            continue
+        host = min(near, key=lambda h: (abs(h.view.index - view.index),
+                                        h.view.index > view.index))
+        here = {h.ref.party.key for h in near if h.view.index == view.index}
+        if _elsewhere(host, view, labels[position], lexicon, places):
+            continue
+        for guest, status in _guests_in(view, lexicon, here):
+            if not _may_pair(host.ref, guest):
+                continue
+            key = (host.ref.party.key, guest.party.key)
+            rank = (-abs(host.view.index - view.index), _PRECEDENCE[status], -position)
+            held = chosen.get(key)
+            if held is None or rank > held[0]:
+                chosen[key] = (rank, HostedGuest(host.ref, guest, status, host.label,
+                                                 view.text, host.view.index, view.index))
+    return [found for _rank, found in chosen.values()]
+
+
+def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexicon,
+               year: int | None) -> list[_Host]:
+    headline = [h for view, found in zip(views, labels, strict=True) if view.headline
+                for h in found]
+    hosts: list[_Host] = []
+    for position, view in enumerate(views):
+        # The occasion the host holds: named in the host's sentence, else in its paragraph
+        # or the next ("Die Konferenz beginnt in Rom. Gastgeberin ist ..."), else in the
+        # headline.
+        near = labels[position] or [h for other, found in zip(views, labels, strict=True)
+                                    if other.paragraph - view.paragraph in (0, 1)
+                                    for h in found]
+        # A visit the host receives is reported as an observation, not an invitation by
+        # its host: only an occasion that has guests (a summit, a dinner) counts.
+        occasions = [h for h in near or headline if h.category not in _TRAVEL]
+        hosts += _hosts_in(view, lexicon, year, occasions)
+    return hosts
+
+
+def _in_window(host: HostView, guest: HostView) -> bool:
+    """A few sentences around the host's, in its paragraph or a neighbouring one (a
+    headline is a paragraph of its own: the two after it count as neighbours)."""
+    distance = guest.index - host.index
+    if distance < -WINDOW_BEFORE or distance > WINDOW_AFTER or (host.headline and guest.headline):
+        return False
+    return abs(guest.paragraph - host.paragraph) <= (2 if host.headline else 1)
+
+
+def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexicon,
+               places: Places | None) -> bool:
+    """Whether the guest's sentence names another occasion than the host's: an occasion
+    noun of another kind ("is hosting a dinner ... will attend a NATO meeting"), one
+    introduced as new (`another`: "et møte", "bir toplantıya"; the host's occasion named
+    again is definite, "møtet"), or one placed right after its noun where the host's
+    sentence does not name that place ("sommet à Paris ... réunion à Bruxelles")."""
+    labels = [h for h in labels if h.category not in _TRAVEL]  # the trip to the occasion
+    if host.view.index == guest.index or not labels:
+        return False
+    group = next((g for g in _GROUPS if host.label in g), {host.label})
+    if not any(h.category in group for h in labels):
+        return True
+    if any(_indefinite(guest.text, h, lexicon) for h in labels):
+        return True
+    if places is None:
+        return False
+    here = {p.canonical for p in places(host.view.text)}
+    return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
+               for p in places(guest.text) if not p.is_platform for h in labels)
+
+
+def _indefinite(text: str, label: CueHit, lexicon: Lexicon) -> bool:
+    before = re.findall(r"\w+", text[max(0, label.start - 40) : label.start].lower())[-3:]
+    return any(w in lexicon.words_of_hosts("another") for w in before)
+
+
+def _may_pair(host: Ref, guest: Ref) -> bool:
+    if guest.party.key == host.party.key or not guest.party.known or guest.spokesperson:
+        return False
+    if guest.principal and guest.principal == host.party.figure_id:
+        return False
+    # The host's own ministers and officials greet the guests; they are not invited.
+    return not (host.country and guest.country and host.country == guest.country)
+
+
+def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
+    if year is not None and any(int(y) != year for y in _YEAR.findall(text)):
+        return True
+    return bool(lexicon.host_hits("past", text))
+
+
+def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[CueHit]
+              ) -> list[_Host]:
+    known = [r for r in view.refs if r.party.known and not r.spokesperson]
+    if not known or not labels or _other_occasion(view.text, lexicon, year):
+        return []  # a host of nothing the lexicon calls an occasion ("hosts a fair")
+    found: list[_Host] = []
+    cjk = not lexicon.word_boundaries
+    gap = _HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS
+    for hit in lexicon.host_hits("host_before", view.text):
+        before = [r for r in known if r.end <= hit.start and hit.start - r.end <= gap]
+        # "Macron no acudirá a la cumbre que preside Sánchez": a figure whose own
+        # attendance word stands before the marker is a guest, not the host.
+        if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
+                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+            found.append(_Host(before[-1], view, _label_near(labels, hit)))
+    for hit in lexicon.host_hits("host_after", view.text):
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
+        if after and not _figure_between(view.refs, hit.end, after[0].start):
+            found.append(_Host(after[0], view, _label_near(labels, hit)))
+    if not cjk:
+        for ref in known:
+            if not ref.possessive:
+                continue
+            owned = [h for h in lexicon.occasions(view.text) if h.start >= ref.end
+                     and len(view.text[ref.end : h.start].split()) <= _OWNER_GAP_WORDS
+                     and not _figure_between(view.refs, ref.end, h.start)]
+            if owned:
+                found.append(_Host(ref, view, owned[0].category))
+    return found
+
+
+def _label_near(labels: list[CueHit], hit: CueHit) -> str | None:
+    """The occasion nearest the marker (labels of another sentence count as far)."""
+    return min(labels, key=lambda h: abs(h.start - hit.start)).category if labels else None
+
+
+def _figure_between(refs: tuple[Ref, ...], start: int, end: int) -> bool:
+    return any(start <= r.start and r.end <= end for r in refs)
+
+
+def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
+               ) -> list[tuple[Ref, Status]]:
+    """The figures an attendance word of the sentence speaks of, with its status (a
+    host of this very sentence is passed over: "Til toppmøtet arrangert av X kom Y")."""
+    hits = _attendance_hits(view.text, lexicon)
+    if not hits:
+        return []
+    stand_ins = lexicon.host_hits("stand_in", view.text)
+    hedges = lexicon.observe_lists.get("hedges", frozenset())
+    out: list[tuple[Ref, Status]] = []
+    for hit in hits:
+        if _hedged(view.text, hit, hedges):
+            continue
+        if hit.category != "absent" and any(
+                s.start >= hit.end and not _CLAUSE_BREAK.search(view.text[hit.end : s.start])
+                for s in stand_ins):
+            continue  # "will attend a meeting in Brussels instead": another occasion
+        for guest in _speaks_of(view, hit, lexicon, hosts_here):
+            if any(_stands_in(view.text, guest, hit, s) for s in stand_ins):
+                continue
+            out.append((guest, STATUS_OF[hit.category]))
+    return out
+
+
+def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
+    """Non-overlapping attendance words, a refusal first ("will not attend" holds "attend")."""
+    taken: list[CueHit] = []
+    for key in ("absent", "attended", "will_attend"):
+        for hit in lexicon.host_hits(key, text):
+            if not any(hit.start < t.end and t.start < hit.end for t in taken):
+                taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _hedged(text: str, hit: CueHit, hedges: frozenset[str]) -> bool:
+    before = re.findall(r"\w+", text[max(0, hit.start - 30) : hit.start].lower())[-2:]
+    return any(word in hedges for word in before)
+
+
+def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[str]
+               ) -> list[Ref]:
+    """The nearest figure before the word in its clause (with those coordinated with it),
+    else the first figure after it in its clause."""
+    text = view.text
+    refs = [r for r in view.refs if not r.spokesperson and r.party.key not in hosts_here]
+    cjk = not lexicon.word_boundaries
+    before = [r for r in refs if r.end <= hit.start
+              and not _CLAUSE_BREAK.search(text[r.end : hit.start])
+              and (cjk or len(text[r.end : hit.start].split()) <= _GUEST_GAP_WORDS)]
+    if before:
+        return _group(text, before[::-1], lexicon)[::-1]
+    after = [r for r in refs if r.start >= hit.end
+             and not _CLAUSE_BREAK.search(text[hit.end : r.start])
+             and (cjk or len(text[hit.end : r.start].split()) <= _GUEST_GAP_WORDS)]
+    return _group(text, after, lexicon) if after else []
+
+
+def _group(text: str, refs: list[Ref], lexicon: Lexicon) -> list[Ref]:
+    """The first of `refs` (ordered from the attendance word outwards) with those
+    coordinated with it in turn: "Steinmeier e Stubb", "Boric y la peruana Boluarte"."""
+    group = [refs[0]]
+    for ref in refs[1:]:
+        last = group[-1]
+        gap = text[min(last.end, ref.end) : max(last.start, ref.start)]
+        if len(gap) > _COORDINATION_GAP or not _coordinating(gap, lexicon):
+            break
+        group.append(ref)
+    return group
+
+
+def _coordinating(gap: str, lexicon: Lexicon) -> bool:
+    """Whether two figures are joined as one group: a comma or conjunction between them
+    and nothing else but titles and articles; after a conjunction one other word ("y la
+    peruana"), never after a bare comma (", natomiast premier": a new clause)."""
+    words = re.findall(r"\w+", gap.lower())
+    conjunctions = lexicon.words("conjunctions")
+    small = conjunctions | lexicon.words("titles") | lexicon.words("articles")
+    conjoined = any(w in conjunctions for w in words)
+    if not (conjoined or "," in gap or "、" in gap) or _attendance_hits(gap, lexicon):
+        return False
+    return sum(1 for w in words if w not in small) <= (1 if conjoined else 0)
+
+
+def _stands_in(text: str, guest: Ref, hit: CueHit, stand_in: CueHit) -> bool:
+    """A stand-in word between the guest and the attendance word ("由X代为出席"), or before
+    a guest named after it in the same clause ("w jego miejsce przyleci X", "represented by
+    X"): that figure only stands in for someone."""
+    if guest.end <= hit.start:
+        return guest.end <= stand_in.start and stand_in.end <= hit.start
+    return stand_in.end <= guest.start and not _CLAUSE_BREAK.search(
+        text[min(stand_in.end, hit.start) : guest.start])
