@@ -477,7 +477,8 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             break
         if _opponent(gap, words):
             continue
-        if any(w in words.from_markers for w in gap) and found.inviter is None:
+        if _from_marked(gap, c.sentence, c.after[index - 1].end if index else c.cue.end,
+                        ref.start, words) and found.inviter is None:
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
                 (ref.possessive or ref.residence) and found.inviter is None:
@@ -505,6 +506,22 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # "Renzi sfida Salvini": the noun is the verb's twin.
             found.inviter, found.invitees, found.done = c.before[-1], [ref], True
             return
+
+
+def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: Words) -> bool:
+    """"invitation from X": a "from" word before the figure. Since the previous figure, the
+    first marker decides: in "una invitación al presidente de Brasil, Lula" the "de" belongs
+    to the invitee's title after "al" (issue 14, parties round); "an invitation to Macron
+    from Biden" still has Biden's "from" first after Macron."""
+    if not any(w in words.from_markers for w in gap):
+        return False
+    for word in sentence[since:until].casefold().replace("’", "'").split():
+        word = word.strip(",.\"«»„“")
+        if word in words.from_markers:
+            return True
+        if word in words.to_markers:
+            return False
+    return True
 
 
 def _opponent(gap: list[str], words: Words) -> bool:
