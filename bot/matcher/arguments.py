@@ -759,9 +759,10 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
 
 def _announcer_before(c: Clause) -> bool:
     """The figures before an "at the invitation of" phrase only announce it: a reporting
-    word and a comma stand between them and the phrase."""
+    word and a comma (or a colon: "外交部发言人毛宁宣布：应…邀请") stand between them and the
+    phrase."""
     between = c.sentence[c.before[-1].end : c.cue.start] if c.before else ""
-    return any(p in between for p in ",，") and any(w in between for w in c.words.reporting)
+    return any(p in between for p in ",，:：") and any(w in between for w in c.words.reporting)
 
 
 def passive_with_agent(c: Clause) -> list[Pair] | None:
@@ -785,9 +786,14 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is not None and not agent.party.known:
         # "at the invitation of President of People's Republic of China Xi Jinping": a
         # capitalised stretch the gazetteer lacks is the title of the figure that follows.
+        # A lower-case word between them is a verb or a clause: "Auf Einladung der
+        # Oberbürgermeisterin Katrin Albrecht besucht Bundeskanzler Merz" names the inviter
+        # beyond the gazetteer, and Merz is the guest (issue 14, parties round).
         agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
                       r.start - agent.end <= 40 and
-                      not any(p in c.sentence[agent.end : r.start] for p in ",;.")), agent)
+                      not any(p in c.sentence[agent.end : r.start] for p in ",;.") and
+                      not any(w[:1].islower() for w in c.sentence[agent.end : r.start].split())),
+                     agent)
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)
