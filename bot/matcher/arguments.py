@@ -509,18 +509,26 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
 
 
 def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: Words) -> bool:
-    """"invitation from X": a "from" word before the figure. Since the previous figure, the
-    first marker decides: in "una invitación al presidente de Brasil, Lula" the "de" belongs
-    to the invitee's title after "al" (issue 14, parties round); "an invitation to Macron
-    from Biden" still has Biden's "from" first after Macron."""
+    """"invitation from X": a "from" word before the figure. Since the previous figure,
+    the first marker decides where a title follows a "to" word: in "una invitación al
+    presidente de Brasil, Lula" the "de" belongs to the invitee's title (issue 14, parties
+    round); "an invitation to Macron from Biden" still has Biden's "from" first after
+    Macron, and a "from" word right before the figure always counts ("um convite para a
+    posse de Donald Trump")."""
     if not any(w in words.from_markers for w in gap):
         return False
-    for word in sentence[since:until].casefold().replace("’", "'").split():
-        word = word.strip(",.\"«»„“")
+    local = [w.strip(",.\"«»„“")
+             for w in sentence[since:until].casefold().replace("’", "'").split()]
+    if local and local[-1] in words.from_markers:
+        return True  # "um convite para a posse de Donald Trump": the event's owner
+    for index, word in enumerate(local):
         if word in words.from_markers:
             return True
         if word in words.to_markers:
-            return False
+            # "al presidente de Brasil": the "de" completes the invitee's title; "para a
+            # cúpula do Mercosul que Lula vai sediar" keeps the owner's "do"
+            return not any(len(w) >= 4 and w in words.titles
+                           for w in local[index + 1 : index + 3])
     return True
 
 

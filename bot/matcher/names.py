@@ -45,6 +45,18 @@ _FEMININE_ADJECTIVAL_ACCUSATIVE = (("скую", "ская"), ("цкую", "цк�
                                    ("ську", "ська"), ("цьку", "цька"), ("зьку", "зька"))
 
 
+# A Russian or Ukrainian past-tense verb of a feminine subject ("пригласила", "запросила").
+_FEMININE_PAST = re.compile(r"^\s*[а-яіїєґё]+ла(?:ся|сь)?(?=[\s,.;:!?]|$)")
+
+
+def _feminine_subject(last: str, following: str | None) -> bool:
+    """"Олена Гайова запросила", "Анна Петрова пригласила": a name in -а right before a
+    feminine past-tense verb is a woman's in the nominative, not a man's genitive
+    ("Віктора Самойлова") (issue 14, parties round)."""
+    return following is not None and last.lower().endswith("а") and \
+        _FEMININE_PAST.match(following) is not None
+
+
 def nominative(name: str, lang: str, following: str | None = None,
                preceding: str = "") -> str:
     """Best-effort nominative of an inflected name (the surname decides the case).
@@ -69,7 +81,7 @@ def nominative(name: str, lang: str, following: str | None = None,
                 words[:-1] = [_feminine_accusative(w) for w in words[:-1]]
                 last = words[-1] = last[: len(last) - len(ending)] + replacement
                 break
-        if last.lower().endswith(_FEMININE_ADJECTIVAL):
+        if last.lower().endswith(_FEMININE_ADJECTIVAL) or _feminine_subject(last, following):
             # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
             # nominative (the man's genitive is "-ського", "-ского"); she is named as
             # written (issue 14, wire round: names beyond the gazetteer)
