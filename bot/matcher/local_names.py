@@ -103,7 +103,7 @@ class LocalNameFinder:
         full: list[LocalName] = []
         for start, end, name in self._sequences(text):
             start, name = _without_leading_codes(text, start, name)
-            start, name = _without_title_complement(text, start, name, lang)
+            start, name = _without_title_complement(text, start, name, lang, self.roles)
             if len(name.split()) < 2 or mask.find(1, start, end) != -1 or \
                     quoted_phrase(text, start, end):
                 continue
@@ -225,8 +225,8 @@ _COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", 
                                  "des", "der"])
 
 
-def _without_title_complement(text: str, start: int, name: str, lang: str = ""
-                              ) -> tuple[int, str]:
+def _without_title_complement(text: str, start: int, name: str, lang: str = "",
+                              roles: frozenset[str] = frozenset()) -> tuple[int, str]:
     """"President of Turkmenistan Serdar Berdimuhamedov" -> "Serdar Berdimuhamedov": after
     "of" the first capitalised word completes the title (a country, a city, a body). Russian
     and Ukrainian say "of" with the genitive: "голова Ужгорода Тарас Мельничук"; Polish and
@@ -235,9 +235,11 @@ def _without_title_complement(text: str, start: int, name: str, lang: str = ""
     before = text[max(0, start - 12) : start].split()
     if len(tokens) < 3 or not before:
         return start, name
-    if before[-1].casefold() not in _COMPLEMENT_MARKERS and \
-            not _genitive_complement(tokens, before[-1]) and \
-            not _west_slavic_place(tokens, before[-1], lang):
+    # A role word opening a sentence is capitalised ("Мэр Самары Анна Петрова"): lower it.
+    title = before[-1].lower() if before[-1].casefold() in roles else before[-1]
+    if title.casefold() not in _COMPLEMENT_MARKERS and \
+            not _genitive_complement(tokens, title) and \
+            not _west_slavic_place(tokens, title, lang):
         return start, name
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
 
