@@ -794,13 +794,16 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is not None and not agent.party.known:
         # "at the invitation of President of People's Republic of China Xi Jinping": a
         # capitalised stretch the gazetteer lacks is the title of the figure that follows.
-        # A lower-case word between them is a verb or a clause: "Auf Einladung der
+        # A lower-case word between them (of four letters or more, no function word: "of
+        # China" completes the title) is a verb or a clause: "Auf Einladung der
         # Oberbürgermeisterin Katrin Albrecht besucht Bundeskanzler Merz" names the inviter
         # beyond the gazetteer, and Merz is the guest (issue 14, parties round).
         agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
                       r.start - agent.end <= 40 and
                       not any(p in c.sentence[agent.end : r.start] for p in ",;.") and
-                      not any(w[:1].islower() for w in c.sentence[agent.end : r.start].split())),
+                      not any(w[:1].islower() and len(w) >= 4 and
+                              w.casefold() not in c.words.name_stop
+                              for w in c.sentence[agent.end : r.start].split())),
                      agent)
     if agent is None:
         # "was invited to the White House": the residence is the host.
