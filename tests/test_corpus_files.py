@@ -217,3 +217,11 @@ def test_host_blind_set_is_well_formed_and_apart() -> None:
     (3 per language, one hard negative each), outcome-only reports of a hosted occasion,
     written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b9-host", "b9h", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_parties_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
+    languages (3 per language, a hard negative in most), parties beyond the gazetteer, by
+    role, residence or messenger, written and scored before that round's rule work (uk, no and pl carry invitations only)."""
+    _check_held_set(DATA / "matcher-held" / "b9-parties", "b9p", 3,
+                    ("en", "de", "fr", "es", "it", "pt", "ru", "ja", "zh", "tr", "nl", "cs"))

@@ -477,7 +477,8 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             break
         if _opponent(gap, words):
             continue
-        if any(w in words.from_markers for w in gap) and found.inviter is None:
+        if _from_marked(gap, c.sentence, c.after[index - 1].end if index else c.cue.end,
+                        ref.start, words) and found.inviter is None:
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
                 (ref.possessive or ref.residence) and found.inviter is None:
@@ -505,6 +506,30 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             # "Renzi sfida Salvini": the noun is the verb's twin.
             found.inviter, found.invitees, found.done = c.before[-1], [ref], True
             return
+
+
+def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: Words) -> bool:
+    """"invitation from X": a "from" word before the figure. Since the previous figure,
+    the first marker decides where a title follows a "to" word: in "una invitación al
+    presidente de Brasil, Lula" the "de" belongs to the invitee's title (issue 14, parties
+    round); "an invitation to Macron from Biden" still has Biden's "from" first after
+    Macron, and a "from" word right before the figure always counts ("um convite para a
+    posse de Donald Trump")."""
+    if not any(w in words.from_markers for w in gap):
+        return False
+    local = [w.strip(",.\"«»„“")
+             for w in sentence[since:until].casefold().replace("’", "'").split()]
+    if local and local[-1] in words.from_markers:
+        return True  # "um convite para a posse de Donald Trump": the event's owner
+    for index, word in enumerate(local):
+        if word in words.from_markers:
+            return True
+        if word in words.to_markers:
+            # "al presidente de Brasil": the "de" completes the invitee's title; "para a
+            # cúpula do Mercosul que Lula vai sediar" keeps the owner's "do"
+            return not any(len(w) >= 4 and w in words.titles
+                           for w in local[index + 1 : index + 3])
+    return True
 
 
 def _opponent(gap: list[str], words: Words) -> bool:
@@ -742,9 +767,10 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
 
 def _announcer_before(c: Clause) -> bool:
     """The figures before an "at the invitation of" phrase only announce it: a reporting
-    word and a comma stand between them and the phrase."""
+    word and a comma (or a colon: "外交部发言人毛宁宣布：应…邀请") stand between them and the
+    phrase."""
     between = c.sentence[c.before[-1].end : c.cue.start] if c.before else ""
-    return any(p in between for p in ",，") and any(w in between for w in c.words.reporting)
+    return any(p in between for p in ",，:：") and any(w in between for w in c.words.reporting)
 
 
 def passive_with_agent(c: Clause) -> list[Pair] | None:
@@ -768,9 +794,17 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if agent is not None and not agent.party.known:
         # "at the invitation of President of People's Republic of China Xi Jinping": a
         # capitalised stretch the gazetteer lacks is the title of the figure that follows.
+        # A lower-case word between them (of four letters or more, no function word: "of
+        # China" completes the title) is a verb or a clause: "Auf Einladung der
+        # Oberbürgermeisterin Katrin Albrecht besucht Bundeskanzler Merz" names the inviter
+        # beyond the gazetteer, and Merz is the guest (issue 14, parties round).
         agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
                       r.start - agent.end <= 40 and
-                      not any(p in c.sentence[agent.end : r.start] for p in ",;.")), agent)
+                      not any(p in c.sentence[agent.end : r.start] for p in ",;.") and
+                      not any(w[:1].islower() and len(w) >= 4 and
+                              w.casefold() not in c.words.name_stop
+                              for w in c.sentence[agent.end : r.start].split())),
+                     agent)
     if agent is None:
         # "was invited to the White House": the residence is the host.
         agent = next((r for r in c.after if r.residence and r.start - c.cue.end < 40), None)

@@ -99,13 +99,14 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         code, leader = entry["code"], entry["leader"]
         if isinstance(entry.get("other_office"), str):
             others.append((code, entry["other_office"]))
+        other = entry.get("other_office") if isinstance(entry.get("other_office"), str) else None
         for lang, words in entry.items():
             if lang in ("code", "leader", "other_office"):
                 continue
             if not isinstance(words, dict):
                 problems.append(f"{source}: {where}.{lang}: must be a table")
                 continue
-            stand_ins.extend(_phrases(words, templates.get(lang, {}), code, leader,
+            stand_ins.extend(_phrases(words, templates.get(lang, {}), code, (leader, other),
                                       f"{where}.{lang}", source, problems))
             adjectives |= {a.casefold() for a in words.get("adj", []) if isinstance(a, str)}
     heads = {w.casefold() for w in string_list(data.get("possessive_heads", []),
@@ -132,24 +133,44 @@ def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:
     return [f"{role} of {prefix} {country}" for prefix in prefixes]
 
 
-def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str, leader: str,
-             where: str, source: str, problems: list[str]) -> list[StandIn]:
+def _office_title(key: str, offices: tuple[str, str | None]) -> str | None:
+    """The figures.toml title a template of `key` resolves through: the leader's, or for the
+    "president"/"premier" templates the office of that name ("the Hungarian president" is
+    Hungary's president, its other office, not its leader the prime minister; nobody where
+    the country lists no such office)."""
+    leader, other = offices
+    if key not in _OFFICE_OF_LEADER or leader.endswith(_OFFICE_OF_LEADER[key]):
+        return leader
+    if other and other.endswith(_OFFICE_OF_LEADER[key]):
+        return other
+    return None
+
+
+def _phrases(words: dict[str, Any], templates: dict[str, Any], code: str,
+             offices: tuple[str, str | None], where: str, source: str,
+             problems: list[str]) -> list[StandIn]:
     def listed(key: str) -> list[str]:
         return string_list(words.get(key, []), f"{where}.{key}", source, problems)
+
+    leader = offices[0]
 
     out = [StandIn(p, leader, KIND_PLACE, code) for p in listed("names")]
     out += [StandIn(p, leader, KIND_PLACE, code, capital=True) for p in listed("capitals")]
     out += [StandIn(p, leader, KIND_TITLE, code) for p in listed("government")]
     out += [StandIn(p, leader, KIND_COUNTERPART, code) for p in listed("counterpart")]
-    # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive (ru, uk).
-    fillers = {"{adj}": listed("adj"), "{name}": listed("names"), "{gen}": listed("gen")}
+    # {adj}: adjective forms; {name}: the country's names; {gen}: its genitive ("России",
+    # "Brasiliens", "Litwy", "Finlands"); {stem}: the name as it opens a compound title
+    # ("Azerbaycan Cumhurbaşkanı", "インドネシアの大統領", "巴西总统"), never a place by itself.
+    fillers = {"{adj}": listed("adj"), "{name}": listed("names"), "{gen}": listed("gen"),
+               "{stem}": listed("stem")}
     for key, kind in _TEMPLATE_KEYS.items():
-        if key in _OFFICE_OF_LEADER and not leader.endswith(_OFFICE_OF_LEADER[key]):
-            continue  # "the Hungarian president" is not Hungary's leader, its prime minister
+        title = _office_title(key, offices)
+        if title is None:
+            continue
         for template in string_list(templates.get(key, []), f"templates.{key}", source, problems):
             for slot, values in fillers.items():
                 if slot in template:
-                    out += [StandIn(template.replace(slot, v), leader, kind, code)
+                    out += [StandIn(template.replace(slot, v), title, kind, code)
                             for v in values]
     return out
 

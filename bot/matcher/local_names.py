@@ -103,7 +103,7 @@ class LocalNameFinder:
         full: list[LocalName] = []
         for start, end, name in self._sequences(text):
             start, name = _without_leading_codes(text, start, name)
-            start, name = _without_title_complement(text, start, name)
+            start, name = _without_title_complement(text, start, name, lang, self.roles)
             if len(name.split()) < 2 or mask.find(1, start, end) != -1 or \
                     quoted_phrase(text, start, end):
                 continue
@@ -225,16 +225,21 @@ _COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", 
                                  "des", "der"])
 
 
-def _without_title_complement(text: str, start: int, name: str) -> tuple[int, str]:
+def _without_title_complement(text: str, start: int, name: str, lang: str = "",
+                              roles: frozenset[str] = frozenset()) -> tuple[int, str]:
     """"President of Turkmenistan Serdar Berdimuhamedov" -> "Serdar Berdimuhamedov": after
     "of" the first capitalised word completes the title (a country, a city, a body). Russian
-    and Ukrainian say "of" with the genitive: "голова Ужгорода Тарас Мельничук"."""
+    and Ukrainian say "of" with the genitive: "голова Ужгорода Тарас Мельничук"; Polish and
+    Czech too: "prezydent Gdyni Aleksandra Kłos", "primátorka Prahy Jana Nová"."""
     tokens = name.split()
     before = text[max(0, start - 12) : start].split()
     if len(tokens) < 3 or not before:
         return start, name
-    if before[-1].casefold() not in _COMPLEMENT_MARKERS and \
-            not _genitive_complement(tokens, before[-1]):
+    # A role word opening a sentence is capitalised ("Мэр Самары Анна Петрова"): lower it.
+    title = before[-1].lower() if before[-1].casefold() in roles else before[-1]
+    if title.casefold() not in _COMPLEMENT_MARKERS and \
+            not _genitive_complement(tokens, title) and \
+            not _west_slavic_place(tokens, title, lang):
         return start, name
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
 
@@ -251,6 +256,18 @@ def _genitive_complement(tokens: list[str], before: str) -> bool:
     return before[:1].islower() and before.isalpha() and len(first) >= 5 and \
         all("\u0400" <= c <= "\u04ff" for c in first) and first.endswith(_GENITIVE_ENDINGS) \
         and _PATRONYMIC.search(second) is None
+
+
+# Genitive endings of Polish and Czech place names after a title ("Gdyni", "Warszawy",
+# "Prahy", "Ostravy", "Łodzi"): never the ending of a given name in the nominative.
+_WEST_SLAVIC_PLACE_GENITIVE = ("i", "y")
+
+
+def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
+    """"prezydent Gdyni Aleksandry Kłos": after a lower-case title word, the first of three
+    capitalised words in a genitive -i / -y is the town the title belongs to."""
+    return lang in ("pl", "cs", "sk") and before[:1].islower() and before.isalpha() and \
+        len(tokens[0]) >= 4 and tokens[0].lower().endswith(_WEST_SLAVIC_PLACE_GENITIVE)
 
 
 def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:

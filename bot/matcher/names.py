@@ -45,6 +45,18 @@ _FEMININE_ADJECTIVAL_ACCUSATIVE = (("скую", "ская"), ("цкую", "цк�
                                    ("ську", "ська"), ("цьку", "цька"), ("зьку", "зька"))
 
 
+# A Russian or Ukrainian past-tense verb of a feminine subject ("пригласила", "запросила").
+_FEMININE_PAST = re.compile(r"^\s*[а-яіїєґё]+ла(?:ся|сь)?(?=[\s,.;:!?]|$)")
+
+
+def _feminine_subject(last: str, following: str | None) -> bool:
+    """"Олена Гайова запросила", "Анна Петрова пригласила": a name in -а right before a
+    feminine past-tense verb is a woman's in the nominative, not a man's genitive
+    ("Віктора Самойлова") (issue 14, parties round)."""
+    return following is not None and last.lower().endswith("а") and \
+        _FEMININE_PAST.match(following) is not None
+
+
 def nominative(name: str, lang: str, following: str | None = None,
                preceding: str = "") -> str:
     """Best-effort nominative of an inflected name (the surname decides the case).
@@ -69,7 +81,7 @@ def nominative(name: str, lang: str, following: str | None = None,
                 words[:-1] = [_feminine_accusative(w) for w in words[:-1]]
                 last = words[-1] = last[: len(last) - len(ending)] + replacement
                 break
-        if last.lower().endswith(_FEMININE_ADJECTIVAL):
+        if last.lower().endswith(_FEMININE_ADJECTIVAL) or _feminine_subject(last, following):
             # "Марта Навроцька", "Анна Ковальская": a woman's adjectival surname in the
             # nominative (the man's genitive is "-ського", "-ского"); she is named as
             # written (issue 14, wire round: names beyond the gazetteer)
@@ -211,6 +223,9 @@ def _west_slavic_nominative(words: list[str]) -> str:
             break
     else:
         given = words[0].lower() if len(words) > 1 else ""
+        woman = _woman_oblique(words)
+        if woman:
+            return woman
         feminine = lower.endswith(("ová", "ova", "á")) or (
             lower.endswith(("ska", "cka", "dzka")) and len(lower) >= 7)  # not "Tuska"
         if len(words) < 2 or feminine or \
@@ -229,6 +244,36 @@ def _west_slavic_nominative(words: list[str]) -> str:
             else:
                 return " ".join(words)
     return " ".join([*[_west_slavic_given(w, case) for w in words[:-1]], last])
+
+
+# A woman's given name in an oblique case -> its nominative (longest first): "Aleksandry",
+# "Moniki", "Marii" (genitive), "Aleksandrę" (accusative), "Aleksandrą" (instrumental),
+# Czech "Jany", "Janou". Not "-zy" ("Jerzy" is a man's nominative).
+_FEMININE_GIVEN_OBLIQUE = (("ii", "ia"), ("ki", "ka"), ("gi", "ga"), ("ę", "a"), ("ą", "a"),
+                           ("ou", "a"), ("y", "a"))
+# A Czech woman's surname in -ová in an oblique case: "Novákové", "Novákovou".
+_FEMININE_SURNAME_OBLIQUE = (("ové", "ová"), ("ovou", "ová"))
+
+
+def _woman_oblique(words: list[str]) -> str:
+    """"Aleksandry Kłos" -> "Aleksandra Kłos", "Jany Novákové" -> "Jana Nováková": a woman
+    named in an oblique case, her given name declined and her surname either undeclined
+    (ending in a consonant) or a declined -ová; "" when the name is no such case."""
+    if len(words) != 2 or len(words[0]) < 4:
+        return ""
+    given, surname = words[0], words[1]
+    low_given, low_surname = given.lower(), surname.lower()
+    new_surname = next((surname[: -len(e)] + r for e, r in _FEMININE_SURNAME_OBLIQUE
+                        if low_surname.endswith(e) and len(low_surname) > len(e) + 2), None)
+    if new_surname is None and (low_surname[-1:] in _WEST_VOWELS or not low_surname[-1:].isalpha()):
+        return ""
+    if low_given.endswith("zy"):
+        return ""
+    for ending, replacement in _FEMININE_GIVEN_OBLIQUE:
+        if low_given.endswith(ending) and len(low_given) >= len(ending) + 2 and \
+                (len(ending) > 1 or low_given[-2] not in _WEST_VOWELS):
+            return f"{given[: -len(ending)]}{replacement} {new_surname or surname}"
+    return ""
 
 
 # A given name's endings by case ("Janu Novákovi": a Czech dative in -u).

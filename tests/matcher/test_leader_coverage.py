@@ -43,7 +43,10 @@ def test_an_office_has_a_holder_every_month(real_matcher: Matcher, title: str) -
 
 # Acting presidents (the prime minister standing in) are not the title's holder.
 ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
-                                     (date(2025, 4, 4), date(2025, 6, 4))]}
+                                     (date(2025, 4, 4), date(2025, 6, 4))],
+          # the three presidents of the National Council acted from 8 July 2016 until Van der
+          # Bellen's inauguration on 26 January 2017
+          "Austrian President": [(date(2016, 7, 8), date(2017, 1, 26))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:

@@ -71,7 +71,11 @@ def test_the_premier_template_needs_a_premier_as_leader(real: Matcher) -> None:
     # Hungary's leader is its prime minister; France's is its president.
     assert pairs(run(real, "Белорусский лидер пригласил венгерского премьера в Минск.",
                      "2025-04-01")) == {("alexander-lukashenko", "viktor-orban", "pending")}
+    # issue 14, parties round: France's premier is its other office, the prime minister
+    # (never its leader, the president); the US has no premier at all.
     assert pairs(run(real, "Белорусский лидер пригласил французского премьера в Минск.",
+                     "2025-04-01")) == {("alexander-lukashenko", "francois-bayrou", "pending")}
+    assert pairs(run(real, "Белорусский лидер пригласил американского премьера в Минск.",
                      "2025-04-01")) == set()
     # An undated article resolves no title.
     assert pairs(run(real, "Белорусский лидер пригласил венгерского премьера в Минск.",
