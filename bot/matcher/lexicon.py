@@ -635,9 +635,10 @@ def lexicon_from_data(data: Mapping[str, Any], *, source: str) -> Lexicon:
         occasion[label] = _strings(value, f"occasion.{label}", source, problems)
     observe, observe_lists = _observe_table(data.get("observe", {}), source, problems)
     grammar = grammar_from_data(data.get("grammar", {}), source=source, problems=problems)
-    transcript = _transcript_table(data.get("transcript", {}), source, problems)
+    transcript = _phrase_table(data.get("transcript", {}), "transcript", TRANSCRIPT_KEYS,
+                               source, problems)
     dates = date_words_from(data.get("dates"), source=source, problems=problems)
-    hosts = _hosts_table(data.get("hosts", {}), source, problems)
+    hosts = _phrase_table(data.get("hosts", {}), "hosts", HOST_KEYS, source, problems)
     lists: dict[str, frozenset[str]] = {}
     for key in _LIST_KEYS:
         if key in data:
@@ -664,36 +665,24 @@ TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_perso
                    "speaker_articles", "single_quotes", "here", "written_verbs", "quote_with")
 
 
-def _transcript_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
+def _phrase_table(table: Any, name: str, keys: tuple[str, ...], source: str,
+                  problems: list[str]) -> dict[str, list[str]]:
+    """A `[name]` table of key = [phrases] whose keys must be among `keys`."""
     if not isinstance(table, dict):
-        problems.append(f"{source}: [transcript] must be a table of key = [phrases]")
+        problems.append(f"{source}: [{name}] must be a table of key = [phrases]")
         return {}
     out: dict[str, list[str]] = {}
     for key, value in table.items():
-        if key not in TRANSCRIPT_KEYS:
-            problems.append(f"{source}: key 'transcript.{key}': unknown (expected one of "
-                            f"{', '.join(TRANSCRIPT_KEYS)})")
+        if key not in keys:
+            problems.append(f"{source}: key '{name}.{key}': unknown (expected one of "
+                            f"{', '.join(keys)})")
             continue
-        out[key] = _strings(value, f"transcript.{key}", source, problems)
+        out[key] = _strings(value, f"{name}.{key}", source, problems)
     return out
 
 
 HOST_KEYS = ("host_before", "host_after", "attended", "will_attend", "absent", "stand_in",
              "past", "another")
-
-
-def _hosts_table(table: Any, source: str, problems: list[str]) -> dict[str, list[str]]:
-    if not isinstance(table, dict):
-        problems.append(f"{source}: [hosts] must be a table of key = [phrases]")
-        return {}
-    out: dict[str, list[str]] = {}
-    for key, value in table.items():
-        if key not in HOST_KEYS:
-            problems.append(f"{source}: key 'hosts.{key}': unknown (expected one of "
-                            f"{', '.join(HOST_KEYS)})")
-            continue
-        out[key] = _strings(value, f"hosts.{key}", source, problems)
-    return out
 
 
 def _observe_table(table: Any, source: str, problems: list[str]
