@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.domain import (
-    Article,
     MatchResult,
     Mention,
     Observation,
@@ -16,32 +15,17 @@ from bot.domain import (
     Party,
     Status,
 )
-from bot.pipeline import process_article
 from bot.store import SqlStore
 from bot.store.api import InvitationFilter
-from bot.tracker import TrackerPolicy
+from tests.support.scripted_reports import ScriptedMatcher, report
 
 PUTIN = Party("Vladimir Putin", figure_id="vladimir-putin")
 LUKASHENKO = Party("Alexander Lukashenko", figure_id="alexander-lukashenko")
 COSMODROME = Occasion(OccasionKind.VISIT, "Vostochny Cosmodrome")
 
 
-class _Matcher:
-    def __init__(self) -> None:
-        self.said: dict[str, MatchResult] = {}
-
-    def match(self, article: Article) -> MatchResult:
-        return self.said[article.url or ""]
-
-
-def _article(matcher: _Matcher, store: SqlStore, day: int, result: MatchResult) -> None:
-    url = f"https://wire.example/putin-lukashenko-{day}-{len(matcher.said)}"
-    matcher.said[url] = result
-    published = datetime(2022, 4, day, 12, tzinfo=UTC)
-    with store.unit() as unit:
-        process_article(unit, matcher, Article(key=url, text=f"Report {url}", url=url, published=published,
-                                               outlet=f"Wire {len(matcher.said)}"),
-                        now=published, policy=TrackerPolicy())
+def _article(matcher: ScriptedMatcher, store: SqlStore, day: int, result: MatchResult) -> None:
+    report(matcher, store, "putin-lukashenko", datetime(2022, 4, day, 12, tzinfo=UTC), result)
 
 
 def _mention(status: Status, occasion: Occasion, evidence: str) -> MatchResult:
@@ -52,7 +36,7 @@ def _mention(status: Status, occasion: Occasion, evidence: str) -> MatchResult:
 
 def test_the_visit_reported_held_merges_the_record_the_days_talk_opened(
         store: SqlStore) -> None:
-    matcher = _Matcher()
+    matcher = ScriptedMatcher()
     _article(matcher, store, 5, _mention(Status.PENDING, COSMODROME,
                                          "Putin invited Lukashenko to the cosmodrome."))
     _article(matcher, store, 12, _mention(

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from bot.corrections import set_record_status, split_entry
 from bot.domain import (
     SIDE_INVITEE,
-    Article,
     LoneObservation,
     MatchResult,
     Mention,
@@ -18,10 +17,11 @@ from bot.domain import (
     Party,
     Status,
 )
-from bot.pipeline import process_article, retry_waiting
+from bot.pipeline import retry_waiting
 from bot.store import SqlStore
 from bot.store.api import InvitationFilter, Store, Unit
 from bot.tracker import TrackerPolicy
+from tests.support.scripted_reports import ScriptedMatcher, report
 
 ZELENSKY = Party("Volodymyr Zelensky", figure_id="volodymyr-zelensky")
 PUTIN = Party("Vladimir Putin", figure_id="vladimir-putin")
@@ -29,23 +29,8 @@ ISTANBUL = Occasion(OccasionKind.MEETING, "Istanbul")
 POLICY = TrackerPolicy()
 
 
-class _Matcher:
-    def __init__(self) -> None:
-        self.said: dict[str, MatchResult] = {}
-
-    def match(self, article: Article) -> MatchResult:
-        return self.said[article.url or ""]
-
-
-def _article(matcher: _Matcher, store: Store, day: int, result: MatchResult) -> None:
-    url = f"https://wire.example/istanbul-{day}-{len(matcher.said)}"
-    matcher.said[url] = result
-    published = datetime(2025, 5, day, 12, tzinfo=UTC)
-    with store.unit() as unit:
-        process_article(unit, matcher, Article(key=url, text=f"Report {url}", url=url,
-                                               published=published,
-                                               outlet=f"Wire {len(matcher.said)}"),
-                        now=published, policy=POLICY)
+def _article(matcher: ScriptedMatcher, store: Store, day: int, result: MatchResult) -> None:
+    report(matcher, store, "istanbul", datetime(2025, 5, day, 12, tzinfo=UTC), result, POLICY)
 
 
 def _mention(status: Status, evidence: str) -> MatchResult:
@@ -61,7 +46,7 @@ def retry_now(unit: Unit, figures: list[str] | tuple[str, ...], now: datetime) -
 def misread_then_a_refusal(store: Store) -> int:
     """The invitation, then a report misread as the meeting held (settled: nothing moves
     it any more), then Putin's refusal, which finds no record open to it and waits."""
-    matcher = _Matcher()
+    matcher = ScriptedMatcher()
     _article(matcher, store, 12, _mention(Status.PENDING, "Zelensky invited Putin to Istanbul."))
     _article(matcher, store, 14, _mention(Status.TOOK_PLACE, "The Istanbul meeting was held."))
     refusal = LoneObservation(party=PUTIN, side=SIDE_INVITEE, occasion=ISTANBUL,
