@@ -89,7 +89,8 @@ class _Host:
 
 def has_host_marker(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a host marker of the lexicon (the matcher's pre-filter)."""
-    return bool(lexicon.host_hits("host_before", text) or lexicon.host_hits("host_after", text))
+    return lexicon.may_name_host(text) and bool(
+        lexicon.host_hits("host_before", text) or lexicon.host_hits("host_after", text))
 
 
 def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,

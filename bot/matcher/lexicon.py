@@ -200,6 +200,8 @@ class Lexicon:
     dates: DateWords | None = None  # the [dates] table: weekdays, months, "yesterday"
     # [hosts]: host markers and guests' attendance words (hosts.py, issue 14 host round)
     hosts: dict[str, list[str]] = field(default_factory=dict)
+    # the anchor word of every host marker (`may_name_host`); None: a marker without one
+    _host_anchors: ahocorasick.Automaton | None = None
     # `hits` of recent sentences: a pure function of the sentence, and feeds repeat
     # sentences (a title again as the summary's first line, boilerplate, wire copy).
     _recent_hits: dict[str, tuple[CueHit, ...]] = field(default_factory=dict, repr=False,
@@ -272,6 +274,26 @@ class Lexicon:
         return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
                 if m.end() > m.start()]
 
+    def may_name_host(self, text: str) -> bool:
+        """False only where no host marker (`host_before`, `host_after`) can match: the
+        anchor word each marker cannot match without is absent (one Aho-Corasick pass,
+        where the markers' alternations would try every phrase at every position)."""
+        if self._host_anchors is None:
+            return bool(self.hosts.get("host_before") or self.hosts.get("host_after"))
+        return next(self._host_anchors.iter(_anchor_folded(text)), None) is not None
+
+    def _host_marker_anchors(self) -> ahocorasick.Automaton | None:
+        automaton = ahocorasick.Automaton()
+        for phrase in (*self.hosts.get("host_before", ()), *self.hosts.get("host_after", ())):
+            anchor = _anchor_of(phrase)
+            if not anchor:
+                return None  # a marker with no word to look for: always try the markers
+            automaton.add_word(_anchor_folded(anchor), anchor)
+        if not len(automaton):
+            return None
+        automaton.make_automaton()
+        return automaton
+
     def compile(self) -> None:
         """Index every phrase under an anchor word it cannot match without.
 
@@ -339,6 +361,7 @@ class Lexicon:
         self._observe_anchors = anchors if len(anchors) else None
         if self._observe_anchors is not None:
             self._observe_anchors.make_automaton()
+        self._host_anchors = self._host_marker_anchors()
         occasions = ahocorasick.Automaton()
         for label, terms in self.occasion.items():
             for term in terms:
@@ -539,6 +562,13 @@ def _continues_word(ch: str) -> bool:
 
 def _inside_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_@#" or unicodedata.category(ch).startswith("M")
+
+
+def _anchor_folded(text: str) -> str:
+    """Lower case with the letters a case-blind regex takes for each other folded alike
+    (Turkish dotted and dotless i, long s, either apostrophe), so that an anchor is found
+    wherever the phrase's regex can match."""
+    return text.replace("İ", "i").replace("ı", "i").replace("ſ", "s").replace("’", "'").lower()
 
 
 def _anchor_of(phrase: str, weak: frozenset[str] = frozenset()) -> str:
