@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
-from bot.matcher.clause import blank_refs
+from bot.matcher.clause import blank_refs, figure_before
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
 from bot.matcher.lexicon import CueHit
@@ -172,7 +172,7 @@ def _counter_invitation(view: SentenceView, finding: InviteFinding,
 
 def _said_by(refs: list[Ref], hit: CueHit) -> str | None:
     """The figure right before a status word: its subject."""
-    owner = next((r for r in reversed(refs) if r.end <= hit.start), None)
+    owner = figure_before(refs, hit.start)
     return None if owner is None else owner.party.key
 
 
@@ -573,7 +573,7 @@ def _answerer(view: SentenceView, cue: CueHit, status: Status) -> str | None:
     if status not in _ANSWERS:
         return None
     owner = _owner(view, cue)
-    subject = owner or next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    subject = owner or figure_before(view.facts.refs, cue.start)
     if subject is None:
         return None
     return subject.principal or subject.party.key
@@ -597,7 +597,7 @@ def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status
     of the answer's clause."""
     if status not in _ANSWERS or view.index != 0 or view.paragraph != 0:
         return None
-    subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    subject = figure_before(view.facts.refs, cue.start)
     if subject is None or not subject.party.known or subject.spokesperson:
         return None
     gap = view.text[subject.end : cue.start]
@@ -703,7 +703,7 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         return  # names other people: their meeting, not this invitation's
     # "Erdogan invited Zelensky. Putin refused": a known figure of no invitation answers
     # for himself (one who speaks of "the invitation" answers the article's: below)
-    subject = next((r for r in reversed(view.facts.refs) if r.end <= cue.start), None)
+    subject = figure_before(view.facts.refs, cue.start)
     if subject is not None and subject.party.known and not view.facts.has_invite_noun \
             and all(_someone_else(subject, c.keys) for c in candidates):
         return

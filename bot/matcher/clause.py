@@ -31,6 +31,12 @@ class Ref:
     gender: str | None = None  # "f" / "m" where the gazetteer says: a pronoun's antecedent
 
 
+def figure_before(refs: list[Ref], at: int) -> Ref | None:
+    """The last figure that ends at or before `at` (refs in text order): the subject or
+    owner of the word there."""
+    return next((r for r in reversed(refs) if r.end <= at), None)
+
+
 def blank_refs(text: str, refs: list[Ref], mark: str = " ") -> str:
     """The text with each figure's span overwritten, offsets kept: `mark` then spaces.
     "N" makes a figure count as one word; a blank hides a seat ("Downing Street said")

@@ -19,6 +19,7 @@ from bot.matcher.clause import (
     Words,
     blank_refs,
     coordinated,
+    figure_before,
     genitive_host_after,
     glued_genitive,
     words_of,
@@ -457,7 +458,7 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
     parties = {r.party.key for r in (inviter, invitee) if r is not None}
     kept = []
     for status, cue in statuses:
-        owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+        owner = figure_before(refs, cue.start)
         if status is Status.TOOK_PLACE and _fronted_for(sentence, cue, inviter, owner):
             continue
         if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
@@ -769,7 +770,7 @@ def _relative_subject(sentence: str, cue: CueHit, refs: list[Ref], words: Words
                       ) -> Ref | None:
     """The figure a relative clause holding the status word hangs on: "Biden" in "Putin
     spoke with Biden, who accepted", "Си" in "Путин говорил с Си, который согласился"."""
-    owner = next((r for r in reversed(refs) if r.end <= cue.start), None)
+    owner = figure_before(refs, cue.start)
     if owner is None or not words.relative:
         return None
     between = sentence[owner.end : cue.start]

@@ -214,15 +214,14 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
         if after and not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, _label_near(labels, hit)))
-    if not cjk:
-        for ref in known:
-            if not ref.possessive:
-                continue
-            owned = [h for h in lexicon.occasions(view.text) if h.start >= ref.end
-                     and len(view.text[ref.end : h.start].split()) <= _OWNER_GAP_WORDS
-                     and not _figure_between(view.refs, ref.end, h.start)]
-            if owned:
-                found.append(_Host(ref, view, owned[0].category))
+    owners = [ref for ref in known if ref.possessive] if not cjk else []
+    own_occasions = lexicon.occasions(view.text) if owners else []
+    for ref in owners:
+        owned = [h for h in own_occasions if h.start >= ref.end
+                 and len(view.text[ref.end : h.start].split()) <= _OWNER_GAP_WORDS
+                 and not _figure_between(view.refs, ref.end, h.start)]
+        if owned:
+            found.append(_Host(ref, view, owned[0].category))
     return found
 
 
