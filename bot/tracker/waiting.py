@@ -6,12 +6,12 @@ article that says Zelensky invited him. A one-party report (`LoneObservation`) o
 observation of two figures never opens a record; when it finds none to join it waits
 (`WaitingFinding`, kept by the store) instead of being lost. When a report later opens a
 record of its figures, places one (gives it a place or a kind it lacked), widens its span
-(and so its window) or changes its status (or an editor corrects it), the pipeline hands each waiting finding of those figures, by the
-date of what it observed, to the very linker it went through on arrival
-(`lone.link_lone`, `track.track_observation`) with the records held then: same side, open
-to its status, inside the window of the record, the occasion agreeing, ambiguity linking
-none. One that joins leaves the waiting list; one
-that still fits nothing waits on, until `expired`.
+(and so its window) or changes its status (or an editor corrects it), the pipeline hands
+each waiting finding of those figures, by the date of what it observed, to the very linker
+it went through on arrival (`lone.link_lone`, `track.track_observation`) with the records
+held then: same side, open to its status, inside the window of the record, the occasion
+agreeing, ambiguity linking none. One that joins leaves the waiting list; one that still
+fits nothing waits on, until `expired`.
 
 A finding dated before the record's first report is still news of it when it falls in the
 record's window: "Putin declined the talks in Istanbul" dated the day before the first
