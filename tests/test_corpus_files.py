@@ -188,6 +188,13 @@ def test_check_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b9-check", "b9c", 3, FIRST_CLASS + HELD_FRESH)
 
 
+def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
+    per language: 2 invitations, 1 hard negative), written and scored on main before the
+    round that runs alongside it was merged, to measure how the merged work carries over."""
+    _check_held_set(DATA / "matcher-held" / "b10-check", "b10c", 3, FIRST_CLASS + HELD_FRESH)
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
