@@ -195,6 +195,16 @@ def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b10-check", "b10c", 3, FIRST_CLASS + HELD_FRESH)
 
 
+def test_b10_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-long: fourteen long news stories, one per language, eleven
+    with one invitation and three hard negatives (es, uk, tr), written and scored with
+    b10-check before the round that runs alongside it was merged."""
+    held = DATA / "matcher-held" / "b10-long"
+    _check_held_set(held, "b10l", 1, ("es", "uk", "tr"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
