@@ -44,7 +44,12 @@ from bot.tracker.occasion import (
     places_conflict,
     same_occasion,
 )
-from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
+from bot.tracker.policy import (
+    COUNTER_WINDOW,
+    PLACELESS_OBSERVATION_WINDOW,
+    REOPEN_AFTER_FINAL,
+    TrackerPolicy,
+)
 from bot.tracker.status import entry_order, resolve_status
 from bot.tracker.trace import LinkTrace
 from bot.tracker.vague import regroup
@@ -305,10 +310,36 @@ def _read_observation(observation: Observation, source: Source,
     """The records between the observation's two figures (either direction) it may move,
     the occasion it names and its entry."""
     pair = {observation.first.key, observation.second.key}
+    occasion = normalise_occasion(observation.occasion)
+    entry = observation_entry(observation, source, now)
     between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
-               and not _reported_by(c, source, observation.status)]
-    return between, normalise_occasion(observation.occasion), observation_entry(
-        observation, source, now)
+               and not _reported_by(c, source, observation.status)
+               and _placeless_fits(c, occasion, entry)]
+    return between, occasion, entry
+
+
+def _placeless_fits(candidate: InvitationState, occasion: Occasion,
+                    entry: TimelineEntry) -> bool:
+    """Whether an observation that may name no place can concern `candidate`. Naming none,
+    it is compatible with any place, so only its kind and its time tie it to a record that
+    names one: the very kind of the record ("Johnson visited Zelensky", months after the
+    invitation to visit Ukraine), or within PLACELESS_OBSERVATION_WINDOW of the record's
+    last news, or the record accepted (the meeting is then expected) or held that day.
+    Months after an unanswered invitation to visit Turkey, "they met on the sidelines of a
+    summit" is another meeting; a record naming no place either is left to the window, as
+    before."""
+    if occasion.place is not None or candidate.occasion.place is None:
+        return True
+    if occasion.kind == candidate.occasion.kind and occasion.kind != OccasionKind.OTHER:
+        return True
+    if candidate.status == Status.ACCEPTED or _held_that_day(candidate, entry.status, entry.at):
+        return True
+    # The record's news up to the observation: a later report restating the invitation
+    # ("the dates of the visit are not agreed", the day after the meeting) does not make
+    # the meeting its.
+    before = [e.at for e in candidate.timeline if e.at <= entry.at]
+    last = max(before) if before else _span(candidate)[0]
+    return entry.at <= last + PLACELESS_OBSERVATION_WINDOW
 
 
 def _observed_rivals(between: Sequence[InvitationState], occasion: Occasion,
