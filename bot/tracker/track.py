@@ -255,6 +255,8 @@ def track_observation(
     candidates: Sequence[InvitationState],
     now: datetime,
     policy: TrackerPolicy,
+    *,
+    seen_at: datetime | None = None,
 ) -> list[TrackOutcome]:
     """At most one outcome: the observation added, as a timeline entry, to the open
     invitation between its two figures (either direction) that it concerns.
@@ -267,6 +269,10 @@ def track_observation(
     invitation word it is not news about one. Notifications are those of any report: a
     STATUS one on a real change, none on a repeat.
 
+    `seen_at` is when the observation arrived, if before `now` (one that waited for its
+    record, `pipeline.attach_waiting`): its entry keeps it, so a correction made since it
+    arrived is not overruled by it (`status.since_correction`).
+
     Raises ValueError when the observation breaks the data contract (a naive datetime, a
     confidence outside 0..1, a party without a name, a status that is not a Status).
     """
@@ -276,6 +282,8 @@ def track_observation(
     if observation.first.key == observation.second.key:
         return []
     between, occasion, entry = _read_observation(observation, source, candidates, now)
+    if seen_at is not None:
+        entry = replace(entry, seen_at=min(seen_at, now))
     rivals = _observed_rivals(between, occasion, entry, policy)
     # Of records it fits alike, the one a reader had then (as for a mention, `_home`).
     target = (known_then(rivals, entry.at) if rivals
