@@ -32,7 +32,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
-from bot.tracker.bridge import bridge, bridged_home, held_that_day
+from bot.tracker.bridge import bridge, bridged_home, held_that_day, took_place_that_day
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -724,9 +724,8 @@ def _held_that_day(known: InvitationState, status: Status, at: datetime) -> bool
     place: a pair meets once a day, so another kind that day (its place not conflicting)
     is that meeting told from another angle, whoever is said to have invited whom ("the
     President of Belarus, who came at my invitation, and I talked with the cosmodrome's
-    staff")."""
-    return (status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
-            and known.status_at.date() == at.date())
+    staff"). The same test `bridge.held_that_day` merges records by."""
+    return took_place_that_day(known, status, at)
 
 
 def _looks_misread(known: Occasion, reported: Occasion) -> bool:
