@@ -299,23 +299,25 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
 
 
 def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Source,
-                 now: datetime, policy: TrackerPolicy
+                 now: datetime, policy: TrackerPolicy, *, seen_at: datetime | None = None
                  ) -> tuple[list[TrackOutcome], LinkTrace | None]:
     """A one-party report or an observation linked to the record it answers, with the
     records the store holds now: its outcomes, and why it joined none when several fitted
-    alike (a trace). The same on arrival and when it is tried again after waiting."""
+    alike (a trace). The same on arrival and when it is tried again after waiting; then
+    `seen_at` is when it arrived, which its entry keeps: an editor who corrected the
+    record meanwhile had it in front of them (it waited), so it does not overrule them."""
     urls = [source.url]
     if isinstance(finding, LoneObservation):
         since = min(now, observation_time(finding, source.published)) - policy.window
         # Summarised like a mention's candidates: a figure's records may be long.
         candidates = unit.invitations_of(lone_party_key(finding), since, urls=urls,
                                          evidence=[finding.evidence])
-        link = link_lone(finding, source, candidates, now, policy)
+        link = link_lone(finding, source, candidates, now, policy, seen_at=seen_at)
         return link.outcomes, link.trace
     since = _observation_since(finding, source.published, now, policy)
     candidates = unit.candidate_invitations(observation_pairs(finding), since, urls=urls,
                                             evidence=[finding.evidence])
-    moved = track_observation(finding, source, candidates, now, policy)
+    moved = track_observation(finding, source, candidates, now, policy, seen_at=seen_at)
     if moved:
         return moved, None
     return [], observation_ambiguity(finding, source, candidates, now, policy)
@@ -334,7 +336,8 @@ def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: 
     for finding in in_attach_order(unit.waiting_for(figures, waiting_since(now, policy))):
         if finding.source.article_id == article_id or finding.id is None:
             continue  # this article's own, linked (or not) a moment ago
-        outcomes, trace = link_finding(unit, finding.finding, finding.source, now, policy)
+        outcomes, trace = link_finding(unit, finding.finding, finding.source, now, policy,
+                                       seen_at=finding.seen_at)
         if trace is not None:
             keep_trace(unit, trace, now, source=finding.source)
             done.append(finding.id)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +114,47 @@ def test_bad_requests_are_clear(config_dir: Path, db: str) -> None:
     assert no_note.exit_code == 2 and "--note" in no_note.output
     bad_entry = run(config_dir, "--database", db, "correct", "split", "1", "9", "--note", "x")
     assert bad_entry.exit_code == 1 and "no entry 9" in bad_entry.output
+
+
+def _days_ago(days: int) -> str:
+    # Relative to today: a report waits one tracker window after it arrived (replay dates
+    # its arrival by the article), and the correction is made now.
+    return (datetime.now(UTC) - timedelta(days=days)).date().isoformat()
+
+
+def test_a_status_correction_retries_the_waiting_reports(config_dir: Path, tmp_path: Path
+                                                         ) -> None:
+    """The meeting misread as held settles the record, so the Kremlin's refusal waits; the
+    editor's `correct status` (through `pipeline.retry_waiting`, the host's policy) lets it
+    join, and the editor's status holds: the refusal was in front of them."""
+    url = f"sqlite:///{tmp_path / 'waiting.db'}"
+    path = tmp_path / "waiting.jsonl"
+    articles = [
+        {"id": "w1", "date": _days_ago(10), "lang": "en", "url": "https://w.example/1",
+         "text": "Volodymyr Zelensky invited Vladimir Putin to talks in Istanbul."},
+        {"id": "w2", "date": _days_ago(8), "lang": "en", "url": "https://w.example/2",
+         "text": "Volodymyr Zelensky and Vladimir Putin met in Istanbul."},
+        {"id": "w3", "date": _days_ago(7), "lang": "en", "url": "https://w.example/3",
+         "text": "Vladimir Putin will not attend the talks in Istanbul, the Kremlin said."},
+    ]
+    path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    assert run(config_dir, "replay", str(path), "--database", url).exit_code == 0
+    [before] = records(config_dir, url)
+    assert before["status"] == "took_place"
+    assert sorted(e["status"] for e in before["timeline"]) == ["pending", "took_place"]
+
+    one = str(before["id"])
+    done = run(config_dir, "--database", url, "correct", "status", one, "accepted",
+               "--note", "misread: they have not met yet", "--by", "ed")
+    assert done.exit_code == 0, done.output
+    assert "1 waiting report(s) joined" in done.output, done.output
+    [after] = records(config_dir, url)
+    assert after["status"] == "accepted"
+    assert "declined" in [e["status"] for e in after["timeline"]]
+    assert "https://w.example/3" in after["sources"]
+    # Nothing waits any more: a second correction joins nothing twice.
+    again = run(config_dir, "--database", url, "correct", "status", one, "accepted",
+                "--note", "still accepted", "--by", "ed")
+    assert again.exit_code == 0 and "joined" not in again.output, again.output
+    [last] = records(config_dir, url)
+    assert [e["status"] for e in last["timeline"]].count("declined") == 1

@@ -78,6 +78,38 @@ def test_story_corpus_is_well_formed() -> None:
     assert len(langs - {""}) >= 6, langs
 
 
+def test_b10_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b10: the stories round's blind set (10 stories in ten
+    languages), written and scored before the tracker was read. It lives outside
+    tests/data/stories so that `eval --stories` on the default corpus never reads it, and
+    its story and article ids are its own."""
+    held = DATA / "stories-held" / "b10"
+    paths = sorted(held.glob("*.json"))
+    assert len(paths) == 10
+    default = DATA / "stories"
+    assert held.resolve().parent != default.resolve()
+    assert not list(default.rglob("b10-*.json"))
+    default_ids = {json.loads(p.read_text(encoding="utf-8"))["id"]
+                   for p in default.glob("*.json")}
+    default_articles = {a["id"] for p in default.glob("*.json")
+                        for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
+    langs: set[str] = set()
+    for path in paths:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        assert story["id"] == path.stem and story["id"].startswith("b10-"), path.name
+        assert story["id"] not in default_ids, path.name
+        assert 2 <= len(story["articles"]) <= 5, path.name
+        for article in story["articles"]:
+            assert article["id"].startswith("b10s"), path.name
+            assert article["id"] not in default_articles, path.name
+            assert "mentions" in article, path.name  # annotated: --annotation replays it
+            date.fromisoformat(article["date"])
+            langs.add(article["lang"])
+        for record in story["expected"]["records"]:
+            assert record["final_status"] in STATUSES, path.name
+    assert len(langs) >= 6, langs
+
+
 @pytest.mark.parametrize("lang", FIRST_CLASS)
 def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
     items = [i for i in corpus_items() if i["lang"] == lang]

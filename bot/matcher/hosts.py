@@ -42,6 +42,7 @@ _HOST_GAP_CHARS = 48
 _HOST_GAP_CHARS_CJK = 10
 _OWNER_GAP_WORDS = 3  # "Lula's COP30 leaders' segment": owner, then the occasion noun
 _GUEST_GAP_WORDS = 8  # between a guest's name and the attendance word that follows it
+_THANKED_OCCASION_WORDS = 3  # "for organizing the AI Action Summit": words before the noun
 _COORDINATION_GAP = 24  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
@@ -238,7 +239,8 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
                ) -> list[tuple[Ref, Status]]:
     """The figures an attendance word of the sentence speaks of, with its status (a
     host of this very sentence is passed over: "Til toppmøtet arrangert av X kom Y")."""
-    hits = _attendance_hits(view.text, lexicon)
+    hits = sorted([*_attendance_hits(view.text, lexicon), *_thanked_hosts(view, lexicon)],
+                  key=lambda h: h.start)
     if not hits:
         return []
     stand_ins = lexicon.host_hits("stand_in", view.text)
@@ -266,6 +268,36 @@ def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
             if not any(hit.start < t.end and t.start < hit.end for t in taken):
                 taken.append(hit)
     return sorted(taken, key=lambda h: h.start)
+
+
+def _thanked_hosts(view: HostView, lexicon: Lexicon) -> list[CueHit]:
+    """"A thanked X for organizing this summit": the thanks word (`thanks_words`) read as
+    an attendance word of the one who thanks, when a figure (the host, X) stands between it
+    and a `thanked_for` phrase in one clause: thanking the host for the occasion says one
+    took part in it; the occasion noun follows the phrase closely. Only where the lexicon
+    has such phrases (issue 15, stories round)."""
+    text = view.text
+    thanks = lexicon.words("thanks_words")
+    out: list[CueHit] = []
+    hits = lexicon.host_hits("thanked_for", text)
+    occasions = lexicon.occasions(text) if hits else []
+    for hit in hits:
+        # The occasion is what was organised ("for organizing this summit"), not aid
+        # organised before a summit.
+        if not any(h.start >= hit.end
+                   and len(text[hit.end : h.start].split()) <= _THANKED_OCCASION_WORDS
+                   for h in occasions):
+            continue
+        words = [m for m in re.finditer(r"\w+", text[: hit.start])
+                 if m.group(0).casefold() in thanks]
+        if not words:
+            continue
+        word = words[-1]
+        if _CLAUSE_BREAK.search(text[word.end() : hit.start]) or not any(
+                word.end() <= r.start and r.end <= hit.start for r in view.refs):
+            continue
+        out.append(CueHit("attended", word.start(), word.end(), word.group(0)))
+    return out
 
 
 def _hedged(text: str, hit: CueHit, hedges: frozenset[str]) -> bool:

@@ -141,11 +141,20 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
             if not extra or state.id is None:
                 widened.append(state)
                 continue
-            view = sorted([*self._views[state.id], *extra], key=entry_order)
-            self._views[state.id] = list(view)
+            self._keep_view(state.id, [*self._views[state.id], *extra])
             widened.append(replace(state, timeline=sorted([*state.timeline, *extra],
                                                           key=entry_order)))
         return widened
+
+    def _keep_view(self, invitation_id: int, entries: Sequence[TimelineEntry]
+                   ) -> list[TimelineEntry]:
+        """`entries` in timeline order, kept as the view of a bounded record the tracker's
+        outcome is diffed against (what it was shown, so none is written twice): the one
+        place both the bounded read (`_bounded_states`) and its widening by a bridge's
+        sentence (`with_entries_naming`) record it."""
+        view = sorted(entries, key=entry_order)
+        self._views[invitation_id] = list(view)
+        return view
 
     def prefetch_candidates(self, pairs: Sequence[tuple[str, str]], since: datetime,
                             urls: Sequence[str | None]) -> None:
@@ -238,10 +247,9 @@ class InvitationRepository(OutboxRepository, FiguresSeenRepository, InvitationLi
                 states.append(invitation_state(row, whole[row.id]))
                 continue
             entries, summary = summaries[row.id]
-            view = sorted([*matched.get(row.id, []),
-                           *(e for e in entries if not repeats.covers(row.id, e))],
-                          key=entry_order)
-            self._views[row.id] = list(view)
+            view = self._keep_view(row.id, [
+                *matched.get(row.id, []),
+                *(e for e in entries if not repeats.covers(row.id, e))])
             states.append(replace(invitation_state(row, view), summary=summary))
         return states
 

@@ -85,9 +85,8 @@ def held_that_day(own: TrackOutcome, known: InvitationState | None,
     target = own.invitation
     entry = own.entry
     if (known is None or own.is_new or target.id is None or entry is None
-            or entry.status != Status.TOOK_PLACE or target.status != Status.TOOK_PLACE):
+            or not took_place_that_day(target, entry.status, entry.at)):
         return own
-    held = target.status_at.date()
     pair = {target.inviter.key, target.invitee.key}
     for other in candidates:
         if (other.id is not None and other.id != target.id
@@ -95,10 +94,18 @@ def held_that_day(own: TrackOutcome, known: InvitationState | None,
                 and {other.inviter.key, other.invitee.key} == pair
                 and not other.hidden and other.occasion.place is None
                 and other.status == Status.TOOK_PLACE and other.timeline
-                and all(e.status == Status.TOOK_PLACE and not e.editorial
-                        and e.at.date() == held for e in other.timeline)):
+                and all(took_place_that_day(target, e.status, e.at) and not e.editorial
+                        for e in other.timeline)):
             own = _merged(own, known.status, other, now)
     return own
+
+
+def took_place_that_day(known: InvitationState, status: Status, at: datetime) -> bool:
+    """Whether a report of `status` at `at` says a meeting was held on the day `known` took
+    place: a pair meets once a day, so it is that meeting (`track._held_that_day` joins
+    such a report to `known`; `held_that_day` merges a record made only of such reports)."""
+    return (status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
+            and known.status_at.date() == at.date())
 
 
 def bridged_home(mention: Mention, occasion: Occasion, entry: TimelineEntry,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from bot.domain import (
@@ -62,15 +62,20 @@ def link_lone(
     candidates: Sequence[InvitationState],
     now: datetime,
     policy: TrackerPolicy,
+    *,
+    seen_at: datetime | None = None,
 ) -> LoneLink:
     """At most one outcome: the lone report added to the single open invitation it fits.
 
     `candidates` are the invitations the store holds for the party (on either side).
     No fit gives nothing; several give nothing and a trace naming them (only saved ones,
-    with an id, can be named). Raises ValueError on a report that breaks the data contract.
+    with an id, can be named). `seen_at`, as for `track.track_observation`: when a report
+    that waited arrived. Raises ValueError on a report that breaks the data contract.
     """
     _check(observation, source, now)
     entry = observation_entry(observation, source, now)
+    if seen_at is not None:
+        entry = replace(entry, seen_at=min(seen_at, now))
     occasion = normalise_occasion(observation.occasion)
     fitting = [
         c for c in candidates

@@ -44,3 +44,8 @@ REOPEN_AFTER_FINAL = timedelta(days=30)
 # A reverse-direction invitation made within this time after the first one is read as the
 # invitee's counter-offer, i.e. a reply to the first invitation.
 COUNTER_WINDOW = timedelta(days=30)
+
+# An observation naming no place ("X and Y met") moves a record that names a place only this
+# soon after the record's last news (or once it is accepted): months after an unanswered
+# invitation to Turkey, "they met on the sidelines of a summit" is some other meeting.
+PLACELESS_OBSERVATION_WINDOW = timedelta(days=30)

@@ -32,7 +32,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
-from bot.tracker.bridge import bridge, bridged_home, held_that_day
+from bot.tracker.bridge import bridge, bridged_home, held_that_day, took_place_that_day
 from bot.tracker.notifications import snapshot
 from bot.tracker.occasion import (
     is_platform,
@@ -44,7 +44,12 @@ from bot.tracker.occasion import (
     places_conflict,
     same_occasion,
 )
-from bot.tracker.policy import COUNTER_WINDOW, REOPEN_AFTER_FINAL, TrackerPolicy
+from bot.tracker.policy import (
+    COUNTER_WINDOW,
+    PLACELESS_OBSERVATION_WINDOW,
+    REOPEN_AFTER_FINAL,
+    TrackerPolicy,
+)
 from bot.tracker.status import entry_order, resolve_status
 from bot.tracker.trace import LinkTrace
 from bot.tracker.vague import regroup
@@ -250,6 +255,8 @@ def track_observation(
     candidates: Sequence[InvitationState],
     now: datetime,
     policy: TrackerPolicy,
+    *,
+    seen_at: datetime | None = None,
 ) -> list[TrackOutcome]:
     """At most one outcome: the observation added, as a timeline entry, to the open
     invitation between its two figures (either direction) that it concerns.
@@ -262,6 +269,10 @@ def track_observation(
     invitation word it is not news about one. Notifications are those of any report: a
     STATUS one on a real change, none on a repeat.
 
+    `seen_at` is when the observation arrived, if before `now` (one that waited for its
+    record, `pipeline.attach_waiting`): its entry keeps it, so a correction made since it
+    arrived is not overruled by it (`status.since_correction`).
+
     Raises ValueError when the observation breaks the data contract (a naive datetime, a
     confidence outside 0..1, a party without a name, a status that is not a Status).
     """
@@ -271,6 +282,8 @@ def track_observation(
     if observation.first.key == observation.second.key:
         return []
     between, occasion, entry = _read_observation(observation, source, candidates, now)
+    if seen_at is not None:
+        entry = replace(entry, seen_at=min(seen_at, now))
     rivals = _observed_rivals(between, occasion, entry, policy)
     # Of records it fits alike, the one a reader had then (as for a mention, `_home`).
     target = (known_then(rivals, entry.at) if rivals
@@ -305,10 +318,36 @@ def _read_observation(observation: Observation, source: Source,
     """The records between the observation's two figures (either direction) it may move,
     the occasion it names and its entry."""
     pair = {observation.first.key, observation.second.key}
+    occasion = normalise_occasion(observation.occasion)
+    entry = observation_entry(observation, source, now)
     between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
-               and not _reported_by(c, source, observation.status)]
-    return between, normalise_occasion(observation.occasion), observation_entry(
-        observation, source, now)
+               and not _reported_by(c, source, observation.status)
+               and _placeless_fits(c, occasion, entry)]
+    return between, occasion, entry
+
+
+def _placeless_fits(candidate: InvitationState, occasion: Occasion,
+                    entry: TimelineEntry) -> bool:
+    """Whether an observation that may name no place can concern `candidate`. Naming none,
+    it is compatible with any place, so only its kind and its time tie it to a record that
+    names one: the very kind of the record ("Johnson visited Zelensky", months after the
+    invitation to visit Ukraine), or within PLACELESS_OBSERVATION_WINDOW of the record's
+    last news, or the record accepted (the meeting is then expected) or held that day.
+    Months after an unanswered invitation to visit Turkey, "they met on the sidelines of a
+    summit" is another meeting; a record naming no place either is left to the window, as
+    before."""
+    if occasion.place is not None or candidate.occasion.place is None:
+        return True
+    if occasion.kind == candidate.occasion.kind and occasion.kind != OccasionKind.OTHER:
+        return True
+    if candidate.status == Status.ACCEPTED or _held_that_day(candidate, entry.status, entry.at):
+        return True
+    # The record's news up to the observation: a later report restating the invitation
+    # ("the dates of the visit are not agreed", the day after the meeting) does not make
+    # the meeting its.
+    before = [e.at for e in candidate.timeline if e.at <= entry.at]
+    last = max(before) if before else _span(candidate)[0]
+    return entry.at <= last + PLACELESS_OBSERVATION_WINDOW
 
 
 def _observed_rivals(between: Sequence[InvitationState], occasion: Occasion,
@@ -685,9 +724,8 @@ def _held_that_day(known: InvitationState, status: Status, at: datetime) -> bool
     place: a pair meets once a day, so another kind that day (its place not conflicting)
     is that meeting told from another angle, whoever is said to have invited whom ("the
     President of Belarus, who came at my invitation, and I talked with the cosmodrome's
-    staff")."""
-    return (status == Status.TOOK_PLACE and known.status == Status.TOOK_PLACE
-            and known.status_at.date() == at.date())
+    staff"). The same test `bridge.held_that_day` merges records by."""
+    return took_place_that_day(known, status, at)
 
 
 def _looks_misread(known: Occasion, reported: Occasion) -> bool:

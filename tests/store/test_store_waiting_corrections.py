@@ -4,7 +4,9 @@ report is tried again (`pipeline.retry_waiting`) and joins it, once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from bot.corrections import set_record_status, split_entry
 from bot.domain import (
@@ -97,3 +99,35 @@ def test_a_split_tries_the_waiting_reports_too(store: SqlStore) -> None:
         state = unit.get_invitation(record)
         assert state is not None and state.status == Status.DECLINED
         assert unit.count_waiting() == 0
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["with-the-correction", "hours-later"])
+def test_an_editors_status_holds_after_a_waiting_refusal_dated_later_joins(
+        store: SqlStore, later: bool) -> None:
+    """The refusal arrived (and waited) before the editor's correction, but it is dated by
+    the talks' own day, after the correction: it was in front of the editor, not news
+    after it, so it joins the record without overruling the editor's status, whether it is
+    tried again with the correction or hours later (another article of the pair)."""
+    matcher = ScriptedMatcher()
+    _article(matcher, store, 12, _mention(Status.PENDING, "Zelensky invited Putin to Istanbul."))
+    _article(matcher, store, 14, _mention(Status.TOOK_PLACE, "The Istanbul meeting was held."))
+    refusal = LoneObservation(party=PUTIN, side=SIDE_INVITEE, occasion=ISTANBUL,
+                              status=Status.DECLINED, confidence=0.7,
+                              evidence="Putin will not go to the talks in Istanbul on May 20.",
+                              lang="en", status_date=date(2025, 5, 20))
+    _article(matcher, store, 15, MatchResult(lang="en", lone_observations=(refusal,)))
+    with store.unit() as unit:
+        [record] = unit.list_invitations(InvitationFilter(limit=10))
+        assert record.id is not None and unit.count_waiting() == 1
+    now = datetime(2025, 5, 16, 9, tzinfo=UTC)
+    with store.unit() as unit:
+        set_record_status(unit, record.id, Status.ACCEPTED, actor="cli:editor",
+                          note="the meeting is still to come", now=now,
+                          retry=None if later else retry_now)
+        if later:
+            assert retry_now(unit, [ZELENSKY.key, PUTIN.key], now + timedelta(hours=2)) == 1
+    with store.unit() as unit:
+        state = unit.get_invitation(record.id)
+        assert state is not None and unit.count_waiting() == 0
+        assert Status.DECLINED in [e.status for e in state.timeline]
+        assert state.status == Status.ACCEPTED
