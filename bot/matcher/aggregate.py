@@ -320,6 +320,12 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
     sentences around it."""
     made: list[Candidate] = []
     used: set[int] = set()
+    # "TF1 invite Bardella et Attal à débattre", "ITV invites Badenoch to a debate with
+    # Farage": a figure invited by nobody named, or a debate opponent, is never the
+    # inviter another one-sided invitation lacks (issue 14, pairs).
+    no_inviter = {key for view, finding in leftovers
+                  for key in _invited_by_nobody(finding)}
+    no_inviter.update(key for view in views for key in view.facts.opponents)
     for i, (view, finding) in enumerate(leftovers):
         if i in used:
             continue
@@ -344,7 +350,7 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
         if other is None:
             other = _context_party(known, view, views, host_missing=(
                 finding.cue.category == "transcript" and finding.inviter is None))
-        if other is None:
+        if other is None or (finding.inviter is None and other.party.key in no_inviter):
             continue
         inviter, invitee = (known, other) if finding.inviter is not None else (other, known)
         made.append(Candidate(
@@ -355,6 +361,11 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
         ))
     return made
+
+
+def _invited_by_nobody(finding: InviteFinding) -> list[str]:
+    return [finding.invitee.party.key] if finding.inviter is None and \
+        finding.invitee is not None else []
 
 
 def _inviter_before(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:
