@@ -80,12 +80,21 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
                and not _speaking_person(sentence, r, cue, words)
-               and not _spokesperson_source(sentence, r, words)],
+               and not _spokesperson_source(sentence, r, words)
+               and not _glued_messenger(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
 
 _REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
+
+
+def _glued_messenger(sentence: str, ref: Ref, words: Words) -> bool:
+    """"卢拉对邀请表示感谢，并请王毅转达对习近平主席的问候": in a script without spaces a
+    figure right before a messenger verb carries something, and is no invitee (issue 14,
+    pairs). Spaced scripts keep it: "Putin handed Trump an invitation" invites."""
+    text = sentence[ref.end : ref.end + 4]
+    return bool(text) and text[:1] >= "\u2e80" and any(text.startswith(m) for m in words.messenger)
 
 
 _EDGE_PUNCTUATION = ",.;:!?\"«»„“”()"
@@ -725,9 +734,46 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     # The topic answers, not a figure between ("교황은 문재인 대통령을 만나 김정은
     # 위원장의 방북 초청 의사를 전달받았다": Moon only carried it).
     topics = [r for r in answering if _particle_role(c.sentence, r, c.grammar) == "subject"]
+    if _messenger_verb_after(c):
+        # "Fidan, Erdoğan'ın davetini Orbán'a iletti", "岩屋外相は李大統領に石破首相の
+        # 招待状を手渡した": the subject only carries the invitation; the figure the verb
+        # hands it to (after the noun, else the one before that is no topic) is invited.
+        handed = c.after[:1] or [r for r in answering if r not in topics and r is not answering[0]]
+        return pairs(owner, handed[-1:], CONFIDENCE.head_final_agent)
     if answering:
         return pairs(owner, (topics or answering)[-1:], CONFIDENCE.head_final_agent)
     return None
+
+
+_MESSENGER_AFTER = 30  # characters from the invitation noun to a closing messenger verb
+
+
+def _messenger_verb_after(c: Clause) -> bool:
+    """A messenger verb closes the clause after the noun ("davetini Orbán'a iletti",
+    "招待状を手渡した"): in a head-final language its subject carries the invitation."""
+    if not c.words.messenger:
+        return False
+    rest = c.sentence[c.cue.end : c.cue.end + _MESSENGER_AFTER]
+    rest = rest.split(",")[0].split("、")[0]
+    if c.sentence[:1] >= "\u2e80" or not any(ch.isspace() for ch in rest):
+        return any(m in rest for m in c.words.messenger)
+    return any(w.strip(".;:!?\"'").casefold() in c.words.messenger for w in rest.split())
+
+
+def _carried_by(c: Clause, ref: Ref) -> bool:
+    """The figure is right before a messenger verb ("王毅转达了习近平主席的邀请")."""
+    text = c.sentence[ref.end : ref.end + 8].lstrip()
+    return any(text.startswith(m) for m in c.words.messenger)
+
+
+def addressed_noun(c: Clause) -> list[Pair] | None:
+    """"卢拉对邀请表示感谢": right after an addressee marker the invitation word is the
+    noun the sentence speaks about, not a verb with objects; the figure before answers."""
+    if c.cue.category != "active" or not c.words.addressee or not c.before:
+        return None
+    if not any(c.sentence[c.before[-1].end : c.cue.start].endswith(m) for m in c.words.addressee):
+        return None
+    return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)]
 
 
 def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
@@ -740,7 +786,12 @@ def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
     owner = c.before[-1]
     if c.sentence[owner.end : c.cue.start] not in c.grammar.agent_markers:
         return None
-    answering = [r for r in c.before if r.party.key != owner.party.key]
+    answering = [r for r in c.before if r.party.key != owner.party.key
+                 and not _carried_by(c, r)]
+    if answering and any(c.sentence[answering[-1].end : owner.start].endswith(m)
+                         for m in c.words.addressee):
+        # "习近平对卢拉的邀请": Xi's invitation to Lula; the figure glued to 的 is addressed.
+        return pairs(answering[-1], [owner], CONFIDENCE.head_final_agent)
     return pairs(owner, answering[-1:], CONFIDENCE.head_final_agent) if answering else None
 
 
@@ -1358,6 +1409,7 @@ RULES: tuple[Rule, ...] = (
     welcome_to_visit,
     speaker_invited,
     head_final_noun_owner,
+    addressed_noun,
     owner_marked_before_verb,
     noun_or_nominalised_verb,
     head_final_agent,

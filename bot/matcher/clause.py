@@ -85,6 +85,9 @@ class Words:
     talk: frozenset[str] = frozenset()
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
+    # "习近平对卢拉的邀请": a word right before a 的-marked owner that makes it the one
+    # addressed, the invitee (issue 14, pairs)
+    addressee: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
     # "who", "qui", "который": after a comma they open a relative clause about its antecedent
     relative: frozenset[str] = frozenset()
@@ -191,6 +194,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         talk=merged("talk_words"),
         messenger=merged("messenger_words"),
+        addressee=merged("addressee_markers"),
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
