@@ -334,6 +334,9 @@ def _possessive_host(c: Clause, glued: bool = False) -> list[Pair]:
     return pairs(host, guests[-1:], CONFIDENCE.hosted_event) if guests else []
 
 
+_HOST_GLUE = 12  # characters between the host and a prenominal host marker ("当晚在人民大会堂")
+
+
 def hosting_event(c: Clause) -> list[Pair] | None:
     """"Macron is hosting a summit in Paris; Scholz will attend", "Meloni ospita il
     vertice, Lula ci sarà": the host is the figure before the cue, the guest the first
@@ -344,6 +347,10 @@ def hosting_event(c: Clause) -> list[Pair] | None:
     if not c.before:
         return []
     host = c.before[-1]
+    if c.grammar.prenominal_relative and len(c.sentence[host.end : c.cue.start]) > _HOST_GLUE:
+        # "普拉博沃同安瓦尔将出席…在天津举行的峰会": a guest's clause, with its verb and
+        # place, stands between; the event is held, by no host named (issue 14, pairs).
+        return []
     if c.grammar.prenominal_relative:
         # "普京出席了习近平举行的宴会", "Erdoğan, Macron'un düzenlediği zirveye katılmadı":
         # the host closes a relative clause before the event; the guest is the subject
@@ -872,7 +879,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         guests = []  # "外交部发言人汪文斌宣布，应马克龙邀请，习近平将…": the guest follows
     patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
-        patients = coordinated(c.sentence, c.after[1:], c.words)
+        # "应习近平邀请，普拉博沃同安瓦尔将出席": CJK guests joined without spaces
+        patients = coordinated(c.sentence, c.after[1:], c.words,
+                               glued=c.cue.text[:1] >= "\u2e80")
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
         return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
     guest = None if patients else _zero_subject_guest(c, agent)
