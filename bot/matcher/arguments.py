@@ -1128,11 +1128,15 @@ def verb_second(c: Clause) -> list[Pair] | None:
     after = [r for i, r in enumerate(c.after) if i == 0 or r.party.key != c.after[i - 1].party.key]
     if len(after) >= 2 and after[0].party.key != after[1].party.key and \
             c.grammar.verb_second and "," not in c.sentence[c.cue.end : after[0].start]:
-        if _joined(c, after[0], after[1]) and not c.before:
-            # "RTL heeft Jetten en Yeşilgöz uitgenodigd": two figures joined by 'and' are
-            # the verb's objects together; the subject is no figure (issue 14, pairs).
-            return [(None, r, CONFIDENCE.lone_figure)
-                    for r in coordinated(c.sentence, after, c.words)]
+        group = coordinated(c.sentence, after, c.words)
+        inside = [r for r in after if r.start < c.cue.end]
+        if len(group) >= 2 and not c.before and len(inside) == len(group) and \
+                all(r in group for r in inside):
+            # "RTL heeft Jetten en Yeşilgöz uitgenodigd": the figures joined by 'and' are
+            # all a split cue holds, the verb's objects together, and the subject is no
+            # figure ("luden Macron und Scholz Putin ein" holds a third: its object;
+            # issue 14, pairs).
+            return [(None, r, CONFIDENCE.lone_figure) for r in group]
         return pairs(after[0], coordinated(c.sentence, after[1:], c.words),
                      CONFIDENCE.verb_second)
     return None

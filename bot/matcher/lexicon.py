@@ -101,6 +101,7 @@ _LIST_KEYS = (
     "talk_words",
     "messenger_words",
     "addressee_markers",
+    "together_words",
     "relative_pronouns",
     "relative_objects",
     "inverted_relative_objects",

@@ -55,6 +55,7 @@ class LexiconTop(BaseModel):
     talk_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
     addressee_markers: list[Any] | None = None
+    together_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
