@@ -270,8 +270,12 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     guests = [r for r in c.before if r.party.key != host.party.key]
     if guests:
         # "Duda i Tusk przybyli na spotkanie, którego gospodarzem był Biden": guests joined
-        # by 'and' are each the host's guest (issue 14, wider)
-        return pairs(host, coordinated(c.sentence, guests, c.words), CONFIDENCE.hosted_event)
+        # by 'and' are each the host's guest (issue 14, wider); "..., junto con el
+        # presidente uruguayo Yamandú Orsi" after the host clause is one more (pairs).
+        joined = coordinated(c.sentence, guests, c.words)
+        joined += [r for r in c.after if r.start >= host.end and r.party.key != host.party.key
+                   and _together_after_comma(c.sentence, r, c.words)]
+        return pairs(host, joined, CONFIDENCE.hosted_event)
     # "Assistera au sommet organisé par Macron le Premier ministre indien Narendra Modi",
     # "Asistirá a la cumbre convocada por Petro el presidente Lula", "Attending the summit
     # hosted by Albanese will be Luxon and Prabowo": with nobody before, the guests are
@@ -280,6 +284,16 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+def _together_after_comma(sentence: str, ref: Ref, words: Words) -> bool:
+    """A comma and a together-with phrase open the stretch before the figure, its title
+    aside: ", junto con el presidente uruguayo Yamandú Orsi"."""
+    before = sentence[max(0, ref.start - COORDINATION_GAP) : ref.start]
+    if "," not in before:
+        return False
+    text = " ".join(before.rsplit(",", 1)[1].casefold().split())
+    return any(text.startswith(phrase + " ") for phrase in words.together)
 
 
 def _genitive_host(c: Clause) -> list[Pair]:
@@ -691,6 +705,12 @@ def noun_arguments(c: Clause) -> list[Pair]:
         _invitee_answering(c, found)
     if found.inviter is None and not found.invitees:
         return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)] if c.before else []
+    if found.invitees:
+        # "l'invito di Meloni a Vučić ..., insieme a quello per il premier albanese Edi
+        # Rama": a figure after a comma and a together-with phrase is invited too (pairs).
+        found.invitees = found.invitees + [
+            r for r in c.after if r.start > found.invitees[-1].end and r is not found.inviter
+            and _together_after_comma(c.sentence, r, c.words)]
     if found.inviter is None:
         return [(None, invitee, CONFIDENCE.noun_invitee_only) for invitee in found.invitees or []]
     return pairs(found.inviter, found.invitees or [], CONFIDENCE.noun_with_parties)
@@ -1088,8 +1108,13 @@ def clitic_object(c: Clause) -> list[Pair] | None:
                      CONFIDENCE.clitic_subject_before)
     if after:
         object_ref = before[-1] if before else _clitic_antecedent(c, after[0])
-        return pairs(after[0], [object_ref] if object_ref else [],
-                     CONFIDENCE.clitic_subject_after)
+        objects = [object_ref] if object_ref else []
+        if before and word_before(c.sentence, c.cue.start)[-1:] and \
+                word_before(c.sentence, c.cue.start)[-1] in c.words.plural_pronouns:
+            # "Лукашенко и Токаев примут участие в параде, на который их пригласил Путин":
+            # a plural clitic stands for every figure joined by 'and' (issue 14, pairs).
+            objects = coordinated_back(c.sentence, before, c.words)
+        return pairs(after[0], objects, CONFIDENCE.clitic_subject_after)
     return None
 
 
