@@ -321,12 +321,14 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
     made: list[Candidate] = []
     used: set[int] = set()
     # "TF1 invite Bardella et Attal à débattre", "ITV invites Badenoch to a debate with
-    # Farage": a figure invited by nobody named, or a debate opponent, is never the
-    # inviter another one-sided invitation lacks (issue 14, pairs).
-    no_inviter = {key for view, finding in leftovers
-                  for key in _invited_by_nobody(finding)}
-    no_inviter.update(key for view in views for key in view.facts.opponents)
+    # Farage": a figure the same cue invites with this one (no inviter named), or a
+    # debate opponent, is never the inviter it lacks (issue 14, pairs).
+    opponents = {key for view in views for key in view.facts.opponents}
     for i, (view, finding) in enumerate(leftovers):
+        no_inviter = opponents | {
+            key for other_view, other_finding in leftovers
+            if other_view.index == view.index and other_finding.cue == finding.cue
+            for key in _invited_by_nobody(other_finding)}
         if i in used:
             continue
         known = finding.inviter or finding.invitee
