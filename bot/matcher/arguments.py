@@ -772,7 +772,7 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     return None
 
 
-_MESSENGER_AFTER = 30  # characters from the invitation noun to a closing messenger verb
+_MESSENGER_AFTER = 60  # characters from the invitation noun to a closing messenger verb
 
 
 def _messenger_verb_after(c: Clause) -> bool:
@@ -803,6 +803,9 @@ def addressed_noun(c: Clause) -> list[Pair] | None:
     return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)]
 
 
+_TITLE_AFTER_NAME = 3  # characters: "总统的", "主席的"
+
+
 def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
     """"普京已接受印度总理莫迪的邀请": where the invitation word is also the noun, a figure
     glued to it by the genitive marker ("莫迪的") owns it and invites; the figure before
@@ -811,7 +814,11 @@ def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
             or len(c.before) < 2:
         return None
     owner = c.before[-1]
-    if c.sentence[owner.end : c.cue.start] not in c.grammar.agent_markers:
+    gap = c.sentence[owner.end : c.cue.start]
+    if gap not in c.grammar.agent_markers and not (
+            c.words.addressee and len(gap) <= _TITLE_AFTER_NAME
+            and any(gap.endswith(m) for m in c.grammar.agent_markers)):
+        # "对卢拉总统的邀请": a title after the name, before the marker (issue 14, pairs)
         return None
     answering = [r for r in c.before if r.party.key != owner.party.key
                  and not _carried_by(c, r)]
