@@ -274,3 +274,18 @@ def test_parties_blind_set_is_well_formed_and_apart() -> None:
     role, residence or messenger, written and scored before that round's rule work (uk, no and pl carry invitations only)."""
     _check_held_set(DATA / "matcher-held" / "b9-parties", "b9p", 3,
                     ("en", "de", "fr", "es", "it", "pt", "ru", "ja", "zh", "tr", "nl", "cs"))
+
+
+def test_pairs_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-pairs: the pairs round's blind set over fourteen languages
+    (2-3 per language, a hard negative in each): co-guests, messengers, announcers and debate
+    opponents that are no pair, written and scored before that round's rule work."""
+    held = DATA / "matcher-held" / "b10-pairs"
+    _check_held_set(held, "b10p", 2, FIRST_CLASS + HELD_FRESH)
+    lines = [
+        line
+        for path in held.glob("*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(lines) >= 36

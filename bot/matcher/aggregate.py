@@ -320,7 +320,15 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
     sentences around it."""
     made: list[Candidate] = []
     used: set[int] = set()
+    # "TF1 invite Bardella et Attal à débattre", "ITV invites Badenoch to a debate with
+    # Farage": a figure the same cue invites with this one (no inviter named), or a
+    # debate opponent, is never the inviter it lacks (issue 14, pairs).
+    opponents = {key for view in views for key in view.facts.opponents}
     for i, (view, finding) in enumerate(leftovers):
+        no_inviter = opponents | {
+            key for other_view, other_finding in leftovers
+            if other_view.index == view.index and other_finding.cue == finding.cue
+            for key in _invited_by_nobody(other_finding)}
         if i in used:
             continue
         known = finding.inviter or finding.invitee
@@ -344,7 +352,7 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
         if other is None:
             other = _context_party(known, view, views, host_missing=(
                 finding.cue.category == "transcript" and finding.inviter is None))
-        if other is None:
+        if other is None or (finding.inviter is None and other.party.key in no_inviter):
             continue
         inviter, invitee = (known, other) if finding.inviter is not None else (other, known)
         made.append(Candidate(
@@ -355,6 +363,11 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
         ))
     return made
+
+
+def _invited_by_nobody(finding: InviteFinding) -> list[str]:
+    return [finding.invitee.party.key] if finding.inviter is None and \
+        finding.invitee is not None else []
 
 
 def _inviter_before(known: Ref, view: SentenceView, views: list[SentenceView]) -> Ref | None:

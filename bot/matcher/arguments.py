@@ -80,12 +80,21 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
                and not _speaking_person(sentence, r, cue, words)
-               and not _spokesperson_source(sentence, r, words)],
+               and not _spokesperson_source(sentence, r, words)
+               and not _glued_messenger(sentence, r, words)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
 
 _REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
+
+
+def _glued_messenger(sentence: str, ref: Ref, words: Words) -> bool:
+    """"卢拉对邀请表示感谢，并请王毅转达对习近平主席的问候": in a script without spaces a
+    figure right before a messenger verb carries something, and is no invitee (issue 14,
+    pairs). Spaced scripts keep it: "Putin handed Trump an invitation" invites."""
+    text = sentence[ref.end : ref.end + 4]
+    return bool(text) and text[:1] >= "\u2e80" and any(text.startswith(m) for m in words.messenger)
 
 
 _EDGE_PUNCTUATION = ",.;:!?\"«»„“”()"
@@ -261,8 +270,12 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     guests = [r for r in c.before if r.party.key != host.party.key]
     if guests:
         # "Duda i Tusk przybyli na spotkanie, którego gospodarzem był Biden": guests joined
-        # by 'and' are each the host's guest (issue 14, wider)
-        return pairs(host, coordinated(c.sentence, guests, c.words), CONFIDENCE.hosted_event)
+        # by 'and' are each the host's guest (issue 14, wider); "..., junto con el
+        # presidente uruguayo Yamandú Orsi" after the host clause is one more (pairs).
+        joined = coordinated(c.sentence, guests, c.words)
+        joined += [r for r in c.after if r.start >= host.end and r.party.key != host.party.key
+                   and _together_after_comma(c.sentence, r, c.words)]
+        return pairs(host, joined, CONFIDENCE.hosted_event)
     # "Assistera au sommet organisé par Macron le Premier ministre indien Narendra Modi",
     # "Asistirá a la cumbre convocada por Petro el presidente Lula", "Attending the summit
     # hosted by Albanese will be Luxon and Prabowo": with nobody before, the guests are
@@ -271,6 +284,16 @@ def hosted_event(c: Clause) -> list[Pair] | None:
     if not later or any(p in c.sentence[host.end : later[0].start] for p in ",;:"):
         return []
     return pairs(host, coordinated(c.sentence, later, c.words), CONFIDENCE.hosted_event)
+
+
+def _together_after_comma(sentence: str, ref: Ref, words: Words) -> bool:
+    """A comma and a together-with phrase open the stretch before the figure, its title
+    aside: ", junto con el presidente uruguayo Yamandú Orsi"."""
+    before = sentence[max(0, ref.start - COORDINATION_GAP) : ref.start]
+    if "," not in before:
+        return False
+    text = " ".join(before.rsplit(",", 1)[1].casefold().split())
+    return any(text.startswith(phrase + " ") for phrase in words.together)
 
 
 def _genitive_host(c: Clause) -> list[Pair]:
@@ -325,6 +348,9 @@ def _possessive_host(c: Clause, glued: bool = False) -> list[Pair]:
     return pairs(host, guests[-1:], CONFIDENCE.hosted_event) if guests else []
 
 
+_HOST_GLUE = 12  # characters between the host and a prenominal host marker ("当晚在人民大会堂")
+
+
 def hosting_event(c: Clause) -> list[Pair] | None:
     """"Macron is hosting a summit in Paris; Scholz will attend", "Meloni ospita il
     vertice, Lula ci sarà": the host is the figure before the cue, the guest the first
@@ -335,6 +361,10 @@ def hosting_event(c: Clause) -> list[Pair] | None:
     if not c.before:
         return []
     host = c.before[-1]
+    if c.grammar.prenominal_relative and len(c.sentence[host.end : c.cue.start]) > _HOST_GLUE:
+        # "普拉博沃同安瓦尔将出席…在天津举行的峰会": a guest's clause, with its verb and
+        # place, stands between; the event is held, by no host named (issue 14, pairs).
+        return []
     if c.grammar.prenominal_relative:
         # "普京出席了习近平举行的宴会", "Erdoğan, Macron'un düzenlediği zirveye katılmadı":
         # the host closes a relative clause before the event; the guest is the subject
@@ -675,6 +705,12 @@ def noun_arguments(c: Clause) -> list[Pair]:
         _invitee_answering(c, found)
     if found.inviter is None and not found.invitees:
         return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)] if c.before else []
+    if found.invitees:
+        # "l'invito di Meloni a Vučić ..., insieme a quello per il premier albanese Edi
+        # Rama": a figure after a comma and a together-with phrase is invited too (pairs).
+        found.invitees = found.invitees + [
+            r for r in c.after if r.start > found.invitees[-1].end and r is not found.inviter
+            and _together_after_comma(c.sentence, r, c.words)]
     if found.inviter is None:
         return [(None, invitee, CONFIDENCE.noun_invitee_only) for invitee in found.invitees or []]
     return pairs(found.inviter, found.invitees or [], CONFIDENCE.noun_with_parties)
@@ -725,9 +761,49 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     # The topic answers, not a figure between ("교황은 문재인 대통령을 만나 김정은
     # 위원장의 방북 초청 의사를 전달받았다": Moon only carried it).
     topics = [r for r in answering if _particle_role(c.sentence, r, c.grammar) == "subject"]
+    if _messenger_verb_after(c):
+        # "Fidan, Erdoğan'ın davetini Orbán'a iletti", "岩屋外相は李大統領に石破首相の
+        # 招待状を手渡した": the subject only carries the invitation; the figure the verb
+        # hands it to (after the noun, else the one before that is no topic) is invited.
+        handed = c.after[:1] or [r for r in answering if r not in topics and r is not answering[0]]
+        return pairs(owner, handed[-1:], CONFIDENCE.head_final_agent)
     if answering:
         return pairs(owner, (topics or answering)[-1:], CONFIDENCE.head_final_agent)
     return None
+
+
+_MESSENGER_AFTER = 60  # characters from the invitation noun to a closing messenger verb
+
+
+def _messenger_verb_after(c: Clause) -> bool:
+    """A messenger verb closes the clause after the noun ("davetini Orbán'a iletti",
+    "招待状を手渡した"): in a head-final language its subject carries the invitation."""
+    if not c.words.messenger:
+        return False
+    rest = c.sentence[c.cue.end : c.cue.end + _MESSENGER_AFTER]
+    rest = rest.split(",")[0].split("、")[0]
+    if c.sentence[:1] >= "\u2e80" or not any(ch.isspace() for ch in rest):
+        return any(m in rest for m in c.words.messenger)
+    return any(w.strip(".;:!?\"'").casefold() in c.words.messenger for w in rest.split())
+
+
+def _carried_by(c: Clause, ref: Ref) -> bool:
+    """The figure is right before a messenger verb ("王毅转达了习近平主席的邀请")."""
+    text = c.sentence[ref.end : ref.end + 8].lstrip()
+    return any(text.startswith(m) for m in c.words.messenger)
+
+
+def addressed_noun(c: Clause) -> list[Pair] | None:
+    """"卢拉对邀请表示感谢": right after an addressee marker the invitation word is the
+    noun the sentence speaks about, not a verb with objects; the figure before answers."""
+    if c.cue.category != "active" or not c.words.addressee or not c.before:
+        return None
+    if not any(c.sentence[c.before[-1].end : c.cue.start].endswith(m) for m in c.words.addressee):
+        return None
+    return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)]
+
+
+_TITLE_AFTER_NAME = 3  # characters: "总统的", "主席的"
 
 
 def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
@@ -738,9 +814,18 @@ def owner_marked_before_verb(c: Clause) -> list[Pair] | None:
             or len(c.before) < 2:
         return None
     owner = c.before[-1]
-    if c.sentence[owner.end : c.cue.start] not in c.grammar.agent_markers:
+    gap = c.sentence[owner.end : c.cue.start]
+    if gap not in c.grammar.agent_markers and not (
+            c.words.addressee and len(gap) <= _TITLE_AFTER_NAME
+            and any(gap.endswith(m) for m in c.grammar.agent_markers)):
+        # "对卢拉总统的邀请": a title after the name, before the marker (issue 14, pairs)
         return None
-    answering = [r for r in c.before if r.party.key != owner.party.key]
+    answering = [r for r in c.before if r.party.key != owner.party.key
+                 and not _carried_by(c, r)]
+    if answering and any(c.sentence[answering[-1].end : owner.start].endswith(m)
+                         for m in c.words.addressee):
+        # "习近平对卢拉的邀请": Xi's invitation to Lula; the figure glued to 的 is addressed.
+        return pairs(answering[-1], [owner], CONFIDENCE.head_final_agent)
     return pairs(owner, answering[-1:], CONFIDENCE.head_final_agent) if answering else None
 
 
@@ -821,7 +906,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         guests = []  # "外交部发言人汪文斌宣布，应马克龙邀请，习近平将…": the guest follows
     patients = coordinated_back(c.sentence, guests, c.words) if guests else []
     if not patients and len(c.after) >= 2:
-        patients = coordinated(c.sentence, c.after[1:], c.words)
+        # "应习近平邀请，普拉博沃同安瓦尔将出席": CJK guests joined without spaces
+        patients = coordinated(c.sentence, c.after[1:], c.words,
+                               glued=c.cue.text[:1] >= "\u2e80")
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
         return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
     guest = None if patients else _zero_subject_guest(c, agent)
@@ -1028,8 +1115,13 @@ def clitic_object(c: Clause) -> list[Pair] | None:
                      CONFIDENCE.clitic_subject_before)
     if after:
         object_ref = before[-1] if before else _clitic_antecedent(c, after[0])
-        return pairs(after[0], [object_ref] if object_ref else [],
-                     CONFIDENCE.clitic_subject_after)
+        objects = [object_ref] if object_ref else []
+        if before and word_before(c.sentence, c.cue.start)[-1:] and \
+                word_before(c.sentence, c.cue.start)[-1] in c.words.plural_pronouns:
+            # "Лукашенко и Токаев примут участие в параде, на который их пригласил Путин":
+            # a plural clitic stands for every figure joined by 'and' (issue 14, pairs).
+            objects = coordinated_back(c.sentence, before, c.words)
+        return pairs(after[0], objects, CONFIDENCE.clitic_subject_after)
     return None
 
 
@@ -1068,6 +1160,15 @@ def verb_second(c: Clause) -> list[Pair] | None:
     after = [r for i, r in enumerate(c.after) if i == 0 or r.party.key != c.after[i - 1].party.key]
     if len(after) >= 2 and after[0].party.key != after[1].party.key and \
             c.grammar.verb_second and "," not in c.sentence[c.cue.end : after[0].start]:
+        group = coordinated(c.sentence, after, c.words)
+        inside = [r for r in after if r.start < c.cue.end]
+        if len(group) >= 2 and not c.before and len(inside) == len(group) and \
+                all(r in group for r in inside):
+            # "RTL heeft Jetten en Yeşilgöz uitgenodigd": the figures joined by 'and' are
+            # all a split cue holds, the verb's objects together, and the subject is no
+            # figure ("luden Macron und Scholz Putin ein" holds a third: its object;
+            # issue 14, pairs).
+            return [(None, r, CONFIDENCE.lone_figure) for r in group]
         return pairs(after[0], coordinated(c.sentence, after[1:], c.words),
                      CONFIDENCE.verb_second)
     return None
@@ -1353,6 +1454,7 @@ RULES: tuple[Rule, ...] = (
     welcome_to_visit,
     speaker_invited,
     head_final_noun_owner,
+    addressed_noun,
     owner_marked_before_verb,
     noun_or_nominalised_verb,
     head_final_agent,

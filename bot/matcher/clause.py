@@ -85,6 +85,12 @@ class Words:
     talk: frozenset[str] = frozenset()
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
+    # "习近平对卢拉的邀请": a word right before a 的-marked owner that makes it the one
+    # addressed, the invitee (issue 14, pairs)
+    addressee: frozenset[str] = frozenset()
+    # "invited Zelensky together with Svyrydenko": a phrase opening the gap between two
+    # invitees joins the second to the first (issue 14, pairs; `coordinated`)
+    together: tuple[str, ...] = ()
     organisations: frozenset[str] = frozenset()  # "SC", "FC", "AG": a marked organisation
     # "who", "qui", "который": after a comma they open a relative clause about its antecedent
     relative: frozenset[str] = frozenset()
@@ -191,6 +197,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         talk=merged("talk_words"),
         messenger=merged("messenger_words"),
+        addressee=merged("addressee_markers"),
+        together=tuple(sorted(merged("together_words"), key=len, reverse=True)),
         relative=merged("relative_pronouns"),
         relative_objects=merged("relative_objects"),
         inverted_relative_objects=merged("inverted_relative_objects"),
@@ -306,12 +314,22 @@ def coordinated(sentence: str, refs: list[Ref], words: Words, glued: bool = Fals
         if any(ref.party.key == g.party.key for g in group):
             continue  # the same figure again ("премьер-министра Индии Нарендру Моди")
         gap = sentence[group[-1].end : ref.start]
-        if is_coordination(gap, words) or (glued and glued_coordination(gap, words)):
+        if is_coordination(gap, words) or (glued and glued_coordination(gap, words)) or \
+                _together(gap, words):
             if all(ref.party.key != g.party.key for g in group):
                 group.append(ref)
             continue
         break
     return group
+
+
+def _together(gap: str, words: Words) -> bool:
+    """"разом із Прем'єр-міністеркою", "junto con el presidente uruguayo": a together-with
+    phrase opens the gap (a title of the second figure may follow it)."""
+    if not words.together or len(gap) > COORDINATION_GAP or any(p in gap for p in ".;:!?()"):
+        return False
+    text = " ".join(gap.replace(",", " ").casefold().split())
+    return any(text.startswith(phrase + " ") or text == phrase for phrase in words.together)
 
 
 def coordinated_back(sentence: str, refs: list[Ref], words: Words) -> list[Ref]:

@@ -102,6 +102,9 @@ class SentenceFacts:
     # "Premier Schoof ontving de leiders": the figure opening the sentence received
     # guests, so it is a host, never a further guest of another's event (issue 14, wider)
     receives_guests: bool = False
+    # "ITV invites Badenoch to a debate with Farage": the keys of figures right after a
+    # debating word, opponents and never the other side of an invitation (issue 14, pairs)
+    opponents: frozenset[str] = frozenset()
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -236,6 +239,8 @@ def analyse(
     # "Sunday's summit": a possessive host cue needs a figure glued to it
     invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar, words)]
     facts = SentenceFacts(refs=refs)
+    if invite_cues:
+        facts.opponents = _opponents(sentence, refs, words)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
         " ".join(opening[:2]) in words.both or " ".join(opening[1:3]) in words.both
@@ -342,6 +347,23 @@ def analyse(
                 facts.also_invited = facts.also_invited or _also(sentence, words)
             facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
     return facts
+
+
+def _opponents(sentence: str, refs: list[Ref], words: Words) -> frozenset[str]:
+    """The figures right after a debating word, or after one and a "with" word ("a
+    head-to-head with Farage", "débattre avec Attal"): opponents, no party."""
+    found: set[str] = set()
+    for ref in refs:
+        before = [w.strip(",.;:\"«»„“").casefold()
+                  for w in sentence[max(0, ref.start - 60) : ref.start].split()][-6:]
+        at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in words.opponent),
+                  None)
+        if at is None:
+            continue
+        # the figure's own title may stand between ("with Reform UK leader Nigel Farage")
+        if len(before) - at <= 3 or (at + 1 < len(before) and before[at + 1] in words.with_markers):
+            found.add(ref.party.key)
+    return frozenset(found)
 
 
 _INVITATION_TO_EVENT = 80  # characters from an invitation noun to its event's host clause

@@ -100,6 +100,8 @@ _LIST_KEYS = (
     "phone_words",
     "talk_words",
     "messenger_words",
+    "addressee_markers",
+    "together_words",
     "relative_pronouns",
     "relative_objects",
     "inverted_relative_objects",

@@ -54,6 +54,8 @@ class LexiconTop(BaseModel):
     phone_words: list[Any] | None = None
     talk_words: list[Any] | None = None
     messenger_words: list[Any] | None = None
+    addressee_markers: list[Any] | None = None
+    together_words: list[Any] | None = None
     relative_pronouns: list[Any] | None = None
     relative_objects: list[Any] | None = None
     inverted_relative_objects: list[Any] | None = None
