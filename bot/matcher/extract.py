@@ -239,6 +239,10 @@ def analyse(
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
+    # A status phrase that starts inside a figure's name is the name: "Uitnodiging van
+    # Schoof aan Lula" holds no "schoof ... aan" (joined the table; issue 14, tense round).
+    status_cues = [c for c in status_cues
+                   if not any(r.start <= c.start < r.end for r in refs)]
     # "Sunday's summit": a possessive host cue needs a figure glued to it
     invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar, words)]
     facts = SentenceFacts(refs=refs)

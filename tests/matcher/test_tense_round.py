@@ -11,16 +11,18 @@ any corpus); the gazetteer is tests/matcher/figures_small.toml. 2023-05-04 is a 
   other clauses;
 - a took-place report dated to an earlier year is a recap: the article's new invitation of
   the same pair keeps its own status (`InviteFinding.recap`, `Candidate.offer_finding`);
-- "will consider" in zh, ja, ko is a response."""
+- "will consider" in zh, ja, ko is a response; "受 ... 邀请" in zh reports the guest;
+- a status phrase that starts inside a figure's name is the name ("Schoof aan")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.domain import MatchResult
+from bot.domain import Article, MatchResult
+from bot.matcher import Matcher
 from bot.matcher.dates import DateWords, days_named
 
 from .conftest import pairs
@@ -163,3 +165,24 @@ def test_days_named_reads_weekdays_ahead_or_behind() -> None:
     assert days_named("on Thursday", thursday, WORDS, ahead=True) == {thursday}
     assert days_named("on 20 May", thursday, WORDS, ahead=False) == {date(2023, 5, 20)}
     assert days_named("yesterday", thursday, WORDS, ahead=True) == {date(2023, 5, 3)}
+
+
+def test_a_zh_shou_invitation_reports_the_guest(match: Match) -> None:
+    """"受 ... 邀请": the figure before 受 is the guest, the one inside the inviter."""
+    found = pairs(match("习近平受普京邀请，将于5月10日访问俄罗斯。", lang="zh", date=THURSDAY))
+    assert (PUTIN, XI, "accepted") in found, found
+
+
+@pytest.fixture(scope="module")
+def real_matcher() -> Matcher:
+    return Matcher.load()
+
+
+def test_a_status_phrase_inside_a_name_is_the_name(real_matcher: Matcher) -> None:
+    """"Uitnodiging van Schoof aan Lula": "schoof ... aan" (joined the table) is a took-place
+    phrase, but here it is Dick Schoof's name: the headline reports the invitation only."""
+    published = datetime.fromisoformat(THURSDAY).replace(hour=12, tzinfo=UTC)
+    result = real_matcher.match(Article(key="t", title="Uitnodiging van Schoof aan Lula",
+                                        text="Een bezoek staat nog niet in de agenda.",
+                                        published=published, lang="nl"))
+    assert ("dick-schoof", "lula-da-silva", "pending") in pairs(result), pairs(result)
