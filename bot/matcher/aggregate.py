@@ -41,6 +41,9 @@ class Candidate:
     # Its status so far comes only from recaps of earlier years (tense.recapped): a report
     # of the article's own occasion replaces it, a further recap does not outrank that.
     recap: bool = False
+    # Its took-place is only a `by` cue's default (tense.untimed): an invitation sentence of
+    # the pair that times the trip ahead replaces it.
+    untimed: bool = False
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -59,10 +62,20 @@ class Candidate:
         """A further report of the pair: "Petro invited Sánchez to Bogotá ... Sánchez
         travelled to Colombia in 2022 at Petro's invitation" keeps the new invitation's
         status; the 2022 visit is another occasion."""
-        if finding.recap and not self.recap:
+        if (finding.recap and not self.recap) or (
+                finding.untimed and self.status is Status.ACCEPTED):
             if sentence not in self.sentences:
                 self.sentences.append(sentence)
             return
+        if self.untimed and self.status is Status.TOOK_PLACE and \
+                finding.status is Status.ACCEPTED and not finding.recap:
+            # "Merz auf Einladung Trumps in Washington" (headline), "Merz reist am Montag
+            # auf Einladung Trumps nach Washington": the trip is ahead.
+            self.untimed = False
+            self.status = finding.status
+            self.evidence = evidence
+        elif finding.status is Status.TOOK_PLACE and not finding.untimed:
+            self.untimed = False
         if self.recap and not finding.recap:
             self.recap = False
             self.status = finding.status
@@ -115,6 +128,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                     countries={finding.inviter.party.key: finding.inviter.country,
                                finding.invitee.party.key: finding.invitee.country},
                     recap=finding.recap,
+                    untimed=finding.untimed,
                 )
             else:
                 existing.confidence = max(existing.confidence, finding.confidence)

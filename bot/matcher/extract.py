@@ -39,7 +39,7 @@ from bot.matcher.lexicon import (
 from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.occasion import LABEL_KINDS
 from bot.matcher.organisations import organisation_names
-from bot.matcher.tense import recapped, timed_status
+from bot.matcher.tense import recapped, timed_status, untimed
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
@@ -58,6 +58,9 @@ class InviteFinding:
     confidence: float
     # A took-place dated to an earlier year: another occasion than the article's (tense.py).
     recap: bool = False
+    # A took-place that is only the default of a `by` cue, no tense or status word beside
+    # it ("Merz auf Einladung Trumps in Washington"): a timed report outranks it (tense.py).
+    untimed: bool = False
 
 
 @dataclass(slots=True)
@@ -353,8 +356,9 @@ def analyse(
                                       lexicons[0].dates if lexicons else None)
             if cue.category == "passive" and inviter is None:
                 facts.also_invited = facts.also_invited or _also(sentence, words)
-            facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence,
-                                                   recapped(status, sentence, published)))
+            facts.invitations.append(InviteFinding(
+                inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
+                untimed(cue, status_here, status, facts.statuses, cues)))
     return facts
 
 

@@ -11,6 +11,10 @@ a visit that is due to end on Friday") leaves an arrival took place. Only the cu
 and the clauses of its tense words count: the dateline and "said on Thursday" date the
 report, not the trip.
 
+A `by` cue with no tense, date or status word beside it (a headline: "Merz auf Einladung
+Trumps in Washington", "莫迪受普京邀请访俄") took place only by default (`untimed`): an
+invitation sentence of the same pair that times the trip ahead (accepted) outranks it.
+
 A trip the sentence dates to an earlier year ("In July 2023 Modi attended the parade at
 Macron's invitation") is a recap, another occasion than the one the article reports
 (`InviteFinding.recap`; aggregate.py lets a current report of the pair outrank it).
@@ -96,3 +100,11 @@ def recapped(status: Status, sentence: str, published: date | None) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and all(year < published.year for year in years)
+
+
+def untimed(cue: CueHit, status_here: Status | None, status: Status,
+            statuses: list[tuple[Status, CueHit]], modifiers: list[CueHit]) -> bool:
+    """A `by` cue's took-place that no word of its sentence supports: no status word, no
+    present-tense travel word (the cue's default, see the module's docstring)."""
+    return cue.category == "by" and status_here is None and status is Status.TOOK_PLACE \
+        and not statuses and not any(m.category == "present" for m in modifiers)

@@ -9,6 +9,8 @@ any corpus); the gazetteer is tests/matcher/figures_small.toml. 2023-05-04 is a 
 - future forms of travel and announcement words (`[modifiers] future`) announce it;
 - a past verb of arrival keeps it took place whatever later dates or future words stand in
   other clauses;
+- a `by` cue with no tense, date or status word (a headline) took place only by default:
+  a timed invitation sentence of the pair outranks it (`InviteFinding.untimed`);
 - a took-place report dated to an earlier year is a recap: the article's new invitation of
   the same pair keeps its own status (`InviteFinding.recap`, `Candidate.offer_finding`);
 - "will consider" in zh, ja, ko is a response; "受 ... 邀请" in zh reports the guest;
@@ -109,6 +111,29 @@ def test_a_future_form_announces_the_trip(match: Match, lang: str, text: str,
                                           expected: tuple[str, str, str]) -> None:
     found = pairs(match(text, lang=lang, date=THURSDAY))
     assert expected in found, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "expected"),
+    [
+        ("de", "Lula auf Einladung von Scholz in Berlin",
+         "Lula reist am Samstag auf Einladung von Olaf Scholz nach Berlin.",
+         (SCHOLZ, LULA, "accepted")),
+        ("en", "Lula in Beijing at the invitation of Xi Jinping",
+         "Lula will travel to Beijing next week at the invitation of Xi Jinping.",
+         (XI, LULA, "accepted")),
+        # the body reports the arrival: took place
+        ("en", "Lula in Beijing at the invitation of Xi Jinping",
+         "Lula arrived in Beijing on Thursday at the invitation of Xi Jinping.",
+         (XI, LULA, "took_place")),
+    ],
+)
+def test_an_untimed_headline_gives_way_to_a_timed_report(
+        match: Match, lang: str, title: str, text: str, expected: tuple[str, str, str]) -> None:
+    """A `by` cue with no tense, date or status word (a headline) took place only by
+    default: the body's invitation sentence that times the trip ahead outranks it."""
+    found = pairs(match(text, title=title, lang=lang, date=THURSDAY))
+    assert expected in found, (title, text, found)
 
 
 @pytest.mark.parametrize(
