@@ -261,6 +261,16 @@ def test_b9_status_blind_set_is_well_formed_and_apart() -> None:
     assert langs == set(FIRST_CLASS + HELD_FRESH), langs
 
 
+def test_tense_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-tense: the tense round's blind set over fourteen
+    languages (2-3 per language, one hard negative each), announced, under-way and past
+    trips "at the invitation of", written and scored before that round's rule work."""
+    held = DATA / "matcher-held" / "b10-tense"
+    _check_held_set(held, "b10t", 2, FIRST_CLASS + HELD_FRESH)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+
+
 def test_host_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-host: the host round's blind set over fourteen languages
     (3 per language, one hard negative each), outcome-only reports of a hosted occasion,

@@ -38,6 +38,12 @@ class Candidate:
     # Where the first cue starts: a split cue ("hat X nach Moskau eingeladen") holds its
     # occasion inside, before cue_end.
     cue_start: int | None = None
+    # Its status so far comes only from recaps of earlier years (tense.recapped): a report
+    # of the article's own occasion replaces it, a further recap does not outrank that.
+    recap: bool = False
+    # Its took-place is only a `by` cue's default (tense.untimed): an invitation sentence of
+    # the pair that times the trip ahead replaces it.
+    untimed: bool = False
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -51,6 +57,30 @@ class Candidate:
                                   self.confidence - CONFIDENCE.later_status_penalty)
         if sentence not in self.sentences:
             self.sentences.append(sentence)
+
+    def offer_finding(self, finding: InviteFinding, evidence: str, sentence: int) -> None:
+        """A further report of the pair: "Petro invited Sánchez to Bogotá ... Sánchez
+        travelled to Colombia in 2022 at Petro's invitation" keeps the new invitation's
+        status; the 2022 visit is another occasion."""
+        if (finding.recap and not self.recap) or (
+                finding.untimed and self.status is Status.ACCEPTED):
+            if sentence not in self.sentences:
+                self.sentences.append(sentence)
+            return
+        if self.untimed and self.status is Status.TOOK_PLACE and \
+                finding.status is Status.ACCEPTED and not finding.recap:
+            # "Merz auf Einladung Trumps in Washington" (headline), "Merz reist am Montag
+            # auf Einladung Trumps nach Washington": the trip is ahead.
+            self.untimed = False
+            self.status = finding.status
+            self.evidence = evidence
+        elif finding.status is Status.TOOK_PLACE and not finding.untimed:
+            self.untimed = False
+        if self.recap and not finding.recap:
+            self.recap = False
+            self.status = finding.status
+            self.evidence = evidence
+        self.offer(finding.status, evidence, sentence, finding.confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +127,12 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                     sentences=[view.index],
                     countries={finding.inviter.party.key: finding.inviter.country,
                                finding.invitee.party.key: finding.invitee.country},
+                    recap=finding.recap,
+                    untimed=finding.untimed,
                 )
             else:
                 existing.confidence = max(existing.confidence, finding.confidence)
-                existing.offer(finding.status, view.text, view.index, finding.confidence)
+                existing.offer_finding(finding, view.text, view.index)
     for view, following in pairwise(views):
         for made in _guest_of_waiting_host(view, following, place_names):
             candidates.setdefault(made.keys, made)
@@ -114,7 +146,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         if existing is None:
             candidates[candidate.keys] = candidate
             ordered.append(candidate)
-        else:
+        elif not candidate.recap or existing.recap:
             existing.offer(candidate.status, candidate.evidence, candidate.first_sentence,
                            candidate.confidence)
     _merge_reverse(candidates)
@@ -307,7 +339,7 @@ def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list
         if (finding.inviter is not None and candidate.inviter.key == finding.inviter.party.key) or (
             finding.invitee is not None and candidate.invitee.key == finding.invitee.party.key
         ):
-            candidate.offer(finding.status, view.text, view.index, finding.confidence)
+            candidate.offer_finding(finding, view.text, view.index)
             return True
     return False
 
@@ -361,6 +393,7 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             first_sentence=view.index, cue_end=finding.cue.end, cue_start=finding.cue.start,
             sentences=[view.index],
             countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
+            recap=finding.recap,
         ))
     return made
 

@@ -134,6 +134,24 @@ def status_date(sentence: str, lang: str, published: date | None, status: Status
     return None if when == published else when
 
 
+def days_named(text: str, published: date, words: DateWords, *, ahead: bool) -> set[date]:
+    """The days a text's date words name, against the article's date: explicit dates,
+    "yesterday", and weekdays. The article's own weekday is its day; another weekday is the
+    next one when `ahead` (a future or present tense beside it: "travels to Moscow on
+    Monday"), the last one otherwise ("arrived on Monday")."""
+    patterns = _patterns(words)
+    found = _explicit_dates(text, patterns, published)
+    for match in patterns.relative.finditer(text):
+        found.add(published - timedelta(days=2 if match.lastgroup == "r2" else 1))
+    for match in patterns.weekday.finditer(text):
+        if match.lastgroup is None:
+            continue
+        back = (published.weekday() - int(match.lastgroup[1:])) % 7
+        found.add(published + timedelta(days=(7 - back) % 7) if ahead
+                  else published - timedelta(days=back))
+    return found
+
+
 def _explicit_dates(sentence: str, patterns: _Patterns, published: date) -> set[date]:
     found: set[date] = set()
     matches = [m for pattern in patterns.explicit for m in pattern.finditer(sentence)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import Clause, arguments, described_inviter, make_clause
@@ -38,6 +39,7 @@ from bot.matcher.lexicon import (
 from bot.matcher.names import name_sequences, nominative, quoted_phrase
 from bot.matcher.occasion import LABEL_KINDS
 from bot.matcher.organisations import organisation_names
+from bot.matcher.tense import recapped, timed_status, untimed
 
 _NEGATION_BEFORE = 14  # chars between a negation and the cue it negates ("was not invited")
 _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
@@ -54,6 +56,11 @@ class InviteFinding:
     status: Status
     cue: CueHit
     confidence: float
+    # A took-place dated to an earlier year: another occasion than the article's (tense.py).
+    recap: bool = False
+    # A took-place that is only the default of a `by` cue, no tense or status word beside
+    # it ("Merz auf Einladung Trumps in Washington"): a timed report outranks it (tense.py).
+    untimed: bool = False
 
 
 @dataclass(slots=True)
@@ -225,17 +232,23 @@ def analyse(
     grammar: Grammar | None = None,
     previous_refs: tuple[Ref, ...] = (),
     is_person: Callable[[str], bool] | None = None,
+    published: date | None = None,
 ) -> SentenceFacts:
     """The invitations and statuses of one sentence. `grammar` is the language's word-order
     facts (the Matcher resolves it once per article); by default the lexicon of `lang`'s.
     `is_person(name)`: whether the article gives a name found only from the text enough
-    evidence of being a person's (all names when None)."""
+    evidence of being a person's (all names when None). `published`: the article's date,
+    against which a trip's tense and date words are read (tense.py)."""
     invite_cues, status_cues, cues = sentence_cues(sentence, lexicons)
     if not invite_cues and not status_cues:
         return SentenceFacts(refs=refs)
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
+    # A status phrase that starts inside a figure's name is the name: "Uitnodiging van
+    # Schoof aan Lula" holds no "schoof ... aan" (joined the table; issue 14, tense round).
+    status_cues = [c for c in status_cues
+                   if not any(r.start <= c.start < r.end for r in refs)]
     # "Sunday's summit": a possessive host cue needs a figure glued to it
     invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar, words)]
     facts = SentenceFacts(refs=refs)
@@ -343,9 +356,14 @@ def analyse(
                     and not any(hit.start < cue.start for _, hit in statuses):
                 continue  # a guest after the host only as the subject of a verb before it
             status = _invite_status(cue, status_here, futures, hedges)
+            if cue.category == "by":
+                status = timed_status(status, sentence, cue, cues, facts.statuses, published,
+                                      lexicons[0].dates if lexicons else None)
             if cue.category == "passive" and inviter is None:
                 facts.also_invited = facts.also_invited or _also(sentence, words)
-            facts.invitations.append(InviteFinding(inviter, invitee, status, cue, confidence))
+            facts.invitations.append(InviteFinding(
+                inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
+                untimed(cue, status_here, status, facts.statuses, cues)))
     return facts
 
 

@@ -47,7 +47,10 @@ STATUS_CATEGORIES = ("pending", "declined", "withdrawn", "took_place", "accepted
 # took-place word beside it is another occasion than the invitation's.
 # "provisional": the answer holds for now ("no plans yet", "пока нет планов"): a refusal
 # in content with it is an evasive answer, a response (issue 14, status2 round).
-MODIFIER_CATEGORIES = ("negation", "hedge", "future", "denial", "counter", "past",
+# "present": a present-tense word of travel ("travels to", "arriva", "reist"): the trip
+# is ahead when a date word beside it points after the article's date, else under way
+# (tense.py; issue 14, tense round).
+MODIFIER_CATEGORIES = ("negation", "hedge", "future", "present", "denial", "counter", "past",
                        "provisional")
 # Order matters: at one position the first category whose phrase matches wins, so the
 # specific phrases (negatives, explicit declines) come before the generic words.
@@ -71,6 +74,7 @@ ALL_CATEGORIES = (
     "negation",
     "hedge",
     "future",
+    "present",
     "denial",
     "counter",
     "past",

@@ -831,7 +831,7 @@ class Matcher:
                 facts = analyse(sentence.text, refs, lexicons, lang,
                                 None if own_subject else previous_subject, grammar,
                                 () if own_subject else previous_refs,
-                                is_person)
+                                is_person, when)
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))
