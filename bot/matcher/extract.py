@@ -245,15 +245,11 @@ def analyse(
     words = words_of(lexicons)
     grammar = grammar if grammar is not None else grammar_of(lexicons, lang)
     refs = _with_unknown_names(sentence, refs, words, lang, grammar, is_person)
-    # A status phrase that starts inside a figure's name is the name: "Uitnodiging van
-    # Schoof aan Lula" holds no "schoof ... aan" (joined the table; issue 14, tense round).
-    status_cues = [c for c in status_cues
-                   if not any(r.start <= c.start < r.end for r in refs)]
+    status_cues = _outside_names(status_cues, refs)
     # "Sunday's summit": a possessive host cue needs a figure glued to it
     invite_cues = [c for c in invite_cues if _host_cue_stands(c, sentence, refs, grammar, words)]
     facts = SentenceFacts(refs=refs)
-    if invite_cues:
-        facts.opponents = _opponents(sentence, refs, words)
+    facts.opponents = _opponents(sentence, refs, words, invite_cues)
     opening = [w.strip(",.\"'“”«»").casefold() for w in sentence.split(None, 3)[:3]]
     facts.both_subject = any(w in words.both for w in opening) or \
         " ".join(opening[:2]) in words.both or " ".join(opening[1:3]) in words.both
@@ -367,10 +363,20 @@ def analyse(
     return facts
 
 
-def _opponents(sentence: str, refs: list[Ref], words: Words) -> frozenset[str]:
+def _outside_names(status_cues: list[CueHit], refs: list[Ref]) -> list[CueHit]:
+    """A status phrase that starts inside a figure's name is the name: "Uitnodiging van
+    Schoof aan Lula" holds no "schoof ... aan" (issue 14, tense round)."""
+    return [c for c in status_cues if not any(r.start <= c.start < r.end for r in refs)]
+
+
+def _opponents(sentence: str, refs: list[Ref], words: Words, invite_cues: list[CueHit]
+               ) -> frozenset[str]:
     """The figures right after a debating word, or after one and a "with" word ("a
-    head-to-head with Farage", "débattre avec Attal"): opponents, no party."""
+    head-to-head with Farage", "débattre avec Attal"): opponents, no party. Only a
+    sentence with an invitation cue has any (the opponents bar an invitation's parties)."""
     found: set[str] = set()
+    if not invite_cues:
+        return frozenset()
     for ref in refs:
         before = [w.strip(",.;:\"«»„“").casefold()
                   for w in sentence[max(0, ref.start - 60) : ref.start].split()][-6:]
