@@ -298,12 +298,20 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         # "gave a dinner", "провёл саммит", "yemek verdi", "het diner dat X aanbood": a
         # host only with a gathering as the verb's object, the host the figure before it.
         occasion = _object_of(hit, own, view, cjk)
+        if occasion is None:
+            continue
         before = [r for r in known if r.end <= hit.start
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
-        if occasion is not None and before and \
-                not _figure_between(view.refs, before[-1].end, hit.start) and \
+        if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
             found.append(_Host(before[-1], view, occasion.category))
+            continue
+        # "на саміт, який проводить Зеленський", "el foro que dio Sánchez": in a relative
+        # clause after its occasion the host follows the verb.
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
+        if occasion.end <= hit.start and after and \
+                not _figure_between(view.refs, hit.end, after[0].start):
+            found.append(_Host(after[0], view, occasion.category))
     owners = [ref for ref in known if ref.possessive] if not cjk else []
     for ref in owners:
         owned = [h for h in own if h.start >= ref.end
