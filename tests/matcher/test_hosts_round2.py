@@ -156,3 +156,27 @@ def test_a_pending_invitation_from_the_host_takes_the_reported_outcome(real: Mat
 def test_korean_and_swedish_hosts(real: Matcher, text: str, day: str,
                                   expected: set[tuple[str, str, str]]) -> None:
     assert pairs(match_text(real, text, day)) == expected
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    # the host after its verb in a relative clause after the occasion (ru)
+    ("Президент Узбекистана Шавкат Мирзиёев прибыл в Санкт-Петербург на саммит, который "
+     "проводит Владимир Путин.", "2026-12-20",
+     {("vladimir-putin", "shavkat-mirziyoyev", "took_place")}),
+    # the same with talks: no host (ru)
+    ("Президент Узбекистана Шавкат Мирзиёев прибыл в Москву на переговоры, которые проводит "
+     "Владимир Путин.", "2026-12-20", set()),
+    # "was among ... at the": a gap in the attendance phrase (en)
+    ("Jeff Bezos was among some two hundred guests at the gala Prime Minister Keir Starmer gave "
+     "in London on Friday.", "2026-05-08",
+     {("keir-starmer", "jeff-bezos", "took_place")}),
+    # "開いた" with a gathering after it (ja)
+    ("トランプ大統領がホワイトハウスで開いた晩餐会にマクロン大統領が出席した。", "2026-05-08",
+     {("donald-trump", "emmanuel-macron", "took_place")}),
+    # a relative clause about something else after the occasion: "där X håller ett tal" (sv)
+    ("Statsminister Magdalena Andersson deltar i toppmötet i Paris på måndag, där Frankrikes "
+     "president Emmanuel Macron håller ett tal.", "2022-05-02", set()),
+])
+def test_host_verbs_in_relative_clauses(real: Matcher, text: str, day: str,
+                                        expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, day)) == expected
