@@ -311,7 +311,10 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
-            found.append(_Host(before[-1], view, occasion.category))
+            # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
+            # joined by "and" are one host, the first (as the invitation rules read them).
+            host = _group(view.text, before[::-1], lexicon)[-1]
+            found.append(_Host(host, view, occasion.category))
             continue
         # "на саміт, який проводить Зеленський", "el foro que dio Sánchez": in a relative
         # clause after its occasion the host follows the verb.
