@@ -64,7 +64,7 @@ _TRAVEL = frozenset({"visit", "state visit", "trip"})
 # "held talks", "held a meeting": a meeting has parties, not guests).
 _GATHERINGS = frozenset({"summit", "dinner", "gala", "celebration", "ceremony", "conference",
                          "forum"})
-_OBJECT_WORDS = 5  # "gave a state dinner", "wydał w piątek w Warszawie kolację", "провёл неформальный саммит", "akşam yemeği verdi"
+_OBJECT_WORDS = 7  # "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
 _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # Before its verb the occasion is the object of a verb-final clause ("yemek verdi") or the
 # head of a relative clause: at most a relative word and a title between ("het diner dat
@@ -186,14 +186,17 @@ def _linked_by_occasion(hosts: list[_Host], views: list[HostView],
     dinner. Huang did not attend."); the nearest such host only, and none where another
     host sentence stands between (that one's occasion is the one being told)."""
     view = views[position]
+    # A headline's host has its own short reach (`_in_window`): a headline is a summary.
     before = [h for h in hosts if h.view.index < view.index and h.label is not None
-              and view.index - h.view.index <= LINK_SENTENCES
+              and not h.view.headline and view.index - h.view.index <= LINK_SENTENCES
               and 0 < view.paragraph - h.view.paragraph <= LINK_PARAGRAPHS]
     if not before:
         return []
     host = max(before, key=lambda h: h.view.index)
-    if any(host.view.index < h.view.index < view.index for h in hosts):
-        return []
+    if any(host.view.index < h.view.index < view.index for h in hosts) or any(
+            h.view.index == host.view.index and h.ref.party.key != host.ref.party.key
+            for h in before):
+        return []  # another host between, or two in one sentence: whose guest is unsure
     group = next((g for g in _GROUPS if host.label in g), {host.label})
     told = [(other, h) for other, found in zip(views[: position + 1], labels[: position + 1],
                                                strict=True)
@@ -334,29 +337,29 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
 
 def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool
                ) -> CueHit | None:
-    """The gathering right beside a marker, with no figure between: after it ("gave a
-    dinner", "Gastgeber der Gala", "举行宴会"), or before it ("akşam yemeği verdi",
-    "夕食会を主催した"; "het diner dat koning Willem-Alexander aanbood": before its host)."""
-    for occasion in occasions:
+    """The gathering right beside a marker, with no figure between: the first occasion
+    after it ("gave a dinner", "Gastgeber der Gala", "举行宴会"), else the last before it
+    ("akşam yemeği verdi", "夕食会を主催した"; "het diner dat koning Willem-Alexander
+    aanbood": before its host). The nearest occasion only: "held talks ... before the
+    dinner" has talks as its object."""
+    after = [o for o in occasions if o.start >= hit.end]
+    before = [o for o in occasions if o.end <= hit.start]
+    for occasion in (after[:1] + before[-1:]):
         if occasion.category not in _GATHERINGS:
             continue
         if occasion.start >= hit.end:
-            gap = view.text[hit.end : occasion.start]
-        elif occasion.end <= hit.start:
-            gap = view.text[occasion.end : hit.start]
+            gap, limit = view.text[hit.end : occasion.start], _OBJECT_WORDS
+        else:
+            gap, limit = view.text[occasion.end : hit.start], _RELATIVE_WORDS
             inside = [r for r in view.refs if occasion.end <= r.start and r.end <= hit.start]
             if inside:  # the relative clause: the occasion, "dat"/"которую", the host
                 gap = view.text[occasion.end : inside[0].start]
-        else:
-            continue
-        limit = _OBJECT_WORDS if occasion.start >= hit.end else _RELATIVE_WORDS
         near = len(gap.strip()) <= _OBJECT_CHARS_CJK if cjk else \
             len(re.findall(r"\w+", gap)) <= limit and not _CLAUSE_BREAK.search(gap)
-        if near and (occasion.start >= hit.end or occasion.end <= hit.start):
-            between = (hit.end, occasion.start) if occasion.start >= hit.end else \
-                (occasion.end, occasion.end + len(gap))
-            if not _figure_between(view.refs, *between):
-                return occasion
+        between = (hit.end, occasion.start) if occasion.start >= hit.end else \
+            (occasion.end, occasion.end + len(gap))
+        if near and not _figure_between(view.refs, *between):
+            return occasion
     return None
 
 
