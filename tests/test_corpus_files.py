@@ -278,6 +278,14 @@ def test_host_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b9-host", "b9h", 3, FIRST_CLASS + HELD_FRESH)
 
 
+def test_host2_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-host: the second host round's blind set over the fourteen
+    languages of b9-host (2-3 per language, one hard negative each): guests named paragraphs
+    from the host, attendance without an attendance verb, ru/uk "проводит"/"провів" with an
+    occasion, written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b10-host", "b10h", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_parties_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
     languages (3 per language, a hard negative in most), parties beyond the gazetteer, by

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from bot.domain import Status
 from bot.matcher.clause import Ref
-from bot.matcher.lexicon import CueHit, Lexicon
+from bot.matcher.lexicon import HOST_MARKER_KEYS, CueHit, Lexicon
 from bot.matcher.occasion import PlaceHit
 
 # How far a guest sentence may be from the host's (sentences), and what may sit between a
@@ -43,7 +43,8 @@ _HOST_GAP_CHARS_CJK = 10
 _OWNER_GAP_WORDS = 3  # "Lula's COP30 leaders' segment": owner, then the occasion noun
 _GUEST_GAP_WORDS = 8  # between a guest's name and the attendance word that follows it
 _THANKED_OCCASION_WORDS = 3  # "for organizing the AI Action Summit": words before the noun
-_COORDINATION_GAP = 24  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
+_COORDINATION_GAP = 32  # "Steinmeier e Stubb", "De Wever en de Luxemburgse premier Frieden"
+_COORDINATION_GAP_CJK = 14  # "李在明大統領とオーストラリアのアルバニージー首相", "普京、哈萨克斯坦总统托卡耶夫"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
@@ -56,7 +57,35 @@ _GROUPS = ({"summit", "meeting", "talks", "negotiations", "conference", "forum"}
 # The places a sentence names, with their offsets (the matcher's place finder).
 Places = Callable[[str], list[PlaceHit]]
 _PLACE_AFTER_NOUN = 14  # "une réunion à Bruxelles", "a meeting in Brussels"
+_TITLE_WORDS = 2  # "Казахстана Касым-Жомарт Токаев", "of Kazakhstan Kassym-Jomart Tokayev"
+_TITLE_CHARS_CJK = 4  # "俄罗斯总统普京"
 _TRAVEL = frozenset({"visit", "state visit", "trip"})
+# Occasions that have guests: a verb that names a host only with one of these as its object
+# (`host_with_occasion`: "gave a dinner", "провёл саммит"; never "провёл переговоры с X",
+# "held talks", "held a meeting": a meeting has parties, not guests).
+_GATHERINGS = frozenset({"summit", "dinner", "gala", "celebration", "ceremony", "conference",
+                         "forum"})
+_OBJECT_WORDS = 7  # "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
+_OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
+# Before its verb the occasion is the object of a verb-final clause ("yemek verdi") or the
+# head of a relative clause: at most a relative word and a title between ("het diner dat
+# koning X aanbood", "вечері, яку X дав"); never "toppmötet i Paris på måndag, där X håller
+# ett tal" (a place and time between: the clause is about something else).
+_RELATIVE_WORDS = 2
+# With its occasion beside the marker the sentence says plainly who hosts what, so the host
+# may stand further from the marker: "Gastgeber der Gala im Schloss Bellevue war am
+# Freitagabend Bundespräsident X", "X, Dolmabahçe Sarayı'nda liderler onuruna yemek verdi".
+_HOST_GAP_WITH_OCCASION = 110
+# A guest sentence beyond the window is the host's occasion's only where its paragraph names
+# that occasion again ("the dinner", "die Gala", "宴会"): so far after the host at most.
+LINK_SENTENCES = 10
+# Gazetteer categories a figure of the host's own country may be a guest in (not "minister",
+# "official", "spokesperson", "military", "media": the host's government, staff and press;
+# not "head_of_government" either: a president's own prime minister at his ceremony is of
+# the hosting side, and the real-text test half lost a pair's precision with it).
+DOMESTIC_GUESTS = frozenset({"head_of_state", "business", "royal", "politician",
+                             "entertainment", "sport", "religious", "activist"})
+LINK_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +119,17 @@ class _Host:
 
 def has_host_marker(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a host marker of the lexicon (the matcher's pre-filter)."""
-    return lexicon.may_name_host(text) and bool(
-        lexicon.host_hits("host_before", text) or lexicon.host_hits("host_after", text))
+    return lexicon.may_name_host(text) and any(lexicon.host_hits(key, text)
+                                               for key in HOST_MARKER_KEYS)
 
 
 def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
-                  places: Places | None = None) -> list[HostedGuest]:
+                  places: Places | None = None,
+                  category_of: Callable[[str], str | None] | None = None) -> list[HostedGuest]:
     """Every (host, guest, status) the article reports, one per pair: the nearest host
-    sentence wins, then the strongest status (a refusal over an arrival over a yes)."""
+    sentence wins, then the strongest status (a refusal over an arrival over a yes).
+    `category_of`: a known figure's gazetteer category (who of the host's own country may
+    be a guest); without it no figure of the host's country is one."""
     labels = [lexicon.occasions(view.text) for view in views]
     hosts = _all_hosts(views, labels, lexicon, year)
     if not hosts:
@@ -106,7 +138,8 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     for position, view in enumerate(views):
         if not view.refs or _other_occasion(view.text, lexicon, year):
             continue
-        near = [h for h in hosts if _in_window(h.view, view)]
+        near = [h for h in hosts if _in_window(h.view, view)] or \
+            _linked_by_occasion(hosts, views, labels, position, lexicon)
         if not near:
             continue
         host = min(near, key=lambda h: (abs(h.view.index - view.index),
@@ -115,7 +148,7 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
         if _elsewhere(host, view, labels[position], lexicon, places):
             continue
         for guest, status in _guests_in(view, lexicon, here):
-            if not _may_pair(host.ref, guest):
+            if not _may_pair(host.ref, guest, category_of):
                 continue
             key = (host.ref.party.key, guest.party.key)
             rank = (-abs(host.view.index - view.index), _PRECEDENCE[status], -position)
@@ -143,6 +176,39 @@ def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexic
         occasions = [h for h in near or headline if h.category not in _TRAVEL]
         hosts += _hosts_in(view, lexicon, year, occasions)
     return hosts
+
+
+def _linked_by_occasion(hosts: list[_Host], views: list[HostView],
+                        labels: list[list[CueHit]], position: int, lexicon: Lexicon
+                        ) -> list[_Host]:
+    """The host of an earlier sentence beyond the window whose occasion the guest's
+    paragraph names again, definite, up to the guest's sentence ("Trump hosted a dinner
+    ... [a paragraph on policy] ... Cook and Nadella were among the executives at the
+    dinner. Huang did not attend."); the nearest such host only, and none where another
+    host sentence stands between (that one's occasion is the one being told)."""
+    view = views[position]
+    # A headline's host has its own short reach (`_in_window`): a headline is a summary.
+    before = [h for h in hosts if h.view.index < view.index and h.label is not None
+              and not h.view.headline and view.index - h.view.index <= LINK_SENTENCES
+              and 0 < view.paragraph - h.view.paragraph <= LINK_PARAGRAPHS]
+    if not before:
+        return []
+    host = max(before, key=lambda h: h.view.index)
+    if any(host.view.index < h.view.index < view.index for h in hosts) or any(
+            h.view.index == host.view.index and h.ref.party.key != host.ref.party.key
+            for h in before):
+        return []  # another host between, or two in one sentence: whose guest is unsure
+    group = next((g for g in _GROUPS if host.label in g), {host.label})
+    told = [(other, h) for other, found in zip(views[: position + 1], labels[: position + 1],
+                                               strict=True)
+            if other.index > host.view.index for h in found if h.category not in _TRAVEL]
+    # Named again since the host ("Le dîner a suivi ... [next paragraph] Étaient présents");
+    # another kind of occasion in the guest's own paragraph is the one its guests are at.
+    named = any(h.category in group and not _indefinite(other.text, h, lexicon)
+                for other, h in told)
+    other_kind = any(h.category not in group for other, h in told
+                     if other.paragraph == view.paragraph)
+    return [host] if named and not other_kind else []
 
 
 def _in_window(host: HostView, guest: HostView) -> bool:
@@ -173,7 +239,22 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
         return False
     here = {p.canonical for p in places(host.view.text)}
     return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
+               and not _titles_a_figure(guest, p, lexicon)
                for p in places(guest.text) if not p.is_platform for h in labels)
+
+
+def _titles_a_figure(view: HostView, place: PlaceHit, lexicon: Lexicon) -> bool:
+    """Whether a place is part of the next figure's title, not where the occasion is: "Среди
+    гостей саммита — президент Казахстана Токаев", "宴会嘉宾包括俄罗斯总统普京"."""
+    ref = next((r for r in view.refs if r.end > place.start), None)
+    if ref is None:
+        return False
+    if ref.start <= place.start:
+        return True  # the figure's own span holds it ("俄罗斯总统普京" as one title form)
+    gap = view.text[place.end : ref.start]
+    if not lexicon.word_boundaries:
+        return len(gap) <= _TITLE_CHARS_CJK and not _CLAUSE_BREAK.search(gap)
+    return len(gap.split()) <= _TITLE_WORDS and not re.search(r"[,;:()]", gap)
 
 
 def _indefinite(text: str, label: CueHit, lexicon: Lexicon) -> bool:
@@ -181,13 +262,19 @@ def _indefinite(text: str, label: CueHit, lexicon: Lexicon) -> bool:
     return any(w in lexicon.words_of_hosts("another") for w in before)
 
 
-def _may_pair(host: Ref, guest: Ref) -> bool:
+def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | None) -> bool:
     if guest.party.key == host.party.key or not guest.party.known or guest.spokesperson:
         return False
     if guest.principal and guest.principal == host.party.figure_id:
         return False
-    # The host's own ministers and officials greet the guests; they are not invited.
-    return not (host.country and guest.country and host.country == guest.country)
+    if not (host.country and guest.country and host.country == guest.country):
+        return True
+    # The host's own ministers, officials and press greet, serve or report on the guests;
+    # they are not invited. Its country's executives, politicians, royals and artists at a
+    # president's dinner or gala are ("Cook and Nadella were among the executives at the
+    # dinner" Trump hosted).
+    category = category_of(guest.party.key) if category_of and guest.party.figure_id else None
+    return category in DOMESTIC_GUESTS
 
 
 def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
@@ -204,26 +291,77 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
     found: list[_Host] = []
     cjk = not lexicon.word_boundaries
     gap = _HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS
+    own = lexicon.occasions(view.text)
     for hit in lexicon.host_hits("host_before", view.text):
-        before = [r for r in known if r.end <= hit.start and hit.start - r.end <= gap]
+        reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
+        before = [r for r in known if r.end <= hit.start and hit.start - r.end <= reach]
         # "Macron no acudirá a la cumbre que preside Sánchez": a figure whose own
         # attendance word stands before the marker is a guest, not the host.
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
             found.append(_Host(before[-1], view, _label_near(labels, hit)))
     for hit in lexicon.host_hits("host_after", view.text):
-        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
+        reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach]
         if after and not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, _label_near(labels, hit)))
+    for hit in lexicon.host_hits("host_with_occasion", view.text):
+        # "gave a dinner", "провёл саммит", "yemek verdi", "het diner dat X aanbood": a
+        # host only with a gathering as the verb's object, the host the figure before it.
+        occasion = _object_of(hit, own, view, cjk)
+        if occasion is None:
+            continue
+        before = [r for r in known if r.end <= hit.start
+                  and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
+        if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
+                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+            # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
+            # joined by "and" are one host, the first (as the invitation rules read them).
+            host = _group(view.text, before[::-1], lexicon)[-1]
+            found.append(_Host(host, view, occasion.category))
+            continue
+        # "на саміт, який проводить Зеленський", "el foro que dio Sánchez": in a relative
+        # clause after its occasion the host follows the verb.
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
+        if occasion.end <= hit.start and after and \
+                not _figure_between(view.refs, hit.end, after[0].start):
+            found.append(_Host(after[0], view, occasion.category))
     owners = [ref for ref in known if ref.possessive] if not cjk else []
-    own_occasions = lexicon.occasions(view.text) if owners else []
     for ref in owners:
-        owned = [h for h in own_occasions if h.start >= ref.end
+        owned = [h for h in own if h.start >= ref.end
                  and len(view.text[ref.end : h.start].split()) <= _OWNER_GAP_WORDS
                  and not _figure_between(view.refs, ref.end, h.start)]
         if owned:
             found.append(_Host(ref, view, owned[0].category))
     return found
+
+
+def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool
+               ) -> CueHit | None:
+    """The gathering right beside a marker, with no figure between: the first occasion
+    after it ("gave a dinner", "Gastgeber der Gala", "举行宴会"), else the last before it
+    ("akşam yemeği verdi", "夕食会を主催した"; "het diner dat koning Willem-Alexander
+    aanbood": before its host). The nearest occasion only: "held talks ... before the
+    dinner" has talks as its object."""
+    after = [o for o in occasions if o.start >= hit.end]
+    before = [o for o in occasions if o.end <= hit.start]
+    for occasion in (after[:1] + before[-1:]):
+        if occasion.category not in _GATHERINGS:
+            continue
+        if occasion.start >= hit.end:
+            gap, limit = view.text[hit.end : occasion.start], _OBJECT_WORDS
+        else:
+            gap, limit = view.text[occasion.end : hit.start], _RELATIVE_WORDS
+            inside = [r for r in view.refs if occasion.end <= r.start and r.end <= hit.start]
+            if inside:  # the relative clause: the occasion, "dat"/"которую", the host
+                gap = view.text[occasion.end : inside[0].start]
+        near = len(gap.strip()) <= _OBJECT_CHARS_CJK if cjk else \
+            len(re.findall(r"\w+", gap)) <= limit and not _CLAUSE_BREAK.search(gap)
+        between = (hit.end, occasion.start) if occasion.start >= hit.end else \
+            (occasion.end, occasion.end + len(gap))
+        if near and not _figure_between(view.refs, *between):
+            return occasion
+    return None
 
 
 def _label_near(labels: list[CueHit], hit: CueHit) -> str | None:
@@ -312,6 +450,11 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     text = view.text
     refs = [r for r in view.refs if not r.spokesperson and r.party.key not in hosts_here]
     cjk = not lexicon.word_boundaries
+    # A phrase with a gap holds its subject: "waren Macron en Von der Leyen aanwezig",
+    # "zaten De Wever en Frieden aan", "nahm Merz ... teil".
+    inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end]
+    if inside:
+        return _group(text, inside, lexicon)
     before = [r for r in refs if r.end <= hit.start
               and not _CLAUSE_BREAK.search(text[r.end : hit.start])
               and (cjk or len(text[r.end : hit.start].split()) <= _GUEST_GAP_WORDS)]
@@ -340,6 +483,11 @@ def _coordinating(gap: str, lexicon: Lexicon) -> bool:
     """Whether two figures are joined as one group: a comma or conjunction between them
     and nothing else but titles and articles; after a conjunction one other word ("y la
     peruana"), never after a bare comma (", natomiast premier": a new clause)."""
+    if not lexicon.word_boundaries:
+        # No words to count: a short gap with a list mark or conjunction, no new clause.
+        return len(gap) <= _COORDINATION_GAP_CJK and not _CLAUSE_BREAK.search(gap) and \
+            not re.search(r"[。！？，]", gap) and not _attendance_hits(gap, lexicon) and \
+            any(c in gap for c in ("、", *lexicon.words("conjunctions")))
     words = re.findall(r"\w+", gap.lower())
     conjunctions = lexicon.words("conjunctions")
     small = conjunctions | lexicon.words("titles") | lexicon.words("articles")

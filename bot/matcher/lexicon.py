@@ -281,16 +281,16 @@ class Lexicon:
                 if m.end() > m.start()]
 
     def may_name_host(self, text: str) -> bool:
-        """False only where no host marker (`host_before`, `host_after`) can match: the
-        anchor word each marker cannot match without is absent (one Aho-Corasick pass,
-        where the markers' alternations would try every phrase at every position)."""
+        """False only where no host marker (`HOST_MARKER_KEYS`) can match: the anchor word
+        each marker cannot match without is absent (one Aho-Corasick pass, where the
+        markers' alternations would try every phrase at every position)."""
         if self._host_anchors is None:
-            return bool(self.hosts.get("host_before") or self.hosts.get("host_after"))
+            return any(self.hosts.get(key) for key in HOST_MARKER_KEYS)
         return next(self._host_anchors.iter(_anchor_folded(text)), None) is not None
 
     def _host_marker_anchors(self) -> ahocorasick.Automaton | None:
         automaton = ahocorasick.Automaton()
-        for phrase in (*self.hosts.get("host_before", ()), *self.hosts.get("host_after", ())):
+        for phrase in (p for key in HOST_MARKER_KEYS for p in self.hosts.get(key, ())):
             anchor = _anchor_of(phrase)
             if not anchor:
                 return None  # a marker with no word to look for: always try the markers
@@ -717,8 +717,10 @@ def _phrase_table(table: Any, name: str, keys: tuple[str, ...], source: str,
     return out
 
 
-HOST_KEYS = ("host_before", "host_after", "attended", "will_attend", "absent", "stand_in",
-             "past", "another", "thanked_for")
+HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "will_attend",
+             "absent", "stand_in", "past", "another", "thanked_for")
+# The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
+HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion")
 
 
 def _observe_table(table: Any, source: str, problems: list[str]

@@ -48,7 +48,7 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
-from bot.matcher.hosts import HostView, has_host_marker, hosted_guests
+from bot.matcher.hosts import HostedGuest, HostView, has_host_marker, hosted_guests
 from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
@@ -332,7 +332,7 @@ class Matcher:
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
-        mentions += self._host_mentions(views, lang, when, mentions, bool(title.strip()))
+        mentions = self._host_mentions(views, lang, when, mentions, bool(title.strip()))
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -352,23 +352,27 @@ class Matcher:
 
     def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
                        mentions: list[Mention], titled: bool) -> list[Mention]:
-        """Outcome-only reports of a hosted occasion (hosts.py): the host invited each
-        guest said to attend, arrive for, confirm or skip it; pairs the invitation rules
-        already found (either way round) keep their reading."""
+        """The mentions with the outcome-only reports of a hosted occasion (hosts.py): the
+        host invited each guest said to attend, arrive for, confirm or skip it. Pairs the
+        invitation rules already found (either way round) keep their reading, but a
+        pending invitation from the host takes the outcome the guest's sentence reports
+        ("首脳を招いた夕食会を主催した ... 出席者には李在明大統領": the invited attended)."""
         lexicon = self._resources.lexicons.get(lang)
         if lexicon is None or not lexicon.hosts or not any(
                 any(r.possessive for r in v.facts.refs) or
                 (v.facts.refs and has_host_marker(lexicon, v.text)) for v in views):
-            return []  # most articles: no host named, nothing to read
+            return mentions  # most articles: no host named, nothing to read
+        mentions = list(mentions)
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         # A title is the article's first paragraph.
         host_views = [HostView(v.index, v.paragraph, v.text, tuple(v.facts.refs),
                                titled and v.paragraph == 0) for v in views]
         out: list[Mention] = []
         for guest in hosted_guests(host_views, lexicon, when.year if when else None,
-                                   self._resources.places.occasion_places):
+                                   self._resources.places.occasion_places, self._category_of):
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
             if pair in found:
+                mentions = _with_outcome(mentions, guest)
                 continue
             found.add(pair)
             occasion = describe(guest.occasion_label, None)
@@ -380,7 +384,13 @@ class Matcher:
                                occasion=occasion, status=guest.status,
                                confidence=round(confidence, 3), evidence=guest.evidence,
                                lang=lang))
-        return out
+        return mentions + out
+
+    def _category_of(self, figure_id: str) -> str | None:
+        """A known figure's gazetteer category ("business", "minister"): hosts.py's test of
+        who of the host's own country may be a guest."""
+        figure = self.gazetteer.get(figure_id)
+        return figure.category if figure is not None else None
 
     def _without_other_holders(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
         """A title that names no holder on the date ("the First President of Kazakhstan",
@@ -951,3 +961,13 @@ def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
     reported as an observation of its own."""
     here, there = finding.occasion.place, mention.occasion.place
     return here is not None and there is not None and here != there
+
+
+def _with_outcome(mentions: list[Mention], guest: HostedGuest) -> list[Mention]:
+    """A pending invitation from the host to the guest takes the outcome a hosted guest's
+    sentence reports (took place, declined); any other reading stays."""
+    if guest.status not in (Status.TOOK_PLACE, Status.DECLINED):
+        return mentions
+    return [replace(m, status=guest.status)
+            if (m.inviter.key, m.invitee.key) == (guest.host.party.key, guest.guest.party.key)
+            and m.status is Status.PENDING else m for m in mentions]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matcher.hosts import has_host_marker
-from bot.matcher.lexicon import Lexicon, lexicon_from_data, load_lexicons
+from bot.matcher.lexicon import HOST_MARKER_KEYS, Lexicon, lexicon_from_data, load_lexicons
 
 
 def _lexicon(host_before: list[str], host_after: list[str]) -> Lexicon:
@@ -37,12 +37,11 @@ def test_the_shipped_lexicons_markers_all_pass_their_own_filter() -> None:
     """Each marker phrase, written out as text, passes its lexicon's filter (a marker whose
     anchor the filter could not find would be lost)."""
     for lang, lexicon in load_lexicons().items():
-        for key in ("host_before", "host_after"):
+        for key in HOST_MARKER_KEYS:
             for phrase in lexicon.hosts.get(key, ()):
                 text = phrase.replace("...", "X").replace("…", "X").replace("$", "") \
                     .replace("*", "")
                 assert lexicon.may_name_host(text), (lang, phrase)
                 for variant in (text.upper(), text.title()):
-                    assert lexicon.may_name_host(variant) or not (
-                        lexicon.host_hits("host_before", variant)
-                        or lexicon.host_hits("host_after", variant)), (lang, variant)
+                    assert lexicon.may_name_host(variant) or not any(
+                        lexicon.host_hits(k, variant) for k in HOST_MARKER_KEYS), (lang, variant)

@@ -65,7 +65,7 @@ def test_no_guest_without_a_host_and_its_own_occasion(real: Matcher, text: str, 
 def test_every_first_class_lexicon_has_host_markers_and_attendance_words() -> None:
     lexicons = load_lexicons()
     for lang in ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "ja", "zh", "tr", "no", "nl",
-                 "pl"):
+                 "pl", "ko", "sv"):
         hosts = lexicons[lang].hosts
         assert set(hosts) <= set(HOST_KEYS)
         for key in ("host_before", "host_after", "attended", "will_attend", "absent"):
