@@ -48,7 +48,14 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
-from bot.matcher.hosts import HostView, has_host_marker, hosted_guests
+from bot.matcher.hosts import (
+    HostView,
+    country_hosts,
+    has_host_marker,
+    has_reception,
+    hosted_guests,
+    received_guests,
+)
 from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
@@ -187,6 +194,9 @@ class Matcher:
         self._capitals = frozenset(s.phrase.casefold() for s in
                                    (countries or CountryWords()).stand_ins if s.capital)
         self._joining_words = (countries or CountryWords()).joining_words
+        # "Italy hosts the G7": a country's name -> its leader's title and code (hosts.py).
+        self._host_names = {name: (title, code) for name, title, code in
+                            (countries or CountryWords()).host_names}
         # "Prime Minister of Greece": a party's country, not the occasion's place.
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
@@ -356,17 +366,26 @@ class Matcher:
         guest said to attend, arrive for, confirm or skip it; pairs the invitation rules
         already found (either way round) keep their reading."""
         lexicon = self._resources.lexicons.get(lang)
-        if lexicon is None or not lexicon.hosts or not any(
-                any(r.possessive for r in v.facts.refs) or
-                (v.facts.refs and has_host_marker(lexicon, v.text)) for v in views):
+        if lexicon is None or not lexicon.hosts:
+            return []
+        marked = [has_host_marker(lexicon, v.text) for v in views]
+        receiving = any(len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views)
+        if not receiving and not any(
+                any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
+                or (here and when is not None) for v, here in zip(views, marked, strict=True)):
             return []  # most articles: no host named, nothing to read
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         # A title is the article's first paragraph.
-        host_views = [HostView(v.index, v.paragraph, v.text, tuple(v.facts.refs),
-                               titled and v.paragraph == 0) for v in views]
+        host_views = [HostView(v.index, v.paragraph, v.text,
+                               self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon,
+                                                        when) if here else tuple(v.facts.refs),
+                               titled and v.paragraph == 0)
+                      for v, here in zip(views, marked, strict=True)]
         out: list[Mention] = []
-        for guest in hosted_guests(host_views, lexicon, when.year if when else None,
-                                   self._resources.places.occasion_places):
+        year = when.year if when else None
+        received = received_guests(host_views, lexicon, year) if receiving else []
+        for guest in [*received, *hosted_guests(host_views, lexicon, year,
+                                                self._resources.places.occasion_places)]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
             if pair in found:
                 continue
@@ -484,7 +503,8 @@ class Matcher:
         if live:
             return False
         own = self._resources.lexicons.get(lexicons[0].lang) if lexicons else None
-        if own is not None and own.hosts and has_host_marker(own, segmented.text):
+        if own is not None and own.hosts and (has_host_marker(own, segmented.text)
+                                              or has_reception(own, segmented.text)):
             return False
         words = self._words_for(lexicons)
         if not words.empty:
@@ -628,6 +648,21 @@ class Matcher:
                                confidence=CONFIDENCE.vocative_leader,
                                country=figure.country if figure else None))
         return leaders
+
+    def _with_country_hosts(self, text: str, refs: tuple[Ref, ...], lexicon: Lexicon,
+                            when: date | None) -> tuple[Ref, ...]:
+        """The sentence's figures with each country that is the subject of a host marker
+        standing for its leader on the article's date ("Italy hosts the G7" in June 2024:
+        Meloni); an undated article resolves none (`Gazetteer.holder_of`)."""
+        added: list[Ref] = []
+        for country in country_hosts(text, lexicon, self._host_names):
+            holder = self.gazetteer.holder_of(country.title, when)
+            if holder is None or any(r.start < country.end and country.start < r.end
+                                     for r in refs):
+                continue
+            added.append(Ref(self.gazetteer.party(holder), country.start, country.end,
+                             confidence=CONFIDENCE.stand_in, country=country.country))
+        return tuple(sorted((*refs, *added), key=lambda r: r.start)) if added else refs
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:
