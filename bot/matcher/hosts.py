@@ -47,7 +47,8 @@ _COORDINATION_GAP = 24
 # guest's title ("recibió este miércoles en el Palacio de la Moncloa al presidente de
 # Brasil, Luiz Inácio Lula da Silva").
 _RECEIVED_GAP = 80
-_RECEIVED_GAP_CJK = 24  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
+_RECEIVED_GAP_CJK = 24
+_OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
@@ -111,12 +112,13 @@ _NAME_CHARS_CJK = 8
 
 def country_hosts(text: str, lexicon: Lexicon, names: dict[str, tuple[str, str]]
                   ) -> list[CountryHost]:
-    """The countries standing right before a `host_before` marker ("Japan is hosting",
-    "L'Italia ospita", "日本が主催する"): nothing but the name between the clause and the
-    marker, so a country that is only a place ("talks in Italy hosted by ...") or the
-    object of another verb is never read as the host."""
+    """The countries standing right before a `host_country` marker ("Japan is hosting",
+    "L'Italia ospita", "日本が主催する"; not "China will chair the summit": a rotating
+    chair is no host): nothing but the name between the clause and the marker, so a
+    country that is only a place ("talks in Italy hosted by ...") or the object of another
+    verb is never read as the host."""
     out: list[CountryHost] = []
-    for hit in lexicon.host_hits("host_before", text):
+    for hit in lexicon.host_hits("host_country", text):
         found = _country_before(text, hit.start, lexicon, names)
         if found is not None:
             out.append(found)
@@ -153,7 +155,8 @@ def has_host_marker(lexicon: Lexicon, text: str) -> bool:
 
 def has_reception(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a reception word ("received", "empfing", "принял")."""
-    return bool(lexicon.host_hits("reception", text) or lexicon.host_hits("reception_by", text))
+    return any(lexicon.host_hits(key, text) for key in ("reception", "reception_by",
+                                                         "reception_final"))
 
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None
@@ -178,7 +181,40 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None
             host = _next_figure(view, hit, lexicon, after=True)
             guests = _received(view, hit, lexicon, after=False)
             out += _pairs(host, guests, view, label)
+        for hit in lexicon.host_hits("reception_final", view.text):
+            out += _pairs(*_received_before(view, hit, lexicon), view, label)
     return out
+
+
+def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
+                     ) -> tuple[Ref | None, list[Ref]]:
+    """A verb-final reception ("石破首相は李在明大統領を官邸に迎え", "Erdoğan, Aliyev'i
+    ... kabul etti"): the guest is the nearest figure before the word marked as its object
+    (`reception_object`: "を", "'i", right after the name and its title), the host a figure
+    before the guest in the same clause."""
+    cjk = not lexicon.word_boundaries
+    gap = _RECEIVED_GAP_CJK if cjk else _RECEIVED_GAP
+    text = view.text
+    before = [r for r in view.refs if r.end <= hit.start and hit.start - r.end <= gap
+              and not r.residence and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
+    if len(before) < 2:
+        return None, []
+    marks = lexicon.words_of_hosts("reception_object")
+
+    def marked(ref: Ref) -> bool:
+        after_name = text[ref.end : ref.end + _OBJECT_REACH].casefold()
+        return any((after_name.find(m) >= 0 if cjk else after_name.startswith(m))
+                   for m in marks)
+
+    # "Putin'in davetini kabul etti": no figure marked as the object, a thing accepted.
+    place = next((i for i in range(len(before) - 1, -1, -1) if marked(before[i])), None)
+    if place is None:
+        return None, []
+    guest = before[place]
+    if not guest.party.known or guest.spokesperson:
+        return None, []
+    hosts = [r for r in before[:place] if r.party.key != guest.party.key]
+    return (hosts[-1] if hosts else None), [guest]
 
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str
@@ -193,11 +229,13 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) 
     """The figure right beside a reception word on one side, within a host's reach."""
     gap = _HOST_GAP_CHARS_CJK if not lexicon.word_boundaries else _HOST_GAP_CHARS
     text = view.text
+    # A seat ("в Кремле", "Beştepe'de", "首相官邸") is where the reception is, not a party.
+    refs = [r for r in view.refs if not r.residence]
     if after:
-        near = [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
+        near = [r for r in refs if r.start >= hit.end and r.start - hit.end <= gap
                 and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         return near[0] if near else None
-    near = [r for r in view.refs if r.end <= hit.start and hit.start - r.end <= gap
+    near = [r for r in refs if r.end <= hit.start and hit.start - r.end <= gap
             and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
     return near[-1] if near else None
 
@@ -209,10 +247,9 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
         gap = _RECEIVED_GAP_CJK if not lexicon.word_boundaries else _RECEIVED_GAP
         text = view.text
         near = [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
-                and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+                and not r.residence and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         first = near[0] if near else None
-    if first is None or not first.party.known or first.spokesperson or first.residence or \
-            first.possessive:
+    if first is None or not first.party.known or first.spokesperson or first.possessive:
         return []
     between = view.text[hit.end : first.start] if after else view.text[first.end : hit.start]
     words = re.findall(r"\w+", between.lower())

@@ -712,7 +712,8 @@ def _phrase_table(table: Any, name: str, keys: tuple[str, ...], source: str,
 
 
 HOST_KEYS = ("host_before", "host_after", "attended", "will_attend", "absent", "stand_in",
-             "past", "another", "reception", "reception_by", "reception_source")
+             "past", "another", "reception", "reception_by", "reception_source", "host_country",
+             "reception_final", "reception_object")
 
 
 def _observe_table(table: Any, source: str, problems: list[str]
