@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import UTC, datetime
+
+import pytest
 
 from bot.domain import Article, MatchResult
 from bot.matcher import Matcher
