@@ -42,13 +42,18 @@ _HOST_GAP_CHARS = 48
 _HOST_GAP_CHARS_CJK = 10
 _OWNER_GAP_WORDS = 3  # "Lula's COP30 leaders' segment": owner, then the occasion noun
 _GUEST_GAP_WORDS = 8  # between a guest's name and the attendance word that follows it
-_COORDINATION_GAP = 24
+_COORDINATION_GAP = 24  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
 # How far a received guest may follow the reception word: a weekday, a residence and the
 # guest's title ("recibió este miércoles en el Palacio de la Moncloa al presidente de
 # Brasil, Luiz Inácio Lula da Silva").
 _RECEIVED_GAP = 80
 _RECEIVED_GAP_CJK = 24
-_OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"  # "Steinmeier e Stubb", "Boric y la peruana Boluarte"
+# How far before a verb-final reception's guest its host may stand ("石破茂首相は23日、来日
+# した韓国の李在明大統領を"), in its clause.
+_HOST_REACH = 120
+_HOST_REACH_CJK = 40
+_OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"
+_QUOTES = re.compile("[\"«»“”„]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
@@ -169,7 +174,9 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None
     de X") is where a thing came from, not a guest."""
     out: list[HostedGuest] = []
     for view in views:
-        if len(view.refs) < 2 or _other_occasion(view.text, lexicon, year):
+        # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
+        # or not at all: its counterparts and short forms resolve too loosely.
+        if view.headline or len(view.refs) < 2 or _other_occasion(view.text, lexicon, year):
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
@@ -197,7 +204,7 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     text = view.text
     before = [r for r in view.refs if r.end <= hit.start and hit.start - r.end <= gap
               and not r.residence and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
-    if len(before) < 2:
+    if not before:
         return None, []
     marks = lexicon.words_of_hosts("reception_object")
 
@@ -213,8 +220,17 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     guest = before[place]
     if not guest.party.known or guest.spokesperson:
         return None, []
-    hosts = [r for r in before[:place] if r.party.key != guest.party.key]
+    reach = _HOST_REACH_CJK if cjk else _HOST_REACH
+    hosts = [r for r in view.refs if r.end <= guest.start and guest.start - r.end <= reach
+             and not r.residence and r.party.key != guest.party.key
+             and not _CLAUSE_BREAK.search(text[r.end : guest.start])]
     return (hosts[-1] if hosts else None), [guest]
+
+
+def _first_word_end(hit: CueHit) -> int:
+    """Where a reception word's first word ends ("hat" of "hat ... empfangen")."""
+    first = re.match(r"\S+", hit.text)
+    return hit.start + (first.end() if first else len(hit.text))
 
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str
@@ -246,12 +262,19 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
     if after:
         gap = _RECEIVED_GAP_CJK if not lexicon.word_boundaries else _RECEIVED_GAP
         text = view.text
-        near = [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
-                and not r.residence and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+        # A split word holds its guest ("hat ... Starmer ... empfangen"), else it follows.
+        inside = [r for r in view.refs if hit.start < r.start and r.end < hit.end
+                  and not r.residence]
+        near = inside or [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
+                          and not r.residence
+                          and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         first = near[0] if near else None
     if first is None or not first.party.known or first.spokesperson or first.possessive:
         return []
-    between = view.text[hit.end : first.start] if after else view.text[first.end : hit.start]
+    between = view.text[min(hit.end, _first_word_end(hit)) : first.start] if after else \
+        view.text[first.end : hit.start]
+    if _QUOTES.search(between):
+        return []  # '"Xi recebeu a ideia", disse Vieira': the quote's speaker, no guest
     words = re.findall(r"\w+", between.lower())
     if after and words and words[-1] in lexicon.words_of_hosts("reception_source"):
         return []  # "received a letter from X": X sent something ("X's letter": possessive)

@@ -40,8 +40,6 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
          "took_place"),
         ("de", "Am Montag empfing Olaf Scholz Emmanuel Macron im Kanzleramt.", SCHOLZ, MACRON,
          "took_place"),
-        ("de", "Olaf Scholz hat Emmanuel Macron im Kanzleramt empfangen.", SCHOLZ, MACRON,
-         "took_place"),
         ("fr", "Emmanuel Macron et Olaf Scholz se sont rencontrés mardi à Berlin.", MACRON, SCHOLZ,
          "took_place"),
         ("es", "Pedro Sánchez y Emmanuel Macron se reunieron en Madrid.", SANCHEZ, MACRON,
@@ -96,6 +94,7 @@ def test_observation_found(match: Match, lang: str, text: str, one: str, two: st
         # that took place (hosts.received_guests), no longer an observation only
         ("en", "Xi Jinping was received by Vladimir Putin in Moscow.", PUTIN, XI),
         ("fr", "Emmanuel Macron a reçu Olaf Scholz à l'Élysée.", MACRON, SCHOLZ),
+        ("de", "Olaf Scholz hat Emmanuel Macron im Kanzleramt empfangen.", SCHOLZ, MACRON),
         ("es", "Pedro Sánchez recibió a Lula en la Moncloa.", SANCHEZ, LULA),
         ("it", "Giorgia Meloni ha ricevuto Olaf Scholz a Palazzo Chigi.", MELONI, SCHOLZ),
         ("pt", "Lula recebeu Emmanuel Macron em Brasília.", LULA, MACRON),
