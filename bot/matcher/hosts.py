@@ -164,14 +164,16 @@ def has_reception(lexicon: Lexicon, text: str) -> bool:
                                                          "reception_final"))
 
 
-def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None
-                    ) -> list[HostedGuest]:
+def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
+                    leader: Callable[[str], bool]) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
     receives another one hosts it, and the reception took place. The guest is the first
     figure after the word (`reception`; before it for `reception_by`, the host then
     after), in its clause, with nothing but titles, a time or a place between; a figure
     right after a `reception_source` word ("received a letter from X", "recibió una carta
-    de X") is where a thing came from, not a guest."""
+    de X") is where a thing came from, not a guest. Both figures are leaders (`leader`: a
+    head of state or government, a monarch, a pontiff): a minister or envoy received, or
+    receiving a delegation at the airport, is diplomacy, not a host's invitation."""
     out: list[HostedGuest] = []
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
@@ -183,13 +185,13 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None
         for hit in lexicon.host_hits("reception", view.text):
             host = _next_figure(view, hit, lexicon, after=False)
             guests = _received(view, hit, lexicon, after=True)
-            out += _pairs(host, guests, view, label)
+            out += _pairs(host, guests, view, label, leader)
         for hit in lexicon.host_hits("reception_by", view.text):
             host = _next_figure(view, hit, lexicon, after=True)
             guests = _received(view, hit, lexicon, after=False)
-            out += _pairs(host, guests, view, label)
+            out += _pairs(host, guests, view, label, leader)
         for hit in lexicon.host_hits("reception_final", view.text):
-            out += _pairs(*_received_before(view, hit, lexicon), view, label)
+            out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
 
 
@@ -233,12 +235,14 @@ def _first_word_end(hit: CueHit) -> int:
     return hit.start + (first.end() if first else len(hit.text))
 
 
-def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str
-           ) -> list[HostedGuest]:
-    if host is None or not host.party.known or host.spokesperson:
+def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
+           leader: Callable[[str], bool]) -> list[HostedGuest]:
+    if host is None or not host.party.known or host.spokesperson or \
+            not leader(host.party.key):
         return []
     return [HostedGuest(host, guest, Status.TOOK_PLACE, label, view.text, view.index,
-                        view.index) for guest in guests if _may_pair(host, guest)]
+                        view.index) for guest in guests
+            if _may_pair(host, guest) and leader(guest.party.key)]
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> Ref | None:

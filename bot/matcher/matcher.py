@@ -159,6 +159,8 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
 
 # The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
 LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
+# Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
+_RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
 
 
 class Matcher:
@@ -383,7 +385,8 @@ class Matcher:
                       for v, here in zip(views, marked, strict=True)]
         out: list[Mention] = []
         year = when.year if when else None
-        received = received_guests(host_views, lexicon, year) if receiving else []
+        received = received_guests(host_views, lexicon, year, self._leader) if receiving \
+            else []
         for guest in [*received, *hosted_guests(host_views, lexicon, year,
                                                 self._resources.places.occasion_places)]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
@@ -648,6 +651,11 @@ class Matcher:
                                confidence=CONFIDENCE.vocative_leader,
                                country=figure.country if figure else None))
         return leaders
+
+    def _leader(self, key: str) -> bool:
+        """Whether a figure receives or is received as a leader (hosts.received_guests)."""
+        figure = self.gazetteer.get(key)
+        return figure is not None and figure.category in _RECEIVING_CATEGORIES
 
     def _with_country_hosts(self, text: str, refs: tuple[Ref, ...], lexicon: Lexicon,
                             when: date | None) -> tuple[Ref, ...]:
