@@ -284,6 +284,12 @@ def test_host2_blind_set_is_well_formed_and_apart() -> None:
     from the host, attendance without an attendance verb, ru/uk "проводит"/"провів" with an
     occasion, written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b10-host", "b10h", 2, FIRST_CLASS + HELD_FRESH)
+def test_host_phrasings_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-hostw: the host-phrasings round's blind set over fourteen
+    languages (2-4 per language, one hard negative each): presided/chaired, host nouns,
+    reception verbs, a host given as a country, written and scored before that round's rule
+    work."""
+    _check_held_set(DATA / "matcher-held" / "b10-hostw", "b10w", 2, FIRST_CLASS + HELD_FRESH)
 
 
 def test_parties_blind_set_is_well_formed_and_apart() -> None:

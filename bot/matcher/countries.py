@@ -67,6 +67,10 @@ class CountryWords:
     # country code -> the title of its other top office (IT: "Italian President" beside the
     # prime minister who leads it): a counterpart holds the owner's office
     other_offices: tuple[tuple[str, str], ...] = ()
+    # A country's name as the subject of a host marker ("Italy hosts the G7", "L'Italia
+    # ospita", "日本が主催する"): folded name -> (its leader's title, its code). Names,
+    # stems and a language's `host` forms ("Norge", which no other table needs).
+    host_names: tuple[tuple[str, str, str], ...] = ()
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -90,6 +94,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     stand_ins: list[StandIn] = []
     adjectives: set[str] = set()
     others: list[tuple[str, str]] = []
+    hosts: dict[str, tuple[str, str]] = {}
     for index, entry in enumerate(data.get("countries", [])):
         where = f"countries[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) or \
@@ -109,6 +114,10 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
             stand_ins.extend(_phrases(words, templates.get(lang, {}), code, (leader, other),
                                       f"{where}.{lang}", source, problems))
             adjectives |= {a.casefold() for a in words.get("adj", []) if isinstance(a, str)}
+            for key in ("names", "stem", "host"):
+                for name in string_list(words.get(key, []), f"{where}.{lang}.{key}", source,
+                                        problems):
+                    hosts.setdefault(name.casefold(), (leader, code))
     heads = {w.casefold() for w in string_list(data.get("possessive_heads", []),
                                                "possessive_heads", source, problems)}
     if problems:
@@ -121,7 +130,8 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
                         tuple(prefixes), tuple(bare), frozenset(adjectives),
-                        tuple(w.casefold() for w in joining), tuple(others))
+                        tuple(w.casefold() for w in joining), tuple(others),
+                        tuple((name, title, code) for name, (title, code) in hosts.items()))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

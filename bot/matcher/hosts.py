@@ -45,6 +45,17 @@ _GUEST_GAP_WORDS = 8  # between a guest's name and the attendance word that foll
 _THANKED_OCCASION_WORDS = 3  # "for organizing the AI Action Summit": words before the noun
 _COORDINATION_GAP = 32  # "Steinmeier e Stubb", "De Wever en de Luxemburgse premier Frieden"
 _COORDINATION_GAP_CJK = 14  # "李在明大統領とオーストラリアのアルバニージー首相", "普京、哈萨克斯坦总统托卡耶夫"
+# How far a received guest may follow the reception word: a weekday, a residence and the
+# guest's title ("recibió este miércoles en el Palacio de la Moncloa al presidente de
+# Brasil, Luiz Inácio Lula da Silva").
+_RECEIVED_GAP = 80
+_RECEIVED_GAP_CJK = 24
+# How far before a verb-final reception's guest its host may stand ("石破茂首相は23日、来日
+# した韓国の李在明大統領を"), in its clause.
+_HOST_REACH = 120
+_HOST_REACH_CJK = 40
+_OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"
+_QUOTES = re.compile("[\"«»“”„]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
@@ -117,10 +128,192 @@ class _Host:
     label: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class CountryHost:
+    """A country named as the subject of a host marker ("Italy hosts the G7"): its
+    leader's title (resolved by the article's date by the caller) and its code."""
+
+    start: int
+    end: int
+    title: str
+    country: str
+
+
+# Elided articles a country name may carry ("L'Italia ospita"); a name's last words.
+_ELIDED = re.compile(r"^(?:l|d)['’]", re.IGNORECASE)
+_NAME_WORDS = 3
+_NAME_CHARS_CJK = 8
+
+
+def country_hosts(text: str, lexicon: Lexicon, names: dict[str, tuple[str, str]]
+                  ) -> list[CountryHost]:
+    """The countries standing right before a `host_country` marker ("Japan is hosting",
+    "L'Italia ospita", "日本が主催する"; not "China will chair the summit": a rotating
+    chair is no host): nothing but the name between the clause and the marker, so a
+    country that is only a place ("talks in Italy hosted by ...") or the object of another
+    verb is never read as the host."""
+    out: list[CountryHost] = []
+    for hit in lexicon.host_hits("host_country", text):
+        found = _country_before(text, hit.start, lexicon, names)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _country_before(text: str, at: int, lexicon: Lexicon, names: dict[str, tuple[str, str]]
+                    ) -> CountryHost | None:
+    before = text[:at].rstrip()
+    if not lexicon.word_boundaries:
+        for size in range(min(_NAME_CHARS_CJK, len(before)), 0, -1):
+            held = names.get(before[-size:].casefold())
+            if held is not None:
+                return CountryHost(len(before) - size, len(before), *held)
+        return None
+    words = list(re.finditer(r"[\w'’.-]+", before))[-_NAME_WORDS:]
+    for first in range(len(words)):
+        start = words[first].start()
+        if before[words[-1].end():].strip():
+            return None  # punctuation between the name and the marker
+        phrase = " ".join(w.group(0) for w in words[first:]).rstrip(".")
+        bare = _ELIDED.sub("", phrase)
+        held = names.get(phrase.casefold()) or names.get(bare.casefold())
+        if held is not None:
+            return CountryHost(start + len(phrase) - len(bare), words[-1].end(), *held)
+    return None
+
+
 def has_host_marker(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a host marker of the lexicon (the matcher's pre-filter)."""
     return lexicon.may_name_host(text) and any(lexicon.host_hits(key, text)
                                                for key in HOST_MARKER_KEYS)
+
+
+def has_reception(lexicon: Lexicon, text: str) -> bool:
+    """Whether the text holds a reception word ("received", "empfing", "принял")."""
+    return any(lexicon.host_hits(key, text) for key in ("reception", "reception_by",
+                                                         "reception_final"))
+
+
+def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
+                    leader: Callable[[str], bool]) -> list[HostedGuest]:
+    """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
+    receives another one hosts it, and the reception took place. The guest is the first
+    figure after the word (`reception`; before it for `reception_by`, the host then
+    after), in its clause, with nothing but titles, a time or a place between; a figure
+    right after a `reception_source` word ("received a letter from X", "recibió una carta
+    de X") is where a thing came from, not a guest. Both figures are leaders (`leader`: a
+    head of state or government, a monarch, a pontiff): a minister or envoy received, or
+    receiving a delegation at the airport, is diplomacy, not a host's invitation."""
+    out: list[HostedGuest] = []
+    for view in views:
+        # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
+        # or not at all: its counterparts and short forms resolve too loosely.
+        if view.headline or len(view.refs) < 2 or _other_occasion(view.text, lexicon, year):
+            continue
+        occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
+        label = occasions[0].category if occasions else "visit"
+        for hit in lexicon.host_hits("reception", view.text):
+            host = _next_figure(view, hit, lexicon, after=False)
+            guests = _received(view, hit, lexicon, after=True)
+            out += _pairs(host, guests, view, label, leader)
+        for hit in lexicon.host_hits("reception_by", view.text):
+            host = _next_figure(view, hit, lexicon, after=True)
+            guests = _received(view, hit, lexicon, after=False)
+            out += _pairs(host, guests, view, label, leader)
+        for hit in lexicon.host_hits("reception_final", view.text):
+            out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
+    return out
+
+
+def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
+                     ) -> tuple[Ref | None, list[Ref]]:
+    """A verb-final reception ("石破首相は李在明大統領を官邸に迎え", "Erdoğan, Aliyev'i
+    ... kabul etti"): the guest is the nearest figure before the word marked as its object
+    (`reception_object`: "を", "'i", right after the name and its title), the host a figure
+    before the guest in the same clause."""
+    cjk = not lexicon.word_boundaries
+    gap = _RECEIVED_GAP_CJK if cjk else _RECEIVED_GAP
+    text = view.text
+    before = [r for r in view.refs if r.end <= hit.start and hit.start - r.end <= gap
+              and not r.residence and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
+    if not before:
+        return None, []
+    marks = lexicon.words_of_hosts("reception_object")
+
+    def marked(ref: Ref) -> bool:
+        after_name = text[ref.end : ref.end + _OBJECT_REACH].casefold()
+        return any((after_name.find(m) >= 0 if cjk else after_name.startswith(m))
+                   for m in marks)
+
+    # "Putin'in davetini kabul etti": no figure marked as the object, a thing accepted.
+    place = next((i for i in range(len(before) - 1, -1, -1) if marked(before[i])), None)
+    if place is None:
+        return None, []
+    guest = before[place]
+    if not guest.party.known or guest.spokesperson:
+        return None, []
+    reach = _HOST_REACH_CJK if cjk else _HOST_REACH
+    hosts = [r for r in view.refs if r.end <= guest.start and guest.start - r.end <= reach
+             and not r.residence and r.party.key != guest.party.key
+             and not _CLAUSE_BREAK.search(text[r.end : guest.start])]
+    return (hosts[-1] if hosts else None), [guest]
+
+
+def _first_word_end(hit: CueHit) -> int:
+    """Where a reception word's first word ends ("hat" of "hat ... empfangen")."""
+    first = re.match(r"\S+", hit.text)
+    return hit.start + (first.end() if first else len(hit.text))
+
+
+def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
+           leader: Callable[[str], bool]) -> list[HostedGuest]:
+    if host is None or not host.party.known or host.spokesperson or \
+            not leader(host.party.key):
+        return []
+    return [HostedGuest(host, guest, Status.TOOK_PLACE, label, view.text, view.index,
+                        view.index) for guest in guests
+            if _may_pair(host, guest) and leader(guest.party.key)]
+
+
+def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> Ref | None:
+    """The figure right beside a reception word on one side, within a host's reach."""
+    gap = _HOST_GAP_CHARS_CJK if not lexicon.word_boundaries else _HOST_GAP_CHARS
+    text = view.text
+    # A seat ("в Кремле", "Beştepe'de", "首相官邸") is where the reception is, not a party.
+    refs = [r for r in view.refs if not r.residence]
+    if after:
+        near = [r for r in refs if r.start >= hit.end and r.start - hit.end <= gap
+                and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+        return near[0] if near else None
+    near = [r for r in refs if r.end <= hit.start and hit.start - r.end <= gap
+            and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
+    return near[-1] if near else None
+
+
+def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> list[Ref]:
+    """The guest a reception word speaks of, with those coordinated with it."""
+    first = _next_figure(view, hit, lexicon, after=after) if not after else None
+    if after:
+        gap = _RECEIVED_GAP_CJK if not lexicon.word_boundaries else _RECEIVED_GAP
+        text = view.text
+        # A split word holds its guest ("hat ... Starmer ... empfangen"), else it follows.
+        inside = [r for r in view.refs if hit.start < r.start and r.end < hit.end
+                  and not r.residence]
+        near = inside or [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
+                          and not r.residence
+                          and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+        first = near[0] if near else None
+    if first is None or not first.party.known or first.spokesperson or first.possessive:
+        return []
+    between = view.text[min(hit.end, _first_word_end(hit)) : first.start] if after else \
+        view.text[first.end : hit.start]
+    if _QUOTES.search(between):
+        return []  # '"Xi recebeu a ideia", disse Vieira': the quote's speaker, no guest
+    words = re.findall(r"\w+", between.lower())
+    if after and words and words[-1] in lexicon.words_of_hosts("reception_source"):
+        return []  # "received a letter from X": X sent something ("X's letter": possessive)
+    refs = [r for r in view.refs if (r.start >= first.start if after else r.end <= first.end)]
+    return _group(view.text, refs if after else refs[::-1], lexicon)
 
 
 def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,

@@ -48,7 +48,15 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
-from bot.matcher.hosts import HostedGuest, HostView, has_host_marker, hosted_guests
+from bot.matcher.hosts import (
+    HostedGuest,
+    HostView,
+    country_hosts,
+    has_host_marker,
+    has_reception,
+    hosted_guests,
+    received_guests,
+)
 from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
 from bot.matcher.lexicon import (
@@ -152,6 +160,8 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
 
 # The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
 LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
+# Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
+_RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
 
 
 class Matcher:
@@ -187,6 +197,9 @@ class Matcher:
         self._capitals = frozenset(s.phrase.casefold() for s in
                                    (countries or CountryWords()).stand_ins if s.capital)
         self._joining_words = (countries or CountryWords()).joining_words
+        # "Italy hosts the G7": a country's name -> its leader's title and code (hosts.py).
+        self._host_names = {name: (title, code) for name, title, code in
+                            (countries or CountryWords()).host_names}
         # "Prime Minister of Greece": a party's country, not the occasion's place.
         places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
@@ -358,21 +371,35 @@ class Matcher:
         pending invitation from the host takes the outcome the guest's sentence reports
         ("首脳を招いた夕食会を主催した ... 出席者には李在明大統領": the invited attended)."""
         lexicon = self._resources.lexicons.get(lang)
-        if lexicon is None or not lexicon.hosts or not any(
-                any(r.possessive for r in v.facts.refs) or
-                (v.facts.refs and has_host_marker(lexicon, v.text)) for v in views):
+        if lexicon is None or not lexicon.hosts:
+            return mentions
+        marked = [has_host_marker(lexicon, v.text) for v in views]
+        receiving = any(len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views)
+        if not receiving and not any(
+                any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
+                or (here and when is not None) for v, here in zip(views, marked, strict=True)):
             return mentions  # most articles: no host named, nothing to read
         mentions = list(mentions)
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         # A title is the article's first paragraph.
-        host_views = [HostView(v.index, v.paragraph, v.text, tuple(v.facts.refs),
-                               titled and v.paragraph == 0) for v in views]
+        host_views = [HostView(v.index, v.paragraph, v.text,
+                               self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon,
+                                                        when) if here else tuple(v.facts.refs),
+                               titled and v.paragraph == 0)
+                      for v, here in zip(views, marked, strict=True)]
         out: list[Mention] = []
-        for guest in hosted_guests(host_views, lexicon, when.year if when else None,
-                                   self._resources.places.occasion_places, self._category_of):
+        year = when.year if when else None
+        received = received_guests(host_views, lexicon, year, self._leader) if receiving \
+            else []
+        hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
+                               self._category_of)
+        for guest in [*received, *hosted]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
             if pair in found:
-                mentions = _with_outcome(mentions, guest)
+                if guest in hosted:
+                    # but a reception leaves an invitation made during it ahead ("Путин
+                    # принял Си ... пригласил в Сочи" stays pending)
+                    mentions = _with_outcome(mentions, guest)
                 continue
             found.add(pair)
             occasion = describe(guest.occasion_label, None)
@@ -494,7 +521,8 @@ class Matcher:
         if live:
             return False
         own = self._resources.lexicons.get(lexicons[0].lang) if lexicons else None
-        if own is not None and own.hosts and has_host_marker(own, segmented.text):
+        if own is not None and own.hosts and (has_host_marker(own, segmented.text)
+                                              or has_reception(own, segmented.text)):
             return False
         words = self._words_for(lexicons)
         if not words.empty:
@@ -638,6 +666,26 @@ class Matcher:
                                confidence=CONFIDENCE.vocative_leader,
                                country=figure.country if figure else None))
         return leaders
+
+    def _leader(self, key: str) -> bool:
+        """Whether a figure receives or is received as a leader (hosts.received_guests)."""
+        figure = self.gazetteer.get(key)
+        return figure is not None and figure.category in _RECEIVING_CATEGORIES
+
+    def _with_country_hosts(self, text: str, refs: tuple[Ref, ...], lexicon: Lexicon,
+                            when: date | None) -> tuple[Ref, ...]:
+        """The sentence's figures with each country that is the subject of a host marker
+        standing for its leader on the article's date ("Italy hosts the G7" in June 2024:
+        Meloni); an undated article resolves none (`Gazetteer.holder_of`)."""
+        added: list[Ref] = []
+        for country in country_hosts(text, lexicon, self._host_names):
+            holder = self.gazetteer.holder_of(country.title, when)
+            if holder is None or any(r.start < country.end and country.start < r.end
+                                     for r in refs):
+                continue
+            added.append(Ref(self.gazetteer.party(holder), country.start, country.end,
+                             confidence=CONFIDENCE.stand_in, country=country.country))
+        return tuple(sorted((*refs, *added), key=lambda r: r.start)) if added else refs
 
     def _observations(self, views: list[SentenceView], lexicons: list[Lexicon], lang: str,
                       when: date | None, mentions: list[Mention]) -> tuple[Observation, ...]:

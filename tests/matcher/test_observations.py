@@ -33,7 +33,6 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
         # took place: symmetric, transitive, passive, arrival, "took place"
         ("en", "Joe Biden and Lula met at the White House on Friday.", BIDEN, LULA, "took_place"),
         ("en", "Joe Biden hosted Emmanuel Macron at the White House.", BIDEN, MACRON, "took_place"),
-        ("en", "Xi Jinping was received by Vladimir Putin in Moscow.", XI, PUTIN, "took_place"),
         ("en", "Lula arrived in Beijing for talks with Xi Jinping.", LULA, XI, "took_place"),
         ("en", "The debate between Joe Biden and Donald Trump took place in Atlanta.", BIDEN,
          TRUMP, "took_place"),
@@ -41,23 +40,15 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
          "took_place"),
         ("de", "Am Montag empfing Olaf Scholz Emmanuel Macron im Kanzleramt.", SCHOLZ, MACRON,
          "took_place"),
-        ("de", "Olaf Scholz hat Emmanuel Macron im Kanzleramt empfangen.", SCHOLZ, MACRON,
-         "took_place"),
         ("fr", "Emmanuel Macron et Olaf Scholz se sont rencontrés mardi à Berlin.", MACRON, SCHOLZ,
          "took_place"),
-        ("fr", "Emmanuel Macron a reçu Olaf Scholz à l'Élysée.", MACRON, SCHOLZ, "took_place"),
         ("es", "Pedro Sánchez y Emmanuel Macron se reunieron en Madrid.", SANCHEZ, MACRON,
          "took_place"),
-        ("es", "Pedro Sánchez recibió a Lula en la Moncloa.", SANCHEZ, LULA, "took_place"),
         ("it", "Giorgia Meloni ed Emmanuel Macron si sono incontrati a Roma.", MELONI, MACRON,
          "took_place"),
-        ("it", "Giorgia Meloni ha ricevuto Olaf Scholz a Palazzo Chigi.", MELONI, SCHOLZ,
-         "took_place"),
         ("pt", "Lula e Joe Biden se reuniram em Washington.", LULA, BIDEN, "took_place"),
-        ("pt", "Lula recebeu Emmanuel Macron em Brasília.", LULA, MACRON, "took_place"),
         ("ru", "Владимир Путин и Си Цзиньпин встретились в Москве.", PUTIN, XI, "took_place"),
         ("ru", "Путин провёл переговоры с Эрдоганом в Сочи.", PUTIN, ERDOGAN, "took_place"),
-        ("ru", "Путин принял в Кремле Си Цзиньпина.", PUTIN, XI, "took_place"),
         ("uk", "Володимир Зеленський і Макрон зустрілися в Парижі.", ZELENSKY, MACRON,
          "took_place"),
         ("uk", "Зеленський провів переговори з Шольцом у Берліні.", ZELENSKY, SCHOLZ,
@@ -66,8 +57,6 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
         ("de", "Wladimir Putin ist in Peking eingetroffen, wo ihn Xi Jinping am Flughafen "
          "empfing.", XI, PUTIN, "took_place"),
         ("en", "Vladimir Putin arrived in Beijing, where Xi Jinping welcomed him.", XI, PUTIN,
-         "took_place"),
-        ("fr", "Vladimir Poutine a été reçu lundi par Emmanuel Macron.", PUTIN, MACRON,
          "took_place"),
         # attended alongside the other
         ("it", "Joe Biden ha partecipato oggi in Normandia, accanto a Emmanuel Macron, alla "
@@ -96,6 +85,29 @@ def test_observation_found(match: Match, lang: str, text: str, one: str, two: st
     result = match(text, lang=lang)
     assert observed(result) == {(frozenset((one, two)), status)}
     assert result.mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host", "guest"),
+    [
+        # issue 14, hostw round: a reception with both figures named is the host's visit
+        # that took place (hosts.received_guests), no longer an observation only
+        ("en", "Xi Jinping was received by Vladimir Putin in Moscow.", PUTIN, XI),
+        ("fr", "Emmanuel Macron a reçu Olaf Scholz à l'Élysée.", MACRON, SCHOLZ),
+        ("de", "Olaf Scholz hat Emmanuel Macron im Kanzleramt empfangen.", SCHOLZ, MACRON),
+        ("es", "Pedro Sánchez recibió a Lula en la Moncloa.", SANCHEZ, LULA),
+        ("it", "Giorgia Meloni ha ricevuto Olaf Scholz a Palazzo Chigi.", MELONI, SCHOLZ),
+        ("pt", "Lula recebeu Emmanuel Macron em Brasília.", LULA, MACRON),
+        ("ru", "Путин принял в Кремле Си Цзиньпина.", PUTIN, XI),
+        ("fr", "Vladimir Poutine a été reçu lundi par Emmanuel Macron.", MACRON, PUTIN),
+    ],
+)
+def test_a_reception_is_a_hosted_visit(match: Match, lang: str, text: str, host: str,
+                                       guest: str) -> None:
+    result = match(text, lang=lang)
+    assert [(m.inviter.figure_id, m.invitee.figure_id, m.status) for m in result.mentions] == [
+        (host, guest, Status.TOOK_PLACE)]
+    assert observed(result) == set()
 
 
 @pytest.mark.parametrize(
