@@ -272,7 +272,7 @@ def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
         return []
     return [HostedGuest(host, guest, Status.TOOK_PLACE, label, view.text, view.index,
                         view.index) for guest in guests
-            if _may_pair(host, guest) and leader(guest.party.key)]
+            if _may_pair(host, guest, None) and leader(guest.party.key)]
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> Ref | None:
