@@ -36,6 +36,9 @@ class DateWords:
     month_first: bool = False  # "March 2" as well as "2 March"
 
 
+_DATE_KEYS = frozenset({"weekdays", "months", "yesterday", "day_before_yesterday", "month_first"})
+
+
 def date_words_from(table: Any, *, source: str, problems: list[str]) -> DateWords | None:
     """A [dates] table, or None when absent; problems name the file and key."""
     if not table:
@@ -43,6 +46,10 @@ def date_words_from(table: Any, *, source: str, problems: list[str]) -> DateWord
     if not isinstance(table, Mapping):
         problems.append(f"{source}: [dates] must be a table")
         return None
+    # A key of another table written below [dates] lands here and would be ignored.
+    for key in sorted(set(table) - _DATE_KEYS):
+        problems.append(f"{source}: key 'dates.{key}': unknown (expected one of "
+                        f"{', '.join(sorted(_DATE_KEYS))}; a key of another table below [dates]?)")
 
     def forms(key: str, count: int) -> tuple[tuple[str, ...], ...]:
         value = table.get(key)

@@ -48,3 +48,13 @@ def test_every_shipped_lexicon_fits_the_schema() -> None:
     import tomllib
     for path in sorted(default_lexicon_dir().glob("[!_]*.toml")):
         LexiconTop.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def test_a_key_of_another_table_below_dates_is_reported_not_ignored() -> None:
+    # A merge once left two [hosts] keys under [dates], where nothing read them.
+    data = {"lang": "xx", "dates": {"month_first": False, "reception": ["received"]}}
+    with pytest.raises(ConfigError) as info:
+        lexicon.lexicon_from_data(data, source="xx.toml")
+    assert ("xx.toml: key 'dates.reception': unknown (expected one of day_before_yesterday, "
+            "month_first, months, weekdays, yesterday; a key of another table below [dates]?)"
+            in info.value.problems)
