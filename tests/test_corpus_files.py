@@ -225,3 +225,14 @@ def test_parties_blind_set_is_well_formed_and_apart() -> None:
     role, residence or messenger, written and scored before that round's rule work (uk, no and pl carry invitations only)."""
     _check_held_set(DATA / "matcher-held" / "b9-parties", "b9p", 3,
                     ("en", "de", "fr", "es", "it", "pt", "ru", "ja", "zh", "tr", "nl", "cs"))
+
+
+def test_refs_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-refs: the references round's blind set over fourteen
+    languages (3 items in the first-class languages, 2 in the others, a hard negative in
+    each), parties given by pronoun, description or first person in a quote, written and
+    scored before that round's rule work."""
+    held = DATA / "matcher-held" / "b10-refs"
+    _check_held_set(held, "b10r", 2, FIRST_CLASS + HELD_FRESH)
+    for lang in FIRST_CLASS:
+        assert len((held / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()) >= 3, lang
