@@ -1011,6 +1011,8 @@ def clitic_object(c: Clause) -> list[Pair] | None:
     if not c.grammar.preverbal_clitics or not clitic_before(c.sentence, c.cue, c.words,
                                                              c.grammar):
         return None
+    if c.grammar.verb_second and _subject_pronoun_leads(c):
+        return None  # "Sie lud den Tesla-Chef ... ein": she invited, not "invited her"
     before, after = c.before, c.after
     if before and not c.sentence[before[-1].end : c.cue.start].strip() and \
             not clitic_in_cue(c.cue, c.words):
@@ -1031,6 +1033,13 @@ def clitic_object(c: Clause) -> list[Pair] | None:
         return pairs(after[0], [object_ref] if object_ref else [],
                      CONFIDENCE.clitic_subject_after)
     return None
+
+
+def _subject_pronoun_leads(c: Clause) -> bool:
+    """In a verb-second language the one word before the finite verb is its subject: a
+    pronoun there that is also an object form ("Sie", "ze") is the subject (refs round)."""
+    lead = c.sentence[: c.cue.start].split()
+    return len(lead) == 1 and lead[0].strip(",.;:!?\"'«»„“").casefold() in c.words.pronouns
 
 
 def _clitic_antecedent(c: Clause, inviter: Ref) -> Ref | None:
