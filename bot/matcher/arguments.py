@@ -1224,13 +1224,15 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
         return None
     if not (object_pronoun_follows(c.sentence, c.cue, c.words) or _pronoun_in_frame(c)
-            or coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end)):
+            or coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end)
+            or (not c.before and clitic_in_cue(c.cue, c.words))):  # "« Je lui ai proposé »"
         return None
     inviter = c.before[-1] if c.before else None
     if inviter is None:
         # only "I invited him": a transcript's speaker is the inviter; "The club invited
         # him" or "He invited him" name no figure to invite
-        lead = [w.strip(",.;:!?\"'«»“”").casefold() for w in c.sentence[: c.cue.start].split()]
+        lead = [w for w in (w.strip(",.;:!?\"'«»“”").casefold()
+                            for w in c.sentence[: c.cue.start].split()) if w]
         if not lead or lead[0] not in c.words.first_person or len(lead) > 3:
             return None
     elif inviter.party.key == c.previous_subject.party.key:
@@ -1240,11 +1242,21 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
         # "Macron met Scholz and Lula. Merz invited him": two men the pronoun may stand
         # for, no sure reading; "Macron met Meloni. Merz invited her": the one woman
         found = coref.object_pronoun(c.sentence, c.cue, c.words, c.grammar, c.first_word_end)
-        resolved = coref.resolve_object(c.previous_refs, inviter, found[1] if found else None)
+        resolved = coref.resolve_object(c.previous_refs, inviter or _quoted_speaker(c),
+                                        found[1] if found else None)
         if resolved is None:
             return []
         invitee = resolved
     return pairs(inviter, [invitee], CONFIDENCE.object_pronoun_previous)
+
+
+def _quoted_speaker(c: Clause) -> Ref | None:
+    """'"I have invited him to Kyiv," Zelensky told reporters': the one figure a first-
+    person sentence names after its verb is the quote's speaker ("I"), whom "him" is not
+    (refs round); None when it names none or several."""
+    named = {r.party.key: r for r in c.refs if r.start >= c.cue.end}
+    return next(iter(named.values())) if len(named) == 1 and len(c.refs) == len(
+        [r for r in c.refs if r.start >= c.cue.end]) else None
 
 
 def _pronoun_in_frame(c: Clause) -> bool:

@@ -288,8 +288,11 @@ def analyse(
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words, refs)
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
-        if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
-            continue  # «Приглашение на казнь»: the title of a work
+        if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper() \
+                and cue.category != "active":
+            # «Приглашение на казнь»: the title of a work; «Le invité a Madrid», contó
+            # Sánchez: a verb opening a quote is speech (refs round)
+            continue
         if cue in superseded:
             continue  # "received an invitation to the summit that X hosts": X's, below
         if cue.category == "noun":

@@ -92,3 +92,29 @@ def test_a_kind_is_either_titles_or_a_category() -> None:
 def test_a_pronoun_subject_by_gender_and_word_order(real: Matcher, text: str, day: str,
                                                     expected: tuple[str, str, str]) -> None:
     assert pairs(match_text(real, text, day)) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # en: "I" is the quote's speaker, "him" the other figure of the sentence before
+    ('LONDON (PA) - Keir Starmer met Mark Carney in Downing Street on Monday. "I have '
+     'invited him to Chequers in the summer," Starmer told reporters afterwards.',
+     {("keir-starmer", "mark-carney", "pending")}),
+    # en: the invitee's answer by pronoun inside the quote ("would think about it")
+    ('LONDON (PA) - Keir Starmer met Mark Carney in Downing Street on Monday. "I have '
+     'invited him to Chequers in the summer," Starmer told reporters afterwards. "He said '
+     'he would think about it."', {("keir-starmer", "mark-carney", "responded")}),
+    # fr: the clitic inside the first-person cue
+    ("ROME (AFP) - Giorgia Meloni a rencontré Emmanuel Macron lundi à Rome. « Je lui ai "
+     "proposé de venir à Naples en juin », a déclaré Meloni.",
+     {("giorgia-meloni", "emmanuel-macron", "pending")}),
+    # es: a capitalised verb opening a quote is speech, not the title of a work
+    ("MADRID (EFE) - Pedro Sánchez almorzó el lunes con Emmanuel Macron en Madrid. «Lo invité "
+     "a Sevilla para la cumbre de junio», contó Sánchez.",
+     {("pedro-sanchez", "emmanuel-macron", "pending")}),
+    # two men besides the speaker: "him" has no sure antecedent
+    ('LONDON (PA) - Keir Starmer met Mark Carney and Anthony Albanese on Monday. "I have '
+     'invited him to Chequers in the summer," Starmer told reporters afterwards.', set()),
+])
+def test_first_person_in_a_quote_is_its_speaker(real: Matcher, text: str,
+                                                expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-06-12")) == expected
