@@ -1274,14 +1274,30 @@ def pronoun_subject(c: Clause) -> list[Pair] | None:
     previous sentence's subject."""
     if c.previous_subject is None or not starts_with_pronoun(c.sentence, c.words):
         return None
+    subject = _gendered_subject(c)
+    if subject is None:
+        return []  # "Вона ..." after a man and no one woman: no sure antecedent
     if len(c.before) == 1 and not c.after:
-        return pairs(c.previous_subject, c.before, CONFIDENCE.pronoun_subject)
+        return pairs(subject, c.before, CONFIDENCE.pronoun_subject)
     if c.after:
         if _owner_of_invitees(c, c.after[0]):
             return []  # "He also invited Xi Jinping's envoy": the envoy is invited
-        return pairs(c.previous_subject, coordinated(c.sentence, c.after, c.words),
+        return pairs(subject, coordinated(c.sentence, c.after, c.words),
                      CONFIDENCE.pronoun_subject)
     return None
+
+
+def _gendered_subject(c: Clause) -> Ref | None:
+    """The previous sentence's subject, unless the pronoun's gender says it is not: then
+    the one figure there the gender fits ("Zelensky spoke with Frederiksen. «She invited
+    me»": Frederiksen), else nobody (refs round)."""
+    assert c.previous_subject is not None
+    first = c.sentence.split(None, 1)[:1]
+    gender = coref.gender_of(first[0].strip(",.\"'“”«»„").casefold(), c.words) if first else None
+    if coref.fits(gender, c.previous_subject):
+        return c.previous_subject
+    fitting = [r for r in coref.persons(c.previous_refs) if coref.fits(gender, r)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _owner_of_invitees(c: Clause, first: Ref) -> bool:

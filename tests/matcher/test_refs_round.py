@@ -118,3 +118,13 @@ def test_a_pronoun_subject_by_gender_and_word_order(real: Matcher, text: str, da
 def test_first_person_in_a_quote_is_its_speaker(real: Matcher, text: str,
                                                 expected: set[tuple[str, str, str]]) -> None:
     assert pairs(match_text(real, text, "2025-06-12")) == expected
+
+
+def test_a_feminine_subject_pronoun_is_the_woman_named_before(real: Matcher) -> None:
+    """uk: «Вона запросила мене» after a man's sentence naming one woman: she invited the
+    speaker, not the previous subject."""
+    text = ("КИЇВ - Володимир Зеленський розповів про розмову з прем'єр-міністеркою Італії "
+            "Джорджею Мелоні. «Вона запросила мене до Рима на конференцію у липні», — "
+            "сказав Зеленський.")
+    assert pairs(match_text(real, text, "2025-06-05")) == {
+        ("giorgia-meloni", "volodymyr-zelensky", "pending")}
