@@ -18,6 +18,7 @@ from bot.matcher.clause import (
     Ref,
     Words,
     blank_refs,
+    clitic_in_cue,
     coordinated,
     figure_before,
     genitive_host_after,
@@ -289,9 +290,10 @@ def analyse(
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
         if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper() \
-                and cue.category != "active":
-            # «Приглашение на казнь»: the title of a work; «Le invité a Madrid», contó
-            # Sánchez: a verb opening a quote is speech (refs round)
+                and not (cue.category == "active" and clitic_in_cue(cue, words)):
+            # «Приглашение на казнь»: the title of a work. «Le invité a Madrid», contó
+            # Sánchez: a clitic and its verb opening a quote are speech (refs round); a
+            # quote's «Будем ждать вас» is the transcript layer's
             continue
         if cue in superseded:
             continue  # "received an invitation to the summit that X hosts": X's, below
