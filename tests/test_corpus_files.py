@@ -313,3 +313,12 @@ def test_pairs_blind_set_is_well_formed_and_apart() -> None:
         if line.strip()
     ]
     assert len(lines) >= 36
+def test_refs_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b10-refs: the references round's blind set over fourteen
+    languages (3 items in the first-class languages, 2 in the others, a hard negative in
+    each), parties given by pronoun, description or first person in a quote, written and
+    scored before that round's rule work."""
+    held = DATA / "matcher-held" / "b10-refs"
+    _check_held_set(held, "b10r", 2, FIRST_CLASS + HELD_FRESH)
+    for lang in FIRST_CLASS:
+        assert len((held / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()) >= 3, lang

@@ -1098,6 +1098,8 @@ def clitic_object(c: Clause) -> list[Pair] | None:
     if not c.grammar.preverbal_clitics or not clitic_before(c.sentence, c.cue, c.words,
                                                              c.grammar):
         return None
+    if c.grammar.verb_second and _subject_pronoun_leads(c):
+        return None  # "Sie lud den Tesla-Chef ... ein": she invited, not "invited her"
     before, after = c.before, c.after
     if before and not c.sentence[before[-1].end : c.cue.start].strip() and \
             not clitic_in_cue(c.cue, c.words):
@@ -1123,6 +1125,13 @@ def clitic_object(c: Clause) -> list[Pair] | None:
             objects = coordinated_back(c.sentence, before, c.words)
         return pairs(after[0], objects, CONFIDENCE.clitic_subject_after)
     return None
+
+
+def _subject_pronoun_leads(c: Clause) -> bool:
+    """In a verb-second language the one word before the finite verb is its subject: a
+    pronoun there that is also an object form ("Sie", "ze") is the subject (refs round)."""
+    lead = c.sentence[: c.cue.start].split()
+    return len(lead) == 1 and lead[0].strip(",.;:!?\"'«»„“").casefold() in c.words.pronouns
 
 
 def _clitic_antecedent(c: Clause, inviter: Ref) -> Ref | None:
@@ -1316,13 +1325,15 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     if c.cue.category != "active" or c.after or c.previous_subject is None or len(c.before) > 1:
         return None
     if not (object_pronoun_follows(c.sentence, c.cue, c.words) or _pronoun_in_frame(c)
-            or coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end)):
+            or coref.object_follows(c.sentence, c.cue, c.words, c.first_word_end)
+            or (not c.before and clitic_in_cue(c.cue, c.words))):  # "« Je lui ai proposé »"
         return None
     inviter = c.before[-1] if c.before else None
     if inviter is None:
         # only "I invited him": a transcript's speaker is the inviter; "The club invited
         # him" or "He invited him" name no figure to invite
-        lead = [w.strip(",.;:!?\"'«»“”").casefold() for w in c.sentence[: c.cue.start].split()]
+        lead = [w for w in (w.strip(",.;:!?\"'«»“”").casefold()
+                            for w in c.sentence[: c.cue.start].split()) if w]
         if not lead or lead[0] not in c.words.first_person or len(lead) > 3:
             return None
     elif inviter.party.key == c.previous_subject.party.key:
@@ -1332,11 +1343,21 @@ def object_pronoun_previous(c: Clause) -> list[Pair] | None:
         # "Macron met Scholz and Lula. Merz invited him": two men the pronoun may stand
         # for, no sure reading; "Macron met Meloni. Merz invited her": the one woman
         found = coref.object_pronoun(c.sentence, c.cue, c.words, c.grammar, c.first_word_end)
-        resolved = coref.resolve_object(c.previous_refs, inviter, found[1] if found else None)
+        resolved = coref.resolve_object(c.previous_refs, inviter or _quoted_speaker(c),
+                                        found[1] if found else None)
         if resolved is None:
             return []
         invitee = resolved
     return pairs(inviter, [invitee], CONFIDENCE.object_pronoun_previous)
+
+
+def _quoted_speaker(c: Clause) -> Ref | None:
+    """'"I have invited him to Kyiv," Zelensky told reporters': the one figure a first-
+    person sentence names after its verb is the quote's speaker ("I"), whom "him" is not
+    (refs round); None when it names none or several."""
+    named = {r.party.key: r for r in c.refs if r.start >= c.cue.end}
+    return next(iter(named.values())) if len(named) == 1 and len(c.refs) == len(
+        [r for r in c.refs if r.start >= c.cue.end]) else None
 
 
 def _pronoun_in_frame(c: Clause) -> bool:
@@ -1354,14 +1375,30 @@ def pronoun_subject(c: Clause) -> list[Pair] | None:
     previous sentence's subject."""
     if c.previous_subject is None or not starts_with_pronoun(c.sentence, c.words):
         return None
+    subject = _gendered_subject(c)
+    if subject is None:
+        return []  # "Вона ..." after a man and no one woman: no sure antecedent
     if len(c.before) == 1 and not c.after:
-        return pairs(c.previous_subject, c.before, CONFIDENCE.pronoun_subject)
+        return pairs(subject, c.before, CONFIDENCE.pronoun_subject)
     if c.after:
         if _owner_of_invitees(c, c.after[0]):
             return []  # "He also invited Xi Jinping's envoy": the envoy is invited
-        return pairs(c.previous_subject, coordinated(c.sentence, c.after, c.words),
+        return pairs(subject, coordinated(c.sentence, c.after, c.words),
                      CONFIDENCE.pronoun_subject)
     return None
+
+
+def _gendered_subject(c: Clause) -> Ref | None:
+    """The previous sentence's subject, unless the pronoun's gender says it is not: then
+    the one figure there the gender fits ("Zelensky spoke with Frederiksen. «She invited
+    me»": Frederiksen), else nobody (refs round)."""
+    assert c.previous_subject is not None
+    first = c.sentence.split(None, 1)[:1]
+    gender = coref.gender_of(first[0].strip(",.\"'“”«»„").casefold(), c.words) if first else None
+    if coref.fits(gender, c.previous_subject):
+        return c.previous_subject
+    fitting = [r for r in coref.persons(c.previous_refs) if coref.fits(gender, r)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _owner_of_invitees(c: Clause, first: Ref) -> bool:

@@ -57,6 +57,7 @@ _OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spok
                            re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
 _ELECT_KEYS = ("elect_after", "elect_before")
+_TABLES = ("kinds", "categories")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
 
 
@@ -70,6 +71,10 @@ class BareTitleWords:
     # a title-elect is not the holder: words right after / before a bare title, folded
     elect_after: frozenset[str] = frozenset()
     elect_before: frozenset[str] = frozenset()
+    # kind -> figures.toml categories: a description by occupation ("the billionaire", "der
+    # Milliardär") is a figure of that category, whatever its roles; one that fits nobody
+    # named is someone else, so its sentence has a subject of its own (issue 14, refs round)
+    categories: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +112,22 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
         raise ConfigError([f"{source}: 'kinds' must be a table"])
     kinds = {kind: tuple(string_list(v, f"kinds.{kind}", source, problems))
              for kind, v in kinds_raw.items()}
+    categories_raw = data.get("categories", {})
+    if not isinstance(categories_raw, dict):
+        raise ConfigError([f"{source}: 'categories' must be a table"])
+    categories = {kind: frozenset(string_list(v, f"categories.{kind}", source, problems))
+                  for kind, v in categories_raw.items()}
+    problems += [f"{source}: categories.{kind}: also a kind of titles" for kind in categories
+                 if kind in kinds]
+    # a category kind has no title patterns: no role of a figure makes it one
+    kinds.update({kind: () for kind in categories})
     phrases: dict[str, tuple[tuple[str, str], ...]] = {}
     home: dict[str, dict[str, str]] = {}
     elect = {key: frozenset(w.casefold() for w in string_list(data.get(key, []), key, source,
                                                                problems))
              for key in _ELECT_KEYS}
     for lang, table in data.items():
-        if lang == "kinds" or lang in _ELECT_KEYS:
+        if lang in _TABLES or lang in _ELECT_KEYS:
             continue
         if not isinstance(table, dict):
             problems.append(f"{source}: {lang}: must be a table")
@@ -130,7 +144,8 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
         phrases[lang] = tuple(listed)
     if problems:
         raise ConfigError(problems)
-    return BareTitleWords(kinds, phrases, home, elect["elect_after"], elect["elect_before"])
+    return BareTitleWords(kinds, phrases, home, elect["elect_after"], elect["elect_before"],
+                          categories)
 
 
 def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
@@ -191,10 +206,15 @@ class BareTitleResolver:
             if held:
                 self._holdings[figure.id] = tuple(held)
         self._automata: dict[str, ahocorasick.Automaton | None] = {}  # per language, lazily
+        self._of_category: dict[str, frozenset[str]] = {
+            kind: frozenset(f.id for f in gazetteer if f.category in wanted)
+            for kind, wanted in words.categories.items()}
 
     def holds(self, figure_id: str, kind: str, when: date | None) -> bool:
         """Whether the figure holds a role of this kind on the date (dated roles only);
-        undated, whether it ever held one."""
+        undated, whether it ever held one. A category kind: whether the figure is of it."""
+        if kind in self._of_category:
+            return figure_id in self._of_category[kind]
         return any(h.kind == kind and (h.role.start or h.role.until) and h.role.covers(when)
                    for h in self._holdings.get(figure_id, ()))
 
@@ -260,6 +280,10 @@ class BareTitleResolver:
             figure_id, ambiguous = self._holder(kind, lang, when, named, low, high, speaker,
                                                 _label_speakers(text, named) if speaker else (),
                                                 country_leaders)
+            if not figure_id and kind in self._of_category:
+                # "Der Milliardär lud den Bundeskanzler ein" with no billionaire named: an
+                # unnamed stranger, not the figure of the sentence before
+                ambiguous = True
             found.append(BareTitle(figure_id, start, end, text[start:end], ambiguous))
         return found
 

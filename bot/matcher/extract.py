@@ -19,6 +19,7 @@ from bot.matcher.clause import (
     Ref,
     Words,
     blank_refs,
+    clitic_in_cue,
     coordinated,
     figure_before,
     genitive_host_after,
@@ -302,8 +303,12 @@ def analyse(
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words, refs)
     invited_to, superseded = _invited_to_hosted(sentence, invite_cues, refs)
     for cue in invite_cues:
-        if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper():
-            continue  # «Приглашение на казнь»: the title of a work
+        if cue.start > 0 and sentence[cue.start - 1] in "«\"„“'" and cue.text[:1].isupper() \
+                and not (cue.category == "active" and clitic_in_cue(cue, words)):
+            # «Приглашение на казнь»: the title of a work. «Le invité a Madrid», contó
+            # Sánchez: a clitic and its verb opening a quote are speech (refs round); a
+            # quote's «Будем ждать вас» is the transcript layer's
+            continue
         if cue in superseded:
             continue  # "received an invitation to the summit that X hosts": X's, below
         if cue.category == "noun":
