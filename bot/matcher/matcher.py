@@ -373,7 +373,13 @@ class Matcher:
         lexicon = self._resources.lexicons.get(lang)
         if lexicon is None or not lexicon.hosts:
             return mentions
-        marked = [has_host_marker(lexicon, v.text) for v in views]
+        # A sentence naming no figure can hold a host only as a country standing for its
+        # leader (`_with_country_hosts`; `host_country` markers are `host_before` ones, so
+        # the anchor filter holds), and only on a dated article.
+        marked = [has_host_marker(lexicon, v.text) if v.facts.refs else
+                  when is not None and lexicon.may_name_host(v.text)
+                  and bool(lexicon.host_hits("host_country", v.text))
+                  for v in views]
         receiving = any(len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views)
         if not receiving and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)

@@ -45,3 +45,11 @@ def test_the_shipped_lexicons_markers_all_pass_their_own_filter() -> None:
                 for variant in (text.upper(), text.title()):
                     assert lexicon.may_name_host(variant) or not any(
                         lexicon.host_hits(k, variant) for k in HOST_MARKER_KEYS), (lang, variant)
+
+
+def test_every_country_host_marker_is_a_host_before_marker() -> None:
+    # Matcher._host_mentions tries a figureless sentence's country-host markers only where
+    # the host-marker anchors pass, which holds only if host_country is part of host_before.
+    for lexicon in load_lexicons().values():
+        extra = set(lexicon.hosts.get("host_country", ())) - set(lexicon.hosts.get("host_before", ()))
+        assert not extra, (lexicon.lang, extra)
