@@ -312,6 +312,8 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
     words = re.findall(r"\w+", between.lower())
     if after and words and words[-1] in lexicon.words_of_hosts("reception_source"):
         return []  # "received a letter from X": X sent something ("X's letter": possessive)
+    if after and not lexicon.words_of_hosts("reception_thing").isdisjoint(words):
+        return []  # "принял предложение Трампа": a proposal accepted, its giver no guest
     refs = [r for r in view.refs if (r.start >= first.start if after else r.end <= first.end)]
     return _group(view.text, refs if after else refs[::-1], lexicon)
 

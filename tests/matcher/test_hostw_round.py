@@ -94,6 +94,11 @@ def test_presiding_and_host_nouns_make_a_host(real: Matcher, lang: str, text: st
     ("es", "Pedro Sánchez recibió una carta de Emmanuel Macron.", "2025-06-15"),
     ("ru", "Владимир Путин принял доклад от Сергея Лаврова.", "2025-06-15"),
     ("tr", "Recep Tayyip Erdoğan, Vladimir Putin'in davetini kabul etti.", "2025-06-15"),
+    # a thing accepted, its giver in the genitive after it (`reception_thing`)
+    ("ru", "Песков сказал, что Владимир Путин принял предложение Дональда Трампа "
+           "встретиться в Будапеште.", "2025-10-17"),
+    ("uk", "Володимир Зеленський прийняв запрошення Емманюеля Макрона.", "2025-06-15"),
+    ("pl", "Donald Tusk przyjął zaproszenie Emmanuela Macrona.", "2025-06-15"),
     # one's own minister received at home is no guest
     ("en", "Keir Starmer received Foreign Secretary David Lammy at Downing Street.",
      "2025-06-15"),
