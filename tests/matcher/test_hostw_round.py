@@ -4,19 +4,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.domain import Article, MatchResult
 from bot.matcher import Matcher
-from tests.support.matching import pairs
-
-
-def match_text(matcher: Matcher, text: str, day: str | None, lang: str) -> MatchResult:
-    """One text in a given language, published at noon UTC on `day` (None: undated)."""
-    published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
-    return matcher.match(Article(key="t", text=text, published=published, lang=lang))
+from tests.support.matching import match_text, pairs
 
 
 @pytest.fixture(scope="module")

@@ -192,11 +192,6 @@ def test_days_named_reads_weekdays_ahead_or_behind() -> None:
     assert days_named("yesterday", thursday, WORDS, ahead=True) == {date(2023, 5, 3)}
 
 
-@pytest.fixture(scope="module")
-def real_matcher() -> Matcher:
-    return Matcher.load()
-
-
 def test_a_status_phrase_inside_a_name_is_the_name(real_matcher: Matcher) -> None:
     """"Uitnodiging van Schoof aan Lula": "schoof ... aan" (joined the table) is a took-place
     phrase, but here it is Dick Schoof's name: the headline reports the invitation only."""

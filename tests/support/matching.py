@@ -15,10 +15,12 @@ from bot.matcher import Matcher
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "matcher"
 
 
-def match_text(matcher: Matcher, text: str, day: str | None = "2025-06-01") -> MatchResult:
-    """The matcher's reading of one text published at noon UTC on `day` (None: undated)."""
+def match_text(matcher: Matcher, text: str, day: str | None = "2025-06-01",
+               lang: str | None = None) -> MatchResult:
+    """The matcher's reading of one text published at noon UTC on `day` (None: undated), in
+    `lang` where given (else the language identified)."""
     published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else None
-    return matcher.match(Article(key="t", text=text, published=published))
+    return matcher.match(Article(key="t", text=text, published=published, lang=lang))
 
 
 def pairs(result: MatchResult) -> set[tuple[str, str, str]]:
