@@ -9,7 +9,6 @@ The most advanced status wins and its sentence is the evidence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -17,6 +16,7 @@ from itertools import pairwise
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
 from bot.matcher.clause import blank_refs, figure_before
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.dates import years_in
 from bot.matcher.extract import InviteFinding, Ref, SentenceFacts, status_rank
 from bot.matcher.lexicon import CueHit
 
@@ -519,13 +519,6 @@ def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceVie
     return bool(here) and bool(there) and not here & there
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def _years(text: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(text)]
-
-
 def _meeting_before(view: SentenceView, candidate: Candidate,
                     views: list[SentenceView]) -> bool:
     """"Macron received Lula on Monday. He invited him to Nice": the meeting of the
@@ -601,10 +594,10 @@ def _earlier(view: SentenceView, candidate: Candidate, views: list[SentenceView]
     to New Delhi. Putin last visited India in 2021" (a 2024 article), "In 2024 Lula
     cancelled his trip to Kazan" (a 2025 one). The invitation's
     year is the one its sentence names, else the article's."""
-    here = _years(view.text)
+    here = years_in(view.text)
     if not here or not 0 <= candidate.first_sentence < len(views):
         return False
-    invited = _years(views[candidate.first_sentence].text) or ([year] if year else [])
+    invited = years_in(views[candidate.first_sentence].text) or ([year] if year else [])
     return bool(invited) and max(here) < min(invited)
 
 

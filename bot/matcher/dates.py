@@ -25,6 +25,21 @@ _WEEKDAY_STATUSES = frozenset({Status.TOOK_PLACE, Status.WITHDRAWN, Status.DECLI
 _DATED_STATUSES = _WEEKDAY_STATUSES | {Status.ACCEPTED}
 
 
+# A year of the last and this century, standing alone ("2019", not "120190").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def years_in(text: str) -> list[int]:
+    """The years a text names, in order."""
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def names_another_year(text: str, year: int | None) -> bool:
+    """Whether the text names a year other than `year` (None: the article is undated, and
+    nothing is another year): what it tells is another occasion."""
+    return year is not None and any(y != year for y in years_in(text))
+
+
 @dataclass(frozen=True, slots=True)
 class DateWords:
     """A language's date words: the [dates] table of its lexicon."""

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from bot.domain import Status
 from bot.matcher.clause import Ref
+from bot.matcher.dates import names_another_year
 from bot.matcher.lexicon import HOST_MARKER_KEYS, CueHit, Lexicon
 from bot.matcher.occasion import PlaceHit
 
@@ -56,7 +57,6 @@ _HOST_REACH = 120
 _HOST_REACH_CJK = 40
 _OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"
 _QUOTES = re.compile("[\"«»“”„]")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
              "absent": Status.DECLINED}
@@ -473,7 +473,7 @@ def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | 
 
 
 def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
-    if year is not None and any(int(y) != year for y in _YEAR.findall(text)):
+    if names_another_year(text, year):
         return True
     return bool(lexicon.host_hits("past", text))
 

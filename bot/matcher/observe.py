@@ -12,12 +12,12 @@ words between a figure and the cue.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Status
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.dates import names_another_year
 from bot.matcher.extract import Ref, conjunction_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
@@ -27,7 +27,6 @@ OBSERVATION_CONFIDENCE = CONFIDENCE.observation
 _NEAR_WORDS = 4  # words allowed between a figure and the cue ("has already", "U.S. President")
 _WINDOW_BEFORE = 3
 _WINDOW_AFTER = 6
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _STRIP = ",.;:!?\"'«»„“”()"
 
 STATUS_OF = {
@@ -123,7 +122,7 @@ def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
     if len({r.party.key for r in refs}) < 2 or sentence.rstrip().endswith("?"):
         return []
     words = _observe_words(lexicons)
-    if article_year is not None and any(int(y) != article_year for y in _YEAR.findall(sentence)):
+    if names_another_year(sentence, article_year):
         return []  # "they met in 2019": an old meeting is not this invitation's
     found: list[ObservationFinding] = []
     for cue in cues:
@@ -502,7 +501,7 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         return []
     if sentence.rstrip().endswith("?"):
         return []
-    if article_year is not None and any(int(y) != article_year for y in _YEAR.findall(sentence)):
+    if names_another_year(sentence, article_year):
         return []
     words = _observe_words(lexicons)
     found: list[LoneFinding] = []

@@ -26,12 +26,11 @@ import re
 from datetime import date
 
 from bot.domain import Status
-from bot.matcher.dates import DateWords, days_named
+from bot.matcher.dates import DateWords, days_named, years_in
 from bot.matcher.lexicon import CueHit
 
 # Clause marks, Latin and CJK; the dash of a dateline ("NEW DELHI (Reuters) - Modi ...").
 _CLAUSE_MARK = re.compile(r"[,;:，、；：]|\s[-–—]\s")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -98,7 +97,7 @@ def recapped(status: Status, sentence: str, published: date | None) -> bool:
     de Petro" in a 2025 article about Petro's new invitation)."""
     if published is None or status is not Status.TOOK_PLACE:
         return False
-    years = [int(y) for y in _YEAR.findall(sentence)]
+    years = years_in(sentence)
     return bool(years) and all(year < published.year for year in years)
 
 
