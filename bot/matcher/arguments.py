@@ -70,7 +70,7 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
                 previous_subject: Ref | None, previous_refs: tuple[Ref, ...] = ()) -> Clause:
     tokens = cue.text.split()
     first_word_end = cue.start + len(tokens[0]) if tokens else cue.end
-    if len(tokens) == 1 and cue.text[:1] >= "\u2e80":
+    if len(tokens) == 1 and _cjk(cue.text):
         first_word_end = cue.start + 1  # "应普京邀请": no spaces in CJK, the agent is inside
     return Clause(
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
@@ -86,6 +86,14 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
     )
 
 
+_CJK_START = "\u2e80"  # CJK radicals onwards: kana, ideographs, Hangul, fullwidth forms
+
+
+def _cjk(text: str) -> bool:
+    """Whether the text starts with a character of a script written without spaces."""
+    return text[:1] >= _CJK_START
+
+
 _REPORT_WORDS = 4  # words of a closing reporting clause besides its subject
 
 
@@ -94,7 +102,7 @@ def _glued_messenger(sentence: str, ref: Ref, words: Words) -> bool:
     figure right before a messenger verb carries something, and is no invitee (issue 14,
     pairs). Spaced scripts keep it: "Putin handed Trump an invitation" invites."""
     text = sentence[ref.end : ref.end + 4]
-    return bool(text) and text[:1] >= "\u2e80" and any(text.startswith(m) for m in words.messenger)
+    return bool(text) and _cjk(text) and any(text.startswith(m) for m in words.messenger)
 
 
 _EDGE_PUNCTUATION = ",.;:!?\"«»„“”()"
@@ -782,7 +790,7 @@ def _messenger_verb_after(c: Clause) -> bool:
         return False
     rest = c.sentence[c.cue.end : c.cue.end + _MESSENGER_AFTER]
     rest = rest.split(",")[0].split("、")[0]
-    if c.sentence[:1] >= "\u2e80" or not any(ch.isspace() for ch in rest):
+    if _cjk(c.sentence) or not any(ch.isspace() for ch in rest):
         return any(m in rest for m in c.words.messenger)
     return any(w.strip(".;:!?\"'").casefold() in c.words.messenger for w in rest.split())
 
@@ -865,7 +873,7 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
-    if c.cue.category == "by" and c.cue.text[:1] >= "\u2e80" and \
+    if c.cue.category == "by" and _cjk(c.cue.text) and \
             c.first_word_end == c.cue.start + 1 and (agent is None or agent.start >= c.cue.end):
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
@@ -908,7 +916,7 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if not patients and len(c.after) >= 2:
         # "应习近平邀请，普拉博沃同安瓦尔将出席": CJK guests joined without spaces
         patients = coordinated(c.sentence, c.after[1:], c.words,
-                               glued=c.cue.text[:1] >= "\u2e80")
+                               glued=_cjk(c.cue.text))
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
         return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
     guest = None if patients else _zero_subject_guest(c, agent)
