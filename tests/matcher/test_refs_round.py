@@ -128,3 +128,15 @@ def test_a_feminine_subject_pronoun_is_the_woman_named_before(real: Matcher) -> 
             "сказав Зеленський.")
     assert pairs(match_text(real, text, "2025-06-05")) == {
         ("giorgia-meloni", "volodymyr-zelensky", "pending")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # women the gazetteer long left without `gender`, so "she" found no one after a man
+    ("Emmanuel Macron spoke with Kemi Badenoch on Monday. She invited him to London.",
+     {("kemi-badenoch", "emmanuel-macron", "pending")}),
+    ("Joe Biden met Taylor Swift at the White House. She invited him to her concert in "
+     "Philadelphia.", {("taylor-swift", "joe-biden", "pending")}),
+])
+def test_she_after_a_man_is_the_woman_the_gazetteer_knows(
+        real: Matcher, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-06-10")) == expected
