@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.domain import (
@@ -73,9 +73,7 @@ def link_lone(
     that waited arrived. Raises ValueError on a report that breaks the data contract.
     """
     _check(observation, source, now)
-    entry = observation_entry(observation, source, now)
-    if seen_at is not None:
-        entry = replace(entry, seen_at=min(seen_at, now))
+    entry = observation_entry(observation, source, now, seen_at)
     occasion = normalise_occasion(observation.occasion)
     fitting = [
         c for c in candidates

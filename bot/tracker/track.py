@@ -281,9 +281,8 @@ def track_observation(
         return []
     if observation.first.key == observation.second.key:
         return []
-    between, occasion, entry = _read_observation(observation, source, candidates, now)
-    if seen_at is not None:
-        entry = replace(entry, seen_at=min(seen_at, now))
+    between, occasion, entry = _read_observation(observation, source, candidates, now,
+                                                 seen_at)
     rivals = _observed_rivals(between, occasion, entry, policy)
     # Of records it fits alike, the one a reader had then (as for a mention, `_home`).
     target = (known_then(rivals, entry.at) if rivals
@@ -313,13 +312,14 @@ def observation_ambiguity(observation: Observation, source: Source,
 
 
 def _read_observation(observation: Observation, source: Source,
-                      candidates: Sequence[InvitationState], now: datetime
+                      candidates: Sequence[InvitationState], now: datetime,
+                      seen_at: datetime | None = None
                       ) -> tuple[list[InvitationState], Occasion, TimelineEntry]:
     """The records between the observation's two figures (either direction) it may move,
     the occasion it names and its entry."""
     pair = {observation.first.key, observation.second.key}
     occasion = normalise_occasion(observation.occasion)
-    entry = observation_entry(observation, source, now)
+    entry = observation_entry(observation, source, now, seen_at)
     between = [c for c in candidates if {c.inviter.key, c.invitee.key} == pair
                and not _reported_by(c, source, observation.status)
                and _placeless_fits(c, occasion, entry)]
@@ -856,9 +856,10 @@ def _entry_for(report: Report, status: Status, now: datetime) -> TimelineEntry:
 
 
 def observation_entry(observation: Observation | LoneObservation, source: Source,
-                      now: datetime) -> TimelineEntry:
+                      now: datetime, seen_at: datetime | None = None) -> TimelineEntry:
     """The timeline entry for what an article reports without an invitation word: dated
-    by the text's own date when it gives one, else by the article's."""
+    by the text's own date when it gives one, else by the article's. `seen_at`: when a
+    report that waited for its record arrived (else it arrives `now`)."""
     at = source.published
     if observation.status_date is not None:
         d = observation.status_date
@@ -871,7 +872,7 @@ def observation_entry(observation: Observation | LoneObservation, source: Source
         lang=source.lang or observation.lang,
         evidence=observation.evidence,
         confidence=float(observation.confidence),
-        seen_at=now,
+        seen_at=now if seen_at is None else min(seen_at, now),
     )
 
 
