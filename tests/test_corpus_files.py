@@ -237,6 +237,26 @@ def test_b10_long_blind_set_is_well_formed_and_apart() -> None:
     assert langs == set(FIRST_CLASS + HELD_FRESH), langs
 
 
+def test_b11_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-check: the third check set over the fourteen languages (3
+    per language: 2 invitations, 1 hard negative), written and scored on main 58fd2a6 before
+    any rule was read, to estimate the matcher on fresh news."""
+    _check_held_set(DATA / "matcher-held" / "b11-check", "b11c", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_b11_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-long: fourteen long news stories, one per language, each
+    with several occasions and figures of which only some pairs are invitations, written and
+    scored with b11-check."""
+    held = DATA / "matcher-held" / "b11-long"
+    _check_held_set(held, "b11l", 1, ())
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert json.loads(line)["expected"], path.name
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
