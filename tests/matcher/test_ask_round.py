@@ -55,6 +55,12 @@ ATTAL, DODON, SANDU, TOKAYEV = "gabriel-attal", "igor-dodon", "maia-sandu", "kas
          (MACRON, MERZ)),
         ("pl", "Donald Tusk poprosił Friedricha Merza, by przyjechał do Warszawy.", (TUSK, MERZ)),
         ("es", "Pedro Sánchez solicitó a Lula que viajara a Madrid.", (SANCHEZ, LULA)),
+        # spoke with a partner and asked him (or, unsaid, asked) to come: the partner
+        # (arguments.partner_then_request)
+        ("ru", "Касым-Жомарт Токаев поговорил с Владимиром Путиным и попросил приехать в "
+               "Алматы.", (TOKAYEV, PUTIN)),
+        ("uk", "Володимир Зеленський поговорив з Реджепом Ердоганом і попросив його приїхати "
+               "до Львова.", (ZELENSKY, ERDOGAN)),
     ],
 )
 def test_requests_challenges_and_welcomes_are_pending_invitations(
