@@ -342,3 +342,11 @@ def test_refs_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(held, "b10r", 2, FIRST_CLASS + HELD_FRESH)
     for lang in FIRST_CLASS:
         assert len((held / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()) >= 3, lang
+
+
+def test_ask_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-ask: the ask round's blind set over fourteen languages
+    (2-3 per language, one hard negative each): requests to come, challenges and calls in
+    direct speech, open welcomes to a named figure, spokespeople's refusals, written and
+    scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-ask", "b11a", 2, FIRST_CLASS + HELD_FRESH)

@@ -502,21 +502,37 @@ def _party_keys(refs: list[Ref], candidates: list[Candidate]) -> set[str]:
 
 
 def _elsewhere(view: SentenceView, candidate: Candidate, views: list[SentenceView],
-               place_names: PlaceNames | None) -> bool:
+               place_names: PlaceNames | None, home_countries: PlaceNames | None = None
+               ) -> bool:
     """The sentence and the invitation name places and none in common: "the summit in
-    Anchorage took place" is not the invitation to Moscow."""
+    Anchorage took place" is not the invitation to Moscow. A country and its capital are
+    one place ("asked Erdoğan to come to Ukraine ... arrived in Kyiv"; issue 14, ask
+    round), through `home_countries`."""
     if place_names is None or not 0 <= candidate.first_sentence < len(views):
         return False
     here = place_names(view.text)
     # From the cue on: what precedes it is where someone spoke or a headline's dateline.
-    there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
+    invited = views[candidate.first_sentence].text[candidate.cue_start or 0:]
+    there = place_names(invited)
     # A headline naming no place ("Zelensky invites Trump"): the invitation's later
     # sentences name it ("... to visit Ukraine"; issue 14, outcome round).
     for index in candidate.sentences:
         if not there and index != candidate.first_sentence and 0 <= index < len(views) \
                 and views[index].facts.invitations:
-            there = place_names(views[index].text)
-    return bool(here) and bool(there) and not here & there
+            invited = views[index].text
+            there = place_names(invited)
+    return bool(here) and bool(there) and not _one_place(here, there, view.text, invited,
+                                                         home_countries)
+
+
+def _one_place(here: set[str], there: set[str], here_text: str, there_text: str,
+               home_countries: PlaceNames | None) -> bool:
+    """Two texts' places meet: a place in common, or a country and its capital ("come to
+    Ukraine" ... "arrived in Kyiv"; issue 14, ask round)."""
+    if here & there:
+        return True
+    return home_countries is not None and bool(home_countries(here_text)
+                                               & home_countries(there_text))
 
 
 def _meeting_before(view: SentenceView, candidate: Candidate,
@@ -537,7 +553,8 @@ _MADE_CUES = frozenset({"active", "challenge"})
 
 
 def _made_at_meeting(view: SentenceView, candidate: Candidate, views: list[SentenceView],
-                     place_names: PlaceNames | None) -> bool:
+                     place_names: PlaceNames | None, home_countries: PlaceNames | None = None
+                     ) -> bool:
     """"Kishida met Zelensky in Kyiv. Kishida invited him to the G7 summit", "Путин
     встретился с Си. Путин пригласил Си посетить Москву": a meeting reported before the
     invitation is where it was made, not the invited occasion. Unless the invitation is
@@ -560,8 +577,8 @@ def _made_at_meeting(view: SentenceView, candidate: Candidate, views: list[Sente
     # is at the invited place, so it is the invitation's outcome.
     if place_names is not None:
         here = place_names(view.text)
-        there = place_names(views[candidate.first_sentence].text[candidate.cue_start or 0:])
-        if here & there:
+        invited = views[candidate.first_sentence].text[candidate.cue_start or 0:]
+        if _one_place(here, place_names(invited), view.text, invited, home_countries):
             return False
     return True
 
@@ -702,9 +719,10 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     # (issue 14, status2 round).
     candidates = [c for c in candidates if not _earlier(view, c, views, year)]
     if best_status is Status.TOOK_PLACE:
-        candidates = [c for c in candidates if not _elsewhere(view, c, views, place_names)
+        candidates = [c for c in candidates
+                      if not _elsewhere(view, c, views, place_names, home_countries)
                       and not _meeting_before(view, c, views)
-                      and not _made_at_meeting(view, c, views, place_names)]
+                      and not _made_at_meeting(view, c, views, place_names, home_countries)]
     owner = _owner(view, cue)
     candidates = [c for c in candidates if not _someone_else(owner, c.keys)]
     speaker = _adjacent_answerer(view, cue, best_status)

@@ -1324,6 +1324,29 @@ def pronouns_previous_sentence(c: Clause) -> list[Pair] | None:
     return pairs(inviter, [invitee], CONFIDENCE.pronouns_previous_sentence)
 
 
+_PARTNER_TO_CUE = 6  # words from the partner to the request ("and asked him to come")
+
+
+def partner_then_request(c: Clause) -> list[Pair] | None:
+    """"Støre snakket med Zelenskyj og ba ham komme til Oslo", "Токаев поговорил с Путиным и
+    попросил приехать в Астану": the subject spoke with a partner and, in a clause joined
+    by 'and', asked him (a pronoun or nothing) to come; the partner is the invitee (issue
+    14, ask round). Only two figures before the cue, none after, the second right after a
+    with-word and the cue right after a conjunction."""
+    if c.cue.category != "active" or c.after or len(c.before) != 2 or \
+            c.before[0].party.key == c.before[1].party.key:
+        return None
+    subject, partner = c.before
+    lead = c.sentence[subject.end : partner.start].casefold().split()[-3:]
+    if not any(w.strip(",.;:") in c.words.with_markers for w in lead):
+        return None
+    between = [w.strip(",.;:") for w in c.sentence[partner.end : c.cue.start].casefold().split()]
+    if not between or len(between) > _PARTNER_TO_CUE or \
+            not any(w in c.words.conjunctions for w in between):
+        return None
+    return pairs(subject, [partner], CONFIDENCE.object_pronoun_previous)
+
+
 def object_pronoun_previous(c: Clause) -> list[Pair] | None:
     """"There was a talk with Viktor Orbán. I invited him to visit Ukraine", "Scholz spoke
     with Meloni. Macron invited her too": an object pronoun right after an active verb, no
@@ -1510,6 +1533,7 @@ RULES: tuple[Rule, ...] = (
     relative_subject_pronoun_object,
     relative_object_pronoun_subject,
     clitic_object,
+    partner_then_request,
     subject_verb_object,
     verb_second,
     case_particles,

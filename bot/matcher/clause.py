@@ -141,6 +141,9 @@ class Words:
     behalf: frozenset[str] = frozenset()
     # "whether", "ob": right before an invitation verb, an open question, no invitation
     whether: frozenset[str] = frozenset()
+    # "asked", "bat", "pidió", "попросил": a cue opened by a request verb; to a minister or
+    # official of the requester's own country it sets a task, no invitation (ask round)
+    request: frozenset[str] = frozenset()
     # "accepting", "accepté", "Annahme": "X thanked Y for accepting the invitation": X
     # invited Y (arguments._thanked_for_invitation)
     acceptance: frozenset[str] = frozenset()
@@ -223,6 +226,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         telling=merged("telling_words"),
         behalf=merged("behalf_markers"),
         whether=merged("whether_words"),
+        request=merged("request_words"),
         acceptance=merged("acceptance_words"),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),

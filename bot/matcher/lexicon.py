@@ -138,6 +138,7 @@ _LIST_KEYS = (
     "telling_words",
     "behalf_markers",
     "whether_words",
+    "request_words",
     "acceptance_words",
     "formula_words",
 )

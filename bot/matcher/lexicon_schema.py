@@ -88,6 +88,7 @@ class LexiconTop(BaseModel):
     telling_words: list[Any] | None = None
     behalf_markers: list[Any] | None = None
     whether_words: list[Any] | None = None
+    request_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
     formula_words: list[Any] | None = None
 

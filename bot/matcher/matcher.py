@@ -336,7 +336,8 @@ class Matcher:
                          self._speaker(article.author, when))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
                                               self._home_countries)
-                      if self._plausible(c) and not self._weak_names(c, segmented.text, lang)]
+                      if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
+                      and not self._task_for_own_people(c, views, lexicons)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):
@@ -825,6 +826,31 @@ class Matcher:
                 return False  # "Goldman Sachs invited ...": a company, no figure
         return True
 
+    def _task_for_own_people(self, candidate: Candidate, views: list[SentenceView],
+                             lexicons: list[Lexicon]) -> bool:
+        """"Starmer asked Reeves to attend the cabinet meeting", "Путин попросил Лаврова
+        прибыть в Кремль с докладом": a request (its cue opened by a `request_words` verb)
+        from a figure to a minister, official, spokesperson or officer of the same country
+        (or a head of state's to his head of government) sets a task, no invitation (issue
+        14, ask round). A request abroad stays one."""
+        invitee, inviter = candidate.invitee, candidate.inviter
+        if invitee.figure_id is None or inviter.figure_id is None:
+            return False
+        # a president's own head of government too ("a demandé à Lecornu de se rendre à")
+        own = _OWN_PEOPLE | ({"head_of_government"}
+                             if self._category_of(inviter.figure_id) == "head_of_state"
+                             else set())
+        if self._category_of(invitee.figure_id) not in own:
+            return False
+        country = candidate.countries.get(invitee.key)
+        if country is None or candidate.countries.get(inviter.key) != country:
+            return False
+        if candidate.cue_start is None or not 0 <= candidate.first_sentence < len(views):
+            return False
+        cue = views[candidate.first_sentence].text[candidate.cue_start : candidate.cue_end]
+        request = words_of(lexicons).request
+        return any(w.strip(",.;:\"'«»") in request for w in cue.casefold().split()[:3])
+
     def _club_in(self, name: str, sentence: str) -> bool:
         start = sentence.find(name)
         return start != -1 and club_named(sentence, start, start + len(name), self._club_words,
@@ -1007,6 +1033,11 @@ class Matcher:
                     candidate.occasion = choose_occasion(
                         candidate.cue_end, labels, titled, context_labels, [],
                         cue_start=candidate.cue_start)
+
+
+# Gazetteer categories of a leader's own people: asked by a compatriot to come or go
+# somewhere, they are given a task (Matcher._task_for_own_people).
+_OWN_PEOPLE = frozenset({"minister", "official", "spokesperson", "military"})
 
 
 def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
