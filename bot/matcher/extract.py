@@ -518,7 +518,7 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
                                          or _received_then_invited(sentence, cue, invitee,
                                                                    invitation, words)):
             continue
-        if _third_party_clause(sentence, cue, owner, inviter, invitee, invitation, parties):
+        if _third_party_clause(sentence, cue, owner, inviter, invitation, parties):
             continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
@@ -534,22 +534,19 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
 
 
 def _third_party_clause(sentence: str, cue: CueHit, owner: Ref | None, inviter: Ref | None,
-                        invitee: Ref | None, invitation: CueHit, parties: set[str]) -> bool:
+                        invitation: CueHit, parties: set[str]) -> bool:
     """issue 14, long round: "Fiala arrived in Kyiv for the forum, Svyrydenko invited
     Tusk" (a headline joining two items of news): a status word in a clause of its own
     before the inviter's, said of a third known figure, is that figure's, not the
     invitation's. Not for a host's event: "Macron and Scholz arrived for the meeting,
-    which Tusk hosted" reports the attendance of each guest. Without an inviter the
-    invitee opens the invitation's clause: "Modi confirme sa venue au sommet, Macron
-    invité en Inde" (b11-status round)."""
+    which Tusk hosted" reports the attendance of each guest."""
     if invitation.category in ("hosted", "hosting"):
         return False
-    first = inviter if inviter is not None else invitee
-    if owner is None or first is None or not owner.party.known or cue.end > first.start:
+    if owner is None or inviter is None or not owner.party.known or cue.end > inviter.start:
         return False
     if owner.party.key in parties or owner.principal in parties or owner.spokesperson:
         return False
-    return any(mark in sentence[cue.end : first.start] for mark in (",", ";"))
+    return any(mark in sentence[cue.end : inviter.start] for mark in (",", ";"))
 
 
 def _fronted_for(sentence: str, cue: CueHit, inviter: Ref | None, owner: Ref | None) -> bool:
