@@ -281,6 +281,13 @@ def test_b9_status_blind_set_is_well_formed_and_apart() -> None:
     assert langs == set(FIRST_CLASS + HELD_FRESH), langs
 
 
+def test_b11_status_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-status: the second status round's blind set over
+    fourteen languages (3 per language, en 4, a hard negative each), written and scored
+    before that round's rule work (status wording of real wire copy)."""
+    _check_held_set(DATA / "matcher-held" / "b11-status", "b11s", 3, FIRST_CLASS + HELD_FRESH)
+
+
 def test_tense_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-tense: the tense round's blind set over fourteen
     languages (2-3 per language, one hard negative each), announced, under-way and past

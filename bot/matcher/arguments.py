@@ -1225,11 +1225,29 @@ def pronoun_object_before_final_verb(c: Clause) -> list[Pair] | None:
     subject = c.before[-1]
     gap = [w.strip(",.;:").casefold() for w in c.sentence[subject.end : c.cue.start].split()]
     if not gap or len(gap) > 2 or gap[0] not in c.words.object_pronouns:
-        return None
+        return _pronoun_and_figure_before_final_verb(c)
     others = [r for r in c.before if r.party.key != subject.party.key]
     if not others:
         return None
     return pairs(subject, [others[0]], CONFIDENCE.verb_final_pronoun_object)
+
+
+def _pronoun_and_figure_before_final_verb(c: Clause) -> list[Pair] | None:
+    """"..., zu dem Tusk ihn und Frankreichs Präsidenten Macron eingeladen hatte": the
+    pronoun object joined by 'and' to a figure right before the verb; the figure before
+    the pronoun invites both (issue 14, b11-status round)."""
+    if len(c.before) < 3:
+        return None
+    subject, joined = c.before[-2], c.before[-1]
+    gap = [w.strip(",.;:").casefold() for w in c.sentence[subject.end : joined.start].split()]
+    if c.sentence[joined.end : c.cue.start].strip() or not 2 <= len(gap) <= 5 or \
+            gap[0] not in c.words.object_pronouns or gap[1] not in c.words.conjunctions:
+        return None
+    keys = {subject.party.key, joined.party.key}
+    antecedent = next((r for r in c.before if r.party.key not in keys), None)
+    if antecedent is None:
+        return None
+    return pairs(subject, [antecedent, joined], CONFIDENCE.verb_final_pronoun_object)
 
 
 _TOPIC_COORDINATION = 16  # characters between two coordinated names without spaces

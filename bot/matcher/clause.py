@@ -394,6 +394,10 @@ def clitic_before(sentence: str, cue: CueHit, words: Words, grammar: Grammar) ->
     # "l'a invité" is a clitic; "L'Élysée a invité" is an article before a name.
     previous = [w.strip(",.;:!?\"'«»„“") for w in
                 sentence[max(0, cue.start - 40) : cue.start].split()[-(2 if grammar.case_marked else 1):]]
+    if previous and previous[-1].casefold() in words.conjunctions:
+        # "Зеленский поблагодарил его и пригласил Путина": the pronoun is the object of
+        # the verb before 'and', not a clitic of this one (issue 14, b11-status round)
+        return False
     return any(w.casefold() in words.object_pronouns or (
         w.casefold().startswith(("l'", "l’")) and not w[2:3].isupper()) for w in previous)
 
@@ -430,8 +434,10 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
     last = before[-1]
     others = [r for r in before if r.party.key != last.party.key]
     gap = [w.strip(",").casefold() for w in sentence[last.end : cue.start].split()]
-    if others and ((len(gap) <= 4 and any(w in words.conjunctions for w in gap))
-                   or (gap and gap[-1] in words.conjunctions)):
+    # the conjunction may stand two adverbs before the verb: "Zelensky thanked Modi for
+    # the invitation and in turn invited him" (issue 14, b11-status round)
+    joined = [i for i, w in enumerate(gap) if w in words.conjunctions]
+    if others and ((len(gap) <= 4 and joined) or (joined and len(gap) - joined[-1] <= 3)):
         # "Scholz declined Macron's invitation to Paris and invited him": a verb after a
         # conjunction shares the sentence's subject.
         return others[0], last

@@ -615,7 +615,9 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
         not _names_occasion(sentence, lexicons)
 
 
-_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":")
+# CJK marks too (issue 14, b11-status round): the negation of the next clause undoes
+# neither "习近平感谢卢拉的邀请，但未确认是否出席" nor "「考えておく」と述べるにとどめ、時期には触れなかった".
+_CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":", "，", "；", "：", "、")
 
 
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
