@@ -82,7 +82,7 @@ _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # head of a relative clause: at most a relative word and a title between ("het diner dat
 # koning X aanbood", "вечері, яку X дав"); never "toppmötet i Paris på måndag, där X håller
 # ett tal" (a place and time between: the clause is about something else).
-_RELATIVE_WORDS = 2
+_RELATIVE_WORDS = 3
 # With its occasion beside the marker the sentence says plainly who hosts what, so the host
 # may stand further from the marker: "Gastgeber der Gala im Schloss Bellevue war am
 # Freitagabend Bundespräsident X", "X, Dolmabahçe Sarayı'nda liderler onuruna yemek verdi".

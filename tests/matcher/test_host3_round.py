@@ -34,8 +34,8 @@ def real(real_matcher: Matcher) -> Matcher:
     ("it", "Il premier spagnolo Pedro Sánchez era assente al vertice sotto la presidenza di "
      "Giorgia Meloni a Roma.", "2025-11-20",
      {("giorgia-meloni", "pedro-sanchez", "declined")}),
-    ("de", "Beim Gipfel unter Vorsitz der dänischen Ministerpräsidentin Mette Frederiksen in "
-     "Kopenhagen war der polnische Regierungschef Donald Tusk anwesend.", "2025-10-01",
+    ("de", "Am Gipfel unter Vorsitz der dänischen Ministerpräsidentin Mette Frederiksen in "
+     "Kopenhagen nahm der polnische Regierungschef Donald Tusk teil.", "2025-10-01",
      {("mette-frederiksen", "donald-tusk", "took_place")}),
     # a meeting in a relative clause has a host too (uk)
     ("uk", "Прем'єр-міністр Польщі Дональд Туск прибув до Києва на зустріч лідерів, яку "
@@ -58,6 +58,13 @@ def test_a_host_named_after_its_occasion(real: Matcher, lang: str, text: str, da
      "nieobecny.", {("donald-tusk", "robert-fico", "declined")}),
     ("nl", "Premier Dick Schoof is gastheer van de top in Den Haag. De Duitse bondskanselier "
      "Friedrich Merz liet verstek gaan.", {("dick-schoof", "friedrich-merz", "declined")}),
+    ("pl", "Premier Węgier Viktor Orbán nie wziął udziału w szczycie, którego gospodarzem "
+     "był prezydent Karol Nawrocki.", {("karol-nawrocki", "viktor-orban", "declined")}),
+    ("uk", "Прем'єр-міністр Угорщини Віктор Орбан не взяв участі у саміті, який проводив "
+     "президент України Володимир Зеленський.",
+     {("volodymyr-zelensky", "viktor-orban", "declined")}),
+    ("pt", "O presidente argentino Javier Milei faltou à cúpula que Lula organizou em "
+     "Brasília.", {("lula-da-silva", "javier-milei", "declined")}),
     # the stand-in inside the absence phrase is no guest; the one who sent him is
     ("de", "Gastgeber des Gipfels ist Bundeskanzler Friedrich Merz. Italiens "
      "Ministerpräsidentin Giorgia Meloni ließ sich von Außenminister Antonio Tajani "
@@ -74,6 +81,10 @@ def test_absence_without_a_refusal_verb_declines(real: Matcher, lang: str, text:
      "米国のルビオ国務長官は欠席した。"),
     ("en", "The meeting of EU foreign ministers in Brussels was chaired by Kaja Kallas. "
      "Foreign Minister Antonio Tajani was absent."),
+    # a guest somewhere else, not at the host's dinner
+    ("en", "Prime Minister Keir Starmer hosted a dinner for business leaders on Monday. "
+     "Earlier in the day, French President Emmanuel Macron was at the European Parliament "
+     "in Strasbourg."),
     # the host's own minister at the dinner the host gives (the invitation rules' reading)
     ("en", "Foreign Secretary Yvette Cooper attended a dinner hosted by Prime Minister Keir "
      "Starmer at Downing Street."),
