@@ -564,12 +564,16 @@ def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: li
                   ) -> list[_Host]:
     """A relative clause whose gap holds its host (`host_inside`): "das Treffen, zu dem
     Bundeskanzler Merz geladen hatte", "het overleg dat premier Schoof voorzat", "由国家主席
-    习近平主持的会议". The first known figure inside is the host, unless an attendance word
-    stands before it (then the clause is a guest's)."""
+    习近平主持的会议". The one known figure inside is the host, unless an attendance word
+    stands before it (then the clause is a guest's), or a second figure follows it ("zu
+    dem Scholz Macron eingeladen hatte" says whom he invited, not that he hosts)."""
     found: list[_Host] = []
     for hit in lexicon.host_hits("host_inside", view.text):
-        inside = [r for r in known if hit.start < r.start and r.end < hit.end]
-        if inside and not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
+        # (a seat inside is where it is held: "dat premier Schoof in het Catshuis voorzat")
+        inside = [r for r in known if hit.start < r.start and r.end < hit.end
+                  and not r.residence]
+        if len(inside) == 1 and \
+                not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
             found.append(_Host(inside[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     return found
 
