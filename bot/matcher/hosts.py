@@ -512,6 +512,7 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if after and not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     found += _inside_hosts(view, lexicon, known, labels)
+    found += _inviting_hosts(view, lexicon, known, labels)
     found += _occasion_hosts(view, lexicon, known, own, gap)
     owners = [ref for ref in known if ref.possessive] if not cjk else []
     for ref in owners:
@@ -575,6 +576,34 @@ def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: li
         if len(inside) == 1 and \
                 not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
             found.append(_Host(inside[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
+    return found
+
+
+def _inviting_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: list[CueHit]
+                    ) -> list[_Host]:
+    """"På invitasjon fra statsminister Støre var de nordiske lederne samlet til toppmøte",
+    "At the invitation of Prime Minister Starmer, European leaders gathered": the one at
+    whose invitation the gathering meets hosts it (`host_inviting`), its guests named in
+    the next sentences. The host stands right after the phrase: nothing between but
+    lower-case words, titles and articles ("fra Den norske Nobelkomiteen var kong Harald"
+    names a committee, and the king is its guest). Its own sentence names a gathering
+    (a summit, a dinner): at someone's invitation a visitor comes with his delegation,
+    whose ministers are no guests ("Støre til Det hvite hus etter invitasjon fra Trump")."""
+    found: list[_Host] = []
+    small = lexicon.words("titles") | lexicon.words("articles")
+    gatherings = [o for o in lexicon.occasions(view.text) if o.category in _GATHERINGS]
+    if not gatherings:
+        return []
+    for hit in lexicon.host_hits("host_inviting", view.text):
+        after = [r for r in view.refs if r.start >= hit.end
+                 and r.start - hit.end <= _HOST_GAP_CHARS]
+        if not after or after[0] not in known:
+            continue
+        gap = view.text[hit.end : after[0].start]
+        words = re.findall(r"\w+", gap)
+        if not re.search(r"[,;:()]", gap) and len(words) <= _TITLE_WORDS + 2 and all(
+                w.casefold() in small or not w[:1].isupper() for w in words):
+            found.append(_Host(after[0], view, _label_near(gatherings, hit)))
     return found
 
 

@@ -91,3 +91,26 @@ def test_absence_without_a_refusal_verb_declines(real: Matcher, lang: str, text:
 ])
 def test_no_host_in_a_chair_or_an_own_minister(real: Matcher, lang: str, text: str) -> None:
     assert not pairs(match_text(real, text, "2025-11-20", lang))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # at whose invitation a gathering meets hosts it; the guests follow (no, en)
+    ("no", "På invitasjon fra statsminister Jonas Gahr Støre var de nordiske statsministrene "
+     "samlet til toppmøte i Oslo mandag. Ulf Kristersson og Mette Frederiksen deltok.",
+     {("jonas-gahr-store", "ulf-kristersson", "took_place"),
+      ("jonas-gahr-store", "mette-frederiksen", "took_place")}),
+    ("en", "At the invitation of Prime Minister Keir Starmer, European leaders gathered for a "
+     "summit in London on Sunday. Polish Prime Minister Donald Tusk was absent.",
+     {("keir-starmer", "donald-tusk", "declined")}),
+    # a committee invites; the king after it is its guest, not the host
+    ("no", "På invitasjon fra Den norske Nobelkomiteen var kong Harald og statsminister Jonas "
+     "Gahr Støre samlet til seremonien i Oslo rådhus. María Corina Machado meldte forfall.",
+     set()),
+    # a visit at someone's invitation: the visitor's own minister is no guest
+    ("no", "Statsminister Jonas Gahr Støre ble tatt imot av president Donald Trump i Det hvite "
+     "hus etter invitasjon fra presidenten. Finansminister Jens Stoltenberg deltok også i "
+     "møtet.", {("donald-trump", "jonas-gahr-store", "took_place")}),
+])
+def test_at_whose_invitation_a_gathering_meets(real: Matcher, lang: str, text: str,
+                                               expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-11-20", lang)) == expected
