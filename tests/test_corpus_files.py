@@ -319,6 +319,15 @@ def test_host_phrasings_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b10-hostw", "b10w", 2, FIRST_CLASS + HELD_FRESH)
 
 
+def test_host3_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-host: the third host round's blind set over fourteen
+    languages (2-3 per language, one hard negative each): the host in a relative clause
+    after the occasion, participles and postpositions ("hosted by", "unter Vorsitz von",
+    "ev sahipliğinde"), guests named before the host, absence without a refusal verb,
+    written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-host", "b11h", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_parties_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
     languages (3 per language, a hard negative in most), parties beyond the gazetteer, by

@@ -38,6 +38,10 @@ class Candidate:
     # Where the first cue starts: a split cue ("hat X nach Moskau eingeladen") holds its
     # occasion inside, before cue_end.
     cue_start: int | None = None
+    # Every report of the pair is a guest's at an occasion its host holds ("attended a
+    # dinner hosted by X"), none an invitation said as such: the matcher leaves out the
+    # host's own ministers and staff (host3 round).
+    hosted: bool = False
     # Its status so far comes only from recaps of earlier years (tense.recapped): a report
     # of the article's own occasion replaces it, a further recap does not outrank that.
     recap: bool = False
@@ -129,8 +133,10 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                                finding.invitee.party.key: finding.invitee.country},
                     recap=finding.recap,
                     untimed=finding.untimed,
+                    hosted=finding.cue.category in _HOST_CUES,
                 )
             else:
+                existing.hosted = existing.hosted and finding.cue.category in _HOST_CUES
                 existing.confidence = max(existing.confidence, finding.confidence)
                 existing.offer_finding(finding, view.text, view.index)
     for view, following in pairwise(views):
@@ -320,6 +326,7 @@ def _guest_in(hosting: tuple[Ref, CueHit], view: SentenceView, following: Senten
         first_sentence=view.index, cue_end=cue.end, cue_start=cue.start,
         sentences=[view.index, following.index],
         countries={host.party.key: host.country, guest.party.key: guest.country},
+        hosted=True,
     ) for guest in [g for g in group if g.principal is None] or group[:1]]
 
 

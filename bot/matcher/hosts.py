@@ -82,7 +82,7 @@ _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # head of a relative clause: at most a relative word and a title between ("het diner dat
 # koning X aanbood", "вечері, яку X дав"); never "toppmötet i Paris på måndag, där X håller
 # ett tal" (a place and time between: the clause is about something else).
-_RELATIVE_WORDS = 2
+_RELATIVE_WORDS = 3
 # With its occasion beside the marker the sentence says plainly who hosts what, so the host
 # may stand further from the marker: "Gastgeber der Gala im Schloss Bellevue war am
 # Freitagabend Bundespräsident X", "X, Dolmabahçe Sarayı'nda liderler onuruna yemek verdi".
@@ -96,6 +96,13 @@ LINK_SENTENCES = 10
 # the hosting side, and the real-text test half lost a pair's precision with it).
 DOMESTIC_GUESTS = frozenset({"head_of_state", "business", "royal", "politician",
                              "entertainment", "sport", "religious", "activist"})
+# Who hosts by chairing (a `chair` word in the host marker: "chaired by", "unter Vorsitz
+# von", "議長を務める"): a leader only. A minister or an official who chairs a council, a
+# contact group or the Security Council in the month his country holds the chair ("議長国
+# ロシアのラブロフ外相が議長を務めた" in New York) runs a meeting of members, not an
+# occasion he invited them to; a head of government who chairs a summit in her capital
+# (the EU presidency in Copenhagen) hosts it.
+CHAIRING_HOSTS = frozenset({"head_of_state", "head_of_government", "royal"})
 LINK_PARAGRAPHS = 3
 
 
@@ -126,6 +133,7 @@ class _Host:
     ref: Ref
     view: HostView
     label: str | None
+    chair: bool = False  # named by a chair word only (`CHAIRING_HOSTS`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +334,9 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     `category_of`: a known figure's gazetteer category (who of the host's own country may
     be a guest); without it no figure of the host's country is one."""
     labels = [lexicon.occasions(view.text) for view in views]
-    hosts = _all_hosts(views, labels, lexicon, year)
+    hosts = [h for h in _all_hosts(views, labels, lexicon, year)
+             if not h.chair or category_of is None or not h.ref.party.figure_id
+             or category_of(h.ref.party.figure_id) in CHAIRING_HOSTS]
     if not hosts:
         return []
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], HostedGuest]] = {}
@@ -494,33 +504,16 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         # attendance word stands before the marker is a guest, not the host.
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
-            found.append(_Host(before[-1], view, _label_near(labels, hit)))
+            found.append(_Host(before[-1], view, _label_near(labels, hit),
+                               _chairs(hit, lexicon)))
     for hit in lexicon.host_hits("host_after", view.text):
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
         after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach]
         if after and not _figure_between(view.refs, hit.end, after[0].start):
-            found.append(_Host(after[0], view, _label_near(labels, hit)))
-    for hit in lexicon.host_hits("host_with_occasion", view.text):
-        # "gave a dinner", "провёл саммит", "yemek verdi", "het diner dat X aanbood": a
-        # host only with a gathering as the verb's object, the host the figure before it.
-        occasion = _object_of(hit, own, view, cjk)
-        if occasion is None:
-            continue
-        before = [r for r in known if r.end <= hit.start
-                  and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
-        if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
-                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
-            # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
-            # joined by "and" are one host, the first (as the invitation rules read them).
-            host = _group(view.text, before[::-1], lexicon)[-1]
-            found.append(_Host(host, view, occasion.category))
-            continue
-        # "на саміт, який проводить Зеленський", "el foro que dio Sánchez": in a relative
-        # clause after its occasion the host follows the verb.
-        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
-        if occasion.end <= hit.start and after and \
-                not _figure_between(view.refs, hit.end, after[0].start):
-            found.append(_Host(after[0], view, occasion.category))
+            found.append(_Host(after[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
+    found += _inside_hosts(view, lexicon, known, labels)
+    found += _inviting_hosts(view, lexicon, known, labels)
+    found += _occasion_hosts(view, lexicon, known, own, gap)
     owners = [ref for ref in known if ref.possessive] if not cjk else []
     for ref in owners:
         owned = [h for h in own if h.start >= ref.end
@@ -531,8 +524,97 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
     return found
 
 
-def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool
-               ) -> CueHit | None:
+def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: list[CueHit],
+                    gap: int) -> list[_Host]:
+    """"gave a dinner", "провёл саммит", "yemek verdi", "het diner dat X aanbood": a host
+    only with a gathering as the verb's object, the host the figure before it; in a
+    relative clause after its occasion the host follows the verb ("на саміт, який
+    проводить Зеленський", "el foro que dio Sánchez"), and there a meeting has a host too
+    ("на зустріч лідерів, яку проводить Зеленський": the meeting nouns of
+    `hosted_meetings`, not talks, "переговоры, которые проводит X"; never "провів зустріч з
+    X": the verb's own object is a meeting with parties, not guests)."""
+    cjk = not lexicon.word_boundaries
+    found: list[_Host] = []
+    for hit in lexicon.host_hits("host_with_occasion", view.text):
+        occasion = _object_of(hit, own, view, cjk)
+        relative = occasion is None
+        if relative:
+            occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"})
+        if occasion is None or (relative and (occasion.end > hit.start or (
+                occasion.category == "meeting" and occasion.text.casefold()
+                not in lexicon.words_of_hosts("hosted_meetings")))):
+            continue
+        before = [r for r in known if r.end <= hit.start
+                  and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
+        if not relative and before and \
+                not _figure_between(view.refs, before[-1].end, hit.start) and \
+                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+            # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
+            # joined by "and" are one host, the first (as the invitation rules read them).
+            host = _group(view.text, before[::-1], lexicon)[-1]
+            found.append(_Host(host, view, occasion.category, _chairs(hit, lexicon)))
+            continue
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= gap]
+        if occasion.end <= hit.start and after and \
+                not _figure_between(view.refs, hit.end, after[0].start):
+            found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
+    return found
+
+
+def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: list[CueHit]
+                  ) -> list[_Host]:
+    """A relative clause whose gap holds its host (`host_inside`): "das Treffen, zu dem
+    Bundeskanzler Merz geladen hatte", "het overleg dat premier Schoof voorzat", "由国家主席
+    习近平主持的会议". The one known figure inside is the host, unless an attendance word
+    stands before it (then the clause is a guest's), or a second figure follows it ("zu
+    dem Scholz Macron eingeladen hatte" says whom he invited, not that he hosts)."""
+    found: list[_Host] = []
+    for hit in lexicon.host_hits("host_inside", view.text):
+        # (a seat inside is where it is held: "dat premier Schoof in het Catshuis voorzat")
+        inside = [r for r in known if hit.start < r.start and r.end < hit.end
+                  and not r.residence]
+        if len(inside) == 1 and \
+                not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
+            found.append(_Host(inside[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
+    return found
+
+
+def _inviting_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: list[CueHit]
+                    ) -> list[_Host]:
+    """"På invitasjon fra statsminister Støre var de nordiske lederne samlet til toppmøte",
+    "At the invitation of Prime Minister Starmer, European leaders gathered": the one at
+    whose invitation the gathering meets hosts it (`host_inviting`), its guests named in
+    the next sentences. The host stands right after the phrase: nothing between but
+    lower-case words, titles and articles ("fra Den norske Nobelkomiteen var kong Harald"
+    names a committee, and the king is its guest). Its own sentence names a gathering
+    (a summit, a dinner): at someone's invitation a visitor comes with his delegation,
+    whose ministers are no guests ("Støre til Det hvite hus etter invitasjon fra Trump")."""
+    found: list[_Host] = []
+    small = lexicon.words("titles") | lexicon.words("articles")
+    gatherings = [o for o in lexicon.occasions(view.text) if o.category in _GATHERINGS]
+    if not gatherings:
+        return []
+    for hit in lexicon.host_hits("host_inviting", view.text):
+        after = [r for r in view.refs if r.start >= hit.end
+                 and r.start - hit.end <= _HOST_GAP_CHARS]
+        if not after or after[0] not in known:
+            continue
+        gap = view.text[hit.end : after[0].start]
+        words = re.findall(r"\w+", gap)
+        if not re.search(r"[,;:()]", gap) and len(words) <= _TITLE_WORDS + 2 and all(
+                w.casefold() in small or not w[:1].isupper() for w in words):
+            found.append(_Host(after[0], view, _label_near(gatherings, hit)))
+    return found
+
+
+def _chairs(hit: CueHit, lexicon: Lexicon) -> bool:
+    """Whether a host marker names its host as the one who chairs (`chair`: "chaired by",
+    "unter Vorsitz", "議長を務める"): such a host must be a leader (`CHAIRING_HOSTS`)."""
+    return bool(lexicon.host_hits("chair", hit.text))
+
+
+def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool,
+               kinds: frozenset[str] = _GATHERINGS) -> CueHit | None:
     """The gathering right beside a marker, with no figure between: the first occasion
     after it ("gave a dinner", "Gastgeber der Gala", "举行宴会"), else the last before it
     ("akşam yemeği verdi", "夕食会を主催した"; "het diner dat koning Willem-Alexander
@@ -541,7 +623,7 @@ def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool
     after = [o for o in occasions if o.start >= hit.end]
     before = [o for o in occasions if o.end <= hit.start]
     for occasion in (after[:1] + before[-1:]):
-        if occasion.category not in _GATHERINGS:
+        if occasion.category not in kinds:
             continue
         if occasion.start >= hit.end:
             gap, limit = view.text[hit.end : occasion.start], _OBJECT_WORDS
@@ -586,7 +668,7 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
                 s.start >= hit.end and not _CLAUSE_BREAK.search(view.text[hit.end : s.start])
                 for s in stand_ins):
             continue  # "will attend a meeting in Brussels instead": another occasion
-        for guest in _speaks_of(view, hit, lexicon, hosts_here):
+        for guest in _speaks_of(view, hit, lexicon, hosts_here, stand_ins):
             if any(_stands_in(view.text, guest, hit, s) for s in stand_ins):
                 continue
             out.append((guest, STATUS_OF[hit.category]))
@@ -638,8 +720,8 @@ def _hedged(text: str, hit: CueHit, hedges: frozenset[str]) -> bool:
     return any(word in hedges for word in before)
 
 
-def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[str]
-               ) -> list[Ref]:
+def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[str],
+               stand_ins: list[CueHit]) -> list[Ref]:
     """The nearest figure before the word in its clause (with those coordinated with it),
     else the first figure after it in its clause."""
     text = view.text
@@ -647,7 +729,9 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     cjk = not lexicon.word_boundaries
     # A phrase with a gap holds its subject: "waren Macron en Von der Leyen aanwezig",
     # "zaten De Wever en Frieden aan", "nahm Merz ... teil".
-    inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end]
+    # Not one who stands in: "Meloni ließ sich von Tajani vertreten" speaks of Meloni.
+    inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end
+              and not any(_stands_in(text, r, hit, s) for s in stand_ins)]
     if inside:
         return _group(text, inside, lexicon)
     before = [r for r in refs if r.end <= hit.start

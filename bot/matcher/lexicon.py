@@ -721,9 +721,11 @@ def _phrase_table(table: Any, name: str, keys: tuple[str, ...], source: str,
 HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "will_attend",
              "absent", "stand_in", "past", "another", "thanked_for", "reception", "reception_by",
              "reception_source", "reception_thing", "host_country", "reception_final",
-             "reception_object")
+             "reception_object", "host_inside", "chair", "hosted_meetings",
+             "host_inviting")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
-HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion")
+HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion", "host_inside",
+                    "host_inviting")
 
 
 def _observe_table(table: Any, source: str, problems: list[str]

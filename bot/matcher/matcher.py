@@ -160,6 +160,8 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
 
 # The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
 LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
+# The gazetteer categories of a host's own side: its government, staff and press.
+HOSTS_OWN_SIDE = frozenset({"minister", "official", "spokesperson", "military", "media"})
 # Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
 _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
 
@@ -337,7 +339,8 @@ class Matcher:
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
                                               self._home_countries)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
-                      and not self._task_for_own_people(c, views, lexicons)]
+                      and not self._task_for_own_people(c, views, lexicons)
+                      and not self._hosts_own_side(c)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):
@@ -419,6 +422,17 @@ class Matcher:
                                confidence=round(confidence, 3), evidence=guest.evidence,
                                lang=lang))
         return mentions + out
+
+    def _hosts_own_side(self, candidate: Candidate) -> bool:
+        """"Foreign Secretary Yvette Cooper attended a dinner hosted by Prime Minister Keir
+        Starmer": a host's own minister, official, spokesperson or officer at the occasion
+        it hosts serves it and is no guest (as hosts.py reads it: `DOMESTIC_GUESTS`)."""
+        invitee = candidate.invitee
+        if not candidate.hosted or invitee.figure_id is None:
+            return False
+        home = candidate.countries.get(candidate.inviter.key)
+        return home is not None and home == candidate.countries.get(invitee.key) and \
+            self._category_of(invitee.figure_id) in HOSTS_OWN_SIDE
 
     def _category_of(self, figure_id: str) -> str | None:
         """A known figure's gazetteer category ("business", "minister"): hosts.py's test of
