@@ -322,3 +322,11 @@ def test_refs_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(held, "b10r", 2, FIRST_CLASS + HELD_FRESH)
     for lang in FIRST_CLASS:
         assert len((held / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()) >= 3, lang
+
+
+def test_njt_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-njt: the nl/tr/ja round's blind set (6 items per language,
+    2 hard negatives each): ANP, AA and Kyodo/Jiji-style copy with titles before names,
+    honorifics, Turkish case suffixes after apostrophes and parties named by role, written
+    and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-njt", "b11n", 6, ("nl", "tr", "ja"))
