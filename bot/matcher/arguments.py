@@ -845,10 +845,11 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
     markers = c.words.from_markers | c.grammar.agent_markers
     marked = [r for r in c.before if any(c.sentence.startswith(m, r.end) for m in markers)]
     if not marked and c.cue.category == "passive" and c.grammar.has_particles and \
-            _particle_role(c.sentence, c.before[-1], c.grammar) == "subject":
-        # "李在明大統領が高市首相を招待したことを受け、高市首相は…招待を受け入れ": the topic
-        # receives or accepts the invitation; the inviter is a figure before it, if any
-        # (issue 14, njt round).
+            _particle_role(c.sentence, c.before[-1], c.grammar) is not None:
+        # "李在明大統領が高市首相を招待したことを受け、高市首相は…招待を受け入れ", "習主席が
+        # 李大統領を北京に招待し、…招待に応じた": the figure last named as a subject or an
+        # object receives or accepts the invitation; the inviter is a figure before it, if
+        # any (issue 14, njt round).
         guest = c.before[-1]
         earlier = [r for r in c.before[:-1] if r.party.key != guest.party.key]
         return pairs(earlier[-1], [guest], CONFIDENCE.head_final_agent) if earlier else None

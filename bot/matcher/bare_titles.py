@@ -248,9 +248,9 @@ class BareTitleResolver:
         found: list[tuple[int, int, str]] = []
         for last, (length, kind) in automaton.iter(lowered):
             start, end = last + 1 - length, last + 1
-            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")) or \
-                    (end < len(text) and (lowered[end].isalnum() or lowered[end] in "-_")):
-                continue  # inside a longer word ("президентский", "vice-president")
+            if (start > 0 and _joins(lowered[start - 1])) or \
+                    (end < len(text) and _joins(lowered[end])):
+                continue  # inside a longer word ("президентский", "vice-president", "首相官邸")
             found.append((start, end, kind))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         kept: list[tuple[int, int, str]] = []
@@ -380,6 +380,12 @@ class BareTitleResolver:
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
         return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _joins(ch: str) -> bool:
+    """Whether a character beside a phrase continues its word: a letter or digit, but not
+    hiragana, which writes Japanese particles ("首相は", "首相の": the phrase stands alone)."""
+    return (ch.isalnum() and not "\u3040" <= ch <= "\u309f") or ch in "-_"
 
 
 def _opens_label(text: str, n: Named) -> bool:

@@ -516,7 +516,7 @@ class FigureSpotter:
                 figure_id = holder
             possessive = suffix == "s" or text.startswith(("'s", "’s"), end) or (
                 text.startswith(("'", "’"), end) and surface.endswith("s")
-            ) or _TURKISH_GENITIVE.match(text, end) is not None or text.startswith(
+            ) or _TURKISH_GENITIVE.match(text, end + len(suffix)) is not None or text.startswith(
                 _POSTPOSED_GENITIVES, end)
             hits.append(FigureHit(figure_id, start, end + len(suffix), form,
                                   text[start:end + len(suffix)], possessive, suffix))

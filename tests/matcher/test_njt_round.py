@@ -46,6 +46,23 @@ NARUHITO, WILLEM = "naruhito", "willem-alexander"
                "訪問される。", (WILLEM, NARUHITO, "accepted")),
         ("ja", "ゼレンスキー大統領は、プーチン大統領の招待について「受け入れられない」と述べた。",
          (PUTIN, ZELENSKY, "declined")),
+        # a bare 首相 standing alone ("首相は") is Japan's prime minister on the date
+        ("ja", "首相は、韓国の李在明大統領を日本に招待した。", (TAKAICHI, LEE, "pending")),
+        # a genitive after a name's own ending ("Zelenski" + "y" + "'nin")
+        ("tr", "Erdoğan, Zelenskiy'nin davetini değerlendirecek.",
+         (ZELENSKY, ERDOGAN, "responded")),
+        ("tr", "Rusya Devlet Başkanı Vladimir Putin'in, Cumhurbaşkanı Erdoğan'ın davetine icabet "
+               "ederek yıl içinde Türkiye'yi ziyaret etmesi bekleniyor.",
+         (ERDOGAN, PUTIN, "accepted")),
+        ("tr", "Cumhurbaşkanı Erdoğan, Macaristan Başbakanı Viktor Orbán'ı Cumhurbaşkanlığı "
+               "Külliyesi'nde resmi törenle karşıladı.", (ERDOGAN, "viktor-orban", "took_place")),
+        ("tr", "Ukrayna Devlet Başkanı Zelenskiy, Erdoğan'ın ev sahipliğinde İstanbul'da "
+               "yapılacak barış görüşmelerine katılacağını açıkladı.",
+         (ERDOGAN, ZELENSKY, "accepted")),
+        ("nl", "Premier Schoof is ingegaan op een uitnodiging van de Belgische premier De Wever.",
+         ("bart-de-wever", "dick-schoof", "accepted")),
+        ("nl", "Op uitnodiging van de Amerikaanse president reist premier Schoof morgen naar "
+               "Washington.", (TRUMP, "dick-schoof", "accepted")),
     ],
 )
 def test_constructions(real_matcher: Matcher, lang: str, text: str,
@@ -76,6 +93,9 @@ def test_no_reversed_pair(real_matcher: Matcher, lang: str, text: str) -> None:
                "congres te openen."),
         # "Gürcistan Cumhurbaşkanı" is no bare title: nobody the gazetteer knows invites
         ("tr", "Gürcistan Cumhurbaşkanı, Putin'i Tiflis'e davet etti."),
+        # "同大統領" with two presidents named: the one invited is unknown
+        ("ja", "高市首相は22日、フィリピンのマルコス大統領、インドネシアのプラボウォ大統領と会談した。"
+               "首相は同大統領を大阪での国際会議に招待したという。"),
     ],
 )
 def test_no_pair(real_matcher: Matcher, lang: str, text: str) -> None:
