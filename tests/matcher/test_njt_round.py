@@ -59,6 +59,10 @@ NARUHITO, WILLEM = "naruhito", "willem-alexander"
         ("tr", "Ukrayna Devlet Başkanı Zelenskiy, Erdoğan'ın ev sahipliğinde İstanbul'da "
                "yapılacak barış görüşmelerine katılacağını açıkladı.",
          (ERDOGAN, ZELENSKY, "accepted")),
+        ("tr", "Erdoğan, İtalya Başbakanı Giorgia Meloni'yi Türkiye'ye davet ettiğini açıkladı.",
+         (ERDOGAN, "giorgia-meloni", "pending")),
+        ("nl", "Schoof, die door Meloni was uitgenodigd, vertrok woensdag naar Rome.",
+         ("giorgia-meloni", "dick-schoof", "pending")),
         ("nl", "Premier Schoof is ingegaan op een uitnodiging van de Belgische premier De Wever.",
          ("bart-de-wever", "dick-schoof", "accepted")),
         ("nl", "Op uitnodiging van de Amerikaanse president reist premier Schoof morgen naar "
