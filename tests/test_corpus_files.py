@@ -366,3 +366,9 @@ def test_ask_blind_set_is_well_formed_and_apart() -> None:
     direct speech, open welcomes to a named figure, spokespeople's refusals, written and
     scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-ask", "b11a", 2, FIRST_CLASS + HELD_FRESH)
+def test_njt_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-njt: the nl/tr/ja round's blind set (6 items per language,
+    2 hard negatives each): ANP, AA and Kyodo/Jiji-style copy with titles before names,
+    honorifics, Turkish case suffixes after apostrophes and parties named by role, written
+    and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-njt", "b11n", 6, ("nl", "tr", "ja"))

@@ -368,7 +368,7 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             key for other_view, other_finding in leftovers
             if other_view.index == view.index and other_finding.cue == finding.cue
             for key in _invited_by_nobody(other_finding)}
-        if i in used:
+        if i in used or view.facts.unknown_party:
             continue
         known = finding.inviter or finding.invitee
         if known is None or not known.party.known:

@@ -844,6 +844,15 @@ def head_final_agent(c: Clause) -> list[Pair] | None:
         return None
     markers = c.words.from_markers | c.grammar.agent_markers
     marked = [r for r in c.before if any(c.sentence.startswith(m, r.end) for m in markers)]
+    if not marked and c.cue.category == "passive" and c.grammar.has_particles and \
+            _particle_role(c.sentence, c.before[-1], c.grammar) is not None:
+        # "李在明大統領が高市首相を招待したことを受け、高市首相は…招待を受け入れ", "習主席が
+        # 李大統領を北京に招待し、…招待に応じた": the figure last named as a subject or an
+        # object receives or accepts the invitation; the inviter is a figure before it, if
+        # any (issue 14, njt round).
+        guest = c.before[-1]
+        earlier = [r for r in c.before[:-1] if r.party.key != guest.party.key]
+        return pairs(earlier[-1], [guest], CONFIDENCE.head_final_agent) if earlier else None
     agent = marked[-1] if marked else c.before[-1]
     others = [r for r in c.before if r.party.key != agent.party.key]
     # "Lavrov ile Kuleba, Çavuşoğlu'nun daveti üzerine": every guest joined by 'and'.
@@ -919,7 +928,7 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
                                glued=_cjk(c.cue.text))
     if not patients and c.cue.category == "passive" and c.previous_subject is not None:
         return pairs(agent, [c.previous_subject], CONFIDENCE.passive_previous_subject)
-    guest = None if patients else _zero_subject_guest(c, agent)
+    guest = None if patients else (_zero_subject_guest(c, agent) or _visit_back_guest(c, agent))
     if guest is not None:
         # "Zeman navštívil Moskvu. Do Ruska přijel na pozvání Putina": a language that
         # leaves a known subject unsaid names the guest in the sentence before.
@@ -945,6 +954,20 @@ def _zero_subject_guest(c: Clause, inviter: Ref | None) -> Ref | None:
             and previous is not None and previous.party.key != inviter.party.key):
         return previous
     return None
+
+
+def _visit_back_guest(c: Clause, inviter: Ref | None) -> Ref | None:
+    """"Koning Willem-Alexander is in Tokio aangekomen. Het bezoek vindt plaats op
+    uitnodiging van de keizer", "The visit is at the invitation of ...": an "at the
+    invitation of" clause whose subject is the visit of the sentence before (a
+    `visit_back_words` phrase opening it, no figure before the cue) has that sentence's
+    subject as its guest."""
+    previous = c.previous_subject
+    if c.cue.category != "by" or c.before or inviter is None or previous is None or \
+            previous.party.key == inviter.party.key or not c.words.visit_back:
+        return None
+    opening = " ".join(c.sentence[: c.cue.start].casefold().split()) + " "
+    return previous if any(opening.startswith(w + " ") for w in c.words.visit_back) else None
 
 
 def agreed_with_partner(c: Clause) -> list[Pair] | None:
@@ -1202,6 +1225,38 @@ def case_particles(c: Clause) -> list[Pair] | None:
     if subjects and objects and subjects[-1].party.key != objects[-1].party.key:
         return pairs(subjects[-1], _joined_before(c, objects[-1], subjects[-1]),
                      CONFIDENCE.particles)
+    return None
+
+
+def nominative_before_topic(c: Clause) -> list[Pair] | None:
+    """"ゼレンスキー大統領は4日、プーチン大統領がモスクワでの会談に招いたことについて…":
+    the figure right before the verb marked by a nominative particle (が, the clause's own
+    subject) invites; no object named in the clause, the one invited is the sentence's
+    topic before it (は), left unsaid as the object (issue 14, njt round)."""
+    if c.cue.category != "active" or len(c.before) < 2 or not c.grammar.nominative_particles:
+        return None
+    subject = c.before[-1]
+    if _particle_of(c.sentence, subject, c.grammar) not in c.grammar.nominative_particles or \
+            any(p in c.sentence[subject.end : c.cue.start] for p in c.grammar.object_particles):
+        return None
+    earlier = [(r, _particle_of(c.sentence, r, c.grammar)) for r in c.before[:-1]]
+    if any(p in c.grammar.object_particles for _, p in earlier):
+        return None
+    topics = [r for r, p in earlier if p in c.grammar.subject_particles
+              and p not in c.grammar.nominative_particles and r.party.key != subject.party.key]
+    return pairs(subject, topics[-1:], CONFIDENCE.particles) if topics else None
+
+
+def _particle_of(sentence: str, ref: Ref, grammar: Grammar) -> str | None:
+    """The case particle closing a name written without spaces ("大統領が", "氏は"); None
+    when another particle comes first or none follows."""
+    if grammar.particle_style != "scan":
+        return None
+    for ch in sentence[ref.end : ref.end + 6]:
+        if ch in grammar.subject_particles or ch in grammar.object_particles:
+            return ch
+        if ch in grammar.other_particles:
+            return None
     return None
 
 
@@ -1555,6 +1610,7 @@ RULES: tuple[Rule, ...] = (
     subject_verb_object,
     verb_second,
     case_particles,
+    nominative_before_topic,
     pronoun_object_before_final_verb,
     topic_then_objects,
     verb_final,

@@ -42,7 +42,7 @@ from bot.matcher.spotting import lower_same_length
 # A word after the phrase that makes it part of a longer title ("of Finland", "de la
 # République", "del Consiglio" when not listed, "von Österreich").
 _COMPLEMENTS = frozenset(["of", "de", "du", "des", "del", "della", "dello", "dei", "degli", "do",
-                          "da", "dos", "das", "von", "der", "d'", "elect", "designate"])
+                          "da", "dos", "das", "von", "der", "d'", "elect", "designate", "van"])
 # Endings of Romance adjectives of nationality or office after the noun ("sénégalais",
 # "americano", "ucraniano", "brasileiro", "tedesco", "uscente"): the phrase is no bare title.
 _ROMANCE_ADJECTIVE = re.compile(
@@ -57,6 +57,7 @@ _OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spok
                            re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
 _ELECT_KEYS = ("elect_after", "elect_before")
+_COUNTRY_BEFORE = "country_before"
 _TABLES = ("kinds", "categories")
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
 
@@ -75,6 +76,9 @@ class BareTitleWords:
     # Milliardär") is a figure of that category, whatever its roles; one that fits nobody
     # named is someone else, so its sentence has a subject of its own (issue 14, refs round)
     categories: dict[str, frozenset[str]] = field(default_factory=dict)
+    # languages where a capitalised word right before a bare title qualifies it
+    # ("Gürcistan Cumhurbaşkanı" is Georgia's president, no bare title)
+    country_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +130,10 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
     elect = {key: frozenset(w.casefold() for w in string_list(data.get(key, []), key, source,
                                                                problems))
              for key in _ELECT_KEYS}
+    country_before = frozenset(string_list(data.get(_COUNTRY_BEFORE, []), _COUNTRY_BEFORE,
+                                           source, problems))
     for lang, table in data.items():
-        if lang in _TABLES or lang in _ELECT_KEYS:
+        if lang in _TABLES or lang in _ELECT_KEYS or lang == _COUNTRY_BEFORE:
             continue
         if not isinstance(table, dict):
             problems.append(f"{source}: {lang}: must be a table")
@@ -145,7 +151,7 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
     if problems:
         raise ConfigError(problems)
     return BareTitleWords(kinds, phrases, home, elect["elect_after"], elect["elect_before"],
-                          categories)
+                          categories, country_before)
 
 
 def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
@@ -242,9 +248,9 @@ class BareTitleResolver:
         found: list[tuple[int, int, str]] = []
         for last, (length, kind) in automaton.iter(lowered):
             start, end = last + 1 - length, last + 1
-            if (start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")) or \
-                    (end < len(text) and (lowered[end].isalnum() or lowered[end] in "-_")):
-                continue  # inside a longer word ("президентский", "vice-president")
+            if (start > 0 and _joins(lowered[start - 1])) or \
+                    (end < len(text) and _joins(lowered[end])):
+                continue  # inside a longer word ("президентский", "vice-president", "首相官邸")
             found.append((start, end, kind))
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         kept: list[tuple[int, int, str]] = []
@@ -273,6 +279,11 @@ class BareTitleResolver:
             if any(n.start < end and start < n.end for n in named) or \
                     not self._stands_alone(text, start, end, lang, self._adjectives) or \
                     self._elect(text, start, end):
+                continue
+            if self._country_before(text, start, lang):
+                # "Gürcistan Cumhurbaşkanı": someone the gazetteer lacks, the subject of
+                # the sentence all the same, who borrows nobody's
+                found.append(BareTitle("", start, end, text[start:end], True))
                 continue
             index = bisect_right(starts, start) - 1
             low, high = sentences[index] if index >= 0 else (start, end)
@@ -326,6 +337,14 @@ class BareTitleResolver:
         title = self._words.home.get(lang, {}).get(kind)
         return ((self._gazetteer.holder_of(title, when) or "") if title else ""), False
 
+    def _country_before(self, text: str, start: int, lang: str) -> bool:
+        """"Gürcistan Cumhurbaşkanı": in a language that writes the country before the
+        title with no article, a capitalised word right before it qualifies the title."""
+        if lang not in self._words.country_before:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return before is not None and before.group(1)[:1].isupper()
+
     def _elect(self, text: str, start: int, end: int) -> bool:
         """"el presidente electo", "the president-elect", "der gewählte Präsident": the
         holder to be, whom the dated roles do not name yet (issue 14, leftovers)."""
@@ -361,6 +380,12 @@ class BareTitleResolver:
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
         return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _joins(ch: str) -> bool:
+    """Whether a character beside a phrase continues its word: a letter or digit, but not
+    hiragana, which writes Japanese particles ("首相は", "首相の": the phrase stands alone)."""
+    return (ch.isalnum() and not "\u3040" <= ch <= "\u309f") or ch in "-_"
 
 
 def _opens_label(text: str, n: Named) -> bool:

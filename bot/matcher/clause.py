@@ -72,6 +72,10 @@ class Words:
     # "door", "Tür", "porte", "двери": a welcome cue opening with one ("the door is open
     # for X") has its guest after it (arguments._open_door)
     door: frozenset[str] = frozenset()
+    # "het bezoek", "the visit", "der Besuch": an "at the invitation of" clause opening with
+    # one names the visit of the sentence before, whose subject is the guest
+    # (arguments._visit_back_guest)
+    visit_back: frozenset[str] = frozenset()
     # ", ha riferito Palazzo Chigi", ", the Kremlin said": a closing reporting clause's
     # subject is the source of the news, not a party (arguments.make_clause).
     reporting: frozenset[str] = frozenset()
@@ -193,6 +197,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         both=merged("both_words"),
         attribution=merged("attribution_words"),
         door=merged("door_words"),
+        visit_back=merged("visit_back_words"),
         reporting=merged("reporting_words"),
         spokesperson=merged("spokesperson_words"),
         articles=merged("articles"),

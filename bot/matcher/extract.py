@@ -93,6 +93,10 @@ class SentenceFacts:
     # invitation's parties are the sentence before's; that sentence's meeting is where
     # the invitation was made, not its outcome (aggregate._meeting_before).
     borrowed_parties: bool = False
+    # "首相は同大統領を…招待した" with two presidents named: a party the sentence names by a
+    # title that fits two figures; its missing side is unknown, not one from around it
+    # (aggregate._complete_partials; issue 14, njt round).
+    unknown_party: bool = False
     # "Er hatte ihn eingeladen": an invitation made before; a meeting reported earlier in
     # the article may be its outcome (aggregate._meeting_before, _made_at_meeting).
     pluperfect: bool = False

@@ -19,7 +19,8 @@ from bot.matcher.data_files import read_data_file
 _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronoun",
           "preverbal_clitics", "final_participle", "genitive_s", "genitive_host", "prenominal_relative",
           "genitive_after_noun", "pronoun_in_frame", "capitalised_nouns")
-_LISTS = ("subject_particles", "object_particles", "other_particles", "dative_endings",
+_LISTS = ("subject_particles", "object_particles", "other_particles", "nominative_particles",
+          "dative_endings",
           "genitive_endings", "instrumental_endings", "agent_markers")
 _STYLES = ("scan", "word_end")
 
@@ -75,6 +76,9 @@ class Grammar:
     subject_particles: frozenset[str] = frozenset()
     object_particles: frozenset[str] = frozenset()
     other_particles: frozenset[str] = frozenset()
+    # Of the subject particles, those marking a clause's own subject rather than the
+    # sentence's topic (ja "が" against "は"): arguments.nominative_before_topic
+    nominative_particles: frozenset[str] = frozenset()
     # "scan": particles attach to the name with no space (ja); "word_end": they end the
     # word the name is in (ko).
     particle_style: str = "scan"

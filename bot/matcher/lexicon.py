@@ -98,6 +98,7 @@ _LIST_KEYS = (
     "both_words",
     "attribution_words",
     "door_words",
+    "visit_back_words",
     "articles",
     "thanks_words",
     "residence_words",

@@ -48,6 +48,7 @@ class LexiconTop(BaseModel):
     both_words: list[Any] | None = None
     attribution_words: list[Any] | None = None
     door_words: list[Any] | None = None
+    visit_back_words: list[Any] | None = None
     articles: list[Any] | None = None
     thanks_words: list[Any] | None = None
     residence_words: list[Any] | None = None

@@ -936,6 +936,7 @@ class Matcher:
                                 None if own_subject else previous_subject, grammar,
                                 () if own_subject else previous_refs,
                                 is_person, when)
+                facts.unknown_party = own_subject
             else:
                 facts = SentenceFacts(refs=refs)
             views.append(SentenceView(sentence.index, sentence.paragraph, sentence.text, facts))

@@ -516,7 +516,7 @@ class FigureSpotter:
                 figure_id = holder
             possessive = suffix == "s" or text.startswith(("'s", "’s"), end) or (
                 text.startswith(("'", "’"), end) and surface.endswith("s")
-            ) or _TURKISH_GENITIVE.match(text, end) is not None or text.startswith(
+            ) or _TURKISH_GENITIVE.match(text, end + len(suffix)) is not None or text.startswith(
                 _POSTPOSED_GENITIVES, end)
             hits.append(FigureHit(figure_id, start, end + len(suffix), form,
                                   text[start:end + len(suffix)], possessive, suffix))
@@ -716,13 +716,25 @@ def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHi
             continue  # the title and the name agree: both readings are the same person
         gap = text[first.end:second.start]
         if first.form in (FORM_TITLE, FORM_COUNTERPART) and second.form in _NAME_FORMS \
-                and len(gap) <= 3 and not gap.strip(" ,\u00a0-–"):
+                and len(gap) <= 3 and not gap.strip(" ,\u00a0-–") \
+                and not (gap.strip() == "," and _case_ending_after(text, second.end)):
             dropped.add(i)
         elif second.form == FORM_TITLE and first.form in _NAME_FORMS and gap == "":
             # Unspaced scripts put the title after the name (普京总统); with a space, a
             # title after a name usually starts the next phrase ("Зеленского председателю КНР").
             dropped.add(i + 1)
     return [h for i, h in enumerate(hits) if i not in dropped]
+
+
+def _case_ending_after(text: str, end: int) -> bool:
+    """A case ending after an apostrophe ("Erdoğan'ı", "Putin'in"; not the English "'s"):
+    the name is an argument of its own, so a title and a comma before it are the subject
+    ("ABD Başkanı, Erdoğan'ı davet etti"), not an apposition ("the US president, Trump")."""
+    if not text.startswith(("'", "’"), end):
+        return False
+    ending = text[end + 1 : end + 6].split()[0] if text[end + 1 : end + 6].split() else ""
+    ending = ending.rstrip(".,;:!?\"”»)")
+    return ending.isalpha() and ending != "s"
 
 
 @dataclass(frozen=True, slots=True)
