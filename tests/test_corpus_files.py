@@ -322,3 +322,11 @@ def test_refs_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(held, "b10r", 2, FIRST_CLASS + HELD_FRESH)
     for lang in FIRST_CLASS:
         assert len((held / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()) >= 3, lang
+
+
+def test_press_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-press: the press round's blind set, official press
+    releases (call summaries, "at the invitation of", speeches to parliaments, lists of
+    meetings, procedural attendance lines) in en, uk and ru (17/7/5, 11 hard negatives),
+    written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-press", "b11p", 4, ("en", "uk", "ru"))
