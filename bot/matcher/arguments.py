@@ -878,6 +878,11 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
         agent = None  # "accepted an invitation from CNN to debate Trump"
+    if agent is not None and len(c.after) >= 2 and _nominative_after_passive(c, agent):
+        # "На совещание также приглашены Председатель Центрального банка Эльвира
+        # Набиуллина и ...": the figures after a passive participle, in the nominative,
+        # are its subjects, the invited; an agent would be instrumental (issue 14, press)
+        return pairs(None, list(c.after), CONFIDENCE.passive_with_agent)
     case_marked = c.grammar.case_marked and agent is not None and (
         agent.start - c.cue.end <= 2 or _titled_agent(c, agent))
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
@@ -925,6 +930,26 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         # leaves a known subject unsaid names the guest in the sentence before.
         return pairs(agent, [guest], CONFIDENCE.zero_subject_guest)
     return pairs(agent, patients, CONFIDENCE.passive_with_agent)
+
+
+_NOMINATIVE_GAP = 4  # words of a title between a passive cue and a figure in the nominative
+
+
+def _nominative_after_passive(c: Clause, agent: Ref) -> bool:
+    """A Cyrillic figure right after a passive cue, with no instrumental ending on any of
+    its words nor a from-marker before it, in a case-marked language: no agent."""
+    if c.cue.category != "passive" or not c.grammar.case_marked or \
+            agent.case in ("ins", "dat"):
+        return False
+    surface = c.sentence[agent.start : agent.end]
+    if not any("\u0400" <= ch <= "\u04ff" for ch in surface):
+        return False
+    gap = c.sentence[c.cue.end : agent.start].split()
+    if len(gap) > _NOMINATIVE_GAP or any(w.casefold() in c.words.from_markers for w in gap) \
+            or any(mark in " ".join(gap) for mark in ",;.:()"):
+        return False  # "приглашены Министр финансов Антон Силуанов": a title between
+    endings = c.grammar.case_endings.instrumental
+    return not any(w.casefold().endswith(endings) for w in surface.split())
 
 
 def _titled_agent(c: Clause, agent: Ref) -> bool:

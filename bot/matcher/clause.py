@@ -64,6 +64,9 @@ class Words:
     noun_suffixes: frozenset[str]
     blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
     both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
+    # "parties", "sides", "стороны": the subject of a mutual agreement ("The parties agreed
+    # to continue contacts"), which answers no invitation (extract._other_matter)
+    mutual: frozenset[str] = frozenset()
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
     formulas: frozenset[str] = frozenset()
@@ -188,6 +191,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         title_suffixes=merged("title_suffixes"),
         noun_suffixes=merged("noun_suffixes"),
         both=merged("both_words"),
+        mutual=merged("mutual_subjects"),
         attribution=merged("attribution_words"),
         door=merged("door_words"),
         reporting=merged("reporting_words"),

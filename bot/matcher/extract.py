@@ -589,6 +589,7 @@ def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit], words: Wor
 
 
 _COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperation ..."
+_MUTUAL_BEFORE = 3  # words before it that may hold a mutual subject ("the sides also")
 
 
 def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
@@ -610,7 +611,14 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
                 break
         return count
 
-    return all(complement(cue) >= _COMPLEMENT
+    def mutual(cue: CueHit) -> bool:
+        # "The parties agreed to continue contacts", "The two leaders also agreed to stay
+        # in touch": an agreement between the two sides of a call, not an answer, however
+        # short its complement (issue 14, press releases)
+        before = [w.strip(",;:").casefold() for w in text[: cue.start].split()[-_MUTUAL_BEFORE:]]
+        return any(w in words.mutual for w in before)
+
+    return all(complement(cue) >= _COMPLEMENT or mutual(cue)
                for status, cue in statuses if status is Status.ACCEPTED) and \
         not _names_occasion(sentence, lexicons)
 

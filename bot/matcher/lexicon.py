@@ -96,6 +96,7 @@ _LIST_KEYS = (
     "title_suffixes",
     "noun_suffixes",
     "both_words",
+    "mutual_subjects",
     "attribution_words",
     "door_words",
     "articles",

@@ -46,6 +46,7 @@ class LexiconTop(BaseModel):
     title_suffixes: list[Any] | None = None
     noun_suffixes: list[Any] | None = None
     both_words: list[Any] | None = None
+    mutual_subjects: list[Any] | None = None
     attribution_words: list[Any] | None = None
     door_words: list[Any] | None = None
     articles: list[Any] | None = None

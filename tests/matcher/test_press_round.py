@@ -1,0 +1,106 @@
+"""Issue 14, press round (b11-press): official press releases of heads of state - call
+summaries whose "The parties agreed to continue contacts" is no acceptance, a guest who
+thanks for the invitation but cannot come, a procedural "also invited to the meeting" list
+in the nominative, a speech's thanks to the host its salutation names, and a generic "I
+invite you" that names neither an occasion nor a place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.domain import Article
+from bot.matcher import Matcher
+from tests.support.matching import match_text, pairs
+
+
+@pytest.fixture(scope="module")
+def real(real_matcher: Matcher) -> Matcher:
+    return real_matcher
+
+
+def _speech(matcher: Matcher, title: str, text: str, lang: str, day: str
+            ) -> set[tuple[str, str, str]]:
+    published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
+    return pairs(matcher.match(Article(key="t", text=text, title=title, published=published,
+                                       lang=lang)))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a mutual agreement after the invitation answers nothing (en)
+    ("en", "Vladimir Putin had a telephone conversation with Prime Minister of India Narendra "
+     "Modi. Narendra Modi invited Vladimir Putin to visit New Delhi. The parties agreed to "
+     "continue contacts.", {("narendra-modi", "vladimir-putin", "pending")}),
+    ("en", "Volodymyr Zelenskyy had a phone conversation with Emmanuel Macron. Emmanuel Macron "
+     "invited Volodymyr Zelenskyy to visit Paris. The two leaders also agreed to stay in "
+     "touch.", {("emmanuel-macron", "volodymyr-zelensky", "pending")}),
+    # the invitee's own yes still counts
+    ("en", "Volodymyr Zelenskyy had a phone conversation with Emmanuel Macron. Emmanuel Macron "
+     "invited Volodymyr Zelenskyy to visit Paris. Zelenskyy agreed to come.",
+     {("emmanuel-macron", "volodymyr-zelensky", "accepted")}),
+])
+def test_a_mutual_agreement_is_no_acceptance(real: Matcher, lang: str, text: str,
+                                             expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-06-01", lang)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vladimir Putin had a telephone conversation with Prime Minister of Slovakia Robert Fico. "
+     "Robert Fico thanked Vladimir Putin for the invitation to the Victory Day parade, but said "
+     "that he would not be able to attend.", {("vladimir-putin", "robert-fico", "declined")}),
+    ("Vladimir Putin had a telephone conversation with Emmanuel Macron. Emmanuel Macron "
+     "confirmed his intention to visit Russia at Vladimir Putin's invitation.",
+     {("vladimir-putin", "emmanuel-macron", "accepted")}),
+])
+def test_status_wording_of_call_summaries(real: Matcher, text: str,
+                                          expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-06-01", "en")) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "На заседание также приглашены Министр финансов Антон Силуанов и Председатель "
+     "Центрального банка Эльвира Набиуллина."),
+    ("ru", "На совещание также приглашены Сергей Собянин и Эльвира Набиуллина."),
+])
+def test_a_procedural_list_after_a_passive_is_no_pair(real: Matcher, lang: str,
+                                                     text: str) -> None:
+    assert pairs(match_text(real, text, "2025-06-01", lang)) == set()
+
+
+def test_an_instrumental_agent_still_invites(real: Matcher) -> None:
+    text = "Касым-Жомарт Токаев был приглашён Владимиром Путиным на форум в Петербурге."
+    assert pairs(match_text(real, text, "2025-06-01", "ru")) == {
+        ("vladimir-putin", "kassym-jomart-tokayev", "pending")}
+
+
+@pytest.mark.parametrize(("lang", "title", "text", "expected"), [
+    ("en", "Speech by the President of Ukraine at the Bucharest Nine summit",
+     "Dear President Nicușor Dan! Dear colleagues!\n\nThank you, Mr. President, for inviting "
+     "me to this summit. Our region has learnt what appeasement costs.",
+     {("nicusor-dan", "volodymyr-zelensky", "took_place")}),
+    ("uk", "Виступ Президента України на саміті у Варшаві",
+     "Шановний пане Президенте Навроцький! Шановні колеги!\n\nДякую вам, пане Президенте, "
+     "за запрошення на цей саміт.", {("karol-nawrocki", "volodymyr-zelensky", "took_place")}),
+    ("uk", "Виступ Президента України на конференції у Парижі",
+     "Шановний пане Президенте Макроне! Шановні колеги!\n\nДякую тобі, Емманюелю, за "
+     "запрошення.", {("emmanuel-macron", "volodymyr-zelensky", "took_place")}),
+])
+def test_a_speech_thanks_the_host_its_salutation_names(
+        real: Matcher, lang: str, title: str, text: str,
+        expected: set[tuple[str, str, str]]) -> None:
+    assert _speech(real, title, text, lang, "2025-10-01") == expected
+
+
+def test_a_salutation_naming_two_figures_names_no_host(real: Matcher) -> None:
+    text = ("Dear President Nicușor Dan! Dear Prime Minister Donald Tusk!\n\nThank you for "
+            "the invitation. Our region has learnt what appeasement costs.")
+    found = _speech(real, "Speech by the President of Ukraine at the Bucharest Nine summit",
+                    text, "en", "2025-10-01")
+    assert not {p for p in found if p[0] in ("nicusor-dan", "donald-tusk")}
+
+
+def test_i_invite_you_to_join_an_initiative_is_no_invitation(real: Matcher) -> None:
+    text = ("Vladimir Putin: Mr Tokayev, thank you. I invite you to join the work on the "
+            "common payment system. Kassym-Jomart Tokayev: Thank you, we will study it.")
+    assert pairs(match_text(real, text, "2025-06-01", "en")) == set()
