@@ -601,6 +601,17 @@ def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
             found.inviter, found.invitees = before[-1], [before[0]]
     elif not before and found.invitees and c.previous_subject is not None:
         found.inviter = c.previous_subject
+    elif len(before) == 1 and not found.invitees and _renewed(c):
+        # "The President of Russia reaffirmed his invitation to visit Russia": the subject
+        # renews its own invitation; the one invited is the call's other side, from the
+        # sentences around (issue 14, press releases: who invited whom)
+        found.inviter = before[0]
+
+
+def _renewed(c: Clause) -> bool:
+    """A renewal verb right before the possessive pronoun of the noun ("reaffirmed his
+    invitation", "подтвердил своё приглашение")."""
+    return any(w in c.words.renewal for w in word_before(c.sentence, c.cue.start, 3))
 
 
 def _inviter_before_noun(c: Clause, found: _NounParties) -> None:
@@ -686,6 +697,22 @@ def _without_messenger(c: Clause) -> Clause:
     return c
 
 
+_BEHALF_GAP = 3  # words between "on behalf of" and the figure ("on behalf of President X")
+
+
+def _behalf_of(c: Clause) -> Ref | None:
+    """The figure an "on behalf of" before the noun names, when it opens the sentence."""
+    lowered = c.sentence.casefold()
+    for marker in c.words.behalf:
+        at = lowered.find(marker)
+        if at < 0 or at >= c.cue.start or lowered[:at].strip(" \"'«„“("):
+            continue
+        end = at + len(marker)
+        return next((r for r in c.refs if r.start >= end and r.end <= c.cue.start
+                     and len(c.sentence[end : r.start].split()) <= _BEHALF_GAP), None)
+    return None
+
+
 def _crowd_invited(c: Clause) -> bool:
     """"the invitation of Ukrainian soldiers to training programmes", "the invitation to
     investors": the noun's own object is a crowd, so its figures are no parties."""
@@ -711,6 +738,11 @@ def noun_arguments(c: Clause) -> list[Pair]:
         _inviter_from_pronoun(c, found)
         _inviter_before_noun(c, found)
         _invitee_answering(c, found)
+    principal = _behalf_of(c)
+    if principal is not None and found.invitees and found.inviter is None:
+        # "On behalf of President Zelenskyy, Sybiha handed Mitsotakis an invitation": the
+        # one the messenger speaks for invites (issue 14, press releases)
+        found.inviter = principal
     if found.inviter is None and not found.invitees:
         return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)] if c.before else []
     if found.invitees:
@@ -887,8 +919,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         agent.start - c.cue.end <= 2 or _titled_agent(c, agent))
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
-        agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
-            w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))), None)
+        agent = next((r for r in c.after if r.start - c.cue.end < 80 and (any(
+            w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))
+            or _by_titled(c, r))), None)
     if agent is not None and not agent.party.known:
         # "at the invitation of President of People's Republic of China Xi Jinping": a
         # capitalised stretch the gazetteer lacks is the title of the figure that follows.
@@ -950,6 +983,21 @@ def _nominative_after_passive(c: Clause, agent: Ref) -> bool:
         return False  # "приглашены Министр финансов Антон Силуанов": a title between
     endings = c.grammar.case_endings.instrumental
     return not any(w.casefold().endswith(endings) for w in surface.split())
+
+
+_TITLE_WORDS = 3  # capitalised title words between "by" and the agent's name
+
+
+def _by_titled(c: Clause, ref: Ref) -> bool:
+    """"invited to the summit by Secretary General Jens Stoltenberg": a from-marker, then
+    only capitalised title words, then the figure (issue 14, press releases)."""
+    before = word_before(c.sentence, ref.start, _TITLE_WORDS + 1)
+    for k, word in enumerate(before):
+        if word in c.words.from_markers:
+            between = c.sentence[: ref.start].split()[-(len(before) - k - 1):] \
+                if k < len(before) - 1 else []
+            return all(w[:1].isupper() and w.isalpha() for w in between)
+    return False
 
 
 def _titled_agent(c: Clause, agent: Ref) -> bool:

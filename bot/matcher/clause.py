@@ -67,6 +67,9 @@ class Words:
     # "parties", "sides", "стороны": the subject of a mutual agreement ("The parties agreed
     # to continue contacts"), which answers no invitation (extract._other_matter)
     mutual: frozenset[str] = frozenset()
+    # "reaffirmed", "renewed", "подтвердил": right before "his invitation" they make the
+    # subject its owner, the inviter (arguments._inviter_from_pronoun)
+    renewal: frozenset[str] = frozenset()
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
     formulas: frozenset[str] = frozenset()
@@ -192,6 +195,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         noun_suffixes=merged("noun_suffixes"),
         both=merged("both_words"),
         mutual=merged("mutual_subjects"),
+        renewal=merged("renewal_words"),
         attribution=merged("attribution_words"),
         door=merged("door_words"),
         reporting=merged("reporting_words"),

@@ -97,6 +97,7 @@ _LIST_KEYS = (
     "noun_suffixes",
     "both_words",
     "mutual_subjects",
+    "renewal_words",
     "attribution_words",
     "door_words",
     "articles",

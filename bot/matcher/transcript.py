@@ -801,7 +801,8 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
                 # safe guess at the host, but a country thanked in this sentence or the
                 # thanks just before ("Grateful to Indonesia ... Grateful also for the
                 # invitation to the G20") stands for its leader the article names.
-                host = _thanked_country(sentence, previous, speaker, context)
+                host = _thanked_figure(sentence, at, refs, speaker, words) or \
+                    _thanked_country(sentence, previous, speaker, context)
                 if host is not None:
                     _add(sentence, host, speaker, at, phrase, status)
                 return
@@ -898,6 +899,21 @@ def _saluted(speaker: Ref, context: _Context) -> Ref | None:
     others = {r.party.key: r for r in context.salutation
               if r.party.known and r.party.key != speaker.party.key}
     return next(iter(others.values())) if len(others) == 1 else None
+
+
+def _thanked_figure(sentence: SentenceSpan, at: int, refs: list[Ref], speaker: Ref,
+                    words: TranscriptWords) -> Ref | None:
+    """"I am grateful to Boris Johnson for the invitation to London": the one figure
+    named between the thanks word and the phrase is the host (issue 14, press releases:
+    an address thanks one figure by name)."""
+    lowered = sentence.text.casefold()
+    thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
+    if thanked_from < 0:
+        return None
+    named = {r.party.key: r for r in refs if thanked_from < r.start and r.end <= at
+             and r.party.known and r.party.key != speaker.party.key
+             and not (speaker.country and r.country == speaker.country)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _thanked_country(sentence: SentenceSpan, previous: SentenceSpan | None, speaker: Ref,

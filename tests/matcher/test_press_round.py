@@ -104,3 +104,50 @@ def test_i_invite_you_to_join_an_initiative_is_no_invitation(real: Matcher) -> N
     text = ("Vladimir Putin: Mr Tokayev, thank you. I invite you to join the work on the "
             "common payment system. Kassym-Jomart Tokayev: Thank you, we will study it.")
     assert pairs(match_text(real, text, "2025-06-01", "en")) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "day", "expected"), [
+    # a renewed invitation without its invitee: the subject owns it, the call's other side
+    # is invited (en, ru)
+    ("en", "Vladimir Putin had a telephone conversation with Kassym-Jomart Tokayev. The "
+     "President of Russia reaffirmed his invitation to visit Russia.", "2025-06-01",
+     {("vladimir-putin", "kassym-jomart-tokayev", "pending")}),
+    ("ru", "Состоялся телефонный разговор Владимира Путина с Касым-Жомартом Токаевым. Президент "
+     "России подтвердил своё приглашение посетить Россию.", "2025-06-01",
+     {("vladimir-putin", "kassym-jomart-tokayev", "pending")}),
+    # ... while the one who accepts "his invitation" is still the invitee
+    ("en", "Vladimir Putin had a telephone conversation with Kassym-Jomart Tokayev. "
+     "Kassym-Jomart Tokayev accepted his invitation.", "2025-06-01",
+     {("vladimir-putin", "kassym-jomart-tokayev", "accepted")}),
+    # a messenger speaking on behalf of the inviter, before a noun cue
+    ("en", "On behalf of President Volodymyr Zelenskyy, Andrii Sybiha handed Pedro Sánchez an "
+     "invitation to visit Kharkiv.", "2025-06-01",
+     {("volodymyr-zelensky", "pedro-sanchez", "pending")}),
+    # a passive agent after "by" and title words
+    ("en", "The President of Ukraine has been invited to the summit by Secretary General Mark "
+     "Rutte.", "2025-06-01", {("mark-rutte", "volodymyr-zelensky", "pending")}),
+    # "the Russian side" stands for its leader on the article's date
+    ("en", "Vladimir Putin held talks in the Kremlin with President of Finland Sauli Niinistö, "
+     "who came to Russia at the invitation of the Russian side.", "2022-01-20",
+     {("vladimir-putin", "sauli-niinisto", "took_place")}),
+    ("en", "Vladimir Putin had a telephone conversation with Kassym-Jomart Tokayev. "
+     "Kassym-Jomart Tokayev confirmed that he would attend the forum at the invitation of the "
+     "Russian President.", "2025-06-01",
+     {("vladimir-putin", "kassym-jomart-tokayev", "accepted")}),
+])
+def test_who_invited_whom_in_call_summaries(real: Matcher, lang: str, text: str, day: str,
+                                            expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, day, lang)) == expected
+
+
+def test_an_address_thanks_the_figure_it_names(real: Matcher) -> None:
+    text = ("Today I had a call with Prime Minister Keir Starmer. I am grateful to Keir Starmer "
+            "for the invitation to London.")
+    assert _speech(real, "Address by the President of Ukraine", text, "en", "2025-06-01") == {
+        ("keir-starmer", "volodymyr-zelensky", "responded")}
+
+
+def test_name_and_patronymic_in_an_english_transcript(real: Matcher) -> None:
+    text = "Alexander Lukashenko: Vladimir Vladimirovich, thank you for inviting us."
+    assert _speech(real, "Russian-Belarusian talks", text, "en", "2022-02-18") == {
+        ("vladimir-putin", "alexander-lukashenko", "took_place")}
