@@ -597,7 +597,8 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
         label = _speaker_at(context.labels, sentence.start + at)
         if label is None or label.speaker is None:
             return
-        other = _named_before(sentence, at, label, context) or _one_other(label, context) \
+        other = _named_before(sentence, at, label, context) or \
+            _named_after(sentence, end, label, context) or _one_other(label, context) \
             or _addressed(sentence, at, label, context, before)
         if other is None:
             return
@@ -668,6 +669,21 @@ def _named_before(sentence: SentenceSpan, at: int, label: Label, context: _Conte
         if ref.end <= at and ref.party.known and ref.party.key != speaker.party.key and \
                 ref.start >= opening and sentence.text[ref.end : at].strip() in (",", "!") \
                 and _only_address_words(sentence.text[opening : ref.start], context.words):
+            return ref
+    return None
+
+
+def _named_after(sentence: SentenceSpan, end: int, label: Label, context: _Context
+                 ) -> Ref | None:
+    """"I would like to invite you, Vladimir Vladimirovich, to the Forum of Regions": a
+    figure set off by commas right after the "you" is the one addressed (issue 14, press
+    releases)."""
+    speaker = label.speaker
+    assert speaker is not None
+    text = sentence.text
+    for ref in context.sentence_refs(sentence.index):
+        if ref.start >= end and ref.party.known and ref.party.key != speaker.party.key and \
+                text[end : ref.start].strip() == "," and text[ref.end :].lstrip()[:1] == ",":
             return ref
     return None
 
@@ -786,6 +802,12 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             label = _speaker_at(labels, sentence.start + at)
             if label is None or label.speaker is None:
                 return  # nobody, or someone the gazetteer does not know, is speaking
+            rest = lowered[at + len(phrase) :]
+            if _procedure(rest, words.procedure) and not any(
+                    w.startswith(words.occasions) for w in rest.split()):
+                # "thank you for the invitation to speak" at a meeting of officials: the
+                # chairman's procedure, no invitation (issue 14, press releases)
+                return
             speaker = label.speaker
             other = label.addressee or _other_side(speaker, labels, title_refs)
             if other is None and (any(v in lowered for v in words.vocatives) or any(

@@ -151,3 +151,31 @@ def test_name_and_patronymic_in_an_english_transcript(real: Matcher) -> None:
     text = "Alexander Lukashenko: Vladimir Vladimirovich, thank you for inviting us."
     assert _speech(real, "Russian-Belarusian talks", text, "en", "2022-02-18") == {
         ("vladimir-putin", "alexander-lukashenko", "took_place")}
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a chairman's procedure with an official is no invitation, in a verb or a thanks
+    ("Meeting with Government members",
+     "Vladimir Putin: Let us begin. I invite Anton Siluanov to report on the budget.", set()),
+    ("Meeting with Government members",
+     "Vladimir Putin: Mr Siluanov, please. Anton Siluanov: Mr President, colleagues, thank "
+     "you for the invitation to speak.", set()),
+    # ... while an occasion after the procedure word keeps the invitation
+    ("Plenary session of the forum",
+     "Vladimir Putin: Colleagues, good afternoon. Kassym-Jomart Tokayev: Thank you, Mr "
+     "President, for the invitation to speak at this forum.",
+     {("vladimir-putin", "kassym-jomart-tokayev", "took_place")}),
+    # the one addressed set off by commas right after "invite you"
+    ("Meeting with Alexander Lukashenko",
+     "Alexander Lukashenko: I would like to invite you, Vladimir Vladimirovich, to the Forum of "
+     "Regions in Grodno.", {("alexander-lukashenko", "vladimir-putin", "pending")}),
+])
+def test_procedure_and_address_in_transcripts(real: Matcher, title: str, text: str,
+                                              expected: set[tuple[str, str, str]]) -> None:
+    assert _speech(real, title, text, "en", "2022-02-15") == expected
+
+
+def test_an_invitation_to_speak_at_an_occasion_stays_one(real: Matcher) -> None:
+    text = "Olaf Scholz invited Volodymyr Zelenskyy to speak at the Munich Security Conference."
+    assert pairs(match_text(real, text, "2022-02-15", "en")) == {
+        ("olaf-scholz", "volodymyr-zelensky", "pending")}
