@@ -70,9 +70,9 @@ class Words:
     # "reaffirmed", "renewed", "подтвердил": right before "his invitation" they make the
     # subject its owner, the inviter (arguments._inviter_from_pronoun)
     renewal: frozenset[str] = frozenset()
-    # "to report", "to take the floor" ([transcript] procedure): "I invite Mr Siluanov to
-    # report" is a chairman's procedure, no invitation (extract._procedural)
-    procedure: tuple[str, ...] = ()
+    # "to report", "to take the floor": "I invite Mr Siluanov to report" is a chairman's
+    # procedure, no invitation (extract._procedural)
+    floor: tuple[str, ...] = ()
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
     formulas: frozenset[str] = frozenset()
@@ -199,8 +199,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         both=merged("both_words"),
         mutual=merged("mutual_subjects"),
         renewal=merged("renewal_words"),
-        procedure=tuple(sorted({p.casefold() for lexicon in lexicons
-                                for p in lexicon.transcript.get("procedure", ())})),
+        floor=tuple(sorted(merged("floor_words"))),
         attribution=merged("attribution_words"),
         door=merged("door_words"),
         reporting=merged("reporting_words"),

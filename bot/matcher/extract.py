@@ -217,11 +217,11 @@ def _procedural(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
     the floor": a chairman's procedure right after the invitee, with no occasion named
     after it ("invited Zelensky to speak at the conference" stays an invitation; issue
     14, press releases: meetings with officials)."""
-    if not words.procedure:
+    if not words.floor:
         return False
     rest = " " + blank_refs(sentence, refs, mark="N")[cue.end :].casefold()
     limit = sum(len(w) + 1 for w in rest.split()[:_PROCEDURE_WINDOW]) + 1
-    for phrase in words.procedure:
+    for phrase in words.floor:
         at = rest.find(" " + phrase, 0, limit + len(phrase))
         if 0 <= at < limit:
             return not _names_occasion(rest, lexicons)

@@ -98,6 +98,7 @@ _LIST_KEYS = (
     "both_words",
     "mutual_subjects",
     "renewal_words",
+    "floor_words",
     "attribution_words",
     "door_words",
     "articles",

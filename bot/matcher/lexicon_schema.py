@@ -48,6 +48,7 @@ class LexiconTop(BaseModel):
     both_words: list[Any] | None = None
     mutual_subjects: list[Any] | None = None
     renewal_words: list[Any] | None = None
+    floor_words: list[Any] | None = None
     attribution_words: list[Any] | None = None
     door_words: list[Any] | None = None
     articles: list[Any] | None = None

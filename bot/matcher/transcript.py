@@ -81,6 +81,9 @@ class TranscriptWords:
     # the lexicons' occasion terms ("visit", "forum", "визит"): what "I invite you to ..."
     # must name, or a place, to be an invitation (`_names_occasion_or_place`)
     occasions: tuple[str, ...] = ()
+    # "to speak", "to take the floor" (the lexicons' floor_words): "thank you for the
+    # invitation to speak" at a meeting thanks the chairman for the floor
+    floor: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -105,7 +108,9 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            bool(phrases("single_quotes")), frozenset(phrases("here")),
                            frozenset(phrases("written_verbs")), frozenset(phrases("quote_with")),
                            tuple(sorted({t.casefold() for lx in lexicons
-                                         for terms in lx.occasion.values() for t in terms if t})))
+                                         for terms in lx.occasion.values() for t in terms if t})),
+                           tuple(sorted({w.casefold() for lx in lexicons
+                                         for w in lx.words("floor_words")})))
 
 
 @dataclass(frozen=True, slots=True)
@@ -803,7 +808,7 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             if label is None or label.speaker is None:
                 return  # nobody, or someone the gazetteer does not know, is speaking
             rest = lowered[at + len(phrase) :]
-            if _procedure(rest, words.procedure) and not any(
+            if _procedure(rest, words.floor) and not any(
                     w.startswith(words.occasions) for w in rest.split()):
                 # "thank you for the invitation to speak" at a meeting of officials: the
                 # chairman's procedure, no invitation (issue 14, press releases)

@@ -179,3 +179,10 @@ def test_an_invitation_to_speak_at_an_occasion_stays_one(real: Matcher) -> None:
     text = "Olaf Scholz invited Volodymyr Zelenskyy to speak at the Munich Security Conference."
     assert pairs(match_text(real, text, "2022-02-15", "en")) == {
         ("olaf-scholz", "volodymyr-zelensky", "pending")}
+
+
+def test_invited_to_open_a_bridge_is_an_invitation(real: Matcher) -> None:
+    """"to open" is a chairman's word in a transcript only; an opening is an occasion."""
+    text = "Mayor Sadiq Khan has invited Prime Minister Keir Starmer to open the rebuilt bridge."
+    assert pairs(match_text(real, text, "2025-06-01", "en")) == {
+        ("sadiq-khan", "keir-starmer", "pending")}
