@@ -657,8 +657,12 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
 def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     """"Trudeau a remercié le roi Felipe VI pour son invitation": the one thanked invited,
     the one who thanks was invited."""
-    if len(c.before) < 2 or not c.words.thanks:
+    if not c.words.thanks or not c.before:
         return None
+    if len(c.before) == 1 or c.before[-2].party.key == c.before[-1].party.key:
+        # one figure, or a bare title the sentence resolves to the same one ("The
+        # President thanked President of Indonesia Joko Widodo")
+        return _thanked_by_previous_subject(c, c.before[-1])
     thanker, thanked = c.before[-2], c.before[-1]
     between = [w.strip(",").casefold() for w in c.sentence[thanker.end : thanked.start].split()]
     after_thanked = c.sentence[thanked.end : c.cue.start].split()
@@ -676,6 +680,31 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
         # invited (issue 14, precision: direction reversed).
         return pairs(thanker, [thanked], CONFIDENCE.noun_with_parties)
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
+
+
+_THANKER_WORDS = 4  # words of the unresolved subject, of a title, of "for his"
+
+
+def _thanked_by_previous_subject(c: Clause, thanked: Ref) -> list[Pair] | None:
+    """"Zelenskyy addressed the G20 summit. The President thanked President of Indonesia
+    Joko Widodo for the invitation": a subject the gazetteer does not resolve (a bare title,
+    a pronoun) thanks the one figure before the noun; the previous sentence's subject is
+    the one invited (issue 14, press releases)."""
+    previous = c.previous_subject
+    if previous is None or previous.party.key == thanked.party.key:
+        return None
+    lead = [w.strip(",").casefold() for w in c.sentence[: thanked.start].split()]
+    at = next((k for k, w in enumerate(lead) if w in c.words.thanks), None)
+    if any(r.start < thanked.start and r.party.key != thanked.party.key for r in c.before):
+        return None
+    # "The President thanked [President of Indonesia] Joko Widodo for the invitation"
+    if at is None or at > _THANKER_WORDS or len(lead) - at - 1 > _THANKER_WORDS or \
+            len(c.sentence[thanked.end : c.cue.start].split()) > _THANKER_WORDS:
+        return None
+    if any(w.strip(",").casefold() in c.words.acceptance
+           for w in c.sentence[thanked.end : c.cue.start].split()):
+        return pairs(previous, [thanked], CONFIDENCE.noun_with_parties)
+    return pairs(thanked, [previous], CONFIDENCE.noun_with_parties)
 
 
 def _without_messenger(c: Clause) -> Clause:

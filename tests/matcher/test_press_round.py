@@ -186,3 +186,17 @@ def test_invited_to_open_a_bridge_is_an_invitation(real: Matcher) -> None:
     text = "Mayor Sadiq Khan has invited Prime Minister Keir Starmer to open the rebuilt bridge."
     assert pairs(match_text(real, text, "2025-06-01", "en")) == {
         ("sadiq-khan", "keir-starmer", "pending")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare title the sentence resolves to the one thanked ("The President ... President of
+    # Indonesia"): the previous subject was invited
+    ("Volodymyr Zelenskyy addressed the G20 summit via video link. The President thanked "
+     "President of Indonesia Joko Widodo for the invitation.",
+     {("joko-widodo", "volodymyr-zelensky", "responded")}),
+    ("Vladimir Putin met with Recep Tayyip Erdogan in Sochi. He thanked Recep Tayyip Erdogan "
+     "for accepting the invitation.", {("vladimir-putin", "recep-tayyip-erdogan", "took_place")}),
+])
+def test_an_unresolved_subject_thanks_for_the_invitation(
+        real: Matcher, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2022-11-15", "en")) == expected
