@@ -200,3 +200,14 @@ def test_invited_to_open_a_bridge_is_an_invitation(real: Matcher) -> None:
 def test_an_unresolved_subject_thanks_for_the_invitation(
         real: Matcher, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert pairs(match_text(real, text, "2022-11-15", "en")) == expected
+
+
+def test_taking_part_in_a_hosted_meeting(real: Matcher) -> None:
+    """The Kremlin's attendance line after a host marker names the guests."""
+    text = ("Vladimir Putin hosted an informal meeting of CIS heads of state in St Petersburg. "
+            "Taking part in the meeting were Ilham Aliyev, Nikol Pashinyan and Alexander "
+            "Lukashenko.")
+    assert pairs(match_text(real, text, "2022-12-26", "en")) == {
+        ("vladimir-putin", "ilham-aliyev", "took_place"),
+        ("vladimir-putin", "nikol-pashinyan", "took_place"),
+        ("vladimir-putin", "alexander-lukashenko", "took_place")}
