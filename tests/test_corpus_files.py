@@ -372,3 +372,9 @@ def test_njt_blind_set_is_well_formed_and_apart() -> None:
     honorifics, Turkish case suffixes after apostrophes and parties named by role, written
     and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-njt", "b11n", 6, ("nl", "tr", "ja"))
+def test_press_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b11-press: the press round's blind set, official press
+    releases (call summaries, "at the invitation of", speeches to parliaments, lists of
+    meetings, procedural attendance lines) in en, uk and ru (17/7/5, 11 hard negatives),
+    written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b11-press", "b11p", 4, ("en", "uk", "ru"))

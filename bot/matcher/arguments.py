@@ -601,6 +601,17 @@ def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
             found.inviter, found.invitees = before[-1], [before[0]]
     elif not before and found.invitees and c.previous_subject is not None:
         found.inviter = c.previous_subject
+    elif len(before) == 1 and not found.invitees and _renewed(c):
+        # "The President of Russia reaffirmed his invitation to visit Russia": the subject
+        # renews its own invitation; the one invited is the call's other side, from the
+        # sentences around (issue 14, press releases: who invited whom)
+        found.inviter = before[0]
+
+
+def _renewed(c: Clause) -> bool:
+    """A renewal verb right before the possessive pronoun of the noun ("reaffirmed his
+    invitation", "подтвердил своё приглашение")."""
+    return any(w in c.words.renewal for w in word_before(c.sentence, c.cue.start, 3))
 
 
 def _inviter_before_noun(c: Clause, found: _NounParties) -> None:
@@ -646,8 +657,12 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
 def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     """"Trudeau a remercié le roi Felipe VI pour son invitation": the one thanked invited,
     the one who thanks was invited."""
-    if len(c.before) < 2 or not c.words.thanks:
+    if not c.words.thanks or not c.before:
         return None
+    if len(c.before) == 1 or c.before[-2].party.key == c.before[-1].party.key:
+        # one figure, or a bare title the sentence resolves to the same one ("The
+        # President thanked President of Indonesia Joko Widodo")
+        return _thanked_by_previous_subject(c, c.before[-1])
     thanker, thanked = c.before[-2], c.before[-1]
     between = [w.strip(",").casefold() for w in c.sentence[thanker.end : thanked.start].split()]
     after_thanked = c.sentence[thanked.end : c.cue.start].split()
@@ -667,6 +682,31 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     return pairs(thanked, [thanker], CONFIDENCE.noun_with_parties)
 
 
+_THANKER_WORDS = 4  # words of the unresolved subject, of a title, of "for his"
+
+
+def _thanked_by_previous_subject(c: Clause, thanked: Ref) -> list[Pair] | None:
+    """"Zelenskyy addressed the G20 summit. The President thanked President of Indonesia
+    Joko Widodo for the invitation": a subject the gazetteer does not resolve (a bare title,
+    a pronoun) thanks the one figure before the noun; the previous sentence's subject is
+    the one invited (issue 14, press releases)."""
+    previous = c.previous_subject
+    if previous is None or previous.party.key == thanked.party.key:
+        return None
+    lead = [w.strip(",").casefold() for w in c.sentence[: thanked.start].split()]
+    at = next((k for k, w in enumerate(lead) if w in c.words.thanks), None)
+    if any(r.start < thanked.start and r.party.key != thanked.party.key for r in c.before):
+        return None
+    # "The President thanked [President of Indonesia] Joko Widodo for the invitation"
+    if at is None or at > _THANKER_WORDS or len(lead) - at - 1 > _THANKER_WORDS or \
+            len(c.sentence[thanked.end : c.cue.start].split()) > _THANKER_WORDS:
+        return None
+    if any(w.strip(",").casefold() in c.words.acceptance
+           for w in c.sentence[thanked.end : c.cue.start].split()):
+        return pairs(previous, [thanked], CONFIDENCE.noun_with_parties)
+    return pairs(thanked, [previous], CONFIDENCE.noun_with_parties)
+
+
 def _without_messenger(c: Clause) -> Clause:
     """"Paschinjan überbrachte Alijew die Einladung Lukaschenkos", "Pashinyan delivered
     Lukashenko's invitation to Aliyev": the subject of a messenger verb carries the
@@ -684,6 +724,22 @@ def _without_messenger(c: Clause) -> Clause:
         if index >= 1:
             break
     return c
+
+
+_BEHALF_GAP = 3  # words between "on behalf of" and the figure ("on behalf of President X")
+
+
+def _behalf_of(c: Clause) -> Ref | None:
+    """The figure an "on behalf of" before the noun names, when it opens the sentence."""
+    lowered = c.sentence.casefold()
+    for marker in c.words.behalf:
+        at = lowered.find(marker)
+        if at < 0 or at >= c.cue.start or lowered[:at].strip(" \"'«„“("):
+            continue
+        end = at + len(marker)
+        return next((r for r in c.refs if r.start >= end and r.end <= c.cue.start
+                     and len(c.sentence[end : r.start].split()) <= _BEHALF_GAP), None)
+    return None
 
 
 def _crowd_invited(c: Clause) -> bool:
@@ -711,6 +767,11 @@ def noun_arguments(c: Clause) -> list[Pair]:
         _inviter_from_pronoun(c, found)
         _inviter_before_noun(c, found)
         _invitee_answering(c, found)
+    principal = _behalf_of(c)
+    if principal is not None and found.invitees and found.inviter is None:
+        # "On behalf of President Zelenskyy, Sybiha handed Mitsotakis an invitation": the
+        # one the messenger speaks for invites (issue 14, press releases)
+        found.inviter = principal
     if found.inviter is None and not found.invitees:
         return [(None, c.before[-1], CONFIDENCE.noun_lone_figure)] if c.before else []
     if found.invitees:
@@ -887,12 +948,18 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
     if agent is not None and _debated(c, agent):
         agent = None  # "accepted an invitation from CNN to debate Trump"
+    if agent is not None and len(c.after) >= 2 and _nominative_after_passive(c, agent):
+        # "На совещание также приглашены Председатель Центрального банка Эльвира
+        # Набиуллина и ...": the figures after a passive participle, in the nominative,
+        # are its subjects, the invited; an agent would be instrumental (issue 14, press)
+        return pairs(None, list(c.after), CONFIDENCE.passive_with_agent)
     case_marked = c.grammar.case_marked and agent is not None and (
         agent.start - c.cue.end <= 2 or _titled_agent(c, agent))
     if agent is not None and c.cue.category == "passive" and c.tokens and not case_marked and \
             c.tokens[-1].casefold() not in c.words.from_markers:
-        agent = next((r for r in c.after if r.start - c.cue.end < 80 and any(
-            w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))), None)
+        agent = next((r for r in c.after if r.start - c.cue.end < 80 and (any(
+            w in c.words.from_markers for w in word_before(c.sentence, r.start, 2))
+            or _by_titled(c, r))), None)
     if agent is not None and not agent.party.known:
         # "at the invitation of President of People's Republic of China Xi Jinping": a
         # capitalised stretch the gazetteer lacks is the title of the figure that follows.
@@ -934,6 +1001,41 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         # leaves a known subject unsaid names the guest in the sentence before.
         return pairs(agent, [guest], CONFIDENCE.zero_subject_guest)
     return pairs(agent, patients, CONFIDENCE.passive_with_agent)
+
+
+_NOMINATIVE_GAP = 4  # words of a title between a passive cue and a figure in the nominative
+
+
+def _nominative_after_passive(c: Clause, agent: Ref) -> bool:
+    """A Cyrillic figure right after a passive cue, with no instrumental ending on any of
+    its words nor a from-marker before it, in a case-marked language: no agent."""
+    if c.cue.category != "passive" or not c.grammar.case_marked or \
+            agent.case in ("ins", "dat"):
+        return False
+    surface = c.sentence[agent.start : agent.end]
+    if not any("\u0400" <= ch <= "\u04ff" for ch in surface):
+        return False
+    gap = c.sentence[c.cue.end : agent.start].split()
+    if len(gap) > _NOMINATIVE_GAP or any(w.casefold() in c.words.from_markers for w in gap) \
+            or any(mark in " ".join(gap) for mark in ",;.:()"):
+        return False  # "приглашены Министр финансов Антон Силуанов": a title between
+    endings = c.grammar.case_endings.instrumental
+    return not any(w.casefold().endswith(endings) for w in surface.split())
+
+
+_TITLE_WORDS = 3  # capitalised title words between "by" and the agent's name
+
+
+def _by_titled(c: Clause, ref: Ref) -> bool:
+    """"invited to the summit by Secretary General Jens Stoltenberg": a from-marker, then
+    only capitalised title words, then the figure (issue 14, press releases)."""
+    before = word_before(c.sentence, ref.start, _TITLE_WORDS + 1)
+    for k, word in enumerate(before):
+        if word in c.words.from_markers:
+            between = c.sentence[: ref.start].split()[-(len(before) - k - 1):] \
+                if k < len(before) - 1 else []
+            return all(w[:1].isupper() and w.isalpha() for w in between)
+    return False
 
 
 def _titled_agent(c: Clause, agent: Ref) -> bool:

@@ -64,6 +64,15 @@ class Words:
     noun_suffixes: frozenset[str]
     blockers: frozenset[str]  # words that end a coordination ("and will send Lavrov")
     both: frozenset[str]  # "both", "ambos", "оба": a subject standing for several figures
+    # "parties", "sides", "стороны": the subject of a mutual agreement ("The parties agreed
+    # to continue contacts"), which answers no invitation (extract._other_matter)
+    mutual: frozenset[str] = frozenset()
+    # "reaffirmed", "renewed", "подтвердил": right before "his invitation" they make the
+    # subject its owner, the inviter (arguments._inviter_from_pronoun)
+    renewal: frozenset[str] = frozenset()
+    # "to report", "to take the floor": "I invite Mr Siluanov to report" is a chairman's
+    # procedure, no invitation (extract._procedural)
+    floor: tuple[str, ...] = ()
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
     formulas: frozenset[str] = frozenset()
@@ -195,6 +204,9 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         title_suffixes=merged("title_suffixes"),
         noun_suffixes=merged("noun_suffixes"),
         both=merged("both_words"),
+        mutual=merged("mutual_subjects"),
+        renewal=merged("renewal_words"),
+        floor=tuple(sorted(merged("floor_words"))),
         attribution=merged("attribution_words"),
         door=merged("door_words"),
         visit_back=merged("visit_back_words"),

@@ -212,8 +212,28 @@ def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
                                             for n in nouns)
 
 
+_PROCEDURE_WINDOW = 6  # words after the cue (a figure counts as one) holding the procedure
+
+
+def _procedural(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
+                lexicons: list[Lexicon]) -> bool:
+    """"I invite Anton Siluanov to report on the budget", "invited the minister to take
+    the floor": a chairman's procedure right after the invitee, with no occasion named
+    after it ("invited Zelensky to speak at the conference" stays an invitation; issue
+    14, press releases: meetings with officials)."""
+    if not words.floor:
+        return False
+    rest = " " + blank_refs(sentence, refs, mark="N")[cue.end :].casefold()
+    limit = sum(len(w) + 1 for w in rest.split()[:_PROCEDURE_WINDOW]) + 1
+    for phrase in words.floor:
+        at = rest.find(" " + phrase, 0, limit + len(phrase))
+        if 0 <= at < limit:
+            return not _names_occasion(rest, lexicons)
+    return False
+
+
 def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
-                        grammar: Grammar) -> bool:
+                        grammar: Grammar, lexicons: list[Lexicon]) -> bool:
     """An invitation cue that reports no invitation made: a crowd invited, an exhortation,
     a condition or a mere possibility."""
     if cue.category == "noun" and _crowd_invited(sentence, cue, words, refs):
@@ -221,6 +241,8 @@ def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref
     if cue.category in ("active", "challenge") and (
             _exhortation(sentence, cue, words, refs, grammar)
             or _conditional(sentence, cue, words)):
+        return True
+    if cue.category == "active" and _procedural(sentence, cue, words, refs, lexicons):
         return True
     if cue.category == "passive" and _conditional(sentence, cue, words):
         return True  # "If Biden were invited by Putin, he would refuse": hypothetical
@@ -320,7 +342,7 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
-        if _no_invitation_made(sentence, cue, words, refs, grammar):
+        if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons):
             continue
         # "Witkoff invited Putin on behalf of Trump": the principal is the inviter, and is
         # neither subject nor object of the verb the envoy speaks.
@@ -593,6 +615,7 @@ def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit], words: Wor
 
 
 _COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperation ..."
+_MUTUAL_BEFORE = 3  # words before it that may hold a mutual subject ("the sides also")
 
 
 def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
@@ -614,7 +637,14 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
                 break
         return count
 
-    return all(complement(cue) >= _COMPLEMENT
+    def mutual(cue: CueHit) -> bool:
+        # "The parties agreed to continue contacts", "The two leaders also agreed to stay
+        # in touch": an agreement between the two sides of a call, not an answer, however
+        # short its complement (issue 14, press releases)
+        before = [w.strip(",;:").casefold() for w in text[: cue.start].split()[-_MUTUAL_BEFORE:]]
+        return any(w in words.mutual for w in before)
+
+    return all(complement(cue) >= _COMPLEMENT or mutual(cue)
                for status, cue in statuses if status is Status.ACCEPTED) and \
         not _names_occasion(sentence, lexicons)
 

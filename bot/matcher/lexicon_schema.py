@@ -46,6 +46,9 @@ class LexiconTop(BaseModel):
     title_suffixes: list[Any] | None = None
     noun_suffixes: list[Any] | None = None
     both_words: list[Any] | None = None
+    mutual_subjects: list[Any] | None = None
+    renewal_words: list[Any] | None = None
+    floor_words: list[Any] | None = None
     attribution_words: list[Any] | None = None
     door_words: list[Any] | None = None
     visit_back_words: list[Any] | None = None

@@ -78,6 +78,12 @@ class TranscriptWords:
     # the figure after it in the frame before the colon is the one addressed, not the
     # speaker (issue 14, wire round: `_speaker_before_colon`)
     quote_with: frozenset[str] = frozenset()
+    # the lexicons' occasion terms ("visit", "forum", "визит"): what "I invite you to ..."
+    # must name, or a place, to be an invitation (`_names_occasion_or_place`)
+    occasions: tuple[str, ...] = ()
+    # "to speak", "to take the floor" (the lexicons' floor_words): "thank you for the
+    # invitation to speak" at a meeting thanks the chairman for the floor
+    floor: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -100,7 +106,11 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            frozenset(phrases("quote_addressing")), phrases("speech_by"), phrases("speech_at"),
                            phrases("vocatives"), frozenset(phrases("speaker_articles")),
                            bool(phrases("single_quotes")), frozenset(phrases("here")),
-                           frozenset(phrases("written_verbs")), frozenset(phrases("quote_with")))
+                           frozenset(phrases("written_verbs")), frozenset(phrases("quote_with")),
+                           tuple(sorted({t.casefold() for lx in lexicons
+                                         for terms in lx.occasion.values() for t in terms if t})),
+                           tuple(sorted({w.casefold() for lx in lexicons
+                                         for w in lx.words("floor_words")})))
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,6 +433,9 @@ class _Context:
     # The leaders (on the article's date) of the countries the headline names: whom a
     # vocative may address when nobody else is named ("Mr Prime Minister!")
     title_leaders: TitleLeaders | None = None
+    # The figures a speech's opening salutation names ("Dear President Nausėda! Ladies and
+    # gentlemen!"): the host its thanks for the invitation speak to (`_salutation`)
+    salutation: Sequence[Ref] = ()
 
 
 def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
@@ -452,7 +465,8 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
             _thanks_without_labels(sentences, title_refs, words, sentence_refs, home_countries)
         return
     context = _Context(labels, title_refs, words, _attendees(sentences, words, sentence_refs),
-                       article_refs, country_leaders, sentence_refs, title_leaders)
+                       article_refs, country_leaders, sentence_refs, title_leaders,
+                       _salutation(sentences, sentence_refs))
     # Each sentence is a slice of the text: a phrase the case-folded text lacks is in none
     # of them, so the sentences are searched for the others only.
     folded = text.casefold()
@@ -588,12 +602,18 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
         label = _speaker_at(context.labels, sentence.start + at)
         if label is None or label.speaker is None:
             return
-        other = _named_before(sentence, at, label, context) or _one_other(label, context) \
+        other = _named_before(sentence, at, label, context) or \
+            _named_after(sentence, end, label, context) or _one_other(label, context) \
             or _addressed(sentence, at, label, context, before)
         if other is None:
             return
-        if speaker_invites and _procedure(lowered[end:], context.words.procedure):
-            return  # "I invite you to take the floor / to report": procedure, no visit
+        if speaker_invites and (_procedure(lowered[end:], context.words.procedure) or
+                                not _names_occasion_or_place(sentence.text[end:],
+                                                             context.words)):
+            # "I invite you to take the floor / to report": procedure, no visit; "I
+            # invite you to join our initiative": neither an occasion nor a place follows
+            # (issue 14, press releases: false alarms from a generic "invite")
+            return
         if speaker_invites:
             _add(sentence, label.speaker, other, at, sentence.text[at:end], Status.PENDING)
         else:
@@ -606,6 +626,18 @@ def _you_in_a_turn(sentence: SentenceSpan, lowered: str, context: _Context,
 # Words after "I invite you" in which a procedure phrase may stand: "Ich lade Sie ein,
 # ihn zu probieren", "Приглашаю Вас попробовать".
 _PROCEDURE_WORDS = 4
+
+
+_OCCASION_WORDS = 10  # words after "I invite you" that may name the occasion or place
+
+
+def _names_occasion_or_place(rest: str, words: TranscriptWords) -> bool:
+    """Whether the words right after "I invite you" name an occasion ("to make an official
+    visit", "to the forum", "посетить Россию") or a place, a capitalised word ("to Kyiv",
+    "I will be waiting for you in Kyiv")."""
+    tokens = [w.strip(",.;:!?\"'«»“”()") for w in rest.split()[:_OCCASION_WORDS]]
+    return any(t[:1].isupper() or t.casefold().startswith(words.occasions)
+               for t in tokens if t)
 
 
 def _procedure(rest: str, phrases: Sequence[str]) -> bool:
@@ -642,6 +674,21 @@ def _named_before(sentence: SentenceSpan, at: int, label: Label, context: _Conte
         if ref.end <= at and ref.party.known and ref.party.key != speaker.party.key and \
                 ref.start >= opening and sentence.text[ref.end : at].strip() in (",", "!") \
                 and _only_address_words(sentence.text[opening : ref.start], context.words):
+            return ref
+    return None
+
+
+def _named_after(sentence: SentenceSpan, end: int, label: Label, context: _Context
+                 ) -> Ref | None:
+    """"I would like to invite you, Vladimir Vladimirovich, to the Forum of Regions": a
+    figure set off by commas right after the "you" is the one addressed (issue 14, press
+    releases)."""
+    speaker = label.speaker
+    assert speaker is not None
+    text = sentence.text
+    for ref in context.sentence_refs(sentence.index):
+        if ref.start >= end and ref.party.known and ref.party.key != speaker.party.key and \
+                text[end : ref.start].strip() == "," and text[ref.end :].lstrip()[:1] == ",":
             return ref
     return None
 
@@ -760,8 +807,20 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
             label = _speaker_at(labels, sentence.start + at)
             if label is None or label.speaker is None:
                 return  # nobody, or someone the gazetteer does not know, is speaking
+            rest = lowered[at + len(phrase) :]
+            if _procedure(rest, words.floor) and not any(
+                    w.startswith(words.occasions) for w in rest.split()):
+                # "thank you for the invitation to speak" at a meeting of officials: the
+                # chairman's procedure, no invitation (issue 14, press releases)
+                return
             speaker = label.speaker
             other = label.addressee or _other_side(speaker, labels, title_refs)
+            if other is None and (any(v in lowered for v in words.vocatives) or any(
+                    w.strip(",.!?") in words.second_person for w in lowered.split())):
+                # "thank you, Mr. President, for inviting me" after "Dear President
+                # Nausėda!": the vocative or the "you" speaks to the one the salutation
+                # named
+                other = _saluted(speaker, context)
             status = Status.RESPONDED if label.author else Status.TOOK_PLACE
             if speaker_invited and label.author:
                 # An address speaks to its audience, not to one figure, and thanks many
@@ -769,7 +828,8 @@ def _thanks_in_sentence(sentence: SentenceSpan, lowered: str, context: _Context,
                 # safe guess at the host, but a country thanked in this sentence or the
                 # thanks just before ("Grateful to Indonesia ... Grateful also for the
                 # invitation to the G20") stands for its leader the article names.
-                host = _thanked_country(sentence, previous, speaker, context)
+                host = _thanked_figure(sentence, at, refs, speaker, words) or \
+                    _thanked_country(sentence, previous, speaker, context)
                 if host is not None:
                     _add(sentence, host, speaker, at, phrase, status)
                 return
@@ -837,6 +897,50 @@ def _thanks_without_labels(sentences: Sequence[SentenceSpan], title_refs: Sequen
         guest = next(r for r in parties.values() if r is not hosts[0])
         _add(sentence, hosts[0], guest, lowered.find(phrase), phrase, Status.TOOK_PLACE)
         return
+
+
+_SALUTATION = 4  # sentences at most of a speech's opening salutation
+
+
+def _salutation(sentences: Sequence[SentenceSpan], sentence_refs: Callable[[int], list[Ref]]
+                ) -> list[Ref]:
+    """The figures named in the exclamations opening a speech ("Dear President Nausėda!
+    Ladies and gentlemen!", "Шановний пане Президенте Макроне! Шановні колеги!"), the
+    official sites' salutation (issue 14, press releases)."""
+    def exclaimed(sentence: SentenceSpan) -> bool:
+        return sentence.text.rstrip().endswith("!")
+
+    # the headline, when given, is the first sentence
+    first = 1 if len(sentences) > 1 and not exclaimed(sentences[0]) else 0
+    named: list[Ref] = []
+    for sentence in sentences[first : first + _SALUTATION]:
+        if not exclaimed(sentence):
+            break
+        named += sentence_refs(sentence.index)
+    return named
+
+
+def _saluted(speaker: Ref, context: _Context) -> Ref | None:
+    """The one figure other than the speaker that the opening salutation names: whom the
+    speech's "thank you for inviting me" thanks."""
+    others = {r.party.key: r for r in context.salutation
+              if r.party.known and r.party.key != speaker.party.key}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def _thanked_figure(sentence: SentenceSpan, at: int, refs: list[Ref], speaker: Ref,
+                    words: TranscriptWords) -> Ref | None:
+    """"I am grateful to Boris Johnson for the invitation to London": the one figure
+    named between the thanks word and the phrase is the host (issue 14, press releases:
+    an address thanks one figure by name)."""
+    lowered = sentence.text.casefold()
+    thanked_from = max((lowered.rfind(w, 0, at) for w in words.thanks), default=-1)
+    if thanked_from < 0:
+        return None
+    named = {r.party.key: r for r in refs if thanked_from < r.start and r.end <= at
+             and r.party.known and r.party.key != speaker.party.key
+             and not (speaker.country and r.country == speaker.country)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _thanked_country(sentence: SentenceSpan, previous: SentenceSpan | None, speaker: Ref,
