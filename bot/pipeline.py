@@ -308,7 +308,8 @@ def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Sou
     record meanwhile had it in front of them (it waited), so it does not overrule them."""
     urls = [source.url]
     if isinstance(finding, LoneObservation):
-        since = min(now, observation_time(finding, source.published)) - policy.window
+        # Beyond the window too: an accepted invitation awaits its outcome (track.awaited).
+        since = min(now, observation_time(finding, source.published)) - policy.renewal_horizon
         # Summarised like a mention's candidates: a figure's records may be long.
         candidates = unit.invitations_of(lone_party_key(finding), since, urls=urls,
                                          evidence=[finding.evidence])
@@ -400,8 +401,8 @@ def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> date
 
 def _observation_since(observation: Observation, published: datetime, now: datetime,
                        policy: TrackerPolicy) -> datetime:
-    return (min(now, observation_time(observation, published))
-            - timedelta(days=policy.window_days))
+    # Beyond the window too: an accepted invitation awaits its outcome (track.awaited).
+    return min(now, observation_time(observation, published)) - policy.renewal_horizon
 
 
 def prefetch_candidates(unit: Unit, articles: Sequence[tuple[Article, MatchResult]], *,
