@@ -308,7 +308,8 @@ def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Sou
     record meanwhile had it in front of them (it waited), so it does not overrule them."""
     urls = [source.url]
     if isinstance(finding, LoneObservation):
-        since = min(now, observation_time(finding, source.published)) - policy.window
+        # Beyond the window too: an accepted invitation awaits its outcome (track.awaited).
+        since = min(now, observation_time(finding, source.published)) - policy.renewal_horizon
         # Summarised like a mention's candidates: a figure's records may be long.
         candidates = unit.invitations_of(lone_party_key(finding), since, urls=urls,
                                          evidence=[finding.evidence])
@@ -325,15 +326,18 @@ def link_finding(unit: Unit, finding: LoneObservation | Observation, source: Sou
 
 def attach_waiting(unit: Unit, figures: Sequence[str], article_id: int, *, now: datetime,
                    policy: TrackerPolicy,
-                   save: Callable[[list[TrackOutcome], bool, Source], list[int]]) -> int:
+                   save: Callable[[list[TrackOutcome], bool, Source], list[int]],
+                   clock: datetime | None = None) -> int:
     """Try the findings waiting for a record of `figures` (an article has just opened,
     placed or widened one) through the linker they went through on arrival, by the date of
     what they observed; the ones that join (or now fit several records alike, and so
     never will join one) leave the waiting list. `save(outcomes, announce, source)` saves
     outcomes, announcing them only when `announce` (a finding that came on a feed's first
-    poll is never announced). How many joined."""
+    poll is never announced). How many joined. A finding's wait is measured against
+    `clock` (default `now`): the store's own time, see `retry_waiting`."""
     joined, done = 0, []
-    for finding in in_attach_order(unit.waiting_for(figures, waiting_since(now, policy))):
+    since = waiting_since(clock or now, policy)
+    for finding in in_attach_order(unit.waiting_for(figures, since)):
         if finding.source.article_id == article_id or finding.id is None:
             continue  # this article's own, linked (or not) a moment ago
         outcomes, trace = link_finding(unit, finding.finding, finding.source, now, policy,
@@ -382,7 +386,12 @@ def retry_waiting(unit: Unit, figures: Sequence[str], *, now: datetime,
                     pending.insert(0, again)
         return ids
 
-    return attach_waiting(unit, figures, 0, now=now, policy=policy, save=save)
+    # A finding waits one window after it ARRIVED, and arrival is the store's time: on a
+    # replayed database that is the article's date, years before the editor's wall clock,
+    # so measuring the wait against `now` would find every waiting report expired.
+    last = unit.last_arrival()
+    clock = min(now, last) if last is not None else now
+    return attach_waiting(unit, figures, 0, now=now, policy=policy, save=save, clock=clock)
 
 
 def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> datetime:
@@ -392,8 +401,8 @@ def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> date
 
 def _observation_since(observation: Observation, published: datetime, now: datetime,
                        policy: TrackerPolicy) -> datetime:
-    return (min(now, observation_time(observation, published))
-            - timedelta(days=policy.window_days))
+    # Beyond the window too: an accepted invitation awaits its outcome (track.awaited).
+    return min(now, observation_time(observation, published)) - policy.renewal_horizon
 
 
 def prefetch_candidates(unit: Unit, articles: Sequence[tuple[Article, MatchResult]], *,

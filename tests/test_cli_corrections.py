@@ -116,25 +116,30 @@ def test_bad_requests_are_clear(config_dir: Path, db: str) -> None:
     assert bad_entry.exit_code == 1 and "no entry 9" in bad_entry.output
 
 
-def _days_ago(days: int) -> str:
-    # Relative to today: a report waits one tracker window after it arrived (replay dates
-    # its arrival by the article), and the correction is made now.
-    return (datetime.now(UTC) - timedelta(days=days)).date().isoformat()
+def _days_ago(days: int, end: datetime | None) -> str:
+    # Before `end` (None: today). Replay dates a report's arrival by its article, and the
+    # correction is made now.
+    return ((end or datetime.now(UTC)) - timedelta(days=days)).date().isoformat()
 
 
-def test_a_status_correction_retries_the_waiting_reports(config_dir: Path, tmp_path: Path
-                                                         ) -> None:
+# Today; and years ago, as on a database replayed from an archive: the wait is measured
+# against the store's own time (its newest article), not the editor's wall clock, which
+# would have every report that waited in 2022 expired.
+@pytest.mark.parametrize("end", [None, datetime(2022, 3, 1, tzinfo=UTC)],
+                         ids=["recent", "replayed-archive"])
+def test_a_status_correction_retries_the_waiting_reports(config_dir: Path, tmp_path: Path,
+                                                         end: datetime | None) -> None:
     """The meeting misread as held settles the record, so the Kremlin's refusal waits; the
     editor's `correct status` (through `pipeline.retry_waiting`, the host's policy) lets it
     join, and the editor's status holds: the refusal was in front of them."""
     url = f"sqlite:///{tmp_path / 'waiting.db'}"
     path = tmp_path / "waiting.jsonl"
     articles = [
-        {"id": "w1", "date": _days_ago(10), "lang": "en", "url": "https://w.example/1",
+        {"id": "w1", "date": _days_ago(10, end), "lang": "en", "url": "https://w.example/1",
          "text": "Volodymyr Zelensky invited Vladimir Putin to talks in Istanbul."},
-        {"id": "w2", "date": _days_ago(8), "lang": "en", "url": "https://w.example/2",
+        {"id": "w2", "date": _days_ago(8, end), "lang": "en", "url": "https://w.example/2",
          "text": "Volodymyr Zelensky and Vladimir Putin met in Istanbul."},
-        {"id": "w3", "date": _days_ago(7), "lang": "en", "url": "https://w.example/3",
+        {"id": "w3", "date": _days_ago(7, end), "lang": "en", "url": "https://w.example/3",
          "text": "Vladimir Putin will not attend the talks in Istanbul, the Kremlin said."},
     ]
     path.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")

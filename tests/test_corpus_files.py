@@ -220,6 +220,33 @@ def test_check_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b9-check", "b9c", 3, FIRST_CLASS + HELD_FRESH)
 
 
+def test_b11_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b11: the second stories round's blind set (9 stories, 3-4
+    dated articles each in mixed languages), written and scored before the tracker was read.
+    Like b10 it lives outside tests/data/stories and its ids are its own."""
+    held = DATA / "stories-held" / "b11"
+    paths = sorted(held.glob("*.json"))
+    assert 8 <= len(paths) <= 10
+    default = DATA / "stories"
+    assert not list(default.rglob("b11-*.json"))
+    others = {a["id"] for p in (DATA / "stories-held").rglob("*.json") if p.parent != held
+              for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
+    langs: set[str] = set()
+    for path in paths:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        assert story["id"] == path.stem and story["id"].startswith("b11-"), path.name
+        assert 3 <= len(story["articles"]) <= 6, path.name
+        for article in story["articles"]:
+            assert article["id"].startswith("b11s"), path.name
+            assert article["id"] not in others, path.name
+            assert "mentions" in article, path.name  # annotated: --annotation replays it
+            date.fromisoformat(article["date"])
+            langs.add(article["lang"])
+        for record in story["expected"]["records"]:
+            assert record["final_status"] in STATUSES, path.name
+    assert len(langs) >= 6, langs
+
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the

@@ -233,10 +233,12 @@ def _procedural(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
 
 
 def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref],
-                        grammar: Grammar, lexicons: list[Lexicon]) -> bool:
+                        grammar: Grammar, lexicons: list[Lexicon], pasts: list[CueHit]) -> bool:
     """An invitation cue that reports no invitation made: a crowd invited, an exhortation,
-    a condition or a mere possibility."""
+    a condition or a mere possibility; or one made long ago, recalled in passing."""
     if cue.category == "noun" and _crowd_invited(sentence, cue, words, refs):
+        return True
+    if cue.category in ("by", "noun") and _recap_clause(sentence, cue, pasts, words):
         return True
     if cue.category in ("active", "challenge") and (
             _exhortation(sentence, cue, words, refs, grammar)
@@ -342,7 +344,7 @@ def analyse(
         if denied or _negated(cue, negations, words):
             facts.negated_invitation = True
             continue
-        if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons):
+        if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons, pasts):
             continue
         # "Witkoff invited Putin on behalf of Trump": the principal is the inviter, and is
         # neither subject nor object of the verb the envoy speaks.
@@ -914,6 +916,25 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
         return False
     first = sentence[opening + 1 : hit.start].casefold().split()[:1]
     return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
+
+
+def _recap_clause(sentence: str, cue: CueHit, pasts: list[CueHit], words: Words) -> bool:
+    """"Stubb, who visited Ankara last May at Erdoğan's invitation, spoke with him by phone
+    about the NATO summit": a trip "at X's invitation" told in a relative clause set off by
+    commas, with a recap word in it, is its antecedent's background, an occasion long
+    settled; the sentence reports no invitation of its own (issue 15, stories round: the
+    recap a year later opened a second record). Without the recap word ("Lula, who arrived
+    on Monday at Xi's invitation, ...") the clause may be the news and stays."""
+    if not words.relative or not pasts:
+        return False
+    opening = sentence.rfind(",", 0, cue.start)
+    closing = sentence.find(",", cue.end)
+    if opening < 0 or closing < 0:
+        return False
+    first = sentence[opening + 1 : cue.start].casefold().split()[:1]
+    if not first or first[0] not in words.relative:
+        return False
+    return any(opening < p.start and p.end <= closing for p in pasts)
 
 
 _RELATIVE_OPENING = 8  # words from the comma opening a relative clause to its cue

@@ -20,8 +20,8 @@ _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronou
           "preverbal_clitics", "final_participle", "genitive_s", "genitive_host", "prenominal_relative",
           "genitive_after_noun", "pronoun_in_frame", "capitalised_nouns")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "nominative_particles",
-          "dative_endings",
-          "genitive_endings", "instrumental_endings", "agent_markers")
+          "dative_endings", "genitive_endings", "instrumental_endings", "agent_markers",
+          "destination_suffixes")
 _STYLES = ("scan", "word_end")
 
 
@@ -84,6 +84,10 @@ class Grammar:
     particle_style: str = "scan"
     # Markers right after an agent in head-final languages ("の", "의", " का").
     agent_markers: frozenset[str] = frozenset()
+    # Case suffixes that make a place the goal of a movement, glued to it or ending its
+    # form: "Erdoğan, Putin'i Türkiye'ye davet etti" (to Turkey). In a verb-final clause
+    # the destination stands before the invitation verb (occasion.choose_occasion).
+    destination_suffixes: frozenset[str] = frozenset()
     case_endings: CaseEndings = field(default_factory=CaseEndings)
 
     @property

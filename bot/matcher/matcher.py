@@ -82,7 +82,13 @@ from bot.matcher.observe import (
     observe_lone,
     observe_sentence,
 )
-from bot.matcher.occasion import PlaceFinder, PlaceHit, choose_occasion, describe
+from bot.matcher.occasion import (
+    PlaceFinder,
+    PlaceHit,
+    choose_occasion,
+    describe,
+    destination_starts,
+)
 from bot.matcher.organisations import (
     OrganisationWords,
     club_named,
@@ -1021,6 +1027,7 @@ class Matcher:
     def _set_occasions(self, candidates: list[Candidate], segmented: Segmented,
                        views: list[SentenceView], lexicons: list[Lexicon]) -> None:
         title_text = segmented.sentences[0].text if segmented.sentences else ""
+        suffixes = frozenset(s for lx in lexicons for s in lx.grammar.destination_suffixes)
         for candidate in candidates:
             first = views[candidate.first_sentence].text
             labels = [h for lx in lexicons for h in lx.occasions(first)]
@@ -1036,6 +1043,7 @@ class Matcher:
             candidate.occasion = choose_occasion(
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
+                destinations=destination_starts(first, sentence_places, suffixes),
             )
             if candidate.occasion.place is None:
                 # Nowhere else named: the inviter's own country in a title ("at the

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.matcher.nearmiss import within_one_edit
+
 _GIVEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ][a-zß-öø-ÿā-ſа-яёіїєґ'’\-]+) $")
 _SENTENCE_END = ".!?\n:;\"«»“”"
 _SAME_STEM = 3
@@ -63,7 +65,10 @@ def _cyrillic(word: str) -> bool:
 
 def _same_name(word: str, given: str) -> bool:
     return word == given or (len(word) > _SAME_STEM and len(given) > _SAME_STEM and (
-        word[:_SAME_STEM] == given[:_SAME_STEM] or word[-_SAME_STEM:] == given[-_SAME_STEM:]))
+        word[:_SAME_STEM] == given[:_SAME_STEM] or word[-_SAME_STEM:] == given[-_SAME_STEM:]
+        # a misspelling one edit off, first letter right: "Kier Starmer" (issue 15, stories
+        # round: the misspelt given name made a second inviter)
+        or (word[0] == given[0] and within_one_edit(word, given))))
 
 
 def known_given_names(names: list[tuple[str, tuple[str, ...]]], not_names: frozenset[str]

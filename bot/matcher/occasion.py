@@ -117,7 +117,10 @@ class PlaceFinder:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):
-            return []
+            # A letter whose lower case is two characters (Turkish "İ" -> "i̇") would shift
+            # every offset: lower it to its first character alone, so the sentence keeps
+            # its places ("İletişim Başkanlığı ... Türkiye'ye davet etti").
+            lowered = "".join(c.lower()[:1] for c in text)
         hits: list[PlaceHit] = []
         for end_index, (canonical, is_platform, form) in self._automaton.iter(lowered):
             end = end_index + 1
@@ -227,9 +230,12 @@ def describe(label: str | None, place: PlaceHit | None) -> Occasion:
 def choose_occasion(
     cue_end: int, labels: list[CueHit], places: list[PlaceHit], fallback_labels: list[CueHit],
     fallback_places: list[PlaceHit], *, cue_start: int | None = None,
+    destinations: frozenset[int] = frozenset(),
 ) -> Occasion:
     """The label and place inside a split cue ("hat ihn zu einem Treffen in Moskau
-    eingeladen"), else nearest after the cue in its sentence, else from the context."""
+    eingeladen"), else nearest after the cue in its sentence, else from the context.
+    `destinations`: the starts of the places a case suffix marks as a goal ("Türkiye'ye"),
+    which name the occasion even before the cue."""
     inside_labels = [h for h in labels if cue_start is not None and cue_start <= h.start
                      and h.end <= cue_end]
     inside_places = [p for p in places if cue_start is not None and cue_start <= p.start
@@ -255,7 +261,7 @@ def choose_occasion(
     if place_hit is not None and not place_hit.is_platform and not inside_places and \
             place_hit.start < (cue_start if cue_start is not None else cue_end) and \
             (label is None or _named_after(labels, label, cue_end)) and \
-            not _names_place(labels, label, place_hit):
+            not _names_place(labels, label, place_hit) and place_hit.start not in destinations:
         # A place before the cue is where someone spoke ("Moscow said", "speaking at a press
         # conference in Brussels, Macron invited Xi to a state visit"), not the destination,
         # unless the occasion's own noun names it ("the talks in Istanbul, to which ...") or
@@ -274,6 +280,25 @@ def choose_occasion(
 # How far (characters) a place may stand from the occasion noun that names it: "talks in
 # Istanbul", "モスクワでの会談".
 _NAMED_BY_LABEL = 12
+
+
+def destination_starts(text: str, places: list[PlaceHit], suffixes: frozenset[str]
+                       ) -> frozenset[int]:
+    """The starts of the places of `text` marked as a goal by a case suffix, ending the
+    place's own form ("Türkiye'ye") or glued after it ("Ankara'ya"). None without suffixes
+    (most languages): nothing to scan."""
+    if not suffixes:
+        return frozenset()
+    found: set[int] = set()
+    for hit in places:
+        surface = text[hit.start : hit.end].casefold()
+        after = text[hit.end : hit.end + 4].casefold()
+        for suffix in suffixes:
+            glued = after.startswith(suffix) and not after[len(suffix) : len(suffix) + 1].isalpha()
+            if surface.endswith(suffix) or glued:
+                found.add(hit.start)
+                break
+    return frozenset(found)
 
 
 def _named_after(labels: list[CueHit], label: str, cue_end: int) -> bool:

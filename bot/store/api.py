@@ -438,6 +438,10 @@ class Unit(Protocol):
     def purge_waiting(self, before: datetime) -> int:
         """Delete the findings that arrived before `before` (expired)."""
         ...
+    def last_arrival(self) -> datetime | None:
+        """When the newest stored article was fetched (None: none is): the clock a waiting
+        finding's wait is measured by when no article is being processed (a correction)."""
+        ...
     def count_waiting(self) -> int: ...
 
     # -- outbox ------------------------------------------------------------

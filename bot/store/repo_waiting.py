@@ -13,7 +13,7 @@ from sqlmodel import col
 from bot.domain import LoneObservation, Status, WaitingFinding
 from bot.store.codec import waiting_from_json, waiting_to_json
 from bot.store.repo_base import RepoBase, require_text
-from bot.store.tables import WaitingFindingRow
+from bot.store.tables import ArticleRow, WaitingFindingRow
 from bot.store.types import require_aware
 
 
@@ -73,6 +73,13 @@ class WaitingRepository(RepoBase):
             delete(WaitingFindingRow)
             .where(col(WaitingFindingRow.seen_at) < require_aware(before, "before")))
         return int(getattr(result, "rowcount", 0) or 0)
+
+    def last_arrival(self) -> datetime | None:
+        """When the newest article the store holds was fetched (None: no article): the
+        store's own clock, which a replayed database keeps at its articles' dates."""
+        self._hold_ingest_lock()
+        latest = self.session.scalar(select(func.max(col(ArticleRow.fetched_at))))
+        return require_aware(latest, "last arrival") if latest is not None else None
 
     def count_waiting(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(WaitingFindingRow)) or 0)

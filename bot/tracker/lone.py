@@ -38,6 +38,7 @@ from bot.tracker.policy import TrackerPolicy
 from bot.tracker.trace import LinkTrace
 from bot.tracker.track import (
     apply_entry,
+    awaited,
     in_window,
     known_then,
     observation_entry,
@@ -78,7 +79,8 @@ def link_lone(
     fitting = [
         c for c in candidates
         if _on_side(c, observation)
-        and in_window(c, entry.at, policy)
+        and (in_window(c, entry.at, policy)
+             or awaited(c, occasion, entry.status, entry.at, policy))
         and _open_to(c, entry)
         and _occasion_fits(c, observation, occasion.place)
     ]

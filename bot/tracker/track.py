@@ -546,8 +546,9 @@ def _ranked(
         first, last = _span(candidate)
         if event_time < first - policy.window:
             continue
-        if event_time > last + policy.window and not _renews(candidate, occasion,
-                                                             event_time, policy):
+        if event_time > last + policy.window and not _renews(
+                candidate, occasion, event_time, policy) and not _awaited(
+                candidate, occasion, status, event_time, policy):
             continue
         if _reopened_by(candidate, affinity, occasion, status, event_time):
             continue
@@ -640,6 +641,31 @@ def _renews(candidate: InvitationState, occasion: Occasion, event_time: datetime
     return event_time <= _span(candidate)[1] + policy.renewal_horizon
 
 
+def _awaited(candidate: InvitationState, occasion: Occasion, status: Status,
+             event_time: datetime, policy: TrackerPolicy) -> bool:
+    """Whether a report beyond the window is still news of `candidate`: an invitation
+    accepted and not yet held is awaited however long the trip takes to arrange (Kim
+    invited Putin, who accepted; the visit came nine months later), so a report that it
+    took place, naming its place (or one inside it) in a kind that fits, within
+    `policy.renewal_horizon` of its last news, is its outcome. A meeting naming no place,
+    or another one, is some other meeting, as it is inside the window."""
+    if candidate.status != Status.ACCEPTED or status != Status.TOOK_PLACE:
+        return False
+    if (place_affinity(candidate.occasion.place, occasion.place) or 0) < 2 \
+            or occasion.place is None:
+        return False
+    if kind_affinity(candidate.occasion.kind, occasion.kind) is None:
+        return False
+    last = _span(candidate)[1]
+    return last < event_time <= last + policy.renewal_horizon
+
+
+def awaited(candidate: InvitationState, occasion: Occasion, status: Status,
+            event_time: datetime, policy: TrackerPolicy) -> bool:
+    """`_awaited`, for a one-party report (`lone.link_lone`)."""
+    return _awaited(candidate, occasion, status, event_time, policy)
+
+
 def _still_open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
     """Whether a reply or an observation can still move `candidate`: it is not settled, or
     the entry is a later meeting or calling-off that the status machine lets win (a repeat
@@ -692,7 +718,9 @@ def _reply_target(
     visit, whichever of the two arrives first.
     """
     open_ones = [
-        c for c in candidates if _in_window(c, entry.at, policy) and _still_open_to(c, entry)
+        c for c in candidates if (_in_window(c, entry.at, policy)
+                                  or _awaited(c, occasion, entry.status, entry.at, policy))
+        and _still_open_to(c, entry)
         and not _refused_and_held(c, occasion, entry.status, entry.at)
     ]
     best: InvitationState | None = None

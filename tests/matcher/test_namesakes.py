@@ -32,6 +32,15 @@ def test_the_figures_own_given_name_keeps_the_figure() -> None:
     assert not _is_namesake("Wczoraj prezydent Władimir Putin powiedział", "Putin")
 
 
+def test_a_given_name_misspelt_by_one_edit_keeps_the_figure() -> None:
+    # "Vladmir", "Vladimri": one letter dropped or two swapped, the first letter right
+    # (issue 15, stories round: "Prime Minister Kier Starmer" made a second inviter).
+    assert not _is_namesake("Wczoraj prezydent Vladmir Putin powiedział", "Putin")
+    assert not _is_namesake("Wczoraj prezydent Vladimri Putin powiedział", "Putin")
+    # two edits: another person
+    assert _is_namesake("Wczoraj w Moskwie Vadim Putin powiedział", "Putin")
+
+
 def test_a_known_given_name_opening_a_sentence_makes_a_namesake() -> None:
     # "Kyrylo" opens the sentence, but it is a given name the gazetteer knows (issue 14).
     text = "Kyrylo Putin powiedział"

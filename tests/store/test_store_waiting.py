@@ -35,7 +35,7 @@ from bot.matcher import Matcher
 from bot.store import SqlStore
 from bot.store.api import InvitationFilter
 from bot.store.migrate import alembic_config
-from tests.support.builders import T0
+from tests.support.builders import T0, article
 from tests.support.story_replay import replay_in_order
 
 MODI = Party("Narendra Modi", "narendra-modi")
@@ -92,6 +92,19 @@ def test_waiting_findings_are_found_by_either_figure_and_only_while_fresh(
         assert unit.count_waiting() == 1
         assert [w.id for w in unit.waiting_for([MODI.key, LULA.key], T0)] == [seen]
     assert old not in (new, seen)
+
+
+def test_the_last_arrival_is_the_newest_article_fetched(store: SqlStore) -> None:
+    """The store's own clock, against which a correction measures how long a finding has
+    waited: on a replayed database, the replayed articles' dates."""
+    with store.unit() as unit:
+        assert unit.last_arrival() is None
+        for days, guid in ((3, "g-late"), (1, "g-early")):
+            unit.add_article(article(guid, url=f"https://w.example/{guid}"), feed_id=None,
+                             content_hash=guid, canonical_url=None,
+                             now=T0 + timedelta(days=days))
+    with store.unit() as unit:
+        assert unit.last_arrival() == T0 + timedelta(days=3)
 
 
 def test_the_waiting_migration_goes_down_and_up(store: SqlStore) -> None:
