@@ -433,12 +433,17 @@ class Matcher:
         """"Foreign Secretary Yvette Cooper attended a dinner hosted by Prime Minister Keir
         Starmer": a host's own minister, official, spokesperson or officer at the occasion
         it hosts serves it and is no guest (as hosts.py reads it: `DOMESTIC_GUESTS`)."""
+        return candidate.hosted and self._own_people(candidate, HOSTS_OWN_SIDE)
+
+    def _own_people(self, candidate: Candidate, categories: frozenset[str]) -> bool:
+        """The invitee is a known figure of one of `categories` from the inviter's own
+        country: the host's staff at its occasion, a leader's minister given a task."""
         invitee = candidate.invitee
-        if not candidate.hosted or invitee.figure_id is None:
+        if invitee.figure_id is None:
             return False
         home = candidate.countries.get(candidate.inviter.key)
         return home is not None and home == candidate.countries.get(invitee.key) and \
-            self._category_of(invitee.figure_id) in HOSTS_OWN_SIDE
+            self._category_of(invitee.figure_id) in categories
 
     def _category_of(self, figure_id: str) -> str | None:
         """A known figure's gazetteer category ("business", "minister"): hosts.py's test of
@@ -853,17 +858,14 @@ class Matcher:
         from a figure to a minister, official, spokesperson or officer of the same country
         (or a head of state's to his head of government) sets a task, no invitation (issue
         14, ask round). A request abroad stays one."""
-        invitee, inviter = candidate.invitee, candidate.inviter
-        if invitee.figure_id is None or inviter.figure_id is None:
+        inviter = candidate.inviter
+        if inviter.figure_id is None:
             return False
         # a president's own head of government too ("a demandé à Lecornu de se rendre à")
         own = _OWN_PEOPLE | ({"head_of_government"}
                              if self._category_of(inviter.figure_id) == "head_of_state"
                              else set())
-        if self._category_of(invitee.figure_id) not in own:
-            return False
-        country = candidate.countries.get(invitee.key)
-        if country is None or candidate.countries.get(inviter.key) != country:
+        if not self._own_people(candidate, own):
             return False
         if candidate.cue_start is None or not 0 <= candidate.first_sentence < len(views):
             return False
@@ -1060,7 +1062,8 @@ class Matcher:
 
 # Gazetteer categories of a leader's own people: asked by a compatriot to come or go
 # somewhere, they are given a task (Matcher._task_for_own_people).
-_OWN_PEOPLE = frozenset({"minister", "official", "spokesperson", "military"})
+# A leader's own people, given a task rather than invited: the host's own side but the press.
+_OWN_PEOPLE = HOSTS_OWN_SIDE - {"media"}
 
 
 def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
