@@ -885,6 +885,18 @@ def _earlier_occasion(status: Status | None, sentence: str, cue: CueHit, pasts: 
         _recap(sentence, cue, pasts, invite_cues)
 
 
+def _relative_opening(sentence: str, at: int, words: Words) -> int:
+    """The comma opening the relative clause that `at` stands in ("Macron, who visited
+    Berlin ..."): its first word after the comma is a relative pronoun; -1 if none."""
+    if not words.relative:
+        return -1
+    opening = sentence.rfind(",", 0, at)
+    if opening < 0:
+        return -1
+    first = sentence[opening + 1 : at].casefold().split()[:1]
+    return opening if first and first[0] in words.relative else -1
+
+
 def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
                         words: Words) -> bool:
     """"Carney, who visited Mexico City in September for trade talks, said he would
@@ -892,14 +904,9 @@ def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
     antecedent's background, another occasion, when the main clause gives an answer of
     its own (issue 14, wire round: status from another event). Without one ("Lula, who
     arrived on Monday, ...") the aside may be the only outcome and stays."""
-    if not words.relative:
-        return False
-    opening = sentence.rfind(",", 0, hit.start)
+    opening = _relative_opening(sentence, hit.start, words)
     closing = sentence.find(",", hit.end)
     if opening < 0 or closing < 0:
-        return False
-    first = sentence[opening + 1 : hit.start].casefold().split()[:1]
-    if not first or first[0] not in words.relative:
         return False
     return any(other.end <= opening or other.start > closing for other in status_cues
                if other is not hit and other.category != "took_place")
@@ -909,13 +916,10 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
     """"Macron, who visited Berlin last week, invited Scholz to Paris": a status in a
     relative clause closed before the invitation is its antecedent's background, another
     occasion than the invitation's."""
-    if not words.relative or hit.end > cue.start:
+    if hit.end > cue.start:
         return False
-    opening = sentence.rfind(",", 0, hit.start)
-    if opening < 0:
-        return False
-    first = sentence[opening + 1 : hit.start].casefold().split()[:1]
-    return bool(first) and first[0] in words.relative and "," in sentence[hit.end : cue.start]
+    return _relative_opening(sentence, hit.start, words) >= 0 and \
+        "," in sentence[hit.end : cue.start]
 
 
 def _recap_clause(sentence: str, cue: CueHit, pasts: list[CueHit], words: Words) -> bool:
@@ -925,14 +929,11 @@ def _recap_clause(sentence: str, cue: CueHit, pasts: list[CueHit], words: Words)
     settled; the sentence reports no invitation of its own (issue 15, stories round: the
     recap a year later opened a second record). Without the recap word ("Lula, who arrived
     on Monday at Xi's invitation, ...") the clause may be the news and stays."""
-    if not words.relative or not pasts:
+    if not pasts:
         return False
-    opening = sentence.rfind(",", 0, cue.start)
+    opening = _relative_opening(sentence, cue.start, words)
     closing = sentence.find(",", cue.end)
     if opening < 0 or closing < 0:
-        return False
-    first = sentence[opening + 1 : cue.start].casefold().split()[:1]
-    if not first or first[0] not in words.relative:
         return False
     return any(opening < p.start and p.end <= closing for p in pasts)
 
