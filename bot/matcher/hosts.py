@@ -676,12 +676,15 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
 
 
 def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
-    """Non-overlapping attendance words, a refusal first ("will not attend" holds "attend")."""
+    """Non-overlapping attendance words, the longest first, then a refusal first: "will not
+    attend" holds "attend", and "也将出席" (will also attend) holds "出席" (attended)."""
+    hits = [(-(hit.end - hit.start), rank, hit)
+            for rank, key in enumerate(("absent", "attended", "will_attend"))
+            for hit in lexicon.host_hits(key, text)]
     taken: list[CueHit] = []
-    for key in ("absent", "attended", "will_attend"):
-        for hit in lexicon.host_hits(key, text):
-            if not any(hit.start < t.end and t.start < hit.end for t in taken):
-                taken.append(hit)
+    for _, _, hit in sorted(hits, key=lambda h: (h[0], h[1], h[2].start)):
+        if not any(hit.start < t.end and t.start < hit.end for t in taken):
+            taken.append(hit)
     return sorted(taken, key=lambda h: h.start)
 
 

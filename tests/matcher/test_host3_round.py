@@ -27,6 +27,10 @@ def real(real_matcher: Matcher) -> Matcher:
      {("dick-schoof", "bart-de-wever", "took_place")}),
     ("zh", "由国家主席习近平主持的峰会在北京举行。俄罗斯总统普京出席。", "2025-11-20",
      {("xi-jinping", "vladimir-putin", "took_place")}),
+    # the longer attendance word wins: "也将出席" (will also attend) holds "出席" (attended)
+    ("zh", "由国家主席习近平主办的峰会在北京开幕。印度总理莫迪已抵达北京出席峰会，俄罗斯总统普京"
+     "也将出席。", "2025-11-20",
+     {("xi-jinping", "narendra-modi", "took_place"), ("xi-jinping", "vladimir-putin", "accepted")}),
     # the host after a chair or relative phrase (`host_after`): fr, it, es, de
     ("fr", "Le chancelier Friedrich Merz était présent au dîner que présidait Emmanuel "
      "Macron à l'Élysée.", "2025-11-20",
