@@ -78,6 +78,25 @@ def test_story_corpus_is_well_formed() -> None:
     assert len(langs - {""}) >= 6, langs
 
 
+def _check_held_stories(paths: list[Path], infix: str, taken_articles: set[str]) -> None:
+    """A blind story set: story ids `<infix>-*` named as their files, article ids
+    `<infix>s*` that no other set uses, every article annotated (so `--annotation` replays
+    it) and dated, known final statuses, six languages at least."""
+    langs: set[str] = set()
+    for path in paths:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        assert story["id"] == path.stem and story["id"].startswith(f"{infix}-"), path.name
+        for article in story["articles"]:
+            assert article["id"].startswith(f"{infix}s"), path.name
+            assert article["id"] not in taken_articles, path.name
+            assert "mentions" in article, path.name
+            date.fromisoformat(article["date"])
+            langs.add(article["lang"])
+        for record in story["expected"]["records"]:
+            assert record["final_status"] in STATUSES, path.name
+    assert len(langs) >= 6, langs
+
+
 def test_b10_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b10: the stories round's blind set (10 stories in ten
     languages), written and scored before the tracker was read. It lives outside
@@ -93,21 +112,11 @@ def test_b10_story_set_is_well_formed_and_apart() -> None:
                    for p in default.glob("*.json")}
     default_articles = {a["id"] for p in default.glob("*.json")
                         for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
-    langs: set[str] = set()
     for path in paths:
         story = json.loads(path.read_text(encoding="utf-8"))
-        assert story["id"] == path.stem and story["id"].startswith("b10-"), path.name
         assert story["id"] not in default_ids, path.name
         assert 2 <= len(story["articles"]) <= 5, path.name
-        for article in story["articles"]:
-            assert article["id"].startswith("b10s"), path.name
-            assert article["id"] not in default_articles, path.name
-            assert "mentions" in article, path.name  # annotated: --annotation replays it
-            date.fromisoformat(article["date"])
-            langs.add(article["lang"])
-        for record in story["expected"]["records"]:
-            assert record["final_status"] in STATUSES, path.name
-    assert len(langs) >= 6, langs
+    _check_held_stories(paths, "b10", default_articles)
 
 
 @pytest.mark.parametrize("lang", FIRST_CLASS)
@@ -231,20 +240,10 @@ def test_b11_story_set_is_well_formed_and_apart() -> None:
     assert not list(default.rglob("b11-*.json"))
     others = {a["id"] for p in (DATA / "stories-held").rglob("*.json") if p.parent != held
               for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
-    langs: set[str] = set()
     for path in paths:
         story = json.loads(path.read_text(encoding="utf-8"))
-        assert story["id"] == path.stem and story["id"].startswith("b11-"), path.name
         assert 3 <= len(story["articles"]) <= 6, path.name
-        for article in story["articles"]:
-            assert article["id"].startswith("b11s"), path.name
-            assert article["id"] not in others, path.name
-            assert "mentions" in article, path.name  # annotated: --annotation replays it
-            date.fromisoformat(article["date"])
-            langs.add(article["lang"])
-        for record in story["expected"]["records"]:
-            assert record["final_status"] in STATUSES, path.name
-    assert len(langs) >= 6, langs
+    _check_held_stories(paths, "b11", others)
 
 
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
