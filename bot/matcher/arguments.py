@@ -1292,7 +1292,24 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
         return []
     confidence = CONFIDENCE.subject_verb_object if objects[0].start - c.cue.end <= _NEAR_OBJECT \
         else CONFIDENCE.subject_verb_far_object
-    return pairs(subject, coordinated(c.sentence, objects, c.words), confidence)
+    invitees = coordinated(c.sentence, objects, c.words)
+    return [pair for inviter in _joint_subjects(c, subjects) for pair in
+            pairs(inviter, invitees, confidence)]
+
+
+def _joint_subjects(c: Clause, subjects: list[Ref]) -> list[Ref]:
+    """"Macron and Scholz invited Zelensky": every figure joined to the subject by 'and'
+    invites, when nothing but words stands between the subject and the verb. The last link
+    must hold a conjunction: after a bare comma ("At Macron's summit, Meloni invited") the
+    figure before belongs to another phrase."""
+    subject = subjects[-1]
+    between = c.sentence[subject.end : c.cue.start]
+    if len(subjects) < 2 or any(p in between for p in ",;:.()\"«»“”"):
+        return [subject]
+    last_link = c.sentence[subjects[-2].end : subject.start].replace(",", " ").casefold().split()
+    if not any(token in c.words.conjunctions for token in last_link):
+        return [subject]
+    return list(reversed(coordinated_back(c.sentence, subjects, c.words)))
 
 
 def verb_second(c: Clause) -> list[Pair] | None:
