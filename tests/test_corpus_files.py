@@ -283,6 +283,31 @@ def test_b11_long_blind_set_is_well_formed_and_apart() -> None:
             assert json.loads(line)["expected"], path.name
 
 
+def test_b12_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-check: the fourth check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), written and scored on main
+    e90814f before any rule was read, to estimate the matcher on fresh news."""
+    held = DATA / "matcher-held" / "b12-check"
+    _check_held_set(held, "b12c", 3, FIRST_CLASS + HELD_FRESH)
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+
+
+def test_b12_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-long: fourteen full-length news stories, one per language,
+    each with two to five expected pairs among past visits, other occasions, messengers and
+    hypotheticals, written and scored with b12-check."""
+    held = DATA / "matcher-held" / "b12-long"
+    _check_held_set(held, "b12l", 1, ())
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert 2 <= len(json.loads(line)["expected"]) <= 5, path.name
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
