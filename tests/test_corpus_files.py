@@ -429,3 +429,19 @@ def test_press_blind_set_is_well_formed_and_apart() -> None:
     meetings, procedural attendance lines) in en, uk and ru (17/7/5, 11 hard negatives),
     written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-press", "b11p", 4, ("en", "uk", "ru"))
+
+
+def test_b12_neg_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-neg: the false-alarm round's blind set over the fourteen
+    languages (hypotheticals, demands, denials, questions, non-figures, institutions,
+    tenders and rhetorical 'invite', each with a positive twin), written and scored on main
+    e90814f before any rule was read."""
+    held = DATA / "matcher-held" / "b12-neg"
+    _check_held_set(held, "b12n", 2, FIRST_CLASS + HELD_FRESH)
+    items = [
+        json.loads(line)
+        for path in held.glob("*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert sum(1 for i in items if not i["expected"]) >= 20
+    assert sum(1 for i in items if i["expected"]) >= 15

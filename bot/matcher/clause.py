@@ -154,6 +154,9 @@ class Words:
     behalf: frozenset[str] = frozenset()
     # "whether", "ob": right before an invitation verb, an open question, no invitation
     whether: frozenset[str] = frozenset()
+    # "demanded that", "forderte", "exigió que", "закликали": before an invitation verb they
+    # make it a demand put to its subject, none made (issue 14, neg round)
+    demand: frozenset[str] = frozenset()
     # "asked", "bat", "pidió", "попросил": a cue opened by a request verb; to a minister or
     # official of the requester's own country it sets a task, no invitation (ask round)
     request: frozenset[str] = frozenset()
@@ -243,6 +246,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         telling=merged("telling_words"),
         behalf=merged("behalf_markers"),
         whether=merged("whether_words"),
+        demand=merged("demand_words"),
         request=merged("request_words"),
         acceptance=merged("acceptance_words"),
         first_person=frozenset(p.casefold() for lx in lexicons

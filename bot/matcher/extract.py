@@ -248,6 +248,8 @@ def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref
         return True
     if cue.category == "passive" and _conditional(sentence, cue, words):
         return True  # "If Biden were invited by Putin, he would refuse": hypothetical
+    if cue.category in ("active", "passive") and _demanded(sentence, cue, words):
+        return True
     # "Non è escluso che altri capi di Stato possano essere invitati"
     return cue.category in ("active", "passive") and _possible(sentence, cue, words)
 
@@ -1103,6 +1105,27 @@ def _possible(sentence: str, cue: CueHit, words: Words) -> bool:
     return any(f" {phrase} " in folded for phrase in words.possibility)
 
 
+# How many words before an invitation verb a demand word makes it demanded ("Die Grünen
+# haben Merz aufgefordert, den ukrainischen Präsidenten ... in den Bundestag einzuladen": 11).
+_DEMAND_BEFORE = 14
+
+
+def _demanded(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Badenoch demands Starmer invite Zelensky", "calls have grown to invite him", "exigió
+    que Sánchez invite a Zelenski", "закликали Зеленського запросити Трампа": a demand or
+    call a few words before the invitation verb puts it to its subject; nobody has invited
+    anyone (issue 14, neg round). A verb joined on by a conjunction ("urged calm and invited
+    Xi") is a deed of its own."""
+    if not words.demand:
+        return False
+    before = [w.strip(",.;:!?\"'«»“”„()").casefold()
+              for w in sentence[: cue.start].split()[-_DEMAND_BEFORE:]]
+    if not before or before[-1] in words.conjunctions:
+        return False
+    folded = " " + " ".join(before) + " "
+    return any(f" {phrase} " in folded for phrase in words.demand)
+
+
 def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     """"If Trump invites him, Putin would consider the trip", "Si Macron invite Scholz":
     a conditional word opening the clause of the invitation verb makes it hypothetical."""
@@ -1113,6 +1136,8 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     first = sentence[opening + 1 : cue.start].split()[:1]
     if bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional:
         return True
+    if _quoted_condition(sentence, cue, opening, words):
+        return True
     if _counterfactual(sentence, cue, opening, words):
         return True
     # "has not decided whether to invite Zelensky", "offen, ob er Macron einlädt": an open
@@ -1120,6 +1145,17 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     return bool(words.whether) and any(
         w.strip(",\"«„“(").casefold() in words.whether
         for w in sentence[opening + 1 : cue.start].split()[-_WHETHER_BEFORE:])
+
+
+def _quoted_condition(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:
+    """"qu'il viendrait à Paris « si le président Macron l'invitait »": a quotation opening
+    with a conditional word inside the clause of the invitation verb quotes a condition
+    (issue 14, neg round)."""
+    quote = max(sentence.rfind(mark, opening + 1, cue.start) for mark in "«„“")
+    if quote < 0:
+        return False
+    first = sentence[quote + 1 : cue.start].split()[:1]
+    return bool(first) and first[0].casefold() in words.conditional
 
 
 _UNREAL_AFTER = 6  # words from the invitation verb to the conditional word after it

@@ -85,6 +85,7 @@ class LexiconTop(BaseModel):
     organisation_markers: list[Any] | None = None
     sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
+    private_role_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
     spokesperson_words: list[Any] | None = None
     kin_words: list[Any] | None = None
@@ -92,6 +93,7 @@ class LexiconTop(BaseModel):
     telling_words: list[Any] | None = None
     behalf_markers: list[Any] | None = None
     whether_words: list[Any] | None = None
+    demand_words: list[Any] | None = None
     request_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
     formula_words: list[Any] | None = None

@@ -214,6 +214,8 @@ class Matcher:
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # "the hockey club Salavat Yulayev": a name beside a club word is no person.
         self._club_words = merged_words(list(lexicons.values()), "club_words")
+        # "Trainer Markus Kellermann", "coach ...": a role outside public life (neg round).
+        self._private_roles = merged_words(list(lexicons.values()), "private_role_words")
         # The kin words of each set of lexicons in force, merged once (kin.py).
         self._kin_words: dict[tuple[str, ...], KinWords] = {}
         # Each figure's given names (namesakes.py), folded once when first needed.
@@ -849,7 +851,21 @@ class Matcher:
             if not party.known and company_named(party.name, candidate.evidence,
                                                  self._organisations):
                 return False  # "Goldman Sachs invited ...": a company, no figure
+            other = candidate.invitee if party is candidate.inviter else candidate.inviter
+            if not party.known and not other.known and \
+                    self._private_role(party.name, candidate.evidence):
+                return False  # "VfB Lübeck ... Trainer Markus Kellermann": no public figure
         return True
+
+    def _private_role(self, name: str, sentence: str) -> bool:
+        """A name found only from the text whose role word right before it is one outside
+        public life (a coach, a player, a resident: lexicon `private_role_words`): with no
+        known figure on the other side, the invitation is between people who are no public
+        figures (issue 14, neg round; "Putin invited coach Viktor Kozlov" stays)."""
+        start = sentence.find(name)
+        before = sentence[max(0, start - 40) : start].split()[-1:] if start > 0 else []
+        return any(w.strip("«»\"„“”'’,.;:()").casefold() in self._private_roles
+                   for w in before)
 
     def _task_for_own_people(self, candidate: Candidate, views: list[SentenceView],
                              lexicons: list[Lexicon]) -> bool:
