@@ -484,8 +484,14 @@ class Matcher:
         key = tuple(lexicon.lang for lexicon in lexicons)
         not_names = self._not_given_names.get(key)
         if not_names is None:
+            # "On Friday Meloni said", "In March Meloni invited": a weekday or a month
+            # before a surname is no given name of a namesake; not an abbreviation or a
+            # form that is also a figure's given name ("Jan", "May").
+            calendar = frozenset(form for lexicon in lexicons if lexicon.dates is not None
+                                 for forms in (*lexicon.dates.weekdays, *lexicon.dates.months)
+                                 for form in forms if len(form) > 3) - self._known_given_names()
             not_names = self._not_given_names[key] = self._role_words | merged_words(
-                lexicons, "titles") | merged_words(lexicons, "name_stopwords")
+                lexicons, "titles") | merged_words(lexicons, "name_stopwords") | calendar
         return not_names
 
     def _known_given_names(self) -> frozenset[str]:

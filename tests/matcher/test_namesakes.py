@@ -83,3 +83,20 @@ def test_the_fork_server_builds_every_languages_tables_before_matching(
                       text="Кирило Тимошенко заявив, що Володимир Зеленський запросив "
                            "Дональда Трампа до Києва.")
     assert fresh.match(article) == real_matcher.match(article)
+
+
+def test_a_weekday_or_a_month_before_a_surname_is_no_given_name(real_matcher: Matcher) -> None:
+    from tests.support.matching import match_text, pairs
+
+    for lead in ("On Friday", "In March", "Last Tuesday"):
+        text = f"{lead} Meloni invited Zelensky to Rome for talks."
+        assert pairs(match_text(real_matcher, text, "2025-05-02", "en")) == {
+            ("giorgia-meloni", "volodymyr-zelensky", "pending")}, text
+
+
+def test_another_given_name_before_the_surname_is_still_a_namesake(real_matcher: Matcher) -> None:
+    from tests.support.matching import match_text, pairs
+
+    found = pairs(match_text(real_matcher, "Hunter Biden invited Zelensky to Rome for talks.",
+                             "2025-05-02", "en"))
+    assert ("joe-biden", "volodymyr-zelensky", "pending") not in found
