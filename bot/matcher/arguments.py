@@ -1304,7 +1304,9 @@ def _joint_subjects(c: Clause, subjects: list[Ref]) -> list[Ref]:
     figure before belongs to another phrase."""
     subject = subjects[-1]
     between = c.sentence[subject.end : c.cue.start]
-    if len(subjects) < 2 or any(p in between for p in ",;:.()\"«»“”"):
+    if len(subjects) < 2 or any(p in between for p in ",;:.()\"«»“”") or \
+            any(token[:1].isupper() for token in between.split()):
+        # a capitalised word between may be a name the gazetteer does not hold, the subject
         return [subject]
     last_link = c.sentence[subjects[-2].end : subject.start].replace(",", " ").casefold().split()
     if not any(token in c.words.conjunctions for token in last_link):
