@@ -641,6 +641,8 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
     elif c.previous_subject is not None and starts_with_pronoun(c.sentence, c.words) and (
             inviter is None or c.previous_subject.party.key != inviter.party.key):
         found.invitees = [c.previous_subject]
+    elif (guest := _guest_after_opening_phrase(c, inviter)) is not None:
+        found.invitees = [guest]
     elif (guest := _zero_subject_guest(c, inviter)) is not None:
         # "Trump odwołał przyjazd. Zaproszenie wystosował prezydent Duda": the guest is
         # the subject of the sentence before, left unsaid.
@@ -652,6 +654,25 @@ def _invitee_answering(c: Clause, found: _NounParties) -> None:
                           and r.party.key != inviter.party.key), None)
         if agent is not None:
             found.invitees = [agent]
+
+
+_OPENING_PHRASE_WORDS = 3  # "At President Putin's invitation": the words before the owner
+_OPENING_PHRASE_TAIL = 2  # "At Putin's personal invitation last year,": words before the comma
+_OPENING_PHRASE_GUEST = 40  # characters from the comma to the guest, the clause's subject
+
+
+def _guest_after_opening_phrase(c: Clause, inviter: Ref | None) -> Ref | None:
+    """"At Putin's invitation, Modi will visit Moscow": a phrase opening the sentence
+    with the owner's invitation; the figure soon after its comma, the subject, is the
+    guest."""
+    if inviter is None or c.before != [inviter] or \
+            len(c.sentence[: inviter.start].split()) > _OPENING_PHRASE_WORDS:
+        return None
+    comma = c.sentence.find(",", c.cue.end)
+    if comma < 0 or len(c.sentence[c.cue.end : comma].split()) > _OPENING_PHRASE_TAIL:
+        return None
+    return next((r for r in c.after if r.start > comma and r.party.key != inviter.party.key
+                 and r.start - comma <= _OPENING_PHRASE_GUEST), None)
 
 
 def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
