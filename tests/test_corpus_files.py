@@ -404,3 +404,12 @@ def test_press_blind_set_is_well_formed_and_apart() -> None:
     meetings, procedural attendance lines) in en, uk and ru (17/7/5, 11 hard negatives),
     written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-press", "b11p", 4, ("en", "uk", "ru"))
+
+
+def test_counter_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-counter: the counter round's blind set over fourteen
+    languages (2-4 per language, one hard negative each): several invitations in one
+    article (a visit and the invitation it prompts, "invited each other", "in return",
+    counter-venues), refusal given by content and conditional answers, written and scored
+    before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b12-counter", "b12k", 2, FIRST_CLASS + HELD_FRESH)
