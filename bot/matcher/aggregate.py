@@ -99,11 +99,16 @@ class SentenceView:
 PlaceNames = Callable[[str], set[str]]
 
 
+# (sentence, host, guest) of each reception a sentence reports ("Modi welcomed Albanese").
+Receptions = frozenset[tuple[int, str, str]]
+
+
 def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None,
-                 year: int | None = None, home_countries: PlaceNames | None = None
-                 ) -> list[Candidate]:
+                 year: int | None = None, home_countries: PlaceNames | None = None,
+                 receptions: Receptions = frozenset()) -> list[Candidate]:
     """The article's invitations; `year` is the article's (an outcome dated before the
-    invitation is another occasion's)."""
+    invitation is another occasion's); `receptions` are the article's receptions (none is
+    the outcome of the guest's invitation to the host)."""
     candidates: dict[tuple[str, str], Candidate] = {}
     partials: list[tuple[SentenceView, InviteFinding]] = []
     answers: list[InviteFinding] = []
@@ -113,6 +118,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                 answers.append(finding)
                 continue
             finding = _counter_invitation(view, finding, candidates)
+            finding = _reception_not_outcome(view, finding, receptions)
             if finding.inviter is None or finding.invitee is None:
                 partials.append((view, finding))
                 continue
@@ -163,8 +169,40 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
                for f in view.facts.invitations):
             continue
-        _attach_status(view, ordered, views, place_names, year, home_countries)
+        _attach_status(view, _not_received_by_invitee(view, ordered, receptions), views,
+                       place_names, year, home_countries)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _reception_not_outcome(view: SentenceView, finding: InviteFinding,
+                           receptions: Receptions) -> InviteFinding:
+    """"Зеленський прийняв Стубба в Києві, фінський президент запросив його до Гельсінкі",
+    "Macron reçoit Lula, invitation retournée vers Brasilia": the reception in the
+    sentence of an invitation made by the guest, or to the host, is not its outcome; the
+    invitation stays open (issue 14, counter round)."""
+    if finding.status is not Status.TOOK_PLACE or not receptions:
+        return finding
+    headline = view.paragraph == 0
+    for index, host, guest in receptions:
+        if index != view.index and not headline:
+            continue
+        if (finding.invitee is not None and finding.invitee.party.key == host) or (
+                finding.inviter is not None and finding.inviter.party.key == guest):
+            return replace(finding, status=Status.PENDING)
+    return finding
+
+
+def _not_received_by_invitee(view: SentenceView, candidates: list[Candidate],
+                             receptions: Receptions) -> list[Candidate]:
+    """issue 14, counter round: "Merz empfing Meloni [...] Meloni lud Merz im Gegenzug
+    nach Rom ein": Merz's reception of Meloni (in its sentence, or in the headline that
+    announces it) is his hosting her, never the outcome of her invitation to him."""
+    if not receptions:
+        return candidates
+    headline = view.paragraph == 0
+    received = {(host, guest) for index, host, guest in receptions
+                if index == view.index or headline}
+    return [c for c in candidates if (c.invitee.key, c.inviter.key) not in received]
 
 
 def _answers_earlier(view: SentenceView, finding: InviteFinding,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.domain import OccasionKind, Party, Status
@@ -304,7 +304,8 @@ def analyse(
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
-        if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
+        if status is Status.ACCEPTED and (any(c.category == "counter" for c in cues)
+                                          or _conditional_answer(sentence, words)):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
                                             or _by_phone(sentence, words, words.talk)):
@@ -393,7 +394,89 @@ def analyse(
             facts.invitations.append(InviteFinding(
                 inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
                 untimed(cue, status_here, status, facts.statuses, cues)))
+    if words.reciprocal or words.reciprocal_possessive:
+        facts.invitations = _reciprocal(sentence, facts.invitations, refs, words)
     return facts
+
+
+def _conditional_answer(sentence: str, words: Words) -> bool:
+    """issue 14, counter round: "said he would be glad to come 'if the schedule allows'",
+    "сказав, що приїде, щойно дозволить ситуація": a yes on the schedule or on conditions
+    is a response, like a counter-venue."""
+    if not words.conditional_answers:
+        return False
+    low = sentence.casefold()
+    return any(phrase in low for phrase in words.conditional_answers)
+
+
+_RECIPROCAL_BEFORE = 60  # characters before a cue that may hold its reciprocal word
+# ... before a verb-final cue, its object ("die Wirtschaftsminister des jeweils anderen
+# Landes zu Konsultationen über Wasserstoffleitungen einzuladen")
+_RECIPROCAL_OBJECT_BEFORE = 100
+_RECIPROCAL_AFTER = 40  # ... and after it ("invited each other", "міністрів енергетики одне одного")
+
+
+def _reciprocal_hit(sentence: str, cue: CueHit, phrases: tuple[str, ...],
+                    reach: int = _RECIPROCAL_BEFORE) -> tuple[int, int] | None:
+    """Where a reciprocal phrase stands around (or inside) the cue, as a whole word."""
+    low = sentence.casefold()
+    start = max(0, cue.start - reach)
+    end = min(len(low), cue.end + _RECIPROCAL_AFTER)
+    for phrase in phrases:
+        at = low.find(phrase, start, end)
+        while at >= 0:
+            before = low[at - 1] if at else " "
+            after = low[at + len(phrase)] if at + len(phrase) < len(low) else " "
+            if not (before.isalnum() and phrase[0].isalnum()) and \
+                    not (after.isalnum() and phrase[-1].isalnum()):
+                return at, at + len(phrase)
+            at = low.find(phrase, at + 1, end)
+    return None
+
+
+def _reciprocal(sentence: str, findings: list[InviteFinding], refs: list[Ref], words: Words
+                ) -> list[InviteFinding]:
+    """issue 14, counter round: "Carney and Sheinbaum invited each other", "Tusk und Merz
+    haben sich gegenseitig eingeladen", "se invitaron mutuamente", "nodigden elkaar uit":
+    two invitations, one each way, between the two figures named before the cue. "invited
+    each other's ministers", "die Wirtschaftsminister des jeweils anderen Landes
+    einzuladen", "запросити міністрів енергетики одне одного" (a noun between the verb and
+    the reciprocal word) invite their people: the figures are no parties."""
+    out: list[InviteFinding] = []
+    done: set[CueHit] = set()
+    for finding in findings:
+        cue = finding.cue
+        if cue in done:
+            continue
+        owner = _reciprocal_hit(sentence, cue, words.reciprocal_possessive,
+                                _RECIPROCAL_OBJECT_BEFORE)
+        if owner is not None and not any(owner[1] <= r.start < cue.start for r in refs) and \
+                not any(m in sentence[owner[1] : cue.start] for m in ".;:"):
+            done.add(cue)
+            continue
+        hit = _reciprocal_hit(sentence, cue, words.reciprocal) if cue.category == "active" \
+            else None
+        if hit is None:
+            out.append(finding)
+            continue
+        between = sentence[cue.end : hit[0]] if hit[0] >= cue.end else ""
+        if any(mark in between for mark in ",;:.") or any(
+                cue.end <= r.start < hit[0] for r in refs):
+            out.append(finding)  # another clause's, or another figure's
+            continue
+        if re.search(r"\w", between) or sentence[hit[1] : hit[1] + 2] in ("'s", "’s"):
+            done.add(cue)  # "міністрів енергетики одне одного", "each other's envoys"
+            continue
+        parties = {r.party.key: r for r in refs if r.end <= cue.start or cue.start < r.start < cue.end}
+        if len(parties) != 2:
+            out.append(finding)
+            continue
+        done.add(cue)
+        one, other = parties.values()
+        confidence = max(finding.confidence, CONFIDENCE.reciprocal)
+        out += [replace(finding, inviter=one, invitee=other, confidence=confidence),
+                replace(finding, inviter=other, invitee=one, confidence=confidence)]
+    return out
 
 
 def _outside_names(status_cues: list[CueHit], refs: list[Ref]) -> list[CueHit]:
@@ -630,6 +713,10 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
     text = blank_refs(sentence, refs, mark="N")
 
     def complement(cue: CueHit) -> int:
+        following = text[cue.end :].split()[:2]
+        if len(following) == 2 and following[0].casefold() in words.to_markers and \
+                following[1][:1].isupper():
+            return 0  # "Petro viajará a Santiago el 20 de octubre": a trip (counter round)
         count = 0
         for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:

@@ -145,6 +145,9 @@ _LIST_KEYS = (
     "request_words",
     "acceptance_words",
     "formula_words",
+    "reciprocal_words",
+    "reciprocal_possessive",
+    "conditional_answers",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096
