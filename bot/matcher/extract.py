@@ -23,7 +23,9 @@ from bot.matcher.clause import (
     coordinated,
     figure_before,
     genitive_host_after,
+    glued_coordination,
     glued_genitive,
+    is_coordination,
     words_of,
 )
 from bot.matcher.confidence import CONFIDENCE
@@ -434,6 +436,21 @@ def _reciprocal_hit(sentence: str, cue: CueHit, phrases: tuple[str, ...],
     return None
 
 
+def _joined(sentence: str, one: Ref, other: Ref, words: Words) -> bool:
+    """The two figures are one subject, joined by 'and' ("Carney and Sheinbaum", "Los
+    presidentes de Chile, Gabriel Boric, y de Colombia, Gustavo Petro", "李在明和习近平")."""
+    first, second = sorted((one, other), key=lambda r: r.start)
+    gap = sentence[first.end : second.start]
+    if is_coordination(gap, words) or glued_coordination(gap, words):
+        return True
+    tokens = [t.strip(",").casefold() for t in gap.split()]
+    return len(tokens) <= _JOINED_WORDS and any(t in words.conjunctions for t in tokens) and \
+        not any(p in gap for p in ".;:!?")
+
+
+_JOINED_WORDS = 4  # words between two figures joined by 'and' with their countries between
+
+
 def _reciprocal(sentence: str, findings: list[InviteFinding], refs: list[Ref], words: Words
                 ) -> list[InviteFinding]:
     """issue 14, counter round: "Carney and Sheinbaum invited each other", "Tusk und Merz
@@ -468,8 +485,8 @@ def _reciprocal(sentence: str, findings: list[InviteFinding], refs: list[Ref], w
             done.add(cue)  # "міністрів енергетики одне одного", "each other's envoys"
             continue
         parties = {r.party.key: r for r in refs if r.end <= cue.start or cue.start < r.start < cue.end}
-        if len(parties) != 2:
-            out.append(finding)
+        if len(parties) != 2 or not _joined(sentence, *parties.values(), words):
+            out.append(finding)  # "Schoof heeft De Wever voorgesteld om elkaar te treffen"
             continue
         done.add(cue)
         one, other = parties.values()
@@ -631,6 +648,8 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             continue
         if _third_party_clause(sentence, cue, owner, inviter, invitation, parties):
             continue
+        if _inviters_own_answer(status, cue, owner, inviter, invitee, invitation):
+            continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
         ) or (invitee is not None and owner.end <= invitee.start) or (
@@ -642,6 +661,22 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             # "プーチン大統領とモディ首相が出席した", "Sánchez and Tusk will attend"
             kept.append(status)
     return kept
+
+
+_ANSWER_STATUSES = frozenset({Status.ACCEPTED, Status.DECLINED, Status.RESPONDED})
+
+
+def _inviters_own_answer(status: Status, cue: CueHit, owner: Ref | None, inviter: Ref | None,
+                         invitee: Ref | None, invitation: CueHit) -> bool:
+    """issue 14, counter round: "Milei no irá a la Cumbre de Madrid e invita a Sánchez a
+    Buenos Aires", "Fico nie przyjedzie na szczyt, zaprasza Tuska": an answer the inviter
+    gives before his own invitation is his answer to another one (the invitation he
+    received); an invitation is answered by its invitee."""
+    if status not in _ANSWER_STATUSES or owner is None or inviter is None:
+        return False
+    if owner.party.key != inviter.party.key or cue.end > invitation.start:
+        return False
+    return invitee is None or invitee.start >= cue.end
 
 
 def _third_party_clause(sentence: str, cue: CueHit, owner: Ref | None, inviter: Ref | None,

@@ -344,7 +344,7 @@ class Matcher:
                          self._speaker(article.author, when))
         received = self._receptions(views, lang, when, bool(title.strip()))
         receptions = frozenset((g.host_sentence, g.host.party.key, g.guest.party.key)
-                               for g in received)
+                               for g in self._plain_receptions(views, received))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
                                               self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
@@ -418,6 +418,15 @@ class Matcher:
             return []
         return received_guests(host_views, lexicon, when.year if when else None, self._leader)
 
+    @staticmethod
+    def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]
+                          ) -> list[HostedGuest]:
+        """The receptions reported in a sentence of their own, holding no invitation: "Orsi
+        recibió una invitación a la cumbre que organiza Milei", "Mattarella ha ricevuto
+        Zelensky, che lo ha invitato a Kiev" are read by the invitation rules alone."""
+        return [g for g in received if 0 <= g.guest_sentence < len(views)
+                and not views[g.guest_sentence].facts.invitations]
+
     def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
                        mentions: list[Mention], titled: bool,
                        received: list[HostedGuest]) -> list[Mention]:
@@ -433,13 +442,14 @@ class Matcher:
         mentions = list(mentions)
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         directed = {(m.inviter.key, m.invitee.key) for m in mentions}
+        plain = self._plain_receptions(views, received)
         out: list[Mention] = []
         year = when.year if when else None
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
                                self._category_of)
         for guest in [*received, *hosted]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
-            if pair in found and not _counter_to_reception(guest, directed, received):
+            if pair in found and not _counter_to_reception(guest, directed, plain):
                 if guest in hosted:
                     # but a reception leaves an invitation made during it ahead ("Путин
                     # принял Си ... пригласил в Сочи" stays pending)
