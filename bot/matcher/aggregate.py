@@ -162,6 +162,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
             existing.offer(candidate.status, candidate.evidence, candidate.first_sentence,
                            candidate.confidence)
     _merge_reverse(candidates)
+    _counter_venues(views, candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
     for view in views:
         if not view.facts.statuses and not view.facts.call_statuses:
@@ -172,6 +173,30 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         _attach_status(view, _not_received_by_invitee(view, ordered, receptions), views,
                        place_names, year, home_countries)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _counter_venues(views: list[SentenceView],
+                    candidates: dict[tuple[str, str], Candidate]) -> None:
+    """issue 14, counter round: "Macron l'a convié à Paris [...] Erdoğan a répondu : « Qu'il
+    vienne plutôt à Ankara »", "Putin Moskova yerine Ankara'ya gelsin": a counter-venue
+    answers the one invitation between the figures it names (a response, extract.py) and
+    is the answerer's own invitation the other way, still open."""
+    for view in views:
+        if not view.facts.counter_venue:
+            continue
+        named = {r.party.key for r in view.facts.refs} | {
+            r.principal for r in view.facts.refs if r.principal}
+        earlier = [c for c in candidates.values() if c.first_sentence <= view.index
+                   and (set(c.keys) <= named or c.invitee.key in named)]
+        pairs = {frozenset(c.keys) for c in earlier}
+        if len(pairs) != 1 or len(earlier) != 1:
+            continue  # none, or both ways already
+        first = earlier[0]
+        candidates[(first.invitee.key, first.inviter.key)] = Candidate(
+            inviter=first.invitee, invitee=first.inviter, status=Status.PENDING,
+            evidence=view.text, confidence=first.confidence, first_sentence=view.index,
+            cue_end=0, sentences=[view.index],
+            countries={k: first.countries.get(k) for k in first.keys})
 
 
 def _reception_not_outcome(view: SentenceView, finding: InviteFinding,

@@ -7,6 +7,7 @@ findings of all sentences together.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -119,6 +120,9 @@ class SentenceFacts:
     # "ITV invites Badenoch to a debate with Farage": the keys of figures right after a
     # debating word, opponents and never the other side of an invitation (issue 14, pairs)
     opponents: frozenset[str] = frozenset()
+    # "« Qu'il vienne plutôt à Ankara »": a counter-venue, the answerer's invitation to the
+    # inviter (aggregate._counter_venues; issue 14, counter round)
+    counter_venue: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -398,7 +402,16 @@ def analyse(
                 untimed(cue, status_here, status, facts.statuses, cues)))
     if words.reciprocal or words.reciprocal_possessive:
         facts.invitations = _reciprocal(sentence, facts.invitations, refs, words)
+    facts.counter_venue = bool(words.counter_venue) and \
+        _gapped_phrases(words.counter_venue).search(sentence.casefold()) is not None
     return facts
+
+
+@functools.lru_cache(maxsize=64)
+def _gapped_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list's phrases, "..." a gap of a few words ("come to ... instead")."""
+    parts = [r"\W+(?:\S+\W+){0,4}?".join(map(re.escape, p.split(" ... "))) for p in phrases]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
 def _conditional_answer(sentence: str, words: Words) -> bool:

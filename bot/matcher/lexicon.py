@@ -148,6 +148,7 @@ _LIST_KEYS = (
     "reciprocal_words",
     "reciprocal_possessive",
     "conditional_answers",
+    "counter_venue_words",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

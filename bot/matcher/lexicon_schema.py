@@ -98,6 +98,7 @@ class LexiconTop(BaseModel):
     reciprocal_words: list[Any] | None = None
     reciprocal_possessive: list[Any] | None = None
     conditional_answers: list[Any] | None = None
+    counter_venue_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",
