@@ -310,8 +310,7 @@ def analyse(
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
-        if status is Status.ACCEPTED and (any(c.category == "counter" for c in cues)
-                                          or _conditional_answer(sentence, words)):
+        if status is Status.ACCEPTED and _counter_or_condition(sentence, cues, words):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
                                             or _by_phone(sentence, words, words.talk)):
@@ -400,11 +399,17 @@ def analyse(
             facts.invitations.append(InviteFinding(
                 inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
                 untimed(cue, status_here, status, facts.statuses, cues)))
+    _two_way(sentence, facts, refs, words)
+    return facts
+
+
+def _two_way(sentence: str, facts: SentenceFacts, refs: list[Ref], words: Words) -> None:
+    """Invitations both ways (issue 14, counter round): "invited each other" becomes one
+    each way; a counter-venue is marked for the article (aggregate._counter_venues)."""
     if words.reciprocal or words.reciprocal_possessive:
         facts.invitations = _reciprocal(sentence, facts.invitations, refs, words)
     facts.counter_venue = bool(words.counter_venue) and \
         _gapped_phrases(words.counter_venue).search(sentence.casefold()) is not None
-    return facts
 
 
 @functools.lru_cache(maxsize=64)
@@ -412,6 +417,12 @@ def _gapped_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a list's phrases, "..." a gap of a few words ("come to ... instead")."""
     parts = [r"\W+(?:\S+\W+){0,4}?".join(map(re.escape, p.split(" ... "))) for p in phrases]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def _counter_or_condition(sentence: str, cues: list[CueHit], words: Words) -> bool:
+    """A counter-venue or a condition ("but only in Budapest", "if the schedule allows")
+    in the sentence turns its acceptance into a response."""
+    return any(c.category == "counter" for c in cues) or _conditional_answer(sentence, words)
 
 
 def _conditional_answer(sentence: str, words: Words) -> bool:
@@ -498,11 +509,11 @@ def _reciprocal(sentence: str, findings: list[InviteFinding], refs: list[Ref], w
             done.add(cue)  # "міністрів енергетики одне одного", "each other's envoys"
             continue
         parties = {r.party.key: r for r in refs if r.end <= cue.start or cue.start < r.start < cue.end}
-        if len(parties) != 2 or not _joined(sentence, *parties.values(), words):
+        one, other = list(parties.values())[:2] if len(parties) == 2 else (None, None)
+        if one is None or other is None or not _joined(sentence, one, other, words):
             out.append(finding)  # "Schoof heeft De Wever voorgesteld om elkaar te treffen"
             continue
         done.add(cue)
-        one, other = parties.values()
         confidence = max(finding.confidence, CONFIDENCE.reciprocal)
         out += [replace(finding, inviter=one, invitee=other, confidence=confidence),
                 replace(finding, inviter=other, invitee=one, confidence=confidence)]
