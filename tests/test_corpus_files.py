@@ -120,6 +120,8 @@ def test_b10_story_set_is_well_formed_and_apart() -> None:
 
 
 @pytest.mark.parametrize("lang", FIRST_CLASS)
+
+
 def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
     items = [i for i in corpus_items() if i["lang"] == lang]
     assert len(items) >= 50
@@ -362,6 +364,8 @@ def test_host2_blind_set_is_well_formed_and_apart() -> None:
     from the host, attendance without an attendance verb, ru/uk "проводит"/"провів" with an
     occasion, written and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b10-host", "b10h", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_host_phrasings_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-hostw: the host-phrasings round's blind set over fourteen
     languages (2-4 per language, one hard negative each): presided/chaired, host nouns,
@@ -400,6 +404,8 @@ def test_pairs_blind_set_is_well_formed_and_apart() -> None:
         if line.strip()
     ]
     assert len(lines) >= 36
+
+
 def test_refs_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-refs: the references round's blind set over fourteen
     languages (3 items in the first-class languages, 2 in the others, a hard negative in
@@ -417,12 +423,16 @@ def test_ask_blind_set_is_well_formed_and_apart() -> None:
     direct speech, open welcomes to a named figure, spokespeople's refusals, written and
     scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-ask", "b11a", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_njt_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b11-njt: the nl/tr/ja round's blind set (6 items per language,
     2 hard negatives each): ANP, AA and Kyodo/Jiji-style copy with titles before names,
     honorifics, Turkish case suffixes after apostrophes and parties named by role, written
     and scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b11-njt", "b11n", 6, ("nl", "tr", "ja"))
+
+
 def test_press_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b11-press: the press round's blind set, official press
     releases (call summaries, "at the invitation of", speeches to parliaments, lists of
@@ -445,3 +455,12 @@ def test_b12_neg_blind_set_is_well_formed_and_apart() -> None:
     ]
     assert sum(1 for i in items if not i["expected"]) >= 20
     assert sum(1 for i in items if i["expected"]) >= 15
+
+
+def test_counter_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-counter: the counter round's blind set over fourteen
+    languages (2-4 per language, one hard negative each): several invitations in one
+    article (a visit and the invitation it prompts, "invited each other", "in return",
+    counter-venues), refusal given by content and conditional answers, written and scored
+    before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b12-counter", "b12k", 2, FIRST_CLASS + HELD_FRESH)

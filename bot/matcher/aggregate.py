@@ -99,11 +99,16 @@ class SentenceView:
 PlaceNames = Callable[[str], set[str]]
 
 
+# (sentence, host, guest) of each reception a sentence reports ("Modi welcomed Albanese").
+Receptions = frozenset[tuple[int, str, str]]
+
+
 def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None,
-                 year: int | None = None, home_countries: PlaceNames | None = None
-                 ) -> list[Candidate]:
+                 year: int | None = None, home_countries: PlaceNames | None = None,
+                 receptions: Receptions = frozenset()) -> list[Candidate]:
     """The article's invitations; `year` is the article's (an outcome dated before the
-    invitation is another occasion's)."""
+    invitation is another occasion's); `receptions` are the article's receptions (none is
+    the outcome of the guest's invitation to the host)."""
     candidates: dict[tuple[str, str], Candidate] = {}
     partials: list[tuple[SentenceView, InviteFinding]] = []
     answers: list[InviteFinding] = []
@@ -113,6 +118,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                 answers.append(finding)
                 continue
             finding = _counter_invitation(view, finding, candidates)
+            finding = _reception_not_outcome(view, finding, receptions)
             if finding.inviter is None or finding.invitee is None:
                 partials.append((view, finding))
                 continue
@@ -156,6 +162,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
             existing.offer(candidate.status, candidate.evidence, candidate.first_sentence,
                            candidate.confidence)
     _merge_reverse(candidates)
+    _counter_venues(views, candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
     for view in views:
         if not view.facts.statuses and not view.facts.call_statuses:
@@ -163,8 +170,64 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         if any(f.inviter is not None and f.invitee is not None and all(f is not a for a in answers)
                for f in view.facts.invitations):
             continue
-        _attach_status(view, ordered, views, place_names, year, home_countries)
+        _attach_status(view, _not_received_by_invitee(view, ordered, receptions), views,
+                       place_names, year, home_countries)
     return [c for c in ordered if c.confidence >= MIN_CONFIDENCE]
+
+
+def _counter_venues(views: list[SentenceView],
+                    candidates: dict[tuple[str, str], Candidate]) -> None:
+    """issue 14, counter round: "Macron l'a convié à Paris [...] Erdoğan a répondu : « Qu'il
+    vienne plutôt à Ankara »", "Putin Moskova yerine Ankara'ya gelsin": a counter-venue
+    answers the one invitation between the figures it names (a response, extract.py) and
+    is the answerer's own invitation the other way, still open."""
+    for view in views:
+        if not view.facts.counter_venue:
+            continue
+        named = {r.party.key for r in view.facts.refs} | {
+            r.principal for r in view.facts.refs if r.principal}
+        earlier = [c for c in candidates.values() if c.first_sentence <= view.index
+                   and (set(c.keys) <= named or c.invitee.key in named)]
+        pairs = {frozenset(c.keys) for c in earlier}
+        if len(pairs) != 1 or len(earlier) != 1:
+            continue  # none, or both ways already
+        first = earlier[0]
+        candidates[(first.invitee.key, first.inviter.key)] = Candidate(
+            inviter=first.invitee, invitee=first.inviter, status=Status.PENDING,
+            evidence=view.text, confidence=first.confidence, first_sentence=view.index,
+            cue_end=0, sentences=[view.index],
+            countries={k: first.countries.get(k) for k in first.keys})
+
+
+def _reception_not_outcome(view: SentenceView, finding: InviteFinding,
+                           receptions: Receptions) -> InviteFinding:
+    """"Зеленський прийняв Стубба в Києві, фінський президент запросив його до Гельсінкі",
+    "Macron reçoit Lula, invitation retournée vers Brasilia": the reception in the
+    sentence of an invitation made by the guest, or to the host, is not its outcome; the
+    invitation stays open (issue 14, counter round)."""
+    if finding.status is not Status.TOOK_PLACE or not receptions:
+        return finding
+    headline = view.paragraph == 0
+    for index, host, guest in receptions:
+        if index != view.index and not headline:
+            continue
+        if (finding.invitee is not None and finding.invitee.party.key == host) or (
+                finding.inviter is not None and finding.inviter.party.key == guest):
+            return replace(finding, status=Status.PENDING)
+    return finding
+
+
+def _not_received_by_invitee(view: SentenceView, candidates: list[Candidate],
+                             receptions: Receptions) -> list[Candidate]:
+    """issue 14, counter round: "Merz empfing Meloni [...] Meloni lud Merz im Gegenzug
+    nach Rom ein": Merz's reception of Meloni (in its sentence, or in the headline that
+    announces it) is his hosting her, never the outcome of her invitation to him."""
+    if not receptions:
+        return candidates
+    headline = view.paragraph == 0
+    received = {(host, guest) for index, host, guest in receptions
+                if index == view.index or headline}
+    return [c for c in candidates if (c.invitee.key, c.inviter.key) not in received]
 
 
 def _answers_earlier(view: SentenceView, finding: InviteFinding,

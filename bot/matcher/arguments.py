@@ -608,6 +608,26 @@ def _inviter_from_pronoun(c: Clause, found: _NounParties) -> None:
         found.inviter = before[0]
 
 
+_EXTENDED_INVITEE_WORDS = 4  # "extended a reciprocal invitation, asking Modi to visit"
+
+
+def _extended_by_subject(c: Clause, found: _NounParties) -> None:
+    """issue 14, counter round: "Albanese thanked his host and extended a reciprocal
+    invitation, asking Modi to visit Canberra": the subject of an extending verb right
+    before the noun is its inviter; a figure a few words after the noun, its invitee."""
+    if found.inviter is not None or not c.before or \
+            not any(w in c.words.renewal for w in word_before(c.sentence, c.cue.start, 3)):
+        return
+    found.inviter = c.before[-1]
+    if found.invitees:
+        return
+    after = next((r for r in c.after if r.party.key != found.inviter.party.key), None)
+    if after is not None and len(c.sentence[c.cue.end : after.start].split()) <= \
+            _EXTENDED_INVITEE_WORDS and not any(m in c.sentence[c.cue.end : after.start]
+                                                for m in ".;:"):
+        found.invitees = [after]
+
+
 def _renewed(c: Clause) -> bool:
     """A renewal verb right before the possessive pronoun of the noun ("reaffirmed his
     invitation", "подтвердил своё приглашение")."""
@@ -680,6 +700,11 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
     the one who thanks was invited."""
     if not c.words.thanks or not c.before:
         return None
+    lead = [w.strip(",").casefold() for w in c.sentence[: c.cue.start].split()[-_EXTENDED_WORDS:]]
+    if any(w in c.words.renewal for w in lead):
+        # "Albanese thanked his host and extended a reciprocal invitation": the thanks are
+        # for something else, the noun is the thanker's own (issue 14, counter round)
+        return None
     if len(c.before) == 1 or c.before[-2].party.key == c.before[-1].party.key:
         # one figure, or a bare title the sentence resolves to the same one ("The
         # President thanked President of Indonesia Joko Widodo")
@@ -704,6 +729,7 @@ def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
 
 
 _THANKER_WORDS = 4  # words of the unresolved subject, of a title, of "for his"
+_EXTENDED_WORDS = 3  # words between "extended" and its noun ("extended a reciprocal invitation")
 
 
 def _thanked_by_previous_subject(c: Clause, thanked: Ref) -> list[Pair] | None:
@@ -785,6 +811,7 @@ def noun_arguments(c: Clause) -> list[Pair]:
         found.inviter = c.before[-1]
     _scan_after_noun(c, found)
     if not found.done:
+        _extended_by_subject(c, found)
         _inviter_from_pronoun(c, found)
         _inviter_before_noun(c, found)
         _invitee_answering(c, found)

@@ -163,6 +163,17 @@ class Words:
     # "accepting", "accepté", "Annahme": "X thanked Y for accepting the invitation": X
     # invited Y (arguments._thanked_for_invitation)
     acceptance: frozenset[str] = frozenset()
+    # "each other", "sich gegenseitig", "mutuamente", "друг друга": an invitation both
+    # figures made to each other (extract._reciprocal; issue 14, counter round)
+    reciprocal: tuple[str, ...] = ()
+    # "each other's", "des jeweils anderen": the invited are the figures' people
+    reciprocal_possessive: tuple[str, ...] = ()
+    # "if the schedule allows", "sobald es der Terminkalender erlaube": a yes on a
+    # condition is a response (extract._conditional_answer; issue 14, counter round)
+    conditional_answers: tuple[str, ...] = ()
+    # "qu'il vienne plutôt", "come to ... instead", "yerine ... gelsin": the answerer asks the
+    # inviter to come to another place (aggregate._counter_venues; issue 14, counter round)
+    counter_venue: tuple[str, ...] = ()
     # "he"/"him", "elle"/"la", "она"/"её": a pronoun's gender picks its antecedent
     # (arguments.pronouns_previous_sentence); a pronoun in neither list marks none
     masculine: frozenset[str] = frozenset()
@@ -249,6 +260,11 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         demand=merged("demand_words"),
         request=merged("request_words"),
         acceptance=merged("acceptance_words"),
+        reciprocal=tuple(sorted(merged("reciprocal_words"), key=len, reverse=True)),
+        reciprocal_possessive=tuple(sorted(merged("reciprocal_possessive"), key=len,
+                                           reverse=True)),
+        conditional_answers=tuple(sorted(merged("conditional_answers"))),
+        counter_venue=tuple(sorted(merged("counter_venue_words"))),
         first_person=frozenset(p.casefold() for lx in lexicons
                                for p in lx.transcript.get("first_person", ())),
         first_person_object=frozenset(p.casefold() for lx in lexicons

@@ -27,6 +27,7 @@ class Confidences:
     # Article level (aggregate.py).
     later_status_penalty: float = 0.1  # a status from a later sentence is a little less sure
     firm_direction: float = 0.7  # both directions above this: invitation and counter-invitation
+    reciprocal: float = 0.8  # "X and Y invited each other": each direction, firmly (counter round)
     context_party: float = 0.6  # the other party taken from a neighbouring sentence
     # Argument rules (arguments.py), one per construction.
     subject_verb_object: float = 0.9  # "Macron invited Scholz"

@@ -7,9 +7,10 @@ findings of all sentences together.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.domain import OccasionKind, Party, Status
@@ -23,7 +24,9 @@ from bot.matcher.clause import (
     coordinated,
     figure_before,
     genitive_host_after,
+    glued_coordination,
     glued_genitive,
+    is_coordination,
     words_of,
 )
 from bot.matcher.confidence import CONFIDENCE
@@ -117,6 +120,9 @@ class SentenceFacts:
     # "ITV invites Badenoch to a debate with Farage": the keys of figures right after a
     # debating word, opponents and never the other side of an invitation (issue 14, pairs)
     opponents: frozenset[str] = frozenset()
+    # "« Qu'il vienne plutôt à Ankara »": a counter-venue, the answerer's invitation to the
+    # inviter (aggregate._counter_venues; issue 14, counter round)
+    counter_venue: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -306,7 +312,7 @@ def analyse(
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
-        if status is Status.ACCEPTED and any(c.category == "counter" for c in cues):
+        if status is Status.ACCEPTED and _counter_or_condition(sentence, cues, words):
             status = Status.RESPONDED  # "ready to meet him - but only in Budapest"
         if status is Status.TOOK_PLACE and (_by_phone(sentence, words)
                                             or _by_phone(sentence, words, words.talk)):
@@ -395,7 +401,125 @@ def analyse(
             facts.invitations.append(InviteFinding(
                 inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
                 untimed(cue, status_here, status, facts.statuses, cues)))
+    _two_way(sentence, facts, refs, words)
     return facts
+
+
+def _two_way(sentence: str, facts: SentenceFacts, refs: list[Ref], words: Words) -> None:
+    """Invitations both ways (issue 14, counter round): "invited each other" becomes one
+    each way; a counter-venue is marked for the article (aggregate._counter_venues)."""
+    if words.reciprocal or words.reciprocal_possessive:
+        facts.invitations = _reciprocal(sentence, facts.invitations, refs, words)
+    facts.counter_venue = bool(words.counter_venue) and \
+        _gapped_phrases(words.counter_venue).search(sentence.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _gapped_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list's phrases, "..." a gap of a few words ("come to ... instead")."""
+    parts = [r"\W+(?:\S+\W+){0,4}?".join(map(re.escape, p.split(" ... "))) for p in phrases]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def _counter_or_condition(sentence: str, cues: list[CueHit], words: Words) -> bool:
+    """A counter-venue or a condition ("but only in Budapest", "if the schedule allows")
+    in the sentence turns its acceptance into a response."""
+    return any(c.category == "counter" for c in cues) or _conditional_answer(sentence, words)
+
+
+def _conditional_answer(sentence: str, words: Words) -> bool:
+    """issue 14, counter round: "said he would be glad to come 'if the schedule allows'",
+    "сказав, що приїде, щойно дозволить ситуація": a yes on the schedule or on conditions
+    is a response, like a counter-venue."""
+    if not words.conditional_answers:
+        return False
+    low = sentence.casefold()
+    return any(phrase in low for phrase in words.conditional_answers)
+
+
+_RECIPROCAL_BEFORE = 60  # characters before a cue that may hold its reciprocal word
+# ... before a verb-final cue, its object ("die Wirtschaftsminister des jeweils anderen
+# Landes zu Konsultationen über Wasserstoffleitungen einzuladen")
+_RECIPROCAL_OBJECT_BEFORE = 100
+_RECIPROCAL_AFTER = 40  # ... and after it ("invited each other", "міністрів енергетики одне одного")
+
+
+def _reciprocal_hit(sentence: str, cue: CueHit, phrases: tuple[str, ...],
+                    reach: int = _RECIPROCAL_BEFORE) -> tuple[int, int] | None:
+    """Where a reciprocal phrase stands around (or inside) the cue, as a whole word."""
+    low = sentence.casefold()
+    start = max(0, cue.start - reach)
+    end = min(len(low), cue.end + _RECIPROCAL_AFTER)
+    for phrase in phrases:
+        at = low.find(phrase, start, end)
+        while at >= 0:
+            before = low[at - 1] if at else " "
+            after = low[at + len(phrase)] if at + len(phrase) < len(low) else " "
+            if not (before.isalnum() and phrase[0].isalnum()) and \
+                    not (after.isalnum() and phrase[-1].isalnum()):
+                return at, at + len(phrase)
+            at = low.find(phrase, at + 1, end)
+    return None
+
+
+def _joined(sentence: str, one: Ref, other: Ref, words: Words) -> bool:
+    """The two figures are one subject, joined by 'and' ("Carney and Sheinbaum", "Los
+    presidentes de Chile, Gabriel Boric, y de Colombia, Gustavo Petro", "李在明和习近平")."""
+    first, second = sorted((one, other), key=lambda r: r.start)
+    gap = sentence[first.end : second.start]
+    if is_coordination(gap, words) or glued_coordination(gap, words):
+        return True
+    tokens = [t.strip(",").casefold() for t in gap.split()]
+    return len(tokens) <= _JOINED_WORDS and any(t in words.conjunctions for t in tokens) and \
+        not any(p in gap for p in ".;:!?")
+
+
+_JOINED_WORDS = 4  # words between two figures joined by 'and' with their countries between
+
+
+def _reciprocal(sentence: str, findings: list[InviteFinding], refs: list[Ref], words: Words
+                ) -> list[InviteFinding]:
+    """issue 14, counter round: "Carney and Sheinbaum invited each other", "Tusk und Merz
+    haben sich gegenseitig eingeladen", "se invitaron mutuamente", "nodigden elkaar uit":
+    two invitations, one each way, between the two figures named before the cue. "invited
+    each other's ministers", "die Wirtschaftsminister des jeweils anderen Landes
+    einzuladen", "запросити міністрів енергетики одне одного" (a noun between the verb and
+    the reciprocal word) invite their people: the figures are no parties."""
+    out: list[InviteFinding] = []
+    done: set[CueHit] = set()
+    for finding in findings:
+        cue = finding.cue
+        if cue in done:
+            continue
+        owner = _reciprocal_hit(sentence, cue, words.reciprocal_possessive,
+                                _RECIPROCAL_OBJECT_BEFORE)
+        if owner is not None and not any(owner[1] <= r.start < cue.start for r in refs) and \
+                not any(m in sentence[owner[1] : cue.start] for m in ".;:"):
+            done.add(cue)
+            continue
+        hit = _reciprocal_hit(sentence, cue, words.reciprocal) if cue.category == "active" \
+            else None
+        if hit is None:
+            out.append(finding)
+            continue
+        between = sentence[cue.end : hit[0]] if hit[0] >= cue.end else ""
+        if any(mark in between for mark in ",;:.") or any(
+                cue.end <= r.start < hit[0] for r in refs):
+            out.append(finding)  # another clause's, or another figure's
+            continue
+        if re.search(r"\w", between) or sentence[hit[1] : hit[1] + 2] in ("'s", "’s"):
+            done.add(cue)  # "міністрів енергетики одне одного", "each other's envoys"
+            continue
+        parties = {r.party.key: r for r in refs if r.end <= cue.start or cue.start < r.start < cue.end}
+        one, other = list(parties.values())[:2] if len(parties) == 2 else (None, None)
+        if one is None or other is None or not _joined(sentence, one, other, words):
+            out.append(finding)  # "Schoof heeft De Wever voorgesteld om elkaar te treffen"
+            continue
+        done.add(cue)
+        confidence = max(finding.confidence, CONFIDENCE.reciprocal)
+        out += [replace(finding, inviter=one, invitee=other, confidence=confidence),
+                replace(finding, inviter=other, invitee=one, confidence=confidence)]
+    return out
 
 
 def _outside_names(status_cues: list[CueHit], refs: list[Ref]) -> list[CueHit]:
@@ -550,6 +674,8 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             continue
         if _third_party_clause(sentence, cue, owner, inviter, invitation, parties):
             continue
+        if _inviters_own_answer(status, cue, owner, inviter, invitee, invitation):
+            continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
         ) or (invitee is not None and owner.end <= invitee.start) or (
@@ -561,6 +687,22 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             # "プーチン大統領とモディ首相が出席した", "Sánchez and Tusk will attend"
             kept.append(status)
     return kept
+
+
+_ANSWER_STATUSES = frozenset({Status.ACCEPTED, Status.DECLINED, Status.RESPONDED})
+
+
+def _inviters_own_answer(status: Status, cue: CueHit, owner: Ref | None, inviter: Ref | None,
+                         invitee: Ref | None, invitation: CueHit) -> bool:
+    """issue 14, counter round: "Milei no irá a la Cumbre de Madrid e invita a Sánchez a
+    Buenos Aires", "Fico nie przyjedzie na szczyt, zaprasza Tuska": an answer the inviter
+    gives before his own invitation is his answer to another one (the invitation he
+    received); an invitation is answered by its invitee."""
+    if status not in _ANSWER_STATUSES or owner is None or inviter is None:
+        return False
+    if owner.party.key != inviter.party.key or cue.end > invitation.start:
+        return False
+    return invitee is None or invitee.start >= cue.end
 
 
 def _third_party_clause(sentence: str, cue: CueHit, owner: Ref | None, inviter: Ref | None,
@@ -632,6 +774,10 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
     text = blank_refs(sentence, refs, mark="N")
 
     def complement(cue: CueHit) -> int:
+        following = text[cue.end :].split()[:2]
+        if len(following) == 2 and following[0].casefold() in words.to_markers and \
+                following[1][:1].isupper():
+            return 0  # "Petro viajará a Santiago el 20 de octubre": a trip (counter round)
         count = 0
         for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:

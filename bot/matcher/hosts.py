@@ -308,7 +308,7 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
         inside = [r for r in view.refs if hit.start < r.start and r.end < hit.end
                   and not r.residence]
         near = inside or [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
-                          and not r.residence
+                          and not r.residence and not _seat_named(r, lexicon)
                           and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         first = near[0] if near else None
     if first is None or not first.party.known or first.spokesperson or first.possessive:
@@ -324,6 +324,16 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
         return []  # "принял предложение Трампа": a proposal accepted, its giver no guest
     refs = [r for r in view.refs if (r.start >= first.start if after else r.end <= first.end)]
     return _group(view.text, refs if after else refs[::-1], lexicon)
+
+
+def _seat_named(ref: Ref, lexicon: Lexicon) -> bool:
+    """A name the gazetteer lacks that opens with a residence word ("w Pałacu
+    Prezydenckim"): the seat where the reception is, not a guest (issue 14, counter round)."""
+    if ref.party.known:
+        return False
+    first = ref.party.name.casefold().split()[:1]
+    return bool(first) and any(first[0].startswith(w) for w in lexicon.words("residence_words")
+                               if len(w) > 3)
 
 
 def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,

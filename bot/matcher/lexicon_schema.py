@@ -97,6 +97,10 @@ class LexiconTop(BaseModel):
     request_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
     formula_words: list[Any] | None = None
+    reciprocal_words: list[Any] | None = None
+    reciprocal_possessive: list[Any] | None = None
+    conditional_answers: list[Any] | None = None
+    counter_venue_words: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

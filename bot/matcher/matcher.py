@@ -344,8 +344,11 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
+        received = self._receptions(views, lang, when, bool(title.strip()))
+        receptions = frozenset((g.host_sentence, g.host.party.key, g.guest.party.key)
+                               for g in self._plain_receptions(views, received))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
-                                              self._home_countries)
+                                              self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
                       and not self._task_for_own_people(c, views, lexicons)
                       and not self._hosts_own_side(c)]
@@ -357,7 +360,8 @@ class Matcher:
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
-        mentions = self._host_mentions(views, lang, when, mentions, bool(title.strip()))
+        mentions = self._host_mentions(views, lang, when, mentions, bool(title.strip()),
+                                       received)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -375,16 +379,13 @@ class Matcher:
                                                  observations)),
         )
 
-    def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
-                       mentions: list[Mention], titled: bool) -> list[Mention]:
-        """The mentions with the outcome-only reports of a hosted occasion (hosts.py): the
-        host invited each guest said to attend, arrive for, confirm or skip it. Pairs the
-        invitation rules already found (either way round) keep their reading, but a
-        pending invitation from the host takes the outcome the guest's sentence reports
-        ("首脳を招いた夕食会を主催した ... 出席者には李在明大統領": the invited attended)."""
+    def _host_views(self, views: list[SentenceView], lang: str, when: date | None,
+                    titled: bool) -> list[HostView] | None:
+        """The sentences as hosts.py reads them, or None when no sentence can name a host
+        or a reception (most articles)."""
         lexicon = self._resources.lexicons.get(lang)
         if lexicon is None or not lexicon.hosts:
-            return mentions
+            return None
         # A sentence naming no figure can hold a host only as a country standing for its
         # leader (`_with_country_hosts`; `host_country` markers are `host_before` ones, so
         # the anchor filter holds), and only on a dated article.
@@ -396,24 +397,61 @@ class Matcher:
         if not receiving and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
+            return None
+        # A title is the article's first paragraph.
+        return [HostView(v.index, v.paragraph, v.text,
+                         self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon, when)
+                         if here else tuple(v.facts.refs),
+                         titled and v.paragraph == 0)
+                for v, here in zip(views, marked, strict=True)]
+
+    def _receptions(self, views: list[SentenceView], lang: str, when: date | None,
+                    titled: bool) -> list[HostedGuest]:
+        """"Modi welcomed Albanese to Hyderabad House": the leaders a leader receives
+        (hosts.received_guests), read before the invitations are folded, so that the
+        reception is never the outcome of the guest's own invitation to the host (issue
+        14, counter round)."""
+        lexicon = self._resources.lexicons.get(lang)
+        if lexicon is None or not lexicon.hosts or not any(
+                len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views):
+            return []
+        host_views = self._host_views(views, lang, when, titled)
+        if host_views is None:
+            return []
+        return received_guests(host_views, lexicon, when.year if when else None, self._leader)
+
+    @staticmethod
+    def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]
+                          ) -> list[HostedGuest]:
+        """The receptions reported in a sentence of their own, holding no invitation: "Orsi
+        recibió una invitación a la cumbre que organiza Milei", "Mattarella ha ricevuto
+        Zelensky, che lo ha invitato a Kiev" are read by the invitation rules alone."""
+        return [g for g in received if 0 <= g.guest_sentence < len(views)
+                and not views[g.guest_sentence].facts.invitations]
+
+    def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
+                       mentions: list[Mention], titled: bool,
+                       received: list[HostedGuest]) -> list[Mention]:
+        """The mentions with the outcome-only reports of a hosted occasion (hosts.py): the
+        host invited each guest said to attend, arrive for, confirm or skip it. Pairs the
+        invitation rules already found (either way round) keep their reading, but a
+        pending invitation from the host takes the outcome the guest's sentence reports
+        ("首脳を招いた夕食会を主催した ... 出席者には李在明大統領": the invited attended)."""
+        lexicon = self._resources.lexicons.get(lang)
+        host_views = self._host_views(views, lang, when, titled)
+        if lexicon is None or host_views is None:
             return mentions  # most articles: no host named, nothing to read
         mentions = list(mentions)
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
-        # A title is the article's first paragraph.
-        host_views = [HostView(v.index, v.paragraph, v.text,
-                               self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon,
-                                                        when) if here else tuple(v.facts.refs),
-                               titled and v.paragraph == 0)
-                      for v, here in zip(views, marked, strict=True)]
+        directed = {(m.inviter.key, m.invitee.key) for m in mentions}
+        plain = self._plain_receptions(views, received)
         out: list[Mention] = []
         year = when.year if when else None
-        received = received_guests(host_views, lexicon, year, self._leader) if receiving \
-            else []
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
                                self._category_of)
         for guest in [*received, *hosted]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
-            if pair in found:
+            if pair in found and not _counter_to_reception(guest, directed, plain):
                 if guest in hosted:
                     # but a reception leaves an invitation made during it ahead ("Путин
                     # принял Си ... пригласил в Сочи" stays pending)
@@ -1094,6 +1132,15 @@ def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
     reported as an observation of its own."""
     here, there = finding.occasion.place, mention.occasion.place
     return here is not None and there is not None and here != there
+
+
+def _counter_to_reception(guest: HostedGuest, directed: set[tuple[str, str]],
+                          received: list[HostedGuest]) -> bool:
+    """"Merz empfing Meloni. Meloni lud Merz im Gegenzug nach Rom ein": the guest's
+    invitation to the host is a counter-invitation, its own pair; the reception is the
+    host's pair (issue 14, counter round)."""
+    host, visitor = guest.host.party.key, guest.guest.party.key
+    return guest in received and (visitor, host) in directed and (host, visitor) not in directed
 
 
 def _with_outcome(mentions: list[Mention], guest: HostedGuest) -> list[Mention]:
