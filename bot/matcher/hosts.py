@@ -827,13 +827,29 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     # list goes: "Frederiksen, Tusk and Meloni were among the leaders at the table").
     before = [r for r in refs if r.end <= hit.start
               and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
-    if before and (cjk or len(text[before[-1].end : hit.start].split()) <= _GUEST_GAP_WORDS):
-        return _group(text, before[::-1], lexicon, listed)[::-1]
     after = [r for r in refs if r.start >= hit.end
              and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
-    if after and (cjk or len(text[hit.end : after[0].start].split()) <= _GUEST_GAP_WORDS):
-        return _group(text, after, lexicon, listed)
-    return []
+    after_near = bool(after) and (
+        cjk or len(text[hit.end : after[0].start].split()) <= _GUEST_GAP_WORDS)
+    # A list opening its own clause after a comma names those after it: "Поруч із господарем
+    # сиділа X, серед гостей також був Y" (Y, not X).
+    opens = listed and after_near and before and "," in text[before[-1].end : hit.start]
+    if before and not opens and (
+            cjk or len(text[before[-1].end : hit.start].split()) <= _GUEST_GAP_WORDS):
+        group = _group(text, before[::-1], lexicon, listed)[::-1]
+        if listed and after_near and _together(text[hit.end : after[0].start], lexicon):
+            # "X and Y were among the leaders at the table, alongside Z"
+            group += _group(text, after, lexicon, listed)
+        return group
+    return _group(text, after, lexicon, listed) if after_near else []
+
+
+def _together(gap: str, lexicon: Lexicon) -> bool:
+    """Whether a gap holds a `together_words` phrase ("alongside", "zusammen mit") and no
+    attendance word of its own."""
+    words = " " + " ".join(re.findall(r"\w+", gap.casefold())) + " "
+    return any(f" {w} " in words for w in lexicon.words("together_words")) and \
+        not _attendance_hits(gap, lexicon)
 
 
 def _group(text: str, refs: list[Ref], lexicon: Lexicon, listed: bool = False) -> list[Ref]:
@@ -847,6 +863,8 @@ def _group(text: str, refs: list[Ref], lexicon: Lexicon, listed: bool = False) -
         (_COORDINATION_GAP_CJK if cjk else _COORDINATION_GAP)
     group = [refs[0]]
     for ref in refs[1:]:
+        if listed and any(g.party.key == ref.party.key for g in group):
+            continue  # one item named twice (a title resolved to it, then its name)
         last = group[-1]
         gap = text[min(last.end, ref.end) : max(last.start, ref.start)]
         if len(gap) > max(width, _COORDINATION_GAP) or \
@@ -882,8 +900,11 @@ def _coordinating(gap: str, lexicon: Lexicon, width: int = 0) -> bool:
 def _stands_in(text: str, guest: Ref, hit: CueHit, stand_in: CueHit) -> bool:
     """A stand-in word between the guest and the attendance word ("由X代为出席"), or before
     a guest named after it in the same clause ("w jego miejsce przyleci X", "represented by
-    X"): that figure only stands in for someone."""
+    X"), or after a guest inside the phrase ("sent Foreign Minister Fidan in his place"):
+    that figure only stands in for someone."""
     if guest.end <= hit.start:
         return guest.end <= stand_in.start and stand_in.end <= hit.start
+    if hit.start <= guest.start and guest.end <= stand_in.start and stand_in.end <= hit.end:
+        return True
     return stand_in.end <= guest.start and not _CLAUSE_BREAK.search(
         text[min(stand_in.end, hit.start) : guest.start])

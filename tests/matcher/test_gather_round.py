@@ -70,9 +70,35 @@ def test_a_convened_gathering_and_its_guest_list(real: Matcher, lang: str, text:
      {("sergio-mattarella", "felipe-vi", "took_place")}),
     ("uk", "Зеленський провів у Києві форум. Поруч із господарем сиділа Урсула фон дер Ляєн.",
      {("volodymyr-zelensky", "ursula-von-der-leyen", "took_place")}),
+    # a list opening its own clause after a comma names those after it
+    ("uk", "Зеленський провів у Львові форум. Поруч із господарем сиділа Урсула фон дер Ляєн, "
+     "серед гостей також був прем'єр-міністр Польщі Дональд Туск.",
+     {("volodymyr-zelensky", "ursula-von-der-leyen", "took_place"),
+      ("volodymyr-zelensky", "donald-tusk", "took_place")}),
 ])
 def test_a_seat_beside_the_host(real: Matcher, lang: str, text: str,
                                 expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2026-10-20", lang)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # "alongside" after a list before its frame extends it
+    ("en", "Italian Prime Minister Giorgia Meloni convened a summit in Rome. Greek Prime "
+     "Minister Kyriakos Mitsotakis and Cypriot President Nikos Christodoulides were among the "
+     "guests, alongside Egyptian President Abdel Fattah el-Sisi.",
+     {("giorgia-meloni", "kyriakos-mitsotakis", "took_place"),
+      ("giorgia-meloni", "nikos-christodoulides", "took_place"),
+      ("giorgia-meloni", "abdel-fattah-el-sisi", "took_place")}),
+    # a list item named twice (a bare title resolved to an earlier item, then a name)
+    ("it", "Giorgia Meloni ha convocato un vertice a Roma. Tra gli ospiti c'erano il presidente "
+     "egiziano Abdel Fattah al-Sisi, il premier greco Kyriakos Mitsotakis e il presidente "
+     "cipriota Nikos Christodoulides.",
+     {("giorgia-meloni", "abdel-fattah-el-sisi", "took_place"),
+      ("giorgia-meloni", "kyriakos-mitsotakis", "took_place"),
+      ("giorgia-meloni", "nikos-christodoulides", "took_place")}),
+])
+def test_the_items_of_a_guest_list(real: Matcher, lang: str, text: str,
+                                   expected: set[tuple[str, str, str]]) -> None:
     assert pairs(match_text(real, text, "2026-10-20", lang)) == expected
 
 
@@ -82,6 +108,10 @@ def test_a_seat_beside_the_host(real: Matcher, lang: str, text: str,
      "Vucic joined only by video link.",
      {("friedrich-merz", "robert-fico", "declined"),
       ("friedrich-merz", "aleksandar-vucic", "declined")}),
+    # the one sent in his place inside the phrase stands in, no guest
+    ("en", "Chancellor Friedrich Merz convened a summit in Berlin. Turkish President Recep "
+     "Tayyip Erdogan sent Foreign Minister Hakan Fidan in his place.",
+     {("friedrich-merz", "recep-tayyip-erdogan", "declined")}),
     ("fr", "Emmanuel Macron a convoqué un sommet à Paris. Le président turc Recep Tayyip "
      "Erdogan n'a participé que par visioconférence.",
      {("emmanuel-macron", "recep-tayyip-erdogan", "declined")}),
