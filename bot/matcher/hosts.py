@@ -125,6 +125,9 @@ LINK_PARAGRAPHS = 3
 # A guest list names the occasion last given a host from further away: a long wire story
 # tells the occasion, then its substance for a few paragraphs, then who was there.
 LIST_LINK_PARAGRAPHS = 5
+# The occasion of a host who gathers leaders without naming it (`host_gathers`: "reuniu
+# ... os presidentes", "gathered ... the leaders"): a meeting.
+_GATHERING_LABEL = "meeting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,13 +546,16 @@ def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
 def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[CueHit]
               ) -> list[_Host]:
     known = [r for r in view.refs if r.party.known and not r.spokesperson]
+    # "Lula reuniu no Itamaraty os presidentes": gathering leaders is an occasion itself
+    gathers = lexicon.host_hits("host_gathers", view.text) if known else []
+    labels = labels or [CueHit(_GATHERING_LABEL, h.start, h.end, h.text) for h in gathers]
     if not known or not labels or _other_occasion(view.text, lexicon, year):
         return []  # a host of nothing the lexicon calls an occasion ("hosts a fair")
     found: list[_Host] = []
     cjk = not lexicon.word_boundaries
     gap = _HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS
     own = lexicon.occasions(view.text)
-    for hit in lexicon.host_hits("host_before", view.text):
+    for hit in [*lexicon.host_hits("host_before", view.text), *gathers]:
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
         before = [r for r in known if r.end <= hit.start and hit.start - r.end <= reach]
         # "Macron no acudirá a la cumbre que preside Sánchez": a figure whose own

@@ -45,6 +45,12 @@ def real(real_matcher: Matcher) -> Matcher:
     ("tr", "Cumhurbaşkanı Erdoğan'ın Ankara'da topladığı zirve sona erdi. Erdoğan'ın konukları "
      "arasında Azerbaycan Cumhurbaşkanı İlham Aliyev vardı.",
      {("recep-tayyip-erdogan", "ilham-aliyev", "took_place")}),
+    # gathering leaders is an occasion even unnamed (`host_gathers`)
+    ("pt", "O presidente Luiz Inácio Lula da Silva reuniu no Itamaraty os presidentes da "
+     "região. Entre os convidados estavam o presidente colombiano Gustavo Petro e o uruguaio "
+     "Yamandú Orsi.",
+     {("lula-da-silva", "gustavo-petro", "took_place"),
+      ("lula-da-silva", "yamandu-orsi", "took_place")}),
     # those who confirmed: accepted; the invited: pending
     ("no", "Statsminister Jonas Gahr Støre har kalt inn til et toppmøte i Bergen. Blant dem som "
      "har bekreftet deltakelse, er Sveriges statsminister Ulf Kristersson.",
