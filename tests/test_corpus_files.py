@@ -383,6 +383,15 @@ def test_host3_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b11-host", "b11h", 2, FIRST_CLASS + HELD_FRESH)
 
 
+def test_b12_gather_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-gather: the gather round's blind set over fourteen
+    languages (2-3 per language, one hard negative each): a gathering a figure convenes or
+    gives and its guest list, often paragraphs after the host ("among the guests were",
+    "Unter den Gästen waren", "Среди участников были", "Wśród gości byli"), seats, stand-in
+    and video-only absences, written and scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b12-gather", "b12g", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_parties_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
     languages (3 per language, a hard negative in most), parties beyond the gazetteer, by

@@ -59,8 +59,26 @@ _OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領�
 _QUOTES = re.compile("[\"«»“”„]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
-             "absent": Status.DECLINED}
-_PRECEDENCE = {Status.DECLINED: 3, Status.TOOK_PLACE: 2, Status.ACCEPTED: 1}
+             "absent": Status.DECLINED, "guest_list": Status.TOOK_PLACE,
+             "confirmed_list": Status.ACCEPTED, "invited_list": Status.PENDING}
+# Guest-list frames (gather round, issue 14): "among the guests were", "Unter den Gästen
+# waren", "Среди участников были", "出席者には…が含まれる" name every figure of their clause
+# on one side as a guest (a list, not one subject: `_LIST_GAP`), and name the occasion
+# most recently given a host even paragraphs later (`_linked_by_occasion`).
+LIST_KEYS = ("guest_list", "confirmed_list", "invited_list")
+_LIST_GAP = 72  # ", le Premier ministre portugais Luís Montenegro": one list item to the next
+_LIST_GAP_CJK = 24
+_LIST_WORDS = 3  # words of a list item's title: "premier Estonii", "the Danish prime minister"
+# A summit or a conference has its dinner: "the dinner" in a summit host's guest sentence
+# is a part of the summit, not another occasion (the reverse is not: a dinner's host does
+# not host the summit).
+_PARTS = {"summit": frozenset({"dinner", "lunch"}), "conference": frozenset({"dinner", "lunch"}),
+          "forum": frozenset({"dinner", "lunch"})}
+# How far before a host marker its subject may stand when a pronoun takes its place right
+# before the marker ("closed the conference on X that he had convened").
+_PRONOUN_HOST_REACH = 160
+_PRONOUN_WORDS = 3
+_PRECEDENCE = {Status.DECLINED: 3, Status.TOOK_PLACE: 2, Status.ACCEPTED: 1, Status.PENDING: 0}
 # Occasion labels that may name one occasion in two sentences ("the summit" ... "the
 # meeting"); a label outside the host's group in the guest's sentence is another occasion.
 _GROUPS = ({"summit", "meeting", "talks", "negotiations", "conference", "forum"},
@@ -76,7 +94,7 @@ _TRAVEL = frozenset({"visit", "state visit", "trip"})
 # "held talks", "held a meeting": a meeting has parties, not guests).
 _GATHERINGS = frozenset({"summit", "dinner", "gala", "celebration", "ceremony", "conference",
                          "forum"})
-_OBJECT_WORDS = 7  # "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
+_OBJECT_WORDS = 8  # "gaf dinsdagavond in het Paleis op de Dam een banket", "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
 _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # Before its verb the occasion is the object of a verb-final clause ("yemek verdi") or the
 # head of a relative clause: at most a relative word and a title between ("het diner dat
@@ -104,6 +122,12 @@ DOMESTIC_GUESTS = frozenset({"head_of_state", "business", "royal", "politician",
 # (the EU presidency in Copenhagen) hosts it.
 CHAIRING_HOSTS = frozenset({"head_of_state", "head_of_government", "royal"})
 LINK_PARAGRAPHS = 3
+# A guest list names the occasion last given a host from further away: a long wire story
+# tells the occasion, then its substance for a few paragraphs, then who was there.
+LIST_LINK_PARAGRAPHS = 5
+# The occasion of a host who gathers leaders without naming it (`host_gathers`: "reuniu
+# ... os presidentes", "gathered ... the leaders"): a meeting.
+_GATHERING_LABEL = "meeting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,16 +374,28 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     if not hosts:
         return []
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], HostedGuest]] = {}
+    listed: tuple[int, _Host] | None = None  # (paragraph, host) of a linked guest list
     for position, view in enumerate(views):
         if not view.refs or _other_occasion(view.text, lexicon, year):
             continue
         near = [h for h in hosts if _in_window(h.view, view)] or \
             _linked_by_occasion(hosts, views, labels, position, lexicon)
+        if not near and listed is not None and 0 <= view.paragraph - listed[0] <= 1:
+            # "X, Y and Z were among the leaders at the table. W sent his foreign minister
+            # in his place": the sentences after a linked list (its paragraph and the next)
+            # tell the same occasion.
+            near = [listed[1]]
         if not near:
             continue
         host = min(near, key=lambda h: (abs(h.view.index - view.index),
                                         h.view.index > view.index))
-        here = {h.ref.party.key for h in near if h.view.index == view.index}
+        if not _in_window(host.view, view) and (_has_list(view.text, lexicon) or (
+                listed is not None and listed[1] is host)):
+            listed = (view.paragraph, host)
+        # (the host is never its own guest: "sat beside the host", "accanto al capo dello
+        # Stato" name him in his guest's sentence)
+        here = {h.ref.party.key for h in near if h.view.index == view.index} | \
+            {host.ref.party.key}
         if _elsewhere(host, view, labels[position], lexicon, places):
             continue
         for guest, status in _guests_in(view, lexicon, here):
@@ -402,10 +438,12 @@ def _linked_by_occasion(hosts: list[_Host], views: list[HostView],
     dinner. Huang did not attend."); the nearest such host only, and none where another
     host sentence stands between (that one's occasion is the one being told)."""
     view = views[position]
+    listed = _has_list(view.text, lexicon)
+    reach = LIST_LINK_PARAGRAPHS if listed else LINK_PARAGRAPHS
     # A headline's host has its own short reach (`_in_window`): a headline is a summary.
     before = [h for h in hosts if h.view.index < view.index and h.label is not None
               and not h.view.headline and view.index - h.view.index <= LINK_SENTENCES
-              and 0 < view.paragraph - h.view.paragraph <= LINK_PARAGRAPHS]
+              and 0 < view.paragraph - h.view.paragraph <= reach]
     if not before:
         return []
     host = max(before, key=lambda h: h.view.index)
@@ -413,17 +451,31 @@ def _linked_by_occasion(hosts: list[_Host], views: list[HostView],
             h.view.index == host.view.index and h.ref.party.key != host.ref.party.key
             for h in before):
         return []  # another host between, or two in one sentence: whose guest is unsure
-    group = next((g for g in _GROUPS if host.label in g), {host.label})
     told = [(other, h) for other, found in zip(views[: position + 1], labels[: position + 1],
                                                strict=True)
             if other.index > host.view.index for h in found if h.category not in _TRAVEL]
-    # Named again since the host ("Le dîner a suivi ... [next paragraph] Étaient présents");
-    # another kind of occasion in the guest's own paragraph is the one its guests are at.
-    named = any(h.category in group and not _indefinite(other.text, h, lexicon)
-                for other, h in told)
-    other_kind = any(h.category not in group for other, h in told
+    # Named again since the host ("Le dîner a suivi ... [next paragraph] Étaient présents"),
+    # or a guest list in the guest's sentence ("Unter den Gästen waren ..."): a list names
+    # the guests of the occasion last given a host. Another kind of occasion in the
+    # guest's own paragraph is the one its guests are at.
+    named = listed or any(
+        _same_occasion(host.label, h.category) and not _indefinite(other.text, h, lexicon)
+        for other, h in told)
+    other_kind = any(not _same_occasion(host.label, h.category) for other, h in told
                      if other.paragraph == view.paragraph)
     return [host] if named and not other_kind else []
+
+
+def _has_list(text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence holds a guest-list frame (`LIST_KEYS`)."""
+    return any(lexicon.host_hits(key, text) for key in LIST_KEYS)
+
+
+def _same_occasion(host_label: str | None, label: str) -> bool:
+    """Whether an occasion noun may name the host's occasion again: one of its group ("the
+    summit" ... "the meeting"), or a part of it ("the dinner" of a summit)."""
+    group = next((g for g in _GROUPS if host_label in g), {host_label})
+    return label in group or label in _PARTS.get(host_label or "", frozenset())
 
 
 def _in_window(host: HostView, guest: HostView) -> bool:
@@ -442,11 +494,14 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     introduced as new (`another`: "et møte", "bir toplantıya"; the host's occasion named
     again is definite, "møtet"), or one placed right after its noun where the host's
     sentence does not name that place ("sommet à Paris ... réunion à Bruxelles")."""
-    labels = [h for h in labels if h.category not in _TRAVEL]  # the trip to the occasion
+    # (not the trip to the occasion, nor the means inside an attendance phrase: "n'a
+    # participé que par visioconférence")
+    means = _attendance_hits(guest.text, lexicon)
+    labels = [h for h in labels if h.category not in _TRAVEL
+              and not any(m.start <= h.start and h.end <= m.end for m in means)]
     if host.view.index == guest.index or not labels:
         return False
-    group = next((g for g in _GROUPS if host.label in g), {host.label})
-    if not any(h.category in group for h in labels):
+    if not any(_same_occasion(host.label, h.category) for h in labels):
         return True
     if any(_indefinite(guest.text, h, lexicon) for h in labels):
         return True
@@ -501,25 +556,36 @@ def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
 def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[CueHit]
               ) -> list[_Host]:
     known = [r for r in view.refs if r.party.known and not r.spokesperson]
+    # "Lula reuniu no Itamaraty os presidentes": gathering leaders is an occasion itself
+    gathers = lexicon.host_hits("host_gathers", view.text) if known else []
+    labels = labels or [CueHit(_GATHERING_LABEL, h.start, h.end, h.text) for h in gathers]
     if not known or not labels or _other_occasion(view.text, lexicon, year):
         return []  # a host of nothing the lexicon calls an occasion ("hosts a fair")
     found: list[_Host] = []
     cjk = not lexicon.word_boundaries
     gap = _HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS
     own = lexicon.occasions(view.text)
-    for hit in lexicon.host_hits("host_before", view.text):
+    for hit in [*lexicon.host_hits("host_before", view.text), *gathers]:
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
         before = [r for r in known if r.end <= hit.start and hit.start - r.end <= reach]
         # "Macron no acudirá a la cumbre que preside Sánchez": a figure whose own
         # attendance word stands before the marker is a guest, not the host.
+        if not before and not cjk:
+            before = _pronoun_subject(view, hit, lexicon, known)
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
             found.append(_Host(before[-1], view, _label_near(labels, hit),
                                _chairs(hit, lexicon)))
+    seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
     for hit in lexicon.host_hits("host_after", view.text):
+        if any(hit.start < h.end and h.start < hit.end for h in seats):
+            continue  # "Поруч із господарем сиділа X": a guest's seat beside the host
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
         after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach]
-        if after and not _figure_between(view.refs, hit.end, after[0].start):
+        between = view.text[hit.end : after[0].start] if after else ""
+        if after and not _figure_between(view.refs, hit.end, after[0].start) and \
+                not _conjoined_after(between, lexicon) and \
+                not _attendance_hits(between, lexicon):
             found.append(_Host(after[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     found += _inside_hosts(view, lexicon, known, labels)
     found += _inviting_hosts(view, lexicon, known, labels)
@@ -569,6 +635,29 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
     return found
+
+
+def _pronoun_subject(view: HostView, hit: CueHit, lexicon: Lexicon, known: list[Ref]
+                     ) -> list[Ref]:
+    """"Merz closed the conference on Ukraine's grid that he had convened": a subject
+    pronoun right before the marker ("that he had", "die er einberufen hatte") stands for
+    the sentence's one figure before it, its subject; with a second figure before the
+    marker whose pronoun it is stays unsure."""
+    words = re.findall(r"\w+", view.text[max(0, hit.start - 40) : hit.start].casefold())
+    if lexicon.words("pronouns").isdisjoint(words[-_PRONOUN_WORDS:]):
+        return []
+    before = [r for r in view.refs if r.end <= hit.start]
+    if len({r.party.key for r in before}) != 1 or before[0] not in known or \
+            hit.start - before[0].end > _PRONOUN_HOST_REACH:
+        return []
+    return before[:1]
+
+
+def _conjoined_after(gap: str, lexicon: Lexicon) -> bool:
+    """"sat beside the host, and Canadian Prime Minister Mark Carney": a conjunction right
+    after a host word ("host,") starts the next item of a list, not the host's name."""
+    words = re.findall(r"\w+", gap.casefold())
+    return bool(words) and words[0] in lexicon.words("conjunctions")
 
 
 def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: list[CueHit]
@@ -646,7 +735,9 @@ def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool,
             len(re.findall(r"\w+", gap)) <= limit and not _CLAUSE_BREAK.search(gap)
         between = (hit.end, occasion.start) if occasion.start >= hit.end else \
             (occasion.end, occasion.end + len(gap))
-        if near and not _figure_between(view.refs, *between):
+        # (a seat between is where it is held: "ha offerto al Quirinale un pranzo")
+        parties = tuple(r for r in view.refs if not r.residence)
+        if near and not _figure_between(parties, *between):
             return occasion
     return None
 
@@ -689,7 +780,7 @@ def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
     """Non-overlapping attendance words, the longest first, then a refusal first: "will not
     attend" holds "attend", and "也将出席" (will also attend) holds "出席" (attended)."""
     hits = [(-(hit.end - hit.start), rank, hit)
-            for rank, key in enumerate(("absent", "attended", "will_attend"))
+            for rank, key in enumerate(("absent", *LIST_KEYS, "attended", "will_attend"))
             for hit in lexicon.host_hits(key, text)]
     taken: list[CueHit] = []
     for _, _, hit in sorted(hits, key=lambda h: (h[0], h[1], h[2].start)):
@@ -745,39 +836,70 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     # Not one who stands in: "Meloni ließ sich von Tajani vertreten" speaks of Meloni.
     inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end
               and not any(_stands_in(text, r, hit, s) for s in stand_ins)]
+    listed = hit.category in LIST_KEYS
     if inside:
-        return _group(text, inside, lexicon)
+        return _group(text, inside, lexicon, listed)
+    # The nearest figure within reach, then those coordinated with it (however far the
+    # list goes: "Frederiksen, Tusk and Meloni were among the leaders at the table").
     before = [r for r in refs if r.end <= hit.start
-              and not _CLAUSE_BREAK.search(text[r.end : hit.start])
-              and (cjk or len(text[r.end : hit.start].split()) <= _GUEST_GAP_WORDS)]
-    if before:
-        return _group(text, before[::-1], lexicon)[::-1]
+              and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
     after = [r for r in refs if r.start >= hit.end
-             and not _CLAUSE_BREAK.search(text[hit.end : r.start])
-             and (cjk or len(text[hit.end : r.start].split()) <= _GUEST_GAP_WORDS)]
-    return _group(text, after, lexicon) if after else []
+             and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+    after_near = bool(after) and (
+        cjk or len(text[hit.end : after[0].start].split()) <= _GUEST_GAP_WORDS)
+    # A list opening its own clause after a comma names those after it: "Поруч із господарем
+    # сиділа X, серед гостей також був Y" (Y, not X).
+    opens = listed and after_near and before and "," in text[before[-1].end : hit.start]
+    if before and not opens and (
+            cjk or len(text[before[-1].end : hit.start].split()) <= _GUEST_GAP_WORDS):
+        group = _group(text, before[::-1], lexicon, listed)[::-1]
+        if listed and after_near and _together(text[hit.end : after[0].start], lexicon):
+            # "X and Y were among the leaders at the table, alongside Z"
+            group += _group(text, after, lexicon, listed)
+        return group
+    return _group(text, after, lexicon, listed) if after_near else []
 
 
-def _group(text: str, refs: list[Ref], lexicon: Lexicon) -> list[Ref]:
+def _together(gap: str, lexicon: Lexicon) -> bool:
+    """Whether a gap holds a `together_words` phrase ("alongside", "zusammen mit") and no
+    attendance word of its own."""
+    words = " " + " ".join(re.findall(r"\w+", gap.casefold())) + " "
+    return any(f" {w} " in words for w in lexicon.words("together_words")) and \
+        not _attendance_hits(gap, lexicon)
+
+
+def _group(text: str, refs: list[Ref], lexicon: Lexicon, listed: bool = False) -> list[Ref]:
     """The first of `refs` (ordered from the attendance word outwards) with those
-    coordinated with it in turn: "Steinmeier e Stubb", "Boric y la peruana Boluarte"."""
+    coordinated with it in turn: "Steinmeier e Stubb", "Boric y la peruana Boluarte"; the
+    items of a guest list (`listed`) may each carry a longer title ("Parmi les convives
+    figuraient le chef du gouvernement espagnol Pedro Sánchez et le Premier ministre
+    portugais Luís Montenegro")."""
+    cjk = not lexicon.word_boundaries
+    width = (_LIST_GAP_CJK if cjk else _LIST_GAP) if listed else \
+        (_COORDINATION_GAP_CJK if cjk else _COORDINATION_GAP)
     group = [refs[0]]
     for ref in refs[1:]:
+        if listed and any(g.party.key == ref.party.key for g in group):
+            continue  # one item named twice (a title resolved to it, then its name)
         last = group[-1]
         gap = text[min(last.end, ref.end) : max(last.start, ref.start)]
-        if len(gap) > _COORDINATION_GAP or not _coordinating(gap, lexicon):
+        if len(gap) > max(width, _COORDINATION_GAP) or \
+                not _coordinating(gap, lexicon, width if listed else 0):
             break
         group.append(ref)
     return group
 
 
-def _coordinating(gap: str, lexicon: Lexicon) -> bool:
+def _coordinating(gap: str, lexicon: Lexicon, width: int = 0) -> bool:
     """Whether two figures are joined as one group: a comma or conjunction between them
     and nothing else but titles and articles; after a conjunction one other word ("y la
-    peruana"), never after a bare comma (", natomiast premier": a new clause)."""
+    peruana"), never after a bare comma (", natomiast premier": a new clause). In a guest
+    list (`width`: its longer reach) an item may carry a title of a few words after a
+    comma too (", premier Estonii Kristen Michal")."""
     if not lexicon.word_boundaries:
         # No words to count: a short gap with a list mark or conjunction, no new clause.
-        return len(gap) <= _COORDINATION_GAP_CJK and not _CLAUSE_BREAK.search(gap) and \
+        return len(gap) <= (width or _COORDINATION_GAP_CJK) and \
+            not _CLAUSE_BREAK.search(gap) and \
             not re.search(r"[。！？，]", gap) and not _attendance_hits(gap, lexicon) and \
             any(c in gap for c in ("、", *lexicon.words("conjunctions")))
     words = re.findall(r"\w+", gap.lower())
@@ -786,14 +908,19 @@ def _coordinating(gap: str, lexicon: Lexicon) -> bool:
     conjoined = any(w in conjunctions for w in words)
     if not (conjoined or "," in gap or "、" in gap) or _attendance_hits(gap, lexicon):
         return False
+    if width:
+        return sum(1 for w in words if w not in small) <= _LIST_WORDS
     return sum(1 for w in words if w not in small) <= (1 if conjoined else 0)
 
 
 def _stands_in(text: str, guest: Ref, hit: CueHit, stand_in: CueHit) -> bool:
     """A stand-in word between the guest and the attendance word ("由X代为出席"), or before
     a guest named after it in the same clause ("w jego miejsce przyleci X", "represented by
-    X"): that figure only stands in for someone."""
+    X"), or after a guest inside the phrase ("sent Foreign Minister Fidan in his place"):
+    that figure only stands in for someone."""
     if guest.end <= hit.start:
         return guest.end <= stand_in.start and stand_in.end <= hit.start
+    if hit.start <= guest.start and guest.end <= stand_in.start and stand_in.end <= hit.end:
+        return True
     return stand_in.end <= guest.start and not _CLAUSE_BREAK.search(
         text[min(stand_in.end, hit.start) : guest.start])

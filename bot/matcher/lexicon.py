@@ -734,10 +734,11 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "absent", "stand_in", "past", "another", "thanked_for", "reception", "reception_by",
              "reception_source", "reception_thing", "host_country", "reception_final",
              "reception_object", "host_inside", "chair", "hosted_meetings",
-             "host_inviting")
+             "host_inviting", "guest_list", "confirmed_list", "invited_list",
+             "host_gathers")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
 HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion", "host_inside",
-                    "host_inviting")
+                    "host_inviting", "host_gathers")
 
 
 def _observe_table(table: Any, source: str, problems: list[str]
