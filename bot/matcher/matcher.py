@@ -126,6 +126,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000  # a feed item longer than this is a dump, not an article
 _ADJACENT = frozenset(" ,\u00a0-–()")
+_SEAT_WORD_CHARS = 12  # "i Oslo", "in Madrid": the word before a capital
 
 
 def _adjacent(gap: str) -> bool:
@@ -390,7 +391,11 @@ class Matcher:
                   when is not None and lexicon.may_name_host(v.text)
                   and bool(lexicon.host_hits("host_country", v.text))
                   for v in views]
-        receiving = any(len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views)
+        # A reception names both figures, or its guest by a word for the visitor ("the
+        # guest", "den Gast": hosts.received_guests).
+        lone = bool(lexicon.hosts.get("reception_guest"))
+        receiving = any((len(v.facts.refs) > 1 or (lone and v.facts.refs)) and
+                        has_reception(lexicon, v.text) for v in views)
         if not receiving and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
@@ -409,6 +414,12 @@ class Matcher:
             else []
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
                                self._category_of)
+        # A guest whose visit is under way (arrived) is no longer only announced, however
+        # far ahead its reception: "est arrivé à Paris ... il sera reçu mardi par Macron".
+        under_way = {frozenset((g.host.party.key, g.guest.party.key)) for g in hosted
+                     if g.status is Status.TOOK_PLACE}
+        received = [g for g in received if g.status is not Status.ACCEPTED or
+                    frozenset((g.host.party.key, g.guest.party.key)) not in under_way]
         for guest in [*received, *hosted]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
             if pair in found:
@@ -893,9 +904,11 @@ class Matcher:
         spans = self._bare_titles.spans(segmented.text, lang)
         if not spans:
             return hits, []
+        own = self._resources.lexicons.get(lang)
+        seats = own.words_of_hosts("seat_prepositions") if own is not None else frozenset()
         found = self._bare_titles.find(
             segmented.text, lang, when,
-            [Named(h.figure_id, h.start, h.end, h.form in (FORM_TITLE, FORM_STANDIN)) for h in hits],
+            [Named(h.figure_id, h.start, h.end, _office(segmented.text, h, seats)) for h in hits],
             [(s.start, s.end) for s in segmented.sentences], spans,
             lambda: self._country_leaders(segmented.text, when))
         if not found:
@@ -1082,3 +1095,16 @@ def _with_outcome(mentions: list[Mention], guest: HostedGuest) -> list[Mention]:
     return [replace(m, status=guest.status)
             if (m.inviter.key, m.invitee.key) == (guest.host.party.key, guest.guest.party.key)
             and m.status is Status.PENDING else m for m in mentions]
+
+
+def _office(text: str, hit: FigureHit, seats: frozenset[str]) -> bool:
+    """Whether a figure's hit is an office that may speak in its sentence ("the Kremlin",
+    "Fuentes de la Moncloa", "Washington said"): a title or a capital, but not a capital
+    that is only where the sentence happens ("OSLO (NTB) -", "i Oslo": welcome round),
+    which leaves a bare title beside it to the article."""
+    if hit.form == FORM_TITLE:
+        return True
+    if hit.form != FORM_STANDIN:
+        return False
+    before = text[max(0, hit.start - _SEAT_WORD_CHARS) : hit.start].split()
+    return not (text.startswith(" (", hit.end) or (before and before[-1].casefold() in seats))
