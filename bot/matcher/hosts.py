@@ -209,7 +209,8 @@ _RECEPTION_KEYS = (("reception", "before", Status.TOOK_PLACE),
                    ("reception_ahead", "before", Status.ACCEPTED),
                    ("reception_by", "after", Status.TOOK_PLACE),
                    ("reception_by_ahead", "after", Status.ACCEPTED),
-                   ("reception_by_inside", "inside", Status.TOOK_PLACE))
+                   ("reception_by_inside", "inside", Status.TOOK_PLACE),
+                   ("reception_by_final", "final", Status.TOOK_PLACE))
 RECEPTION_KEYS = (*(key for key, _, _ in _RECEPTION_KEYS), "reception_final")
 _ANAPHOR_WORDS = 3
 _NAME_WORD_CHARS = 3
@@ -281,7 +282,8 @@ def _receptions(view: HostView, lexicon: Lexicon) -> list[_Reception]:
     found = [_Reception(hit, side, status) for key, side, status in _RECEPTION_KEYS
              for hit in lexicon.host_hits(key, view.text)]
     kept = [r for r in found if not any(o is not r and _outranks(o, r) for o in found)]
-    return [_Reception(r.hit, r.side, Status.ACCEPTED) if _announced(view.text, r.hit, lexicon)
+    return [_Reception(r.hit, r.side, Status.ACCEPTED)
+            if _announced(view.text, r.hit, lexicon, verb_final=r.side == "final")
             else r for r in kept]
 
 
@@ -295,14 +297,15 @@ def _outranks(one: _Reception, other: _Reception) -> bool:
                        one.status is Status.ACCEPTED)
 
 
-def _announced(text: str, hit: CueHit, lexicon: Lexicon) -> bool:
+def _announced(text: str, hit: CueHit, lexicon: Lexicon, *, verb_final: bool = False) -> bool:
     """A future word of the reception's clause right before it or inside it ("is due to
-    welcome", "wird Modi ... von Merz empfangen", "将会见")."""
+    welcome", "wird Modi ... von Merz empfangen", "将会见"); after it where the verb ends
+    the sentence ("歓迎式典に臨んだ後、首脳会談を行う予定", "karşılanacak")."""
     low = max(0, hit.start - _FUTURE_REACH)
-    return any(h.category == "future" and low <= h.start < hit.end and
-               not _CLAUSE_BREAK.search(text[h.end : hit.start]) and
-               "," not in text[h.end : hit.start]
-               for h in lexicon.hits(text))
+    return any(h.category == "future" and (
+        (low <= h.start < hit.end and not _CLAUSE_BREAK.search(text[h.end : hit.start]) and
+        "," not in text[h.end : hit.start]) or (verb_final and h.start >= hit.start))
+        for h in lexicon.hits(text))
 
 
 def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
@@ -321,6 +324,8 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
         if not guests and _anaphor(view.text, hit, lexicon, named, after=True):
             guests = _visitor(visitor, host)
         return host, guests
+    if reception.side == "final":
+        return _received_by_final(view, hit, lexicon)
     host = _inside_figure(view, hit) if reception.side == "inside" else \
         _next_figure(view, hit, lexicon, after=True)
     guests = _received(view, hit, lexicon, after=False)
@@ -338,6 +343,23 @@ def _name_words(visitor: Ref | None, lexicon: Lexicon) -> frozenset[str]:
     titles = lexicon.words("titles")
     return frozenset(w for w in re.findall(r"\w+", visitor.party.name.casefold())
                      if len(w) >= _NAME_WORD_CHARS and w not in titles)
+
+
+def _received_by_final(view: HostView, hit: CueHit, lexicon: Lexicon
+                       ) -> tuple[Ref | None, list[Ref]]:
+    """A verb-final passive whose agent mark opens the phrase ("Orban, ... Cumhurbaşkanı
+    tarafından resmi törenle karşılandı", "ルラ氏は…高市早苗首相による歓迎式典"): the host is
+    the figure right before the mark, the guest the nearest other one before the host in
+    the clause (the sentence's subject)."""
+    host = _next_figure(view, hit, lexicon, after=False)
+    if host is None:
+        return None, []
+    cjk = not lexicon.word_boundaries
+    reach = _HOST_REACH_CJK if cjk else _HOST_REACH
+    before = [r for r in view.refs if r.end <= host.start and host.start - r.end <= reach
+              and not r.residence and r.party.key != host.party.key and r.party.known
+              and not _CLAUSE_BREAK.search(view.text[r.end : host.start])]
+    return host, before[:1]
 
 
 def _inverted(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],

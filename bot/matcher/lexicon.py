@@ -726,7 +726,7 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "absent", "stand_in", "past", "another", "thanked_for", "reception", "reception_by",
              "reception_source", "reception_thing", "host_country", "reception_final",
              "reception_object", "host_inside", "chair", "hosted_meetings",
-             "host_inviting", "reception_ahead", "reception_by_ahead", "reception_by_inside",
+             "host_inviting", "reception_ahead", "reception_by_ahead", "reception_by_inside", "reception_by_final",
              "reception_guest", "reception_clitic", "seat_prepositions",
              "occasion_relative")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
