@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from bot.domain import Status
 from bot.matcher.clause import Ref
-from bot.matcher.dates import names_another_year
+from bot.matcher.dates import days_named, names_another_year
 from bot.matcher.lexicon import HOST_MARKER_KEYS, CueHit, Lexicon
 from bot.matcher.occasion import PlaceHit
 
@@ -58,6 +59,7 @@ _HOST_REACH_CJK = 40
 _OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"
 _QUOTES = re.compile("[\"«»“”„]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_CLAUSE_MARK = re.compile(r"[,;:，、；：]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
              "absent": Status.DECLINED}
 _PRECEDENCE = {Status.DECLINED: 3, Status.TOOK_PLACE: 2, Status.ACCEPTED: 1}
@@ -226,11 +228,13 @@ class _Reception:
 
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
-                    leader: Callable[[str], bool]) -> list[HostedGuest]:
+                    leader: Callable[[str], bool], published: date | None = None
+                    ) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
     receives another one hosts it, and the reception took place (accepted when announced:
-    a `reception_ahead` word, or a future word of the clause before it, "will receive",
-    "wird ... empfangen"). The guest is the first figure after the word (`reception`;
+    a `reception_ahead` word, a future word of the clause before it, "will receive",
+    "wird ... empfangen", or a present tense, `reception_present`, beside a day after the
+    article's, "Torsdag tar Støre imot Stubb" on a Wednesday). The guest is the first figure after the word (`reception`;
     before it for `reception_by`, the host then after), in its clause, with nothing but
     titles, a time or a place between; a figure right after a `reception_source` word
     ("received a letter from X", "recibió una carta de X") is where a thing came from, not
@@ -249,7 +253,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
         here = visitor
-        for reception in _receptions(view, lexicon):
+        for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and \
                     _qualifies_occasion(view.text, host, lexicon):
@@ -275,7 +279,8 @@ def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
                for w in lexicon.words_of_hosts("occasion_relative"))
 
 
-def _receptions(view: HostView, lexicon: Lexicon) -> list[_Reception]:
+def _receptions(view: HostView, lexicon: Lexicon, published: date | None = None
+                ) -> list[_Reception]:
     """The sentence's reception words, each with its tense: of two overlapping ones a
     passive over an active reading ("wird Modi von Merz empfangen": the agent hosts),
     else the longer or announced one ("will be received by" over "received by")."""
@@ -283,8 +288,25 @@ def _receptions(view: HostView, lexicon: Lexicon) -> list[_Reception]:
              for hit in lexicon.host_hits(key, view.text)]
     kept = [r for r in found if not any(o is not r and _outranks(o, r) for o in found)]
     return [_Reception(r.hit, r.side, Status.ACCEPTED)
-            if _announced(view.text, r.hit, lexicon, verb_final=r.side == "final")
+            if _announced(view.text, r.hit, lexicon, verb_final=r.side == "final") or
+            _dated_ahead(view.text, r.hit, lexicon, published)
             else r for r in kept]
+
+
+def _dated_ahead(text: str, hit: CueHit, lexicon: Lexicon, published: date | None) -> bool:
+    """A present-tense reception (`reception_present`: "tar", "wordt", "empfängt") whose
+    clause names only days after the article's ("Torsdag tar Støre imot Stubb" on a
+    Wednesday, "Woensdag wordt Lee door Schoof ontvangen" on a Tuesday): announced."""
+    if published is None or lexicon.dates is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, hit.start)), default=0)
+    after = _CLAUSE_MARK.search(text, hit.end)
+    clause = text[start : after.start() if after else len(text)]
+    words = re.findall(r"\w+", text[start : hit.end].casefold())
+    if lexicon.words_of_hosts("reception_present").isdisjoint(words):
+        return False
+    days = days_named(clause, published, lexicon.dates, ahead=True)
+    return bool(days) and all(day > published for day in days)
 
 
 def _outranks(one: _Reception, other: _Reception) -> bool:

@@ -410,7 +410,7 @@ class Matcher:
                       for v, here in zip(views, marked, strict=True)]
         out: list[Mention] = []
         year = when.year if when else None
-        received = received_guests(host_views, lexicon, year, self._leader) if receiving \
+        received = received_guests(host_views, lexicon, year, self._leader, when) if receiving \
             else []
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
                                self._category_of)

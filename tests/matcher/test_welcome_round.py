@@ -129,3 +129,20 @@ def test_no_reception(real: Matcher, lang: str, text: str, day: str,
         expected: set[tuple[str, str, str]]) -> None:
     """A letter received, a visitor word with no visitor, an announced reception describing a summit put to tender."""
     assert pairs(match_text(real, text, day, lang)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "day", "expected"), [
+    ("no", "Torsdag tar statsminister Jonas Gahr Støre imot Frankrikes president Emmanuel "
+     "Macron i Oslo.", "2025-06-11", {("jonas-gahr-store", "emmanuel-macron", "accepted")}),
+    ("nl", "Woensdag wordt de Franse president Emmanuel Macron door premier Dick Schoof "
+     "ontvangen in het Catshuis.", "2025-06-10",
+     {("dick-schoof", "emmanuel-macron", "accepted")}),
+    # the article's own day: under way
+    ("no", "Onsdag tar statsminister Jonas Gahr Støre imot Frankrikes president Emmanuel "
+     "Macron i Oslo.", "2025-06-11", {("jonas-gahr-store", "emmanuel-macron", "took_place")}),
+])
+def test_a_present_reception_on_a_later_day_is_announced(
+        real: Matcher, lang: str, text: str, day: str,
+        expected: set[tuple[str, str, str]]) -> None:
+    """"Torsdag tar Støre imot Macron" in a Wednesday article: accepted."""
+    assert pairs(match_text(real, text, day, lang)) == expected
