@@ -255,8 +255,9 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
         here = visitor
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
-            if reception.status is Status.ACCEPTED and host is not None and \
-                    _qualifies_occasion(view.text, host, lexicon):
+            if reception.status is Status.ACCEPTED and host is not None and (
+                    _qualifies_occasion(view.text, host, lexicon) or
+                    _conditional(view.text, reception.hit, lexicon)):
                 continue
             out += _pairs(host, guests, view, label, leader, reception.status)
             # the visitor: a leader received, even with no host named ("ist ... mit
@@ -277,6 +278,16 @@ def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
                                                     host.start].casefold()))
     return any(before == w or before.endswith(f" {w}")
                for w in lexicon.words_of_hosts("occasion_relative"))
+
+
+def _conditional(text: str, hit: CueHit, lexicon: Lexicon) -> bool:
+    """"Starmer will welcome Trump if he comes to Scotland", "Si viene, Sánchez lo
+    recibirá": a reception on a condition (`conditional_words` opening the sentence or
+    after the reception word) is a hypothetical, no visit announced."""
+    conditions = lexicon.words("conditional_words")
+    words = re.findall(r"[\w'’]+", text.casefold())
+    return bool(words) and (words[0] in conditions or not conditions.isdisjoint(
+        re.findall(r"[\w'’]+", text[hit.end :].casefold())))
 
 
 def _receptions(view: HostView, lexicon: Lexicon, published: date | None = None

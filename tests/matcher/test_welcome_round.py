@@ -124,10 +124,14 @@ def test_a_host_by_role_resolves_by_date(real: Matcher, lang: str, text: str, da
      "2025-07-08", set()),
     ("fr", "Les entreprises sont invitées à soumissionner pour le sommet où Emmanuel Macron recevra Olaf Scholz.",
      "2025-01-28", set()),
+    ("en", "Prime Minister Keir Starmer will welcome US President Donald Trump to Downing "
+     "Street if he comes to Scotland.", "2025-07-21", set()),
+    ("es", "Si viaja a Madrid, el presidente argentino Javier Milei será recibido por Pedro "
+     "Sánchez en La Moncloa.", "2025-07-21", set()),
 ])
 def test_no_reception(real: Matcher, lang: str, text: str, day: str,
         expected: set[tuple[str, str, str]]) -> None:
-    """A letter received, a visitor word with no visitor, an announced reception describing a summit put to tender."""
+    """A letter received, a visitor word with no visitor, an announced reception describing a summit put to tender, a reception on a condition ("if he comes", "Si viaja")."""
     assert pairs(match_text(real, text, day, lang)) == expected
 
 
