@@ -392,6 +392,15 @@ def test_b12_gather_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b12-gather", "b12g", 2, FIRST_CLASS + HELD_FRESH)
 
 
+def test_welcome_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b12-welcome: the welcome round's blind set over fourteen
+    languages (2-3 per language, one hard negative each): visits reported by their reception
+    (received, welcomed, greeted, a welcome ceremony, a banquet in the guest's honour), passives,
+    the host by role resolved by date, announced receptions, written and scored before that
+    round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b12-welcome", "b12w", 2, FIRST_CLASS + HELD_FRESH)
+
+
 def test_parties_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
     languages (3 per language, a hard negative in most), parties beyond the gazetteer, by

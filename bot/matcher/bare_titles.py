@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,7 @@ _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
 _ELECT_KEYS = ("elect_after", "elect_before")
 _COUNTRY_BEFORE = "country_before"
 _TABLES = ("kinds", "categories")
+_GENITIVE_SUFFIXES = frozenset({"nin", "nın", "nun", "nün", "in", "ın", "un", "ün"})
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
 
 
@@ -269,6 +270,7 @@ class BareTitleResolver:
         article's date, the countries the text names (looked up once, when needed)."""
         found: list[BareTitle] = []
         known: list[set[str]] = []
+        named = _without_apposed_offices(named)
 
         def country_leaders() -> set[str]:
             if not known:
@@ -330,8 +332,10 @@ class BareTitleResolver:
             # Two holders named: a guess either way. Undated, the article may be years
             # old: a title names only the person it names, never today's holder.
             return "", bool(holders)
+        # The leader of a country the sentence names beside the title is someone else too
+        # ("Le chef de l'État a accueilli le président brésilien Lula": not Lula).
         by_country = {fid for fid in (leaders() if leaders is not None else set())
-                      if fid != speaker and self.holds(fid, kind, when)}
+                      if fid not in beside and self.holds(fid, kind, when)}
         if len(by_country) == 1:
             return by_country.pop(), False
         title = self._words.home.get(lang, {}).get(kind)
@@ -343,7 +347,12 @@ class BareTitleResolver:
         if lang not in self._words.country_before:
             return False
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        return before is not None and before.group(1)[:1].isupper()
+        if before is None or not before.group(1)[:1].isupper():
+            return False
+        # "Çalışma Ofisi'nde Cumhurbaşkanı": a place in another case than the genitive
+        # is where, not whose (welcome round); "Türkiye'nin Cumhurbaşkanı" qualifies.
+        _, mark, suffix = before.group(1).replace("’", "'").partition("'")
+        return not mark or suffix.casefold() in _GENITIVE_SUFFIXES
 
     def _elect(self, text: str, start: int, end: int) -> bool:
         """"el presidente electo", "the president-elect", "der gewählte Präsident": the
@@ -380,6 +389,16 @@ class BareTitleResolver:
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
         return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _without_apposed_offices(named: list[Named]) -> list[Named]:
+    """A title right before its holder's name ("le président brésilien Luiz Inácio Lula da
+    Silva") is that person's apposition, not an office speaking in the sentence ("the
+    Kremlin said the president ..."): it counts as the name (welcome round)."""
+    names = {(n.figure_id, n.start) for n in named if not n.office}
+    return [replace(n, office=False)
+            if n.office and any((n.figure_id, n.end + gap) in names for gap in (0, 1, 2))
+            else n for n in named]
 
 
 def _joins(ch: str) -> bool:

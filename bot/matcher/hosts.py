@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from bot.domain import Status
 from bot.matcher.clause import Ref
-from bot.matcher.dates import names_another_year
+from bot.matcher.dates import days_named, names_another_year
 from bot.matcher.lexicon import HOST_MARKER_KEYS, CueHit, Lexicon
 from bot.matcher.occasion import PlaceHit
 
@@ -58,6 +59,7 @@ _HOST_REACH_CJK = 40
 _OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領を", "'i"
 _QUOTES = re.compile("[\"«»“”„]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
+_CLAUSE_MARK = re.compile(r"[,;:，、；：]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
              "absent": Status.DECLINED, "guest_list": Status.TOOK_PLACE,
              "confirmed_list": Status.ACCEPTED, "invited_list": Status.PENDING}
@@ -222,39 +224,256 @@ def has_host_marker(lexicon: Lexicon, text: str) -> bool:
 
 def has_reception(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a reception word ("received", "empfing", "принял")."""
-    return any(lexicon.host_hits(key, text) for key in ("reception", "reception_by",
-                                                         "reception_final"))
+    return any(lexicon.host_hits(key, text) for key in RECEPTION_KEYS)
+
+
+# Reception lists by where their host stands: before the word ("Putin received Modi"),
+# after it (passive: "Modi was received by Putin"), inside it right after its first word
+# (passive: "wurde ... von Merz empfangen", "werd ... door de koning ontvangen"); each with
+# its announced (future) forms, whose reception is ahead: accepted (welcome round).
+_RECEPTION_KEYS = (("reception", "before", Status.TOOK_PLACE),
+                   ("reception_ahead", "before", Status.ACCEPTED),
+                   ("reception_by", "after", Status.TOOK_PLACE),
+                   ("reception_by_ahead", "after", Status.ACCEPTED),
+                   ("reception_by_inside", "inside", Status.TOOK_PLACE),
+                   ("reception_by_final", "final", Status.TOOK_PLACE))
+RECEPTION_KEYS = (*(key for key, _, _ in _RECEPTION_KEYS), "reception_final")
+_ANAPHOR_WORDS = 3
+_NAME_WORD_CHARS = 3
+_RELATIVE_CHARS = 16  # "where", "em que", "in cui", "на якому" before the host  # "welcome the Emir", "empfing den Gast", "гостя прийняла": the slot
+_FUTURE_REACH = 60  # "wird Modi im Kanzleramt von ... empfangen": a future word before
+
+
+@dataclass(frozen=True, slots=True)
+class _Reception:
+    hit: CueHit
+    side: str  # where the host stands: before, after, inside
+    status: Status
 
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
-                    leader: Callable[[str], bool]) -> list[HostedGuest]:
+                    leader: Callable[[str], bool], published: date | None = None
+                    ) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
-    receives another one hosts it, and the reception took place. The guest is the first
-    figure after the word (`reception`; before it for `reception_by`, the host then
-    after), in its clause, with nothing but titles, a time or a place between; a figure
-    right after a `reception_source` word ("received a letter from X", "recibió una carta
-    de X") is where a thing came from, not a guest. Both figures are leaders (`leader`: a
-    head of state or government, a monarch, a pontiff): a minister or envoy received, or
+    receives another one hosts it, and the reception took place (accepted when announced:
+    a `reception_ahead` word, a future word of the clause before it, "will receive",
+    "wird ... empfangen", or a present tense, `reception_present`, beside a day after the
+    article's, "Torsdag tar Støre imot Stubb" on a Wednesday). The guest is the first figure after the word (`reception`;
+    before it for `reception_by`, the host then after), in its clause, with nothing but
+    titles, a time or a place between; a figure right after a `reception_source` word
+    ("received a letter from X", "recibió una carta de X") is where a thing came from, not
+    a guest. A guest named only as "the guest", "the Emir", "him", "la", "гостя"
+    (`reception_guest`) is the article's visitor: the guest of its last reception, or the
+    one figure of the sentence before. Both figures are leaders (`leader`: a head of
+    state or government, a monarch, a pontiff): a minister or envoy received, or
     receiving a delegation at the airport, is diplomacy, not a host's invitation."""
     out: list[HostedGuest] = []
+    visitor: Ref | None = None
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
-        if view.headline or len(view.refs) < 2 or _other_occasion(view.text, lexicon, year):
+        if view.headline or not view.refs or _other_occasion(view.text, lexicon, year):
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        for hit in lexicon.host_hits("reception", view.text):
-            host = _next_figure(view, hit, lexicon, after=False)
-            guests = _received(view, hit, lexicon, after=True)
-            out += _pairs(host, guests, view, label, leader)
-        for hit in lexicon.host_hits("reception_by", view.text):
-            host = _next_figure(view, hit, lexicon, after=True)
-            guests = _received(view, hit, lexicon, after=False)
-            out += _pairs(host, guests, view, label, leader)
+        here = visitor
+        for reception in _receptions(view, lexicon, published):
+            host, guests = _reception_parties(view, reception, lexicon, here)
+            if reception.status is Status.ACCEPTED and host is not None and (
+                    _qualifies_occasion(view.text, host, lexicon) or
+                    _conditional(view.text, reception.hit, lexicon)):
+                continue
+            out += _pairs(host, guests, view, label, leader, reception.status)
+            # the visitor: a leader received, even with no host named ("ist ... mit
+            # militärischen Ehren begrüßt worden")
+            visitor = next((g for g in guests if g.party.known and leader(g.party.key)),
+                           visitor)
         for hit in lexicon.host_hits("reception_final", view.text):
             out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
+
+
+def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
+    """"le sommet où Emmanuel Macron recevra Olaf Scholz", "la cimeira em que Montenegro
+    receberá Sánchez": an announced reception in a relative clause about an occasion or
+    place (`occasion_relative` right before the host) describes what that occasion will
+    be (in a tender, a plan), it reports no visit arranged."""
+    before = " ".join(re.findall(r"[\w'’]+", text[max(0, host.start - _RELATIVE_CHARS) :
+                                                    host.start].casefold()))
+    return any(before == w or before.endswith(f" {w}")
+               for w in lexicon.words_of_hosts("occasion_relative"))
+
+
+def _conditional(text: str, hit: CueHit, lexicon: Lexicon) -> bool:
+    """"Starmer will welcome Trump if he comes to Scotland", "Si viene, Sánchez lo
+    recibirá": a reception on a condition (`conditional_words` opening the sentence or
+    after the reception word) is a hypothetical, no visit announced."""
+    conditions = lexicon.words("conditional_words")
+    words = re.findall(r"[\w'’]+", text.casefold())
+    return bool(words) and (words[0] in conditions or not conditions.isdisjoint(
+        re.findall(r"[\w'’]+", text[hit.end :].casefold())))
+
+
+def _receptions(view: HostView, lexicon: Lexicon, published: date | None = None
+                ) -> list[_Reception]:
+    """The sentence's reception words, each with its tense: of two overlapping ones a
+    passive over an active reading ("wird Modi von Merz empfangen": the agent hosts),
+    else the longer or announced one ("will be received by" over "received by")."""
+    found = [_Reception(hit, side, status) for key, side, status in _RECEPTION_KEYS
+             for hit in lexicon.host_hits(key, view.text)]
+    kept = [r for r in found if not any(o is not r and _outranks(o, r) for o in found)]
+    return [_Reception(r.hit, r.side, Status.ACCEPTED)
+            if _announced(view.text, r.hit, lexicon, verb_final=r.side == "final") or
+            _dated_ahead(view.text, r.hit, lexicon, published)
+            else r for r in kept]
+
+
+def _dated_ahead(text: str, hit: CueHit, lexicon: Lexicon, published: date | None) -> bool:
+    """A present-tense reception (`reception_present`: "tar", "wordt", "empfängt") whose
+    clause names only days after the article's ("Torsdag tar Støre imot Stubb" on a
+    Wednesday, "Woensdag wordt Lee door Schoof ontvangen" on a Tuesday): announced."""
+    if published is None or lexicon.dates is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, hit.start)), default=0)
+    after = _CLAUSE_MARK.search(text, hit.end)
+    clause = text[start : after.start() if after else len(text)]
+    words = re.findall(r"\w+", text[start : hit.end].casefold())
+    if lexicon.words_of_hosts("reception_present").isdisjoint(words):
+        return False
+    days = days_named(clause, published, lexicon.dates, ahead=True)
+    return bool(days) and all(day > published for day in days)
+
+
+def _outranks(one: _Reception, other: _Reception) -> bool:
+    if not (one.hit.start < other.hit.end and other.hit.start < one.hit.end):
+        return False
+    if (one.side == "before") != (other.side == "before"):
+        return one.side != "before"
+    inside = one.hit.start <= other.hit.start and other.hit.end <= one.hit.end
+    return inside and (one.hit.end - one.hit.start > other.hit.end - other.hit.start or
+                       one.status is Status.ACCEPTED)
+
+
+def _announced(text: str, hit: CueHit, lexicon: Lexicon, *, verb_final: bool = False) -> bool:
+    """A future word of the reception's clause right before it or inside it ("is due to
+    welcome", "wird Modi ... von Merz empfangen", "将会见"); after it where the verb ends
+    the sentence ("歓迎式典に臨んだ後、首脳会談を行う予定", "karşılanacak")."""
+    low = max(0, hit.start - _FUTURE_REACH)
+    return any(h.category == "future" and (
+        (low <= h.start < hit.end and not _CLAUSE_BREAK.search(text[h.end : hit.start]) and
+        "," not in text[h.end : hit.start]) or (verb_final and h.start >= hit.start))
+        for h in lexicon.hits(text))
+
+
+def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
+                       visitor: Ref | None) -> tuple[Ref | None, list[Ref]]:
+    """Host and guests of one reception word (see `received_guests`)."""
+    hit = reception.hit
+    named = _name_words(visitor, lexicon)
+    if reception.side == "before":
+        host = _next_figure(view, hit, lexicon, after=False)
+        guests = _received(view, hit, lexicon, after=True)
+        if host is None or (visitor is not None and host.party.key == visitor.party.key
+                            and guests):
+            # "W środę Nausėdę przyjmie Tusk": the visitor put first is the object
+            return _inverted(view, hit, lexicon, guests, visitor, named)
+        guests = [g for g in guests if g.party.key != host.party.key]
+        if not guests and _anaphor(view.text, hit, lexicon, named, after=True):
+            guests = _visitor(visitor, host)
+        return host, guests
+    if reception.side == "final":
+        return _received_by_final(view, hit, lexicon)
+    host = _inside_figure(view, hit) if reception.side == "inside" else \
+        _next_figure(view, hit, lexicon, after=True)
+    guests = _received(view, hit, lexicon, after=False)
+    if host is not None and not guests and \
+            _anaphor(view.text, hit, lexicon, named, after=False):
+        guests = _visitor(visitor, host)
+    return host, guests
+
+
+def _name_words(visitor: Ref | None, lexicon: Lexicon) -> frozenset[str]:
+    """The visitor's name words ("lee" of "Lee Jae-myung", "orsi"): a word the spotter
+    leaves alone, a surname too common to list, names the visitor again."""
+    if visitor is None:
+        return frozenset()
+    titles = lexicon.words("titles")
+    return frozenset(w for w in re.findall(r"\w+", visitor.party.name.casefold())
+                     if len(w) >= _NAME_WORD_CHARS and w not in titles)
+
+
+def _received_by_final(view: HostView, hit: CueHit, lexicon: Lexicon
+                       ) -> tuple[Ref | None, list[Ref]]:
+    """A verb-final passive whose agent mark opens the phrase ("Orban, ... Cumhurbaşkanı
+    tarafından resmi törenle karşılandı", "ルラ氏は…高市早苗首相による歓迎式典"): the host is
+    the figure right before the mark, the guest the nearest other one before the host in
+    the clause (the sentence's subject)."""
+    host = _next_figure(view, hit, lexicon, after=False)
+    if host is None:
+        return None, []
+    cjk = not lexicon.word_boundaries
+    reach = _HOST_REACH_CJK if cjk else _HOST_REACH
+    before = [r for r in view.refs if r.end <= host.start and host.start - r.end <= reach
+              and not r.residence and r.party.key != host.party.key and r.party.known
+              and not _CLAUSE_BREAK.search(view.text[r.end : host.start])]
+    return host, before[:1]
+
+
+def _inverted(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],
+              visitor: Ref | None, named: frozenset[str]) -> tuple[Ref | None, list[Ref]]:
+    """A reception word with no figure before it in its clause: the subject follows it
+    ("Torsdag tar Støre imot Stubb", "Am Mittwoch empfängt Merz den Gast"), the guest
+    after the subject, or the visitor a `reception_guest` word before the word names
+    ("гостя прийняла Свириденко", "узбекского лидера примет Мишустин")."""
+    if not guests:
+        return None, []
+    host = guests[0]
+    rest = [r for r in view.refs if r.start >= host.end and not r.residence
+            and r.party.key != host.party.key
+            and r.start - host.end <= _RECEIVED_GAP
+            and not _CLAUSE_BREAK.search(view.text[host.end : r.start])
+            and "," not in view.text[host.end : r.start]]
+    if rest and not _coordinating(view.text[host.end : rest[0].start], lexicon):
+        return host, _group(view.text, rest, lexicon)
+    if _anaphor(view.text, hit, lexicon, named, after=False) or (
+            visitor is not None and _next_figure(view, hit, lexicon, after=False) is not None):
+        return host, _visitor(visitor, host)
+    return None, []
+
+
+def _inside_figure(view: HostView, hit: CueHit) -> Ref | None:
+    """The figure inside a reception phrase after its first word ("von Friedrich Merz ...
+    empfangen", "door de koning ontvangen")."""
+    first = _first_word_end(hit)
+    inside = [r for r in view.refs if r.start >= first and r.end <= hit.end and not r.residence]
+    return inside[0] if inside else None
+
+
+def _anaphor(text: str, hit: CueHit, lexicon: Lexicon, named: frozenset[str], *,
+             after: bool) -> bool:
+    """Whether the guest's slot holds a `reception_guest` word ("the guest", "den Gast",
+    "il sovrano", "him", "гостя"), in the reception's clause: the few words after an
+    active reception word or inside it, or those before it (a passive's subject, "Il sera
+    reçu", "wurde der König ... von"; an object put first, "гостя прийняла"); or a
+    `reception_clitic` right before the word ("la recibirá", "l'a reçu")."""
+    words = lexicon.words_of_hosts("reception_guest")
+    before = re.findall(r"[\w'’]+", re.split(r"[,;:]", text[: hit.start])[-1].casefold())
+    if before and before[-1].replace("’", "'") in lexicon.words_of_hosts("reception_clitic"):
+        return True
+    if after:
+        slot = re.findall(r"[\w'’]+", text[_first_word_end(hit) : hit.end].casefold()) + \
+            re.findall(r"[\w'’]+", re.split(r"[,;:]", text[hit.end :])[0].casefold()
+                       )[:_ANAPHOR_WORDS]
+    else:
+        slot = before[-2 * _ANAPHOR_WORDS :]
+    folded = f" {' '.join(slot)} "
+    return any(f" {w} " in folded for w in words) or not named.isdisjoint(slot)
+
+
+def _visitor(visitor: Ref | None, host: Ref) -> list[Ref]:
+    if visitor is None or visitor.party.key == host.party.key:
+        return []
+    return [visitor]
 
 
 def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
@@ -298,18 +517,24 @@ def _first_word_end(hit: CueHit) -> int:
 
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
-           leader: Callable[[str], bool]) -> list[HostedGuest]:
+           leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE
+           ) -> list[HostedGuest]:
     if host is None or not host.party.known or host.spokesperson or \
             not leader(host.party.key):
         return []
-    return [HostedGuest(host, guest, Status.TOOK_PLACE, label, view.text, view.index,
+    return [HostedGuest(host, guest, status, label, view.text, view.index,
                         view.index) for guest in guests
             if _may_pair(host, guest, None) and leader(guest.party.key)]
 
 
-def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> Ref | None:
-    """The figure right beside a reception word on one side, within a host's reach."""
-    gap = _HOST_GAP_CHARS_CJK if not lexicon.word_boundaries else _HOST_GAP_CHARS
+def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
+                 guest: bool = False) -> Ref | None:
+    """The figure right beside a reception word on one side, within a host's reach (a
+    guest's, for a passive's subject: "König Abdullah II. ist am Mittwoch in Berlin mit
+    militärischen Ehren begrüßt worden")."""
+    cjk = not lexicon.word_boundaries
+    gap = (_RECEIVED_GAP_CJK if cjk else _RECEIVED_GAP) if guest else \
+        (_HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS)
     text = view.text
     # A seat ("в Кремле", "Beştepe'de", "首相官邸") is where the reception is, not a party.
     refs = [r for r in view.refs if not r.residence]
@@ -324,7 +549,7 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) 
 
 def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> list[Ref]:
     """The guest a reception word speaks of, with those coordinated with it."""
-    first = _next_figure(view, hit, lexicon, after=after) if not after else None
+    first = _next_figure(view, hit, lexicon, after=False, guest=True) if not after else None
     if after:
         gap = _RECEIVED_GAP_CJK if not lexicon.word_boundaries else _RECEIVED_GAP
         text = view.text

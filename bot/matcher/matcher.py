@@ -126,6 +126,7 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000  # a feed item longer than this is a dump, not an article
 _ADJACENT = frozenset(" ,\u00a0-–()")
+_SEAT_WORD_CHARS = 12  # "i Oslo", "in Madrid": the word before a capital
 
 
 def _adjacent(gap: str) -> bool:
@@ -393,8 +394,7 @@ class Matcher:
                   when is not None and lexicon.may_name_host(v.text)
                   and bool(lexicon.host_hits("host_country", v.text))
                   for v in views]
-        receiving = any(len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views)
-        if not receiving and not any(
+        if not _reception_named(lexicon, views) and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
             return None
@@ -412,13 +412,15 @@ class Matcher:
         reception is never the outcome of the guest's own invitation to the host (issue
         14, counter round)."""
         lexicon = self._resources.lexicons.get(lang)
-        if lexicon is None or not lexicon.hosts or not any(
-                len(v.facts.refs) > 1 and has_reception(lexicon, v.text) for v in views):
+        if lexicon is None or not lexicon.hosts:
+            return []
+        if not _reception_named(lexicon, views):
             return []
         host_views = self._host_views(views, lang, when, titled)
         if host_views is None:
             return []
-        return received_guests(host_views, lexicon, when.year if when else None, self._leader)
+        return received_guests(host_views, lexicon, when.year if when else None, self._leader,
+                               when)
 
     @staticmethod
     def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]
@@ -449,6 +451,12 @@ class Matcher:
         year = when.year if when else None
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
                                self._category_of)
+        # A guest whose visit is under way (arrived) is no longer only announced, however
+        # far ahead its reception: "est arrivé à Paris ... il sera reçu mardi par Macron".
+        under_way = {frozenset((g.host.party.key, g.guest.party.key)) for g in hosted
+                     if g.status is Status.TOOK_PLACE}
+        received = [g for g in received if g.status is not Status.ACCEPTED or
+                    frozenset((g.host.party.key, g.guest.party.key)) not in under_way]
         for guest in [*received, *hosted]:
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
             if pair in found and not _counter_to_reception(guest, directed, plain):
@@ -953,9 +961,11 @@ class Matcher:
         spans = self._bare_titles.spans(segmented.text, lang)
         if not spans:
             return hits, []
+        own = self._resources.lexicons.get(lang)
+        seats = own.words_of_hosts("seat_prepositions") if own is not None else frozenset()
         found = self._bare_titles.find(
             segmented.text, lang, when,
-            [Named(h.figure_id, h.start, h.end, h.form in (FORM_TITLE, FORM_STANDIN)) for h in hits],
+            [Named(h.figure_id, h.start, h.end, _office(segmented.text, h, seats)) for h in hits],
             [(s.start, s.end) for s in segmented.sentences], spans,
             lambda: self._country_leaders(segmented.text, when))
         if not found:
@@ -1134,6 +1144,14 @@ def _other_place(mention: Mention, finding: ObservationFinding) -> bool:
     return here is not None and there is not None and here != there
 
 
+def _reception_named(lexicon: Lexicon, views: list[SentenceView]) -> bool:
+    """A sentence may report a reception: it names both figures, or its guest by a word
+    for the visitor ("the guest", "den Gast": hosts.received_guests)."""
+    lone = bool(lexicon.hosts.get("reception_guest"))
+    return any((len(v.facts.refs) > 1 or (lone and bool(v.facts.refs))) and
+               has_reception(lexicon, v.text) for v in views)
+
+
 def _counter_to_reception(guest: HostedGuest, directed: set[tuple[str, str]],
                           received: list[HostedGuest]) -> bool:
     """"Merz empfing Meloni. Meloni lud Merz im Gegenzug nach Rom ein": the guest's
@@ -1151,3 +1169,16 @@ def _with_outcome(mentions: list[Mention], guest: HostedGuest) -> list[Mention]:
     return [replace(m, status=guest.status)
             if (m.inviter.key, m.invitee.key) == (guest.host.party.key, guest.guest.party.key)
             and m.status is Status.PENDING else m for m in mentions]
+
+
+def _office(text: str, hit: FigureHit, seats: frozenset[str]) -> bool:
+    """Whether a figure's hit is an office that may speak in its sentence ("the Kremlin",
+    "Fuentes de la Moncloa", "Washington said"): a title or a capital, but not a capital
+    that is only where the sentence happens ("OSLO (NTB) -", "i Oslo": welcome round),
+    which leaves a bare title beside it to the article."""
+    if hit.form == FORM_TITLE:
+        return True
+    if hit.form != FORM_STANDIN:
+        return False
+    before = text[max(0, hit.start - _SEAT_WORD_CHARS) : hit.start].split()
+    return not (text.startswith(" (", hit.end) or (before and before[-1].casefold() in seats))

@@ -38,7 +38,9 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
          TRUMP, "took_place"),
         ("de", "Olaf Scholz und Emmanuel Macron trafen sich am Montag in Paris.", SCHOLZ, MACRON,
          "took_place"),
-        ("de", "Am Montag empfing Olaf Scholz Emmanuel Macron im Kanzleramt.", SCHOLZ, MACRON,
+        # "Am Montag empfing Olaf Scholz Emmanuel Macron": a reception of two leaders, now
+        # read as a hosted visit (welcome round: tests/matcher/test_welcome_round.py)
+        ("de", "Olaf Scholz traf am Montag im Kanzleramt Emmanuel Macron.", SCHOLZ, MACRON,
          "took_place"),
         ("fr", "Emmanuel Macron et Olaf Scholz se sont rencontrés mardi à Berlin.", MACRON, SCHOLZ,
          "took_place"),
