@@ -47,7 +47,10 @@ _COMPLEMENTS = frozenset(["of", "de", "du", "des", "del", "della", "dello", "dei
 # "americano", "ucraniano", "brasileiro", "tedesco", "uscente"): the phrase is no bare title.
 _ROMANCE_ADJECTIVE = re.compile(
     r"(?:ais|aise|ain|aine|ien|ienne|ois|oise|ese|esa|ano|ana|ino|ina|eño|eña|ês|ense|ico|ica|"
-    r"ique|co|ca|so|sa|án|ão|és|and|ande|eiro|eira|ente|ante|ier|ière)$")
+    r"ique|co|ca|so|sa|án|ão|és|and|ande|eiro|eira|ente|ante|ier|ière|"
+    # "il presidente cipriota", "le président chypriote", "el presidente iraquí", "il
+    # presidente cileno": countries _countries.toml does not list (lead, stop 26)
+    r"ota|ote|í|eno|ena)$")
 _ROMANCE = frozenset(["fr", "es", "it", "pt", "ca", "ro"])
 # Slavic adjective endings before a one-word title ("французский президент", "бывшего
 # президента", "колишній прем'єр").
