@@ -199,12 +199,18 @@ def _reading_order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
     (stable otherwise), except a decision on an offer that the article's counter-offer
     answers too, which comes first: "Sheinbaum declined Petro's invitation and invited him
     to Mexico" settles Petro's offer, and the counter-offer, read after it, finds it
-    settled and adds no reply of its own (one article, one change announced for it)."""
-    counters = {(m.inviter.key, m.invitee.key) for m in mentions if m.status == Status.PENDING}
+    settled and adds no reply of its own (one article, one change announced for it). Not
+    a decision naming the counter-offer's very place: the matcher may have given it the
+    one place the article names after it, the counter's ("accepted the invitation and
+    invited her to Buenos Aires"), and read first it would open a record there."""
+    counters = {(m.inviter.key, m.invitee.key): m.occasion.place for m in mentions
+                if m.status == Status.PENDING}
 
     def order(mention: Mention) -> int:
-        if mention.status in _DECISIONS and (mention.invitee.key,
-                                             mention.inviter.key) in counters:
+        countered = (mention.invitee.key, mention.inviter.key)
+        if mention.status in _DECISIONS and countered in counters \
+                and (mention.occasion.place is None
+                     or mention.occasion.place != counters[countered]):
             return 0
         return 1 if mention.status == Status.PENDING else 2
     return order

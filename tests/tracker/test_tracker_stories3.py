@@ -4,6 +4,8 @@ a counter-offer. Each test failed before its rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain import Mention, Occasion, OccasionKind, Party, Status
 from bot.pipeline import _reading_order
 from tests.support.tracker_ledger import Ledger, report
@@ -63,3 +65,13 @@ def test_without_a_counter_offer_invitations_still_come_before_answers() -> None
     offer = _mention("Gustavo Petro", "Claudia Sheinbaum", P)
     ordered = sorted([accepted, offer], key=_reading_order([accepted, offer]))
     assert ordered == [offer, accepted]
+
+
+def test_a_decision_naming_the_counter_offers_place_keeps_the_old_order() -> None:
+    # "Milei accepted Meloni's invitation and invited her to Buenos Aires", the acceptance
+    # read with the counter's place: read first, it would open a record in Buenos Aires.
+    at = Occasion(kind=VISIT, place="Buenos Aires")
+    accepted = replace(_mention("Giorgia Meloni", "Javier Milei", A), occasion=at)
+    counter = replace(_mention("Javier Milei", "Giorgia Meloni", P), occasion=at)
+    ordered = sorted([accepted, counter], key=_reading_order([accepted, counter]))
+    assert ordered == [counter, accepted]
