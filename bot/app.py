@@ -31,7 +31,7 @@ from bot.pipeline import CycleResult, Poller, PollPolicy, retry_waiting
 from bot.scheduler import AsyncIOScheduler, Jobs, build_scheduler, set_delivery_interval
 from bot.store import open_store
 from bot.store.api import Leadership, Store, Unit
-from bot.tracker import TrackerPolicy, sweep_quiet, waiting_since
+from bot.tracker import TrackerPolicy, sweep_quiet, use_place_overlay, waiting_since
 from bot.workers import MatcherRecipe, pool_size
 
 if TYPE_CHECKING:  # imported where used: the main process of a worker pool never loads it
@@ -174,6 +174,9 @@ class App:
                  store: Store | None = None, matcher: Matcher | None = None) -> None:
         self.config = config
         self.clock = clock
+        # The host's places.toml over the tracker's place tree (checked now: a wrong file
+        # stops the start with its message).
+        use_place_overlay(config.places_path)
         self.store = store or open_store(config.settings.database_url())
         # With worker processes (`polling.workers` > 0) the matcher lives in them, shared
         # from their fork server (`bot.workers`); this process reads the gazetteer alone

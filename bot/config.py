@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "invitewatch.toml"
 FEEDS_FILE = "feeds.toml"
 FIGURES_FILE = "figures.toml"
+PLACES_FILE = "places.toml"
 
 _REPO_CONFIG = Path(__file__).resolve().parent.parent / "config"
 DATABASE_SCHEMES = ("sqlite://", "sqlite+pysqlite://", "postgresql://", "postgres://",
@@ -323,6 +324,8 @@ class Config:
     figures_path: Path | None = None
     # mtimes of the files it was read from, so a watcher can tell when to reload
     stamps: Mapping[str, float] = field(default_factory=dict)
+    # the host's config/places.toml when present: applied over the tracker's place tree
+    places_path: Path | None = None
 
 
 # Environment variables and the settings they set; secrets live only here.
@@ -481,6 +484,7 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
     raw_settings: dict[str, Any] = {}
     raw_feeds: dict[str, Any] = {}
     figures_path: Path | None = None
+    places_path: Path | None = None
 
     if directory is not None:
         if not directory.is_dir():
@@ -500,6 +504,8 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
                 stamps[str(p)] = p.stat().st_mtime
         if not figures_path.is_file():
             figures_path = None
+        if (directory / PLACES_FILE).is_file():
+            places_path = directory / PLACES_FILE
     else:
         settings_path = Path(SETTINGS_FILE)
         feeds_path = Path(FEEDS_FILE)
@@ -533,7 +539,7 @@ def load_config(config_dir: str | os.PathLike[str] | None = None,
     if problems:
         raise ConfigError(problems)
     return Config(settings=settings, feeds=feeds, config_dir=directory,
-                  figures_path=figures_path, stamps=stamps)
+                  figures_path=figures_path, places_path=places_path, stamps=stamps)
 
 
 def changed_files(config: Config) -> list[str]:

@@ -25,6 +25,7 @@ from bot.domain import (
     Article,
     LoneObservation,
     MatchResult,
+    Mention,
     Observation,
     Report,
     Source,
@@ -190,6 +191,31 @@ def process_article(unit: Unit, matcher: MatchesArticles, article: Article, *, n
                          notify=notify, matched=matched)
 
 
+_DECISIONS = frozenset({Status.ACCEPTED, Status.DECLINED})
+
+
+def _reading_order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
+    """The order an article's mentions are tracked in: its invitations before its answers
+    (stable otherwise), except a decision on an offer that the article's counter-offer
+    answers too, which comes first: "Sheinbaum declined Petro's invitation and invited him
+    to Mexico" settles Petro's offer, and the counter-offer, read after it, finds it
+    settled and adds no reply of its own (one article, one change announced for it). Not
+    a decision naming the counter-offer's very place: the matcher may have given it the
+    one place the article names after it, the counter's ("accepted the invitation and
+    invited her to Buenos Aires"), and read first it would open a record there."""
+    counters = {(m.inviter.key, m.invitee.key): m.occasion.place for m in mentions
+                if m.status == Status.PENDING}
+
+    def order(mention: Mention) -> int:
+        countered = (mention.invitee.key, mention.inviter.key)
+        if mention.status in _DECISIONS and countered in counters \
+                and (mention.occasion.place is None
+                     or mention.occasion.place != counters[countered]):
+            return 0
+        return 1 if mention.status == Status.PENDING else 2
+    return order
+
+
 def track_article(unit: Unit, matcher: MatchesArticles, article: Article, article_id: int, *,
                   now: datetime, policy: TrackerPolicy, notify: bool = True,
                   matched: MatchResult | None = None) -> list[TrackOutcome]:
@@ -255,7 +281,7 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # The article's invitations before its answers (stable otherwise): an answer may be
     # the reply a counter-offer of the same article makes (`track`), which is read from
     # the counter-offer's record, whatever order the matcher lists them in.
-    for mention in sorted(result.mentions, key=lambda m: m.status != Status.PENDING):
+    for mention in sorted(result.mentions, key=_reading_order(result.mentions)):
         report = Report(mention=mention, source=source)
         since = _mention_since(report, now, policy)
         candidates = unit.candidate_invitations(candidate_pairs(mention), since, urls=urls,
@@ -395,8 +421,13 @@ def retry_waiting(unit: Unit, figures: Sequence[str], *, now: datetime,
 
 
 def _mention_since(report: Report, now: datetime, policy: TrackerPolicy) -> datetime:
-    # Beyond the window too: an unanswered offer made again may renew an old record.
-    return min(now, report.event_time) - policy.renewal_horizon
+    # Beyond the window too: an unanswered offer made again may renew an old record, and
+    # a meeting held may be recalled a year or more later beside a new offer (`track`'s
+    # `_recapped`).
+    horizon = policy.renewal_horizon
+    if report.mention.status == Status.TOOK_PLACE:
+        horizon *= 2
+    return min(now, report.event_time) - horizon
 
 
 def _observation_since(observation: Observation, published: datetime, now: datetime,

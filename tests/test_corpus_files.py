@@ -248,6 +248,26 @@ def test_b11_story_set_is_well_formed_and_apart() -> None:
     _check_held_stories(paths, "b11", others)
 
 
+def test_b12_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b12: the third stories round's blind set (10 stories, 3-5
+    dated articles each in fifteen languages), written and scored before the tracker was
+    read. Like b10 and b11 it lives outside tests/data/stories and its ids are its own."""
+    held = DATA / "stories-held" / "b12"
+    paths = sorted(held.glob("*.json"))
+    assert 9 <= len(paths) <= 10
+    default = DATA / "stories"
+    assert not list(default.rglob("b12-*.json"))
+    others = {a["id"] for p in (DATA / "stories-held").rglob("*.json") if p.parent != held
+              for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
+    langs: set[str] = set()
+    for path in paths:
+        story = json.loads(path.read_text(encoding="utf-8"))
+        assert 2 <= len(story["articles"]) <= 5, path.name
+        langs |= {a["lang"] for a in story["articles"]}
+    assert len(langs) >= 8, langs
+    _check_held_stories(paths, "b12", others)
+
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the

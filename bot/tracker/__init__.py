@@ -6,6 +6,7 @@ Pure: no I/O, the clock is an argument. See docs/CONTRACTS.md, "tracker/".
 from bot.tracker.bridge import bridge_search
 from bot.tracker.lone import LoneLink, link_lone, lone_party_key, observation_time
 from bot.tracker.occasion import normalise_occasion
+from bot.tracker.places import PlaceTreeError, use_place_overlay
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.replies import reply_mention
 from bot.tracker.trace import LinkTrace
@@ -32,6 +33,7 @@ from bot.tracker.waiting import (
 __all__ = [
     "LinkTrace",
     "LoneLink",
+    "PlaceTreeError",
     "TrackerPolicy",
     "ambiguity",
     "bridge_search",
@@ -51,6 +53,7 @@ __all__ = [
     "sweep_quiet",
     "track",
     "track_observation",
+    "use_place_overlay",
     "waited_note",
     "waiting",
     "waiting_since",

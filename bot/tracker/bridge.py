@@ -16,6 +16,11 @@ record: a report naming the other place joins the record holding the bridge inst
 keeps the bridge's place), and a bridge that would open a record of its own place joins
 the open record of the other place it names (which takes the bridge's place). Either way
 one record holds both, with the place the bridge gave, as when the bridge came last.
+
+A bridge names as the other place only one floated by its date (`_floated_by`): the
+invitation was first floated there and is held here now. A place that a record opens only
+after the sentence's date is news the sentence could not bridge ("the summit in
+Gyeongju, Seoul said", weeks before an invitation to visit Seoul): two records stay.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ def bridge(own: TrackOutcome, known: InvitationState | None,
         and kind_affinity(other.occasion.kind, target.occasion.kind) is not None
         and _fold(other.occasion.place) in evidence
         and _near(other, target, policy)
+        and _floated_by(other, own.entry.at)
     ]
     if len(bridged) != 1:
         return own  # none, or several: a guess would merge real invitations
@@ -131,9 +137,10 @@ def bridged_home(mention: Mention, occasion: Occasion, entry: TimelineEntry,
                 or not _within(other, entry.at, policy)):
             continue
         theirs = _fold(other.occasion.place)
-        if place in said and theirs in said:
+        if place in said and theirs in said and _floated_by(other, entry.at):
             found.append((other, occasion))
-        elif any(not e.editorial and theirs in (text := _fold(e.evidence)) and place in text
+        elif any(not e.editorial and e.at.date() >= entry.at.date()
+                 and theirs in (text := _fold(e.evidence)) and place in text
                  for e in other.timeline):
             found.append((other, other.occasion))
     return found[0] if len(found) == 1 else None
@@ -159,6 +166,16 @@ def bridge_search(outcomes: Sequence[TrackOutcome], mention: Mention,
                 and places_conflict(other.occasion.place, place)):
             return place.removeprefix("the ").removeprefix("The ")
     return None
+
+
+def _floated_by(record: InvitationState, at: datetime) -> bool:
+    """Whether `record`'s place was reported by the day of `at`: a bridge tells what an
+    invitation first floated for one place became, so it can only name as the other place
+    one already floated on its date. A sentence naming a place that a record opens only
+    later ("…the summit in Gyeongju, Seoul said", then an invitation to visit Seoul) is no
+    bridge: the place was the speaker's, or news of another invitation to come."""
+    return any(not e.editorial and e.vague_kind is None and e.at.date() <= at.date()
+               for e in record.timeline)
 
 
 def _within(record: InvitationState, at: datetime, policy: TrackerPolicy) -> bool:

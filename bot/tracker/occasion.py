@@ -1,114 +1,18 @@
 """Occasion normalisation and the rule for when two reported occasions are the same one.
 
 The matcher already names places in canonical English; this module only irons out the
-spellings that still differ between outlets (Kiev/Kyiv, Donbass/Donbas) and knows a few
-well-known containments (the Kremlin is in Moscow, Kyiv is in Ukraine), so that "a visit
-to Ukraine" can be the same invitation as "a visit to Kyiv" while Kyiv and Donbas, two
-different places, never are.
+spellings that still differ between outlets (Kiev/Kyiv, Donbass/Donbas) and knows which
+place lies inside which (the Kremlin is in Moscow, Kyiv is in Ukraine: the place tree,
+data in `bot/tracker/places.toml`, see `places.py`), so that "a visit to Ukraine" can be
+the same invitation as "a visit to Kyiv" while Kyiv and Donbas, two different places,
+never are.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from bot.domain import Occasion, OccasionKind
-
-# Spelling variants seen in the press -> the canonical English name.
-_PLACE_ALIASES: dict[str, str] = {
-    "kiev": "Kyiv",
-    "kyiv": "Kyiv",
-    "donbass": "Donbas",
-    "donbas": "Donbas",
-    "the donbas": "Donbas",
-    "moskau": "Moscow",
-    "moscou": "Moscow",
-    "moscu": "Moscow",
-    "москва": "Moscow",
-    "київ": "Kyiv",
-    "киев": "Kyiv",
-    "twitter spaces": "X Spaces",
-    "spaces": "X Spaces",
-    "white house": "the White House",
-    "the white house": "the White House",
-    "kremlin": "the Kremlin",
-    "the kremlin": "the Kremlin",
-    "elysee": "the Élysée Palace",
-    "elysee palace": "the Élysée Palace",
-    "the elysee palace": "the Élysée Palace",
-    "vatican": "the Vatican",
-    "the vatican": "the Vatican",
-    "vatican city": "the Vatican",
-    "holy see": "the Vatican",
-    "the holy see": "the Vatican",
-    "demilitarized zone": "DMZ",
-    "demilitarised zone": "DMZ",
-    "the dmz": "DMZ",
-    "united states": "the United States",
-    "the united states": "the United States",
-    "usa": "the United States",
-    "us": "the United States",
-    "uk": "the United Kingdom",
-    "united kingdom": "the United Kingdom",
-    "the united kingdom": "the United Kingdom",
-    "beijing": "Beijing",
-    "peking": "Beijing",
-}
-
-# child -> parent, by comparison key; used only to decide compatibility.
-_PLACE_PARENTS: dict[str, str] = {
-    "white house": "washington",
-    "washington": "united states",
-    "mar-a-lago": "united states",
-    "camp david": "united states",
-    "kremlin": "moscow",
-    "moscow": "russia",
-    "sochi": "russia",
-    "st petersburg": "russia",
-    "saint petersburg": "russia",
-    "kyiv": "ukraine",
-    "donbas": "ukraine",
-    "lviv": "ukraine",
-    "odesa": "ukraine",
-    "elysee palace": "paris",
-    "paris": "france",
-    "normandy": "france",
-    "downing street": "london",
-    "london": "united kingdom",
-    "buckingham palace": "london",
-    "chancellery": "berlin",
-    "berlin": "germany",
-    "istanbul": "turkey",
-    "ankara": "turkey",
-    "beijing": "china",
-    "pyongyang": "north korea",
-    "seoul": "south korea",
-    "tehran": "iran",
-    "jerusalem": "israel",
-    "rome": "italy",
-    "madrid": "spain",
-    "brussels": "belgium",
-    "budapest": "hungary",
-    "warsaw": "poland",
-    "tokyo": "japan",
-    "new delhi": "india",
-    "panmunjom": "dmz",
-    "anchorage": "alaska",
-    "alaska": "united states",
-    "atlanta": "united states",
-    "austin": "united states",
-    "new york": "united states",
-    "bregancon": "france",
-    "fort de bregancon": "france",
-    "rio de janeiro": "brazil",
-    "brasilia": "brazil",
-    "vatican": "rome",
-    "geneva": "switzerland",
-    "davos": "switzerland",
-    "minsk": "belarus",
-    "doha": "qatar",
-    "riyadh": "saudi arabia",
-    "jeddah": "saudi arabia",
-}
+from bot.tracker.places import place_key as place_key  # re-exported: its callers use it here
+from bot.tracker.places import place_tree
 
 # Online platforms (comparison keys), mirroring the matcher's [platforms] list: the tracker
 # may not import the matcher, and needs only to tell a platform from a place on the map.
@@ -140,30 +44,17 @@ _KIND_FAMILIES: tuple[frozenset[OccasionKind], ...] = (
 )
 
 
-def place_key(place: str | None) -> str | None:
-    """The comparison key of a place: case, accents, punctuation and a leading "the" folded."""
-    if place is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", place)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace(".", "").replace("’", "'").casefold()
-    words = plain.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    key = " ".join(words)
-    return key or None
-
-
 def canonical_place(place: str | None) -> str | None:
     if place is None:
         return None
     stripped = " ".join(place.split())
     if not stripped:
         return None
-    alias = _PLACE_ALIASES.get(stripped.casefold())
+    aliases = place_tree().aliases
+    alias = aliases.get(stripped.casefold())
     if alias is None:
         key = place_key(stripped)
-        alias = _PLACE_ALIASES.get(key) if key else None
+        alias = aliases.get(key) if key else None
     return alias or stripped
 
 
@@ -177,12 +68,7 @@ def normalise_occasion(occasion: Occasion) -> Occasion:
 
 
 def _ancestors(key: str) -> list[str]:
-    chain: list[str] = []
-    current = _PLACE_PARENTS.get(key)
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = _PLACE_PARENTS.get(current)
-    return chain
+    return place_tree().ancestors(key)
 
 
 # place_affinity of one place named twice (as opposed to one inside the other).

@@ -92,6 +92,9 @@ def track(
     if mention.inviter.key == mention.invitee.key:
         return []
     entry, forward, reverse, occasion = _read(report, candidates, now)
+    recapped = _recapped(forward, reverse, occasion, entry)
+    if recapped is not None:
+        return [_apply(recapped, [entry], occasion, mention, now, policy)]
     target, rivals = _home(forward, occasion, entry, policy)
     if rivals:
         return []  # `ambiguity` says why, for the debug view
@@ -140,6 +143,29 @@ def track(
             if reply.entry is not None:
                 outcomes.append(reply)
     return outcomes
+
+
+def _recapped(forward: Sequence[InvitationState], reverse: Sequence[InvitationState],
+              occasion: Occasion, entry: TimelineEntry) -> InvitationState | None:
+    """The record a report of a meeting held recaps: the pair's last record in its
+    direction that took place at the very place the report names, before it, when the same
+    article tells of a new invitation of the pair (an entry of its URL opening another
+    record, pending). "Orbán, who came to Ankara last year at Erdoğan's invitation, is now
+    invited to Istanbul": the news is the new offer, the visit is its background, so the
+    report repeats the old record rather than open a record of a second visit (a report
+    long after a meeting took place otherwise concerns the next one, `_reopened_by`).
+    None otherwise."""
+    if entry.status != Status.TOOK_PLACE or occasion.place is None or entry.url is None:
+        return None
+    if not any(e.url == entry.url and e.status == Status.PENDING and not e.editorial
+               for c in (*forward, *reverse) for e in c.timeline):
+        return None
+    held = [c for c in forward
+            if c.status == Status.TOOK_PLACE and not c.hidden and c.status_at < entry.at
+            and place_affinity(c.occasion.place, occasion.place) == _SAME_PLACE
+            and kind_affinity(c.occasion.kind, occasion.kind) is not None
+            and not any(e.url == entry.url for e in c.timeline)]
+    return max(held, key=lambda c: c.status_at) if held else None
 
 
 def ambiguity(report: Report, candidates: Sequence[InvitationState], now: datetime,

@@ -81,3 +81,26 @@ def test_a_report_about_to_open_beside_a_summarised_record_asks_for_its_left_out
     assert bridge_search(opened, BRUSSELS.mention, [geneva]) is None
     joined = track(GENEVA, [summarised], GENEVA.source.published, policy)
     assert bridge_search(joined, GENEVA.mention, [summarised]) is None
+
+
+# b12 lee-ishiba: "…to the APEC summit in Gyeongju, Seoul said" names Seoul as the speaker,
+# weeks before an invitation to visit Seoul: no bridge, in any order (issue 15, stories 3).
+VISIT = OccasionKind.VISIT
+GYEONGJU = report("lee", "ishiba", P, "2025-07-02", kind=MEETING, place="Gyeongju",
+                  outlet="g", evidence="Lee invited Ishiba to the APEC summit in Gyeongju, "
+                                       "Seoul said on Wednesday")
+SEOUL = report("lee", "ishiba", P, "2025-07-04", kind=VISIT, place="Seoul", outlet="h",
+               evidence="Lee invited Ishiba to visit Seoul in August")
+
+
+def test_a_place_floated_only_after_the_sentence_is_not_bridged() -> None:
+    for order in itertools.permutations([GYEONGJU, SEOUL]):
+        ledger = Ledger().feed_all(order)
+        assert _records(ledger) == [("Gyeongju", P, 1), ("Seoul", P, 1)], \
+            [r.source.outlet for r in order]
+
+
+def test_a_stale_report_of_the_first_place_dated_before_the_bridge_still_joins() -> None:
+    early = replace(BRUSSELS, source=replace(BRUSSELS.source, outlet="z"))
+    ledger = Ledger().feed_all([BRIDGE, early, ACCEPTED])
+    assert _records(ledger) == [("Geneva", A, 3)]
