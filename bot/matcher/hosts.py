@@ -116,6 +116,9 @@ LINK_SENTENCES = 10
 # the hosting side, and the real-text test half lost a pair's precision with it).
 DOMESTIC_GUESTS = frozenset({"head_of_state", "business", "royal", "politician",
                              "entertainment", "sport", "religious", "activist"})
+# A leader's own government and staff, and the leaders they serve (`_may_pair`).
+_STAFF = frozenset({"minister", "official", "spokesperson", "military", "media"})
+_LEADERS = frozenset({"head_of_state", "head_of_government"})
 # Who hosts by chairing (a `chair` word in the host marker: "chaired by", "unter Vorsitz
 # von", "議長を務める"): a leader only. A minister or an official who chairs a council, a
 # contact group or the Security Council in the month his country holds the chair ("議長国
@@ -769,6 +772,11 @@ def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | 
     # president's dinner or gala are ("Cook and Nadella were among the executives at the
     # dinner" Trump hosted).
     category = category_of(guest.party.key) if category_of and guest.party.figure_id else None
+    host_category = category_of(host.party.key) if category_of and host.party.figure_id else None
+    if host_category in _STAFF and category in _LEADERS:
+        # "una delegación encabezada por su asesor Medinski, sin el presidente": a
+        # leader's own aide or minister heads a delegation for him, hosts him nowhere.
+        return False
     return category in DOMESTIC_GUESTS
 
 

@@ -136,3 +136,15 @@ def test_no_invitation_at_all_gives_no_pair(real: Matcher) -> None:
     text = ("Um porta-voz sugeriu que um encontro entre Lula e Milei poderia ocorrer em "
             "Montevidéu. O Planalto afirmou que não há convite nem encontro previsto.")
     assert not pairs(match_text(real, text, "2026-03-03", "pt"))
+
+
+def test_a_delegation_headed_by_the_leaders_own_aide_is_no_hosted_occasion(
+        real_matcher: Matcher) -> None:
+    # "encabezada por" names a host elsewhere; here the head of Putin's own delegation, who
+    # hosts him nowhere (the self-written story zelensky-putin-istanbul-2025 opened a second
+    # record "Medinsky -> Putin" from it).
+    text = ("Vladímir Putin no acudirá a Estambul: el Kremlin publicó una delegación encabezada "
+            "por su asesor Vladímir Medinski, sin el presidente. Putin rechazó así la invitación "
+            "de Volodímir Zelenski a reunirse cara a cara en Turquía.")
+    assert pairs(match_text(real_matcher, text, "2025-05-15", "es")) == {
+        ("volodymyr-zelensky", "vladimir-putin", "declined")}
