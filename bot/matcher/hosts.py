@@ -227,7 +227,7 @@ def has_host_marker(lexicon: Lexicon, text: str) -> bool:
 
 def has_reception(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a reception word ("received", "empfing", "принял")."""
-    return any(lexicon.host_hits(key, text) for key in RECEPTION_KEYS)
+    return any(lexicon.has_host_hit(key, text) for key in RECEPTION_KEYS)
 
 
 # Reception lists by where their host stands: before the word ("Putin received Modi"),

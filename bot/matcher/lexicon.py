@@ -281,17 +281,30 @@ class Lexicon:
     def host_hits(self, key: str, sentence: str) -> list[CueHit]:
         """Matches of one [hosts] list in a sentence (category = the key), longest
         phrase first where two start at one place; one alternation compiled once."""
+        pattern = self._host_pattern(key)
+        if pattern is None:
+            return []
+        return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
+                if m.end() > m.start()]
+
+    def has_host_hit(self, key: str, sentence: str) -> bool:
+        """Whether `host_hits` would find anything, without collecting the matches (asked
+        of every sentence naming a figure: hosts.has_reception)."""
+        pattern = self._host_pattern(key)
+        return pattern is not None and any(m.end() > m.start()
+                                           for m in pattern.finditer(sentence))
+
+    def _host_pattern(self, key: str) -> re.Pattern[str] | None:
         phrases = self.hosts.get(key)
         if not phrases:
-            return []
+            return None
         regex = f"hosts:{key}"
         pattern = self._compiled.get(regex)
         if pattern is None:
             body = "|".join(phrase_to_regex(p, self.word_boundaries)
                             for p in sorted(phrases, key=len, reverse=True))
             pattern = self._compiled[regex] = re.compile(body, re.IGNORECASE)
-        return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
-                if m.end() > m.start()]
+        return pattern
 
     def may_name_host(self, text: str) -> bool:
         """False only where no host marker (`HOST_MARKER_KEYS`) can match: the anchor word

@@ -345,7 +345,13 @@ class Matcher:
         views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
-        received = self._receptions(views, lang, when, bool(title.strip()))
+        # Read once per article: the sentences as hosts.py reads them, and whether any
+        # may report a reception.
+        host_lexicon = self._resources.lexicons.get(lang)
+        receiving = host_lexicon is not None and bool(host_lexicon.hosts) and \
+            _reception_named(host_lexicon, views)
+        host_views = self._host_views(views, lang, when, bool(title.strip()), receiving)
+        received = self._receptions(host_views, lang, when) if receiving else []
         receptions = frozenset((g.host_sentence, g.host.party.key, g.guest.party.key)
                                for g in self._plain_receptions(views, received))
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
@@ -361,8 +367,7 @@ class Matcher:
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
-        mentions = self._host_mentions(views, lang, when, mentions, bool(title.strip()),
-                                       received)
+        mentions = self._host_mentions(views, host_views, lang, when, mentions, received)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -381,9 +386,9 @@ class Matcher:
         )
 
     def _host_views(self, views: list[SentenceView], lang: str, when: date | None,
-                    titled: bool) -> list[HostView] | None:
+                    titled: bool, receiving: bool) -> list[HostView] | None:
         """The sentences as hosts.py reads them, or None when no sentence can name a host
-        or a reception (most articles)."""
+        or (`receiving`: `_reception_named`) a reception (most articles)."""
         lexicon = self._resources.lexicons.get(lang)
         if lexicon is None or not lexicon.hosts:
             return None
@@ -394,7 +399,7 @@ class Matcher:
                   when is not None and lexicon.may_name_host(v.text)
                   and bool(lexicon.host_hits("host_country", v.text))
                   for v in views]
-        if not _reception_named(lexicon, views) and not any(
+        if not receiving and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
             return None
@@ -405,19 +410,14 @@ class Matcher:
                          titled and v.paragraph == 0)
                 for v, here in zip(views, marked, strict=True)]
 
-    def _receptions(self, views: list[SentenceView], lang: str, when: date | None,
-                    titled: bool) -> list[HostedGuest]:
+    def _receptions(self, host_views: list[HostView] | None, lang: str, when: date | None
+                    ) -> list[HostedGuest]:
         """"Modi welcomed Albanese to Hyderabad House": the leaders a leader receives
         (hosts.received_guests), read before the invitations are folded, so that the
         reception is never the outcome of the guest's own invitation to the host (issue
         14, counter round)."""
         lexicon = self._resources.lexicons.get(lang)
-        if lexicon is None or not lexicon.hosts:
-            return []
-        if not _reception_named(lexicon, views):
-            return []
-        host_views = self._host_views(views, lang, when, titled)
-        if host_views is None:
+        if lexicon is None or host_views is None:
             return []
         return received_guests(host_views, lexicon, when.year if when else None, self._leader,
                                when)
@@ -431,8 +431,8 @@ class Matcher:
         return [g for g in received if 0 <= g.guest_sentence < len(views)
                 and not views[g.guest_sentence].facts.invitations]
 
-    def _host_mentions(self, views: list[SentenceView], lang: str, when: date | None,
-                       mentions: list[Mention], titled: bool,
+    def _host_mentions(self, views: list[SentenceView], host_views: list[HostView] | None,
+                       lang: str, when: date | None, mentions: list[Mention],
                        received: list[HostedGuest]) -> list[Mention]:
         """The mentions with the outcome-only reports of a hosted occasion (hosts.py): the
         host invited each guest said to attend, arrive for, confirm or skip it. Pairs the
@@ -440,7 +440,6 @@ class Matcher:
         pending invitation from the host takes the outcome the guest's sentence reports
         ("首脳を招いた夕食会を主催した ... 出席者には李在明大統領": the invited attended)."""
         lexicon = self._resources.lexicons.get(lang)
-        host_views = self._host_views(views, lang, when, titled)
         if lexicon is None or host_views is None:
             return mentions  # most articles: no host named, nothing to read
         mentions = list(mentions)
