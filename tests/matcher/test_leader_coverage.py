@@ -46,7 +46,15 @@ ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
                                      (date(2025, 4, 4), date(2025, 6, 4))],
           # the three presidents of the National Council acted from 8 July 2016 until Van der
           # Bellen's inauguration on 26 January 2017
-          "Austrian President": [(date(2016, 7, 8), date(2017, 1, 26))]}
+          "Austrian President": [(date(2016, 7, 8), date(2017, 1, 26))],
+          # Mokhber acted from Raisi's death (19 May 2024) until Pezeshkian's inauguration
+          "Iranian President": [(date(2024, 5, 19), date(2024, 7, 28))],
+          # Bolojan acted from Iohannis's resignation (12 February 2025) until Dan's
+          # inauguration on 26 May 2025
+          "Romanian President": [(date(2025, 2, 12), date(2025, 5, 26))],
+          # no president between Assad's flight (8 December 2024) and al-Sharaa's
+          # designation on 29 January 2025
+          "Syrian President": [(date(2024, 12, 8), date(2025, 1, 29))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
