@@ -54,7 +54,18 @@ ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
           "Romanian President": [(date(2025, 2, 12), date(2025, 5, 26))],
           # no president between Assad's flight (8 December 2024) and al-Sharaa's
           # designation on 29 January 2025
-          "Syrian President": [(date(2024, 12, 8), date(2025, 1, 29))]}
+          "Syrian President": [(date(2024, 12, 8), date(2025, 1, 29))],
+          # Dačić acted from Vučić's move to the presidency until Brnabić's election
+          "Serbian Prime Minister": [(date(2017, 5, 31), date(2017, 6, 29))],
+          # Bensalah and Ennaceur acted after Bouteflika's resignation and Essebsi's death
+          "Algerian President": [(date(2019, 4, 2), date(2019, 12, 19))],
+          "Tunisian President": [(date(2019, 7, 25), date(2019, 10, 23))],
+          # Karapetyan acted after Sargsyan's resignation until Pashinyan's election;
+          # Simonyan after Sarkissian's resignation until Khachaturyan's inauguration
+          "Armenian Prime Minister": [(date(2018, 4, 23), date(2018, 5, 8))],
+          "Armenian President": [(date(2022, 2, 1), date(2022, 3, 13))],
+          # Trọng's death (19 July 2024) until Tô Lâm's election as general secretary
+          "Vietnamese Communist Party chief": [(date(2024, 7, 19), date(2024, 8, 3))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
