@@ -65,7 +65,10 @@ ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
           "Armenian Prime Minister": [(date(2018, 4, 23), date(2018, 5, 8))],
           "Armenian President": [(date(2022, 2, 1), date(2022, 3, 13))],
           # Trọng's death (19 July 2024) until Tô Lâm's election as general secretary
-          "Vietnamese Communist Party chief": [(date(2024, 7, 19), date(2024, 8, 3))]}
+          "Vietnamese Communist Party chief": [(date(2024, 7, 19), date(2024, 8, 3))],
+          # Japarov, then Mamytov acted after Jeenbekov's resignation until Japarov's
+          # inauguration
+          "Kyrgyz President": [(date(2020, 10, 15), date(2021, 1, 28))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
