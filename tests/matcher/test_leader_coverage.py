@@ -68,7 +68,10 @@ ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
           "Vietnamese Communist Party chief": [(date(2024, 7, 19), date(2024, 8, 3))],
           # Japarov, then Mamytov acted after Jeenbekov's resignation until Japarov's
           # inauguration
-          "Kyrgyz President": [(date(2020, 10, 15), date(2021, 1, 28))]}
+          "Kyrgyz President": [(date(2020, 10, 15), date(2021, 1, 28))],
+          # Ciucă acted after Orban's resignation; Predoiu after Ciolacu's
+          "Romanian Prime Minister": [(date(2020, 12, 7), date(2020, 12, 23)),
+                                      (date(2025, 5, 6), date(2025, 6, 23))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
