@@ -46,7 +46,32 @@ ACTING = {"South Korean President": [(date(2017, 3, 10), date(2017, 5, 10)),
                                      (date(2025, 4, 4), date(2025, 6, 4))],
           # the three presidents of the National Council acted from 8 July 2016 until Van der
           # Bellen's inauguration on 26 January 2017
-          "Austrian President": [(date(2016, 7, 8), date(2017, 1, 26))]}
+          "Austrian President": [(date(2016, 7, 8), date(2017, 1, 26))],
+          # Mokhber acted from Raisi's death (19 May 2024) until Pezeshkian's inauguration
+          "Iranian President": [(date(2024, 5, 19), date(2024, 7, 28))],
+          # Bolojan acted from Iohannis's resignation (12 February 2025) until Dan's
+          # inauguration on 26 May 2025
+          "Romanian President": [(date(2025, 2, 12), date(2025, 5, 26))],
+          # no president between Assad's flight (8 December 2024) and al-Sharaa's
+          # designation on 29 January 2025
+          "Syrian President": [(date(2024, 12, 8), date(2025, 1, 29))],
+          # Dačić acted from Vučić's move to the presidency until Brnabić's election
+          "Serbian Prime Minister": [(date(2017, 5, 31), date(2017, 6, 29))],
+          # Bensalah and Ennaceur acted after Bouteflika's resignation and Essebsi's death
+          "Algerian President": [(date(2019, 4, 2), date(2019, 12, 19))],
+          "Tunisian President": [(date(2019, 7, 25), date(2019, 10, 23))],
+          # Karapetyan acted after Sargsyan's resignation until Pashinyan's election;
+          # Simonyan after Sarkissian's resignation until Khachaturyan's inauguration
+          "Armenian Prime Minister": [(date(2018, 4, 23), date(2018, 5, 8))],
+          "Armenian President": [(date(2022, 2, 1), date(2022, 3, 13))],
+          # Trọng's death (19 July 2024) until Tô Lâm's election as general secretary
+          "Vietnamese Communist Party chief": [(date(2024, 7, 19), date(2024, 8, 3))],
+          # Japarov, then Mamytov acted after Jeenbekov's resignation until Japarov's
+          # inauguration
+          "Kyrgyz President": [(date(2020, 10, 15), date(2021, 1, 28))],
+          # Ciucă acted after Orban's resignation; Predoiu after Ciolacu's
+          "Romanian Prime Minister": [(date(2020, 12, 7), date(2020, 12, 23)),
+                                      (date(2025, 5, 6), date(2025, 6, 23))]}
 
 
 def test_every_countrys_leader_title_has_a_holder_every_month(real_matcher: Matcher) -> None:
