@@ -466,6 +466,14 @@ class Matcher:
                 continue
             found.add(pair)
             occasion = describe(guest.occasion_label, None)
+            if occasion.kind is OccasionKind.VISIT:
+                # "Kim empfing Putin in Pjöngjang": a received visit is where its sentence
+                # says, when it names one place only (the tracker then joins the record of
+                # the invitation to that place instead of opening another).
+                places = [h for h in self._resources.places.occasion_places(guest.evidence)
+                          if not h.is_platform]
+                if len({h.canonical for h in places}) == 1:
+                    occasion = describe(guest.occasion_label, places[0])
             if occasion.kind is OccasionKind.OTHER:
                 occasion = Occasion(kind=OccasionKind.MEETING)
             confidence = CONFIDENCE.hosted_guest * min(guest.host.confidence,

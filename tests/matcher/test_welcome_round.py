@@ -150,3 +150,16 @@ def test_a_present_reception_on_a_later_day_is_announced(
         expected: set[tuple[str, str, str]]) -> None:
     """"Torsdag tar Støre imot Macron" in a Wednesday article: accepted."""
     assert pairs(match_text(real, text, day, lang)) == expected
+
+
+def test_a_received_visit_takes_the_one_place_its_sentence_names(real_matcher: Matcher) -> None:
+    # The tracker joins it to the record of the invitation to that place (stories-held b11
+    # kim-putin) instead of opening a placeless second record.
+    found = match_text(real_matcher, "Kim Jong Un empfing Wladimir Putin am Mittwoch in "
+                       "Pjöngjang mit militärischen Ehren.", "2024-06-19", "de").mentions
+    assert [(m.status.value, m.occasion.kind.value, m.occasion.place) for m in found] == [
+        ("took_place", "visit", "Pyongyang")]
+    # Two places named: none is taken.
+    found = match_text(real_matcher, "Kim Jong Un welcomed Vladimir Putin in Pyongyang on "
+                       "Wednesday, the Kremlin said from Moscow.", "2024-06-19", "en").mentions
+    assert [m.occasion.place for m in found] == [None]
