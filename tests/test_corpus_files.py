@@ -120,8 +120,6 @@ def test_b10_story_set_is_well_formed_and_apart() -> None:
 
 
 @pytest.mark.parametrize("lang", FIRST_CLASS)
-
-
 def test_each_first_class_language_has_hard_negatives(lang: str) -> None:
     items = [i for i in corpus_items() if i["lang"] == lang]
     assert len(items) >= 50
@@ -231,41 +229,39 @@ def test_check_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b9-check", "b9c", 3, FIRST_CLASS + HELD_FRESH)
 
 
-def test_b11_story_set_is_well_formed_and_apart() -> None:
-    """tests/data/stories-held/b11: the second stories round's blind set (9 stories, 3-4
-    dated articles each in mixed languages), written and scored before the tracker was read.
-    Like b10 it lives outside tests/data/stories and its ids are its own."""
-    held = DATA / "stories-held" / "b11"
+def _check_story_folder(name: str, stories: tuple[int, int], articles: tuple[int, int]
+                        ) -> list[Path]:
+    """A blind story set in tests/data/stories-held/<name>: `stories` files (min, max), each
+    of `articles` articles, none in the default corpus, no article id of another held set;
+    then `_check_held_stories`. Returns its paths."""
+    held = DATA / "stories-held" / name
     paths = sorted(held.glob("*.json"))
-    assert 8 <= len(paths) <= 10
-    default = DATA / "stories"
-    assert not list(default.rglob("b11-*.json"))
+    assert stories[0] <= len(paths) <= stories[1]
+    assert not list((DATA / "stories").rglob(f"{name}-*.json"))
     others = {a["id"] for p in (DATA / "stories-held").rglob("*.json") if p.parent != held
               for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
     for path in paths:
         story = json.loads(path.read_text(encoding="utf-8"))
-        assert 3 <= len(story["articles"]) <= 6, path.name
-    _check_held_stories(paths, "b11", others)
+        assert articles[0] <= len(story["articles"]) <= articles[1], path.name
+    _check_held_stories(paths, name, others)
+    return paths
+
+
+def test_b11_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b11: the second stories round's blind set (9 stories, 3-4
+    dated articles each in mixed languages), written and scored before the tracker was read.
+    Like b10 it lives outside tests/data/stories and its ids are its own."""
+    _check_story_folder("b11", (8, 10), (3, 6))
 
 
 def test_b12_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b12: the third stories round's blind set (10 stories, 3-5
     dated articles each in fifteen languages), written and scored before the tracker was
     read. Like b10 and b11 it lives outside tests/data/stories and its ids are its own."""
-    held = DATA / "stories-held" / "b12"
-    paths = sorted(held.glob("*.json"))
-    assert 9 <= len(paths) <= 10
-    default = DATA / "stories"
-    assert not list(default.rglob("b12-*.json"))
-    others = {a["id"] for p in (DATA / "stories-held").rglob("*.json") if p.parent != held
-              for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
-    langs: set[str] = set()
-    for path in paths:
-        story = json.loads(path.read_text(encoding="utf-8"))
-        assert 2 <= len(story["articles"]) <= 5, path.name
-        langs |= {a["lang"] for a in story["articles"]}
+    paths = _check_story_folder("b12", (9, 10), (2, 5))
+    langs = {a["lang"] for path in paths
+             for a in json.loads(path.read_text(encoding="utf-8"))["articles"]}
     assert len(langs) >= 8, langs
-    _check_held_stories(paths, "b12", others)
 
 
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
