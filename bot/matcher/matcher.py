@@ -352,8 +352,9 @@ class Matcher:
             _reception_named(host_lexicon, views)
         host_views = self._host_views(views, lang, when, bool(title.strip()), receiving)
         received = self._receptions(host_views, lang, when) if receiving else []
+        plain = self._plain_receptions(views, received)
         receptions = frozenset((g.host_sentence, g.host.party.key, g.guest.party.key)
-                               for g in self._plain_receptions(views, received))
+                               for g in plain)
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
                                               self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
@@ -367,7 +368,7 @@ class Matcher:
         if candidates:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
-        mentions = self._host_mentions(views, host_views, lang, when, mentions, received)
+        mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -431,9 +432,9 @@ class Matcher:
         return [g for g in received if 0 <= g.guest_sentence < len(views)
                 and not views[g.guest_sentence].facts.invitations]
 
-    def _host_mentions(self, views: list[SentenceView], host_views: list[HostView] | None,
-                       lang: str, when: date | None, mentions: list[Mention],
-                       received: list[HostedGuest]) -> list[Mention]:
+    def _host_mentions(self, host_views: list[HostView] | None, lang: str, when: date | None,
+                       mentions: list[Mention], received: list[HostedGuest],
+                       plain: list[HostedGuest]) -> list[Mention]:
         """The mentions with the outcome-only reports of a hosted occasion (hosts.py): the
         host invited each guest said to attend, arrive for, confirm or skip it. Pairs the
         invitation rules already found (either way round) keep their reading, but a
@@ -445,7 +446,6 @@ class Matcher:
         mentions = list(mentions)
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         directed = {(m.inviter.key, m.invitee.key) for m in mentions}
-        plain = self._plain_receptions(views, received)
         out: list[Mention] = []
         year = when.year if when else None
         hosted = hosted_guests(host_views, lexicon, year, self._resources.places.occasion_places,
