@@ -326,6 +326,32 @@ def test_b12_long_blind_set_is_well_formed_and_apart() -> None:
             assert 2 <= len(json.loads(line)["expected"]) <= 5, path.name
 
 
+def test_b13_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-check: the fifth check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), its causes in the proportions
+    of issue 14's table, written and scored on main 84ddc81 before any rule was read."""
+    held = DATA / "matcher-held" / "b13-check"
+    _check_held_set(held, "b13c", 3, FIRST_CLASS + HELD_FRESH)
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+
+
+def test_b13_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-long: fourteen long news stories, one per language, eleven
+    with two to six expected pairs among hosted occasions, recaps and status moves and three
+    hard negatives (it, zh, no), written and scored with b13-check."""
+    held = DATA / "matcher-held" / "b13-long"
+    _check_held_set(held, "b13l", 1, ("it", "zh", "no"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pairs = len(json.loads(line)["expected"])
+            assert (pairs == 0) if path.stem in ("it", "zh", "no") else (2 <= pairs <= 6), path.name
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
