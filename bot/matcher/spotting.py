@@ -485,7 +485,11 @@ class FigureSpotter:
             if run_end < len(text) and _is_word_char(text[run_end]):
                 return None
             suffix = text[end:run_end].lower()
-            if not last.isalpha() or len(alias.split()[-1]) < 4 or suffix not in INFLECTION_SUFFIXES:
+            # A short one-word alias plus a case ending is too often another word ("Ким" +
+            # "а"); a full name of several words is not ("То Лам" + "а").
+            words = alias.split()
+            if not last.isalpha() or (len(words) < 2 and len(words[-1]) < 4) or \
+                    suffix not in INFLECTION_SUFFIXES:
                 return None
         hits: list[FigureHit] = []
         for entry in bucket:

@@ -160,3 +160,22 @@ def test_only_the_dative_and_locative_alternate() -> None:
     assert "Сибізі" not in _case_forms("Сибіга", 0)  # the genitive is Сибіги
     assert _case_forms("Зеленський", 1) == ("Зеленський",)  # an adjectival surname
     assert "Андрію" in _case_forms("Андрій", 1, given=True)
+
+
+SHORT_SURNAMES = {"figures": [
+    {"id": "to-lam", "name": "Tô Lâm", "aliases": ["То Лам"]},
+    {"id": "kim", "name": "Kim Yo-jong", "aliases": ["Ким"]},
+]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a full name of two words whose surname is short still takes a case ending
+    ("Путин пригласил То Лама в Москву.", [("to-lam", "То Лама")]),
+    ("встреча с То Ламом", [("to-lam", "То Ламом")]),
+    # a one-word alias of three letters does not: "Кима" may be another word or person
+    ("Путин пригласил Кима в Москву.", []),
+])
+def test_a_case_ending_after_a_name_of_several_words_with_a_short_surname(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    spotter = FigureSpotter(gazetteer_from_data(SHORT_SURNAMES), CommonWords(frozenset(), ()))
+    assert found(spotter, text) == expected
