@@ -128,9 +128,13 @@ def test_an_undated_article_resolves_no_title(real: Matcher) -> None:
 
 def test_every_country_leader_title_is_in_the_gazetteer(real: Matcher) -> None:
     data = tomllib.loads((default_lexicon_dir() / "_countries.toml").read_text("utf-8"))
+    # A title the gazetteer lacks resolves nothing ever. A title vacant on the first date
+    # (Thailand's prime minister in July 2025; Afghanistan's president since August 2021,
+    # Libya's prime minister outside 2021-2022: stop-27 countries round) has a holder on the
+    # second; test_leader_coverage checks the months.
     for country in data["countries"]:
-        assert real.gazetteer.holder_of(country["leader"], date(2025, 7, 1)) is not None, \
-            country["code"]
+        assert any(real.gazetteer.holder_of(country["leader"], day) is not None
+                   for day in (date(2025, 7, 1), date(2021, 6, 1))), country["code"]
 
 
 def test_the_countries_file_builds_phrases_from_templates() -> None:
