@@ -367,7 +367,7 @@ class Matcher:
             candidates = self._authored(article.author, views, candidates, when)
         mentions: list[Mention] = []
         if candidates:
-            self._set_occasions(candidates, segmented, views, lexicons, bool(title.strip()))
+            self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
         mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
         observations = self._observations(views, lexicons, lang, when, mentions)
@@ -1108,8 +1108,7 @@ class Matcher:
         return refs
 
     def _set_occasions(self, candidates: list[Candidate], segmented: Segmented,
-                       views: list[SentenceView], lexicons: list[Lexicon],
-                       has_title: bool = False) -> None:
+                       views: list[SentenceView], lexicons: list[Lexicon]) -> None:
         title_text = segmented.sentences[0].text if segmented.sentences else ""
         suffixes = frozenset(s for lx in lexicons for s in lx.grammar.destination_suffixes)
         for candidate in candidates:
@@ -1140,34 +1139,6 @@ class Matcher:
                     candidate.occasion = choose_occasion(
                         candidate.cue_end, labels, titled, context_labels, [],
                         cue_start=candidate.cue_start)
-            if candidate.occasion.place is None and has_title and candidate.first_sentence == 0:
-                candidate.occasion = self._body_occasion(candidate, views, lexicons, suffixes) \
-                    or candidate.occasion
-
-    def _body_occasion(self, candidate: Candidate, views: list[SentenceView],
-                       lexicons: list[Lexicon], suffixes: frozenset[str]) -> Occasion | None:
-        """A headline is short ("Rutte nodigt Zelensky uit voor NAVO-top"): the body's
-        first sentence making the same invitation says where ("voor de NAVO-top in Den
-        Haag"), read around its own cue like the headline's. Only a place of the same kind
-        of occasion (or of a headline naming none) is taken."""
-        for index in candidate.sentences[1:]:
-            finding = next((f for f in views[index].facts.invitations
-                            if f.inviter is not None and f.invitee is not None
-                            and (f.inviter.party.key, f.invitee.party.key) == candidate.keys),
-                           None)
-            if finding is None:
-                continue
-            text = views[index].text
-            places = self._resources.places.occasion_places(text)
-            body = choose_occasion(
-                finding.cue.end, [h for lx in lexicons for h in lx.occasions(text)], places,
-                [], [], cue_start=finding.cue.start,
-                destinations=destination_starts(text, places, suffixes))
-            kind = candidate.occasion.kind if candidate.occasion else OccasionKind.OTHER
-            if body.place is None or kind not in (body.kind, OccasionKind.OTHER):
-                return None
-            return body
-        return None
 
 
 # Gazetteer categories of a leader's own people: asked by a compatriot to come or go

@@ -101,37 +101,3 @@ def test_a_title_followed_by_another_countrys_adjective_is_not_its_holder(
     own = _match(real_matcher, "Il capo dello Stato italiano ha invitato Lula a Roma.", "it")
     assert {(m.inviter.name, m.invitee.name) for m in own.mentions} == {
         ("Sergio Mattarella", "Luiz Inácio Lula da Silva")}
-
-
-@pytest.mark.parametrize(
-    ("lang", "title", "text", "place"),
-    [
-        ("nl", "Rutte nodigt Zelensky uit voor NAVO-top",
-         "NAVO-secretaris-generaal Mark Rutte heeft de Oekraïense president Volodymyr Zelensky "
-         "uitgenodigd voor de NAVO-top in Den Haag. Dat maakte Rutte bekend in Brussel.",
-         "The Hague"),
-        ("es", "Milei invita a Lula a la cumbre del Mercosur",
-         "El presidente Javier Milei invitó a Luiz Inácio Lula da Silva a la cumbre del Mercosur "
-         "que se celebrará en Buenos Aires, informó la Cancillería.", "Buenos Aires"),
-    ],
-)
-def test_a_headline_without_a_place_takes_the_bodys(real_matcher: Matcher, lang: str,
-                                                     title: str, text: str, place: str) -> None:
-    """The headline names the invitation without its place, the body's sentence making the
-    same invitation names it: the record is placed (the tracker needs the place to link a
-    later "took part in the summit in The Hague")."""
-    published = datetime(2025, 6, 5, 12, tzinfo=UTC)
-    result = real_matcher.match(Article(key="t", title=title, text=text, lang=lang,
-                                        published=published))
-    assert [m.occasion.place for m in result.mentions] == [place]
-
-
-def test_a_body_place_of_another_kind_is_not_the_headlines(real_matcher: Matcher) -> None:
-    """The body's invitation is to a visit, the headline's to a summit: two occasions'
-    words, so the headline keeps no place rather than borrow one."""
-    published = datetime(2025, 6, 5, 12, tzinfo=UTC)
-    result = real_matcher.match(Article(
-        key="t", title="Mark Rutte invites Volodymyr Zelensky to the summit",
-        text="Mark Rutte has invited Volodymyr Zelensky to visit Brussels.", lang="en",
-        published=published))
-    assert [m.occasion.place for m in result.mentions] == [None]
