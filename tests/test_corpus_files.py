@@ -264,6 +264,17 @@ def test_b12_story_set_is_well_formed_and_apart() -> None:
     assert len(langs) >= 8, langs
 
 
+def test_b13_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b13: the one-party round's blind set (10 stories, 3-4 dated
+    articles each, whose later articles report one party only: arrival, attendance, absence,
+    a stand-in, postponed, called off, the host by office), written and scored before the
+    tracker was read. Like b10-b12 it lives outside tests/data/stories."""
+    paths = _check_story_folder("b13", (10, 10), (3, 5))
+    langs = {a["lang"] for path in paths
+             for a in json.loads(path.read_text(encoding="utf-8"))["articles"]}
+    assert len(langs) >= 10, langs
+
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the

@@ -71,6 +71,9 @@ class CountryWords:
     # ospita", "日本が主催する"): folded name -> (its leader's title, its code). Names,
     # stems and a language's `host` forms ("Norge", which no other table needs).
     host_names: tuple[tuple[str, str, str], ...] = ()
+    # folded adjective -> the codes of the countries it belongs to ("argentino" -> AR): a
+    # title followed by another country's adjective is not its holder's (spotting)
+    adjective_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -93,6 +96,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                                                       problems)}
     stand_ins: list[StandIn] = []
     adjectives: set[str] = set()
+    adjective_codes: dict[str, set[str]] = {}
     others: list[tuple[str, str]] = []
     hosts: dict[str, tuple[str, str]] = {}
     for index, entry in enumerate(data.get("countries", [])):
@@ -113,7 +117,10 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                 continue
             stand_ins.extend(_phrases(words, templates.get(lang, {}), code, (leader, other),
                                       f"{where}.{lang}", source, problems))
-            adjectives |= {a.casefold() for a in words.get("adj", []) if isinstance(a, str)}
+            for adjective in words.get("adj", []):
+                if isinstance(adjective, str):
+                    adjectives.add(adjective.casefold())
+                    adjective_codes.setdefault(adjective.casefold(), set()).add(code)
             for key in ("names", "stem", "host"):
                 for name in string_list(words.get(key, []), f"{where}.{lang}.{key}", source,
                                         problems):
@@ -131,7 +138,9 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     return CountryWords(tuple(unique.values()), frozenset(markers), frozenset(heads),
                         tuple(prefixes), tuple(bare), frozenset(adjectives),
                         tuple(w.casefold() for w in joining), tuple(others),
-                        tuple((name, title, code) for name, (title, code) in hosts.items()))
+                        tuple((name, title, code) for name, (title, code) in hosts.items()),
+                        tuple((adj, tuple(sorted(codes)))
+                              for adj, codes in sorted(adjective_codes.items())))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -180,6 +180,7 @@ OBSERVE_CATEGORIES = (
     # Cues of reports naming ONE party (observe.py, `observe_lone`):
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
+    "will_attend",  # "X confirmed his attendance at <occasion>": an acceptance by the guest
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and

@@ -81,6 +81,7 @@ from bot.matcher.observe import (
     observation_cues,
     observe_lone,
     observe_sentence,
+    without_stand_ins,
 )
 from bot.matcher.occasion import (
     PlaceFinder,
@@ -684,16 +685,19 @@ class Matcher:
         paired |= {p.key for o in observations for p in (o.first, o.second)}
         chosen: dict[str, tuple[LoneFinding, str]] = {}
         year = when.year if when else None
+        grammar = self._grammar_for(lang)
+        own = lexicons[0] if lexicons else None
         for view in views:
-            refs = view.facts.refs
+            refs = without_stand_ins(view.text, view.facts.refs, own, grammar)
             if len({r.party.key for r in refs}) != 1 or refs[0].party.key in paired:
                 continue
             cues = observation_cues(view.text, lexicons)
             if not cues:
                 continue
-            refs = with_unknown_names(view.text, refs, lexicons, lang)
+            refs = without_stand_ins(view.text, with_unknown_names(view.text, view.facts.refs,
+                                                                   lexicons, lang), own, grammar)
             for finding in observe_lone(view.text, refs, cues, lexicons,
-                                        self._resources.places, year):
+                                        self._resources.places, year, grammar):
                 key = finding.party.party.key
                 held = chosen.get(key)
                 if held is None or status_rank(finding.status) > status_rank(held[0].status):

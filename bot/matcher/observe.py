@@ -465,17 +465,25 @@ def _by_phone(sentence: str, lexicons: list[Lexicon], key: str = "phone_words") 
 # Status and side of the party for each cue a one-party report may carry. "Took place" and
 # "called off" may name either side ("Putin's visit was called off", "Kim's summit took
 # place"); arriving and staying away are the guest's; keeping the offer open the host's.
+# A guest received by a host the text gives by office only ("werd in Boekarest ontvangen
+# door de president"), whom the gazetteer cannot name, is a guest's arrival.
 LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE,
                "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
-               "offer_stands": Status.PENDING}
+               "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
+               "hosted_by": Status.TOOK_PLACE}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
                                     "will_not_attend": SIDE_INVITEE,
-                                    "offer_stands": SIDE_INVITER}
+                                    "offer_stands": SIDE_INVITER,
+                                    "will_attend": SIDE_INVITEE,
+                                    "hosted_by": SIDE_INVITEE}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
-_LONE_SUBJECT = frozenset({"arrived", "will_not_attend"})
+_LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_by"})
+# How far (characters) the subject of a verb-final clause may stand from its verb, with the
+# place and the occasion between ("Aliyev, Moskova'da düzenlenen törene katılmadı").
+_FINAL_VERB_REACH = 80
 # One-party reports carry less than two-party ones: the tracker must find the other party.
 LONE_CONFIDENCE = 0.7
 
@@ -491,17 +499,22 @@ class LoneFinding:
 
 
 def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: list[Lexicon],
-                 places: PlaceFinder, article_year: int | None) -> list[LoneFinding]:
+                 places: PlaceFinder, article_year: int | None,
+                 grammar: Grammar | None = None) -> list[LoneFinding]:
     """Reports in one sentence that name exactly one figure (`refs` must include the
     persons the gazetteer does not know, so that a second one rules the sentence out) and
     an occasion: a place or an occasion noun ("the talks in Istanbul"), since the tracker
-    has nothing else to find the invitation by."""
+    has nothing else to find the invitation by. With a verb-final `grammar` the subject
+    and the place may stand further before the verb ("Tokayev Astana'ya geldi")."""
     refs = [r for r in refs if not r.spokesperson]
     if len({r.party.key for r in refs}) != 1 or not refs[0].party.known:
         return []
     if sentence.rstrip().endswith("?"):
         return []
     if names_another_year(sentence, article_year):
+        return []
+    if lexicons and lexicons[0].host_hits("past", sentence):
+        # "im vergangenen Jahr", "last year": an old attendance answers no open invitation
         return []
     words = _observe_words(lexicons)
     found: list[LoneFinding] = []
@@ -510,10 +523,18 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         if status is None or _lone_hedged(sentence, cue, words):
             continue
         party = refs[0]
+        subject_end: int | None = None
         if cue.category in _LONE_SUBJECT:
             before = [r for r in refs if r.end <= cue.start]
-            if _subject(sentence, cue, before, words) is None:
+            verb_final = grammar is not None and grammar.verb_final
+            # Without spaces between words "right before the cue" means nothing: a
+            # particle language's subject is the one its particle marks.
+            subject = None if grammar is not None and grammar.subject_particles \
+                else _subject(sentence, cue, before, words)
+            subject = subject or _final_verb_subject(sentence, cue, before, grammar)
+            if subject is None:
                 continue
+            subject_end = subject.end if verb_final else None
         if cue.category == "on_visit" and _visitor(sentence, cue, refs, words) is None:
             continue
         if cue.category == "joint_attendance":
@@ -521,13 +542,64 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             party = next((r for r in refs if r.start >= cue.end), party)
             if not _companion(sentence, cue, party, words):
                 continue
-        occasion = _lone_occasion(sentence, cue, lexicons, places)
+        occasion = _lone_occasion(sentence, cue, lexicons, places, subject_end)
         if occasion is None:
             continue
         confidence = round(LONE_CONFIDENCE * party.confidence, 3)
         found.append(LoneFinding(party, LONE_SIDE[cue.category], status, occasion,
                                  confidence, cue))
     return found
+
+
+def without_stand_ins(sentence: str, refs: list[Ref], lexicon: Lexicon | None,
+                      grammar: Grammar | None) -> list[Ref]:
+    """`refs` without the figure sent in another's place ("will send Foreign Minister
+    Penny Wong in his place", "schickt Wadephul statt seiner"): the one right before a
+    stand-in phrase of the lexicon's [hosts] table, when another figure remains. In a
+    verb-final language the figure before "yerine" / "の代わりに" is the one replaced, so
+    nothing is dropped there."""
+    if lexicon is None or len({r.party.key for r in refs}) < 2 or (
+            grammar is not None and grammar.verb_final):
+        return refs
+    hits = lexicon.host_hits("stand_in", sentence)
+    if not hits:
+        return refs
+    dropped = {r.party.key for r in refs
+               if any(0 <= h.start - r.end <= 3 and not sentence[r.end : h.start].strip(" ,")
+                      for h in hits)}
+    kept = [r for r in refs if r.party.key not in dropped]
+    return kept if kept else refs
+
+
+def _final_verb_subject(sentence: str, cue: CueHit, before: list[Ref],
+                        grammar: Grammar | None) -> Ref | None:
+    """In a verb-final language the subject opens the clause its verb closes, the place
+    and the occasion between: the figure before the cue, in the same clause (no stop
+    between), not far, and in the subject's case: a subject particle after it and its
+    titles ("プラボウォ大統領は"), or in a case-marked language no ending glued to it
+    ("Aliyev," but not "Aliyev'in")."""
+    if grammar is None or not grammar.verb_final or not before:
+        return None
+    last = before[-1]
+    gap = sentence[last.end : cue.start]
+    if len(gap) > _FINAL_VERB_REACH or any(p in gap for p in ".;:!?。！？；"):
+        return None
+    if last.possessive:
+        return None
+    if grammar.subject_particles:
+        head = gap.lstrip()
+        return last if any(particle_after_titles(head, p) for p in grammar.subject_particles) \
+            else None
+    if grammar.case_marked:
+        return last if not gap or gap[0] in " ,\u00a0" else None
+    return None
+
+
+def particle_after_titles(text: str, particle: str) -> bool:
+    """Whether `text` (what follows a name) opens with `particle`, maybe after a short
+    title glued to the name ("大統領は", "首相が")."""
+    at = text.find(particle)
+    return 0 <= at <= 4 and not any(ch in text[:at] for ch in "、，,")
 
 
 def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> bool:
@@ -539,7 +611,14 @@ def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> 
 
 def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     """Hedged or dated to the past; a negation counts except in a cue that is itself
-    negative ("will not attend")."""
+    negative ("will not attend"). Inside a split cue the gap counts too: "hat im
+    vergangenen Jahr am Gipfel teilgenommen" is an old attendance."""
+    inner = _tokens(cue.text)[1:-1]
+    dated = words.hedges | words.retrospective | words.long_ago
+    if cue.category != "will_not_attend":
+        dated |= words.negations
+    if any(_is_in(t, dated) for t in inner):
+        return True
     if cue.category != "will_not_attend":
         return _hypothetical(sentence, cue, words)
     before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
@@ -549,9 +628,11 @@ def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     return any(_is_in(t, words.long_ago) for t in after)
 
 
-def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
-                   ) -> Occasion | None:
-    """The occasion the sentence names; None when it names neither a kind nor a place."""
+def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder,
+                   subject_end: int | None = None) -> Occasion | None:
+    """The occasion the sentence names; None when it names neither a kind nor a place.
+    `subject_end`: in a verb-final clause, where its subject ends; the place stands between
+    it and the verb ("Astana'ya geldi")."""
     labels = [h for lx in lexicons for h in lx.occasions(sentence)
               if LABEL_KINDS.get(h.category, OccasionKind.OTHER) is not OccasionKind.OTHER]
     chosen = min(labels, key=lambda h: abs(h.start - cue.start)) if labels else None
@@ -561,12 +642,16 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     # The place of the occasion follows the cue ("arrived in Pyongyang") or its noun ("the
     # summit in Budapest ... was called off"); one elsewhere is a title or a setting
     # ("President of Ukraine Volodymyr Zelensky took part in ...").
+    # Inside a split cue ("ist in Oslo eingetroffen", "hat am Gipfel in Kananaskis
+    # teilgenommen") the place is the verb's too.
     found = [p for p in places.occasion_places(sentence)
              if (not p.is_platform or label != "visit")
-             and (p.start >= cue.end or (chosen is not None and 0 <= p.start - chosen.end <= 12))]
+             and (p.start >= cue.start + len(cue.text.split()[0])
+                  or (chosen is not None and 0 <= p.start - chosen.end <= 12)
+                  or (subject_end is not None and subject_end <= p.start < cue.start))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:
         return None
-    if label is None and cue.category in ("arrived", "on_visit"):
+    if label is None and cue.category in ("arrived", "on_visit", "hosted_by"):
         label = "visit"
     return _described(label, place, cue)

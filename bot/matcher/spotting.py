@@ -256,6 +256,7 @@ class FigureSpotter:
         self.gazetteer = gazetteer
         self._common = common_words or CommonWords()
         self._countries = countries or CountryWords()
+        self._adjective_codes = dict(self._countries.adjective_codes)
         self._automaton = ahocorasick.Automaton()
         self._partials: dict[str, tuple[tuple[str, _Entry], ...]] = {}  # by figure, lazily
         entries: dict[str, list[_Entry]] = {}
@@ -515,7 +516,8 @@ class FigureSpotter:
                 figure_id = ""  # "his counterpart": settled by the article (_leaders_only)
             elif entry.form in _BY_DATE:
                 holder = self.gazetteer.holder_of(entry.target, when)
-                if holder is None:
+                if holder is None or (entry.form == FORM_TITLE
+                                      and self._foreign_adjective_after(text, end, holder)):
                     continue
                 figure_id = holder
             possessive = suffix == "s" or text.startswith(("'s", "’s"), end) or (
@@ -525,6 +527,18 @@ class FigureSpotter:
             hits.append(FigureHit(figure_id, start, end + len(suffix), form,
                                   text[start:end + len(suffix)], possessive, suffix))
         return hits
+
+    def _foreign_adjective_after(self, text: str, end: int, holder: str) -> bool:
+        """"accolto dal capo dello Stato argentino": a title followed by another country's
+        adjective is that country's office, not the holder's ("il capo dello Stato
+        italiano" stays Mattarella)."""
+        following = text[end : end + 30].split(None, 1)
+        if not following or not text[end : end + 1].isspace():
+            return False
+        codes = self._adjective_codes.get(following[0].strip(",.;:!?\"'»”)").casefold())
+        figure = self.gazetteer.get(holder)
+        return codes is not None and figure is not None and figure.country is not None \
+            and figure.country not in codes
 
     def _common_word_form(self, text: str, start: int, end: int, alias: str, surface: str
                           ) -> str | None:
