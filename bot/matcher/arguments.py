@@ -205,6 +205,10 @@ def _carrier(sentence: str, ref: Ref, words: Words, since: int | None = None) ->
     if carried is None:
         return False
     rest = window[carried + 1 :]
+    if since is not None:
+        # "handed over by", "conveyed through": the marker follows the messenger word at
+        # once; "the invitation Witkoff delivered to Putin came from Trump" names a sender
+        rest = rest[:2]
     return any(w in words.from_markers or w in words.carrier_links for w in rest) or (
         ref.case == "ins" and not rest[1:])
 

@@ -70,6 +70,14 @@ def test_a_messenger_after_the_noun_leaves_the_guest(real: Matcher) -> None:
         ("xi-jinping", "anthony-albanese")}
 
 
+def test_a_from_word_far_after_the_messenger_names_the_sender(real: Matcher) -> None:
+    """Only a marker right after the messenger word ("handed over by") names a carrier:
+    in "the invitation Witkoff delivered to Putin came from Trump" Trump sent it."""
+    found = pairs(match_text(real, "The invitation Witkoff delivered to Putin came from Trump.",
+                             "2025-06-11", "en"))
+    assert found == {("donald-trump", "vladimir-putin", "pending")}
+
+
 def test_a_sender_after_from_is_no_messenger(real: Matcher) -> None:
     """"przywiózł zaproszenie od Tuska": the messenger word stands before the noun, so Tusk
     after "od" sent the invitation."""
