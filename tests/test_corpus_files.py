@@ -535,3 +535,13 @@ def test_counter_blind_set_is_well_formed_and_apart() -> None:
     counter-venues), refusal given by content and conditional answers, written and scored
     before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b12-counter", "b12k", 2, FIRST_CLASS + HELD_FRESH)
+
+
+def test_args_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-args: the arguments round's blind set over fourteen
+    languages (3-6 per language, one hard negative each): the inviter inside a fronted
+    prepositional phrase ("Auf Putins Einladung hin", "Na zaproszenie Tuska", "应…邀请"),
+    "Y accepted the invitation of X", joint subjects, bare surnames of famous figures,
+    messengers and envoys who are no party, namesakes, written and scored before that
+    round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b13-args", "b13a", 3, FIRST_CLASS + HELD_FRESH)

@@ -81,7 +81,8 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
                and not _speaking_person(sentence, r, cue, words)
                and not _spokesperson_source(sentence, r, words)
-               and not _glued_messenger(sentence, r, words)],
+               and not _glued_messenger(sentence, r, words)
+               and not _carrier(sentence, r, words, since=cue.end)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
 
@@ -183,20 +184,33 @@ def _spokesperson_source(sentence: str, ref: Ref, words: Words) -> bool:
 _CARRIER_GAP = 4  # words from "handed over by" to the messenger ("by envoy Steve Witkoff")
 
 
-def _carrier(sentence: str, ref: Ref, words: Words) -> bool:
+def _carrier(sentence: str, ref: Ref, words: Words, since: int | None = None) -> bool:
     """"The letter, handed over by envoy Steve Witkoff, invites Putin": the agent of a
     messenger participle ("handed over by", "überbracht von", "remise par", "переданное
-    спецпосланником") carries the invitation; it is never its inviter."""
+    спецпосланником", "conveyed through envoy X") carries the invitation; it is never its
+    inviter, and after the noun never its invitee ("The invitation, delivered by Foreign
+    Minister Wong, was accepted by Albanese"; issue 14, args round). For a figure after
+    the noun (`since` = the noun's end) the messenger word must stand after the noun too:
+    in "brought an invitation from Tusk" Tusk sent it."""
     if not words.messenger:
         return False
     # "dall'inviato": an elided article is a word of its own
-    text = sentence[max(0, ref.start - 60) : ref.start].replace("’", "'").replace("'", "' ")
-    window = [w.strip(",.;:\"«»„“()").casefold() for w in text.split()][-_CARRIER_GAP:]
+    start = max(0, ref.start - 60) if since is None else max(since, ref.start - 60)
+    text = sentence[start : ref.start].replace("’", "'").replace("'", "' ")
+    # after the noun a title may stand between the marker and the name ("handed over by
+    # Foreign Minister Penny Wong")
+    window = [w.strip(",.;:\"«»„“()").casefold()
+              for w in text.split()][-(_CARRIER_GAP + 2 * (since is not None)):]
     carried = next((k for k, w in enumerate(window) if w in words.messenger), None)
     if carried is None:
         return False
     rest = window[carried + 1 :]
-    return any(w in words.from_markers for w in rest) or (ref.case == "ins" and not rest[1:])
+    if since is not None:
+        # "handed over by", "conveyed through": the marker follows the messenger word at
+        # once; "the invitation Witkoff delivered to Putin came from Trump" names a sender
+        rest = rest[:2]
+    return any(w in words.from_markers or w in words.carrier_links for w in rest) or (
+        ref.case == "ins" and not rest[1:])
 
 
 _TOLD_GAP = 2  # words from the telling verb to the addressee ("told", "dijo a", "a dit à")
@@ -515,8 +529,12 @@ def _scan_after_noun(c: Clause, found: _NounParties) -> None:
             break
         if _opponent(gap, words):
             continue
-        if _from_marked(gap, c.sentence, c.after[index - 1].end if index else c.cue.end,
-                        ref.start, words) and found.inviter is None:
+        if ((not c.grammar.head_final and _from_marked(
+                gap, c.sentence, c.after[index - 1].end if index else c.cue.end, ref.start,
+                words)) or (index == 0 and _owner_marked(c, gap))) and found.inviter is None:
+            # a head-final language's "from" word is a postposition: it marks the figure
+            # before it ("Yerhov tarafından Erdoğan'a teslim edildi": Erdoğan is handed the
+            # letter, he sent nothing; issue 14, args round)
             found.inviter = ref
         elif index == 0 and len(gap) <= 3 and any(w in words.to_markers for w in gap) and \
                 (ref.possessive or ref.residence) and found.inviter is None:
@@ -568,6 +586,21 @@ def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: W
             return not any(len(w) >= 4 and w in words.titles
                            for w in local[index + 1 : index + 3])
     return True
+
+
+def _owner_marked(c: Clause, gap: list[str]) -> bool:
+    """"accepted the invitation of Canadian Prime Minister Mark Carney", "arrived at the
+    invitation of Meloni": an owner marker right after the noun, then only title words,
+    makes the figure the noun's owner, its inviter (issue 14, args round). Not after a
+    possessive owner ("Trump's invitation of Putin": Putin is its object) nor with a "to"
+    word in the gap."""
+    if not gap or gap[0] not in c.words.owner or \
+            any(w in c.words.to_markers or w in c.words.from_markers for w in gap[1:]):
+        return False
+    if c.before and c.before[-1].possessive and c.cue.start - c.before[-1].end <= 12:
+        return False
+    return all(w in c.words.titles or w in c.words.articles or w.endswith("'s")
+               for w in gap[1:])
 
 
 def _opponent(gap: list[str], words: Words) -> bool:
@@ -690,9 +723,28 @@ def _guest_after_opening_phrase(c: Clause, inviter: Ref | None) -> Ref | None:
         return None
     comma = c.sentence.find(",", c.cue.end)
     if comma < 0 or len(c.sentence[c.cue.end : comma].split()) > _OPENING_PHRASE_TAIL:
-        return None
+        return _guest_after_unmarked_phrase(c, inviter)
     return next((r for r in c.after if r.start > comma and r.party.key != inviter.party.key
                  and r.start - comma <= _OPENING_PHRASE_GUEST), None)
+
+
+_UNMARKED_PHRASE_WORDS = 4  # "hin reist Indiens Premier": a postposition, the verb, a title
+
+
+def _guest_after_unmarked_phrase(c: Clause, inviter: Ref) -> Ref | None:
+    """"Auf Putins Einladung hin reist Modi nach Moskau", "Op Ruttes uitnodiging reist
+    Zelensky", "At Starmer's invitation Zelensky will travel": the owner's phrase opens the
+    sentence with no comma after it; the first figure a few words on, with no stop or "to"
+    word between, is the guest (issue 14, args round)."""
+    guest = next((r for r in c.after if r.party.key != inviter.party.key), None)
+    if guest is None or guest.start - c.cue.end > _OPENING_PHRASE_GUEST:
+        return None
+    gap = c.sentence[c.cue.end : guest.start]
+    words = [w.casefold() for w in gap.split()]
+    if len(words) > _UNMARKED_PHRASE_WORDS or any(m in gap for m in ",;:.!?()") or \
+            any(w in c.words.to_markers or w in c.words.from_markers for w in words):
+        return None
+    return guest
 
 
 def _thanked_for_invitation(c: Clause) -> list[Pair] | None:
@@ -801,7 +853,9 @@ def _crowd_invited(c: Clause) -> bool:
 def noun_arguments(c: Clause) -> list[Pair]:
     if _crowd_invited(c):
         return []
-    c = _without_messenger(c)
+    carrying = _without_messenger(c)
+    messenger = {r.party.key for r in c.before} - {r.party.key for r in carrying.before}
+    c = carrying
     thanks = _thanked_for_invitation(c)
     if thanks is not None:
         return thanks
@@ -815,6 +869,11 @@ def noun_arguments(c: Clause) -> list[Pair]:
         _inviter_from_pronoun(c, found)
         _inviter_before_noun(c, found)
         _invitee_answering(c, found)
+    if found.invitees and messenger:
+        # "Sikorski rozmawiał z Zełenskim. Sikorski zaprzeczył, jakoby przywiózł
+        # zaproszenie od Tuska": the messenger, left out, is not the guest the sentence
+        # before names either (issue 14, args round)
+        found.invitees = [r for r in found.invitees if r.party.key not in messenger] or None
     principal = _behalf_of(c)
     if principal is not None and found.invitees and found.inviter is None:
         # "On behalf of President Zelenskyy, Sybiha handed Mitsotakis an invitation": the
@@ -1048,7 +1107,19 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         # "Zeman navštívil Moskvu. Do Ruska přijel na pozvání Putina": a language that
         # leaves a known subject unsaid names the guest in the sentence before.
         return pairs(agent, [guest], CONFIDENCE.zero_subject_guest)
-    return pairs(agent, patients, CONFIDENCE.passive_with_agent)
+    return [pair for inviter in _joint_agents(c, agent, patients)
+            for pair in pairs(inviter, patients, CONFIDENCE.passive_with_agent)]
+
+
+def _joint_agents(c: Clause, agent: Ref | None, patients: list[Ref]) -> list[Ref | None]:
+    """"Zelensky is door Macron en Scholz uitgenodigd", "was invited by Macron and Scholz":
+    every agent coordinated with the first invites (issue 14, args round); a figure among
+    the invited is none of them."""
+    if agent is None or not patients or agent not in c.after:
+        return [agent]
+    joined = coordinated(c.sentence, c.after[c.after.index(agent):], c.words)
+    invited = {p.party.key for p in patients}
+    return [agent, *(r for r in joined[1:] if r.party.key not in invited)]
 
 
 _NOMINATIVE_GAP = 4  # words of a title between a passive cue and a figure in the nominative

@@ -152,6 +152,12 @@ class Words:
     # "on behalf of", "au nom de": the figure after them is the inviter, the subject only
     # carries the invitation (extract._on_behalf)
     behalf: frozenset[str] = frozenset()
+    # "of" in "accepted the invitation of X": right after the invitation noun it marks the
+    # noun's owner, the inviter (issue 14, args round; arguments._owner_marked)
+    owner: frozenset[str] = frozenset()
+    # "through", "via": like "by" after a messenger participle, they name the one who
+    # carries the invitation ("conveyed through envoy Witkoff"; arguments._carrier)
+    carrier_links: frozenset[str] = frozenset()
     # "whether", "ob": right before an invitation verb, an open question, no invitation
     whether: frozenset[str] = frozenset()
     # "demanded that", "forderte", "exigió que", "закликали": before an invitation verb they
@@ -256,6 +262,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         kin_links=merged("kin_links"),
         telling=merged("telling_words"),
         behalf=merged("behalf_markers"),
+        owner=merged("owner_markers"),
+        carrier_links=merged("carrier_links"),
         whether=merged("whether_words"),
         demand=merged("demand_words"),
         request=merged("request_words"),

@@ -142,6 +142,8 @@ _LIST_KEYS = (
     "kin_links",
     "telling_words",
     "behalf_markers",
+    "owner_markers",
+    "carrier_links",
     "whether_words",
     "demand_words",
     "request_words",

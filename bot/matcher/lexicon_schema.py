@@ -92,6 +92,8 @@ class LexiconTop(BaseModel):
     kin_links: list[Any] | None = None
     telling_words: list[Any] | None = None
     behalf_markers: list[Any] | None = None
+    owner_markers: list[Any] | None = None
+    carrier_links: list[Any] | None = None
     whether_words: list[Any] | None = None
     demand_words: list[Any] | None = None
     request_words: list[Any] | None = None

@@ -43,12 +43,16 @@ FORM_DEMONYM = "demonym"  # "al argentino": only a leader the article already na
 FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
 FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
 FORM_BARE_TITLE = "bare-title"  # "the Chancellor": settled by the article (bare_titles.py)
+# "Prime Minister Albanese": a surname after a title only one of its bearers holds on the
+# date (issue 14, args round; `_titled_surnames`)
+FORM_TITLED_SURNAME = "titled-surname"
 _BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMONYM)  # resolved through dated roles
 _LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
 
 # How far a reference is trusted, by the form it was found in (scales the pair's confidence).
 FORM_CONFIDENCE: dict[str, float] = {
     FORM_SURNAME: CONFIDENCE.surname_only,
+    FORM_TITLED_SURNAME: CONFIDENCE.surname_only,
     FORM_NEAR_NAME: CONFIDENCE.near_name,
     FORM_NEAR_SURNAME: CONFIDENCE.near_surname,
     FORM_STANDIN: CONFIDENCE.stand_in,
@@ -332,7 +336,8 @@ class FigureSpotter:
             if hit is not None:
                 candidates.extend(hit)
         candidates += self._partial_hits(text, lowered, candidates, when)
-        hits = self._with_near_misses(text, self._resolve(self._longest(candidates)))
+        longest = _titled_surnames(self.gazetteer, text, self._longest(candidates), when)
+        hits = self._with_near_misses(text, self._resolve(longest))
         return self._leaders_only(text, _drop_titles_beside_names(text, hits), when)
 
     def _partial_hits(self, text: str, lowered: str, candidates: list[FigureHit],
@@ -601,6 +606,63 @@ class FigureSpotter:
             out.append(chosen)
         out.sort(key=lambda h: h.start)
         return out
+
+
+_TITLE_BEFORE_WORDS = 3  # words of a title before a surname ("Australian Prime Minister")
+_TITLE_HEAD_LETTERS = 4  # the title word beside the name is no function word ("of", "la")
+_TITLE_EDGE = ",.;:!?\"«»„“”()"
+
+
+def _titled_surnames(gazetteer: Gazetteer, text: str, hits: list[FigureHit],
+                     when: date | None) -> list[FigureHit]:
+    """"Prime Minister Albanese", "President Lula", "Foreign Minister Wong" with no full
+    name in the article: a bare surname right after title words stands for the one of its
+    bearers who holds, on the article's date, a role whose title holds those words
+    ("Australian Prime Minister"); none or several such, and it stays a bare surname
+    (Francesca Albanese, the UN rapporteur, is no prime minister; issue 14, args round)."""
+    if when is None:
+        return hits
+    by_span: dict[tuple[int, int], list[FigureHit]] = {}
+    for hit in hits:
+        by_span.setdefault((hit.start, hit.end), []).append(hit)
+    out: list[FigureHit] = []
+    for (start, end), readings in by_span.items():
+        if any(h.form != FORM_SURNAME for h in readings):
+            out.extend(readings)
+            continue
+        holder = _title_holder(gazetteer, text[:start], {h.figure_id for h in readings}, when)
+        if holder is None:
+            out.extend(readings)
+            continue
+        first = readings[0]
+        out.append(FigureHit(holder, start, end, FORM_TITLED_SURNAME, first.surface,
+                             first.possessive, first.suffix))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _title_holder(gazetteer: Gazetteer, before: str, bearers: set[str], when: date
+                  ) -> str | None:
+    """The one bearer whose role on `when` has a title holding the words just before."""
+    words: list[str] = []
+    for raw in reversed(before.split()[-_TITLE_BEFORE_WORDS:]):
+        word = raw.strip(_TITLE_EDGE).casefold()
+        if not word or raw[-1:] in _TITLE_EDGE:
+            break
+        words.insert(0, word)
+        if raw[:1] in _TITLE_EDGE:
+            break
+    if not words or len(words[-1]) < _TITLE_HEAD_LETTERS or before[-1:].strip():
+        return None
+    for size in range(len(words), 0, -1):
+        phrase = f" {' '.join(words[-size:])} "
+        holders = {figure_id for figure_id in bearers
+                   if (figure := gazetteer.get(figure_id)) is not None
+                   and any(role.covers(when) and phrase in f" {title.casefold()} "
+                           for role in figure.roles for title in role.titles)}
+        if holders:
+            return holders.pop() if len(holders) == 1 else None
+    return None
 
 
 def _surnames(figure: Figure) -> list[str]:
