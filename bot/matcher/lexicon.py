@@ -188,9 +188,11 @@ OBSERVE_CATEGORIES = (
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
 # small words that may stand between a figure and the cue (articles, "counterpart"), and
 # the words that may follow "X and Y met" (a place or a time, not another object), and the
-# present-tense words that may stand between a guest and "on a visit" ("who is", "der sich").
+# present-tense words that may stand between a guest and "on a visit" ("who is", "der sich");
+# a counted group arriving ("when four leaders arrived": `count_words` as "four=4",
+# `group_nouns`), groups.py.
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
-                 "after_meeting", "visiting_words")
+                 "after_meeting", "visiting_words", "count_words", "group_nouns")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
+from bot.matcher.groups import group_arrivals, group_nouns
 from bot.matcher.hosts import (
     HostedGuest,
     HostView,
@@ -820,11 +821,54 @@ class Matcher:
                 held = chosen.get(pair)
                 if held is None or status_rank(finding.status) > status_rank(held[0].status):
                     chosen[pair] = (finding, view.text)
+        for finding, text in self._group_arrivals(views, lexicons):
+            pair = frozenset((finding.first.party.key, finding.second.party.key))
+            if pair not in invited:
+                chosen.setdefault(pair, (finding, text))
         return tuple(
             Observation(first=f.first.party, second=f.second.party, occasion=f.occasion,
                         status=f.status, confidence=f.confidence, evidence=text, lang=lang)
             for f, text in chosen.values()
         )
+
+    def _group_arrivals(self, views: list[SentenceView], lexicons: list[Lexicon]
+                        ) -> list[tuple[ObservationFinding, str]]:
+        """"When four leaders arrived in Kyiv": each figure the counted group stands for
+        (groups.py) visited the one leader of the place's country the article names
+        (several, or none: nobody received them that the article tells)."""
+        nouns = group_nouns(lexicons)
+        if not nouns:
+            return []
+        # The cue regexes only where a group noun stands (most articles have none).
+        sentences = [(v.text, v.facts.refs,
+                      [c for c in observation_cues(v.text, lexicons) if c.category == "arrived"]
+                      if any(n in v.text.casefold() for n in nouns) else []) for v in views]
+        found: list[tuple[ObservationFinding, str]] = []
+        for arrival in group_arrivals(sentences, lexicons):
+            text = views[arrival.sentence].text
+            place = next((h for h in self._resources.places.find(text[arrival.cue.end :])
+                          if not h.is_platform), None)
+            home = self._place_countries.get(place.canonical) if place is not None else None
+            hosts = {r.party.key: r for v in views for r in v.facts.refs
+                     if r.party.known and self._leads(r.party.key, home)}
+            if len(hosts) != 1:
+                continue
+            host = next(iter(hosts.values()))
+            assert place is not None
+            occasion = describe("visit", place)
+            for guest in arrival.guests:
+                if guest.party.key == host.party.key:
+                    continue
+                confidence = round(
+                    CONFIDENCE.observation * min(host.confidence, guest.confidence), 3)
+                found.append((ObservationFinding(host, guest, Status.TOOK_PLACE, occasion,
+                                                 confidence, arrival.cue), text))
+        return found
+
+    def _leads(self, key: str, country: str | None) -> bool:
+        figure = self.gazetteer.get(key)
+        return country is not None and figure is not None and figure.country == country and \
+            figure.category in _RECEIVING_CATEGORIES
 
     @staticmethod
     def _took_place_with(mentions: list[Mention], index: int, finding: ObservationFinding,

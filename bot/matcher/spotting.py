@@ -25,6 +25,7 @@ from bot.matcher.countries import (
     formal_variants,
 )
 from bot.matcher.gazetteer import Figure, Gazetteer
+from bot.matcher.names import INSTITUTION_WORDS
 from bot.matcher.nearmiss import FORM_NEAR_NAME, FORM_NEAR_SURNAME, NearMissIndex
 
 # Endings an inflected name may carry after the listed form (Slavic cases, German/Nordic
@@ -338,7 +339,8 @@ class FigureSpotter:
         candidates += self._partial_hits(text, lowered, candidates, when)
         longest = _titled_surnames(self.gazetteer, text, self._longest(candidates), when)
         hits = self._with_near_misses(text, self._resolve(longest))
-        return self._leaders_only(text, _drop_titles_beside_names(text, hits), when)
+        hits = _drop_organisation_titles(text, _drop_titles_beside_names(text, hits))
+        return self._leaders_only(text, hits, when)
 
     def _partial_hits(self, text: str, lowered: str, candidates: list[FigureHit],
                       when: date | None) -> list[FigureHit]:
@@ -804,6 +806,31 @@ def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHi
             # title after a name usually starts the next phrase ("Зеленского председателю КНР").
             dropped.add(i + 1)
     return [h for i, h in enumerate(hits) if i not in dropped]
+
+
+# "President of China Media Group Shen Haixiong": capitalised words right after a title,
+# one of the first two an institution word, make the title the head of that body.
+_CAPITALISED_RUN = re.compile(r"[ \u00a0]+([^\W\d_][\w'’\-]*)(?:[ \u00a0]+([^\W\d_][\w'’\-]*))?")
+
+
+def _drop_organisation_titles(text: str, hits: list[FigureHit]) -> list[FigureHit]:
+    """A role title that opens the name of a body ("President of China Media Group",
+    "Chairman of Russia Development Bank") is that body's head, not the state's: the title
+    reading is dropped. A name after the title ("President of Russia Vladimir Putin") keeps
+    it."""
+    kept = []
+    for hit in hits:
+        run = _CAPITALISED_RUN.match(text, hit.end) if hit.form == FORM_TITLE else None
+        words = [w for w in run.groups() if w] if run else []
+        capitalised = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            capitalised.append(word.casefold())
+        if any(w in INSTITUTION_WORDS for w in capitalised):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _case_ending_after(text: str, end: int) -> bool:

@@ -479,6 +479,7 @@ def add_transcript_findings(text: str, sentences: Sequence[SentenceSpan],
         lowered = sentence.text.casefold()
         _drop_misread_you(sentence, lowered, context, addressing[0][0])
         _first_person(sentence, labels, title_refs, words)
+        _interviewer_your(sentence, lowered, labels, words)
         if not sentence.facts.invitations:
             _you_in_a_turn(sentence, lowered, context, addressing,
                            sentences[max(0, position - _VOCATIVE_REACH) : position])
@@ -549,6 +550,33 @@ def _first_person(sentence: SentenceSpan, labels: Sequence[Label],
         elif finding.invitee is None and set(after[:1] + before[-1:]) & words.second_person and \
                 finding.inviter is not None and finding.inviter.party.key == label.speaker.party.key:
             finding.invitee = label.addressee or _other_side(label.speaker, labels, title_refs)
+
+
+def _interviewer_your(sentence: SentenceSpan, lowered: str, labels: Sequence[Label],
+                      words: TranscriptWords) -> None:
+    """An interviewer's question (a label the gazetteer lacks: "Editor Anna Berg: ... In
+    2019, Prime Minister Modi came to Paris at your invitation"): "your" is the one figure
+    who answers in the transcript, so a one-sided invitation whose cue lies inside an "at
+    your invitation" phrase has that figure as its inviter. With two or more known
+    speakers (a press conference), "your" stays unresolved."""
+    spans = [f for f in (find_phrase(lowered, p) for p in words.at_your_invitation)
+             if f is not None]
+    if not spans:
+        return
+    for finding in sentence.facts.invitations:
+        if finding.inviter is not None or finding.invitee is None or \
+                not finding.invitee.party.known or not any(
+                    at <= finding.cue.start and finding.cue.end <= end for at, end in spans):
+            continue
+        label = _speaker_at(labels, sentence.start + finding.cue.start)
+        if label is None or label.author or (
+                label.speaker is not None and label.speaker.party.known):
+            continue
+        answering = {lb.speaker.party.key: lb.speaker for lb in labels
+                     if lb.speaker is not None and lb.speaker.party.known and not lb.author}
+        answering.pop(finding.invitee.party.key, None)
+        if len(answering) == 1:
+            finding.inviter = next(iter(answering.values()))
 
 
 def _me_at_verb(text: str, finding: InviteFinding, before: list[str], after: list[str],
