@@ -889,7 +889,30 @@ def noun_arguments(c: Clause) -> list[Pair]:
             and _together_after_comma(c.sentence, r, c.words)]
     if found.inviter is None:
         return [(None, invitee, CONFIDENCE.noun_invitee_only) for invitee in found.invitees or []]
-    return pairs(found.inviter, found.invitees or [], CONFIDENCE.noun_with_parties)
+    return [pair for inviter in _joint_owners(c, found)
+            for pair in pairs(inviter, found.invitees or [], CONFIDENCE.noun_with_parties)]
+
+
+def _joint_owners(c: Clause, found: _NounParties) -> list[Ref]:
+    """"the invitation of President Erdoğan and Patriarch Bartholomew", "l'invito del
+    presidente Erdoğan e del patriarca Bartolomeo", "die Einladung von Erdoğan und
+    Bartholomäus": an inviter named after the noun shares it with the figures joined to
+    it by a conjunction and nothing but articles, "from" or owner words and titles."""
+    inviter = found.inviter
+    if inviter is None or inviter not in c.after:
+        return [inviter] if inviter is not None else []
+    owners = [inviter]
+    invited = {r.party.key for r in found.invitees or []}
+    w = c.words
+    plain = w.articles | w.from_markers | w.owner | w.titles
+    for ref in c.after[c.after.index(inviter) + 1:]:
+        gap = [t.strip(",").casefold() for t in c.sentence[owners[-1].end : ref.start].split()]
+        if ref.party.key in invited or not gap or gap[0] not in w.conjunctions or \
+                not all(t in plain for t in gap[1:]):
+            break
+        if all(ref.party.key != o.party.key for o in owners):
+            owners.append(ref)
+    return owners
 
 
 def _agent_after_status(c: Clause, inviter: Ref) -> Ref | None:

@@ -678,13 +678,16 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
             continue
         if owner is None or owner.party.key in parties or owner.principal in parties or (
             inviter is not None and owner.end <= inviter.start
-        ) or (invitee is not None and owner.end <= invitee.start) or (
-            invitee is not None and owner.start >= invitee.end and
-            owner in coordinated(sentence, [r for r in refs if r.start >= invitee.start],
+        ) or (invitee is not None and owner.end <= invitee.start) or any(
+            party is not None and owner.start >= party.end and
+            owner in coordinated(sentence, [r for r in refs if r.start >= party.start],
                                  words, glued=True)
+            for party in (invitee, inviter)
         ):
             # the last of coordinated guests stands right before the verb they share:
-            # "プーチン大統領とモディ首相が出席した", "Sánchez and Tusk will attend"
+            # "プーチン大統領とモディ首相が出席した", "Sánchez and Tusk will attend"; the
+            # last of joint inviters before a final verb: "hat die Einladung von Macron
+            # und Scholz angenommen" answers both
             kept.append(status)
     return kept
 
