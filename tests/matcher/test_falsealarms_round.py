@@ -8,6 +8,8 @@ tests/data/matcher-held/b13-neg); the shipped gazetteer.
   (`office_condition_words`, `extract._unreal_clause`);
 - invitations to an abstract goal, possible invitations, considering or proposing an
   invitation (`[negative]`); a denial with words before its "that" (`denial`);
+- asked to invite someone ("ha chiesto a X di invitare", "vraagt X om ... uit te
+  nodigen"), Turkish "davet edilmeyeceğini" (`[negative]`);
 - a university after an elided article and a holiday named in full are no person
   (`organisations._unelided`, `company_markers`); a city's residents are a crowd;
 - a closing reporting clause followed by a relative clause names the source
@@ -49,6 +51,11 @@ MERZ, MACRON = "friedrich-merz", "emmanuel-macron"
         ("fr", "Interrogé sur une éventuelle invitation de Vladimir Poutine par Emmanuel "
                "Macron, l'Élysée n'a pas répondu."),
         ("ru", "Депутаты предложили Владимиру Путину пригласить Дональда Трампа на парад."),
+        # asked to invite someone; "will not be invited" in Turkish
+        ("it", "Carlo Calenda ha chiesto a Giorgia Meloni di invitare Volodymyr Zelensky a "
+               "Palazzo Chigi."),
+        ("nl", "De oppositie vraagt Dick Schoof om Volodymyr Zelensky uit te nodigen."),
+        ("tr", "Recep Tayyip Erdoğan, Vladimir Putin'in zirveye davet edilmeyeceğini söyledi."),
         ("es", "La Moncloa negó el martes que Pedro Sánchez haya cursado una invitación a Lula "
                "para la cumbre de Sevilla."),
         # no person: a university, a holiday, a city's residents
@@ -75,6 +82,9 @@ def test_invitations_never_made_give_no_pair(real_matcher: Matcher, lang: str,
         ("de", "Friedrich Merz sagte, Emmanuel Macron sei in Berlin jederzeit willkommen.",
          (MERZ, MACRON)),
         ("it", "Giorgia Meloni ha invitato Mario Draghi a Palazzo Chigi.", (MELONI, DRAGHI)),
+        # asked to come is an invitation, asked to invite is none
+        ("it", "Mario Draghi ha chiesto a Giorgia Meloni di venire a Bruxelles.",
+         (DRAGHI, MELONI)),
     ],
 )
 def test_the_twins_still_invite(real_matcher: Matcher, lang: str, text: str,
