@@ -545,3 +545,20 @@ def test_args_blind_set_is_well_formed_and_apart() -> None:
     messengers and envoys who are no party, namesakes, written and scored before that
     round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b13-args", "b13a", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_b13_neg_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-neg: the stop-27 false-alarm round's blind set over the
+    fourteen languages (3 hard negatives and a positive twin each: denials, "not invited",
+    calls, sidelines, demands, questions, conditionals, wishes, tenders, officials inviting
+    the public, non-figure inviters, idioms, sport), written and scored on main 8073a64
+    before any rule was read."""
+    held = DATA / "matcher-held" / "b13-neg"
+    _check_held_set(held, "b13n", 4, FIRST_CLASS + HELD_FRESH)
+    items = [
+        json.loads(line)
+        for path in held.glob("*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert sum(1 for i in items if not i["expected"]) >= 42
+    assert sum(1 for i in items if i["expected"]) >= 14

@@ -129,11 +129,27 @@ def _reporter(sentence: str, ref: Ref, words: Words) -> bool:
         return False
     comma = sentence.rfind(",")
     if comma < 0 or ref.start < comma:
-        return False
-    rest = (sentence[comma + 1 : ref.start] + " " + sentence[ref.end :]).replace("'", "' ")
+        comma, end = _before_closing_relative(sentence, comma, words)
+        if comma < 0 or ref.start < comma or ref.end > end:
+            return False
+    else:
+        end = len(sentence)
+    rest = (sentence[comma + 1 : ref.start] + " " + sentence[ref.end : end]).replace("'", "' ")
     tokens = [_fold(w) for w in rest.split()]
     tokens = [w for w in tokens if w]
     return len(tokens) <= _REPORT_WORDS and any(w in words.reporting for w in tokens)
+
+
+def _before_closing_relative(sentence: str, comma: int, words: Words) -> tuple[int, int]:
+    """"..., indicó Itamaraty, que no descartó un encuentro": a relative clause after the
+    closing reporting clause hangs on its source; the reporting clause is then the one
+    between the two last commas (its start and end; -1 when there is none)."""
+    if comma < 0 or not words.relative:
+        return -1, -1
+    after = sentence[comma + 1 :].split()[:1]
+    if not after or _fold(after[0]) not in words.relative:
+        return -1, -1
+    return sentence.rfind(",", 0, comma), comma
 
 
 # Cues whose closing reporting clause may name a party: a welcome ("Macron est le bienvenu
@@ -149,12 +165,13 @@ def _speaking_person(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool
     article quotes many such officials."""
     if not words.reporting or cue.category in _SPEAKER_MAY_INVITE or ref.residence:
         return False
-    comma = sentence.rfind(",")
-    if comma < 0 or ref.start < comma or cue.end > comma:
+    comma, end = sentence.rfind(","), len(sentence)
+    if 0 <= comma < cue.end or ref.start < comma:
+        comma, end = _before_closing_relative(sentence, comma, words)
+    if comma < 0 or ref.start < comma or cue.end > comma or ref.end > end:
         return False
-
     before = _folded_words(sentence[comma + 1 : ref.start])
-    after = _folded_words(sentence[ref.end :])
+    after = _folded_words(sentence[ref.end : end])
     # "..., sagte Landesgruppenchef Alexander Hoffmann zum Auftakt", "..., Hoffmann said"
     return (len(before) <= _REPORT_WORDS and any(w in words.reporting for w in before)) or (
         not before and any(w in words.reporting for w in after[:2]))

@@ -143,6 +143,10 @@ class Words:
     # "estivesse", "were", "wäre": an unreal condition next to an invitation verb makes it a
     # counterfactual ("convidaria Trump se ainda fosse presidente"; issue 14, mixed round)
     irrealis: frozenset[str] = frozenset()
+    # "elected", "gewählt", "premier": a condition on gaining an office ("if he wins", "als
+    # ik premier word") is as unreal for an invitation as an irrealis form: the inviter has
+    # no office yet to invite from (stop-27 falsealarms round)
+    office_conditions: frozenset[str] = frozenset()
     # "the wife of", "'s daughter": the name beside them is a relative's, no party (kin.py)
     kin: frozenset[str] = frozenset()
     kin_links: frozenset[str] = frozenset()
@@ -258,6 +262,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
         irrealis=merged("irrealis_words"),
+        office_conditions=merged("office_condition_words"),
         kin=merged("kin_words"),
         kin_links=merged("kin_links"),
         telling=merged("telling_words"),

@@ -1313,10 +1313,12 @@ _UNREAL_GAP = 3  # words between the condition's comma and the verb ('he would i
 
 
 def _unreal_clause(tokens: list[str], words: Words) -> bool:
-    """A clause opening with a conditional word and holding an unreal (irrealis) form."""
+    """A clause opening with a conditional word and holding an unreal (irrealis) form, or
+    a condition on gaining an office ("if elected", "als hij premier wordt")."""
     folded = [t.strip(",.;:\"'«»„“”()").casefold() for t in tokens]
     return bool(folded) and folded[0] in words.conditional and \
-        any(t in words.irrealis for t in folded[1 : 1 + _UNREAL_SPAN])
+        any(t in words.irrealis or t in words.office_conditions
+            for t in folded[1 : 1 + _UNREAL_SPAN])
 
 
 def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:
@@ -1327,7 +1329,7 @@ def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> b
     makes the invitation a counterfactual, none made (issue 14, mixed round: a former
     office holder's "would invite"). A real condition ("If Kim sees this, I would meet
     him") keeps the offer an invitation."""
-    if not words.irrealis:
+    if not words.irrealis and not words.office_conditions:
         return False
     if opening >= 0 and len(sentence[opening + 1 : cue.start].split()) <= _UNREAL_GAP:
         previous = max(sentence.rfind(",", 0, opening), sentence.rfind(";", 0, opening),

@@ -82,10 +82,12 @@ class LexiconTop(BaseModel):
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None
     irrealis_words: list[Any] | None = None
+    office_condition_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
     sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
     private_role_words: list[Any] | None = None
+    no_invitation_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
     spokesperson_words: list[Any] | None = None
     kin_words: list[Any] | None = None

@@ -33,6 +33,7 @@ from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
+from bot.matcher.denied import denied_elsewhere
 from bot.matcher.extract import (
     Ref,
     SentenceFacts,
@@ -219,6 +220,9 @@ class Matcher:
         self._club_words = merged_words(list(lexicons.values()), "club_words")
         # "Trainer Markus Kellermann", "coach ...": a role outside public life (neg round).
         self._private_roles = merged_words(list(lexicons.values()), "private_role_words")
+        # "No invitation has been issued, the White House said" (denied.py)
+        self._no_invitation = frozenset(w.casefold() for w in merged_words(
+            list(lexicons.values()), "no_invitation_words"))
         # The kin words of each set of lexicons in force, merged once (kin.py).
         self._kin_words: dict[tuple[str, ...], KinWords] = {}
         # Each figure's given names (namesakes.py), folded once when first needed.
@@ -361,7 +365,8 @@ class Matcher:
                                               self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
                       and not self._task_for_own_people(c, views, lexicons)
-                      and not self._hosts_own_side(c)]
+                      and not self._hosts_own_side(c)
+                      and not denied_elsewhere(c, views, self._no_invitation)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):

@@ -121,9 +121,20 @@ def company_named(name: str, sentence: str, words: OrganisationWords) -> bool:
         size = len(known)
         if any(folded[i : i + size] == known for i in range(len(folded) - size + 1)):
             return True
-    if any(_company_marker(_bare(t).rstrip(",;:"), words.company_markers) for t in tokens):
+    if any(_company_marker(_unelided(_bare(t).rstrip(",;:")), words.company_markers)
+           for t in tokens):
         return True
     return _cyrillic(name) and f"«{name}" in sentence
+
+
+def _unelided(token: str) -> str:
+    """"L'Università", "dell'Università", "D'Université": the word after an elided article
+    or preposition (stop-27 falsealarms round: "L'Università Bocconi ha invitato Draghi")."""
+    for mark in ("'", "’"):
+        head, sep, tail = token.partition(mark)
+        if sep and tail and 0 < len(head) <= 5 and head.isalpha():
+            return tail
+    return token
 
 
 def _company_marker(token: str, markers: frozenset[str]) -> bool:
