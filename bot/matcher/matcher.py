@@ -48,6 +48,12 @@ from bot.matcher.extract import (
 from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
+from bot.matcher.host_by_place import (
+    PlacedSentence,
+    hosts_by_place,
+    load_place_hosts,
+    place_countries,
+)
 from bot.matcher.hosts import (
     HostedGuest,
     HostView,
@@ -196,6 +202,10 @@ class Matcher:
         self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
                                               (countries or CountryWords()).adjectives)
         self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
+        # "Modi landed in Moscow. He and Putin discussed oil": the host from the place
+        # (host_by_place.py, issue 14, hostinf round).
+        self._by_place = load_place_hosts(default_lexicon_dir() / "_host_by_place.toml",
+                                          default_lexicon_dir() / "_countries.toml")
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
@@ -369,6 +379,7 @@ class Matcher:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
         mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
+        mentions = self._place_hosts(views, lang, when, bool(title.strip()), mentions)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -483,6 +494,47 @@ class Matcher:
                                confidence=round(confidence, 3), evidence=guest.evidence,
                                lang=lang))
         return mentions + out
+
+    def _place_hosts(self, views: list[SentenceView], lang: str, when: date | None,
+                     titled: bool, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with the visits whose host only the place names ("Modi landed in
+        Moscow. He and Putin discussed oil": Putin -> Modi; host_by_place.py), for pairs no
+        other rule found either way round."""
+        if when is None or lang not in self._by_place.languages or \
+                sum(1 for v in views if v.facts.refs) == 0:
+            return mentions
+        placed = [PlacedSentence(v.index, v.text, tuple(v.facts.refs),
+                                 frozenset(self._home_countries(v.text)
+                                           | place_countries(v.text, lang, self._by_place))
+                                 if v.facts.refs else frozenset(),
+                                 titled and v.paragraph == 0)
+                  for v in views]
+        found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
+        out = list(mentions)
+        for guest in hosts_by_place(placed, lang, self._by_place, self._leader_ref,
+                                    lambda ref: self._in_office(ref, when),
+                                    when.year):
+            pair = frozenset((guest.host.party.key, guest.guest.party.key))
+            if pair in found:
+                continue
+            found.add(pair)
+            places = [h for h in self._resources.places.occasion_places(guest.evidence)
+                      if not h.is_platform and
+                      self._place_countries.get(h.canonical) == guest.country]
+            confidence = CONFIDENCE.host_by_place * min(guest.host.confidence,
+                                                        guest.guest.confidence)
+            out.append(Mention(inviter=guest.host.party, invitee=guest.guest.party,
+                               occasion=describe("visit", places[0] if places else None),
+                               status=guest.status, confidence=round(confidence, 3),
+                               evidence=guest.evidence, lang=lang))
+        return out
+
+    def _leader_ref(self, ref: Ref) -> bool:
+        return ref.party.figure_id is not None and self._leader(ref.party.figure_id)
+
+    def _in_office(self, ref: Ref, when: date) -> bool:
+        figure = self.gazetteer.get(ref.party.figure_id or "")
+        return figure is not None and any(role.covers(when) for role in figure.roles)
 
     def _hosts_own_side(self, candidate: Candidate) -> bool:
         """"Foreign Secretary Yvette Cooper attended a dinner hosted by Prime Minister Keir
@@ -614,6 +666,8 @@ class Matcher:
         if live:
             return False
         own = self._resources.lexicons.get(lexicons[0].lang) if lexicons else None
+        if own is not None and self._by_place.may_fire(segmented.text.casefold(), own.lang):
+            return False  # a visit whose host only the place names (host_by_place.py)
         if own is not None and own.hosts and (has_host_marker(own, segmented.text)
                                               or has_reception(own, segmented.text)):
             return False

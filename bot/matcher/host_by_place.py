@@ -1,0 +1,296 @@
+"""Hosts inferred from where an occasion is (issue 14, hostinf round).
+
+Most outcome-only reports of a visit never say who hosts it: "Modi landed in Moscow on
+Monday. He and Vladimir Putin discussed oil payments." The place says it. A leader F of
+country A who travels to, arrives in or holds talks in country B (named as the country, its
+capital, a capital by adjective - "the Japanese capital" - or a residence of B's leader:
+"the Kremlin", "the Élysée"), and a leader H of B in office on the article's date meeting or
+talking with someone in that sentence or the next, make H the host who invited F.
+
+Precision first, since no word says "host": both must be leaders the gazetteer knows, the
+place must be one country other than F's own, a sentence holding an international body's
+seat ("the UN General Assembly in New York"), troops or a private trip gives nothing, nor
+one that is hedged, negated, invites or names another year. The status is the tense:
+announced = accepted, being arranged = pending, else took_place. The words are in
+`lexicons/_host_by_place.toml`; the adjectives of capitals are `_countries.toml`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.domain import Status
+from bot.errors import ConfigError
+from bot.matcher.clause import Ref
+from bot.matcher.data_files import read_data_file, string_list
+from bot.matcher.dates import names_another_year
+
+# Languages written without spaces: a phrase is a plain substring there.
+_UNSPACED = frozenset({"ja", "zh", "ko"})
+_LIST_KEYS = ("travel", "encounter", "ahead", "plan", "doubt", "capital")
+# How far (characters) a party may stand from the word that places or pairs it: a clause,
+# roughly ("Indian Prime Minister Narendra Modi landed in Moscow").
+_NEAR = 90
+_NEAR_UNSPACED = 40
+# Letters an adjective may change at its end and still be the country's ("китайской" for
+# "китайский", "ukraińskiej" for "ukraiński"), and the least it must keep.
+_ENDING = 3
+_STEM_MIN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """One language's lists, compiled."""
+
+    patterns: dict[str, re.Pattern[str] | None]
+
+    def hits(self, key: str, folded: str) -> list[tuple[int, int]]:
+        pattern = self.patterns.get(key)
+        return [] if pattern is None else [m.span() for m in pattern.finditer(folded)]
+
+    def has(self, key: str, folded: str) -> bool:
+        pattern = self.patterns.get(key)
+        return pattern is not None and pattern.search(folded) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHostWords:
+    """Everything `_host_by_place.toml` (and `_countries.toml`'s adjectives) give."""
+
+    languages: dict[str, PlaceWords] = field(default_factory=dict)
+    excluded: tuple[str, ...] = ()
+    residences: tuple[tuple[str, str], ...] = ()  # (folded name, country code)
+    adjectives: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def may_fire(self, folded: str, lang: str) -> bool:
+        """Whether a text can hold a visit at all (the matcher's prefilter asks)."""
+        words = self.languages.get(lang)
+        return words is not None and words.has("travel", folded)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSentence:
+    """A sentence as this rule reads it: its figures and the countries its places name
+    (a country's name or capital, through `_places.toml`)."""
+
+    index: int
+    text: str
+    refs: tuple[Ref, ...]
+    countries: frozenset[str]
+    title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHosted:
+    host: Ref
+    guest: Ref
+    status: Status
+    evidence: str
+    country: str  # where the visit is
+    sentence: int
+
+
+def _compile(phrases: list[str], unspaced: bool) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted({p.casefold().strip() for p in phrases}, key=len, reverse=True):
+        stem = phrase.endswith("*")
+        body = re.escape(phrase.rstrip("*").strip())
+        if unspaced:
+            parts.append(body)
+        else:
+            parts.append(r"(?<!\w)" + body + (r"\w*" if stem else r"(?!\w)"))
+    return re.compile("|".join(parts))
+
+
+def load_place_hosts(path: Path, countries_path: Path | None = None) -> PlaceHostWords:
+    """Read `_host_by_place.toml`; a missing file means no inference. ConfigError names
+    the key."""
+    data = read_data_file(path)
+    if data is None:
+        return PlaceHostWords()
+    countries = read_data_file(countries_path) if countries_path is not None else None
+    return place_hosts_from_data(data, countries or {}, source=str(path))
+
+
+def place_hosts_from_data(data: dict[str, Any], countries: dict[str, Any], *,
+                          source: str = "_host_by_place.toml") -> PlaceHostWords:
+    problems: list[str] = []
+    excluded = tuple(w.casefold() for w in string_list(data.get("excluded", []), "excluded",
+                                                       source, problems))
+    residences: list[tuple[str, str]] = []
+    for code, names in (data.get("residences") or {}).items():
+        residences += [(n.casefold(), code) for n in string_list(names, f"residences.{code}",
+                                                                  source, problems)]
+    languages: dict[str, PlaceWords] = {}
+    for lang, table in (data.get("languages") or {}).items():
+        if not isinstance(table, dict):
+            problems.append(f"{source}: languages.{lang}: must be a table")
+            continue
+        unknown = set(table) - set(_LIST_KEYS)
+        if unknown:
+            problems.append(f"{source}: languages.{lang}: unknown keys {sorted(unknown)}")
+        languages[lang] = PlaceWords({
+            key: _compile(string_list(table.get(key, []), f"languages.{lang}.{key}", source,
+                                      problems), lang in _UNSPACED)
+            for key in _LIST_KEYS})
+    if problems:
+        raise ConfigError(problems)
+    return PlaceHostWords(languages, excluded, tuple(residences), _adjectives(countries))
+
+
+def _adjectives(countries: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each language's country adjectives (folded) with their country code."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for entry in countries.get("countries", []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+            continue
+        for lang, words in entry.items():
+            if isinstance(words, dict):
+                out.setdefault(lang, []).extend(
+                    (a.casefold(), entry["code"]) for a in words.get("adj", [])
+                    if isinstance(a, str))
+    return {lang: tuple(pairs) for lang, pairs in out.items()}
+
+
+def place_countries(text: str, lang: str, words: PlaceHostWords) -> set[str]:
+    """The countries a sentence names by a residence of their leader or by a capital with
+    the country's adjective ("the Japanese capital", "Japon başkentinde"); the names and
+    capitals themselves come from the place finder."""
+    folded = text.casefold()
+    found = {code for name, code in words.residences if _word_at(folded, name, lang)}
+    own = words.languages.get(lang)
+    if own is None:
+        return found
+    for start, end in own.hits("capital", folded):
+        before = folded[:start].split()[-1:] if lang not in _UNSPACED else []
+        after = folded[end:].split()[:1]
+        for token in (*before, *after):
+            code = _adjective_country(token.strip(".,;:«»\"'()"), words.adjectives.get(lang, ()))
+            if code is not None:
+                found.add(code)
+    return found
+
+
+def _word_at(folded: str, name: str, lang: str) -> bool:
+    if lang in _UNSPACED or not name[:1].isalnum():
+        return name in folded
+    return re.search(r"(?<!\w)" + re.escape(name), folded) is not None
+
+
+def _adjective_country(token: str, adjectives: tuple[tuple[str, str], ...]) -> str | None:
+    """The country whose adjective the token is, allowing another ending; the longest
+    shared stem wins ("Austrian" is no "Australian")."""
+    best: tuple[int, str] | None = None
+    for adjective, code in adjectives:
+        keep = max(len(adjective) - _ENDING, min(_STEM_MIN, len(adjective)))
+        if token[:keep] == adjective[:keep] and len(token) >= keep:
+            shared = len(_common_prefix(token, adjective))
+            if best is None or shared > best[0]:
+                best = (shared, code)
+    return best[1] if best else None
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def hosts_by_place(sentences: Sequence[PlacedSentence], lang: str, words: PlaceHostWords,
+                   is_leader: Callable[[Ref], bool], in_office: Callable[[Ref], bool],
+                   year: int | None) -> list[PlaceHosted]:
+    """host -> guest of every visit a sentence places in a country whose leader meets the
+    guest there or in the next sentence (see the module's docstring)."""
+    own = words.languages.get(lang)
+    if own is None or year is None:
+        return []
+    near = _NEAR_UNSPACED if lang in _UNSPACED else _NEAR
+    out: list[PlaceHosted] = []
+    seen: set[tuple[str, str]] = set()
+    for position, sentence in enumerate(sentences):
+        if sentence.title or not sentence.refs:
+            continue
+        folded = sentence.text.casefold()
+        if _barred(folded, sentence.text, own, words, year):
+            continue
+        triggers = own.hits("travel", folded) + own.hits("encounter", folded)
+        guests = [r for r in sentence.refs if is_leader(r) and r.country
+                  and _close(r, triggers, near)]
+        if not guests:
+            continue
+        for country in _visited(sentence, guests):
+            for host_sentence in sentences[position:position + 2]:
+                for found in _hosts_in(host_sentence, sentence, country, guests, own, words,
+                                       is_leader, in_office, near, year):
+                    key = (found.host.party.key, found.guest.party.key)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(found)
+    return out
+
+
+def _barred(folded: str, text: str, own: PlaceWords, words: PlaceHostWords, year: int) -> bool:
+    """A sentence that can report no visit of this kind: hedged, negated or inviting, at an
+    international body's seat or with troops, or about another year."""
+    return own.has("doubt", folded) or any(w in folded for w in words.excluded) or \
+        names_another_year(text, year)
+
+
+def _close(ref: Ref, spans: list[tuple[int, int]], near: int) -> bool:
+    return any(start - near <= ref.end and ref.start <= end + near for start, end in spans)
+
+
+def _visited(sentence: PlacedSentence, guests: list[Ref]) -> list[str]:
+    """The one country the sentence places its guests in: not a guest's own, and only one
+    (a sentence naming two foreign countries says nothing about which one hosts)."""
+    homes = {g.country for g in guests}
+    foreign = sentence.countries - homes
+    return sorted(foreign) if len(foreign) == 1 else []
+
+
+def _hosts_in(host_sentence: PlacedSentence, visit: PlacedSentence, country: str,
+              guests: list[Ref], own: PlaceWords, words: PlaceHostWords,
+              is_leader: Callable[[Ref], bool], in_office: Callable[[Ref], bool], near: int,
+              year: int) -> list[PlaceHosted]:
+    if host_sentence.title:
+        return []
+    folded = host_sentence.text.casefold()
+    if host_sentence is not visit:
+        if _barred(folded, host_sentence.text, own, words, year):
+            return []
+        # The next sentence moves on to another country: its leader is no host of this one.
+        if host_sentence.countries - {country} - {r.country for r in host_sentence.refs}:
+            return []
+    meets = own.hits("encounter", folded)
+    hosts = [r for r in host_sentence.refs if r.country == country and not r.residence
+             and is_leader(r) and in_office(r) and _close(r, meets, near)]
+    if not hosts:
+        return []
+    status = _status(visit.text, host_sentence.text, own)
+    return [PlaceHosted(host, guest, status, visit.text if host_sentence is visit
+                        else f"{visit.text} {host_sentence.text}", country, visit.index)
+            for host in _distinct(hosts) for guest in _distinct(guests)
+            if guest.party.key != host.party.key]
+
+
+def _distinct(refs: list[Ref]) -> list[Ref]:
+    seen: dict[str, Ref] = {}
+    for ref in refs:
+        seen.setdefault(ref.party.key, ref)
+    return list(seen.values())
+
+
+def _status(visit: str, host: str, own: PlaceWords) -> Status:
+    folded = f"{visit} {host}".casefold()
+    if own.has("plan", folded):
+        return Status.PENDING
+    if own.has("ahead", folded):
+        return Status.ACCEPTED
+    return Status.TOOK_PLACE
