@@ -31,11 +31,15 @@ from bot.matcher.dates import names_another_year
 
 # Languages written without spaces: a phrase is a plain substring there.
 _UNSPACED = frozenset({"ja", "zh", "ko"})
-_LIST_KEYS = ("travel", "encounter", "ahead", "plan", "doubt", "capital")
+_LIST_KEYS = ("travel", "encounter", "ahead", "plan", "doubt", "relative", "capital")
 # How far (characters) a party may stand from the word that places or pairs it: a clause,
 # roughly ("Indian Prime Minister Narendra Modi landed in Moscow").
 _NEAR = 90
 _NEAR_UNSPACED = 40
+# Languages whose verb (and its tense) comes after the host: "Takaichi ile bir araya gelecek".
+_VERB_FINAL = frozenset({"ja", "zh", "ko", "tr"})
+# How far after the host a tense word still belongs to its clause (elsewhere).
+_AFTER_HOST = 25
 # Letters an adjective may change at its end and still be the country's ("китайской" for
 # "китайский", "ukraińskiej" for "ukraiński"), and the least it must keep.
 _ENDING = 3
@@ -91,7 +95,7 @@ class PlaceHosted:
     status: Status
     evidence: str
     country: str  # where the visit is
-    sentence: int
+    sentence_index: int  # the host's sentence
 
 
 def _compile(phrases: list[str], unspaced: bool) -> re.Pattern[str] | None:
@@ -211,73 +215,134 @@ def hosts_by_place(sentences: Sequence[PlacedSentence], lang: str, words: PlaceH
     own = words.languages.get(lang)
     if own is None or year is None:
         return []
-    near = _NEAR_UNSPACED if lang in _UNSPACED else _NEAR
+    reading = _Reading(own, words, is_leader, in_office, year,
+                       _NEAR_UNSPACED if lang in _UNSPACED else _NEAR,
+                       lang in _VERB_FINAL)
     out: list[PlaceHosted] = []
     seen: set[tuple[str, str]] = set()
     for position, sentence in enumerate(sentences):
-        if sentence.title or not sentence.refs:
-            continue
-        folded = sentence.text.casefold()
-        if _barred(folded, sentence.text, own, words, year):
-            continue
-        triggers = own.hits("travel", folded) + own.hits("encounter", folded)
-        guests = [r for r in sentence.refs if is_leader(r) and r.country
-                  and _close(r, triggers, near)]
-        if not guests:
-            continue
-        for country in _visited(sentence, guests):
-            for host_sentence in sentences[position:position + 2]:
-                for found in _hosts_in(host_sentence, sentence, country, guests, own, words,
-                                       is_leader, in_office, near, year):
-                    key = (found.host.party.key, found.guest.party.key)
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(found)
+        for found in reading.visit(sentences, position):
+            key = (found.host.party.key, found.guest.party.key)
+            if key not in seen:
+                seen.add(key)
+                out.append(found)
     return out
 
 
-def _barred(folded: str, text: str, own: PlaceWords, words: PlaceHostWords, year: int) -> bool:
-    """A sentence that can report no visit of this kind: hedged, negated or inviting, at an
-    international body's seat or with troops, or about another year."""
-    return own.has("doubt", folded) or any(w in folded for w in words.excluded) or \
-        names_another_year(text, year)
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    own: PlaceWords
+    words: PlaceHostWords
+    is_leader: Callable[[Ref], bool]
+    in_office: Callable[[Ref], bool]
+    year: int
+    near: int
+    verb_final: bool
+
+    def visit(self, sentences: Sequence[PlacedSentence], position: int) -> list[PlaceHosted]:
+        sentence = sentences[position]
+        if sentence.title or not sentence.refs or self.barred(sentence):
+            return []
+        # The guest is the one who travels ("Modi landed in Moscow"); a meeting alone in a
+        # city ("Macron met Lula in Paris") is an observation, no hosted visit.
+        folded = sentence.text.casefold()
+        triggers = self.own.hits("travel", folded)
+        travellers = [r for r in sentence.refs if self.is_leader(r) and r.country
+                      and _close(r, [t for t in triggers if not self.relative(folded, r, t)],
+                                 self.near)]
+        if not travellers:
+            return []
+        following = self.following(sentences, position)
+        # The place is the visit sentence's; only when it names none abroad, the next
+        # sentence's ("... landed on Monday. He and Putin talked at Novo-Ogaryovo").
+        places = self.abroad(sentence, travellers)
+        if not places and following:
+            places = self.abroad(following[0], travellers)
+        by_country: dict[str, list[PlaceHosted]] = {}
+        for country in sorted(places):
+            guests = [r for r in travellers if r.country != country]
+            found = self.hosted(sentence, [sentence, *following], country, guests)
+            if found:
+                by_country[country] = found
+        # Two countries each with a leader meeting the traveller: no telling which hosts.
+        return next(iter(by_country.values())) if len(by_country) == 1 else []
+
+    def relative(self, folded: str, ref: Ref, trigger: tuple[int, int]) -> bool:
+        """The trip is told in a relative clause after the traveller ("X, who arrived in
+        Russia on a working visit"): a comma and a relative pronoun between them."""
+        between = folded[ref.end:trigger[0]]
+        comma = between.find(",")
+        return comma >= 0 and self.own.has("relative", between[comma:])
+
+    def barred(self, sentence: PlacedSentence) -> bool:
+        """A sentence that can report no visit of this kind: hedged, negated or inviting,
+        at an international body's seat or with troops, or about another year."""
+        folded = sentence.text.casefold()
+        return self.own.has("doubt", folded) or any(w in folded for w in self.words.excluded) \
+            or names_another_year(sentence.text, self.year)
+
+    def following(self, sentences: Sequence[PlacedSentence], position: int
+                  ) -> list[PlacedSentence]:
+        """The next two sentences while they go on with the visit (not barred, no title);
+        the second only follows a first that names the host (`hosted`)."""
+        out = []
+        for sentence in sentences[position + 1:position + 3]:
+            if sentence.title or self.barred(sentence):
+                break
+            out.append(sentence)
+        return out
+
+    @staticmethod
+    def abroad(sentence: PlacedSentence, travellers: list[Ref]) -> set[str]:
+        """The countries the sentence names that are some traveller's abroad."""
+        return {c for c in sentence.countries if any(r.country != c for r in travellers)}
+
+    def hosted(self, visit: PlacedSentence, window: list[PlacedSentence], country: str,
+               guests: list[Ref]) -> list[PlaceHosted]:
+        out: list[PlaceHosted] = []
+        for offset, sentence in enumerate(window):
+            if offset and (self.moves_on(sentence, country, guests) or
+                           (offset == 2 and not any(f.sentence_index == window[1].index
+                                                    for f in out))):
+                break
+            for host in self.hosts_in(sentence, country):
+                status = self.status(visit, sentence, host)
+                evidence = visit.text if sentence is visit else f"{visit.text} {sentence.text}"
+                out += [PlaceHosted(host, guest, status, evidence, country, sentence.index)
+                        for guest in _distinct(guests) if guest.party.key != host.party.key]
+        return out
+
+    def moves_on(self, sentence: PlacedSentence, country: str, guests: list[Ref]) -> bool:
+        """The sentence takes the traveller to another country ("then flew on to Paris")."""
+        homes = {g.country for g in guests}
+        return bool(self.own.has("travel", sentence.text.casefold()) and
+                    sentence.countries - {country} - homes -
+                    {r.country for r in sentence.refs})
+
+    def hosts_in(self, sentence: PlacedSentence, country: str) -> list[Ref]:
+        meets = self.own.hits("encounter", sentence.text.casefold())
+        return _distinct([r for r in sentence.refs if r.country == country and not r.residence
+                          and self.is_leader(r) and self.in_office(r)
+                          and _close(r, meets, self.near)])
+
+    def status(self, visit: PlacedSentence, sentence: PlacedSentence, host: Ref) -> Status:
+        """The visit sentence's tense; when it has none, the host's clause's ("Lula will
+        travel to Tokyo" / "... arrived. He is due to meet Takaichi tomorrow")."""
+        for text in (visit.text, None if sentence is visit else
+                     sentence.text[max(0, host.start - self.near):
+                                   host.end + (self.near if self.verb_final else _AFTER_HOST)]):
+            if text is None:
+                continue
+            folded = text.casefold()
+            if self.own.has("plan", folded):
+                return Status.PENDING
+            if self.own.has("ahead", folded):
+                return Status.ACCEPTED
+        return Status.TOOK_PLACE
 
 
 def _close(ref: Ref, spans: list[tuple[int, int]], near: int) -> bool:
     return any(start - near <= ref.end and ref.start <= end + near for start, end in spans)
-
-
-def _visited(sentence: PlacedSentence, guests: list[Ref]) -> list[str]:
-    """The one country the sentence places its guests in: not a guest's own, and only one
-    (a sentence naming two foreign countries says nothing about which one hosts)."""
-    homes = {g.country for g in guests}
-    foreign = sentence.countries - homes
-    return sorted(foreign) if len(foreign) == 1 else []
-
-
-def _hosts_in(host_sentence: PlacedSentence, visit: PlacedSentence, country: str,
-              guests: list[Ref], own: PlaceWords, words: PlaceHostWords,
-              is_leader: Callable[[Ref], bool], in_office: Callable[[Ref], bool], near: int,
-              year: int) -> list[PlaceHosted]:
-    if host_sentence.title:
-        return []
-    folded = host_sentence.text.casefold()
-    if host_sentence is not visit:
-        if _barred(folded, host_sentence.text, own, words, year):
-            return []
-        # The next sentence moves on to another country: its leader is no host of this one.
-        if host_sentence.countries - {country} - {r.country for r in host_sentence.refs}:
-            return []
-    meets = own.hits("encounter", folded)
-    hosts = [r for r in host_sentence.refs if r.country == country and not r.residence
-             and is_leader(r) and in_office(r) and _close(r, meets, near)]
-    if not hosts:
-        return []
-    status = _status(visit.text, host_sentence.text, own)
-    return [PlaceHosted(host, guest, status, visit.text if host_sentence is visit
-                        else f"{visit.text} {host_sentence.text}", country, visit.index)
-            for host in _distinct(hosts) for guest in _distinct(guests)
-            if guest.party.key != host.party.key]
 
 
 def _distinct(refs: list[Ref]) -> list[Ref]:
@@ -285,12 +350,3 @@ def _distinct(refs: list[Ref]) -> list[Ref]:
     for ref in refs:
         seen.setdefault(ref.party.key, ref)
     return list(seen.values())
-
-
-def _status(visit: str, host: str, own: PlaceWords) -> Status:
-    folded = f"{visit} {host}".casefold()
-    if own.has("plan", folded):
-        return Status.PENDING
-    if own.has("ahead", folded):
-        return Status.ACCEPTED
-    return Status.TOOK_PLACE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -176,6 +177,8 @@ LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
 # The gazetteer categories of a host's own side: its government, staff and press.
 HOSTS_OWN_SIDE = frozenset({"minister", "official", "spokesperson", "military", "media"})
 # Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
+# What follows a dateline's place: "DEN HAAG (ANP) -", "KYIV, March 3 -", "OSLO:".
+_DATELINE = re.compile(r"\s*(\(|,\s*\w+\s+\d|[-–—:])")
 _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
 
 
@@ -504,18 +507,21 @@ class Matcher:
                 sum(1 for v in views if v.facts.refs) == 0:
             return mentions
         placed = [PlacedSentence(v.index, v.text, tuple(v.facts.refs),
-                                 frozenset(self._home_countries(v.text)
+                                 frozenset(self._visit_countries(v.text)
                                            | place_countries(v.text, lang, self._by_place))
                                  if v.facts.refs else frozenset(),
                                  titled and v.paragraph == 0)
                   for v in views]
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
+        # A guest the article reports invited by someone, or inviting: the leaders he meets
+        # are his visit's programme ("came at Abe's invitation ... met the Emperor").
+        busy = {key for m in mentions for key in (m.inviter.key, m.invitee.key)}
         out = list(mentions)
         for guest in hosts_by_place(placed, lang, self._by_place, self._leader_ref,
                                     lambda ref: self._in_office(ref, when),
                                     when.year):
             pair = frozenset((guest.host.party.key, guest.guest.party.key))
-            if pair in found:
+            if pair in found or guest.guest.party.key in busy:
                 continue
             found.add(pair)
             places = [h for h in self._resources.places.occasion_places(guest.evidence)
@@ -528,6 +534,20 @@ class Matcher:
                                status=guest.status, confidence=round(confidence, 3),
                                evidence=guest.evidence, lang=lang))
         return out
+
+    def _visit_countries(self, text: str) -> set[str]:
+        """The countries a sentence names as a place a visit may be to: not a party's own
+        ("Prime Minister of India", "Indonesia's Prabowo") nor a dateline's ("DEN HAAG
+        (ANP) -")."""
+        codes = set()
+        for hit in self._resources.places.occasion_places(text):
+            code = self._place_countries.get(hit.canonical)
+            if code is None or hit.is_platform or _DATELINE.match(text[hit.end:]) and \
+                    not text[:hit.start].strip(" ,-–—") or \
+                    text[hit.end:hit.end + 2] in ("'s", "’s"):
+                continue
+            codes.add(code)
+        return codes
 
     def _leader_ref(self, ref: Ref) -> bool:
         return ref.party.figure_id is not None and self._leader(ref.party.figure_id)
