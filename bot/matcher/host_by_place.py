@@ -306,6 +306,9 @@ class _Reading:
                                                     for f in out))):
                 break
             for host in self.hosts_in(sentence, country):
+                if _host_speaks_first(sentence, host, guests,
+                                      self.own.hits("encounter", sentence.text.casefold())):
+                    continue
                 status = self.status(visit, sentence, host)
                 evidence = visit.text if sentence is visit else f"{visit.text} {sentence.text}"
                 out += [PlaceHosted(host, guest, status, evidence, country, sentence.index)
@@ -339,6 +342,21 @@ class _Reading:
             if self.own.has("ahead", folded):
                 return Status.ACCEPTED
         return Status.TOOK_PLACE
+
+
+def _host_speaks_first(sentence: PlacedSentence, host: Ref, guests: list[Ref],
+                       meets: list[tuple[int, int]]) -> bool:
+    """The host's own readout: "Vladimir Putin held talks with X" (the host the subject,
+    the guest only after the meeting word). The real gold reads a chronicle's meeting of
+    its own leader as an observation however the guest came, so the place hosts no one
+    there; "X and Putin talked", "X held talks with Putin" still do."""
+    keys = {g.party.key for g in guests}
+    after = [start for start, _ in meets if start >= host.end]
+    if not after:
+        return False
+    meet = after[0]
+    named = [r for r in sentence.refs if r.party.key in keys]
+    return any(r.start >= meet for r in named) and not any(r.end <= meet for r in named)
 
 
 def _close(ref: Ref, spans: list[tuple[int, int]], near: int) -> bool:
