@@ -220,7 +220,7 @@ def hosts_by_place(sentences: Sequence[PlacedSentence], lang: str, words: PlaceH
                        lang in _VERB_FINAL)
     out: list[PlaceHosted] = []
     seen: set[tuple[str, str]] = set()
-    for position, sentence in enumerate(sentences):
+    for position in range(len(sentences)):
         for found in reading.visit(sentences, position):
             key = (found.host.party.key, found.guest.party.key)
             if key not in seen:

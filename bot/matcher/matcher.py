@@ -542,11 +542,11 @@ class Matcher:
         codes = set()
         for hit in self._resources.places.occasion_places(text):
             code = self._place_countries.get(hit.canonical)
-            if code is None or hit.is_platform or _DATELINE.match(text[hit.end:]) and \
-                    not text[:hit.start].strip(" ,-–—") or \
-                    text[hit.end:hit.end + 2] in ("'s", "’s"):
-                continue
-            codes.add(code)
+            dateline = not text[:hit.start].strip(" ,-–—") and \
+                bool(_DATELINE.match(text[hit.end:]))
+            possessive = text[hit.end:hit.end + 2] in ("'s", "’s")
+            if code is not None and not hit.is_platform and not dateline and not possessive:
+                codes.add(code)
         return codes
 
     def _leader_ref(self, ref: Ref) -> bool:
