@@ -51,13 +51,22 @@ class PlaceWords:
     """One language's lists, compiled."""
 
     patterns: dict[str, re.Pattern[str] | None]
+    # Each list's phrases as plain text: a substring test first, far cheaper than the
+    # pattern's word-boundary alternation on the many texts holding none of them.
+    literals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def _present(self, key: str, folded: str) -> re.Pattern[str] | None:
+        pattern = self.patterns.get(key)
+        if pattern is None or not any(w in folded for w in self.literals.get(key, ())):
+            return None
+        return pattern
 
     def hits(self, key: str, folded: str) -> list[tuple[int, int]]:
-        pattern = self.patterns.get(key)
+        pattern = self._present(key, folded)
         return [] if pattern is None else [m.span() for m in pattern.finditer(folded)]
 
     def has(self, key: str, folded: str) -> bool:
-        pattern = self.patterns.get(key)
+        pattern = self._present(key, folded)
         return pattern is not None and pattern.search(folded) is not None
 
 
@@ -68,12 +77,17 @@ class PlaceHostWords:
     languages: dict[str, PlaceWords] = field(default_factory=dict)
     excluded: tuple[str, ...] = ()
     residences: tuple[tuple[str, str], ...] = ()  # (folded name, country code)
+    # One pass over a sentence for every residence: the name at a word start -> its code.
+    residence_pattern: re.Pattern[str] | None = None
+    residence_codes: dict[str, str] = field(default_factory=dict)
     adjectives: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def may_fire(self, folded: str, lang: str) -> bool:
-        """Whether a text can hold a visit at all (the matcher's prefilter asks)."""
+        """Whether a text can hold a visit at all (the matcher's prefilter asks): a trip and
+        a meeting word; the matcher then asks for a place."""
         words = self.languages.get(lang)
-        return words is not None and words.has("travel", folded)
+        return words is not None and words.has("travel", folded) and \
+            words.has("encounter", folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +153,20 @@ def place_hosts_from_data(data: dict[str, Any], countries: dict[str, Any], *,
         unknown = set(table) - set(_LIST_KEYS)
         if unknown:
             problems.append(f"{source}: languages.{lang}: unknown keys {sorted(unknown)}")
-        languages[lang] = PlaceWords({
-            key: _compile(string_list(table.get(key, []), f"languages.{lang}.{key}", source,
-                                      problems), lang in _UNSPACED)
-            for key in _LIST_KEYS})
+        lists = {key: string_list(table.get(key, []), f"languages.{lang}.{key}", source,
+                                  problems) for key in _LIST_KEYS}
+        languages[lang] = PlaceWords(
+            {key: _compile(phrases, lang in _UNSPACED) for key, phrases in lists.items()},
+            {key: tuple(p.casefold().rstrip("*").strip() for p in phrases)
+             for key, phrases in lists.items()})
     if problems:
         raise ConfigError(problems)
-    return PlaceHostWords(languages, excluded, tuple(residences), _adjectives(countries))
+    pattern = re.compile("|".join(
+        (r"(?<!\w)" if name[:1].isalnum() and name.isascii() else "") + re.escape(name)
+        for name, _ in sorted(residences, key=lambda r: -len(r[0])))) if residences else None
+    return PlaceHostWords(languages=languages, excluded=excluded, residences=tuple(residences),
+                          residence_pattern=pattern, residence_codes=dict(residences),
+                          adjectives=_adjectives(countries))
 
 
 def _adjectives(countries: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -167,7 +188,9 @@ def place_countries(text: str, lang: str, words: PlaceHostWords) -> set[str]:
     the country's adjective ("the Japanese capital", "Japon başkentinde"); the names and
     capitals themselves come from the place finder."""
     folded = text.casefold()
-    found = {code for name, code in words.residences if _word_at(folded, name, lang)}
+    codes = words.residence_codes
+    found = {codes[m.group(0)] for m in words.residence_pattern.finditer(folded)
+             if m.group(0) in codes} if words.residence_pattern is not None else set()
     own = words.languages.get(lang)
     if own is None:
         return found
@@ -179,12 +202,6 @@ def place_countries(text: str, lang: str, words: PlaceHostWords) -> set[str]:
             if code is not None:
                 found.add(code)
     return found
-
-
-def _word_at(folded: str, name: str, lang: str) -> bool:
-    if lang in _UNSPACED or not name[:1].isalnum():
-        return name in folded
-    return re.search(r"(?<!\w)" + re.escape(name), folded) is not None
 
 
 def _adjective_country(token: str, adjectives: tuple[tuple[str, str], ...]) -> str | None:

@@ -503,8 +503,8 @@ class Matcher:
         """The mentions with the visits whose host only the place names ("Modi landed in
         Moscow. He and Putin discussed oil": Putin -> Modi; host_by_place.py), for pairs no
         other rule found either way round."""
-        if when is None or lang not in self._by_place.languages or \
-                sum(1 for v in views if v.facts.refs) == 0:
+        if when is None or sum(1 for v in views if v.facts.refs) < 2 or \
+                not self._by_place.may_fire(" ".join(v.text for v in views).casefold(), lang):
             return mentions
         placed = [PlacedSentence(v.index, v.text, tuple(v.facts.refs),
                                  frozenset(self._visit_countries(v.text)
@@ -534,6 +534,12 @@ class Matcher:
                                status=guest.status, confidence=round(confidence, 3),
                                evidence=guest.evidence, lang=lang))
         return out
+
+    def _may_host_by_place(self, text: str, lang: str) -> bool:
+        """Whether an article may hold a visit whose host only the place names: a trip, a
+        meeting and a place of some country (the cheapest test first)."""
+        return self._by_place.may_fire(text.casefold(), lang) and bool(
+            self._home_countries(text) or place_countries(text, lang, self._by_place))
 
     def _visit_countries(self, text: str) -> set[str]:
         """The countries a sentence names as a place a visit may be to: not a party's own
@@ -686,8 +692,6 @@ class Matcher:
         if live:
             return False
         own = self._resources.lexicons.get(lexicons[0].lang) if lexicons else None
-        if own is not None and self._by_place.may_fire(segmented.text.casefold(), own.lang):
-            return False  # a visit whose host only the place names (host_by_place.py)
         if own is not None and own.hosts and (has_host_marker(own, segmented.text)
                                               or has_reception(own, segmented.text)):
             return False
@@ -698,8 +702,11 @@ class Matcher:
                     phrase_possible(folded, phrase)
                     for group in (words.invite_you, words.at_your_invitation) for phrase in group):
                 return False
-        return not any(lexicon.has_observation_anchor(sentence.text.lower())
-                       for sentence in segmented.sentences for lexicon in lexicons)
+        if any(lexicon.has_observation_anchor(sentence.text.lower())
+               for sentence in segmented.sentences for lexicon in lexicons):
+            return False
+        # a visit whose host only the place names (host_by_place.py)
+        return own is None or not self._may_host_by_place(segmented.text, own.lang)
 
     def _words_for(self, lexicons: list[Lexicon]) -> TranscriptWords:
         key = tuple(lexicon.lang for lexicon in lexicons)
