@@ -82,6 +82,10 @@ class PlaceHostWords:
     residence_codes: dict[str, str] = field(default_factory=dict)
     adjectives: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
+    def may_travel(self, folded: str, lang: str) -> bool:
+        words = self.languages.get(lang)
+        return words is not None and words.has("travel", folded)
+
     def may_fire(self, folded: str, lang: str) -> bool:
         """Whether a text can hold a visit at all (the matcher's prefilter asks): a trip and
         a meeting word; the matcher then asks for a place."""

@@ -503,15 +503,20 @@ class Matcher:
         """The mentions with the visits whose host only the place names ("Modi landed in
         Moscow. He and Putin discussed oil": Putin -> Modi; host_by_place.py), for pairs no
         other rule found either way round."""
-        if when is None or sum(1 for v in views if v.facts.refs) < 2 or \
+        if when is None or sum(len(v.facts.refs) for v in views) < 2 or \
                 not self._by_place.may_fire(" ".join(v.text for v in views).casefold(), lang):
             return mentions
+        # Places are looked up only where a visit can be read: a sentence with a trip word
+        # and figures, and the two after it.
+        near_trip = {i + step for i, v in enumerate(views)
+                     if v.facts.refs and self._by_place.may_travel(v.text.casefold(), lang)
+                     for step in range(3)}
         placed = [PlacedSentence(v.index, v.text, tuple(v.facts.refs),
                                  frozenset(self._visit_countries(v.text)
                                            | place_countries(v.text, lang, self._by_place))
-                                 if v.facts.refs else frozenset(),
+                                 if v.facts.refs and i in near_trip else frozenset(),
                                  titled and v.paragraph == 0)
-                  for v in views]
+                  for i, v in enumerate(views)]
         found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
         # A guest the article reports invited by someone, or inviting: the leaders he meets
         # are his visit's programme ("came at Abe's invitation ... met the Emperor").
