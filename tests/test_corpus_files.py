@@ -454,6 +454,15 @@ def test_welcome_blind_set_is_well_formed_and_apart() -> None:
     _check_held_set(DATA / "matcher-held" / "b12-welcome", "b12w", 2, FIRST_CLASS + HELD_FRESH)
 
 
+def test_hostinf_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-hostinf: the hostinf round's blind set over fourteen
+    languages (3 per language, one hard negative each): visits and talks reported with no
+    hosting word, the host inferred from the place (capital, city, adjective, residence),
+    against UN-seat visits, domestic trips and third-country meetings, written and scored
+    before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b13-hostinf", "b13h", 3, FIRST_CLASS + HELD_FRESH)
+
+
 def test_parties_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b9-parties: the parties round's blind set over fifteen
     languages (3 per language, a hard negative in most), parties beyond the gazetteer, by

@@ -64,6 +64,9 @@ class Confidences:
     hosted_event: float = 0.7  # "Modi will not attend the summit Albanese is hosting"
     # "Gastgeber ist Tusk. Macron ist eingetroffen": the host invited the guest (hosts.py)
     hosted_guest: float = 0.65
+    # "Modi landed in Moscow. He and Putin discussed oil": no word says who hosts, the place
+    # does (host_by_place.py): below an explicit hosting
+    host_by_place: float = 0.55
     received_invitation_to_event: float = 0.75  # "received an invitation to Nadal's exhibition"
     residence_host: float = 0.7  # "accepted an invitation to Buckingham Palace"
     welcome: float = 0.7  # "Biden would always be welcome in Moscow, Putin said"

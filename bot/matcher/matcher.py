@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -50,6 +51,12 @@ from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
 from bot.matcher.groups import group_arrivals, group_nouns
+from bot.matcher.host_by_place import (
+    PlacedSentence,
+    hosts_by_place,
+    load_place_hosts,
+    place_countries,
+)
 from bot.matcher.hosts import (
     HostedGuest,
     HostView,
@@ -173,6 +180,8 @@ LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
 # The gazetteer categories of a host's own side: its government, staff and press.
 HOSTS_OWN_SIDE = frozenset({"minister", "official", "spokesperson", "military", "media"})
 # Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
+# What follows a dateline's place: "DEN HAAG (ANP) -", "KYIV, March 3 -", "OSLO:".
+_DATELINE = re.compile(r"\s*(\(|,\s*\w+\s+\d|[-–—:])")
 _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
 
 
@@ -199,6 +208,10 @@ class Matcher:
         self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
                                               (countries or CountryWords()).adjectives)
         self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
+        # "Modi landed in Moscow. He and Putin discussed oil": the host from the place
+        # (host_by_place.py, issue 14, hostinf round).
+        self._by_place = load_place_hosts(default_lexicon_dir() / "_host_by_place.toml",
+                                          default_lexicon_dir() / "_countries.toml")
         # A post author (as the adapters write it) → the figure a source names as its owner.
         self._author_figures: dict[str, str] = {}
         self._role_words = role_words
@@ -376,6 +389,7 @@ class Matcher:
             self._set_occasions(candidates, segmented, views, lexicons)
             mentions = [to_mention(c, lang) for c in candidates]
         mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
+        mentions = self._place_hosts(views, lang, when, bool(title.strip()), mentions)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
@@ -490,6 +504,75 @@ class Matcher:
                                confidence=round(confidence, 3), evidence=guest.evidence,
                                lang=lang))
         return mentions + out
+
+    def _place_hosts(self, views: list[SentenceView], lang: str, when: date | None,
+                     titled: bool, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with the visits whose host only the place names ("Modi landed in
+        Moscow. He and Putin discussed oil": Putin -> Modi; host_by_place.py), for pairs no
+        other rule found either way round."""
+        if when is None or sum(len(v.facts.refs) for v in views) < 2 or \
+                not self._by_place.may_fire(" ".join(v.text for v in views).casefold(), lang):
+            return mentions
+        # Places are looked up only where a visit can be read: a sentence with a trip word
+        # and figures, and the two after it.
+        near_trip = {i + step for i, v in enumerate(views)
+                     if v.facts.refs and self._by_place.may_travel(v.text.casefold(), lang)
+                     for step in range(3)}
+        placed = [PlacedSentence(v.index, v.text, tuple(v.facts.refs),
+                                 frozenset(self._visit_countries(v.text)
+                                           | place_countries(v.text, lang, self._by_place))
+                                 if v.facts.refs and i in near_trip else frozenset(),
+                                 titled and v.paragraph == 0)
+                  for i, v in enumerate(views)]
+        found = {frozenset((m.inviter.key, m.invitee.key)) for m in mentions}
+        # A guest the article reports invited by someone, or inviting: the leaders he meets
+        # are his visit's programme ("came at Abe's invitation ... met the Emperor").
+        busy = {key for m in mentions for key in (m.inviter.key, m.invitee.key)}
+        out = list(mentions)
+        for guest in hosts_by_place(placed, lang, self._by_place, self._leader_ref,
+                                    lambda ref: self._in_office(ref, when),
+                                    when.year):
+            pair = frozenset((guest.host.party.key, guest.guest.party.key))
+            if pair in found or guest.guest.party.key in busy:
+                continue
+            found.add(pair)
+            places = [h for h in self._resources.places.occasion_places(guest.evidence)
+                      if not h.is_platform and
+                      self._place_countries.get(h.canonical) == guest.country]
+            confidence = CONFIDENCE.host_by_place * min(guest.host.confidence,
+                                                        guest.guest.confidence)
+            out.append(Mention(inviter=guest.host.party, invitee=guest.guest.party,
+                               occasion=describe("visit", places[0] if places else None),
+                               status=guest.status, confidence=round(confidence, 3),
+                               evidence=guest.evidence, lang=lang))
+        return out
+
+    def _may_host_by_place(self, text: str, lang: str) -> bool:
+        """Whether an article may hold a visit whose host only the place names: a trip, a
+        meeting and a place of some country (the cheapest test first)."""
+        return self._by_place.may_fire(text.casefold(), lang) and bool(
+            self._home_countries(text) or place_countries(text, lang, self._by_place))
+
+    def _visit_countries(self, text: str) -> set[str]:
+        """The countries a sentence names as a place a visit may be to: not a party's own
+        ("Prime Minister of India", "Indonesia's Prabowo") nor a dateline's ("DEN HAAG
+        (ANP) -")."""
+        codes = set()
+        for hit in self._resources.places.occasion_places(text):
+            code = self._place_countries.get(hit.canonical)
+            dateline = not text[:hit.start].strip(" ,-–—") and \
+                bool(_DATELINE.match(text[hit.end:]))
+            possessive = text[hit.end:hit.end + 2] in ("'s", "’s")
+            if code is not None and not hit.is_platform and not dateline and not possessive:
+                codes.add(code)
+        return codes
+
+    def _leader_ref(self, ref: Ref) -> bool:
+        return ref.party.figure_id is not None and self._leader(ref.party.figure_id)
+
+    def _in_office(self, ref: Ref, when: date) -> bool:
+        figure = self.gazetteer.get(ref.party.figure_id or "")
+        return figure is not None and any(role.covers(when) for role in figure.roles)
 
     def _hosts_own_side(self, candidate: Candidate) -> bool:
         """"Foreign Secretary Yvette Cooper attended a dinner hosted by Prime Minister Keir
@@ -631,8 +714,11 @@ class Matcher:
                     phrase_possible(folded, phrase)
                     for group in (words.invite_you, words.at_your_invitation) for phrase in group):
                 return False
-        return not any(lexicon.has_observation_anchor(sentence.text.lower())
-                       for sentence in segmented.sentences for lexicon in lexicons)
+        if any(lexicon.has_observation_anchor(sentence.text.lower())
+               for sentence in segmented.sentences for lexicon in lexicons):
+            return False
+        # a visit whose host only the place names (host_by_place.py)
+        return own is None or not self._may_host_by_place(segmented.text, own.lang)
 
     def _words_for(self, lexicons: list[Lexicon]) -> TranscriptWords:
         key = tuple(lexicon.lang for lexicon in lexicons)
