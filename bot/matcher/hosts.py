@@ -827,7 +827,7 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if not before and not cjk:
             before = _pronoun_subject(view, hit, lexicon, known)
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
-                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+                not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             found.append(_Host(before[-1], view, _label_near(labels, hit),
                                _chairs(hit, lexicon)))
     seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
@@ -839,7 +839,7 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         between = view.text[hit.end : after[0].start] if after else ""
         if after and not _figure_between(view.refs, hit.end, after[0].start) and \
                 not _conjoined_after(between, lexicon) and \
-                not _attendance_hits(between, lexicon):
+                not _guest_word(between, lexicon):
             found.append(_Host(after[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     found += _inside_hosts(view, lexicon, known, labels)
     found += _inviting_hosts(view, lexicon, known, labels)
@@ -884,7 +884,7 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if not relative and before and \
                 not _figure_between(view.refs, before[-1].end, hit.start) and \
-                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+                not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
             # joined by "and" are one host, the first (as the invitation rules read them).
             host = _group(view.text, before[::-1], lexicon)[-1]
@@ -933,7 +933,7 @@ def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: li
         inside = [r for r in known if hit.start < r.start and r.end < hit.end
                   and not r.residence]
         if len(inside) == 1 and \
-                not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
+                not _guest_word(view.text[hit.start : inside[0].start], lexicon):
             found.append(_Host(inside[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     return found
 
@@ -1043,6 +1043,14 @@ def _guest_status(text: str, hit: CueHit, lexicon: Lexicon) -> Status:
     if hit.category == "honoured" and _announced(text, hit, lexicon):
         return Status.ACCEPTED
     return STATUS_OF[hit.category]
+
+
+def _guest_word(text: str, lexicon: Lexicon) -> bool:
+    """Whether a stretch between a figure and a host marker says the figure attends (then
+    it is a guest, not the host). An honour word does not: it names the one honoured after
+    it, and sits between a host and its verb ("X, liderler onuruna yemek verdi", "Merz hat
+    zu Ehren von Tusk ein Essen gegeben")."""
+    return any(h.category != "honoured" for h in _attendance_hits(text, lexicon))
 
 
 def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:

@@ -128,6 +128,10 @@ def real(real_matcher: Matcher) -> Matcher:
      "Özbekistan Cumhurbaşkanı Mirziyoyev'i Bakü'de ağırladı.", "2025-10-07",
      {("ilham-aliyev", "kassym-jomart-tokayev", "took_place"),
       ("ilham-aliyev", "shavkat-mirziyoyev", "took_place")}),
+    # an honour word between the host and its verb leaves the host ("liderler onuruna")
+    ("tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, Ankara'da liderler onuruna akşam yemeği "
+     "verdi. Yemeğe Macaristan Başbakanı Viktor Orbán da katıldı.", "2025-10-07",
+     {("recep-tayyip-erdogan", "viktor-orban", "took_place")}),
     # a topic marked by は is no list item with the relative clause's own subject after it
     ("ja", "インドのモディ首相は10日夜、高市早苗首相が首相公邸で開いた夕食会に出席した。",
      "2025-11-11", {("sanae-takaichi", "narendra-modi", "took_place")}),
