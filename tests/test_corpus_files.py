@@ -571,3 +571,13 @@ def test_b13_neg_blind_set_is_well_formed_and_apart() -> None:
     ]
     assert sum(1 for i in items if not i["expected"]) >= 42
     assert sum(1 for i in items if i["expected"]) >= 14
+
+
+def test_hostvocab_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b13-hostv: the hostvocab round's blind set over fourteen
+    languages (3 per language, one hard negative each): outcome-only hosted reports told in
+    open vocabulary ("guest of honour at a lunch X gave", "under the auspices of", "was the
+    guest of", "sous l'égide de", "у гостях у", "設宴款待", "konuğu olarak", "bood ... aan"),
+    negatives with a stadium, a city or a company as host and guest columnists, written and
+    scored before that round's rule work."""
+    _check_held_set(DATA / "matcher-held" / "b13-hostv", "b13v", 3, FIRST_CLASS + HELD_FRESH)

@@ -52,6 +52,9 @@ _COORDINATION_GAP_CJK = 14  # "李在明大統領とオーストラリアのア�
 # Brasil, Luiz Inácio Lula da Silva").
 _RECEIVED_GAP = 80
 _RECEIVED_GAP_CJK = 24
+# A receiving host's day and seat before the word ("国家主席习近平13日晚在人民大会堂设宴，款待"):
+# more characters than a host marker's title gap.
+_RECEIVING_HOST_CJK = 20
 # How far before a verb-final reception's guest its host may stand ("石破茂首相は23日、来日
 # した韓国の李在明大統領を"), in its clause.
 _HOST_REACH = 120
@@ -60,7 +63,8 @@ _OBJECT_REACH = 5  # the object mark after a received guest's name: "大統領�
 _QUOTES = re.compile("[\"«»“”„]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _CLAUSE_MARK = re.compile(r"[,;:，、；：]")
-STATUS_OF = {"attended": Status.TOOK_PLACE, "will_attend": Status.ACCEPTED,
+STATUS_OF = {"attended": Status.TOOK_PLACE, "honoured": Status.TOOK_PLACE,
+             "will_attend": Status.ACCEPTED,
              "absent": Status.DECLINED, "guest_list": Status.TOOK_PLACE,
              "confirmed_list": Status.ACCEPTED, "invited_list": Status.PENDING}
 # Guest-list frames (gather round, issue 14): "among the guests were", "Unter den Gästen
@@ -96,7 +100,7 @@ _TRAVEL = frozenset({"visit", "state visit", "trip"})
 # "held talks", "held a meeting": a meeting has parties, not guests).
 _GATHERINGS = frozenset({"summit", "dinner", "gala", "celebration", "ceremony", "conference",
                          "forum"})
-_OBJECT_WORDS = 8  # "gaf dinsdagavond in het Paleis op de Dam een banket", "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
+_OBJECT_WORDS = 10  # "ofreció el martes por la noche en el Palacio Real una cena de gala", "gaf dinsdagavond in het Paleis op de Dam een banket", "gave a state dinner", "wydał w środę w Pałacu Prezydenckim uroczystą kolację", "провёл неформальный саммит", "akşam yemeği verdi"
 _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # Before its verb the occasion is the object of a verb-final clause ("yemek verdi") or the
 # head of a relative clause: at most a relative word and a title between ("het diner dat
@@ -506,11 +510,27 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     guest = before[place]
     if not guest.party.known or guest.spokesperson:
         return None, []
+    # "Aliyev, Tokayev ile Mirziyoyev'i ağırladı": the object mark ends a list of guests;
+    # the host stands before its first item.
+    guests = _group(text, [r for r in before[: place + 1] if not r.residence][::-1],
+                    lexicon)[::-1]
+    first = guests[0]
     reach = _HOST_REACH_CJK if cjk else _HOST_REACH
-    hosts = [r for r in view.refs if r.end <= guest.start and guest.start - r.end <= reach
-             and not r.residence and r.party.key != guest.party.key
-             and not _CLAUSE_BREAK.search(text[r.end : guest.start])]
-    return (hosts[-1] if hosts else None), [guest]
+    hosts = [r for r in view.refs if r.end <= first.start and first.start - r.end <= reach
+             and not r.residence and all(r.party.key != g.party.key for g in guests)
+             and not _CLAUSE_BREAK.search(text[r.end : first.start])]
+    if not hosts and len(guests) > 1 and _subject_comma(text[first.end : guests[1].start],
+                                                         lexicon):
+        # "Aliyev, Kazakistan Cumhurbaşkanı Tokayev ile ...'i ağırladı": the subject set off
+        # by a comma opens what looked like the list (its titles glued to each name).
+        hosts, guests = [first], guests[1:]
+    return (hosts[-1] if hosts else None), [g for g in guests if g.party.known]
+
+
+def _subject_comma(gap: str, lexicon: Lexicon) -> bool:
+    """A bare comma between two names, no conjunction: a subject and its clause."""
+    words = re.findall(r"\w+", gap.casefold())
+    return "," in gap and lexicon.words("conjunctions").isdisjoint(words)
 
 
 def _first_word_end(hit: CueHit) -> int:
@@ -537,7 +557,7 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
     militärischen Ehren begrüßt worden")."""
     cjk = not lexicon.word_boundaries
     gap = (_RECEIVED_GAP_CJK if cjk else _RECEIVED_GAP) if guest else \
-        (_HOST_GAP_CHARS_CJK if cjk else _HOST_GAP_CHARS)
+        (_RECEIVING_HOST_CJK if cjk else _HOST_GAP_CHARS)
     text = view.text
     # A seat ("в Кремле", "Beştepe'de", "首相官邸") is where the reception is, not a party.
     refs = [r for r in view.refs if not r.residence]
@@ -800,13 +820,14 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
     own = lexicon.occasions(view.text)
     for hit in [*lexicon.host_hits("host_before", view.text), *gathers]:
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
-        before = [r for r in known if r.end <= hit.start and hit.start - r.end <= reach]
+        before = [r for r in known if r.end <= hit.start and hit.start - r.end <= reach
+                  and (r.end == hit.start or not _glued(hit))]
         # "Macron no acudirá a la cumbre que preside Sánchez": a figure whose own
         # attendance word stands before the marker is a guest, not the host.
         if not before and not cjk:
             before = _pronoun_subject(view, hit, lexicon, known)
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
-                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+                not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             found.append(_Host(before[-1], view, _label_near(labels, hit),
                                _chairs(hit, lexicon)))
     seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
@@ -818,7 +839,7 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         between = view.text[hit.end : after[0].start] if after else ""
         if after and not _figure_between(view.refs, hit.end, after[0].start) and \
                 not _conjoined_after(between, lexicon) and \
-                not _attendance_hits(between, lexicon):
+                not _guest_word(between, lexicon):
             found.append(_Host(after[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     found += _inside_hosts(view, lexicon, known, labels)
     found += _inviting_hosts(view, lexicon, known, labels)
@@ -831,6 +852,12 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if owned:
             found.append(_Host(ref, view, owned[0].category))
     return found
+
+
+def _glued(hit: CueHit) -> bool:
+    """A marker opening with a possessive ending ("'s guests"): its host is the word it is
+    glued to, never a figure further before ("Ramaphosa was among the mayor's guests")."""
+    return hit.text[:1] in "'’"
 
 
 def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: list[CueHit],
@@ -857,7 +884,7 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if not relative and before and \
                 not _figure_between(view.refs, before[-1].end, hit.start) and \
-                not _attendance_hits(view.text[before[-1].end : hit.start], lexicon):
+                not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
             # joined by "and" are one host, the first (as the invitation rules read them).
             host = _group(view.text, before[::-1], lexicon)[-1]
@@ -906,7 +933,7 @@ def _inside_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], labels: li
         inside = [r for r in known if hit.start < r.start and r.end < hit.end
                   and not r.residence]
         if len(inside) == 1 and \
-                not _attendance_hits(view.text[hit.start : inside[0].start], lexicon):
+                not _guest_word(view.text[hit.start : inside[0].start], lexicon):
             found.append(_Host(inside[0], view, _label_near(labels, hit), _chairs(hit, lexicon)))
     return found
 
@@ -1005,15 +1032,33 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
         for guest in _speaks_of(view, hit, lexicon, hosts_here, stand_ins):
             if any(_stands_in(view.text, guest, hit, s) for s in stand_ins):
                 continue
-            out.append((guest, STATUS_OF[hit.category]))
+            out.append((guest, _guest_status(view.text, hit, lexicon)))
     return out
+
+
+def _guest_status(text: str, hit: CueHit, lexicon: Lexicon) -> Status:
+    """An attendance word's status; an honour given ahead ("will give a dinner in honour
+    of X", "wird ... zu Ehren von X ... geben") is an occasion accepted, not yet held
+    (hostvocab round: `honoured` names no tense of its own)."""
+    if hit.category == "honoured" and _announced(text, hit, lexicon):
+        return Status.ACCEPTED
+    return STATUS_OF[hit.category]
+
+
+def _guest_word(text: str, lexicon: Lexicon) -> bool:
+    """Whether a stretch between a figure and a host marker says the figure attends (then
+    it is a guest, not the host). An honour word does not: it names the one honoured after
+    it, and sits between a host and its verb ("X, liderler onuruna yemek verdi", "Merz hat
+    zu Ehren von Tusk ein Essen gegeben")."""
+    return any(h.category != "honoured" for h in _attendance_hits(text, lexicon))
 
 
 def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
     """Non-overlapping attendance words, the longest first, then a refusal first: "will not
     attend" holds "attend", and "也将出席" (will also attend) holds "出席" (attended)."""
     hits = [(-(hit.end - hit.start), rank, hit)
-            for rank, key in enumerate(("absent", *LIST_KEYS, "attended", "will_attend"))
+            for rank, key in enumerate(("absent", *LIST_KEYS, "attended", "honoured",
+                                        "will_attend"))
             for hit in lexicon.host_hits(key, text)]
     taken: list[CueHit] = []
     for _, _, hit in sorted(hits, key=lambda h: (h[0], h[1], h[2].start)):
@@ -1130,7 +1175,11 @@ def _coordinating(gap: str, lexicon: Lexicon, width: int = 0) -> bool:
     list (`width`: its longer reach) an item may carry a title of a few words after a
     comma too (", premier Estonii Kristen Michal")."""
     if not lexicon.word_boundaries:
-        # No words to count: a short gap with a list mark or conjunction, no new clause.
+        # No words to count: a short gap with a list mark or conjunction, no new clause;
+        # a subject particle closes the first name's clause ("李在明大統領は23日夜、石破茂首相が
+        # ...開いた": the topic, then the relative clause's own subject, no pair).
+        if any(p in gap for p in lexicon.grammar.subject_particles):
+            return False
         return len(gap) <= (width or _COORDINATION_GAP_CJK) and \
             not _CLAUSE_BREAK.search(gap) and \
             not re.search(r"[。！？，]", gap) and not _attendance_hits(gap, lexicon) and \
