@@ -256,6 +256,8 @@ def _no_invitation_made(sentence: str, cue: CueHit, words: Words, refs: list[Ref
         return True  # "If Biden were invited by Putin, he would refuse": hypothetical
     if cue.category in ("active", "passive") and _demanded(sentence, cue, words):
         return True
+    if cue.category == "noun" and _demanded_noun(sentence, cue, words):
+        return True
     # "Non è escluso che altri capi di Stato possano essere invitati"
     return cue.category in ("active", "passive") and _possible(sentence, cue, words)
 
@@ -1257,9 +1259,11 @@ def _possible(sentence: str, cue: CueHit, words: Words) -> bool:
 # How many words before an invitation verb a demand word makes it demanded ("Die Grünen
 # haben Merz aufgefordert, den ukrainischen Präsidenten ... in den Bundestag einzuladen": 11).
 _DEMAND_BEFORE = 14
+# An invitation noun is demanded only by a demand word right before it, its article between.
+_DEMAND_BEFORE_NOUN = 3
 
 
-def _demanded(sentence: str, cue: CueHit, words: Words) -> bool:
+def _demanded(sentence: str, cue: CueHit, words: Words, reach: int = _DEMAND_BEFORE) -> bool:
     """"Badenoch demands Starmer invite Zelensky", "calls have grown to invite him", "exigió
     que Sánchez invite a Zelenski", "закликали Зеленського запросити Трампа": a demand or
     call a few words before the invitation verb puts it to its subject; nobody has invited
@@ -1268,11 +1272,22 @@ def _demanded(sentence: str, cue: CueHit, words: Words) -> bool:
     if not words.demand:
         return False
     before = [w.strip(",.;:!?\"'«»“”„()").casefold()
-              for w in sentence[: cue.start].split()[-_DEMAND_BEFORE:]]
+              for w in sentence[: cue.start].split()[-reach:]]
     if not before or before[-1] in words.conjunctions:
         return False
     folded = " " + " ".join(before) + " "
     return any(f" {phrase} " in folded for phrase in words.demand)
+
+
+def _demanded_noun(sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Weidel fordert Einladung Trumps", "Badenoch calls for an invitation to Trump": a
+    demand word right before an invitation noun, nothing but its article between, asks for
+    an invitation nobody has made. Not across a comma or a possessive owner ("as
+    demanded, Trump's invitation was accepted")."""
+    tail = sentence[: cue.start].split()[-_DEMAND_BEFORE_NOUN:]
+    if any(p in " ".join(tail) for p in (",", ";", ":", "'s", "’s")):
+        return False
+    return _demanded(sentence, cue, words, _DEMAND_BEFORE_NOUN)
 
 
 def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
