@@ -48,3 +48,17 @@ def test_no_invitation_is_made(real_matcher: Matcher, lang: str, text: str) -> N
 def test_the_twins_still_invite(real_matcher: Matcher, lang: str, text: str,
                                 expected: tuple[str, str, str]) -> None:
     assert expected in pairs(match_text(real_matcher, text, "2025-09-03", lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Rutte: 'Geen sprake van uitnodiging aan Poetin'"),
+        ("de", "Scholz: Von einer Einladung an Putin kann keine Rede sein."),
+        ("pl", "Tusk: Nie ma mowy o zaproszeniu Putina do Warszawy."),
+        ("it", "Matteo Salvini ha chiesto alla premier Giorgia Meloni di invitare Elon Musk."),
+    ],
+)
+def test_an_invitation_ruled_out_or_asked_for_is_none(real_matcher: Matcher, lang: str,
+                                                      text: str) -> None:
+    assert pairs(match_text(real_matcher, text, "2025-04-09", lang)) == set()
