@@ -62,6 +62,12 @@ class PlaceHit:
     end: int
 
 
+# At most this many characters of a name between a country's genitive particle and its
+# leader's title ("インドネシアのプラボウォ大統領"); a particle or punctuation ends it.
+_NAME_BEFORE_TITLE = 8
+_CLAUSE_BREAKS = frozenset("はがをにでと、。，・ 「」")
+
+
 class PlaceFinder:
     """Places and platforms from `_places.toml`, any language form -> canonical English."""
 
@@ -71,6 +77,8 @@ class PlaceFinder:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError([f"{path}: cannot read places: {exc}"]) from exc
         self._channel = _channel_pattern(data.get("channel_words", []), path)
+        self._title_after = _word_list(data, "title_after", path)
+        self._title_particles = _word_list(data, "title_after_particles", path)
         self._automaton = ahocorasick.Automaton()
         count = 0
         entries: dict[str, tuple[str, bool, str]] = {}
@@ -109,8 +117,27 @@ class PlaceFinder:
         """The places of a text that can be an occasion's: not a party's country read from
         its title ("Kyriakos Mitsotakis, Prime Minister of Greece")."""
         return [hit for hit in self.find(text)
-                if hit.is_platform or not titles_country(text, hit, self._title_words,
-                                                         self._formal_prefixes)]
+                if hit.is_platform or not (
+                    titles_country(text, hit, self._title_words, self._formal_prefixes)
+                    or self._title_glued_after(text, hit))]
+
+    def _title_glued_after(self, text: str, place: PlaceHit) -> bool:
+        """"印度尼西亚总统普拉博沃", "インドネシアのプラボウォ大統領": a title word right
+        after the country, or after its genitive particle and a name of up to eight
+        characters with no other particle or punctuation, makes it the party's country."""
+        after = text[place.end : place.end + 16]
+        if any(after.startswith(title) for title in self._title_after):
+            return True
+        particle = next((p for p in self._title_particles if after.startswith(p)), None)
+        if particle is None:
+            return False
+        after = after[len(particle):]
+        for title in self._title_after:
+            at = after.find(title)
+            if 0 <= at <= _NAME_BEFORE_TITLE and not any(
+                    ch in _CLAUSE_BREAKS for ch in after[:at]):
+                return True
+        return False
 
     def find(self, text: str) -> list[PlaceHit]:
         if self._empty or not text:
@@ -172,6 +199,14 @@ def cyrillic_case_forms(form: str) -> list[str]:
     if last == "й":
         return [form[:-1] + ending for ending in ("я", "е", "ю", "ї", "ї")]
     return [form + ending for ending in _CASE_ENDINGS_CONSONANT]
+
+
+def _word_list(data: dict[str, object], key: str, path: Path) -> tuple[str, ...]:
+    """An optional array of non-empty strings of `_places.toml`, longest first."""
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise ConfigError([f"{path}: key '{key}': must be an array of non-empty strings"])
+    return tuple(sorted(set(words), key=len, reverse=True))
 
 
 def _channel_pattern(words: object, path: Path) -> re.Pattern[str] | None:
