@@ -7,24 +7,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import ahocorasick
+
 from bot.domain import Status
 from bot.matcher.aggregate import Candidate, SentenceView
 
 
-def _holds(text: str, phrases: Iterable[str]) -> bool:
-    """Whether a phrase stands in the text as whole words (CJK phrases as substrings)."""
-    low = text.casefold()
-    for phrase in phrases:
-        at = low.find(phrase)
-        while at >= 0:
+class DenialWords:
+    """The `no_invitation_words` of every lexicon in one automaton: a sentence is read once
+    for all of them (most sentences hold none)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(sorted({p.casefold() for p in phrases if p}))
+        self._automaton: ahocorasick.Automaton | None = None
+        if self.phrases:
+            self._automaton = ahocorasick.Automaton()
+            for phrase in self.phrases:
+                self._automaton.add_word(phrase, phrase)
+            self._automaton.make_automaton()
+
+    def held_in(self, text: str) -> bool:
+        """Whether a phrase stands in the text as whole words (CJK phrases as substrings)."""
+        if self._automaton is None:
+            return False
+        low = text.casefold()
+        for end_index, phrase in self._automaton.iter(low):
+            at = end_index + 1 - len(phrase)
             before = low[at - 1] if at else " "
-            end = at + len(phrase)
-            after = low[end] if end < len(low) else " "
+            after = low[end_index + 1] if end_index + 1 < len(low) else " "
             if not (phrase[0].isalpha() and before.isalpha()) and \
                     not (phrase[-1].isalpha() and after.isalpha() and phrase[-1].isascii()):
                 return True
-            at = low.find(phrase, at + 1)
-    return False
+        return False
 
 
 def _concerns(view: SentenceView, keys: tuple[str, str]) -> bool:
@@ -39,17 +53,21 @@ def _concerns(view: SentenceView, keys: tuple[str, str]) -> bool:
     return True
 
 
-def denied_elsewhere(candidate: Candidate, views: list[SentenceView],
-                     phrases: frozenset[str]) -> bool:
+def denial_views(views: list[SentenceView], words: DenialWords) -> list[SentenceView]:
+    """The article's sentences that say no invitation was made and hold none of their own:
+    computed once per article, then matched against each open invitation."""
+    return [view for view in views
+            if not view.facts.invitations and words.held_in(view.text)]
+
+
+def denied_elsewhere(candidate: Candidate, denials: list[SentenceView]) -> bool:
     """An open (pending) invitation whose article says, in a sentence holding no invitation
-    of its own, that no invitation was made (lexicon `no_invitation_words`), naming no
-    other figure, was never made: a welcome, a willingness or a reported claim is unmade
-    by the denial. An answered invitation stands ("Zelensky accepted; no invitation to
-    Lukashenko was sent")."""
-    if not phrases or candidate.status is not Status.PENDING:
+    of its own, that no invitation was made (lexicon `no_invitation_words`, `denial_views`),
+    naming no other figure, was never made: a welcome, a willingness or a reported claim is
+    unmade by the denial. An answered invitation stands ("Zelensky accepted; no invitation
+    to Lukashenko was sent")."""
+    if not denials or candidate.status is not Status.PENDING:
         return False
     keys = (candidate.inviter.key, candidate.invitee.key)
     own = set(candidate.sentences) | {candidate.first_sentence}
-    return any(view.index not in own and not view.facts.invitations
-               and _holds(view.text, phrases) and _concerns(view, keys)
-               for view in views)
+    return any(view.index not in own and _concerns(view, keys) for view in denials)

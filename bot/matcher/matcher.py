@@ -34,7 +34,7 @@ from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
-from bot.matcher.denied import denied_elsewhere
+from bot.matcher.denied import DenialWords, denial_views, denied_elsewhere
 from bot.matcher.extract import (
     Ref,
     SentenceFacts,
@@ -234,8 +234,8 @@ class Matcher:
         # "Trainer Markus Kellermann", "coach ...": a role outside public life (neg round).
         self._private_roles = merged_words(list(lexicons.values()), "private_role_words")
         # "No invitation has been issued, the White House said" (denied.py)
-        self._no_invitation = frozenset(w.casefold() for w in merged_words(
-            list(lexicons.values()), "no_invitation_words"))
+        self._no_invitation = DenialWords(merged_words(list(lexicons.values()),
+                                                       "no_invitation_words"))
         # The kin words of each set of lexicons in force, merged once (kin.py).
         self._kin_words: dict[tuple[str, ...], KinWords] = {}
         # Each figure's given names (namesakes.py), folded once when first needed.
@@ -378,8 +378,10 @@ class Matcher:
                                               self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
                       and not self._task_for_own_people(c, views, lexicons)
-                      and not self._hosts_own_side(c)
-                      and not denied_elsewhere(c, views, self._no_invitation)]
+                      and not self._hosts_own_side(c)]
+        if any(c.status is Status.PENDING for c in candidates):
+            denials = denial_views(views, self._no_invitation)
+            candidates = [c for c in candidates if not denied_elsewhere(c, denials)]
         # A post's author invites in the first person even when the gazetteer lacks them
         # (named as written, at a lower confidence); any other text's author only when known.
         if article.author and (article.platform or self._speaker(article.author, when)):
@@ -931,9 +933,11 @@ class Matcher:
         if not nouns:
             return []
         # The cue regexes only where a group noun stands (most articles have none).
+        folded = [v.text.casefold() for v in views]
         sentences = [(v.text, v.facts.refs,
                       [c for c in observation_cues(v.text, lexicons) if c.category == "arrived"]
-                      if any(n in v.text.casefold() for n in nouns) else []) for v in views]
+                      if any(n in low for n in nouns) else []) for v, low in zip(views, folded,
+                                                                               strict=True)]
         found: list[tuple[ObservationFinding, str]] = []
         for arrival in group_arrivals(sentences, lexicons):
             text = views[arrival.sentence].text
