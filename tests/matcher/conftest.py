@@ -22,6 +22,13 @@ def matcher() -> Matcher:
 
 
 @pytest.fixture(scope="session")
+def real(real_matcher: Matcher) -> Matcher:
+    """The shipped matcher (tests/conftest.py's `real_matcher`, loaded once per session)
+    under the short name the round tests use."""
+    return real_matcher
+
+
+@pytest.fixture(scope="session")
 def match(matcher: Matcher) -> Callable[..., MatchResult]:
     def run(text: str, *, title: str = "", date: str = "2023-05-01", lang: str | None = None
             ) -> MatchResult:

@@ -14,12 +14,6 @@ import pytest
 from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
-
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 Triples = set[tuple[str, str, str]]
 
 

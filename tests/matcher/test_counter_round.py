@@ -12,11 +12,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     # the reception is the host's pair, the counter-invitation its own (matcher._receptions,
     # aggregate._not_received_by_invitee)

@@ -12,11 +12,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     # a convening verb names the host; a guest-list frame names every figure of its clause
     ("de", "Bundeskanzler Friedrich Merz hatte die Regierungschefs zu einem Gipfel nach Berlin "

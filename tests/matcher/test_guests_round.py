@@ -14,11 +14,6 @@ from bot.matcher.grammar import CaseEndings
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 def _words(real: Matcher, lang: str) -> Words:
     return words_of(real._lexicons_for(lang))
 

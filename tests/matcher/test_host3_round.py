@@ -11,11 +11,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("lang", "text", "day", "expected"), [
     # the host inside a relative clause (`host_inside`): de, nl, zh
     ("de", "Zu dem Abendessen, zu dem Bundespräsident Frank-Walter Steinmeier ins Schloss "

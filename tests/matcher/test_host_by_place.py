@@ -25,9 +25,6 @@ WORDS = load_place_hosts(default_lexicon_dir() / "_host_by_place.toml",
                          default_lexicon_dir() / "_countries.toml")
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
 
 
 @pytest.mark.parametrize(("lang", "text", "day", "expected"), [

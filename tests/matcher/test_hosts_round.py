@@ -10,11 +10,6 @@ from bot.matcher.lexicon import HOST_KEYS, load_lexicons
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "day", "expected"), [
     # host first, guests in the next sentences (en)
     ("Irish Prime Minister Micheál Martin is hosting an EU leaders' dinner in Dublin on Friday. "

@@ -12,11 +12,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "day", "expected"), [
     # the guest two paragraphs after the host, the occasion named again (en)
     ("Canadian Prime Minister Mark Carney hosted a state dinner in Ottawa on Friday "

@@ -14,11 +14,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("lang", "text", "day", "expected"), [
     # a guest of honour (before the word) at an occasion its host gave
     ("en", "Kenyan President William Ruto was the guest of honour at a dinner Keir Starmer "

@@ -10,11 +10,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("lang", "text", "day", "expected"), [
     # a country as the host, resolved by the article's date (en, it)
     ("en", "Spain hosts a migration summit in Málaga on Friday. Greek Prime Minister "

@@ -12,12 +12,6 @@ from bot.matcher.extract import _across_clause
 from bot.matcher.lexicon import CueHit
 from tests.support.matching import match_text
 
-
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 run = match_text
 
 

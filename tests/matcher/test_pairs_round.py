@@ -11,11 +11,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize("text", [
     # a broadcaster invites; the figure after "debate with" is the opponent
     "Channel 4 invites Starmer to debate with Farage. Channel 4 has invited Prime Minister "

@@ -13,11 +13,6 @@ from bot.matcher.names import nominative
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "day", "expected"), [
     # de: the -s genitive of a country's name
     ("Bundeskanzler Olaf Scholz hat den Präsidenten Chiles nach Berlin eingeladen.",

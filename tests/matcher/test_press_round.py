@@ -15,11 +15,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 def _speech(matcher: Matcher, title: str, text: str, lang: str, day: str
             ) -> set[tuple[str, str, str]]:
     published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)

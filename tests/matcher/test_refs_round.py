@@ -18,11 +18,6 @@ from bot.matcher.gazetteer import Figure, Gazetteer
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # es, pt: "el mandatario" is the one leader named before; the clitic the other figure
     ("El presidente Javier Milei se reunió este lunes con Jeff Bezos en Buenos Aires. "

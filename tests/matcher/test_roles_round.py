@@ -13,12 +13,6 @@ from bot.matcher.local_names import _without_title_complement
 from bot.matcher.spotting import _dateline, _declined_surname, _first_names
 from tests.support.matching import match_text
 
-
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 run = match_text
 
 

@@ -15,12 +15,6 @@ from bot.matcher.countries import KIND_COUNTERPART, KIND_PLACE, KIND_TITLE, coun
 from bot.matcher.lexicon import default_lexicon_dir
 from tests.support.matching import match_text
 
-
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher  # loaded once per session (tests/conftest.py)
-
-
 run = match_text
 
 

@@ -18,11 +18,6 @@ from bot.matcher.extract import _fronted_for, _provisional
 from bot.matcher.lexicon import CueHit
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 def run(matcher: Matcher, text: str, title: str = "", day: str = "2025-06-01",
         lang: str | None = None) -> MatchResult:
     published = datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)

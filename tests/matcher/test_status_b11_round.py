@@ -16,11 +16,6 @@ from bot.domain import Article, MatchResult
 from bot.matcher import Matcher
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 def run(matcher: Matcher, text: str, lang: str) -> MatchResult:
     published = datetime(2025, 6, 1, 12, tzinfo=UTC)
     return matcher.match(Article(key="t", text=text, published=published, lang=lang))

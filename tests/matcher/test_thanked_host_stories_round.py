@@ -10,11 +10,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("Alexander Stubb thanked Ulf Kristersson for organizing the Nordic summit in Stockholm.",
      {("ulf-kristersson", "alexander-stubb", "took_place")}),

@@ -11,12 +11,6 @@ from bot.matcher import Matcher
 from tests.support.matching import match_text, pairs
 
 
-@pytest.fixture(scope="module")
-def real(real_matcher: Matcher) -> Matcher:
-    return real_matcher
-
-
-
 @pytest.mark.parametrize(("lang", "text", "day", "expected"), [
     ("en", "Prime Minister Keir Starmer will receive Indian Prime Minister Narendra Modi at Chequers on Friday.",
      "2025-07-21", {("keir-starmer", "narendra-modi", "accepted")}),
