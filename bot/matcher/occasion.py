@@ -13,6 +13,7 @@ import ahocorasick
 
 from bot.domain import Occasion, OccasionKind
 from bot.errors import ConfigError
+from bot.matcher.data_files import string_list
 from bot.matcher.lexicon import CueHit
 
 # English labels used in the lexicons' [occasion] tables, and the kind each one means.
@@ -202,10 +203,12 @@ def cyrillic_case_forms(form: str) -> list[str]:
 
 
 def _word_list(data: dict[str, object], key: str, path: Path) -> tuple[str, ...]:
-    """An optional array of non-empty strings of `_places.toml`, longest first."""
-    words = data.get(key, [])
-    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-        raise ConfigError([f"{path}: key '{key}': must be an array of non-empty strings"])
+    """An optional array of non-empty strings of `_places.toml` (`data_files.string_list`),
+    longest first."""
+    problems: list[str] = []
+    words = string_list(data.get(key, []), key, str(path), problems)
+    if problems:
+        raise ConfigError(problems)
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
