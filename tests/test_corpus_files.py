@@ -371,6 +371,32 @@ def test_b13_long_blind_set_is_well_formed_and_apart() -> None:
             assert (pairs == 0) if path.stem in ("it", "zh", "no") else (2 <= pairs <= 6), path.name
 
 
+def test_b14_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-check: the sixth check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), its causes in the proportions
+    of issue 14's table, written and scored on main b60b23a before any rule was read."""
+    held = DATA / "matcher-held" / "b14-check"
+    _check_held_set(held, "b14c", 3, FIRST_CLASS + HELD_FRESH)
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+
+
+def test_b14_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-long: fourteen long news stories, one per language, eleven
+    with two to five expected pairs among hosted occasions, recaps and status moves and three
+    hard negatives (es, ru, nl), written and scored with b14-check."""
+    held = DATA / "matcher-held" / "b14-long"
+    _check_held_set(held, "b14l", 1, ("es", "ru", "nl"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            pairs = len(json.loads(line)["expected"])
+            assert (pairs == 0) if path.stem in ("es", "ru", "nl") else (2 <= pairs <= 5), path.name
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 
