@@ -283,6 +283,26 @@ def test_b13_story_set_is_well_formed_and_apart() -> None:
     assert len(langs) >= 10, langs
 
 
+def test_b14_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b14: the storycheck14 round's blind set (12 stories, 2-5
+    dated articles each over the fourteen languages) modelled on issue 15's failure causes:
+    one-party reports, a statement made elsewhere, a name one letter off, the same pair a
+    year later, a vague report before two specific ones, an occasion refined, postponed,
+    withdrawn, lapsed, a counter-invitation, an outcome-only last word. Written and scored
+    before the tracker was read; varied final statuses (none on over a third of records)."""
+    paths = _check_story_folder("b14", (12, 12), (2, 5))
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    langs = {a["lang"] for story in stories for a in story["articles"]}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    finals = Counter(r["final_status"] for story in stories
+                     for r in story["expected"]["records"])
+    assert len(finals) >= 5 and max(finals.values()) * 3 <= sum(finals.values()), finals
+    # the one-party reports that answer an invitation say on which side their party stands
+    sided = [o for story in stories for a in story["articles"]
+             for o in a.get("observations", []) if len(o["parties"]) == 1 and o.get("side")]
+    assert len(sided) >= 4, sided
+
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the
