@@ -619,6 +619,23 @@ def test_b13_neg_blind_set_is_well_formed_and_apart() -> None:
     assert positives >= 14
 
 
+def test_b14_neg_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-neg: the stop-28 negs round's blind set over the fourteen
+    languages (3 hard negatives and a positive twin each: denials, "no plans to", conditionals,
+    counterfactuals, third parties' wishes, tenders, the public invited, calls and sidelines,
+    companies and teams, a recap in a relative clause, refusal quotes, wildcards, an
+    organisation inviting a figure), written and scored on main ad650c7 before any rule was
+    read."""
+    held = DATA / "matcher-held" / "b14-neg"
+    _check_held_set(held, "b14n", 4, FIRST_CLASS + HELD_FRESH)
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert len(items) == 4, path.name
+        assert sum(1 for i in items if not i["expected"]) == 3, path.name
+    negatives, positives = _negatives_and_positives(held)
+    assert (negatives, positives) == (42, 14)
+
+
 def test_hostvocab_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b13-hostv: the hostvocab round's blind set over fourteen
     languages (3 per language, one hard negative each): outcome-only hosted reports told in
