@@ -1329,11 +1329,14 @@ _UNREAL_GAP = 3  # words between the condition's comma and the verb ('he would i
 
 def _unreal_clause(tokens: list[str], words: Words) -> bool:
     """A clause opening with a conditional word and holding an unreal (irrealis) form, or
-    a condition on gaining an office ("if elected", "als hij premier wordt")."""
+    a condition on gaining an office ("if elected", "als hij premier wordt"). A fused
+    unreal conditional ("якби", "gdyby": both lists) is unreal by itself (stop-28 negs
+    round: "запросив би Путіна, якби той хотів миру")."""
     folded = [t.strip(",.;:\"'«»„“”()").casefold() for t in tokens]
-    return bool(folded) and folded[0] in words.conditional and \
-        any(t in words.irrealis or t in words.office_conditions
-            for t in folded[1 : 1 + _UNREAL_SPAN])
+    return bool(folded) and folded[0] in words.conditional and (
+        folded[0] in words.irrealis
+        or any(t in words.irrealis or t in words.office_conditions
+               for t in folded[1 : 1 + _UNREAL_SPAN]))
 
 
 def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:

@@ -71,11 +71,13 @@ ALL_CATEGORIES = (
     "hosted",
     "hosting",
     "welcome",
+    # a denial before a negation: "不符合事实", "nicht der Wahrheit" open with a negation word
+    # and are a denial (stop-28 negs round)
+    "denial",
     "negation",
     "hedge",
     "future",
     "present",
-    "denial",
     "counter",
     "past",
     "provisional",
