@@ -29,7 +29,7 @@ from bot.matcher.data_files import read_data_file
 from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.lexicon_schema import top_level_problems
-from bot.matcher.spotting import CommonWords, lower_same_length
+from bot.matcher.spotting import CommonWords, folded, lower_same_length
 
 # Invitation cues, by how their arguments are laid out around them.
 # "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
@@ -833,9 +833,11 @@ def load_common_words(path: Path) -> CommonWords:
     problems: list[str] = []
     words = _strings(data.get("words", []), "words", str(path), problems)
     suffixes = _strings(data.get("name_suffixes", []), "name_suffixes", str(path), problems)
+    holders = _strings(data.get("holders", []), "holders", str(path), problems)
     if problems:
         raise ConfigError(problems)
-    return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes))
+    return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes),
+                       tuple(sorted({folded(w) for w in holders})))
 
 
 def merged_words(lexicons: Iterable[Lexicon], key: str) -> frozenset[str]:
