@@ -125,6 +125,8 @@ _LIST_KEYS = (
     "feminine_pronouns",
     "feminine_subject_endings",
     "feminine_object_endings",
+    "task_words",
+    "preparation_words",
     "title_complements",
     "formal_complements",
     "complement_endings",
@@ -185,6 +187,9 @@ OBSERVE_CATEGORIES = (
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
     "will_attend",  # "X confirmed his attendance at <occasion>": an acceptance by the guest
+    # A counted group's arrival verb ("four leaders arrived", "прибули", "chegaram"): read
+    # only by groups.py (stop 28, gaps round), never as two figures' observation
+    "group_arrived",
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
