@@ -417,6 +417,17 @@ def test_b14_long_blind_set_is_well_formed_and_apart() -> None:
             assert (pairs == 0) if path.stem in ("es", "ru", "nl") else (2 <= pairs <= 5), path.name
 
 
+def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
+    acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
+    2 items per language with hard negatives in en, fr, it and ja, written and scored on
+    main b60b23a before any rule was read."""
+    held = DATA / "matcher-held" / "b14-gaps"
+    _check_held_set(held, "b14g", 2, ("en", "fr", "it", "ja"))
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+
+
 # The cues round's blind set: ja, zh and tr carry three invitations each and no negative.
 HELD_CUES_NEGATIVES = (*FIRST_CLASS, "no", "nl", "pl")
 

@@ -76,12 +76,14 @@ def make_clause(sentence: str, cue: CueHit, refs: list[Ref], words: Words, gramm
         sentence=sentence, cue=cue, refs=refs, words=words, grammar=grammar,
         previous_subject=previous_subject,
         before=[r for r in refs if r.end <= cue.start and not _carrier(sentence, r, words)
+                and not _tasked(sentence, r, words)
                 and not _told(sentence, r, cue, words)
                 and not _speaker_of_other_subject(sentence, r, cue, words)],
         after=[r for r in refs if r.start >= first_word_end and not _reporter(sentence, r, words)
                and not _speaking_person(sentence, r, cue, words)
                and not _spokesperson_source(sentence, r, words)
                and not _glued_messenger(sentence, r, words)
+               and not _tasked(sentence, r, words, since=cue.end)
                and not _carrier(sentence, r, words, since=cue.end)],
         tokens=tokens, first_word_end=first_word_end, previous_refs=previous_refs,
     )
@@ -107,6 +109,30 @@ def _glued_messenger(sentence: str, ref: Ref, words: Words) -> bool:
 
 
 _EDGE_PUNCTUATION = ",.;:!?\"«»„“”()"
+_TASK_GAP = 4  # words from a task verb to the figure ("instructed Foreign Minister Sergey Lavrov")
+_PREPARATION_GAP = 4  # words from the figure to the preparing verb ("Wadephul soll die Reise vorbereiten")
+_CJK_TASK_GAP = 6  # characters, in scripts without spaces ("指示外交部长王毅")
+
+
+def _tasked(sentence: str, ref: Ref, words: Words, since: int = 0) -> bool:
+    """"accepted Xi's invitation and instructed Foreign Minister Lavrov to prepare the
+    visit", "Tajani preparerà la visita", "指示外交部长王毅做好访问准备": a figure given a
+    task, or said to prepare the occasion, does the groundwork and is no party to the
+    invitation (issue 14, stop 28, gaps round). After the cue (`since`: its end) the task
+    verb must follow the cue too: "instructed aides to invite Putin" invites Putin."""
+    if not words.task and not words.preparation:
+        return False
+    before = sentence[max(since, ref.start - 60) : ref.start]
+    after = sentence[ref.end : ref.end + 40]
+    if _cjk(before[-1:] or after[:1]):
+        near = before[-_CJK_TASK_GAP - 2 :]
+        return any(w in near for w in words.task if _cjk(w)) or \
+            any(w in after[:_CJK_TASK_GAP + 2] for w in words.preparation if _cjk(w))
+    lead = [w.strip(_EDGE_PUNCTUATION).casefold() for w in before.split()][-_TASK_GAP:]
+    if any(w in words.task for w in lead):
+        return True
+    trail = [w.strip(_EDGE_PUNCTUATION).casefold() for w in after.split()][:_PREPARATION_GAP]
+    return any(w in words.preparation for w in trail)
 
 
 def _fold(word: str) -> str:

@@ -192,6 +192,11 @@ class Words:
     feminine_subject_endings: tuple[str, ...] = ()
     # "l'a invitée", "l'ha invitata": a participle ending that says its clitic object is one
     feminine_object_endings: tuple[str, ...] = ()
+    # "instructed", "поручил", "指示": a verb that gives the figure after it a task;
+    # "preparerà", "подготовит": one that says the figure before it does the groundwork.
+    # Either way the figure is no party (arguments._tasked; issue 14, stop 28, gaps round)
+    task: frozenset[str] = frozenset()
+    preparation: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], Words] = {}
@@ -258,6 +263,8 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         feminine=merged("feminine_pronouns"),
         feminine_subject_endings=tuple(sorted(merged("feminine_subject_endings"))),
         feminine_object_endings=tuple(sorted(merged("feminine_object_endings"))),
+        task=merged("task_words"),
+        preparation=merged("preparation_words"),
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),

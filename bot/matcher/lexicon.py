@@ -29,7 +29,7 @@ from bot.matcher.data_files import read_data_file
 from bot.matcher.dates import DateWords, date_words_from
 from bot.matcher.grammar import Grammar, grammar_from_data
 from bot.matcher.lexicon_schema import top_level_problems
-from bot.matcher.spotting import CommonWords, lower_same_length
+from bot.matcher.spotting import CommonWords, folded, lower_same_length
 
 # Invitation cues, by how their arguments are laid out around them.
 # "hosted": the event's host is named ("the dinner hosted by X", "the summit that X is
@@ -127,6 +127,8 @@ _LIST_KEYS = (
     "feminine_pronouns",
     "feminine_subject_endings",
     "feminine_object_endings",
+    "task_words",
+    "preparation_words",
     "title_complements",
     "formal_complements",
     "complement_endings",
@@ -187,6 +189,9 @@ OBSERVE_CATEGORIES = (
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
     "will_attend",  # "X confirmed his attendance at <occasion>": an acceptance by the guest
+    # A counted group's arrival verb ("four leaders arrived", "прибули", "chegaram"): read
+    # only by groups.py (stop 28, gaps round), never as two figures' observation
+    "group_arrived",
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
@@ -835,9 +840,11 @@ def load_common_words(path: Path) -> CommonWords:
     problems: list[str] = []
     words = _strings(data.get("words", []), "words", str(path), problems)
     suffixes = _strings(data.get("name_suffixes", []), "name_suffixes", str(path), problems)
+    holders = _strings(data.get("holders", []), "holders", str(path), problems)
     if problems:
         raise ConfigError(problems)
-    return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes))
+    return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes),
+                       tuple(sorted({folded(w) for w in holders})))
 
 
 def merged_words(lexicons: Iterable[Lexicon], key: str) -> frozenset[str]:

@@ -75,6 +75,8 @@ class LexiconTop(BaseModel):
     feminine_pronouns: list[Any] | None = None
     feminine_subject_endings: list[Any] | None = None
     feminine_object_endings: list[Any] | None = None
+    task_words: list[Any] | None = None
+    preparation_words: list[Any] | None = None
     title_complements: list[Any] | None = None
     formal_complements: list[Any] | None = None
     complement_endings: list[Any] | None = None

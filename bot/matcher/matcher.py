@@ -183,6 +183,9 @@ HOSTS_OWN_SIDE = frozenset({"minister", "official", "spokesperson", "military", 
 # What follows a dateline's place: "DEN HAAG (ANP) -", "KYIV, March 3 -", "OSLO:".
 _DATELINE = re.compile(r"\s*(\(|,\s*\w+\s+\d|[-–—:])")
 _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal", "religious"})
+# The observation cues a counted group arrives by (groups.py): the singular verbs of one
+# figure and the plural ones of a group (stop 28, gaps round).
+_GROUP_ARRIVALS = frozenset({"arrived", "group_arrived"})
 
 
 class Matcher:
@@ -935,13 +938,14 @@ class Matcher:
         # The cue regexes only where a group noun stands (most articles have none).
         folded = [v.text.casefold() for v in views]
         sentences = [(v.text, v.facts.refs,
-                      [c for c in observation_cues(v.text, lexicons) if c.category == "arrived"]
+                      [c for c in observation_cues(v.text, lexicons) if c.category in _GROUP_ARRIVALS]
                       if any(n in low for n in nouns) else []) for v, low in zip(views, folded,
                                                                                strict=True)]
         found: list[tuple[ObservationFinding, str]] = []
         for arrival in group_arrivals(sentences, lexicons):
             text = views[arrival.sentence].text
-            place = next((h for h in self._resources.places.find(text[arrival.cue.end :])
+            # from the cue's start: "zijn ... in Kyiv aangekomen" holds the place
+            place = next((h for h in self._resources.places.find(text[arrival.cue.start :])
                           if not h.is_platform), None)
             home = self._place_countries.get(place.canonical) if place is not None else None
             hosts = {r.party.key: r for v in views for r in v.facts.refs

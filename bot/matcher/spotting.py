@@ -328,11 +328,14 @@ class FigureSpotter:
         if self._empty or not text:
             return []
         lowered = _normalise(lower_same_length(text))
+        held = _held_spans(lowered, self._common.holders)
         candidates: list[FigureHit] = []
         for end_index, bucket in self._automaton.iter(lowered):
             end = end_index + 1
             alias_len = len(bucket[0].alias)
             start = end - alias_len
+            if held and any(a <= start < b for a, b in held):
+                continue
             hit = self._accept(text, start, end, bucket, when)
             if hit is not None:
                 candidates.extend(hit)
@@ -851,9 +854,23 @@ class CommonWords:
 
     words: frozenset[str] = frozenset()
     name_suffixes: tuple[str, ...] = ()
+    # Words that hold an alias without naming anyone ("Xi'an" holds "Xi"), lower case.
+    holders: tuple[str, ...] = ()
 
     def is_common(self, alias: str) -> bool:
         return alias.casefold() in self.words
+
+
+def _held_spans(lowered: str, holders: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the text writes a word that holds an alias without naming anyone ("Xi'an")."""
+    spans: list[tuple[int, int]] = []
+    for word in holders:
+        at = lowered.find(word)
+        while at != -1:
+            if at == 0 or not _is_word_char(lowered[at - 1]):
+                spans.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    return spans
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -875,6 +892,11 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.replace("İ", "i"))
 
 
+def folded(text: str) -> str:
+    """The text as the automaton reads it: lower case, hyphens as spaces, one char for one."""
+    return _normalise(lower_same_length(text))
+
+
 def _normalise(lowered: str) -> str:
     """Hyphens match spaces ("Maison-Blanche" = "Maison Blanche"); one char for one."""
     # Chained replace: str.translate with a table is slow on non-ASCII text.
@@ -888,11 +910,13 @@ def _case_ok(alias: str, surface: str) -> bool:
         return True
     if rule == _SHORT:
         return surface == alias or surface == alias.upper()
+    if rule == _EXACT:
+        return surface == alias
     first_alpha = next((c for c in surface if c.isalpha()), "")
     return not first_alpha.islower()
 
 
-_ANY_CASE, _SHORT, _CAPITALISED = 0, 1, 2
+_ANY_CASE, _SHORT, _CAPITALISED, _EXACT = 0, 1, 2, 3
 
 
 @lru_cache(maxsize=8192)
@@ -903,6 +927,7 @@ def _case_rule(alias: str) -> int:
     if alias.islower() or not any(c.isalpha() for c in alias):
         return _ANY_CASE
     if len(alias) <= 3:
-        return _SHORT
+        # "Xi" written "XI" is a numeral ("Louis XI", "the starting XI"), "AMLO" any case.
+        return _EXACT if any(c.islower() for c in alias) else _SHORT
     alias_first = next((c for c in alias if c.isalpha()), "")
     return _CAPITALISED if alias_first.isupper() else _ANY_CASE

@@ -107,6 +107,8 @@ def _case_ok_as_written_before(alias: str, surface: str) -> bool:
     if alias.islower() or not any(c.isalpha() for c in alias):
         return True
     if len(alias) <= 3:
+        if any(c.islower() for c in alias):
+            return surface == alias  # stop 28, gaps round: "XI" is a numeral, not "Xi"
         return surface == alias or surface == alias.upper()
     first_alpha = next((c for c in surface if c.isalpha()), "")
     alias_first = next((c for c in alias if c.isalpha()), "")
