@@ -655,3 +655,17 @@ def test_hostvocab_blind_set_is_well_formed_and_apart() -> None:
     negatives with a stadium, a city or a company as host and guest columnists, written and
     scored before that round's rule work."""
     _check_held_set(DATA / "matcher-held" / "b13-hostv", "b13v", 3, FIRST_CLASS + HELD_FRESH)
+
+
+def test_b14_cues_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-cues: invitations without an invitation word (proposals,
+    offers, conditional willingness, challenges, idioms, "asked to come", "welcome to visit")
+    and status wording (thanks only, "would accept", refusal in content, evasive spokesperson,
+    counter-venue), 3 per language: items 01-02 invitations, 03 a hard negative that looks
+    like one; written and scored on main b60b23a before any rule was read."""
+    held = DATA / "matcher-held" / "b14-cues"
+    _check_held_set(held, "b14q", 3, FIRST_CLASS + HELD_FRESH)
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name

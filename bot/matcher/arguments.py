@@ -479,8 +479,8 @@ def _open_door(c: Clause) -> list[Pair]:
     Папи", "las puertas de España están abiertas para Lula, dijo Sánchez": the welcome
     ends with 'for', so the guest follows it; the one who says so (the figure before the
     cue, else the speaker after the guest, else the previous subject) invites."""
-    guest = next((r for r in c.after if 0 <= r.start - c.cue.end <= _DOOR_TO_GUEST and not any(
-        p in c.sentence[c.cue.end : r.start] for p in ",;:.")), None)
+    guest = next((r for r in c.after if 0 <= r.start - c.cue.end <= _DOOR_TO_GUEST
+                  and _door_reaches(c.sentence[c.cue.end : r.start], c.words)), None)
     if guest is None:
         return []
     hosts = [r for r in (*reversed(c.before), *c.after)
@@ -489,6 +489,19 @@ def _open_door(c: Clause) -> list[Pair]:
                   r.party.key != guest.party.key]
     inviter = hosts[0] if hosts else (residences[0] if residences else c.previous_subject)
     return pairs(inviter, [guest], CONFIDENCE.welcome)
+
+
+def _door_reaches(between: str, words: Words) -> bool:
+    """The text from "the door is open for" to the guest holds no clause mark, save the
+    comma closing a title before the name ("para a presidente do México, Claudia
+    Sheinbaum"; issue 14, stop 28 cues round)."""
+    if any(p in between for p in ";:."):
+        return False
+    if "," not in between:
+        return True
+    head, _, tail = between.partition(",")
+    return not tail.strip() and "," not in tail and any(
+        w.strip("\"'«»“”").casefold() in words.titles for w in head.split())
 
 
 _SPEAKER_OBJECT_REACH = 3  # words before an invitation verb that may hold "me" ("m'a", "hat mich")

@@ -738,7 +738,8 @@ TRANSCRIPT_KEYS = ("thanks", "invited_speaker", "inviting_speaker", "first_perso
                    "second_person", "first_person_object", "attendance", "invite_you",
                    "at_your_invitation", "plans", "procedure", "quote_verbs",
                    "quote_addressing", "speech_by", "speech_at", "vocatives",
-                   "speaker_articles", "single_quotes", "here", "written_verbs", "quote_with")
+                   "speaker_articles", "single_quotes", "here", "written_verbs", "quote_with",
+                   "quote_to")
 
 
 def _phrase_table(table: Any, name: str, keys: tuple[str, ...], source: str,

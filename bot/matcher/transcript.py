@@ -84,6 +84,8 @@ class TranscriptWords:
     # "to speak", "to take the floor" (the lexicons' floor_words): "thank you for the
     # invitation to speak" at a meeting thanks the chairman for the floor
     floor: tuple[str, ...] = ()
+    # '- powiedział X do Y', '- звернувся X до Y': the word before the one spoken to
+    quote_to: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -110,7 +112,8 @@ def transcript_words(lexicons: Sequence[Lexicon]) -> TranscriptWords:
                            tuple(sorted({t.casefold() for lx in lexicons
                                          for terms in lx.occasion.values() for t in terms if t})),
                            tuple(sorted({w.casefold() for lx in lexicons
-                                         for w in lx.words("floor_words")})))
+                                         for w in lx.words("floor_words")})),
+                           quote_to=frozenset(phrases("quote_to")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,24 +275,40 @@ def _label_after_quote(text: str, quote_end: int, refs: Sequence[Ref],
     if not after:
         return None
     speaker = after[0]
-    lead = text[quote_end : speaker.start].casefold().split()
+    # a dash before the verb is no word ('" - powiedział prezydent Karol Nawrocki')
+    lead = [w for w in text[quote_end : speaker.start].casefold().split() if w.strip("-–—")]
     while len(lead) > 1 and lead[-1] in words.speaker_articles:
         lead = lead[:-1]  # "είπε ο Ζελένσκι": the verb stands before the article
     tail = text[speaker.end : speaker.end + 30].casefold().split()
-    verb_before = bool(lead) and lead[-1] in words.quote_verbs and len(lead) <= 2
+    # the verb right after the quote, a short title before the name ("- звернувся
+    # президент України Володимир Зеленський"; issue 14, stop 28 cues round)
+    titled = bool(lead) and lead[0] in words.quote_verbs and len(lead) <= _TITLE_WORDS + 1
+    verb_before = bool(lead) and ((lead[-1] in words.quote_verbs and len(lead) <= 2) or titled)
     verb_after = bool(tail) and tail[0].strip(",.;") in words.quote_verbs and \
         not set(lead) - {"the"}
     if not (verb_before or verb_after):
         return None
     addressee = None
+    verb_said = lead[0] if titled else (lead[-1] if lead else "")
+    verb = verb_said if verb_before else tail[0].strip(",.;")
     if (verb_after and tail[0].strip(",.;") in words.quote_addressing) or \
-            (verb_before and lead[-1] in words.quote_addressing):
-        # "..., Macron told Zelensky"; "— сказал Путин Трампу" (a dative after the speaker)
+            (verb_before and verb_said in words.quote_addressing):
+        # "..., Macron told Zelensky"; "— сказал Путин Трампу" (a dative after the speaker);
+        # '- powiedział Nawrocki do prezydenta USA Donalda Trumpa' (after a `quote_to` word)
         addressee = next((r for r in refs if r.start > speaker.end and r.party.key !=
                           speaker.party.key and r.start - speaker.end <= 40
-                          and r.case in (None, "dat")), None)
-    verb = lead[-1] if verb_before else tail[0].strip(",.;")
+                          and (r.case in (None, "dat") or _spoken_to(
+                              text[speaker.end : r.start], words))), None)
     return Label(speaker, 0, author=verb in words.written, addressee=addressee)
+
+
+_TITLE_WORDS = 2  # words of a title between the saying verb and the speaker's name
+
+
+def _spoken_to(between: str, words: TranscriptWords) -> bool:
+    """A word of `quote_to` ("do", "до") between the speaker and a figure after it: that
+    figure, in whatever case, is the one spoken to."""
+    return any(w.strip(",.;:").casefold() in words.quote_to for w in between.split())
 
 
 _COLON_LEAD = 3  # words between the speaker and the colon: "Лукашенко заявил журналистам:"
