@@ -146,8 +146,9 @@ def _names_after_titles(text: str, words: CjkNameWords, taken: bytearray) -> lis
         while end < len(text) and _ideograph(text[end]) and end - start < words.max_length \
                 and not taken[end]:
             end += 1
-        while end - start > words.min_length and text[end - 1] in words.not_last:
-            end -= 1
+        while end - start > words.min_length and text[end - 1] in words.not_last and \
+                text.count(text[start:end]) < 2:
+            end -= 1  # "覃志远表示": unless "周建明" recurs, a verb's first character is no name
         if end - start < words.min_length or text[end - 1] in words.not_last:
             continue
         found.append(CjkName(text[start:end], start, end, True))

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLES = r"(?:von|van|de|da|del|della|der|di|du|dos|das|bin|ibn|ter)"
+# "van den Berg", "ten Cate", "von dem Bussche": only inside a particle group
+# (_inner_particle), never a particle of its own
+_GROUP_ONLY = r"(?:den|ten|dem)"
 _NAME_SEQUENCE = re.compile(
-    rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{1,7}}"
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:{_PARTICLES}|{_GROUP_ONLY})\s+)*{_NAME_TOKEN}){{1,7}}"
 )
 
 GENERIC_STOPWORDS = frozenset(
