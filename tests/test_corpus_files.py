@@ -669,3 +669,24 @@ def test_b14_cues_blind_set_is_well_formed_and_apart() -> None:
         items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
         assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+
+
+def test_b14_unknown_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-unknown: issue 14 item 3's blind set, two items per
+    language with parties outside the gazetteer (mayors, governors, CEOs, athletes, an
+    artist), inflected in ru/uk/pl/tr, and seven hard negatives whose capitalised names are
+    ships, streets, companies and prizes; written and scored on main ad650c7 before any rule
+    was read."""
+    held = DATA / "matcher-held" / "b14-unknown"
+    negative_langs = ("en", "de", "it", "pt", "ru", "zh", "nl")
+    _check_held_set(held, "b14u", 2, negative_langs)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02"], path.name
+        assert bool(items[0]["expected"]), path.name
+        assert bool(items[1]["expected"]) == (path.stem not in negative_langs), path.name
+        for item in items:
+            assert len(item["expected"]) <= 1, item["id"]
+            assert item["expected"] or "hard-negative" in item["tags"], item["id"]

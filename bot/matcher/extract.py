@@ -1473,6 +1473,8 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
+        if _role_compound(tokens[-1], words):
+            continue  # "Görlitzer Oberbürgermeisterin": a title, not a surname
         if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
             continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)
@@ -1508,6 +1510,14 @@ def _strip_role_words(sentence: str, start: int, name: str, words: Words) -> tup
     if tokens and (tokens[0].isupper() and len(tokens[0]) > 1):
         return start, ""
     return start, " ".join(tokens)
+
+
+def _role_compound(token: str, words: Words) -> bool:
+    """A compound ending in a title word ("Oberbürgermeisterin", "Tesla-Chef") ends a
+    phrase that names a role, never a person (issue 14, unknown round); the title word
+    alone ("Baumeister") may be a surname."""
+    folded = token.casefold()
+    return any(folded.endswith(s) and len(folded) > len(s) for s in words.title_suffixes)
 
 
 def _looks_like_noun(token: str, words: Words) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 import ahocorasick
 
 from bot.errors import ConfigError
+from bot.matcher.cjk_names import CjkNameWords, cjk_names
 from bot.matcher.data_files import read_data_file
 from bot.matcher.names import NO_COMPLEMENTS, Complements, name_sequences, nominative, quoted_phrase
 from bot.matcher.spotting import (
@@ -74,7 +75,10 @@ class LocalNameFinder:
 
     def __init__(self, titles: frozenset[str], stopwords: frozenset[str],
                  role_words: frozenset[str] = frozenset(),
-                 complements: Complements = NO_COMPLEMENTS) -> None:
+                 complements: Complements = NO_COMPLEMENTS,
+                 cjk: CjkNameWords | None = None) -> None:
+        # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round)
+        self._cjk = cjk
         # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
         # only a real role word ("senator", "министр", "maire") makes a name a person's.
         self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
@@ -95,11 +99,14 @@ class LocalNameFinder:
              ) -> list[LocalName]:
         """Titled names not in `taken` (the gazetteer's matches), then their later mentions
         and their surnames in the headline (`text[:headline_end]`)."""
-        if self._role is None:
-            return []
         mask = bytearray(len(text) + 1)
         for start, end in taken:
             mask[start:end] = b"\x01" * (end - start)
+        if self._cjk is not None:
+            return [LocalName(n.name, n.start, n.end, text[n.start : n.end], n.full)
+                    for n in cjk_names(text, self._cjk, mask)]
+        if self._role is None:
+            return []
         full: list[LocalName] = []
         for start, end, name in self._sequences(text):
             start, name = _without_leading_codes(text, start, name)
@@ -261,13 +268,22 @@ def _genitive_complement(tokens: list[str], before: str) -> bool:
 # Genitive endings of Polish and Czech place names after a title ("Gdyni", "Warszawy",
 # "Prahy", "Ostravy", "Łodzi"): never the ending of a given name in the nominative.
 _WEST_SLAVIC_PLACE_GENITIVE = ("i", "y")
+# "burmistrza Sandomierza Marcina Dziubę": a town in a genitive -a / -u ("Sandomierza",
+# "Koszalina", "Lublina") when the name after it is a given name and surname (issue 14,
+# unknown round)
+_WEST_SLAVIC_TOWN_GENITIVE = ("a", "u")
+_MIN_TOWN = 5
 
 
 def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
     """"prezydent Gdyni Aleksandry Kłos": after a lower-case title word, the first of three
     capitalised words in a genitive -i / -y is the town the title belongs to."""
-    return lang in ("pl", "cs", "sk") and before[:1].islower() and before.isalpha() and \
-        len(tokens[0]) >= 4 and tokens[0].lower().endswith(_WEST_SLAVIC_PLACE_GENITIVE)
+    if not (lang in ("pl", "cs", "sk") and before[:1].islower() and before.isalpha()):
+        return False
+    first = tokens[0].lower()
+    return (len(first) >= 4 and first.endswith(_WEST_SLAVIC_PLACE_GENITIVE)) or (
+        len(tokens) == 3 and len(first) >= _MIN_TOWN and first.endswith(_WEST_SLAVIC_TOWN_GENITIVE)
+        and nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:]))
 
 
 def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:

@@ -30,6 +30,7 @@ from bot.matcher.authored import (
     authored_candidates,
 )
 from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, load_bare_titles
+from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
@@ -211,6 +212,8 @@ class Matcher:
         self._bare_titles = BareTitleResolver(gazetteer, bare_titles or BareTitleWords(),
                                               (countries or CountryWords()).adjectives)
         self._post_phrases = PostPhrases.load(default_lexicon_dir() / "_posts.toml")
+        # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round).
+        self._cjk_names = load_cjk_names(default_lexicon_dir() / "_cjk_names.toml")
         # "Modi landed in Moscow. He and Putin discussed oil": the host from the place
         # (host_by_place.py, issue 14, hostinf round).
         self._by_place = load_place_hosts(default_lexicon_dir() / "_host_by_place.toml",
@@ -326,7 +329,7 @@ class Matcher:
         if finder is None:
             finder = self._local_finders[lang] = LocalNameFinder(
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
-                self._role_words, complements_of(lexicons))
+                self._role_words, complements_of(lexicons), self._cjk_names.get(lang))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\w"
 _PARTICLES = r"(?:von|van|de|da|del|della|der|di|du|dos|das|bin|ibn|ter)"
+# "van den Berg", "ten Cate", "von dem Bussche": only inside a particle group
+# (_inner_particle), never a particle of its own
+_GROUP_ONLY = r"(?:den|ten|dem)"
 _NAME_SEQUENCE = re.compile(
-    rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{1,7}}"
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:{_PARTICLES}|{_GROUP_ONLY})\s+)*{_NAME_TOKEN}){{1,7}}"
 )
 
 GENERIC_STOPWORDS = frozenset(
@@ -75,6 +78,10 @@ def nominative(name: str, lang: str, following: str | None = None,
     # "Папу Лева XIV": the regnal number does not decline, the name before it does.
     numeral = [words.pop()] if len(words) > 1 and _ROMAN_NUMERAL.match(words[-1]) else []
     last = words[-1]
+    if lang in ("ru", "uk", "be") and not numeral:
+        woman = _east_slavic_feminine_genitive(words)
+        if woman:
+            return woman
     if lang in ("ru", "uk", "be", "bg"):
         for ending, replacement in _FEMININE_ADJECTIVAL_ACCUSATIVE:
             if last.lower().endswith(ending) and len(last) > len(ending) + 1:
@@ -130,6 +137,41 @@ def nominative(name: str, lang: str, following: str | None = None,
         last = last[:-2]
     words[-1] = last
     return " ".join(words + numeral)
+
+
+# A name of the -а declension in the genitive or dative, back to the nominative (issue 14,
+# unknown round): "Олени Гаркуші" -> "Олена Гаркуша", "Анны Петровой" -> "Анна Петрова",
+# "Марії Ковальської" -> "Марія Ковальська". Longest first; the given name shows the case.
+_FEMININE_GIVEN_GENITIVE = (("ии", "ия"), ("ії", "ія"), ("ы", "а"), ("и", "а"), ("і", "а"))
+_FEMININE_SURNAME_GENITIVE = (
+    ("ской", "ская"), ("цкой", "цкая"), ("ської", "ська"), ("цької", "цька"),
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ової", "ова"), ("евої", "ева"),
+    ("іної", "іна"), ("иної", "іна"), ("ы", "а"), ("и", "а"), ("і", "а"),
+)
+
+
+def _east_slavic_feminine_genitive(words: list[str]) -> str:
+    """Given name and surname both in the genitive of the -а declension ("Олени Гаркуші",
+    "Анны Петровой"): both back to the nominative; "" when the name is no such case. A
+    man's genitive ("Миколи Азарова") keeps a surname in -ова and is left to the rules
+    below."""
+    if len(words) != 2 or len(words[0]) < 4:
+        return ""
+    given, surname = words
+    new_given = _replace_ending(given, _FEMININE_GIVEN_GENITIVE)
+    new_surname = _replace_ending(surname, _FEMININE_SURNAME_GENITIVE)
+    if not new_given or not new_surname:
+        return ""
+    return f"{new_given} {new_surname}"
+
+
+def _replace_ending(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    lower = word.lower()
+    for ending, replacement in rules:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2 and (
+                len(ending) > 1 or lower[-2] not in _VOWELS):
+            return word[: -len(ending)] + replacement
+    return ""
 
 
 _ACCUSATIVE_TITLES = frozenset([
@@ -192,7 +234,7 @@ def _has_particle(text: str, run: list[tuple[int, str]]) -> bool:
 
 
 INSTITUTION_WORDS = frozenset(
-    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery"]
+    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery", "society", "regione", "región", "região", "région", "pałacu", "pałac"]
 )
 
 
@@ -223,7 +265,7 @@ def _west_slavic_nominative(words: list[str]) -> str:
             break
     else:
         given = words[0].lower() if len(words) > 1 else ""
-        woman = _woman_oblique(words)
+        woman = _woman_adjectival_oblique(words) or _woman_oblique(words)
         if woman:
             return woman
         feminine = lower.endswith(("ová", "ova", "á")) or (
@@ -231,9 +273,10 @@ def _west_slavic_nominative(words: list[str]) -> str:
         if len(words) < 2 or feminine or \
                 not _oblique_given_name(given):
             return " ".join(words)
-        if lower.endswith("u") and len(lower) > 4 and lower[-2] not in _WEST_VOWELS and \
-                given.endswith("a"):
-            last, case = last[:-1] + "a", "acc"  # "Petra Fialu" -> "Fiala"
+        if lower.endswith(("u", "ę")) and len(lower) > 4 and lower[-2] not in _WEST_VOWELS \
+                and given.endswith("a"):
+            # "Petra Fialu" -> "Fiala", "Marcina Dziubę" -> "Dziuba" (issue 14, unknown round)
+            last, case = last[:-1] + "a", "acc"
         else:
             for ending, found in _WEST_SLAVIC_CASES:
                 if lower.endswith(ending) and len(lower) > len(ending) + 3 and \
@@ -244,6 +287,28 @@ def _west_slavic_nominative(words: list[str]) -> str:
             else:
                 return " ".join(words)
     return " ".join([*[_west_slavic_given(w, case) for w in words[:-1]], last])
+
+
+# A Polish woman's adjectival surname in an oblique case: "Wiśniewskiej", "Wiśniewską".
+_FEMININE_ADJECTIVAL_OBLIQUE = (("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"),
+                                ("ską", "ska"), ("cką", "cka"), ("dzką", "dzka"))
+
+
+def _woman_adjectival_oblique(words: list[str]) -> str:
+    """"Joanny Wiśniewskiej" -> "Joanna Wiśniewska" (issue 14, unknown round): a woman's
+    given name and adjectival surname, both in an oblique case."""
+    if len(words) != 2 or len(words[0]) < 4:
+        return ""
+    surname = _replace_ending(words[1], _FEMININE_ADJECTIVAL_OBLIQUE)
+    if not surname:
+        return ""
+    low_given = words[0].lower()
+    for ending, replacement in _FEMININE_GIVEN_OBLIQUE:
+        if low_given.endswith(ending) and len(low_given) >= len(ending) + 2 and \
+                (len(ending) > 1 or low_given[-2] not in _WEST_VOWELS) and \
+                not low_given.endswith("zy"):
+            return f"{words[0][: -len(ending)]}{replacement} {surname}"
+    return ""
 
 
 # A woman's given name in an oblique case -> its nominative (longest first): "Aleksandry",
@@ -400,10 +465,28 @@ def name_sequences(text: str, stopwords: frozenset[str],
         run: list[tuple[int, str]] = []
         position = match.start()
         tainted = _after_article(text, match.start())
+        particles = 0
         for token in match.group(0).split():
             start = text.index(token, position)
             position = start + len(token)
             folded = token.casefold()
+            if run and _inner_particle(folded, particles) and token[:1].islower():
+                particles += 1
+                if particles > _MAX_PARTICLE_WORDS or _particle_closed(run, text):
+                    # "Anouk van der Linden van Deventer": a second particle group after
+                    # a whole name opens the place the person belongs to
+                    _keep(_without_complement(_without_particle_tail(run), complements),
+                          found, text)
+                    run, particles, tainted = [], 0, True
+                    continue
+                run.append((start, token))
+                continue
+            if not token[:1].isupper() and not _PARTICLE.fullmatch(folded):
+                # a lower-case letter of Latin Extended-A ("şampiyonu") is no capital
+                if run and not tainted:
+                    _keep(_without_complement(run, complements), found, text)
+                run, tainted = [], False
+                continue
             if not run and start == match.start() and _body_after_title(
                     text, token, start, titles, complements):
                 run.append((start, token))  # "главу МИД Эстонии Маргуса Цахкну"
@@ -414,15 +497,58 @@ def name_sequences(text: str, stopwords: frozenset[str],
                 # Global": a capitalised run next to such a word names an institution.
                 institutional = folded in INSTITUTION_WORDS or (
                     folded in stopwords and folded not in titles and token[:1].isupper())
-                if run and not institutional and not tainted:
+                if run and not institutional and not tainted and not _titled_after(
+                        run, start, text, folded, titles):
                     _keep(_without_complement(run, complements), found, text)
                 tainted = institutional
-                run = []
+                run, particles = [], 0
                 continue
-            run.append((start, _without_suffix(token)))
+            bare = _without_suffix(token)
+            run.append((start, bare))
+            if bare != token and not tainted:
+                # "Elif Karataş'ı Beştepe'ye": a case ending closes the noun phrase
+                _keep(_without_complement(run, complements), found, text)
+                run, particles, tainted = [], 0, True
         if not tainted:
             _keep(_without_complement(run, complements), found, text)
     return found
+
+
+_PARTICLE = re.compile(_PARTICLES)
+# A particle group inside a name ("Anouk van der Linden", "Ursula von der Leyen") opens
+# with one of these; an article after a noun ("Nationalbank der Ukraine", "Banco de
+# España") does not, and ends the run as before.
+_GROUP_OPENERS = frozenset(["van", "von", "ter", "ten"])
+_GROUP_FOLLOWERS = frozenset(["der", "den", "de", "dem"])
+
+
+def _inner_particle(folded: str, particles: int) -> bool:
+    return folded in _GROUP_OPENERS if particles == 0 else folded in _GROUP_FOLLOWERS
+_MAX_PARTICLE_WORDS = 2  # "van der", "de la": one group of particles in a name
+_MIN_ROLE = 4  # letters: a shorter "title" ("il", "Mr") merely ends a name
+
+
+def _particle_closed(run: list[tuple[int, str]], text: str) -> bool:
+    """A particle group already inside the run, then a capitalised word: the name is whole."""
+    return any(_PARTICLE.fullmatch(token.casefold()) for _, token in run) and \
+        run[-1][1][:1].isupper()
+
+
+def _without_particle_tail(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    while run and run[-1][1][:1].islower():
+        run = run[:-1]
+    return run
+
+
+def _titled_after(run: list[tuple[int, str]], start: int, text: str, folded: str,
+                  titles: frozenset[str]) -> bool:
+    """"Gürcistan Kültür Bakanı Tamar Beridze", "Görlitzer Oberbürgermeisterin": a run
+    right before a role word (a space apart) completes that title; it names a country, a
+    town or a body, not the person."""
+    if folded not in titles or len(folded) < _MIN_ROLE:
+        return False
+    end = run[-1][0] + len(run[-1][1])
+    return not text[end:start].strip()
 
 
 def _body_after_title(text: str, token: str, start: int, titles: frozenset[str],
