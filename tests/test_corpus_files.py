@@ -690,3 +690,20 @@ def test_b14_unknown_blind_set_is_well_formed_and_apart() -> None:
         for item in items:
             assert len(item["expected"]) <= 1, item["id"]
             assert item["expected"] or "hard-negative" in item["tags"], item["id"]
+
+
+def test_b14_longown_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b14-longown: twelve long stories (one per language but no and
+    pl), nine with two to five expected pairs among hosted occasions, recaps, other hosts'
+    occasions and many named non-parties, three hard negatives (de, ja, pt), written and
+    scored blind by the longart helper on main b60b23a."""
+    held = DATA / "matcher-held" / "b14-longown"
+    negatives = ("de", "ja", "pt")
+    _check_held_set(held, "b14o", 1, negatives)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH) - {"no", "pl"}, langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"] for i in items] == [f"{path.stem}-b14o-01"], path.name
+        pairs = len(items[0]["expected"])
+        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 5), path.name

@@ -152,7 +152,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
         candidates.setdefault(made.keys, made)
     _merge_reverse(candidates)
     ordered = sorted(candidates.values(), key=lambda c: c.first_sentence)
-    leftovers = [(v, f) for v, f in partials if not _attach_partial(v, f, ordered)]
+    leftovers = [(v, f) for v, f in partials if not _attach_partial(v, f, ordered, views)]
     for candidate in _complete_partials(leftovers, views):
         existing = candidates.get(candidate.keys)
         if existing is None:
@@ -403,15 +403,47 @@ def _guest_clause(view: SentenceView) -> str:
     return view.text[:cut]
 
 
-def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate]
-                    ) -> bool:
+def _attach_partial(view: SentenceView, finding: InviteFinding, candidates: list[Candidate],
+                    views: list[SentenceView]) -> bool:
     for candidate in candidates:
+        if _later_paragraph(view, candidate, views):
+            continue
         if (finding.inviter is not None and candidate.inviter.key == finding.inviter.party.key) or (
             finding.invitee is not None and candidate.invitee.key == finding.invitee.party.key
         ):
             candidate.offer_finding(finding, view.text, view.index)
             return True
     return False
+
+
+def _later_paragraph(view: SentenceView, candidate: Candidate, views: list[SentenceView]
+                     ) -> bool:
+    """issue 14, longart round: "Costa and Kallas came to Kyiv. Both arrived at Zelensky's
+    invitation. [...two paragraphs on] Zelensky also said he had invited Trump": a report
+    naming one side in the body goes to an invitation reported before it or in its own
+    paragraph, never to one a later paragraph first reports (another occasion of a long
+    article). The headline announces the body's invitations and goes to any."""
+    if view.paragraph == 0 or not 0 <= candidate.first_sentence < len(views):
+        return False
+    return views[candidate.first_sentence].paragraph > view.paragraph
+
+
+def _outcome_before_made(view: SentenceView, candidate: Candidate,
+                         views: list[SentenceView]) -> bool:
+    """issue 14, longart round: "Biden hosted Albanese at a state dinner. [...a later
+    paragraph] Albanese invited Biden to make the trip to Australia next year": an
+    invitation a later paragraph reports being made (an active cue, not the pluperfect
+    "had invited") was made after the occasion the body reported earlier, which is
+    therefore not its outcome. The headline may announce the outcome of any."""
+    if not _later_paragraph(view, candidate, views):
+        return False
+    first = views[candidate.first_sentence].facts
+    if first.made_earlier:
+        return False
+    cues = [f.cue for f in first.invitations if f.inviter is not None
+            and f.invitee is not None
+            and (f.inviter.party.key, f.invitee.party.key) == candidate.keys]
+    return bool(cues) and all(c.category in _MADE_CUES for c in cues)
 
 
 def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
@@ -436,9 +468,14 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
         known = finding.inviter or finding.invitee
         if known is None or not known.party.known:
             continue  # a name found only from the text is too weak to pair from afar
+        both = _both_before(view, finding, views)
+        if both:
+            made.extend(_candidate(known, guest, finding, view, CONFIDENCE.both_before)
+                        for guest in both)
+            continue
         other: Ref | None = None
-        for j, (_, other_finding) in enumerate(leftovers):
-            if j == i or j in used:
+        for j, (other_view, other_finding) in enumerate(leftovers):
+            if j == i or j in used or not _one_stretch(view, other_view):
                 continue
             if finding.inviter is not None and other_finding.invitee is not None and \
                     other_finding.invitee.party.key != known.party.key:
@@ -466,6 +503,46 @@ def _complete_partials(leftovers: list[tuple[SentenceView, InviteFinding]],
             recap=finding.recap,
         ))
     return made
+
+
+def _both_before(view: SentenceView, finding: InviteFinding, views: list[SentenceView]
+                 ) -> list[Ref]:
+    """issue 14, longart round: "Costa and Kallas arrived in Kyiv. Both came at Zelensky's
+    invitation", "Оба прибыли по приглашению ...", "両氏は…の招きで来日した": an invitation
+    naming its inviter whose subject is a both-word is the invitation of the two figures the
+    sentence before names (in its paragraph, two known figures and no one else)."""
+    if finding.inviter is None or finding.invitee is not None or not view.facts.both_subject:
+        return []
+    before = views[view.index - 1] if 0 < view.index <= len(views) else None
+    if before is None or before.index != view.index - 1 or before.paragraph != view.paragraph:
+        return []
+    guests = {r.party.key: r for r in before.facts.refs
+              if r.principal is None and r.party.key != finding.inviter.party.key}
+    if len(guests) != 2 or not all(r.party.known for r in guests.values()):
+        return []
+    return list(guests.values())
+
+
+def _candidate(inviter: Ref, invitee: Ref, finding: InviteFinding, view: SentenceView,
+               confidence: float) -> Candidate:
+    """The invitation of a finding whose missing invitee the article gives (its confidence
+    lowered for the missing side is replaced by `confidence`)."""
+    return Candidate(
+        inviter=inviter.party, invitee=invitee.party, status=finding.status,
+        evidence=view.text, confidence=min(confidence, inviter.confidence, invitee.confidence),
+        first_sentence=view.index, cue_end=finding.cue.end, cue_start=finding.cue.start,
+        sentences=[view.index],
+        countries={inviter.party.key: inviter.country, invitee.party.key: invitee.country},
+        recap=finding.recap,
+    )
+
+
+def _one_stretch(view: SentenceView, other: SentenceView) -> bool:
+    """issue 14, longart round: two half-told invitations ("Both came at Zelensky's
+    invitation" / "[two paragraphs on] the president said he had invited Trump") make one
+    only within a paragraph, or with the headline: a long article's paragraphs report
+    different occasions."""
+    return view.paragraph == other.paragraph or 0 in (view.paragraph, other.paragraph)
 
 
 def _invited_by_nobody(finding: InviteFinding) -> list[str]:
@@ -514,7 +591,11 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
     # A refusal that does not speak of the invitation names who stays away and who goes
     # instead ("la délégation serait conduite par Medinski, et Poutine ne ferait pas le
     # voyage"), not who invited (issue 14, status2 round).
+    # issue 14, longart round: in the paragraph or the next one (or the one before): a long
+    # article's far paragraph answers another occasion ("Orbán said he would invite
+    # Zelensky if he agreed to a ceasefire" is no side of "Both came at Zelensky's invitation").
     status_views = [v for v in views if v.facts.statuses and v is not view
+                    and abs(v.paragraph - view.paragraph) <= _STATUS_PARAGRAPHS
                     and any(r.party.key == known.party.key for r in v.facts.refs)
                     and (v.facts.has_invite_noun
                          or any(s is not Status.DECLINED for s, _ in v.facts.statuses))]
@@ -524,6 +605,10 @@ def _context_party(known: Ref, view: SentenceView, views: list[SentenceView],
         if known_figures or found:
             return (known_figures or found)[0]
     return None
+
+
+# How many paragraphs away a status sentence may give a one-sided invitation its other side.
+_STATUS_PARAGRAPHS = 1
 
 
 def _headline_host(headline: dict[str, Ref], views: list[SentenceView]) -> dict[str, Ref]:
@@ -790,7 +875,8 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     candidates = [c for c in candidates if not _earlier(view, c, views, year)]
     if best_status is Status.TOOK_PLACE:
         candidates = [c for c in candidates
-                      if not _elsewhere(view, c, views, place_names, home_countries)
+                      if not _outcome_before_made(view, c, views)
+                      and not _elsewhere(view, c, views, place_names, home_countries)
                       and not _meeting_before(view, c, views)
                       and not _made_at_meeting(view, c, views, place_names, home_countries)]
     owner = _owner(view, cue)

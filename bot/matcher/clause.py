@@ -164,6 +164,9 @@ class Words:
     carrier_links: frozenset[str] = frozenset()
     # "whether", "ob": right before an invitation verb, an open question, no invitation
     whether: frozenset[str] = frozenset()
+    # "пригласит ли", "招待するかどうか", "davet edip etmeyeceği": right after an invitation
+    # verb, the open question of a verb-final or particle language (longart round)
+    whether_after: frozenset[str] = frozenset()
     # "demanded that", "forderte", "exigió que", "закликали": before an invitation verb they
     # make it a demand put to its subject, none made (issue 14, neg round)
     demand: frozenset[str] = frozenset()
@@ -277,6 +280,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         owner=merged("owner_markers"),
         carrier_links=merged("carrier_links"),
         whether=merged("whether_words"),
+        whether_after=merged("whether_after_words"),
         demand=merged("demand_words"),
         request=merged("request_words"),
         acceptance=merged("acceptance_words"),

@@ -29,6 +29,9 @@ class Confidences:
     firm_direction: float = 0.7  # both directions above this: invitation and counter-invitation
     reciprocal: float = 0.8  # "X and Y invited each other": each direction, firmly (counter round)
     context_party: float = 0.6  # the other party taken from a neighbouring sentence
+    # "Costa and Kallas arrived. Both came at Zelensky's invitation": the invitees of a
+    # both-word, the two figures of the sentence before; a firm direction (longart round)
+    both_before: float = 0.75
     # Argument rules (arguments.py), one per construction.
     subject_verb_object: float = 0.9  # "Macron invited Scholz"
     subject_verb_far_object: float = 0.75  # the object more than 80 characters on

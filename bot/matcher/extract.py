@@ -103,6 +103,10 @@ class SentenceFacts:
     # "Er hatte ihn eingeladen": an invitation made before; a meeting reported earlier in
     # the article may be its outcome (aggregate._meeting_before, _made_at_meeting).
     pluperfect: bool = False
+    # An active invitation cue whose own clause is in the pluperfect ("Albanese invited Biden
+    # next year, after he had cut short a trip" is not; "Erdoğan had invited both" is):
+    # the invitation came before the occasions reported earlier (aggregate, longart round).
+    made_earlier: bool = False
     # "Putin spoke with Biden, who accepted": a status word opening a relative clause is
     # the answer of the figure the clause hangs on (aggregate._attach_status).
     relative_subjects: list[tuple[CueHit, Ref]] = field(default_factory=list)
@@ -385,6 +389,8 @@ def analyse(
         if found and not refs and clause.previous_refs:
             facts.borrowed_parties = True
         facts.pluperfect = facts.pluperfect or (bool(found) and _pluperfect(sentence, words))
+        facts.made_earlier = facts.made_earlier or (
+            bool(found) and cue.category == "active" and _clause_pluperfect(sentence, cue, words))
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue,
                                                   sentence, words))
@@ -952,6 +958,15 @@ def _pluperfect(sentence: str, words: Words) -> bool:
     return any(w.strip(",.").casefold() in words.pluperfect for w in sentence.split())
 
 
+def _clause_pluperfect(sentence: str, cue: CueHit, words: Words) -> bool:
+    """A pluperfect auxiliary in the clause of the invitation verb: from the last comma or
+    semicolon before it to a couple of words after it ("den er eingeladen hatte")."""
+    opening = max(sentence.rfind(",", 0, cue.start), sentence.rfind(";", 0, cue.start))
+    tokens = (sentence[opening + 1 : cue.end].split()
+              + sentence[cue.end :].split()[:_PLUPERFECT_AFTER])
+    return any(t.strip(",.;:").casefold() in words.pluperfect for t in tokens)
+
+
 def _substitute(sentence: str, words: Words) -> bool:
     """"Lavrov attended instead", "En su lugar viajará la canciller": a stand-in."""
     if not words.substitute:
@@ -1306,9 +1321,40 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
         return True
     # "has not decided whether to invite Zelensky", "offen, ob er Macron einlädt": an open
     # question (issue 14, precision: hypothetical).
-    return bool(words.whether) and any(
-        w.strip(",\"«„“(").casefold() in words.whether
-        for w in sentence[opening + 1 : cue.start].split()[-_WHETHER_BEFORE:])
+    return _asks_whether(sentence, cue, opening, words)
+
+
+_WHETHER_BEFORE_CJK = 10  # characters: "普京总统是否会受邀", "習氏を招待するかどうか"
+_WHETHER_AFTER = 2  # words: "пригласит ли", "davet edip etmeyeceği"
+_WHETHER_AFTER_CJK = 6  # characters: "招待するかどうか"
+
+
+def _asks_whether(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:
+    """An open question scoping the invitation verb: a whether-word or phrase in its
+    clause before it ("whether to invite", "Questionado se convidaria Milei", "Preguntado
+    por si invitaría", "czy zaprosi", "是否会受邀"), or right after it ("пригласит ли",
+    "招待するかどうか"): a reporter's question or an undecided plan, no invitation made
+    (issue 14, longart round: long articles ask about other guests)."""
+    before = sentence[opening + 1 : cue.start]
+    tokens = [w.strip(",\"«„“(").casefold() for w in before.split()[-_WHETHER_BEFORE:]]
+    spaced = " " + " ".join(tokens) + " "
+    tail = before[-_WHETHER_BEFORE_CJK:]
+    for phrase in words.whether:
+        if _cjk(phrase[0]) and phrase in tail:
+            return True
+        if not _cjk(phrase[0]) and f" {phrase} " in spaced:
+            return True
+    if not words.whether_after:
+        return False
+    after = sentence[cue.end:]
+    near = " " + " ".join(w.strip(",.;:\"»”)").casefold()
+                          for w in after.split()[:_WHETHER_AFTER]) + " "
+    return any((phrase in after[:_WHETHER_AFTER_CJK + len(phrase)]) if _cjk(phrase[0])
+               else f" {phrase} " in near for phrase in words.whether_after)
+
+
+def _cjk(char: str) -> bool:
+    return char >= "\u3000"
 
 
 def _quoted_condition(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:

@@ -151,6 +151,7 @@ _LIST_KEYS = (
     "owner_markers",
     "carrier_links",
     "whether_words",
+    "whether_after_words",
     "demand_words",
     "request_words",
     "acceptance_words",
