@@ -185,6 +185,8 @@ OBSERVE_CATEGORIES = (
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
     "will_attend",  # "X confirmed his attendance at <occasion>": an acceptance by the guest
+    "postponed",  # "X postponed the trip to Madrid", "the visit was put off": the invitation
+    # stands (a pending report: it never undoes a decision), shown in the timeline
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and
