@@ -1278,7 +1278,7 @@ class Matcher:
                     candidate.occasion = choose_occasion(
                         candidate.cue_end, labels, titled, context_labels, [],
                         cue_start=candidate.cue_start)
-            if candidate.occasion.place is None:
+            if candidate.occasion.place is None and labels:
                 candidate.occasion = self._placed_again(candidate, views, lexicons, suffixes)
 
     def _placed_again(self, candidate: Candidate, views: list[SentenceView],
@@ -1286,10 +1286,14 @@ class Matcher:
         """A headline that names the occasion without its place ("Peña invita a Lula a la
         cumbre del Mercosur"): the place a later sentence inviting the same pair gives its
         own cue ("... a la cumbre del Mercosur que se celebrará en Asunción"), when that
-        sentence names the same kind of occasion or none. Only a sentence of the pair's own
+        sentence names the same kind of occasion. Only a sentence of the pair's own
         invitation, read around its own cue, as if the headline were not there: a place
-        merely named elsewhere in the body is no evidence (tracker15 round, issue 15)."""
+        merely named elsewhere in the body is no evidence, and a first sentence that names
+        no occasion itself ("invite Poutine au fort de Brégançon") is not completed
+        (tracker15 round, issue 15)."""
         known = candidate.occasion
+        if known.kind is OccasionKind.OTHER:
+            return known  # a headline naming no occasion: nothing says the body's is it
         for index in candidate.sentences[1:4]:
             text = views[index].text
             for finding in views[index].facts.invitations:
@@ -1305,9 +1309,8 @@ class Matcher:
                     destinations=destination_starts(text, places, suffixes))
                 if again.place is None:
                     continue
-                if known.kind is OccasionKind.OTHER or again.kind is known.kind:
-                    return again if known.kind is OccasionKind.OTHER else \
-                        replace(known, place=again.place, text=again.text)
+                if again.kind is known.kind:
+                    return replace(known, place=again.place, text=again.text)
         return known
 
 
