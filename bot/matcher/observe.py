@@ -667,6 +667,10 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
                   # the place glued before its noun: "Pekin ziyareti", "ベルリン訪問",
                   # "the Madrid trip" (tracker15 round)
                   or (chosen is not None and 0 <= chosen.start - p.end <= 1)
+                  # a passive postponement names its occasion first ("the visit of X to
+                  # Warsaw was postponed"): the place between its noun and the verb
+                  or (cue.category == "postponed" and chosen is not None
+                      and chosen.end <= p.start < cue.start)
                   or (subject_end is not None and subject_end <= p.start < cue.start))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:
