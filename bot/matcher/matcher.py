@@ -1279,9 +1279,10 @@ class Matcher:
                         candidate.cue_end, labels, titled, context_labels, [],
                         cue_start=candidate.cue_start)
             if candidate.occasion.place is None and labels:
-                candidate.occasion = self._placed_again(candidate, views, lexicons, suffixes)
+                candidate.occasion = self._placed_again(candidate, candidate.occasion, views,
+                                                        lexicons, suffixes)
 
-    def _placed_again(self, candidate: Candidate, views: list[SentenceView],
+    def _placed_again(self, candidate: Candidate, known: Occasion, views: list[SentenceView],
                       lexicons: list[Lexicon], suffixes: frozenset[str]) -> Occasion:
         """A headline that names the occasion without its place ("Peña invita a Lula a la
         cumbre del Mercosur"): the place a later sentence inviting the same pair gives its
@@ -1291,7 +1292,6 @@ class Matcher:
         merely named elsewhere in the body is no evidence, and a first sentence that names
         no occasion itself ("invite Poutine au fort de Brégançon") is not completed
         (tracker15 round, issue 15)."""
-        known = candidate.occasion
         if known.kind is OccasionKind.OTHER:
             return known  # a headline naming no occasion: nothing says the body's is it
         for index in candidate.sentences[1:4]:
