@@ -303,6 +303,18 @@ def test_b14_story_set_is_well_formed_and_apart() -> None:
     assert len(sided) >= 4, sided
 
 
+
+
+def test_b14t_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b14t: the tracker15 round's blind set (8 stories, 3-4 dated
+    articles each in the fourteen languages: postponed / put off / delayed, an occasion
+    whose headline has no place, two-party reports without an invitation word in nl pl tr
+    ja zh, confirmed attendance), written and scored before the tracker was read."""
+    paths = _check_story_folder("b14t", (8, 8), (3, 4))
+    langs = {a["lang"] for path in paths
+             for a in json.loads(path.read_text(encoding="utf-8"))["articles"]}
+    assert len(langs) >= 8, langs
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the

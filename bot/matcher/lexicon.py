@@ -193,6 +193,8 @@ OBSERVE_CATEGORIES = (
     # A counted group's arrival verb ("four leaders arrived", "прибули", "chegaram"): read
     # only by groups.py (stop 28, gaps round), never as two figures' observation
     "group_arrived",
+    "postponed",  # "X postponed the trip to Madrid", "the visit was put off": the invitation
+    # stands (a pending report: it never undoes a decision), shown in the timeline
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and

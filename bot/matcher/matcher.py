@@ -1285,6 +1285,40 @@ class Matcher:
                     candidate.occasion = choose_occasion(
                         candidate.cue_end, labels, titled, context_labels, [],
                         cue_start=candidate.cue_start)
+            if candidate.occasion.place is None and labels:
+                candidate.occasion = self._placed_again(candidate, candidate.occasion, views,
+                                                        lexicons, suffixes)
+
+    def _placed_again(self, candidate: Candidate, known: Occasion, views: list[SentenceView],
+                      lexicons: list[Lexicon], suffixes: frozenset[str]) -> Occasion:
+        """A headline that names the occasion without its place ("Peña invita a Lula a la
+        cumbre del Mercosur"): the place a later sentence inviting the same pair gives its
+        own cue ("... a la cumbre del Mercosur que se celebrará en Asunción"), when that
+        sentence names the same kind of occasion. Only a sentence of the pair's own
+        invitation, read around its own cue, as if the headline were not there: a place
+        merely named elsewhere in the body is no evidence, and a first sentence that names
+        no occasion itself ("invite Poutine au fort de Brégançon") is not completed
+        (tracker15 round, issue 15)."""
+        if known.kind is OccasionKind.OTHER:
+            return known  # a headline naming no occasion: nothing says the body's is it
+        for index in candidate.sentences[1:4]:
+            text = views[index].text
+            for finding in views[index].facts.invitations:
+                if finding.inviter is None or finding.invitee is None or \
+                        (finding.inviter.party.key, finding.invitee.party.key) != candidate.keys:
+                    continue
+                places = self._resources.places.occasion_places(text)
+                if not places:
+                    continue
+                labels = [h for lx in lexicons for h in lx.occasions(text)]
+                again = choose_occasion(
+                    finding.cue.end, labels, places, [], [], cue_start=finding.cue.start,
+                    destinations=destination_starts(text, places, suffixes))
+                if again.place is None:
+                    continue
+                if again.kind is known.kind:
+                    return replace(known, place=again.place, text=again.text)
+        return known
 
 
 # Gazetteer categories of a leader's own people: asked by a compatriot to come or go

@@ -464,21 +464,24 @@ def _by_phone(sentence: str, lexicons: list[Lexicon], key: str = "phone_words") 
 
 # Status and side of the party for each cue a one-party report may carry. "Took place" and
 # "called off" may name either side ("Putin's visit was called off", "Kim's summit took
-# place"); arriving and staying away are the guest's; keeping the offer open the host's.
+# place"); arriving and staying away are the guest's; keeping the offer open the host's;
+# a postponement may be either's ("Lula adiou a viagem", "la visita fue aplazada") and is
+# pending: the invitation stands, only its date moves (tracker15 round).
 # A guest received by a host the text gives by office only ("werd in Boekarest ontvangen
 # door de president"), whom the gazetteer cannot name, is a guest's arrival.
 LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE,
                "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
-               "hosted_by": Status.TOOK_PLACE}
+               "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
                                     "will_not_attend": SIDE_INVITEE,
                                     "offer_stands": SIDE_INVITER,
                                     "will_attend": SIDE_INVITEE,
-                                    "hosted_by": SIDE_INVITEE}
+                                    "hosted_by": SIDE_INVITEE,
+                                    "postponed": None}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
 _LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_by"})
 # How far (characters) the subject of a verb-final clause may stand from its verb, with the
@@ -614,6 +617,8 @@ def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     negative ("will not attend"). Inside a split cue the gap counts too: "hat im
     vergangenen Jahr am Gipfel teilgenommen" is an old attendance."""
     inner = _tokens(cue.text)[1:-1]
+    if cue.category == "postponed":
+        return _postponement_hedged(sentence, cue, inner, words)
     dated = words.hedges | words.retrospective | words.long_ago
     if cue.category != "will_not_attend":
         dated |= words.negations
@@ -626,6 +631,17 @@ def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     if any(_is_in(t, words.hedges | words.negations | words.retrospective) for t in before):
         return True
     return any(_is_in(t, words.long_ago) for t in after)
+
+
+def _postponement_hedged(sentence: str, cue: CueHit, inner: list[str], words: _ObserveWords
+                         ) -> bool:
+    """A postponement is negated ("not postponed") or hedged right at its verb ("could be
+    postponed"); a hedge further back belongs to the plan it moves ("the visit planned
+    for September was postponed") and does not count."""
+    near = _tokens(sentence[max(0, cue.start - 40) : cue.start])[-2:]
+    if any(_is_in(t, words.negations) for t in inner + near):
+        return True
+    return any(_is_in(t, words.hedges) for t in near)
 
 
 def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder,
@@ -648,6 +664,13 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
              if (not p.is_platform or label != "visit")
              and (p.start >= cue.start + len(cue.text.split()[0])
                   or (chosen is not None and 0 <= p.start - chosen.end <= 12)
+                  # the place glued before its noun: "Pekin ziyareti", "ベルリン訪問",
+                  # "the Madrid trip" (tracker15 round)
+                  or (chosen is not None and 0 <= chosen.start - p.end <= 1)
+                  # a passive postponement names its occasion first ("the visit of X to
+                  # Warsaw was postponed"): the place between its noun and the verb
+                  or (cue.category == "postponed" and chosen is not None
+                      and chosen.end <= p.start < cue.start)
                   or (subject_end is not None and subject_end <= p.start < cue.start))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
     if label is None and place is None:

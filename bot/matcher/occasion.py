@@ -120,7 +120,7 @@ class PlaceFinder:
         return [hit for hit in self.find(text)
                 if hit.is_platform or not (
                     titles_country(text, hit, self._title_words, self._formal_prefixes)
-                    or self._title_glued_after(text, hit))]
+                    or self._title_glued_after(text, hit) or _paired_with_bloc(text, hit))]
 
     def _title_glued_after(self, text: str, place: PlaceHit) -> bool:
         """"印度尼西亚总统普拉博沃", "インドネシアのプラボウォ大統領": a title word right
@@ -231,6 +231,20 @@ def _needs_boundary(ch: str) -> bool:
     except ValueError:
         return True
     return script not in {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI"}
+
+
+def _paired_with_bloc(text: str, place: PlaceHit) -> bool:
+    """"the EU-India summit", "le sommet UE-Inde", "EU-Indien-Gipfel": a country joined by
+    a hyphen to an abbreviation names a party of a bilateral format, not where it is held
+    (tracker15 round)."""
+    if place.start < 3 or text[place.start - 1] not in "-\u2010\u2011\u2013\u2014":
+        return False
+    head = place.start - 1
+    start = head
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    abbreviation = text[start:head]
+    return 2 <= len(abbreviation) <= 4 and abbreviation.isupper()
 
 
 def _bounded(text: str, start: int, end: int, form: str) -> bool:

@@ -139,9 +139,12 @@ def _on_side(candidate: InvitationState, observation: LoneObservation) -> bool:
 
 
 def _open_to(candidate: InvitationState, entry: TimelineEntry) -> bool:
-    """"The offer stands" (pending) speaks only of an invitation not yet settled."""
+    """"The offer stands", "Lula postponed the trip" (pending) speak only of an invitation
+    not yet settled: pending, answered non-committally or accepted. A pending entry never
+    undoes a reply or an acceptance (the status machine's rule 1): on an accepted record
+    it only shows in the timeline that the date moved (tracker15 round, issue 15)."""
     if entry.status == Status.PENDING:
-        return candidate.status in (Status.PENDING, Status.RESPONDED)
+        return candidate.status in (Status.PENDING, Status.RESPONDED, Status.ACCEPTED)
     return still_open_to(candidate, entry)
 
 
