@@ -299,8 +299,8 @@ class Lexicon:
     def host_hits(self, key: str, sentence: str) -> list[CueHit]:
         """Matches of one [hosts] list in a sentence (category = the key), longest
         phrase first where two start at one place; one alternation compiled once."""
-        pattern = self._host_pattern(key)
-        if pattern is None or not self._may_hold(key, sentence):
+        pattern = self._host_pattern(key) if self._may_hold(key, sentence) else None
+        if pattern is None:
             return []
         return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
                 if m.end() > m.start()]
@@ -308,9 +308,9 @@ class Lexicon:
     def has_host_hit(self, key: str, sentence: str) -> bool:
         """Whether `host_hits` would find anything, without collecting the matches (asked
         of every sentence naming a figure: hosts.has_reception)."""
-        pattern = self._host_pattern(key)
-        return pattern is not None and self._may_hold(key, sentence) and \
-            any(m.end() > m.start() for m in pattern.finditer(sentence))
+        pattern = self._host_pattern(key) if self._may_hold(key, sentence) else None
+        return pattern is not None and any(m.end() > m.start()
+                                           for m in pattern.finditer(sentence))
 
     def _may_hold(self, key: str, sentence: str) -> bool:
         """False only where no phrase of the [hosts] list `key` can match: each lacks one of
