@@ -663,13 +663,18 @@ def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexic
     headline = [h for view, found in zip(views, labels, strict=True) if view.headline
                 for h in found]
     hosts: list[_Host] = []
+    by_paragraph: dict[int, list[CueHit]] = {}  # the labels of a paragraph and the next
     for position, view in enumerate(views):
         # The occasion the host holds: named in the host's sentence, else in its paragraph
         # or the next ("Die Konferenz beginnt in Rom. Gastgeberin ist ..."), else in the
         # headline.
-        near = labels[position] or [h for other, found in zip(views, labels, strict=True)
-                                    if other.paragraph - view.paragraph in (0, 1)
-                                    for h in found]
+        near = labels[position]
+        if not near:
+            if view.paragraph not in by_paragraph:
+                by_paragraph[view.paragraph] = [
+                    h for other, found in zip(views, labels, strict=True)
+                    if other.paragraph - view.paragraph in (0, 1) for h in found]
+            near = by_paragraph[view.paragraph]
         # A visit the host receives is reported as an observation, not an invitation by
         # its host: only an occasion that has guests (a summit, a dinner) counts.
         occasions = [h for h in near or headline if h.category not in _TRAVEL]

@@ -245,15 +245,26 @@ class Lexicon:
     # Per cue regex (an alternation), the literal pieces each of its phrases needs, folded
     # (`_folded`): a regex none of whose phrases has all its pieces in the sentence is not run.
     _needs: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    # Per [hosts] list, each phrase under its longest literal piece (`_literal_pieces`), with
+    # the others it needs: a list none of whose phrases has all its pieces in a sentence is
+    # not tried there (`_host_keys_in`). None: every list is tried (`_FOLD` unknown).
+    _host_pieces: ahocorasick.Automaton | None = field(default=None, repr=False)
+    # the [hosts] lists with a phrase that holds no literal piece: always tried
+    _host_always: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # `_host_keys_in` of recent sentences (the host rules ask many lists of each sentence)
+    _recent_host_keys: dict[str, frozenset[str]] = field(default_factory=dict, repr=False,
+                                                         compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        # A pickled copy (the worker processes' matcher) starts without the cache.
-        return {name: getattr(self, name) for name in self.__slots__ if name != "_recent_hits"}
+        # A pickled copy (the worker processes' matcher) starts without the caches.
+        return {name: getattr(self, name) for name in self.__slots__
+                if name not in ("_recent_hits", "_recent_host_keys")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
         self._recent_hits = {}
+        self._recent_host_keys = {}
 
     def observation_cues(self, sentence: str, lowered: str | None = None) -> list[CueHit]:
         """Observation cue matches of the phrases whose anchor word occurs (overlaps
@@ -298,7 +309,7 @@ class Lexicon:
     def host_hits(self, key: str, sentence: str) -> list[CueHit]:
         """Matches of one [hosts] list in a sentence (category = the key), longest
         phrase first where two start at one place; one alternation compiled once."""
-        pattern = self._host_pattern(key)
+        pattern = self._host_pattern(key) if self._may_hold(key, sentence) else None
         if pattern is None:
             return []
         return [CueHit(key, m.start(), m.end(), m.group(0)) for m in pattern.finditer(sentence)
@@ -307,9 +318,52 @@ class Lexicon:
     def has_host_hit(self, key: str, sentence: str) -> bool:
         """Whether `host_hits` would find anything, without collecting the matches (asked
         of every sentence naming a figure: hosts.has_reception)."""
-        pattern = self._host_pattern(key)
+        pattern = self._host_pattern(key) if self._may_hold(key, sentence) else None
         return pattern is not None and any(m.end() > m.start()
                                            for m in pattern.finditer(sentence))
+
+    def _may_hold(self, key: str, sentence: str) -> bool:
+        """False only where no phrase of the [hosts] list `key` can match: each lacks one of
+        its literal pieces (the alternation would try every phrase at every position)."""
+        return self._host_pieces is None or key in self._host_always or \
+            key in self._host_keys_in(sentence)
+
+    def _host_keys_in(self, sentence: str) -> frozenset[str]:
+        """The [hosts] lists one of whose phrases has all its literal pieces in the sentence
+        (one automaton pass, kept for the other lists asked of the same sentence)."""
+        known = self._recent_host_keys.get(sentence)
+        if known is None:
+            assert self._host_pieces is not None
+            folded = _folded(lower_same_length(sentence))
+            known = frozenset(key for _, entries in self._host_pieces.iter(folded)
+                              for key, others in entries
+                              if all(piece in folded for piece in others))
+            if len(self._recent_host_keys) >= _RECENT_SENTENCES:
+                self._recent_host_keys.pop(next(iter(self._recent_host_keys), ""), None)
+            self._recent_host_keys[sentence] = known
+        return known
+
+    def _host_piece_index(self) -> None:
+        """`_host_pieces` and `_host_always` from the [hosts] lists."""
+        self._recent_host_keys.clear()
+        self._host_pieces, self._host_always = None, frozenset()
+        if _FOLD is None:
+            return  # the pieces cannot be folded as IGNORECASE matches: try every list
+        index: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
+        always: set[str] = set()
+        for key, phrases in self.hosts.items():
+            for phrase in phrases:
+                pieces = _literal_pieces(phrase, "")
+                if not pieces:
+                    always.add(key)
+                    continue
+                index.setdefault(pieces[0], set()).add((key, pieces[1:]))
+        automaton = ahocorasick.Automaton()
+        for piece, entries in index.items():
+            automaton.add_word(piece, tuple(sorted(entries)))
+        if len(automaton):
+            automaton.make_automaton()
+            self._host_pieces, self._host_always = automaton, frozenset(always)
 
     def _host_pattern(self, key: str) -> re.Pattern[str] | None:
         phrases = self.hosts.get(key)
@@ -411,6 +465,7 @@ class Lexicon:
         if self._observe_anchors is not None:
             self._observe_anchors.make_automaton()
         self._host_anchors = self._host_marker_anchors()
+        self._host_piece_index()
         occasions = ahocorasick.Automaton()
         for label, terms in self.occasion.items():
             for term in terms:

@@ -425,10 +425,13 @@ class Matcher:
         # A sentence naming no figure can hold a host only as a country standing for its
         # leader (`_with_country_hosts`; `host_country` markers are `host_before` ones, so
         # the anchor filter holds), and only on a dated article.
+        # Both readings need a marker's anchor (`may_name_host`): without one in the whole
+        # article (most), none in any sentence.
         marked = [has_host_marker(lexicon, v.text) if v.facts.refs else
                   when is not None and lexicon.may_name_host(v.text)
                   and bool(lexicon.host_hits("host_country", v.text))
-                  for v in views]
+                  for v in views] \
+            if lexicon.may_name_host("\n".join(v.text for v in views)) else [False] * len(views)
         if not receiving and not any(
                 any(r.possessive for r in v.facts.refs) or (v.facts.refs and here)
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
@@ -940,6 +943,9 @@ class Matcher:
             return []
         # The cue regexes only where a group noun stands (most articles have none).
         folded = [v.text.casefold() for v in views]
+        article = "\n".join(folded)
+        if not any(n in article for n in nouns):
+            return []  # no sentence holds a group noun: no arrival to read
         sentences = [(v.text, v.facts.refs,
                       [c for c in observation_cues(v.text, lexicons) if c.category in _GROUP_ARRIVALS]
                       if any(n in low for n in nouns) else []) for v, low in zip(views, folded,
@@ -1257,18 +1263,25 @@ class Matcher:
                        views: list[SentenceView], lexicons: list[Lexicon]) -> None:
         title_text = segmented.sentences[0].text if segmented.sentences else ""
         suffixes = frozenset(s for lx in lexicons for s in lx.grammar.destination_suffixes)
+        # Each sentence's labels and places read once, however many candidates share it.
+        read: dict[str, tuple[list[CueHit], list[PlaceHit]]] = {}
+
+        def labels_and_places(text: str) -> tuple[list[CueHit], list[PlaceHit]]:
+            if text not in read:
+                read[text] = ([h for lx in lexicons for h in lx.occasions(text)],
+                              self._resources.places.occasion_places(text))
+            return read[text]
+
         for candidate in candidates:
             first = views[candidate.first_sentence].text
-            labels = [h for lx in lexicons for h in lx.occasions(first)]
-            sentence_places = self._resources.places.occasion_places(first)
+            labels, sentence_places = labels_and_places(first)
             context_labels: list[CueHit] = []
             context_places: list[PlaceHit] = []
             for index in candidate.sentences[1:4]:
-                text = views[index].text
-                context_labels.extend(h for lx in lexicons for h in lx.occasions(text))
-                context_places.extend(self._resources.places.occasion_places(text))
-            context_labels.extend(h for lx in lexicons for h in lx.occasions(title_text))
-            context_places.extend(self._resources.places.occasion_places(title_text))
+                context_labels.extend(labels_and_places(views[index].text)[0])
+                context_places.extend(labels_and_places(views[index].text)[1])
+            context_labels.extend(labels_and_places(title_text)[0])
+            context_places.extend(labels_and_places(title_text)[1])
             candidate.occasion = choose_occasion(
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,

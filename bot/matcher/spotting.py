@@ -262,7 +262,6 @@ class FigureSpotter:
         self._common = common_words or CommonWords()
         self._countries = countries or CountryWords()
         self._adjective_codes = dict(self._countries.adjective_codes)
-        self._automaton = ahocorasick.Automaton()
         self._partials: dict[str, tuple[tuple[str, _Entry], ...]] = {}  # by figure, lazily
         entries: dict[str, list[_Entry]] = {}
 
@@ -318,11 +317,21 @@ class FigureSpotter:
                 stand_in.kind, FORM_TITLE)
             add(stand_in.phrase, _Entry(form, stand_in.leader_title, stand_in.phrase))
         self._near = NearMissIndex(gazetteer, self._common.words)
-        for key, bucket in entries.items():
-            self._automaton.add_word(key, tuple(bucket))
+        # One automaton per script of the keys' first letters, each tried only on a text
+        # holding one of its first letters: an automaton looks a letter up among its root's
+        # children one by one, and one root with every script's (700) made a pass over an
+        # article three times slower than a root with one script's (50).
+        by_script: dict[str, list[str]] = {}
+        for key in entries:
+            by_script.setdefault(unicodedata.name(key[0], "").split(" ")[0], []).append(key)
+        self._automata: list[tuple[frozenset[str], ahocorasick.Automaton]] = []
+        for keys in by_script.values():
+            automaton = ahocorasick.Automaton()
+            for key in keys:
+                automaton.add_word(key, tuple(entries[key]))
+            automaton.make_automaton()
+            self._automata.append((frozenset(key[0] for key in keys), automaton))
         self._empty = not entries
-        if not self._empty:
-            self._automaton.make_automaton()
 
     def spot(self, text: str, when: date | None) -> list[FigureHit]:
         if self._empty or not text:
@@ -330,7 +339,7 @@ class FigureSpotter:
         lowered = _normalise(lower_same_length(text))
         held = _held_spans(lowered, self._common.holders)
         candidates: list[FigureHit] = []
-        for end_index, bucket in self._automaton.iter(lowered):
+        for end_index, bucket in self._alias_matches(lowered):
             end = end_index + 1
             alias_len = len(bucket[0].alias)
             start = end - alias_len
@@ -344,6 +353,20 @@ class FigureSpotter:
         hits = self._with_near_misses(text, self._resolve(longest))
         hits = _drop_organisation_titles(text, _drop_titles_beside_names(text, hits))
         return self._leaders_only(text, hits, when)
+
+    def _alias_matches(self, lowered: str) -> list[tuple[int, tuple[_Entry, ...]]]:
+        """The keys found in the text, as one automaton of all of them gives them: by end,
+        the longest first at one end."""
+        present = set(lowered)
+        found: list[tuple[int, tuple[_Entry, ...]]] = []
+        tried = 0
+        for first_letters, automaton in self._automata:
+            if not first_letters.isdisjoint(present):
+                found.extend(automaton.iter(lowered))
+                tried += 1
+        if tried > 1:
+            found.sort(key=lambda match: (match[0], -len(match[1][0].alias)))
+        return found
 
     def _partial_hits(self, text: str, lowered: str, candidates: list[FigureHit],
                       when: date | None) -> list[FigureHit]:
