@@ -234,7 +234,7 @@ def _has_particle(text: str, run: list[tuple[int, str]]) -> bool:
 
 
 INSTITUTION_WORDS = frozenset(
-    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery", "society", "regione", "región", "região", "région", "pałacu", "pałac"]
+    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery", "society", "regione", "región", "região", "région", "pałacu", "pałac", "huis", "paleis", "forumu", "zirvesi", "sarayı", "konseyi", "üniversitesi", "kupası", "ödülü"]
 )
 
 
@@ -504,6 +504,11 @@ def name_sequences(text: str, stopwords: frozenset[str],
                 run, particles = [], 0
                 continue
             bare = _without_suffix(token)
+            if bare != token and bare.casefold() in INSTITUTION_WORDS:
+                # "Antalya Diplomasi Forumu'na": a case ending on an institution's noun closes
+                # the institution's name, no person's
+                run, particles, tainted = [], 0, True
+                continue
             run.append((start, bare))
             if bare != token and not tainted:
                 # "Elif Karataş'ı Beştepe'ye": a case ending closes the noun phrase

@@ -13,7 +13,7 @@ from bot.matcher import Matcher
 from bot.matcher.cjk_names import CjkNameWords, cjk_names, load_cjk_names
 from bot.matcher.lexicon import default_lexicon_dir
 from bot.matcher.names import name_sequences, nominative
-from tests.support.matching import match_text
+from tests.support.matching import match_text, pairs
 
 
 def parties(matcher: Matcher, text: str, lang: str, day: str = "2026-03-02") -> set[str]:
@@ -143,3 +143,19 @@ def test_a_society_is_no_person(real: Matcher) -> None:
     text = ("LONDON, March 2 (Wire) - The Royal Horticultural Society has invited the crew of "
             "the survey ship Ernest Shackleton to its spring show.")
     assert not any("Society" in p for p in parties(real, text, "en"))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a case ending on an institution's noun closes the institution's name, no person's
+    # (stop 28, lead: the unknown round's closing rule had made "Antalya Diplomasi Forumu" a
+    # guest standing between the host and the real guest)
+    ("Dışişleri Bakanı Hakan Fidan'ın ev sahipliğinde düzenlenen Ankara Barış Forumu'na "
+     "Rusya Dışişleri Bakanı Sergey Lavrov katıldı.", "tr",
+     {("hakan-fidan", "sergey-lavrov", "took_place")}),
+    # a palace's name with a particle is no person ("Huis ten Bosch")
+    ("Donald Trump zat dinsdag aan bij het diner dat koning Willem-Alexander in paleis Huis "
+     "ten Bosch gaf.", "nl", {("willem-alexander", "donald-trump", "took_place")}),
+])
+def test_an_institutions_name_is_no_guest(real: Matcher, text: str, lang: str,
+                                          expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, "2025-06-24", lang)) == expected
