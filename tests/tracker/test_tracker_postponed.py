@@ -6,21 +6,15 @@ its status or announcing anything, and never touches a settled record. Hand-buil
 from __future__ import annotations
 
 from bot.domain import LoneObservation, OccasionKind, Source, Status
-from bot.tracker import link_lone
 from tests.support.tracker_ledger import Ledger, lone, report
 
 P, A, D, T = Status.PENDING, Status.ACCEPTED, Status.DECLINED, Status.TOOK_PLACE
 VISIT = OccasionKind.VISIT
 
 
-def _feed(ledger: Ledger, seen: tuple[LoneObservation, Source]) -> int:
-    obs, source = seen
-    candidates = [inv for inv in ledger.invitations.values()
-                  if obs.party.key in (inv.inviter.key, inv.invitee.key)]
-    link = link_lone(obs, source, candidates, source.published, ledger.policy)
-    for outcome in link.outcomes:
-        ledger.apply(outcome)
-    return len(link.outcomes)
+def _linked(ledger: Ledger, seen: tuple[LoneObservation, Source]) -> int:
+    """How many records a one-party report moves, linked as the pipeline links it."""
+    return len(ledger.lone(seen))
 
 
 def _madrid(*answers: tuple[Status, str]) -> Ledger:
@@ -42,7 +36,7 @@ def test_a_postponement_of_an_accepted_visit_joins_its_timeline_and_keeps_the_ac
     """Before this round a pending one-party report only joined a pending record: the
     postponement of an accepted visit was lost."""
     ledger = _madrid((A, "2025-01-20"))
-    assert _feed(ledger, _postponed("2025-02-03")) == 1
+    assert _linked(ledger, _postponed("2025-02-03")) == 1
     inv = ledger.only()
     assert inv.status == A and len(inv.timeline) == 3
     assert inv.timeline[-1].status == P and "postponed" in inv.timeline[-1].url
@@ -51,7 +45,7 @@ def test_a_postponement_of_an_accepted_visit_joins_its_timeline_and_keeps_the_ac
 
 def test_a_postponement_of_a_pending_visit_is_a_silent_pending_entry() -> None:
     ledger = _madrid()
-    assert _feed(ledger, _postponed("2025-02-03")) == 1
+    assert _linked(ledger, _postponed("2025-02-03")) == 1
     inv = ledger.only()
     assert inv.status == P and len(inv.timeline) == 2 and ledger.notifications == []
 
@@ -59,5 +53,5 @@ def test_a_postponement_of_a_pending_visit_is_a_silent_pending_entry() -> None:
 def test_a_settled_visit_is_not_touched_by_a_postponement() -> None:
     for settled in (T, D):
         ledger = _madrid((settled, "2025-01-30"))
-        assert _feed(ledger, _postponed("2025-02-03")) == 0
+        assert _linked(ledger, _postponed("2025-02-03")) == 0
         assert ledger.only().status == settled and len(ledger.only().timeline) == 2
