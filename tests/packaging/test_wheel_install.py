@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,9 +29,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path
     """The bin/ directory of a fresh virtualenv with the wheel installed."""
     root = tmp_path_factory.mktemp("wheel")
     wheels = root / "wheels"
+    # Built from a copy of what the wheel is made of: a build in the checkout writes build/
+    # and egg-info there, under the feet of tests running beside it (pytest -n).
+    source = root / "source"
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        source.mkdir(exist_ok=True)
+        shutil.copy2(repo_root / name, source / name)
+    shutil.copytree(repo_root / "bot", source / "bot",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-         str(repo_root)], capture_output=True, text=True, timeout=300)
+         str(source)], capture_output=True, text=True, timeout=300)
     if built.returncode != 0:
         pytest.fail(f"pip wheel failed:\n{built.stdout[-2000:]}\n{built.stderr[-2000:]}")
     (wheel,) = wheels.glob("invitewatch-*.whl")
