@@ -429,6 +429,42 @@ def test_b14_long_blind_set_is_well_formed_and_apart() -> None:
             assert (pairs == 0) if path.stem in ("es", "ru", "nl") else (2 <= pairs <= 5), path.name
 
 
+def test_b15_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b15-check: stop 29's check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), its causes in the proportions
+    of issue 14's table, written and scored on main 5ff60f9 before any rule was read."""
+    held = DATA / "matcher-held" / "b15-check"
+    _check_held_set(held, "b15c", 3, FIRST_CLASS + HELD_FRESH)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+        assert "hard-negative" in items[2]["tags"], path.name
+        for item in items:
+            assert "\n\n" not in item["text"], item["id"]
+            assert item["date"] >= "2024-01-01", item["id"]
+
+
+def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b15-long: fourteen long news stories in paragraphs, one per
+    language, eleven with two to four expected pairs among hosted occasions, offers, recaps
+    and status moves and three hard negatives with distractors (fr, pl, zh), written and
+    scored with b15-check."""
+    held = DATA / "matcher-held" / "b15-long"
+    negatives = ("fr", "pl", "zh")
+    _check_held_set(held, "b15l", 1, negatives)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"] for i in items] == [f"{path.stem}-b15l-01"], path.name
+        pairs = len(items[0]["expected"])
+        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 4), path.name
+        assert items[0]["text"].count("\n\n") >= 4, path.name
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
