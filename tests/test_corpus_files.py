@@ -315,6 +315,42 @@ def test_b14t_story_set_is_well_formed_and_apart() -> None:
              for a in json.loads(path.read_text(encoding="utf-8"))["articles"]}
     assert len(langs) >= 8, langs
 
+
+def test_b15_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b15: the storycheck15 round's blind set, issue 15's honest
+    estimate (12 stories, 2-5 dated articles each, 2024-2026, in at least nine of the
+    fourteen languages, some stories mixing languages): one-party reports, occasions refined
+    over time, statements made elsewhere, misspelled names, outcome-only last words,
+    neighbouring events, the same pair another year. Written as wire copy (100-300 words,
+    ja and zh by characters) and scored before the tracker or the matcher was read."""
+    paths = _check_story_folder("b15", (12, 12), (2, 5))
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    articles = [a for story in stories for a in story["articles"]]
+    langs = {a["lang"] for a in articles}
+    assert len(langs) >= 9 and langs <= set(FIRST_CLASS + HELD_FRESH), langs
+    assert sum(len({a["lang"] for a in story["articles"]}) > 1 for story in stories) >= 6
+    for article in articles:
+        assert 2024 <= date.fromisoformat(article["date"]).year <= 2026, article["id"]
+        assert article["title"] and article["outlet"] and article["url"], article["id"]
+        size = (len(article["text"]) if article["lang"] in ("ja", "zh")
+                else len(article["text"].split()))
+        low, high = (150, 900) if article["lang"] in ("ja", "zh") else (100, 300)
+        assert low <= size <= high, (article["id"], size)
+        # wire copy: more than one paragraph, the story's own beside unrelated news
+        assert "\n\n" in article["text"], article["id"]
+    for story in stories:
+        dates = [a["date"] for a in story["articles"]]
+        assert dates == sorted(dates), story["id"]
+        records = story["expected"]["records"]
+        assert 1 <= len(records) <= story["expected"]["notifications"], story["id"]
+    finals = Counter(r["final_status"] for story in stories
+                     for r in story["expected"]["records"])
+    assert len(finals) >= 5 and max(finals.values()) * 3 <= sum(finals.values()), finals
+    # the one-party reports that answer an invitation say on which side their party stands
+    sided = [o for a in articles for o in a.get("observations", [])
+             if len(o["parties"]) == 1 and o.get("side")]
+    assert len(sided) >= 6, sided
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the
