@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from bot.domain import OccasionKind, Party, Status
 from bot.matcher.arguments import Clause, arguments, described_inviter, make_clause
@@ -1510,11 +1511,57 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
                         grammar: Grammar, is_person: Callable[[str], bool] | None = None
                         ) -> list[Ref]:
     found: list[Ref] = []
+    for start, end, plain, possessive, case in _name_candidates(sentence, words, lang, grammar):
+        if any(r.start < end and start < r.end for r in refs):
+            continue
+        if is_person is not None and not is_person(plain):
+            continue  # "am Denkmal Blumen niederlegen": two nouns (local_names.weakly_named)
+        found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,
+                         case=case))
+    for start, end, name in _organisations(sentence, words.organisations):
+        if not any(r.start < end and start < r.end for r in (*refs, *found)):
+            found.append(Ref(Party(name=name), start, end, False, UNKNOWN_CONFIDENCE))
+    if not found:
+        return refs
+    return sorted(refs + found, key=lambda r: r.start)
+
+
+# (start, end, nominative, possessive, Slavic case) of the persons a sentence may name, by
+# sentence: the same sentence is read by `analyse` and again for observations, and feeds
+# repeat sentences across articles. The entry keeps the `Words` and `Grammar` it was found
+# with (compared by identity), so a key's ids can never belong to other objects.
+_NameCandidate = tuple[int, int, str, bool, str | None]
+_RECENT_NAMES: dict[tuple[str, str, int, int],
+                    tuple[Words, Grammar, tuple[_NameCandidate, ...]]] = {}
+_RECENT_ORGANISATIONS: dict[tuple[str, int],
+                            tuple[frozenset[str], tuple[tuple[int, int, str], ...]]] = {}
+_RECENT_LIMIT = 4096
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(cache) >= _RECENT_LIMIT:
+        # First in, first out; `pop` with a default, as another thread may have evicted it.
+        oldest = next(iter(cache), None)
+        if oldest is not None:
+            cache.pop(oldest, None)
+    cache[key] = value
+
+
+def _name_candidates(sentence: str, words: Words, lang: str, grammar: Grammar
+                     ) -> tuple[_NameCandidate, ...]:
+    """The persons the sentence names outside the gazetteer, before the refs already found
+    and the article's evidence (`is_person`) are weighed: these depend on the sentence alone."""
+    key = (sentence, lang, id(words), id(grammar))
+    known = _RECENT_NAMES.get(key)
+    if known is not None and known[0] is words and known[1] is grammar:
+        return known[2]
+    found: list[_NameCandidate] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
                                                words.complements, words.formulas):
         start, name = _strip_role_words(sentence, start, name, words)
-        if not name or any(r.start < end and start < r.end for r in refs) or \
-                quoted_phrase(sentence, start, end):
+        if not name or quoted_phrase(sentence, start, end):
             continue
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
@@ -1530,18 +1577,23 @@ def _with_unknown_names(sentence: str, refs: list[Ref], words: Words, lang: str,
             continue  # "the son of Vladimir Putin": the son is meant, not a person named here
         plain = nominative(name, lang, sentence[end : end + 20],
                            sentence[max(0, start - 30) : start])
-        if is_person is not None and not is_person(plain):
-            continue  # "am Denkmal Blumen niederlegen": two nouns (local_names.weakly_named)
         if grammar.genitive_s and plain != name:
             possessive = True  # "Nowitzkis Benefizspiel"
-        found.append(Ref(Party(name=plain), start, end, possessive, UNKNOWN_CONFIDENCE,
-                         case=slavic_case(name, grammar.case_endings)))
-    for start, end, name in organisation_names(sentence, words.organisations):
-        if not any(r.start < end and start < r.end for r in (*refs, *found)):
-            found.append(Ref(Party(name=name), start, end, False, UNKNOWN_CONFIDENCE))
-    if not found:
-        return refs
-    return sorted(refs + found, key=lambda r: r.start)
+        found.append((start, end, plain, possessive, slavic_case(name, grammar.case_endings)))
+    result = tuple(found)
+    _remember(_RECENT_NAMES, key, (words, grammar, result))
+    return result
+
+
+def _organisations(sentence: str, markers: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """`organisation_names`, remembered by sentence like `_name_candidates`."""
+    key = (sentence, id(markers))
+    known = _RECENT_ORGANISATIONS.get(key)
+    if known is not None and known[0] is markers:
+        return known[1]
+    result = tuple(organisation_names(sentence, markers))
+    _remember(_RECENT_ORGANISATIONS, key, (markers, result))
+    return result
 
 
 def _strip_role_words(sentence: str, start: int, name: str, words: Words) -> tuple[int, str]:

@@ -186,8 +186,15 @@ def _label_starts(text: str) -> list[int]:
 
 def _any_labels(text: str) -> Iterator[re.Match[str]]:
     """`_ANY_LABEL.finditer(text)`, trying only where a label can start."""
+    # Every label holds a colon after its start: past the last colon none can start (most
+    # articles hold no colon at all).
+    last_colon = text.rfind(":")
+    if last_colon < 0:
+        return
     resume = 0
     for start in _label_starts(text):
+        if start > last_colon:
+            break
         if start < resume:
             continue
         match = _ANY_LABEL.match(text, start)

@@ -1,7 +1,7 @@
 """The matcher's speed-ups (issue 13) find what the plain code finds: `Lexicon.hits` with
 the literal pre-check of each cue regex (`_needs`, with re.IGNORECASE's odd case pairs:
 ı/i, ſ/s, ς/σ, İ) and the cache of recent sentences; transcript.py's speaker labels looked
-for only where one can start. The sentences were written for these tests."""
+for only where one can start; the unknown names kept by sentence. The sentences were written for these tests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import random
 
 import pytest
 
+from bot.domain import Party
 from bot.matcher import Matcher
+from bot.matcher.clause import Ref, words_of
+from bot.matcher.extract import _with_unknown_names, grammar_of
 from bot.matcher.langid import weigh_by_news_prior
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.spotting import _case_ok
@@ -138,3 +141,21 @@ def test_the_news_prior_keeps_the_models_order_between_equal_weights() -> None:
     assert [lang for lang, _ in weighed] == ["de", "fr", "en", "es", "uk"]
     assert sum(p for _, p in weighed) == pytest.approx(1.0)
 
+
+
+def test_names_kept_by_sentence_are_weighed_anew_against_each_call(real_matcher: Matcher) -> None:
+    """extract._name_candidates keeps a sentence's unknown persons; the refs already found
+    and the article's evidence (`is_person`) still decide on every call."""
+    lexicons = [real_matcher._resources.lexicons["en"]]
+    words, grammar = words_of(lexicons), grammar_of(lexicons, "en")
+    sentence = "Marta Kowalczyk invited Jonas Tillmann to her farm on the coast."
+    first = _with_unknown_names(sentence, [], words, "en", grammar)
+    names = [r.party.name for r in first]
+    assert len(names) == 2
+    covered = Ref(Party(name="someone"), first[0].start, first[0].end)
+    again = _with_unknown_names(sentence, [covered], words, "en", grammar)
+    assert [r.party.name for r in again] == ["someone", names[1]]
+    assert [r.party.name for r in _with_unknown_names(
+        sentence, [], words, "en", grammar, lambda name: name == names[1])] == [names[1]]
+    # New objects each call, as before the cache: callers compare refs by identity.
+    assert _with_unknown_names(sentence, [], words, "en", grammar)[0] is not first[0]
