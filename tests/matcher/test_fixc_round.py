@@ -90,6 +90,10 @@ DATE = "2026-03-03"
      ("giorgia-meloni", "javier-milei")),
     ("Emmanuel Macron a dit à Donald Trump qu'il devrait venir voir Notre-Dame.", "fr",
      ("emmanuel-macron", "donald-trump")),
+    ("O presidente Lula disse a Donald Trump, durante a reunião em Nova York, que ele deveria "
+     "vir conhecer a Amazônia.", "pt", ("lula-da-silva", "donald-trump")),
+    ("Volodymyr Zelensky told Donald Trump he should come and see the front line for himself.",
+     "en", ("volodymyr-zelensky", "donald-trump")),
 ])
 def test_invitation_without_an_invitation_word(
         real: Matcher, text: str, lang: str, expected: tuple[str, str]) -> None:
@@ -107,6 +111,19 @@ def test_invitation_without_an_invitation_word(
      "l'invitation, selon la Moncloa.", "fr", ("emmanuel-macron", "pedro-sanchez", "accepted")),
     ("Keir Starmer invited Emmanuel Macron to London. Macron would welcome the invitation, the "
      "Elysée said.", "en", ("keir-starmer", "emmanuel-macron", "accepted")),
+    # received from the inviter an invitation, the inviter between verb and noun
+    ("Prezydent Karol Nawrocki otrzymał od Emmanuela Macrona zaproszenie do Paryża.", "pl",
+     ("emmanuel-macron", "karol-nawrocki", "pending")),
+    ("Касым-Жомарт Токаев получил от Владимира Путина приглашение посетить Москву.", "ru",
+     ("vladimir-putin", "kassym-jomart-tokayev", "pending")),
+    ("Карол Навроцький отримав від Володимира Зеленського запрошення відвідати Київ.", "uk",
+     ("volodymyr-zelensky", "karol-nawrocki", "pending")),
+    ("Karol Nawrocki erhielt von Friedrich Merz eine Einladung nach Berlin.", "de",
+     ("friedrich-merz", "karol-nawrocki", "pending")),
+    ("Karol Nawrocki kreeg van Dick Schoof een uitnodiging voor een bezoek aan Den Haag.", "nl",
+     ("dick-schoof", "karol-nawrocki", "pending")),
+    ("Karol Nawrocki otrzymał od Emmanuela Macrona zaproszenie, ale odmówił.", "pl",
+     ("emmanuel-macron", "karol-nawrocki", "declined")),
     # a regnal name without its title is the gazetteer's king, no unknown second figure
     ("Giorgia Meloni ha invitato Carlo III a Roma.", "it",
      ("giorgia-meloni", "charles-iii", "pending")),
