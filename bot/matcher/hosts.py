@@ -295,8 +295,12 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if g.party.known and leader(g.party.key)),
                            visitor)
+        wishes = tuple(lexicon.words_of_hosts("reception_wish"))
         for hit in lexicon.host_hits("reception_final", view.text):
-            out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
+            # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
+            # reception that happened (issue 14, stop 29, fixc round)
+            if not view.text[hit.end :].startswith(wishes):
+                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
 
 
