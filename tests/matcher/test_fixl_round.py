@@ -72,3 +72,31 @@ def test_an_ambiguous_pronoun_forces_no_inverted_reading(real: Matcher, lang: st
 def test_a_long_verbal_bracket(real: Matcher, lang: str, text: str,
                                expected: set[tuple[str, str]]) -> None:
     assert _pairs(pairs(match_text(real, text, "2025-06-01", lang))) == expected
+
+
+# Class 3: a reception whose guest is a pronoun standing for a person its own sentence
+# names before the host (not the article's earlier visitor), and a reception told of an
+# earlier year or month, another occasion that took place all the same.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("pl", "Premier Pedro Sánchez przyjął w poniedziałek w Madrycie prezydenta Brazylii Lulę. "
+     "Tym razem gościem był Sánchez: kanclerz Olaf Scholz przyjął go w Poczdamie.",
+     {("pedro-sanchez", "lula-da-silva"), ("olaf-scholz", "pedro-sanchez")}),
+    ("en", "Pedro Sánchez hosted Brazil's Lula in Madrid on Monday. Two days on the roles "
+     "were reversed for Sánchez: Chancellor Olaf Scholz received him in Potsdam.",
+     {("olaf-scholz", "pedro-sanchez")}),
+    ("no", "Pedro Sánchez var i Berlin i mars i fjor, der forbundskansler Olaf Scholz tok "
+     "imot ham i kanslerkontoret.", {("olaf-scholz", "pedro-sanchez")}),
+    ("de", "Pedro Sánchez war im März vergangenen Jahres in Berlin, wo ihn Bundeskanzler "
+     "Olaf Scholz empfing.", {("olaf-scholz", "pedro-sanchez")}),
+    ("it", "Lo scorso anno Pedro Sánchez era stato a Berlino, dove il cancelliere Olaf "
+     "Scholz lo aveva ricevuto alla cancelleria.", {("olaf-scholz", "pedro-sanchez")}),
+    ("nl", "Pedro Sánchez was in maart vorig jaar in Berlijn, waar bondskanselier Olaf "
+     "Scholz hem ontving.", {("olaf-scholz", "pedro-sanchez")}),
+    ("fr", "L'an dernier, Pedro Sánchez s'était rendu à Berlin, où le chancelier Olaf "
+     "Scholz l'avait reçu à la chancellerie.", {("olaf-scholz", "pedro-sanchez")}),
+    ("pt", "No ano passado, Pedro Sánchez esteve em Berlim, onde o chanceler Olaf Scholz o "
+     "recebera na chancelaria.", {("olaf-scholz", "pedro-sanchez")}),
+])
+def test_a_reception_pronoun_and_a_past_reception(real: Matcher, lang: str, text: str,
+                                                  expected: set[tuple[str, str]]) -> None:
+    assert _pairs(pairs(match_text(real, text, "2024-06-05", lang))) == expected
