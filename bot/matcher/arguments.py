@@ -1441,7 +1441,7 @@ def _single_object_pronoun(word: str, words: Words) -> bool:
     "go"; not German "sie", which may be the subject)."""
     word = word.strip(",.;:!?\"'«»„“").casefold()
     return word in words.object_pronouns and word not in words.plural_pronouns and \
-        word not in words.pronouns
+        word not in words.pronouns and word not in words.articles  # "le", "o": articles too
 
 
 def _opened_clause_antecedent(c: Clause, opener: str, inviter: Ref) -> Ref | None:

@@ -279,9 +279,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
-        # A reception dated to an earlier year or told as past ("Trump tok imot ham i
-        # april i fjor") is another occasion, but it took place all the same (fixl round)
-        if view.headline or not view.refs:
+        if view.headline or not view.refs or _other_occasion(view.text, lexicon, year):
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
