@@ -385,9 +385,8 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
             # "W środę Nausėdę przyjmie Tusk": the visitor put first is the object
             return _inverted(view, hit, lexicon, guests, visitor, named)
         guests = [g for g in guests if g.party.key != host.party.key]
-        if not guests and (_anaphor(view.text, hit, lexicon, named, after=True) or
-                           _pronoun_around_host(view.text, host, hit, lexicon)):
-            guests = _antecedent_here(view, host) or _visitor(visitor, host)
+        if not guests and _anaphor(view.text, hit, lexicon, named, after=True):
+            guests = _visitor(visitor, host)
         return host, guests
     if reception.side == "final":
         return _received_by_final(view, hit, lexicon)
@@ -476,26 +475,6 @@ def _anaphor(text: str, hit: CueHit, lexicon: Lexicon, named: frozenset[str], *,
         slot = before[-2 * _ANAPHOR_WORDS :]
     folded = f" {' '.join(slot)} "
     return any(f" {w} " in folded for w in words) or not named.isdisjoint(slot)
-
-
-def _pronoun_around_host(text: str, host: Ref, hit: CueHit, lexicon: Lexicon) -> bool:
-    """A guest pronoun in a verb-final clause, before the host or between it and the verb
-    ("wo ihn Bundeskanzler Scholz empfing", "waar Scholz hem ontving"; fixl round)."""
-    opening = max(text.rfind(p, 0, host.start) for p in ",;:")
-    slot = re.findall(r"[\w'’]+", (text[opening + 1 : host.start] + " " +
-                                    text[host.end : hit.start]).casefold())
-    return not lexicon.words_of_hosts("reception_guest").isdisjoint(slot)
-
-
-def _antecedent_here(view: HostView, host: Ref) -> list[Ref]:
-    """The guest a pronoun of the reception stands for when its own sentence names one
-    other person before the host ("Dwa dni później to Tusk był gościem: Macron przyjął go",
-    "Støre var i Det hvite hus, der Trump tok imot ham"): the nearest figure of its own
-    sentence comes
-    before the article's visitor of earlier sentences (fixl round, issue 14)."""
-    before = [r for r in view.refs if r.end <= host.start and not r.residence
-              and r.party.known and not r.possessive and r.party.key != host.party.key]
-    return before[-1:]
 
 
 def _visitor(visitor: Ref | None, host: Ref) -> list[Ref]:
