@@ -1422,6 +1422,90 @@ def relative_object_pronoun_subject(c: Clause) -> list[Pair] | None:
     return pairs(inviter, [antecedent], CONFIDENCE.relative_pronoun_subject)
 
 
+_INVERTED_TITLE_WORDS = 3  # title words between a pronoun and its inverted subject
+_INVERTED_OPENER_WORDS = 3  # words of a clause opener before the pronoun ("zu dem", "dokąd")
+
+
+def _only_titles(text: str, words: Words) -> bool:
+    """True when the text holds nothing but title words and articles ("Bundespräsident",
+    "prezydent", "der damalige"), a few at most, and no punctuation."""
+    tokens = [w.casefold() for w in text.split()]
+    # a capitalised word is a German title noun ("Bundespräsident") or a first name
+    return not any(p in text for p in ",;:()") and len(tokens) <= _INVERTED_TITLE_WORDS and \
+        all(t in words.titles or t in words.articles or w[:1].isupper()
+            for t, w in zip(tokens, text.split(), strict=True))
+
+
+def _single_object_pronoun(word: str, words: Words) -> bool:
+    """An object pronoun that stands for one person and is never a subject ("ihn", "его",
+    "go"; not German "sie", which may be the subject)."""
+    word = word.strip(",.;:!?\"'«»„“").casefold()
+    return word in words.object_pronouns and word not in words.plural_pronouns and \
+        word not in words.pronouns and word not in words.articles  # "le", "o": articles too
+
+
+def _opened_clause_antecedent(c: Clause, opener: str, inviter: Ref) -> Ref | None:
+    """The figure an object pronoun of a subordinate clause stands for: the clause must
+    open with a comma a few words before the pronoun; the antecedent is the main clause's
+    first figure that is not the inviter (the inviter's own seat named as the place, "в
+    Белом доме, куда его пригласил Трамп", is no antecedent)."""
+    if "," not in opener:
+        return None
+    tail = opener[opener.rindex(",") + 1 :]
+    if any(p in tail for p in ";:()") or len(tail.split()) > _INVERTED_OPENER_WORDS:
+        return None
+    return next((r for r in c.before if r.party.key != inviter.party.key and r.end <=
+                 c.sentence.rindex(",", 0, c.cue.start) and not r.residence), None)
+
+
+def pronoun_before_inverted_subject(c: Clause) -> list[Pair] | None:
+    """"..., zu dem ihn Bundespräsident Steinmeier eingeladen hatte", "..., waarvoor hem
+    Steinmeier had uitgenodigd", "..., куди його Трамп запросив": in a subordinate clause
+    an object pronoun comes before the figure that is the clause's subject, and the verb
+    follows it; the figure invites the main clause's figure the pronoun stands for
+    (fixl round, issue 14)."""
+    if len(c.before) < 2:
+        return None
+    subject = c.before[-1]
+    between = c.sentence[subject.end : c.cue.start]
+    if any(p in between for p in ",;:") or len(between.split()) > _INVERTED_TITLE_WORDS:
+        return None
+    head = c.sentence[c.before[-2].end : subject.start]
+    words = head.split()
+    for cut in range(len(words) - 1, -1, -1):
+        if _single_object_pronoun(words[cut], c.words):
+            if not _only_titles(" ".join(words[cut + 1 :]), c.words):
+                return None
+            antecedent = _opened_clause_antecedent(c, " ".join(words[:cut]), subject)
+            return None if antecedent is None else pairs(
+                subject, [antecedent], CONFIDENCE.inverted_subject)
+    return None
+
+
+def verb_pronoun_inverted_subject(c: Clause) -> list[Pair] | None:
+    """"..., dokąd zaprosił go prezydent Trump", "..., куда пригласил его Трамп": the verb,
+    an object pronoun right after it and the clause's subject after that, in a clause
+    opened by a comma; the subject invites the main clause's figure (fixl round)."""
+    if not c.before or not c.after:
+        return None
+    subject = c.after[0]
+    following = c.sentence[c.cue.end : subject.start].split()
+    if not following or not _single_object_pronoun(following[0], c.words) or \
+            not _only_titles(" ".join(following[1:]), c.words):
+        return None
+    last = c.before[-1]
+    opener = c.sentence[last.end : c.cue.start]
+    if last.party.key == subject.party.key or last.residence:
+        earlier = [r for r in c.before if r.party.key != subject.party.key and
+                   not r.residence]
+        if not earlier:
+            return None
+        opener = c.sentence[earlier[-1].end : c.cue.start]
+    antecedent = _opened_clause_antecedent(c, opener, subject)
+    return None if antecedent is None else pairs(subject, [antecedent],
+                                                 CONFIDENCE.inverted_subject)
+
+
 def clitic_object(c: Clause) -> list[Pair] | None:
     """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
     convidou" (the subject before the clitic); "lo ha invitato Macron", "куда его
@@ -1447,7 +1531,10 @@ def clitic_object(c: Clause) -> list[Pair] | None:
         return pairs(subject, [object_ref] if object_ref else [],
                      CONFIDENCE.clitic_subject_before)
     if after:
-        object_ref = before[-1] if before else _clitic_antecedent(c, after[0])
+        # the subject's own seat named as the place ("в Белом доме, куда его пригласил
+        # Трамп") is no antecedent: the figure before it is (fixl round)
+        own = [r for r in before if r.party.key != after[0].party.key and not r.residence]
+        object_ref = own[-1] if own else None if before else _clitic_antecedent(c, after[0])
         objects = [object_ref] if object_ref else []
         if before and word_before(c.sentence, c.cue.start)[-1:] and \
                 word_before(c.sentence, c.cue.start)[-1] in c.words.plural_pronouns:
@@ -1924,6 +2011,8 @@ RULES: tuple[Rule, ...] = (
     relative_object_subject_after,
     relative_subject_pronoun_object,
     relative_object_pronoun_subject,
+    pronoun_before_inverted_subject,
+    verb_pronoun_inverted_subject,
     clitic_object,
     partner_then_request,
     subject_verb_object,

@@ -47,6 +47,7 @@ class Confidences:
     particles: float = 0.85  # "岸田首相はバイデン大統領を招いた"
     verb_final: float = 0.75  # "..., dass Musk Putin einlud"
     verb_final_pronoun_object: float = 0.75  # "..., wohin Fico ihn eingeladen hatte"
+    inverted_subject: float = 0.75  # "..., zu dem ihn Steinmeier eingeladen hatte"
     verb_final_pair: float = 0.7  # two figures before a final verb, no coordination
     object_pronoun_after: float = 0.75  # "after Macron invited her"
     object_pronoun_previous: float = 0.6  # "... with Orbán. I invited him to visit Ukraine"

@@ -167,7 +167,7 @@ _RECENT_SENTENCES = 4096
 # going on in lower case ("würde Papst Leo XIV. gern ... empfangen"; b9-cues round) and a
 # day's ordinal dot before its month ("werde am 3. März nach Berlin reisen"; counter round).
 _GAP = (r"(?:[\s,]+(?:[^\s.!?;:]+|(?-i:[IVXLC]{1,6}\.(?=\s+[a-zäöüß]))"
-        r"|\d{1,2}\.(?=\s+\w))){0,14}?")
+        r"|\d{1,2}\.(?=\s+\w))){0,18}?")
 # The Indic scripts' signs join a word; their sentence stops (danda \u0964, \u0965) end it.
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f"
 # Observation cues ([observe] table): what happened between two figures without an
