@@ -107,12 +107,17 @@ class PlaceFinder:
             self._automaton.make_automaton()
         self._title_words: frozenset[str] = frozenset()
         self._formal_prefixes: tuple[str, ...] = ()
+        self._beside_words: frozenset[str] = frozenset()
 
-    def set_title_words(self, role_words: frozenset[str], formal_prefixes: tuple[str, ...]) -> None:
+    def set_title_words(self, role_words: frozenset[str], formal_prefixes: tuple[str, ...],
+                        beside: frozenset[str] = frozenset()) -> None:
         """The role words (folded) and formal state names ("the Republic of") by which
-        `occasion_places` knows a country in a title."""
+        `occasion_places` knows a country in a title; `beside`, the titles (folded) that
+        make a country right next to them a party's (`role_beside`; the role words when
+        empty)."""
         self._title_words = role_words
         self._formal_prefixes = formal_prefixes
+        self._beside_words = beside or role_words
 
     def occasion_places(self, text: str) -> list[PlaceHit]:
         """The places of a text that can be an occasion's: not a party's country read from
@@ -120,7 +125,8 @@ class PlaceFinder:
         return [hit for hit in self.find(text)
                 if hit.is_platform or not (
                     titles_country(text, hit, self._title_words, self._formal_prefixes)
-                    or self._title_glued_after(text, hit) or _paired_with_bloc(text, hit))]
+                    or self._title_glued_after(text, hit) or _paired_with_bloc(text, hit)
+                    or role_beside(text, hit, self._beside_words))]
 
     def _title_glued_after(self, text: str, place: PlaceHit) -> bool:
         """"印度尼西亚总统普拉博沃", "インドネシアのプラボウォ大統領": a title word right
@@ -396,6 +402,44 @@ def _longest_first(prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The formal prefixes, longest first, each with its folded form (sorted and folded
     once, not for every place)."""
     return tuple((p, p.casefold()) for p in sorted(prefixes, key=len, reverse=True))
+
+
+# A place, an ending glued to it ("Canada's", "Kanada'nın", "Finnlands") and the words
+# up to the next punctuation mark.
+_GLUED_THEN_WORDS = re.compile(r"^(['’]?[^\W\d_]{0,3})((?:[ \t\u00a0]+[^\W\d_][\w\-]*)*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w\-]*)[ \t\u00a0]+$")
+# At most this many words between a country and its role word: one ("Indian Prime
+# Minister"), two after a possessive ("Canada's new prime minister").
+_WORDS_BEFORE_ROLE = 1
+_WORDS_BEFORE_ROLE_POSSESSIVE = 2
+
+
+def role_beside(text: str, place: PlaceHit, role_words: frozenset[str]) -> bool:
+    """The place is a party's country or city named as part of its title, without an "of":
+    a role word right after it or after one word ("South Korean President Lee", "Indian
+    Prime Minister", "Kanada Başbakanı"), or after its possessive and at most two words
+    ("Canada's new prime minister", "Kanada'nın yeni başbakanı"), or right before it, as genitives and adjectives follow a
+    title ("prezydenta Finlandii", "президента Финляндии", "le président indonésien").
+    A preposition or a punctuation mark between the two keeps the place the occasion's
+    ("invited the president to Warsaw"); scripts written without spaces are left to
+    `_title_glued_after`."""
+    if not role_words:
+        return False
+    match = _GLUED_THEN_WORDS.match(text[place.end:place.end + 80])
+    if match is not None and match.group(2):
+        words = match.group(2).split()
+        glued = match.group(1)
+        possessive = glued[:1] in "'’" or glued == "s"
+        limit = 1 + (_WORDS_BEFORE_ROLE_POSSESSIVE if possessive else _WORDS_BEFORE_ROLE)
+        for i, word in enumerate(words[:limit]):
+            if word.casefold() in role_words:
+                return True
+            # "Canada's new prime minister", "Indian Prime Minister": the words before
+            # the role word are written alike, all lower case or all capitalised.
+            if i and word.islower() != words[0].islower():
+                break
+    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
+    return before is not None and before.group(1).casefold() in role_words
 
 
 def titles_country(text: str, place: PlaceHit, role_words: frozenset[str],
