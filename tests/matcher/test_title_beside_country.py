@@ -41,3 +41,19 @@ def test_a_country_beside_its_leaders_title_is_no_place(real_matcher: Matcher, l
     result = match_text(real_matcher, text, "2025-04-09", lang)
     assert result.mentions
     assert {m.occasion.place for m in result.mentions} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a preposition before the place: the title after it is the next party's
+        ("Mette Frederiksen przyjęła w piątek w Kopenhadze premiera Norwegii Jonasa Gahra "
+         "Støre.", "Copenhagen"),
+        ("Xi Jinping accepted an invitation to Moscow President Vladimir Putin extended in "
+         "March.", "Moscow"),
+    ],
+)
+def test_a_place_after_a_preposition_keeps_a_title_that_follows(real_matcher: Matcher,
+                                                                 text: str, kept: str) -> None:
+    places = real_matcher._resources.places.occasion_places(text)
+    assert kept in {hit.canonical for hit in places}
