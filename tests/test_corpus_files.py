@@ -351,6 +351,22 @@ def test_b15_story_set_is_well_formed_and_apart() -> None:
              if len(o["parties"]) == 1 and o.get("side")]
     assert len(sided) >= 6, sided
 
+
+def test_b15t_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b15t: the tracker16 round's blind set (8 stories, 3-4 dated
+    articles each in the fourteen languages: one-party reports that answer the open
+    invitation, "the offer stands", two open invitations of one party and an ambiguous
+    refusal, an occasion refined, statements made elsewhere, misspelled names, the same
+    pair a year later), written and scored before the tracker was read."""
+    paths = _check_story_folder("b15t", (8, 8), (3, 4))
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    langs = {a["lang"] for story in stories for a in story["articles"]}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    sided = [o for story in stories for a in story["articles"]
+             for o in a.get("observations", []) if len(o["parties"]) == 1 and o.get("side")]
+    assert len(sided) >= 8, sided
+
+
 def test_b10_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b10-check: the second check set over the fourteen languages (3
     per language: 2 invitations, 1 hard negative), written and scored on main before the

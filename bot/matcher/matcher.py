@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -232,7 +232,8 @@ class Matcher:
         self._host_names = {name: (title, code) for name, title, code in
                             (countries or CountryWords()).host_names}
         # "Prime Minister of Greece": a party's country, not the occasion's place.
-        places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes)
+        places.set_title_words(role_words, (countries or CountryWords()).formal_prefixes,
+                               _title_beside_words(role_words, lexicons.values()))
         # "SSC Napoli", "FC Barcelona": a club named after its city is no place.
         self._organisation_markers = merged_words(list(lexicons.values()), "organisation_markers")
         # "the hockey club Salavat Yulayev": a name beside a club word is no person.
@@ -1386,3 +1387,18 @@ def _office(text: str, hit: FigureHit, seats: frozenset[str]) -> bool:
         return False
     before = text[max(0, hit.start - _SEAT_WORD_CHARS) : hit.start].split()
     return not (text.startswith(" (", hit.end) or (before and before[-1].casefold() in seats))
+
+
+# A title shorter than this is left out of `_title_beside_words`: the Dutch lexicon's
+# `titles` hold its articles ("de", "het"), and "de" is a preposition before a place in
+# the Romance languages ("la cumbre de Madrid").
+_TITLE_BESIDE_MIN = 4
+
+
+def _title_beside_words(role_words: frozenset[str], lexicons: Iterable[Lexicon]
+                        ) -> frozenset[str]:
+    """The one-word titles that make a country right next to them a party's
+    (`occasion.role_beside`): the role words and every lexicon's `titles`, folded."""
+    titles = {t.casefold() for t in merged_words(lexicons, "titles")
+              if len(t) >= _TITLE_BESIDE_MIN and " " not in t}
+    return role_words | frozenset(titles)

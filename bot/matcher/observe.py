@@ -223,11 +223,29 @@ def _subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords
         return None
     last = before[-1]
     gap = sentence[last.end : cue.start]
+    if _closes_apposition(sentence, last, gap):
+        # "The president of Indonesia, Prabowo Subianto, arrived in Paris": the name
+        # between two commas is the title's apposition, and the subject of the verb.
+        return last
     if "," in gap or len(gap.split()) > 2 or last.possessive:
         return None
     if any(t in words.conjunctions for t in _tokens(gap)):
         return None
     return last
+
+
+def _closes_apposition(sentence: str, ref: Ref, gap: str) -> bool:
+    """Whether `ref` stands between two commas right before the cue, after a title that
+    opens the sentence ("El presidente indonesio, Prabowo Subianto, llegó a París"): the
+    sentence's first comma opens the apposition, so no other clause comes before it. On a
+    dated article the title and the name may be one reference ("president of Indonesia,
+    Prabowo Subianto"): then the comma inside it is the first (tracker16 round, issue 15)."""
+    if gap.strip() != "," or ref.possessive:
+        return False
+    head = sentence[:ref.start].rstrip()
+    if "," in sentence[ref.start:ref.end]:
+        return "," not in head
+    return head.endswith(",") and head.count(",") == 1
 
 
 def _object(sentence: str, cue: CueHit, candidates: list[Ref], words: _ObserveWords,

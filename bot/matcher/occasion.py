@@ -107,20 +107,27 @@ class PlaceFinder:
             self._automaton.make_automaton()
         self._title_words: frozenset[str] = frozenset()
         self._formal_prefixes: tuple[str, ...] = ()
+        self._beside_words: frozenset[str] = frozenset()
 
-    def set_title_words(self, role_words: frozenset[str], formal_prefixes: tuple[str, ...]) -> None:
+    def set_title_words(self, role_words: frozenset[str], formal_prefixes: tuple[str, ...],
+                        beside: frozenset[str] = frozenset()) -> None:
         """The role words (folded) and formal state names ("the Republic of") by which
-        `occasion_places` knows a country in a title."""
+        `occasion_places` knows a country in a title; `beside`, the titles (folded) that
+        make a country right next to them a party's (`role_beside`; the role words when
+        empty)."""
         self._title_words = role_words
         self._formal_prefixes = formal_prefixes
+        self._beside_words = beside or role_words
 
     def occasion_places(self, text: str) -> list[PlaceHit]:
         """The places of a text that can be an occasion's: not a party's country read from
         its title ("Kyriakos Mitsotakis, Prime Minister of Greece")."""
-        return [hit for hit in self.find(text)
+        hits = self.find(text)
+        return [hit for hit in hits
                 if hit.is_platform or not (
                     titles_country(text, hit, self._title_words, self._formal_prefixes)
-                    or self._title_glued_after(text, hit) or _paired_with_bloc(text, hit))]
+                    or self._title_glued_after(text, hit) or _paired_with_bloc(text, hit)
+                    or role_beside(text, hit, self._beside_words, hits))]
 
     def _title_glued_after(self, text: str, place: PlaceHit) -> bool:
         """"印度尼西亚总统普拉博沃", "インドネシアのプラボウォ大統領": a title word right
@@ -396,6 +403,67 @@ def _longest_first(prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The formal prefixes, longest first, each with its folded form (sorted and folded
     once, not for every place)."""
     return tuple((p, p.casefold()) for p in sorted(prefixes, key=len, reverse=True))
+
+
+# A place, an ending glued to it ("Canada's", "Kanada'nın", "Finnlands") and the words
+# up to the next punctuation mark.
+_GLUED_THEN_WORDS = re.compile(r"^(['’]?[^\W\d_]{0,3})((?:[ \t\u00a0]+[^\W\d_][\w\-]*)*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w\-]*)[ \t\u00a0]+$")
+# At most this many words between a country and its role word: one ("Indian Prime
+# Minister"), two after a possessive ("Canada's new prime minister").
+_WORDS_BEFORE_ROLE = 1
+_WORDS_BEFORE_ROLE_POSSESSIVE = 2
+# The longest word `_governed` reads as a preposition.
+_PREPOSITION_MAX = 2
+
+
+def role_beside(text: str, place: PlaceHit, role_words: frozenset[str],
+                hits: list[PlaceHit] | None = None) -> bool:
+    """The place is a party's country or city named as part of its title, without an "of":
+    a role word right after it or after one word ("South Korean President Lee", "Indian
+    Prime Minister", "Kanada Başbakanı"), or after its possessive and at most two words
+    ("Canada's new prime minister", "Kanada'nın yeni başbakanı"), or right before it, as
+    genitives and adjectives follow a title ("prezydenta Finlandii", "президента
+    Финляндии", "le président indonésien"). A role word followed by a place of its own
+    (`hits`) is that place's title: "przyjęła w Kopenhadze premiera Norwegii" keeps
+    Copenhagen. A preposition or a punctuation mark between the two keeps the place the
+    occasion's ("invited the president to Warsaw"); scripts written without spaces are
+    left to `_title_glued_after`."""
+    if not role_words:
+        return False
+    match = _GLUED_THEN_WORDS.match(text[place.end:place.end + 80])
+    if match is not None and match.group(2) and not _governed(text, place):
+        base = place.end + match.start(2)
+        words = list(re.finditer(r"\S+", match.group(2)))
+        glued = match.group(1)
+        possessive = glued[:1] in "'’" or glued == "s"
+        limit = 1 + (_WORDS_BEFORE_ROLE_POSSESSIVE if possessive else _WORDS_BEFORE_ROLE)
+        first_lower = words[0].group().islower()
+        for i, word in enumerate(words[:limit]):
+            if word.group().casefold() in role_words:
+                return not _place_follows(text, base + word.end(), hits or [])
+            # "Canada's new prime minister", "Indian Prime Minister": the words before
+            # the role word are written alike, all lower case or all capitalised.
+            if i and word.group().islower() != first_lower:
+                break
+    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
+    return before is not None and before.group(1).casefold() in role_words
+
+
+def _governed(text: str, place: PlaceHit) -> bool:
+    """Whether a word of one or two lower-case letters stands right before the place: a
+    preposition ("to Moscow", "w Kopenhadze", "в Москве"), so the place is where something
+    happens, and a title after it is the next party's ("przyjęła w Kopenhadze premiera
+    Norwegii")."""
+    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
+    return before is not None and len(before.group(1)) <= _PREPOSITION_MAX \
+        and before.group(1).islower()
+
+
+def _place_follows(text: str, end: int, hits: list[PlaceHit]) -> bool:
+    """Whether a place starts right after `end`, past blanks only."""
+    rest = len(text[end:]) - len(text[end:].lstrip(" \t\u00a0"))
+    return any(hit.start == end + rest for hit in hits)
 
 
 def titles_country(text: str, place: PlaceHit, role_words: frozenset[str],

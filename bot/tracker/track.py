@@ -111,6 +111,11 @@ def track(
         )
         if target is not None:
             return [_apply_reply(target, entry, occasion, mention, now, policy)]
+        refined = _visit_refined(forward, occasion, entry, policy)
+        if refined is not None:
+            # The answer's occasion is the visit's from now on, as a bridge's place is.
+            refined = replace(refined, occasion=occasion, timeline=list(refined.timeline))
+            return [_apply(refined, [entry], occasion, mention, now, policy)]
     if target is None and mention.status == Status.PENDING:
         swapped = _swapped_offer(reverse, occasion, entry)
         if swapped is not None:
@@ -674,11 +679,20 @@ def _awaited(candidate: InvitationState, occasion: Occasion, status: Status,
     invited Putin, who accepted; the visit came nine months later), so a report that it
     took place, naming its place (or one inside it) in a kind that fits, within
     `policy.renewal_horizon` of its last news, is its outcome. A meeting naming no place,
-    or another one, is some other meeting, as it is inside the window."""
-    if candidate.status != Status.ACCEPTED or status != Status.TOOK_PLACE:
+    or another one, is some other meeting, as it is inside the window.
+
+    An invitation never answered in the news (pending, or a non-committal reply) is
+    awaited too, but only by a report of its very place: state visits are often arranged
+    without a public "yes", and the guest simply arrives in the capital it was invited to
+    seven months later (Sánchez invited Sheinbaum to Madrid "in autumn"); a report of a
+    place merely inside or around it is not enough without the acceptance (tracker16
+    round, issue 15)."""
+    if status != Status.TOOK_PLACE or occasion.place is None:
         return False
-    if (place_affinity(candidate.occasion.place, occasion.place) or 0) < 2 \
-            or occasion.place is None:
+    needed = {Status.ACCEPTED: 2, Status.PENDING: _SAME_PLACE,
+              Status.RESPONDED: _SAME_PLACE}.get(candidate.status)
+    if needed is None \
+            or (place_affinity(candidate.occasion.place, occasion.place) or 0) < needed:
         return False
     if kind_affinity(candidate.occasion.kind, occasion.kind) is None:
         return False
@@ -771,6 +785,32 @@ def _reply_target(
                              or _held_that_day(sole, entry.status, entry.at)):
         return None
     return sole
+
+
+def _visit_refined(forward: Sequence[InvitationState], occasion: Occasion,
+                   entry: TimelineEntry, policy: TrackerPolicy) -> InvitationState | None:
+    """The unanswered invitation that an answer names more precisely: "Macron invited
+    Prabowo to France" in January, "Prabowo accepted Macron's invitation to be guest of
+    honour at the parade in Paris" in May. An invitation to visit a country or city is
+    refined into the occasion held there; so an answer (accepted, declined, non-committal)
+    of the same direction whose specific occasion lies inside the visit's place belongs to
+    the pair's only open, still pending visit in the window (tracker16 round, issue 15). A
+    record already answered is another matter (a refusal of "a ceremony" is not folded into
+    an accepted state visit), and so is an occasion at the visit's place itself, or none."""
+    if occasion.place is None or occasion.kind in (OccasionKind.OTHER, OccasionKind.VISIT):
+        return None
+    open_ones = [c for c in forward if _in_window(c, entry.at, policy)
+                 and c.status not in FINAL_STATUSES]
+    if len(open_ones) != 1:
+        return None
+    sole = open_ones[0]
+    known = sole.occasion
+    if sole.status != Status.PENDING or known.kind != OccasionKind.VISIT \
+            or known.place is None or is_platform(occasion.place):
+        return None
+    inside = place_affinity(known.place, occasion.place) == 2 and \
+        merge_occasions(known, occasion).place == occasion.place
+    return sole if inside else None
 
 
 def _held_that_day(known: InvitationState, status: Status, at: datetime) -> bool:
