@@ -1506,6 +1506,29 @@ def verb_pronoun_inverted_subject(c: Clause) -> list[Pair] | None:
                                                  CONFIDENCE.inverted_subject)
 
 
+_PRONOUN_TO_VERB_WORDS = 6  # "ihn im März", "hem in maart had": adverbials and an auxiliary
+
+
+def subject_pronoun_verb_final(c: Clause) -> list[Pair] | None:
+    """"..., seit Merz ihn im März eingeladen hatte", "..., sinds Schoof hem had
+    uitgenodigd", "..., dass Merz ihn eingeladen habe": in a verb-final clause opened by a
+    comma the figure is the subject and the object pronoun right after it stands for the
+    main clause's figure; the subject invites that figure. Read the other way round, the
+    main clause's figure became the inviter."""
+    if len(c.before) < 2:
+        return None
+    subject = c.before[-1]
+    between = c.sentence[subject.end : c.cue.start].split()
+    if not between or len(between) > _PRONOUN_TO_VERB_WORDS or \
+            any(p in " ".join(between) for p in ",;:()") or \
+            not _single_object_pronoun(between[0], c.words):
+        return None
+    antecedent = _opened_clause_antecedent(
+        c, c.sentence[c.before[-2].end : subject.start], subject)
+    return None if antecedent is None else pairs(subject, [antecedent],
+                                                 CONFIDENCE.inverted_subject)
+
+
 def clitic_object(c: Clause) -> list[Pair] | None:
     """"Macron l'avait invité", "Francis Ngannou, qui l'invitait", "telefonou a Lula e o
     convidou" (the subject before the clitic); "lo ha invitato Macron", "куда его
@@ -2013,6 +2036,7 @@ RULES: tuple[Rule, ...] = (
     relative_object_pronoun_subject,
     pronoun_before_inverted_subject,
     verb_pronoun_inverted_subject,
+    subject_pronoun_verb_final,
     clitic_object,
     partner_then_request,
     subject_verb_object,

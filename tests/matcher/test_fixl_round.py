@@ -84,3 +84,21 @@ def test_a_long_verbal_bracket(real: Matcher, lang: str, text: str,
 def test_an_article_is_no_inverted_pronoun(real: Matcher, lang: str, text: str,
                                            expected: set[tuple[str, str]]) -> None:
     assert _pairs(pairs(match_text(real, text, "2024-06-05", lang))) == expected
+
+
+# A verb-final clause opened by a comma with the subject first and the object pronoun right
+# after it ("..., seit Merz ihn eingeladen hatte"): the subject invites the main clause's
+# figure (arguments.subject_pronoun_verb_final, the lead at stop 29). Before it the main
+# clause's figure was read as the inviter.
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Kanzler Merz sprach am Dienstag mit Präsident Selenskyj in Berlin. Es war der "
+     "erste Besuch Selenskyjs, seit Merz ihn im März eingeladen hatte.",
+     {("friedrich-merz", "volodymyr-zelensky")}),
+    ("de", "Viktor Orbán reiste nach Rom, nachdem Giorgia Meloni ihn zum Gipfel "
+     "eingeladen hatte.", {("giorgia-meloni", "viktor-orban")}),
+    ("de", "Emmanuel Macron flog nach Peking, weil Xi Jinping ihn persönlich eingeladen "
+     "hatte.", {("xi-jinping", "emmanuel-macron")}),
+])
+def test_subject_then_object_pronoun_in_a_verb_final_clause(
+        real_matcher: Matcher, lang: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _pairs(pairs(match_text(real_matcher, text, lang=lang))) == expected
