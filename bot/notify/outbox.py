@@ -44,7 +44,7 @@ from bot.tracker.notifications import snapshot
 log = logging.getLogger(__name__)
 
 
-RECONCILE_AFTER = timedelta(minutes=4)
+RECONCILE_AFTER = timedelta(minutes=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class DeliveryPolicy:
     max_rounds: int = 20
     # An in-doubt delivery (an attempt began, no outcome recorded) retried this long after
     # its attempt began is looked for in the channel before it is sent again: safely inside
-    # Discord's nonce window (a few minutes; 5 assumed), so one or the other always holds.
+    # Discord's nonce window ("a few minutes"), so one or the other covers every retry.
     reconcile_after: timedelta = RECONCILE_AFTER
 
 
