@@ -253,8 +253,9 @@ class DiscordNotifier:
             ref = await find_posted(deliverer(subscription), post, notification, current,
                                     PostRef.parse(previous_message_id), since)
         except (discord.HTTPException, TimeoutError, aiohttp.ClientError, OSError) as error:
-            log.info("could not look for delivery to %s in its channel: %s", target, error)
-            return None
+            # History errors are answered inside (None: send); what escapes came after the
+            # message was found (starting its thread): a retry, never a second post.
+            return SendResult(SendOutcome.RETRY, error=f"reconciling: {error!r}"[:500])
         return SendResult(SendOutcome.SENT, message_id=str(ref)) if ref is not None else None
 
     async def _guarded(self, target: str, sending: Awaitable[SendResult]) -> SendResult:

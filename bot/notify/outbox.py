@@ -254,7 +254,7 @@ class OutboxDelivery:
             return None
         found: SendResult | None = await reconcile(delivery.target, delivery.notification,
                                                    previous, current=current, since=started)
-        if found is not None:
+        if found is not None and found.outcome is SendOutcome.SENT:
             log.info("delivery %s to %s was posted before (message %s): recorded, not sent again",
                      delivery.id, delivery.target, found.message_id)
         return found
