@@ -9,10 +9,13 @@ import asyncio
 import contextlib
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.discord.notifier import DiscordNotifier
 from bot.domain import Notification
 from bot.notify.base import SendResult
 from bot.notify.outbox import DeliveryPolicy, OutboxDelivery
+from bot.store.api import ChannelKind, Subscription, SubscriptionStyle
 from tests.discord.test_delivery_exactly_once import (
     Clock,
     Crash,
@@ -23,7 +26,7 @@ from tests.discord.test_delivery_exactly_once import (
     setup_channel,
 )
 from tests.support.builders import notification, store_invitation
-from tests.support.discord_harness import Bot
+from tests.support.discord_harness import FIXED_NOW, Bot
 
 WINDOW = 0.5  # the fake's nonce window, seconds
 POLICY = DeliveryPolicy(reconcile_after=timedelta(seconds=1))
@@ -131,3 +134,35 @@ async def test_a_status_reply_that_landed_is_found_not_replied_again(bot: Bot) -
     await _after_the_window(bot, clock)
     assert await _retry(bot, clock) == 1
     assert len(announcements(bot)) == 1 and len(replies(bot)) == 1
+
+
+@pytest.mark.parametrize("crash_on", [1, 2], ids=["after-the-announcement", "after-the-news"])
+@pytest.mark.parametrize("style", [SubscriptionStyle.COMPACT, SubscriptionStyle.THREAD],
+                         ids=["compact", "thread"])
+async def test_every_style_finds_what_a_lost_attempt_posted(
+        bot: Bot, style: SubscriptionStyle, crash_on: int) -> None:
+    bot.fake.nonce_window = WINDOW
+    channel_id = bot.guild.channels[1]["id"]
+    with bot.store.unit() as unit:
+        sub = unit.add_subscription(Subscription(
+            guild_id=bot.guild.id, channel_id=channel_id, channel_kind=ChannelKind.TEXT,
+            style=style), FIXED_NOW)
+    clock = Clock(datetime.now(UTC))
+    invitation_id = invitation_then_acceptance(bot)
+    dying = CrashAfterSend(DiscordNotifier(bot.client), crash_on=crash_on)
+    with contextlib.suppress(Crash):
+        await OutboxDelivery(bot.store, [dying], clock=clock, policy=POLICY,
+                             worker="host-a").deliver_once()
+    await _after_the_window(bot, clock)
+    await _retry(bot, clock)
+    in_channel = bot.fake.messages_in(channel_id)
+    if style is SubscriptionStyle.COMPACT:
+        assert len(in_channel) == 2  # the line and its change, once each
+    else:
+        [card] = in_channel
+        [thread] = bot.fake.threads_in(channel_id)
+        assert thread["id"] == card["id"]
+        assert len(bot.fake.messages_in(thread["id"])) == 1
+    assert history_reads(bot) == 1
+    with bot.store.unit() as unit:
+        assert unit.message_for(invitation_id, sub.target) is not None
