@@ -126,6 +126,7 @@ class Figures:
     rate_limited_answers: int = 0
     outage_answers: int = 0
     repeats_answered_by_nonce: int = 0
+    history_reads: int = 0  # in-doubt deliveries looked for in the channel (reconcile)
 
 
 def heads_of_government(count: int) -> list[str]:
@@ -319,6 +320,7 @@ async def test_kill_9_outages_and_rate_limits_lose_and_repeat_nothing(
         figures.rate_limited_answers = sum(1 for r in fake.requests if r.status == 429)
         figures.outage_answers = sum(1 for r in fake.requests if r.status == 503)
         figures.repeats_answered_by_nonce = fake.nonce_hits
+        figures.history_reads = len(fake.requests_to("GET", r"^/channels/\d+/messages$"))
 
         # Faults over: deliver what is left (backoffs fast-forwarded, not waited out).
         for _ in range(8):
@@ -331,6 +333,7 @@ async def test_kill_9_outages_and_rate_limits_lose_and_repeat_nothing(
     print(f"\nfault injection on {backend}: {figures}\n  {result}")
     assert figures.kills >= KILLS_PER_BACKEND
     assert figures.outage_answers >= 1 and figures.rate_limited_answers >= 1
+    assert figures.history_reads >= 1  # the reconcile path ran, not only the nonce
     assert result["invitations notified"] >= 10, result
     assert result["lost (not sent)"] == 0, result
     assert result["duplicate announcements"] == 0, result
