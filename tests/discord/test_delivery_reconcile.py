@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 from datetime import UTC, datetime, timedelta
 
+import discord
 import pytest
 
 from bot.discord.notifier import DiscordNotifier
@@ -166,3 +167,30 @@ async def test_every_style_finds_what_a_lost_attempt_posted(
     assert history_reads(bot) == 1
     with bot.store.unit() as unit:
         assert unit.message_for(invitation_id, sub.target) is not None
+
+
+async def test_the_fake_reads_history_as_discord_does(bot: Bot) -> None:
+    """GET /channels/{id}/messages through discord.py: newest first, `after`/`before`
+    anchors, limits checked, no nonce on a fetched message, outages honoured."""
+    channel_id = bot.guild.channels[1]["id"]
+    channel = bot.client.get_partial_messageable(int(channel_id))
+    sent = [await channel.send(content=f"m{n}", nonce=f"n{n}") for n in range(5)]
+    newest = [m.content async for m in channel.history(limit=3)]
+    assert newest == ["m4", "m3", "m2"]
+    after = [m.content async for m in channel.history(after=sent[1], limit=10,
+                                                      oldest_first=True)]
+    assert after == ["m2", "m3", "m4"]
+    before = [m.content async for m in channel.history(before=sent[3], limit=2)]
+    assert before == ["m2", "m1"]
+    fetched = await bot.client.http.logs_from(int(channel_id), 5)
+    assert all("nonce" not in m for m in fetched)
+    assert len(await bot.client.http.logs_from(int(channel_id), 100)) == 5
+    for bad in (0, 101):
+        with pytest.raises(discord.HTTPException) as refused:
+            await bot.client.http.logs_from(int(channel_id), bad)
+        assert refused.value.status == 400
+    bot.fake.outage = True
+    with pytest.raises(discord.HTTPException) as outage:
+        await bot.client.http.logs_from(int(channel_id), 5)
+    assert outage.value.status == 503
+    bot.fake.outage = False
