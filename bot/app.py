@@ -339,13 +339,18 @@ class App:
             found.append(ConsoleNotifier(console_out))
         return found
 
+    def _delivery_policy(self, policy: DeliveryPolicy) -> DeliveryPolicy:
+        notify = self.settings.notify
+        return replace(policy, max_attempts=notify.max_attempts,
+                       reconcile_after=timedelta(seconds=notify.reconcile_after_seconds))
+
     def delivery(self, notifiers: list[Notifier], on_forbidden: Any = None,
                  role: str = "run") -> OutboxDelivery:
         # A stable identity per host, data directory, database and role: a restarted bot
         # takes back its own claims at once (the same nonces, within Discord's window).
         data_dir = str(Path(self.settings.storage.data_dir).expanduser().resolve())
         return OutboxDelivery(self.store, notifiers, clock=self.clock, on_forbidden=on_forbidden,
-                              policy=DeliveryPolicy(max_attempts=self.settings.notify.max_attempts),
+                              policy=self._delivery_policy(DeliveryPolicy()),
                               worker=worker_id(data_dir, self.store.url, role))
 
     async def run(self, *, stop: asyncio.Event | None = None, role: str = "all") -> None:
@@ -459,8 +464,7 @@ class App:
             if side.gateway and side.client is not None and not side.client.is_ready():
                 return None
             # Settings reloaded meanwhile apply to the next pass.
-            delivery.policy = replace(delivery.policy,
-                                      max_attempts=self.settings.notify.max_attempts)
+            delivery.policy = self._delivery_policy(delivery.policy)
             return await delivery.deliver_once()
 
         async def watch() -> None:

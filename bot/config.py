@@ -118,6 +118,10 @@ class NotifySettings(_Section):
     console: Literal["auto", "always", "never"] = "auto"
     outbox_interval_seconds: float = Field(10, ge=1, le=3600)
     max_attempts: int = Field(8, ge=1, le=100)
+    # A retry this long after an unfinished attempt began first looks for the message in the
+    # channel; it must stay inside Discord's nonce window ("a few minutes"), which covers
+    # quicker retries.
+    reconcile_after_seconds: float = Field(120, ge=0.1, le=240)
 
 
 class DiscordSettings(_Section):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 
 import aiohttp
 import discord
@@ -29,6 +30,7 @@ from bot.discord.filters import (
     subscription_targets,
 )
 from bot.discord.lookups import store_guild_language, store_mention_role, store_subscription
+from bot.discord.reconcile import find_posted
 from bot.discord.safety import NO_MENTIONS
 from bot.domain import Notification, NotificationKind
 from bot.errors import InvitewatchError
@@ -222,6 +224,39 @@ class DiscordNotifier:
             return SendResult(SendOutcome.FAILED, error=str(error))
         return await self._guarded(target, self._send_channel(
             parsed, notification, previous_message_id, current or notification, nonce))
+
+    async def reconcile(self, target: str, notification: Notification,
+                        previous_message_id: str | None, *, current: Notification,
+                        since: datetime) -> SendResult | None:
+        """An in-doubt delivery's message already in its channel (see bot.discord.reconcile):
+        SENT with its reference; None to send as usual (not found, not looked for, or the
+        history could not be read)."""
+        if target.startswith(DM_PREFIX):
+            return None
+        try:
+            parsed = parse_target(target)
+        except ValueError:
+            return None
+        subscription: Subscription | None = None
+        if parsed.subscription_id is not None:
+            subscription = await self._subscription(parsed.subscription_id)
+            if subscription is None:
+                return None
+            role = subscription.mention_role_id
+        else:
+            role = await self._role(parsed.guild_id)
+        post = Post(self.client, int(parsed.guild_id), int(parsed.channel_id), role, None,
+                    in_thread=subscription is not None
+                    and subscription.channel_kind is ChannelKind.THREAD,
+                    lang=await self.language(parsed.guild_id))
+        try:
+            ref = await find_posted(deliverer(subscription), post, notification, current,
+                                    PostRef.parse(previous_message_id), since)
+        except (discord.HTTPException, TimeoutError, aiohttp.ClientError, OSError) as error:
+            # History errors are answered inside (None: send); what escapes came after the
+            # message was found (starting its thread): a retry, never a second post.
+            return SendResult(SendOutcome.RETRY, error=f"reconciling: {error!r}"[:500])
+        return SendResult(SendOutcome.SENT, message_id=str(ref)) if ref is not None else None
 
     async def _guarded(self, target: str, sending: Awaitable[SendResult]) -> SendResult:
         """Discord's answer (or the network's) as what the outbox should do next."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -50,4 +51,17 @@ class Notifier(Protocol):
         `nonce` is stable across every attempt of this delivery: a notifier that can make
         its channel drop a repeated message (Discord's enforce_nonce) derives its nonces
         from it, so a retry after a crash never posts twice."""
+        ...
+
+
+class Reconciler(Protocol):
+    """A notifier that can tell whether an in-doubt delivery is already posted (optional:
+    the outbox calls `reconcile` where a notifier has it)."""
+
+    async def reconcile(self, target: str, notification: Notification,
+                        previous_message_id: str | None, *, current: Notification,
+                        since: datetime) -> SendResult | None:
+        """The delivery's message if it is already in the target (posted on or after
+        `since` by an attempt whose outcome was lost): SENT with its id. None when it is
+        not there or cannot be looked for: the outbox sends as usual."""
         ...

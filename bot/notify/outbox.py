@@ -15,7 +15,12 @@ Exactly once, in order:
   every attempt, which Discord uses to return the first message instead of posting again;
   it does so for a few minutes only, hence a short lease, renewed while this process
   lives, and claims tagged with a stable worker id that a restarted process takes back at
-  once.
+  once;
+- past that window (an outage's backoff, a slow restart) the write-ahead mark covers it:
+  before each send the delivery records that an attempt started (`start_attempt`); a retry
+  of a delivery whose unfinished attempt began more than `reconcile_after` ago first asks
+  the notifier (`reconcile`, where it has one) whether the message is already there, and
+  records it as sent instead of posting again.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ from bot.tracker.notifications import snapshot
 log = logging.getLogger(__name__)
 
 
+RECONCILE_AFTER = timedelta(minutes=2)
+
+
 @dataclass(frozen=True, slots=True)
 class DeliveryPolicy:
     max_attempts: int = 8
@@ -52,6 +60,10 @@ class DeliveryPolicy:
     # Sending rounds per pass: a round sends the head of each invitation's queue, so a
     # NEW and its STATUS due together go out in one pass, one after the other.
     max_rounds: int = 20
+    # An in-doubt delivery (an attempt began, no outcome recorded) retried this long after
+    # its attempt began is looked for in the channel before it is sent again: safely inside
+    # Discord's nonce window ("a few minutes"), so one or the other covers every retry.
+    reconcile_after: timedelta = RECONCILE_AFTER
 
 
 @dataclass(slots=True)
@@ -215,8 +227,10 @@ class OutboxDelivery:
             state = unit.get_invitation(invitation_id) if invitation_id is not None else None
         current = current_view(delivery.notification, state)
         try:
-            result = await notifier.send(delivery.target, delivery.notification, previous,
-                                         current=current, nonce=delivery.nonce or None)
+            result = await self._reconciled(notifier, delivery, previous, current)
+            if result is None:
+                result = await notifier.send(delivery.target, delivery.notification, previous,
+                                             current=current, nonce=delivery.nonce or None)
         except Exception as exc:  # a notifier bug must not stop the other deliveries
             log.exception("delivery %s to %s raised", delivery.id, delivery.target)
             result = SendResult(SendOutcome.RETRY, error=f"{type(exc).__name__}: {exc}")
@@ -226,6 +240,24 @@ class OutboxDelivery:
                 await self.on_forbidden(*tell)
             except Exception:
                 log.exception("could not tell the admins of server %s about channel %s", *tell)
+
+    async def _reconciled(self, notifier: Notifier, delivery: Delivery, previous: str | None,
+                          current: Notification) -> SendResult | None:
+        """Write the attempt's start ahead of the send; when an earlier attempt began too
+        long ago for the nonce to cover it, the notifier's answer for a message that is
+        already there (SENT), or None: send."""
+        with self.store.unit() as unit:
+            started = unit.start_attempt(delivery.id, self.clock())
+        reconcile = getattr(notifier, "reconcile", None)
+        if (reconcile is None or delivery.attempt_started_at is None
+                or self.clock() - started < self.policy.reconcile_after):
+            return None
+        found: SendResult | None = await reconcile(delivery.target, delivery.notification,
+                                                   previous, current=current, since=started)
+        if found is not None and found.outcome is SendOutcome.SENT:
+            log.info("delivery %s to %s was posted before (message %s): recorded, not sent again",
+                     delivery.id, delivery.target, found.message_id)
+        return found
 
     def _record(self, delivery: Delivery, result: SendResult, stats: DeliveryStats,
                 *, previous: str | None) -> tuple[str, str] | None:

@@ -82,6 +82,9 @@ class Delivery:
     # Stable across attempts and restarts, unique per delivery (see convert.delivery_nonce):
     # sent to Discord with enforce_nonce so a repeated post returns the first message.
     nonce: str = ""
+    # When an attempt began that no outcome closed (see repo_outbox.start_attempt): the
+    # message may have been posted by a process that died before recording it.
+    attempt_started_at: datetime | None = None
 
 
 class ArticleVerdict(StrEnum):
@@ -470,6 +473,8 @@ class Unit(Protocol):
         resumes its own claims at once)."""
         ...
     def get_delivery(self, delivery_id: int) -> Delivery | None: ...
+    def start_attempt(self, delivery_id: int, now: datetime) -> datetime: ...
+
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None: ...
     def mark_retry(self, delivery_id: int, error: str, next_attempt_at: datetime,
                    *, count_attempt: bool = True) -> None:

@@ -199,6 +199,7 @@ def delivery(row: DeliveryRow, outbox: OutboxRow) -> Delivery:
         message_id=row.message_id,
         notification=notification_from_json(outbox.payload),
         nonce=delivery_nonce(row),
+        attempt_started_at=row.attempt_started_at,
     )
 
 

@@ -197,9 +197,20 @@ class OutboxRepository(RepoBase):
             raise StoreError(f"no delivery with id {delivery_id}")
         return row
 
+    def start_attempt(self, delivery_id: int, now: datetime) -> datetime:
+        """Record, before a send, that an attempt began (write-ahead); keeps the earliest
+        unfinished one, since a message posted then is the one a later retry must find.
+        Returns the time recorded."""
+        row = self._delivery_row(delivery_id)
+        if row.attempt_started_at is None:
+            row.attempt_started_at = require_aware(now, "now")
+            self.session.flush()
+        return row.attempt_started_at
+
     def mark_sent(self, delivery_id: int, message_id: str | None, now: datetime) -> None:
         row = self._delivery_row(delivery_id)
         row.state = DeliveryState.SENT.value
+        row.attempt_started_at = None
         row.attempts += 1
         row.message_id = message_id
         row.sent_at = require_aware(now, "now")
@@ -220,6 +231,7 @@ class OutboxRepository(RepoBase):
     def mark_failed(self, delivery_id: int, error: str) -> None:
         row = self._delivery_row(delivery_id)
         row.state = DeliveryState.FAILED.value
+        row.attempt_started_at = None
         row.attempts += 1
         row.last_error = str(error)
         row.claimed_by = None

@@ -288,6 +288,9 @@ class DeliveryRow(SQLModel, table=True):
     # The worker holding the lease (see OutboxDelivery): a restarted process takes its own
     # claims back at once instead of waiting for the lease to run out.
     claimed_by: str | None = None
+    # Write-ahead: when the first unfinished attempt began (set before the send, cleared when
+    # the delivery is closed). Set on a pending delivery: in doubt, the message may exist.
+    attempt_started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class PostedMessageRow(SQLModel, table=True):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
+from sqlalchemy import inspect
 
 from bot.errors import StoreError
 from bot.store import DeliveryState, SqlStore
+from bot.store.migrate import alembic_config
 from tests.support.builders import T0, at, new_outcome, notification, source
 
 DISCORD_A = "discord:111:222"
@@ -146,3 +149,48 @@ def test_an_unreadable_item_is_set_aside_without_blocking_the_others(
     assert error == "unreadable notification: notification payload lacks the field 'inviter'"
     assert payload == '{"kind": "new"}'  # kept for repair
     assert f"outbox item {broken} cannot be read" in caplog.text
+
+
+def test_an_attempt_is_written_ahead_and_cleared_when_the_delivery_closes(
+        store: SqlStore) -> None:
+    first, second, third = _enqueue(store, 3)
+    with store.unit() as unit:
+        for item in (first, second, third):
+            unit.plan_deliveries(item, "discord", [DISCORD_A], now=at(1))
+        ids = [d.id for d in unit.due_deliveries("discord", at(2), limit=10)]
+        assert all(d.attempt_started_at is None
+                   for d in unit.due_deliveries("discord", at(2), limit=10))
+        # The earliest unfinished attempt is kept: a message posted then is the one a
+        # later retry must find.
+        assert unit.start_attempt(ids[0], at(3)) == at(3)
+        unit.mark_retry(ids[0], "503", at(4))
+        assert unit.start_attempt(ids[0], at(5)) == at(3)
+        unit.start_attempt(ids[1], at(3))
+        unit.start_attempt(ids[2], at(3))
+    with store.unit() as unit:
+        in_doubt = unit.get_delivery(ids[0])
+        assert in_doubt is not None and in_doubt.attempt_started_at == at(3)
+        unit.mark_sent(ids[1], "m1", at(6))
+        unit.mark_failed(ids[2], "400")
+    with store.unit() as unit:
+        closed = [unit.get_delivery(i) for i in ids[1:]]
+        assert [d.attempt_started_at for d in closed if d is not None] == [None, None]
+    with pytest.raises(StoreError, match="no delivery with id 999"), store.unit() as unit:
+        unit.start_attempt(999, at(1))
+
+
+def test_the_attempt_migration_goes_down_and_up(store: SqlStore) -> None:
+    [item] = _enqueue(store, 1)
+    with store.unit() as unit:
+        unit.plan_deliveries(item, "discord", [DISCORD_A], now=at(1))
+        [delivery] = unit.due_deliveries("discord", at(2), limit=10)
+        unit.start_attempt(delivery.id, at(3))
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0015_waiting_findings")
+    columns = {c["name"] for c in inspect(store.engine).get_columns("deliveries")}
+    assert "attempt_started_at" not in columns
+    store.upgrade()
+    with store.unit() as unit:
+        kept = unit.get_delivery(delivery.id)  # the delivery stays, no longer in doubt
+        assert kept is not None and kept.attempt_started_at is None
+        assert kept.state is DeliveryState.PENDING

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import itertools
 import json
 import random
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -51,6 +50,9 @@ THREAD_TYPES = (10, 11, 12)
 ARCHIVED_THREAD = 50083  # "Thread is archived"
 FORUM_NEEDS_A_POST = 220001  # plain messages are refused in a forum: posts are threads
 THREAD_EXISTS = 160004  # "A thread has already been created for this message"
+
+
+DISCORD_EPOCH_MS = 1_420_070_400_000  # 2015-01-01, where Discord's snowflakes count from
 
 
 def _now_iso() -> str:
@@ -109,7 +111,7 @@ class FakeDiscord:
 
     def __init__(self, *, token: str = "test-token") -> None:
         self.token = token
-        self._ids = itertools.count(1_200_000_000_000_000_000)
+        self._last_id = 1_200_000_000_000_000_000
         self.application_id = self.snowflake()
         self.owner_id = self.snowflake()
         self.bot_user = {"id": self.snowflake(), "username": "invitewatch", "discriminator": "0",
@@ -182,7 +184,11 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self.port}{GATEWAY_PATH}"
 
     def snowflake(self) -> str:
-        return str(next(self._ids))
+        # As Discord's: the creation time in the high bits (a history read `after` a time
+        # works), kept strictly increasing within the millisecond.
+        by_time = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+        self._last_id = max(self._last_id + 1, by_time)
+        return str(self._last_id)
 
     # -- world building -------------------------------------------------------------
     def add_guild(self, name: str = "Test server", *, channel_names: Iterable[str] = ("news",),
@@ -361,7 +367,7 @@ class FakeDiscord:
         elif self.outage and path.startswith("/channels/"):
             response = json_answer({"message": "503: Service Unavailable", "code": 0}, 503)
         else:
-            response = self._scripted(method, path) or self._serve(method, path, body)
+            response = self._scripted(method, path) or self._serve(method, path, body, request.query)
             if self.on_message_write is not None and method in ("POST", "PATCH") \
                     and re.match(r"^/channels/\d+/messages", path) and response.status < 300:
                 # Fault injection: the message is created (or edited) and the client may be
@@ -379,7 +385,9 @@ class FakeDiscord:
                           re.DOTALL)
         return json.loads(match.group(1)) if match else text
 
-    def _serve(self, method: str, path: str, body: Any) -> web.Response:
+    def _serve(self, method: str, path: str, body: Any,
+               query: Mapping[str, str] | None = None) -> web.Response:
+        query = query or {}
         routes: list[tuple[str, str, Any]] = [
             ("GET", r"^/users/@me$", lambda m: self.bot_user),
             ("GET", r"^/oauth2/applications/@me$", lambda m: self._application()),
@@ -404,6 +412,8 @@ class FakeDiscord:
             ("POST", r"^/channels/(\d+)/messages$", lambda m: self._post_message(m.group(1), body)),
             ("PATCH", r"^/channels/(\d+)/messages/(\d+)$",
              lambda m: self._edit_message(m.group(1), m.group(2), body)),
+            ("GET", r"^/channels/(\d+)/messages$",
+             lambda m: self._history(m.group(1), query)),
             ("GET", r"^/channels/(\d+)/messages/(\d+)$",
              lambda m: self._get_message(m.group(1), m.group(2))),
             ("POST", r"^/users/@me/channels$", lambda m: self._dm_channel(body)),
@@ -600,6 +610,37 @@ class FakeDiscord:
                 message[key] = body[key]
         message["edited_timestamp"] = _now_iso()
         return message
+
+    def _history(self, channel_id: str,
+                 query: Mapping[str, str]) -> list[dict[str, Any]] | web.Response:
+        """GET /channels/{id}/messages as Discord answers it: `limit` 1-100 (default 50),
+        at most one of `before`, `after`, `around`, newest first; a fetched message carries
+        no nonce (only the answer to its POST does)."""
+        if self.find_channel(channel_id) is None:
+            return json_answer({"message": "Unknown Channel", "code": 10003}, 404)
+        try:
+            limit = int(query.get("limit", "50"))
+            anchors = {key: int(query[key]) for key in ("before", "after", "around")
+                       if key in query}
+        except ValueError:
+            return json_answer({"message": "Invalid Form Body", "code": 50035}, 400)
+        if not 1 <= limit <= 100 or len(anchors) > 1:
+            return json_answer({"message": "Invalid Form Body", "code": 50035}, 400)
+        found = sorted((m for m in self.messages.values() if m["channel_id"] == channel_id),
+                       key=lambda m: int(m["id"]), reverse=True)
+        if "before" in anchors:
+            found = [m for m in found if int(m["id"]) < anchors["before"]][:limit]
+        elif "after" in anchors:
+            # The `limit` messages just after the anchor, still given newest first.
+            found = [m for m in found if int(m["id"]) > anchors["after"]][-limit:]
+        elif "around" in anchors:
+            older = [m for m in found if int(m["id"]) <= anchors["around"]][:limit // 2 + 1]
+            newer = [m for m in found if int(m["id"]) > anchors["around"]]
+            found = (newer[-(limit - len(older)):] if limit > len(older) else []) + older
+            found = found[:limit]
+        else:
+            found = found[:limit]
+        return [{k: v for k, v in m.items() if k != "nonce"} for m in found]
 
     def _get_message(self, channel_id: str, message_id: str) -> dict[str, Any] | web.Response:
         message = self.messages.get(message_id)
