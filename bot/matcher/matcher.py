@@ -189,6 +189,11 @@ _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal
 _GROUP_ARRIVALS = frozenset({"arrived", "group_arrived"})
 
 
+
+# The link words of a seat named after its place ("Palacio de Miraflores", "Palácio do
+# Planalto", "Palazzo della Consulta"), where the residence noun stands first.
+_SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della", "du", "des"})
+
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
@@ -316,7 +321,10 @@ class Matcher:
             return False
         words = hit.surface.casefold().replace("’", "'").split()
         last = words[-1].split("'")[-1] if words else ""
-        return last in self._resources.residence_words
+        # "Palacio de Miraflores", "Palácio do Planalto": the seat's noun comes first
+        named_seat = len(words) > 2 and words[1] in _SEAT_OF_WORDS
+        return last in self._resources.residence_words or (
+            named_seat and words[0] in self._resources.residence_words)
 
     def _grammar_for(self, lang: str) -> Grammar:
         return self._resources.grammars.get(lang, self._resources.default_grammar)
