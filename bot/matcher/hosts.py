@@ -276,6 +276,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     receiving a delegation at the airport, is diplomacy, not a host's invitation."""
     out: list[HostedGuest] = []
     visitor: Ref | None = None
+    wishes = tuple(lexicon.words_of_hosts("reception_wish"))
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
@@ -295,7 +296,6 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if g.party.known and leader(g.party.key)),
                            visitor)
-        wishes = tuple(lexicon.words_of_hosts("reception_wish"))
         for hit in lexicon.host_hits("reception_final", view.text):
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
             # reception that happened (issue 14, stop 29, fixc round)

@@ -188,11 +188,10 @@ _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal
 # figure and the plural ones of a group (stop 28, gaps round).
 _GROUP_ARRIVALS = frozenset({"arrived", "group_arrived"})
 
-
-
 # The link words of a seat named after its place ("Palacio de Miraflores", "Palácio do
 # Planalto", "Palazzo della Consulta"), where the residence noun stands first.
 _SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della", "du", "des"})
+
 
 class Matcher:
     """Finds invitations between public figures in one article at a time."""

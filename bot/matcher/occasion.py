@@ -431,8 +431,9 @@ def role_beside(text: str, place: PlaceHit, role_words: frozenset[str],
     left to `_title_glued_after`."""
     if not role_words:
         return False
+    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
     match = _GLUED_THEN_WORDS.match(text[place.end:place.end + 80])
-    if match is not None and match.group(2) and not _governed(text, place):
+    if match is not None and match.group(2) and not _governed(before):
         base = place.end + match.start(2)
         words = list(re.finditer(r"\S+", match.group(2)))
         glued = match.group(1)
@@ -446,16 +447,14 @@ def role_beside(text: str, place: PlaceHit, role_words: frozenset[str],
             # the role word are written alike, all lower case or all capitalised.
             if i and word.group().islower() != first_lower:
                 break
-    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
     return before is not None and before.group(1).casefold() in role_words
 
 
-def _governed(text: str, place: PlaceHit) -> bool:
-    """Whether a word of one or two lower-case letters stands right before the place: a
-    preposition ("to Moscow", "w Kopenhadze", "в Москве"), so the place is where something
-    happens, and a title after it is the next party's ("przyjęła w Kopenhadze premiera
-    Norwegii")."""
-    before = _WORD_BEFORE.search(text[max(0, place.start - 40):place.start])
+def _governed(before: re.Match[str] | None) -> bool:
+    """Whether the word right before the place (`before`, `_WORD_BEFORE`'s match) has one
+    or two lower-case letters: a preposition ("to Moscow", "w Kopenhadze", "в Москве"), so
+    the place is where something happens, and a title after it is the next party's
+    ("przyjęła w Kopenhadze premiera Norwegii")."""
     return before is not None and len(before.group(1)) <= _PREPOSITION_MAX \
         and before.group(1).islower()
 
