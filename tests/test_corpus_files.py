@@ -352,6 +352,44 @@ def test_b15_story_set_is_well_formed_and_apart() -> None:
     assert len(sided) >= 6, sided
 
 
+def test_b16_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b16: the storycheck16 round's blind set, issue 15's honest
+    estimate (12 stories, 2-4 dated articles each, 2025-2026, all fourteen languages, every
+    story mixing two or three): one-party last words, occasions refined over time,
+    statements made elsewhere, misspelled and transliterated names, neighbouring events,
+    counter-invitations, the same pair another year, and one ambiguous one-party report that
+    fits two open invitations. Wire copy (100-160 words, ja and zh 200-350 characters),
+    written and scored before the tracker or the matcher was read."""
+    paths = _check_story_folder("b16", (12, 12), (2, 4))
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    articles = [a for story in stories for a in story["articles"]]
+    assert 30 <= len(articles) <= 40, len(articles)
+    langs = {a["lang"] for a in articles}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    assert sum(len({a["lang"] for a in story["articles"]}) > 1 for story in stories) >= 9
+    for article in articles:
+        assert 2025 <= date.fromisoformat(article["date"]).year <= 2026, article["id"]
+        assert article["title"] and article["outlet"] and article["url"], article["id"]
+        size = (len(article["text"]) if article["lang"] in ("ja", "zh")
+                else len(article["text"].split()))
+        low, high = (200, 350) if article["lang"] in ("ja", "zh") else (100, 160)
+        assert low <= size <= high, (article["id"], size)
+        # wire copy: more than one paragraph, the story's own beside unrelated news
+        assert "\n\n" in article["text"], article["id"]
+    for story in stories:
+        dates = [a["date"] for a in story["articles"]]
+        assert dates == sorted(dates), story["id"]
+        records = story["expected"]["records"]
+        assert 1 <= len(records) <= story["expected"]["notifications"], story["id"]
+    finals = Counter(r["final_status"] for story in stories
+                     for r in story["expected"]["records"])
+    assert set(finals) == STATUSES and max(finals.values()) * 3 <= sum(finals.values()), finals
+    # the one-party reports that answer an invitation say on which side their party stands
+    sided = [o for a in articles for o in a.get("observations", [])
+             if len(o["parties"]) == 1 and o.get("side")]
+    assert len(sided) >= 8, sided
+
+
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b15t: the tracker16 round's blind set (8 stories, 3-4 dated
     articles each in the fourteen languages: one-party reports that answer the open
