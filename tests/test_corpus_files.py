@@ -555,6 +555,33 @@ def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
         assert items[0]["text"].count("\n\n") >= 4, path.name
 
 
+def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b16-long: fourteen long news stories in paragraphs (400-900
+    words, ja and zh 900-1300 characters), one per language, eleven with two to four
+    expected pairs among hosted occasions, proposals, challenges, answers by spokespeople
+    and figures beyond the gazetteer, and three hard negatives with distractors (it, no,
+    ru), dated 2025-06 to 2026-11, written by the long16 helper before it read any rule and
+    scored once on main 23e4361."""
+    held = DATA / "matcher-held" / "b16-long"
+    negatives = ("it", "no", "ru")
+    _check_held_set(held, "b16l", 1, negatives)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"] for i in items] == [f"{path.stem}-b16l-01"], path.name
+        item = items[0]
+        pairs = len(item["expected"])
+        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 4), path.name
+        assert 4 <= item["text"].count("\n\n") <= 11, path.name
+        assert "2025-06-01" <= item["date"] <= "2026-11-30", path.name
+        size = len(item["text"]) if path.stem in ("ja", "zh") else len(item["text"].split())
+        low, high = (900, 1300) if path.stem in ("ja", "zh") else (400, 900)
+        assert low <= size <= high, (path.name, size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
