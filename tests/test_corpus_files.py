@@ -537,6 +537,29 @@ def test_b15_check_blind_set_is_well_formed_and_apart() -> None:
             assert item["date"] >= "2024-01-01", item["id"]
 
 
+def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b16-check: stop 30's check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-350 words
+    (ja and zh by characters) dated 2025-06 to 2026-11, its causes in the proportions of
+    issue 14's table, written and scored on main 23e4361 before any rule was read."""
+    held = DATA / "matcher-held" / "b16-check"
+    _check_held_set(held, "b16c", 3, FIRST_CLASS + HELD_FRESH)
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+        assert "hard-negative" in items[2]["tags"], path.name
+        for item in items:
+            assert "\n" not in item["text"], item["id"]
+            assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
+            size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
+            assert 120 <= size <= 350, (item["id"], size)
+            for exp in item["expected"]:
+                assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+
+
 def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b15-long: fourteen long news stories in paragraphs, one per
     language, eleven with two to four expected pairs among hosted occasions, offers, recaps
