@@ -16,6 +16,10 @@ DATA = Path(__file__).resolve().parent / "data"
 FIRST_CLASS = ("en", "de", "fr", "es", "it", "pt", "ru", "uk")
 STATUSES = {s.value for s in Status}
 KINDS = {k.value for k in OccasionKind}
+# Hard negatives that the lead's stop-30 recap convention turned into positives: a past
+# visit recalled with its inviter or its named host is its own took_place pair. The blind
+# sets' shape tests below count them as the positives they now are.
+RELABELLED_STOP30 = frozenset({"fr-b13c-03", "pt-b14n-01"})
 
 
 def corpus_items() -> list[dict]:
@@ -472,11 +476,14 @@ def test_b13_check_blind_set_is_well_formed_and_apart() -> None:
     per language: items 01-02 invitations, 03 a hard negative), its causes in the proportions
     of issue 14's table, written and scored on main 84ddc81 before any rule was read."""
     held = DATA / "matcher-held" / "b13-check"
-    _check_held_set(held, "b13c", 3, FIRST_CLASS + HELD_FRESH)
+    # fr lost its hard negative to the stop-30 recap convention (fr-b13c-03)
+    with_negative = tuple(lang for lang in FIRST_CLASS + HELD_FRESH if lang != "fr")
+    _check_held_set(held, "b13c", 3, with_negative)
     for path in held.glob("*.jsonl"):
         items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
-        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+        shape = [True, True, items[2]["id"] in RELABELLED_STOP30]
+        assert [bool(i["expected"]) for i in items] == shape, path.name
 
 
 def test_b13_long_blind_set_is_well_formed_and_apart() -> None:
@@ -830,9 +837,10 @@ def test_b14_neg_blind_set_is_well_formed_and_apart() -> None:
     for path in held.glob("*.jsonl"):
         items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert len(items) == 4, path.name
-        assert sum(1 for i in items if not i["expected"]) == 3, path.name
+        relabelled = sum(1 for i in items if i["id"] in RELABELLED_STOP30)
+        assert sum(1 for i in items if not i["expected"]) == 3 - relabelled, path.name
     negatives, positives = _negatives_and_positives(held)
-    assert (negatives, positives) == (42, 14)
+    assert (negatives, positives) == (41, 15)  # pt-b14n-01 relabelled at stop 30
 
 
 def test_hostvocab_blind_set_is_well_formed_and_apart() -> None:
