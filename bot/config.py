@@ -113,6 +113,10 @@ class TrackerSettings(_Section):
     digest: bool = False
 
 
+# The outbox's default too (bot.notify.outbox.RECONCILE_AFTER): one number, one place.
+RECONCILE_AFTER_SECONDS = 120.0
+
+
 class NotifySettings(_Section):
     # "auto": print notifications to the console when no Discord token is set.
     console: Literal["auto", "always", "never"] = "auto"
@@ -121,7 +125,7 @@ class NotifySettings(_Section):
     # A retry this long after an unfinished attempt began first looks for the message in the
     # channel; it must stay inside Discord's nonce window ("a few minutes"), which covers
     # quicker retries.
-    reconcile_after_seconds: float = Field(120, ge=0.1, le=240)
+    reconcile_after_seconds: float = Field(RECONCILE_AFTER_SECONDS, ge=0.1, le=240)
 
 
 class DiscordSettings(_Section):

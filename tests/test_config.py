@@ -105,3 +105,14 @@ def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
 ])
 def test_mask_url(url: str, shown: str) -> None:
     assert mask_url(url) == shown
+
+
+def test_the_outbox_and_the_configuration_agree_on_when_to_reconcile(tmp_path: Path) -> None:
+    """A host who leaves `[notify] reconcile_after_seconds` out gets the outbox's own default,
+    and the shipped file states that same number."""
+    from bot.notify.outbox import DeliveryPolicy
+
+    bare = load_config(tmp_path, env={}).settings.notify.reconcile_after_seconds
+    assert bare == DeliveryPolicy().reconcile_after.total_seconds()
+    shipped = load_config(Path(__file__).parents[1] / "config", env={})
+    assert shipped.settings.notify.reconcile_after_seconds == bare

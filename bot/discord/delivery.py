@@ -198,7 +198,7 @@ async def deliver_thread(post: Post, notification: Notification, current: Notifi
             content=announcement_text(notification, post.role), embed=notification_embed(current, post.lang),
             allowed_mentions=allowed_mentions(post.role),
             nonce=nonce_for(post.nonce, "p" if previous is None else "a"))
-        return PostRef(message.id, await _start_thread(post, message.id, current))
+        return PostRef(message.id, await start_thread(post, message.id, current))
     if notification.kind is NotificationKind.NEW:
         return previous
     if previous.thread_id is not None:
@@ -217,7 +217,9 @@ async def deliver_thread(post: Post, notification: Notification, current: Notifi
     return previous
 
 
-async def _start_thread(post: Post, message_id: int, current: Notification) -> int | None:
+async def start_thread(post: Post, message_id: int, current: Notification) -> int | None:
+    """A thread under the announcement `message_id`: its id, the message's id when a retry
+    finds the thread already started, or None when the channel refuses threads."""
     try:
         data = await post.client.http.start_thread_with_message(
             post.channel_id, message_id, name=thread_name(current),

@@ -24,10 +24,10 @@ from discord.utils import time_snowflake
 from bot.discord.delivery import (
     Post,
     PostRef,
-    _start_thread,
     deliver_compact,
     deliver_embed,
     deliver_thread,
+    start_thread,
 )
 from bot.discord.embeds import notification_embed, status_reply_text
 from bot.discord.styles import compact_change_line
@@ -132,5 +132,5 @@ async def _found(deliver: object, post: Post, current: Notification,
     if deliver is deliver_thread:
         # The crash may have come before the thread was started: start it (an existing
         # one is Discord's 160004, and its id is the message's).
-        return PostRef(message.id, await _start_thread(post, message.id, current))
+        return PostRef(message.id, await start_thread(post, message.id, current))
     return PostRef(message.id)

@@ -36,6 +36,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.config import RECONCILE_AFTER_SECONDS
 from bot.domain import InvitationState, Notification
 from bot.notify.base import Notifier, SendOutcome, SendResult
 from bot.store.api import Delivery, Store, Unit
@@ -44,7 +45,7 @@ from bot.tracker.notifications import snapshot
 log = logging.getLogger(__name__)
 
 
-RECONCILE_AFTER = timedelta(minutes=2)
+RECONCILE_AFTER = timedelta(seconds=RECONCILE_AFTER_SECONDS)
 
 
 @dataclass(frozen=True, slots=True)
