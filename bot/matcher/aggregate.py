@@ -826,9 +826,10 @@ def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status
     return subject.principal or subject.party.key, clause
 
 
-# A trip or attendance the inviter plans or calls off; "Trump replied that ..." is his
-# turn in the exchange about the invitation and stays a response.
-_PLANS = frozenset({Status.ACCEPTED, Status.DECLINED})
+# A trip or attendance the inviter plans; "Trump replied that ..." is his turn in the
+# exchange about the invitation and stays a response, and a refusal said of the inviter
+# ("Tusk is not a partner for talks") is the invitee's side answering.
+_PLANS = frozenset({Status.ACCEPTED})
 _OBJECT_GAP = 2  # words between a meeting verb and its object ("empfängt am Mittag Stubb")
 _CLAUSE_BREAKS = (" – ", " — ", " - ", ";")
 
@@ -855,7 +856,7 @@ def _met_someone_else(view: SentenceView, cue: CueHit, candidate: Candidate) -> 
 def _inviters_own_plan(view: SentenceView, cue: CueHit, status: Status,
                        candidate: Candidate) -> bool:
     """issue 14, stop 30, fixw round: "Orsi invited Felipe VI to Montevideo. [...] Orsi
-    will travel to Madrid in November for a forum": a yes or no word said of the inviter
+    will travel to Madrid in November for a forum": a yes word said of the inviter
     himself, in a later sentence that holds no invitation and does not name the invitee,
     is the inviter's own plan, another occasion: an invitation is answered by its
     invitee. A spokesperson speaks for someone ("Peskov said ...") and keeps the answer."""
@@ -863,6 +864,11 @@ def _inviters_own_plan(view: SentenceView, cue: CueHit, status: Status,
         return False
     subject = _owner(view, cue) or figure_before(view.facts.refs, cue.start)
     if subject is None or subject.spokesperson or subject.principal is not None:
+        return False
+    gap = view.text[subject.end : cue.start].split()
+    if gap and len(gap[0]) > 1 and gap[0].endswith(","):
+        # "X сообщил, что министр подтвердил участие": X only reports it (a comma on its
+        # own opens a relative clause about X: "Orsi, que asumió el cargo, viajará")
         return False
     named = {ref.party.key for ref in view.facts.refs}
     return subject.party.key == candidate.inviter.key and candidate.invitee.key not in named

@@ -221,3 +221,16 @@ def test_welcome_in_a_subordinate_clause(matcher: Matcher, text: str, lang: str,
 def test_nothing_to_announce_is_a_response(matcher: Matcher, text: str, lang: str,
                                            pair: tuple[str, str]) -> None:
     assert (*pair, "responded") in pairs(match_text(matcher, text, DATE, lang))
+
+
+def test_inviters_report_of_the_answer_keeps_it(matcher: Matcher) -> None:
+    # the inviter's own trip is no answer; the inviter reporting the invitee's yes
+    # ("X said, that the minister confirmed") still answers
+    own = ("Keir Starmer invited Mark Carney to Chequers. Starmer will travel to Tokyo next "
+           "week for a trade fair.")
+    reported = ("Шавкат Мирзиёев пригласил Сергея Лаврова на форум в Ташкент. Мирзиёев "
+                "сообщил, что министр уже подтвердил участие.")
+    assert ("keir-starmer", "mark-carney", "pending") in pairs(
+        match_text(matcher, own, DATE, "en"))
+    assert ("shavkat-mirziyoyev", "sergey-lavrov", "accepted") in pairs(
+        match_text(matcher, reported, DATE, "ru"))
