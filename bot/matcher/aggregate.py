@@ -826,6 +826,54 @@ def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status
     return subject.principal or subject.party.key, clause
 
 
+# A trip or attendance the inviter plans; "Trump replied that ..." is his turn in the
+# exchange about the invitation and stays a response, and a refusal said of the inviter
+# ("Tusk is not a partner for talks") is the invitee's side answering.
+_PLANS = frozenset({Status.ACCEPTED})
+_OBJECT_GAP = 2  # words between a meeting verb and its object ("empfängt am Mittag Stubb")
+_CLAUSE_BREAKS = (" – ", " — ", " - ", ";")
+
+
+def _met_someone_else(view: SentenceView, cue: CueHit, candidate: Candidate) -> bool:
+    """issue 14, stop 30, fixw round: "Merz empfängt Stubb – und setzt auf ein Treffen mit
+    Trump in Deutschland": a meeting or reception whose object, right after the verb, is a
+    third known figure is that figure's; the invitee named after a dash or semicolon, in a
+    clause of its own, has not been met."""
+    refs = view.facts.refs
+    met = next((r for r in refs if r.start >= cue.end), None)
+    if met is None or not met.party.known or met.party.key in candidate.keys or \
+            len(view.text[cue.end : met.start].split()) > _OBJECT_GAP:
+        return False
+    invitee = next((r for r in refs if r.start >= met.end
+                    and r.party.key == candidate.invitee.key), None)
+    if invitee is None or any(r.party.key == candidate.invitee.key and r.end <= cue.start
+                              for r in refs):
+        return False
+    gap = view.text[met.end : invitee.start]
+    return any(mark in gap for mark in _CLAUSE_BREAKS)
+
+
+def _inviters_own_plan(view: SentenceView, cue: CueHit, status: Status,
+                       candidate: Candidate) -> bool:
+    """issue 14, stop 30, fixw round: "Orsi invited Felipe VI to Montevideo. [...] Orsi
+    will travel to Madrid in November for a forum": a yes word said of the inviter
+    himself, in a later sentence that holds no invitation and does not name the invitee,
+    is the inviter's own plan, another occasion: an invitation is answered by its
+    invitee. A spokesperson speaks for someone ("Peskov said ...") and keeps the answer."""
+    if status not in _PLANS or view.facts.invitations or view.facts.has_invite_noun:
+        return False
+    subject = _owner(view, cue) or figure_before(view.facts.refs, cue.start)
+    if subject is None or subject.spokesperson or subject.principal is not None:
+        return False
+    gap = view.text[subject.end : cue.start].split()
+    if gap and len(gap[0]) > 1 and gap[0].endswith(","):
+        # "X сообщил, что министр подтвердил участие": X only reports it (a comma on its
+        # own opens a relative clause about X: "Orsi, que asumió el cargo, viajará")
+        return False
+    named = {ref.party.key for ref in view.facts.refs}
+    return subject.party.key == candidate.inviter.key and candidate.invitee.key not in named
+
+
 def _not_its_answer(candidate: Candidate, answerer: str | None, index: int) -> tuple[bool, bool]:
     """issue 14, long round: a long article reports an invitation, its answer and a
     counter-invitation or a second invitee close by ("Steinmeier invited Stubb. [...]
@@ -878,9 +926,11 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
                       if not _outcome_before_made(view, c, views)
                       and not _elsewhere(view, c, views, place_names, home_countries)
                       and not _meeting_before(view, c, views)
-                      and not _made_at_meeting(view, c, views, place_names, home_countries)]
+                      and not _made_at_meeting(view, c, views, place_names, home_countries)
+                      and not _met_someone_else(view, cue, c)]
     owner = _owner(view, cue)
-    candidates = [c for c in candidates if not _someone_else(owner, c.keys)]
+    candidates = [c for c in candidates if not _someone_else(owner, c.keys)
+                  and not _inviters_own_plan(view, cue, best_status, c)]
     speaker = _adjacent_answerer(view, cue, best_status)
     if speaker is not None:
         candidates = [c for c in candidates if speaker[0] in c.keys

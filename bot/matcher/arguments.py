@@ -460,8 +460,31 @@ def welcome_to_visit(c: Clause) -> list[Pair] | None:
         # says the welcome; the guest is not named in the clause.
         return []
     speakers = [r for r in (*c.before[-2::-1], *c.after) if r.party.key != invitee.party.key]
-    inviter = speakers[0] if speakers else c.previous_subject
+    inviter = _clause_subject_says(c, invitee) or (speakers[0] if speakers else
+                                                   c.previous_subject)
     return pairs(inviter, [invitee], CONFIDENCE.welcome)
+
+
+_SAYS_OPENERS = frozenset({",", "-", "–", "—"})  # marks that open a clause of a shared subject
+
+
+def _clause_subject_says(c: Clause, invitee: Ref) -> Ref | None:
+    """issue 14, stop 30, fixw round: "Albanese hosts Prabowo, says Modi would be welcome in
+    Canberra": a reporting verb opening a clause of its own (after a comma, a dash or
+    'and') has the sentence's subject, the first figure, as its speaker; the figure just
+    before it is the object of the other clause."""
+    if len(c.before) < 3 or c.before[0].party.key == invitee.party.key:
+        return None
+    previous = c.before[-2]
+    words = c.sentence[previous.end : invitee.start].replace("\"", " ").split()
+    for i, word in enumerate(words):
+        if word.strip(",.;:«»“”").casefold() not in c.words.reporting:
+            continue
+        opener = words[i - 1].casefold() if i else ""
+        opened = opener in _SAYS_OPENERS or opener in c.words.conjunctions or \
+            (i == 0 and c.sentence[previous.end : previous.end + 1] == ",")
+        return c.before[0] if opened or word.startswith(",") else None
+    return None
 
 
 def _says_it(c: Clause, figure: Ref) -> bool:
@@ -1000,6 +1023,24 @@ def _marked_owner(c: Clause, ref: Ref) -> bool:
     return False
 
 
+_CONTENT_WORDS = 4  # words of an invitation's content between its owner and the noun
+
+
+def _near_owner(c: Clause, owner: Ref) -> bool:
+    """The owner stands right before its invitation noun, or, with a genitive ending in a
+    spaced script, before a few words of what it invites to with no comma between
+    (issue 14, stop 30, fixw round: "Aliyev, Erdoğan'ın Türkiye'ye resmi ziyaret davetini
+    kabul etti": Erdoğan invites Aliyev to an official visit to Turkey)."""
+    if c.cue.start - owner.end <= _NEAR_OWNER:
+        return True
+    gap = c.sentence[owner.end : c.cue.start]
+    # a genitive particle in the gap ("मोदी की ढाका यात्रा का न्योता") makes the figure the
+    # owner of the trip, not of the invitation: there the figure is the guest
+    marked = any(m.strip() and m.strip() in gap.split() for m in c.grammar.agent_markers)
+    return owner.possessive and not marked and not _cjk(gap) and \
+        not any(m in gap for m in ",;:") and len(gap.split()) <= _CONTENT_WORDS
+
+
 def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     """"ゼレンスキー大統領はプーチン大統領からの招待を拒否した", "मोदी ने पुतिन का निमंत्रण
     स्वीकार किया": in a head-final language the noun's owner stands right before it,
@@ -1009,7 +1050,7 @@ def head_final_noun_owner(c: Clause) -> list[Pair] | None:
     owner = c.before[-1]
     with_word = any(w.casefold() in c.words.with_markers
                     for w in c.sentence[owner.end : c.cue.start].split()[:2])
-    if c.cue.start - owner.end > _NEAR_OWNER or with_word or \
+    if not _near_owner(c, owner) or with_word or \
             not (owner.possessive or _marked_owner(c, owner)):
         return None  # a genitive ending ("Musk'ın Clubhouse davetine") marks it too
     answering = [r for r in c.before if r.party.key != owner.party.key]

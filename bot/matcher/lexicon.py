@@ -686,6 +686,9 @@ def _anchor_of(phrase: str, weak: frozenset[str] = frozenset()) -> str:
     return max(strong or tokens, key=len) if tokens else ""
 
 
+_JOINER = r"(?:[\s\-\"“”«»„]|(?<=\s)['‘’]|['‘’](?=\s))+"
+
+
 def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
     tokens = phrase.split()
     pieces: list[str] = []
@@ -708,8 +711,10 @@ def phrase_to_regex(phrase: str, word_boundaries: bool = True) -> str:
             piece += r"(?=\s*(?:[,.;:!?\"“”»)]|$))"
         pieces.append(piece)
         # A quotation mark between two words does not break a phrase ('irá "com muito
-        # prazer"', 'was "always open" for': reported speech quotes a few words; b9-cues).
-        joiners.append(r"[\s\-\"“”«»„]+" if word_boundaries else r"\s*")
+        # prazer"', 'was "always open" for': reported speech quotes a few words; b9-cues),
+        # nor does a single one beside a space ("dat hij 'altijd welkom' is": issue 14,
+        # stop 30, fixw round); one inside a word ("Putin's") is an apostrophe, no joiner.
+        joiners.append(_JOINER if word_boundaries else r"\s*")
     if not pieces:
         return r"(?!x)x"
     body = "".join(p + (joiners[i] if i < len(pieces) - 1 else "") for i, p in enumerate(pieces))
