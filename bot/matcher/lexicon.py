@@ -195,6 +195,8 @@ OBSERVE_CATEGORIES = (
     "group_arrived",
     "postponed",  # "X postponed the trip to Madrid", "the visit was put off": the invitation
     # stands (a pending report: it never undoes a decision), shown in the timeline
+    "pulled_out",  # "X pulled out of the fight in Madrid", "trekker seg fra kampen": the
+    # figure itself calls its part off (withdrawn, either side); needs an occasion noun
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and

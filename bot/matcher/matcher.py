@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.domain import (
+    SIDE_INVITEE,
     Article,
     LoneObservation,
     MatchResult,
@@ -91,6 +92,8 @@ from bot.matcher.observe import (
     observation_cues,
     observe_lone,
     observe_sentence,
+    without_later_offices,
+    without_places,
     without_stand_ins,
 )
 from bot.matcher.occasion import (
@@ -111,6 +114,8 @@ from bot.matcher.segment import DEFAULT_ABBREVIATIONS, Segmented, segment
 from bot.matcher.spotting import (
     FORM_BARE_TITLE,
     FORM_CONFIDENCE,
+    FORM_COUNTERPART,
+    FORM_DEMONYM,
     FORM_NAME,
     FORM_STANDIN,
     FORM_SURNAME,
@@ -187,6 +192,9 @@ _RECEIVING_CATEGORIES = frozenset({"head_of_state", "head_of_government", "royal
 # The observation cues a counted group arrives by (groups.py): the singular verbs of one
 # figure and the plural ones of a group (stop 28, gaps round).
 _GROUP_ARRIVALS = frozenset({"arrived", "group_arrived"})
+# Forms that name a figure by office or country, not by name (`Ref.by_office`).
+_OFFICE_FORMS = frozenset({FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMONYM,
+                           FORM_BARE_TITLE})
 
 # The link words of a seat named after its place ("Palacio de Miraflores", "Palácio do
 # Planalto", "Palazzo della Consulta"), where the residence noun stands first.
@@ -791,25 +799,38 @@ class Matcher:
                            observations: tuple[Observation, ...]) -> list[LoneObservation]:
         """Reports naming one figure ("Putin will not attend the talks in Istanbul"): one per
         figure, the most advanced status first found; none for a figure the article already
-        reports an invitation or an observation about (those name the pair)."""
+        reports an invitation or an observation about (those name the pair), except the
+        guest's own arrival beside an invitation the article gives as only accepted or
+        answered (`_arrival_beside_answer`)."""
         paired = {p.key for m in mentions for p in (m.inviter, m.invitee)}
         paired |= {p.key for o in observations for p in (o.first, o.second)}
+        answered = _answered_guests(mentions, observations)
         chosen: dict[str, tuple[LoneFinding, str]] = {}
         year = when.year if when else None
         grammar = self._grammar_for(lang)
         own = lexicons[0] if lexicons else None
+        places = self._resources.places
         for view in views:
-            refs = without_stand_ins(view.text, view.facts.refs, own, grammar)
-            if len({r.party.key for r in refs}) != 1 or refs[0].party.key in paired:
+            refs = without_places(view.text, without_stand_ins(view.text, view.facts.refs,
+                                                               own, grammar), places)
+            cues: list[CueHit] | None = None
+            if len({r.party.key for r in refs}) > 1 and any(r.by_office for r in refs):
+                cues = observation_cues(view.text, lexicons)
+                refs = without_later_offices(view.text, refs, cues)
+            if len({r.party.key for r in refs}) != 1 or (
+                    refs[0].party.key in paired and refs[0].party.key not in answered):
                 continue
-            cues = observation_cues(view.text, lexicons)
+            cues = observation_cues(view.text, lexicons) if cues is None else cues
             if not cues:
                 continue
-            refs = without_stand_ins(view.text, with_unknown_names(view.text, view.facts.refs,
-                                                                   lexicons, lang), own, grammar)
+            refs = without_later_offices(view.text, without_places(view.text, without_stand_ins(
+                view.text, with_unknown_names(view.text, view.facts.refs, lexicons, lang),
+                own, grammar), places), cues)
             for finding in observe_lone(view.text, refs, cues, lexicons,
-                                        self._resources.places, year, grammar):
+                                        places, year, grammar):
                 key = finding.party.party.key
+                if key in paired and not _arrival_beside_answer(finding):
+                    continue
                 held = chosen.get(key)
                 if held is None or status_rank(finding.status) > status_rank(held[0].status):
                     chosen[key] = (finding, view.text)
@@ -1263,6 +1284,7 @@ class Matcher:
                     residence=self._residence(hit),
                     # the one a pronoun stands for: the principal of a spokesperson
                     gender=(self.gazetteer.get(party_id) or figure).gender,
+                    by_office=hit.form in _OFFICE_FORMS,
                 )
             )
         return refs
@@ -1409,3 +1431,27 @@ def _title_beside_words(role_words: frozenset[str], lexicons: Iterable[Lexicon]
     titles = {t.casefold() for t in merged_words(lexicons, "titles")
               if len(t) >= _TITLE_BESIDE_MIN and " " not in t}
     return role_words | frozenset(titles)
+
+
+def _answered_guests(mentions: list[Mention], observations: tuple[Observation, ...]
+                     ) -> frozenset[str]:
+    """The invitees of the article's mentions that are all accepted or answered, and of no
+    observation: "Mirziyoyev arrived in Astana for the state visit ... formal talks are
+    scheduled at the Akorda" reads as an accepted visit; the guest's arrival the same
+    article tells is its outcome (story17 round, issue 15)."""
+    observed = {p.key for o in observations for p in (o.first, o.second)}
+    statuses: dict[str, set[Status]] = {}
+    for m in mentions:
+        statuses.setdefault(m.invitee.key, set()).add(m.status)
+        statuses.setdefault(m.inviter.key, set()).add(Status.PENDING)  # never the host
+    return frozenset(key for key, found in statuses.items()
+                     if key not in observed and found <= _ANSWERED)
+
+
+_ANSWERED = frozenset({Status.ACCEPTED, Status.RESPONDED})
+
+
+def _arrival_beside_answer(finding: LoneFinding) -> bool:
+    """Only the guest's own took-place report may stand beside the article's answer: a
+    decline or a calling-off there is the mention's to tell (the pair is named)."""
+    return finding.status == Status.TOOK_PLACE and finding.side == SIDE_INVITEE

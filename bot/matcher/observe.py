@@ -45,7 +45,9 @@ STATUS_OF = {
 _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "arrived": "visit",
                   "agreed_to_meet": "meeting", "refused_to_meet": "meeting", "on_visit": "visit"}
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
-_NEEDS_OCCASION = frozenset({"happened", "called_off"})
+# "X pulled out of" alone may be a deal, a race or a market: only an occasion noun makes it
+# a party calling off its own part (story17 round).
+_NEEDS_OCCASION = frozenset({"happened", "called_off", "pulled_out"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,7 +493,8 @@ LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "arrived": Status.TOOK_PLACE, "on_visit": Status.TOOK_PLACE,
                "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
-               "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING}
+               "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING,
+               "pulled_out": Status.WITHDRAWN}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
@@ -499,9 +502,12 @@ LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "offer_stands": SIDE_INVITER,
                                     "will_attend": SIDE_INVITEE,
                                     "hosted_by": SIDE_INVITEE,
-                                    "postponed": None}
+                                    "postponed": None,
+                                    # the fighter or the guest pulls out, or the host
+                                    "pulled_out": None}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
-_LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_by"})
+_LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_by",
+                           "pulled_out"})
 # How far (characters) the subject of a verb-final clause may stand from its verb, with the
 # place and the occasion between ("Aliyev, Moskova'da düzenlenen törene katılmadı").
 _FINAL_VERB_REACH = 80
@@ -589,6 +595,34 @@ def without_stand_ins(sentence: str, refs: list[Ref], lexicon: Lexicon | None,
                if any(0 <= h.start - r.end <= 3 and not sentence[r.end : h.start].strip(" ,")
                       for h in hits)}
     kept = [r for r in refs if r.party.key not in dropped]
+    return kept if kept else refs
+
+
+def without_places(sentence: str, refs: list[Ref], places: PlaceFinder) -> list[Ref]:
+    """`refs` without the unknown "names" that are places the places list knows: two
+    capitalised words such as "Buenos Aires" or "Kuala Lumpur" look like a person's name
+    to the name finder, and a second "person" would rule out a one-party report ("Trump
+    will not travel to Buenos Aires"). A figure the gazetteer knows is always kept."""
+    if all(r.party.known for r in refs):
+        return refs
+    hits = places.find(sentence)
+    return [r for r in refs if r.party.known
+            or not any(h.start <= r.start and r.end <= h.end for h in hits)]
+
+
+def without_later_offices(sentence: str, refs: list[Ref], cues: list[CueHit]) -> list[Ref]:
+    """`refs` without the figures named by office only (`Ref.by_office`) in a later clause
+    than the first one-party cue, after a comma: "Trump will not travel to Buenos Aires
+    this year, his spokeswoman said, though she praised Argentina's government" reports
+    Trump's decline alone; the government praised is no second party of it. A figure
+    named by name, or an office inside the cue's own clause ("will not travel to Buenos
+    Aires with Argentina's president"), still makes the sentence a two-party one."""
+    lone = [c.end for c in cues if c.category in LONE_STATUS]
+    if not lone or not any(r.by_office for r in refs):
+        return refs
+    first = min(lone)
+    kept = [r for r in refs if not (r.by_office and r.start >= first
+                                    and any(p in sentence[first:r.start] for p in ",;"))]
     return kept if kept else refs
 
 

@@ -28,6 +28,7 @@ from bot.domain import (
     InvitationState,
     LoneObservation,
     Observation,
+    OccasionKind,
     Source,
     Status,
     TimelineEntry,
@@ -154,15 +155,34 @@ def _occasion_fits(candidate: InvitationState, observation: LoneObservation,
     and kinds must not contradict; with no place, the kind must be the very same one (the
     kind is then all that ties the report to this invitation). "Took place" needs the
     place itself: figures take part in meetings every day, and a meeting without a place
-    is no evidence that this invitation's was the one."""
+    is no evidence that this invitation's was the one. Except on an accepted invitation
+    that never had a place, of the very kind the report names (not OTHER, not a meeting
+    nor a call: those happen daily): the guest said yes to "the commemorations in
+    September", so "X attended the parade in Beijing" is its outcome (story17 round)."""
     kinds = kind_affinity(candidate.occasion.kind, observation.occasion.kind)
     if kinds is None:
         return False
     places = place_affinity(candidate.occasion.place, place) if place is not None else None
     if observation.status == Status.TOOK_PLACE:
+        if place is not None and _awaited_placeless(candidate, observation):
+            return True
         return places is not None and places >= 2
     if place is not None:
         if places is None:
             return False
         return places >= 2 or kinds == 3
     return kinds == 3
+
+
+# Kinds a figure takes part in every day: a report that one took place somewhere says
+# nothing of which invitation it answers unless the places agree.
+_DAILY_KINDS = frozenset({OccasionKind.OTHER, OccasionKind.MEETING, OccasionKind.CONVERSATION})
+
+
+def _awaited_placeless(candidate: InvitationState, observation: LoneObservation) -> bool:
+    """An accepted invitation whose occasion was never placed ("the September
+    commemorations"), of the very kind the report names and not an everyday one: its
+    outcome may be told with the place it was held at."""
+    return (candidate.status == Status.ACCEPTED and candidate.occasion.place is None
+            and candidate.occasion.kind == observation.occasion.kind
+            and candidate.occasion.kind not in _DAILY_KINDS)
