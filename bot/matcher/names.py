@@ -275,9 +275,10 @@ def _west_slavic_nominative(words: list[str]) -> str:
         if len(words) < 2 or feminine or \
                 not _oblique_given_name(given):
             return " ".join(words)
-        if lower.endswith(("u", "ę")) and len(lower) > 4 and lower[-2] not in _WEST_VOWELS \
-                and given.endswith("a"):
-            # "Petra Fialu" -> "Fiala", "Marcina Dziubę" -> "Dziuba" (issue 14, unknown round)
+        if lower.endswith(("u", "ę")) and len(lower) > 4 and given.endswith("a") and (
+                lower[-2] not in _WEST_VOWELS or lower.endswith("nię")):
+            # "Petra Fialu" -> "Fiala", "Marcina Dziubę" -> "Dziuba" (issue 14, unknown
+            # round); a soft "-nia" noun too: "Szymona Hołownię" -> "Hołownia" (fixu round)
             last, case = last[:-1] + "a", "acc"
         else:
             for ending, found in _WEST_SLAVIC_CASES:

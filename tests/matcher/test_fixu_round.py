@@ -36,6 +36,9 @@ def _pair(result_pairs: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
      "Toruniu.", "pl", ("Tomasz Wesoły", "donald-tusk")),
     ("Przewodniczący Rady Najwyższej Litwy Jonas Petraitis zaprosił premiera Donalda Tuska "
      "do Wilna.", "pl", ("Jonas Petraitis", "donald-tusk")),
+    # a soft "-nia" surname in the accusative goes back to the nominative
+    ("Premier Donald Tusk zaprosił posła Piotra Kanię do Krakowa.", "pl",
+     ("donald-tusk", "Piotr Kania")),
     ("Předseda Senátu Tomáš Novotný pozval premiéra Petra Fialu do Brna.", "cs",
      ("Tomáš Novotný", "petr-fiala")),
     # a foreign name in Chinese transliteration after a title, in katakana before one
