@@ -308,7 +308,9 @@ def _without_leading_compound(text: str, start: int, name: str, is_role: Callabl
     opening the run (a sentence's first word, or a party's abbreviation before a hyphen) is
     the person's role, not a given name."""
     tokens = name.split()
-    if len(tokens) < 3 or not is_role(tokens[0]):
+    # A part after a hyphen in lower case is a common noun ("D66-lijsttrekker"), never a
+    # part of a double given name ("Jean-Marie") or surname.
+    if len(tokens) < 3 or not (is_role(tokens[0]) or tokens[0].rsplit("-", 1)[-1][:1].islower()):
         return start, name, False
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:]), True
 

@@ -26,6 +26,8 @@ def _pair(result_pairs: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
      "no", ("Ola Brekke", "jonas-gahr-store")),
     ("Premier Dick Schoof heeft VVD-leider Anouk Verbeek uitgenodigd voor een gesprek op het "
      "Catshuis.", "nl", ("dick-schoof", "Anouk Verbeek")),
+    ("Premier Dick Schoof heeft CDA-kandidaat Anouk Verbeek uitgenodigd voor een gesprek.",
+     "nl", ("dick-schoof", "Anouk Verbeek")),
     ("Bundeskanzler Friedrich Merz hat SPD-Chefin Anna Lemberg zu einem Treffen ins "
      "Kanzleramt eingeladen. Lemberg sagte zu.", "de", ("friedrich-merz", "Anna Lemberg")),
     # a common word of the lexicon as a given name right after a role word
