@@ -61,6 +61,7 @@ _OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spok
 _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
 _ELECT_KEYS = ("elect_after", "elect_before")
 _COUNTRY_BEFORE = "country_before"
+_BEYOND_OFFICES = "beyond_offices"
 _TABLES = ("kinds", "categories")
 _GENITIVE_SUFFIXES = frozenset({"nin", "nın", "nun", "nün", "in", "ın", "un", "ün"})
 _WORD_BEFORE = re.compile(r"([\w'’\-]+)[ \t\u00a0]+$")  # in the same line
@@ -83,6 +84,9 @@ class BareTitleWords:
     # languages where a capitalised word right before a bare title qualifies it
     # ("Gürcistan Cumhurbaşkanı" is Georgia's president, no bare title)
     country_before: frozenset[str] = frozenset()
+    # kinds no government office speaks for (a monarch): an office in the phrase's sentence
+    # leaves them to the other steps
+    beyond_offices: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +140,12 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
              for key in _ELECT_KEYS}
     country_before = frozenset(string_list(data.get(_COUNTRY_BEFORE, []), _COUNTRY_BEFORE,
                                            source, problems))
+    beyond_offices = frozenset(string_list(data.get(_BEYOND_OFFICES, []), _BEYOND_OFFICES,
+                                           source, problems))
+    problems += [f"{source}: {_BEYOND_OFFICES}: {kind}: not in [kinds]"
+                 for kind in sorted(beyond_offices) if kind not in kinds]
     for lang, table in data.items():
-        if lang in _TABLES or lang in _ELECT_KEYS or lang == _COUNTRY_BEFORE:
+        if lang in _TABLES or lang in _ELECT_KEYS or lang in (_COUNTRY_BEFORE, _BEYOND_OFFICES):
             continue
         if not isinstance(table, dict):
             problems.append(f"{source}: {lang}: must be a table")
@@ -155,7 +163,7 @@ def bare_titles_from_data(data: dict[str, Any], *, source: str = "_bare_titles.t
     if problems:
         raise ConfigError(problems)
     return BareTitleWords(kinds, phrases, home, elect["elect_after"], elect["elect_before"],
-                          categories, country_before)
+                          categories, country_before, beyond_offices)
 
 
 def _home(value: Any, kinds: dict[str, tuple[str, ...]], key: str, source: str,
@@ -322,7 +330,10 @@ class BareTitleResolver:
             # "В Белом доме ответили, что президент ...", "Fuentes de la Moncloa indicaron
             # que el presidente ...": the office of the sentence, if it holds the role.
             holding = {fid for fid in offices if self.holds(fid, kind, when)}
-            return (holding.pop(), False) if len(holding) == 1 else ("", len(holding) > 1)
+            if holding or kind not in self._words.beyond_offices:
+                return (holding.pop(), False) if len(holding) == 1 else ("", len(holding) > 1)
+            # A monarch is never the voice of a government's office ("à l'invitation du roi,
+            # a annoncé l'Élysée"): the office only reports (issue 14, fixu round).
         # Whoever the phrase's sentence names is someone else ("Biden invited the president"),
         # even where another sentence names them too.
         beside = {n.figure_id for n in named if low <= n.start < high} | {speaker}
@@ -386,12 +397,23 @@ class BareTitleResolver:
         if _OFFICE_AFTER.match(text, end):
             return False  # "the President's Office" is a body, not its head
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before and before.group(1).casefold() in _COMPLEMENTS:
+        if before and before.group(1).casefold() in _COMPLEMENTS and \
+                not _after_common_noun(text, before.start(1)):
             return False  # "the Head of the President's Office", "the Office of the President"
         if before and lang in ("ru", "uk", "be", "bg") and _SLAVIC_ADJECTIVE.search(
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
         return not (start > 0 and text[start - 1] in "-‐‑")
+
+
+def _after_common_noun(text: str, start: int) -> bool:
+    """"at the invitation of the king": the word before "of" is a lower-case noun, not the
+    capitalised head of a body ("the Office of the President"; issue 14, fixu round)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].islower() and word.isalpha() and text[start:start + 3].casefold() == "of "
 
 
 def _without_apposed_offices(named: list[Named]) -> list[Named]:

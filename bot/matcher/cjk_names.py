@@ -30,6 +30,11 @@ class CjkNameWords:
     not_last: frozenset[str] = frozenset()
     min_length: int = 2
     max_length: int = 4
+    # Foreign names (issue 14, fixu round): zh characters of transliteration ("尼泊尔总理奥利",
+    # "总统埃尔多安"), and whether ja names written in katakana count ("ネパールのオリ首相").
+    foreign: frozenset[str] = frozenset()
+    foreign_max: int = 6
+    katakana: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +84,20 @@ def _words_of(path: Path, lang: str, table: dict[str, Any], problems: list[str]
         title_before=tuple(sorted(listed("title_before"), key=len, reverse=True)),
         name_openers=listed("name_openers"), surnames=frozenset(listed("surnames")),
         not_last=frozenset(listed("not_last")), min_length=number("min_length", 2),
-        max_length=number("max_length", 4))
+        max_length=number("max_length", 4),
+        foreign=frozenset("".join(listed("foreign_characters"))),
+        foreign_max=number("foreign_max", 6), katakana=bool(table.get("katakana_names", False)))
 
 
 def _ideograph(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _katakana(char: str) -> bool:
+    return "\u30a1" <= char <= "\u30fa" or char in "・ー"
+
+
+_MIDDLE_DOT = "·・"  # between the parts of a transliterated name ("德·巴罗", "ジョン・スミス")
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -123,6 +137,9 @@ def _names_before_titles(text: str, words: CjkNameWords, taken: bytearray) -> li
     """"札幌市の大西隆之市長": kanji after an opener ("の"), right before a title."""
     found: list[CjkName] = []
     for at, _title in _occurrences(text, words.title_after):
+        if words.katakana and at > 0 and _katakana(text[at - 1]):
+            found += _katakana_before(text, at, words, taken)
+            continue
         start = at
         while start > 0 and _ideograph(text[start - 1]) and at - start < words.max_length:
             start -= 1
@@ -135,11 +152,45 @@ def _names_before_titles(text: str, words: CjkNameWords, taken: bytearray) -> li
     return found
 
 
+def _katakana_before(text: str, at: int, words: CjkNameWords, taken: bytearray
+                     ) -> list[CjkName]:
+    """"ネパールのオリ首相": a foreign name in katakana after "の", right before a title."""
+    start = at
+    while start > 0 and _katakana(text[start - 1]) and at - start < words.foreign_max * 2:
+        start -= 1
+    if at - start < 2 or text[start] in _MIDDLE_DOT or taken[start] or taken[at - 1] or \
+            not any(text.startswith(o, start - len(o)) for o in words.name_openers):
+        return []
+    return [CjkName(text[start:at], start, at, True)]
+
+
+def _foreign_after_title(text: str, start: int, words: CjkNameWords, taken: bytearray
+                         ) -> CjkName | None:
+    """"尼泊尔总理奥利也于当天抵达": a run of transliteration characters right after a title
+    is a foreign person's name; a verb or particle closing it is not part of it."""
+    end = start
+    while end < len(text) and (text[end] in words.foreign or text[end] in _MIDDLE_DOT) and \
+            end - start < words.foreign_max and not taken[end]:
+        end += 1
+    while end > start and (text[end - 1] in words.not_last or text[end - 1] in _MIDDLE_DOT):
+        end -= 1
+    if end - start < 2 or (end < len(text) and _ideograph(text[end]) and
+                           text[end] in words.foreign):
+        return None  # too short, or longer than a name: no clear end
+    return CjkName(text[start:end], start, end, True)
+
+
 def _names_after_titles(text: str, words: CjkNameWords, taken: bytearray) -> list[CjkName]:
     """"市长覃志远率团": a surname right after a title, with one or two characters."""
     found: list[CjkName] = []
     for at, title in _occurrences(text, words.title_before):
         start = at + len(title)
+        if start < len(text) and not taken[start] and text[start] not in words.surnames and \
+                text[start] in words.foreign:
+            foreign = _foreign_after_title(text, start, words, taken)
+            if foreign is not None:
+                found.append(foreign)
+            continue
         if start >= len(text) or text[start] not in words.surnames or taken[start]:
             continue
         end = start

@@ -76,7 +76,8 @@ class LocalNameFinder:
     def __init__(self, titles: frozenset[str], stopwords: frozenset[str],
                  role_words: frozenset[str] = frozenset(),
                  complements: Complements = NO_COMPLEMENTS,
-                 cjk: CjkNameWords | None = None) -> None:
+                 cjk: CjkNameWords | None = None,
+                 role_suffixes: frozenset[str] = frozenset()) -> None:
         # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round)
         self._cjk = cjk
         # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
@@ -86,13 +87,16 @@ class LocalNameFinder:
         self._cut = titles | role_words
         self._stopwords = stopwords
         self._complements = complements
+        # Compound titles ("Frp-leder", "Partileder", "SPD-Chefin", "VVD-leider"): the
+        # lexicons' `title_suffixes` and the role words after a hyphen (issue 14, fixu).
+        self._suffixes = role_suffixes
         # One Aho-Corasick pass finds every role word (a regex alternation of hundreds of
         # words would try each at every position).
         self._role: ahocorasick.Automaton | None = None
         if self.roles:
             self._role = ahocorasick.Automaton()
-            for role in self.roles:
-                self._role.add_word(role, len(role))
+            for role in self.roles | role_suffixes:
+                self._role.add_word(role, (len(role), role in role_suffixes))
             self._role.make_automaton()
 
     def find(self, text: str, lang: str, taken: list[tuple[int, int]], headline_end: int = 0
@@ -110,12 +114,13 @@ class LocalNameFinder:
         full: list[LocalName] = []
         for start, end, name in self._sequences(text):
             start, name = _without_leading_codes(text, start, name)
+            start, name, compound = _without_leading_compound(text, start, name, self.is_role)
             start, name = _without_title_complement(text, start, name, lang, self.roles)
             if len(name.split()) < 2 or mask.find(1, start, end) != -1 or \
                     quoted_phrase(text, start, end):
                 continue
-            if not (_title_before(text, start, self.roles) or
-                    _title_after(text, end, self.roles)):
+            if not (compound or _title_before(text, start, self.roles, self.is_role) or
+                    _title_after(text, end, self.roles, self.is_role)):
                 continue
             full.append(LocalName(nominative(name, lang, text[end : end + 20],
                                              text[max(0, start - 30) : start]),
@@ -126,16 +131,27 @@ class LocalNameFinder:
         return sorted(full + _later_mentions(text, full, mask, headline_end),
                       key=lambda n: n.start)
 
+    def is_role(self, word: str) -> bool:
+        """A role word, or a compound ending in one: "Frp-leder", "Partileder", "SPD-Chef"
+        (the part after a hyphen a role word, or the word ending in a `title_suffixes`
+        word longer than it)."""
+        folded = word.casefold()
+        if folded in self.roles:
+            return True
+        if "-" in folded and folded.rsplit("-", 1)[1] in self.roles:
+            return True
+        return any(folded.endswith(s) and len(folded) > len(s) for s in self._suffixes)
+
     def _sequences(self, text: str) -> list[tuple[int, int, str]]:
         """Name sequences near a role word only: the windows where a titled name can be
         (the whole article is most of the cost otherwise)."""
         windows: list[list[int]] = []
         lowered = lower_same_length(text)
-        for last, length in self._role.iter(lowered) if self._role else ():
+        for last, (length, suffix) in self._role.iter(lowered) if self._role else ():
             start, end = last + 1 - length, last + 1
-            if (start > 0 and lowered[start - 1].isalnum()) or \
+            if (start > 0 and lowered[start - 1].isalnum() and not suffix) or \
                     (end < len(text) and lowered[end].isalnum()):
-                continue  # inside a longer word
+                continue  # inside a longer word (but "Partileder" ends in a title)
             low, high = max(0, start - _WINDOW_BEFORE), end + _WINDOW_AFTER
             if windows and low <= windows[-1][1]:
                 windows[-1][1] = high
@@ -286,20 +302,36 @@ def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
         and nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:]))
 
 
-def _title_before(text: str, start: int, titles: frozenset[str]) -> bool:
+def _without_leading_compound(text: str, start: int, name: str, is_role: Callable[[str], bool]
+                              ) -> tuple[int, str, bool]:
+    """"Frp-leder Sylvi Listhaug" -> "Sylvi Listhaug", titled: a capitalised compound title
+    opening the run (a sentence's first word, or a party's abbreviation before a hyphen) is
+    the person's role, not a given name."""
+    tokens = name.split()
+    # A part after a hyphen in lower case is a common noun ("D66-lijsttrekker"), never a
+    # part of a double given name ("Jean-Marie") or surname.
+    if len(tokens) < 3 or not (is_role(tokens[0]) or tokens[0].rsplit("-", 1)[-1][:1].islower()):
+        return start, name, False
+    return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:]), True
+
+
+def _title_before(text: str, start: int, titles: frozenset[str],
+                  is_role: Callable[[str], bool] | None = None) -> bool:
     before = text[max(0, start - 80) : start]
     # Only within the clause, but across one appositive comma ("le maire de Bordeaux, P…").
     clause = re.split(r"[.;:!?\n()«»\"“”]", before)[-1]
     words = [w.casefold() for w in _WORD.findall(clause)][-_TITLE_BEFORE_WORDS:]
-    return any(w in titles for w in words)
+    return any(w in titles or (is_role is not None and is_role(w)) for w in words)
 
 
-def _title_after(text: str, end: int, titles: frozenset[str]) -> bool:
+def _title_after(text: str, end: int, titles: frozenset[str],
+                 is_role: Callable[[str], bool] | None = None) -> bool:
     after = text[end : end + 60]
     if not after.startswith(", "):
         return False
     words = [w.casefold() for w in _WORD.findall(re.split(r"[.;:!?\n,]", after[2:])[0])]
-    return any(w in titles for w in words[:_TITLE_AFTER_WORDS])
+    return any(w in titles or (is_role is not None and is_role(w))
+               for w in words[:_TITLE_AFTER_WORDS])
 
 
 # Case endings of a Latin- or Greek-script surname: Polish, Czech and Slovak ("Kowalskiego",
@@ -309,6 +341,7 @@ _LATIN_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ski", ("skiego", "skiemu", "skim")), ("cki", ("ckiego", "ckiemu", "ckim")),
     ("ský", ("ského", "skému", "ským")), ("cký", ("ckého", "ckému", "ckým")),
     ("ý", ("ého", "ému", "ým")),
+    ("y", ("ego", "emu", "ym")),  # Polish adjectival surnames: "Czarzastego" (fixu round)
     ("a", ("y", "i", "ę", "ą", "u", "ou", "ovi", "owi")),
     ("ος", ("ο", "ου", "ε")), ("ης", ("η",)), ("ας", ("α",)),  # Greek masculine names
 )

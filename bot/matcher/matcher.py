@@ -183,6 +183,9 @@ def _grammars(lexicons: dict[str, Lexicon], extra: dict[str, Grammar]
 
 # The titles a country's leader holds, in the gazetteer's English form "<role> of <country>".
 LEADING_ROLES = ("President", "Prime Minister", "Chancellor")
+# A bare title ("à l'invitation du roi") may stand for a monarch of a country the article
+# names (bare_titles.py keeps only the holder of the phrase's own kind; issue 14, fixu round).
+BARE_TITLE_ROLES = (*LEADING_ROLES, "King", "Queen", "Emperor")
 # The gazetteer categories of a host's own side: its government, staff and press.
 HOSTS_OWN_SIDE = frozenset({"minister", "official", "spokesperson", "military", "media"})
 # Who hosts or is hosted by a reception (hosts.received_guests): not a minister or envoy.
@@ -345,7 +348,8 @@ class Matcher:
         if finder is None:
             finder = self._local_finders[lang] = LocalNameFinder(
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
-                self._role_words, complements_of(lexicons), self._cjk_names.get(lang))
+                self._role_words, complements_of(lexicons), self._cjk_names.get(lang),
+                merged_words(lexicons, "title_suffixes"))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
@@ -1034,14 +1038,15 @@ class Matcher:
             or company_named(ref.party.name, sentence, self._organisations))
             for ref in (finding.first, finding.second))
 
-    def _country_leaders(self, text: str, when: date | None) -> set[str]:
+    def _country_leaders(self, text: str, when: date | None,
+                         roles: tuple[str, ...] = LEADING_ROLES) -> set[str]:
         """The figures holding a leading title ("President of X", "Prime Minister of X")
         of a country the text names, on the article's date (none when undated)."""
         if when is None:
             return set()
         keys: set[str] = set()
         for place in self._place_names(text):
-            for role in LEADING_ROLES:
+            for role in roles:
                 party = self.gazetteer.resolve(f"{role} of {place}", when)
                 if party is not None:
                     keys.add(party.key)
@@ -1159,7 +1164,7 @@ class Matcher:
             segmented.text, lang, when,
             [Named(h.figure_id, h.start, h.end, _office(segmented.text, h, seats)) for h in hits],
             [(s.start, s.end) for s in segmented.sentences], spans,
-            lambda: self._country_leaders(segmented.text, when))
+            lambda: self._country_leaders(segmented.text, when, BARE_TITLE_ROLES))
         if not found:
             return hits, []
         extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)

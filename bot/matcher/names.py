@@ -245,6 +245,8 @@ _WEST_SLAVIC_ADJECTIVAL: tuple[tuple[str, str], ...] = (
     ("ckiemu", "cki"), ("dzkiemu", "dzki"), ("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki"),
     ("ského", "ský"), ("ckého", "cký"), ("skému", "ský"), ("ckému", "cký"), ("ským", "ský"),
     ("ckým", "cký"), ("ého", "ý"), ("ému", "ý"), ("ým", "ý"),
+    # issue 14, fixu round: Polish adjectival surnames in -y ("Czarzastego" -> "Czarzasty")
+    ("ego", "y"), ("emu", "y"),
 )
 # Endings of a declined masculine noun: genitive/accusative, dative, instrumental.
 _WEST_SLAVIC_CASES = (("owi", "dat"), ("ovi", "dat"), ("iem", "ins"), ("em", "ins"), ("a", "acc"))
@@ -273,9 +275,10 @@ def _west_slavic_nominative(words: list[str]) -> str:
         if len(words) < 2 or feminine or \
                 not _oblique_given_name(given):
             return " ".join(words)
-        if lower.endswith(("u", "ę")) and len(lower) > 4 and lower[-2] not in _WEST_VOWELS \
-                and given.endswith("a"):
-            # "Petra Fialu" -> "Fiala", "Marcina Dziubę" -> "Dziuba" (issue 14, unknown round)
+        if lower.endswith(("u", "ę")) and len(lower) > 4 and given.endswith("a") and (
+                lower[-2] not in _WEST_VOWELS or lower.endswith("nię")):
+            # "Petra Fialu" -> "Fiala", "Marcina Dziubę" -> "Dziuba" (issue 14, unknown
+            # round); a soft "-nia" noun too: "Szymona Hołownię" -> "Hołownia" (fixu round)
             last, case = last[:-1] + "a", "acc"
         else:
             for ending, found in _WEST_SLAVIC_CASES:
@@ -466,7 +469,8 @@ def name_sequences(text: str, stopwords: frozenset[str],
         position = match.start()
         tainted = _after_article(text, match.start())
         particles = 0
-        for token in match.group(0).split():
+        tokens = match.group(0).split()
+        for index, token in enumerate(tokens):
             start = text.index(token, position)
             position = start + len(token)
             folded = token.casefold()
@@ -490,6 +494,10 @@ def name_sequences(text: str, stopwords: frozenset[str],
             if not run and start == match.start() and _body_after_title(
                     text, token, start, titles, complements):
                 run.append((start, token))  # "главу МИД Эстонии Маргуса Цахкну"
+                continue
+            if not run and _given_after_title(text, start, folded, tokens[index + 1:], stopwords,
+                                              titles):
+                run.append((start, token))  # "President Duma Boko": a given name
                 continue
             if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
                     folded in INSTITUTION_WORDS or folded in formulas:
@@ -543,6 +551,26 @@ def _without_particle_tail(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
     while run and run[-1][1][:1].islower():
         run = run[:-1]
     return run
+
+
+def _given_after_title(text: str, start: int, folded: str, rest: list[str],
+                       stopwords: frozenset[str], titles: frozenset[str]) -> bool:
+    """"President Duma Boko", "Minister Hope Mensah": a lexicon stopword (a body, a common
+    word) right after a role word, a space apart, followed by exactly one more capitalised
+    word that ends the run, is the person's given name (issue 14, fixu round). Not a
+    title, a function word or an institution's noun ("Minister Security Council")."""
+    if folded not in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
+            folded in INSTITUTION_WORDS or len(rest) != 1:
+        return False
+    surname = rest[0].casefold()
+    if not rest[0][:1].isupper() or surname in stopwords or surname in titles or \
+            surname in GENERIC_STOPWORDS or surname in INSTITUTION_WORDS:
+        return False
+    before = text[max(0, start - 30) : start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return False
+    words = before.split()
+    return bool(words) and len(words[-1]) >= _MIN_ROLE and words[-1].casefold() in titles
 
 
 def _titled_after(run: list[tuple[int, str]], start: int, text: str, folded: str,

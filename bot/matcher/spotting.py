@@ -813,6 +813,10 @@ _ARTICLES = frozenset(["the", "le", "la", "les", "l'", "el", "los", "las", "il",
                        "os", "as", "die", "der", "das", "den", "dem", "des"])
 
 
+# The enumeration comma of Chinese and Japanese between two titles of one holder.
+_TITLE_STACK_MARKS = frozenset(["、"])
+
+
 def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHit]:
     """A title written right next to a name describes that name: "US President Joe
     Biden", "former German Chancellor Angela Merkel", 普京总统. The name is who is meant,
@@ -820,9 +824,12 @@ def _drop_titles_beside_names(text: str, hits: list[FigureHit]) -> list[FigureHi
     dropped: set[int] = set()
     for i in range(len(hits) - 1):
         first, second = hits[i], hits[i + 1]
-        if first.figure_id == second.figure_id:
-            continue  # the title and the name agree: both readings are the same person
         gap = text[first.end:second.start]
+        if first.figure_id == second.figure_id:
+            if first.form == FORM_TITLE == second.form and gap in _TITLE_STACK_MARKS:
+                # "中共中央总书记、国家主席": one person's titles listed, one party, not two
+                dropped.add(i)
+            continue  # the title and the name agree: both readings are the same person
         if first.form in (FORM_TITLE, FORM_COUNTERPART) and second.form in _NAME_FORMS \
                 and len(gap) <= 3 and not gap.strip(" ,\u00a0-–") \
                 and not (gap.strip() == "," and _case_ending_after(text, second.end)):
