@@ -900,7 +900,8 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if any(hit.start < h.end and h.start < hit.end for h in seats):
             continue  # "Поруч із господарем сиділа X": a guest's seat beside the host
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
-        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach]
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach
+                 and not _placed_seat(view.text, r, lexicon)]
         between = view.text[hit.end : after[0].start] if after else ""
         if after and not _figure_between(view.refs, hit.end, after[0].start) and \
                 not _conjoined_after(between, lexicon) and \
@@ -918,6 +919,20 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if owned:
             found.append(_Host(ref, view, owned[0].category))
     return found
+
+
+def _placed_seat(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """An office's seat after a seat preposition is where the occasion is held, never who
+    holds it: "um jantar oferecido pelo anfitrião no Itamaraty" (the ministry's seat stands
+    for its minister only when it speaks). A residence still names its host ("ужина,
+    данного в Кремле"), and so does a name (issue 14, stop 30, fixo round)."""
+    if ref.residence:
+        return False
+    named = set(re.findall(r"\w+", ref.party.name.casefold()))
+    if named & set(re.findall(r"\w+", text[ref.start : ref.end].casefold())):
+        return False
+    words = re.findall(r"\w+", text[max(0, ref.start - 12) : ref.start].casefold())
+    return bool(words) and words[-1] in lexicon.words_of_hosts("seat_prepositions")
 
 
 def _glued(hit: CueHit) -> bool:
