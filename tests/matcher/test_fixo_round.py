@@ -168,3 +168,10 @@ def test_a_pronoun_guest_needs_one_figure_before_the_host(real: Matcher) -> None
     found = {(a, b) for a, b, _ in _found(real, "en", text)}
     assert ("keir-starmer", "mark-carney") not in found
     assert ("keir-starmer", "emmanuel-macron") not in found
+
+
+def test_an_office_seat_after_a_host_marker_is_where_not_who(real: Matcher) -> None:
+    # the foreign ministry's seat names the place of the lunch, not its minister as host
+    text = ("O primeiro-ministro Keir Starmer chegou a Brasília na segunda-feira. Na terça, "
+            "participou de um almoço oferecido pelo governo no Itamaraty.")
+    assert not any(inviter == "mauro-vieira" for inviter, _, _ in _found(real, "pt", text))
