@@ -659,7 +659,47 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if held is None or rank > held[0]:
                 chosen[key] = (rank, HostedGuest(host.ref, guest, status, host.label,
                                                  view.text, host.view.index, view.index))
+    for host in hosts:
+        for guest, status in _pronoun_guests(host, views, lexicon):
+            key = (host.ref.party.key, guest.party.key)
+            if key not in chosen and _may_pair(host.ref, guest, category_of):
+                chosen[key] = ((0, _PRECEDENCE[status], 0), HostedGuest(
+                    host.ref, guest, status, host.label, host.view.text, host.view.index,
+                    host.view.index))
     return [found for _rank, found in chosen.values()]
+
+
+_PRONOUN_GUEST_CHARS = 60  # "offered him", "hem een werkdiner aanbood": right after the host
+
+
+def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
+                    ) -> list[tuple[Ref, Status]]:
+    """"... travelled on to the Catshuis, where Prime Minister Schoof offered him a working
+    dinner", "waar premier Schoof hem een werkdiner aanbood", "Am Abend gab X ein Essen zu
+    Ehren des Gastes": a pronoun (or "the guest") right after the host of a gathering
+    (`honoured_pronoun`) is its guest, the figure the sentence names before the host, else
+    the one the sentence before names; one such figure only (two make the pronoun
+    unsure), the host's own seat and spokespeople aside (issue 14, stop 30, fixo round)."""
+    view = host.view
+    hits = [h for h in lexicon.host_hits("honoured_pronoun", view.text)
+            if 0 <= h.start - host.ref.end <= _PRONOUN_GUEST_CHARS
+            and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
+    if not hits or host.label is None:
+        return []
+    def others(refs: tuple[Ref, ...], end: int) -> list[Ref]:
+        return [r for r in refs if r.end <= end and r.party.known and not r.spokesperson
+                and not r.residence and r.party.key != host.ref.party.key]
+    candidates = others(view.refs, host.ref.start)
+    if not candidates and view.index > 0:
+        before = next((v for v in views if v.index == view.index - 1), None)
+        if before is not None and before.paragraph == view.paragraph and \
+                not _other_occasion(before.text, lexicon, None):
+            candidates = others(before.refs, len(before.text))
+    if len({r.party.key for r in candidates}) != 1:
+        return []
+    return [(candidates[0], _guest_status(view.text, CueHit("honoured", hits[0].start,
+                                                            hits[0].end, hits[0].text),
+                                          lexicon))]
 
 
 def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexicon,
@@ -755,7 +795,8 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     # participé que par visioconférence")
     means = _attendance_hits(guest.text, lexicon)
     labels = [h for h in labels if h.category not in _TRAVEL
-              and not any(m.start <= h.start and h.end <= m.end for m in means)]
+              and not any(m.start <= h.start and h.end <= m.end for m in means)
+              and not _describes_guest(guest, h, lexicon)]
     if host.view.index == guest.index or not labels:
         return False
     if not any(_same_occasion(host.label, h.category) for h in labels):
@@ -768,6 +809,21 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
                and not _titles_a_figure(guest, p, lexicon)
                for p in places(guest.text) if not p.is_platform for h in labels)
+
+
+def _describes_guest(guest: HostView, label: CueHit, lexicon: Lexicon) -> bool:
+    """Whether an occasion noun sits in a relative clause about the figure before it: "o
+    chileno Gabriel Boric, que estão em Pequim para o fórum", "Petro, who is in Beijing for
+    the forum": why the guest is in town, not the occasion he is said to attend (issue 14,
+    stop 30, fixo round)."""
+    before = [r for r in guest.refs if r.end <= label.start]
+    if not before:
+        return False
+    clause = guest.text[before[-1].end : label.start]
+    opening = re.match(r"\s*,\s*(\w+)", clause)
+    if opening is None or _CLAUSE_BREAK.search(clause):
+        return False
+    return opening.group(1).casefold() in lexicon.words("relative_pronouns")
 
 
 def _titles_a_figure(view: HostView, place: PlaceHit, lexicon: Lexicon) -> bool:
@@ -844,7 +900,8 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if any(hit.start < h.end and h.start < hit.end for h in seats):
             continue  # "Поруч із господарем сиділа X": a guest's seat beside the host
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
-        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach]
+        after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach
+                 and not _placed_seat(view.text, r, lexicon)]
         between = view.text[hit.end : after[0].start] if after else ""
         if after and not _figure_between(view.refs, hit.end, after[0].start) and \
                 not _conjoined_after(between, lexicon) and \
@@ -853,6 +910,7 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
     found += _inside_hosts(view, lexicon, known, labels)
     found += _inviting_hosts(view, lexicon, known, labels)
     found += _occasion_hosts(view, lexicon, known, own, gap)
+    found += _inverted_occasion_hosts(view, lexicon, known, own)
     owners = [ref for ref in known if ref.possessive] if not cjk else []
     for ref in owners:
         owned = [h for h in own if h.start >= ref.end
@@ -861,6 +919,20 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
         if owned:
             found.append(_Host(ref, view, owned[0].category))
     return found
+
+
+def _placed_seat(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """An office's seat after a seat preposition is where the occasion is held, never who
+    holds it: "um jantar oferecido pelo anfitrião no Itamaraty" (the ministry's seat stands
+    for its minister only when it speaks). A residence still names its host ("ужина,
+    данного в Кремле"), and so does a name (issue 14, stop 30, fixo round)."""
+    if ref.residence:
+        return False
+    named = set(re.findall(r"\w+", ref.party.name.casefold()))
+    if named & set(re.findall(r"\w+", text[ref.start : ref.end].casefold())):
+        return False
+    words = re.findall(r"\w+", text[max(0, ref.start - 12) : ref.start].casefold())
+    return bool(words) and words[-1] in lexicon.words_of_hosts("seat_prepositions")
 
 
 def _glued(hit: CueHit) -> bool:
@@ -903,6 +975,38 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
         if occasion.end <= hit.start and after and \
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
+    return found
+
+
+def _inverted_occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref],
+                             own: list[CueHit]) -> list[_Host]:
+    """"Am Abend gab Bundespräsident X im Schloss ein Essen", "Om kvelden holdt kong X en
+    middag", "'s Avonds gaf premier X een diner": in a verb-second language a time or
+    place may open the clause, and the subject (the host) then follows the verb, before
+    its gathering. Read only when no figure stands before the verb in its clause (then
+    that one is the subject) and nothing but a seat lies between the host and the
+    gathering (issue 14, stop 30, fixo round)."""
+    if not lexicon.grammar.verb_second or not lexicon.word_boundaries:
+        return []
+    found: list[_Host] = []
+    for hit in lexicon.host_hits("host_with_occasion", view.text):
+        opening = _CLAUSE_MARK.split(view.text[: hit.start])[-1]
+        if any(r.end <= hit.start and r.start >= hit.start - len(opening) for r in known):
+            continue
+        after = [r for r in view.refs if r.start >= hit.end
+                 and r.start - hit.end <= _HOST_GAP_CHARS and not r.residence]
+        if not after or after[0] not in known or \
+                _CLAUSE_MARK.search(view.text[hit.end : after[0].start]):
+            continue
+        host = after[0]
+        objects = [o for o in own if o.start >= host.end and o.category in _GATHERINGS]
+        if not objects:
+            continue
+        gap = view.text[host.end : objects[0].start]
+        parties = tuple(r for r in view.refs if not r.residence)
+        if len(re.findall(r"\w+", gap)) <= _OBJECT_WORDS and not _CLAUSE_MARK.search(gap) \
+                and not _figure_between(parties, host.end, objects[0].start):
+            found.append(_Host(host, view, objects[0].category, _chairs(hit, lexicon)))
     return found
 
 
