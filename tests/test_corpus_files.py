@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -320,6 +321,26 @@ def test_b14t_story_set_is_well_formed_and_apart() -> None:
     assert len(langs) >= 8, langs
 
 
+def _check_wire_stories(stories: list[dict[str, Any]], years: tuple[int, int], *,
+                        cjk_chars: tuple[int, int], words: tuple[int, int]) -> None:
+    """A blind story set's articles are dated wire copy of the stated length, with more than
+    one paragraph (the story's own beside unrelated news), in date order; each story
+    expects at least one record and at least as many notifications as records."""
+    for story in stories:
+        for article in story["articles"]:
+            assert years[0] <= date.fromisoformat(article["date"]).year <= years[1], article["id"]
+            assert article["title"] and article["outlet"] and article["url"], article["id"]
+            cjk = article["lang"] in ("ja", "zh")
+            size = len(article["text"]) if cjk else len(article["text"].split())
+            low, high = cjk_chars if cjk else words
+            assert low <= size <= high, (article["id"], size)
+            assert "\n\n" in article["text"], article["id"]
+        dates = [a["date"] for a in story["articles"]]
+        assert dates == sorted(dates), story["id"]
+        records = story["expected"]["records"]
+        assert 1 <= len(records) <= story["expected"]["notifications"], story["id"]
+
+
 def test_b15_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b15: the storycheck15 round's blind set, issue 15's honest
     estimate (12 stories, 2-5 dated articles each, 2024-2026, in at least nine of the
@@ -333,20 +354,7 @@ def test_b15_story_set_is_well_formed_and_apart() -> None:
     langs = {a["lang"] for a in articles}
     assert len(langs) >= 9 and langs <= set(FIRST_CLASS + HELD_FRESH), langs
     assert sum(len({a["lang"] for a in story["articles"]}) > 1 for story in stories) >= 6
-    for article in articles:
-        assert 2024 <= date.fromisoformat(article["date"]).year <= 2026, article["id"]
-        assert article["title"] and article["outlet"] and article["url"], article["id"]
-        size = (len(article["text"]) if article["lang"] in ("ja", "zh")
-                else len(article["text"].split()))
-        low, high = (150, 900) if article["lang"] in ("ja", "zh") else (100, 300)
-        assert low <= size <= high, (article["id"], size)
-        # wire copy: more than one paragraph, the story's own beside unrelated news
-        assert "\n\n" in article["text"], article["id"]
-    for story in stories:
-        dates = [a["date"] for a in story["articles"]]
-        assert dates == sorted(dates), story["id"]
-        records = story["expected"]["records"]
-        assert 1 <= len(records) <= story["expected"]["notifications"], story["id"]
+    _check_wire_stories(stories, (2024, 2026), cjk_chars=(150, 900), words=(100, 300))
     finals = Counter(r["final_status"] for story in stories
                      for r in story["expected"]["records"])
     assert len(finals) >= 5 and max(finals.values()) * 3 <= sum(finals.values()), finals
@@ -371,20 +379,7 @@ def test_b16_story_set_is_well_formed_and_apart() -> None:
     langs = {a["lang"] for a in articles}
     assert langs == set(FIRST_CLASS + HELD_FRESH), langs
     assert sum(len({a["lang"] for a in story["articles"]}) > 1 for story in stories) >= 9
-    for article in articles:
-        assert 2025 <= date.fromisoformat(article["date"]).year <= 2026, article["id"]
-        assert article["title"] and article["outlet"] and article["url"], article["id"]
-        size = (len(article["text"]) if article["lang"] in ("ja", "zh")
-                else len(article["text"].split()))
-        low, high = (200, 350) if article["lang"] in ("ja", "zh") else (100, 160)
-        assert low <= size <= high, (article["id"], size)
-        # wire copy: more than one paragraph, the story's own beside unrelated news
-        assert "\n\n" in article["text"], article["id"]
-    for story in stories:
-        dates = [a["date"] for a in story["articles"]]
-        assert dates == sorted(dates), story["id"]
-        records = story["expected"]["records"]
-        assert 1 <= len(records) <= story["expected"]["notifications"], story["id"]
+    _check_wire_stories(stories, (2025, 2026), cjk_chars=(200, 350), words=(100, 160))
     finals = Counter(r["final_status"] for story in stories
                      for r in story["expected"]["records"])
     assert set(finals) == STATUSES and max(finals.values()) * 3 <= sum(finals.values()), finals
