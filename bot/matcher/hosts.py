@@ -389,6 +389,12 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
             # "W środę Nausėdę przyjmie Tusk": the visitor put first is the object
             return _inverted(view, hit, lexicon, guests, visitor, named)
         guests = [g for g in guests if g.party.key != host.party.key]
+        if guests and _object_pronoun_before(view.text, host, hit, lexicon):
+            # "Macron arrived in Berlin, where him received Merz" in the languages that
+            # put the object pronoun first ("где его встретил канцлер Мерц", "gdzie go
+            # przyjął premier Tusk", "donde lo recibió Sánchez"): the figure after the
+            # verb is its subject, the host; the pronoun's figure, named before, the guest.
+            return guests[0], [host]
         if not guests and _anaphor(view.text, hit, lexicon, named, after=True):
             guests = _visitor(visitor, host)
         return host, guests
@@ -401,6 +407,13 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
             _anaphor(view.text, hit, lexicon, named, after=False):
         guests = _visitor(visitor, host)
     return host, guests
+
+
+def _object_pronoun_before(text: str, figure: Ref, hit: CueHit, lexicon: Lexicon) -> bool:
+    """An object pronoun is the last word before the reception verb, with another word
+    between it and the figure before it ("Берлин, где его встретил")."""
+    between = re.findall(r"\w+", text[figure.end : hit.start].casefold())
+    return len(between) >= 2 and between[-1] in lexicon.words("object_pronouns")
 
 
 def _name_words(visitor: Ref | None, lexicon: Lexicon) -> frozenset[str]:
