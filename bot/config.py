@@ -113,7 +113,8 @@ class TrackerSettings(_Section):
     digest: bool = False
 
 
-# The outbox's default too (bot.notify.outbox.RECONCILE_AFTER): one number, one place.
+# The outbox's own default (bot.notify.outbox.RECONCILE_AFTER, which may not import this
+# module); tests/test_config.py holds the two together.
 RECONCILE_AFTER_SECONDS = 120.0
 
 

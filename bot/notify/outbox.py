@@ -36,7 +36,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.config import RECONCILE_AFTER_SECONDS
 from bot.domain import InvitationState, Notification
 from bot.notify.base import Notifier, SendOutcome, SendResult
 from bot.store.api import Delivery, Store, Unit
@@ -45,7 +44,9 @@ from bot.tracker.notifications import snapshot
 log = logging.getLogger(__name__)
 
 
-RECONCILE_AFTER = timedelta(seconds=RECONCILE_AFTER_SECONDS)
+# bot.config's `[notify] reconcile_after_seconds` defaults to the same (notify may not
+# import config; tests/test_config.py holds the two together).
+RECONCILE_AFTER = timedelta(minutes=2)
 
 
 @dataclass(frozen=True, slots=True)
