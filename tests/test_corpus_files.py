@@ -521,22 +521,30 @@ def test_b14_long_blind_set_is_well_formed_and_apart() -> None:
             assert (pairs == 0) if path.stem in ("es", "ru", "nl") else (2 <= pairs <= 5), path.name
 
 
+def _three_per_language(held: Path) -> list[dict[str, Any]]:
+    """A check set's items, after checking its shape: a file per language, each with items
+    01-02 carrying invitations and 03 a hard negative so tagged."""
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    found: list[dict[str, Any]] = []
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
+        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
+        assert "hard-negative" in items[2]["tags"], path.name
+        found += items
+    return found
+
+
 def test_b15_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b15-check: stop 29's check set over the fourteen languages (3
     per language: items 01-02 invitations, 03 a hard negative), its causes in the proportions
     of issue 14's table, written and scored on main 5ff60f9 before any rule was read."""
     held = DATA / "matcher-held" / "b15-check"
     _check_held_set(held, "b15c", 3, FIRST_CLASS + HELD_FRESH)
-    langs = {path.stem for path in held.glob("*.jsonl")}
-    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
-    for path in held.glob("*.jsonl"):
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
-        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
-        assert "hard-negative" in items[2]["tags"], path.name
-        for item in items:
-            assert "\n\n" not in item["text"], item["id"]
-            assert item["date"] >= "2024-01-01", item["id"]
+    for item in _three_per_language(held):
+        assert "\n\n" not in item["text"], item["id"]
+        assert item["date"] >= "2024-01-01", item["id"]
 
 
 def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
@@ -546,20 +554,13 @@ def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
     issue 14's table, written and scored on main 23e4361 before any rule was read."""
     held = DATA / "matcher-held" / "b16-check"
     _check_held_set(held, "b16c", 3, FIRST_CLASS + HELD_FRESH)
-    langs = {path.stem for path in held.glob("*.jsonl")}
-    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
-    for path in held.glob("*.jsonl"):
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert [i["id"][-2:] for i in items] == ["01", "02", "03"], path.name
-        assert [bool(i["expected"]) for i in items] == [True, True, False], path.name
-        assert "hard-negative" in items[2]["tags"], path.name
-        for item in items:
-            assert "\n" not in item["text"], item["id"]
-            assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
-            size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
-            assert 120 <= size <= 350, (item["id"], size)
-            for exp in item["expected"]:
-                assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+    for item in _three_per_language(held):
+        assert "\n" not in item["text"], item["id"]
+        assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
+        size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
+        assert 120 <= size <= 350, (item["id"], size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
 
 
 def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
