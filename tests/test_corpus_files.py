@@ -563,6 +563,22 @@ def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
             assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
 
 
+def _one_story_per_language(held: Path, infix: str, negatives: tuple[str, ...]
+                            ) -> list[dict[str, Any]]:
+    """A long-story set's items, after checking its shape: one story per language, id
+    `<lang>-<infix>-01`, no pair in the negatives' languages and two to four elsewhere."""
+    langs = {path.stem for path in held.glob("*.jsonl")}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    found: list[dict[str, Any]] = []
+    for path in held.glob("*.jsonl"):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [i["id"] for i in items] == [f"{path.stem}-{infix}-01"], path.name
+        pairs = len(items[0]["expected"])
+        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 4), path.name
+        found += items
+    return found
+
+
 def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b15-long: fourteen long news stories in paragraphs, one per
     language, eleven with two to four expected pairs among hosted occasions, offers, recaps
@@ -571,14 +587,8 @@ def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
     held = DATA / "matcher-held" / "b15-long"
     negatives = ("fr", "pl", "zh")
     _check_held_set(held, "b15l", 1, negatives)
-    langs = {path.stem for path in held.glob("*.jsonl")}
-    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
-    for path in held.glob("*.jsonl"):
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert [i["id"] for i in items] == [f"{path.stem}-b15l-01"], path.name
-        pairs = len(items[0]["expected"])
-        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 4), path.name
-        assert items[0]["text"].count("\n\n") >= 4, path.name
+    for item in _one_story_per_language(held, "b15l", negatives):
+        assert item["text"].count("\n\n") >= 4, item["id"]
 
 
 def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
@@ -591,19 +601,13 @@ def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
     held = DATA / "matcher-held" / "b16-long"
     negatives = ("it", "no", "ru")
     _check_held_set(held, "b16l", 1, negatives)
-    langs = {path.stem for path in held.glob("*.jsonl")}
-    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
-    for path in held.glob("*.jsonl"):
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert [i["id"] for i in items] == [f"{path.stem}-b16l-01"], path.name
-        item = items[0]
-        pairs = len(item["expected"])
-        assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 4), path.name
-        assert 4 <= item["text"].count("\n\n") <= 11, path.name
-        assert "2025-06-01" <= item["date"] <= "2026-11-30", path.name
-        size = len(item["text"]) if path.stem in ("ja", "zh") else len(item["text"].split())
-        low, high = (900, 1300) if path.stem in ("ja", "zh") else (400, 900)
-        assert low <= size <= high, (path.name, size)
+    for item in _one_story_per_language(held, "b16l", negatives):
+        assert 4 <= item["text"].count("\n\n") <= 11, item["id"]
+        assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
+        cjk = item["lang"] in ("ja", "zh")
+        size = len(item["text"]) if cjk else len(item["text"].split())
+        low, high = (900, 1300) if cjk else (400, 900)
+        assert low <= size <= high, (item["id"], size)
         for exp in item["expected"]:
             assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
 
