@@ -563,6 +563,22 @@ def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
             assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
 
 
+def test_b17_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b17-check: stop 31's check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-350 words
+    (ja and zh by characters) dated 2025-12 to 2026-11, its causes in the proportions of
+    issue 14's table, written and scored on main f75d5ee before any rule was read."""
+    held = DATA / "matcher-held" / "b17-check"
+    _check_held_set(held, "b17c", 3, FIRST_CLASS + HELD_FRESH)
+    for item in _three_per_language(held):
+        assert "\n" not in item["text"], item["id"]
+        assert "2025-12-01" <= item["date"] <= "2026-11-30", item["id"]
+        size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
+        assert 120 <= size <= 350, (item["id"], size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+
+
 def _one_story_per_language(held: Path, infix: str, negatives: tuple[str, ...]
                             ) -> list[dict[str, Any]]:
     """A long-story set's items, after checking its shape: one story per language, id
