@@ -4,6 +4,7 @@ what the labels say."""
 from __future__ import annotations
 
 import json
+import tomllib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -387,6 +388,41 @@ def test_b16_story_set_is_well_formed_and_apart() -> None:
     sided = [o for a in articles for o in a.get("observations", [])
              if len(o["parties"]) == 1 and o.get("side")]
     assert len(sided) >= 8, sided
+
+
+def test_b17_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b17: the storycheck17 round's blind set, issue 15's honest
+    estimate (12 stories, 2-4 dated articles each, 2025-2026, all fourteen languages, every
+    story mixing two or three): one-party last words, occasions refined over time,
+    statements made elsewhere, misspelled and transliterated names, neighbouring events (a
+    recap with its host, a counter-invitation), the same pair another year, an ambiguous
+    one-party report that fits two open invitations, an evasive answer and silence. Wire copy
+    (100-160 words, ja and zh 200-350 characters), written and scored before the tracker or
+    the matcher was read."""
+    paths = _check_story_folder("b17", (12, 12), (2, 4))
+    stories = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    articles = [a for story in stories for a in story["articles"]]
+    assert 30 <= len(articles) <= 40, len(articles)
+    langs = {a["lang"] for a in articles}
+    assert langs == set(FIRST_CLASS + HELD_FRESH), langs
+    assert sum(len({a["lang"] for a in story["articles"]}) > 1 for story in stories) >= 9
+    _check_wire_stories(stories, (2025, 2026), cjk_chars=(200, 350), words=(100, 160))
+    finals = Counter(r["final_status"] for story in stories
+                     for r in story["expected"]["records"])
+    assert set(finals) == STATUSES and max(finals.values()) * 3 <= sum(finals.values()), finals
+    # the one-party reports that answer an invitation say on which side their party stands
+    sided = [o for a in articles for o in a.get("observations", [])
+             if len(o["parties"]) == 1 and o.get("side")]
+    assert len(sided) >= 7, sided
+    # annotated figures are canonical names (the --annotation replay resolves them as such)
+    names = {f["name"] for f in tomllib.loads(
+        (Path(__file__).resolve().parent.parent / "bot" / "data" / "figures.toml")
+        .read_text(encoding="utf-8"))["figures"]}
+    annotated = {n for a in articles for m in a["mentions"] for n in (m["inviter"], m["invitee"])}
+    annotated |= {n for a in articles for o in a.get("observations", []) for n in o["parties"]}
+    annotated |= {n for story in stories for r in story["expected"]["records"]
+                  for n in (r["inviter"], r["invitee"])}
+    assert annotated <= names, sorted(annotated - names)
 
 
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
