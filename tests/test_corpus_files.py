@@ -664,6 +664,27 @@ def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
             assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
 
 
+def test_b17_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b17-long: fourteen fresh long news stories in paragraphs
+    (400-900 words, ja and zh 900-1300 characters), one per language, eleven with two to
+    four expected pairs among hosted occasions, proposals, dares, recaps with a named host,
+    messengers, evasive answers and figures beyond the gazetteer, and three hard negatives
+    full of denials, hypotheticals, phone calls and tenders (pt, nl, ja), dated 2025-12 to
+    2026-11, written by the long17 helper before it read any rule and scored once."""
+    held = DATA / "matcher-held" / "b17-long"
+    negatives = ("pt", "nl", "ja")
+    _check_held_set(held, "b17l", 1, negatives)
+    for item in _one_story_per_language(held, "b17l", negatives):
+        assert 5 <= item["text"].count("\n\n") + 1 <= 11, item["id"]
+        assert "2025-12-01" <= item["date"] <= "2026-11-30", item["id"]
+        cjk = item["lang"] in ("ja", "zh")
+        size = len(item["text"]) if cjk else len(item["text"].split())
+        low, high = (900, 1300) if cjk else (400, 900)
+        assert low <= size <= high, (item["id"], size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
