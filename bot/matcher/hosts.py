@@ -277,14 +277,20 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     out: list[HostedGuest] = []
     visitor: Ref | None = None
     wishes = tuple(lexicon.words_of_hosts("reception_wish"))
+    lead = _story_visitor(views, leader)
+    before: Ref | None = None  # the one leader of the sentence before that names anyone
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
         if view.headline or not view.refs or _other_occasion(view.text, lexicon, year):
+            before = _one_leader(view, leader) if view.refs and not view.headline else before
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        here = visitor
+        # "the guest", "him" with no reception before: the one leader of the sentence
+        # before, else the story's visitor, the one leader its lead names (long round)
+        here = visitor or before or lead
+        before = _one_leader(view, leader)
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
@@ -302,6 +308,25 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if not view.text[hit.end :].startswith(wishes):
                 out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
+
+
+def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
+    """The one known leader a sentence names, if it names no other one."""
+    leaders = {r.party.key: r for r in view.refs
+               if r.party.known and not r.residence and leader(r.party.key)}
+    return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
+def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref | None:
+    """The story's subject, whom a long article later calls "the guest", "den Gast",
+    "l'hôte", "him" (issue 14, stop 31, long round): the one leader the lead names, the
+    first body sentence naming any leader; none when it names two or more."""
+    for view in views:
+        if view.headline:
+            continue
+        if any(r.party.known and not r.residence and leader(r.party.key) for r in view.refs):
+            return _one_leader(view, leader)
+    return None
 
 
 def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
