@@ -271,26 +271,23 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     ("received a letter from X", "recibió una carta de X") is where a thing came from, not
     a guest. A guest named only as "the guest", "the Emir", "him", "la", "гостя"
     (`reception_guest`) is the article's visitor: the guest of its last reception, or the
-    one figure of the sentence before. Both figures are leaders (`leader`: a head of
+    one leader the lead names (`_story_visitor`). Both figures are leaders (`leader`: a head of
     state or government, a monarch, a pontiff): a minister or envoy received, or
     receiving a delegation at the airport, is diplomacy, not a host's invitation."""
     out: list[HostedGuest] = []
     visitor: Ref | None = None
     wishes = tuple(lexicon.words_of_hosts("reception_wish"))
     lead = _story_visitor(views, leader)
-    before: Ref | None = None  # the one leader of the sentence before that names anyone
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
         if view.headline or not view.refs or _other_occasion(view.text, lexicon, year):
-            before = _one_leader(view, leader) if view.refs and not view.headline else before
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        # "the guest", "him" with no reception before: the one leader of the sentence
-        # before, else the story's visitor, the one leader its lead names (long round)
-        here = visitor or before or lead
-        before = _one_leader(view, leader)
+        # "the guest", "him" with no reception before: the story's visitor, the one
+        # leader its lead names (issue 14, stop 31, long round)
+        here = visitor or lead
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
