@@ -16,6 +16,9 @@ The word lists come from the lexicons (`masculine_pronouns`, `feminine_pronouns`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from bot.matcher.clause import Ref, Words, clitic_before, clitic_in_cue
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit
@@ -184,3 +187,43 @@ def resolve_object(previous: tuple[Ref, ...], inviter: Ref | None,
               if (inviter is None or r.party.key != inviter.party.key)
               and fits(object_gender, r)]
     return people[0] if len(people) == 1 else None
+
+
+def story_visitor(refs: list[Ref], leader: Callable[[str], bool]) -> Ref | None:
+    """The story's visitor (issue 14, stop 31, long round): the one leader the lead names,
+    the first body sentence naming any leader; None when it names two or more ("Macron
+    received Lula": the story is of both, "the guest" resolves by the reception alone)."""
+    leaders = {r.party.key: r for r in refs
+               if r.party.known and not r.residence and leader(r.party.key)}
+    return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
+def with_visitor_nouns(sentence: str, refs: list[Ref], visitor: Ref,
+                       nouns: frozenset[str], boundaries: bool) -> list[Ref]:
+    """The sentence's figures with the story's visitor at each `visitor_nouns` word ("the
+    guest", "den Gast", "l'invité", "гостя", "konuğu", "贵宾") that no figure covers, when
+    the sentence does not name the visitor: a long article names its subject in full once
+    and calls him the guest later, often paragraphs on ("Merz received the guest in the
+    Chancellery", "Meloni invited the visitor to Rome")."""
+    if not nouns or any(r.party.key == visitor.party.key for r in refs):
+        return refs
+    lowered = sentence.casefold().replace("’", "'")
+    added: list[Ref] = []
+    for noun in nouns:
+        start = lowered.find(noun)
+        while start != -1:
+            end = start + len(noun)
+            if (not boundaries or _word_edges(lowered, start, end)) and not any(
+                    r.start < end and start < r.end for r in (*refs, *added)):
+                added.append(replace(visitor, start=start, end=end, possessive=False,
+                                     residence=False))
+            start = lowered.find(noun, end)
+    if not added:
+        return refs
+    return sorted((*refs, *added), key=lambda r: r.start)
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-'") and not (after.isalnum() or after == "-")

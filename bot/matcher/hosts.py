@@ -271,12 +271,13 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     ("received a letter from X", "recibió una carta de X") is where a thing came from, not
     a guest. A guest named only as "the guest", "the Emir", "him", "la", "гостя"
     (`reception_guest`) is the article's visitor: the guest of its last reception, or the
-    one figure of the sentence before. Both figures are leaders (`leader`: a head of
+    one leader the lead names (`_story_visitor`). Both figures are leaders (`leader`: a head of
     state or government, a monarch, a pontiff): a minister or envoy received, or
     receiving a delegation at the airport, is diplomacy, not a host's invitation."""
     out: list[HostedGuest] = []
     visitor: Ref | None = None
     wishes = tuple(lexicon.words_of_hosts("reception_wish"))
+    lead = _story_visitor(views, leader)
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
@@ -284,7 +285,9 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        here = visitor
+        # "the guest", "him" with no reception before: the story's visitor, the one
+        # leader its lead names (issue 14, stop 31, long round)
+        here = visitor or lead
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
@@ -302,6 +305,25 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if not view.text[hit.end :].startswith(wishes):
                 out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
+
+
+def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
+    """The one known leader a sentence names, if it names no other one."""
+    leaders = {r.party.key: r for r in view.refs
+               if r.party.known and not r.residence and leader(r.party.key)}
+    return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
+def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref | None:
+    """The story's subject, whom a long article later calls "the guest", "den Gast",
+    "l'hôte", "him" (issue 14, stop 31, long round): the one leader the lead names, the
+    first body sentence naming any leader; none when it names two or more."""
+    for view in views:
+        if view.headline:
+            continue
+        if any(r.party.known and not r.residence and leader(r.party.key) for r in view.refs):
+            return _one_leader(view, leader)
+    return None
 
 
 def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:

@@ -160,6 +160,7 @@ _LIST_KEYS = (
     "reciprocal_possessive",
     "conditional_answers",
     "counter_venue_words",
+    "visitor_nouns",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -108,6 +108,7 @@ class LexiconTop(BaseModel):
     reciprocal_possessive: list[Any] | None = None
     conditional_answers: list[Any] | None = None
     counter_venue_words: list[Any] | None = None
+    visitor_nouns: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

@@ -34,6 +34,7 @@ from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, lo
 from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.coref import story_visitor, with_visitor_nouns
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.denied import DenialWords, denial_views, denied_elsewhere
@@ -387,7 +388,8 @@ class Matcher:
         hits = without_vocative_titles(segmented.text, hits, self._words_for(lexicons).vocatives)
         hits = self._without_kin(segmented.text, hits, lexicons)
         hits = self._without_namesakes(segmented, hits, lexicons, lang)
-        views = self._views(segmented, hits, lexicons, lang, when, live, unresolved)
+        views = self._views(segmented, hits, lexicons, lang, when, live, unresolved,
+                            headline_end)
         self._transcript(segmented, hits, views, lexicons, when, bool(title),
                          self._speaker(article.author, when))
         # Read once per article: the sentences as hosts.py reads them, and whether any
@@ -1174,15 +1176,22 @@ class Matcher:
 
     def _views(self, segmented: Segmented, hits: list[FigureHit], lexicons: list[Lexicon],
                lang: str, when: date | None, live: set[int],
-               unresolved: list[int] | None = None) -> list[SentenceView]:
+               unresolved: list[int] | None = None, headline_end: int = 0
+               ) -> list[SentenceView]:
         """Each sentence's figures, and its facts when it is `live` (holds a cue); a
-        sentence holding an `unresolved` bare title (two holders named) borrows no subject."""
+        sentence holding an `unresolved` bare title (two holders named) borrows no subject.
+        After the lead, a word for the visitor ("the guest", "den Gast") is the story's
+        visitor, the one leader the lead names (`coref.with_visitor_nouns`)."""
         views: list[SentenceView] = []
         previous_subject: Ref | None = None
         previous_refs: tuple[Ref, ...] = ()
         position = 0
         grammar = self._grammar_for(lang)
         is_person = self._person_evidence(segmented.text, lang)
+        nouns = frozenset(w for lx in lexicons for w in lx.words("visitor_nouns"))
+        boundaries = all(lx.word_boundaries for lx in lexicons)
+        visitor: Ref | None = None
+        lead_read = False
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -1203,6 +1212,11 @@ class Matcher:
                                   stand_ins_as_subjects(inside, capitals), when)
             else:  # most sentences name nobody
                 refs = []
+            if sentence.start >= headline_end and nouns:
+                if lead_read and visitor is not None:
+                    refs = with_visitor_nouns(sentence.text, refs, visitor, nouns, boundaries)
+                elif not lead_read and any(self._leader_ref(r) for r in refs):
+                    lead_read, visitor = True, story_visitor(refs, self._leader)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.
