@@ -274,8 +274,9 @@ class Matcher:
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
         self._transcript_words: dict[tuple[str, ...], TranscriptWords] = {}
-        self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
+        self._spotter = FigureSpotter(gazetteer, common_words, countries,
+                                      role_words | merged_words(all_lexicons, "titles"))
         by_language, default_grammar = _grammars(lexicons, grammars or {})
         self._resources = _Resources(
             lexicons=lexicons,
