@@ -141,6 +141,8 @@ _LIST_KEYS = (
     "sibling_languages",
     "club_words",
     "private_role_words",
+    "subject_genitive_endings",
+    "possessed_case_endings",
     "no_invitation_words",
     "reporting_words",
     "spokesperson_words",

@@ -204,6 +204,29 @@ _OFFICE_FORMS = frozenset({FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMO
 _SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della", "du", "des"})
 
 
+def _genitive_subjects(sentence: str, refs: list[Ref], lexicons: list[Lexicon]) -> list[Ref]:
+    """"Sözcü, Orbán'ın daveti kabul ettiğini açıkladı": a genitive name is the subject of
+    a nominalised verb later in its clause (lexicon `subject_genitive_endings`: -dığını,
+    -eceğini ...), not the owner of the invitation after it, unless a word before that
+    verb carries the possessed form with its case (`possessed_case_endings`: "davetini").
+    Turkish (issue 14, stop 31, fixr round); other languages list no such endings."""
+    endings = tuple(merged_words(lexicons, "subject_genitive_endings"))
+    if not endings or not any(r.possessive for r in refs):
+        return refs
+    possessed = tuple(merged_words(lexicons, "possessed_case_endings"))
+    out: list[Ref] = []
+    for ref in refs:
+        if ref.possessive:
+            after = re.sub(r"^['’]\w+", "", sentence[ref.end:])  # the genitive ending
+            clause = re.split(r"[,;:.!?]", after, maxsplit=1)[0]
+            words = [w.strip("\"'’«»“”()").casefold() for w in clause.split()]
+            verb = next((i for i, w in enumerate(words) if w.endswith(endings)), None)
+            if verb and not (possessed and any(w.endswith(possessed) for w in words[:verb])):
+                ref = replace(ref, possessive=False)
+        out.append(ref)
+    return out
+
+
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
@@ -1204,6 +1227,8 @@ class Matcher:
                                   stand_ins_as_subjects(inside, capitals), when)
             else:  # most sentences name nobody
                 refs = []
+            if sentence.index in live and refs:
+                refs = _genitive_subjects(sentence.text, refs, lexicons)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.

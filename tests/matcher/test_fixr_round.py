@@ -76,3 +76,22 @@ def test_a_lower_case_word_that_is_no_title_still_needs_the_capital(real: Matche
     # "may" is no title: the capitalised alias rule is unchanged for it
     found = _pairs(real, "Officials may invite President Alexander Stubb to Berlin.", "en")
     assert found == set()
+
+
+# Turkish: a genitive name is the subject of a nominalised verb later in its clause, not
+# the owner of the invitation noun after it (a messenger's sentence before it).
+def test_a_turkish_genitive_subject_of_a_nominalised_verb_owns_no_invitation(
+        real: Matcher) -> None:
+    text = ("Dışişleri Bakanı Hakan Fidan, Bakü'de Cumhurbaşkanı İlham Aliyev ile görüştü ve "
+            "Cumhurbaşkanı Recep Tayyip Erdoğan'ın İstanbul'a davetini iletti. Azerbaycan "
+            "sözcüsü, Aliyev'in daveti memnuniyetle kabul ettiğini söyledi.")
+    found = _pairs(real, text, "tr")
+    assert ("ilham-aliyev", "hakan-fidan") not in found
+    assert ("recep-tayyip-erdogan", "ilham-aliyev") in found
+
+
+def test_a_turkish_possessed_invitation_keeps_its_genitive_owner(real: Matcher) -> None:
+    # "davetini": the possessed noun in a case, its genitive is the inviter
+    found = _pairs(real, "Başbakan Viktor Orbán, Cumhurbaşkanı Erdoğan'ın Ankara'ya davetini "
+                         "kabul ettiğini söyledi.", "tr")
+    assert found == {("recep-tayyip-erdogan", "viktor-orban")}
