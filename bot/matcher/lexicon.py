@@ -142,6 +142,7 @@ _LIST_KEYS = (
     "club_words",
     "private_role_words",
     "subject_genitive_endings",
+    "letter_words",
     "possessed_case_endings",
     "no_invitation_words",
     "reporting_words",

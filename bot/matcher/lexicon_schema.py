@@ -90,6 +90,7 @@ class LexiconTop(BaseModel):
     club_words: list[Any] | None = None
     private_role_words: list[Any] | None = None
     subject_genitive_endings: list[Any] | None = None
+    letter_words: list[Any] | None = None
     possessed_case_endings: list[Any] | None = None
     no_invitation_words: list[Any] | None = None
     reporting_words: list[Any] | None = None

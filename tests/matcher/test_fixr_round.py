@@ -95,3 +95,42 @@ def test_a_turkish_possessed_invitation_keeps_its_genitive_owner(real: Matcher) 
     found = _pairs(real, "Başbakan Viktor Orbán, Cumhurbaşkanı Erdoğan'ın Ankara'ya davetini "
                          "kabul ettiğini söyledi.", "tr")
     assert found == {("recep-tayyip-erdogan", "viktor-orban")}
+
+
+# A messenger hands over a letter whose writer's invitation it carries: the writer invites
+# the one who receives it; the messenger (future tense too) is no party.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Сибіга передасть Нарендрі Моді лист Зеленського із запрошенням відвідати Україну.",
+     "uk", ("volodymyr-zelensky", "narendra-modi")),
+    ("Лавров передаст Нарендре Моди письмо Путина с приглашением посетить Россию.", "ru",
+     ("vladimir-putin", "narendra-modi")),
+    ("Außenminister Johann Wadephul wird Premierminister Narendra Modi einen Brief von "
+     "Friedrich Merz mit einer Einladung nach Berlin überreichen.", "de",
+     ("friedrich-merz", "narendra-modi")),
+    ("Minister Radosław Sikorski przekaże premierowi Narendrze Modiemu list Karola "
+     "Nawrockiego z zaproszeniem do Warszawy.", "pl", ("karol-nawrocki", "narendra-modi")),
+    ("Le ministre Jean-Noël Barrot remettra à Narendra Modi une lettre d'Emmanuel Macron "
+     "avec une invitation à Paris.", "fr", ("emmanuel-macron", "narendra-modi")),
+    ("El ministro José Manuel Albares entregará a Narendra Modi una carta de Pedro Sánchez "
+     "con una invitación a Madrid.", "es", ("pedro-sanchez", "narendra-modi")),
+    ("Il ministro Antonio Tajani consegnerà a Narendra Modi una lettera di Giorgia Meloni "
+     "con un invito a Roma.", "it", ("giorgia-meloni", "narendra-modi")),
+    ("O ministro Paulo Rangel entregará a Narendra Modi uma carta de Luís Montenegro com um "
+     "convite para Lisboa.", "pt", ("luis-montenegro", "narendra-modi")),
+    ("Utenriksminister Espen Barth Eide overleverte Narendra Modi et brev fra Jonas Gahr "
+     "Støre med en invitasjon til Oslo.", "no", ("jonas-gahr-store", "narendra-modi")),
+    ("Foreign Minister David Lammy handed Narendra Modi a letter from Keir Starmer with an "
+     "invitation to London.", "en", ("keir-starmer", "narendra-modi")),
+])
+def test_the_writer_of_a_carried_letter_invites(real: Matcher, text: str, lang: str,
+                                                expected: tuple[str, str]) -> None:
+    found = _pairs(real, text, lang)
+    assert expected in found
+    assert all(expected[0] == inviter for inviter, _ in found)
+
+
+def test_a_turkish_relative_participle_keeps_its_genitive_host(real: Matcher) -> None:
+    # "-diği" without the accusative ending is a relative clause: the genitive hosts
+    found = _pairs(real, "Kasım Cömert Tokayev, Erdoğan'ın İstanbul'da düzenlediği zirveye "
+                         "katılmadı.", "tr")
+    assert ("recep-tayyip-erdogan", "kassym-jomart-tokayev") in found
