@@ -79,6 +79,8 @@ from bot.matcher.lexicon import (
     merged_words,
 )
 from bot.matcher.local_names import (
+    FORM_LOCAL,
+    FORM_LOCAL_SURNAME,
     LocalNameFinder,
     load_role_words,
     weakly_named,
@@ -202,6 +204,45 @@ _OFFICE_FORMS = frozenset({FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMO
 # The link words of a seat named after its place ("Palacio de Miraflores", "Palácio do
 # Planalto", "Palazzo della Consulta"), where the residence noun stands first.
 _SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della", "du", "des"})
+
+
+_TITLE_BEFORE_NAME = 2  # words before a name holding its title ("Ierse president", "the Irish president")
+
+
+def _titled_unknowns(text: str, hits: list[FigureHit], spans: list[tuple[int, int, str]]
+                     ) -> tuple[list[FigureHit], list[tuple[int, int, str]]]:
+    """"De Ierse president Catherine Connolly ... reist de president naar Eindhoven": a bare
+    title is the one person the gazetteer does not know whom the article named before it
+    with that title word, unless a known figure carries the same word too (issue 14, stop
+    31, fixr round). Returns those bare titles as hits of that name, and the other spans,
+    which resolve as before (bare_titles.py)."""
+    unknown = [h for h in hits if h.form == FORM_LOCAL and h.name]
+    if not unknown:
+        return [], spans
+
+    def title_words(hit: FigureHit) -> list[str]:
+        before = text[max(0, hit.start - 60) : hit.start].split()[-_TITLE_BEFORE_NAME:]
+        return [w.strip(",.;:()\"'«»").casefold() for w in before]
+
+    def holds(words: list[str], head: str) -> bool:
+        # the same title word, or one case ending apart ("Präsident", "den Präsidenten")
+        return any(w == head or (min(len(w), len(head)) >= 5 and abs(len(w) - len(head)) <= 2
+                                 and (w.startswith(head) or head.startswith(w)))
+                   for w in words)
+
+    found: list[FigureHit] = []
+    rest: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        head = text[start:end].split()[-1].casefold()
+        names = {h.name for h in unknown if h.end <= start and holds(title_words(h), head)}
+        known = any(h.figure_id and holds(title_words(h) + h.surface.casefold().split(), head)
+                    for h in hits)
+        if len(names) == 1 and not known:
+            found.append(FigureHit("", start, end, FORM_LOCAL_SURNAME, text[start:end],
+                                   name=names.pop()))
+        else:
+            rest.append((start, end, kind))
+    return found, rest
 
 
 def _genitive_subjects(sentence: str, refs: list[Ref], lexicons: list[Lexicon]) -> list[Ref]:
@@ -1182,6 +1223,11 @@ class Matcher:
         spans = self._bare_titles.spans(segmented.text, lang)
         if not spans:
             return hits, []
+        titled, spans = _titled_unknowns(segmented.text, hits, spans)
+        if titled:
+            hits = sorted(hits + titled, key=lambda h: h.start)
+            if not spans:
+                return hits, []
         own = self._resources.lexicons.get(lang)
         seats = own.words_of_hosts("seat_prepositions") if own is not None else frozenset()
         found = self._bare_titles.find(

@@ -22,7 +22,7 @@ def _pairs(real: Matcher, text: str, lang: str, day: str | None = DATE) -> set[t
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("Finnish President Alexander Stub invited Prime Minister Ulf Kristersson to Turku for "
      "talks on the Baltic.", "en", ("alexander-stubb", "ulf-kristersson")),
-    ("Der iranische Präsident Masud Peseschkijan hat Bundeskanzler Friedrich Merz zu "
+    ("Der iranische Präsident Masud Peseshkijan hat Bundeskanzler Friedrich Merz zu "
      "Gesprächen nach Teheran eingeladen.", "de", ("masoud-pezeshkian", "friedrich-merz")),
     ("Premier Armenii Nikol Paszynian zaprosił prezydenta Karola Nawrockiego do Erywania.",
      "pl", ("nikol-pashinyan", "karol-nawrocki")),
@@ -134,3 +134,31 @@ def test_a_turkish_relative_participle_keeps_its_genitive_host(real: Matcher) ->
     found = _pairs(real, "Kasım Cömert Tokayev, Erdoğan'ın İstanbul'da düzenlediği zirveye "
                          "katılmadı.", "tr")
     assert ("recep-tayyip-erdogan", "kassym-jomart-tokayev") in found
+
+
+# A bare title ("the president", "den Präsidenten") is the person the gazetteer does not
+# know whom the article named before with that title word, not a holder found by country.
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The Chilean president Tomás Vidal arrived in Madrid on Monday for a three-day visit. "
+     "On Tuesday Prime Minister Pedro Sánchez invited the president to a dinner at the "
+     "Moncloa.", "en", ("pedro-sanchez", "Tomás Vidal")),
+    ("De Chileense president Tomás Vidal kwam maandag aan in Den Haag. Dinsdag reist de "
+     "president op uitnodiging van premier Dick Schoof naar Rotterdam.", "nl",
+     ("dick-schoof", "Tomás Vidal")),
+    ("Der chilenische Präsident Tomás Vidal ist am Montag in Berlin eingetroffen. "
+     "Bundeskanzler Friedrich Merz hat den Präsidenten zu einem Abendessen eingeladen.", "de",
+     ("friedrich-merz", "Tomás Vidal")),
+    ("Le président chilien Tomás Vidal est arrivé lundi à Paris. Mardi, le président se "
+     "rendra à Lyon à l'invitation du Premier ministre Sébastien Lecornu.", "fr",
+     ("sebastien-lecornu", "Tomás Vidal")),
+    ("Il presidente cileno Tomás Vidal è arrivato lunedì a Roma. Martedì il presidente "
+     "andrà a Milano su invito della premier Giorgia Meloni.", "it",
+     ("giorgia-meloni", "Tomás Vidal")),
+    ("Президент Чили Томас Видаль прибыл в Москву в понедельник. Во вторник Владимир Путин "
+     "пригласил президента на ужин в Кремль.", "ru", ("vladimir-putin", "Томас Видаль")),
+])
+def test_a_bare_title_is_the_unknown_figure_named_with_it(real: Matcher, text: str, lang: str,
+                                                          expected: tuple[str, str]) -> None:
+    found = _pairs(real, text, lang, "2026-05-19")
+    assert expected in found
+    assert all(invitee == expected[1] for _, invitee in found)
