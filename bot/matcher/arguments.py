@@ -668,6 +668,25 @@ def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: W
     return True
 
 
+def _another_name_first(gap: str, words: Words) -> bool:
+    """"På invitasjon fra Den norske Nobelkomiteen var kong Harald ...": right after an
+    agent phrase a capitalised name that is no title (a committee, a body) and then a
+    lower-case word that is neither title nor article (the clause's verb): the invitation
+    is that body's, and the figure further on is none of its parties (issue 14, stop 31,
+    fixr round; before, the lower-case "kong Harald" was no figure at all)."""
+    tokens = [t.strip(",.\"«»„“()") for t in gap.replace("’", "'").split()]
+    plain = words.titles | words.articles | words.from_markers
+    named = False
+    for token in tokens:
+        if not token or token.casefold() in plain:
+            continue
+        if token[:1].isupper():
+            named = True
+        elif named and len(token) >= 3 and token.casefold() not in words.name_stop | words.conjunctions:
+            return True
+    return False
+
+
 def _owner_marked(c: Clause, gap: list[str]) -> bool:
     """"accepted the invitation of Canadian Prime Minister Mark Carney", "arrived at the
     invitation of Meloni": an owner marker right after the noun, then only title words,
@@ -1212,6 +1231,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if agent is not None and c.cue.category == "by" and not _cjk(c.cue.text) and \
+            _another_name_first(c.sentence[c.cue.end : agent.start], c.words):
+        return []  # "På invitasjon fra Den norske Nobelkomiteen var kong Harald ..."
     if c.cue.category == "by" and _cjk(c.cue.text) and \
             c.first_word_end == c.cue.start + 1 and (agent is None or agent.start >= c.cue.end):
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
@@ -1239,6 +1261,7 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
                       r.start - agent.end <= 40 and
                       not any(p in c.sentence[agent.end : r.start] for p in ",;.") and
+                      not _another_name_first(c.sentence[c.cue.end : r.start], c.words) and
                       not any(w[:1].islower() and len(w) >= 4 and
                               w.casefold() not in c.words.name_stop
                               for w in c.sentence[agent.end : r.start].split())),

@@ -162,3 +162,12 @@ def test_a_bare_title_is_the_unknown_figure_named_with_it(real: Matcher, text: s
     found = _pairs(real, text, lang, "2026-05-19")
     assert expected in found
     assert all(invitee == expected[1] for _, invitee in found)
+
+
+def test_a_body_named_after_the_agent_phrase_is_the_inviter_not_the_next_figure(
+        real: Matcher) -> None:
+    # a capitalised body, then the clause's verb: the figures after it are its guests
+    found = _pairs(real, "På invitasjon fra Norsk Olympisk Komité var Kong Harald og "
+                         "statsminister Jonas Gahr Støre samlet til åpningen på Lillehammer.",
+                   "no")
+    assert all(inviter != "king-harald-v" for inviter, _ in found)
