@@ -676,15 +676,18 @@ def _another_name_first(gap: str, words: Words) -> bool:
     fixr round; before, the lower-case "kong Harald" was no figure at all)."""
     tokens = [t.strip(",.\"«»„“()") for t in gap.replace("’", "'").split()]
     plain = words.titles | words.articles | words.from_markers
-    named = False
+    named = verb = False
     for token in tokens:
         if not token or token.casefold() in plain:
             continue
         if token[:1].isupper():
-            named = True
-        elif named and len(token) >= 3 and token.casefold() not in words.name_stop | words.conjunctions:
-            return True
-    return False
+            # a capital after the lower-case word continues the body's name ("της Βουλής
+            # των Αντιπροσώπων Νάνσι Πελόζι": "των" is an article the lexicon lacks)
+            named, verb = True, False
+        elif named and len(token) >= 3 and \
+                token.casefold() not in words.name_stop | words.conjunctions:
+            verb = True
+    return verb
 
 
 def _owner_marked(c: Clause, gap: list[str]) -> bool:
