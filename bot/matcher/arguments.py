@@ -674,6 +674,8 @@ def _another_name_first(gap: str, words: Words) -> bool:
     lower-case word that is neither title nor article (the clause's verb): the invitation
     is that body's, and the figure further on is none of its parties (issue 14, stop 31,
     fixr round; before, the lower-case "kong Harald" was no figure at all)."""
+    if "," in gap:
+        return False  # an apposition names the agent ("do chefe de Estado português, X")
     tokens = [t.strip(",.\"«»„“()") for t in gap.replace("’", "'").split()]
     plain = words.titles | words.articles | words.from_markers
     named = verb = False
