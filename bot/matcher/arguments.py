@@ -11,6 +11,7 @@ must pre-empt, and add its example to tests/matcher/test_argument_rules.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -667,6 +668,30 @@ def _from_marked(gap: list[str], sentence: str, since: int, until: int, words: W
     return True
 
 
+def _another_name_first(gap: str, words: Words) -> bool:
+    """"På invitasjon fra Den norske Nobelkomiteen var kong Harald ...": right after an
+    agent phrase a capitalised name that is no title (a committee, a body) and then a
+    lower-case word that is neither title nor article (the clause's verb): the invitation
+    is that body's, and the figure further on is none of its parties (issue 14, stop 31,
+    fixr round; before, the lower-case "kong Harald" was no figure at all)."""
+    if "," in gap:
+        return False  # an apposition names the agent ("do chefe de Estado português, X")
+    tokens = [t.strip(",.\"«»„“()") for t in gap.replace("’", "'").split()]
+    plain = words.titles | words.articles | words.from_markers
+    named = verb = False
+    for token in tokens:
+        if not token or token.casefold() in plain:
+            continue
+        if token[:1].isupper():
+            # a capital after the lower-case word continues the body's name ("της Βουλής
+            # των Αντιπροσώπων Νάνσι Πελόζι": "των" is an article the lexicon lacks)
+            named, verb = True, False
+        elif named and len(token) >= 3 and \
+                token.casefold() not in words.name_stop | words.conjunctions:
+            verb = True
+    return verb
+
+
 def _owner_marked(c: Clause, gap: list[str]) -> bool:
     """"accepted the invitation of Canadian Prime Minister Mark Carney", "arrived at the
     invitation of Meloni": an owner marker right after the noun, then only title words,
@@ -942,7 +967,14 @@ def noun_arguments(c: Clause) -> list[Pair]:
     # "Musk's invitation", "Musks Einladung": a possessive right before the noun.
     if c.before and c.before[-1].possessive and c.cue.start - c.before[-1].end <= 12:
         found.inviter = c.before[-1]
+    writer = _letter_writer(c)
+    if writer is not None:
+        found.inviter = writer
     _scan_after_noun(c, found)
+    if writer is not None and not found.invitees:
+        # "передасть Моді лист Зеленського із запрошенням": the figure before the
+        # writer's, not the messenger left out, receives it
+        found.invitees = [r for r in c.before if r.end <= writer.start][-1:] or None
     if not found.done:
         _extended_by_subject(c, found)
         _inviter_from_pronoun(c, found)
@@ -970,6 +1002,40 @@ def noun_arguments(c: Clause) -> list[Pair]:
         return [(None, invitee, CONFIDENCE.noun_invitee_only) for invitee in found.invitees or []]
     return [pair for inviter in _joint_owners(c, found)
             for pair in pairs(inviter, found.invitees or [], CONFIDENCE.noun_with_parties)]
+
+
+_LETTER_GAP = 3  # words from the letter's writer to the invitation noun ("із", "with an")
+
+
+def _letter_writer(c: Clause) -> Ref | None:
+    """"лист Зеленського із запрошенням", "письмо Путина с приглашением", "einen Brief von
+    Merz mit einer Einladung", "Zelensky's letter with an invitation": the figure writing
+    the letter (lexicon `letter_words`) that carries the invitation is its inviter, the
+    letter word right before the figure (a genitive, or a from-marker between) or right
+    after its possessive, a few words before the noun (issue 14, stop 31, fixr round)."""
+    if not c.words.letter or not c.before:
+        return None
+    ref = c.before[-1]
+    gap = re.sub(r"^['’]\w*", "", c.sentence[ref.end : c.cue.start])  # "'s", "'nin"
+    after = [w.strip(",.;:\"'«»„“").casefold() for w in gap.split()]
+    before = [w.strip(",.;:\"«»„“").casefold() for w in c.sentence[: ref.start].split()[-2:]]
+    if len(after) > _LETTER_GAP:
+        return None
+    if ref.possessive and after and after[0] in c.words.letter:
+        return ref
+    if before and (before[-1] in c.words.letter or (
+            len(before) == 2 and before[0] in c.words.letter
+            and _from_marker(before[1], c.words.from_markers))):
+        return ref if not any(w in c.words.letter for w in after) else None
+    return None
+
+
+def _from_marker(word: str, markers: frozenset[str]) -> bool:
+    """"from", "von", or an elided one ("d'" for "de", "dell'" for "della")."""
+    if word in markers:
+        return True
+    stem = word.rstrip("'’")
+    return stem != word and any(m.startswith(stem) and len(m) == len(stem) + 1 for m in markers)
 
 
 def _joint_owners(c: Clause, found: _NounParties) -> list[Ref]:
@@ -1170,6 +1236,9 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
     if c.cue.category not in ("passive", "by"):
         return None
     agent = c.after[0] if c.after else None
+    if agent is not None and c.cue.category == "by" and not _cjk(c.cue.text) and \
+            _another_name_first(c.sentence[c.cue.end : agent.start], c.words):
+        return []  # "På invitasjon fra Den norske Nobelkomiteen var kong Harald ..."
     if c.cue.category == "by" and _cjk(c.cue.text) and \
             c.first_word_end == c.cue.start + 1 and (agent is None or agent.start >= c.cue.end):
         return []  # "应美方邀请，韩正将出席": the CJK phrase encloses its agent; none is named
@@ -1197,6 +1266,7 @@ def passive_with_agent(c: Clause) -> list[Pair] | None:
         agent = next((r for r in c.after if r.party.known and r.start >= agent.end and
                       r.start - agent.end <= 40 and
                       not any(p in c.sentence[agent.end : r.start] for p in ",;.") and
+                      not _another_name_first(c.sentence[c.cue.end : r.start], c.words) and
                       not any(w[:1].islower() and len(w) >= 4 and
                               w.casefold() not in c.words.name_stop
                               for w in c.sentence[agent.end : r.start].split())),

@@ -101,6 +101,9 @@ class Words:
     talk: frozenset[str] = frozenset()
     # "delivered", "überbrachte", "передал": the subject carries someone else's invitation
     messenger: frozenset[str] = frozenset()
+    # "лист Зеленського із запрошенням", "a letter from Merz with an invitation": the
+    # writer of a letter carrying the invitation invites (arguments._letter_writer)
+    letter: frozenset[str] = frozenset()
     # "习近平对卢拉的邀请": a word right before a 的-marked owner that makes it the one
     # addressed, the invitee (issue 14, pairs)
     addressee: frozenset[str] = frozenset()
@@ -252,6 +255,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         phone=merged("phone_words"),
         talk=merged("talk_words"),
         messenger=merged("messenger_words"),
+        letter=merged("letter_words"),
         addressee=merged("addressee_markers"),
         together=tuple(sorted(merged("together_words"), key=len, reverse=True)),
         relative=merged("relative_pronouns"),

@@ -141,6 +141,9 @@ _LIST_KEYS = (
     "sibling_languages",
     "club_words",
     "private_role_words",
+    "subject_genitive_endings",
+    "letter_words",
+    "possessed_case_endings",
     "no_invitation_words",
     "reporting_words",
     "spokesperson_words",
@@ -909,10 +912,18 @@ def load_common_words(path: Path) -> CommonWords:
     words = _strings(data.get("words", []), "words", str(path), problems)
     suffixes = _strings(data.get("name_suffixes", []), "name_suffixes", str(path), problems)
     holders = _strings(data.get("holders", []), "holders", str(path), problems)
+    variants = data.get("spelling_variants", [])
+    if not isinstance(variants, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+            and pair[0] for pair in variants):
+        problems.append(f"{path}: spelling_variants must be a list of [written, read] "
+                        "pairs of strings, the written one not empty")
+        variants = []
     if problems:
         raise ConfigError(problems)
     return CommonWords(frozenset(w.casefold() for w in words), tuple(suffixes),
-                       tuple(sorted({folded(w) for w in holders})))
+                       tuple(sorted({folded(w) for w in holders})),
+                       tuple((pair[0].casefold(), pair[1].casefold()) for pair in variants))
 
 
 def merged_words(lexicons: Iterable[Lexicon], key: str) -> frozenset[str]:

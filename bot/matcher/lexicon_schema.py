@@ -89,6 +89,9 @@ class LexiconTop(BaseModel):
     sibling_languages: list[Any] | None = None
     club_words: list[Any] | None = None
     private_role_words: list[Any] | None = None
+    subject_genitive_endings: list[Any] | None = None
+    letter_words: list[Any] | None = None
+    possessed_case_endings: list[Any] | None = None
     no_invitation_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
     spokesperson_words: list[Any] | None = None

@@ -80,6 +80,8 @@ from bot.matcher.lexicon import (
     merged_words,
 )
 from bot.matcher.local_names import (
+    FORM_LOCAL,
+    FORM_LOCAL_SURNAME,
     LocalNameFinder,
     load_role_words,
     weakly_named,
@@ -205,6 +207,68 @@ _OFFICE_FORMS = frozenset({FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMO
 _SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della", "du", "des"})
 
 
+_TITLE_BEFORE_NAME = 2  # words before a name holding its title ("Ierse president", "the Irish president")
+
+
+def _titled_unknowns(text: str, hits: list[FigureHit], spans: list[tuple[int, int, str]]
+                     ) -> tuple[list[FigureHit], list[tuple[int, int, str]]]:
+    """"De Ierse president Catherine Connolly ... reist de president naar Eindhoven": a bare
+    title is the one person the gazetteer does not know whom the article named before it
+    with that title word, unless a known figure carries the same word too (issue 14, stop
+    31, fixr round). Returns those bare titles as hits of that name, and the other spans,
+    which resolve as before (bare_titles.py)."""
+    unknown = [h for h in hits if h.form == FORM_LOCAL and h.name]
+    if not unknown:
+        return [], spans
+
+    def title_words(hit: FigureHit) -> list[str]:
+        before = text[max(0, hit.start - 60) : hit.start].split()[-_TITLE_BEFORE_NAME:]
+        return [w.strip(",.;:()\"'«»").casefold() for w in before]
+
+    def holds(words: list[str], head: str) -> bool:
+        # the same title word, or one case ending apart ("Präsident", "den Präsidenten")
+        return any(w == head or (min(len(w), len(head)) >= 5 and abs(len(w) - len(head)) <= 2
+                                 and (w.startswith(head) or head.startswith(w)))
+                   for w in words)
+
+    found: list[FigureHit] = []
+    rest: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        head = text[start:end].split()[-1].casefold()
+        names = {h.name for h in unknown if h.end <= start and holds(title_words(h), head)}
+        known = any(h.figure_id and holds(title_words(h) + h.surface.casefold().split(), head)
+                    for h in hits)
+        if len(names) == 1 and not known:
+            found.append(FigureHit("", start, end, FORM_LOCAL_SURNAME, text[start:end],
+                                   name=names.pop()))
+        else:
+            rest.append((start, end, kind))
+    return found, rest
+
+
+def _genitive_subjects(sentence: str, refs: list[Ref], lexicons: list[Lexicon]) -> list[Ref]:
+    """"Sözcü, Orbán'ın daveti kabul ettiğini açıkladı": a genitive name is the subject of
+    a nominalised verb later in its clause (lexicon `subject_genitive_endings`: -dığını,
+    -eceğini ...), not the owner of the invitation after it, unless a word before that
+    verb carries the possessed form with its case (`possessed_case_endings`: "davetini").
+    Turkish (issue 14, stop 31, fixr round); other languages list no such endings."""
+    endings = tuple(merged_words(lexicons, "subject_genitive_endings"))
+    if not endings or not any(r.possessive for r in refs):
+        return refs
+    possessed = tuple(merged_words(lexicons, "possessed_case_endings"))
+    out: list[Ref] = []
+    for ref in refs:
+        if ref.possessive:
+            after = re.sub(r"^['’]\w+", "", sentence[ref.end:])  # the genitive ending
+            clause = re.split(r"[,;:.!?]", after, maxsplit=1)[0]
+            words = [w.strip("\"'’«»“”()").casefold() for w in clause.split()]
+            verb = next((i for i, w in enumerate(words) if w.endswith(endings)), None)
+            if verb and not (possessed and any(w.endswith(possessed) for w in words[:verb])):
+                ref = replace(ref, possessive=False)
+        out.append(ref)
+    return out
+
+
 class Matcher:
     """Finds invitations between public figures in one article at a time."""
 
@@ -275,8 +339,9 @@ class Matcher:
         self._local_finders: dict[str, LocalNameFinder] = {}
         # The transcript words of each set of lexicons in force, merged once.
         self._transcript_words: dict[tuple[str, ...], TranscriptWords] = {}
-        self._spotter = FigureSpotter(gazetteer, common_words, countries)
         all_lexicons = list(lexicons.values())
+        self._spotter = FigureSpotter(gazetteer, common_words, countries,
+                                      role_words | merged_words(all_lexicons, "titles"))
         by_language, default_grammar = _grammars(lexicons, grammars or {})
         self._resources = _Resources(
             lexicons=lexicons,
@@ -1160,6 +1225,11 @@ class Matcher:
         spans = self._bare_titles.spans(segmented.text, lang)
         if not spans:
             return hits, []
+        titled, spans = _titled_unknowns(segmented.text, hits, spans)
+        if titled:
+            hits = sorted(hits + titled, key=lambda h: h.start)
+            if not spans:
+                return hits, []
         own = self._resources.lexicons.get(lang)
         seats = own.words_of_hosts("seat_prepositions") if own is not None else frozenset()
         found = self._bare_titles.find(
@@ -1217,6 +1287,8 @@ class Matcher:
                     refs = with_visitor_nouns(sentence.text, refs, visitor, nouns, boundaries)
                 elif not lead_read and any(self._leader_ref(r) for r in refs):
                     lead_read, visitor = True, story_visitor(refs, self._leader)
+            if sentence.index in live and refs:
+                refs = _genitive_subjects(sentence.text, refs, lexicons)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.

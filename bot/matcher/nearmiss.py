@@ -14,13 +14,22 @@ where a false merge is unlikely:
 - never when the written form is another figure's name or alias, an ordinary word listed
   in `_common_words.toml`, or one edit away from two different figures.
 
+A full name may also be another transcription of a listed one ("Massud Peseschkian",
+"Alexander Stub", "Масуд Пезешкьян"; issue 14, stop 31, fixr round): the two read alike
+when their spelling skeletons are equal, every word of them, given name included. The
+skeleton folds the name, drops accents, applies the transcription variants of
+`_common_words.toml` (`spelling_variants`: "sch" as "sh", "ou" as "u", "ья" as "ия" ...)
+in order and writes each doubled letter once. Its surname needs four letters, and the
+skeleton must belong to one figure only.
+
 Pure: an index built once per gazetteer, then a scan per article.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.matcher.gazetteer import Gazetteer, fold
@@ -30,11 +39,31 @@ FORM_NEAR_SURNAME = "near-surname"  # a surname one edit off: only beside the fi
 
 MIN_SURNAME = 5  # letters of the edited part of a full name
 MIN_LONE_SURNAME = 6  # letters of a surname written alone
+MIN_SKELETON_SURNAME = 4  # letters of a surname's spelling skeleton (a transcription)
 
 # A capitalised word in a script with capitals (Latin, Cyrillic, Greek), hyphens inside.
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w", re.UNICODE)
 _NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
 _CASED = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſА-яЁёІіЇїЄєҐґΑ-ω'\- ]+$")
+_DOUBLED = re.compile(r"(\w)\1+", re.UNICODE)
+
+
+def skeleton(word: str, variants: Sequence[tuple[str, str]] = ()) -> str:
+    """A word's spelling skeleton: folded, accents dropped from Latin letters ("й" keeps
+    its breve), each transcription variant replaced in order, doubled letters once."""
+    kept: list[str] = []
+    base = ""
+    for char in unicodedata.normalize("NFD", fold(word)):
+        if unicodedata.combining(char):
+            if not ("a" <= base <= "z"):
+                kept.append(char)
+            continue
+        base = char
+        kept.append(char)
+    plain = unicodedata.normalize("NFC", "".join(kept))
+    for written, read in variants:
+        plain = plain.replace(written, read)
+    return _DOUBLED.sub(r"\1", plain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +99,13 @@ def within_one_edit(a: str, b: str) -> bool:
 class NearMissIndex:
     """Every multi-word name and alias by its first word; every surname by figure."""
 
-    def __init__(self, gazetteer: Gazetteer, common_words: Iterable[str] = ()) -> None:
+    def __init__(self, gazetteer: Gazetteer, common_words: Iterable[str] = (),
+                 variants: Sequence[tuple[str, str]] = ()) -> None:
         self._gazetteer = gazetteer
         self._common = frozenset(w.casefold() for w in common_words)
+        self._variants = tuple(variants)
+        # The spelling skeleton of a full name (two or three words) -> figure ids.
+        skeletons: dict[str, set[str]] = {}
         # folded given name -> [(folded rest, figure id)]
         self._by_first: dict[str, list[tuple[str, str]]] = {}
         # figure id -> folded surnames (last words of its names) long enough to match alone
@@ -90,11 +123,18 @@ class NearMissIndex:
                     bucket = self._by_first.setdefault(words[0], [])
                     if (rest, figure.id) not in bucket:
                         bucket.append((rest, figure.id))
+                if 2 <= len(words) <= 3:
+                    shape = [skeleton(w, self._variants) for w in words]
+                    if len(shape[-1]) >= MIN_SKELETON_SURNAME:
+                        skeletons.setdefault(" ".join(shape), set()).add(figure.id)
                 last = words[-1] if words else ""
                 if len(last) >= MIN_LONE_SURNAME and (len(words) >= 2 or form[:1].isupper()):
                     surnames.add(last)
             if surnames:
                 self._surnames[figure.id] = frozenset(surnames)
+        self._skeletons = {key: next(iter(ids)) for key, ids in skeletons.items()
+                           if len(ids) == 1}
+        self._skeleton_firsts = frozenset(key.split()[0] for key in self._skeletons)
 
     def _known_form(self, written: str) -> bool:
         return bool(self._gazetteer.ids_for_form(written))
@@ -124,6 +164,11 @@ class NearMissIndex:
                     found.append(hit)
                     resume = hit.end
                     continue
+            transcribed = self._transcribed(text, match, mask)
+            if transcribed is not None:
+                found.append(transcribed)
+                resume = transcribed.end
+                continue
             if len(token) >= MIN_LONE_SURNAME and token[0].casefold() in initials:
                 lone = self._lone_surname(text, match, initials[token[0].casefold()])
                 if lone is not None:
@@ -154,6 +199,29 @@ class NearMissIndex:
             if figures:
                 return None  # one edit from two people: not a spelling we can settle
         return None
+
+    def _transcribed(self, text: str, first: re.Match[str], mask: bytearray
+                     ) -> NearMiss | None:
+        """A full name of two or three words whose spelling skeleton is one figure's
+        ("Massud Peseschkian" for Masoud Pezeshkian), the longest such run."""
+        shape = [skeleton(first.group(0), self._variants)]
+        if shape[0] not in self._skeleton_firsts:
+            return None
+        end = first.end()
+        best: NearMiss | None = None
+        for _ in range(2):
+            following = _NEXT_WORD.match(text, end)
+            if following is None or mask.find(1, following.start(1), following.end()) != -1:
+                break
+            shape.append(skeleton(following.group(1), self._variants))
+            end = following.end()
+            figure_id = self._skeletons.get(" ".join(shape))
+            written = text[first.start() : end]
+            if figure_id is None or self._known_form(written) or \
+                    fold(following.group(1)) in self._common:
+                continue
+            best = NearMiss(figure_id, first.start(), end, FORM_NEAR_NAME, written)
+        return best
 
     def _lone_surname(self, text: str, match: re.Match[str], surnames: list[tuple[str, str]]
                       ) -> NearMiss | None:

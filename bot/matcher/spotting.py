@@ -257,8 +257,12 @@ class FigureSpotter:
     """Built once per gazetteer; `spot` is pure and thread-safe."""
 
     def __init__(self, gazetteer: Gazetteer, common_words: CommonWords | None = None,
-                 countries: CountryWords | None = None) -> None:
+                 countries: CountryWords | None = None,
+                 title_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        # Every language's titles, folded: a person's alias opening with one may have it
+        # in lower case ("kong Harald" for "Kong Harald"; issue 14, stop 31, fixr round).
+        self._title_words = title_words
         self._common = common_words or CommonWords()
         self._countries = countries or CountryWords()
         self._adjective_codes = dict(self._countries.adjective_codes)
@@ -300,6 +304,9 @@ class FigureSpotter:
                 for declined in _declined_regnal_names(alias):
                     if declined.lower() not in listed:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
+                plain = _without_regnal_number(alias, title_words)
+                if plain and plain.lower() not in listed:
+                    add(plain, _Entry(FORM_NAME, figure.id, plain))
             for alias in _nominative_aliases((figure.name, *figure.aliases)):
                 for declined in _declined_full_names(alias):
                     if declined.lower() not in listed:
@@ -316,7 +323,8 @@ class FigureSpotter:
                     KIND_DEMONYM: FORM_DEMONYM}.get(
                 stand_in.kind, FORM_TITLE)
             add(stand_in.phrase, _Entry(form, stand_in.leader_title, stand_in.phrase))
-        self._near = NearMissIndex(gazetteer, self._common.words)
+        self._near = NearMissIndex(gazetteer, self._common.words,
+                                   self._common.spelling_variants)
         # One automaton per script of the keys' first letters, each tried only on a text
         # holding one of its first letters: an automaton looks a letter up among its root's
         # children one by one, and one root with every script's (700) made a pass over an
@@ -532,7 +540,8 @@ class FigureSpotter:
             if entry.first_name and (suffix or _beside_name_word(text, start, end)):
                 continue
             if entry.form not in (FORM_TITLE, FORM_COUNTERPART) and \
-                    not _case_ok(entry.alias, surface):
+                    not _case_ok(entry.alias, surface) and \
+                    not self._lower_title(entry, surface):
                 continue
             if entry.form == FORM_STANDIN and (suffix or not self._party_position(
                     text, start, end)):
@@ -560,6 +569,16 @@ class FigureSpotter:
             hits.append(FigureHit(figure_id, start, end + len(suffix), form,
                                   text[start:end + len(suffix)], possessive, suffix))
         return hits
+
+    def _lower_title(self, entry: _Entry, surface: str) -> bool:
+        """"kong Harald" for the alias "Kong Harald": a person's alias opening with a title
+        word, written with that word in lower case and the name after it as listed."""
+        title, _, rest = entry.alias.partition(" ")
+        if entry.form != FORM_NAME or not rest or title.casefold() not in self._title_words:
+            return False
+        figure = self.gazetteer.get(entry.target)
+        return figure is not None and figure.kind == "person" and \
+            surface[:1].islower() and _case_ok(rest, surface[len(title) + 1:])
 
     def _foreign_adjective_after(self, text: str, end: int, holder: str) -> bool:
         """"accolto dal capo dello Stato argentino": a title followed by another country's
@@ -886,6 +905,9 @@ class CommonWords:
     name_suffixes: tuple[str, ...] = ()
     # Words that hold an alias without naming anyone ("Xi'an" holds "Xi"), lower case.
     holders: tuple[str, ...] = ()
+    # Transcription variants read as one spelling by the near-miss rule ("sch" as "sh"),
+    # in the order they are applied (nearmiss.skeleton).
+    spelling_variants: tuple[tuple[str, str], ...] = ()
 
     def is_common(self, alias: str) -> bool:
         return alias.casefold() in self.words
@@ -931,6 +953,20 @@ def _normalise(lowered: str) -> str:
     """Hyphens match spaces ("Maison-Blanche" = "Maison Blanche"); one char for one."""
     # Chained replace: str.translate with a table is slow on non-ASCII text.
     return lowered.replace("-", " ").replace("‐", " ").replace("‑", " ").replace("’", "'")
+
+
+_REGNAL_NUMBER = re.compile(r"^[IVXL]+\.?$")
+
+
+def _without_regnal_number(alias: str, title_words: frozenset[str]) -> str | None:
+    """"re Carlo III" -> "re Carlo", "rey Felipe VI" -> "rey Felipe": a monarch's titled
+    alias is written without the number too (issue 14, stop 31, fixr round); None for
+    any other alias."""
+    words = alias.split()
+    if len(words) < 3 or not _REGNAL_NUMBER.match(words[-1]) or \
+            words[0].casefold() not in title_words:
+        return None
+    return " ".join(words[:-1])
 
 
 def _case_ok(alias: str, surface: str) -> bool:
