@@ -340,7 +340,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        here = visitor
+        here = visitor if visitor is not None else _arrived_before(views, view, leader)
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
@@ -358,6 +358,19 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if not view.text[hit.end :].startswith(wishes):
                 out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
+
+
+def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str], bool]
+                    ) -> Ref | None:
+    """The visitor before any reception: the one leader the sentence before names in the
+    same paragraph ("Lee ist zu einem Staatsbesuch eingetroffen. Steinmeier begrüßte den
+    Gast"), for a guest slot that names the visitor only (fixh round)."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    if before is None or before.paragraph != view.paragraph:
+        return None
+    leaders = {r.party.key: r for r in before.refs
+               if _figure(r) and not r.spokesperson and not r.residence and _leads(r, leader)}
+    return next(iter(leaders.values())) if len(leaders) == 1 else None
 
 
 def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
@@ -463,6 +476,12 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
     host = _inside_figure(view, hit) if reception.side == "inside" else \
         _next_figure(view, hit, lexicon, after=True)
     guests = _received(view, hit, lexicon, after=False)
+    if host is None and reception.side == "after":
+        # "foi recebido ... no Palácio de Belém pelo Presidente da República": the seat in
+        # the phrase's gap stands for the agent the spotter folded into it (fixh round)
+        host = next((r for r in view.refs if _first_word_end(hit) <= r.start
+                     and r.end <= hit.end and all(r.party.key != g.party.key for g in guests)),
+                    None)
     if host is not None and not guests and \
             _anaphor(view.text, hit, lexicon, named, after=False):
         guests = _visitor(visitor, host)
@@ -520,9 +539,21 @@ def _inverted(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],
     if rest and not _coordinating(view.text[host.end : rest[0].start], lexicon):
         return host, _group(view.text, rest, lexicon)
     if _anaphor(view.text, hit, lexicon, named, after=False) or (
-            visitor is not None and _next_figure(view, hit, lexicon, after=False) is not None):
+            visitor is not None and _next_figure(view, hit, lexicon, after=False) is not None)\
+            or _guest_after_host(view.text, host, lexicon, named):
         return host, _visitor(visitor, host)
     return None, []
+
+
+def _guest_after_host(text: str, host: Ref, lexicon: Lexicon, named: frozenset[str]) -> bool:
+    """"Am Mittwoch empfing Bundeskanzler Merz den Präsidenten im Kanzleramt": after an
+    inverted subject the first words of its clause name the visitor (`reception_guest`;
+    fixh round)."""
+    slot = re.findall(r"[\w'’]+", re.split(r"[,;:]", text[host.end :])[0].casefold()
+                      )[:_ANAPHOR_WORDS]
+    folded = f" {' '.join(slot)} "
+    return any(f" {w} " in folded for w in lexicon.words_of_hosts("reception_guest")) or \
+        not named.isdisjoint(slot)
 
 
 def _inside_figure(view: HostView, hit: CueHit) -> Ref | None:
@@ -977,8 +1008,12 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
             before = _pronoun_subject(view, hit, lexicon, known)
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _guest_word(view.text[before[-1].end : hit.start], lexicon):
-            found.append(_Host(before[-1], view, _label_near(labels, hit),
-                               _chairs(hit, lexicon)))
+            # a gathering of leaders is a meeting, whatever dinner the sentence names
+            # beside it ("qui recevait ses homologues, les avait accueillis ... avant un
+            # dîner": the summit; fixh round)
+            label = _GATHERING_LABEL if hit.category == "host_gathers" and \
+                _object_of(hit, own, view, cjk) is None else _label_near(labels, hit)
+            found.append(_Host(before[-1], view, label, _chairs(hit, lexicon)))
     seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
     befores = lexicon.host_hits("host_before", view.text)
     for hit in lexicon.host_hits("host_after", view.text):
