@@ -264,6 +264,8 @@ def _leader_titled(text: str, ref: Ref, lexicon: Lexicon, titles: frozenset[str]
         return any(before.endswith(t) or after.startswith(t) for t in titles) and \
             not any(w in before for w in refused)
     window = text[max(0, ref.start - _TITLE_REACH) : ref.start]
+    if _place_complement(text, ref, lexicon):
+        return False
     # the clause the name stands in; a comma right before the name sets off an apposition
     # ("o Presidente de Moçambique, Daniel Chapo") and stays in it
     head = window.rstrip()
@@ -277,6 +279,16 @@ def _leader_titled(text: str, ref: Ref, lexicon: Lexicon, titles: frozenset[str]
             if " ".join(words[at : at + size]) in titles:
                 return at == 0 or words[at - 1] not in refused
     return False
+
+
+def _place_complement(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """A name the gazetteer lacks right after a title's linking word ("Presidente de Cabo
+    Verde", "President of Costa Rica", `leader_of`): the country of the title, no person."""
+    if ref.party.known or not lexicon.word_boundaries:
+        return False
+    before = _TITLE_WORD.findall(text[max(0, ref.start - 12) : ref.start].casefold())
+    return bool(before) and not text[: ref.start].rstrip().endswith(",") \
+        and before[-1] in lexicon.words_of_hosts("leader_of")
 
 
 def has_host_marker(lexicon: Lexicon, text: str) -> bool:
@@ -700,6 +712,7 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
                   and not r.residence]
         near = inside or [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
                           and not r.residence and not _seat_named(r, lexicon)
+                          and not _place_complement(text, r, lexicon)
                           and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         first = near[0] if near else None
     if first is None or not _figure(first) or first.spokesperson or first.possessive:
@@ -1011,8 +1024,8 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
             # a gathering of leaders is a meeting, whatever dinner the sentence names
             # beside it ("qui recevait ses homologues, les avait accueillis ... avant un
             # dîner": the summit; fixh round)
-            label = _GATHERING_LABEL if hit.category == "host_gathers" and \
-                _object_of(hit, own, view, cjk) is None else _label_near(labels, hit)
+            label = _GATHERING_LABEL if hit.category == "host_gathers" else \
+                _label_near(labels, hit)
             found.append(_Host(before[-1], view, label, _chairs(hit, lexicon)))
     seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
     befores = lexicon.host_hits("host_before", view.text)
