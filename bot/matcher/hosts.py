@@ -247,7 +247,7 @@ def with_titled_leaders(views: list[HostView], lexicon: Lexicon) -> list[HostVie
     refused = lexicon.words_of_hosts("leader_not")
     keys = {r.party.key for v in views for r in v.refs
             if not r.party.known and not r.spokesperson and not r.residence
-            and _leader_titled(v.text, r, lexicon, titles, refused)}
+            and _leader_titled(v.text, r, lexicon, titles, refused, v.refs)}
     if not keys:
         return views
     return [replace(v, refs=tuple(replace(r, titled_leader=True)
@@ -257,13 +257,15 @@ def with_titled_leaders(views: list[HostView], lexicon: Lexicon) -> list[HostVie
 
 
 def _leader_titled(text: str, ref: Ref, lexicon: Lexicon, titles: frozenset[str],
-                   refused: frozenset[str]) -> bool:
+                   refused: frozenset[str], refs: tuple[Ref, ...] = ()) -> bool:
+    # a title before another figure is that figure's ("premier Dick Schoof in Den Haag")
+    low = max((r.end for r in refs if r.party.known and r.end <= ref.start), default=0)
     if not lexicon.word_boundaries:
-        before = text[max(0, ref.start - _TITLE_REACH_CJK) : ref.start]
+        before = text[max(low, ref.start - _TITLE_REACH_CJK) : ref.start]
         after = text[ref.end : ref.end + _TITLE_AFTER_CJK]
         return any(before.endswith(t) or after.startswith(t) for t in titles) and \
             not any(w in before for w in refused)
-    window = text[max(0, ref.start - _TITLE_REACH) : ref.start]
+    window = text[max(low, ref.start - _TITLE_REACH) : ref.start]
     if _place_complement(text, ref, lexicon):
         return False
     # the clause the name stands in; a comma right before the name sets off an apposition
@@ -352,7 +354,8 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        here = visitor if visitor is not None else _arrived_before(views, view, leader)
+        here = visitor if visitor is not None else \
+            _arrived_before(views, view, leader, lexicon, year)
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
@@ -372,14 +375,15 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     return out
 
 
-def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str], bool]
-                    ) -> Ref | None:
+def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str], bool],
+                    lexicon: Lexicon, year: int | None) -> Ref | None:
     """The visitor before any reception: the one leader the sentence before names in the
     same paragraph ("Lee ist zu einem Staatsbesuch eingetroffen. Steinmeier begrüßte den
     Gast"), for a guest slot that names the visitor only (fixh round)."""
     before = next((v for v in views if v.index == view.index - 1), None)
-    if before is None or before.paragraph != view.paragraph:
-        return None
+    if before is None or before.paragraph != view.paragraph or \
+            _other_occasion(before.text, lexicon, year):
+        return None  # "X besøkte Oslo i desember 2024. Året før ... tok imot ham": a recap
     leaders = {r.party.key: r for r in before.refs
                if _figure(r) and not r.spokesperson and not r.residence and _leads(r, leader)}
     return next(iter(leaders.values())) if len(leaders) == 1 else None
