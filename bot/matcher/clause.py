@@ -32,6 +32,9 @@ class Ref:
     # Named by office or country only ("Argentina's government", "the Kremlin"), not by
     # name: a later clause's office is no second party of a one-party report (story17)
     by_office: bool = False
+    # A person the gazetteer lacks, titled in the article as a head of state or government
+    # or a monarch ("il presidente croato X"): a leader to hosts.py (`with_titled_leaders`)
+    titled_leader: bool = False
 
 
 def figure_before(refs: list[Ref], at: int) -> Ref | None:

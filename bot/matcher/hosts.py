@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.domain import Status
@@ -223,6 +223,76 @@ def _country_before(text: str, at: int, lexicon: Lexicon, names: dict[str, tuple
     return None
 
 
+# A leader's title before a name the gazetteer lacks (`with_titled_leaders`): how far back
+# it may stand, and how many words (a country, "of Mozambique") may follow it.
+_TITLE_REACH = 60
+_TITLE_TAIL_WORDS = 3
+_TITLE_REACH_CJK = 8  # "哈萨克斯坦总统托卡耶夫": the title right before the name (zh)
+_TITLE_AFTER_CJK = 3  # "李在明大統領": the title right after it (ja)
+_TITLE_WORD = re.compile(r"[\w'’-]+")
+
+
+def with_titled_leaders(views: list[HostView], lexicon: Lexicon) -> list[HostView]:
+    """The views with each person the gazetteer lacks marked `titled_leader` where the
+    article titles them as a head of state or government or a monarch once (`leader_titles`
+    right before the name, a country between at most: "il presidente croato X", "o
+    Presidente de Moçambique, X", "Islands statsminister X", "президент Киргизии X"; right
+    after it in Japanese, "X大統領"; not after a `leader_not` word, "vice", "former"): every
+    mention of that name is then a leader hosts.py may pair, as it pairs a known one
+    (issue 14, stop 31, fixh round). A minister, a mayor, a spokesperson or an organisation
+    is never one."""
+    titles = lexicon.words_of_hosts("leader_titles")
+    if not titles:
+        return views
+    refused = lexicon.words_of_hosts("leader_not")
+    keys = {r.party.key for v in views for r in v.refs
+            if not r.party.known and not r.spokesperson and not r.residence
+            and _leader_titled(v.text, r, lexicon, titles, refused, v.refs)}
+    if not keys:
+        return views
+    return [replace(v, refs=tuple(replace(r, titled_leader=True)
+                                  if not r.party.known and r.party.key in keys else r
+                                  for r in v.refs))
+            for v in views]
+
+
+def _leader_titled(text: str, ref: Ref, lexicon: Lexicon, titles: frozenset[str],
+                   refused: frozenset[str], refs: tuple[Ref, ...] = ()) -> bool:
+    # a title before another figure is that figure's ("premier Dick Schoof in Den Haag")
+    low = max((r.end for r in refs if r.party.known and r.end <= ref.start), default=0)
+    if not lexicon.word_boundaries:
+        before = text[max(low, ref.start - _TITLE_REACH_CJK) : ref.start]
+        after = text[ref.end : ref.end + _TITLE_AFTER_CJK]
+        return any(before.endswith(t) or after.startswith(t) for t in titles) and \
+            not any(w in before for w in refused)
+    window = text[max(low, ref.start - _TITLE_REACH) : ref.start]
+    if _place_complement(text, ref, lexicon):
+        return False
+    # the clause the name stands in; a comma right before the name sets off an apposition
+    # ("o Presidente de Moçambique, Daniel Chapo") and stays in it
+    head = window.rstrip()
+    head = head[:-1] if head.endswith(",") else head
+    cut = max((head.rfind(c) for c in ",;:.!?()«»\"“”„"), default=-1)
+    words = [w.casefold() for w in _TITLE_WORD.findall(head[cut + 1 :])]
+    for size in (3, 2, 1):
+        for at in range(len(words) - size, -1, -1):
+            if len(words) - at - size > _TITLE_TAIL_WORDS:
+                break
+            if " ".join(words[at : at + size]) in titles:
+                return at == 0 or words[at - 1] not in refused
+    return False
+
+
+def _place_complement(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """A name the gazetteer lacks right after a title's linking word ("Presidente de Cabo
+    Verde", "President of Costa Rica", `leader_of`): the country of the title, no person."""
+    if ref.party.known or not lexicon.word_boundaries:
+        return False
+    before = _TITLE_WORD.findall(text[max(0, ref.start - 12) : ref.start].casefold())
+    return bool(before) and not text[: ref.start].rstrip().endswith(",") \
+        and before[-1] in lexicon.words_of_hosts("leader_of")
+
+
 def has_host_marker(lexicon: Lexicon, text: str) -> bool:
     """Whether the text holds a host marker of the lexicon (the matcher's pre-filter)."""
     return lexicon.may_name_host(text) and any(lexicon.host_hits(key, text)
@@ -285,9 +355,11 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
-        # "the guest", "him" with no reception before: the story's visitor, the one
-        # leader its lead names (issue 14, stop 31, long round)
-        here = visitor or lead
+        # "the guest", "him" with no reception before: the visitor the sentence before
+        # names (fixh round), else the story's visitor, the one leader its lead names
+        # (issue 14, stop 31, long round)
+        here = visitor if visitor is not None else \
+            _arrived_before(views, view, leader, lexicon, year) or lead
         for reception in _receptions(view, lexicon, published):
             host, guests = _reception_parties(view, reception, lexicon, here)
             if reception.status is Status.ACCEPTED and host is not None and (
@@ -297,7 +369,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             out += _pairs(host, guests, view, label, leader, reception.status)
             # the visitor: a leader received, even with no host named ("ist ... mit
             # militärischen Ehren begrüßt worden")
-            visitor = next((g for g in guests if g.party.known and leader(g.party.key)),
+            visitor = next((g for g in guests if _figure(g) and _leads(g, leader)),
                            visitor)
         for hit in lexicon.host_hits("reception_final", view.text):
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
@@ -326,6 +398,20 @@ def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref 
     return None
 
 
+def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str], bool],
+                    lexicon: Lexicon, year: int | None) -> Ref | None:
+    """The visitor before any reception: the one leader the sentence before names in the
+    same paragraph ("Lee ist zu einem Staatsbesuch eingetroffen. Steinmeier begrüßte den
+    Gast"), for a guest slot that names the visitor only (fixh round)."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    if before is None or before.paragraph != view.paragraph or \
+            _other_occasion(before.text, lexicon, year):
+        return None  # "X besøkte Oslo i desember 2024. Året før ... tok imot ham": a recap
+    leaders = {r.party.key: r for r in before.refs
+               if _figure(r) and not r.spokesperson and not r.residence and _leads(r, leader)}
+    return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
 def _qualifies_occasion(text: str, host: Ref, lexicon: Lexicon) -> bool:
     """"le sommet où Emmanuel Macron recevra Olaf Scholz", "la cimeira em que Montenegro
     receberá Sánchez": an announced reception in a relative clause about an occasion or
@@ -352,8 +438,12 @@ def _receptions(view: HostView, lexicon: Lexicon, published: date | None = None
     """The sentence's reception words, each with its tense: of two overlapping ones a
     passive over an active reading ("wird Modi von Merz empfangen": the agent hosts),
     else the longer or announced one ("will be received by" over "received by")."""
+    # A passive read inside a split word needs its agent there: "hat X König Felipe VI.
+    # von Spanien vor Schloss Bellevue empfangen" holds "von ... empfangen" with a country,
+    # no host, and the active reading stands (fixh round).
     found = [_Reception(hit, side, status) for key, side, status in _RECEPTION_KEYS
-             for hit in lexicon.host_hits(key, view.text)]
+             for hit in lexicon.host_hits(key, view.text)
+             if side != "inside" or _inside_figure(view, hit) is not None]
     kept = [r for r in found if not any(o is not r and _outranks(o, r) for o in found)]
     return [_Reception(r.hit, r.side, Status.ACCEPTED)
             if _announced(view.text, r.hit, lexicon, verb_final=r.side == "final") or
@@ -425,6 +515,12 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
     host = _inside_figure(view, hit) if reception.side == "inside" else \
         _next_figure(view, hit, lexicon, after=True)
     guests = _received(view, hit, lexicon, after=False)
+    if host is None and reception.side == "after":
+        # "foi recebido ... no Palácio de Belém pelo Presidente da República": the seat in
+        # the phrase's gap stands for the agent the spotter folded into it (fixh round)
+        host = next((r for r in view.refs if _first_word_end(hit) <= r.start
+                     and r.end <= hit.end and all(r.party.key != g.party.key for g in guests)),
+                    None)
     if host is not None and not guests and \
             _anaphor(view.text, hit, lexicon, named, after=False):
         guests = _visitor(visitor, host)
@@ -460,7 +556,7 @@ def _received_by_final(view: HostView, hit: CueHit, lexicon: Lexicon
     cjk = not lexicon.word_boundaries
     reach = _HOST_REACH_CJK if cjk else _HOST_REACH
     before = [r for r in view.refs if r.end <= host.start and host.start - r.end <= reach
-              and not r.residence and r.party.key != host.party.key and r.party.known
+              and not r.residence and r.party.key != host.party.key and _figure(r)
               and not _CLAUSE_BREAK.search(view.text[r.end : host.start])]
     return host, before[:1]
 
@@ -482,9 +578,21 @@ def _inverted(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],
     if rest and not _coordinating(view.text[host.end : rest[0].start], lexicon):
         return host, _group(view.text, rest, lexicon)
     if _anaphor(view.text, hit, lexicon, named, after=False) or (
-            visitor is not None and _next_figure(view, hit, lexicon, after=False) is not None):
+            visitor is not None and _next_figure(view, hit, lexicon, after=False) is not None)\
+            or _guest_after_host(view.text, host, lexicon, named):
         return host, _visitor(visitor, host)
     return None, []
+
+
+def _guest_after_host(text: str, host: Ref, lexicon: Lexicon, named: frozenset[str]) -> bool:
+    """"Am Mittwoch empfing Bundeskanzler Merz den Präsidenten im Kanzleramt": after an
+    inverted subject the first words of its clause name the visitor (`reception_guest`;
+    fixh round)."""
+    slot = re.findall(r"[\w'’]+", re.split(r"[,;:]", text[host.end :])[0].casefold()
+                      )[:_ANAPHOR_WORDS]
+    folded = f" {' '.join(slot)} "
+    return any(f" {w} " in folded for w in lexicon.words_of_hosts("reception_guest")) or \
+        not named.isdisjoint(slot)
 
 
 def _inside_figure(view: HostView, hit: CueHit) -> Ref | None:
@@ -514,6 +622,17 @@ def _anaphor(text: str, hit: CueHit, lexicon: Lexicon, named: frozenset[str], *,
         slot = before[-2 * _ANAPHOR_WORDS :]
     folded = f" {' '.join(slot)} "
     return any(f" {w} " in folded for w in words) or not named.isdisjoint(slot)
+
+
+def _figure(ref: Ref) -> bool:
+    """A party hosts.py may pair: a known figure, or a titled leader the gazetteer lacks."""
+    return ref.party.known or ref.titled_leader
+
+
+def _leads(ref: Ref, leader: Callable[[str], bool]) -> bool:
+    """A head of state or government or a monarch: by the gazetteer, or by the title the
+    article gives a person it lacks (`with_titled_leaders`)."""
+    return ref.titled_leader or leader(ref.party.key)
 
 
 def _visitor(visitor: Ref | None, host: Ref) -> list[Ref]:
@@ -547,7 +666,7 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     if place is None:
         return None, []
     guest = before[place]
-    if not guest.party.known or guest.spokesperson:
+    if not _figure(guest) or guest.spokesperson:
         return None, []
     # "Aliyev, Tokayev ile Mirziyoyev'i ağırladı": the object mark ends a list of guests;
     # the host stands before its first item.
@@ -563,7 +682,7 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
         # "Aliyev, Kazakistan Cumhurbaşkanı Tokayev ile ...'i ağırladı": the subject set off
         # by a comma opens what looked like the list (its titles glued to each name).
         hosts, guests = [first], guests[1:]
-    return (hosts[-1] if hosts else None), [g for g in guests if g.party.known]
+    return (hosts[-1] if hosts else None), [g for g in guests if _figure(g)]
 
 
 def _subject_comma(gap: str, lexicon: Lexicon) -> bool:
@@ -581,12 +700,12 @@ def _first_word_end(hit: CueHit) -> int:
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
            leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE
            ) -> list[HostedGuest]:
-    if host is None or not host.party.known or host.spokesperson or \
-            not leader(host.party.key):
+    if host is None or not _figure(host) or host.spokesperson or \
+            not _leads(host, leader):
         return []
     return [HostedGuest(host, guest, status, label, view.text, view.index,
                         view.index) for guest in guests
-            if _may_pair(host, guest, None) and leader(guest.party.key)]
+            if _may_pair(host, guest, None) and _leads(guest, leader)]
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
@@ -620,9 +739,10 @@ def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> 
                   and not r.residence]
         near = inside or [r for r in view.refs if r.start >= hit.end and r.start - hit.end <= gap
                           and not r.residence and not _seat_named(r, lexicon)
+                          and not _place_complement(text, r, lexicon)
                           and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
         first = near[0] if near else None
-    if first is None or not first.party.known or first.spokesperson or first.possessive:
+    if first is None or not _figure(first) or first.spokesperson or first.possessive:
         return []
     between = view.text[min(hit.end, _first_word_end(hit)) : first.start] if after else \
         view.text[first.end : hit.start]
@@ -722,7 +842,7 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
     if not hits or host.label is None:
         return []
     def others(refs: tuple[Ref, ...], end: int) -> list[Ref]:
-        return [r for r in refs if r.end <= end and r.party.known and not r.spokesperson
+        return [r for r in refs if r.end <= end and _figure(r) and not r.spokesperson
                 and not r.residence and r.party.key != host.ref.party.key]
     candidates = others(view.refs, host.ref.start)
     if not candidates and view.index > 0:
@@ -881,7 +1001,7 @@ def _indefinite(text: str, label: CueHit, lexicon: Lexicon) -> bool:
 
 
 def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | None) -> bool:
-    if guest.party.key == host.party.key or not guest.party.known or guest.spokesperson:
+    if guest.party.key == host.party.key or not _figure(guest) or guest.spokesperson:
         return False
     if guest.principal and guest.principal == host.party.figure_id:
         return False
@@ -908,7 +1028,7 @@ def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
 
 def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[CueHit]
               ) -> list[_Host]:
-    known = [r for r in view.refs if r.party.known and not r.spokesperson]
+    known = [r for r in view.refs if _figure(r) and not r.spokesperson]
     # "Lula reuniu no Itamaraty os presidentes": gathering leaders is an occasion itself
     gathers = lexicon.host_hits("host_gathers", view.text) if known else []
     labels = labels or [CueHit(_GATHERING_LABEL, h.start, h.end, h.text) for h in gathers]
@@ -928,12 +1048,22 @@ def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[C
             before = _pronoun_subject(view, hit, lexicon, known)
         if before and not _figure_between(view.refs, before[-1].end, hit.start) and \
                 not _guest_word(view.text[before[-1].end : hit.start], lexicon):
-            found.append(_Host(before[-1], view, _label_near(labels, hit),
-                               _chairs(hit, lexicon)))
+            # a gathering of leaders is a meeting, whatever dinner the sentence names
+            # beside it ("qui recevait ses homologues, les avait accueillis ... avant un
+            # dîner": the summit; fixh round)
+            label = _GATHERING_LABEL if hit.category == "host_gathers" else \
+                _label_near(labels, hit)
+            found.append(_Host(before[-1], view, label, _chairs(hit, lexicon)))
     seats = [h for h in _attendance_hits(view.text, lexicon) if h.category in LIST_KEYS]
+    befores = lexicon.host_hits("host_before", view.text)
     for hit in lexicon.host_hits("host_after", view.text):
         if any(hit.start < h.end and h.start < hit.end for h in seats):
             continue  # "Поруч із господарем сиділа X": a guest's seat beside the host
+        if found and any(b.start <= hit.start and hit.end <= b.end and b.end - b.start >
+                         hit.end - hit.start for b in befores):
+            # "托卡耶夫作为东道主主持会议，国家主席习近平…出席": the host-after word inside a
+            # longer host-before one that found its host reads nothing more (fixh round)
+            continue
         reach = _HOST_GAP_WITH_OCCASION if _object_of(hit, own, view, cjk) else gap
         after = [r for r in known if r.start >= hit.end and r.start - hit.end <= reach
                  and not _placed_seat(view.text, r, lexicon)]
@@ -992,6 +1122,10 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
         relative = occasion is None
         if relative:
             occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"})
+        if occasion is not None and occasion.start >= hit.end and not lexicon.words_of_hosts(
+                "delegation_words").isdisjoint(
+                    re.findall(r"\w+", view.text[hit.end : occasion.start].casefold())):
+            continue  # "encabezó la delegación argentina en la cumbre": a guest's delegation
         if occasion is None or (relative and (occasion.end > hit.start or (
                 occasion.category == "meeting" and occasion.text.casefold()
                 not in lexicon.words_of_hosts("hosted_meetings")))):
@@ -1170,6 +1304,7 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
     stand_ins = lexicon.host_hits("stand_in", view.text)
     hedges = lexicon.observe_lists.get("hedges", frozenset())
     out: list[tuple[Ref, Status]] = []
+    claimed: set[str] = set()
     for hit in hits:
         if _hedged(view.text, hit, hedges):
             continue
@@ -1177,7 +1312,8 @@ def _guests_in(view: HostView, lexicon: Lexicon, hosts_here: set[str]
                 s.start >= hit.end and not _CLAUSE_BREAK.search(view.text[hit.end : s.start])
                 for s in stand_ins):
             continue  # "will attend a meeting in Brussels instead": another occasion
-        for guest in _speaks_of(view, hit, lexicon, hosts_here, stand_ins):
+        for guest in _speaks_of(view, hit, lexicon, hosts_here, stand_ins, claimed):
+            claimed.add(guest.party.key)
             if any(_stands_in(view.text, guest, hit, s) for s in stand_ins):
                 continue
             out.append((guest, _guest_status(view.text, hit, lexicon)))
@@ -1251,9 +1387,13 @@ def _hedged(text: str, hit: CueHit, hedges: frozenset[str]) -> bool:
 
 
 def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[str],
-               stand_ins: list[CueHit]) -> list[Ref]:
+               stand_ins: list[CueHit], claimed: set[str] | frozenset[str] = frozenset()
+               ) -> list[Ref]:
     """The nearest figure before the word in its clause (with those coordinated with it),
-    else the first figure after it in its clause."""
+    else the first figure after it in its clause. A figure before the word that an earlier
+    attendance word of the sentence already spoke of (`claimed`), set off from this word by
+    a comma, belongs to that clause: the word's subject follows it ("прилетели X и Y,
+    утром прибыл Z", "llegaron X e Y, y por la tarde aterrizó Z"; fixh round)."""
     text = view.text
     refs = [r for r in view.refs if not r.spokesperson and r.party.key not in hosts_here]
     cjk = not lexicon.word_boundaries
@@ -1276,6 +1416,9 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     # A list opening its own clause after a comma names those after it: "Поруч із господарем
     # сиділа X, серед гостей також був Y" (Y, not X).
     opens = listed and after_near and before and "," in text[before[-1].end : hit.start]
+    if after_near and before and before[-1].party.key in claimed and \
+            "," in text[before[-1].end : hit.start]:
+        return _group(text, after, lexicon, listed)
     if before and not opens and (
             cjk or len(text[before[-1].end : hit.start].split()) <= _GUEST_GAP_WORDS):
         group = _group(text, before[::-1], lexicon, listed)[::-1]

@@ -68,6 +68,7 @@ from bot.matcher.hosts import (
     has_reception,
     hosted_guests,
     received_guests,
+    with_titled_leaders,
 )
 from bot.matcher.kin import KinWords, named_as_kin
 from bot.matcher.langid import UNDETERMINED, detect_language
@@ -524,11 +525,12 @@ class Matcher:
                 or (here and when is not None) for v, here in zip(views, marked, strict=True)):
             return None
         # A title is the article's first paragraph.
-        return [HostView(v.index, v.paragraph, v.text,
-                         self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon, when)
-                         if here else tuple(v.facts.refs),
-                         titled and v.paragraph == 0)
-                for v, here in zip(views, marked, strict=True)]
+        return with_titled_leaders(
+            [HostView(v.index, v.paragraph, v.text,
+                      self._with_country_hosts(v.text, tuple(v.facts.refs), lexicon, when)
+                      if here else tuple(v.facts.refs),
+                      titled and v.paragraph == 0)
+             for v, here in zip(views, marked, strict=True)], lexicon)
 
     def _receptions(self, host_views: list[HostView] | None, lang: str, when: date | None
                     ) -> list[HostedGuest]:
