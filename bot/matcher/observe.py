@@ -759,6 +759,8 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     found = [p for p in places.occasion_places(sentence)
              if (not p.is_platform or label != "visit")
              and (p.start >= cue.start + len(cue.text.split()[0])
+                  # inside a split cue of a language without spaces: "撤回前往巴黎...的邀请"
+                  or cue.start < p.start < p.end <= cue.end
                   or (chosen is not None and 0 <= p.start - chosen.end <= 12)
                   # the place glued before its noun: "Pekin ziyareti", "ベルリン訪問",
                   # "the Madrid trip" (tracker15 round)
