@@ -183,3 +183,63 @@ def test_a_national_day_names_an_event_and_keeps_the_body_place(
     assert {(m.inviter.figure_id, m.invitee.figure_id, m.occasion.kind.value,
              m.occasion.place) for m in result.mentions} == {
         ("maia-sandu", "nicusor-dan", "event", "Chisinau")}
+
+
+def _mentions(result):  # type: ignore[no-untyped-def]
+    return {(m.inviter.figure_id, m.invitee.figure_id, m.occasion.kind.value,
+             m.occasion.place) for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Emmanuel Macron a invité Prabowo Subianto à se rendre en France cette année, "
+               "a fait savoir l'Élysée à l'issue d'un entretien téléphonique sur la défense."),
+        ("it", "Emmanuel Macron ha invitato Prabowo Subianto in Francia quest'anno, ha "
+               "riferito l'Eliseo dopo un colloquio telefonico sulla difesa."),
+    ],
+)
+def test_a_call_after_the_destination_is_the_setting(real_matcher: Matcher, lang: str,
+                                                     text: str) -> None:
+    result = match_text(real_matcher, text, "2025-01-15", lang)
+    assert _mentions(result) == {("emmanuel-macron", "prabowo-subianto", "visit", "France")}
+
+
+def test_a_call_told_in_another_sentence_is_not_the_trip(real_matcher: Matcher) -> None:
+    article = Article(
+        key="t", lang="fr", title="Macron invite le président indonésien en France",
+        published=datetime(2025, 1, 15, 12, tzinfo=UTC),
+        text="Emmanuel Macron a invité le président indonésien Prabowo Subianto à venir en "
+             "France au printemps, a précisé l'Élysée après un entretien téléphonique.")
+    result = real_matcher.match(article)
+    assert _mentions(result) == {("emmanuel-macron", "prabowo-subianto", "visit", "France")}
+
+
+def test_an_invitation_to_a_call_stays_a_call(real_matcher: Matcher) -> None:
+    result = match_text(real_matcher, "Emmanuel Macron a invité Prabowo Subianto à un "
+                                      "entretien téléphonique.", "2025-01-15", "fr")
+    assert _mentions(result) == {("emmanuel-macron", "prabowo-subianto", "conversation",
+                                  None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany's Chancellor Friedrich Merz has invited Volodymyr Zelensky to a conference "
+        "in Berlin.",
+        "Norway's Prime Minister Jonas Gahr Støre invited Volodymyr Zelensky to an energy "
+        "forum in Oslo.",
+    ],
+)
+def test_a_country_possessive_before_the_inviter_is_no_host_cue(real_matcher: Matcher,
+                                                                text: str) -> None:
+    result = match_text(real_matcher, text, "2025-09-18", "en")
+    assert {(i, g) for i, g, _, _ in _mentions(result)} in (
+        {("friedrich-merz", "volodymyr-zelensky")}, {("jonas-gahr-store", "volodymyr-zelensky")})
+
+
+def test_a_hosts_possessive_event_still_names_the_host(real_matcher: Matcher) -> None:
+    result = match_text(real_matcher, "Prime Minister Keir Starmer will skip Emmanuel "
+                                      "Macron's climate conference in Paris.",
+                        "2025-09-18", "en")
+    assert {(i, g) for i, g, _, _ in _mentions(result)} == {("emmanuel-macron", "keir-starmer")}
