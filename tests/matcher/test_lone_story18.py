@@ -243,3 +243,26 @@ def test_a_hosts_possessive_event_still_names_the_host(real_matcher: Matcher) ->
                                       "Macron's climate conference in Paris.",
                         "2025-09-18", "en")
     assert {(i, g) for i, g, _, _ in _mentions(result)} == {("emmanuel-macron", "keir-starmer")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Indonesian President Prabowo Subianto arrived in Kuala Lumpur on Friday for "
+               "the yearly consultations."),
+        ("ru", "Президент Индонезии Прабово Субианто прибыл в Куала-Лумпур на ежегодные "
+               "консультации."),
+    ],
+)
+def test_consultations_are_a_meeting(real_matcher: Matcher, lang: str, text: str) -> None:
+    result = match_text(real_matcher, text, "2025-06-27", lang)
+    assert {(o.party.figure_id, o.status.value, o.occasion.kind.value)
+            for o in result.lone_observations} == {("prabowo-subianto", "took_place",
+                                                    "meeting")}
+
+
+def test_the_malaysian_chinese_form_of_anwar_is_known(real_matcher: Matcher) -> None:
+    result = match_text(real_matcher, "首相安华周二表示，他已邀请印尼总统普拉博沃前来吉隆坡出席年度磋商。",
+                        "2026-04-08", "zh")
+    assert {(i, g) for i, g, _, _ in _mentions(result)} == {("anwar-ibrahim",
+                                                              "prabowo-subianto")}
