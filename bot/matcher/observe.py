@@ -624,8 +624,8 @@ def without_places(sentence: str, refs: list[Ref], places: PlaceFinder) -> list[
         return refs
     hits = places.find(sentence)
     return [r for r in refs if r.party.known
-            or not any(h.start <= r.start and r.end <= h.end for h in hits)
-            and not _place_word_first(sentence, r, hits)]
+            or (not any(h.start <= r.start and r.end <= h.end for h in hits)
+                and not _place_word_first(sentence, r, hits))]
 
 
 def _place_word_first(sentence: str, ref: Ref, hits: list[PlaceHit]) -> bool:
