@@ -514,8 +514,7 @@ _LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_
 # How far (characters) a place may stand before its occasion noun in a verb-final
 # language, the case ending and an adjective between ("Paris'e devlet ziyareti").
 _COMPLEMENT_REACH = 12
-# How far (characters) after "will be in" its place or occasion noun may start (an
-# article: "will be at the summit").
+# How far (characters) after "will be in" its place may start ("will be at the Kremlin").
 _AFTER_REACH = 5
 # Cues that say "not" themselves ("will not attend", "the invitation no longer stands"): a
 # negation in or around them is theirs, not a denial of the report.
@@ -696,14 +695,13 @@ def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> 
 
 def _placed_after(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
                   ) -> bool:
-    """"X will be in ..." is a guest's acceptance only when a place (or an occasion noun)
-    comes right after it, or inside a split cue: "will be in Chisinau", "sarà a Chisinau",
-    "wird am 27. August in Chisinau sein"; "will be in a position to" is nothing."""
+    """"X will be in ..." is a guest's acceptance only when a place comes right after it,
+    or inside a split cue: "will be in Chisinau", "sarà a Chisinau", "wird am 27. August in
+    Chisinau sein"; "will be in a position to" is nothing, and so is a trip announced
+    ("sarà in visita a Kiev": a plan, not an answer)."""
     first_word_end = cue.start + len(cue.text.split()[0])
     reach = cue.end + _AFTER_REACH
-    if any(first_word_end <= p.start <= reach for p in places.occasion_places(sentence)):
-        return True
-    return any(cue.end <= h.start <= reach for lx in lexicons for h in lx.occasions(sentence))
+    return any(first_word_end <= p.start <= reach for p in places.occasion_places(sentence))
 
 
 def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
