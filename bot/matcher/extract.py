@@ -168,9 +168,9 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
     nouns = [h for h in raw if h.category == "noun"]
+    invite_hits = [h for h in raw if h.category in INVITE_CATEGORIES and not _holds_noun(h, nouns)]
     invites = [
-        h for h in _leftmost([h for h in raw if h.category in INVITE_CATEGORIES
-                              and not _holds_noun(h, nouns)])
+        h for h in _leftmost([h for h in invite_hits if not _possessive_over_cue(h, invite_hits)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
     ]
     # a status word inside a [negative] phrase is none either: "接受采访" gives an interview
@@ -179,6 +179,15 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
     statuses = _longest([h for h in status_hits if not _across_clause(sentence, h, status_hits)])
     modifiers = _leftmost([h for h in raw if h.category in MODIFIER_CATEGORIES])
     return _without_answering_willingness(invites, statuses), statuses, modifiers
+
+
+def _possessive_over_cue(hit: CueHit, hits: list[CueHit]) -> bool:
+    """A host's possessive with a gap ("'s ... conference") that holds another invitation
+    cue is no noun phrase: "Germany's Chancellor Friedrich Merz has invited Zelensky to a
+    conference" has the verb, not a conference of Germany's (story18 round)."""
+    return hit.text[:1] in "'’" and any(
+        o is not hit and hit.start < o.start and o.end <= hit.end and o.text[:1] not in "'’"
+        for o in hits)
 
 
 def _own_modifiers_only(hits: list[CueHit], index: int) -> list[CueHit]:

@@ -193,7 +193,11 @@ OBSERVE_CATEGORIES = (
     # Cues of reports naming ONE party (observe.py, `observe_lone`):
     "will_not_attend",  # "X will not attend / won't go to <occasion>": a decline by the guest
     "offer_stands",  # "the invitation stands": the inviter keeps it open
+    "offer_withdrawn",  # "X withdrew the invitation", "the invitation no longer stands": the
+    # inviter takes it back (withdrawn, the inviter's side; story18 round)
     "will_attend",  # "X confirmed his attendance at <occasion>": an acceptance by the guest
+    "will_be_at",  # "X will be in Chisinau for the celebrations", "sarà a": the guest's
+    # acceptance too, but only with the place (or the occasion) right after the cue (story18)
     # A counted group's arrival verb ("four leaders arrived", "прибули", "chegaram"): read
     # only by groups.py (stop 28, gaps round), never as two figures' observation
     "group_arrived",

@@ -883,6 +883,10 @@ class Matcher:
         grammar = self._grammar_for(lang)
         own = lexicons[0] if lexicons else None
         places = self._resources.places
+        # In a language that capitalises its nouns, a name found only from the text needs
+        # a person's evidence to rule a sentence out ("im Warschauer Präsidentenpalast" is
+        # no second person; story18 round), as for the article's pairs (`_weak_names`).
+        person = self._person_evidence("\n".join(v.text for v in views), lang)
         for view in views:
             refs = without_places(view.text, without_stand_ins(view.text, view.facts.refs,
                                                                own, grammar), places)
@@ -896,9 +900,11 @@ class Matcher:
             cues = observation_cues(view.text, lexicons) if cues is None else cues
             if not cues:
                 continue
+            named = with_unknown_names(view.text, view.facts.refs, lexicons, lang)
+            if person is not None:
+                named = [r for r in named if r.party.known or person(r.party.name)]
             refs = without_later_offices(view.text, without_places(view.text, without_stand_ins(
-                view.text, with_unknown_names(view.text, view.facts.refs, lexicons, lang),
-                own, grammar), places), cues)
+                view.text, named, own, grammar), places), cues)
             for finding in observe_lone(view.text, refs, cues, lexicons,
                                         places, year, grammar):
                 key = finding.party.party.key

@@ -494,12 +494,15 @@ LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "joint_attendance": Status.TOOK_PLACE, "will_not_attend": Status.DECLINED,
                "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
                "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING,
-               "pulled_out": Status.WITHDRAWN}
+               "pulled_out": Status.WITHDRAWN, "offer_withdrawn": Status.WITHDRAWN,
+               "will_be_at": Status.ACCEPTED}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
                                     "will_not_attend": SIDE_INVITEE,
                                     "offer_stands": SIDE_INVITER,
+                                    "offer_withdrawn": SIDE_INVITER,
+                                    "will_be_at": SIDE_INVITEE,
                                     "will_attend": SIDE_INVITEE,
                                     "hosted_by": SIDE_INVITEE,
                                     "postponed": None,
@@ -507,7 +510,15 @@ LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "pulled_out": None}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
 _LONE_SUBJECT = frozenset({"arrived", "will_not_attend", "will_attend", "hosted_by",
-                           "pulled_out"})
+                           "pulled_out", "will_be_at"})
+# How far (characters) a place may stand before its occasion noun in a verb-final
+# language, the case ending and an adjective between ("Paris'e devlet ziyareti").
+_COMPLEMENT_REACH = 12
+# How far (characters) after "will be in" its place may start ("will be at the Kremlin").
+_AFTER_REACH = 5
+# Cues that say "not" themselves ("will not attend", "the invitation no longer stands"): a
+# negation in or around them is theirs, not a denial of the report.
+_NEGATIVE_CUES = frozenset({"will_not_attend", "offer_withdrawn"})
 # How far (characters) the subject of a verb-final clause may stand from its verb, with the
 # place and the occasion between ("Aliyev, Moskova'da düzenlenen törene katılmadı").
 _FINAL_VERB_REACH = 80
@@ -569,7 +580,11 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             party = next((r for r in refs if r.start >= cue.end), party)
             if not _companion(sentence, cue, party, words):
                 continue
-        occasion = _lone_occasion(sentence, cue, lexicons, places, subject_end)
+        if cue.category == "will_be_at" and not _placed_after(sentence, cue, lexicons,
+                                                               places):
+            continue
+        occasion = _lone_occasion(sentence, cue, lexicons, places, subject_end,
+                                  grammar is not None and grammar.verb_final)
         if occasion is None:
             continue
         confidence = round(LONE_CONFIDENCE * party.confidence, 3)
@@ -602,12 +617,26 @@ def without_places(sentence: str, refs: list[Ref], places: PlaceFinder) -> list[
     """`refs` without the unknown "names" that are places the places list knows: two
     capitalised words such as "Buenos Aires" or "Kuala Lumpur" look like a person's name
     to the name finder, and a second "person" would rule out a one-party report ("Trump
-    will not travel to Buenos Aires"). A figure the gazetteer knows is always kept."""
+    will not travel to Buenos Aires"). Nor is a "name" opened by a place's adjective ("im
+    Warschauer Präsidentenpalast"). A figure the gazetteer knows is always kept."""
     if all(r.party.known for r in refs):
         return refs
     hits = places.find(sentence)
     return [r for r in refs if r.party.known
-            or not any(h.start <= r.start and r.end <= h.end for h in hits)]
+            or (not any(h.start <= r.start and r.end <= h.end for h in hits)
+                and not _place_word_first(sentence, r, hits))]
+
+
+def _place_word_first(sentence: str, ref: Ref, hits: list[PlaceHit]) -> bool:
+    """An unknown "name" of two or more words whose first word is a place's form: the
+    place's adjective before a building or an institution ("im Warschauer
+    Präsidentenpalast", "the Warsaw Palace"), not a person (story18 round)."""
+    text = sentence[ref.start : ref.end]
+    first = text.split()[0] if text.split() else ""
+    if len(text.split()) < 2:
+        return False
+    # the hit may be the stem of the adjective: "Warschau" in "Warschauer"
+    return any(h.start == ref.start and h.end <= ref.start + len(first) for h in hits)
 
 
 def without_later_offices(sentence: str, refs: list[Ref], cues: list[CueHit]) -> list[Ref]:
@@ -664,6 +693,17 @@ def _companion(sentence: str, cue: CueHit, party: Ref, words: _ObserveWords) -> 
         _gap_ok(sentence[cue.end : party.start], words, allow_with=False)
 
 
+def _placed_after(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder
+                  ) -> bool:
+    """"X will be in ..." is a guest's acceptance only when a place comes right after it,
+    or inside a split cue: "will be in Chisinau", "sarà a Chisinau", "wird am 27. August in
+    Chisinau sein"; "will be in a position to" is nothing, and so is a trip announced
+    ("sarà in visita a Kiev": a plan, not an answer)."""
+    first_word_end = cue.start + len(cue.text.split()[0])
+    reach = cue.end + _AFTER_REACH
+    return any(first_word_end <= p.start <= reach for p in places.occasion_places(sentence))
+
+
 def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     """Hedged or dated to the past; a negation counts except in a cue that is itself
     negative ("will not attend"). Inside a split cue the gap counts too: "hat im
@@ -672,11 +712,12 @@ def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     if cue.category == "postponed":
         return _postponement_hedged(sentence, cue, inner, words)
     dated = words.hedges | words.retrospective | words.long_ago
-    if cue.category != "will_not_attend":
+    negative = cue.category in _NEGATIVE_CUES
+    if not negative:
         dated |= words.negations
     if any(_is_in(t, dated) for t in inner):
         return True
-    if cue.category != "will_not_attend":
+    if not negative:
         return _hypothetical(sentence, cue, words)
     before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
     after = _tokens(sentence[cue.end : cue.end + 60])[:_WINDOW_AFTER]
@@ -697,7 +738,8 @@ def _postponement_hedged(sentence: str, cue: CueHit, inner: list[str], words: _O
 
 
 def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: PlaceFinder,
-                   subject_end: int | None = None) -> Occasion | None:
+                   subject_end: int | None = None, verb_final: bool = False
+                   ) -> Occasion | None:
     """The occasion the sentence names; None when it names neither a kind nor a place.
     `subject_end`: in a verb-final clause, where its subject ends; the place stands between
     it and the verb ("Astana'ya geldi")."""
@@ -715,10 +757,17 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
     found = [p for p in places.occasion_places(sentence)
              if (not p.is_platform or label != "visit")
              and (p.start >= cue.start + len(cue.text.split()[0])
+                  # inside a split cue of a language without spaces: "撤回前往巴黎...的邀请"
+                  or cue.start < p.start < p.end <= cue.end
                   or (chosen is not None and 0 <= p.start - chosen.end <= 12)
                   # the place glued before its noun: "Pekin ziyareti", "ベルリン訪問",
                   # "the Madrid trip" (tracker15 round)
                   or (chosen is not None and 0 <= chosen.start - p.end <= 1)
+                  # in a verb-final language the noun's complement stands before it, a
+                  # word or two away: "Paris'e devlet ziyareti", "パリへの国賓訪問" (story18)
+                  or (verb_final and chosen is not None
+                      and 0 <= chosen.start - p.end <= _COMPLEMENT_REACH
+                      and not any(c in sentence[p.end:chosen.start] for c in ",、，;；"))
                   # a passive postponement names its occasion first ("the visit of X to
                   # Warsaw was postponed"): the place between its noun and the verb
                   or (cue.category == "postponed" and chosen is not None

@@ -315,6 +315,14 @@ def choose_occasion(
             label = None
             fallback_labels = [h for h in fallback_labels
                                if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
+        elif label is not None and LABEL_KINDS.get(label) is OccasionKind.CONVERSATION and \
+                _call_after_place(cue_end, labels, label, places):
+            # "a invité Prabowo à se rendre en France, ... à l'issue d'un entretien
+            # téléphonique": the place right after the cue is the destination, the call
+            # named after it the setting the invitation was made in (story18 round).
+            label = None
+            fallback_labels = [h for h in fallback_labels
+                               if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
     place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
                  else _nearest_place(cue_end, places))
     if place_hit is not None and not place_hit.is_platform and not inside_places and \
@@ -327,6 +335,13 @@ def choose_occasion(
         # the occasion itself comes before the cue ("took part in the festival in Rome, to
         # which she had invited him").
         place_hit = None
+    if label is None and place_hit is not None and not place_hit.is_platform and \
+            place_hit.start >= cue_end:
+        # "Macron invite le président indonésien en France" over "... à l'issue d'un
+        # entretien téléphonique": a call told elsewhere is where the invitation was made,
+        # not the occasion of a trip to a place (story18 round).
+        fallback_labels = [h for h in fallback_labels
+                           if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
     if label is None and fallback_labels:
         label = fallback_labels[0].category
     if place_hit is None and fallback_places:
@@ -358,6 +373,16 @@ def destination_starts(text: str, places: list[PlaceHit], suffixes: frozenset[st
                 found.add(hit.start)
                 break
     return frozenset(found)
+
+
+def _call_after_place(cue_end: int, labels: list[CueHit], label: str,
+                      places: list[PlaceHit]) -> bool:
+    """Whether the first `label` named after the cue comes after a place that follows
+    the cue: "invited X to France ..., after a phone call"."""
+    call = min((h.start for h in labels if h.category == label and h.start >= cue_end),
+               default=None)
+    return call is not None and any(cue_end <= p.start and p.end <= call and not p.is_platform
+                                    for p in places)
 
 
 def _named_after(labels: list[CueHit], label: str, cue_end: int) -> bool:
