@@ -380,9 +380,10 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
 
 
 def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
-    """The one known leader a sentence names, if it names no other one."""
+    """The one leader a sentence names, if it names no other one (a titled leader the
+    gazetteer lacks counts: "Mattarella received the Moldovan president Vrabie" names two)."""
     leaders = {r.party.key: r for r in view.refs
-               if r.party.known and not r.residence and leader(r.party.key)}
+               if _figure(r) and not r.residence and _leads(r, leader)}
     return next(iter(leaders.values())) if len(leaders) == 1 else None
 
 
@@ -393,7 +394,7 @@ def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref 
     for view in views:
         if view.headline:
             continue
-        if any(r.party.known and not r.residence and leader(r.party.key) for r in view.refs):
+        if any(_figure(r) and not r.residence and _leads(r, leader) for r in view.refs):
             return _one_leader(view, leader)
     return None
 
