@@ -149,6 +149,9 @@ class Words:
     opponent: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
     conditional: frozenset[str] = frozenset()
+    # "gelirse", "isterse": a conditional verb ending after its subject ("Putin gelirse ben de
+    # gelirim"): the figure before it only sets the condition (condition_subject)
+    condition_endings: tuple[str, ...] = ()
     # "estivesse", "were", "wäre": an unreal condition next to an invitation verb makes it a
     # counterfactual ("convidaria Trump se ainda fosse presidente"; issue 14, mixed round)
     irrealis: frozenset[str] = frozenset()
@@ -281,6 +284,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
         conditional=merged("conditional_words"),
+        condition_endings=tuple(sorted(merged("condition_endings"))),
         irrealis=merged("irrealis_words"),
         office_conditions=merged("office_condition_words"),
         kin=merged("kin_words"),
@@ -377,6 +381,42 @@ def glued_coordination(gap: str, words: Words) -> bool:
 
 # Hangul, kana and CJK start here: a conjunction written onto a word ("와", "과")
 _PARTICLE_SCRIPTS = "\u1100"
+
+
+_CONDITION_BREAKS = ",;:"
+_CONDITION_OPENERS = ",;:\"«»„“”"
+_CONDITION_REACH = 2  # words after a figure that may hold its conditional verb ("Putin gelirse")
+
+
+def _sets_condition(sentence: str, ref: Ref, at: int, words: Words) -> bool:
+    """The figure is the subject of a condition that closes before `at`: a conditional word
+    opens its clause ("If Putin comes, I will come too", "Si Poutine vient, je viendrai")
+    and a comma closes it, or a conditional ending follows it ("Putin gelirse ben de
+    gelirim")."""
+    after = sentence[ref.end : at]
+    if words.condition_endings and any(
+            token.strip("\"'“”»,.").casefold().endswith(words.condition_endings)
+            for token in after.split()[:_CONDITION_REACH]):
+        return True
+    if not words.conditional or not any(mark in after for mark in _CONDITION_BREAKS):
+        return False
+    opening = max(sentence.rfind(mark, 0, ref.start) for mark in _CONDITION_OPENERS)
+    first = sentence[opening + 1 : ref.start].split()[:1]
+    return bool(first) and first[0].strip("\"«„“(").casefold() in words.conditional
+
+
+def condition_subject(sentence: str, refs: list[Ref], at: int, words: Words) -> Ref | None:
+    """issue 14, stop 31, fixc round: "Zelensky: 'If Putin comes, I will come too'": the
+    figure right before an answer word who only sets its condition does not give it; the
+    answer is the figure's named before the condition (None when the last figure before
+    `at` sets no condition, or nobody is named before it)."""
+    last = figure_before(refs, at)
+    if last is None or not _sets_condition(sentence, last, at, words):
+        return None
+    earlier = figure_before(refs, last.start)
+    while earlier is not None and earlier.party.key == last.party.key:
+        earlier = figure_before(refs, earlier.start)
+    return earlier
 
 
 def coordinated(sentence: str, refs: list[Ref], words: Words, glued: bool = False) -> list[Ref]:

@@ -22,6 +22,7 @@ from bot.matcher.clause import (
     Words,
     blank_refs,
     clitic_in_cue,
+    condition_subject,
     coordinated,
     figure_before,
     genitive_host_after,
@@ -323,8 +324,8 @@ def analyse(
     for cue in status_cues:
         if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
-        status = _status_of(cue, _same_clause(sentence, cue, negations, words), hedges,
-                            pendings, futures)
+        status = _status_of(cue, _same_clause(sentence, cue, negations, words),
+                            _hedges_of(sentence, cue, hedges, refs, words), pendings, futures)
         status = _split_negated(status, cue, provisionals + negations, words)
         if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
             continue
@@ -827,6 +828,18 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
 _CLAUSE_MARKS = (",", ";", " - ", " – ", " — ", ":", "，", "；", "：", "、")
 
 
+def _hedges_of(sentence: str, cue: CueHit, hedges: list[CueHit], refs: list[Ref],
+               words: Words) -> list[CueHit]:
+    """issue 14, stop 31, fixc round: "Zelensky: 'If Putin comes, I will come too'": the
+    conditional word of a condition on another figure (clause.condition_subject) hedges
+    that condition, not the yes after it: a yes on the other party's coming is a yes."""
+    last = figure_before(refs, cue.start)
+    if last is None or condition_subject(sentence, refs, cue.start, words) is None:
+        return hedges
+    return [h for h in hedges if not (h.end <= last.start
+                                      and h.text.casefold() in words.conditional)]
+
+
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
                pendings: list[CueHit], futures: list[CueHit]) -> Status | None:
     status = Status(cue.category)
@@ -961,7 +974,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 def _add_status(facts: SentenceFacts, status: Status, cue: CueHit, sentence: str,
                 words: Words) -> None:
     facts.statuses.append((status, cue))
-    subject = _relative_subject(sentence, cue, facts.refs, words)
+    subject = _relative_subject(sentence, cue, facts.refs, words) or \
+        condition_subject(sentence, facts.refs, cue.start, words)
     if subject is not None:
         facts.relative_subjects.append((cue, subject))
 

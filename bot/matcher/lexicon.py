@@ -135,6 +135,7 @@ _LIST_KEYS = (
     "weak_anchors",
     "opponent_words",
     "conditional_words",
+    "condition_endings",
     "irrealis_words",
     "office_condition_words",
     "organisation_markers",

@@ -83,6 +83,7 @@ class LexiconTop(BaseModel):
     weak_anchors: list[Any] | None = None
     opponent_words: list[Any] | None = None
     conditional_words: list[Any] | None = None
+    condition_endings: list[Any] | None = None
     irrealis_words: list[Any] | None = None
     office_condition_words: list[Any] | None = None
     organisation_markers: list[Any] | None = None
