@@ -74,6 +74,9 @@ class CountryWords:
     # folded adjective -> the codes of the countries it belongs to ("argentino" -> AR): a
     # title followed by another country's adjective is not its holder's (spotting)
     adjective_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # codes of the countries whose figures.toml names put the family name first ("Lee
+    # Jae-myung"): a later mention by that word alone is the figure (spotting; fixk round)
+    family_name_first: frozenset[str] = frozenset()
 
 
 def load_countries(path: Path) -> CountryWords:
@@ -132,6 +135,8 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     prefixes = string_list(data.get("formal_prefixes", []), "formal_prefixes", source, problems)
     bare = string_list(data.get("bare_counterparts", []), "bare_counterparts", source, problems)
     joining = string_list(data.get("joining_words", []), "joining_words", source, problems)
+    family_first = string_list(data.get("family_name_first", []), "family_name_first", source,
+                               problems)
     if problems:
         raise ConfigError(problems)
     unique = {(s.phrase, s.kind, s.leader_title): s for s in stand_ins}
@@ -140,7 +145,8 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                         tuple(w.casefold() for w in joining), tuple(others),
                         tuple((name, title, code) for name, (title, code) in hosts.items()),
                         tuple((adj, tuple(sorted(codes)))
-                              for adj, codes in sorted(adjective_codes.items())))
+                              for adj, codes in sorted(adjective_codes.items())),
+                        frozenset(code.upper() for code in family_first))
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -174,6 +174,10 @@ class FigureEntry(_Model):
     # "f" / "m": which pronouns of a later sentence may stand for the figure ("She invited
     # him"); absent where nobody checked (a masculine pronoun may then stand for it)
     gender: Literal["f", "m"] | None = None
+    # "family_first" / "given_first": which word of `name` is the family name a later
+    # mention uses alone ("Lee Jae-myung" -> "Lee"); absent: the country's order
+    # (`_countries.toml` `family_name_first`), else the last word (issue 14, stop 31, fixk)
+    name_order: Literal["family_first", "given_first"] | None = None
 
 
 _TAGS = frozenset({"flat", "per_platform"})

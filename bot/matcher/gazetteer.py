@@ -54,6 +54,7 @@ class Figure:
     speaks_for: tuple[tuple[str, Role], ...] = ()  # dated principals, more precise
     # (platform, its handles) where the file says which platform a handle is on
     platform_handles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    name_order: str | None = None  # "family_first" / "given_first"; None: the country's
 
     def handles_on(self, platform: str) -> tuple[str, ...]:
         return dict(self.platform_handles).get(platform, ())
@@ -288,6 +289,7 @@ def _parse_figure(entry: Any, index: int, source: str, problems: list[str]) -> F
                          start=r.start, until=r.until) for r in valid.roles),
         spokesperson_for=valid.spokesperson_for,
         gender=valid.gender,
+        name_order=valid.name_order,
         speaks_for=tuple((s.id, Role(titles=(), start=s.start, until=s.until))
                          for s in valid.speaks_for),
     )

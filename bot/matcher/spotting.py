@@ -313,7 +313,8 @@ class FigureSpotter:
                         add(declined, _Entry(FORM_NAME, figure.id, declined))
             # Surnames count only where the article names the figure in full (`_resolve`);
             # their Cyrillic cases and the first name are looked for then (`_partial_hits`).
-            for entry in _surname_entries(figure):
+            first = family_name_first(figure, self._countries.family_name_first)
+            for entry in _surname_entries(figure, first):
                 if entry.alias.lower() not in listed:
                     add(entry.alias, entry)
         for phrase in self._countries.bare_counterparts:
@@ -397,7 +398,9 @@ class FigureSpotter:
         partials = self._partials.get(figure_id)
         if partials is None:
             figure = self.gazetteer.get(figure_id)
-            entries = _partial_entries(figure) if figure and figure.kind == "person" else []
+            entries = _partial_entries(
+                figure, family_name_first(figure, self._countries.family_name_first)
+            ) if figure and figure.kind == "person" else []
             partials = self._partials[figure_id] = tuple(
                 (key, entry) for entry in entries
                 if not self.gazetteer.ids_for_form(entry.alias)  # a listed name: indexed
@@ -712,25 +715,48 @@ def _title_holder(gazetteer: Gazetteer, before: str, bearers: set[str], when: da
     return None
 
 
-def _surnames(figure: Figure) -> list[str]:
-    """The surname of the name and of every alias ("Erdogan", "Зеленський")."""
+def _surnames(figure: Figure, family_first: bool = False) -> list[str]:
+    """The surname of the name and of every alias ("Erdogan", "Зеленський"); where the
+    name puts the family name first (`family_first`), the first word of the name and of
+    each alias outside the Latin script ("Lee" of "Lee Jae-myung", "Ким" of "Ким Чен Ын"),
+    never a given name ("Jae-myung", the "William" of "William Lai")."""
+    if family_first:
+        family = figure.name.split()[0]
+        return sorted({words[0] for words in (a.split() for a in (figure.name, *figure.aliases))
+                       if len(words) >= 2 and _surname_like(words[0])
+                       and (words[0] == family or not _latin(words[0]))})
     return sorted({words[-1] for words in (a.split() for a in (figure.name, *figure.aliases))
                    if len(words) >= 2 and _surname_like(words[-1])})
 
 
-def _surname_entries(figure: Figure) -> list[_Entry]:
+def _latin(word: str) -> bool:
+    return all(ord(c) < 0x250 for c in word if c.isalpha())
+
+
+def family_name_first(figure: Figure, countries: frozenset[str]) -> bool:
+    """Whether the figure's name starts with its family name: its own `name_order`, else
+    its country's (`_countries.toml` `family_name_first`)."""
+    if figure.name_order is not None:
+        return figure.name_order == "family_first"
+    return (figure.country or "") in countries
+
+
+def _surname_entries(figure: Figure, family_first: bool = False) -> list[_Entry]:
     """The surnames, indexed: they stand for the figure once the article names it in full
     (`_resolve`)."""
-    return [_Entry(FORM_SURNAME, figure.id, surname) for surname in _surnames(figure)]
+    return [_Entry(FORM_SURNAME, figure.id, surname)
+            for surname in _surnames(figure, family_first)]
 
 
-def _partial_entries(figure: Figure) -> list[_Entry]:
+def _partial_entries(figure: Figure, family_first: bool = False) -> list[_Entry]:
     """The other parts of a person's name that stand for it once the article names it in
     full, looked for in that article only (`FigureSpotter._partial_hits`): a Cyrillic
-    surname in its cases ("пригласил Дуду", "з Дудою"), the first name ("disse Marcelo")."""
+    surname in its cases ("пригласил Дуду", "з Дудою"), the first name ("disse Marcelo"),
+    which a family-name-first name does not use alone."""
     out = [_Entry(FORM_SURNAME, figure.id, d)
-           for surname in _surnames(figure) for d in _declined_surname(surname)]
-    out += [_Entry(FORM_SURNAME, figure.id, g, first_name=True) for g in _first_names(figure)]
+           for surname in _surnames(figure, family_first) for d in _declined_surname(surname)]
+    if not family_first:
+        out += [_Entry(FORM_SURNAME, figure.id, g, first_name=True) for g in _first_names(figure)]
     return out
 
 

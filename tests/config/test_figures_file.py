@@ -65,6 +65,7 @@ FIGURE_KEYS = {
     "spokesperson_for",
     "speaks_for",
     "gender",  # optional "f" / "m": which pronouns may stand for the figure (coref.py)
+    "name_order",  # optional "family_first" / "given_first": the word a later mention uses
 }
 REQUIRED_KEYS = {"id", "name", "kind", "category", "aliases"}
 ROLE_KEYS = {"titles", "from", "until"}
