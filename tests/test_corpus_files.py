@@ -579,20 +579,27 @@ def test_b15_check_blind_set_is_well_formed_and_apart() -> None:
         assert item["date"] >= "2024-01-01", item["id"]
 
 
+def _check_wire_check_set(name: str, infix: str, *, first_day: str) -> None:
+    """A stop's fresh check set: three items per language (01-02 invitations, 03 a hard
+    negative), one paragraph of wire copy of 120-350 words (ja and zh by characters) dated
+    from `first_day` to 2026-11-30, every expected pair with two different parties."""
+    held = DATA / "matcher-held" / name
+    _check_held_set(held, infix, 3, FIRST_CLASS + HELD_FRESH)
+    for item in _three_per_language(held):
+        assert "\n" not in item["text"], item["id"]
+        assert first_day <= item["date"] <= "2026-11-30", item["id"]
+        size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
+        assert 120 <= size <= 350, (item["id"], size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+
+
 def test_b16_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b16-check: stop 30's check set over the fourteen languages (3
     per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-350 words
     (ja and zh by characters) dated 2025-06 to 2026-11, its causes in the proportions of
     issue 14's table, written and scored on main 23e4361 before any rule was read."""
-    held = DATA / "matcher-held" / "b16-check"
-    _check_held_set(held, "b16c", 3, FIRST_CLASS + HELD_FRESH)
-    for item in _three_per_language(held):
-        assert "\n" not in item["text"], item["id"]
-        assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
-        size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
-        assert 120 <= size <= 350, (item["id"], size)
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+    _check_wire_check_set("b16-check", "b16c", first_day="2025-06-01")
 
 
 def test_b17_check_blind_set_is_well_formed_and_apart() -> None:
@@ -600,15 +607,7 @@ def test_b17_check_blind_set_is_well_formed_and_apart() -> None:
     per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-350 words
     (ja and zh by characters) dated 2025-12 to 2026-11, its causes in the proportions of
     issue 14's table, written and scored on main f75d5ee before any rule was read."""
-    held = DATA / "matcher-held" / "b17-check"
-    _check_held_set(held, "b17c", 3, FIRST_CLASS + HELD_FRESH)
-    for item in _three_per_language(held):
-        assert "\n" not in item["text"], item["id"]
-        assert "2025-12-01" <= item["date"] <= "2026-11-30", item["id"]
-        size = len(item["text"]) if item["lang"] in ("ja", "zh") else len(item["text"].split())
-        assert 120 <= size <= 350, (item["id"], size)
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] != exp["inviter"], item["id"]
+    _check_wire_check_set("b17-check", "b17c", first_day="2025-12-01")
 
 
 def _one_story_per_language(held: Path, infix: str, negatives: tuple[str, ...]
@@ -639,6 +638,24 @@ def test_b15_long_blind_set_is_well_formed_and_apart() -> None:
         assert item["text"].count("\n\n") >= 4, item["id"]
 
 
+def _check_long_story_set(name: str, infix: str, negatives: tuple[str, ...], *,
+                          paragraphs: tuple[int, int], first_day: str) -> None:
+    """A stop's fresh long-story set: one story per language in `paragraphs` paragraphs of
+    400-900 words (ja and zh 900-1300 characters), dated from `first_day` to 2026-11-30,
+    every expected pair with two different parties."""
+    held = DATA / "matcher-held" / name
+    _check_held_set(held, infix, 1, negatives)
+    for item in _one_story_per_language(held, infix, negatives):
+        assert paragraphs[0] <= item["text"].count("\n\n") + 1 <= paragraphs[1], item["id"]
+        assert first_day <= item["date"] <= "2026-11-30", item["id"]
+        cjk = item["lang"] in ("ja", "zh")
+        size = len(item["text"]) if cjk else len(item["text"].split())
+        low, high = (900, 1300) if cjk else (400, 900)
+        assert low <= size <= high, (item["id"], size)
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b16-long: fourteen long news stories in paragraphs (400-900
     words, ja and zh 900-1300 characters), one per language, eleven with two to four
@@ -646,18 +663,8 @@ def test_b16_long_blind_set_is_well_formed_and_apart() -> None:
     and figures beyond the gazetteer, and three hard negatives with distractors (it, no,
     ru), dated 2025-06 to 2026-11, written by the long16 helper before it read any rule and
     scored once on main 23e4361."""
-    held = DATA / "matcher-held" / "b16-long"
-    negatives = ("it", "no", "ru")
-    _check_held_set(held, "b16l", 1, negatives)
-    for item in _one_story_per_language(held, "b16l", negatives):
-        assert 4 <= item["text"].count("\n\n") <= 11, item["id"]
-        assert "2025-06-01" <= item["date"] <= "2026-11-30", item["id"]
-        cjk = item["lang"] in ("ja", "zh")
-        size = len(item["text"]) if cjk else len(item["text"].split())
-        low, high = (900, 1300) if cjk else (400, 900)
-        assert low <= size <= high, (item["id"], size)
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+    _check_long_story_set("b16-long", "b16l", ("it", "no", "ru"), paragraphs=(5, 12),
+                          first_day="2025-06-01")
 
 
 def test_b17_long_blind_set_is_well_formed_and_apart() -> None:
@@ -667,18 +674,8 @@ def test_b17_long_blind_set_is_well_formed_and_apart() -> None:
     messengers, evasive answers and figures beyond the gazetteer, and three hard negatives
     full of denials, hypotheticals, phone calls and tenders (pt, nl, ja), dated 2025-12 to
     2026-11, written by the long17 helper before it read any rule and scored once."""
-    held = DATA / "matcher-held" / "b17-long"
-    negatives = ("pt", "nl", "ja")
-    _check_held_set(held, "b17l", 1, negatives)
-    for item in _one_story_per_language(held, "b17l", negatives):
-        assert 5 <= item["text"].count("\n\n") + 1 <= 11, item["id"]
-        assert "2025-12-01" <= item["date"] <= "2026-11-30", item["id"]
-        cjk = item["lang"] in ("ja", "zh")
-        size = len(item["text"]) if cjk else len(item["text"].split())
-        low, high = (900, 1300) if cjk else (400, 900)
-        assert low <= size <= high, (item["id"], size)
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+    _check_long_story_set("b17-long", "b17l", ("pt", "nl", "ja"), paragraphs=(5, 11),
+                          first_day="2025-12-01")
 
 
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
