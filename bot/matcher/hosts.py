@@ -383,8 +383,13 @@ def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
     """The one leader a sentence names, if it names no other one (a titled leader the
     gazetteer lacks counts: "Mattarella received the Moldovan president Vrabie" names two)."""
     leaders = {r.party.key: r for r in view.refs
-               if _figure(r) and not r.residence and _leads(r, leader)}
+               if _leader_figure(r, leader)}
     return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
+def _leader_figure(ref: Ref, leader: Callable[[str], bool]) -> bool:
+    """A leader hosts.py may pair, named as a person (not as the residence standing for one)."""
+    return _figure(ref) and not ref.residence and _leads(ref, leader)
 
 
 def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref | None:
@@ -394,7 +399,7 @@ def _story_visitor(views: list[HostView], leader: Callable[[str], bool]) -> Ref 
     for view in views:
         if view.headline:
             continue
-        if any(_figure(r) and not r.residence and _leads(r, leader) for r in view.refs):
+        if any(_leader_figure(r, leader) for r in view.refs):
             return _one_leader(view, leader)
     return None
 
@@ -409,7 +414,7 @@ def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str
             _other_occasion(before.text, lexicon, year):
         return None  # "X besøkte Oslo i desember 2024. Året før ... tok imot ham": a recap
     leaders = {r.party.key: r for r in before.refs
-               if _figure(r) and not r.spokesperson and not r.residence and _leads(r, leader)}
+               if not r.spokesperson and _leader_figure(r, leader)}
     return next(iter(leaders.values())) if len(leaders) == 1 else None
 
 
