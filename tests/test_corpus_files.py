@@ -408,9 +408,13 @@ def test_b17_story_set_is_well_formed_and_apart() -> None:
     one-party report that fits two open invitations, an evasive answer and silence. Wire copy
     (100-160 words, ja and zh 200-350 characters), written and scored before the tracker or
     the matcher was read."""
-    stories = _check_fresh_story_set("b17", sided_at_least=7)
+    _check_canonical_names(_check_fresh_story_set("b17", sided_at_least=7))
+
+
+def _check_canonical_names(stories: list[dict[str, Any]]) -> None:
+    """Annotated figures are canonical gazetteer names (the --annotation replay resolves
+    them as such)."""
     articles = [a for story in stories for a in story["articles"]]
-    # annotated figures are canonical names (the --annotation replay resolves them as such)
     names = {f["name"] for f in tomllib.loads(
         (Path(__file__).resolve().parent.parent / "bot" / "data" / "figures.toml")
         .read_text(encoding="utf-8"))["figures"]}
@@ -419,6 +423,18 @@ def test_b17_story_set_is_well_formed_and_apart() -> None:
     annotated |= {n for story in stories for r in story["expected"]["records"]
                   for n in (r["inviter"], r["invitee"])}
     assert annotated <= names, sorted(annotated - names)
+
+
+def test_b18_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b18: the storycheck18 round's blind set, issue 15's honest
+    estimate (12 stories, 2-4 dated articles each, 2025-2026, all fourteen languages, every
+    story mixing two or three): one-party last words (an arrival, an outcome, a decline, the
+    inviter calling off), occasions refined over time, statements made elsewhere, names
+    misspelled, transliterated or inflected, neighbouring events (a hosted visit beside the
+    invitation, a meeting elsewhere), the same pair another year, an evasive answer and
+    silence. Wire copy (100-160 words, ja and zh 200-350 characters), written and scored
+    before the tracker or the matcher was read; annotated figures by canonical name."""
+    _check_canonical_names(_check_fresh_story_set("b18", sided_at_least=6))
 
 
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
