@@ -702,6 +702,18 @@ def test_b17_long_blind_set_is_well_formed_and_apart() -> None:
                           first_day="2025-12-01")
 
 
+def test_b18_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b18-long: fourteen fresh long news stories in paragraphs
+    (400-900 words, ja and zh 900-1300 characters), one per language, eleven with two to
+    four expected pairs among state visits given by their banquets, hosts by residence,
+    invitations answered paragraphs later by spokespeople, absences, a withdrawn
+    invitation and figures beyond the gazetteer, and three hard negatives full of denials,
+    unreal conditionals, phone calls and tenders (de, es, uk), dated 2026-01 to 2026-11,
+    written by the long18 helper before it read any rule and scored once."""
+    _check_long_story_set("b18-long", "b18l", ("de", "es", "uk"), paragraphs=(6, 10),
+                          first_day="2026-01-01")
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
