@@ -247,6 +247,26 @@ class Story:
         return refs
 
 
+def story_subject(sentence: str, previous: tuple[Ref, ...], story: Story, words: Words
+                  ) -> Ref | None:
+    """The story's figure a sentence-opening subject pronoun stands for when no person of
+    the sentence before fits its gender (far32 round): "Charles III began a state visit to
+    France. [...] In his toast the king recalled that his mother, Elizabeth II, had often
+    been received in France. He then invited the president to London": "He" is no woman
+    and so not Elizabeth II; the story's visitor (else its host) of that gender is meant.
+    None when the pronoun says no gender, is plural, or a person before fits it."""
+    lead = [_word(w) for w in sentence.replace("’", "'").split()[:1]]
+    if not lead or lead[0] not in words.pronouns or lead[0] in words.plural_pronouns:
+        return None
+    gender = gender_of(lead[0], words)
+    people = persons(previous)
+    if gender is None or not people or any(fits(gender, r) for r in people):
+        return None
+    named = {r.party.key for r in previous}
+    return next((r for r in (story.visitor, story.host)
+                 if r is not None and fits(gender, r) and r.party.key not in named), None)
+
+
 def with_visitor_nouns(sentence: str, refs: list[Ref], visitor: Ref,
                        nouns: frozenset[str], boundaries: bool) -> list[Ref]:
     """The sentence's figures with the story's visitor at each `visitor_nouns` word ("the

@@ -34,7 +34,7 @@ from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, lo
 from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.coref import Story
+from bot.matcher.coref import Story, story_subject
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.denied import DenialWords, denial_views, denied_elsewhere
@@ -1314,6 +1314,8 @@ class Matcher:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.
                 own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
+                previous_subject = story_subject(sentence.text, previous_refs, story,
+                                                 words_of(lexicons)) or previous_subject
                 facts = analyse(sentence.text, refs, lexicons, lang,
                                 None if own_subject else previous_subject, grammar,
                                 () if own_subject else previous_refs,

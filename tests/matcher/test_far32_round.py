@@ -113,3 +113,37 @@ def test_one_leader_at_home_is_no_visitor(real: Matcher) -> None:
             "delegations attended.\n\nOn Tuesday Friedrich Merz invited the guest to a "
             "climate meeting in Hamburg.")
     assert ("friedrich-merz", "emmanuel-macron") not in _found(real, text, "en")
+
+
+# A subject pronoun whose gender fits no person of the sentence before stands for the
+# story's figure of that gender (coref.story_subject): here the lead's one leader, away
+# from home, is the visitor; the sentence before names only a woman.
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "King Charles III began a state visit to France on Wednesday. The trip had been "
+     "delayed by strikes.\n\nAt the banquet his mother Elizabeth II was remembered with "
+     "warmth. He then invited Emmanuel Macron to a state visit in London."),
+    ("de", "König Charles III. hat am Mittwoch einen Staatsbesuch in Frankreich begonnen. Die "
+     "Reise war wegen Streiks verschoben worden.\n\nBeim Bankett wurde an Elizabeth II. "
+     "erinnert. Er lud dann Emmanuel Macron zu einem Staatsbesuch nach London ein."),
+    ("es", "El rey Carlos III comenzó el miércoles una visita de Estado a Francia. El viaje "
+     "se había aplazado por las huelgas.\n\nEn el banquete se recordó a Isabel II. Él "
+     "invitó después a Emmanuel Macron a una visita de Estado en Londres."),
+    ("ru", "Король Карл III в среду начал государственный визит во Францию. Поездку "
+     "откладывали из-за забастовок.\n\nНа банкете вспоминали Елизавету II. Он пригласил "
+     "Эммануэля Макрона с государственным визитом в Лондон."),
+    ("nl", "Koning Charles III begon woensdag aan een staatsbezoek aan Frankrijk. De reis "
+     "was uitgesteld door stakingen.\n\nBij het banket werd Elizabeth II herdacht. Hij "
+     "nodigde daarna Emmanuel Macron uit voor een staatsbezoek aan Londen."),
+])
+def test_pronoun_of_no_fitting_person_is_the_story_figure(real: Matcher, lang: str,
+                                                          text: str) -> None:
+    assert ("charles-iii", "emmanuel-macron") in _found(real, text, lang, "2023-09-21")
+
+
+def test_pronoun_with_a_fitting_person_before_keeps_it(real: Matcher) -> None:
+    """The sentence before names a man: "He" is him, as before this round."""
+    text = ("King Charles III began a state visit to France on Wednesday. The trip had been "
+            "delayed by strikes.\n\nAt the banquet Olaf Scholz was seated next to the "
+            "president. He then invited Emmanuel Macron to Berlin.")
+    found = _found(real, text, "en", "2023-09-21")
+    assert ("charles-iii", "emmanuel-macron") not in found
