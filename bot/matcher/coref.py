@@ -16,8 +16,8 @@ The word lists come from the lexicons (`masculine_pronouns`, `feminine_pronouns`
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 
 from bot.matcher.clause import Ref, Words, clitic_before, clitic_in_cue
 from bot.matcher.grammar import Grammar
@@ -189,13 +189,82 @@ def resolve_object(previous: tuple[Ref, ...], inviter: Ref | None,
     return people[0] if len(people) == 1 else None
 
 
-def story_visitor(refs: list[Ref], leader: Callable[[str], bool]) -> Ref | None:
-    """The story's visitor (issue 14, stop 31, long round): the one leader the lead names,
-    the first body sentence naming any leader; None when it names two or more ("Macron
-    received Lula": the story is of both, "the guest" resolves by the reception alone)."""
+def story_roles(refs: list[Ref], leader: Callable[[str], bool],
+                places: Collection[str] = ()) -> tuple[Ref | None, Ref | None]:
+    """(visitor, host) of the story (issue 14, stop 31, long round; stop 32, far32 round),
+    from the lead (the first body sentence naming any leader) and `places`, the country
+    codes of the places the headline and that sentence name (datelines included):
+    - one leader: the visitor, unless the places name his country only ("SANTO DOMINGO -
+      Abinader welcomed the heads of state"): then he is the host and there is no visitor;
+    - two leaders ("Macron and Lula held talks in Paris"): the one whose country the
+      places do not name is the visitor, the other the host; both or neither named, or
+      three leaders and more: nobody (whose guest is meant the words do not say)."""
     leaders = {r.party.key: r for r in refs
                if r.party.known and not r.residence and leader(r.party.key)}
-    return next(iter(leaders.values())) if len(leaders) == 1 else None
+    if len(leaders) == 1:
+        only = next(iter(leaders.values()))
+        if only.country is not None and set(places) == {only.country}:
+            # "SANTO DOMINGO - Abinader welcomed the heads of state": at home, the host
+            return None, only
+        return only, None
+    if len(leaders) != 2 or not places:
+        return None, None
+    away = [r for r in leaders.values() if r.country is not None and r.country not in places]
+    home = [r for r in leaders.values() if r.country is not None and r.country in places]
+    return (away[0], home[0]) if len(away) == 1 and len(home) == 1 else (None, None)
+
+
+@dataclass(slots=True)
+class Story:
+    """The story's visitor and host once the lead is read, and the role nouns that stand
+    for them in the later sentences (`visitor_nouns`, `host_nouns`)."""
+
+    visitor_nouns: frozenset[str]
+    host_nouns: frozenset[str]
+    boundaries: bool
+    read: bool = False
+    visitor: Ref | None = None
+    host: Ref | None = None
+
+    @property
+    def nouns(self) -> bool:
+        return bool(self.visitor_nouns or self.host_nouns)
+
+    def read_lead(self, refs: list[Ref], leader: Callable[[str], bool],
+                  places: Collection[str]) -> None:
+        self.read = True
+        self.visitor, self.host = story_roles(refs, leader, places)
+
+    def with_nouns(self, sentence: str, refs: list[Ref]) -> list[Ref]:
+        """The sentence's figures with the visitor at its nouns and the host at theirs."""
+        if self.visitor is not None:
+            refs = with_visitor_nouns(sentence, refs, self.visitor, self.visitor_nouns,
+                                      self.boundaries)
+        if self.host is not None:
+            # "Lula challenged his host to visit Brazil", "bedankte zijn gastheer" (far32)
+            refs = with_visitor_nouns(sentence, refs, self.host, self.host_nouns,
+                                      self.boundaries)
+        return refs
+
+
+def story_subject(sentence: str, previous: tuple[Ref, ...], story: Story, words: Words
+                  ) -> Ref | None:
+    """The story's figure a sentence-opening subject pronoun stands for when no person of
+    the sentence before fits its gender (far32 round): "Charles III began a state visit to
+    France. [...] In his toast the king recalled that his mother, Elizabeth II, had often
+    been received in France. He then invited the president to London": "He" is no woman
+    and so not Elizabeth II; the story's visitor (else its host) of that gender is meant.
+    None when the pronoun says no gender, is plural, or a person before fits it."""
+    lead = [_word(w) for w in sentence.replace("’", "'").split()[:1]]
+    if not lead or lead[0] not in words.pronouns or lead[0] in words.plural_pronouns:
+        return None
+    gender = gender_of(lead[0], words)
+    people = persons(previous)
+    if gender is None or not people or any(fits(gender, r) for r in people):
+        return None
+    named = {r.party.key for r in previous}
+    return next((r for r in (story.visitor, story.host)
+                 if r is not None and fits(gender, r) and r.party.key not in named), None)
 
 
 def with_visitor_nouns(sentence: str, refs: list[Ref], visitor: Ref,

@@ -165,6 +165,7 @@ _LIST_KEYS = (
     "conditional_answers",
     "counter_venue_words",
     "visitor_nouns",
+    "host_nouns",
 )
 # How many sentences' cue hits each lexicon keeps (a few hundred KB at most).
 _RECENT_SENTENCES = 4096

@@ -113,6 +113,7 @@ class LexiconTop(BaseModel):
     conditional_answers: list[Any] | None = None
     counter_venue_words: list[Any] | None = None
     visitor_nouns: list[Any] | None = None
+    host_nouns: list[Any] | None = None
 
 
 TABLE_KEYS = ("invite", "status", "modifiers", "negative", "occasion", "observe", "grammar",

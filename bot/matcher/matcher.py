@@ -34,7 +34,7 @@ from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, lo
 from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
-from bot.matcher.coref import story_visitor, with_visitor_nouns
+from bot.matcher.coref import Story, story_subject
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
 from bot.matcher.denied import DenialWords, denial_views, denied_elsewhere
@@ -667,6 +667,18 @@ class Matcher:
                 codes.add(code)
         return codes
 
+    def _story_countries(self, text: str) -> set[str]:
+        """The countries a headline and lead set the story in: their places, datelines
+        included, but no party's own country read from its title ("the Prime Minister
+        of Singapore") or a possessive ("Indonesia's Prabowo") (far32 round)."""
+        codes = set()
+        for hit in self._resources.places.occasion_places(text):
+            code = self._place_countries.get(hit.canonical)
+            if code is not None and not hit.is_platform and \
+                    text[hit.end:hit.end + 2] not in ("'s", "’s"):
+                codes.add(code)
+        return codes
+
     def _leader_ref(self, ref: Ref) -> bool:
         return ref.party.figure_id is not None and self._leader(ref.party.figure_id)
 
@@ -1259,17 +1271,17 @@ class Matcher:
         """Each sentence's figures, and its facts when it is `live` (holds a cue); a
         sentence holding an `unresolved` bare title (two holders named) borrows no subject.
         After the lead, a word for the visitor ("the guest", "den Gast") is the story's
-        visitor, the one leader the lead names (`coref.with_visitor_nouns`)."""
+        visitor and one for the host ("his host", "seinen Gastgeber") its host, as the
+        lead and the places it names tell them (`coref.Story`, `coref.story_roles`)."""
         views: list[SentenceView] = []
         previous_subject: Ref | None = None
         previous_refs: tuple[Ref, ...] = ()
         position = 0
         grammar = self._grammar_for(lang)
         is_person = self._person_evidence(segmented.text, lang)
-        nouns = frozenset(w for lx in lexicons for w in lx.words("visitor_nouns"))
-        boundaries = all(lx.word_boundaries for lx in lexicons)
-        visitor: Ref | None = None
-        lead_read = False
+        story = Story(frozenset(w for lx in lexicons for w in lx.words("visitor_nouns")),
+                      frozenset(w for lx in lexicons for w in lx.words("host_nouns")),
+                      all(lx.word_boundaries for lx in lexicons))
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -1290,17 +1302,20 @@ class Matcher:
                                   stand_ins_as_subjects(inside, capitals), when)
             else:  # most sentences name nobody
                 refs = []
-            if sentence.start >= headline_end and nouns:
-                if lead_read and visitor is not None:
-                    refs = with_visitor_nouns(sentence.text, refs, visitor, nouns, boundaries)
-                elif not lead_read and any(self._leader_ref(r) for r in refs):
-                    lead_read, visitor = True, story_visitor(refs, self._leader)
+            if sentence.start >= headline_end and story.nouns:
+                if story.read:
+                    refs = story.with_nouns(sentence.text, refs)
+                elif any(self._leader_ref(r) for r in refs):
+                    story.read_lead(refs, self._leader, self._story_countries(
+                        f"{segmented.text[:headline_end]}\n{sentence.text}"))
             if sentence.index in live and refs:
                 refs = _genitive_subjects(sentence.text, refs, lexicons)
             if sentence.index in live:
                 # "The president invited X" with two presidents named: the sentence has a
                 # subject of its own, unknown, and borrows nobody's.
                 own_subject = any(sentence.start <= u < sentence.end for u in unresolved or ())
+                previous_subject = story_subject(sentence.text, previous_refs, story,
+                                                 words_of(lexicons)) or previous_subject
                 facts = analyse(sentence.text, refs, lexicons, lang,
                                 None if own_subject else previous_subject, grammar,
                                 () if own_subject else previous_refs,
