@@ -1415,6 +1415,7 @@ class Matcher:
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
                 destinations=destination_starts(first, sentence_places, suffixes),
+                postposed=candidate.postposed,
             )
             if candidate.occasion.place is None:
                 # Nowhere else named: the inviter's own country in a title ("at the

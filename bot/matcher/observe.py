@@ -109,6 +109,13 @@ def _own_small_words(lexicons: list[Lexicon]) -> frozenset[str]:
     return own.get("fillers", frozenset()) - own.get("negations", frozenset())
 
 
+def _since_words(lexicons: list[Lexicon]) -> tuple[frozenset[str], frozenset[str]]:
+    """The [hosts] words that open a span at a year, before it and after it ("the first
+    visit since 2018": the year dates no event of the sentence; story19 round)."""
+    return (frozenset(w for lx in lexicons for w in lx.words_of_hosts("since_year")),
+            frozenset(w for lx in lexicons for w in lx.words_of_hosts("since_year_after")))
+
+
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
     lowered = sentence.lower()
     return _non_overlapping([c for lx in lexicons for c in lx.observation_cues(sentence, lowered)])
@@ -124,7 +131,7 @@ def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
     if len({r.party.key for r in refs}) < 2 or sentence.rstrip().endswith("?"):
         return []
     words = _observe_words(lexicons)
-    if names_another_year(sentence, article_year):
+    if names_another_year(sentence, article_year, _since_words(lexicons)):
         return []  # "they met in 2019": an old meeting is not this invitation's
     found: list[ObservationFinding] = []
     for cue in cues:
@@ -549,7 +556,7 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         return []
     if sentence.rstrip().endswith("?"):
         return []
-    if names_another_year(sentence, article_year):
+    if names_another_year(sentence, article_year, _since_words(lexicons)):
         return []
     if lexicons and lexicons[0].host_hits("past", sentence):
         # "im vergangenen Jahr", "last year": an old attendance answers no open invitation
