@@ -142,3 +142,17 @@ def test_accepting_a_challenge(real_matcher: Matcher, lang: str, text: str) -> N
     result = match_text(real_matcher, text, "2025-09-10", lang)
     assert pairs(result) == {("friedrich-merz", "olaf-scholz", "accepted")}
     assert {m.occasion.kind.value for m in result.mentions} == {"debate"}
+
+
+def test_a_name_inside_its_title_in_another_script_is_the_holder(real_matcher: Matcher) -> None:
+    result = match_text(real_matcher, "韓国のユン・ソクヨル大統領は10日午前、羽田空港に到着し、"
+                                      "日本を訪問した。", "2024-03-10", "ja")
+    assert _lone(result) == {("yoon-suk-yeol", "took_place", "Japan")}
+
+
+@pytest.mark.parametrize("title", ["大統領代行", "前大統領"])
+def test_an_acting_or_former_title_names_no_holder(real_matcher: Matcher, title: str) -> None:
+    # precision guard: another office (acting) or none (former) is not the holder's
+    result = match_text(real_matcher, f"韓国のユン・ソクヨル{title}は10日午前、羽田空港に到着し、"
+                                      "日本を訪問した。", "2024-03-10", "ja")
+    assert not result.lone_observations
