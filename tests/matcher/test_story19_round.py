@@ -66,7 +66,7 @@ def test_a_future_trip_beside_an_acceptance_is_not_a_visit_held(real_matcher: Ma
                "Estado."),
         ("ru", "Эмманюэль Макрон прибыл во вторник вечером в Лиссабон с государственным "
                "визитом."),
-        ("uk", "Еммануель Макрон прибув у вівторок увечері до Лісабона з державним візитом."),
+        ("uk", "Еммануель Макрон прибув пізно ввечері до Лісабона з державним візитом."),
         ("pl", "Emmanuel Macron przybył we wtorek wieczorem do Lizbony z wizytą państwową."),
         ("nl", "Emmanuel Macron kwam dinsdagavond aan in Lissabon voor een staatsbezoek."),
     ],
@@ -156,3 +156,25 @@ def test_an_acting_or_former_title_names_no_holder(real_matcher: Matcher, title:
     result = match_text(real_matcher, f"韓国のユン・ソクヨル{title}は10日午前、羽田空港に到着し、"
                                       "日本を訪問した。", "2024-03-10", "ja")
     assert not result.lone_observations
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Olaf Scholz has not answered a challenge from Friedrich Merz to a televised debate.",
+         "pending"),
+        ("Olaf Scholz accepted the challenge from Friedrich Merz to a televised debate.",
+         "accepted"),
+    ],
+)
+def test_a_challenge_from_its_owner_is_the_owners(real_matcher: Matcher, text: str,
+                                                  status: str) -> None:
+    result = match_text(real_matcher, text, "2025-09-10", "en")
+    assert pairs(result) == {("friedrich-merz", "olaf-scholz", status)}
+
+
+def test_the_challenge_verb_still_makes_its_subject_the_inviter(real_matcher: Matcher) -> None:
+    # precision guard: "challenged X to a debate" keeps its direction
+    result = match_text(real_matcher, "Friedrich Merz challenged Olaf Scholz to a televised "
+                                      "debate.", "2025-09-10", "en")
+    assert pairs(result) == {("friedrich-merz", "olaf-scholz", "pending")}
