@@ -215,7 +215,8 @@ OBSERVE_CATEGORIES = (
 # a counted group arriving ("when four leaders arrived": `count_words` as "four=4",
 # `group_nouns`), groups.py.
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
-                 "after_meeting", "visiting_words", "count_words", "group_nouns")
+                 "after_meeting", "visiting_words", "count_words", "group_nouns",
+                 "speech_bridges")
 
 
 @dataclass(frozen=True, slots=True)

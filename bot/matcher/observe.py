@@ -72,6 +72,10 @@ class _ObserveWords:
     object_pronouns: frozenset[str]
     after_meeting: frozenset[str]
     visiting: frozenset[str]
+    # "said that", "заявив, що": a reporting verb and its complementiser between a lone
+    # report's subject and its cue (story19 round)
+    bridges: tuple[str, ...] = ()
+    pronouns: frozenset[str] = frozenset()  # one-word subject pronouns ("he", "він")
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -96,6 +100,9 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             object_pronouns=frozenset(w for lx in lexicons for w in lx.words("object_pronouns")),
             after_meeting=merged("after_meeting"),
             visiting=merged("visiting_words"),
+            bridges=tuple(sorted(merged("speech_bridges"), key=len, reverse=True)),
+            pronouns=frozenset(w.casefold() for lx in lexicons for w in lx.words("pronouns")
+                               if " " not in w),
         )
     return cached
 
@@ -241,6 +248,40 @@ def _subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords
     if any(t in words.conjunctions for t in _tokens(gap)):
         return None
     return last
+
+
+_AFTER_BRIDGE = 4  # words between a reporting verb's complementiser and the cue
+
+
+def _reported_subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords
+                      ) -> Ref | None:
+    """The one who says what they will do: "Vučić said that on 3 September he will be
+    present at the parade", "заявив, що 3 вересня буде присутній": the figure right before
+    a reporting verb and its complementiser (`speech_bridges`), with at most a few
+    lower-case words (a pronoun, a date) between that and the cue, no other clause
+    (story19 round, issue 15)."""
+    if not before or before[-1].possessive or not words.bridges:
+        return None
+    last = before[-1]
+    gap = " ".join(sentence[last.end : cue.start].split())
+    folded = gap.casefold()
+    for bridge in words.bridges:
+        if not folded.startswith(bridge) or (len(folded) > len(bridge) and
+                                             folded[len(bridge)].isalnum() and
+                                             bridge[-1:].isalnum()):
+            continue
+        rest = gap[len(bridge):]
+        tokens = rest.split()
+        if len(tokens) > _AFTER_BRIDGE or any(p in rest for p in ",;:.!?\"«»()"):
+            return None
+        # only the subject's pronoun and a date ("3 вересня") may stand there: "said the
+        # minister will attend" is the minister's attendance, not the speaker's
+        dated = [any(c.isdigit() for c in t) for t in tokens]
+        if all(t.casefold() in words.pronouns or dated[i] or (i > 0 and dated[i - 1])
+               for i, t in enumerate(tokens)):
+            return last
+        return None
+    return None
 
 
 def _closes_apposition(sentence: str, ref: Ref, gap: str) -> bool:
@@ -576,7 +617,8 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             # particle language's subject is the one its particle marks.
             subject = None if grammar is not None and grammar.subject_particles \
                 else _subject(sentence, cue, before, words)
-            subject = subject or _final_verb_subject(sentence, cue, before, grammar)
+            subject = subject or _final_verb_subject(sentence, cue, before, grammar) or \
+                _reported_subject(sentence, cue, before, words)
             if subject is None:
                 continue
             subject_end = subject.end if verb_final else None

@@ -178,3 +178,46 @@ def test_the_challenge_verb_still_makes_its_subject_the_inviter(real_matcher: Ma
     result = match_text(real_matcher, "Friedrich Merz challenged Olaf Scholz to a televised "
                                       "debate.", "2025-09-10", "en")
     assert pairs(result) == {("friedrich-merz", "olaf-scholz", "pending")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Президент Франції Еммануель Макрон заявив, що 5 травня буде присутній на "
+               "саміті в Лісабоні."),
+        ("ru", "Президент Франции Эмманюэль Макрон заявил, что 5 мая будет присутствовать на "
+               "саммите в Лиссабоне."),
+        ("pl", "Prezydent Francji Emmanuel Macron oświadczył, że będzie obecny na szczycie w "
+               "Lizbonie."),
+    ],
+)
+def test_the_speaker_of_a_reported_attendance_is_its_subject(real_matcher: Matcher, lang: str,
+                                                             text: str) -> None:
+    result = match_text(real_matcher, text, "2025-04-20", lang)
+    assert _lone(result) == {("emmanuel-macron", "accepted", "Lisbon")}
+
+
+def test_a_reported_attendance_of_someone_else_is_not_the_speakers(
+        real_matcher: Matcher) -> None:
+    # precision guard: another subject after the complementiser
+    result = match_text(real_matcher, "Emmanuel Macron said the minister will attend the summit "
+                                      "in Lisbon.", "2025-04-20", "en")
+    assert not result.lone_observations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Emmanuel Macron visitará Lisboa en octubre, aceptando la invitación del "
+               "presidente Marcelo Rebelo de Sousa."),
+        ("fr", "Emmanuel Macron a écrit à son homologue, acceptant l'invitation du président "
+               "Marcelo Rebelo de Sousa."),
+        ("it", "Emmanuel Macron ha scritto al collega, accettando l'invito del presidente "
+               "Marcelo Rebelo de Sousa."),
+        ("pt", "Emmanuel Macron irá a Lisboa em outubro, aceitando o convite do presidente "
+               "Marcelo Rebelo de Sousa."),
+    ],
+)
+def test_an_acceptance_as_a_gerund(real_matcher: Matcher, lang: str, text: str) -> None:
+    result = match_text(real_matcher, text, "2025-06-20", lang)
+    assert pairs(result) == {("marcelo-rebelo-de-sousa", "emmanuel-macron", "accepted")}
