@@ -48,6 +48,9 @@ class Candidate:
     # Its took-place is only a `by` cue's default (tense.untimed): an invitation sentence of
     # the pair that times the trip ahead replaces it.
     untimed: bool = False
+    # The first cue follows the occasion it grants ("will visit Tokyo at the invitation
+    # of X"): the occasion's place is the one its own word names before the cue.
+    postposed: bool = False
 
     @property
     def keys(self) -> tuple[str, str]:
@@ -140,6 +143,7 @@ def fold_article(views: list[SentenceView], place_names: PlaceNames | None = Non
                     recap=finding.recap,
                     untimed=finding.untimed,
                     hosted=finding.cue.category in _HOST_CUES,
+                    postposed=finding.cue.category == "by",
                 )
             else:
                 existing.hosted = existing.hosted and finding.cue.category in _HOST_CUES

@@ -34,10 +34,29 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(text)]
 
 
-def names_another_year(text: str, year: int | None) -> bool:
+def names_another_year(text: str, year: int | None,
+                       since: tuple[frozenset[str], frozenset[str]] | None = None) -> bool:
     """Whether the text names a year other than `year` (None: the article is undated, and
-    nothing is another year): what it tells is another occasion."""
-    return year is not None and any(y != year for y in years_in(text))
+    nothing is another year): what it tells is another occasion. `since`: the words that,
+    right before a year or right after it, make it the start of a span ("the first since
+    2018", "depuis 2018", "2018'den beri", "2018年以来"): such a year dates no event of
+    the sentence, only how long none happened, and does not count."""
+    if year is None:
+        return False
+    return any(int(m.group()) != year for m in _YEAR.finditer(text)
+               if since is None or not _opens_span(text, m, since))
+
+
+def _opens_span(text: str, year: re.Match[str], since: tuple[frozenset[str], frozenset[str]]
+                ) -> bool:
+    before, after = since
+    words = text[: year.start()].split()
+    last = words[-1].casefold().strip(",(«\"“") if words else ""
+    if last in before or (len(words) >= 2 and
+                          f"{words[-2].casefold()} {last}" in before):
+        return True
+    ahead = text[year.end() : year.end() + 16].casefold()
+    return any(ahead.startswith(w) for w in after)
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,7 +169,9 @@ def sentence_cues(sentence: str, lexicons: list[Lexicon]
         return [], [], []
     negatives = [h for h in raw if h.category == "negative"]
     nouns = [h for h in raw if h.category == "noun"]
-    invite_hits = [h for h in raw if h.category in INVITE_CATEGORIES and not _holds_noun(h, nouns)]
+    froms = frozenset(w for lexicon in lexicons for w in lexicon.words("from_markers"))
+    invite_hits = [h for h in raw if h.category in INVITE_CATEGORIES and not _holds_noun(h, nouns)
+                   and not _noun_with_owner(sentence, h, nouns, froms)]
     invites = [
         h for h in _leftmost([h for h in invite_hits if not _possessive_over_cue(h, invite_hits)])
         if not any(n.start < h.end and h.start < n.end for n in negatives)
@@ -231,6 +233,21 @@ def _holds_noun(hit: CueHit, nouns: list[CueHit]) -> bool:
     ("declined Macron's invitation to the summit")."""
     return hit.category in ("active", "took_place", "hosted") and any(hit.start < n.start and n.end < hit.end
                                             for n in nouns)
+
+
+def _noun_with_owner(sentence: str, hit: CueHit, nouns: list[CueHit], froms: frozenset[str]
+                     ) -> bool:
+    """"has not answered a challenge from Ozel to a televised debate": a split cue opened
+    by an invitation noun that a from-marker follows is the noun with its owner (the one
+    after "from" invites), not the verb ("challenged X to a debate") whose subject would
+    invite (story19 round, issue 15)."""
+    if hit.category in ("noun", "by", "passive"):
+        return False
+    opening = next((n for n in nouns if n.start == hit.start and n.end < hit.end), None)
+    if opening is None:
+        return False
+    following = sentence[opening.end : hit.end].split()
+    return bool(following) and following[0].casefold() in froms
 
 
 _PROCEDURE_WINDOW = 6  # words after the cue (a figure counts as one) holding the procedure

@@ -216,7 +216,8 @@ OBSERVE_CATEGORIES = (
 # a counted group arriving ("when four leaders arrived": `count_words` as "four=4",
 # `group_nouns`), groups.py.
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
-                 "after_meeting", "visiting_words", "count_words", "group_nouns")
+                 "after_meeting", "visiting_words", "count_words", "group_nouns",
+                 "speech_bridges")
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,13 +285,15 @@ class Lexicon:
         if self._observe_anchors is None:
             return []
         lowered = sentence.lower() if lowered is None else lowered
-        seen: set[str] = set()
+        # (category, pattern) run: one phrase listed under two categories ("si recherà",
+        # an acceptance and a future word) is one pattern string, and must hit in both.
+        seen: set[tuple[str, str]] = set()
         out: list[CueHit] = []
         for _end, entries in self._observe_anchors.iter(lowered):
             for category, regex in entries:
-                if regex in seen:
+                if (category, regex) in seen:
                     continue
-                seen.add(regex)
+                seen.add((category, regex))
                 out.extend(self._regex_hits(category, regex, sentence, bounded=True))
         return out
 
@@ -516,7 +519,9 @@ class Lexicon:
         if len(lowered) != len(sentence):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         folded = _folded(lowered)
-        seen: set[str] = set()
+        # (category, pattern) run: one phrase listed under two categories ("si recherà",
+        # an acceptance and a future word) is one pattern string, and must hit in both.
+        seen: set[tuple[str, str]] = set()
         out: list[CueHit] = []
         bounded = self.word_boundaries
         size = len(lowered)
@@ -528,9 +533,9 @@ class Lexicon:
                 out.extend(CueHit(category, start, end + 1, sentence[start : end + 1])
                            for category in plain)
             for category, regex in entries:
-                if regex in seen:
+                if (category, regex) in seen:
                     continue
-                seen.add(regex)
+                seen.add((category, regex))
                 needs = self._needs.get(regex)
                 if needs is not None and not any(all(piece in folded for piece in phrase)
                                                  for phrase in needs):
@@ -841,7 +846,8 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "host_gathers", "reception_ahead", "reception_by_ahead", "reception_by_inside",
              "reception_by_final", "reception_guest", "reception_clitic", "reception_present",
              "seat_prepositions", "occasion_relative", "honoured", "reception_wish",
-             "honoured_pronoun", "leader_titles", "leader_not", "leader_of", "delegation_words")
+             "honoured_pronoun", "leader_titles", "leader_not", "leader_of", "delegation_words",
+             "since_year", "since_year_after")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
 HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion", "host_inside",
                     "host_inviting", "host_gathers")

@@ -209,6 +209,12 @@ _SEAT_OF_WORDS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "della"
 
 
 _TITLE_BEFORE_NAME = 2  # words before a name holding its title ("Ierse president", "the Irish president")
+# A title framing a name ("韓国の ... 大統領"): characters of the title after the name and of
+# its country before it, and what may close either (a particle, a stop, a space).
+_FRAME_TITLE = 4
+_FRAME_PREFIX = 8
+_FRAME_STOPS = frozenset("、。，「」（）() \n")
+_FRAME_CLOSERS = _FRAME_STOPS | frozenset("はがのとにをもへで・")
 
 
 def _titled_unknowns(text: str, hits: list[FigureHit], spans: list[tuple[int, int, str]]
@@ -450,6 +456,7 @@ class Matcher:
         headline_end = len(" ".join(title.split())) if title.strip() else 0
         hits = with_local_names(segmented.text, hits, lang, self._local_finder(lang, lexicons),
                                 headline_end, self._names_of)
+        hits = self._framed_holders(segmented.text, hits, when)
         hits, unresolved = self._with_bare_titles(segmented, hits, lang, when)
         hits = without_vocative_titles(segmented.text, hits, self._words_for(lexicons).vocatives)
         hits = self._without_kin(segmented.text, hits, lexicons)
@@ -707,6 +714,39 @@ class Matcher:
         who of the host's own country may be a guest."""
         figure = self.gazetteer.get(figure_id)
         return figure.category if figure is not None else None
+
+    def _framed_holders(self, text: str, hits: list[FigureHit], when: date | None
+                        ) -> list[FigureHit]:
+        """"韓国のイ・ジェミョン大統領": a name the gazetteer does not know, written inside a
+        title that names one holder on the date ("韓国の大統領"), is that holder in another
+        script (katakana for a name listed in Hangul and Latin). The title must close right
+        after the name (a particle or a stop next): "大統領代行" (acting) is another office,
+        "前大統領" (former) no title at all (story19 round, issue 15). Its later mentions
+        go with it."""
+        held: dict[str, str] = {}
+        for hit in hits:
+            if hit.form == FORM_LOCAL and hit.name and hit.name not in held:
+                holder = self._holder_around(text, hit.start, hit.end, when)
+                if holder is not None:
+                    held[hit.name] = holder
+        if not held:
+            return hits
+        return [replace(h, figure_id=held[h.name], form=FORM_TITLE, name="")
+                if not h.figure_id and h.name in held else h for h in hits]
+
+    def _holder_around(self, text: str, start: int, end: int, when: date | None) -> str | None:
+        for size in range(1, _FRAME_TITLE + 1):
+            closing = text[end + size : end + size + 1]
+            if closing and closing not in _FRAME_CLOSERS:
+                continue
+            title = text[end : end + size]
+            for reach in range(1, _FRAME_PREFIX + 1):
+                if start - reach < 0 or text[start - reach] in _FRAME_STOPS:
+                    break
+                holder = self.gazetteer.holder_of(text[start - reach : start] + title, when)
+                if holder is not None:
+                    return holder
+        return None
 
     def _without_other_holders(self, text: str, hits: list[FigureHit]) -> list[FigureHit]:
         """A title that names no holder on the date ("the First President of Kazakhstan",
@@ -1430,6 +1470,7 @@ class Matcher:
                 candidate.cue_end, labels, sentence_places, context_labels, context_places,
                 cue_start=candidate.cue_start,
                 destinations=destination_starts(first, sentence_places, suffixes),
+                postposed=candidate.postposed,
             )
             if candidate.occasion.place is None:
                 # Nowhere else named: the inviter's own country in a title ("at the

@@ -44,6 +44,10 @@ MIN_SKELETON_SURNAME = 4  # letters of a surname's spelling skeleton (a transcri
 # A capitalised word in a script with capitals (Latin, Cyrillic, Greek), hyphens inside.
 _WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w", re.UNICODE)
 _NEXT_WORD = re.compile(r" ([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
+# One or two lower-case name particles, then a capitalised word: " de Souza", " von der
+# Leyen".
+_NEXT_PARTICLE = re.compile(
+    r" ((?:[a-zà-öø-ÿ]{1,4} ){1,2})([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
 _CASED = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſА-яЁёІіЇїЄєҐґΑ-ω'\- ]+$")
 _DOUBLED = re.compile(r"(\w)\1+", re.UNICODE)
 
@@ -110,6 +114,9 @@ class NearMissIndex:
         self._by_first: dict[str, list[tuple[str, str]]] = {}
         # figure id -> folded surnames (last words of its names) long enough to match alone
         self._surnames: dict[str, frozenset[str]] = {}
+        # Lower-case words inside listed names ("de", "da", "van"): a misspelt surname
+        # after one is still part of the name ("Marcelo Rebelo de Souza"; story19 round).
+        particles: set[str] = set()
         for figure in gazetteer:
             if figure.kind != "person":
                 continue
@@ -118,6 +125,7 @@ class NearMissIndex:
                 if not _CASED.match(form):
                     continue  # unspaced and uncased scripts: no capital to anchor on
                 words = fold(form).split()
+                particles.update(w for w in form.split()[1:-1] if w.islower())
                 if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME:
                     rest = " ".join(words[1:])
                     bucket = self._by_first.setdefault(words[0], [])
@@ -132,6 +140,7 @@ class NearMissIndex:
                     surnames.add(last)
             if surnames:
                 self._surnames[figure.id] = frozenset(surnames)
+        self._particles = frozenset(particles)
         self._skeletons = {key: next(iter(ids)) for key, ids in skeletons.items()
                            if len(ids) == 1}
         self._skeleton_firsts = frozenset(key.split()[0] for key in self._skeletons)
@@ -180,11 +189,11 @@ class NearMissIndex:
         """The given name `first`, then one or two more words separated by single spaces."""
         rest_words: list[str] = []
         end = first.end()
-        for _ in range(2):
-            following = _NEXT_WORD.match(text, end)
+        for _ in range(3):
+            following = self._next_word(text, end)
             if following is None or mask.find(1, following.start(1), following.end()) != -1:
                 break
-            rest_words.append(fold(following.group(1)))
+            rest_words.append(fold(following.group(0)[1:]))
             end = following.end()
             written = text[first.start() : end]
             if self._known_form(written):
@@ -198,6 +207,17 @@ class NearMissIndex:
                 return NearMiss(figures.pop(), first.start(), end, FORM_NEAR_NAME, written)
             if figures:
                 return None  # one edit from two people: not a spelling we can settle
+        return None
+
+    def _next_word(self, text: str, end: int) -> re.Match[str] | None:
+        """The capitalised word after `end`, or a listed name particle and the word after
+        it ("de Souza"), as one step of a full name."""
+        following = _NEXT_WORD.match(text, end)
+        if following is not None:
+            return following
+        particle = _NEXT_PARTICLE.match(text, end)
+        if particle is not None and all(w in self._particles for w in particle.group(1).split()):
+            return particle
         return None
 
     def _transcribed(self, text: str, first: re.Match[str], mask: bytearray

@@ -72,6 +72,10 @@ class _ObserveWords:
     object_pronouns: frozenset[str]
     after_meeting: frozenset[str]
     visiting: frozenset[str]
+    # "said that", "заявив, що": a reporting verb and its complementiser between a lone
+    # report's subject and its cue (story19 round)
+    bridges: tuple[str, ...] = ()
+    pronouns: frozenset[str] = frozenset()  # one-word subject pronouns ("he", "він")
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -96,6 +100,9 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             object_pronouns=frozenset(w for lx in lexicons for w in lx.words("object_pronouns")),
             after_meeting=merged("after_meeting"),
             visiting=merged("visiting_words"),
+            bridges=tuple(sorted(merged("speech_bridges"), key=len, reverse=True)),
+            pronouns=frozenset(w.casefold() for lx in lexicons for w in lx.words("pronouns")
+                               if " " not in w),
         )
     return cached
 
@@ -107,6 +114,13 @@ def _own_small_words(lexicons: list[Lexicon]) -> frozenset[str]:
         return frozenset()
     own = lexicons[0].observe_lists
     return own.get("fillers", frozenset()) - own.get("negations", frozenset())
+
+
+def _since_words(lexicons: list[Lexicon]) -> tuple[frozenset[str], frozenset[str]]:
+    """The [hosts] words that open a span at a year, before it and after it ("the first
+    visit since 2018": the year dates no event of the sentence; story19 round)."""
+    return (frozenset(w for lx in lexicons for w in lx.words_of_hosts("since_year")),
+            frozenset(w for lx in lexicons for w in lx.words_of_hosts("since_year_after")))
 
 
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
@@ -124,7 +138,7 @@ def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
     if len({r.party.key for r in refs}) < 2 or sentence.rstrip().endswith("?"):
         return []
     words = _observe_words(lexicons)
-    if names_another_year(sentence, article_year):
+    if names_another_year(sentence, article_year, _since_words(lexicons)):
         return []  # "they met in 2019": an old meeting is not this invitation's
     found: list[ObservationFinding] = []
     for cue in cues:
@@ -234,6 +248,40 @@ def _subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords
     if any(t in words.conjunctions for t in _tokens(gap)):
         return None
     return last
+
+
+_AFTER_BRIDGE = 4  # words between a reporting verb's complementiser and the cue
+
+
+def _reported_subject(sentence: str, cue: CueHit, before: list[Ref], words: _ObserveWords
+                      ) -> Ref | None:
+    """The one who says what they will do: "Vučić said that on 3 September he will be
+    present at the parade", "заявив, що 3 вересня буде присутній": the figure right before
+    a reporting verb and its complementiser (`speech_bridges`), with at most a few
+    lower-case words (a pronoun, a date) between that and the cue, no other clause
+    (story19 round, issue 15)."""
+    if not before or before[-1].possessive or not words.bridges:
+        return None
+    last = before[-1]
+    gap = " ".join(sentence[last.end : cue.start].split())
+    folded = gap.casefold()
+    for bridge in words.bridges:
+        if not folded.startswith(bridge) or (len(folded) > len(bridge) and
+                                             folded[len(bridge)].isalnum() and
+                                             bridge[-1:].isalnum()):
+            continue
+        rest = gap[len(bridge):]
+        tokens = rest.split()
+        if len(tokens) > _AFTER_BRIDGE or any(p in rest for p in ",;:.!?\"«»()"):
+            return None
+        # only the subject's pronoun and a date ("3 вересня") may stand there: "said the
+        # minister will attend" is the minister's attendance, not the speaker's
+        dated = [any(c.isdigit() for c in t) for t in tokens]
+        if all(t.casefold() in words.pronouns or dated[i] or (i > 0 and dated[i - 1])
+               for i, t in enumerate(tokens)):
+            return last
+        return None
+    return None
 
 
 def _closes_apposition(sentence: str, ref: Ref, gap: str) -> bool:
@@ -549,7 +597,7 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
         return []
     if sentence.rstrip().endswith("?"):
         return []
-    if names_another_year(sentence, article_year):
+    if names_another_year(sentence, article_year, _since_words(lexicons)):
         return []
     if lexicons and lexicons[0].host_hits("past", sentence):
         # "im vergangenen Jahr", "last year": an old attendance answers no open invitation
@@ -569,7 +617,8 @@ def observe_lone(sentence: str, refs: list[Ref], cues: list[CueHit], lexicons: l
             # particle language's subject is the one its particle marks.
             subject = None if grammar is not None and grammar.subject_particles \
                 else _subject(sentence, cue, before, words)
-            subject = subject or _final_verb_subject(sentence, cue, before, grammar)
+            subject = subject or _final_verb_subject(sentence, cue, before, grammar) or \
+                _reported_subject(sentence, cue, before, words)
             if subject is None:
                 continue
             subject_end = subject.end if verb_final else None

@@ -289,12 +289,13 @@ def describe(label: str | None, place: PlaceHit | None) -> Occasion:
 def choose_occasion(
     cue_end: int, labels: list[CueHit], places: list[PlaceHit], fallback_labels: list[CueHit],
     fallback_places: list[PlaceHit], *, cue_start: int | None = None,
-    destinations: frozenset[int] = frozenset(),
+    destinations: frozenset[int] = frozenset(), postposed: bool = False,
 ) -> Occasion:
     """The label and place inside a split cue ("hat ihn zu einem Treffen in Moskau
     eingeladen"), else nearest after the cue in its sentence, else from the context.
     `destinations`: the starts of the places a case suffix marks as a goal ("Türkiye'ye"),
-    which name the occasion even before the cue."""
+    which name the occasion even before the cue. `postposed`: the cue is a phrase that
+    follows the occasion it grants ("at the invitation of", "auf Einladung von")."""
     inside_labels = [h for h in labels if cue_start is not None and cue_start <= h.start
                      and h.end <= cue_end]
     inside_places = [p for p in places if cue_start is not None and cue_start <= p.start
@@ -325,6 +326,10 @@ def choose_occasion(
                                if LABEL_KINDS.get(h.category) is not OccasionKind.CONVERSATION]
     place_hit = (_nearest_place(cue_start or 0, inside_places) if inside_places
                  else _nearest_place(cue_end, places))
+    told_before = (_told_before_cue(cue_start, cue_end, labels, places)
+                   if postposed and not inside_places else None)
+    if told_before is not None:
+        place_hit = told_before
     if place_hit is not None and not place_hit.is_platform and not inside_places and \
             place_hit.start < (cue_start if cue_start is not None else cue_end) and \
             (label is None or _named_after(labels, label, cue_end)) and \
@@ -383,6 +388,22 @@ def _call_after_place(cue_end: int, labels: list[CueHit], label: str,
                default=None)
     return call is not None and any(cue_end <= p.start and p.end <= call and not p.is_platform
                                     for p in places)
+
+
+def _told_before_cue(cue_start: int | None, cue_end: int, labels: list[CueHit],
+                     places: list[PlaceHit]) -> PlaceHit | None:
+    """The place the occasion's own word names before a postposed cue: "Lee will visit
+    Tokyo ... at the invitation of Ishiba, before flying on to the United States" is a
+    visit to Tokyo; the place after the cue is the next leg of the trip, another occasion.
+    None when an occasion word follows the cue (the cue then opens its own occasion) or
+    no occasion word before it stands beside a place (story19 round, issue 15)."""
+    if cue_start is None or any(h.start >= cue_end for h in labels):
+        return None
+    before = [h for h in labels if h.end <= cue_start]
+    named = [p for p in places if not p.is_platform and p.end <= cue_start and any(
+        0 <= p.start - h.end <= _NAMED_BY_LABEL or 0 <= h.start - p.end <= _NAMED_BY_LABEL
+        for h in before)]
+    return named[-1] if named else None
 
 
 def _named_after(labels: list[CueHit], label: str, cue_end: int) -> bool:
