@@ -291,6 +291,11 @@ def _merge_reverse(candidates: dict[tuple[str, str], Candidate]) -> None:
         keep, drop = (one, other) if one.confidence >= other.confidence else (other, one)
         if drop.confidence > CONFIDENCE.firm_direction:
             continue  # both directions stated firmly: an invitation and a counter-invitation
+        if one.recap != other.recap:
+            # "Macron invited the king. The king had received Macron in 2024, at his
+            # invitation": a recap of an earlier year is its own occasion, never the
+            # current invitation's outcome (ARCHITECTURE.md's label convention; cue32)
+            continue
         keep.offer(drop.status, drop.evidence, drop.first_sentence, drop.confidence)
         del candidates[drop.keys]
 
@@ -742,6 +747,19 @@ def _made_at_meeting(view: SentenceView, candidate: Candidate, views: list[Sente
     return True
 
 
+def _delivery_meeting(view: SentenceView, candidate: Candidate, views: list[SentenceView]
+                      ) -> bool:
+    """issue 14, stop 32, cue32 round: "Tajani handed Li Qiang a letter in which Meloni
+    invites him to Rome. The meeting took place in the Great Hall of the People": right
+    after an invitation a messenger delivered in person, a meeting naming neither party
+    is the messenger's, where the invitation was handed over, not the invited occasion."""
+    before = view.index - 1
+    if before not in candidate.sentences or \
+            _party_keys(view.facts.refs, [candidate]) & set(candidate.keys):
+        return False
+    return any(v.index == before and v.facts.delivered for v in views)
+
+
 def _owner(view: SentenceView, cue: CueHit) -> Ref | None:
     """The figure a relative clause holding the status word hangs on ("Putin spoke with
     Biden, who accepted": Biden), or the invitee of the sentence's own invitation ("Putin
@@ -931,6 +949,7 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
                       and not _elsewhere(view, c, views, place_names, home_countries)
                       and not _meeting_before(view, c, views)
                       and not _made_at_meeting(view, c, views, place_names, home_countries)
+                      and not _delivery_meeting(view, c, views)
                       and not _met_someone_else(view, cue, c)]
     owner = _owner(view, cue)
     candidates = [c for c in candidates if not _someone_else(owner, c.keys)
@@ -988,8 +1007,25 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
                     candidate.inviter.key == target.inviter.key or view.facts.has_invite_noun):
                 candidate.offer(best_status, view.text, view.index, candidate.confidence - CONFIDENCE.later_status_penalty)
         return
-    if view.facts.has_invite_noun or view.index - last_seen <= 1:
+    if view.facts.has_invite_noun or view.index - last_seen <= 1 or \
+            _only_its_parties_between(views, target, last_seen, view.index):
         target.offer(best_status, view.text, view.index, target.confidence - CONFIDENCE.later_status_penalty)
+
+
+_ITS_OWN_GAP = 2  # sentences from the invitation to an answer naming nobody
+
+
+def _only_its_parties_between(views: list[SentenceView], target: Candidate, last_seen: int,
+                              index: int) -> bool:
+    """issue 14, stop 32, cue32 round: "Özel challenged Erdoğan. Özel said: 'let him come'.
+    The party spokesman rejected the call": a sentence in between that names only the
+    invitation's own parties (the inviter repeating it) keeps the answer naming nobody
+    next to its invitation; a third figure named in between takes it away."""
+    if index - last_seen > _ITS_OWN_GAP:
+        return False
+    between = [v for v in views if last_seen < v.index < index]
+    return bool(between) and all(
+        v.facts.refs and all(r.party.key in target.keys for r in v.facts.refs) for v in between)
 
 
 def to_mention(candidate: Candidate, lang: str) -> Mention:

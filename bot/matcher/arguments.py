@@ -262,8 +262,8 @@ _TOLD_GAP = 2  # words from the telling verb to the addressee ("told", "dijo a",
 
 def _told(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
     """"Macron told Biden that he had invited Xi": the addressee of a telling verb is not
-    the subject of the invitation a pronoun subject opens after it (issue 14, precision:
-    reported speech)."""
+    the subject of the invitation a pronoun subject, or no subject at all, opens after it
+    (issue 14, precision: reported speech)."""
     if not words.telling or not words.pronouns:
         return False
     window = [w.strip(",.;:\"«»„“()").casefold()
@@ -271,7 +271,13 @@ def _told(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
     if not any(w in words.telling for w in window):
         return False
     between = [w.strip(",.;:\"«»„“()").casefold() for w in sentence[ref.end : cue.start].split()]
-    return any(w in words.pronouns for w in between)
+    # issue 14, stop 32, cue32 round: "сказал X, что будет ждать его", "powiedział X, że
+    # czeka na niego": a reported clause with its subject left unsaid is the teller's when
+    # its verb invites, waits or receives (a welcome's "che dovrebbe venire" is the
+    # addressee's own coming)
+    return any(w in words.pronouns for w in between) or (
+        cue.category == "active" and bool(between)
+        and all(w in words.complementizers for w in between if w))
 
 
 def _speaker_of_other_subject(sentence: str, ref: Ref, cue: CueHit, words: Words) -> bool:
@@ -2053,6 +2059,19 @@ def _owner_of_invitees(c: Clause, first: Ref) -> bool:
         or (c.cue.category == "active" and first.start - c.cue.end <= _NEAR_POSSESSOR))
 
 
+def told_addressee(c: Clause) -> list[Pair] | None:
+    """"Путин сказал Пашиняну, что будет ждать его в Москве": the teller is the unsaid
+    subject of the reported clause (`_told`), and the object pronoun after its verb stands
+    for the one he told (issue 14, stop 32, cue32 round)."""
+    if not c.before or c.after or not object_pronoun_follows(c.sentence, c.cue, c.words):
+        return None
+    told = [r for r in c.refs if r.end <= c.cue.start and r not in c.before
+            and _told(c.sentence, r, c.cue, c.words)]
+    if not told or told[-1].party.key == c.before[-1].party.key:
+        return None
+    return pairs(c.before[-1], [told[-1]], CONFIDENCE.object_pronoun_after)
+
+
 def lone_figure(c: Clause) -> list[Pair] | None:
     """"Macron invited ..." (an inviter alone); "Eingeladen hatte die Bundespräsidentin
     X" (verb-final, nothing before: the figure after invites); "... invited Scholz" (an
@@ -2161,5 +2180,6 @@ RULES: tuple[Rule, ...] = (
     pronouns_previous_sentence,
     object_pronoun_previous,
     pronoun_subject,
+    told_addressee,
     lone_figure,
 )

@@ -179,6 +179,9 @@ class Words:
     # "пригласит ли", "招待するかどうか", "davet edip etmeyeceği": right after an invitation
     # verb, the open question of a verb-final or particle language (longart round)
     whether_after: frozenset[str] = frozenset()
+    # "что", "że", "que", "che": opening a reported clause whose subject is left unsaid
+    # ("сказал X, что будет ждать его"): the teller is that subject (arguments._told)
+    complementizers: frozenset[str] = frozenset()
     # "demanded that", "forderte", "exigió que", "закликали": before an invitation verb they
     # make it a demand put to its subject, none made (issue 14, neg round)
     demand: frozenset[str] = frozenset()
@@ -295,6 +298,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         carrier_links=merged("carrier_links"),
         whether=merged("whether_words"),
         whether_after=merged("whether_after_words"),
+        complementizers=merged("complementizers"),
         demand=merged("demand_words"),
         request=merged("request_words"),
         acceptance=merged("acceptance_words"),

@@ -129,6 +129,11 @@ class SentenceFacts:
     # "« Qu'il vienne plutôt à Ankara »": a counter-venue, the answerer's invitation to the
     # inviter (aggregate._counter_venues; issue 14, counter round)
     counter_venue: bool = False
+    # "Tajani handed Li a letter in which Meloni invites him": the invitation was delivered
+    # in person by a messenger, whose meeting with the invitee a next sentence naming
+    # nobody reports ("The meeting took place in the Great Hall"): not its outcome
+    # (aggregate._delivery_meeting; issue 14, stop 32, cue32 round)
+    delivered: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -344,7 +349,8 @@ def analyse(
         status = _status_of(cue, _same_clause(sentence, cue, negations, words),
                             _hedges_of(sentence, cue, hedges, refs, words), pendings, futures)
         status = _split_negated(status, cue, provisionals + negations, words)
-        if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words):
+        if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words) \
+                or _asked_answer(status, sentence, cue, words):
             continue
         if status is Status.ACCEPTED and _reception(sentence, cue, refs, words):
             status = Status.TOOK_PLACE  # "Путин принял Си в Кремле": a guest received
@@ -385,7 +391,7 @@ def analyse(
             continue  # "received an invitation to the summit that X hosts": X's, below
         if cue.category == "noun":
             facts.has_invite_noun = True
-        if denied or _negated(cue, negations, words):
+        if denied or _negated(cue, negations, words, sentence, tuple(provisionals)):
             facts.negated_invitation = True
             continue
         if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons, pasts):
@@ -423,7 +429,7 @@ def analyse(
             bool(found) and cue.category == "active" and _clause_pluperfect(sentence, cue, words))
         for inviter, invitee, confidence in found:
             status_here = _strongest(_statuses_of(statuses, refs, inviter, invitee, cue,
-                                                  sentence, words))
+                                                  sentence, words, grammar))
             if cue.category in ("hosted", "hosting") and status_here is None and \
                     cue not in invited_to:
                 continue  # a host named, but nobody said to attend, skip or arrive
@@ -440,7 +446,13 @@ def analyse(
                 inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
                 untimed(cue, status_here, status, facts.statuses, cues)))
     _two_way(sentence, facts, refs, words)
+    facts.delivered = bool(facts.invitations) and _delivered(sentence, words)
     return facts
+
+
+def _delivered(sentence: str, words: Words) -> bool:
+    """A messenger's verb ("handed", "consegnato") carries the sentence's invitation."""
+    return any(m.group().casefold() in words.messenger for m in _WORD.finditer(sentence))
 
 
 def _two_way(sentence: str, facts: SentenceFacts, refs: list[Ref], words: Words) -> None:
@@ -691,8 +703,8 @@ def _shares_an_end(hit: CueHit, cue: CueHit) -> bool:
 
 
 def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter: Ref | None,
-                 invitee: Ref | None, invitation: CueHit, sentence: str, words: Words
-                 ) -> list[Status]:
+                 invitee: Ref | None, invitation: CueHit, sentence: str, words: Words,
+                 grammar: Grammar | None = None) -> list[Status]:
     """The statuses of a sentence that belong to this invitation: a status whose subject
     (the figure right before it) is someone else is theirs ("Musk invited Putin, days after
     Kanye West agreed to a talk"); the inviter's own trip or reception before the
@@ -702,7 +714,7 @@ def _statuses_of(statuses: list[tuple[Status, CueHit]], refs: list[Ref], inviter
     kept = []
     for status, cue in statuses:
         owner = figure_before(refs, cue.start)
-        if status is Status.TOOK_PLACE and _fronted_for(sentence, cue, inviter, owner):
+        if status is Status.TOOK_PLACE and _fronted_for(sentence, cue, inviter, owner, grammar):
             continue
         if status is Status.TOOK_PLACE and inviter is not None and owner is not None and \
                 owner.party.key == inviter.party.key and cue.end <= invitation.start and \
@@ -762,14 +774,21 @@ def _third_party_clause(sentence: str, cue: CueHit, owner: Ref | None, inviter: 
     return any(mark in sentence[cue.end : inviter.start] for mark in (",", ";"))
 
 
-def _fronted_for(sentence: str, cue: CueHit, inviter: Ref | None, owner: Ref | None) -> bool:
+def _fronted_for(sentence: str, cue: CueHit, inviter: Ref | None, owner: Ref | None,
+                 grammar: Grammar | None = None) -> bool:
     """"En visite à Kiev samedi, Emmanuel Macron a invité Zelensky à venir à Paris",
     "During his visit to Beijing, Lula invited Xi": a trip or meeting in a phrase put
     before the inviter, cut off by a comma and with no figure of its own, is the inviter's
-    (the subject of the main clause), where the invitation was made: not its outcome."""
+    (the subject of the main clause), where the invitation was made: not its outcome. So
+    is one that modifies the inviter's name in a head-final language ("フィリピンを訪問中の
+    高市首相は…": the visiting prime minister; stop 32, cue32 round)."""
     if inviter is None or owner is not None or cue.end > inviter.start:
         return False
-    return "," in sentence[cue.end : inviter.start]
+    gap = sentence[cue.end : inviter.start]
+    if grammar is not None and grammar.prenominal_relative and (
+            not gap.strip() or gap.strip() in grammar.agent_markers):
+        return True
+    return "," in gap
 
 
 def _received_then_invited(sentence: str, took_place: CueHit, invitee: Ref,
@@ -819,6 +838,9 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
         if len(following) == 2 and following[0].casefold() in words.to_markers and \
                 following[1][:1].isupper():
             return 0  # "Petro viajará a Santiago el 20 de octubre": a trip (counter round)
+        if following and cue.text.split()[-1].casefold() in words.to_markers and \
+                following[0][:1].isupper():
+            return 0  # "irá ao Brasil ainda em 2026": the cue holds the "to" (cue32 round)
         count = 0
         for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:
@@ -862,8 +884,13 @@ def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
     status = Status(cue.category)
     if status is Status.PENDING:
         return status
+    # A refusal in content holds its own negation ("aucune rencontre n'aurait lieu"): a
+    # negation after it belongs to its condition ("tant que Paris n'aurait pas réglé"), not
+    # to it (stop 32, cue32 round).
+    inner = any(cue.start <= n.start and n.end <= cue.end for n in negations)
     negated = any(
-        (0 <= cue.start - n.end <= _NEGATION_BEFORE) or (0 <= n.start - cue.end <= _NEGATION_AFTER)
+        (0 <= cue.start - n.end <= _NEGATION_BEFORE)
+        or (not inner and 0 <= n.start - cue.end <= _NEGATION_AFTER)
         for n in negations
     )
     if negated:
@@ -1367,6 +1394,13 @@ def _conditional(sentence: str, cue: CueHit, words: Words) -> bool:
     return _asks_whether(sentence, cue, opening, words)
 
 
+def _asked_answer(status: Status | None, sentence: str, cue: CueHit, words: Words) -> bool:
+    """"Поеду ли я - посмотрим", "whether she will attend, we will see": a yes or no inside
+    an open question is what is asked, not the answer; the evasive rest of the sentence
+    answers (issue 14, stop 32, cue32 round)."""
+    return status in (Status.ACCEPTED, Status.DECLINED) and _open_question(sentence, cue, words)
+
+
 def _open_question(sentence: str, cue: CueHit, words: Words) -> bool:
     """"No está claro si Macron será invitado a la cumbre de Sánchez": whether a figure
     will be invited to a host's event is open, so the host's event reports no guest
@@ -1462,10 +1496,18 @@ def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> b
     return False
 
 
-def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
+def _negated(cue: CueHit, negations: list[CueHit], words: Words, sentence: str = "",
+             provisionals: tuple[CueHit, ...] = ()) -> bool:
     if cue.category == "noun":
         # "no invitation had been extended to Blinken", "keine Einladung", "aucune invitation"
         return any(0 <= cue.start - n.end <= _NEGATED_NOUN for n in negations)
+    if cue.category == "passive" and sentence:
+        # "has not answered a challenge from X": a word between the negation and the
+        # passive cue is the verb it negates, the answer, not the invitation (stop 32,
+        # cue32 round); "was not invited by", "had not yet received an invitation from"
+        # (a "yet" between) keep it glued
+        negations = [n for n in negations if n.end > cue.start
+                     or _glued(sentence[n.end : cue.start], provisionals)]
     if cue.category not in ("active", "passive", "by", "agreed"):
         return False
     if any(0 <= cue.start - n.end <= _NEGATION_BEFORE for n in negations):
@@ -1475,6 +1517,12 @@ def _negated(cue: CueHit, negations: list[CueHit], words: Words) -> bool:
         inner = {w.strip(",").casefold() for w in cue.text.split()[1:-1]}
         return bool(inner & words.negation)
     return False
+
+
+def _glued(gap: str, provisionals: tuple[CueHit, ...]) -> bool:
+    """Nothing but a "yet" ("noch", "ещё") between a negation and a cue."""
+    words = {w.casefold() for w in gap.split()} - {p.text.casefold() for p in provisionals}
+    return not {w.strip("'") for w in words} - {""}
 
 
 # "the invitation of Ukrainian soldiers", "l'invito dei soldati", "приглашение украинских

@@ -156,6 +156,7 @@ _LIST_KEYS = (
     "carrier_links",
     "whether_words",
     "whether_after_words",
+    "complementizers",
     "demand_words",
     "request_words",
     "acceptance_words",

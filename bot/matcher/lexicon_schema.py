@@ -104,6 +104,7 @@ class LexiconTop(BaseModel):
     carrier_links: list[Any] | None = None
     whether_words: list[Any] | None = None
     whether_after_words: list[Any] | None = None
+    complementizers: list[Any] | None = None
     demand_words: list[Any] | None = None
     request_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
