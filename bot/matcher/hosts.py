@@ -842,15 +842,19 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
     the one the sentence before names; one such figure only (two make the pronoun
     unsure), the host's own seat and spokespeople aside (issue 14, stop 30, fixo round)."""
     view = host.view
-    hits = [h for h in lexicon.host_hits("honoured_pronoun", view.text)
-            if 0 <= h.start - host.ref.end <= _PRONOUN_GUEST_CHARS
-            and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
+    after = [h for h in lexicon.host_hits("honoured_pronoun", view.text)
+             if h.start >= host.ref.end
+             and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
+    hits = [h for h in after if h.start - host.ref.end <= _PRONOUN_GUEST_CHARS]
+    partners = _partners_before(view, host, after[0], lexicon) if after and not hits else []
+    if partners:
+        hits = after[:1]
     if not hits or host.label is None:
         return []
     def others(refs: tuple[Ref, ...], end: int) -> list[Ref]:
         return [r for r in refs if r.end <= end and _figure(r) and not r.spokesperson
                 and not r.residence and r.party.key != host.ref.party.key]
-    candidates = others(view.refs, host.ref.start)
+    candidates = partners or others(view.refs, host.ref.start)
     if not candidates and view.index > 0:
         before = next((v for v in views if v.index == view.index - 1), None)
         if before is not None and before.paragraph == view.paragraph and \
@@ -861,6 +865,19 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
     return [(candidates[0], _guest_status(view.text, CueHit("honoured", hits[0].start,
                                                             hits[0].end, hits[0].text),
                                           lexicon))]
+
+
+def _partners_before(view: HostView, host: _Host, hit: CueHit, lexicon: Lexicon) -> list[Ref]:
+    """"X held talks with Y, after which he gave a dinner in his honour": the figures
+    between the host and a pronoun far after him, when every one of them is the partner
+    of his talks (`_partner`), are whom the pronoun names (issue 14, stop 32, host32
+    round)."""
+    between = [r for r in view.refs if host.ref.end <= r.start and r.end <= hit.start
+               and not r.residence and r.party.key != host.ref.party.key]
+    if not between or not all(_figure(r) and not r.spokesperson and _partner(view, r, lexicon)
+                              for r in between):
+        return []
+    return between
 
 
 def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexicon,
@@ -955,14 +972,20 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     # (not the trip to the occasion, nor the means inside an attendance phrase: "n'a
     # participé que par visioconférence")
     means = _attendance_hits(guest.text, lexicon)
+    if _attends_named(host, guest, labels, means, lexicon):
+        return False
     labels = [h for h in labels if h.category not in _TRAVEL
               and not any(m.start <= h.start and h.end <= m.end for m in means)
               and not _describes_guest(guest, h, lexicon)]
     if host.view.index == guest.index or not labels:
         return False
-    if not any(_same_occasion(host.label, h.category) for h in labels):
+    same = [h for h in labels if _same_occasion(host.label, h.category)]
+    if not same:
         return True
-    if any(_indefinite(guest.text, h, lexicon) for h in labels):
+    # the host's occasion named new ("et møte"); another kind named new beside it ("traf
+    # ein und nutzte den Besuch für ein Gespräch mit Unternehmern, X nahm am Abendessen
+    # teil") leaves the host's, named definite, the one told (host32 round)
+    if any(_indefinite(guest.text, h, lexicon) for h in same):
         return True
     if places is None:
         return False
@@ -970,6 +993,18 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
                and not _titles_a_figure(guest, p, lexicon)
                for p in places(guest.text) if not p.is_platform for h in labels)
+
+
+def _attends_named(host: _Host, guest: HostView, labels: list[CueHit], means: list[CueHit],
+                   lexicon: Lexicon) -> bool:
+    """Whether an attendance phrase of the guest's sentence names the host's occasion
+    itself, definite ("nahm an der Eröffnungsrunde und am Abendessen teil"): whatever else
+    the sentence names ("nutzte den Besuch für ein Gespräch mit Unternehmern"), that is
+    the occasion attended (issue 14, stop 32, host32 round)."""
+    return any(m.start <= h.start and h.end <= m.end and m.category != "absent"
+               and _same_occasion(host.label, h.category)
+               and not _indefinite(guest.text, h, lexicon)
+               for h in labels for m in means)
 
 
 def _describes_guest(guest: HostView, label: CueHit, lexicon: Lexicon) -> bool:
@@ -1136,10 +1171,13 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 occasion.category == "meeting" and occasion.text.casefold()
                 not in lexicon.words_of_hosts("hosted_meetings")))):
             continue
-        before = [r for r in known if r.end <= hit.start
+        # "провёл переговоры с премьером Моди, после чего дал в его честь обед": the
+        # partner of the talks is no subject of the verb after them (host32 round)
+        partners = [r for r in view.refs if _partner(view, r, lexicon)]
+        before = [r for r in known if r.end <= hit.start and r not in partners
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
-        if not relative and before and \
-                not _figure_between(view.refs, before[-1].end, hit.start) and \
+        if not relative and before and not _figure_between(
+                tuple(r for r in view.refs if r not in partners), before[-1].end, hit.start) and \
                 not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
             # joined by "and" are one host, the first (as the invitation rules read them).
@@ -1151,6 +1189,24 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
     return found
+
+
+_PARTNER_WORDS = 4  # "с премьер-министром Индии Нарендрой Моди": the title between
+
+
+def _partner(view: HostView, ref: Ref, lexicon: Lexicon) -> bool:
+    """Whether a figure is the complement of a `partner_words` preposition ("with", "с",
+    "mit"), up to a title's few words before it, in its clause and after the figure before:
+    the partner of talks, never the subject of a verb after them (issue 14, stop 32, host32
+    round)."""
+    partners = lexicon.words_of_hosts("partner_words")
+    if not partners or not lexicon.word_boundaries:
+        return False
+    start = max([0, ref.start - _HOST_GAP_CHARS,
+                 *(r.end for r in view.refs if r.end <= ref.start)])
+    lead = _CLAUSE_MARK.split(view.text[start : ref.start])[-1]
+    return any(w.casefold() in partners
+               for w in re.findall(r"[\w'’-]+", lead)[-_PARTNER_WORDS:])
 
 
 def _inverted_occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref],
