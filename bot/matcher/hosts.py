@@ -329,8 +329,8 @@ class _Reception:
 
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
-                    leader: Callable[[str], bool], published: date | None = None
-                    ) -> list[HostedGuest]:
+                    leader: Callable[[str], bool], published: date | None = None,
+                    counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
     receives another one hosts it, and the reception took place (accepted when announced:
     a `reception_ahead` word, a future word of the clause before it, "will receive",
@@ -366,7 +366,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     _qualifies_occasion(view.text, host, lexicon) or
                     _conditional(view.text, reception.hit, lexicon)):
                 continue
-            out += _pairs(host, guests, view, label, leader, reception.status)
+            out += _pairs(host, guests, view, label, leader, reception.status, counterpart)
             # the visitor: a leader received, even with no host named ("ist ... mit
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if _figure(g) and _leads(g, leader)),
@@ -375,7 +375,8 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
             # reception that happened (issue 14, stop 29, fixc round)
             if not view.text[hit.end :].startswith(wishes):
-                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
+                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader,
+                              counterpart=counterpart)
     return out
 
 
@@ -704,14 +705,23 @@ def _first_word_end(hit: CueHit) -> int:
 
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
-           leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE
-           ) -> list[HostedGuest]:
-    if host is None or not _figure(host) or host.spokesperson or \
-            not _leads(host, leader):
+           leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE,
+           counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
+    """The pairs of a reception: leader and leader, or (`counterpart`: a minister) a
+    minister receiving a foreign minister, his counterpart ("Wadephul hat seine
+    Amtskollegen empfangen", "王毅设宴款待黄英贤"; host32 round); never a minister and a
+    leader (a courtesy call, an airport welcome)."""
+    if host is None or not _figure(host) or host.spokesperson:
+        return []
+    if _leads(host, leader):
+        peer: Callable[[Ref], bool] = lambda guest: _leads(guest, leader)  # noqa: E731
+    elif counterpart is not None and counterpart(host.party.key):
+        peer = lambda guest: counterpart(guest.party.key)  # noqa: E731
+    else:
         return []
     return [HostedGuest(host, guest, status, label, view.text, view.index,
                         view.index) for guest in guests
-            if _may_pair(host, guest, None) and _leads(guest, leader)]
+            if _may_pair(host, guest, None) and peer(guest)]
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
@@ -820,8 +830,10 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if held is None or rank > held[0]:
                 chosen[key] = (rank, HostedGuest(host.ref, guest, status, host.label,
                                                  view.text, host.view.index, view.index))
+    leader = None if category_of is None else \
+        (lambda key: category_of(key) in _LEADERS)
     for host in hosts:
-        for guest, status in _pronoun_guests(host, views, lexicon):
+        for guest, status in _pronoun_guests(host, views, lexicon, leader):
             key = (host.ref.party.key, guest.party.key)
             if key not in chosen and _may_pair(host.ref, guest, category_of):
                 chosen[key] = ((0, _PRECEDENCE[status], 0), HostedGuest(
@@ -833,8 +845,8 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
 _PRONOUN_GUEST_CHARS = 60  # "offered him", "hem een werkdiner aanbood": right after the host
 
 
-def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
-                    ) -> list[tuple[Ref, Status]]:
+def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon,
+                    leader: Callable[[str], bool] | None = None) -> list[tuple[Ref, Status]]:
     """"... travelled on to the Catshuis, where Prime Minister Schoof offered him a working
     dinner", "waar premier Schoof hem een werkdiner aanbood", "Am Abend gab X ein Essen zu
     Ehren des Gastes": a pronoun (or "the guest") right after the host of a gathering
@@ -860,11 +872,39 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
         if before is not None and before.paragraph == view.paragraph and \
                 not _other_occasion(before.text, lexicon, None):
             candidates = others(before.refs, len(before.text))
+    if not candidates and leader is not None and _guest_opens(view, host, lexicon):
+        candidates = _foreign_visitor(views, host.ref, leader)
     if len({r.party.key for r in candidates}) != 1:
         return []
     return [(candidates[0], _guest_status(view.text, CueHit("honoured", hits[0].start,
                                                             hits[0].end, hits[0].text),
                                           lexicon))]
+
+
+_OPENING_WORDS = 4  # "In mattinata l'ospite era salito al Colle": the subject's reach
+
+
+def _foreign_visitor(views: list[HostView], host: Ref, leader: Callable[[str], bool]
+                     ) -> list[Ref]:
+    """The story's visitor as a host sees him: the one leader not of the host's country the
+    lead (the first body sentence naming a leader) names ("Wong è stato accolto dalla
+    presidente del Consiglio" names Meloni beside him; host32 round)."""
+    lead = next((v for v in views if not v.headline
+                 and any(_leader_figure(r, leader) for r in v.refs)), None)
+    if lead is None or host.country is None:
+        return []
+    foreign = {r.party.key: r for r in lead.refs
+               if _leader_figure(r, leader) and r.country not in (None, host.country)}
+    return list(foreign.values()) if len(foreign) == 1 else []
+
+
+def _guest_opens(view: HostView, host: _Host, lexicon: Lexicon) -> bool:
+    """Whether the sentence opens with the visitor named by a `reception_guest` word before
+    its host ("In mattinata l'ospite era salito al Colle, dove il capo dello Stato X gli ha
+    offerto un pranzo"): the story's visitor is the pronoun's antecedent (issue 14, stop
+    32, host32 round)."""
+    opening = " ".join(view.text[: host.ref.start].split()[:_OPENING_WORDS])
+    return bool(lexicon.host_hits("reception_guest", opening))
 
 
 def _partners_before(view: HostView, host: _Host, hit: CueHit, lexicon: Lexicon) -> list[Ref]:

@@ -1,8 +1,9 @@
 """Issue 14, stop 32, host32 round: hosted occasions told only by their outcome. The partner
 of talks is no host of the meal after them ("talks with X, after which he gave a dinner in
-his honour"); "was his host" names host and guest; a cancelled trip or visit is a refusal;
+his honour"); "was his host" names host and guest; "the guest" opening a host's sentence
+is the lead's one foreign leader; a cancelled trip or visit is a refusal;
 an attendance phrase naming the host's occasion outweighs another occasion named new beside
-it; a verb-final German invitation to a meal hosts it; a split Polish "took ... part"
+it; a verb-final German invitation to a meal hosts it; a split Polish "took ... part"; a minister receiving a foreign minister hosts him
 (bot/matcher/hosts.py, the lexicons' [hosts]). Sentences written for this file."""
 
 from __future__ import annotations
@@ -55,6 +56,16 @@ DAY = "2026-03-10"
      "Friedrich Merz sie am Abend zu einem Essen bat. Ministerpräsident Petteri Orpo traf "
      "am Mittag ein.",
      {("friedrich-merz", "petteri-orpo", "took_place")}),
+    # "the guest" opening the host's sentence: the lead's one foreign leader
+    ("en", "Prime Minister Keir Starmer welcomed Canadian Prime Minister Mark Carney to "
+     "Downing Street on Monday for talks on trade.\n\nThe guest later drove to Windsor "
+     "Castle, where King Charles III offered him a lunch.",
+     {("keir-starmer", "mark-carney", "took_place"),
+      ("charles-iii", "mark-carney", "took_place")}),
+    # a minister receiving a foreign minister, his counterpart
+    ("en", "Russian Foreign Minister Sergey Lavrov received his Iranian counterpart Abbas "
+     "Araghchi in Moscow on Monday for talks on the nuclear file.",
+     {("sergey-lavrov", "abbas-araghchi", "took_place")}),
     # "wziął ... udział" with a day between
     ("pl", "Prezydent Czech Petr Pavel wziął we wtorek udział w szczycie, którego gospodarzem "
      "był premier Donald Tusk.",
@@ -73,6 +84,11 @@ def test_an_outcome_only_occasion_pairs_its_host_and_guest(
     # a cancelled trip with no host of an occasion around it pairs no one
     ("en", "Prime Minister Petteri Orpo called off his trip to Japan because of a strike at "
      "home, his office said.", set()),
+    # a minister and a leader are no counterparts: no reception pair either way
+    ("en", "Foreign Minister Johann Wadephul welcomed President Emmanuel Macron at the "
+     "airport on Monday.", set()),
+    ("en", "President Emmanuel Macron received Russian Foreign Minister Sergey Lavrov at the "
+     "Elysée on Monday.", set()),
     # a minister who only accompanies is no guest
     ("en", "Chancellor Friedrich Merz spent Monday in Rome, where Prime Minister Giorgia "
      "Meloni was his host for talks on migration. Foreign Minister Johann Wadephul "
