@@ -366,7 +366,11 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     _qualifies_occasion(view.text, host, lexicon) or
                     _conditional(view.text, reception.hit, lexicon)):
                 continue
-            out += _pairs(host, guests, view, label, leader, reception.status, counterpart)
+            # a minister's counterpart only in the plain order, the host before the word
+            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round)
+            peer = counterpart if host is not None and host.end <= reception.hit.start \
+                else None
+            out += _pairs(host, guests, view, label, leader, reception.status, peer)
             # the visitor: a leader received, even with no host named ("ist ... mit
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if _figure(g) and _leads(g, leader)),
@@ -375,8 +379,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
             # reception that happened (issue 14, stop 29, fixc round)
             if not view.text[hit.end :].startswith(wishes):
-                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader,
-                              counterpart=counterpart)
+                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
     return out
 
 
