@@ -329,8 +329,8 @@ class _Reception:
 
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
-                    leader: Callable[[str], bool], published: date | None = None
-                    ) -> list[HostedGuest]:
+                    leader: Callable[[str], bool], published: date | None = None,
+                    counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
     receives another one hosts it, and the reception took place (accepted when announced:
     a `reception_ahead` word, a future word of the clause before it, "will receive",
@@ -366,7 +366,11 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     _qualifies_occasion(view.text, host, lexicon) or
                     _conditional(view.text, reception.hit, lexicon)):
                 continue
-            out += _pairs(host, guests, view, label, leader, reception.status)
+            # a minister's counterpart only in the plain order, the host before the word
+            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round)
+            peer = counterpart if host is not None and host.end <= reception.hit.start \
+                else None
+            out += _pairs(host, guests, view, label, leader, reception.status, peer)
             # the visitor: a leader received, even with no host named ("ist ... mit
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if _figure(g) and _leads(g, leader)),
@@ -704,14 +708,23 @@ def _first_word_end(hit: CueHit) -> int:
 
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
-           leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE
-           ) -> list[HostedGuest]:
-    if host is None or not _figure(host) or host.spokesperson or \
-            not _leads(host, leader):
+           leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE,
+           counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
+    """The pairs of a reception: leader and leader, or (`counterpart`: a minister) a
+    minister receiving a foreign minister, his counterpart ("Wadephul hat seine
+    Amtskollegen empfangen", "王毅设宴款待黄英贤"; host32 round); never a minister and a
+    leader (a courtesy call, an airport welcome)."""
+    if host is None or not _figure(host) or host.spokesperson:
+        return []
+    if _leads(host, leader):
+        peer: Callable[[Ref], bool] = lambda guest: _leads(guest, leader)  # noqa: E731
+    elif counterpart is not None and counterpart(host.party.key):
+        peer = lambda guest: counterpart(guest.party.key)  # noqa: E731
+    else:
         return []
     return [HostedGuest(host, guest, status, label, view.text, view.index,
                         view.index) for guest in guests
-            if _may_pair(host, guest, None) and _leads(guest, leader)]
+            if _may_pair(host, guest, None) and peer(guest)]
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
@@ -820,8 +833,10 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             if held is None or rank > held[0]:
                 chosen[key] = (rank, HostedGuest(host.ref, guest, status, host.label,
                                                  view.text, host.view.index, view.index))
+    leader = None if category_of is None else \
+        (lambda key: category_of(key) in _LEADERS)
     for host in hosts:
-        for guest, status in _pronoun_guests(host, views, lexicon):
+        for guest, status in _pronoun_guests(host, views, lexicon, leader):
             key = (host.ref.party.key, guest.party.key)
             if key not in chosen and _may_pair(host.ref, guest, category_of):
                 chosen[key] = ((0, _PRECEDENCE[status], 0), HostedGuest(
@@ -833,8 +848,8 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
 _PRONOUN_GUEST_CHARS = 60  # "offered him", "hem een werkdiner aanbood": right after the host
 
 
-def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
-                    ) -> list[tuple[Ref, Status]]:
+def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon,
+                    leader: Callable[[str], bool] | None = None) -> list[tuple[Ref, Status]]:
     """"... travelled on to the Catshuis, where Prime Minister Schoof offered him a working
     dinner", "waar premier Schoof hem een werkdiner aanbood", "Am Abend gab X ein Essen zu
     Ehren des Gastes": a pronoun (or "the guest") right after the host of a gathering
@@ -842,25 +857,70 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon
     the one the sentence before names; one such figure only (two make the pronoun
     unsure), the host's own seat and spokespeople aside (issue 14, stop 30, fixo round)."""
     view = host.view
-    hits = [h for h in lexicon.host_hits("honoured_pronoun", view.text)
-            if 0 <= h.start - host.ref.end <= _PRONOUN_GUEST_CHARS
-            and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
+    after = [h for h in lexicon.host_hits("honoured_pronoun", view.text)
+             if h.start >= host.ref.end
+             and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
+    hits = [h for h in after if h.start - host.ref.end <= _PRONOUN_GUEST_CHARS]
+    partners = _partners_before(view, host, after[0], lexicon) if after and not hits else []
+    if partners:
+        hits = after[:1]
     if not hits or host.label is None:
         return []
     def others(refs: tuple[Ref, ...], end: int) -> list[Ref]:
         return [r for r in refs if r.end <= end and _figure(r) and not r.spokesperson
                 and not r.residence and r.party.key != host.ref.party.key]
-    candidates = others(view.refs, host.ref.start)
+    candidates = partners or others(view.refs, host.ref.start)
     if not candidates and view.index > 0:
         before = next((v for v in views if v.index == view.index - 1), None)
         if before is not None and before.paragraph == view.paragraph and \
                 not _other_occasion(before.text, lexicon, None):
             candidates = others(before.refs, len(before.text))
+    if not candidates and leader is not None and _guest_opens(view, host, lexicon):
+        candidates = _foreign_visitor(views, host.ref, leader)
     if len({r.party.key for r in candidates}) != 1:
         return []
     return [(candidates[0], _guest_status(view.text, CueHit("honoured", hits[0].start,
                                                             hits[0].end, hits[0].text),
                                           lexicon))]
+
+
+_OPENING_WORDS = 4  # "In mattinata l'ospite era salito al Colle": the subject's reach
+
+
+def _foreign_visitor(views: list[HostView], host: Ref, leader: Callable[[str], bool]
+                     ) -> list[Ref]:
+    """The story's visitor as a host sees him: the one leader not of the host's country the
+    lead (the first body sentence naming a leader) names ("Wong è stato accolto dalla
+    presidente del Consiglio" names Meloni beside him; host32 round)."""
+    lead = next((v for v in views if not v.headline
+                 and any(_leader_figure(r, leader) for r in v.refs)), None)
+    if lead is None or host.country is None:
+        return []
+    foreign = {r.party.key: r for r in lead.refs
+               if _leader_figure(r, leader) and r.country not in (None, host.country)}
+    return list(foreign.values()) if len(foreign) == 1 else []
+
+
+def _guest_opens(view: HostView, host: _Host, lexicon: Lexicon) -> bool:
+    """Whether the sentence opens with the visitor named by a `reception_guest` word before
+    its host ("In mattinata l'ospite era salito al Colle, dove il capo dello Stato X gli ha
+    offerto un pranzo"): the story's visitor is the pronoun's antecedent (issue 14, stop
+    32, host32 round)."""
+    opening = " ".join(view.text[: host.ref.start].split()[:_OPENING_WORDS])
+    return bool(lexicon.host_hits("reception_guest", opening))
+
+
+def _partners_before(view: HostView, host: _Host, hit: CueHit, lexicon: Lexicon) -> list[Ref]:
+    """"X held talks with Y, after which he gave a dinner in his honour": the figures
+    between the host and a pronoun far after him, when every one of them is the partner
+    of his talks (`_partner`), are whom the pronoun names (issue 14, stop 32, host32
+    round)."""
+    between = [r for r in view.refs if host.ref.end <= r.start and r.end <= hit.start
+               and not r.residence and r.party.key != host.ref.party.key]
+    if not between or not all(_figure(r) and not r.spokesperson and _partner(view, r, lexicon)
+                              for r in between):
+        return []
+    return between
 
 
 def _all_hosts(views: list[HostView], labels: list[list[CueHit]], lexicon: Lexicon,
@@ -955,14 +1015,20 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     # (not the trip to the occasion, nor the means inside an attendance phrase: "n'a
     # participé que par visioconférence")
     means = _attendance_hits(guest.text, lexicon)
+    if _attends_named(host, guest, labels, means, lexicon):
+        return False
     labels = [h for h in labels if h.category not in _TRAVEL
               and not any(m.start <= h.start and h.end <= m.end for m in means)
               and not _describes_guest(guest, h, lexicon)]
     if host.view.index == guest.index or not labels:
         return False
-    if not any(_same_occasion(host.label, h.category) for h in labels):
+    same = [h for h in labels if _same_occasion(host.label, h.category)]
+    if not same:
         return True
-    if any(_indefinite(guest.text, h, lexicon) for h in labels):
+    # the host's occasion named new ("et møte"); another kind named new beside it ("traf
+    # ein und nutzte den Besuch für ein Gespräch mit Unternehmern, X nahm am Abendessen
+    # teil") leaves the host's, named definite, the one told (host32 round)
+    if any(_indefinite(guest.text, h, lexicon) for h in same):
         return True
     if places is None:
         return False
@@ -970,6 +1036,18 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
                and not _titles_a_figure(guest, p, lexicon)
                for p in places(guest.text) if not p.is_platform for h in labels)
+
+
+def _attends_named(host: _Host, guest: HostView, labels: list[CueHit], means: list[CueHit],
+                   lexicon: Lexicon) -> bool:
+    """Whether an attendance phrase of the guest's sentence names the host's occasion
+    itself, definite ("nahm an der Eröffnungsrunde und am Abendessen teil"): whatever else
+    the sentence names ("nutzte den Besuch für ein Gespräch mit Unternehmern"), that is
+    the occasion attended (issue 14, stop 32, host32 round)."""
+    return any(m.start <= h.start and h.end <= m.end and m.category != "absent"
+               and _same_occasion(host.label, h.category)
+               and not _indefinite(guest.text, h, lexicon)
+               for h in labels for m in means)
 
 
 def _describes_guest(guest: HostView, label: CueHit, lexicon: Lexicon) -> bool:
@@ -1136,10 +1214,13 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 occasion.category == "meeting" and occasion.text.casefold()
                 not in lexicon.words_of_hosts("hosted_meetings")))):
             continue
-        before = [r for r in known if r.end <= hit.start
+        # "провёл переговоры с премьером Моди, после чего дал в его честь обед": the
+        # partner of the talks is no subject of the verb after them (host32 round)
+        partners = [r for r in view.refs if _partner(view, r, lexicon)]
+        before = [r for r in known if r.end <= hit.start and r not in partners
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
-        if not relative and before and \
-                not _figure_between(view.refs, before[-1].end, hit.start) and \
+        if not relative and before and not _figure_between(
+                tuple(r for r in view.refs if r not in partners), before[-1].end, hit.start) and \
                 not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
             # joined by "and" are one host, the first (as the invitation rules read them).
@@ -1151,6 +1232,24 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
     return found
+
+
+_PARTNER_WORDS = 4  # "с премьер-министром Индии Нарендрой Моди": the title between
+
+
+def _partner(view: HostView, ref: Ref, lexicon: Lexicon) -> bool:
+    """Whether a figure is the complement of a `partner_words` preposition ("with", "с",
+    "mit"), up to a title's few words before it, in its clause and after the figure before:
+    the partner of talks, never the subject of a verb after them (issue 14, stop 32, host32
+    round)."""
+    partners = lexicon.words_of_hosts("partner_words")
+    if not partners or not lexicon.word_boundaries:
+        return False
+    start = max([0, ref.start - _HOST_GAP_CHARS,
+                 *(r.end for r in view.refs if r.end <= ref.start)])
+    lead = _CLAUSE_MARK.split(view.text[start : ref.start])[-1]
+    return any(w.casefold() in partners
+               for w in re.findall(r"[\w'’-]+", lead)[-_PARTNER_WORDS:])
 
 
 def _inverted_occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref],

@@ -549,7 +549,7 @@ class Matcher:
         if lexicon is None or host_views is None:
             return []
         return received_guests(host_views, lexicon, when.year if when else None, self._leader,
-                               when)
+                               when, self._minister)
 
     @staticmethod
     def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]
@@ -1031,6 +1031,12 @@ class Matcher:
         """Whether a figure receives or is received as a leader (hosts.received_guests)."""
         figure = self.gazetteer.get(key)
         return figure is not None and figure.category in _RECEIVING_CATEGORIES
+
+    def _minister(self, key: str) -> bool:
+        """Whether a figure is a minister the gazetteer knows: one who receives a foreign
+        minister, his counterpart (hosts.received_guests; host32 round)."""
+        figure = self.gazetteer.get(key)
+        return figure is not None and figure.category == "minister"
 
     def _with_country_hosts(self, text: str, refs: tuple[Ref, ...], lexicon: Lexicon,
                             when: date | None) -> tuple[Ref, ...]:
