@@ -88,3 +88,11 @@ def test_a_newspaper_is_no_party(real: Matcher) -> None:
             "sommer, skriver Stavanger Aftenblad.")
     result = match_text(real, text, "2025-09-10", "no")
     assert all(m.inviter.figure_id and m.invitee.figure_id for m in result.mentions)
+
+
+def test_the_place_of_an_elect_title_is_no_occasion_place(real: Matcher) -> None:
+    """"New York mayor-elect": New York is the title's, not where the interview is."""
+    text = "Joe Rogan has invited New York mayor-elect Zohran Mamdani onto his podcast."
+    result = match_text(real, text, "2025-11-20", "en")
+    assert result.mentions
+    assert all(m.occasion.place != "New York" for m in result.mentions)
