@@ -42,7 +42,7 @@ from bot.matcher.lexicon import (
     CueHit,
     Lexicon,
 )
-from bot.matcher.names import name_sequences, nominative, quoted_phrase
+from bot.matcher.names import complement_of_title, name_sequences, nominative, quoted_phrase
 from bot.matcher.occasion import LABEL_KINDS
 from bot.matcher.organisations import organisation_names
 from bot.matcher.tense import recapped, timed_status, untimed
@@ -52,6 +52,7 @@ _NEGATION_AFTER = 28  # "Eine Zusage ... gibt es bislang noch nicht"
 _NEGATED_NOUN = 1  # a negation right before an invitation noun ("no invitation")
 _HEDGE_BEFORE = 40
 _RECAP_AFTER = 40  # "visited Moscow eight times before"
+_MIN_ROLE_WORD = 4  # letters: a shorter "title" ("il", "Mr") is no role word
 UNKNOWN_CONFIDENCE = CONFIDENCE.unknown_name
 
 
@@ -1661,8 +1662,9 @@ def _name_candidates(sentence: str, words: Words, lang: str, grammar: Grammar
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
                                                words.complements, words.formulas):
         start, name = _strip_role_words(sentence, start, name, words)
-        if not name or quoted_phrase(sentence, start, end):
-            continue
+        if not name or quoted_phrase(sentence, start, end) or \
+                complement_of_title(sentence, start, end, lambda w: _role_word(w, words)):
+            continue  # "the prime minister of Cabo Verde, ...": the country, no person
         tokens = name.split()
         if len(tokens) < 2 or any(_looks_like_noun(t, words) for t in tokens):
             continue
@@ -1708,6 +1710,12 @@ def _strip_role_words(sentence: str, start: int, name: str, words: Words) -> tup
     if tokens and (tokens[0].isupper() and len(tokens[0]) > 1):
         return start, ""
     return start, " ".join(tokens)
+
+
+def _role_word(word: str, words: Words) -> bool:
+    """A title word long enough to be a role ("minister", "primeiro-ministro"), not an
+    article or a particle that the lexicons' `titles` also hold."""
+    return len(word) >= _MIN_ROLE_WORD and word in words.titles
 
 
 def _role_compound(token: str, words: Words) -> bool:

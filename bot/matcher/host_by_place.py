@@ -31,7 +31,9 @@ from bot.matcher.dates import names_another_year
 
 # Languages written without spaces: a phrase is a plain substring there.
 _UNSPACED = frozenset({"ja", "zh", "ko"})
-_LIST_KEYS = ("travel", "encounter", "ahead", "plan", "doubt", "relative", "capital")
+_LIST_KEYS = ("travel", "encounter", "ahead", "plan", "doubt", "relative", "capital", "without")
+# What ends the reach of a `without` word: the end of its clause.
+_CLAUSE_END = re.compile(r"[,;:.!?()«»\"]")
 # How far (characters) a party may stand from the word that places or pairs it: a clause,
 # roughly ("Indian Prime Minister Narendra Modi landed in Moscow").
 _NEAR = 90
@@ -267,7 +269,7 @@ class _Reading:
         # The guest is the one who travels ("Modi landed in Moscow"); a meeting alone in a
         # city ("Macron met Lula in Paris") is an observation, no hosted visit.
         folded = sentence.text.casefold()
-        triggers = self.own.hits("travel", folded)
+        triggers = self.unnegated(folded, self.own.hits("travel", folded))
         travellers = [r for r in sentence.refs if self.is_leader(r) and r.country
                       and _close(r, [t for t in triggers if not self.relative(folded, r, t)],
                                  self.near)]
@@ -343,8 +345,19 @@ class _Reading:
                     sentence.countries - {country} - homes -
                     {r.country for r in sentence.refs})
 
+    def unnegated(self, folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans no `without` word of their clause comes before: "de nuevo sin
+        reunión con el Gobierno", "without meeting the president" deny the meeting they
+        name (roles32 round), where the sentence-wide `doubt` words would bar "sin
+        embargo" too."""
+        negations = self.own.hits("without", folded)
+        return [span for span in spans if not any(
+            end <= span[0] and not _CLAUSE_END.search(folded, end, span[0])
+            for _, end in negations)]
+
     def hosts_in(self, sentence: PlacedSentence, country: str) -> list[Ref]:
-        meets = self.own.hits("encounter", sentence.text.casefold())
+        folded = sentence.text.casefold()
+        meets = self.unnegated(folded, self.own.hits("encounter", folded))
         return _distinct([r for r in sentence.refs if r.country == country and not r.residence
                           and self.is_leader(r) and self.in_office(r)
                           and _close(r, meets, self.near)])

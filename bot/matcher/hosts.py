@@ -313,7 +313,10 @@ _RECEPTION_KEYS = (("reception", "before", Status.TOOK_PLACE),
                    ("reception_by", "after", Status.TOOK_PLACE),
                    ("reception_by_ahead", "after", Status.ACCEPTED),
                    ("reception_by_inside", "inside", Status.TOOK_PLACE),
-                   ("reception_by_final", "final", Status.TOOK_PLACE))
+                   ("reception_by_final", "final", Status.TOOK_PLACE),
+                   # an agentless passive whose host is the seat it names ("a été reçu à
+                   # Matignon", "was received at the White House"; roles32 round)
+                   ("reception_seat", "seat", Status.TOOK_PLACE))
 RECEPTION_KEYS = (*(key for key, _, _ in _RECEPTION_KEYS), "reception_final")
 _ANAPHOR_WORDS = 3
 _NAME_WORD_CHARS = 3
@@ -366,6 +369,10 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     _qualifies_occasion(view.text, host, lexicon) or
                     _conditional(view.text, reception.hit, lexicon)):
                 continue
+            if host is not None and host.residence and not guests and here is None:
+                # "Кремль принимал гостя" after a sentence naming both leaders: the guest
+                # is the one leader there who is not the seat's holder (roles32 round)
+                guests = _visitor(_other_leader(views, view, host, leader), host)
             # a minister's counterpart only in the plain order, the host before the word
             # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round)
             peer = counterpart if host is not None and host.end <= reception.hit.start \
@@ -389,6 +396,19 @@ def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
     leaders = {r.party.key: r for r in view.refs
                if _leader_figure(r, leader)}
     return next(iter(leaders.values())) if len(leaders) == 1 else None
+
+
+def _other_leader(views: list[HostView], view: HostView, host: Ref,
+                  leader: Callable[[str], bool]) -> Ref | None:
+    """The one leader other than the host that the sentence before names in the same
+    paragraph: the visitor a seat's reception ("the Kremlin received the guest") speaks
+    of, when that sentence named the host too."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    if before is None or before.paragraph != view.paragraph:
+        return None
+    others = {r.party.key: r for r in before.refs if not r.spokesperson
+              and r.party.key != host.party.key and _leader_figure(r, leader)}
+    return next(iter(others.values())) if len(others) == 1 else None
 
 
 def _leader_figure(ref: Ref, leader: Callable[[str], bool]) -> bool:
@@ -471,7 +491,12 @@ def _dated_ahead(text: str, hit: CueHit, lexicon: Lexicon, published: date | Non
     after = _CLAUSE_MARK.search(text, hit.end)
     clause = text[start : after.start() if after else len(text)]
     words = re.findall(r"\w+", text[start : hit.end].casefold())
-    if lexicon.words_of_hosts("reception_present").isdisjoint(words):
+    perfect = lexicon.words_of_hosts("reception_perfect")
+    # "è stato accolto martedì": an auxiliary before a participle of "be" is a perfect,
+    # no present tense (roles32 round)
+    present = {w for w, after in zip(words, [*words[1:], ""], strict=True)
+               if after not in perfect}
+    if lexicon.words_of_hosts("reception_present").isdisjoint(present):
         return False
     days = days_named(clause, published, lexicon.dates, ahead=True)
     return bool(days) and all(day > published for day in days)
@@ -480,6 +505,8 @@ def _dated_ahead(text: str, hit: CueHit, lexicon: Lexicon, published: date | Non
 def _outranks(one: _Reception, other: _Reception) -> bool:
     if not (one.hit.start < other.hit.end and other.hit.start < one.hit.end):
         return False
+    if (one.side == "seat") != (other.side == "seat") and "before" not in (one.side, other.side):
+        return other.side == "seat"  # an agentless passive only where no agent is read
     if (one.side == "before") != (other.side == "before"):
         return one.side != "before"
     inside = one.hit.start <= other.hit.start and other.hit.end <= one.hit.end
@@ -509,7 +536,10 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
         if host is None or (visitor is not None and host.party.key == visitor.party.key
                             and guests):
             # "W środę Nausėdę przyjmie Tusk": the visitor put first is the object
-            return _inverted(view, hit, lexicon, guests, visitor, named)
+            inverted = _inverted(view, hit, lexicon, guests, visitor, named)
+            if inverted[0] is None and host is None:
+                return _seat_receives(view, hit, lexicon, guests, visitor, named)
+            return inverted
         guests = [g for g in guests if g.party.key != host.party.key]
         if guests and _object_pronoun_before(view.text, host, hit, lexicon):
             # "Macron arrived in Berlin, where him received Merz" in the languages that
@@ -522,6 +552,8 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
         return host, guests
     if reception.side == "final":
         return _received_by_final(view, hit, lexicon)
+    if reception.side == "seat":
+        return _seat_host(view, hit), _received(view, hit, lexicon, after=False)
     host = _inside_figure(view, hit) if reception.side == "inside" else \
         _next_figure(view, hit, lexicon, after=True)
     guests = _received(view, hit, lexicon, after=False)
@@ -531,10 +563,42 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
         host = next((r for r in view.refs if _first_word_end(hit) <= r.start
                      and r.end <= hit.end and all(r.party.key != g.party.key for g in guests)),
                     None)
+    if host is None:
+        # "был принят в Кремле": no person after the passive, the seat hosts
+        host = _seat_host(view, hit)
+        guests = [g for g in guests if host is None or g.party.key != host.party.key]
     if host is not None and not guests and \
             _anaphor(view.text, hit, lexicon, named, after=False):
         guests = _visitor(visitor, host)
     return host, guests
+
+
+def _seat_receives(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],
+                   visitor: Ref | None, named: frozenset[str]) -> tuple[Ref | None, list[Ref]]:
+    """An active reception with no person before it: a seat as its subject ("Кремль
+    принимал гостя", "the Élysée welcomed the king") hosts the figures after it."""
+    seat = _seat_host(view, hit)
+    if seat is None:
+        return None, []
+    rest = [g for g in guests if g.party.key != seat.party.key]
+    if not rest and _anaphor(view.text, hit, lexicon, named, after=True):
+        rest = _visitor(visitor, seat)
+    return seat, rest
+
+
+def _seat_host(view: HostView, hit: CueHit) -> Ref | None:
+    """The seat of a leader named in a reception's clause ("a été reçu à Matignon",
+    "Кремль принимал гостя", "was received at the White House"), the nearest one: it stands
+    for the one holding that seat on the article's date (the gazetteer's dated titles
+    resolved it), who hosts when the clause names no person as host (roles32 round)."""
+    text = view.text
+    seats = [r for r in view.refs if r.residence and (
+        (r.start >= hit.end and r.start - hit.end <= _RECEIVED_GAP
+         and not _CLAUSE_BREAK.search(text[hit.end : r.start])) or
+        (r.end <= hit.start and hit.start - r.end <= _RECEIVED_GAP
+         and not _CLAUSE_BREAK.search(text[r.end : hit.start])))]
+    return min(seats, key=lambda r: min(abs(r.start - hit.end), abs(hit.start - r.end)),
+               default=None)
 
 
 def _object_pronoun_before(text: str, figure: Ref, hit: CueHit, lexicon: Lexicon) -> bool:

@@ -83,6 +83,7 @@ ALL_CATEGORIES = (
     "provisional",
 )
 _LIST_KEYS = (
+    "surname_joiners",
     "from_markers",
     "to_markers",
     "pronouns",
@@ -846,6 +847,7 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "host_inviting", "guest_list", "confirmed_list", "invited_list",
              "host_gathers", "reception_ahead", "reception_by_ahead", "reception_by_inside",
              "reception_by_final", "reception_guest", "reception_clitic", "reception_present",
+             "reception_seat", "reception_perfect",
              "seat_prepositions", "occasion_relative", "honoured", "reception_wish",
              "honoured_pronoun", "leader_titles", "leader_not", "leader_of", "delegation_words",
              "since_year", "since_year_after", "partner_words")

@@ -31,6 +31,7 @@ class LexiconTop(BaseModel):
     hosts: dict[str, Any] = Field(default_factory=dict)
     dates: dict[str, Any] | None = None
     # word lists (lexicon._LIST_KEYS; a test keeps the two equal)
+    surname_joiners: list[Any] | None = None
     from_markers: list[Any] | None = None
     to_markers: list[Any] | None = None
     pronouns: list[Any] | None = None

@@ -24,7 +24,15 @@ import ahocorasick
 from bot.errors import ConfigError
 from bot.matcher.cjk_names import CjkNameWords, cjk_names
 from bot.matcher.data_files import read_data_file
-from bot.matcher.names import NO_COMPLEMENTS, Complements, name_sequences, nominative, quoted_phrase
+from bot.matcher.names import (
+    COMPLEMENT_MARKERS,
+    NO_COMPLEMENTS,
+    Complements,
+    complement_of_title,
+    name_sequences,
+    nominative,
+    quoted_phrase,
+)
 from bot.matcher.spotting import (
     FORM_LOCAL,
     FORM_LOCAL_SURNAME,
@@ -77,9 +85,12 @@ class LocalNameFinder:
                  role_words: frozenset[str] = frozenset(),
                  complements: Complements = NO_COMPLEMENTS,
                  cjk: CjkNameWords | None = None,
-                 role_suffixes: frozenset[str] = frozenset()) -> None:
+                 role_suffixes: frozenset[str] = frozenset(),
+                 joiners: frozenset[str] = frozenset()) -> None:
         # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round)
         self._cjk = cjk
+        # "Correia e Silva": the conjunction inside a compound surname (`surname_joiners`)
+        self._joiners = joiners
         # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
         # only a real role word ("senator", "министр", "maire") makes a name a person's.
         self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
@@ -117,8 +128,10 @@ class LocalNameFinder:
             start, name, compound = _without_leading_compound(text, start, name, self.is_role)
             start, name = _without_title_complement(text, start, name, lang, self.roles)
             if len(name.split()) < 2 or mask.find(1, start, end) != -1 or \
-                    quoted_phrase(text, start, end):
+                    quoted_phrase(text, start, end) or \
+                    complement_of_title(text, start, end, self.is_role):
                 continue
+            end, name = _with_joined_surname(text, end, name, self._joiners, mask)
             if not (compound or _title_before(text, start, self.roles, self.is_role) or
                     _title_after(text, end, self.roles, self.is_role)):
                 continue
@@ -232,6 +245,18 @@ def _same_surname(name: LocalName, figure_names: tuple[str, ...]) -> bool:
     return any(own & stems(known) for known in figure_names)
 
 
+def _with_joined_surname(text: str, end: int, name: str, joiners: frozenset[str],
+                         mask: bytearray) -> tuple[int, str]:
+    """"Ulisses Correia e Silva,": a joiner word (`surname_joiners`: pt "e", es "y") and one
+    capitalised word closing the clause continue a name of two words; the conjunction of
+    two people ("Lula e Xi Jinping") has a whole name after it (roles32 round)."""
+    match = re.match(r" (\w+) ([A-ZÀ-ÖØ-Þ][\w'-]+)(?=[,.;:)]|$)", text[end : end + 40])
+    if match is None or match.group(1) not in joiners or len(name.split()) != 2 or \
+            mask.find(1, end, end + match.end()) != -1:
+        return end, name
+    return end + match.end(), f"{name} {match.group(1)} {match.group(2)}"
+
+
 def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
     """"ОДА Петро Іваненко" -> "Петро Іваненко": an abbreviation before a name is the
     body the person heads."""
@@ -244,8 +269,7 @@ def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
     return start, " ".join(tokens)
 
 
-_COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", "do", "da", "von",
-                                 "des", "der"])
+_COMPLEMENT_MARKERS = COMPLEMENT_MARKERS
 
 
 def _without_title_complement(text: str, start: int, name: str, lang: str = "",

@@ -422,7 +422,8 @@ class Matcher:
             finder = self._local_finders[lang] = LocalNameFinder(
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
                 self._role_words, complements_of(lexicons), self._cjk_names.get(lang),
-                merged_words(lexicons, "title_suffixes"))
+                merged_words(lexicons, "title_suffixes"),
+                merged_words(lexicons, "surname_joiners"))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:

@@ -8,6 +8,7 @@ nominative where the language inflects them and a simple suffix rule is clear.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"
@@ -634,3 +635,26 @@ def quoted_phrase(text: str, start: int, end: int) -> bool:
     """A capitalised phrase wholly in quotation marks names a programme, a work or an
     operation ('the "Large Construction" programme'), not a person."""
     return start > 0 and text[start - 1] in "\"«„“‘'" and text[end:end + 1] in "\"»“”’'"
+
+
+# The words that open a title's complement ("President of Turkmenistan", "primeiro-ministro
+# de Cabo Verde", "Bürgermeister von Berlin").
+COMPLEMENT_MARKERS = frozenset(["of", "de", "du", "des", "del", "della", "di", "do", "da", "von",
+                                "der", "dos", "das", "dei", "degli"])
+_NAME_WORD = re.compile(r"[\w'’\-]+")
+_ARTICLE_AFTER_OF = frozenset(["the", "la", "le", "l'", "el", "il", "lo", "o", "a", "het"])
+
+
+def complement_of_title(text: str, start: int, end: int, is_role: Callable[[str], bool]
+                         ) -> bool:
+    """"the prime minister of Cabo Verde, Ulisses ...", "o primeiro-ministro de Cabo
+    Verde, ...": a run right after a role word and "of" (an article between at most),
+    closing its clause, is what the role is of (a country, a town, a body), never the
+    person, who follows in apposition or is not named (roles32 round)."""
+    before = [w.casefold() for w in _NAME_WORD.findall(
+        re.split(r"[.;:!?\n,()«»\"“”]", text[max(0, start - 60) : start])[-1])]
+    if before and before[-1] in _ARTICLE_AFTER_OF:
+        before = before[:-1]
+    if len(before) < 2 or before[-1] not in COMPLEMENT_MARKERS or not is_role(before[-2]):
+        return False
+    return not text[end : end + 2].strip(" ") or text[end] in ",.;:)"

@@ -487,7 +487,9 @@ def role_beside(text: str, place: PlaceHit, role_words: frozenset[str],
         limit = 1 + (_WORDS_BEFORE_ROLE_POSSESSIVE if possessive else _WORDS_BEFORE_ROLE)
         first_lower = words[0].group().islower()
         for i, word in enumerate(words[:limit]):
-            if word.group().casefold() in role_words:
+            # "New York mayor-elect": a role word opening a hyphenated title (roles32)
+            if word.group().casefold() in role_words or \
+                    word.group().casefold().split("-")[0] in role_words:
                 return not _place_follows(text, base + word.end(), hits or [])
             # "Canada's new prime minister", "Indian Prime Minister": the words before
             # the role word are written alike, all lower case or all capitalised.

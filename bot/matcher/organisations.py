@@ -85,6 +85,7 @@ class OrganisationWords:
     company_markers: frozenset[str] = frozenset()  # as written ("AG", "Bank")
     holder_bodies: frozenset[str] = frozenset()  # "foundation", "фонд"
     former_words: frozenset[str] = frozenset()  # "first", "former", "бывший"
+    elect_words: frozenset[str] = frozenset()  # "elect", "designate", "incoming", "designierte"
 
 
 def load_organisation_words(path: Path) -> OrganisationWords:
@@ -95,7 +96,7 @@ def load_organisation_words(path: Path) -> OrganisationWords:
         return OrganisationWords()
     lists: dict[str, list[str]] = {}
     problems: list[str] = []
-    for key in ("known", "company_markers", "holder_bodies", "former_words"):
+    for key in ("known", "company_markers", "holder_bodies", "former_words", "elect_words"):
         listed = data.get(key, [])
         if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
             problems.append(f"{path}: {key}: must be an array of strings")
@@ -107,7 +108,8 @@ def load_organisation_words(path: Path) -> OrganisationWords:
         known=frozenset(tuple(_word(w) for w in name.split()) for name in lists["known"]),
         company_markers=frozenset(lists["company_markers"]),
         holder_bodies=frozenset(w.casefold() for w in lists["holder_bodies"]),
-        former_words=frozenset(w.casefold() for w in lists["former_words"]))
+        former_words=frozenset(w.casefold() for w in lists["former_words"]),
+        elect_words=frozenset(w.casefold() for w in lists["elect_words"]))
 
 
 def company_named(name: str, sentence: str, words: OrganisationWords) -> bool:
@@ -154,6 +156,16 @@ _LINKS = frozenset(["of", "the", "des", "der", "dem", "de", "du", "la", "le", "l
                     "di", "do", "da", "von"])
 
 
+def _elect(text: str, before: list[str], end: int, elect: frozenset[str]) -> bool:
+    """"New York mayor-elect Zohran Mamdani", "the incoming chancellor", "le président
+    élu": the holder to be, whom the dated roles do not name yet (roles32 round); the
+    name in apposition, if any, is found on its own."""
+    if before and before[-1].casefold() in elect:
+        return True
+    after = re.match(r"[-‐‑ ]([\w]+)", text[end : end + 20])
+    return after is not None and after.group(1).casefold() in elect
+
+
 def title_not_the_holder(text: str, start: int, end: int, words: OrganisationWords) -> bool:
     """The title at text[start:end] ("President of Ukraine") is not its holder on the
     article's date: a former or first holder's title ("the First President of
@@ -161,6 +173,8 @@ def title_not_the_holder(text: str, start: int, end: int, words: OrganisationWor
     President of Ukraine", "the President of Ukraine's Fund", "Фонд президента")."""
     before = text[max(0, start - 60) : start].split()
     if before and before[-1].casefold() in words.former_words:
+        return True
+    if _elect(text, before, end, words.elect_words):
         return True
     while before and before[-1].casefold() in _LINKS:
         before.pop()
