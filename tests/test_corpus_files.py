@@ -723,6 +723,18 @@ def test_b18_long_blind_set_is_well_formed_and_apart() -> None:
                           first_day="2026-01-01")
 
 
+def test_b19_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b19-long: fourteen fresh long news stories in paragraphs
+    (400-900 words, ja and zh 900-1300 characters), one per language, eleven with two to
+    four expected pairs among state visits, hosts by residence or title, counter-invitations
+    answered paragraphs later by spokespeople, an invitation withdrawn by a mayor, a recap
+    of the same pair, and figures beyond the gazetteer, and three hard negatives full of
+    denials, unreal conditionals, phone calls and tenders (fr, it, tr), dated 2026-02 to
+    2026-11, written by the long19 helper before it read any rule and scored once."""
+    _check_long_story_set("b19-long", "b19l", ("fr", "it", "tr"), paragraphs=(6, 10),
+                          first_day="2026-01-01")
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
