@@ -437,6 +437,19 @@ def test_b18_story_set_is_well_formed_and_apart() -> None:
     _check_canonical_names(_check_fresh_story_set("b18", sided_at_least=6))
 
 
+def test_b19_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b19: the storycheck19 round's blind set, issue 15's honest
+    estimate (12 stories, 2-3 dated articles each, 2025-2026, all fourteen languages, every
+    story mixing two languages): one-party last words (arrivals, an absence, a decline with
+    a counter-invitation, the inviter calling off twice), occasions refined over time,
+    statements made elsewhere, names misspelled, transliterated or inflected, neighbouring
+    events (a summit beside the visit, a meeting or a call elsewhere), the same pair another
+    year, answers that commit to nothing and silence. Wire copy (100-160 words, ja and zh
+    200-350 characters), written and scored before the tracker or the matcher was read;
+    annotated figures by canonical name."""
+    _check_canonical_names(_check_fresh_story_set("b19", sided_at_least=6))
+
+
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b15t: the tracker16 round's blind set (8 stories, 3-4 dated
     articles each in the fourteen languages: one-party reports that answer the open
