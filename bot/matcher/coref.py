@@ -225,10 +225,24 @@ class Story:
     read: bool = False
     visitor: Ref | None = None
     host: Ref | None = None
+    # whether the languages have role nouns at all: the lead is read then, even in an
+    # article that uses none of them (the pronoun rule, `story_subject`, needs its roles)
+    reads_lead: bool = True
 
     @property
     def nouns(self) -> bool:
         return bool(self.visitor_nouns or self.host_nouns)
+
+    @classmethod
+    def for_article(cls, text: str, visitor_nouns: frozenset[str],
+                    host_nouns: frozenset[str], boundaries: bool) -> Story:
+        """A story keeping only the role nouns the article's text holds: most articles hold
+        none, and their sentences then skip the noun scan (`with_nouns`), which otherwise
+        looks for every noun of the languages in every sentence after the lead."""
+        lowered = text.casefold().replace("’", "'")
+        return cls(frozenset(n for n in visitor_nouns if n in lowered),
+                   frozenset(n for n in host_nouns if n in lowered), boundaries,
+                   reads_lead=bool(visitor_nouns or host_nouns))
 
     def read_lead(self, refs: list[Ref], leader: Callable[[str], bool],
                   places: Collection[str]) -> None:

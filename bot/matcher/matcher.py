@@ -1326,9 +1326,10 @@ class Matcher:
         position = 0
         grammar = self._grammar_for(lang)
         is_person = self._person_evidence(segmented.text, lang)
-        story = Story(frozenset(w for lx in lexicons for w in lx.words("visitor_nouns")),
-                      frozenset(w for lx in lexicons for w in lx.words("host_nouns")),
-                      all(lx.word_boundaries for lx in lexicons))
+        story = Story.for_article(
+            segmented.text, frozenset(w for lx in lexicons for w in lx.words("visitor_nouns")),
+            frozenset(w for lx in lexicons for w in lx.words("host_nouns")),
+            all(lx.word_boundaries for lx in lexicons))
         for sentence in segmented.sentences:
             while position < len(hits) and hits[position].end <= sentence.start:
                 position += 1
@@ -1349,9 +1350,10 @@ class Matcher:
                                   stand_ins_as_subjects(inside, capitals), when)
             else:  # most sentences name nobody
                 refs = []
-            if sentence.start >= headline_end and story.nouns:
+            if sentence.start >= headline_end and story.reads_lead:
                 if story.read:
-                    refs = story.with_nouns(sentence.text, refs)
+                    if story.nouns:
+                        refs = story.with_nouns(sentence.text, refs)
                 elif any(self._leader_ref(r) for r in refs):
                     story.read_lead(refs, self._leader, self._story_countries(
                         f"{segmented.text[:headline_end]}\n{sentence.text}"))
