@@ -403,12 +403,18 @@ def _other_leader(views: list[HostView], view: HostView, host: Ref,
     """The one leader other than the host that the sentence before names in the same
     paragraph: the visitor a seat's reception ("the Kremlin received the guest") speaks
     of, when that sentence named the host too."""
-    before = next((v for v in views if v.index == view.index - 1), None)
-    if before is None or before.paragraph != view.paragraph:
+    before = _before_in_paragraph(views, view)
+    if before is None:
         return None
     others = {r.party.key: r for r in before.refs if not r.spokesperson
               and r.party.key != host.party.key and _leader_figure(r, leader)}
     return next(iter(others.values())) if len(others) == 1 else None
+
+
+def _before_in_paragraph(views: list[HostView], view: HostView) -> HostView | None:
+    """The sentence right before `view`, when it is in the same paragraph."""
+    before = next((v for v in views if v.index == view.index - 1), None)
+    return before if before is not None and before.paragraph == view.paragraph else None
 
 
 def _leader_figure(ref: Ref, leader: Callable[[str], bool]) -> bool:
@@ -433,9 +439,8 @@ def _arrived_before(views: list[HostView], view: HostView, leader: Callable[[str
     """The visitor before any reception: the one leader the sentence before names in the
     same paragraph ("Lee ist zu einem Staatsbesuch eingetroffen. Steinmeier begrüßte den
     Gast"), for a guest slot that names the visitor only (fixh round)."""
-    before = next((v for v in views if v.index == view.index - 1), None)
-    if before is None or before.paragraph != view.paragraph or \
-            _other_occasion(before.text, lexicon, year):
+    before = _before_in_paragraph(views, view)
+    if before is None or _other_occasion(before.text, lexicon, year):
         return None  # "X besøkte Oslo i desember 2024. Året før ... tok imot ham": a recap
     leaders = {r.party.key: r for r in before.refs
                if not r.spokesperson and _leader_figure(r, leader)}
@@ -935,9 +940,8 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon,
                 and not r.residence and r.party.key != host.ref.party.key]
     candidates = partners or others(view.refs, host.ref.start)
     if not candidates and view.index > 0:
-        before = next((v for v in views if v.index == view.index - 1), None)
-        if before is not None and before.paragraph == view.paragraph and \
-                not _other_occasion(before.text, lexicon, None):
+        before = _before_in_paragraph(views, view)
+        if before is not None and not _other_occasion(before.text, lexicon, None):
             candidates = others(before.refs, len(before.text))
     if not candidates and leader is not None and _guest_opens(view, host, lexicon):
         candidates = _foreign_visitor(views, host.ref, leader)
