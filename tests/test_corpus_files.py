@@ -756,6 +756,26 @@ def test_b19_long_blind_set_is_well_formed_and_apart() -> None:
                           first_day="2026-01-01")
 
 
+def test_b20_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b20-long: fourteen fresh long news stories in paragraphs
+    (1,600-2,400 characters, ja and zh 1,000-1,500), one per language, eleven with two to
+    four expected pairs among team receptions, summits told by their host, podcast and
+    talk-show invitations, dares and debate challenges, recaps with a named host, answers
+    by spokespeople and figures beyond the gazetteer, and three hard negatives full of
+    denials, unreal conditionals, phone calls and tenders (ru, nl, zh), dated 2025-01 to
+    2026-11, written by the long20 helper before it read any rule and scored once."""
+    held = DATA / "matcher-held" / "b20-long"
+    negatives = ("ru", "nl", "zh")
+    _check_held_set(held, "b20l", 1, negatives)
+    for item in _one_story_per_language(held, "b20l", negatives):
+        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
+        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
+        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
+        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
