@@ -388,7 +388,10 @@ def _title_before(text: str, start: int, titles: frozenset[str],
     before = text[max(0, start - 80) : start]
     # Only within the clause, but across one appositive comma ("le maire de Bordeaux, P…").
     clause = re.split(r"[.;:!?\n()«»\"“”]", before)[-1]
-    words = [w.casefold() for w in _WORD.findall(clause)][-_TITLE_BEFORE_WORDS:]
+    # "O presidente da Câmara dos Deputados, Hugo Motta": the "of" words inside the title's
+    # complement do not count against the distance (names33 round)
+    words = [w.casefold() for w in _WORD.findall(clause)
+             if w.casefold() not in _COMPLEMENT_MARKERS][-_TITLE_BEFORE_WORDS:]
     return any(w in titles or (is_role is not None and is_role(w)) for w in words)
 
 
