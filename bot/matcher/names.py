@@ -149,6 +149,17 @@ _FEMININE_SURNAME_GENITIVE = (
     ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ової", "ова"), ("евої", "ева"),
     ("іної", "іна"), ("иної", "іна"), ("ы", "а"), ("и", "а"), ("і", "а"),
 )
+# names33 round: the dative and instrumental of a woman's name ("Анне Петровой", "Анной
+# Петровой", "Марией Соколовой"; Ukrainian "Олені Гайовій", "Оленою Гайовою", "Марією
+# Ковальською"): the surname's ending is hers alone, so the given name's ending is read
+# as the same case. Not a man's "-ей" ("Андрей Луговой" is a nominative).
+_FEMININE_GIVEN_OBLIQUE_EAST = (("ией", "ия"), ("ьей", "ья"), ("ією", "ія"), ("ою", "а"),
+                                ("ой", "а"), ("е", "а"), ("і", "а"))
+_FEMININE_SURNAME_OBLIQUE_EAST = (
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"), ("цкой", "цкая"),
+    ("овій", "ова"), ("евій", "ева"), ("іній", "іна"), ("ській", "ська"), ("цькій", "цька"),
+    ("овою", "ова"), ("евою", "ева"), ("іною", "іна"), ("ською", "ська"), ("цькою", "цька"),
+)
 
 
 def _east_slavic_feminine_genitive(words: list[str]) -> str:
@@ -161,6 +172,9 @@ def _east_slavic_feminine_genitive(words: list[str]) -> str:
     given, surname = words
     new_given = _replace_ending(given, _FEMININE_GIVEN_GENITIVE)
     new_surname = _replace_ending(surname, _FEMININE_SURNAME_GENITIVE)
+    if not new_given or not new_surname:
+        new_given = _replace_ending(given, _FEMININE_GIVEN_OBLIQUE_EAST)
+        new_surname = _replace_ending(surname, _FEMININE_SURNAME_OBLIQUE_EAST)
     if not new_given or not new_surname:
         return ""
     return f"{new_given} {new_surname}"

@@ -122,3 +122,22 @@ def test_a_town_festival_is_no_acronym_title(matcher: Matcher) -> None:
     found = parties(matcher, text, "pl")
     assert "tulsi-gabbard" not in found and "Dni Gdańska" not in found
     assert "Tomasz Wiśniewski" in found
+
+
+@pytest.mark.parametrize(("written", "lang", "plain"), [
+    ("Анной Петровой", "ru", "Анна Петрова"),
+    ("Ольге Ивановой", "ru", "Ольга Иванова"),
+    ("Марией Соколовой", "ru", "Мария Соколова"),
+    ("Оленою Гайовою", "uk", "Олена Гайова"),
+    ("Ганні Ковальській", "uk", "Ганна Ковальська"),
+    ("Марією Ковальською", "uk", "Марія Ковальська"),
+])
+def test_a_womans_dative_and_instrumental_come_back_in_the_nominative(
+        written: str, lang: str, plain: str) -> None:
+    assert nominative(written, lang) == plain
+
+
+@pytest.mark.parametrize("name", ["Андрей Луговой", "Сергей Шаховской", "Андрей Трубецкой"])
+def test_a_mans_adjectival_surname_in_the_nominative_stays(name: str) -> None:
+    # precision bound: "-ой" is also a man's nominative
+    assert nominative(name, "ru") == name
