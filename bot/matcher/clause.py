@@ -82,6 +82,9 @@ class Words:
     with_markers: frozenset[str] = frozenset()  # "with", "con", "mit" (the [observe] list)
     # "Vielen Dank", "Muchas gracias": greeting and thanks words, never a person's name
     formulas: frozenset[str] = frozenset()
+    # "gare", "station", "odası": a place's or a body's noun beside a capitalised run
+    # makes it that place, no person (names.name_sequences, names33 round)
+    place_heads: frozenset[str] = frozenset()
     # "..., according to Moon Jae-in": a source, not the addressee of the invitation.
     attribution: frozenset[str] = frozenset()
     # "door", "Tür", "porte", "двери": a welcome cue opening with one ("the door is open
@@ -247,6 +250,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         conjunctions=merged("conjunctions"),
         name_stop=merged("name_stopwords"),
         formulas=merged("formula_words"),
+        place_heads=merged("place_heads"),
         titles=merged("titles"),
         title_suffixes=merged("title_suffixes"),
         noun_suffixes=merged("noun_suffixes"),

@@ -1660,7 +1660,8 @@ def _name_candidates(sentence: str, words: Words, lang: str, grammar: Grammar
         return known[2]
     found: list[_NameCandidate] = []
     for start, end, name in name_sequences(sentence, words.name_stop, words.titles,
-                                               words.complements, words.formulas):
+                                               words.complements, words.formulas,
+                                               words.place_heads, words.conjunctions):
         start, name = _strip_role_words(sentence, start, name, words)
         if not name or quoted_phrase(sentence, start, end) or \
                 complement_of_title(sentence, start, end, lambda w: _role_word(w, words)):

@@ -162,6 +162,7 @@ _LIST_KEYS = (
     "request_words",
     "acceptance_words",
     "formula_words",
+    "place_heads",
     "reciprocal_words",
     "reciprocal_possessive",
     "conditional_answers",

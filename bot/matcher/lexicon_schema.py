@@ -110,6 +110,7 @@ class LexiconTop(BaseModel):
     request_words: list[Any] | None = None
     acceptance_words: list[Any] | None = None
     formula_words: list[Any] | None = None
+    place_heads: list[Any] | None = None
     reciprocal_words: list[Any] | None = None
     reciprocal_possessive: list[Any] | None = None
     conditional_answers: list[Any] | None = None

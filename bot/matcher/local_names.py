@@ -86,11 +86,16 @@ class LocalNameFinder:
                  complements: Complements = NO_COMPLEMENTS,
                  cjk: CjkNameWords | None = None,
                  role_suffixes: frozenset[str] = frozenset(),
-                 joiners: frozenset[str] = frozenset()) -> None:
+                 joiners: frozenset[str] = frozenset(),
+                 heads: frozenset[str] = frozenset(),
+                 conjunctions: frozenset[str] = frozenset()) -> None:
         # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round)
         self._cjk = cjk
         # "Correia e Silva": the conjunction inside a compound surname (`surname_joiners`)
         self._joiners = joiners
+        # "la gare de Saint-Denis Pleyel": nouns of places and bodies (`place_heads`)
+        self._heads = heads
+        self._conjunctions = conjunctions
         # The lexicons' `titles` also hold words that merely end a name ("il", "la", "Mr"):
         # only a real role word ("senator", "министр", "maire") makes a name a person's.
         self.roles = frozenset(t for t in titles if len(t) >= _MIN_TITLE and t not in stopwords
@@ -132,6 +137,7 @@ class LocalNameFinder:
                     complement_of_title(text, start, end, self.is_role):
                 continue
             end, name = _with_joined_surname(text, end, name, self._joiners, mask)
+            end, name = _without_place_tail(text, start, end, name)
             if not (compound or _title_before(text, start, self.roles, self.is_role) or
                     _title_after(text, end, self.roles, self.is_role)):
                 continue
@@ -178,7 +184,8 @@ class LocalNameFinder:
                 high += 1
             found += [(start + low, end + low, name) for start, end, name in
                       name_sequences(text[low:high], self._stopwords, self._cut,
-                                     self._complements)]
+                                     self._complements, heads=self._heads,
+                                     conjunctions=self._conjunctions)]
         return found
 
 
@@ -257,6 +264,29 @@ def _with_joined_surname(text: str, end: int, name: str, joiners: frozenset[str]
     return end + match.end(), f"{name} {match.group(1)} {match.group(2)}"
 
 
+# "Burgemeester Carola Schouten van Rotterdam": "of" words that join a titled person to the
+# town or body the title belongs to, as they join a surname's particle group
+_PLACE_JOINERS = frozenset(["van", "von", "de", "di", "da", "do", "du", "del", "della"])
+
+
+def _without_place_tail(text: str, start: int, end: int, name: str) -> tuple[int, str]:
+    """"Carola Schouten van Rotterdam" -> "Carola Schouten" (names33 round): a whole name
+    of two words or more, an "of" word and one capitalised word, when the article names
+    the person by the word before the "of" alone elsewhere ("Schouten wil ..."): that word
+    is the surname, and the rest is the place the title is of. A particle of the surname
+    ("Ursula von der Leyen", "Anouk van der Linden") is never so cut: the given name is
+    not written alone, and a particle group has two words."""
+    tokens = name.split()
+    if len(tokens) < 4 or tokens[-2] not in _PLACE_JOINERS or not tokens[-1][:1].isupper():
+        return end, name
+    surname = tokens[-3]
+    alone = re.compile(rf"(?<![\w'’\-]){re.escape(surname)}(?![\w'’\-])(?! {tokens[-2]} )")
+    if not any(m.start() < start or m.start() >= end for m in alone.finditer(text)):
+        return end, name
+    cut = text.rindex(f" {tokens[-2]} ", start, end)
+    return cut, " ".join(tokens[:-2])
+
+
 def _without_leading_codes(text: str, start: int, name: str) -> tuple[int, str]:
     """"ОДА Петро Іваненко" -> "Петро Іваненко": an abbreviation before a name is the
     body the person heads."""
@@ -323,7 +353,21 @@ def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
     first = tokens[0].lower()
     return (len(first) >= 4 and first.endswith(_WEST_SLAVIC_PLACE_GENITIVE)) or (
         len(tokens) == 3 and len(first) >= _MIN_TOWN and first.endswith(_WEST_SLAVIC_TOWN_GENITIVE)
-        and nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:]))
+        and (nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:])
+             or _man_in_nominative(tokens[1:])))
+
+
+def _man_in_nominative(tokens: list[str]) -> bool:
+    """"Prezydent Krakowa Aleksander Miszalski" (names33 round): a given name ending in a
+    consonant, then a surname, is a man named in the nominative; a word in -a before it
+    cannot be his (a declined given name declines the next one too), so it is the town
+    the title is of."""
+    given = tokens[0].lower()
+    return len(tokens) == 2 and len(given) >= 3 and given[-1].isalpha() and \
+        given[-1] not in _WEST_VOWELS_ALL and tokens[1][-1:].isalpha()
+
+
+_WEST_VOWELS_ALL = "aeiouyáéěíóúůýąę"
 
 
 def _without_leading_compound(text: str, start: int, name: str, is_role: Callable[[str], bool]
@@ -344,7 +388,10 @@ def _title_before(text: str, start: int, titles: frozenset[str],
     before = text[max(0, start - 80) : start]
     # Only within the clause, but across one appositive comma ("le maire de Bordeaux, P…").
     clause = re.split(r"[.;:!?\n()«»\"“”]", before)[-1]
-    words = [w.casefold() for w in _WORD.findall(clause)][-_TITLE_BEFORE_WORDS:]
+    # "O presidente da Câmara dos Deputados, Hugo Motta": the "of" words inside the title's
+    # complement do not count against the distance (names33 round)
+    words = [w.casefold() for w in _WORD.findall(clause)
+             if w.casefold() not in _COMPLEMENT_MARKERS][-_TITLE_BEFORE_WORDS:]
     return any(w in titles or (is_role is not None and is_role(w)) for w in words)
 
 

@@ -149,6 +149,17 @@ _FEMININE_SURNAME_GENITIVE = (
     ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ової", "ова"), ("евої", "ева"),
     ("іної", "іна"), ("иної", "іна"), ("ы", "а"), ("и", "а"), ("і", "а"),
 )
+# names33 round: the dative and instrumental of a woman's name ("Анне Петровой", "Анной
+# Петровой", "Марией Соколовой"; Ukrainian "Олені Гайовій", "Оленою Гайовою", "Марією
+# Ковальською"): the surname's ending is hers alone, so the given name's ending is read
+# as the same case. Not a man's "-ей" ("Андрей Луговой" is a nominative).
+_FEMININE_GIVEN_OBLIQUE_EAST = (("ией", "ия"), ("ьей", "ья"), ("ією", "ія"), ("ою", "а"),
+                                ("ой", "а"), ("е", "а"), ("і", "а"))
+_FEMININE_SURNAME_OBLIQUE_EAST = (
+    ("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская"), ("цкой", "цкая"),
+    ("овій", "ова"), ("евій", "ева"), ("іній", "іна"), ("ській", "ська"), ("цькій", "цька"),
+    ("овою", "ова"), ("евою", "ева"), ("іною", "іна"), ("ською", "ська"), ("цькою", "цька"),
+)
 
 
 def _east_slavic_feminine_genitive(words: list[str]) -> str:
@@ -161,6 +172,9 @@ def _east_slavic_feminine_genitive(words: list[str]) -> str:
     given, surname = words
     new_given = _replace_ending(given, _FEMININE_GIVEN_GENITIVE)
     new_surname = _replace_ending(surname, _FEMININE_SURNAME_GENITIVE)
+    if not new_given or not new_surname:
+        new_given = _replace_ending(given, _FEMININE_GIVEN_OBLIQUE_EAST)
+        new_surname = _replace_ending(surname, _FEMININE_SURNAME_OBLIQUE_EAST)
     if not new_given or not new_surname:
         return ""
     return f"{new_given} {new_surname}"
@@ -246,6 +260,9 @@ _WEST_SLAVIC_ADJECTIVAL: tuple[tuple[str, str], ...] = (
     ("ckiemu", "cki"), ("dzkiemu", "dzki"), ("skim", "ski"), ("ckim", "cki"), ("dzkim", "dzki"),
     ("ského", "ský"), ("ckého", "cký"), ("skému", "ský"), ("ckému", "cký"), ("ským", "ský"),
     ("ckým", "cký"), ("ého", "ý"), ("ému", "ý"), ("ým", "ý"),
+    # names33 round: Georgian surnames in -ili and -dze decline like adjectives in Polish
+    # ("Papuaszwilego" -> "Papuaszwili", "Kobachidzego" -> "Kobachidze")
+    ("ilego", "ili"), ("ilemu", "ili"), ("dzego", "dze"), ("dzemu", "dze"),
     # issue 14, fixu round: Polish adjectival surnames in -y ("Czarzastego" -> "Czarzasty")
     ("ego", "y"), ("emu", "y"),
 )
@@ -358,6 +375,11 @@ def _oblique_given_name(given: str) -> bool:
 
 def _west_slavic_given(word: str, case: str | None) -> str:
     lower = word.lower()
+    if case == "acc" and lower.endswith("y") and len(lower) >= 4 and \
+            lower[-2] not in _WEST_VOWELS and not lower.endswith("zy"):
+        # "Szałwy Papuaszwilego", "Kuby Wojewódzkiego": a man's given name of the -a
+        # declension in the genitive (not "Jerzy", a nominative) (names33 round)
+        return word[:-1] + "a"
     for ending in _GIVEN_ENDINGS.get(case or "", ()):
         if lower.endswith(ending) and len(lower) > len(ending) + 2 and \
                 lower[-len(ending) - 1] not in _WEST_VOWELS:
@@ -453,7 +475,9 @@ def _without_complement(run: list[tuple[int, str]], complements: Complements
 def name_sequences(text: str, stopwords: frozenset[str],
                    titles: frozenset[str] = frozenset(),
                    complements: Complements = NO_COMPLEMENTS,
-                   formulas: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                   formulas: frozenset[str] = frozenset(),
+                   heads: frozenset[str] = frozenset(),
+                   conjunctions: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Capitalised runs of 2-4 words that look like a person's name.
 
     A capitalised sequence is cut at titles and function words ("South Korean President
@@ -462,13 +486,15 @@ def name_sequences(text: str, stopwords: frozenset[str],
     country completing a title is no part of the name ("президента Республики Корея Ли
     Чжэ Мёна": `complements`). `formulas`: the words of greetings and thanks ("Vielen
     Dank", "Muchas gracias", "Большое спасибо"), which cut a run like a function word and
-    name nobody.
+    name nobody. `heads`: common nouns of a place or a body (`place_heads`: "gare",
+    "odası", "дворце"); a run beside one names that place (`_head_before`, `_head_after`;
+    `conjunctions`: "ve", "and", between two parts of one place's name).
     """
     found: list[tuple[int, int, str]] = []
     for match in _NAME_SEQUENCE.finditer(text):
         run: list[tuple[int, str]] = []
         position = match.start()
-        tainted = _after_article(text, match.start())
+        tainted = _after_article(text, match.start()) or _head_before(text, match.start(), heads)
         particles = 0
         tokens = match.group(0).split()
         for index, token in enumerate(tokens):
@@ -500,11 +526,13 @@ def name_sequences(text: str, stopwords: frozenset[str],
                                               titles):
                 run.append((start, token))  # "President Duma Boko": a given name
                 continue
+            # "Pałac Prezydencki", "Gare du Nord" (not "van der Brug": a particle's noun)
+            head = folded in heads and not (run and run[-1][1][:1].islower())
             if folded in stopwords or folded in titles or folded in GENERIC_STOPWORDS or \
-                    folded in INSTITUTION_WORDS or folded in formulas:
+                    folded in INSTITUTION_WORDS or folded in formulas or head:
                 # "Munich Security Conference", "Flow Podcast", "Novo Pacto Financeiro
                 # Global": a capitalised run next to such a word names an institution.
-                institutional = folded in INSTITUTION_WORDS or (
+                institutional = folded in INSTITUTION_WORDS or head or (
                     folded in stopwords and folded not in titles and token[:1].isupper())
                 if run and not institutional and not tainted and not _titled_after(
                         run, start, text, folded, titles):
@@ -513,7 +541,8 @@ def name_sequences(text: str, stopwords: frozenset[str],
                 run, particles = [], 0
                 continue
             bare = _without_suffix(token)
-            if bare != token and bare.casefold() in INSTITUTION_WORDS:
+            if bare != token and (bare.casefold() in INSTITUTION_WORDS or
+                                  bare.casefold() in heads):
                 # "Antalya Diplomasi Forumu'na": a case ending on an institution's noun closes
                 # the institution's name, no person's
                 run, particles, tainted = [], 0, True
@@ -523,12 +552,59 @@ def name_sequences(text: str, stopwords: frozenset[str],
                 # "Elif Karataş'ı Beştepe'ye": a case ending closes the noun phrase
                 _keep(_without_complement(run, complements), found, text)
                 run, particles, tainted = [], 0, True
-        if not tainted:
+        if not tainted and not _head_after(text, match.end(), heads, conjunctions):
             _keep(_without_complement(run, complements), found, text)
     return found
 
 
 _PARTICLE = re.compile(_PARTICLES)
+# "la gare de Saint-Denis", "the station of ...": the "of" word between a place's noun
+# and its name
+_HEAD_LINKS = frozenset(["de", "du", "des", "d'", "di", "del", "della", "do", "da", "of", "van",
+                         "von"])
+_BEFORE_HEAD = re.compile(r"([\w'’]+)\s+(?:([\w'’]+)\s+)?$")
+# "Kars Ticaret ve Sanayi Odası": a short lower-case word (a conjunction), then a
+# capitalised run; "Большом Кремлёвском дворце": a lower-case word right after the run
+_AFTER_HEAD = re.compile(rf"\s+(\w+)(?:\s+((?:{_NAME_TOKEN}\s+){{0,3}}{_NAME_TOKEN}))?")
+
+
+def _head_before(text: str, start: int, heads: frozenset[str]) -> bool:
+    """A capitalised run after a lower-case common noun of a place or a body, an "of" word
+    between at most, names that place (names33 round): "la gare de Saint-Denis Pleyel",
+    "ulicy Jana Pawła"."""
+    if not heads:
+        return False
+    before = _BEFORE_HEAD.search(text, max(0, start - _HEAD_WINDOW), start)
+    if before is None:
+        return False
+    word, link = before.group(1), before.group(2)
+    if link is None:
+        return word in heads
+    return link in heads or (word in heads and link.casefold() in _HEAD_LINKS)
+
+
+_HEAD_WINDOW = 40  # characters before a run: two words
+
+
+def _head_after(text: str, end: int, heads: frozenset[str],
+                conjunctions: frozenset[str] = frozenset()) -> bool:
+    """A capitalised run before a lower-case head ("в Большом Кремлёвском дворце"), or
+    before a conjunction and a capitalised run holding a head ("Kars Ticaret ve Sanayi
+    Odası", "Chamber of Trade and Industry"), is (part of) that place's or body's name
+    (names33 round)."""
+    if not heads:
+        return False
+    after = _AFTER_HEAD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word in heads:
+        return True
+    following = after.group(2)
+    if not (word in conjunctions and following):
+        return False
+    return any(w[:1].isupper() and _without_suffix(w).casefold() in heads
+               for w in following.split())
 # A particle group inside a name ("Anouk van der Linden", "Ursula von der Leyen") opens
 # with one of these; an article after a noun ("Nationalbank der Ukraine", "Banco de
 # España") does not, and ends the run as before.

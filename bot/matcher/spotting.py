@@ -546,6 +546,10 @@ class FigureSpotter:
                     not _case_ok(entry.alias, surface) and \
                     not self._lower_title(entry, surface):
                 continue
+            if entry.form == FORM_TITLE and _acronym(entry.alias) and not surface.isupper():
+                # "Dni Krakowa" (Polish "days") is no "DNI": an acronym title is written in
+                # capitals (names33 round)
+                continue
             if entry.form == FORM_STANDIN and (suffix or not self._party_position(
                     text, start, end)):
                 continue
@@ -1009,6 +1013,12 @@ def _case_ok(alias: str, surface: str) -> bool:
 
 
 _ANY_CASE, _SHORT, _CAPITALISED, _EXACT = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=8192)
+def _acronym(alias: str) -> bool:
+    """A title written as capitals only ("DNI", "ЦРУ"), two letters or more."""
+    return len(alias) >= 2 and alias.isupper() and alias.isalpha()
 
 
 @lru_cache(maxsize=8192)
