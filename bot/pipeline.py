@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 
 from bot.domain import (
+    SIDE_INVITER,
     Article,
     LoneObservation,
     MatchResult,
@@ -216,6 +217,21 @@ def _reading_order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
     return order
 
 
+def _decided_before_counter(lone: LoneObservation, mentions: Sequence[Mention]) -> bool:
+    """A one-party decision (declined, accepted) by a figure the article shows inviting
+    the other party back (a pending mention with that figure as inviter): read before the
+    article's invitations, as `_reading_order` reads a two-party decision before its
+    counter-offer. "Støre will not go to Copenhagen; he invites Frederiksen to Tromsø
+    instead": the decline settles her offer first, so the counter-offer adds no reply of
+    its own, and one change (declined) is announced for the article, not two (story20
+    round). Not a report naming the inviter's side: an inviter's word is about its own
+    offer."""
+    if lone.status not in _DECISIONS or lone.side == SIDE_INVITER:
+        return False
+    return any(m.status == Status.PENDING and m.inviter.key == lone.party.key
+               for m in mentions)
+
+
 def track_article(unit: Unit, matcher: MatchesArticles, article: Article, article_id: int, *,
                   now: datetime, policy: TrackerPolicy, notify: bool = True,
                   matched: MatchResult | None = None) -> list[TrackOutcome]:
@@ -278,6 +294,10 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
     # Figures whose records this article opened, placed or widened: findings that arrived
     # before any record they could join are tried again for them (`tracker.waiting`).
     opened: list[str] = []
+    early = [lone for lone in result.lone_observations
+             if _decided_before_counter(lone, result.mentions)]
+    for lone in early:
+        link_or_wait(lone)
     # The article's invitations before its answers (stable otherwise): an answer may be
     # the reply a counter-offer of the same article makes (`track`), which is read from
     # the counter-offer's record, whatever order the matcher lists them in.
@@ -318,7 +338,8 @@ def track_article(unit: Unit, matcher: MatchesArticles, article: Article, articl
                 now, policy))
     # Reports naming one party, last: they may answer an invitation this article opened.
     for lone in result.lone_observations:
-        link_or_wait(lone)
+        if all(lone is not e for e in early):
+            link_or_wait(lone)
     if opened:
         attach_waiting(unit, opened, article_id, now=now, policy=policy, save=save)
     return outcomes

@@ -92,7 +92,7 @@ class PlaceFinder:
                 if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
                     raise ConfigError([f"{path}: key '{section}.{canonical}': must be an array of strings"])
                 for form in {canonical, *forms}:
-                    key = form.lower()
+                    key = fold_latin_marks(form.lower())
                     if len(key) == len(form) and len(key) >= 2:
                         entries[key] = (canonical, is_platform, form)
                         for case_form in cyrillic_case_forms(form):
@@ -156,6 +156,9 @@ class PlaceFinder:
             # every offset: lower it to its first character alone, so the sentence keeps
             # its places ("İletişim Başkanlığı ... Türkiye'ye davet etti").
             lowered = "".join(c.lower()[:1] for c in text)
+        # Forms and text compared without the marks on Latin letters, one letter for one
+        # (offsets kept): "Pretória", "Brasilia" are the listed "Pretoria", "Brasília".
+        lowered = fold_latin_marks(lowered)
         hits: list[PlaceHit] = []
         for end_index, (canonical, is_platform, form) in self._automaton.iter(lowered):
             end = end_index + 1
@@ -175,6 +178,26 @@ class PlaceFinder:
                 continue
             out.append(hit)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _latin_base(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    if len(decomposed) > 1 and decomposed[0].isascii() \
+            and all(unicodedata.combining(c) for c in decomposed[1:]):
+        return decomposed[0]
+    return char
+
+
+def fold_latin_marks(text: str) -> str:
+    """`text` with each accented Latin letter (Latin-1 Supplement to Latin Extended-B) as its
+    base letter, one character for one: a place written with or without its marks is one
+    place whatever the language ("Pretória" pt, "Bogota" en, "Kraków"/"Krakow"; story20
+    round). Letters without a decomposition ("ł", "ø", "ß", Turkish "ı") and every other
+    script (Cyrillic "й" keeps its breve) are kept."""
+    if text.isascii():
+        return text
+    return "".join(_latin_base(c) if "\u00c0" <= c <= "\u024f" else c for c in text)
 
 
 # three letters at least: "Рим" -> "в Риме", "у Римі" (issue 14, outcome round: a meeting

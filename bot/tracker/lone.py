@@ -34,6 +34,7 @@ from bot.domain import (
     TimelineEntry,
     TrackOutcome,
 )
+from bot.tracker.homes import home_place
 from bot.tracker.occasion import kind_affinity, normalise_occasion, place_affinity
 from bot.tracker.policy import TrackerPolicy
 from bot.tracker.trace import LinkTrace
@@ -158,13 +159,17 @@ def _occasion_fits(candidate: InvitationState, observation: LoneObservation,
     is no evidence that this invitation's was the one. Except on an accepted invitation
     that never had a place, of the very kind the report names (not OTHER, not a meeting
     nor a call: those happen daily): the guest said yes to "the commemorations in
-    September", so "X attended the parade in Beijing" is its outcome (story17 round)."""
+    September", so "X attended the parade in Beijing" is its outcome (story17 round). And
+    except on a visit that never had a place, told of the invitee in a place inside the
+    inviter's country: the visit it was to (`_home_visit`, story20 round). Kinds that
+    contradict each other still fit an answer naming the very place (`_same_place_answer`)."""
     kinds = kind_affinity(candidate.occasion.kind, observation.occasion.kind)
     if kinds is None:
-        return False
+        return _same_place_answer(candidate, observation, place)
     places = place_affinity(candidate.occasion.place, place) if place is not None else None
     if observation.status == Status.TOOK_PLACE:
-        if place is not None and _awaited_placeless(candidate, observation):
+        if place is not None and (_awaited_placeless(candidate, observation)
+                                  or _home_visit(candidate, observation, place)):
             return True
         return places is not None and places >= 2
     if place is not None:
@@ -186,3 +191,34 @@ def _awaited_placeless(candidate: InvitationState, observation: LoneObservation)
     return (candidate.status == Status.ACCEPTED and candidate.occasion.place is None
             and candidate.occasion.kind == observation.occasion.kind
             and candidate.occasion.kind not in _DAILY_KINDS)
+
+
+def _home_visit(candidate: InvitationState, observation: LoneObservation, place: str) -> bool:
+    """A visit that never named a place is to the inviter's country ("李强邀请阿尔巴尼斯
+    再次访华": the matcher reads no place in "访华"; "invited him to visit"): the invitee's
+    visit to a place inside that country (or to the country) is its outcome, whatever the
+    record's open status. Only the very kind "visit", on both sides, and only the invitee
+    (the inviter is at home there every day): a summit or a match held in the inviter's
+    country is another occasion."""
+    if candidate.occasion.place is not None or observation.party.key != candidate.invitee.key:
+        return False
+    if not candidate.occasion.kind == observation.occasion.kind == OccasionKind.VISIT:
+        return False
+    home = home_place(candidate.inviter)
+    if home is None or home_place(candidate.invitee) == home:
+        return False
+    affinity = place_affinity(home, place)
+    return affinity is not None and affinity >= 2
+
+
+def _same_place_answer(candidate: InvitationState, observation: LoneObservation,
+                       place: str | None) -> bool:
+    """Outlets word one occasion differently: the invitation "to the Kyiv Day
+    celebrations" (an event) is refused as "he will not go to Kyiv" (a visit). Two kinds
+    that contradict each other are then the same occasion when the report names the very
+    place of the invitation, as `occasion.occasion_affinity` has it for two-party reports
+    (story20 round). Not for "took place": a figure is at a place for many things, and
+    only the invitation's own kind says that this one was held."""
+    if observation.status == Status.TOOK_PLACE or place is None:
+        return False
+    return place_affinity(candidate.occasion.place, place) == 3
