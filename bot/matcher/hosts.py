@@ -891,7 +891,8 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
         # Stato" name him in his guest's sentence)
         here = {h.ref.party.key for h in near if h.view.index == view.index} | \
             {host.ref.party.key}
-        if _elsewhere(host, view, labels[position], lexicon, places):
+        if _elsewhere(host, view, labels[position], lexicon, places,
+                      _before_in_paragraph(views, host.view)):
             continue
         for guest, status in _guests_in(view, lexicon, here):
             if not _may_pair(host.ref, guest, category_of):
@@ -1074,12 +1075,14 @@ def _in_window(host: HostView, guest: HostView) -> bool:
 
 
 def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexicon,
-               places: Places | None) -> bool:
+               places: Places | None, host_intro: HostView | None = None) -> bool:
     """Whether the guest's sentence names another occasion than the host's: an occasion
     noun of another kind ("is hosting a dinner ... will attend a NATO meeting"), one
     introduced as new (`another`: "et møte", "bir toplantıya"; the host's occasion named
     again is definite, "møtet"), or one placed right after its noun where the host's
-    sentence does not name that place ("sommet à Paris ... réunion à Bruxelles")."""
+    sentence does not name that place ("sommet à Paris ... réunion à Bruxelles"), nor the
+    sentence right before it in its paragraph, which often introduces the occasion with its
+    place ("COP29 yarın Bakü'de başlıyor. Konferansa ... Aliyev ev sahipliği yapıyor")."""
     # (not the trip to the occasion, nor the means inside an attendance phrase: "n'a
     # participé que par visioconférence")
     means = _attendance_hits(guest.text, lexicon)
@@ -1101,6 +1104,8 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
     if places is None:
         return False
     here = {p.canonical for p in places(host.view.text)}
+    if host_intro is not None:
+        here |= {p.canonical for p in places(host_intro.text)}
     return any(0 <= p.start - h.end <= _PLACE_AFTER_NOUN and p.canonical not in here
                and not _titles_a_figure(guest, p, lexicon)
                for p in places(guest.text) if not p.is_platform for h in labels)
