@@ -170,6 +170,7 @@ class _Resources:
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
     residence_words: frozenset[str]  # a title ending in one of these is a residence
+    seats: frozenset[str]  # _countries.toml's [seats], folded: residences too (seat33 round)
     date_words: dict[str, DateWords]  # the lexicons' [dates] tables
     grammars: dict[str, Grammar]  # per language, every one with all case endings
     default_grammar: Grammar
@@ -356,6 +357,7 @@ class Matcher:
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
             residence_words=merged_words(all_lexicons, "residence_words"),
+            seats=(countries or CountryWords()).seats,
             date_words={code: lx.dates for code, lx in lexicons.items() if lx.dates},
             grammars=by_language,
             default_grammar=default_grammar,
@@ -403,6 +405,8 @@ class Matcher:
         if hit.form != FORM_TITLE:
             return False
         words = hit.surface.casefold().replace("’", "'").split()
+        if " ".join(words) in self._resources.seats:
+            return True
         last = words[-1].split("'")[-1] if words else ""
         # "Palacio de Miraflores", "Palácio do Planalto": the seat's noun comes first
         named_seat = len(words) > 2 and words[1] in _SEAT_OF_WORDS
