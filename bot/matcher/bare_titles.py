@@ -42,7 +42,9 @@ from bot.matcher.spotting import lower_same_length
 # A word after the phrase that makes it part of a longer title ("of Finland", "de la
 # République", "del Consiglio" when not listed, "von Österreich").
 _COMPLEMENTS = frozenset(["of", "de", "du", "des", "del", "della", "dello", "dei", "degli", "do",
-                          "da", "dos", "das", "von", "der", "d'", "elect", "designate", "van"])
+                          "da", "dos", "das", "von", "der", "d'", "elect", "designate", "van",
+                          # pl "prezydent miasta": a city's mayor (seat33 round)
+                          "miasta", "elekt"])
 # Complement words that are a plain preposition in a language: Polish "do" is "to"
 # ("zaprosił premiera do Brasílii"), no "of" (seat33 round).
 _NOT_COMPLEMENTS = {"pl": frozenset({"do"})}

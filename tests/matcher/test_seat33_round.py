@@ -84,6 +84,8 @@ def test_seats_are_not_gazetteer_titles_again(real: Matcher) -> None:
      ("lula-da-silva", "pedro-sanchez")),
     ("nl", "Prabowo Subianto bracht een bezoek aan Den Haag. Prabowo nodigde de premier uit "
      "om naar Jakarta te komen.", ("prabowo-subianto", "dick-schoof")),
+    ("nl", "Emmanuel Macron werd in Boekarest ontvangen door de president.",
+     ("nicusor-dan", "emmanuel-macron")),
 ])
 def test_a_bare_title_of_the_capitals_country(real: Matcher, lang: str, text: str,
                                               expected: tuple[str, str]) -> None:
