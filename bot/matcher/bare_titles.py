@@ -414,8 +414,13 @@ class BareTitleResolver:
         if before and lang in ("ru", "uk", "be", "bg") and _SLAVIC_ADJECTIVE.search(
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
-        if before and lang == "pl" and _POLISH_ADJECTIVE.search(before.group(1).casefold()):
-            return False  # "duńską premier", "byłego prezydenta"
+        if before and lang == "pl" and (
+                _POLISH_ADJECTIVE.search(before.group(1).casefold()) or
+                (before.group(1)[:1].isupper() and
+                 text[: before.start(1)].rstrip()[-1:] not in ("", ".", "!", "?", "\n"))):
+            # "duńską premier", "byłego prezydenta"; a name's word before it makes the
+            # title part of a body's name ("Kancelaria Prezydenta", no article in Polish)
+            return False
         return not (start > 0 and text[start - 1] in "-‐‑")
 
 
