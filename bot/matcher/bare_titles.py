@@ -42,7 +42,12 @@ from bot.matcher.spotting import lower_same_length
 # A word after the phrase that makes it part of a longer title ("of Finland", "de la
 # République", "del Consiglio" when not listed, "von Österreich").
 _COMPLEMENTS = frozenset(["of", "de", "du", "des", "del", "della", "dello", "dei", "degli", "do",
-                          "da", "dos", "das", "von", "der", "d'", "elect", "designate", "van"])
+                          "da", "dos", "das", "von", "der", "d'", "elect", "designate", "van",
+                          # pl "prezydent miasta": a city's mayor (seat33 round)
+                          "miasta", "elekt"])
+# Complement words that are a plain preposition in a language: Polish "do" is "to"
+# ("zaprosił premiera do Brasílii"), no "of" (seat33 round).
+_NOT_COMPLEMENTS = {"pl": frozenset({"do"})}
 # Endings of Romance adjectives of nationality or office after the noun ("sénégalais",
 # "americano", "ucraniano", "brasileiro", "tedesco", "uscente"): the phrase is no bare title.
 _ROMANCE_ADJECTIVE = re.compile(
@@ -56,6 +61,11 @@ _ROMANCE = frozenset(["fr", "es", "it", "pt", "ca", "ro"])
 # президента", "колишній прем'єр").
 _SLAVIC_ADJECTIVE = re.compile(
     r"(?:ий|ый|ой|ій|ая|яя|ое|ее|ого|его|ому|ему|им|ым|ую|юю|ої|ній)$")
+# Polish adjective endings before an office ("duńską premier", "byłego prezydenta", "nowy
+# premier"): Polish writes no article, so such a word qualifies the title (seat33 round).
+_POLISH_ADJECTIVE = re.compile(
+    r"(?:ski|ska|skie|skiego|skiemu|skim|ską|skiej|cki|cka|ckie|ckiego|ckiemu|ckim|cką|ckiej|"
+    r"ego|emu|ym|ą|ej|ły|ny|wy)$")
 _OFFICE_AFTER = re.compile(r"['’]s\s+(?:office|administration|staff|press|spokes|aide|adviser)",
                            re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*([\w'’]+)")
@@ -387,8 +397,9 @@ class BareTitleResolver:
                       ) -> bool:
         after = _WORD_AFTER.match(text, end)
         following = after.group(1) if after and text[end:after.start(1)].strip() == "" else ""
+        complements = _COMPLEMENTS - _NOT_COMPLEMENTS.get(lang, frozenset())
         if following:
-            if following[:1].isupper() or following.casefold() in _COMPLEMENTS or \
+            if following[:1].isupper() or following.casefold() in complements or \
                     following.casefold().startswith(("d'", "d’")):
                 return False  # "the president of Finland", "президент Франции", "le président Macron"
             if following.casefold() in adjectives or (
@@ -397,12 +408,19 @@ class BareTitleResolver:
         if _OFFICE_AFTER.match(text, end):
             return False  # "the President's Office" is a body, not its head
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before and before.group(1).casefold() in _COMPLEMENTS and \
+        if before and before.group(1).casefold() in complements and \
                 not _after_common_noun(text, before.start(1)):
             return False  # "the Head of the President's Office", "the Office of the President"
         if before and lang in ("ru", "uk", "be", "bg") and _SLAVIC_ADJECTIVE.search(
                 before.group(1).casefold()):
             return False  # "французский президент", "бывшего президента"
+        if before and lang == "pl" and (
+                _POLISH_ADJECTIVE.search(before.group(1).casefold()) or
+                (before.group(1)[:1].isupper() and
+                 text[: before.start(1)].rstrip()[-1:] not in ("", ".", "!", "?", "\n"))):
+            # "duńską premier", "byłego prezydenta"; a name's word before it makes the
+            # title part of a body's name ("Kancelaria Prezydenta", no article in Polish)
+            return False
         return not (start > 0 and text[start - 1] in "-‐‑")
 
 

@@ -49,6 +49,7 @@ class StandIn:
     kind: str  # KIND_*
     country: str
     capital: bool = False  # a capital ("Ankara"), not the country's name ("Turkey")
+    seat: bool = False  # an official residence or seat ("Catshuis"): it hosts (seat33 round)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,12 @@ class CountryWords:
     # Jae-myung"): a later mention by that word alone is the figure (spotting; fixk round)
     family_name_first: frozenset[str] = frozenset()
 
+    @property
+    def seats(self) -> frozenset[str]:
+        """The official residences and seats, folded ("catshuis", "belwederze")."""
+        return frozenset(" ".join(s.phrase.casefold().split()) for s in self.stand_ins
+                         if s.seat)
+
 
 def load_countries(path: Path) -> CountryWords:
     """Read _countries.toml; a missing file means no stand-ins. ConfigError names the key."""
@@ -102,6 +109,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
     adjective_codes: dict[str, set[str]] = {}
     others: list[tuple[str, str]] = []
     hosts: dict[str, tuple[str, str]] = {}
+    offices: dict[str, tuple[str, str | None]] = {}  # code -> (leader, other office)
     for index, entry in enumerate(data.get("countries", [])):
         where = f"countries[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) or \
@@ -112,6 +120,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
         if isinstance(entry.get("other_office"), str):
             others.append((code, entry["other_office"]))
         other = entry.get("other_office") if isinstance(entry.get("other_office"), str) else None
+        offices[code] = (leader, other)
         for lang, words in entry.items():
             if lang in ("code", "leader", "other_office"):
                 continue
@@ -128,6 +137,7 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                 for name in string_list(words.get(key, []), f"{where}.{lang}.{key}", source,
                                         problems):
                     hosts.setdefault(name.casefold(), (leader, code))
+    stand_ins += _seats(data.get("seats", {}), offices, source, problems)
     heads = {w.casefold() for w in string_list(data.get("possessive_heads", []),
                                                "possessive_heads", source, problems)}
     if problems:
@@ -147,6 +157,32 @@ def countries_from_data(data: dict[str, Any], *, source: str = "_countries.toml"
                         tuple((adj, tuple(sorted(codes)))
                               for adj, codes in sorted(adjective_codes.items())),
                         frozenset(code.upper() for code in family_first))
+
+
+def _seats(table: Any, offices: dict[str, tuple[str, str | None]], source: str,
+           problems: list[str]) -> list[StandIn]:
+    """[seats.CODE]: `leader` and `other` list the residences and seats of the country's
+    leader and of its other office, each read as that office's title on the article's
+    date (seat33 round)."""
+    if not isinstance(table, dict):
+        problems.append(f"{source}: 'seats' must be a table of country codes")
+        return []
+    out: list[StandIn] = []
+    for code, lists in table.items():
+        if code not in offices or not isinstance(lists, dict):
+            problems.append(f"{source}: seats.{code}: needs a [[countries]] entry and a table")
+            continue
+        unknown = set(lists) - {"leader", "other"}
+        if unknown:
+            problems.append(f"{source}: seats.{code}: unknown keys {sorted(unknown)}")
+        for key, title in (("leader", offices[code][0]), ("other", offices[code][1])):
+            phrases = string_list(lists.get(key, []), f"seats.{code}.{key}", source, problems)
+            if phrases and title is None:
+                problems.append(f"{source}: seats.{code}.other: the country has no other_office")
+                continue
+            out += [StandIn(p, title, KIND_TITLE, code, seat=True) for p in phrases
+                    if title is not None]
+    return out
 
 
 def formal_variants(title: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -151,6 +151,13 @@ def place_hosts_from_data(data: dict[str, Any], countries: dict[str, Any], *,
     for code, names in (data.get("residences") or {}).items():
         residences += [(n.casefold(), code) for n in string_list(names, f"residences.{code}",
                                                                   source, problems)]
+    # `_countries.toml`'s [seats] (seat33 round): a leader's seat places the visit in the
+    # country as this file's own residences do ("lunch at the Catshuis").
+    seats = countries.get("seats")
+    for code, lists in (seats.items() if isinstance(seats, dict) else ()):
+        for names in (lists.values() if isinstance(lists, dict) else ()):
+            residences += [(" ".join(n.casefold().split()), code) for n in names
+                           if isinstance(n, str)]
     languages: dict[str, PlaceWords] = {}
     for lang, table in (data.get("languages") or {}).items():
         if not isinstance(table, dict):

@@ -170,6 +170,7 @@ class _Resources:
     tail_markers: frozenset[str]
     abbreviations: frozenset[str]
     residence_words: frozenset[str]  # a title ending in one of these is a residence
+    seats: frozenset[str]  # _countries.toml's [seats], folded: residences too (seat33 round)
     date_words: dict[str, DateWords]  # the lexicons' [dates] tables
     grammars: dict[str, Grammar]  # per language, every one with all case endings
     default_grammar: Grammar
@@ -311,6 +312,13 @@ class Matcher:
         # A country's name or capital (English, as `_places.toml` names it) -> its code.
         self._place_countries = {s.phrase: s.country for s in (countries or CountryWords()).stand_ins
                                  if s.kind == KIND_PLACE}
+        # A country's code -> the titles of its leader and other office (`_countries.toml`).
+        self._office_titles: dict[str, tuple[str, ...]] = {}
+        for stand_in in (countries or CountryWords()).stand_ins:
+            if stand_in.kind == KIND_PLACE:
+                self._office_titles.setdefault(stand_in.country, (stand_in.leader_title,))
+        for code, other in (countries or CountryWords()).other_offices:
+            self._office_titles[code] = (*self._office_titles.get(code, ()), other)
         # "Kremlin invites Ankara": a capital after a seat of government (spotting.py).
         self._capitals = frozenset(s.phrase.casefold() for s in
                                    (countries or CountryWords()).stand_ins if s.capital)
@@ -356,6 +364,7 @@ class Matcher:
             tail_markers=merged_words(all_lexicons, "tail_markers"),
             abbreviations=DEFAULT_ABBREVIATIONS | merged_words(all_lexicons, "abbreviations"),
             residence_words=merged_words(all_lexicons, "residence_words"),
+            seats=(countries or CountryWords()).seats,
             date_words={code: lx.dates for code, lx in lexicons.items() if lx.dates},
             grammars=by_language,
             default_grammar=default_grammar,
@@ -403,6 +412,8 @@ class Matcher:
         if hit.form != FORM_TITLE:
             return False
         words = hit.surface.casefold().replace("’", "'").split()
+        if " ".join(words) in self._resources.seats:
+            return True
         last = words[-1].split("'")[-1] if words else ""
         # "Palacio de Miraflores", "Palácio do Planalto": the seat's noun comes first
         named_seat = len(words) > 2 and words[1] in _SEAT_OF_WORDS
@@ -1174,17 +1185,28 @@ class Matcher:
             for ref in (finding.first, finding.second))
 
     def _country_leaders(self, text: str, when: date | None,
-                         roles: tuple[str, ...] = LEADING_ROLES) -> set[str]:
+                         roles: tuple[str, ...] = LEADING_ROLES, capitals: bool = False
+                         ) -> set[str]:
         """The figures holding a leading title ("President of X", "Prime Minister of X")
-        of a country the text names, on the article's date (none when undated)."""
+        of a country the text names, on the article's date (none when undated); with
+        `capitals`, also the holders of the offices of a country named by its capital."""
         if when is None:
             return set()
         keys: set[str] = set()
-        for place in self._place_names(text):
+        places = self._place_names(text)
+        for place in places:
             for role in roles:
                 party = self.gazetteer.resolve(f"{role} of {place}", when)
                 if party is not None:
                     keys.add(party.key)
+        if capitals:
+            # "Lula arrived in Ottawa. He invited the prime minister": a capital names its
+            # country as well as the country's name does (seat33 round)
+            for code in {self._place_countries[p] for p in places if p in self._place_countries}:
+                for title in self._office_titles.get(code, ()):
+                    party = self.gazetteer.resolve(title, when)
+                    if party is not None:
+                        keys.add(party.key)
         return keys
 
     def _home_countries(self, text: str) -> set[str]:
@@ -1299,12 +1321,14 @@ class Matcher:
             if not spans:
                 return hits, []
         own = self._resources.lexicons.get(lang)
-        seats = own.words_of_hosts("seat_prepositions") if own is not None else frozenset()
+        # A capital after a seat or destination preposition is a place, no office speaking.
+        seats = own.words_of_hosts("seat_prepositions") | own.words_of_hosts(
+            "destination_prepositions") if own is not None else frozenset()
         found = self._bare_titles.find(
             segmented.text, lang, when,
             [Named(h.figure_id, h.start, h.end, _office(segmented.text, h, seats)) for h in hits],
             [(s.start, s.end) for s in segmented.sentences], spans,
-            lambda: self._country_leaders(segmented.text, when, BARE_TITLE_ROLES))
+            lambda: self._country_leaders(segmented.text, when, BARE_TITLE_ROLES, capitals=True))
         if not found:
             return hits, []
         extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)

@@ -40,8 +40,10 @@ def _lone(result: MatchResult) -> set[tuple[str, str | None, str, str | None]]:
          ("Ilham Aliyev", "declined", "Moscow")),
         ("ja", "インドネシアのプラボウォ大統領は8日夜、北京に到着した。",
          ("Prabowo Subianto", "took_place", "Beijing")),
-        # the host given by office only: the guest's report alone
-        ("nl", "Emmanuel Macron werd in Boekarest ontvangen door de president.",
+        # the host given by a role no office resolves: the guest's report alone ("de
+        # president" there is Romania's president by the capital since seat33, a pair:
+        # test_seat33_round.py)
+        ("nl", "Emmanuel Macron werd in Boekarest ontvangen door de burgemeester.",
          ("Emmanuel Macron", "took_place", "Bucharest")),
         ("nl", "Narendra Modi heeft dinsdag deelgenomen aan de AI-top in Parijs.",
          ("Narendra Modi", "took_place", "Paris")),
