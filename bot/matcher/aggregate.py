@@ -987,6 +987,11 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     # after an invitation, or one that speaks of "the invitation".
     if keys and best_status is Status.TOOK_PLACE:
         return  # names other people: their meeting, not this invitation's
+    side = _invitees_side(view, cue, best_status, candidates, views, home_countries)
+    if side is not None:
+        side.offer(best_status, view.text, view.index,
+                   side.confidence - CONFIDENCE.later_status_penalty)
+        return
     # "Erdogan invited Zelensky. Putin refused": a known figure of no invitation answers
     # for himself (one who speaks of "the invitation" answers the article's: below)
     subject = figure_before(view.facts.refs, cue.start)
@@ -1013,6 +1018,44 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
 
 
 _ITS_OWN_GAP = 2  # sentences from the invitation to an answer naming nobody
+_SIDE_GAP = 3  # sentences from the invitation to its invitee's side answering
+
+
+def _invitees_side(view: SentenceView, cue: CueHit, status: Status,
+                   candidates: list[Candidate], views: list[SentenceView],
+                   home_countries: PlaceNames | None) -> Candidate | None:
+    """issue 14, stop 33, status33 round: an answer naming no party, a few sentences after
+    the invitation, said by the invitee's side: a spokesperson of the invitee's country
+    ("外交部发言人 ... 将认真研究" for Xi's invitation) or a speaker placed in it ("Пресс-
+    секретарь президента Узбекистана ... «будет внимательно изучено»", "Em Bogotá, a Casa
+    de Nariño ... vai analisá-la"). An answer is the invitee's, so the speaker's country
+    ties it to the invitation received there; a third figure named in between, or a
+    sentence holding an invitation of its own, keeps it apart."""
+    if status not in _ANSWERS or any(f.inviter is not None and f.invitee is not None
+                                     for f in view.facts.invitations):
+        return None  # "the kind invitation" names no pair; a full one is its own
+    subject = figure_before(view.facts.refs, cue.start)
+    known = subject is not None and subject.party.known
+    if known and not (subject is not None and subject.spokesperson):
+        return None  # a known figure who is no spokesperson answers for themself
+    codes = set() if known or home_countries is None else home_countries(view.text)
+
+    def speaks_for(candidate: Candidate) -> bool:
+        country = candidate.countries.get(candidate.invitee.key)
+        if country is None or candidate.first_sentence > view.index:
+            return False
+        return subject.country == country if known and subject is not None else country in codes
+
+    side = [c for c in candidates if speaks_for(c)]
+    if not side:
+        return None
+    target = max(side, key=lambda c: max(s for s in c.sentences if s <= view.index))
+    last_seen = max(s for s in target.sentences if s <= view.index)
+    if view.index - last_seen > _SIDE_GAP:
+        return None
+    third = any(r.party.known and (r.principal or r.party.key) not in target.keys
+                for v in views if last_seen < v.index < view.index for r in v.facts.refs)
+    return None if third else target
 
 
 def _only_its_parties_between(views: list[SentenceView], target: Candidate, last_seen: int,

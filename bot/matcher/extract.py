@@ -347,8 +347,10 @@ def analyse(
     for cue in status_cues:
         if cue in denied_answers or verb_of_invitation(cue, invite_cues):
             continue
-        status = _status_of(cue, _same_clause(sentence, cue, negations, words),
-                            _hedges_of(sentence, cue, hedges, refs, words), pendings, futures)
+        status = _status_of(cue, _unquoted(sentence, cue,
+                                           _same_clause(sentence, cue, negations, words)),
+                            _hedges_of(sentence, cue, hedges, refs, words),
+                            _unquoted(sentence, cue, pendings), futures)
         status = _split_negated(status, cue, provisionals + negations, words)
         if _earlier_occasion(status, sentence, cue, pasts, invite_cues, status_cues, words) \
                 or _asked_answer(status, sentence, cue, words):
@@ -878,6 +880,18 @@ def _hedges_of(sentence: str, cue: CueHit, hedges: list[CueHit], refs: list[Ref]
         return hedges
     return [h for h in hedges if not (h.end <= last.start
                                       and h.text.casefold() in words.conditional)]
+
+
+_CLOSING_QUOTES = ("」", "』", "”", "»", '"')
+
+
+def _unquoted(sentence: str, cue: CueHit, modifiers: list[CueHit]) -> list[CueHit]:
+    """issue 14, stop 33, status33 round: the pending or negation words a quotation closes
+    before the status cue are the quote's, and do not scope the reporting verb after it:
+    "「現時点で提供できる情報はない」と述べるにとどめた" only said there was no information,
+    an evasive answer, while "no word on whether he accepted" keeps its open question."""
+    return [m for m in modifiers if not (m.end <= cue.start and any(
+        mark in sentence[m.end : cue.start] for mark in _CLOSING_QUOTES))]
 
 
 def _status_of(cue: CueHit, negations: list[CueHit], hedges: list[CueHit],
