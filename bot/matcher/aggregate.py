@@ -1038,7 +1038,9 @@ def _invitees_side(view: SentenceView, cue: CueHit, status: Status,
     known = subject is not None and subject.party.known
     if known and not (subject is not None and subject.spokesperson):
         return None  # a known figure who is no spokesperson answers for themself
-    codes = set() if known or home_countries is None else home_countries(view.text)
+    # only a country named before the answer's words places its speaker: one after them is
+    # where a trip goes ("El ministro ... viajará a Brasil": no Brazilian side answering)
+    codes = set() if known or home_countries is None else home_countries(view.text[:cue.start])
 
     def speaks_for(candidate: Candidate) -> bool:
         country = candidate.countries.get(candidate.invitee.key)

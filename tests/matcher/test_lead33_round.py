@@ -38,3 +38,13 @@ def test_a_trip_to_another_place_stays_another_occasion(matcher: Matcher) -> Non
             "a meeting in Paris on Sunday.")
     found = pairs(match_text(matcher, text, "2024-11-10", "en"))
     assert not any(s == "took_place" for _, _, s in found)
+
+
+def test_a_country_after_the_answer_words_is_a_trip_not_the_invitees_side(matcher: Matcher) -> None:
+    # status33's side rule placed an unknown speaker in the country his trip goes to
+    text = ("MADRID - Pedro Sánchez ha invitado al presidente de Brasil, Luiz Inácio Lula da Silva, "
+            "a una visita oficial a España en otoño. La invitación se cursó por carta. El "
+            "secretario de Estado de Comercio, Ramón Vidal, viajará a Brasil en mayo.")
+    result = match_text(matcher, text, "2025-03-04", "es")
+    assert {m.status.value for m in result.mentions
+            if m.invitee.name == "Luiz Inácio Lula da Silva"} == {"pending"}
