@@ -813,7 +813,16 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
         return near[0] if near else None
     near = [r for r in refs if r.end <= hit.start and hit.start - r.end <= gap
             and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
-    return near[-1] if near else None
+    if not near:
+        return None
+    if guest:
+        return near[-1]
+    # "Koning Willem-Alexander en koningin Máxima heetten hem welkom", "Steinmeier und
+    # Elke Büdenbender begrüßten": a host couple receives; the one named first is the
+    # host who invited (the head of state; the consort beside him is no labelled party:
+    # state33 round).
+    before = [r for r in refs if r.end <= near[-1].end][::-1]
+    return _group(text, before, lexicon)[-1]
 
 
 def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> list[Ref]:
