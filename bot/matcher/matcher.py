@@ -423,7 +423,8 @@ class Matcher:
                 merged_words(lexicons, "titles"), merged_words(lexicons, "name_stopwords"),
                 self._role_words, complements_of(lexicons), self._cjk_names.get(lang),
                 merged_words(lexicons, "title_suffixes"),
-                merged_words(lexicons, "surname_joiners"))
+                merged_words(lexicons, "surname_joiners"),
+                merged_words(lexicons, "residence_words"))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
