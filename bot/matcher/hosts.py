@@ -876,7 +876,7 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
              if not h.chair or category_of is None or not h.ref.party.figure_id
              or category_of(h.ref.party.figure_id) in CHAIRING_HOSTS]
     if not hosts:
-        return []
+        return _monarch_hosts(views, lexicon, category_of, set())
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], HostedGuest]] = {}
     listed: tuple[int, _Host] | None = None  # (paragraph, host) of a linked guest list
     for position, view in enumerate(views):
@@ -920,7 +920,65 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                 chosen[key] = ((0, _PRECEDENCE[status], 0), HostedGuest(
                     host.ref, guest, status, host.label, host.view.text, host.view.index,
                     host.view.index))
-    return [found for _rank, found in chosen.values()]
+    paired = {guest for _host, guest in chosen}
+    return [found for _rank, found in chosen.values()] + \
+        _monarch_hosts(views, lexicon, category_of, paired)
+
+
+_MONARCH_REACH = 1  # sentences: the guest of honour's own, the one before or after it
+_MONARCH_TITLE_WORDS = 3  # "King Charles", "the King", "kong Harald": the title's reach
+
+
+def _monarch_hosts(views: list[HostView], lexicon: Lexicon,
+                   category_of: Callable[[str], str | None] | None, paired: set[str]
+                   ) -> list[HostedGuest]:
+    """"Ruto was guest of honour at a state banquet at Windsor Castle ... King Charles
+    raised a toast": a guest of honour (`honoured`) whom no host sentence pairs, his
+    sentence or the monarch's naming a state occasion (`state_occasion`), is the guest of
+    the one monarch (a `royal` figure named with a `leader_titles` word: king,
+    queen, emperor) of another country named in his sentence or the one before or after
+    it in the paragraph; a state banquet is the monarch's even when the sentence says
+    only where it was (issue 14, stop 33, state33 round). No monarch, or two: no pair."""
+    if category_of is None:
+        return []
+    out: list[HostedGuest] = []
+    for position, view in enumerate(views):
+        if not lexicon.host_hits("honoured", view.text):
+            continue
+        guests = [(g, status) for g, status in _guests_in(view, lexicon, set())
+                  if g.party.key not in paired and g.party.figure_id]
+        if len(guests) != 1:
+            continue
+        guest, status = guests[0]
+        near = [v for v in views[max(0, position - _MONARCH_REACH) : position + _MONARCH_REACH + 1]
+                if v.paragraph == view.paragraph or v is view]
+        monarchs = {r.party.key: (r, v) for v in near for r in v.refs
+                    if r.party.figure_id and category_of(r.party.figure_id) == "royal"
+                    and r.party.key != guest.party.key and r.country != guest.country
+                    and _monarch_titled(v.text, r, lexicon)}
+        if len(monarchs) != 1:
+            continue
+        host, host_view = next(iter(monarchs.values()))
+        if not lexicon.host_hits("state_occasion", view.text) and \
+                not lexicon.host_hits("state_occasion", host_view.text):
+            continue  # "gave his Christmas speech ... X was guest of honour at a dinner"
+        occasions = lexicon.occasions(view.text)
+        out.append(HostedGuest(host, guest, status, occasions[0].category if occasions else None,
+                               view.text, host_view.index, view.index))
+    return out
+
+
+def _monarch_titled(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """Whether a royal figure is named as a monarch: a `leader_titles` word in the name
+    as written ("King Charles III", "kong Harald", "天皇陛下") or right before it ("the
+    King, Charles")."""
+    titles = lexicon.words_of_hosts("leader_titles")
+    surface = text[ref.start : ref.end].casefold()
+    if not lexicon.word_boundaries:
+        return any(t in surface for t in titles)
+    before = _TITLE_WORD.findall(text[max(0, ref.start - _HOST_GAP_CHARS) : ref.start].casefold())
+    words = _TITLE_WORD.findall(surface) + before[-_MONARCH_TITLE_WORDS:]
+    return any(w in titles for w in words)
 
 
 _PRONOUN_GUEST_CHARS = 60  # "offered him", "hem een werkdiner aanbood": right after the host

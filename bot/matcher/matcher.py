@@ -1548,7 +1548,8 @@ def _reception_named(lexicon: Lexicon, views: list[SentenceView]) -> bool:
     for the visitor ("the guest", "den Gast": hosts.received_guests)."""
     lone = bool(lexicon.hosts.get("reception_guest"))
     return any((len(v.facts.refs) > 1 or (lone and bool(v.facts.refs))) and
-               has_reception(lexicon, v.text) for v in views)
+               (has_reception(lexicon, v.text) or bool(lexicon.host_hits("honoured", v.text)))
+               for v in views)
 
 
 def _counter_to_reception(guest: HostedGuest, directed: set[tuple[str, str]],
