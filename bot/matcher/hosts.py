@@ -997,7 +997,9 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon,
              if h.start >= host.ref.end
              and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
     hits = [h for h in after if h.start - host.ref.end <= _PRONOUN_GUEST_CHARS]
-    partners = _partners_before(view, host, after[0], lexicon) if after and not hits else []
+    # the partners of talks between host and pronoun are whom it names, near or far
+    # ("习近平同李在明举行会谈，随后为他举行宴会"; state33 round)
+    partners = _partners_before(view, host, after[0], lexicon) if after else []
     if partners:
         hits = after[:1]
     if not hits or host.label is None:
@@ -1374,17 +1376,41 @@ _PARTNER_WORDS = 4  # "с премьер-министром Индии Наре�
 
 def _partner(view: HostView, ref: Ref, lexicon: Lexicon) -> bool:
     """Whether a figure is the complement of a `partner_words` preposition ("with", "с",
-    "mit"), up to a title's few words before it, in its clause and after the figure before:
+    "mit", "同"), up to a title's few words before it, in its clause and after the figure
+    before, or of a `partner_after` postposition right after it and its title ("ile", "と"):
     the partner of talks, never the subject of a verb after them (issue 14, stop 32, host32
-    round)."""
+    round; the CJK and postpositional languages, stop 33, state33 round)."""
     partners = lexicon.words_of_hosts("partner_words")
-    if not partners or not lexicon.word_boundaries:
+    after = lexicon.words_of_hosts("partner_after")
+    if not partners and not after:
         return False
+    if not lexicon.word_boundaries:
+        return _partner_cjk(view, ref, partners, after)
+    if after:
+        tail = _CLAUSE_MARK.split(view.text[ref.end : ref.end + _HOST_GAP_CHARS])[0]
+        if any(w.casefold() in after
+               for w in re.findall(r"[\w'’-]+", tail)[:1]):
+            return True
     start = max([0, ref.start - _HOST_GAP_CHARS,
                  *(r.end for r in view.refs if r.end <= ref.start)])
     lead = _CLAUSE_MARK.split(view.text[start : ref.start])[-1]
     return any(w.casefold() in partners
                for w in re.findall(r"[\w'’-]+", lead)[-_PARTNER_WORDS:])
+
+
+def _partner_cjk(view: HostView, ref: Ref, partners: frozenset[str], after: frozenset[str]
+                 ) -> bool:
+    """`_partner` without word boundaries: "同巴西总统卢拉" (the preposition, then a title of
+    a few characters), "李在明大統領と" (the name, its title, then the postposition)."""
+    text = view.text
+    start = max([0, ref.start - _HOST_GAP_CHARS_CJK,
+                 *(r.end for r in view.refs if r.end <= ref.start)])
+    lead = _CLAUSE_MARK.split(text[start : ref.start])[-1]
+    if any(p in lead and len(lead) - lead.rfind(p) - len(p) <= _TITLE_REACH_CJK
+           for p in partners):
+        return True
+    tail = text[ref.end : ref.end + _TITLE_AFTER_CJK + 1]
+    return any(p in tail for p in after)
 
 
 def _inverted_occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref],

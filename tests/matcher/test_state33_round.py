@@ -2,7 +2,8 @@
 receives as its first-named figure; the receptions' plural and split forms ("heetten ...
 welkom", "begrüßten", "ble ... tatt imot av", "为 ... 举行欢迎仪式"); a royal couple or the
 Emperor named by role (bare titles); a guest of honour at a state banquet whom no host
-sentence pairs is the one monarch's guest; a palace's name is never a party
+sentence pairs is the one monarch's guest; a palace's name is never a party; the partner
+of talks in zh ("同"), ja ("と") and tr ("ile") is no host of the meal after them
 (bot/matcher/hosts.py, names.building_name, the lexicons' [hosts] and _bare_titles.toml).
 Sentences written for this file."""
 
@@ -47,6 +48,9 @@ DAY = "2026-06-10"
      {("xi-jinping", "lee-jae-myung", "took_place")}),
     ("ja", "天皇陛下は皇居で韓国の李在明大統領を歓迎した。",
      {("naruhito", "lee-jae-myung", "took_place")}),
+    # the partner of talks (a zh preposition) is no host of the meal after them
+    ("zh", "国家主席习近平同韩国总统李在明举行会谈，随后为他举行宴会。",
+     {("xi-jinping", "lee-jae-myung", "took_place")}),
 ])
 def test_a_state_visit_pairs_its_royal_or_presidential_host(
         real: Matcher, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -65,6 +69,10 @@ def test_a_state_visit_pairs_its_royal_or_presidential_host(
     ("en", "South African President Cyril Ramaphosa was guest of honour at a state banquet on "
      "Wednesday. Prince William sat beside him.", set()),
     ("nl", "Het koningspaar opende woensdag een tentoonstelling in het Rijksmuseum.", set()),
+    # a bound: the tr postposition ("ile") keeps the reading main already had
+    ("tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, Lee Jae-myung ile görüştükten sonra onun "
+     "onuruna akşam yemeği verdi.",
+     {("recep-tayyip-erdogan", "lee-jae-myung", "took_place")}),
 ])
 def test_the_state33_rules_stay_within_their_frame(
         real: Matcher, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
