@@ -821,8 +821,15 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
     # Elke Büdenbender begrüßten": a host couple receives; the one named first is the
     # host who invited (the head of state; the consort beside him is no labelled party:
     # state33 round).
+    # Joined by a conjunction only: "Aliyev, Cumhurbaşkanı Erdoğan'ın konuğu olarak" is a
+    # subject and the host after a comma, no couple.
     before = [r for r in refs if r.end <= near[-1].end][::-1]
-    return _group(text, before, lexicon)[-1]
+    group = _group(text, before, lexicon)
+    conjunctions = lexicon.words("conjunctions")
+    while len(group) > 1 and not (conjunctions & set(re.findall(
+            r"\w+", text[group[-1].end : group[-2].start].casefold()))):
+        group.pop()
+    return group[-1]
 
 
 def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> list[Ref]:
