@@ -150,6 +150,10 @@ class Words:
     first_person_object: frozenset[str] = frozenset()
     # "debate", "affronter", "против": the figure after it is an opponent, not a party
     opponent: frozenset[str] = frozenset()
+    # "palace", "castle", "дворец": a building's word opening or closing a capitalised
+    # phrase ("Windsor Castle", "Schloss Bellevue", "в Большом Кремлёвском дворце") makes it
+    # a building, never a person (extract._building; state33 round)
+    residences: frozenset[str] = frozenset()
     # "if", "wenn", "если": opening the clause of an invitation verb, they make it hypothetical
     conditional: frozenset[str] = frozenset()
     # "gelirse", "isterse": a conditional verb ending after its subject ("Putin gelirse ben de
@@ -290,6 +294,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         preparation=merged("preparation_words"),
         complements=complements_of(lexicons),
         opponent=merged("opponent_words"),
+        residences=merged("residence_words"),
         conditional=merged("conditional_words"),
         condition_endings=tuple(sorted(merged("condition_endings"))),
         irrealis=merged("irrealis_words"),

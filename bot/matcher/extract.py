@@ -42,7 +42,13 @@ from bot.matcher.lexicon import (
     CueHit,
     Lexicon,
 )
-from bot.matcher.names import complement_of_title, name_sequences, nominative, quoted_phrase
+from bot.matcher.names import (
+    building_name,
+    complement_of_title,
+    name_sequences,
+    nominative,
+    quoted_phrase,
+)
 from bot.matcher.occasion import LABEL_KINDS
 from bot.matcher.organisations import organisation_names
 from bot.matcher.tense import recapped, timed_status, untimed
@@ -1685,6 +1691,8 @@ def _name_candidates(sentence: str, words: Words, lang: str, grammar: Grammar
             continue
         if _role_compound(tokens[-1], words):
             continue  # "Görlitzer Oberbürgermeisterin": a title, not a surname
+        if building_name(sentence, end, tokens, words.residences):
+            continue  # "Windsor Castle", "Большом Кремлёвском дворце": a palace, no person
         if any(t.casefold() in words.exhortation or t.casefold() in words.both for t in tokens):
             continue  # "Hunderte Bürger", "Beide Einladungen": a crowd or a pair, not a person
         possessive = sentence.startswith(("'s", "'"), end)

@@ -813,7 +813,23 @@ def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
         return near[0] if near else None
     near = [r for r in refs if r.end <= hit.start and hit.start - r.end <= gap
             and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
-    return near[-1] if near else None
+    if not near:
+        return None
+    if guest:
+        return near[-1]
+    # "Koning Willem-Alexander en koningin Máxima heetten hem welkom", "Steinmeier und
+    # Elke Büdenbender begrüßten": a host couple receives; the one named first is the
+    # host who invited (the head of state; the consort beside him is no labelled party:
+    # state33 round).
+    # Joined by a conjunction only: "Aliyev, Cumhurbaşkanı Erdoğan'ın konuğu olarak" is a
+    # subject and the host after a comma, no couple.
+    before = [r for r in refs if r.end <= near[-1].end][::-1]
+    group = _group(text, before, lexicon)
+    conjunctions = lexicon.words("conjunctions")
+    while len(group) > 1 and not (conjunctions & set(re.findall(
+            r"\w+", text[group[-1].end : group[-2].start].casefold()))):
+        group.pop()
+    return group[-1]
 
 
 def _received(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool) -> list[Ref]:
@@ -867,7 +883,7 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
              if not h.chair or category_of is None or not h.ref.party.figure_id
              or category_of(h.ref.party.figure_id) in CHAIRING_HOSTS]
     if not hosts:
-        return []
+        return _monarch_hosts(views, lexicon, category_of, set())
     chosen: dict[tuple[str, str], tuple[tuple[int, int, int], HostedGuest]] = {}
     listed: tuple[int, _Host] | None = None  # (paragraph, host) of a linked guest list
     for position, view in enumerate(views):
@@ -912,7 +928,65 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                 chosen[key] = ((0, _PRECEDENCE[status], 0), HostedGuest(
                     host.ref, guest, status, host.label, host.view.text, host.view.index,
                     host.view.index))
-    return [found for _rank, found in chosen.values()]
+    paired = {guest for _host, guest in chosen}
+    return [found for _rank, found in chosen.values()] + \
+        _monarch_hosts(views, lexicon, category_of, paired)
+
+
+_MONARCH_REACH = 1  # sentences: the guest of honour's own, the one before or after it
+_MONARCH_TITLE_WORDS = 3  # "King Charles", "the King", "kong Harald": the title's reach
+
+
+def _monarch_hosts(views: list[HostView], lexicon: Lexicon,
+                   category_of: Callable[[str], str | None] | None, paired: set[str]
+                   ) -> list[HostedGuest]:
+    """"Ruto was guest of honour at a state banquet at Windsor Castle ... King Charles
+    raised a toast": a guest of honour (`honoured`) whom no host sentence pairs, his
+    sentence or the monarch's naming a state occasion (`state_occasion`), is the guest of
+    the one monarch (a `royal` figure named with a `leader_titles` word: king,
+    queen, emperor) of another country named in his sentence or the one before or after
+    it in the paragraph; a state banquet is the monarch's even when the sentence says
+    only where it was (issue 14, stop 33, state33 round). No monarch, or two: no pair."""
+    if category_of is None:
+        return []
+    out: list[HostedGuest] = []
+    for position, view in enumerate(views):
+        if not lexicon.host_hits("honoured", view.text):
+            continue
+        guests = [(g, status) for g, status in _guests_in(view, lexicon, set())
+                  if g.party.key not in paired and g.party.figure_id]
+        if len(guests) != 1:
+            continue
+        guest, status = guests[0]
+        near = [v for v in views[max(0, position - _MONARCH_REACH) : position + _MONARCH_REACH + 1]
+                if v.paragraph == view.paragraph or v is view]
+        monarchs = {r.party.key: (r, v) for v in near for r in v.refs
+                    if r.party.figure_id and category_of(r.party.figure_id) == "royal"
+                    and r.party.key != guest.party.key and r.country != guest.country
+                    and _monarch_titled(v.text, r, lexicon)}
+        if len(monarchs) != 1:
+            continue
+        host, host_view = next(iter(monarchs.values()))
+        if not lexicon.host_hits("state_occasion", view.text) and \
+                not lexicon.host_hits("state_occasion", host_view.text):
+            continue  # "gave his Christmas speech ... X was guest of honour at a dinner"
+        occasions = lexicon.occasions(view.text)
+        out.append(HostedGuest(host, guest, status, occasions[0].category if occasions else None,
+                               view.text, host_view.index, view.index))
+    return out
+
+
+def _monarch_titled(text: str, ref: Ref, lexicon: Lexicon) -> bool:
+    """Whether a royal figure is named as a monarch: a `leader_titles` word in the name
+    as written ("King Charles III", "kong Harald", "天皇陛下") or right before it ("the
+    King, Charles")."""
+    titles = lexicon.words_of_hosts("leader_titles")
+    surface = text[ref.start : ref.end].casefold()
+    if not lexicon.word_boundaries:
+        return any(t in surface for t in titles)
+    before = _TITLE_WORD.findall(text[max(0, ref.start - _HOST_GAP_CHARS) : ref.start].casefold())
+    words = _TITLE_WORD.findall(surface) + before[-_MONARCH_TITLE_WORDS:]
+    return any(w in titles for w in words)
 
 
 _PRONOUN_GUEST_CHARS = 60  # "offered him", "hem een werkdiner aanbood": right after the host
@@ -931,7 +1005,9 @@ def _pronoun_guests(host: _Host, views: list[HostView], lexicon: Lexicon,
              if h.start >= host.ref.end
              and not _CLAUSE_BREAK.search(view.text[host.ref.end : h.start])]
     hits = [h for h in after if h.start - host.ref.end <= _PRONOUN_GUEST_CHARS]
-    partners = _partners_before(view, host, after[0], lexicon) if after and not hits else []
+    # the partners of talks between host and pronoun are whom it names, near or far
+    # ("习近平同李在明举行会谈，随后为他举行宴会"; state33 round)
+    partners = _partners_before(view, host, after[0], lexicon) if after else []
     if partners:
         hits = after[:1]
     if not hits or host.label is None:
@@ -1312,17 +1388,41 @@ _PARTNER_WORDS = 4  # "с премьер-министром Индии Наре�
 
 def _partner(view: HostView, ref: Ref, lexicon: Lexicon) -> bool:
     """Whether a figure is the complement of a `partner_words` preposition ("with", "с",
-    "mit"), up to a title's few words before it, in its clause and after the figure before:
+    "mit", "同"), up to a title's few words before it, in its clause and after the figure
+    before, or of a `partner_after` postposition right after it and its title ("ile", "と"):
     the partner of talks, never the subject of a verb after them (issue 14, stop 32, host32
-    round)."""
+    round; the CJK and postpositional languages, stop 33, state33 round)."""
     partners = lexicon.words_of_hosts("partner_words")
-    if not partners or not lexicon.word_boundaries:
+    after = lexicon.words_of_hosts("partner_after")
+    if not partners and not after:
         return False
+    if not lexicon.word_boundaries:
+        return _partner_cjk(view, ref, partners, after)
+    if after:
+        tail = _CLAUSE_MARK.split(view.text[ref.end : ref.end + _HOST_GAP_CHARS])[0]
+        if any(w.casefold() in after
+               for w in re.findall(r"[\w'’-]+", tail)[:1]):
+            return True
     start = max([0, ref.start - _HOST_GAP_CHARS,
                  *(r.end for r in view.refs if r.end <= ref.start)])
     lead = _CLAUSE_MARK.split(view.text[start : ref.start])[-1]
     return any(w.casefold() in partners
                for w in re.findall(r"[\w'’-]+", lead)[-_PARTNER_WORDS:])
+
+
+def _partner_cjk(view: HostView, ref: Ref, partners: frozenset[str], after: frozenset[str]
+                 ) -> bool:
+    """`_partner` without word boundaries: "同巴西总统卢拉" (the preposition, then a title of
+    a few characters), "李在明大統領と" (the name, its title, then the postposition)."""
+    text = view.text
+    start = max([0, ref.start - _HOST_GAP_CHARS_CJK,
+                 *(r.end for r in view.refs if r.end <= ref.start)])
+    lead = _CLAUSE_MARK.split(text[start : ref.start])[-1]
+    if any(p in lead and len(lead) - lead.rfind(p) - len(p) <= _TITLE_REACH_CJK
+           for p in partners):
+        return True
+    tail = text[ref.end : ref.end + _TITLE_AFTER_CJK + 1]
+    return any(p in tail for p in after)
 
 
 def _inverted_occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref],

@@ -28,6 +28,7 @@ from bot.matcher.names import (
     COMPLEMENT_MARKERS,
     NO_COMPLEMENTS,
     Complements,
+    building_name,
     complement_of_title,
     name_sequences,
     nominative,
@@ -88,7 +89,11 @@ class LocalNameFinder:
                  role_suffixes: frozenset[str] = frozenset(),
                  joiners: frozenset[str] = frozenset(),
                  heads: frozenset[str] = frozenset(),
-                 conjunctions: frozenset[str] = frozenset()) -> None:
+                 conjunctions: frozenset[str] = frozenset(),
+                 residences: frozenset[str] = frozenset()) -> None:
+        # "King Charles welcomed him at Windsor Castle": a titled phrase that names a
+        # building (`names.building_name`, the lexicons' `residence_words`) is no person
+        self._residences = residences
         # Japanese and Chinese names beside a title (cjk_names.py, issue 14 unknown round)
         self._cjk = cjk
         # "Correia e Silva": the conjunction inside a compound surname (`surname_joiners`)
@@ -138,6 +143,8 @@ class LocalNameFinder:
                 continue
             end, name = _with_joined_surname(text, end, name, self._joiners, mask)
             end, name = _without_place_tail(text, start, end, name)
+            if building_name(text, end, name.split(), self._residences):
+                continue
             if not (compound or _title_before(text, start, self.roles, self.is_role) or
                     _title_after(text, end, self.roles, self.is_role)):
                 continue

@@ -435,7 +435,7 @@ class Matcher:
                 self._role_words, complements_of(lexicons), self._cjk_names.get(lang),
                 merged_words(lexicons, "title_suffixes"),
                 merged_words(lexicons, "surname_joiners"), merged_words(lexicons, "place_heads"),
-                merged_words(lexicons, "conjunctions"))
+                merged_words(lexicons, "conjunctions"), merged_words(lexicons, "residence_words"))
         return finder
 
     def _lexicons_for(self, lang: str) -> list[Lexicon]:
@@ -1572,7 +1572,8 @@ def _reception_named(lexicon: Lexicon, views: list[SentenceView]) -> bool:
     for the visitor ("the guest", "den Gast": hosts.received_guests)."""
     lone = bool(lexicon.hosts.get("reception_guest"))
     return any((len(v.facts.refs) > 1 or (lone and bool(v.facts.refs))) and
-               has_reception(lexicon, v.text) for v in views)
+               (has_reception(lexicon, v.text) or bool(lexicon.host_hits("honoured", v.text)))
+               for v in views)
 
 
 def _counter_to_reception(guest: HostedGuest, directed: set[tuple[str, str]],

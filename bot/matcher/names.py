@@ -734,3 +734,23 @@ def complement_of_title(text: str, start: int, end: int, is_role: Callable[[str]
     if len(before) < 2 or before[-1] not in COMPLEMENT_MARKERS or not is_role(before[-2]):
         return False
     return not text[end : end + 2].strip(" ") or text[end] in ",.;:)"
+
+
+_MIN_BUILDING_OPENER = 5  # letters: "Schloss Bellevue", "Palazzo Chigi"; not "Haus", "Casa"
+
+
+def building_name(text: str, end: int, tokens: list[str], residences: frozenset[str]) -> bool:
+    """A capitalised phrase (`tokens`, ending at `end`) closed by a building's word
+    ("Windsor Castle", "Palais Schaumburg"), opened by one ("Schloss Bellevue", "Palazzo
+    Chigi") or followed by one in lower case ("в Большом Кремлёвском дворце", "het
+    Koninklijk paleis"): the palace where a state visit's ceremony is held, never a person
+    (the lexicons' `residence_words`; issue 14, stop 33, state33 round)."""
+    if not residences or not tokens:
+        return False
+    after = re.match(r"\s+([^\W\d_]+)", text[end:])
+    ends = [tokens[-1].casefold()]
+    if after is not None and after.group(1).islower():
+        ends.append(after.group(1))
+    first = tokens[0].casefold()
+    return any(w in residences for w in ends) or (
+        len(first) >= _MIN_BUILDING_OPENER and first in residences)
