@@ -850,7 +850,7 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "reception_seat", "reception_perfect",
              "seat_prepositions", "occasion_relative", "honoured", "reception_wish",
              "honoured_pronoun", "leader_titles", "leader_not", "leader_of", "delegation_words",
-             "since_year", "since_year_after", "partner_words")
+             "since_year", "since_year_after", "partner_words", "guest_aside")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
 HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion", "host_inside",
                     "host_inviting", "host_gathers")
