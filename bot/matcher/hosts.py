@@ -387,7 +387,14 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
             # reception that happened (issue 14, stop 29, fixc round)
             if not view.text[hit.end :].startswith(wishes):
-                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
+                host, guests = _received_before(view, hit, lexicon)
+                if host is None and not guests:
+                    # "Erdoğan, konuğunu ... karşıladı": the guest named by a role word
+                    # as the object is the story's visitor (recv33 round)
+                    host, named = _role_object_host(view, hit, lexicon)
+                    guests = [] if host is None else \
+                        ([named] if named is not None else _visitor(here, host))
+                out += _pairs(host, guests, view, label, leader)
     return out
 
 
@@ -806,6 +813,35 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
 
 
 _APOSTROPHES = ("'", "’")
+
+
+def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
+                      ) -> tuple[Ref | None, Ref | None]:
+    """The subject of a verb-final reception whose object is a `reception_guest` role word
+    ("konuğunu", "賓客を"): the nearest figure before that word in the reception's
+    sentence part (no ";" or ":" between), with no other figure between them; and the
+    figure the role word was read as (coref.with_visitor_nouns), if any."""
+    text = view.text
+    cjk = not lexicon.word_boundaries
+    start = max([m.end() for m in _CLAUSE_BREAK.finditer(text, 0, hit.start)] + [0])
+    span = text[start : hit.start].casefold()
+    words = lexicon.words_of_hosts("reception_guest")
+    tokens = re.findall(r"[\w'’]+", span)
+    spots = [span.find(w) for w in words if (w in span if cjk else w in tokens)]
+    if not spots:
+        return None, None
+    at = start + min(spots)
+    before = [r for r in view.refs if start <= r.start and r.end <= at and not r.residence]
+    between = [r for r in view.refs if before and r.start >= before[-1].end
+               and r.end <= hit.start]
+    # (the role word may itself be read as the visitor: coref.with_visitor_nouns)
+    if not before or any(r.start > at + 1 for r in between):
+        return None, None
+    host = before[-1]
+    if not _figure(host) or host.spokesperson or host.possessive:
+        return None, None
+    named = next((r for r in between if _figure(r) and r.party.key != host.party.key), None)
+    return host, named
 
 
 def _subject_after_object(text: str, between: list[Ref], lexicon: Lexicon) -> list[Ref]:
