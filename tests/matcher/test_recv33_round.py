@@ -113,3 +113,25 @@ def test_the_recv33_rules_stay_within_their_frame(
 def test_a_guest_who_stays_away_declined(
         real: Matcher, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert pairs(match_text(real, text, DAY, lang)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the host after its verb in a relative clause about the occasion, then an absence
+    ("uk", "Президент Фінляндії Александр Стубб прибув до Києва на саміт, який приймає "
+     "президент Володимир Зеленський. Президент Латвії Едгарс Рінкевичс, якого теж "
+     "очікували в Києві, не приїхав.",
+     {("volodymyr-zelensky", "alexander-stubb", "took_place"),
+      ("volodymyr-zelensky", "edgars-rinkevics", "declined")}),
+    ("it", "Il presidente Emmanuel Macron è arrivato a Roma per il vertice che ospita "
+     "Giorgia Meloni. Il cancelliere Friedrich Merz non si è recato a Roma.",
+     {("giorgia-meloni", "emmanuel-macron", "took_place"),
+      ("giorgia-meloni", "friedrich-merz", "declined")}),
+    ("fr", "Le président libanais Joseph Aoun est arrivé à Paris pour la conférence "
+     "qu'accueille Emmanuel Macron. Le prince héritier Mohammed ben Salmane ne s'est pas "
+     "déplacé.",
+     {("emmanuel-macron", "joseph-aoun", "took_place"),
+      ("emmanuel-macron", "mohammed-bin-salman", "declined")}),
+])
+def test_a_host_after_its_verb_in_a_relative_clause(
+        real: Matcher, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert pairs(match_text(real, text, DAY, lang)) == expected
