@@ -58,6 +58,10 @@ def test_a_reception_reads_its_roles_from_case(
     ("de", "Am Abend empfing Bundeskanzler Friedrich Merz den französischen Präsidenten "
      "Emmanuel Macron im Kanzleramt.",
      {("friedrich-merz", "emmanuel-macron", "took_place")}),
+    # an indeclinable name ending like an object ("Санду") before an unmarked one: no swap
+    ("ru", "Вечером президент Молдавии Майя Санду приняла в Кишинёве премьер-министра Италии "
+     "Джорджу Мелони.",
+     {("maia-sandu", "giorgia-meloni", "took_place")}),
     # an absence from what no figure hosts, and a third party's absence beside a guest
     ("en", "Chancellor Friedrich Merz, who had been expected in the Bundestag for the budget "
      "debate, did not attend the vote on Thursday.",
