@@ -21,7 +21,7 @@ _FLAGS = ("verb_final", "verb_second", "head_final", "case_marked", "zero_pronou
           "genitive_after_noun", "pronoun_in_frame", "capitalised_nouns")
 _LISTS = ("subject_particles", "object_particles", "other_particles", "nominative_particles",
           "dative_endings", "genitive_endings", "instrumental_endings", "agent_markers",
-          "destination_suffixes")
+          "destination_suffixes", "object_suffixes", "object_articles")
 _STYLES = ("scan", "word_end")
 
 
@@ -88,6 +88,14 @@ class Grammar:
     # form: "Erdoğan, Putin'i Türkiye'ye davet etti" (to Turkey). In a verb-final clause
     # the destination stands before the invitation verb (occasion.choose_occasion).
     destination_suffixes: frozenset[str] = frozenset()
+    # A name's last word ending so is a direct object, never a subject, in this language
+    # (ru/uk the genitive-accusative "Мишустина", "Туска"; pl "Orbána", "Nausėdę"): a
+    # reception's roles by case rather than order (hosts.object_first; issue 14, stop 33).
+    object_suffixes: frozenset[str] = frozenset()
+    # Articles that open an accusative noun phrase ("den", "einen"): a figure after one
+    # at the head of its clause is the object put first ("Den Präsidenten Macron empfing
+    # Merz").
+    object_articles: frozenset[str] = frozenset()
     case_endings: CaseEndings = field(default_factory=CaseEndings)
 
     @property

@@ -33,6 +33,7 @@ from datetime import date
 from bot.domain import Status
 from bot.matcher.clause import Ref
 from bot.matcher.dates import days_named, names_another_year
+from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import HOST_MARKER_KEYS, CueHit, Lexicon
 from bot.matcher.occasion import PlaceHit
 
@@ -386,7 +387,14 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             # "奈良でお迎えしたい": a wish to receive is an invitation still open, no
             # reception that happened (issue 14, stop 29, fixc round)
             if not view.text[hit.end :].startswith(wishes):
-                out += _pairs(*_received_before(view, hit, lexicon), view, label, leader)
+                host, guests = _received_before(view, hit, lexicon)
+                if host is None and not guests:
+                    # "Erdoğan, konuğunu ... karşıladı": the guest named by a role word
+                    # as the object is the story's visitor (recv33 round)
+                    host, named = _role_object_host(view, hit, lexicon)
+                    guests = [] if host is None else \
+                        ([named] if named is not None else _visitor(here, host))
+                out += _pairs(host, guests, view, label, leader)
     return out
 
 
@@ -546,6 +554,11 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
                 return _seat_receives(view, hit, lexicon, guests, visitor, named)
             return inverted
         guests = [g for g in guests if g.party.key != host.party.key]
+        if guests and object_first(view.text, view.refs, host, guests[0], lexicon.grammar):
+            # "Мишустина принял Лукашенко", "Orbána przyjął Tusk", "Den Präsidenten
+            # Macron empfing Merz": the case says the figure before the word is its object
+            # and the one after it its subject, whatever the order (recv33 round)
+            return guests[0], [host]
         if guests and _object_pronoun_before(view.text, host, hit, lexicon):
             # "Macron arrived in Berlin, where him received Merz" in the languages that
             # put the object pronoun first ("где его встретил канцлер Мерц", "gdzie go
@@ -576,6 +589,37 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
             _anaphor(view.text, hit, lexicon, named, after=False):
         guests = _visitor(visitor, host)
     return host, guests
+
+
+_OBJECT_ARTICLE_WORDS = 4  # an accusative article, then a title of up to three words
+
+
+def _object_marked(text: str, refs: tuple[Ref, ...], ref: Ref, grammar: Grammar) -> bool:
+    """The figure's form says it is a direct object: its last word ends in one of the
+    language's `object_suffixes` ("Мишустина", "Orbána"), or an `object_articles` word
+    opens the words before it, back to its clause's start or the figure before it ("Den
+    Präsidenten Macron")."""
+    words = re.findall(r"\w+", text[ref.start : ref.end].casefold())
+    if words and grammar.object_suffixes and any(
+            words[-1].endswith(s) and len(words[-1]) > len(s) + 2 for s in grammar.object_suffixes):
+        return True
+    if not grammar.object_articles:
+        return False
+    start = max([m.end() for m in _CLAUSE_MARK.finditer(text, 0, ref.start)] +
+                [r.end for r in refs if r.end <= ref.start] + [0])
+    before = re.findall(r"\w+", text[start : ref.start].casefold())
+    return 0 < len(before) <= _OBJECT_ARTICLE_WORDS and before[0] in grammar.object_articles
+
+
+def object_first(text: str, refs: tuple[Ref, ...], first: Ref, second: Ref,
+                 grammar: Grammar) -> bool:
+    """Of two figures, the first in the text is marked as a direct object and the second
+    is not: in a language that marks case the second is the verb's subject even when it
+    follows ("Дональда Туска прийняв Зеленський"). Both are tested because a nominative
+    may end like an object ("Лула", "Набиуллина"): only a contrast decides (issue 14,
+    stop 33, recv33 round)."""
+    return _object_marked(text, refs, first, grammar) and \
+        not _object_marked(text, refs, second, grammar)
 
 
 def _seat_receives(view: HostView, hit: CueHit, lexicon: Lexicon, guests: list[Ref],
@@ -756,12 +800,65 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     hosts = [r for r in view.refs if r.end <= first.start and first.start - r.end <= reach
              and not r.residence and all(r.party.key != g.party.key for g in guests)
              and not _CLAUSE_BREAK.search(text[r.end : first.start])]
+    if not hosts:
+        # "Macron'u Beştepe'de Erdoğan ağırladı", "李在明大統領を高市首相が迎えた": the
+        # object put first, its subject between it and the verb (recv33 round)
+        hosts = _subject_after_object(text, before[place + 1 :], lexicon)[:1]
     if not hosts and len(guests) > 1 and _subject_comma(text[first.end : guests[1].start],
                                                          lexicon):
         # "Aliyev, Kazakistan Cumhurbaşkanı Tokayev ile ...'i ağırladı": the subject set off
         # by a comma opens what looked like the list (its titles glued to each name).
         hosts, guests = [first], guests[1:]
     return (hosts[-1] if hosts else None), [g for g in guests if _figure(g)]
+
+
+_APOSTROPHES = ("'", "’")
+
+
+def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
+                      ) -> tuple[Ref | None, Ref | None]:
+    """The subject of a verb-final reception whose object is a `reception_guest` role word
+    ("konuğunu", "賓客を"): the nearest figure before that word in the reception's
+    sentence part (no ";" or ":" between), with no other figure between them; and the
+    figure the role word was read as (coref.with_visitor_nouns), if any."""
+    text = view.text
+    cjk = not lexicon.word_boundaries
+    start = max([m.end() for m in _CLAUSE_BREAK.finditer(text, 0, hit.start)] + [0])
+    span = text[start : hit.start].casefold()
+    words = lexicon.words_of_hosts("reception_guest")
+    tokens = re.findall(r"[\w'’]+", span)
+    spots = [span.find(w) for w in words if (w in span if cjk else w in tokens)]
+    if not spots:
+        return None, None
+    at = start + min(spots)
+    before = [r for r in view.refs if start <= r.start and r.end <= at and not r.residence]
+    between = [r for r in view.refs if before and r.start >= before[-1].end
+               and r.end <= hit.start]
+    # (the role word may itself be read as the visitor: coref.with_visitor_nouns)
+    if not before or any(r.start > at + 1 for r in between):
+        return None, None
+    host = before[-1]
+    if not _figure(host) or host.spokesperson or host.possessive:
+        return None, None
+    named = next((r for r in between if _figure(r) and r.party.key != host.party.key), None)
+    return host, named
+
+
+def _subject_after_object(text: str, between: list[Ref], lexicon: Lexicon) -> list[Ref]:
+    """The figures between a verb-final reception's object and its verb that are marked
+    as its subject: a subject particle right after them (`subject_particles`: "が", "は")
+    or, in a language without particles, no case ending glued after an apostrophe
+    ("Erdoğan", not "Erdoğan'ın")."""
+    particles = lexicon.grammar.subject_particles
+    found: list[Ref] = []
+    for ref in between:
+        if not _figure(ref) or ref.spokesperson or ref.possessive or ref.residence:
+            continue
+        after = text[ref.end : ref.end + _OBJECT_REACH]
+        if (particles and any(after.find(p) >= 0 for p in particles)) or \
+                (not particles and not after.startswith(_APOSTROPHES)):
+            found.append(ref)
+    return found
 
 
 def _subject_comma(gap: str, lexicon: Lexicon) -> bool:
@@ -1698,13 +1795,29 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
             "," in text[before[-1].end : hit.start]:
         return _group(text, after, lexicon, listed)
     if before and not opens and (
-            cjk or len(text[before[-1].end : hit.start].split()) <= _GUEST_GAP_WORDS):
+            cjk or len(_past_aside(text[before[-1].end : hit.start], lexicon).split())
+            <= _GUEST_GAP_WORDS):
         group = _group(text, before[::-1], lexicon, listed)[::-1]
         if listed and after_near and _together(text[hit.end : after[0].start], lexicon):
             # "X and Y were among the leaders at the table, alongside Z"
             group += _group(text, after, lexicon, listed)
         return group
     return _group(text, after, lexicon, listed) if after_near else []
+
+
+def _past_aside(gap: str, lexicon: Lexicon) -> str:
+    """The gap between a guest and his attendance word without a relative clause set off
+    by commas right after the name (`guest_aside`: "who had been expected to join the
+    leaders", "якого також очікували в Києві", "dont la venue avait été évoquée"): the
+    clause tells about the guest, and the word after it is still his (recv33 round)."""
+    head = re.match(r"\s*[,，]\s*([\w'’]+(?:\s+[\w'’]+)?)", gap)
+    if head is None or "," not in gap[head.end() :]:
+        return gap
+    opener = head.group(1).casefold()
+    asides = lexicon.words_of_hosts("guest_aside")
+    if opener in asides or opener.split()[0] in asides:
+        return gap[gap.rindex(",") + 1 :]
+    return gap
 
 
 def _together(gap: str, lexicon: Lexicon) -> bool:
