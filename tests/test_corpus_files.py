@@ -789,6 +789,27 @@ def test_b20_long_blind_set_is_well_formed_and_apart() -> None:
             assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
 
 
+def test_b21_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b21-long: fourteen fresh long news stories in paragraphs
+    (1,600-2,400 characters, ja and zh 1,000-1,500), one per language, eleven with three
+    expected pairs among state and working visits told by their host's residence, title or
+    banquet, invitations back answered by spokespeople (accepted, evasive, declined by
+    absence, silence), recaps without a host and figures beyond the gazetteer, and three
+    hard negatives full of denials, speculation, phone calls, unreal conditionals, demands
+    and tenders (de, es, pl), dated 2025-01 to 2026-11, written by the long21 helper
+    before it read any rule and scored once."""
+    held = DATA / "matcher-held" / "b21-long"
+    negatives = ("de", "es", "pl")
+    _check_held_set(held, "b21l", 1, negatives)
+    for item in _one_story_per_language(held, "b21l", negatives):
+        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
+        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
+        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
+        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
