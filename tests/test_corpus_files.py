@@ -682,7 +682,6 @@ def test_b19_check_blind_set_is_well_formed_and_apart() -> None:
     _check_wire_check_set("b19-check", "b19c", first_day="2026-01-01")
 
 
-
 def test_b20_check_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b20-check: stop 33's check set over the fourteen languages (3
     per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-350 words
