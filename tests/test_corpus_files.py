@@ -840,6 +840,27 @@ def test_b21_long_blind_set_is_well_formed_and_apart() -> None:
             assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
 
 
+
+def test_b22_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b22-long: fourteen fresh long news stories in paragraphs
+    (1,600-2,400 characters, ja and zh 1,000-1,500), one per language, eleven with two to
+    four expected pairs among state visits and banquets told by their host, a summit with
+    an explained absence, invitations answered paragraphs later by spokespeople or
+    entourages, counter-invitations, a recap with a named host, parties by role and
+    figures beyond the gazetteer, and three hard negatives full of denials, speculation,
+    phone calls, unreal conditionals, demands and tenders (en, pt, uk), dated 2025-01 to
+    2026-11, written by the long22 helper before it read any rule and scored once."""
+    held = DATA / "matcher-held" / "b22-long"
+    negatives = ("en", "pt", "uk")
+    _check_held_set(held, "b22l", 1, negatives)
+    for item in _one_story_per_language(held, "b22l", negatives):
+        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
+        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
+        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
+        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
