@@ -450,7 +450,6 @@ def test_b19_story_set_is_well_formed_and_apart() -> None:
     _check_canonical_names(_check_fresh_story_set("b19", sided_at_least=6))
 
 
-
 def test_b20_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b20: the storycheck20 round's blind set, issue 15's honest
     estimate (12 stories, 2-3 dated articles each, 2025-2026, all fourteen languages, every
@@ -462,6 +461,7 @@ def test_b20_story_set_is_well_formed_and_apart() -> None:
     silence. Wire copy (100-160 words, ja and zh 200-350 characters), written and scored
     before the tracker or the matcher was read; annotated figures by canonical name."""
     _check_canonical_names(_check_fresh_story_set("b20", sided_at_least=7))
+
 
 def test_b21_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b21: the storycheck21 round's blind set, issue 15's honest
