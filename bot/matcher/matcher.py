@@ -814,8 +814,8 @@ class Matcher:
                                        if f.gender == "f"], frozenset())
             self._women_given = women - self._others_given()
         words = name.split()
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None  # "Riesling von der Mosel": a particle's name is too unsure a person
         given = words[0].casefold()
         if given in self._women_given:
             return "f"
