@@ -28,7 +28,7 @@ class Ref:
     principal: str | None = None  # the figure a spokesperson answers for
     case: str | None = None  # "dat" / "gen" where a Slavic ending says so
     residence: bool = False  # "Buckingham Palace", "the Kremlin": the host, never the invitee
-    gender: str | None = None  # "f" / "m" where the gazetteer says: a pronoun's antecedent
+    gender: str | None = None  # "f" / "m" where the gazetteer says: a pronoun's antecedent; "?" unknown
     # Named by office or country only ("Argentina's government", "the Kremlin"), not by
     # name: a later clause's office is no second party of a one-party report (story17)
     by_office: bool = False

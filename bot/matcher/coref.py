@@ -158,7 +158,8 @@ def persons(refs: tuple[Ref, ...]) -> list[Ref]:
 
 def fits(gender: str | None, ref: Ref) -> bool:
     if gender == "f":
-        return ref.gender == "f"
+        # "?": a person the gazetteer lacks whose given name no figure bears (names34)
+        return ref.gender in ("f", "?")
     if gender == "m":
         return ref.gender != "f"
     return True

@@ -323,7 +323,8 @@ def _without_title_complement(text: str, start: int, name: str, lang: str = "",
     title = before[-1].lower() if before[-1].casefold() in roles else before[-1]
     if title.casefold() not in _COMPLEMENT_MARKERS and \
             not _genitive_complement(tokens, title) and \
-            not _west_slavic_place(tokens, title, lang):
+            not _west_slavic_place(tokens, title, lang) and \
+            not _town_named_apart(text, start, tokens, title, lang):
         return start, name
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
 
@@ -362,6 +363,26 @@ def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
         len(tokens) == 3 and len(first) >= _MIN_TOWN and first.endswith(_WEST_SLAVIC_TOWN_GENITIVE)
         and (nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:])
              or _man_in_nominative(tokens[1:])))
+
+
+def _town_named_apart(text: str, start: int, tokens: list[str], before: str, lang: str
+                      ) -> bool:
+    """"Prezydent Gdańska Aleksandra Dulkiewicz ... do Gdańska" (names34 round): a woman's
+    given name ends in -a like a town's genitive, so the word order alone cannot tell the
+    town from the name. The article can: the first of three words in a genitive -a / -u
+    that it also writes elsewhere on its own (not before the same given name: "do
+    Gdańska", "urzędu miasta Gdańska") is a place, the title's town."""
+    if not (lang in ("pl", "cs", "sk") and before[:1].islower() and before.isalpha()) or \
+            len(tokens) != 3:
+        return False
+    first = tokens[0]
+    if len(first) < _MIN_TOWN or not first.lower().endswith(_WEST_SLAVIC_TOWN_GENITIVE):
+        return False
+    # after a lower-case word (a preposition, a noun it completes) and before no
+    # capitalised word: a given name stands before its surname
+    alone = re.compile(rf"(?<=[a-ząćęłńóśźżáčďéěíňřšťúůýž] ){re.escape(first)}"
+                       r"(?![\w'’\-])(?! [A-ZĄĆĘŁŃÓŚŹŻÁČĎÉĚÍŇŘŠŤÚŮÝŽ])")
+    return any(m.start() != start for m in alone.finditer(text))
 
 
 def _man_in_nominative(tokens: list[str]) -> bool:

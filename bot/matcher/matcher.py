@@ -349,6 +349,8 @@ class Matcher:
         # ruled out the words before a surname that are no given name before it asks (a
         # set per language was ~0.5 MB each, 20 MB in every worker process).
         self._known_given: frozenset[str] | None = None
+        self._women_given: frozenset[str] | None = None  # `_local_gender`
+        self._men_given: frozenset[str] | None = None
         self._all_given: frozenset[str] | None = None  # every language's (weakly_named)
         # One finder of titled names per language in force (its word lists merged once).
         self._local_finders: dict[str, LocalNameFinder] = {}
@@ -802,6 +804,29 @@ class Matcher:
                 lexicons, "titles") | merged_words(lexicons, "name_stopwords") | calendar
         return not_names
 
+    def _local_gender(self, name: str) -> str | None:
+        """A person the gazetteer lacks, for a pronoun (names34 round): a woman ("f") when
+        her given name is one only women of the gazetteer bear; unknown ("?": either
+        pronoun fits, "Oslos ordfører Anne Lindboe ... Hun har invitert") when no figure
+        bears it; a man's given name says nothing more (None: a masculine pronoun fits)."""
+        if self._women_given is None:
+            women = known_given_names([(f.name, f.aliases) for f in self.gazetteer
+                                       if f.gender == "f"], frozenset())
+            self._women_given = women - self._others_given()
+        words = name.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None  # "Riesling von der Mosel": a particle's name is too unsure a person
+        given = words[0].casefold()
+        if given in self._women_given:
+            return "f"
+        return None if given in self._others_given() else "?"
+
+    def _others_given(self) -> frozenset[str]:
+        if self._men_given is None:
+            self._men_given = known_given_names([(f.name, f.aliases) for f in self.gazetteer
+                                                 if f.gender != "f"], frozenset())
+        return self._men_given
+
     def _known_given_names(self) -> frozenset[str]:
         if self._known_given is None:
             self._known_given = known_given_names(
@@ -819,6 +844,7 @@ class Matcher:
             self._not_given_for(lexicons)
             self._words_for(lexicons)
         self._known_given_names()
+        self._local_gender("")
         self._given_everywhere()
 
     def _without_namesakes(self, segmented: Segmented, hits: list[FigureHit],
@@ -1440,7 +1466,8 @@ class Matcher:
             if hit.name:  # a person the gazetteer does not know, named with a title
                 refs.append(Ref(Party(name=hit.name), start, end, hit.possessive,
                                 FORM_CONFIDENCE.get(hit.form, CONFIDENCE.unknown_name),
-                                case=slavic_case(hit.surface, endings)))
+                                case=slavic_case(hit.surface, endings),
+                                gender=self._local_gender(hit.name)))
                 continue
             figure = self.gazetteer.get(hit.figure_id)
             if figure is None:

@@ -49,6 +49,12 @@ FORM_BARE_TITLE = "bare-title"  # "the Chancellor": settled by the article (bare
 FORM_TITLED_SURNAME = "titled-surname"
 _BY_DATE = (FORM_TITLE, FORM_STANDIN, FORM_COUNTERPART, FORM_DEMONYM)  # resolved through dated roles
 _LEADER_CATEGORIES = frozenset({"head_of_state", "head_of_government"})
+# Whose counterpart is a named peer, not a country's leader (`_named_peer`): a minister's
+# is a minister of the same office abroad.
+_PEER_CATEGORIES = frozenset({"minister"})
+# The forms that name a peer in the article (a name, not a title resolved by date).
+_PEER_FORMS = frozenset({FORM_NAME, FORM_SURNAME, FORM_TITLED_SURNAME, FORM_NEAR_NAME,
+                        FORM_NEAR_SURNAME})
 
 # How far a reference is trusted, by the form it was found in (scales the pair's confidence).
 FORM_CONFIDENCE: dict[str, float] = {
@@ -452,8 +458,12 @@ class FigureSpotter:
                 owner = next((h for h in reversed(kept) if h.form != FORM_COUNTERPART), None)
                 figure = self.gazetteer.get(owner.figure_id) if owner else None
                 if owner is None or figure is None or owner.figure_id == hit.figure_id or \
-                        figure.category not in _LEADER_CATEGORIES or \
                         hit.start - owner.end > 300 or "\n" in text[owner.end : hit.start]:
+                    continue
+                if figure.category not in _LEADER_CATEGORIES:
+                    peer = self._named_peer(hits, owner.figure_id, hit)
+                    if peer is not None:
+                        kept.append(peer)
                     continue
                 hit = self._same_office(hit, figure.category, when)
             elif hit.form == FORM_DEMONYM and not any(h.figure_id == hit.figure_id and
@@ -492,13 +502,41 @@ class FigureSpotter:
         sentence_start = max(text.rfind(mark, 0, hit.start) for mark in (". ", "! ", "? ", "\n"))
         owner = next((h for h in hits if sentence_start < h.start < hit.start and h.figure_id
                       and h.form != FORM_COUNTERPART), None)
-        if owner is None or not self._is_leader(owner.figure_id):
+        if owner is None:
             return None
+        if not self._is_leader(owner.figure_id):
+            return self._named_peer(hits, owner.figure_id, hit)
         others = {h.figure_id for h in hits if h.figure_id and h.figure_id != owner.figure_id
                   and h.form != FORM_COUNTERPART and self._is_leader(h.figure_id)}
         if len(others) != 1:
             return None
         return FigureHit(others.pop(), hit.start, hit.end, FORM_COUNTERPART, hit.surface)
+
+    def _named_peer(self, hits: list[FigureHit], owner_id: str, hit: FigureHit
+                    ) -> FigureHit | None:
+        """"Wang handed his Italian counterpart an invitation", "al collega italiano",
+        "son homologue" (names34 round): a minister's counterpart holds the same office in
+        another country, which no country entry names; it is the one other figure of the
+        owner's category (`_PEER_CATEGORIES`) that the article names by name, of the
+        phrase's country when it gives one (`hit.figure_id`: that country's leader).
+        Two such figures, or none: nobody."""
+        owner = self.gazetteer.get(owner_id)
+        if owner is None or owner.category not in _PEER_CATEGORIES:
+            return None
+        country = None
+        if hit.figure_id:
+            leader = self.gazetteer.get(hit.figure_id)
+            country = leader.country if leader is not None else None
+            if country is None:
+                return None
+        peers = {h.figure_id for h in hits
+                 if h.figure_id and h.figure_id != owner_id and h.form in _PEER_FORMS
+                 and (peer := self.gazetteer.get(h.figure_id)) is not None
+                 and peer.category == owner.category and peer.country != owner.country
+                 and (country is None or peer.country == country)}
+        if len(peers) != 1:
+            return None
+        return FigureHit(peers.pop(), hit.start, hit.end, FORM_COUNTERPART, hit.surface)
 
     def _is_leader(self, figure_id: str) -> bool:
         figure = self.gazetteer.get(figure_id)
