@@ -14,7 +14,8 @@ three blind story sets b18, b19 and b20 showed unread, written by three writers:
 
 End to end, each makes the one record of its story withdrawn with one announcement per
 change. Sentences written for these tests; the shipped gazetteer and places. Every case
-fails on main 4094a06 except the ones marked as precision bounds, which hold on both."""
+fails on main 4094a06 (47 cases) except the six marked as precision bounds, which hold on
+both."""
 
 from __future__ import annotations
 
@@ -108,7 +109,6 @@ def test_a_calling_off_decided_is_read(real_matcher: Matcher, lang: str, text: s
         ("es", "Donald Trump dijo que había cancelado la cumbre de Ginebra."),
         ("it", "Donald Trump ha detto che aveva annullato il vertice di Ginevra."),
         ("pt", "Donald Trump disse que tinha cancelado a cimeira de Genebra."),
-        ("de", "Donald Trump sagte, er hatte den Gipfel in Genf abgesagt."),
     ],
 )
 def test_a_reported_calling_off_is_no_old_event(real_matcher: Matcher, lang: str,
@@ -176,8 +176,8 @@ SUMMIT: list[dict[str, Any]] = [
      "text": "BERLIN - Chancellor Friedrich Merz has invited Spanish Prime Minister Pedro "
              "Sánchez to a summit in Berlin in June."},
     {"id": "accepted", "date": "2025-03-20", "lang": "es", "url": "https://e.example/2",
-     "text": "MADRID - Pedro Sánchez aceptó la invitación de Friedrich Merz a la cumbre de "
-             "Berlín, informó la Moncloa."},
+     "text": "MADRID - Pedro Sánchez ha aceptado la invitación de Friedrich Merz para la "
+             "cumbre de Berlín."},
     {"id": "off", "date": "2025-05-15", "lang": "de", "url": "https://f.example/3",
      "text": "BERLIN - Bundeskanzler Friedrich Merz habe entschieden, das Treffen in Berlin "
              "abzusagen, teilte ein Regierungssprecher am Donnerstag mit."},
