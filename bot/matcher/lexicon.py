@@ -217,10 +217,11 @@ OBSERVE_CATEGORIES = (
 # the words that may follow "X and Y met" (a place or a time, not another object), and the
 # present-tense words that may stand between a guest and "on a visit" ("who is", "der sich");
 # a counted group arriving ("when four leaders arrived": `count_words` as "four=4",
-# `group_nouns`), groups.py.
+# `group_nouns`), groups.py; the past-perfect auxiliaries a reported calling-off takes after
+# a reporting verb ("said he had called off": `backshift`, observe.py, story34 round).
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
                  "after_meeting", "visiting_words", "count_words", "group_nouns",
-                 "speech_bridges")
+                 "speech_bridges", "backshift")
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,9 @@ class _ObserveWords:
     # report's subject and its cue (story19 round)
     bridges: tuple[str, ...] = ()
     pronouns: frozenset[str] = frozenset()  # one-word subject pronouns ("he", "він")
+    # "had", "avait", "hatte": the past perfect a reported last word takes after a reporting
+    # verb (story34 round)
+    backshift: frozenset[str] = frozenset()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -103,6 +106,7 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             bridges=tuple(sorted(merged("speech_bridges"), key=len, reverse=True)),
             pronouns=frozenset(w.casefold() for lx in lexicons for w in lx.words("pronouns")
                                if " " not in w),
+            backshift=merged("backshift"),
         )
     return cached
 
@@ -179,13 +183,17 @@ def _is_in(token: str, vocabulary: frozenset[str]) -> bool:
     return token in vocabulary or ("'" in token and token.split("'", 1)[0] + "'" in vocabulary)
 
 
-def _hypothetical(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
+def _hypothetical(sentence: str, cue: CueHit, words: _ObserveWords,
+                  backshifted: bool = False) -> bool:
     """Hedged, negated or dated to the past: "could meet", "did not meet", "last met",
-    "met two years ago", "trafen sich nicht"."""
+    "met two years ago", "trafen sich nicht". `backshifted`: a past-perfect auxiliary is
+    the reported speech's tense, not an old event (`_backshifted`)."""
     before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
     inside_and_after = _tokens(sentence[cue.start : cue.end + 60])
     after = inside_and_after[: len(_tokens(cue.text)) + _WINDOW_AFTER]
     blocked = words.hedges | words.negations | words.retrospective
+    if backshifted:
+        blocked = blocked - words.backshift
     if any(_is_in(t, blocked) for t in before):
         return True
     return any(_is_in(t, words.negations | words.long_ago) for t in after)
@@ -767,12 +775,48 @@ def _lone_hedged(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
     if any(_is_in(t, dated) for t in inner):
         return True
     if not negative:
-        return _hypothetical(sentence, cue, words)
+        return _hypothetical(sentence, cue, words, _backshifted(sentence, cue, words))
     before = _tokens(sentence[max(0, cue.start - 60) : cue.start])[-_WINDOW_BEFORE:]
     after = _tokens(sentence[cue.end : cue.end + 60])[:_WINDOW_AFTER]
     if any(_is_in(t, words.hedges | words.negations | words.retrospective) for t in before):
         return True
     return any(_is_in(t, words.long_ago) for t in after)
+
+
+# Last words a party reports of itself: told in reported speech they take the past perfect
+# ("Trump said he had called off the summit"), which is then no old event.
+_BACKSHIFT_CUES = frozenset({"called_off", "pulled_out", "offer_withdrawn"})
+# A complementiser closing a speech bridge is short ("that", "dass", "qu'", "что"); a
+# longer last word is the bridge's own ("told reporters").
+_COMPLEMENTISER_CHARS = 4
+
+
+def _backshifted(sentence: str, cue: CueHit, words: _ObserveWords) -> bool:
+    """Whether a past-perfect auxiliary before a calling-off or a withdrawal is only the
+    sequence of tenses after a reporting verb: "X said on Wednesday he had called off the
+    summit", "a déclaré qu'il avait annulé". The reporting verb (`speech_bridges`) must
+    stand before the auxiliary in the same sentence; the auxiliary is then the report's
+    tense, as "has called off" would be. A year, "last year" or "years ago" still date it
+    (`names_another_year`, `retrospective`, `long_ago` keep their other words)."""
+    if cue.category not in _BACKSHIFT_CUES or not words.backshift or not words.bridges:
+        return False
+    tokens = _tokens(sentence[: cue.start])
+    at = max((i for i, t in enumerate(tokens) if t in words.backshift), default=None)
+    return at is not None and any(_has_run(tokens[:at], _reporting_verb(b))
+                                  for b in words.bridges)
+
+
+def _reporting_verb(bridge: str) -> list[str]:
+    """A bridge's reporting verb without its complementiser ("said that" -> "said", "a
+    déclaré qu'" -> "a déclaré"): the verb may stand without it ("said he had ...")."""
+    tokens = _tokens(bridge)
+    return tokens[:-1] if len(tokens) > 1 and len(tokens[-1]) <= _COMPLEMENTISER_CHARS \
+        else tokens
+
+
+def _has_run(tokens: list[str], run: list[str]) -> bool:
+    width = len(run)
+    return width > 0 and any(tokens[i : i + width] == run for i in range(len(tokens) - width + 1))
 
 
 def _postponement_hedged(sentence: str, cue: CueHit, inner: list[str], words: _ObserveWords
