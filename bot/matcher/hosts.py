@@ -1686,15 +1686,16 @@ def _past_complement(gap: str, relatives: frozenset[str]) -> str:
     absent34 round). The complement names which occasion: a few words
     (`_COMPLEMENT_WORDS`), no comma but the one setting off the clause, no clause break;
     otherwise the gap stays whole (and is too long for a relative reading)."""
-    words = list(re.finditer(r"\w+", gap))
-    for count, word in enumerate(words[: _COMPLEMENT_WORDS + 1]):
-        if word.group(0).casefold() not in relatives:
-            continue
-        head = gap[: word.start()].rstrip()
-        if "," in head.rstrip(",") or _CLAUSE_BREAK.search(head) or count == 0:
-            return gap
-        return gap[word.end() :]  # the words after it: a time, a title (`_RELATIVE_WORDS`)
-    return gap
+    # the last relative word: in de and nl an article may look like one ("für die ...")
+    words = [(count, word) for count, word in enumerate(re.finditer(r"\w+", gap))
+             if count <= _COMPLEMENT_WORDS and word.group(0).casefold() in relatives]
+    if not words:
+        return gap
+    count, word = words[-1]
+    head = gap[: word.start()].rstrip()
+    if count == 0 or "," in head.rstrip(",") or _CLAUSE_BREAK.search(head):
+        return gap
+    return gap[word.end() :]  # the words after it: a time, a title (`_RELATIVE_WORDS`)
 
 
 def _label_near(labels: list[CueHit], hit: CueHit) -> str | None:
