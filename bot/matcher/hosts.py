@@ -1271,8 +1271,10 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
         return False
     # The host's sentence may name two occasions of his ("举行宴会，欢迎出席他主持的 ...
     # 峰会的外方领导人": the dinner and the summit he chairs): either is his (absent34 round).
+    # Only a gathering: talks or a meeting named beside his ceremony have parties, not
+    # guests ("举行欢迎仪式，随后同马克龙举行会谈").
     kinds = {host.label} | {h.category for h in lexicon.occasions(host.view.text)
-                            if h.category not in _TRAVEL}
+                            if h.category in _GATHERINGS}
     same = [h for h in labels if any(_same_occasion(kind, h.category) for kind in kinds)]
     if not same:
         return True
