@@ -108,6 +108,9 @@ _OBJECT_CHARS_CJK = 4  # "夕食会を主催した", "举行宴会"
 # koning X aanbood", "вечері, яку X дав"); never "toppmötet i Paris på måndag, där X håller
 # ett tal" (a place and time between: the clause is about something else).
 _RELATIVE_WORDS = 3
+# The occasion's own complement before such a relative clause: "cimeira de líderes sobre o
+# clima que ...", "заседание Совета министров Союзного государства, которое ..." (absent34).
+_COMPLEMENT_WORDS = 6
 # With its occasion beside the marker the sentence says plainly who hosts what, so the host
 # may stand further from the marker: "Gastgeber der Gala im Schloss Bellevue war am
 # Freitagabend Bundespräsident X", "X, Dolmabahçe Sarayı'nda liderler onuruna yemek verdi".
@@ -1266,7 +1269,13 @@ def _elsewhere(host: _Host, guest: HostView, labels: list[CueHit], lexicon: Lexi
               and not _describes_guest(guest, h, lexicon)]
     if host.view.index == guest.index or not labels:
         return False
-    same = [h for h in labels if _same_occasion(host.label, h.category)]
+    # The host's sentence may name two occasions of his ("举行宴会，欢迎出席他主持的 ...
+    # 峰会的外方领导人": the dinner and the summit he chairs): either is his (absent34 round).
+    # Only a gathering: talks or a meeting named beside his ceremony have parties, not
+    # guests ("举行欢迎仪式，随后同马克龙举行会谈").
+    kinds = {host.label} | {h.category for h in lexicon.occasions(host.view.text)
+                            if h.category in _GATHERINGS}
+    same = [h for h in labels if any(_same_occasion(kind, h.category) for kind in kinds)]
     if not same:
         return True
     # the host's occasion named new ("et møte"); another kind named new beside it ("traf
@@ -1448,10 +1457,11 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
     cjk = not lexicon.word_boundaries
     found: list[_Host] = []
     for hit in lexicon.host_hits("host_with_occasion", view.text):
-        occasion = _object_of(hit, own, view, cjk)
+        relatives = lexicon.words_of_hosts("hosted_relatives")
+        occasion = _object_of(hit, own, view, cjk, relatives=relatives)
         relative = occasion is None
         if relative:
-            occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"})
+            occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"}, relatives)
         if occasion is not None and occasion.start >= hit.end and not lexicon.words_of_hosts(
                 "delegation_words").isdisjoint(
                     re.findall(r"\w+", view.text[hit.end : occasion.start].casefold())):
@@ -1463,6 +1473,12 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
         # "провёл переговоры с премьером Моди, после чего дал в его честь обед": the
         # partner of the talks is no subject of the verb after them (host32 round)
         partners = [r for r in view.refs if _partner(view, r, lexicon)]
+        if occasion.end <= hit.start and _figure_between(tuple(partners), occasion.end,
+                                                         hit.start):
+            # "莫迪将在峰会期间与习近平举行双边会见": a partner of talks between the occasion
+            # and the verb; the occasion is when the talks are held, not the verb's object
+            # (absent34 round)
+            continue
         before = [r for r in known if r.end <= hit.start and r not in partners
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if not relative and before and not _figure_between(
@@ -1630,12 +1646,14 @@ def _chairs(hit: CueHit, lexicon: Lexicon) -> bool:
 
 
 def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool,
-               kinds: frozenset[str] = _GATHERINGS) -> CueHit | None:
+               kinds: frozenset[str] = _GATHERINGS, relatives: frozenset[str] = frozenset()
+               ) -> CueHit | None:
     """The gathering right beside a marker, with no figure between: the first occasion
     after it ("gave a dinner", "Gastgeber der Gala", "举行宴会"), else the last before it
     ("akşam yemeği verdi", "夕食会を主催した"; "het diner dat koning Willem-Alexander
-    aanbood": before its host). The nearest occasion only: "held talks ... before the
-    dinner" has talks as its object."""
+    aanbood": before its host; with `relatives`, the occasion's complement may stand
+    before the relative word, `_past_complement`). The nearest occasion only: "held talks
+    ... before the dinner" has talks as its object."""
     after = [o for o in occasions if o.start >= hit.end]
     before = [o for o in occasions if o.end <= hit.start]
     for occasion in (after[:1] + before[-1:]):
@@ -1648,15 +1666,38 @@ def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool,
             inside = [r for r in view.refs if occasion.end <= r.start and r.end <= hit.start]
             if inside:  # the relative clause: the occasion, "dat"/"которую", the host
                 gap = view.text[occasion.end : inside[0].start]
+        span = len(gap)
+        if occasion.end <= hit.start and not cjk:
+            gap = _past_complement(gap, relatives)
         near = len(gap.strip()) <= _OBJECT_CHARS_CJK if cjk else \
             len(re.findall(r"\w+", gap)) <= limit and not _CLAUSE_BREAK.search(gap)
         between = (hit.end, occasion.start) if occasion.start >= hit.end else \
-            (occasion.end, occasion.end + len(gap))
+            (occasion.end, occasion.end + span)
         # (a seat between is where it is held: "ha offerto al Quirinale un pranzo")
         parties = tuple(r for r in view.refs if not r.residence)
         if near and not _figure_between(parties, *between):
             return occasion
     return None
+
+
+def _past_complement(gap: str, relatives: frozenset[str]) -> str:
+    """The gap between an occasion and its host's relative clause after the relative word
+    (`[hosts] hosted_relatives`), past the occasion's own complement before it: "a
+    cimeira de líderes sobre o clima que o presidente X acolhe", "заседание Совета
+    министров Союзного государства, которое в этот раз проводит X" (issue 14, stop 34,
+    absent34 round). The complement names which occasion: a few words
+    (`_COMPLEMENT_WORDS`), no comma but the one setting off the clause, no clause break;
+    otherwise the gap stays whole (and is too long for a relative reading)."""
+    # the last relative word: in de and nl an article may look like one ("für die ...")
+    words = [(count, word) for count, word in enumerate(re.finditer(r"\w+", gap))
+             if count <= _COMPLEMENT_WORDS and word.group(0).casefold() in relatives]
+    if not words:
+        return gap
+    count, word = words[-1]
+    head = gap[: word.start()].rstrip()
+    if count == 0 or "," in head.rstrip(",") or _CLAUSE_BREAK.search(head):
+        return gap
+    return gap[word.end() :]  # the words after it: a time, a title (`_RELATIVE_WORDS`)
 
 
 def _label_near(labels: list[CueHit], hit: CueHit) -> str | None:
