@@ -372,7 +372,7 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         if _other_occasion(view.text, lexicon, year):
             # a recap with a named host is its own pair, never the story's visitor
-            out += _recap_receptions(view, lexicon, leader, counterpart, category_of)
+            out += _recap_receptions(views, view, lexicon, leader, counterpart, category_of)
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
@@ -396,9 +396,10 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                 # is the one leader there who is not the seat's holder (roles32 round)
                 guests = _visitor(_other_leader(views, view, host, leader), host)
             # a minister's counterpart only in the plain order, the host before the word
-            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round)
-            peer = counterpart if host is not None and host.end <= reception.hit.start \
-                else None
+            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round),
+            # or as a passive's agent ("è stato accolto ... da Antonio Tajani"; recap34)
+            peer = counterpart if host is not None and (
+                host.end <= reception.hit.start or reception.side == "after") else None
             out += _pairs(host, guests, view, label, leader, reception.status, peer,
                           category_of)
             # the visitor: a leader received, even with no host named ("ist ... mit
@@ -475,26 +476,42 @@ def _members_in(view: HostView, lexicon: Lexicon) -> list[Ref]:
     return found
 
 
-def _recap_receptions(view: HostView, lexicon: Lexicon, leader: Callable[[str], bool],
-                      counterpart: Callable[[str], bool] | None,
+def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
+                      leader: Callable[[str], bool], counterpart: Callable[[str], bool] | None,
                       category_of: Callable[[str], str | None] | None) -> list[HostedGuest]:
     """A reception recalled in a sentence dated to another year or holding a past marker
     ("We wrześniu 2025 roku Trump gościł Nawrockiego", "Há dez anos, foi Marcelo quem
     recebeu Ronaldo", "Торік ... приймав"): the named host's own pair, took place (the
     label convention: a recap with a named host is its own occasion; recap34 round). Its
     pronoun guest ("cuando Sánchez lo recibió") is the one other figure the sentence
-    names before the word (`_recalled_guest`); the story's visitor is not read into a
-    recap."""
+    names before the word (`_recalled_guest`), else the one other figure of the sentence
+    before in its paragraph ("Zelensky and Usyk go back a long way. Last August the
+    president received the champion"); the story's visitor is not read into a recap."""
     out: list[HostedGuest] = []
     for reception in _receptions(view, lexicon):
         host, guests = _reception_parties(view, reception, lexicon, None, leader)
-        peer = counterpart if host is not None and host.end <= reception.hit.start else None
+        if host is not None and not guests and _anaphor(
+                view.text, reception.hit, lexicon, frozenset(),
+                after=reception.side in ("before", "seat")):
+            guests = _visitor(_other_figure(views, view, host), host)
+        peer = counterpart if host is not None and (
+            host.end <= reception.hit.start or reception.side == "after") else None
         out += _pairs(host, guests, view, "visit", leader, Status.TOOK_PLACE, peer,
                       category_of)
     for hit in lexicon.host_hits("reception_final", view.text):
         host, guests = _received_before(view, hit, lexicon)
         out += _pairs(host, guests, view, "visit", leader, category_of=category_of)
     return out
+
+
+def _other_figure(views: list[HostView], view: HostView, host: Ref) -> Ref | None:
+    """The one figure other than `host` that the sentence before names in its paragraph."""
+    before = _before_in_paragraph(views, view)
+    if before is None:
+        return None
+    others = {r.party.key: r for r in before.refs if _figure(r) and not r.spokesperson
+              and not r.residence and r.party.key != host.party.key}
+    return next(iter(others.values())) if len(others) == 1 else None
 
 
 def _recalled_guest(view: HostView, hit: CueHit, host: Ref, lexicon: Lexicon) -> Ref | None:
@@ -1002,7 +1019,7 @@ def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
         return []
     if _leads(host, leader):
         peer: Callable[[Ref], bool] = lambda guest: _leads(guest, leader) or \
-            _received_guest(host, guest, category_of)  # noqa: E731
+            _received_guest(guest, category_of)  # noqa: E731
         return [HostedGuest(host, guest, status, label, view.text, view.index, view.index)
                 for guest in guests if _may_pair(host, guest, category_of) and peer(guest)]
     if counterpart is not None and counterpart(host.party.key):
@@ -1014,19 +1031,14 @@ def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
             if _may_pair(host, guest, None) and peer(guest)]
 
 
-def _received_guest(host: Ref, guest: Ref,
-                    category_of: Callable[[str], str | None] | None) -> bool:
+def _received_guest(guest: Ref, category_of: Callable[[str], str | None] | None) -> bool:
     """A figure a leader receives who is no leader (recap34 round): a team's captain, a
     champion, a party leader, an artist ("Seguro recebeu ... Ronaldo", "Erdoğan
-    Bahçeli'yi ağırladı"), or a foreign minister ("ricevuto dal presidente Mattarella");
-    never the leader's own minister or staff (`_may_pair` keeps the host's country to
-    `DOMESTIC_GUESTS`)."""
+    Bahçeli'yi ağırladı"). Never a minister: a leader meeting a visiting foreign minister
+    is a courtesy call, and his own ministers serve him."""
     if category_of is None or not guest.party.figure_id:
         return False
-    category = category_of(guest.party.figure_id)
-    if category == "minister":
-        return bool(host.country and guest.country and host.country != guest.country)
-    return category in RECEIVED_GUESTS
+    return category_of(guest.party.figure_id) in RECEIVED_GUESTS
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
