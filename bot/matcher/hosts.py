@@ -517,9 +517,13 @@ def _other_figure(views: list[HostView], view: HostView, host: Ref) -> Ref | Non
 def _recalled_guest(view: HostView, hit: CueHit, host: Ref, lexicon: Lexicon) -> Ref | None:
     """The guest a reception's pronoun stands for when its own sentence names him before
     ("Peña ya estuvo en Madrid, cuando Sánchez lo recibió", "where Macron hosted him"):
-    the one figure other than the host named before the word, ahead of the story's
-    visitor (recap34 round); the caller has found the pronoun (`_anaphor`)."""
-    before = {r.party.key: r for r in view.refs if r.end <= hit.start and _figure(r)
+    the one figure other than the host named before the host and the word, in a clause
+    before theirs, ahead of the story's visitor (recap34 round); the caller has found the
+    pronoun (`_anaphor`)."""
+    # named before the host, in a clause of its own (not a co-host: "Koning
+    # Willem-Alexander en koningin Máxima heetten hem welkom")
+    before = {r.party.key: r for r in view.refs if r.end <= min(hit.start, host.start)
+              and _CLAUSE_MARK.search(view.text, r.end, host.start) and _figure(r)
               and not r.residence and not r.spokesperson and r.party.key != host.party.key}
     return next(iter(before.values())) if len(before) == 1 else None
 
