@@ -35,6 +35,12 @@ DAY = "2026-05-20"
      {("king-harald-v", "magnus-carlsen", "took_place")}),
     ("tr", "Cumhurbaşkanı Recep Tayyip Erdoğan dün Arda Güler'i Beştepe'de ağırladı.",
      {("recep-tayyip-erdogan", "arda-guler", "took_place")}),
+    # "hosted" is a reception word; a pronoun's figure named in the clause before is the
+    # guest (these two were observations before: tests/matcher/test_observations.py)
+    ("en", "Keir Starmer hosted Emmanuel Macron at Downing Street on Monday.",
+     {("keir-starmer", "emmanuel-macron", "took_place")}),
+    ("en", "Javier Milei arrived in Rome on Monday, where Giorgia Meloni welcomed him.",
+     {("giorgia-meloni", "javier-milei", "took_place")}),
 ])
 def test_a_leader_receives_a_figure_beyond_leaders(
         real: Matcher, lang: str, text: str, expected: set[tuple[str, str, str]]) -> None:
