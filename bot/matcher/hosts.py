@@ -56,6 +56,11 @@ _RECEIVED_GAP_CJK = 24
 # A receiving host's day and seat before the word ("国家主席习近平13日晚在人民大会堂设宴，款待"):
 # more characters than a host marker's title gap.
 _RECEIVING_HOST_CJK = 20
+# A team or delegation received (recap34 round): how far after the reception its named
+# members may be (sentences, paragraphs), and from a member's title to the name.
+_MEMBER_SENTENCES = 5
+_MEMBER_PARAGRAPHS = 2
+_MEMBER_GAP = 48
 # How far before a verb-final reception's guest its host may stand ("石破茂首相は23日、来日
 # した韓国の李在明大統領を"), in its clause.
 _HOST_REACH = 120
@@ -124,6 +129,10 @@ LINK_SENTENCES = 10
 # the hosting side, and the real-text test half lost a pair's precision with it).
 DOMESTIC_GUESTS = frozenset({"head_of_state", "business", "royal", "politician",
                              "entertainment", "sport", "religious", "activist"})
+# Who a leader receives besides leaders, as an invited guest (recap34 round): the
+# gazetteer's categories of a figure of any country a head of state or government hosts.
+RECEIVED_GUESTS = frozenset({"sport", "politician", "entertainment", "business", "activist",
+                             "religious", "royal"})
 # A leader's own government and staff, and the leaders they serve (`_may_pair`).
 _STAFF = frozenset({"minister", "official", "spokesperson", "military", "media"})
 _LEADERS = frozenset({"head_of_state", "head_of_government"})
@@ -337,7 +346,9 @@ class _Reception:
 
 def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     leader: Callable[[str], bool], published: date | None = None,
-                    counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
+                    counterpart: Callable[[str], bool] | None = None,
+                    category_of: Callable[[str], str | None] | None = None
+                    ) -> list[HostedGuest]:
     """"Putin received Modi in the Kremlin", "Modi a été reçu par Macron": a figure that
     receives another one hosts it, and the reception took place (accepted when announced:
     a `reception_ahead` word, a future word of the clause before it, "will receive",
@@ -350,7 +361,9 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     (`reception_guest`) is the article's visitor: the guest of its last reception, or the
     one leader the lead names (`_story_visitor`). Both figures are leaders (`leader`: a head of
     state or government, a monarch, a pontiff): a minister or envoy received, or
-    receiving a delegation at the airport, is diplomacy, not a host's invitation."""
+    receiving a delegation at the airport, is diplomacy, not a host's invitation. A
+    leader also hosts the figures `category_of` places among `RECEIVED_GUESTS` (a team's
+    captain, a party leader, a foreign minister: recap34 round)."""
     out: list[HostedGuest] = []
     visitor: Ref | None = None
     wishes = tuple(lexicon.words_of_hosts("reception_wish"))
@@ -358,7 +371,11 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     for view in views:
         # A headline's reception ("Schoof ontving Poolse ambtgenoot") is read in the body
         # or not at all: its counterparts and short forms resolve too loosely.
-        if view.headline or not view.refs or _other_occasion(view.text, lexicon, year):
+        if view.headline or not view.refs:
+            continue
+        if _other_occasion(view.text, lexicon, year):
+            # a recap with a named host is its own pair, never the story's visitor
+            out += _recap_receptions(views, view, lexicon, leader, counterpart, category_of)
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
@@ -368,20 +385,26 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
         here = visitor if visitor is not None else \
             _arrived_before(views, view, leader, lexicon, year) or lead
         for reception in _receptions(view, lexicon, published):
-            host, guests = _reception_parties(view, reception, lexicon, here)
+            host, guests = _reception_parties(view, reception, lexicon, here, leader)
             if reception.status is Status.ACCEPTED and host is not None and (
                     _qualifies_occasion(view.text, host, lexicon) or
                     _conditional(view.text, reception.hit, lexicon)):
                 continue
+            if host is not None and not guests and _group_received(view, reception, lexicon):
+                # "reçus à l'Élysée par Macron ... Le capitaine Antoine Dupont": a team
+                # received, its named members the guests (recap34 round)
+                guests = _group_members(views, view, host, lexicon)
             if host is not None and host.residence and not guests and here is None:
                 # "Кремль принимал гостя" after a sentence naming both leaders: the guest
                 # is the one leader there who is not the seat's holder (roles32 round)
                 guests = _visitor(_other_leader(views, view, host, leader), host)
             # a minister's counterpart only in the plain order, the host before the word
-            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round)
-            peer = counterpart if host is not None and host.end <= reception.hit.start \
-                else None
-            out += _pairs(host, guests, view, label, leader, reception.status, peer)
+            # ("在会见菲丹时，王毅表示": a meeting on the sidelines, no host; host32 round),
+            # or as a passive's agent ("è stato accolto ... da Antonio Tajani"; recap34)
+            peer = counterpart if host is not None and (
+                host.end <= reception.hit.start or reception.side == "after") else None
+            out += _pairs(host, guests, view, label, leader, reception.status, peer,
+                          category_of)
             # the visitor: a leader received, even with no host named ("ist ... mit
             # militärischen Ehren begrüßt worden")
             visitor = next((g for g in guests if _figure(g) and _leads(g, leader)),
@@ -397,8 +420,115 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
                     host, named = _role_object_host(view, hit, lexicon)
                     guests = [] if host is None else \
                         ([named] if named is not None else _visitor(here, host))
-                out += _pairs(host, guests, view, label, leader)
+                out += _pairs(host, guests, view, label, leader, category_of=category_of)
     return out
+
+
+def _group_received(view: HostView, reception: _Reception, lexicon: Lexicon) -> bool:
+    """Whether a reception's guest slot names a team or a delegation (`[hosts]
+    reception_group`: "the national team", "les joueurs", "a seleção", "landslaget",
+    "сборную"): the words of its clause after an active word, before a passive one, within
+    a guest's reach. Terms match inside a word (compounds: "herrelandslaget"; stems:
+    "делегаци")."""
+    groups = lexicon.words_of_hosts("reception_group")
+    if not groups:
+        return False
+    text, hit = view.text, reception.hit
+    if reception.side == "before":
+        stop = _CLAUSE_MARK.search(text, hit.end)
+        slot = text[hit.start : min(stop.start() if stop else len(text),
+                                    hit.end + _RECEIVED_GAP)]
+    else:
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, hit.start)), default=0)
+        slot = text[max(start, hit.start - _RECEIVED_GAP) : hit.end]
+    folded = slot.casefold()
+    return any(g in folded for g in groups)
+
+
+def _group_members(views: list[HostView], view: HostView, host: Ref, lexicon: Lexicon
+                   ) -> list[Ref]:
+    """The named members of a team or delegation a host received: in the reception's
+    sentence or the few after it (the same paragraph or the next two), a figure right after
+    a member's title (`[hosts] group_member`: "captain", "le capitaine", "kaptein", with
+    those coordinated with it: "kaptein X og toppscorer Y") or right before a phrase of
+    speaking for the group (`group_speaker`: "on behalf of the team", "em nome do
+    grupo")."""
+    members: dict[str, Ref] = {}
+    for other in views:
+        if not (view.index <= other.index <= view.index + _MEMBER_SENTENCES
+                and other.paragraph - view.paragraph <= _MEMBER_PARAGRAPHS):
+            continue
+        for ref in _members_in(other, lexicon):
+            if ref.party.key != host.party.key:
+                members.setdefault(ref.party.key, ref)
+    return list(members.values())
+
+
+def _members_in(view: HostView, lexicon: Lexicon) -> list[Ref]:
+    """The figures one sentence names as a group's members (see `_group_members`)."""
+    text, found = view.text, []
+    refs = [r for r in view.refs if not r.residence and not r.spokesperson]
+    for hit in lexicon.host_hits("group_member", text):
+        after = [r for r in refs if r.start >= hit.end and r.start - hit.end <= _MEMBER_GAP
+                 and not _CLAUSE_BREAK.search(text[hit.end : r.start])]
+        found += _group(text, after, lexicon) if after else []
+    for hit in lexicon.host_hits("group_speaker", text):
+        before = [r for r in refs if r.end <= hit.start
+                  and not _CLAUSE_BREAK.search(text[r.end : hit.start])]
+        found += before[-1:]
+    return found
+
+
+def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
+                      leader: Callable[[str], bool], counterpart: Callable[[str], bool] | None,
+                      category_of: Callable[[str], str | None] | None) -> list[HostedGuest]:
+    """A reception recalled in a sentence dated to another year or holding a past marker
+    ("We wrześniu 2025 roku Trump gościł Nawrockiego", "Há dez anos, foi Marcelo quem
+    recebeu Ronaldo", "Торік ... приймав"): the named host's own pair, took place (the
+    label convention: a recap with a named host is its own occasion; recap34 round). Its
+    pronoun guest ("cuando Sánchez lo recibió") is the one other figure the sentence
+    names before the word (`_recalled_guest`), else the one other figure of the sentence
+    before in its paragraph ("Zelensky and Usyk go back a long way. Last August the
+    president received the champion"); the story's visitor is not read into a recap."""
+    out: list[HostedGuest] = []
+    for reception in _receptions(view, lexicon):
+        host, guests = _reception_parties(view, reception, lexicon, None, leader)
+        if host is not None and not guests and _anaphor(
+                view.text, reception.hit, lexicon, frozenset(),
+                after=reception.side in ("before", "seat")):
+            guests = _visitor(_other_figure(views, view, host), host)
+        peer = counterpart if host is not None and (
+            host.end <= reception.hit.start or reception.side == "after") else None
+        out += _pairs(host, guests, view, "visit", leader, Status.TOOK_PLACE, peer,
+                      category_of)
+    for hit in lexicon.host_hits("reception_final", view.text):
+        host, guests = _received_before(view, hit, lexicon)
+        out += _pairs(host, guests, view, "visit", leader, category_of=category_of)
+    return out
+
+
+def _other_figure(views: list[HostView], view: HostView, host: Ref) -> Ref | None:
+    """The one figure other than `host` that the sentence before names in its paragraph."""
+    before = _before_in_paragraph(views, view)
+    if before is None:
+        return None
+    others = {r.party.key: r for r in before.refs if _figure(r) and not r.spokesperson
+              and not r.residence and r.party.key != host.party.key}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def _recalled_guest(view: HostView, hit: CueHit, host: Ref, lexicon: Lexicon) -> Ref | None:
+    """The guest a reception's pronoun stands for when its own sentence names him before
+    ("Peña ya estuvo en Madrid, cuando Sánchez lo recibió", "where Macron hosted him"):
+    the one figure other than the host named before the host and the word, in a clause
+    before theirs, ahead of the story's visitor (recap34 round); the caller has found the
+    pronoun (`_anaphor`)."""
+    # named before the host, in a clause of its own (not a co-host: "Koning
+    # Willem-Alexander en koningin Máxima heetten hem welkom")
+    before = {r.party.key: r for r in view.refs if r.end <= min(hit.start, host.start)
+              and _CLAUSE_MARK.search(view.text, r.end, host.start) and _figure(r)
+              and not r.residence and not r.spokesperson and r.party.key != host.party.key}
+    return next(iter(before.values())) if len(before) == 1 else None
 
 
 def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
@@ -542,15 +672,19 @@ def _announced(text: str, hit: CueHit, lexicon: Lexicon, *, verb_final: bool = F
 
 
 def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
-                       visitor: Ref | None) -> tuple[Ref | None, list[Ref]]:
+                       visitor: Ref | None, leader: Callable[[str], bool]
+                       ) -> tuple[Ref | None, list[Ref]]:
     """Host and guests of one reception word (see `received_guests`)."""
     hit = reception.hit
     named = _name_words(visitor, lexicon)
     if reception.side == "before":
         host = _next_figure(view, hit, lexicon, after=False)
         guests = _received(view, hit, lexicon, after=True)
+        # the visitor before the word is its object only with a leader after it to host:
+        # "Kong Harald tok imot Erling Haaland" keeps its order where the lead's one
+        # leader is the king (recap34 round)
         if host is None or (visitor is not None and host.party.key == visitor.party.key
-                            and guests):
+                            and guests and _leads(guests[0], leader)):
             # "W środę Nausėdę przyjmie Tusk": the visitor put first is the object
             inverted = _inverted(view, hit, lexicon, guests, visitor, named)
             if inverted[0] is None and host is None:
@@ -569,7 +703,7 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
             # verb is its subject, the host; the pronoun's figure, named before, the guest.
             return guests[0], [host]
         if not guests and _anaphor(view.text, hit, lexicon, named, after=True):
-            guests = _visitor(visitor, host)
+            guests = _visitor(_recalled_guest(view, hit, host, lexicon) or visitor, host)
         return host, guests
     if reception.side == "final":
         return _received_by_final(view, hit, lexicon)
@@ -590,7 +724,7 @@ def _reception_parties(view: HostView, reception: _Reception, lexicon: Lexicon,
         guests = [g for g in guests if host is None or g.party.key != host.party.key]
     if host is not None and not guests and \
             _anaphor(view.text, hit, lexicon, named, after=False):
-        guests = _visitor(visitor, host)
+        guests = _visitor(_recalled_guest(view, hit, host, lexicon) or visitor, host)
     return host, guests
 
 
@@ -738,7 +872,10 @@ def _anaphor(text: str, hit: CueHit, lexicon: Lexicon, named: frozenset[str], *,
     `reception_clitic` right before the word ("la recibirá", "l'a reçu")."""
     words = lexicon.words_of_hosts("reception_guest")
     before = re.findall(r"[\w'’]+", re.split(r"[,;:]", text[: hit.start])[-1].casefold())
-    if before and before[-1].replace("’", "'") in lexicon.words_of_hosts("reception_clitic"):
+    # the clitic before the word or opening it ("lo recibió", a phrase of its own)
+    opening = re.findall(r"[\w'’]+", hit.text.casefold())[:1]
+    if not lexicon.words_of_hosts("reception_clitic").isdisjoint(
+            w.replace("’", "'") for w in [*before[-1:], *opening]):
         return True
     if after:
         slot = re.findall(r"[\w'’]+", text[_first_word_end(hit) : hit.end].casefold()) + \
@@ -878,22 +1015,37 @@ def _first_word_end(hit: CueHit) -> int:
 
 def _pairs(host: Ref | None, guests: list[Ref], view: HostView, label: str,
            leader: Callable[[str], bool], status: Status = Status.TOOK_PLACE,
-           counterpart: Callable[[str], bool] | None = None) -> list[HostedGuest]:
+           counterpart: Callable[[str], bool] | None = None,
+           category_of: Callable[[str], str | None] | None = None) -> list[HostedGuest]:
     """The pairs of a reception: leader and leader, or (`counterpart`: a minister) a
     minister receiving a foreign minister, his counterpart ("Wadephul hat seine
-    Amtskollegen empfangen", "王毅设宴款待黄英贤"; host32 round); never a minister and a
-    leader (a courtesy call, an airport welcome)."""
+    Amtskollegen empfangen", "王毅设宴款待黄英贤"; host32 round); never a minister
+    receiving a leader (a courtesy call, an airport welcome). A leader receives, besides
+    leaders, the guests `_received_guest` admits (recap34 round)."""
     if host is None or not _figure(host) or host.spokesperson:
         return []
     if _leads(host, leader):
-        peer: Callable[[Ref], bool] = lambda guest: _leads(guest, leader)  # noqa: E731
-    elif counterpart is not None and counterpart(host.party.key):
+        peer: Callable[[Ref], bool] = lambda guest: _leads(guest, leader) or \
+            _received_guest(guest, category_of)  # noqa: E731
+        return [HostedGuest(host, guest, status, label, view.text, view.index, view.index)
+                for guest in guests if _may_pair(host, guest, category_of) and peer(guest)]
+    if counterpart is not None and counterpart(host.party.key):
         peer = lambda guest: counterpart(guest.party.key)  # noqa: E731
     else:
         return []
     return [HostedGuest(host, guest, status, label, view.text, view.index,
                         view.index) for guest in guests
             if _may_pair(host, guest, None) and peer(guest)]
+
+
+def _received_guest(guest: Ref, category_of: Callable[[str], str | None] | None) -> bool:
+    """A figure a leader receives who is no leader (recap34 round): a team's captain, a
+    champion, a party leader, an artist ("Seguro recebeu ... Ronaldo", "Erdoğan
+    Bahçeli'yi ağırladı"). Never a minister: a leader meeting a visiting foreign minister
+    is a courtesy call, and his own ministers serve him."""
+    if category_of is None or not guest.party.figure_id:
+        return False
+    return category_of(guest.party.figure_id) in RECEIVED_GUESTS
 
 
 def _next_figure(view: HostView, hit: CueHit, lexicon: Lexicon, *, after: bool,
@@ -1360,7 +1512,9 @@ def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | 
 
 
 def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
-    if names_another_year(text, year):
+    # "sitt første VM siden 1998": a year opening a span dates no event (recap34 round)
+    since = (lexicon.words_of_hosts("since_year"), lexicon.words_of_hosts("since_year_after"))
+    if names_another_year(text, year, since):
         return True
     return bool(lexicon.host_hits("past", text))
 

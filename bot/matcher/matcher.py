@@ -564,7 +564,7 @@ class Matcher:
         if lexicon is None or host_views is None:
             return []
         return received_guests(host_views, lexicon, when.year if when else None, self._leader,
-                               when, self._minister)
+                               when, self._minister, self._category_of)
 
     @staticmethod
     def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]

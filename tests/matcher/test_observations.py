@@ -32,7 +32,9 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
     [
         # took place: symmetric, transitive, passive, arrival, "took place"
         ("en", "Joe Biden and Lula met at the White House on Friday.", BIDEN, LULA, "took_place"),
-        ("en", "Joe Biden hosted Emmanuel Macron at the White House.", BIDEN, MACRON, "took_place"),
+        # "Joe Biden hosted Emmanuel Macron at the White House": a reception, now read as a
+        # hosted visit (recap34 round: tests/matcher/test_recap34_round.py)
+        ("en", "Joe Biden met Emmanuel Macron at the White House.", BIDEN, MACRON, "took_place"),
         ("en", "Lula arrived in Beijing for talks with Xi Jinping.", LULA, XI, "took_place"),
         ("en", "The debate between Joe Biden and Donald Trump took place in Atlanta.", BIDEN,
          TRUMP, "took_place"),
@@ -58,8 +60,8 @@ def observed(result: MatchResult) -> set[tuple[frozenset[str], str]]:
         # the host's object is a pronoun for the figure named before; a split passive
         ("de", "Wladimir Putin ist in Peking eingetroffen, wo ihn Xi Jinping am Flughafen "
          "empfing.", XI, PUTIN, "took_place"),
-        ("en", "Vladimir Putin arrived in Beijing, where Xi Jinping welcomed him.", XI, PUTIN,
-         "took_place"),
+        # "Vladimir Putin arrived in Beijing, where Xi Jinping welcomed him": the pronoun's
+        # figure named in the clause before is the guest, a hosted visit (recap34 round)
         # attended alongside the other
         ("it", "Joe Biden ha partecipato oggi in Normandia, accanto a Emmanuel Macron, alla "
          "cerimonia.", BIDEN, MACRON, "took_place"),
@@ -185,7 +187,9 @@ def test_observation_carries_occasion_evidence_and_language(match: Match) -> Non
 
 
 def test_a_body_stands_for_its_principal(match: Match) -> None:
-    result = match("The Kremlin hosted Xi Jinping on Tuesday.", lang="en", date="2023-03-21")
+    # "The Kremlin hosted Xi Jinping": a seat's reception, a hosted visit (recap34 round)
+    result = match("The Kremlin held talks with Xi Jinping on Tuesday.", lang="en",
+                   date="2023-03-21")
     assert observed(result) == {(frozenset((PUTIN, XI)), "took_place")}
 
 
