@@ -1,8 +1,7 @@
 """Status wording of answers, answer34 round (issue 14, stop 34): the answer to an invitation,
 said by the invitee or their spokesperson, office or entourage in a later sentence, in all
 fourteen first-class languages:
-- a yes without an accept verb ("has said yes", "count on me", "whenever he wants,
-  wherever he wants") or the invitee's attendance or travel said ahead ("zal er aanwezig
+- a yes without an accept verb ("has said yes", "count on me") or the invitee's attendance or travel said ahead ("zal er aanwezig
   zijn", "estará em Lisboa", "「来年早々に訪日する」と応じた") is an acceptance;
 - a refusal in content ("ne s'y rendrait pas", "weder Zeit noch Anlass", "nie pojawi
   się") is a refusal;
@@ -68,7 +67,6 @@ YES = [
     ("en", "Sánchez says yes to the invitation."),
     ("de", "Macron wird anwesend sein, bestätigte sein Sprecher."),
     ("de", "„Sie können auf mich zählen“, sagte Macron."),
-    ("fr", "« Quand il veut, où il veut », a lancé Pedro Sánchez."),
     ("es", "«Cuenten conmigo», respondió Lula."),
     ("it", "«Conti su di me», ha risposto Macron."),
     ("it", "Macron ha detto di sì, ha confermato il suo portavoce."),
