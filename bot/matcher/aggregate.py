@@ -848,6 +848,24 @@ def _adjacent_answerer(view: SentenceView, cue: CueHit, status: Status
     return subject.principal or subject.party.key, clause
 
 
+def _headline_object(view: SentenceView, cue: CueHit, status: Status) -> set[str]:
+    """issue 14, stop 34, answer34 round: "Mamdani says yes to Fridman, will skip Hochul's
+    Albany breakfast": a headline joining two answers of one figure; the answer whose
+    clause opens right after a comma or semicolon (its subject left out, shared with the
+    first clause) and names a known figure after its word is about that figure's occasion.
+    Returns those figures (empty when the answer is not such a clause): only their
+    invitation takes it, not the one the first clause answers."""
+    if status not in _ANSWERS or view.index != 0 or view.paragraph != 0:
+        return set()
+    opening = max(view.text.rfind(mark, 0, cue.start) for mark in ",;")
+    if opening < 0 or view.text[opening + 1 : cue.start].strip():
+        return set()
+    closing = min((i for i in (view.text.find(mark, cue.end) for mark in ",;:") if i >= 0),
+                  default=len(view.text))
+    return {r.principal or r.party.key for r in view.facts.refs
+            if cue.end <= r.start and r.end <= closing and r.party.known}
+
+
 # A trip or attendance the inviter plans; "Trump replied that ..." is his turn in the
 # exchange about the invitation and stays a response, and a refusal said of the inviter
 # ("Tusk is not a partner for talks") is the invitee's side answering.
@@ -958,6 +976,9 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     if speaker is not None:
         candidates = [c for c in candidates if speaker[0] in c.keys
                       or any(r.party.key in c.keys for r in speaker[1])]
+    objects = _headline_object(view, cue, best_status)
+    if objects:
+        candidates = [c for c in candidates if objects & set(c.keys)]
     if not candidates:
         return
     keys = _party_keys(view.facts.refs, candidates)
