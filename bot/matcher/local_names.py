@@ -323,7 +323,8 @@ def _without_title_complement(text: str, start: int, name: str, lang: str = "",
     title = before[-1].lower() if before[-1].casefold() in roles else before[-1]
     if title.casefold() not in _COMPLEMENT_MARKERS and \
             not _genitive_complement(tokens, title) and \
-            not _west_slavic_place(tokens, title, lang):
+            not _west_slavic_place(tokens, title, lang) and \
+            not _town_named_apart(text, tokens, title, lang):
         return start, name
     return text.index(tokens[1], start + len(tokens[0])), " ".join(tokens[1:])
 
@@ -362,6 +363,18 @@ def _west_slavic_place(tokens: list[str], before: str, lang: str) -> bool:
         len(tokens) == 3 and len(first) >= _MIN_TOWN and first.endswith(_WEST_SLAVIC_TOWN_GENITIVE)
         and (nominative(" ".join(tokens[1:]), lang) != " ".join(tokens[1:])
              or _man_in_nominative(tokens[1:])))
+
+
+def _town_named_apart(text: str, tokens: list[str], before: str, lang: str) -> bool:
+    """"Prezydent Gdańska Aleksandra Dulkiewicz" (deny34 round): a woman named in the
+    nominative after a town in -a reads like a declined given name; the article's own words
+    tell them apart: the town's word stands elsewhere alone, after a lower-case word ("do
+    Gdańska", "urzędu miasta Gdańska"), never before the name's second word."""
+    if not (lang in ("pl", "cs", "sk") and before.casefold().isalpha() and len(tokens) == 3
+            and len(tokens[0]) >= _MIN_TOWN and tokens[0].lower().endswith(_WEST_SLAVIC_TOWN_GENITIVE)):
+        return False
+    alone = re.compile(r"(?<![\w-])([a-ząćęłńóśźż]+)\s+" + re.escape(tokens[0]) + r"(?![\w-])(\s+\S+)?")
+    return any((m.group(2) or "").strip(" ,.;:\"'") != tokens[1] for m in alone.finditer(text))
 
 
 def _man_in_nominative(tokens: list[str]) -> bool:
