@@ -4,10 +4,12 @@ rejected with "zurück, wonach", deny it (lexicon [modifiers] denial, all 14 lan
 wish that the invitee come ("would be glad if X came", "würde mich freuen, wenn X ...
 käme") is an invitation without an invitation word ([invite] active / welcome); a call to
 a debate made as a noun with "yaptı" is a challenge; a Polish town in -a after a title is
-no part of the name when the article names the town apart ("do Gdańska").
+no part of the name when the article names the town apart ("do Gdańska"); "davet
+edilebileceği" (could be invited) is none, nor an invitation after a German verb-first
+unreal condition ("Wäre sie Kanzlerin, würde sie Trump morgen einladen").
 
 Every test fails on main 4094a06 except the precision bounds marked below (they pass
-before and guard the new wish phrases)."""
+before and guard the new phrases)."""
 
 from __future__ import annotations
 
@@ -77,3 +79,22 @@ def test_a_call_to_a_debate_made_with_yapti_is_a_challenge(real: Matcher) -> Non
 def test_a_town_named_apart_is_no_part_of_a_womans_name(real: Matcher) -> None:
     result = match_text(real, "GDAŃSK, 25 czerwca - Prezydent Gdańska Aleksandra Dulkiewicz zaprosiła burmistrza Rygi Vilnisa Kirsisa na otwarcie jarmarku. Kirsis potwierdził, że przyjedzie do Gdańska z przyjemnością.", "2026-06-25", "pl")
     assert pairs(result) == {("Aleksandra Dulkiewicz", "Vilnis Kirsis", "accepted")}
+
+
+@pytest.mark.parametrize(("lang", "day", "text"), [
+    ("tr", "2026-07-08", "Dışişleri Bakanı Hakan Fidan, Marco Rubio ile telefonda görüştü. Bazı gazetelerde yer alan, Rubio'nun sonbaharda Ankara'ya davet edilebileceği yönündeki haberler için kaynaklar yorum yapmadı."),
+    ("de", "2026-03-10", "Alice Weidel kritisierte Merz scharf. Wäre sie Kanzlerin, würde sie Donald Trump „morgen einladen und nicht warten“, sagte sie im Bundestag."),
+    ("de", "2026-03-10", "Alice Weidel kritisierte Merz scharf. Wäre sie Kanzlerin, würde sie Donald Trump morgen einladen, sagte sie im Bundestag."),
+    ("de", "2026-03-10", "Alice Weidel kritisierte Merz scharf. Wenn sie Kanzlerin wäre, würde sie Donald Trump morgen einladen, sagte sie im Bundestag."),
+])
+def test_could_be_invited_and_a_verb_first_unreal_condition_are_none(
+        real: Matcher, lang: str, day: str, text: str) -> None:
+    assert pairs(match_text(real, text, day, lang)) == set()
+
+
+def test_a_real_condition_keeps_the_welcome(real: Matcher) -> None:
+    # precision bound (passes on main too): "wäre" inside the welcome cue opens no condition
+    text = ("Wenn Wolodymyr Selenskyj nach Berlin kommen will, wäre er jederzeit willkommen, "
+            "sagte Friedrich Merz.")
+    assert pairs(match_text(real, text, "2026-03-10", "de")) == {
+        ("friedrich-merz", "volodymyr-zelensky", "pending")}
