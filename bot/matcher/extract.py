@@ -1493,6 +1493,15 @@ def _unreal_clause(tokens: list[str], words: Words) -> bool:
                for t in folded[1 : 1 + _UNREAL_SPAN]))
 
 
+def _main_clause_gap(gap: list[str], words: Words) -> bool:
+    """The words between the condition's comma and the invitation verb: a subject and an
+    auxiliary, or, when the clause opens with the unreal auxiliary, a whole verb-final
+    clause ("Wäre sie Kanzlerin, würde sie Trump morgen einladen": deny34 round)."""
+    if len(gap) <= _UNREAL_GAP:
+        return True
+    return len(gap) <= _UNREAL_SPAN and gap[0].strip("\"'«»„“”").casefold() in words.irrealis
+
+
 def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:
     """"que, se ainda estivesse no Planalto, convidaria Trump", "convidaria Trump se ainda
     fosse presidente", "if he were still president he would invite": an unreal condition
@@ -1503,7 +1512,7 @@ def _counterfactual(sentence: str, cue: CueHit, opening: int, words: Words) -> b
     him") keeps the offer an invitation."""
     if not words.irrealis and not words.office_conditions:
         return False
-    if opening >= 0 and len(sentence[opening + 1 : cue.start].split()) <= _UNREAL_GAP:
+    if opening >= 0 and _main_clause_gap(sentence[opening + 1 : cue.start].split(), words):
         previous = max(sentence.rfind(",", 0, opening), sentence.rfind(";", 0, opening),
                        sentence.rfind(":", 0, opening))
         if _unreal_clause(sentence[previous + 1 : opening].split(), words):
