@@ -237,7 +237,9 @@ def _not_received_by_invitee(view: SentenceView, candidates: list[Candidate],
                 if index == view.index or headline}
     # a reception that took place, whoever its guest, is its host's: never the host's
     # visit to an inviter ("Seguro recebeu a seleção" after its captain invited him)
-    hosting = {host for host, guest in received if guest == ANY_GUEST} if any(
+    # (in its own sentence only: a headline's "visited China" is no body reception's)
+    hosting = {host for index, host, guest in receptions
+               if guest == ANY_GUEST and index == view.index} if any(
         status is Status.TOOK_PLACE for status, _ in view.facts.statuses) else set()
     return [c for c in candidates if (c.invitee.key, c.inviter.key) not in received
             and c.invitee.key not in hosting]

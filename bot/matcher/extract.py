@@ -712,6 +712,9 @@ def _without_others_took_place(sentence: str, cue: CueHit,
 
 
 _SUBJECT_OPENING = 2  # words before an invitation noun that opens its sentence ("The")
+# characters between an invitation noun and its owner right after it (" de ", " of the "):
+# an unspaced script's run ("之邀同期访华的欧盟委员会主席冯德莱恩") is one word, but long
+_OWNER_GAP = 8
 
 
 def _invitation_came(sentence: str, cue: CueHit, hit: CueHit, refs: list[Ref]) -> bool:
@@ -725,7 +728,7 @@ def _invitation_came(sentence: str, cue: CueHit, hit: CueHit, refs: list[Ref]) -
     between = [r for r in refs if cue.end <= r.start and r.end <= hit.start]
     if hit.start < cue.end or any(
             r is not between[0] or len(_WORD.findall(sentence[cue.end : r.start])) > 1
-            for r in between):
+            or r.start - cue.end > _OWNER_GAP for r in between):
         return False
     before = sentence[: cue.start]
     for ref in sorted(refs, key=lambda r: r.start, reverse=True):
