@@ -9,6 +9,7 @@ The most advanced status wins and its sentence is the evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -104,6 +105,9 @@ PlaceNames = Callable[[str], set[str]]
 
 # (sentence, host, guest) of each reception a sentence reports ("Modi welcomed Albanese").
 Receptions = frozenset[tuple[int, str, str]]
+# The guest of a reception whose host alone is known ("Seguro recebeu a seleção"): its
+# host received someone at home, whoever came (issue 14, stop 34, scope34 round).
+ANY_GUEST = ""
 
 
 def fold_article(views: list[SentenceView], place_names: PlaceNames | None = None,
@@ -231,7 +235,14 @@ def _not_received_by_invitee(view: SentenceView, candidates: list[Candidate],
     headline = view.paragraph == 0
     received = {(host, guest) for index, host, guest in receptions
                 if index == view.index or headline}
-    return [c for c in candidates if (c.invitee.key, c.inviter.key) not in received]
+    # a reception that took place, whoever its guest, is its host's: never the host's
+    # visit to an inviter ("Seguro recebeu a seleção" after its captain invited him)
+    # (in its own sentence only: a headline's "visited China" is no body reception's)
+    hosting = {host for index, host, guest in receptions
+               if guest == ANY_GUEST and index == view.index} if any(
+        status is Status.TOOK_PLACE for status, _ in view.facts.statuses) else set()
+    return [c for c in candidates if (c.invitee.key, c.inviter.key) not in received
+            and c.invitee.key not in hosting]
 
 
 def _answers_earlier(view: SentenceView, finding: InviteFinding,
@@ -752,12 +763,18 @@ def _delivery_meeting(view: SentenceView, candidate: Candidate, views: list[Sent
     """issue 14, stop 32, cue32 round: "Tajani handed Li Qiang a letter in which Meloni
     invites him to Rome. The meeting took place in the Great Hall of the People": right
     after an invitation a messenger delivered in person, a meeting naming neither party
-    is the messenger's, where the invitation was handed over, not the invited occasion."""
-    before = view.index - 1
-    if before not in candidate.sentences or \
-            _party_keys(view.facts.refs, [candidate]) & set(candidate.keys):
+    is the messenger's, where the invitation was handed over, not the invited occasion.
+    So is one in the sentence of the delivery itself ("List przekazał w Waszyngtonie
+    Cenckiewicz, który spotkał się z doradcami prezydenta"; stop 34, scope34 round), even
+    naming the invitee it met, unless the inviter carried it himself."""
+    named = _party_keys(view.facts.refs, [candidate]) & set(candidate.keys)
+    if view.facts.carried and candidate.inviter.key not in named:
+        return True
+    if named:
         return False
-    return any(v.index == before and v.facts.delivered for v in views)
+    before = view.index - 1
+    return before in candidate.sentences and \
+        any(v.index == before and v.facts.delivered for v in views)
 
 
 def _owner(view: SentenceView, cue: CueHit) -> Ref | None:
@@ -893,6 +910,44 @@ def _met_someone_else(view: SentenceView, cue: CueHit, candidate: Candidate) -> 
     return any(mark in gap for mark in _CLAUSE_BREAKS)
 
 
+# A whole quotation, closed ("„...“", "«...»", "「...」"), and the marks that open one.
+_CLOSED_QUOTE = re.compile(r'«[^»]*»|„[^“”]*[“”]|“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"')
+_OPENING_QUOTES = re.compile('[«„“「『"]')
+
+
+def _quoted_only(view: SentenceView, cue: CueHit, key: str) -> bool:
+    """issue 14, stop 34, scope34 round: "井上選手は公開練習後の記者会見で「首相にぜひ
+    リングサイドで見ていただきたい", "Après la séance tenue au club, il a lancé : « Monsieur
+    le Président, venez »": a figure named only in a quotation opened after the
+    took-place word is spoken to or of, not the guest of that occasion."""
+    refs = [r for r in view.facts.refs if key in (r.party.key, r.principal)]
+    return bool(refs) and all(r.start >= cue.end and _opened(view.text[cue.end : r.start])
+                              for r in refs)
+
+
+def _opened(between: str) -> bool:
+    """Whether a quotation opens in `between` and stays open to its end."""
+    return bool(_OPENING_QUOTES.search(_CLOSED_QUOTE.sub("", between)))
+
+
+def _at_invitees_invitation(view: SentenceView, candidate: Candidate) -> bool:
+    """issue 14, stop 34, scope34 round: "应国家主席习近平邀请，梁强对中国进行国事访问",
+    "Nawrocki był w Białym Domu na zaproszenie Trumpa": an occasion its sentence says took
+    place at the invitee's invitation is the outcome of that invitation, never of one the
+    other way (the guest's counter-invitation reported later)."""
+    return any(f.inviter is not None and f.inviter.party.key == candidate.invitee.key
+               for f in view.facts.invitations)
+
+
+def _at_invitees_seat(view: SentenceView, candidate: Candidate) -> bool:
+    """issue 14, stop 34, scope34 round: "李在明大統領は首相官邸で高市首相と会談した",
+    "Seguro recebeu no Palácio de Belém a seleção": a meeting at the invitee's own seat
+    (a residence naming the invitee, not the sentence's opening speaker: "Biały Dom
+    potwierdził") is the invitee hosting, never the invitee's visit to the inviter."""
+    return any(r.residence and r.party.key == candidate.invitee.key
+               for r in view.facts.refs[1:])
+
+
 def _inviters_own_plan(view: SentenceView, cue: CueHit, status: Status,
                        candidate: Candidate) -> bool:
     """issue 14, stop 30, fixw round: "Orsi invited Felipe VI to Montevideo. [...] Orsi
@@ -968,7 +1023,9 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
                       and not _meeting_before(view, c, views)
                       and not _made_at_meeting(view, c, views, place_names, home_countries)
                       and not _delivery_meeting(view, c, views)
-                      and not _met_someone_else(view, cue, c)]
+                      and not _met_someone_else(view, cue, c)
+                      and not _at_invitees_seat(view, c)
+                      and not _at_invitees_invitation(view, c)]
     owner = _owner(view, cue)
     candidates = [c for c in candidates if not _someone_else(owner, c.keys)
                   and not _inviters_own_plan(view, cue, best_status, c)]
@@ -993,7 +1050,8 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         # ... and no third figure is named: "Mitsotakis met Biden. He will address
         # Congress at Pelosi's invitation" is a meeting with Biden.
         alone = not keys - set(candidate.keys)
-        return 1 if near <= 1 and candidate.invitee.key in keys and alone else 2
+        return 1 if near <= 1 and candidate.invitee.key in keys and alone and \
+            not _quoted_only(view, cue, candidate.invitee.key) else 2
 
     scored = [(n, c) for n, c in scored if n >= needed(c)]
     if scored:

@@ -130,6 +130,9 @@ class Words:
     # "принял", "прийняв": an acceptance word that, with a person as its object, is the
     # reception of a guest ("Путин принял Си"), a meeting, not an answer
     reception: frozenset[str] = frozenset()
+    # "last year", "ubiegłego roku", "去年": a took-place dated to the year before the
+    # article's, a recap like one naming an earlier year (tense.recapped; scope34 round)
+    last_year: frozenset[str] = frozenset()
     # "also", "auch", "тоже": "Putin was also invited" by the inviter just named
     also: frozenset[str] = frozenset()
     # "instead", "en su lugar", "вместо": a stand-in attends in the invitee's place
@@ -280,6 +283,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         inverted_relative_objects=merged("inverted_relative_objects"),
         pluperfect=merged("pluperfect_words"),
         reception=merged("reception_words"),
+        last_year=merged("last_year_words"),
         also=merged("also_words"),
         substitute=merged("substitute_words"),
         host_genitive_events=merged("host_genitive_events"),

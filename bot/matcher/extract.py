@@ -141,6 +141,10 @@ class SentenceFacts:
     # nobody reports ("The meeting took place in the Great Hall"): not its outcome
     # (aggregate._delivery_meeting; issue 14, stop 32, cue32 round)
     delivered: bool = False
+    # "List przekazał Cenckiewicz, który spotkał się z doradcami": a meeting in a sentence
+    # whose messenger carries a letter (no invitation of its own) is the messenger's
+    # (aggregate._delivery_meeting; issue 14, stop 34, scope34 round)
+    carried: bool = False
 
 
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(ALL_CATEGORIES)}
@@ -428,9 +432,7 @@ def analyse(
         if cue.category == "active":
             statuses = [(s, hit) for s, hit in statuses
                         if not _in_relative_clause(sentence, hit, cue, words)]
-        if cue.category in ("active", "challenge", "noun"):
-            statuses = [(s, hit) for s, hit in statuses if not (
-                s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
+        statuses = _without_others_took_place(sentence, cue, statuses, refs, words)
         if found and not refs and clause.previous_refs:
             facts.borrowed_parties = True
         facts.pluperfect = facts.pluperfect or (bool(found) and _pluperfect(sentence, words))
@@ -452,16 +454,36 @@ def analyse(
             if cue.category == "passive" and inviter is None:
                 facts.also_invited = facts.also_invited or _also(sentence, words)
             facts.invitations.append(InviteFinding(
-                inviter, invitee, status, cue, confidence, recapped(status, sentence, published),
+                inviter, invitee, status, cue, confidence, recapped(status, sentence, published, words.last_year),
                 untimed(cue, status_here, status, facts.statuses, cues)))
     _two_way(sentence, facts, refs, words)
     facts.delivered = bool(facts.invitations) and _delivered(sentence, words)
+    facts.carried = not facts.invitations and \
+        any(status is Status.TOOK_PLACE for status, _ in facts.statuses) and \
+        _carries_letter(sentence, words)
     return facts
 
 
 def _delivered(sentence: str, words: Words) -> bool:
     """A messenger's verb ("handed", "consegnato") carries the sentence's invitation."""
     return any(m.group().casefold() in words.messenger for m in _WORD.finditer(sentence))
+
+
+def _carries_letter(sentence: str, words: Words) -> bool:
+    """A messenger's verb and a letter in one sentence ("List przekazał Cenckiewicz",
+    "外相が親書を手渡した"): someone carries a letter there. Words in a script without
+    spaces are found inside the text, others as whole words."""
+    tokens = {m.group().casefold() for m in _WORD.finditer(sentence)}
+
+    def has(found: frozenset[str]) -> bool:
+        return any(w in tokens if w.isascii() or not _unspaced(w) else w in sentence
+                   for w in found)
+    return has(words.messenger) and has(words.letter)
+
+
+def _unspaced(word: str) -> bool:
+    """A word of a script written without spaces (kana, CJK ideographs)."""
+    return any("\u3040" <= ch <= "\u9fff" for ch in word)
 
 
 def _two_way(sentence: str, facts: SentenceFacts, refs: list[Ref], words: Words) -> None:
@@ -672,6 +694,47 @@ def _to_a_call(sentence: str, cue: CueHit, lexicons: list[Lexicon], words: Words
         return True
     return any(LABEL_KINDS.get(h.category) is OccasionKind.CONVERSATION
                for lexicon in lexicons for h in lexicon.occasions(text))
+
+
+def _without_others_took_place(sentence: str, cue: CueHit,
+                               statuses: list[tuple[Status, CueHit]], refs: list[Ref],
+                               words: Words) -> list[tuple[Status, CueHit]]:
+    """The statuses minus a took-place that is not the invitation's: one before a
+    relative clause holding the cue, and one whose subject is the invitation noun itself
+    (`_invitation_came`)."""
+    if cue.category in ("active", "challenge", "noun"):
+        statuses = [(s, hit) for s, hit in statuses if not (
+            s is Status.TOOK_PLACE and before_relative_clause(sentence, hit, cue, words))]
+    if cue.category == "noun":
+        statuses = [(s, hit) for s, hit in statuses if not (
+            s is Status.TOOK_PLACE and _invitation_came(sentence, cue, hit, refs))]
+    return statuses
+
+
+_SUBJECT_OPENING = 2  # words before an invitation noun that opens its sentence ("The")
+# characters between an invitation noun and its owner right after it (" de ", " of the "):
+# an unspaced script's run ("之邀同期访华的欧盟委员会主席冯德莱恩") is one word, but long
+_OWNER_GAP = 8
+
+
+def _invitation_came(sentence: str, cue: CueHit, hit: CueHit, refs: list[Ref]) -> bool:
+    """issue 14, stop 34, scope34 round: "Bahçeli'nin daveti, aylardır süren polemiğin
+    ardından geldi", "L'invitation de Bahçeli est arrivée après des mois de polémique":
+    an invitation noun opening the sentence (its owner and an article at most before it,
+    or its owner right after it) is the subject of the took-place word after it, with no
+    other figure between: the invitation came, no guest did."""
+    # its owner may follow it ("L'invitation de Bahçeli est arrivée"); another figure
+    # there is the subject of the took-place word
+    between = [r for r in refs if cue.end <= r.start and r.end <= hit.start]
+    if hit.start < cue.end or any(
+            r is not between[0] or len(_WORD.findall(sentence[cue.end : r.start])) > 1
+            or r.start - cue.end > _OWNER_GAP for r in between):
+        return False
+    before = sentence[: cue.start]
+    for ref in sorted(refs, key=lambda r: r.start, reverse=True):
+        if ref.end <= cue.start:
+            before = before[: ref.start] + before[ref.end :]
+    return len(_WORD.findall(before)) <= _SUBJECT_OPENING
 
 
 def _statuses_for(cue: CueHit, statuses: list[tuple[Status, CueHit]],

@@ -531,6 +531,26 @@ def _recalled_guest(view: HostView, hit: CueHit, host: Ref, lexicon: Lexicon) ->
     return next(iter(before.values())) if len(before) == 1 else None
 
 
+def reception_hosts(views: list[HostView], lexicon: Lexicon, leader: Callable[[str], bool],
+                    published: date | None = None) -> list[tuple[int, str]]:
+    """(sentence, host) of each reception that took place, whoever its guest: "Seguro
+    recebeu a seleção", "Macron reçoit le XV de France", "were received by Macron". The
+    host received someone at home: that is never the host's visit to an inviter (issue
+    14, stop 34, scope34 round; aggregate._reception_not_outcome). A team, a delegation
+    or a figure the gazetteer lacks counts as a guest here, unlike `received_guests`."""
+    out: list[tuple[int, str]] = []
+    for view in views:
+        if not view.refs:
+            continue
+        for reception in _receptions(view, lexicon, published):
+            if reception.status is not Status.TOOK_PLACE:
+                continue
+            host, _ = _reception_parties(view, reception, lexicon, None, leader)
+            if host is not None and host.party.known and not host.spokesperson:
+                out.append((view.index, host.party.key))
+    return out
+
+
 def _one_leader(view: HostView, leader: Callable[[str], bool]) -> Ref | None:
     """The one leader a sentence names, if it names no other one (a titled leader the
     gazetteer lacks counts: "Mattarella received the Moldovan president Vrabie" names two)."""

@@ -118,6 +118,7 @@ _LIST_KEYS = (
     "inverted_relative_objects",
     "pluperfect_words",
     "reception_words",
+    "last_year_words",
     "also_words",
     "substitute_words",
     "host_genitive_events",

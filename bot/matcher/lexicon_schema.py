@@ -66,6 +66,7 @@ class LexiconTop(BaseModel):
     inverted_relative_objects: list[Any] | None = None
     pluperfect_words: list[Any] | None = None
     reception_words: list[Any] | None = None
+    last_year_words: list[Any] | None = None
     also_words: list[Any] | None = None
     substitute_words: list[Any] | None = None
     host_genitive_events: list[Any] | None = None

@@ -23,7 +23,13 @@ from bot.domain import (
     ReplyAnswer,
     Status,
 )
-from bot.matcher.aggregate import Candidate, SentenceView, fold_article, to_mention
+from bot.matcher.aggregate import (
+    ANY_GUEST,
+    Candidate,
+    SentenceView,
+    fold_article,
+    to_mention,
+)
 from bot.matcher.authored import (
     MAX_REPLY_CHARS,
     PostPhrases,
@@ -68,6 +74,7 @@ from bot.matcher.hosts import (
     has_reception,
     hosted_guests,
     received_guests,
+    reception_hosts,
     with_titled_leaders,
 )
 from bot.matcher.kin import KinWords, named_as_kin
@@ -489,7 +496,7 @@ class Matcher:
         received = self._receptions(host_views, lang, when) if receiving else []
         plain = self._plain_receptions(views, received)
         receptions = frozenset((g.host_sentence, g.host.party.key, g.guest.party.key)
-                               for g in plain)
+                               for g in plain) | self._reception_hosts(host_views, lang, when)
         candidates = [c for c in fold_article(views, self._place_names, when.year if when else None,
                                               self._home_countries, receptions)
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
@@ -565,6 +572,17 @@ class Matcher:
             return []
         return received_guests(host_views, lexicon, when.year if when else None, self._leader,
                                when, self._minister, self._category_of)
+
+    def _reception_hosts(self, host_views: list[HostView] | None, lang: str,
+                         when: date | None) -> frozenset[tuple[int, str, str]]:
+        """Each reception's host with any guest (`ANY_GUEST`): "Seguro recebeu a seleção"
+        hosts a team the gazetteer does not name; no invitation to Seguro took place
+        there (issue 14, stop 34, scope34 round)."""
+        lexicon = self._resources.lexicons.get(lang)
+        if lexicon is None or host_views is None:
+            return frozenset()
+        return frozenset((index, host, ANY_GUEST)
+                         for index, host in reception_hosts(host_views, lexicon, self._leader, when))
 
     @staticmethod
     def _plain_receptions(views: list[SentenceView], received: list[HostedGuest]

@@ -91,14 +91,27 @@ def timed_status(status: Status, sentence: str, cue: CueHit, modifiers: list[Cue
     return status
 
 
-def recapped(status: Status, sentence: str, published: date | None) -> bool:
+def recapped(status: Status, sentence: str, published: date | None,
+             last_year: frozenset[str] = frozenset()) -> bool:
     """A took-place report the sentence dates to an earlier year only: another occasion
     than the article's own ("Sánchez ya viajó a Colombia en agosto de 2022 por invitación
-    de Petro" in a 2025 article about Petro's new invitation)."""
+    de Petro" in a 2025 article about Petro's new invitation), by its number or by a
+    `last_year` phrase and no year ("był w Białym Domu we wrześniu ubiegłego roku")."""
     if published is None or status is not Status.TOOK_PLACE:
         return False
     years = years_in(sentence)
-    return bool(years) and all(year < published.year for year in years)
+    if years:
+        return all(year < published.year for year in years)
+    return _names_phrase(sentence, last_year)
+
+
+def _names_phrase(sentence: str, phrases: frozenset[str]) -> bool:
+    """Whether the sentence holds one of the phrases: as whole words, or inside the text
+    for a script written without spaces."""
+    low = sentence.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) if p.isascii() or " " in p
+               or not any("\u3040" <= ch <= "\u9fff" for ch in p) else p in low
+               for p in phrases)
 
 
 def untimed(cue: CueHit, status_here: Status | None, status: Status,
