@@ -375,7 +375,8 @@ def received_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             continue
         if _other_occasion(view.text, lexicon, year):
             # a recap with a named host is its own pair, never the story's visitor
-            out += _recap_receptions(views, view, lexicon, leader, counterpart, category_of)
+            out += _recap_receptions(views, view, lexicon, leader, counterpart, category_of,
+                                          year)
             continue
         occasions = [h for h in lexicon.occasions(view.text) if h.category not in _TRAVEL]
         label = occasions[0].category if occasions else "visit"
@@ -481,7 +482,8 @@ def _members_in(view: HostView, lexicon: Lexicon) -> list[Ref]:
 
 def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
                       leader: Callable[[str], bool], counterpart: Callable[[str], bool] | None,
-                      category_of: Callable[[str], str | None] | None) -> list[HostedGuest]:
+                      category_of: Callable[[str], str | None] | None,
+                      year: int | None = None) -> list[HostedGuest]:
     """A reception recalled in a sentence dated to another year or holding a past marker
     ("We wrześniu 2025 roku Trump gościł Nawrockiego", "Há dez anos, foi Marcelo quem
     recebeu Ronaldo", "Торік ... приймав"): the named host's own pair, took place (the
@@ -490,6 +492,8 @@ def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
     names before the word (`_recalled_guest`), else the one other figure of the sentence
     before in its paragraph ("Zelensky and Usyk go back a long way. Last August the
     president received the champion"); the story's visitor is not read into a recap."""
+    since = (lexicon.words_of_hosts("since_year"), lexicon.words_of_hosts("since_year_after"))
+    dated_elsewhere = names_another_year(view.text, year, since)
     out: list[HostedGuest] = []
     for reception in _receptions(view, lexicon):
         host, guests = _reception_parties(view, reception, lexicon, None, leader)
@@ -497,6 +501,12 @@ def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
                 view.text, reception.hit, lexicon, frozenset(),
                 after=reception.side in ("before", "seat")):
             guests = _visitor(_other_figure(views, view, host), host)
+        if host is not None and (host.residence or host.by_office) and dated_elsewhere:
+            # a seat or an office stands for its holder on the article's date, and a
+            # recap dated to another year may be of another holder: "recibido por
+            # Francisco en el Vaticano en febrero de 2024" is no reception by the pope of
+            # 2025 (the lead's mend, stop 34; "last year the president" still resolves)
+            continue
         peer = counterpart if host is not None and (
             host.end <= reception.hit.start or reception.side == "after") else None
         out += _pairs(host, guests, view, "visit", leader, Status.TOOK_PLACE, peer,

@@ -124,3 +124,12 @@ def test_a_team_received_through_its_named_members(
 def test_a_team_without_a_named_member_gives_no_pair(real: Matcher, lang: str,
                                                      text: str) -> None:
     assert pairs(match_text(real, text, DAY, lang)) == set()
+
+
+def test_a_recap_hosted_by_a_seat_is_not_todays_holders(real: Matcher) -> None:
+    """The lead's mend after merging (stop 34): a seat or office stands for its holder on
+    the article's date; a reception recalled from another year names no host by it (the
+    pontiff of 2024 is not the pontiff of the article's 2025)."""
+    text = ("Milei había sido recibido por Francisco en el Vaticano en febrero de 2024, "
+            "en una audiencia que puso fin a años de críticas cruzadas.")
+    assert pairs(match_text(real, text, "2025-07-03", "es")) == set()
