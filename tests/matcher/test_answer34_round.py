@@ -23,42 +23,9 @@ import pytest
 
 from bot.domain import Article
 from bot.matcher import Matcher
-from tests.support.matching import match_text, pairs
+from tests.support.matching import answer_status, match_text, pairs
 
 DATE = "2026-03-10"
-
-# The invitation each language's answers follow: (text, inviter, invitee).
-INVITATIONS = {
-    "en": ("Keir Starmer invited Pedro Sánchez to London.", "keir-starmer", "pedro-sanchez"),
-    "de": ("Friedrich Merz hat Emmanuel Macron nach Berlin eingeladen.", "friedrich-merz",
-           "emmanuel-macron"),
-    "fr": ("Emmanuel Macron a invité Pedro Sánchez à Marseille.", "emmanuel-macron",
-           "pedro-sanchez"),
-    "es": ("Pedro Sánchez invitó a Lula a Madrid.", "pedro-sanchez", "lula-da-silva"),
-    "it": ("Giorgia Meloni ha invitato Emmanuel Macron a Napoli.", "giorgia-meloni",
-           "emmanuel-macron"),
-    "pt": ("Lula convidou Pedro Sánchez para Brasília.", "lula-da-silva", "pedro-sanchez"),
-    "ru": ("Касым-Жомарт Токаев пригласил Владимира Путина в Алматы.",
-           "kassym-jomart-tokayev", "vladimir-putin"),
-    "uk": ("Володимир Зеленський запросив Дональда Туска до Києва.", "volodymyr-zelensky",
-           "donald-tusk"),
-    "pl": ("Donald Tusk zaprosił Emmanuela Macrona do Gdańska.", "donald-tusk",
-           "emmanuel-macron"),
-    "nl": ("Dick Schoof heeft Emmanuel Macron uitgenodigd in Den Haag.", "dick-schoof",
-           "emmanuel-macron"),
-    "no": ("Jonas Gahr Støre inviterte Emmanuel Macron til Oslo.", "jonas-gahr-store",
-           "emmanuel-macron"),
-    "tr": ("Recep Tayyip Erdoğan, Emmanuel Macron'u Ankara'ya davet etti.",
-           "recep-tayyip-erdogan", "emmanuel-macron"),
-    "ja": ("高市早苗首相は韓国の李在明大統領を東京に招待した。", "sanae-takaichi", "lee-jae-myung"),
-    "zh": ("习近平邀请卢拉访问北京。", "xi-jinping", "lula-da-silva"),
-}
-
-
-def _status(matcher: Matcher, lang: str, answer: str) -> set[str]:
-    text, inviter, invitee = INVITATIONS[lang]
-    found = pairs(match_text(matcher, f"{text} {answer}", DATE, lang))
-    return {status for a, b, status in found if (a, b) == (inviter, invitee)}
 
 
 YES = [
@@ -88,7 +55,7 @@ YES = [
 @pytest.mark.parametrize(("lang", "answer"), YES)
 def test_a_yes_without_an_accept_verb_is_an_acceptance(real_matcher: Matcher, lang: str,
                                                         answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"accepted"}
+    assert answer_status(real_matcher, lang, answer) == {"accepted"}
 
 
 NO = [
@@ -105,7 +72,7 @@ NO = [
 @pytest.mark.parametrize(("lang", "answer"), NO)
 def test_a_refusal_in_content_is_a_refusal(real_matcher: Matcher, lang: str,
                                            answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"declined"}
+    assert answer_status(real_matcher, lang, answer) == {"declined"}
 
 
 THANKS = [
@@ -131,7 +98,7 @@ THANKS = [
 @pytest.mark.parametrize(("lang", "answer"), THANKS)
 def test_thanks_or_no_decision_is_a_response(real_matcher: Matcher, lang: str,
                                              answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"responded"}
+    assert answer_status(real_matcher, lang, answer) == {"responded"}
 
 
 NO_COMMENT = [
@@ -151,7 +118,7 @@ NO_COMMENT = [
 @pytest.mark.parametrize(("lang", "answer"), NO_COMMENT)
 def test_refusing_to_comment_is_silence_not_a_refusal(real_matcher: Matcher, lang: str,
                                                       answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"pending"}
+    assert answer_status(real_matcher, lang, answer) == {"pending"}
 
 
 def test_a_headline_clause_answers_the_figure_it_names(real_matcher: Matcher) -> None:
@@ -167,8 +134,6 @@ def test_a_headline_clause_answers_the_figure_it_names(real_matcher: Matcher) ->
     assert ("keir-starmer", "pedro-sanchez", "accepted") in found
     assert not any(p[:2] == ("keir-starmer", "pedro-sanchez") and p[2] != "accepted"
                    for p in found)
-
-
 
 
 def test_a_speaker_in_yerevan_answers_for_armenia(real_matcher: Matcher) -> None:

@@ -18,42 +18,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matcher import Matcher
-from tests.support.matching import match_text, pairs
+from tests.support.matching import ANSWERED_INVITATIONS, answer_status, match_text, pairs
 
 DATE = "2026-03-10"
-
-# The invitation each language's answers follow: (text, inviter, invitee).
-INVITATIONS = {
-    "en": ("Keir Starmer invited Pedro Sánchez to London.", "keir-starmer", "pedro-sanchez"),
-    "de": ("Friedrich Merz hat Emmanuel Macron nach Berlin eingeladen.", "friedrich-merz",
-           "emmanuel-macron"),
-    "fr": ("Emmanuel Macron a invité Pedro Sánchez à Marseille.", "emmanuel-macron",
-           "pedro-sanchez"),
-    "es": ("Pedro Sánchez invitó a Lula a Madrid.", "pedro-sanchez", "lula-da-silva"),
-    "it": ("Giorgia Meloni ha invitato Emmanuel Macron a Napoli.", "giorgia-meloni",
-           "emmanuel-macron"),
-    "pt": ("Lula convidou Pedro Sánchez para Brasília.", "lula-da-silva", "pedro-sanchez"),
-    "ru": ("Касым-Жомарт Токаев пригласил Владимира Путина в Алматы.",
-           "kassym-jomart-tokayev", "vladimir-putin"),
-    "uk": ("Володимир Зеленський запросив Дональда Туска до Києва.", "volodymyr-zelensky",
-           "donald-tusk"),
-    "pl": ("Donald Tusk zaprosił Emmanuela Macrona do Gdańska.", "donald-tusk",
-           "emmanuel-macron"),
-    "nl": ("Dick Schoof heeft Emmanuel Macron uitgenodigd in Den Haag.", "dick-schoof",
-           "emmanuel-macron"),
-    "no": ("Jonas Gahr Støre inviterte Emmanuel Macron til Oslo.", "jonas-gahr-store",
-           "emmanuel-macron"),
-    "tr": ("Recep Tayyip Erdoğan, Emmanuel Macron'u Ankara'ya davet etti.",
-           "recep-tayyip-erdogan", "emmanuel-macron"),
-    "ja": ("高市早苗首相は韓国の李在明大統領を東京に招待した。", "sanae-takaichi", "lee-jae-myung"),
-    "zh": ("习近平邀请卢拉访问北京。", "xi-jinping", "lula-da-silva"),
-}
-
-
-def _status(matcher: Matcher, lang: str, answer: str) -> set[str]:
-    text, inviter, invitee = INVITATIONS[lang]
-    found = pairs(match_text(matcher, f"{text} {answer}", DATE, lang))
-    return {status for a, b, status in found if (a, b) == (inviter, invitee)}
 
 
 STUDIED = [
@@ -77,7 +44,7 @@ STUDIED = [
 @pytest.mark.parametrize(("lang", "answer"), STUDIED)
 def test_an_invitation_to_be_studied_is_a_response(real_matcher: Matcher, lang: str,
                                                    answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"responded"}
+    assert answer_status(real_matcher, lang, answer) == {"responded"}
 
 
 GLADLY = [
@@ -94,7 +61,7 @@ GLADLY = [
 
 @pytest.mark.parametrize(("lang", "answer"), GLADLY)
 def test_coming_gladly_is_an_acceptance(real_matcher: Matcher, lang: str, answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"accepted"}
+    assert answer_status(real_matcher, lang, answer) == {"accepted"}
 
 
 UNABLE = [
@@ -129,7 +96,7 @@ UNABLE = [
 @pytest.mark.parametrize(("lang", "answer"), UNABLE)
 def test_being_unable_to_take_it_up_is_a_refusal(real_matcher: Matcher, lang: str,
                                                   answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"declined"}
+    assert answer_status(real_matcher, lang, answer) == {"declined"}
 
 
 NO_INFORMATION = [
@@ -141,7 +108,7 @@ NO_INFORMATION = [
 @pytest.mark.parametrize(("lang", "answer"), NO_INFORMATION)
 def test_no_information_to_provide_is_silence(real_matcher: Matcher, lang: str,
                                               answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"pending"}
+    assert answer_status(real_matcher, lang, answer) == {"pending"}
 
 
 WITHDRAWN = [
@@ -155,13 +122,13 @@ WITHDRAWN = [
 @pytest.mark.parametrize(("lang", "answer"), WITHDRAWN)
 def test_an_invitation_taken_back_is_withdrawn(real_matcher: Matcher, lang: str,
                                                answer: str) -> None:
-    assert _status(real_matcher, lang, answer) == {"withdrawn"}
+    assert answer_status(real_matcher, lang, answer) == {"withdrawn"}
 
 
-@pytest.mark.parametrize("lang", sorted(INVITATIONS))
+@pytest.mark.parametrize("lang", sorted(ANSWERED_INVITATIONS))
 def test_the_invitation_alone_stays_pending(real_matcher: Matcher, lang: str) -> None:
     # precision bound: the invitations the answers follow are found, pending, on their own
-    assert _status(real_matcher, lang, "") == {"pending"}
+    assert answer_status(real_matcher, lang, "") == {"pending"}
 
 
 SIDE = [
@@ -206,5 +173,5 @@ def test_another_side_does_not_answer(real_matcher: Matcher, lang: str, text: st
 def test_a_quoted_no_information_only_said_is_an_evasive_answer(real_matcher: Matcher) -> None:
     # precision bound (passes on main, where the phrase was a response): the pending words
     # the quote closes do not scope "only said" after it
-    assert _status(real_matcher, "ja", "韓国大統領府の報道官は「現時点で提供できる情報はない」と"
+    assert answer_status(real_matcher, "ja", "韓国大統領府の報道官は「現時点で提供できる情報はない」と"
                                        "述べるにとどめた。") == {"responded"}

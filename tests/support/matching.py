@@ -44,3 +44,42 @@ def score_rounds(matcher: Matcher, directory: Path, langs: Iterable[str],
     found, problems = evaluate_corpus(matcher, directory)
     assert problems == []
     return found
+
+
+# The day the answer tests of the status rounds publish on.
+ANSWER_DAY = "2026-03-10"
+
+# The invitation each language's answers follow: (text, inviter, invitee).
+ANSWERED_INVITATIONS = {
+    "en": ("Keir Starmer invited Pedro Sánchez to London.", "keir-starmer", "pedro-sanchez"),
+    "de": ("Friedrich Merz hat Emmanuel Macron nach Berlin eingeladen.", "friedrich-merz",
+           "emmanuel-macron"),
+    "fr": ("Emmanuel Macron a invité Pedro Sánchez à Marseille.", "emmanuel-macron",
+           "pedro-sanchez"),
+    "es": ("Pedro Sánchez invitó a Lula a Madrid.", "pedro-sanchez", "lula-da-silva"),
+    "it": ("Giorgia Meloni ha invitato Emmanuel Macron a Napoli.", "giorgia-meloni",
+           "emmanuel-macron"),
+    "pt": ("Lula convidou Pedro Sánchez para Brasília.", "lula-da-silva", "pedro-sanchez"),
+    "ru": ("Касым-Жомарт Токаев пригласил Владимира Путина в Алматы.",
+           "kassym-jomart-tokayev", "vladimir-putin"),
+    "uk": ("Володимир Зеленський запросив Дональда Туска до Києва.", "volodymyr-zelensky",
+           "donald-tusk"),
+    "pl": ("Donald Tusk zaprosił Emmanuela Macrona do Gdańska.", "donald-tusk",
+           "emmanuel-macron"),
+    "nl": ("Dick Schoof heeft Emmanuel Macron uitgenodigd in Den Haag.", "dick-schoof",
+           "emmanuel-macron"),
+    "no": ("Jonas Gahr Støre inviterte Emmanuel Macron til Oslo.", "jonas-gahr-store",
+           "emmanuel-macron"),
+    "tr": ("Recep Tayyip Erdoğan, Emmanuel Macron'u Ankara'ya davet etti.",
+           "recep-tayyip-erdogan", "emmanuel-macron"),
+    "ja": ("高市早苗首相は韓国の李在明大統領を東京に招待した。", "sanae-takaichi", "lee-jae-myung"),
+    "zh": ("习近平邀请卢拉访问北京。", "xi-jinping", "lula-da-silva"),
+}
+
+
+def answer_status(matcher: Matcher, lang: str, answer: str, day: str = ANSWER_DAY) -> set[str]:
+    """The statuses the matcher gives the language's invitation (`ANSWERED_INVITATIONS`)
+    when `answer` follows it."""
+    text, inviter, invitee = ANSWERED_INVITATIONS[lang]
+    found = pairs(match_text(matcher, f"{text} {answer}", day, lang))
+    return {status for a, b, status in found if (a, b) == (inviter, invitee)}
