@@ -812,6 +812,21 @@ def test_b19_long_blind_set_is_well_formed_and_apart() -> None:
                           first_day="2026-01-01")
 
 
+def _check_characters_long_set(name: str, infix: str, negatives: tuple[str, ...]) -> None:
+    """A fresh long-story set measured in characters (stop 33 on): one story per language
+    in 6-12 paragraphs of 1,600-2,400 characters (ja and zh 1,000-1,500), dated 2025-01 to
+    2026-11, every expected pair with two different parties."""
+    held = DATA / "matcher-held" / name
+    _check_held_set(held, infix, 1, negatives)
+    for item in _one_story_per_language(held, infix, negatives):
+        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
+        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
+        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
+        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
+        for exp in item["expected"]:
+            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+
+
 def test_b20_long_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b20-long: fourteen fresh long news stories in paragraphs
     (1,600-2,400 characters, ja and zh 1,000-1,500), one per language, eleven with two to
@@ -820,16 +835,7 @@ def test_b20_long_blind_set_is_well_formed_and_apart() -> None:
     by spokespeople and figures beyond the gazetteer, and three hard negatives full of
     denials, unreal conditionals, phone calls and tenders (ru, nl, zh), dated 2025-01 to
     2026-11, written by the long20 helper before it read any rule and scored once."""
-    held = DATA / "matcher-held" / "b20-long"
-    negatives = ("ru", "nl", "zh")
-    _check_held_set(held, "b20l", 1, negatives)
-    for item in _one_story_per_language(held, "b20l", negatives):
-        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
-        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
-        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
-        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+    _check_characters_long_set("b20-long", "b20l", ("ru", "nl", "zh"))
 
 
 def test_b21_long_blind_set_is_well_formed_and_apart() -> None:
@@ -841,16 +847,7 @@ def test_b21_long_blind_set_is_well_formed_and_apart() -> None:
     hard negatives full of denials, speculation, phone calls, unreal conditionals, demands
     and tenders (de, es, pl), dated 2025-01 to 2026-11, written by the long21 helper
     before it read any rule and scored once."""
-    held = DATA / "matcher-held" / "b21-long"
-    negatives = ("de", "es", "pl")
-    _check_held_set(held, "b21l", 1, negatives)
-    for item in _one_story_per_language(held, "b21l", negatives):
-        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
-        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
-        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
-        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+    _check_characters_long_set("b21-long", "b21l", ("de", "es", "pl"))
 
 
 
@@ -863,16 +860,8 @@ def test_b22_long_blind_set_is_well_formed_and_apart() -> None:
     figures beyond the gazetteer, and three hard negatives full of denials, speculation,
     phone calls, unreal conditionals, demands and tenders (en, pt, uk), dated 2025-01 to
     2026-11, written by the long22 helper before it read any rule and scored once."""
-    held = DATA / "matcher-held" / "b22-long"
-    negatives = ("en", "pt", "uk")
-    _check_held_set(held, "b22l", 1, negatives)
-    for item in _one_story_per_language(held, "b22l", negatives):
-        assert 6 <= item["text"].count("\n\n") + 1 <= 12, item["id"]
-        assert "2025-01-01" <= item["date"] <= "2026-11-30", item["id"]
-        low, high = (1000, 1500) if item["lang"] in ("ja", "zh") else (1600, 2400)
-        assert low <= len(item["text"]) <= high, (item["id"], len(item["text"]))
-        for exp in item["expected"]:
-            assert exp["inviter"] and exp["invitee"] and exp["inviter"] != exp["invitee"]
+    _check_characters_long_set("b22-long", "b22l", ("en", "pt", "uk"))
+
 
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
