@@ -492,8 +492,7 @@ def _recap_receptions(views: list[HostView], view: HostView, lexicon: Lexicon,
     names before the word (`_recalled_guest`), else the one other figure of the sentence
     before in its paragraph ("Zelensky and Usyk go back a long way. Last August the
     president received the champion"); the story's visitor is not read into a recap."""
-    since = (lexicon.words_of_hosts("since_year"), lexicon.words_of_hosts("since_year_after"))
-    dated_elsewhere = names_another_year(view.text, year, since)
+    dated_elsewhere = _dated_another_year(view.text, lexicon, year)
     out: list[HostedGuest] = []
     for reception in _receptions(view, lexicon):
         host, guests = _reception_parties(view, reception, lexicon, None, leader)
@@ -1541,12 +1540,14 @@ def _may_pair(host: Ref, guest: Ref, category_of: Callable[[str], str | None] | 
     return category in DOMESTIC_GUESTS
 
 
-def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
+def _dated_another_year(text: str, lexicon: Lexicon, year: int | None) -> bool:
     # "sitt første VM siden 1998": a year opening a span dates no event (recap34 round)
     since = (lexicon.words_of_hosts("since_year"), lexicon.words_of_hosts("since_year_after"))
-    if names_another_year(text, year, since):
-        return True
-    return bool(lexicon.host_hits("past", text))
+    return names_another_year(text, year, since)
+
+
+def _other_occasion(text: str, lexicon: Lexicon, year: int | None) -> bool:
+    return _dated_another_year(text, lexicon, year) or bool(lexicon.host_hits("past", text))
 
 
 def _hosts_in(view: HostView, lexicon: Lexicon, year: int | None, labels: list[CueHit]
