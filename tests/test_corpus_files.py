@@ -876,6 +876,19 @@ def test_b22_long_blind_set_is_well_formed_and_apart() -> None:
     _check_characters_long_set("b22-long", "b22l", ("en", "pt", "uk"))
 
 
+def test_b23_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b23-long: fourteen fresh long news stories in paragraphs
+    (1,600-2,400 characters, ja and zh 1,000-1,200), one per language, eleven with three or
+    four expected pairs among receptions and state visits told by their host (often with
+    the guest first by role), invitations back to the host answered paragraphs later
+    (evasive, accepted, declined by an entourage), hosts and inviters beyond the gazetteer
+    named later by surname or inflected, messengers, a recap with a named host and one of
+    the same pair, and three hard negatives full of denials, speculation, phone calls,
+    demands, unreal conditionals and tenders (it, no, ja), dated 2025-05 to 2026-07,
+    written by the long23 helper before it read any rule and scored once."""
+    _check_characters_long_set("b23-long", "b23l", ("it", "no", "ja"))
+
+
 def test_b14_gaps_blind_set_is_well_formed_and_apart() -> None:
     """tests/data/matcher-held/b14-gaps: stop 27's known misses (task verbs after an
     acceptance, bare "Xi", "does not rule out" with a recap, counted group arrivals, ...),
