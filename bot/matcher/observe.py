@@ -47,7 +47,7 @@ _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "ar
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 # "X pulled out of" alone may be a deal, a race or a market: only an occasion noun makes it
 # a party calling off its own part (story17 round).
-_NEEDS_OCCASION = frozenset({"happened", "called_off", "pulled_out"})
+_NEEDS_OCCASION = frozenset({"happened", "called_off", "pulled_out", "not_held"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,7 +551,7 @@ LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
                "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING,
                "pulled_out": Status.WITHDRAWN, "offer_withdrawn": Status.WITHDRAWN,
-               "will_be_at": Status.ACCEPTED}
+               "will_be_at": Status.ACCEPTED, "not_held": Status.WITHDRAWN}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
@@ -562,6 +562,7 @@ LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "will_attend": SIDE_INVITEE,
                                     "hosted_by": SIDE_INVITEE,
                                     "postponed": None,
+                                    "not_held": None,
                                     # the fighter or the guest pulls out, or the host
                                     "pulled_out": None}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
@@ -574,10 +575,13 @@ _COMPLEMENT_REACH = 12
 _AFTER_REACH = 5
 # Cues that say "not" themselves ("will not attend", "the invitation no longer stands"): a
 # negation in or around them is theirs, not a denial of the report.
-_NEGATIVE_CUES = frozenset({"will_not_attend", "offer_withdrawn"})
+_NEGATIVE_CUES = frozenset({"will_not_attend", "offer_withdrawn", "not_held"})
 # How far (characters) the subject of a verb-final clause may stand from its verb, with the
 # place and the occasion between ("Aliyev, Moskova'da düzenlenen törene katılmadı").
 _FINAL_VERB_REACH = 80
+# Cues whose occasion is their subject, told before them: its place stands between its
+# noun and the verb ("the visit to Warsaw was postponed", "la visita a Roma non si terrà").
+_SUBJECT_OCCASION = frozenset({"postponed", "not_held"})
 # One-party reports carry less than two-party ones: the tracker must find the other party.
 LONE_CONFIDENCE = 0.7
 
@@ -863,7 +867,7 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
                       and not any(c in sentence[p.end:chosen.start] for c in ",、，;；"))
                   # a passive postponement names its occasion first ("the visit of X to
                   # Warsaw was postponed"): the place between its noun and the verb
-                  or (cue.category == "postponed" and chosen is not None
+                  or (cue.category in _SUBJECT_OCCASION and chosen is not None
                       and chosen.end <= p.start < cue.start)
                   or (subject_end is not None and subject_end <= p.start < cue.start))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
