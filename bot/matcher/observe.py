@@ -13,7 +13,7 @@ words between a figure and the cue.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Status
 from bot.matcher.confidence import CONFIDENCE
@@ -582,6 +582,8 @@ _FINAL_VERB_REACH = 80
 # Cues whose occasion is their subject, told before them: its place stands between its
 # noun and the verb ("the visit to Warsaw was postponed", "la visita a Roma non si terrà").
 _SUBJECT_OCCASION = frozenset({"postponed", "not_held"})
+# How far (characters) an office's holder may follow it in apposition (", ").
+_APPOSITION_GAP = 3
 # One-party reports carry less than two-party ones: the tracker must find the other party.
 LONE_CONFIDENCE = 0.7
 
@@ -686,6 +688,24 @@ def without_places(sentence: str, refs: list[Ref], places: PlaceFinder) -> list[
     return [r for r in refs if r.party.known
             or (not any(h.start <= r.start and r.end <= h.end for h in hits)
                 and not _place_word_first(sentence, r, hits))]
+
+
+def without_office_holders(sentence: str, refs: list[Ref]) -> list[Ref]:
+    """`refs` with the unknown name set in apposition right after a known figure's office
+    ("el presidente argelino, Abdelmayid Tebún, no viajará") taken into the office's
+    reference: it names the office's holder, spelled another way than the gazetteer's, not
+    a second person who would rule out a one-party report (story35 round). Only a comma or
+    spaces may stand between; the reference then spans both, as a named title does."""
+    kept: list[Ref] = []
+    for ref in refs:
+        office = kept[-1] if kept else None
+        if office is not None and office.by_office and office.party.known and \
+                not ref.party.known and 0 <= ref.start - office.end <= _APPOSITION_GAP and \
+                not sentence[office.end : ref.start].strip(" ,"):
+            kept[-1] = replace(office, end=ref.end)
+            continue
+        kept.append(ref)
+    return kept
 
 
 def _place_word_first(sentence: str, ref: Ref, hits: list[PlaceHit]) -> bool:
