@@ -19,6 +19,7 @@ from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Statu
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.dates import names_another_year
 from bot.matcher.extract import Ref, conjunction_words
+from bot.matcher.function_words import function_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, PlaceHit, describe
@@ -129,7 +130,13 @@ def _since_words(lexicons: list[Lexicon]) -> tuple[frozenset[str], frozenset[str
 
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
     lowered = sentence.lower()
-    return _non_overlapping([c for lx in lexicons for c in lx.observation_cues(sentence, lowered)])
+    own = function_words().get(lexicons[0].lang, frozenset()) if len(lexicons) > 1 \
+        else frozenset()
+    return _non_overlapping([
+        c for i, lx in enumerate(lexicons) for c in lx.observation_cues(sentence, lowered)
+        # A fallback lexicon's one-word cue that is a function word of the article's own
+        # language is that word, not the cue: English "met" in Dutch is "with" (story35).
+        if i == 0 or c.text.casefold() not in own])
 
 
 def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],

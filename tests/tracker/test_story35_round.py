@@ -13,7 +13,10 @@ writers), built as mechanisms in the fourteen languages:
   declined, the guest's side (`[observe] will_not_attend`);
 - an unknown name set in apposition right after a known figure's office ("el presidente
   argelino, Abdelmayid Tebún, no viajará") is that office's holder, spelled otherwise, not
-  a second person ruling out a one-party report (`observe.without_office_holders`).
+  a second person ruling out a one-party report (`observe.without_office_holders`);
+- and the wrong last word the English fallback lexicon gave a Dutch headline: its one-word
+  cue "met" is Dutch "with" (`observe.observation_cues` skips a fallback lexicon's cue that
+  is a function word of the article's language), so a refused debate is no meeting held.
 
 Sentences written for these tests; the shipped gazetteer and places. Every case fails on
 main c07c749c except the ones marked as precision bounds, which hold on both."""
@@ -179,3 +182,24 @@ def test_the_one_party_last_word_reaches_the_one_record(
         [invitation] = unit.list_invitations(InvitationFilter(limit=10))
     assert invitation.status == final
     assert len(invitation.sources) == len(story)
+
+
+# --- a fallback lexicon's cue that is a word of the article's language ------------------
+
+def test_dutch_met_is_with_not_a_meeting(real_matcher: Matcher) -> None:
+    """English "met" in a Dutch headline is "with": a refusal of a debate with Macron is
+    no meeting that took place (fails on main: the English lexicon's cue read it)."""
+    result = match_text(real_matcher, "Marine Le Pen wijst debat met Emmanuel Macron af",
+                        lang="nl")
+    assert not [o for o in result.observations if o.status is Status.TOOK_PLACE]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Marine Le Pen ontmoette Emmanuel Macron dinsdag in Parijs."),
+    ("de", "Marine Le Pen traf Emmanuel Macron am Dienstag in Paris."),
+])
+def test_the_articles_own_meeting_words_still_read(real_matcher: Matcher, lang: str,
+                                                   text: str) -> None:
+    """Precision bound the other way (holds on main too): the language's own cues stay."""
+    result = match_text(real_matcher, text, lang=lang)
+    assert [o.status for o in result.observations] == [Status.TOOK_PLACE]
