@@ -14,6 +14,9 @@ writers), built as mechanisms in the fourteen languages:
 - an unknown name set in apposition right after a known figure's office ("el presidente
   argelino, Abdelmayid Tebún, no viajará") is that office's holder, spelled otherwise, not
   a second person ruling out a one-party report (`observe.without_office_holders`);
+- co-chairing the occasion together with the other figure ("co-chaired the summit in
+  Paris alongside Macron", "copresidió ... junto a", "leitete ... gemeinsam mit"): both
+  were there, took place (`[observe] joint_attendance`, as "took part together with");
 - and the wrong last word the English fallback lexicon gave a Dutch headline: its one-word
   cue "met" is Dutch "with" (`observe.observation_cues` skips a fallback lexicon's cue that
   is a function word of the article's language), so a refused debate is no meeting held.
@@ -203,3 +206,47 @@ def test_the_articles_own_meeting_words_still_read(real_matcher: Matcher, lang: 
     """Precision bound the other way (holds on main too): the language's own cues stay."""
     result = match_text(real_matcher, text, lang=lang)
     assert [o.status for o in result.observations] == [Status.TOOK_PLACE]
+
+
+# --- co-chairing an occasion together with the other figure -----------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Narendra Modi co-chaired the summit in Paris alongside Emmanuel Macron on "
+               "Tuesday."),
+        ("de", "Narendra Modi leitete am Dienstag den Gipfel in Paris gemeinsam mit Emmanuel "
+               "Macron."),
+        ("fr", "Narendra Modi a coprésidé mardi le sommet de Paris avec Emmanuel Macron."),
+        ("es", "Narendra Modi copresidió el martes la cumbre de París junto a Emmanuel "
+               "Macron."),
+        ("it", "Narendra Modi ha copresieduto martedì il vertice di Parigi insieme a Emmanuel "
+               "Macron."),
+        ("pt", "Narendra Modi copresidiu na terça-feira a cimeira de Paris ao lado de "
+               "Emmanuel Macron."),
+        ("ru", "Нарендра Моди сопредседательствовал на саммите в Париже вместе с Эммануэлем "
+               "Макроном."),
+        ("uk", "Нарендра Моді співголовував на саміті в Парижі разом з Емманюелем Макроном."),
+        ("pl", "Narendra Modi współprzewodniczył szczytowi w Paryżu wraz z Emmanuelem "
+               "Macronem."),
+        ("nl", "Narendra Modi leidde dinsdag de top in Parijs samen met Emmanuel Macron."),
+        ("no", "Narendra Modi ledet tirsdag toppmøtet i Paris sammen med Emmanuel Macron."),
+    ],
+)
+def test_co_chairing_with_the_host_took_place(real_matcher: Matcher, lang: str,
+                                              text: str) -> None:
+    result = match_text(real_matcher, text, lang=lang)
+    assert {(o.first.figure_id, o.second.figure_id, o.status, o.occasion.place)
+            for o in result.observations} == {("narendra-modi", "emmanuel-macron",
+                                               Status.TOOK_PLACE, "Paris")}
+
+
+@pytest.mark.parametrize("text", [
+    "Narendra Modi co-chaired the summit in Paris alongside Emmanuel Macron in 2019.",
+    "Narendra Modi could have co-chaired the summit in Paris alongside Emmanuel Macron.",
+    "Narendra Modi will co-chair the summit in Paris with Emmanuel Macron.",
+])
+def test_co_chairing_another_year_or_hedged_is_nothing(real_matcher: Matcher,
+                                                       text: str) -> None:
+    """Precision bounds (hold on main too)."""
+    assert not match_text(real_matcher, text, lang="en").observations
