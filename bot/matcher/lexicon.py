@@ -211,6 +211,9 @@ OBSERVE_CATEGORIES = (
     # stands (a pending report: it never undoes a decision), shown in the timeline
     "pulled_out",  # "X pulled out of the fight in Madrid", "trekker seg fra kampen": the
     # figure itself calls its part off (withdrawn, either side); needs an occasion noun
+    "not_held",  # "the visit of X to Rome will not take place", "не состоится": the occasion
+    # as the subject of a negated happening (withdrawn, either side; story35 round); needs
+    # an occasion noun, and its own "not" is no denial of the report
 )
 # Word lists inside [observe]: prepositions for "with", hedges and negations that make a
 # report hypothetical, words that date a meeting to the past ("last met", "years ago"), and

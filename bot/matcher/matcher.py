@@ -104,6 +104,7 @@ from bot.matcher.observe import (
     observe_lone,
     observe_sentence,
     without_later_offices,
+    without_office_holders,
     without_places,
     without_stand_ins,
 )
@@ -997,8 +998,8 @@ class Matcher:
         # no second person; story18 round), as for the article's pairs (`_weak_names`).
         person = self._person_evidence("\n".join(v.text for v in views), lang)
         for view in views:
-            refs = without_places(view.text, without_stand_ins(view.text, view.facts.refs,
-                                                               own, grammar), places)
+            refs = without_office_holders(view.text, without_places(
+                view.text, without_stand_ins(view.text, view.facts.refs, own, grammar), places))
             cues: list[CueHit] | None = None
             if len({r.party.key for r in refs}) > 1 and any(r.by_office for r in refs):
                 cues = observation_cues(view.text, lexicons)
@@ -1012,8 +1013,9 @@ class Matcher:
             named = with_unknown_names(view.text, view.facts.refs, lexicons, lang)
             if person is not None:
                 named = [r for r in named if r.party.known or person(r.party.name)]
-            refs = without_later_offices(view.text, without_places(view.text, without_stand_ins(
-                view.text, named, own, grammar), places), cues)
+            refs = without_later_offices(view.text, without_office_holders(
+                view.text, without_places(view.text, without_stand_ins(
+                    view.text, named, own, grammar), places)), cues)
             for finding in observe_lone(view.text, refs, cues, lexicons,
                                         places, year, grammar):
                 key = finding.party.party.key

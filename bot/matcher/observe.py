@@ -13,12 +13,13 @@ words between a figure and the cue.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain import SIDE_INVITEE, SIDE_INVITER, Occasion, OccasionKind, Status
 from bot.matcher.confidence import CONFIDENCE
 from bot.matcher.dates import names_another_year
 from bot.matcher.extract import Ref, conjunction_words
+from bot.matcher.function_words import function_words
 from bot.matcher.grammar import Grammar
 from bot.matcher.lexicon import CueHit, Lexicon
 from bot.matcher.occasion import LABEL_KINDS, PlaceFinder, PlaceHit, describe
@@ -47,7 +48,7 @@ _DEFAULT_LABEL = {"met": "meeting", "hosted": "visit", "hosted_by": "visit", "ar
 # Categories that only speak of an occasion the sentence names ("the debate ... took place").
 # "X pulled out of" alone may be a deal, a race or a market: only an occasion noun makes it
 # a party calling off its own part (story17 round).
-_NEEDS_OCCASION = frozenset({"happened", "called_off", "pulled_out"})
+_NEEDS_OCCASION = frozenset({"happened", "called_off", "pulled_out", "not_held"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,13 @@ def _since_words(lexicons: list[Lexicon]) -> tuple[frozenset[str], frozenset[str
 
 def observation_cues(sentence: str, lexicons: list[Lexicon]) -> list[CueHit]:
     lowered = sentence.lower()
-    return _non_overlapping([c for lx in lexicons for c in lx.observation_cues(sentence, lowered)])
+    own = function_words().get(lexicons[0].lang, frozenset()) if len(lexicons) > 1 \
+        else frozenset()
+    return _non_overlapping([
+        c for i, lx in enumerate(lexicons) for c in lx.observation_cues(sentence, lowered)
+        # A fallback lexicon's one-word cue that is a function word of the article's own
+        # language is that word, not the cue: English "met" in Dutch is "with" (story35).
+        if i == 0 or c.text.casefold() not in own])
 
 
 def observe_sentence(sentence: str, refs: list[Ref], cues: list[CueHit],
@@ -551,7 +558,7 @@ LONE_STATUS = {"happened": Status.TOOK_PLACE, "called_off": Status.WITHDRAWN,
                "offer_stands": Status.PENDING, "will_attend": Status.ACCEPTED,
                "hosted_by": Status.TOOK_PLACE, "postponed": Status.PENDING,
                "pulled_out": Status.WITHDRAWN, "offer_withdrawn": Status.WITHDRAWN,
-               "will_be_at": Status.ACCEPTED}
+               "will_be_at": Status.ACCEPTED, "not_held": Status.WITHDRAWN}
 LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "arrived": SIDE_INVITEE, "on_visit": SIDE_INVITEE,
                                     "joint_attendance": None,
@@ -562,6 +569,7 @@ LONE_SIDE: dict[str, str | None] = {"happened": None, "called_off": None,
                                     "will_attend": SIDE_INVITEE,
                                     "hosted_by": SIDE_INVITEE,
                                     "postponed": None,
+                                    "not_held": None,
                                     # the fighter or the guest pulls out, or the host
                                     "pulled_out": None}
 # The cue's figure must be its subject (right before it): "Modi arrived in Moscow".
@@ -574,10 +582,15 @@ _COMPLEMENT_REACH = 12
 _AFTER_REACH = 5
 # Cues that say "not" themselves ("will not attend", "the invitation no longer stands"): a
 # negation in or around them is theirs, not a denial of the report.
-_NEGATIVE_CUES = frozenset({"will_not_attend", "offer_withdrawn"})
+_NEGATIVE_CUES = frozenset({"will_not_attend", "offer_withdrawn", "not_held"})
 # How far (characters) the subject of a verb-final clause may stand from its verb, with the
 # place and the occasion between ("Aliyev, Moskova'da düzenlenen törene katılmadı").
 _FINAL_VERB_REACH = 80
+# Cues whose occasion is their subject, told before them: its place stands between its
+# noun and the verb ("the visit to Warsaw was postponed", "la visita a Roma non si terrà").
+_SUBJECT_OCCASION = frozenset({"postponed", "not_held"})
+# How far (characters) an office's holder may follow it in apposition (", ").
+_APPOSITION_GAP = 3
 # One-party reports carry less than two-party ones: the tracker must find the other party.
 LONE_CONFIDENCE = 0.7
 
@@ -682,6 +695,24 @@ def without_places(sentence: str, refs: list[Ref], places: PlaceFinder) -> list[
     return [r for r in refs if r.party.known
             or (not any(h.start <= r.start and r.end <= h.end for h in hits)
                 and not _place_word_first(sentence, r, hits))]
+
+
+def without_office_holders(sentence: str, refs: list[Ref]) -> list[Ref]:
+    """`refs` with the unknown name set in apposition right after a known figure's office
+    ("el presidente argelino, Abdelmayid Tebún, no viajará") taken into the office's
+    reference: it names the office's holder, spelled another way than the gazetteer's, not
+    a second person who would rule out a one-party report (story35 round). Only a comma or
+    spaces may stand between; the reference then spans both, as a named title does."""
+    kept: list[Ref] = []
+    for ref in refs:
+        office = kept[-1] if kept else None
+        if office is not None and office.by_office and office.party.known and \
+                not ref.party.known and 0 <= ref.start - office.end <= _APPOSITION_GAP and \
+                not sentence[office.end : ref.start].strip(" ,"):
+            kept[-1] = replace(office, end=ref.end)
+            continue
+        kept.append(ref)
+    return kept
 
 
 def _place_word_first(sentence: str, ref: Ref, hits: list[PlaceHit]) -> bool:
@@ -863,7 +894,7 @@ def _lone_occasion(sentence: str, cue: CueHit, lexicons: list[Lexicon], places: 
                       and not any(c in sentence[p.end:chosen.start] for c in ",、，;；"))
                   # a passive postponement names its occasion first ("the visit of X to
                   # Warsaw was postponed"): the place between its noun and the verb
-                  or (cue.category == "postponed" and chosen is not None
+                  or (cue.category in _SUBJECT_OCCASION and chosen is not None
                       and chosen.end <= p.start < cue.start)
                   or (subject_end is not None and subject_end <= p.start < cue.start))]
     place = min(found, key=lambda p: abs(p.start - cue.end)) if found else None
