@@ -1066,6 +1066,11 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     # after an invitation, or one that speaks of "the invitation".
     if keys and best_status is Status.TOOK_PLACE:
         return  # names other people: their meeting, not this invitation's
+    named = _at_named_place(view, cue, best_status, candidates, views, place_names)
+    if named is not None:
+        named.offer(best_status, view.text, view.index,
+                    named.confidence - CONFIDENCE.later_status_penalty)
+        return
     side = _invitees_side(view, cue, best_status, candidates, views, home_countries)
     if side is not None:
         side.offer(best_status, view.text, view.index,
@@ -1094,6 +1099,30 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
     if view.facts.has_invite_noun or view.index - last_seen <= 1 or \
             _only_its_parties_between(views, target, last_seen, view.index):
         target.offer(best_status, view.text, view.index, target.confidence - CONFIDENCE.later_status_penalty)
+
+
+def _at_named_place(view: SentenceView, cue: CueHit, status: Status,
+                    candidates: list[Candidate],
+                    views: list[SentenceView], place_names: PlaceNames | None
+                    ) -> Candidate | None:
+    """issue 14, stop 35, answer35 round: "Starmer invited Erdoğan to London. [...] Özel
+    had invited Starmer to the party's headquarters in Ankara; no answer came. Duran said
+    the London invitation was welcomed": an answer naming no party but speaking of the
+    invitation and naming the place of one ("Londra davetinin", "l'invitation à Belém")
+    goes to the invitation whose own sentence names that place, not to a neighbouring one
+    reported in between (nor is that place where its speaker stands: `_invitees_side`).
+    Only an invitation made before the answer, and only when exactly one pair's invitation
+    names it (a place all share says nothing). Only a place named before the answer's
+    words: one after them is where a trip goes ("не зможе скористатися запрошенням ... має
+    повернутися до Варшави": the refusal is not about an invitation to Warsaw)."""
+    if status not in _ANSWERS or place_names is None or not view.facts.has_invite_noun:
+        return None
+    here = place_names(view.text[: cue.start])
+    made = [c for c in candidates if 0 <= c.first_sentence <= view.index]
+    if not here or len(made) < 2:
+        return None
+    matching = [c for c in made if here & place_names(views[c.first_sentence].text)]
+    return matching[0] if len(matching) == 1 else None
 
 
 _ITS_OWN_GAP = 2  # sentences from the invitation to an answer naming nobody

@@ -893,6 +893,14 @@ def _same_clause(sentence: str, cue: CueHit, negations: list[CueHit], words: Wor
 
 
 _COMPLEMENT = 4  # words after an acceptance word: "agreed to develop cooperation ..."
+# issue 14, stop 35, answer35 round: an acceptance said inside a quotation ends with it:
+# "'See you in London,' Sánchez told reporters", "„Do zobaczenia w Gdańsku” – odpowiedział
+# Macron": the reporting clause after the closing mark is no complement of the yes.
+_QUOTE_OPENERS = re.compile('[«„“"]')
+
+
+def _closes_quote(word: str) -> bool:
+    return word.rstrip(".,;:!?").endswith(('"', "”", "»", "“"))
 _MUTUAL_BEFORE = 3  # words before it that may hold a mutual subject ("the sides also")
 
 
@@ -914,11 +922,12 @@ def _other_matter(sentence: str, statuses: list[tuple[Status, CueHit]],
                 following[0][:1].isupper():
             return 0  # "irá ao Brasil ainda em 2026": the cue holds the "to" (cue32 round)
         count = 0
+        quoted = _QUOTE_OPENERS.search(text[: cue.start]) is not None
         for word in text[cue.end :].split():
             if word.casefold() in words.conjunctions:
                 break
             count += 1
-            if word.endswith((",", ";", ":")):
+            if word.endswith((",", ";", ":")) or (quoted and _closes_quote(word)):
                 break
         return count
 
