@@ -55,7 +55,11 @@ def _concerns(view: SentenceView, keys: tuple[str, str]) -> bool:
 
 def denial_views(views: list[SentenceView], words: DenialWords) -> list[SentenceView]:
     """The article's sentences that say no invitation was made and hold none of their own:
-    computed once per article, then matched against each open invitation."""
+    computed once per article, then matched against each open invitation. A phrase held
+    in a sentence is held in the sentences joined by line breaks (a break bounds a word as
+    the sentence's end does), so one pass over the whole text rules out most articles."""
+    if not words.held_in("\n".join(view.text for view in views)):
+        return []
     return [view for view in views
             if not view.facts.invitations and words.held_in(view.text)]
 

@@ -998,6 +998,8 @@ class Matcher:
         # no second person; story18 round), as for the article's pairs (`_weak_names`).
         person = self._person_evidence("\n".join(v.text for v in views), lang)
         for view in views:
+            if not view.facts.refs:
+                continue  # names nobody (most sentences): the filters below keep nobody
             refs = without_office_holders(view.text, without_places(
                 view.text, without_stand_ins(view.text, view.facts.refs, own, grammar), places))
             cues: list[CueHit] | None = None

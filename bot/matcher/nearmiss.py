@@ -50,6 +50,7 @@ _NEXT_PARTICLE = re.compile(
     r" ((?:[a-zà-öø-ÿ]{1,4} ){1,2})([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω][\w'\-]*\w)", re.UNICODE)
 _CASED = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſА-яЁёІіЇїЄєҐґΑ-ω'\- ]+$")
 _DOUBLED = re.compile(r"(\w)\1+", re.UNICODE)
+_RECENT_SKELETONS = 4096  # capitalised words whose skeleton an index keeps (_skeleton)
 
 
 def skeleton(word: str, variants: Sequence[tuple[str, str]] = ()) -> str:
@@ -144,6 +145,19 @@ class NearMissIndex:
         self._skeletons = {key: next(iter(ids)) for key, ids in skeletons.items()
                            if len(ids) == 1}
         self._skeleton_firsts = frozenset(key.split()[0] for key in self._skeletons)
+        # The skeletons of capitalised words read lately: `skeleton` of a word is a pure
+        # function of the word and of `_variants`, fixed for the index's life, and every
+        # capitalised word of every article asks for its own (names recur from article to
+        # article). Bounded, the oldest dropped first.
+        self._recent_skeletons: dict[str, str] = {}
+
+    def _skeleton(self, word: str) -> str:
+        known = self._recent_skeletons.get(word)
+        if known is None:
+            if len(self._recent_skeletons) >= _RECENT_SKELETONS:
+                del self._recent_skeletons[next(iter(self._recent_skeletons))]
+            known = self._recent_skeletons[word] = skeleton(word, self._variants)
+        return known
 
     def _known_form(self, written: str) -> bool:
         return bool(self._gazetteer.ids_for_form(written))
@@ -224,7 +238,7 @@ class NearMissIndex:
                      ) -> NearMiss | None:
         """A full name of two or three words whose spelling skeleton is one figure's
         ("Massud Peseschkian" for Masoud Pezeshkian), the longest such run."""
-        shape = [skeleton(first.group(0), self._variants)]
+        shape = [self._skeleton(first.group(0))]
         if shape[0] not in self._skeleton_firsts:
             return None
         end = first.end()
@@ -233,7 +247,7 @@ class NearMissIndex:
             following = _NEXT_WORD.match(text, end)
             if following is None or mask.find(1, following.start(1), following.end()) != -1:
                 break
-            shape.append(skeleton(following.group(1), self._variants))
+            shape.append(self._skeleton(following.group(1)))
             end = following.end()
             figure_id = self._skeletons.get(" ".join(shape))
             written = text[first.start() : end]
