@@ -86,6 +86,24 @@ def consonants(word: str, variants: Sequence[tuple[str, str]] = ()) -> str:
     return _DOUBLED.sub(r"\1", bare)
 
 
+_VOWELS = re.compile(r"[aeiouаеёиіїоуыэюяє]+")
+
+
+def syllables(word: str) -> int:
+    """Vowel groups of a word's skeleton ("y" not counted): "Antonio" has three, "Anthony"
+    two, so the Italian namesake is not read as the listed Australian."""
+    return len(_VOWELS.findall(skeleton(word)))
+
+
+def same_given(written: str, listed: str, variants: Sequence[tuple[str, str]] = ()) -> bool:
+    """A written given name is a listed one's spelling: the same consonants
+    (`same_consonants`) and as many syllables, one more in Cyrillic ("Петера")."""
+    extra = syllables(written) - syllables(listed)
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in written)
+    return (extra == 0 or (cyrillic and extra == 1)) and \
+        same_consonants(consonants(written, variants), consonants(listed, variants))
+
+
 def same_consonants(written: str, listed: str) -> bool:
     """Whether a written given name reads as a listed one: equal consonant skeletons of
     three letters or more, or the written one a listed one's plus one case ending's
@@ -138,7 +156,7 @@ class NearMissIndex:
         self._variants = tuple(variants)
         # The spelling skeleton of a full name (two or three words) -> figure ids.
         skeletons: dict[str, set[str]] = {}
-        # A two-word name's surname skeleton -> (given name's consonants, figure id): another
+        # A two-word name's surname skeleton -> (folded given name, figure id): another
         # language's spelling of the given name, or its declined form (names35 round).
         self._by_surname: dict[str, set[tuple[str, str]]] = {}
         # folded given name -> [(folded rest, figure id)]
@@ -168,7 +186,7 @@ class NearMissIndex:
                         skeletons.setdefault(" ".join(shape), set()).add(figure.id)
                     if len(words) == 2 and len(shape[-1]) >= MIN_SURNAME:
                         self._by_surname.setdefault(shape[-1], set()).add(
-                            (consonants(words[0], self._variants), figure.id))
+                            (words[0], figure.id))
                 last = words[-1] if words else ""
                 if len(last) >= MIN_LONE_SURNAME and (len(words) >= 2 or form[:1].isupper()):
                     surnames.add(last)
@@ -293,8 +311,8 @@ class NearMissIndex:
         entries = self._by_surname.get(skeleton(following.group(1), self._variants))
         if not entries:
             return None
-        given = consonants(first.group(0), self._variants)
-        figures = {fid for listed, fid in entries if same_consonants(given, listed)}
+        given = fold(first.group(0))
+        figures = {fid for listed, fid in entries if same_given(given, listed, self._variants)}
         written = text[first.start() : following.end()]
         if len(figures) != 1 or self._known_form(written) or \
                 fold(following.group(1)) in self._common:
