@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.matcher.nearmiss import within_one_edit
+from bot.matcher.nearmiss import same_given, within_one_edit
 
 _GIVEN = re.compile(r"([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ][a-zß-öø-ÿā-ſа-яёіїєґ'’\-]+) $")
 _SENTENCE_END = ".!?\n:;\"«»“”"
@@ -68,7 +68,10 @@ def _same_name(word: str, given: str) -> bool:
         word[:_SAME_STEM] == given[:_SAME_STEM] or word[-_SAME_STEM:] == given[-_SAME_STEM:]
         # a misspelling one edit off, first letter right: "Kier Starmer" (issue 15, stories
         # round: the misspelt given name made a second inviter)
-        or (word[0] == given[0] and within_one_edit(word, given))))
+        or (word[0] == given[0] and within_one_edit(word, given))
+        # another language's spelling of it, the same consonants: "Şevket" for "Shavkat"
+        # (issue 14, stop 35, names35 round)
+        or same_given(word, given)))
 
 
 def known_given_names(names: list[tuple[str, tuple[str, ...]]], not_names: frozenset[str]

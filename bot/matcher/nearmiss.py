@@ -71,6 +71,52 @@ def skeleton(word: str, variants: Sequence[tuple[str, str]] = ()) -> str:
     return _DOUBLED.sub(r"\1", plain)
 
 
+# Vowels, "h", glides and the soft sign: the letters transcriptions of one given name
+# disagree on most ("Şevket" / "Shavkat", "Schawkat"; "Петера" / "Петер").
+_NOT_CONSONANT = re.compile(r"[aeiouyhjаеёиіїоуыэюяєйьъ'\-]")
+
+
+_MIN_CONSONANTS = 3
+
+
+def consonants(word: str, variants: Sequence[tuple[str, str]] = ()) -> str:
+    """A given name's consonant skeleton (issue 14, stop 35, names35 round): its spelling
+    skeleton without vowels, "h" and glides, each doubled letter once. Two spellings of
+    one given name in two languages share it ("Şevket" and "Shavkat": "svkt")."""
+    bare = _NOT_CONSONANT.sub("", skeleton(word, variants)).replace("w", "v")
+    return _DOUBLED.sub(r"\1", bare)
+
+
+_VOWELS = re.compile(r"[aeiouаеёиіїоуыэюяє]+")
+
+
+def syllables(word: str) -> int:
+    """Vowel groups of a word's skeleton ("y" not counted): "Antonio" has three, "Anthony"
+    two, so the Italian namesake is not read as the listed Australian."""
+    return len(_VOWELS.findall(skeleton(word)))
+
+
+def same_given(written: str, listed: str, variants: Sequence[tuple[str, str]] = ()) -> bool:
+    """A written given name is a listed one's spelling: the same consonants
+    (`same_consonants`) and as many syllables, one more in Cyrillic ("Петера")."""
+    extra = syllables(written) - syllables(listed)
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in written)
+    return (extra == 0 or (cyrillic and extra == 1)) and \
+        same_consonants(consonants(written, variants), consonants(listed, variants))
+
+
+def same_consonants(written: str, listed: str) -> bool:
+    """Whether a written given name reads as a listed one: equal consonant skeletons of
+    three letters or more, or the written one a listed one's plus one case ending's
+    consonant ("Петером" for "Петер"; Cyrillic only, where given names decline). Two
+    letters are too few: "Elsa" and "Ilse" are two women."""
+    if len(listed) < _MIN_CONSONANTS:
+        return False
+    return written == listed or (
+        len(written) == len(listed) + 1 and written.startswith(listed)
+        and "\u0400" <= written[-1] <= "\u04ff")
+
+
 @dataclass(frozen=True, slots=True)
 class NearMiss:
     figure_id: str
@@ -111,6 +157,9 @@ class NearMissIndex:
         self._variants = tuple(variants)
         # The spelling skeleton of a full name (two or three words) -> figure ids.
         skeletons: dict[str, set[str]] = {}
+        # A two-word name's surname skeleton -> (folded given name, figure id): another
+        # language's spelling of the given name, or its declined form (names35 round).
+        self._by_surname: dict[str, set[tuple[str, str]]] = {}
         # folded given name -> [(folded rest, figure id)]
         self._by_first: dict[str, list[tuple[str, str]]] = {}
         # figure id -> folded surnames (last words of its names) long enough to match alone
@@ -136,6 +185,9 @@ class NearMissIndex:
                     shape = [skeleton(w, self._variants) for w in words]
                     if len(shape[-1]) >= MIN_SKELETON_SURNAME:
                         skeletons.setdefault(" ".join(shape), set()).add(figure.id)
+                    if len(words) == 2 and len(shape[-1]) >= MIN_SURNAME:
+                        self._by_surname.setdefault(shape[-1], set()).add(
+                            (words[0], figure.id))
                 last = words[-1] if words else ""
                 if len(last) >= MIN_LONE_SURNAME and (len(words) >= 2 or form[:1].isupper()):
                     surnames.add(last)
@@ -187,10 +239,14 @@ class NearMissIndex:
                     found.append(hit)
                     resume = hit.end
                     continue
-            transcribed = self._transcribed(text, match, mask)
+            transcribed = self._transcribed(text, match, mask) or \
+                self._respelled(text, match, mask)
             if transcribed is not None:
                 found.append(transcribed)
                 resume = transcribed.end
+                # "Петера Сіярто ... Сіярто": the surname alone later is his too
+                for surname in self._surnames.get(transcribed.figure_id, ()):
+                    initials.setdefault(surname[0], []).append((surname, transcribed.figure_id))
                 continue
             if len(token) >= MIN_LONE_SURNAME and token[0].casefold() in initials:
                 lone = self._lone_surname(text, match, initials[token[0].casefold()])
@@ -256,6 +312,26 @@ class NearMissIndex:
                 continue
             best = NearMiss(figure_id, first.start(), end, FORM_NEAR_NAME, written)
         return best
+
+    def _respelled(self, text: str, first: re.Match[str], mask: bytearray) -> NearMiss | None:
+        """A given name and a surname where the surname's skeleton is a listed two-word
+        name's and the given name has its consonants (`same_consonants`): "Şevket
+        Mirziyoyev" for Shavkat Mirziyoyev, "Петера Сіярто" for "Петер Сійярто" (issue 14,
+        stop 35, names35 round). One figure only; a written form the gazetteer lists, or
+        an ordinary word as the surname, is not a respelling."""
+        following = _NEXT_WORD.match(text, first.end())
+        if following is None or mask.find(1, following.start(1), following.end()) != -1:
+            return None
+        entries = self._by_surname.get(skeleton(following.group(1), self._variants))
+        if not entries:
+            return None
+        given = fold(first.group(0))
+        figures = {fid for listed, fid in entries if same_given(given, listed, self._variants)}
+        written = text[first.start() : following.end()]
+        if len(figures) != 1 or self._known_form(written) or \
+                fold(following.group(1)) in self._common:
+            return None
+        return NearMiss(figures.pop(), first.start(), following.end(), FORM_NEAR_NAME, written)
 
     def _lone_surname(self, text: str, match: re.Match[str], surnames: list[tuple[str, str]]
                       ) -> NearMiss | None:
