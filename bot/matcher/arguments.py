@@ -31,6 +31,7 @@ from bot.matcher.clause import (
     object_pronoun_follows,
     pairs,
     possessive_pronoun_before,
+    relative_opening,
     right_before,
     starts_with_pronoun,
     subject_and_object_before,
@@ -1708,6 +1709,7 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     if not (c.before and c.after):
         return None
     subjects = [r for r in c.before if r.party.key != c.after[0].party.key] or c.before
+    subjects = _outside_relative_asides(c, subjects)
     subject = subjects[-1]
     objects = [r for r in c.after if r.party.key != subject.party.key]
     if not objects:
@@ -1720,6 +1722,17 @@ def subject_verb_object(c: Clause) -> list[Pair] | None:
     invitees = coordinated(c.sentence, objects, c.words)
     return [pair for inviter in _joint_subjects(c, subjects) for pair in
             pairs(inviter, invitees, confidence)]
+
+
+def _outside_relative_asides(c: Clause, subjects: list[Ref]) -> list[Ref]:
+    """"Nigel Farage, who leads Reform UK, invited Albanese": a figure inside a relative
+    clause set off by commas before the verb is that clause's matter; the subject is its
+    antecedent, named before the opening comma (issue 14, stop 35: the party a leader leads
+    was taken as the inviter)."""
+    kept = [r for r in subjects if not (
+        relative_opening(c.sentence, r.start, c.words) >= 0
+        and "," in c.sentence[r.end : c.cue.start])]
+    return kept or subjects
 
 
 def _joint_subjects(c: Clause, subjects: list[Ref]) -> list[Ref]:

@@ -574,6 +574,18 @@ def subject_and_object_before(sentence: str, cue: CueHit, before: list[Ref], wor
     return last, previous_subject
 
 
+def relative_opening(sentence: str, at: int, words: Words) -> int:
+    """The comma opening the relative clause that `at` stands in ("Macron, who visited
+    Berlin ..."): its first word after the comma is a relative pronoun; -1 if none."""
+    if not words.relative:
+        return -1
+    opening = sentence.rfind(",", 0, at)
+    if opening < 0:
+        return -1
+    first = sentence[opening + 1 : at].casefold().split()[:1]
+    return opening if first and first[0] in words.relative else -1
+
+
 def starts_with_pronoun(sentence: str, words: Words) -> bool:
     """"He ...", "Er ...", and the two-word stand-ins of the lexicons ("The President
     renewed his invitation to Johnson": the president the article is about)."""

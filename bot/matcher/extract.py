@@ -29,6 +29,7 @@ from bot.matcher.clause import (
     glued_coordination,
     glued_genitive,
     is_coordination,
+    relative_opening,
     words_of,
 )
 from bot.matcher.confidence import CONFIDENCE
@@ -1216,18 +1217,6 @@ def _earlier_occasion(status: Status | None, sentence: str, cue: CueHit, pasts: 
         _recap(sentence, cue, pasts, invite_cues)
 
 
-def _relative_opening(sentence: str, at: int, words: Words) -> int:
-    """The comma opening the relative clause that `at` stands in ("Macron, who visited
-    Berlin ..."): its first word after the comma is a relative pronoun; -1 if none."""
-    if not words.relative:
-        return -1
-    opening = sentence.rfind(",", 0, at)
-    if opening < 0:
-        return -1
-    first = sentence[opening + 1 : at].casefold().split()[:1]
-    return opening if first and first[0] in words.relative else -1
-
-
 def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
                         words: Words) -> bool:
     """"Carney, who visited Mexico City in September for trade talks, said he would
@@ -1235,7 +1224,7 @@ def _aside_beside_answer(sentence: str, hit: CueHit, status_cues: list[CueHit],
     antecedent's background, another occasion, when the main clause gives an answer of
     its own (issue 14, wire round: status from another event). Without one ("Lula, who
     arrived on Monday, ...") the aside may be the only outcome and stays."""
-    opening = _relative_opening(sentence, hit.start, words)
+    opening = relative_opening(sentence, hit.start, words)
     closing = sentence.find(",", hit.end)
     if opening < 0 or closing < 0:
         return False
@@ -1249,7 +1238,7 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
     occasion than the invitation's."""
     if hit.end > cue.start:
         return False
-    return _relative_opening(sentence, hit.start, words) >= 0 and \
+    return relative_opening(sentence, hit.start, words) >= 0 and \
         "," in sentence[hit.end : cue.start]
 
 
@@ -1262,7 +1251,7 @@ def _recap_clause(sentence: str, cue: CueHit, pasts: list[CueHit], words: Words)
     on Monday at Xi's invitation, ...") the clause may be the news and stays."""
     if not pasts:
         return False
-    opening = _relative_opening(sentence, cue.start, words)
+    opening = relative_opening(sentence, cue.start, words)
     closing = sentence.find(",", cue.end)
     if opening < 0 or closing < 0:
         return False
