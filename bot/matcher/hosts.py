@@ -948,11 +948,17 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     if not before:
         return None, []
     marks = lexicon.words_of_hosts("reception_object")
+    subjects = lexicon.grammar.subject_particles
 
     def marked(ref: Ref) -> bool:
         after_name = text[ref.end : ref.end + _OBJECT_REACH].casefold()
-        return any((after_name.find(m) >= 0 if cjk else after_name.startswith(m))
-                   for m in marks)
+        if not cjk:
+            return any(after_name.startswith(m) for m in marks)
+        # the first particle after the name decides: "天皇陛下は大統領を迎え" marks the
+        # Emperor as the subject, whatever object follows (recept35 round)
+        found = [at for m in marks if (at := after_name.find(m)) >= 0]
+        topic = [at for p in subjects if (at := after_name.find(p)) >= 0]
+        return bool(found) and not (topic and min(topic) < min(found))
 
     # "Putin'in davetini kabul etti": no figure marked as the object, a thing accepted.
     place = next((i for i in range(len(before) - 1, -1, -1) if marked(before[i])), None)
