@@ -9,7 +9,9 @@ read as the reception's object, a monarch named by title only ("the King receive
 and a guest's host chosen by the occasion his own sentence names (a third figure's dinner
 nearer to him is not the summit he took part in). Sentences written for this file
 (bot/matcher/hosts.py, the lexicons' [hosts] tables, bot/data/figures.toml). Every case of
-`test_*_names_its_host` fails on main c07c749c; the precision bounds pass before and after.
+`test_*_names_its_host`, `test_a_bare_title_owns_what_follows_it` and
+`test_a_guest_is_the_host_of_the_occasion_his_sentence_names` fails on main c07c749c; the
+precision bounds pass before and after.
 """
 
 from __future__ import annotations
@@ -74,6 +76,15 @@ def test_a_meal_given_for_a_guest_names_its_host(real: Matcher, lang: str, text:
 def test_the_host_by_title_or_before_the_honoured_names_its_host(
         real: Matcher, lang: str, text: str, expected: tuple[str, str]) -> None:
     assert (*expected, "took_place") in pairs(match_text(real, text, DAY, lang))
+
+
+def test_a_bare_title_owns_what_follows_it(real: Matcher) -> None:
+    """"at the King's invitation": the bare title is possessive as a name is, so the King
+    invites the guest and not the other way round."""
+    found = pairs(match_text(real, "Emmanuel Macron arrived in Britain on Tuesday. The "
+                             "French president, who is in Britain at the King's invitation, "
+                             "addressed Parliament.", DAY, "en"))
+    assert {p[:2] for p in found} == {("charles-iii", "emmanuel-macron")}
 
 
 @pytest.mark.parametrize(("lang", "text"), [
