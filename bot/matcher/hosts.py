@@ -1711,6 +1711,15 @@ def _right_before(text: str, ref: Ref, hit: CueHit, cjk: bool) -> bool:
     return len(text[ref.end : hit.start].strip()) <= (_TITLE_AFTER_CJK if cjk else 1)
 
 
+def _honour_reaches(gap: str, lexicon: Lexicon) -> bool:
+    """Whether an honour phrase reaches the figure after it: no relative word between
+    ("the dinner for Nordic leaders that Prime Minister X gave": X gave it, no guest)."""
+    relatives = lexicon.words_of_hosts("hosted_relatives") | \
+        lexicon.words_of_hosts("occasion_relative")
+    # (the first word is the complement's article, "für den Präsidenten", no relative)
+    return relatives.isdisjoint(re.findall(r"\w+", gap.casefold())[1:])
+
+
 def _honoured_refs(view: HostView, lexicon: Lexicon) -> list[Ref]:
     """The figures an honour phrase names as the guest (issue 14, stop 35, recept35
     round): inside it ("为马克龙举行宴会"), right after a prepositional one ("zu Ehren von
@@ -1726,7 +1735,8 @@ def _honoured_refs(view: HostView, lexicon: Lexicon) -> list[Ref]:
         inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end]
         after = [r for r in refs if r.start >= hit.end
                  and r.start - hit.end <= (_TITLE_CHARS_CJK if cjk else _HOST_GAP_CHARS)
-                 and not _CLAUSE_MARK.search(view.text[hit.end : r.start])]
+                 and not _CLAUSE_MARK.search(view.text[hit.end : r.start])
+                 and _honour_reaches(view.text[hit.end : r.start], lexicon)]
         if hit.category == "honoured_for_before":
             after = [r for r in refs if r.end <= hit.start
                      and _right_before(view.text, r, hit, cjk)][-1:]
@@ -2127,7 +2137,9 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
     # сиділа X, серед гостей також був Y" (Y, not X).
     if hit.category == "honoured_for":
         # "a state banquet for X": the guest after the preposition, whoever stands before
-        return _group(text, after, lexicon) if after_near else []
+        # (not past a relative clause: "the dinner for the leaders that X gave")
+        near_after = after_near and _honour_reaches(text[hit.end : after[0].start], lexicon)
+        return _group(text, after, lexicon) if near_after else []
     if hit.category == "honoured_for_before":
         # "Aliyev için ... yemek", "李大統領のための": the guest right before the postposition
         near_before = bool(before) and _right_before(text, before[-1], hit, cjk)
