@@ -1004,6 +1004,11 @@ def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
     words = lexicon.words_of_hosts("reception_guest")
     tokens = re.findall(r"[\w'’]+", span)
     spots = [span.find(w) for w in words if (w in span if cjk else w in tokens)]
+    # a role word inside a figure's name or glued to a word before it is no role word of
+    # its own ("同大統領を", "the said president": recept35 round)
+    spots = [at for at in spots
+             if not any(r.start <= start + at < r.end for r in view.refs)
+             and not (cjk and at > 0 and _glued_ideograph(span[at - 1]))]
     if not spots:
         return None, None
     at = start + min(spots)
@@ -1018,6 +1023,12 @@ def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
         return None, None
     named = next((r for r in between if _figure(r) and r.party.key != host.party.key), None)
     return host, named
+
+
+def _glued_ideograph(char: str) -> bool:
+    """Whether a character before a CJK role word makes it part of a longer word: a
+    kanji/hanzi or katakana, not a particle in hiragana nor punctuation."""
+    return "\u4e00" <= char <= "\u9fff" or "\u30a0" <= char <= "\u30ff"
 
 
 def _subject_after_object(text: str, between: list[Ref], lexicon: Lexicon) -> list[Ref]:
