@@ -1004,11 +1004,9 @@ def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
     words = lexicon.words_of_hosts("reception_guest")
     tokens = re.findall(r"[\w'’]+", span)
     spots = [span.find(w) for w in words if (w in span if cjk else w in tokens)]
-    # a role word inside a figure's name or glued to a word before it is no role word of
-    # its own ("同大統領を", "the said president": recept35 round)
-    spots = [at for at in spots
-             if not any(r.start <= start + at < r.end for r in view.refs)
-             and not (cjk and at > 0 and _glued_ideograph(span[at - 1]))]
+    # a CJK role word glued to a word before it is no role word of its own ("同大統領を",
+    # the said president: recept35 round)
+    spots = [at for at in spots if not (cjk and at > 0 and _glued_ideograph(span[at - 1]))]
     if not spots:
         return None, None
     at = start + min(spots)
