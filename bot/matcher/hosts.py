@@ -70,6 +70,7 @@ _QUOTES = re.compile("[\"«»“”„]")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _CLAUSE_MARK = re.compile(r"[,;:，、；：]")
 STATUS_OF = {"attended": Status.TOOK_PLACE, "honoured": Status.TOOK_PLACE,
+             "honoured_for": Status.TOOK_PLACE, "honoured_for_before": Status.TOOK_PLACE,
              "will_attend": Status.ACCEPTED,
              "absent": Status.DECLINED, "guest_list": Status.TOOK_PLACE,
              "confirmed_list": Status.ACCEPTED, "invited_list": Status.PENDING}
@@ -947,11 +948,17 @@ def _received_before(view: HostView, hit: CueHit, lexicon: Lexicon
     if not before:
         return None, []
     marks = lexicon.words_of_hosts("reception_object")
+    subjects = lexicon.grammar.subject_particles
 
     def marked(ref: Ref) -> bool:
         after_name = text[ref.end : ref.end + _OBJECT_REACH].casefold()
-        return any((after_name.find(m) >= 0 if cjk else after_name.startswith(m))
-                   for m in marks)
+        if not cjk:
+            return any(after_name.startswith(m) for m in marks)
+        # the first particle after the name decides: "天皇陛下は大統領を迎え" marks the
+        # Emperor as the subject, whatever object follows (recept35 round)
+        found = [at for m in marks if (at := after_name.find(m)) >= 0]
+        topic = [at for p in subjects if (at := after_name.find(p)) >= 0]
+        return bool(found) and not (topic and min(topic) < min(found))
 
     # "Putin'in davetini kabul etti": no figure marked as the object, a thing accepted.
     place = next((i for i in range(len(before) - 1, -1, -1) if marked(before[i])), None)
@@ -997,6 +1004,9 @@ def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
     words = lexicon.words_of_hosts("reception_guest")
     tokens = re.findall(r"[\w'’]+", span)
     spots = [span.find(w) for w in words if (w in span if cjk else w in tokens)]
+    # a CJK role word glued to a word before it is no role word of its own ("同大統領を",
+    # the said president: recept35 round)
+    spots = [at for at in spots if not (cjk and at > 0 and _glued_ideograph(span[at - 1]))]
     if not spots:
         return None, None
     at = start + min(spots)
@@ -1011,6 +1021,12 @@ def _role_object_host(view: HostView, hit: CueHit, lexicon: Lexicon
         return None, None
     named = next((r for r in between if _figure(r) and r.party.key != host.party.key), None)
     return host, named
+
+
+def _glued_ideograph(char: str) -> bool:
+    """Whether a character before a CJK role word makes it part of a longer word: a
+    kanji/hanzi or katakana, not a particle in hiragana nor punctuation."""
+    return "\u4e00" <= char <= "\u9fff" or "\u30a0" <= char <= "\u30ff"
 
 
 def _subject_after_object(text: str, between: list[Ref], lexicon: Lexicon) -> list[Ref]:
@@ -1179,8 +1195,8 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
             near = [listed[1]]
         if not near:
             continue
-        host = min(near, key=lambda h: (abs(h.view.index - view.index),
-                                        h.view.index > view.index))
+        host = min(_hosting_named(near, labels[position]),
+                   key=lambda h: (abs(h.view.index - view.index), h.view.index > view.index))
         if not _in_window(host.view, view) and (_has_list(view.text, lexicon) or (
                 listed is not None and listed[1] is host)):
             listed = (view.paragraph, host)
@@ -1212,6 +1228,17 @@ def hosted_guests(views: list[HostView], lexicon: Lexicon, year: int | None,
     paired = {guest for _host, guest in chosen}
     return [found for _rank, found in chosen.values()] + \
         _monarch_hosts(views, lexicon, category_of, paired)
+
+
+def _hosting_named(near: list[_Host], named: list[CueHit]) -> list[_Host]:
+    """The hosts near a guest's sentence whose occasion it names, where one does: "X
+    arrived for the summit that Y chairs. X dined with the king. Z took part in the
+    meeting": Z is the summit's host's guest, not the dinner's, however near that host
+    stands (issue 14, stop 35, recept35 round: the third figure taken as host)."""
+    kinds = [h.category for h in named if h.category not in _TRAVEL]
+    fitting = [h for h in near if h.label is not None
+               and any(_same_occasion(h.label, kind) for kind in kinds)]
+    return fitting or near
 
 
 _MONARCH_REACH = 1  # sentences: the guest of honour's own, the one before or after it
@@ -1641,12 +1668,15 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
     X": the verb's own object is a meeting with parties, not guests)."""
     cjk = not lexicon.word_boundaries
     found: list[_Host] = []
-    for hit in lexicon.host_hits("host_with_occasion", view.text):
+    hits = lexicon.host_hits("host_with_occasion", view.text)
+    honoured = tuple(_honoured_refs(view, lexicon)) if hits else ()
+    for hit in hits:
         relatives = lexicon.words_of_hosts("hosted_relatives")
-        occasion = _object_of(hit, own, view, cjk, relatives=relatives)
+        occasion = _object_of(hit, own, view, cjk, relatives=relatives, honoured=honoured)
         relative = occasion is None
         if relative:
-            occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"}, relatives)
+            occasion = _object_of(hit, own, view, cjk, _GATHERINGS | {"meeting"}, relatives,
+                                  honoured)
         if occasion is not None and occasion.start >= hit.end and not lexicon.words_of_hosts(
                 "delegation_words").isdisjoint(
                     re.findall(r"\w+", view.text[hit.end : occasion.start].casefold())):
@@ -1664,10 +1694,13 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
             # and the verb; the occasion is when the talks are held, not the verb's object
             # (absent34 round)
             continue
-        before = [r for r in known if r.end <= hit.start and r not in partners
+        # the guest of honour before the verb is no host ("zu Ehren von Tusk ein Essen
+        # gegeben", "为马克龙举行宴会": recept35 round)
+        passed = [*partners, *honoured]
+        before = [r for r in known if r.end <= hit.start and r not in passed
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if not relative and before and not _figure_between(
-                tuple(r for r in view.refs if r not in partners), before[-1].end, hit.start) and \
+                tuple(r for r in view.refs if r not in passed), before[-1].end, hit.start) and \
                 not _guest_word(view.text[before[-1].end : hit.start], lexicon):
             # "het diner dat koning Willem-Alexander en koningin Máxima aanbieden": hosts
             # joined by "and" are one host, the first (as the invitation rules read them).
@@ -1679,6 +1712,45 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
     return found
+
+
+def _right_before(text: str, ref: Ref, hit: CueHit, cjk: bool) -> bool:
+    """Whether a figure stands right before a postposition: "Macron için", with a title
+    after the name where the language writes one there ("李在明大統領のための")."""
+    return len(text[ref.end : hit.start].strip()) <= (_TITLE_AFTER_CJK if cjk else 1)
+
+
+def _honour_reaches(gap: str, lexicon: Lexicon) -> bool:
+    """Whether an honour phrase reaches the figure after it: no relative word between
+    ("the dinner for Nordic leaders that Prime Minister X gave": X gave it, no guest)."""
+    relatives = lexicon.words_of_hosts("hosted_relatives") | \
+        lexicon.words_of_hosts("occasion_relative")
+    # (the first word is the complement's article, "für den Präsidenten", no relative)
+    return relatives.isdisjoint(re.findall(r"\w+", gap.casefold())[1:])
+
+
+def _honoured_refs(view: HostView, lexicon: Lexicon) -> list[Ref]:
+    """The figures an honour phrase names as the guest (issue 14, stop 35, recept35
+    round): inside it ("为马克龙举行宴会"), right after a prepositional one ("zu Ehren von
+    Tusk", "in honour of X", "a dinner for X") with no figure between, or right before a
+    postposition ("Macron için", "李大統領のための"). Such a figure is never the subject
+    of the verb that gives the occasion."""
+    refs = [r for r in view.refs if _figure(r)]
+    cjk = not lexicon.word_boundaries
+    out: list[Ref] = []
+    for hit in _attendance_hits(view.text, lexicon):
+        if hit.category not in _HONOUR_CATEGORIES:
+            continue
+        inside = [r for r in refs if hit.start <= r.start and r.end <= hit.end]
+        after = [r for r in refs if r.start >= hit.end
+                 and r.start - hit.end <= (_TITLE_CHARS_CJK if cjk else _HOST_GAP_CHARS)
+                 and not _CLAUSE_MARK.search(view.text[hit.end : r.start])
+                 and _honour_reaches(view.text[hit.end : r.start], lexicon)]
+        if hit.category == "honoured_for_before":
+            after = [r for r in refs if r.end <= hit.start
+                     and _right_before(view.text, r, hit, cjk)][-1:]
+        out += inside or after[:1]
+    return out
 
 
 _PARTNER_WORDS = 4  # "с премьер-министром Индии Нарендрой Моди": the title between
@@ -1831,14 +1903,22 @@ def _chairs(hit: CueHit, lexicon: Lexicon) -> bool:
 
 
 def _object_of(hit: CueHit, occasions: list[CueHit], view: HostView, cjk: bool,
-               kinds: frozenset[str] = _GATHERINGS, relatives: frozenset[str] = frozenset()
-               ) -> CueHit | None:
+               kinds: frozenset[str] = _GATHERINGS, relatives: frozenset[str] = frozenset(),
+               honoured: tuple[Ref, ...] = ()) -> CueHit | None:
     """The gathering right beside a marker, with no figure between: the first occasion
     after it ("gave a dinner", "Gastgeber der Gala", "举行宴会"), else the last before it
     ("akşam yemeği verdi", "夕食会を主催した"; "het diner dat koning Willem-Alexander
     aanbood": before its host; with `relatives`, the occasion's complement may stand
     before the relative word, `_past_complement`). The nearest occasion only: "held talks
     ... before the dinner" has talks as its object."""
+    # a split verb holds its object: "heeft dinsdagavond een staatsbanket gegeven",
+    # "hat am Abend ein Essen gegeben" (recept35 round)
+    held = [o for o in occasions if hit.start < o.start and o.end <= hit.end
+            and o.category in kinds]
+    if held and not _figure_between(tuple(r for r in view.refs
+                                          if not r.residence and r not in honoured),
+                                    hit.start, held[0].start):
+        return held[0]
     after = [o for o in occasions if o.start >= hit.end]
     before = [o for o in occasions if o.end <= hit.start]
     for occasion in (after[:1] + before[-1:]):
@@ -1925,7 +2005,7 @@ def _guest_status(text: str, hit: CueHit, lexicon: Lexicon) -> Status:
     """An attendance word's status; an honour given ahead ("will give a dinner in honour
     of X", "wird ... zu Ehren von X ... geben") is an occasion accepted, not yet held
     (hostvocab round: `honoured` names no tense of its own)."""
-    if hit.category == "honoured" and _announced(text, hit, lexicon):
+    if hit.category in _HONOUR_CATEGORIES and _announced(text, hit, lexicon):
         return Status.ACCEPTED
     return STATUS_OF[hit.category]
 
@@ -1935,7 +2015,7 @@ def _guest_word(text: str, lexicon: Lexicon) -> bool:
     it is a guest, not the host). An honour word does not: it names the one honoured after
     it, and sits between a host and its verb ("X, liderler onuruna yemek verdi", "Merz hat
     zu Ehren von Tusk ein Essen gegeben")."""
-    return any(h.category != "honoured" for h in _attendance_hits(text, lexicon))
+    return any(h.category not in _HONOUR_CATEGORIES for h in _attendance_hits(text, lexicon))
 
 
 def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
@@ -1945,11 +2025,59 @@ def _attendance_hits(text: str, lexicon: Lexicon) -> list[CueHit]:
             for rank, key in enumerate(("absent", *LIST_KEYS, "attended", "honoured",
                                         "will_attend"))
             for hit in lexicon.host_hits(key, text)]
+    hits += [(-(hit.end - hit.start), len(LIST_KEYS) + 5, hit)
+             for hit in _honoured_for(text, lexicon)]
     taken: list[CueHit] = []
     for _, _, hit in sorted(hits, key=lambda h: (h[0], h[1], h[2].start)):
         if not any(hit.start < t.end and t.start < hit.end for t in taken):
             taken.append(hit)
     return sorted(taken, key=lambda h: h.start)
+
+
+# The honour categories: "in honour of X" (`honoured`), "a dinner for X" (`honoured_for`),
+# "X için ... yemek", "X大統領のための夕食会" (`honoured_for_before`).
+_HONOUR_CATEGORIES = frozenset({"honoured", "honoured_for", "honoured_for_before"})
+# The occasions a host gives FOR a guest: a meal or a reception, never a ceremony ("a
+# memorial ceremony for the late X") or a summit ("a summit for Africa").
+_GIVEN_FOR = frozenset({"dinner", "gala"})
+_FOR_GAP_WORDS = 1  # "a state banquet for", "un dîner officiel pour": at most a word between
+_FOR_GAP_CHARS_CJK = 2  # "李大統領のための夕食会", "のための公式夕食会"
+_FOR_BEFORE_WORDS = 4  # "için Beştepe'de resmi bir akşam yemeği": a place, an article
+
+
+def _honoured_for(text: str, lexicon: Lexicon) -> list[CueHit]:
+    """A meal or reception given FOR a guest (issue 14, stop 35, recept35 round): the
+    preposition right after its noun (`[hosts] honoured_for`: "a state banquet for X",
+    "een staatsbanket voor X", "ein Staatsbankett für X", "обед для X"), or the
+    postposition right before it after the guest (`honoured_for_before`: tr "X için ...
+    yemek", ja "X大統領のための夕食会"), names its guest of honour as "in honour of" does:
+    the host who gives it invited him. Only next to the noun: "for" anywhere else in the
+    sentence says nothing of a guest."""
+    after = lexicon.host_hits("honoured_for", text)
+    before = lexicon.host_hits("honoured_for_before", text)
+    if not after and not before:
+        return []
+    occasions = [o for o in lexicon.occasions(text) if o.category in _GIVEN_FOR]
+    cjk = not lexicon.word_boundaries
+    out = [CueHit("honoured_for", h.start, h.end, h.text) for h in after
+           if any(o.end <= h.start and _for_gap(text[o.end : h.start], cjk, _FOR_GAP_WORDS)
+                  for o in occasions)]
+    # a postposition's noun may carry a place and an article: "için Beştepe'de resmi bir
+    # akşam yemeği"
+    out += [CueHit("honoured_for_before", h.start, h.end, h.text) for h in before
+            if any(h.end <= o.start and _for_gap(text[h.end : o.start], cjk, _FOR_BEFORE_WORDS)
+                   for o in occasions)]
+    return out
+
+
+def _for_gap(gap: str, cjk: bool, words: int) -> bool:
+    """Whether a gap between an honour preposition and its occasion noun is short: no
+    clause mark, at most `words` words (a few characters in CJK)."""
+    if _CLAUSE_MARK.search(gap):
+        return False
+    if cjk:
+        return len(gap.strip()) <= _FOR_GAP_CHARS_CJK
+    return len(re.findall(r"\w+", gap)) <= words
 
 
 def _thanked_hosts(view: HostView, lexicon: Lexicon) -> list[CueHit]:
@@ -2016,6 +2144,15 @@ def _speaks_of(view: HostView, hit: CueHit, lexicon: Lexicon, hosts_here: set[st
         cjk or len(text[hit.end : after[0].start].split()) <= _GUEST_GAP_WORDS)
     # A list opening its own clause after a comma names those after it: "Поруч із господарем
     # сиділа X, серед гостей також був Y" (Y, not X).
+    if hit.category == "honoured_for":
+        # "a state banquet for X": the guest after the preposition, whoever stands before
+        # (not past a relative clause: "the dinner for the leaders that X gave")
+        near_after = after_near and _honour_reaches(text[hit.end : after[0].start], lexicon)
+        return _group(text, after, lexicon) if near_after else []
+    if hit.category == "honoured_for_before":
+        # "Aliyev için ... yemek", "李大統領のための": the guest right before the postposition
+        near_before = bool(before) and _right_before(text, before[-1], hit, cjk)
+        return _group(text, before[::-1], lexicon)[::-1] if near_before else []
     opens = listed and after_near and before and "," in text[before[-1].end : hit.start]
     if after_near and before and before[-1].party.key in claimed and \
             "," in text[before[-1].end : hit.start]:

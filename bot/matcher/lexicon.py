@@ -858,7 +858,8 @@ HOST_KEYS = ("host_before", "host_after", "host_with_occasion", "attended", "wil
              "honoured_pronoun", "leader_titles", "leader_not", "leader_of", "delegation_words",
              "since_year", "since_year_after", "partner_words", "destination_prepositions",
              "state_occasion", "partner_after", "guest_aside", "hosted_relatives",
-             "reception_group", "group_member", "group_speaker")
+             "reception_group", "group_member", "group_speaker", "honoured_for",
+             "honoured_for_before")
 # The [hosts] lists that name a host (the rest speak of guests): the pre-filter's anchors.
 HOST_MARKER_KEYS = ("host_before", "host_after", "host_with_occasion", "host_inside",
                     "host_inviting", "host_gathers")

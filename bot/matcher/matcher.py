@@ -1379,7 +1379,10 @@ class Matcher:
             lambda: self._country_leaders(segmented.text, when, BARE_TITLE_ROLES, capitals=True))
         if not found:
             return hits, []
-        extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface)
+        # "at the King's invitation": a bare title owns what follows as a name does
+        # (recept35 round)
+        extra = [FigureHit(b.figure_id, b.start, b.end, FORM_BARE_TITLE, b.surface,
+                           possessive=segmented.text.startswith(("'s", "’s"), b.end))
                  for b in found if b.figure_id]
         unresolved = [b.start for b in found if b.ambiguous]
         return sorted(hits + extra, key=lambda h: h.start), unresolved
