@@ -83,6 +83,9 @@ class SentenceFacts:
     refs: list[Ref] = field(default_factory=list)
     has_invite_noun: bool = False
     negated_invitation: bool = False
+    # A denial word ("denied a report that X invited Y") unmade the sentence's invitation:
+    # the article's other reports of that pair are denied with it (denied.py, deny35).
+    denied_invitation: bool = False
     both_subject: bool = False  # "Both confirmed": the answer of every invitee just named
     # "We agreed to develop cooperation in the energy sector": an agreement about another
     # matter (no occasion named, a long complement), not the answer to an invitation.
@@ -406,6 +409,7 @@ def analyse(
             facts.has_invite_noun = True
         if denied or _negated(cue, negations, words, sentence, tuple(provisionals)):
             facts.negated_invitation = True
+            facts.denied_invitation = facts.denied_invitation or denied
             continue
         if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons, pasts):
             continue
