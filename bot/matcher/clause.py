@@ -189,6 +189,8 @@ class Words:
     # "пригласит ли", "招待するかどうか", "davet edip etmeyeceği": right after an invitation
     # verb, the open question of a verb-final or particle language (longart round)
     whether_after: frozenset[str] = frozenset()
+    # "denied inviting Y, but invited Z": a contrast word after a denial closes its scope
+    denial_contrast: frozenset[str] = frozenset()
     # "что", "że", "que", "che": opening a reported clause whose subject is left unsaid
     # ("сказал X, что будет ждать его"): the teller is that subject (arguments._told)
     complementizers: frozenset[str] = frozenset()
@@ -311,6 +313,7 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         carrier_links=merged("carrier_links"),
         whether=merged("whether_words"),
         whether_after=merged("whether_after_words"),
+        denial_contrast=merged("denial_contrast_words"),
         complementizers=merged("complementizers"),
         demand=merged("demand_words"),
         request=merged("request_words"),

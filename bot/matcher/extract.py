@@ -84,6 +84,9 @@ class SentenceFacts:
     refs: list[Ref] = field(default_factory=list)
     has_invite_noun: bool = False
     negated_invitation: bool = False
+    # A denial word ("denied a report that X invited Y") unmade the sentence's invitation:
+    # the article's other reports of that pair are denied with it (denied.py, deny35).
+    denied_invitation: bool = False
     both_subject: bool = False  # "Both confirmed": the answer of every invitee just named
     # "We agreed to develop cooperation in the energy sector": an agreement about another
     # matter (no occasion named, a long complement), not the answer to an invitation.
@@ -405,8 +408,10 @@ def analyse(
             continue  # "received an invitation to the summit that X hosts": X's, below
         if cue.category == "noun":
             facts.has_invite_noun = True
-        if denied or _negated(cue, negations, words, sentence, tuple(provisionals)):
+        within = denied and _within_denial(sentence, cue, denials, words, refs)
+        if within or _negated(cue, negations, words, sentence, tuple(provisionals)):
             facts.negated_invitation = True
+            facts.denied_invitation = facts.denied_invitation or within
             continue
         if _no_invitation_made(sentence, cue, words, refs, grammar, lexicons, pasts):
             continue
@@ -1524,6 +1529,32 @@ def _asks_whether(sentence: str, cue: CueHit, opening: int, words: Words) -> boo
 
 def _cjk(char: str) -> bool:
     return char >= "\u3000"
+
+
+def _within_denial(sentence: str, cue: CueHit, denials: list[CueHit], words: Words,
+                   refs: list[Ref]) -> bool:
+    """Whether a denial of the sentence reaches the invitation cue: one after the cue
+    always does ("reports that X invited Y are false"); one before it unless a contrast
+    word (`denial_contrast_words`) follows it and a figure is named between that word and
+    the cue, the new clause's own inviter ("X denied inviting Y, but X invited Z to
+    Paris": Z's invitation stands; "..., but he invited Z" names none and stays denied,
+    its pronoun unresolved; issue 14, stop 35, deny35 round)."""
+    for denial in denials:
+        if denial.start >= cue.start:
+            return True
+        between = sentence[denial.end:cue.start].casefold()
+        marks = [between.find(word) if _cjk(word[0]) else _word_at(between, word)
+                 for word in words.denial_contrast]
+        opened = [denial.end + at for at in marks if at >= 0]
+        if not opened or not any(min(opened) < ref.start < cue.start for ref in refs):
+            return True
+    return False
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where a word stands whole in the text (-1: nowhere)."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    return found.start() if found else -1
 
 
 def _quoted_condition(sentence: str, cue: CueHit, opening: int, words: Words) -> bool:

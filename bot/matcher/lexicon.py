@@ -158,6 +158,7 @@ _LIST_KEYS = (
     "carrier_links",
     "whether_words",
     "whether_after_words",
+    "denial_contrast_words",
     "complementizers",
     "demand_words",
     "request_words",

@@ -106,6 +106,7 @@ class LexiconTop(BaseModel):
     carrier_links: list[Any] | None = None
     whether_words: list[Any] | None = None
     whether_after_words: list[Any] | None = None
+    denial_contrast_words: list[Any] | None = None
     complementizers: list[Any] | None = None
     demand_words: list[Any] | None = None
     request_words: list[Any] | None = None

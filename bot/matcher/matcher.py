@@ -503,7 +503,8 @@ class Matcher:
                       if self._plausible(c) and not self._weak_names(c, segmented.text, lang)
                       and not self._task_for_own_people(c, views, lexicons)
                       and not self._hosts_own_side(c)]
-        if any(c.status is Status.PENDING for c in candidates):
+        if any(c.status in (Status.PENDING, Status.RESPONDED, Status.DECLINED)
+               for c in candidates):
             denials = denial_views(views, self._no_invitation)
             candidates = [c for c in candidates if not denied_elsewhere(c, denials)]
         # A post's author invites in the first person even when the gazetteer lacks them
