@@ -1188,3 +1188,16 @@ def test_b14_longown_blind_set_is_well_formed_and_apart() -> None:
         assert [i["id"] for i in items] == [f"{path.stem}-b14o-01"], path.name
         pairs = len(items[0]["expected"])
         assert (pairs == 0) if path.stem in negatives else (2 <= pairs <= 5), path.name
+
+
+def test_b24_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b24-long: stop 35's end-of-stop estimate, fourteen fresh long
+    news stories in paragraphs (1,600-2,400 characters, ja and zh 1,000-1,200), one per
+    language, eleven with three or four expected pairs among state visits, banquets and
+    meals told by their host with the guest first by role, counter-invitations answered
+    paragraphs later by spokespeople (evasive, accepted, refused), silence, figures beyond
+    the gazetteer named in full then by surname, and three hard negatives full of denials,
+    speculation, phone calls, demands, unreal conditionals and tenders (fr, nl, tr), dated
+    2025-06 to 2026-09, written on main 8e70cea1 by the long24 helper before it read any
+    rule and scored once."""
+    _check_characters_long_set("b24-long", "b24l", ("fr", "nl", "tr"))
