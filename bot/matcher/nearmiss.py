@@ -322,7 +322,7 @@ class NearMissIndex:
         following = _NEXT_WORD.match(text, first.end())
         if following is None or mask.find(1, following.start(1), following.end()) != -1:
             return None
-        entries = self._by_surname.get(skeleton(following.group(1), self._variants))
+        entries = self._by_surname.get(self._skeleton(following.group(1)))
         if not entries:
             return None
         given = fold(first.group(0))
