@@ -28,10 +28,10 @@ from bot.matcher.clause import (
     coordinated_back,
     genitive_host_after,
     glued_genitive,
+    in_closed_relative,
     object_pronoun_follows,
     pairs,
     possessive_pronoun_before,
-    relative_opening,
     right_before,
     starts_with_pronoun,
     subject_and_object_before,
@@ -1729,9 +1729,8 @@ def _outside_relative_asides(c: Clause, subjects: list[Ref]) -> list[Ref]:
     clause set off by commas before the verb is that clause's matter; the subject is its
     antecedent, named before the opening comma (issue 14, stop 35: the party a leader leads
     was taken as the inviter)."""
-    kept = [r for r in subjects if not (
-        relative_opening(c.sentence, r.start, c.words) >= 0
-        and "," in c.sentence[r.end : c.cue.start])]
+    kept = [r for r in subjects
+            if not in_closed_relative(c.sentence, r.start, r.end, c.cue.start, c.words)]
     return kept or subjects
 
 

@@ -589,6 +589,13 @@ def relative_opening(sentence: str, at: int, words: Words) -> int:
     return opening if first and first[0] in words.relative else -1
 
 
+def in_closed_relative(sentence: str, start: int, end: int, until: int, words: Words) -> bool:
+    """Whether the span `start`..`end` stands in a relative clause opened by a comma and
+    closed by another before `until` ("Macron, who visited Berlin last week, invited
+    Scholz"): the clause is its antecedent's aside, not the main clause's matter."""
+    return relative_opening(sentence, start, words) >= 0 and "," in sentence[end:until]
+
+
 def starts_with_pronoun(sentence: str, words: Words) -> bool:
     """"He ...", "Er ...", and the two-word stand-ins of the lexicons ("The President
     renewed his invitation to Johnson": the president the article is about)."""

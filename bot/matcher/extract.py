@@ -28,6 +28,7 @@ from bot.matcher.clause import (
     genitive_host_after,
     glued_coordination,
     glued_genitive,
+    in_closed_relative,
     is_coordination,
     relative_opening,
     words_of,
@@ -1243,8 +1244,7 @@ def _in_relative_clause(sentence: str, hit: CueHit, cue: CueHit, words: Words) -
     occasion than the invitation's."""
     if hit.end > cue.start:
         return False
-    return relative_opening(sentence, hit.start, words) >= 0 and \
-        "," in sentence[hit.end : cue.start]
+    return in_closed_relative(sentence, hit.start, hit.end, cue.start, words)
 
 
 def _recap_clause(sentence: str, cue: CueHit, pasts: list[CueHit], words: Words) -> bool:
