@@ -10,13 +10,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matcher import Matcher
-from tests.support.matching import match_text, pairs
+from tests.support.matching import found_pairs
 
 DAY = "2026-05-12"
-
-
-def found(matcher: Matcher, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(a, b) for a, b, _status in pairs(match_text(matcher, text, DAY, lang))}
 
 
 @pytest.mark.parametrize(("lang", "text", "pair"), [
@@ -29,18 +25,18 @@ def found(matcher: Matcher, text: str, lang: str) -> set[tuple[str, str]]:
 ])
 def test_the_antecedent_of_a_relative_aside_invites(real: Matcher, lang: str, text: str,
                                                      pair: tuple[str, str]) -> None:
-    got = found(real, text, lang)
+    got = found_pairs(real, text, lang, DAY)
     assert pair in got
     assert ("olaf-scholz", "giorgia-meloni") not in got
 
 
 def test_a_party_led_in_the_aside_is_not_the_inviter(real: Matcher) -> None:
     text = ("Nigel Farage, who leads Reform UK, invited Anthony Albanese to London for talks.")
-    got = found(real, text, "en")
+    got = found_pairs(real, text, "en", DAY)
     assert ("nigel-farage", "anthony-albanese") in got
     assert len(got) == 1
 
 
 def test_precision_bound_the_invitation_inside_the_relative_clause_stays(real: Matcher) -> None:
     text = "Olaf Scholz met Emmanuel Macron, who invited him to Paris for talks."
-    assert ("emmanuel-macron", "olaf-scholz") in found(real, text, "en")
+    assert ("emmanuel-macron", "olaf-scholz") in found_pairs(real, text, "en", DAY)

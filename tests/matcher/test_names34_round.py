@@ -14,13 +14,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matcher import Matcher
-from tests.support.matching import match_text, pairs
+from tests.support.matching import found_pairs
 
 DAY = "2026-03-02"
-
-
-def found(matcher: Matcher, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(a, b) for a, b, _status in pairs(match_text(matcher, text, DAY, lang))}
 
 
 def titled(matcher: Matcher, text: str, lang: str) -> list[str]:
@@ -60,7 +56,7 @@ def test_a_double_given_name_stays_whole(real: Matcher) -> None:
 ])
 def test_a_ministers_counterpart_is_the_minister_named(real: Matcher, lang: str,
                                                        text: str) -> None:
-    assert ("wang-yi", "antonio-tajani") in found(real, text, lang)
+    assert ("wang-yi", "antonio-tajani") in found_pairs(real, text, lang, DAY)
 
 
 # --- country adjectives for role phrases -------------------------------------------------------
@@ -79,12 +75,12 @@ def test_a_ministers_counterpart_is_the_minister_named(real: Matcher, lang: str,
 ])
 def test_a_country_adjective_names_its_leader(real: Matcher, lang: str, text: str,
                                               pair: tuple[str, str]) -> None:
-    assert pair in found(real, text, lang)
+    assert pair in found_pairs(real, text, lang, DAY)
 
 
 def test_a_foreign_adjective_is_not_the_home_prime_minister(real: Matcher) -> None:
     text = "Oslos ordfører Kari Nordvik har invitert den kanadiske statsministeren til Oslo."
-    assert ("Kari Nordvik", "jonas-gahr-store") not in found(real, text, "no")
+    assert ("Kari Nordvik", "jonas-gahr-store") not in found_pairs(real, text, "no", DAY)
 
 
 # --- a pronoun for a person the gazetteer lacks --------------------------------------------------
@@ -97,11 +93,11 @@ def test_a_foreign_adjective_is_not_the_home_prime_minister(real: Matcher) -> No
 ])
 def test_she_may_be_a_titled_person_the_gazetteer_lacks(real: Matcher, lang: str,
                                                         text: str) -> None:
-    assert ("Kari Nordvik", "mark-carney") in found(real, text, lang)
+    assert ("Kari Nordvik", "mark-carney") in found_pairs(real, text, lang, DAY)
 
 
 def test_a_formal_you_is_no_thing_with_a_particle(real: Matcher) -> None:
     # precision bound (passes on main): "Riesling von der Mosel" gets no pronoun
     text = ("Friedrich Merz: Herr Präsident, das ist ein Riesling von der Mosel. Ich lade Sie "
             "ein, ihn zu probieren.")
-    assert not found(real, text, "de")
+    assert not found_pairs(real, text, "de", DAY)

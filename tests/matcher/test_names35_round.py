@@ -14,13 +14,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matcher import Matcher
-from tests.support.matching import match_text, pairs
+from tests.support.matching import found_pairs
 
 DAY = "2026-05-12"
-
-
-def found(matcher: Matcher, text: str, lang: str) -> set[tuple[str, str]]:
-    return {(a, b) for a, b, _status in pairs(match_text(matcher, text, DAY, lang))}
 
 
 # --- another language's spelling of a known figure ------------------------------------------
@@ -33,13 +29,13 @@ def found(matcher: Matcher, text: str, lang: str) -> set[tuple[str, str]]:
 ])
 def test_a_respelled_known_figure_is_that_figure(real: Matcher, lang: str, text: str,
                                                  pair: tuple[str, str]) -> None:
-    assert pair in found(real, text, lang)
+    assert pair in found_pairs(real, text, lang, DAY)
 
 
 def test_the_respelled_surname_alone_later_is_his(real: Matcher) -> None:
     text = ("Андрій Сибіга провів телефонну розмову з Петером Сіярто у понеділок. Згодом "
             "Сибіга запросив Сіярто до Києва.")
-    assert ("andrii-sybiha", "peter-szijjarto") in found(real, text, "uk")
+    assert ("andrii-sybiha", "peter-szijjarto") in found_pairs(real, text, "uk", DAY)
 
 
 @pytest.mark.parametrize(("lang", "text", "stranger"), [
@@ -50,7 +46,7 @@ def test_the_respelled_surname_alone_later_is_his(real: Matcher) -> None:
 ])
 def test_another_given_name_stays_another_person(real: Matcher, lang: str, text: str,
                                                  stranger: str) -> None:
-    assert all(stranger not in pair for pair in found(real, text, lang))
+    assert all(stranger not in pair for pair in found_pairs(real, text, lang, DAY))
 
 
 # --- a counterpart, a chief executive the gazetteer lacks ------------------------------------
@@ -58,9 +54,9 @@ def test_another_given_name_stays_another_person(real: Matcher, lang: str, text:
 def test_a_counterpart_word_titles_a_name(real: Matcher) -> None:
     text = ("Münchens Oberbürgermeister Dieter Reiter hat seinen Wiener Amtskollegen Michael "
             "Ludwig zum Stadtfest eingeladen.")
-    assert ("Dieter Reiter", "Michael Ludwig") in found(real, text, "de")
+    assert ("Dieter Reiter", "Michael Ludwig") in found_pairs(real, text, "de", DAY)
 
 
 def test_a_chief_executive_is_titled_in_chinese(real: Matcher) -> None:
     text = "澳门特区行政长官岑浩辉邀请新加坡总理黄循财明年访问澳门。"
-    assert ("岑浩辉", "lawrence-wong") in found(real, text, "zh")
+    assert ("岑浩辉", "lawrence-wong") in found_pairs(real, text, "zh", DAY)

@@ -32,6 +32,11 @@ def pairs(result: MatchResult) -> set[tuple[str, str, str]]:
     }
 
 
+def found_pairs(matcher: Matcher, text: str, lang: str, day: str | None) -> set[tuple[str, str]]:
+    """(inviter id or name, invitee id or name) of each mention of one text, status aside."""
+    return {(a, b) for a, b, _status in pairs(match_text(matcher, text, day, lang))}
+
+
 def score_rounds(matcher: Matcher, directory: Path, langs: Iterable[str],
                  prefixes: Callable[[str], tuple[str, ...]]) -> dict[str, LanguageScore]:
     """The per-language scores of the self-written items of one round (ids starting with
