@@ -291,7 +291,7 @@ def run_matcher_eval(matcher: Matcher, *, data_dir: Path, shared_dir: Path | Non
     if as_json:
         json.dump({
             "languages": {lang: s.as_dict() for lang, s in sorted(scores.items())},
-            "overall": _overall(scores).as_dict() if scores else None,
+            "overall": overall_score(scores).as_dict() if scores else None,
             "events": events.as_dict() if events else None,
             "feeds_real": feeds.as_dict() if feeds else None,
             "errors": {lang: s.errors for lang, s in sorted(scores.items())},
@@ -306,7 +306,8 @@ def run_matcher_eval(matcher: Matcher, *, data_dir: Path, shared_dir: Path | Non
     return 1 if missed else 0
 
 
-def _overall(scores: dict[str, LanguageScore]) -> LanguageScore:
+def overall_score(scores: dict[str, LanguageScore]) -> LanguageScore:
+    """The languages' counts summed: the ALL row, and a pool of several sets' rows."""
     total = LanguageScore()
     for score in scores.values():
         total.items += score.items
@@ -344,13 +345,13 @@ def _print_report(out: TextIO, scores: dict[str, LanguageScore], problems: list[
               f"{'P':>8}{'R':>8}{'F1':>8}{'status':>8}\n")
     rows = sorted(scores.items())
     if scores:
-        rows.append(("ALL", _overall(scores)))
+        rows.append(("ALL", overall_score(scores)))
     for lang, s in rows:
         out.write(f"{lang:<6}{s.items:>6}{s.negatives:>5}{s.true_pos:>5}{s.false_pos:>5}"
                   f"{s.false_neg:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
                   f"{s.status_accuracy:>8.3f}\n")
     if scores:
-        total = _overall(scores)
+        total = overall_score(scores)
         out.write("\nStatus confusion (rows expected, columns found), all languages\n")
         short = [s[:9] for s in STATUSES]
         out.write(f"{'':<11}" + "".join(f"{c:>10}" for c in short) + "\n")
