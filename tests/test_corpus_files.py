@@ -763,6 +763,14 @@ def test_b24_check_blind_set_is_well_formed_and_apart() -> None:
     _check_wire_check_set("b24-check", "b24c", first_day="2025-01-01")
 
 
+def test_b25_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b25-check: stop 36's check set over the fourteen languages (3
+    per language: items 01-02 invitations, 03 a hard negative), wire copy of 120-150 words
+    (ja and zh 220-280 characters) dated 2025-01 to 2026-11, its causes spread over issue 14's
+    table, written and scored on main 0f65e087 at stop 36's start, before any rule was read."""
+    _check_wire_check_set("b25-check", "b25c", first_day="2025-01-01")
+
+
 def _one_story_per_language(held: Path, infix: str, negatives: tuple[str, ...]
                             ) -> list[dict[str, Any]]:
     """A long-story set's items, after checking its shape: one story per language, id
