@@ -1231,3 +1231,17 @@ def test_b24_long_blind_set_is_well_formed_and_apart() -> None:
     2025-06 to 2026-09, written on main 8e70cea1 by the long24 helper before it read any
     rule and scored once."""
     _check_characters_long_set("b24-long", "b24l", ("fr", "nl", "tr"))
+
+
+def test_b25_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b25-long: stop 36's start estimate, fourteen fresh long news
+    stories in paragraphs (1,600-2,400 characters, ja and zh 1,000-1,200), one per language,
+    eleven with three or four expected pairs among a World Cup final and a debate told by
+    their invitations and answers, receptions and dinners by hosts, challenges without an
+    invitation word answered by managers and promoters, counter-invitations answered
+    paragraphs later (accepted, evasive, declined), absences explained by a messenger,
+    silence, recaps with a named host, and three hard negatives full of denials, rumours,
+    speculation, phone calls, call-ups, demands, unreal conditionals, invitational
+    tournaments and tenders (de, pt, zh), dated 2025-06 to 2026-10, written on main
+    0f65e087 by the long25 helper before it read any rule and scored once."""
+    _check_characters_long_set("b25-long", "b25l", ("de", "pt", "zh"))
