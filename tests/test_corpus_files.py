@@ -515,6 +515,21 @@ def test_b24_story_set_is_well_formed_and_apart() -> None:
     _check_canonical_names(_check_fresh_story_set("b24", sided_at_least=6))
 
 
+def test_b25_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b25: the storycheck25 helper's blind set, stop 36's start
+    estimate written on main 0f65e087 (12 stories, 2-3 dated articles each, 2025-2026, all
+    fourteen languages, every story mixing two or three): one-party last words (two
+    arrivals, an absence, an outcome only, a decline without the inviter, the inviter
+    calling off twice, the inviter's side awaiting an answer), occasions refined over time
+    (a country, then its capital or city), statements made in one city about an occasion
+    in another, names one letter off or transliterated, the same pair a year apart, a
+    counter-invitation, neighbouring events (matches played, recalled visits), evasive
+    answers and silence. Wire copy (100-160 words, ja and zh 200-350 characters), written
+    and scored before the tracker or the matcher was read; annotated figures by canonical
+    name."""
+    _check_canonical_names(_check_fresh_story_set("b25", sided_at_least=6))
+
+
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b15t: the tracker16 round's blind set (8 stories, 3-4 dated
     articles each in the fourteen languages: one-party reports that answer the open
