@@ -77,3 +77,41 @@ def test_the_table_scores_a_set_with_the_real_matcher(
     assert bench.main(["--root", str(tmp_path), "--skip", "^held$",
                        "--compare", str(saved)]) == 0
     assert capsys.readouterr().out.strip() == "no set changed"
+
+
+STORIES_BENCH = BENCH.parent / "held_stories.py"
+OWN_STORIES = BENCH.parents[1] / "tests" / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def stories_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("held_stories", STORIES_BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["held_stories"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_story_set_line_lists_only_what_changed(stories_bench: ModuleType) -> None:
+    totals = dict.fromkeys(stories_bench.FIELDS, 0) | {"stories": 12, "held_exactly": 9}
+    text = stories_bench.line("b25", totals)
+    assert text.split() == ["b25", "12", "9", "0", "0", "0", "0", "0", "0", "0", "0"]
+    worse = stories_bench.line("b25", totals | {"held_exactly": 8})
+    assert stories_bench.changes({"b25": text}, [text]) == []
+    assert stories_bench.changes({"b25": text}, [worse]) == [worse, f"  was {text}"]
+    assert stories_bench.changes({}, [text]) == [f"{text}   (new)"]
+
+
+def test_the_annotation_replays_a_story_set_through_the_tracker(
+        stories_bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "own"
+    folder.mkdir()
+    for story in sorted(OWN_STORIES.glob("*.json"))[:3]:
+        (folder / story.name).write_bytes(story.read_bytes())
+    (tmp_path / "blind").mkdir()  # skipped below: never opened
+    assert stories_bench.main(["--root", str(tmp_path), "--skip", "^blind$",
+                               "--annotation"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == stories_bench.HEADER
+    assert [r.split()[:4] for r in rows[1:]] == [["own", "3", "3", "3"]]
