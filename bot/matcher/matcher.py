@@ -40,6 +40,7 @@ from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, lo
 from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.consorts import without_consorts
 from bot.matcher.coref import Story, story_subject
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -530,6 +531,8 @@ class Matcher:
             mentions = [to_mention(c, lang) for c in candidates]
         mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
         mentions = self._place_hosts(views, lang, when, bool(title.strip()), mentions)
+        mentions = without_consorts(mentions, self.gazetteer.get,
+                                    words_of(lexicons).conjunctions)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(
