@@ -40,6 +40,7 @@ from bot.matcher.bare_titles import BareTitleResolver, BareTitleWords, Named, lo
 from bot.matcher.cjk_names import load_cjk_names
 from bot.matcher.clause import complements_of, words_of
 from bot.matcher.confidence import CONFIDENCE
+from bot.matcher.consorts import without_consorts
 from bot.matcher.coref import Story, story_subject
 from bot.matcher.countries import KIND_PLACE, CountryWords, load_countries
 from bot.matcher.dates import DateWords, status_date
@@ -60,6 +61,7 @@ from bot.matcher.figures_source import BUILTIN_FIGURES, load_figures
 from bot.matcher.gazetteer import Gazetteer
 from bot.matcher.grammar import Grammar, load_extra_grammars, merged_endings, with_endings
 from bot.matcher.groups import group_arrivals, group_nouns
+from bot.matcher.headline import separate_reports
 from bot.matcher.host_by_place import (
     PlacedSentence,
     hosts_by_place,
@@ -132,6 +134,7 @@ from bot.matcher.spotting import (
     FORM_STANDIN,
     FORM_SURNAME,
     FORM_TITLE,
+    FORM_TITLED_SURNAME,
     CommonWords,
     FigureHit,
     FigureSpotter,
@@ -153,6 +156,9 @@ from bot.matcher.transcript import (
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000  # a feed item longer than this is a dump, not an article
+# A figure named by name in a headline half (issue 14, falsepair36 round): an office, seat
+# or country standing for a leader does not count (headline.separate_reports).
+_BY_NAME = frozenset({FORM_NAME, FORM_SURNAME, FORM_TITLED_SURNAME})
 _ADJACENT = frozenset(" ,\u00a0-–()")
 _SEAT_WORD_CHARS = 12  # "i Oslo", "in Madrid": the word before a capital
 
@@ -461,19 +467,27 @@ class Matcher:
             chosen.append(lexicons["en"])
         return chosen
 
+    def _names_person(self, text: str, when: date | None) -> bool:
+        """The text names a figure by name, not by office, seat or country ("Planalto
+        confirma" answers for Lula without naming him)."""
+        return any(hit.form in _BY_NAME for hit in self._spotter.spot(text, when))
+
     def _match(self, article: Article) -> MatchResult:
         text = (article.text or "")[:MAX_TEXT_CHARS].replace("’", "'")
         title = (article.title or "")[:2000].replace("’", "'")
         lang = detect_language(f"{title}\n{text}", article.lang)
         if not self._spotter_has_figures():
             return MatchResult(lang=lang)
-        segmented = segment(title, text, tail_markers=self._resources.tail_markers,
-                            abbreviations=self._resources.abbreviations)
         lexicons = self._lexicons_for(lang)
+        when: date | None = article.published.date() if article.published else None
+        segmented = segment(title, text, tail_markers=self._resources.tail_markers,
+                            abbreviations=self._resources.abbreviations,
+                            headline_cut=lambda first, second: separate_reports(
+                                first, second, lexicons,
+                                lambda half: self._names_person(half, when)))
         live = self._sentences_with_cues(segmented, lexicons)
         if self.prefilter and not article.author and self._quiet(segmented, lexicons, live):
             return MatchResult(lang=lang)
-        when: date | None = article.published.date() if article.published else None
         hits = self._without_other_holders(segmented.text,
                                            self._spotter.spot(segmented.text, when))
         headline_end = len(" ".join(title.split())) if title.strip() else 0
@@ -517,6 +531,8 @@ class Matcher:
             mentions = [to_mention(c, lang) for c in candidates]
         mentions = self._host_mentions(host_views, lang, when, mentions, received, plain)
         mentions = self._place_hosts(views, lang, when, bool(title.strip()), mentions)
+        mentions = without_consorts(mentions, self.gazetteer.get,
+                                    words_of(lexicons).conjunctions)
         observations = self._observations(views, lexicons, lang, when, mentions)
         dates = self._resources.date_words
         return MatchResult(

@@ -7,7 +7,7 @@ line, and a headline without a full stop must not swallow the paragraph after it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,6 +82,7 @@ def segment(
     *,
     tail_markers: frozenset[str] = frozenset(),
     abbreviations: frozenset[str] = DEFAULT_ABBREVIATIONS,
+    headline_cut: Callable[[str, str], bool] | None = None,
 ) -> Segmented:
     lines: list[str] = []
     if title and title.strip():
@@ -94,7 +95,7 @@ def segment(
     paragraph = 0
     offset = 0
     previous_blank = False
-    for line in lines:
+    for position, line in enumerate(lines):
         if not line:
             previous_blank = True
             offset += 1
@@ -102,7 +103,10 @@ def segment(
         if previous_blank or sentences:
             paragraph += 1
         previous_blank = False
-        for start, end in split_sentences(line, abbreviations):
+        spans = split_sentences(line, abbreviations)
+        if position == 0 and headline_cut is not None and title and title.strip():
+            spans = headline_clauses(line, spans, headline_cut)
+        for start, end in spans:
             sentences.append(
                 Sentence(
                     text=line[start:end],
@@ -131,6 +135,28 @@ def split_sentences(line: str, abbreviations: frozenset[str] = DEFAULT_ABBREVIAT
         start = end
     _append(line, start, len(line), spans)
     return spans
+
+
+# issue 14, stop 36, falsepair36 round: a headline's semicolon may join two reports ("UK
+# invites bids for a crossing; Starmer rules out guest list talk"): the caller's
+# `headline_cut` says whether the halves are separate, and then each is a sentence.
+_HEADLINE_JOIN = re.compile(r"\s*[;；]\s*")
+
+
+def headline_clauses(line: str, spans: list[tuple[int, int]],
+                     separate: Callable[[str, str], bool]) -> list[tuple[int, int]]:
+    """The sentence spans of a headline line, cut at each semicolon whose halves
+    `separate` reads as two reports."""
+    clauses: list[tuple[int, int]] = []
+    for start, end in spans:
+        joins = list(_HEADLINE_JOIN.finditer(line, start, end))
+        for k, join in enumerate(joins):
+            following = joins[k + 1].start() if k + 1 < len(joins) else end
+            if separate(line[start : join.start()], line[join.end() : following]):
+                _append(line, start, join.start(), clauses)
+                start = join.end()
+        _append(line, start, end, clauses)
+    return clauses
 
 
 def _ends_sentence(line: str, dot: int, end: int, abbreviations: frozenset[str]) -> bool:
