@@ -287,9 +287,7 @@ def _titles_a_name(text: str, hit: FigureHit, named: list[LocalName]) -> bool:
 
 
 def _after_title(text: str, hit: FigureHit, name: LocalName) -> bool:
-    # ">=": Chinese writes the name right after the title ("越南国家主席梁强"), no space
-    # between them (outside36 round)
-    return hit.form == FORM_TITLE and name.start >= hit.end and \
+    return hit.form == FORM_TITLE and name.start > hit.end and \
         not text[hit.end : name.start].strip()
 
 
