@@ -35,6 +35,9 @@ class CjkNameWords:
     foreign: frozenset[str] = frozenset()
     foreign_max: int = 6
     katakana: bool = False
+    # "国王和王后莱蒂西亚": a conjunction right after a title joins a second title, and
+    # starts no name, though "和" is a surname too (outside36 round)
+    conjunctions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,8 @@ def _words_of(path: Path, lang: str, table: dict[str, Any], problems: list[str]
         not_last=frozenset(listed("not_last")), min_length=number("min_length", 2),
         max_length=number("max_length", 4),
         foreign=frozenset("".join(listed("foreign_characters"))),
-        foreign_max=number("foreign_max", 6), katakana=bool(table.get("katakana_names", False)))
+        foreign_max=number("foreign_max", 6), katakana=bool(table.get("katakana_names", False)),
+        conjunctions=frozenset(listed("conjunctions")))
 
 
 def _ideograph(char: str) -> bool:
@@ -113,7 +117,8 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
 def cjk_names(text: str, words: CjkNameWords, taken: bytearray) -> list[CjkName]:
     """Titled names whose characters `taken` (a mask of the gazetteer's matches) leaves
     free, then their later mentions, in text order."""
-    full = _names_before_titles(text, words, taken) + _names_after_titles(text, words, taken)
+    full = _with_known_prefix(
+        _names_before_titles(text, words, taken) + _names_after_titles(text, words, taken))
     if not full:
         return []
     seen = {n.name for n in full}
@@ -123,6 +128,15 @@ def cjk_names(text: str, words: CjkNameWords, taken: bytearray) -> list[CjkName]
     later += _surnames_with_titles(text, words, full, taken, starts)
     unique = {(n.start, n.end): n for n in full + later}
     return sorted(unique.values(), key=lambda n: n.start)
+
+
+def _with_known_prefix(full: list[CjkName]) -> list[CjkName]:
+    """"越南国家主席梁强14日 ... 国家主席梁强举行会谈": a titled run one character longer
+    than a name the article gives with a clear end elsewhere is that name, followed by the
+    first character of a verb ("举行") (outside36 round: one person, not two)."""
+    names = {n.name for n in full}
+    return [CjkName(n.name[:-1], n.start, n.end - 1, n.full)
+            if len(n.name) > 2 and n.name[:-1] in names else n for n in full]
 
 
 def _all(text: str, word: str) -> list[int]:
@@ -191,7 +205,8 @@ def _names_after_titles(text: str, words: CjkNameWords, taken: bytearray) -> lis
             if foreign is not None:
                 found.append(foreign)
             continue
-        if start >= len(text) or text[start] not in words.surnames or taken[start]:
+        if start >= len(text) or text[start] not in words.surnames or taken[start] or \
+                text[start] in words.conjunctions:
             continue
         end = start
         while end < len(text) and _ideograph(text[end]) and end - start < words.max_length \

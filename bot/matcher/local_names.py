@@ -148,8 +148,9 @@ class LocalNameFinder:
             if not (compound or _title_before(text, start, self.roles, self.is_role) or
                     _title_after(text, end, self.roles, self.is_role)):
                 continue
-            full.append(LocalName(nominative(name, lang, text[end : end + 20],
-                                             text[max(0, start - 30) : start]),
+            full.append(LocalName(_as_written(nominative(name, lang, text[end : end + 20],
+                                                         text[max(0, start - 30) : start]),
+                                              text),
                                   start, end, text[start:end], True))
             mask[start:end] = b"\x01" * (end - start)
         if not full:
@@ -227,8 +228,54 @@ def with_local_names(text: str, hits: list[FigureHit], lang: str, finder: LocalN
                        n.surface, possessive=text.startswith(("'s", "’s"), n.end), name=n.name)
              for n in local]
     named = [n for n in local if n.full]
-    return sorted([h for h in hits if not _titles_a_name(text, h, named)] + extra,
-                  key=lambda h: h.start)
+    kept = _held_by_the_named(text, [h for h in hits if not _titles_a_name(text, h, named)],
+                              _article_holders(text, hits, named))
+    return sorted(kept + extra, key=lambda h: h.start)
+
+
+def _article_holders(text: str, hits: list[FigureHit], named: list[LocalName]
+                     ) -> dict[str, LocalName]:
+    """The figures whose title the article gives to a person it names ("premier Rob Jetten":
+    the gazetteer's holder of "premier" on the date, mapped to Rob Jetten), when it gives
+    that title to one person only and never names the gazetteer's holder himself."""
+    holders: dict[str, list[LocalName]] = {}
+    for hit in hits:
+        for name in named:
+            if _after_title(text, hit, name):
+                holders.setdefault(hit.figure_id, []).append(name)
+    own = {h.figure_id for h in hits if h.form != FORM_TITLE}
+    return {figure: names[0] for figure, names in holders.items()
+            if figure not in own and len({n.name for n in names}) == 1}
+
+
+def _held_by_the_named(text: str, hits: list[FigureHit], holders: dict[str, LocalName]
+                       ) -> list[FigureHit]:
+    """"premier Rob Jetten ... het Catshuis", "Premier Lin ... the Executive Yuan": an office,
+    residence or title the gazetteer resolves by date stands for the holder the article
+    itself names (outside36 round: a writer's holder of the day, not the gazetteer's)."""
+    if not holders:
+        return hits
+    return [FigureHit("", h.start, h.end, FORM_LOCAL_SURNAME, h.surface,
+                      possessive=h.possessive, name=holders[h.figure_id].name)
+            if h.form == FORM_TITLE and h.figure_id in holders else h for h in hits]
+
+
+_ADJECTIVAL_NOMINATIVES = ("ый", "ий", "ой")
+
+
+def _as_written(name: str, text: str) -> str:
+    """"Сергея Лугового ... Луговой заявил": a Russian adjectival surname put back in the
+    nominative by rule ("Луговый") takes the nominative ending the article itself writes
+    (outside36 round); a name the article never writes in another form stays as it is."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if not last.endswith(_ADJECTIVAL_NOMINATIVES) or f" {last}" in text or len(last) < 5:
+        return name
+    stem = last[:-2]
+    for ending in _ADJECTIVAL_NOMINATIVES:
+        if re.search(rf"(?<![\w-]){re.escape(stem + ending)}(?![\w-])", text):
+            return " ".join([*words[:-1], stem + ending])
+    return name
 
 
 def _titles_a_name(text: str, hit: FigureHit, named: list[LocalName]) -> bool:
@@ -338,9 +385,12 @@ def _genitive_complement(tokens: list[str], before: str) -> bool:
     capitalised words in a genitive ending is a place or body ("Татарстана Фарид
     Галимзянов"), unless the second is a patronymic ("Мария Владимировна Захарова")."""
     first, second = tokens[0].lower(), tokens[1].lower()
+    # "Санкт-Петербурга", "Івано-Франківська": a hyphenated place, each part Cyrillic
+    # (outside36 round)
     return before[:1].islower() and before.isalpha() and len(first) >= 5 and \
-        all("\u0400" <= c <= "\u04ff" for c in first) and first.endswith(_GENITIVE_ENDINGS) \
-        and _PATRONYMIC.search(second) is None
+        all("\u0400" <= c <= "\u04ff" for c in first.replace("-", "")) and \
+        first.endswith(_GENITIVE_ENDINGS) and \
+        _PATRONYMIC.search(second) is None
 
 
 # Genitive endings of Polish and Czech place names after a title ("Gdyni", "Warszawy",

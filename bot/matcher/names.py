@@ -40,6 +40,26 @@ _SLAVIC_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# outside36 round: a man's adjectival surname in the genitive or dative ("Андрію Садовому",
+# "Андрія Садового" -> "Садовий"; "Сергея Белого" -> "Белый"): Ukrainian has one nominative
+# ending, -ий; Russian -ий after a velar or hushing consonant, else -ый (a stressed -ой,
+# "Лугового" -> "Луговой", is taken from the article when it writes it: local_names.py).
+_ADJECTIVAL_OBLIQUE = ("ого", "ому")
+_SOFT_STEM = "гкхжшчщ"
+_MIN_ADJECTIVAL_STEM = 3
+
+
+def _adjectival_rules(lower: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The rule putting a masculine adjectival surname in -ого / -ому back to -ий / -ый."""
+    ending = next((e for e in _ADJECTIVAL_OBLIQUE if lower.endswith(e)), "")
+    stem = lower[: -len(ending)] if ending else ""
+    if len(stem) < _MIN_ADJECTIVAL_STEM or lang not in ("ru", "uk", "be"):
+        return ()
+    if lang == "uk" or stem[-1] in _SOFT_STEM:
+        return ((ending, "ий"),)
+    return ((ending, "ый"),)
+
+
 _FEMININE_ADJECTIVAL = ("ська", "цька", "зька", "ская", "цкая", "зкая")
 # issue 14, leftovers: a woman's adjectival surname in the accusative ("Анну Ковальскую",
 # "Ганну Ковальську") -> its nominative ending; the accusative endings are hers alone (a
@@ -97,7 +117,7 @@ def nominative(name: str, lang: str, following: str | None = None,
     if lang in ("ru", "uk", "be", "bg"):
         lower = last.lower()
         changed = False
-        for ending, replacement in _SLAVIC_RULES:
+        for ending, replacement in _SLAVIC_RULES + _adjectival_rules(lower, lang):
             if lower.endswith(ending) and len(lower) > len(ending) + 1:
                 last = last[: len(last) - len(ending)] + replacement
                 changed = True
@@ -249,7 +269,13 @@ def _has_particle(text: str, run: list[tuple[int, str]]) -> bool:
 
 
 INSTITUTION_WORDS = frozenset(
-    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery", "society", "regione", "región", "região", "région", "pałacu", "pałac", "huis", "paleis", "forumu", "zirvesi", "sarayı", "konseyi", "üniversitesi", "kupası", "ödülü"]
+    ["podcast", "show", "festival", "conference", "summit", "forum", "cup", "award", "awards", "prize", "tour", "party", "club", "fc", "united", "city", "university", "college", "school", "institute", "foundation", "council", "committee", "commission", "league", "championship", "open", "games", "olympics", "bank", "group", "company", "corporation", "inc", "ltd", "news", "times", "post", "journal", "magazine", "radio", "tv", "television", "channel", "network", "agency", "ministry", "theatre", "theater", "teatro", "théâtre", "stadium", "stadio", "museum", "museo", "musée", "palace", "palazzo", "palais", "palacio", "hall", "arena", "gallery", "society", "regione", "región", "região", "région", "pałacu", "pałac", "huis", "paleis", "forumu", "zirvesi", "sarayı", "konseyi", "üniversitesi", "kupası", "ödülü",
+     # outside36 round: museums, galleries and festivals in the fourteen languages, as a
+     # capitalised word of their name ("Muzeum Narodowe", "Музей Победы", "Anadolu
+     # Medeniyetleri Müzesi"); not a foundation or university, which invites as a subject
+     "museu", "museet", "muzeum", "музей", "музея", "музею", "müzesi", "galerie", "galleria",
+     "galería", "galeria", "galleri", "galerisi", "festspiele", "festiwal", "фестиваль",
+     "festivali"]
 )
 
 
@@ -430,6 +456,8 @@ def _slavic_given_name(word: str, case: str | None = None, lang: str = "ru") -> 
         return word[:-2] + "а"  # "Папою Левом" -> "Папа"
     if lower.endswith(("ея", "ія", "ия")):
         return word[:-1] + "й"
+    if lower.endswith(("ею", "ію", "ию")):
+        return word[:-1] + "й"  # the dative: "Андрію" -> "Андрій", "Сергею" -> "Сергей"
     if lower.endswith(("а", "у")) and lower[-2] not in "аеиоуыэюяії":
         return word[:-1]
     if lower.endswith("ом") and lower[-3] not in "аеиоуыэюяії":
