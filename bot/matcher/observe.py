@@ -752,6 +752,8 @@ _RELATIVE_REACH = 40
 _CUE_PLACE_REACH = 24
 # The clause marks a relative clause opens after, in every script.
 _CLAUSE_MARKS = ",，、"
+# Characters of the clause's opening compared with the relatives (the longest is shorter).
+_LONGEST_RELATIVE = 16
 
 
 def without_place_clause(sentence: str, refs: list[Ref], cues: list[CueHit],
@@ -799,8 +801,9 @@ def _relative_opening(sentence: str, after: int, relatives: tuple[str, ...]) -> 
             return None
         if char not in _CLAUSE_MARKS:
             continue
-        rest = sentence[at + 1 :].lstrip().casefold()
-        start = len(sentence) - len(rest)
+        stripped = sentence[at + 1 :].lstrip()
+        start = len(sentence) - len(stripped)  # before casefold, which may lengthen ("ß")
+        rest = stripped[:_LONGEST_RELATIVE].casefold()
         for word in relatives:
             tail = rest[len(word) : len(word) + 1]
             if rest.startswith(word) and not (tail.isalpha() and _spaced(word)):
