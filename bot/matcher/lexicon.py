@@ -223,10 +223,12 @@ OBSERVE_CATEGORIES = (
 # present-tense words that may stand between a guest and "on a visit" ("who is", "der sich");
 # a counted group arriving ("when four leaders arrived": `count_words` as "four=4",
 # `group_nouns`), groups.py; the past-perfect auxiliaries a reported calling-off takes after
-# a reporting verb ("said he had called off": `backshift`, observe.py, story34 round).
+# a reporting verb ("said he had called off": `backshift`, observe.py, story34 round); the
+# relatives that open a place's clause ("arrived in Minsk, where ...": `place_relatives`,
+# observe.without_place_clause, story36 round).
 OBSERVE_LISTS = ("with_markers", "hedges", "negations", "retrospective", "long_ago", "fillers",
                  "after_meeting", "visiting_words", "count_words", "group_nouns",
-                 "speech_bridges", "backshift")
+                 "speech_bridges", "backshift", "place_relatives")
 
 
 @dataclass(frozen=True, slots=True)

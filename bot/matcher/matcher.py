@@ -105,8 +105,10 @@ from bot.matcher.observe import (
     observation_cues,
     observe_lone,
     observe_sentence,
+    place_relatives,
     without_later_offices,
     without_office_holders,
+    without_place_clause,
     without_places,
     without_stand_ins,
 )
@@ -1010,6 +1012,7 @@ class Matcher:
         grammar = self._grammar_for(lang)
         own = lexicons[0] if lexicons else None
         places = self._resources.places
+        relatives = place_relatives(lexicons)
         # In a language that capitalises its nouns, a name found only from the text needs
         # a person's evidence to rule a sentence out ("im Warschauer Präsidentenpalast" is
         # no second person; story18 round), as for the article's pairs (`_weak_names`).
@@ -1020,9 +1023,10 @@ class Matcher:
             refs = without_office_holders(view.text, without_places(
                 view.text, without_stand_ins(view.text, view.facts.refs, own, grammar), places))
             cues: list[CueHit] | None = None
-            if len({r.party.key for r in refs}) > 1 and any(r.by_office for r in refs):
+            if len({r.party.key for r in refs}) > 1:
                 cues = observation_cues(view.text, lexicons)
-                refs = without_later_offices(view.text, refs, cues)
+                refs = without_place_clause(view.text, without_later_offices(
+                    view.text, refs, cues), cues, places, relatives)
             if len({r.party.key for r in refs}) != 1 or (
                     refs[0].party.key in paired and refs[0].party.key not in answered):
                 continue
@@ -1032,9 +1036,10 @@ class Matcher:
             named = with_unknown_names(view.text, view.facts.refs, lexicons, lang)
             if person is not None:
                 named = [r for r in named if r.party.known or person(r.party.name)]
-            refs = without_later_offices(view.text, without_office_holders(
-                view.text, without_places(view.text, without_stand_ins(
-                    view.text, named, own, grammar), places)), cues)
+            refs = without_place_clause(view.text, without_later_offices(
+                view.text, without_office_holders(view.text, without_places(
+                    view.text, without_stand_ins(view.text, named, own, grammar), places)),
+                cues), cues, places, relatives)
             for finding in observe_lone(view.text, refs, cues, lexicons,
                                         places, year, grammar):
                 key = finding.party.party.key

@@ -80,6 +80,9 @@ class _ObserveWords:
     # "had", "avait", "hatte": the past perfect a reported last word takes after a reporting
     # verb (story34 round)
     backshift: frozenset[str] = frozenset()
+    # "where", "onde", "gdzie": the relative that opens a place's clause, the article
+    # language's own (its first lexicon's: "der" is Norwegian's, not German's; story36)
+    place_relatives: tuple[str, ...] = ()
 
 
 _WORDS_CACHE: dict[tuple[int, ...], _ObserveWords] = {}
@@ -108,8 +111,22 @@ def _observe_words(lexicons: list[Lexicon]) -> _ObserveWords:
             pronouns=frozenset(w.casefold() for lx in lexicons for w in lx.words("pronouns")
                                if " " not in w),
             backshift=merged("backshift"),
+            place_relatives=_own_relatives(lexicons),
         )
     return cached
+
+
+def _own_relatives(lexicons: list[Lexicon]) -> tuple[str, ...]:
+    """The article language's place relatives, longest first ("en donde" before "donde")."""
+    if not lexicons:
+        return ()
+    own = lexicons[0].observe_lists.get("place_relatives", frozenset())
+    return tuple(sorted((w.casefold() for w in own), key=len, reverse=True))
+
+
+def place_relatives(lexicons: list[Lexicon]) -> tuple[str, ...]:
+    """The place relatives `without_place_clause` reads (`_observe_words`)."""
+    return _observe_words(lexicons).place_relatives
 
 
 def _own_small_words(lexicons: list[Lexicon]) -> frozenset[str]:
@@ -725,6 +742,80 @@ def _place_word_first(sentence: str, ref: Ref, hits: list[PlaceHit]) -> bool:
         return False
     # the hit may be the stem of the adjective: "Warschau" in "Warschauer"
     return any(h.start == ref.start and h.end <= ref.start + len(first) for h in hits)
+
+
+# How far (characters) a time phrase may stand between an arrival's place and the comma
+# opening the place's relative clause ("arrived in Minsk on Thursday, where ...").
+_RELATIVE_REACH = 40
+# How far (characters) after a one-party cue its place may start, a time phrase between
+# and no clause mark ("прибыл в четверг в Минск": the short cue "прибыл в" matched).
+_CUE_PLACE_REACH = 24
+# The clause marks a relative clause opens after, in every script.
+_CLAUSE_MARKS = ",，、"
+# Characters of the clause's opening compared with the relatives (the longest is shorter).
+_LONGEST_RELATIVE = 16
+
+
+def without_place_clause(sentence: str, refs: list[Ref], cues: list[CueHit],
+                         places: PlaceFinder, relatives: tuple[str, ...]) -> list[Ref]:
+    """`refs` without the figures named in the relative clause that the first one-party
+    cue's place opens ("Putin arrived in Minsk, where he will hold talks with the Belarusian
+    government", "desembarcou em Madri, onde participa de uma cúpula com o governo
+    espanhol", "przyleciał do Mińska, gdzie weźmie udział w posiedzeniu Najwyższej Rady"):
+    that clause says what the guest does at the place, so a government, a council or a host
+    named there is no second party of the arrival, and the report still names one figure
+    (story36 round). `relatives` are the article language's place relatives ("where",
+    "onde", "gdzie": the [observe] table's `place_relatives`). A figure before the place
+    ("Putin and Xi arrived in Minsk", "arrived in Minsk with Lukashenko") stays."""
+    if len({r.party.key for r in refs}) < 2 or not relatives:
+        return refs
+    lone = [c for c in cues if c.category in LONE_STATUS]
+    if not lone:
+        return refs
+    cue = min(lone, key=lambda c: c.start)
+    # the place follows the cue ("arrived in Minsk") or, verb-final, precedes it ("Minsk'e
+    # geldi", "ミンスクに到着し")
+    placed = [p for p in places.occasion_places(sentence)
+              if (cue.start < p.start <= cue.end + _CUE_PLACE_REACH
+                  and not any(c in sentence[cue.end : p.start] for c in _CLAUSE_MARKS))
+              or cue.start - _COMPLEMENT_REACH <= p.end <= cue.start]
+    if not placed:
+        return refs
+    # a split cue may hold its place and run past it ("est arrivé ... à Pékin, où il
+    # s'adressera au"): the clause opens after the place, not after the cue
+    place = placed[0]
+    opens = _relative_opening(sentence, place.end if place.start > cue.start else cue.end,
+                              relatives)
+    if opens is None:
+        return refs
+    kept = [r for r in refs if r.end <= opens]
+    return kept if kept else refs
+
+
+def _relative_opening(sentence: str, after: int, relatives: tuple[str, ...]) -> int | None:
+    """Where a place relative opens its clause after `after`: a clause mark, at most a time
+    phrase before it and nothing that ends the clause, then the relative word."""
+    for at in range(after, min(len(sentence), after + _RELATIVE_REACH)):
+        char = sentence[at]
+        if char in ".;:!?。！？；()":
+            return None
+        if char not in _CLAUSE_MARKS:
+            continue
+        stripped = sentence[at + 1 :].lstrip()
+        start = len(sentence) - len(stripped)  # before casefold, which may lengthen ("ß")
+        rest = stripped[:_LONGEST_RELATIVE].casefold()
+        for word in relatives:
+            tail = rest[len(word) : len(word) + 1]
+            if rest.startswith(word) and not (tail.isalpha() and _spaced(word)):
+                return start
+        return None
+    return None
+
+
+def _spaced(word: str) -> bool:
+    """Whether a word is written with spaces around it (a script of capitals): then the
+    relative must end a word ("where", not "whereas"); "在那里" needs no boundary."""
+    return word[-1].isalpha() and ord(word[-1]) < 0x2E80
 
 
 def without_later_offices(sentence: str, refs: list[Ref], cues: list[CueHit]) -> list[Ref]:
