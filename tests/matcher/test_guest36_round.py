@@ -96,3 +96,23 @@ def test_the_other_visitor_is_not_received(real: Matcher, lang: str, text: str,
 def test_a_description_of_nobody_named_stays_unpaired(real: Matcher, lang: str,
                                                       text: str) -> None:
     assert all(PRABOWO not in pair for pair in found_pairs(real, text, lang, DAY))
+
+
+# --- the guest received is no host of the meal given after ---------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "host", "guest"), [
+    ("ru", "Генсек Вьетнама То Лам прибыл в Москву. Председатель Совета Федерации Валентина "
+           "Матвиенко приняла То Лама в своем кабинете, а затем устроила в его честь прием, "
+           "на котором присутствовали сенаторы.", "valentina-matviyenko", "to-lam"),
+    ("ru", "Президент Индонезии Прабово Субианто прибыл в Москву. Председатель Совета "
+           "Федерации Валентина Матвиенко встретила Прабово Субианто у входа, а затем дала в "
+           "его честь обед.", "valentina-matviyenko", PRABOWO),
+    ("en", "Indonesian President Prabowo Subianto arrived in London on Monday. Mayor Sadiq "
+           "Khan received Prabowo Subianto at City Hall and then gave a lunch in his honour.",
+     "sadiq-khan", PRABOWO),
+])
+def test_the_guest_received_is_no_host_of_the_meal_after(real: Matcher, lang: str, text: str,
+                                                         host: str, guest: str) -> None:
+    found = found_pairs(real, text, lang, DAY)
+    assert (guest, host) not in found
+    assert (host, guest) in found
