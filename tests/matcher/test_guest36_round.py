@@ -28,8 +28,8 @@ ONE_VISITOR = [
            "geht um Nickel und Handel. Am Dienstag empfing Bundeskanzler Friedrich Merz das "
            "indonesische Staatsoberhaupt im Kanzleramt.", "friedrich-merz"),
     ("fr", "Le président indonésien Prabowo Subianto est arrivé lundi à Paris. Les entretiens "
-           "porteront sur le nickel. Mardi, Emmanuel Macron a reçu le chef de l'État "
-           "indonésien à l'Élysée.", "emmanuel-macron"),
+           "porteront sur le nickel. Mardi, Emmanuel Macron a reçu le chef d'État indonésien "
+           "à l'Élysée.", "emmanuel-macron"),
     ("es", "El presidente de Indonesia, Prabowo Subianto, llegó el lunes a Madrid. Las "
            "conversaciones tratarán sobre el níquel. El martes, Pedro Sánchez recibió al jefe "
            "de Estado indonesio en la Moncloa.", "pedro-sanchez"),
