@@ -31,12 +31,16 @@ from bot.matcher.data_files import read_data_file, string_list
 KIND_PLACE = "place"
 KIND_TITLE = "title"
 KIND_COUNTERPART = "counterpart"
-# "invitó al argentino": a demonym standing for a leader the article has already named
+# "invitó al argentino", "the Vietnamese guest": a description by country standing for a
+# figure of that country the article has already named (spotting._named_compatriot)
 KIND_DEMONYM = "demonym"
 
 # Per-language templates that build phrases from a country's adjectives and names.
+# `guest`: "the Vietnamese guest", "o chefe de Estado brasileiro": a description by
+# country that refers back like a demonym (guest36 round).
 _TEMPLATE_KEYS = {"government": KIND_TITLE, "leader": KIND_TITLE, "counterpart": KIND_COUNTERPART,
-                  "demonym": KIND_DEMONYM, "president": KIND_TITLE, "premier": KIND_TITLE}
+                  "demonym": KIND_DEMONYM, "guest": KIND_DEMONYM, "president": KIND_TITLE,
+                  "premier": KIND_TITLE}
 # issue 14, outcome round: "венгерского премьера", "українського президента" stand for the
 # leader only where the leader holds that office (the leader's title ends with it).
 _OFFICE_OF_LEADER = {"president": "President", "premier": "Prime Minister"}

@@ -1695,8 +1695,9 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
             # (absent34 round)
             continue
         # the guest of honour before the verb is no host ("zu Ehren von Tusk ein Essen
-        # gegeben", "为马克龙举行宴会": recept35 round)
-        passed = [*partners, *honoured]
+        # gegeben", "为马克龙举行宴会": recept35 round), nor the guest of a reception before
+        # it ("приняла гостя ..., а затем устроила в его честь прием": guest36 round)
+        passed = [*partners, *honoured, *_received_objects(view, lexicon, hit)]
         before = [r for r in known if r.end <= hit.start and r not in passed
                   and hit.start - r.end <= _HOST_GAP_WITH_OCCASION]
         if not relative and before and not _figure_between(
@@ -1712,6 +1713,24 @@ def _occasion_hosts(view: HostView, lexicon: Lexicon, known: list[Ref], own: lis
                 not _figure_between(view.refs, hit.end, after[0].start):
             found.append(_Host(after[0], view, occasion.category, _chairs(hit, lexicon)))
     return found
+
+
+def _received_objects(view: HostView, lexicon: Lexicon, verb: CueHit) -> list[Ref]:
+    """The figures a `reception` word before `verb` takes as its object, right after it
+    (nothing but a few words between, no other figure, no clause mark) with a figure
+    before it, its subject: "Матвиенко приняла вьетнамского гостя в кабинете, а затем
+    устроила в его честь прием", "Carney received the guest and then gave a dinner in his
+    honour". The guest received is no subject of the giving verb after (guest36 round)."""
+    out: list[Ref] = []
+    for hit in lexicon.host_hits("reception", view.text[: verb.start]):
+        if not any(r.end <= hit.start for r in view.refs):
+            continue
+        guest = next((r for r in view.refs if r.start >= hit.end), None)
+        if guest is not None and guest.end <= verb.start and \
+                guest.start - hit.end <= _HOST_GAP_CHARS and \
+                not _CLAUSE_MARK.search(view.text[hit.end : guest.start]):
+            out.append(guest)
+    return out
 
 
 def _right_before(text: str, ref: Ref, hit: CueHit, cjk: bool) -> bool:

@@ -40,7 +40,7 @@ FORM_TITLE = "title"  # a role: resolves by date
 FORM_SURNAME = "surname"  # derived from a full name: needs the full name in the article
 FORM_STANDIN = "stand-in"  # a country or capital for its leader: only as a party
 FORM_COUNTERPART = "counterpart"  # "his Mexican counterpart": only a leader's counterpart
-FORM_DEMONYM = "demonym"  # "al argentino": only a leader the article already named
+FORM_DEMONYM = "demonym"  # "al argentino", "the Vietnamese guest": only a figure already named
 FORM_LOCAL = "local"  # a titled name the gazetteer does not know (local_names.py)
 FORM_LOCAL_SURNAME = "local-surname"  # its surname alone later in the article
 FORM_BARE_TITLE = "bare-title"  # "the Chancellor": settled by the article (bare_titles.py)
@@ -466,16 +466,40 @@ class FigureSpotter:
                         kept.append(peer)
                     continue
                 hit = self._same_office(hit, figure.category, when)
-            elif hit.form == FORM_DEMONYM and not any(h.figure_id == hit.figure_id and
-                                                      h.form != FORM_DEMONYM for h in kept):
-                # A demonym refers back; it never introduces a leader ("al argentino"
+            elif hit.form == FORM_DEMONYM:
+                # A demonym refers back; it never introduces anyone ("al argentino"
                 # before any Argentine is named is anyone from Argentina).
-                continue
+                compatriot = self._named_compatriot(kept, hit)
+                if compatriot is None:
+                    continue
+                hit = compatriot
             elif hit.form == FORM_STANDIN and i + 1 < len(hits) and \
                     hits[i + 1].start - hit.end <= 4:
                 continue
             kept.append(hit)
         return kept
+
+    def _named_compatriot(self, kept: list[FigureHit], hit: FigureHit) -> FigureHit | None:
+        """What a description by country refers back to (guest36 round): "al argentino",
+        "the Vietnamese guest", "o chefe de Estado brasileiro", "il capo della diplomazia
+        cinese". `hit.figure_id` is the country's leader on the date; the phrase stands for
+        him when the article has named him before (as it always did), else for the one
+        person of that country it has named before by name (the visiting speaker, foreign
+        minister or party chief the country's leader title does not cover). Two such
+        persons and no leader among them, or none: nobody."""
+        if any(h.figure_id == hit.figure_id and h.form != FORM_DEMONYM for h in kept):
+            return hit
+        leader = self.gazetteer.get(hit.figure_id)
+        if leader is None or leader.country is None:
+            return None
+        named = {h.figure_id for h in kept
+                 if h.figure_id and h.form in _PEER_FORMS | {FORM_TITLE}
+                 and (figure := self.gazetteer.get(h.figure_id)) is not None
+                 and figure.kind == "person" and figure.country == leader.country}
+        if len(named) != 1:
+            return None
+        return FigureHit(named.pop(), hit.start, hit.end, hit.form, hit.surface,
+                         hit.possessive, hit.suffix)
 
     def _same_office(self, hit: FigureHit, category: str, when: date | None) -> FigureHit:
         """"Macron invited his Italian counterpart": a president's counterpart is Italy's
@@ -590,6 +614,10 @@ class FigureSpotter:
                 continue
             if entry.form == FORM_STANDIN and (suffix or not self._party_position(
                     text, start, end)):
+                continue
+            if entry.form == FORM_DEMONYM and suffix:
+                # "Vietnamese guests", "вьетнамским гостям": a group, no one figure (the
+                # templates list the singular's cases)
                 continue
             form: str | None = entry.form
             if entry.common_word:
