@@ -1198,11 +1198,12 @@ def _spoken_for(view: SentenceView, cue: CueHit, status: Status, candidates: lis
     if view.index - last_seen > _SIDE_GAP or _third_between(views, target, last_seen,
                                                              view.index):
         return None
-    if _another_place(view, cue, target, views, place_names, home_countries):
+    if _another_place(view, cue, at, target, views, place_names, home_countries):
         return None
     # "Pakistan Büyükelçiliği ... katılamayacağını bildirdi": a speaker placed in the
-    # inviter's country, not the invitee's, speaks for the inviter
-    codes = home_countries(view.text[: cue.start]) if home_countries is not None else set()
+    # inviter's country, not the invitee's, speaks for the inviter (a place after the
+    # speaker word is where the trip goes: "Sözcü, ... Ankara'ya gelemeyeceğini söyledi")
+    codes = home_countries(view.text[:at]) if home_countries is not None else set()
     invitee_country = target.countries.get(target.invitee.key)
     if codes and invitee_country is not None and invitee_country not in codes:
         return None
@@ -1213,7 +1214,7 @@ _TRIP_WORDS = 6  # words after a yes or no that may name where its trip goes
 _TRIP_CHARS = 12  # ... characters in a text written without spaces
 
 
-def _another_place(view: SentenceView, cue: CueHit, candidate: Candidate,
+def _another_place(view: SentenceView, cue: CueHit, at: int, candidate: Candidate,
                    views: list[SentenceView], place_names: PlaceNames | None,
                    home_countries: PlaceNames | None) -> bool:
     """issue 14, stop 36, voice36 round: a yes or no naming, in its own clause right after
@@ -1226,7 +1227,11 @@ def _another_place(view: SentenceView, cue: CueHit, candidate: Candidate,
         return False
     ends = [i for i in (view.text.find(mark, cue.end) for mark in ",;，；") if i >= 0]
     rest = view.text[cue.end : min(ends, default=len(view.text))]
-    clause = " ".join(rest.split()[:_TRIP_WORDS]) if " " in rest else rest[:_TRIP_CHARS]
+    # from the speaker word or the clause's opening (a verb-final clause names the trip's
+    # place before its verb: "ワシントンでの首脳会議に出席する", "Ankara'ya gelemeyeceğini")
+    opening = max([at, *(view.text.rfind(mark, 0, cue.start) + 1 for mark in ",;、，")])
+    clause = view.text[opening : cue.end] + " " + (
+        " ".join(rest.split()[:_TRIP_WORDS]) if " " in rest else rest[:_TRIP_CHARS])
     here = place_names(clause)
     if not here:
         return False
@@ -1237,6 +1242,10 @@ def _another_place(view: SentenceView, cue: CueHit, candidate: Candidate,
                        for s in candidate.sentences
                        if 0 <= s < len(views) and views[s].facts.invitations)
     there = place_names(invited)
+    if not there and 0 <= candidate.first_sentence < len(views):
+        # a verb-final invitation names its place before the cue ("東京に招待した")
+        invited = views[candidate.first_sentence].text
+        there = place_names(invited)
     return bool(there) and not _one_place(here, there, clause, invited, home_countries)
 
 
