@@ -1071,7 +1071,8 @@ def _attach_status(view: SentenceView, candidates: list[Candidate], views: list[
         named.offer(best_status, view.text, view.index,
                     named.confidence - CONFIDENCE.later_status_penalty)
         return
-    side = _invitees_side(view, cue, best_status, candidates, views, home_countries)
+    side = _invitees_side(view, cue, best_status, candidates, views, home_countries) or \
+        _spoken_for(view, cue, best_status, candidates, views, place_names, home_countries)
     if side is not None:
         side.offer(best_status, view.text, view.index,
                    side.confidence - CONFIDENCE.later_status_penalty)
@@ -1163,9 +1164,89 @@ def _invitees_side(view: SentenceView, cue: CueHit, status: Status,
     last_seen = max(s for s in target.sentences if s <= view.index)
     if view.index - last_seen > _SIDE_GAP:
         return None
-    third = any(r.party.known and (r.principal or r.party.key) not in target.keys
-                for v in views if last_seen < v.index < view.index for r in v.facts.refs)
-    return None if third else target
+    return None if _third_between(views, target, last_seen, view.index) else target
+
+
+def _third_between(views: list[SentenceView], target: Candidate, last_seen: int,
+                   index: int) -> bool:
+    """A known figure of neither party named between the invitation and its answer."""
+    return any(r.party.known and (r.principal or r.party.key) not in target.keys
+               for v in views if last_seen < v.index < index for r in v.facts.refs)
+
+
+def _spoken_for(view: SentenceView, cue: CueHit, status: Status, candidates: list[Candidate],
+                views: list[SentenceView], place_names: PlaceNames | None,
+                home_countries: PlaceNames | None) -> Candidate | None:
+    """issue 14, stop 36, voice36 round: an answer naming no figure, given by someone who
+    speaks for a party (a spokesperson, an office, a palace, a ministry: `extract.
+    _side_speaker`) a few sentences after an invitation, is that invitation's answer,
+    whoever the role noun in it stands for ("Het Koninklijk Paleis bevestigde dat de vorst
+    graag aanwezig zal zijn", "AK Parti Sözcüsü ... yanıt verdi"), with sentences naming
+    nobody in between ("Dat meldde de Rijksvoorlichtingsdienst"). Not when the sentence
+    names a known figure (their answer, or another party's), a third figure is named in
+    between, or the answer names a place the invitation does not (another event:
+    "Moncloa said the prime minister will attend the summit in Vilnius")."""
+    at = view.facts.side_speaker
+    if status not in _ANSWERS or at < 0 or view.facts.invitations or \
+            any(r.party.known for r in view.facts.refs):
+        return None
+    made = [c for c in candidates if c.first_sentence <= view.index]
+    if not made:
+        return None
+    target = max(made, key=lambda c: max(s for s in c.sentences if s <= view.index))
+    last_seen = max(s for s in target.sentences if s <= view.index)
+    if view.index - last_seen > _SIDE_GAP or _third_between(views, target, last_seen,
+                                                             view.index):
+        return None
+    if _another_place(view, cue, at, target, views, place_names, home_countries):
+        return None
+    # "Pakistan Büyükelçiliği ... katılamayacağını bildirdi": a speaker placed in the
+    # inviter's country, not the invitee's, speaks for the inviter (a place after the
+    # speaker word is where the trip goes: "Sözcü, ... Ankara'ya gelemeyeceğini söyledi")
+    codes = home_countries(view.text[:at]) if home_countries is not None else set()
+    invitee_country = target.countries.get(target.invitee.key)
+    if codes and invitee_country is not None and invitee_country not in codes:
+        return None
+    return target
+
+
+_TRIP_WORDS = 6  # words after a yes or no that may name where its trip goes
+_TRIP_CHARS = 12  # ... characters in a text written without spaces
+
+
+def _another_place(view: SentenceView, cue: CueHit, at: int, candidate: Candidate,
+                   views: list[SentenceView], place_names: PlaceNames | None,
+                   home_countries: PlaceNames | None) -> bool:
+    """issue 14, stop 36, voice36 round: a yes or no naming, in its own clause right after
+    the answer word, a place the invitation's sentences do not name is about another trip
+    ("... will attend the NATO summit in Vilnius" after an invitation to London). A
+    sentence speaking of the invitation itself is its answer wherever it names. Read only
+    for an answer `_spoken_for` gives (a city of the invited country is not its capital:
+    "Belém" is no "Brasilien" to the place finder, so a named party keeps its answer)."""
+    if place_names is None or view.facts.has_invite_noun:
+        return False
+    ends = [i for i in (view.text.find(mark, cue.end) for mark in ",;，；") if i >= 0]
+    rest = view.text[cue.end : min(ends, default=len(view.text))]
+    # from the speaker word or the clause's opening (a verb-final clause names the trip's
+    # place before its verb: "ワシントンでの首脳会議に出席する", "Ankara'ya gelemeyeceğini")
+    opening = max([at, *(view.text.rfind(mark, 0, cue.start) + 1 for mark in ",;、，")])
+    clause = view.text[opening : cue.end] + " " + (
+        " ".join(rest.split()[:_TRIP_WORDS]) if " " in rest else rest[:_TRIP_CHARS])
+    here = place_names(clause)
+    if not here:
+        return False
+    # from the cue on, as `_elsewhere` reads it ("Belém convida ...": the seat before the
+    # cue is who invites, not where)
+    invited = " ".join(views[s].text[candidate.cue_start or 0 :]
+                       if s == candidate.first_sentence else views[s].text
+                       for s in candidate.sentences
+                       if 0 <= s < len(views) and views[s].facts.invitations)
+    there = place_names(invited)
+    if not there and 0 <= candidate.first_sentence < len(views):
+        # a verb-final invitation names its place before the cue ("東京に招待した")
+        invited = views[candidate.first_sentence].text
+        there = place_names(invited)
+    return bool(there) and not _one_place(here, there, clause, invited, home_countries)
 
 
 def _only_its_parties_between(views: list[SentenceView], target: Candidate, last_seen: int,

@@ -100,6 +100,12 @@ class Words:
     # "spokesperson", "пресс-секретарь": a person they introduce in a reporting clause
     # (", his spokesman X said") is the source, not a party (arguments._spokesperson_source)
     spokesperson: frozenset[str] = frozenset()
+    # issue 14, stop 36, voice36 round: a person or body that speaks for a party ("the
+    # spokeswoman", "Moncloa", "l'entourage", "报道官"), with the spokesperson and residence
+    # words: an answer it gives is its party's (extract._side_speaker)
+    side_speakers: frozenset[str] = frozenset()
+    # ... and the words of saying after one that make its sentence a report of that answer
+    side_speech: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "el", "the": titles lists carry them to cut names
     thanks: frozenset[str] = frozenset()  # "thanked", "remercié": X thanked Y for the invitation
     phone: frozenset[str] = frozenset()  # word starts that make a meeting a call ("telephone")
@@ -272,6 +278,9 @@ def _merge_words(lexicons: list[Lexicon]) -> Words:
         visit_back=merged("visit_back_words"),
         reporting=merged("reporting_words"),
         spokesperson=merged("spokesperson_words"),
+        side_speakers=frozenset(w.casefold() for w in merged(
+            "side_speaker_words", "spokesperson_words", "residence_words")),
+        side_speech=frozenset(w.casefold() for w in merged("side_speech_words")),
         articles=merged("articles"),
         thanks=merged("thanks_words"),
         phone=merged("phone_words"),

@@ -132,6 +132,10 @@ class SentenceFacts:
     opening_group: list[Ref] = field(default_factory=list)
     # "Lavrov attended instead": a stand-in, no further guest of a hosted event
     substitute: bool = False
+    # Where a word of someone speaking for a party ("the spokeswoman", "Moncloa", "报道官")
+    # starts, before the sentence's first answer; -1 when none (issue 14, stop 36, voice36
+    # round: aggregate._spoken_for gives that answer to the invitation just reported)
+    side_speaker: int = -1
     # "Premier Schoof ontving de leiders": the figure opening the sentence received
     # guests, so it is a host, never a further guest of another's event (issue 14, wider)
     receives_guests: bool = False
@@ -394,6 +398,7 @@ def analyse(
     if thanked is not None:
         _add_status(facts, Status.RESPONDED, thanked, sentence, words)
     facts.substitute = bool(facts.statuses) and _substitute(sentence, words)
+    facts.side_speaker = _side_speaker(sentence, facts.statuses, words)
     facts.opening_group = coordinated(sentence, refs, words, glued=True)
     if not invite_cues and any(s is Status.ACCEPTED for s, _ in facts.statuses):
         facts.other_matter = _other_matter(sentence, facts.statuses, lexicons, words, refs)
@@ -1135,6 +1140,54 @@ def _clause_pluperfect(sentence: str, cue: CueHit, words: Words) -> bool:
     tokens = (sentence[opening + 1 : cue.end].split()
               + sentence[cue.end :].split()[:_PLUPERFECT_AFTER])
     return any(t.strip(",.;:").casefold() in words.pluperfect for t in tokens)
+
+
+_ANSWER_STATUSES = frozenset({Status.ACCEPTED, Status.DECLINED, Status.RESPONDED})
+_TOKEN = re.compile(r"[^\s,.;:!?\"«»“”„()]+")
+
+
+def _side_speaker(sentence: str, statuses: list[tuple[Status, CueHit]], words: Words) -> int:
+    """issue 14, stop 36, voice36 round: where a word of someone who speaks for a party
+    starts in a sentence holding an answer, with a word of saying after it ("A spokeswoman
+    for the government said", "Het Koninklijk Paleis bevestigde", "AK Parti Sözcüsü ...
+    söyledi", "报道官は…と述べた", "..., his office said"); -1 when none. Without a word of
+    saying the role word is the answer's own subject ("High Commissioner X did not attend
+    the breakfast"), no one speaking for another. A lexicon word matches a whole word,
+    "x*" a word's start, "*x" its end (compounds: "Regierungssprecher"); a CJK word
+    anywhere."""
+    if not words.side_speakers or not any(s in _ANSWER_STATUSES for s, _ in statuses):
+        return -1
+    for at in sorted(a for a in (_speaker_at(sentence, w) for w in words.side_speakers)
+                     if a >= 0):
+        if any(_speaker_at(sentence[at + 1 :], w) >= 0 for w in words.side_speech):
+            return at
+    return -1
+
+
+def _speaker_at(text: str, word: str) -> int:
+    """Where one lexicon word (see `_side_speaker`) first starts in `text`, else -1."""
+    if _cjk(word[0]):
+        return text.find(word)
+    if " " in word:
+        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text.casefold())
+        return found.start() if found else -1
+    stem = word.strip("*")
+    for match in _TOKEN.finditer(text):
+        # "Sánchez's office", "l'entourage", "Saray'dan": either side of an apostrophe
+        folded = match.group(0).casefold().replace("i\u0307", "i")  # Turkish "İ"
+        if any(_word_fits(part, word, stem) for part in folded.split("'")):
+            return match.start()
+    return -1
+
+
+def _word_fits(token: str, word: str, stem: str) -> bool:
+    if word.startswith("*") and word.endswith("*"):
+        return stem in token
+    if word.endswith("*"):
+        return token.startswith(stem)
+    if word.startswith("*"):
+        return token.endswith(stem)
+    return token == stem
 
 
 def _substitute(sentence: str, words: Words) -> bool:

@@ -150,6 +150,8 @@ _LIST_KEYS = (
     "no_invitation_words",
     "reporting_words",
     "spokesperson_words",
+    "side_speaker_words",
+    "side_speech_words",
     "kin_words",
     "kin_links",
     "telling_words",

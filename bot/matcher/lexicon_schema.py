@@ -98,6 +98,8 @@ class LexiconTop(BaseModel):
     no_invitation_words: list[Any] | None = None
     reporting_words: list[Any] | None = None
     spokesperson_words: list[Any] | None = None
+    side_speaker_words: list[Any] | None = None
+    side_speech_words: list[Any] | None = None
     kin_words: list[Any] | None = None
     kin_links: list[Any] | None = None
     telling_words: list[Any] | None = None
