@@ -530,6 +530,20 @@ def test_b25_story_set_is_well_formed_and_apart() -> None:
     _check_canonical_names(_check_fresh_story_set("b25", sided_at_least=6))
 
 
+def test_b26_story_set_is_well_formed_and_apart() -> None:
+    """tests/data/stories-held/b26: the storycheck26 helper's blind set, stop 36's
+    END-OF-STOP estimate written on main 489225b1 (12 stories, 2-3 dated articles each,
+    2025-2026, all fourteen languages, every story mixing two or three): one-party last
+    words (three arrivals or outcomes, two absences, a decline without the inviter, the
+    inviter calling off twice), statements made in one city about an occasion in another,
+    names one letter off or transliterated, the same pair a year apart, a
+    counter-invitation, neighbouring events (recalled meetings without a host, trips beside
+    the occasion), evasive answers and silence. Wire copy (100-160 words, ja and zh 200-350
+    characters), written and scored before the tracker or the matcher was read; annotated
+    figures by canonical name."""
+    _check_canonical_names(_check_fresh_story_set("b26", sided_at_least=6))
+
+
 def test_b15t_story_set_is_well_formed_and_apart() -> None:
     """tests/data/stories-held/b15t: the tracker16 round's blind set (8 stories, 3-4 dated
     articles each in the fourteen languages: one-party reports that answer the open
