@@ -800,6 +800,15 @@ def test_b25_check_blind_set_is_well_formed_and_apart() -> None:
     _check_wire_check_set("b25-check", "b25c", first_day="2025-01-01")
 
 
+def test_b26_check_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b26-check: stop 36's END-OF-STOP check set over the fourteen
+    languages (3 per language: items 01-02 invitations, 03 a hard negative), wire copy of
+    120-150 words (ja and zh 220-280 characters) dated 2025-04 to 2026-10, its causes spread
+    over issue 14's table, written and scored on main 489225b1 after the stop's rounds,
+    before any rule was read."""
+    _check_wire_check_set("b26-check", "b26c", first_day="2025-01-01")
+
+
 def _one_story_per_language(held: Path, infix: str, negatives: tuple[str, ...]
                             ) -> list[dict[str, Any]]:
     """A long-story set's items, after checking its shape: one story per language, id
