@@ -1283,3 +1283,17 @@ def test_b25_long_blind_set_is_well_formed_and_apart() -> None:
     tournaments and tenders (de, pt, zh), dated 2025-06 to 2026-10, written on main
     0f65e087 by the long25 helper before it read any rule and scored once."""
     _check_characters_long_set("b25-long", "b25l", ("de", "pt", "zh"))
+
+
+def test_b26_long_blind_set_is_well_formed_and_apart() -> None:
+    """tests/data/matcher-held/b26-long: stop 36's end-of-stop estimate, fourteen fresh long
+    news stories in paragraphs (1,600-1,900 characters, ja and zh about 1,000-1,050), one per
+    language, eleven with three or four expected pairs among receptions, audiences and
+    dinners by hosts (some in the passive, two beyond the gazetteer), counter-invitations
+    answered paragraphs later by a spokesperson, office or note (accepted or evasive),
+    invitations declined in content through an embassy or a government, silence, recaps
+    without a host, and three hard negatives full of denials, rumours, phone calls, demands,
+    unreal conditionals, invitational matches and tenders (es, pl, ja), dated 2025-09 to
+    2026-09, written on main 489225b1 by the long26 helper before it read any rule and
+    scored once."""
+    _check_characters_long_set("b26-long", "b26l", ("es", "pl", "ja"))
