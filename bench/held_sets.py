@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,14 +67,20 @@ def parse_line(line: str) -> SetLine | None:
     return SetLine(name, *numbers, f1=float(floats[2]), status=float(floats[3]))
 
 
-def held_sets(root: Path, only: str | None, skip: str | None) -> Iterator[tuple[str, Path]]:
-    folders = [(TOP_SET, root), *sorted((p.name, p) for p in root.iterdir() if p.is_dir())]
+def chosen(folders: Iterable[tuple[str, Path]], only: str | None,
+           skip: str | None) -> Iterator[tuple[str, Path]]:
+    """The named folders whose name matches `only` (when given) and not `skip`."""
     for name, folder in folders:
         if only and not re.search(only, name):
             continue
         if skip and re.search(skip, name):
             continue
         yield name, folder
+
+
+def held_sets(root: Path, only: str | None, skip: str | None) -> Iterator[tuple[str, Path]]:
+    subsets = sorted((p.name, p) for p in root.iterdir() if p.is_dir())
+    return chosen([(TOP_SET, root), *subsets], only, skip)
 
 
 def changes(before: dict[str, SetLine], after: list[SetLine]) -> list[str]:

@@ -16,7 +16,6 @@ expressions on the set name; whoever may not score a blind set skips it here.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +23,9 @@ from typing import Any, cast
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from held_sets import chosen  # noqa: E402
 
 from bot.app import tracker_policy  # noqa: E402
 from bot.config import Settings  # noqa: E402
@@ -41,12 +43,7 @@ HEADER = ("set      stories  held  status  split merged missing extra  sent idea
 
 
 def story_sets(root: Path, only: str | None, skip: str | None) -> Iterator[tuple[str, Path]]:
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if only and not re.search(only, folder.name):
-            continue
-        if skip and re.search(skip, folder.name):
-            continue
-        yield folder.name, folder
+    return chosen(sorted((p.name, p) for p in root.iterdir() if p.is_dir()), only, skip)
 
 
 def line(name: str, totals: dict[str, Any]) -> str:

@@ -13,14 +13,18 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "held_sets.py"
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("held_sets", BENCH)
+def _load(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["held_sets"] = module
+    sys.modules[path.stem] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return _load(BENCH)
 
 
 def test_a_written_line_reads_back_the_same(bench: ModuleType) -> None:
@@ -85,12 +89,7 @@ OWN_STORIES = BENCH.parents[1] / "tests" / "data" / "stories"
 
 @pytest.fixture(scope="module")
 def stories_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("held_stories", STORIES_BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["held_stories"] = module
-    spec.loader.exec_module(module)
-    return module
+    return _load(STORIES_BENCH)
 
 
 def test_a_story_set_line_lists_only_what_changed(stories_bench: ModuleType) -> None:
