@@ -1157,11 +1157,51 @@ def _side_speaker(sentence: str, statuses: list[tuple[Status, CueHit]], words: W
     anywhere."""
     if not words.side_speakers or not any(s in _ANSWER_STATUSES for s, _ in statuses):
         return -1
-    for at in sorted(a for a in (_speaker_at(sentence, w) for w in words.side_speakers)
-                     if a >= 0):
+    for at in _speaker_starts(sentence, words.side_speakers):
         if any(_speaker_at(sentence[at + 1 :], w) >= 0 for w in words.side_speech):
             return at
     return -1
+
+
+@dataclass(frozen=True)
+class _WordForms:
+    """A lexicon list split by how its words match a token (see `_side_speaker`)."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    infixes: tuple[str, ...]
+    cjk: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+
+@functools.cache
+def _word_forms(words: frozenset[str]) -> _WordForms:
+    plain = [w for w in sorted(words) if not _cjk(w[0]) and " " not in w]
+    return _WordForms(
+        exact=frozenset(w for w in plain if not w.startswith("*") and not w.endswith("*")),
+        prefixes=tuple(w[:-1] for w in plain if w.endswith("*") and not w.startswith("*")),
+        suffixes=tuple(w[1:] for w in plain if w.startswith("*") and not w.endswith("*")),
+        infixes=tuple(w.strip("*") for w in plain if w.startswith("*") and w.endswith("*")),
+        cjk=tuple(w for w in sorted(words) if _cjk(w[0])),
+        phrases=tuple(w for w in sorted(words) if not _cjk(w[0]) and " " in w))
+
+
+def _speaker_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where words of the list start in `text`, in order: every token one of them fits, and
+    each CJK word's and phrase's first place. One pass over the tokens for the whole list;
+    the first place of each word is among them, so the first that a word of saying
+    follows is the one `_speaker_at` word by word would give."""
+    forms = _word_forms(words)
+    starts = {text.find(w) for w in forms.cjk}
+    starts.update(_speaker_at(text, w) for w in forms.phrases)
+    for start, parts in _folded_tokens(text):
+        if any(part in forms.exact or part.startswith(forms.prefixes)
+               or part.endswith(forms.suffixes) or any(i in part for i in forms.infixes)
+               for part in parts):
+            starts.add(start)
+    starts.discard(-1)
+    return sorted(starts)
 
 
 def _speaker_at(text: str, word: str) -> int:
@@ -1169,15 +1209,34 @@ def _speaker_at(text: str, word: str) -> int:
     if _cjk(word[0]):
         return text.find(word)
     if " " in word:
-        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text.casefold())
+        found = _phrase(word).search(_casefolded(text))
         return found.start() if found else -1
     stem = word.strip("*")
-    for match in _TOKEN.finditer(text):
-        # "Sánchez's office", "l'entourage", "Saray'dan": either side of an apostrophe
-        folded = match.group(0).casefold().replace("i\u0307", "i")  # Turkish "İ"
-        if any(_word_fits(part, word, stem) for part in folded.split("'")):
-            return match.start()
+    for start, parts in _folded_tokens(text):
+        if any(_word_fits(part, word, stem) for part in parts):
+            return start
     return -1
+
+
+# Every lexicon word is looked for in the same sentence (and its tails): its tokens are
+# folded once, not once per word.
+@functools.cache
+def _phrase(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
+@functools.lru_cache(maxsize=64)
+def _casefolded(text: str) -> str:
+    return text.casefold()
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_tokens(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Each token's start and its folded parts: "Sánchez's office", "l'entourage",
+    "Saray'dan" are read on either side of an apostrophe; Turkish "İ" folds to "i"."""
+    return tuple((match.start(), tuple(match.group(0).casefold().replace("i\u0307", "i")
+                                       .split("'")))
+                 for match in _TOKEN.finditer(text))
 
 
 def _word_fits(token: str, word: str, stem: str) -> bool:
