@@ -1158,7 +1158,7 @@ def _side_speaker(sentence: str, statuses: list[tuple[Status, CueHit]], words: W
     if not words.side_speakers or not any(s in _ANSWER_STATUSES for s, _ in statuses):
         return -1
     for at in _speaker_starts(sentence, words.side_speakers):
-        if any(_speaker_at(sentence[at + 1 :], w) >= 0 for w in words.side_speech):
+        if _speaker_starts(sentence[at + 1 :], words.side_speech):
             return at
     return -1
 
