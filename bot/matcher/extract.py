@@ -1191,10 +1191,10 @@ def _speaker_starts(text: str, words: frozenset[str]) -> list[int]:
     """Where words of the list start in `text`, in order: every token one of them fits, and
     each CJK word's and phrase's first place. One pass over the tokens for the whole list;
     the first place of each word is among them, so the first that a word of saying
-    follows is the one `_speaker_at` word by word would give."""
+    follows is the first place of a word that a word of saying follows."""
     forms = _word_forms(words)
     starts = {text.find(w) for w in forms.cjk}
-    starts.update(_speaker_at(text, w) for w in forms.phrases)
+    starts.update(_phrase_at(text, w) for w in forms.phrases)
     for start, parts in _folded_tokens(text):
         if any(part in forms.exact or part.startswith(forms.prefixes)
                or part.endswith(forms.suffixes) or any(i in part for i in forms.infixes)
@@ -1204,18 +1204,10 @@ def _speaker_starts(text: str, words: frozenset[str]) -> list[int]:
     return sorted(starts)
 
 
-def _speaker_at(text: str, word: str) -> int:
-    """Where one lexicon word (see `_side_speaker`) first starts in `text`, else -1."""
-    if _cjk(word[0]):
-        return text.find(word)
-    if " " in word:
-        found = _phrase(word).search(_casefolded(text))
-        return found.start() if found else -1
-    stem = word.strip("*")
-    for start, parts in _folded_tokens(text):
-        if any(_word_fits(part, word, stem) for part in parts):
-            return start
-    return -1
+def _phrase_at(text: str, phrase: str) -> int:
+    """Where a several-word lexicon phrase first starts in `text` (casefolded), else -1."""
+    found = _phrase(phrase).search(_casefolded(text))
+    return found.start() if found else -1
 
 
 # Every lexicon word is looked for in the same sentence (and its tails): its tokens are
@@ -1237,16 +1229,6 @@ def _folded_tokens(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
     return tuple((match.start(), tuple(match.group(0).casefold().replace("i\u0307", "i")
                                        .split("'")))
                  for match in _TOKEN.finditer(text))
-
-
-def _word_fits(token: str, word: str, stem: str) -> bool:
-    if word.startswith("*") and word.endswith("*"):
-        return stem in token
-    if word.endswith("*"):
-        return token.startswith(stem)
-    if word.startswith("*"):
-        return token.endswith(stem)
-    return token == stem
 
 
 def _substitute(sentence: str, words: Words) -> bool:
